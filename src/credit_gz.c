@@ -1,0 +1,36 @@
+/*
+ * credit_gz.c — module entry point: PG_MODULE_MAGIC and the credit_gz.* settings.
+ *
+ * Each policy concern lives in its own file (uscc.c, resident_id.c, scoring.c …); this file only holds what is
+ * global to the module, so that the settings table in README.md can be checked against one place.
+ */
+#include "postgres.h"
+
+#include "fmgr.h"
+#include "utils/guc.h"
+
+#include "credit_gz.h"
+
+PG_MODULE_MAGIC;
+
+bool		credit_gz_uscc_weak = false;
+
+void		_PG_init(void);
+
+/*
+ * _PG_init — register the settings. Called once per backend when the library loads.
+ */
+void
+_PG_init(void)
+{
+	DefineCustomBoolVariable("credit_gz.uscc_weak",
+							 "Accepts unified social credit codes whose only defect is a check character.",
+							 "Accepted codes are flagged and print with a trailing '!', as contrib/isn's weak mode does.",
+							 &credit_gz_uscc_weak,
+							 false,
+							 PGC_USERSET,
+							 0,
+							 NULL, NULL, NULL);
+
+	MarkGUCPrefixReserved("credit_gz");
+}
