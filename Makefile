@@ -46,7 +46,7 @@ src/region_data.sql: src/data/gbt2260-regions.dat scripts/gen-region-sql.awk
 $(EXTENSION)--$(EXTVERSION).sql: $(SQL_PARTS) $(GENERATED_SQL) scripts/assemble-sql
 	sh scripts/assemble-sql $(SQL_PARTS) > $@
 
-.PHONY: deps demo test devcheck bench fuzz unit check-all
+.PHONY: deps fuzz-deps demo devdemo test devcheck bench devbench fuzz unit
 
 deps:
 	sh scripts/install-deps
@@ -89,5 +89,17 @@ FUZZ_TARGETS = $(patsubst %.c,%,$(wildcard test/fuzz/*_fuzz.c))
 test/fuzz/%_fuzz: test/fuzz/%_fuzz.c $(CORE_SRCS)
 	clang -g -O1 -fsanitize=fuzzer,address,undefined -Isrc/core -o $@ $< $(CORE_SRCS)
 
-fuzz: $(FUZZ_TARGETS)
+fuzz: fuzz-deps $(FUZZ_TARGETS)
 	for t in $(FUZZ_TARGETS); do mkdir -p $$t-corpus && ./$$t -max_total_time=$(FUZZ_SECONDS) $$t-corpus || exit 1; done
+
+# Private-install variants of demo and bench (see devcheck).
+devdemo: all
+	$(MAKE) install DESTDIR=$(CURDIR)/tmp_install
+	CREDIT_GZ_DESTDIR=$(CURDIR)/tmp_install sh scripts/run-demo
+
+devbench: all
+	$(MAKE) install DESTDIR=$(CURDIR)/tmp_install
+	CREDIT_GZ_DESTDIR=$(CURDIR)/tmp_install sh scripts/run-bench
+
+fuzz-deps:
+	sh scripts/install-deps clang libclang-rt-14-dev
