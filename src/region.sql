@@ -7,7 +7,8 @@ CREATE TABLE credit_gz.region (
     name            text     NOT NULL,
     level           text     NOT NULL CHECK (level IN ('province', 'prefecture', 'county')),
     valid_from_year smallint,
-    valid_to_year   smallint
+    valid_to_year   smallint,
+    shipped         boolean  NOT NULL DEFAULT true
 );
 CREATE UNIQUE INDEX region_code_from_idx ON credit_gz.region (code, name, coalesce(valid_from_year, 0));
 COMMENT ON TABLE credit_gz.region IS
@@ -18,14 +19,18 @@ COMMENT ON COLUMN credit_gz.region.name IS '名称 / name during the validity pe
 COMMENT ON COLUMN credit_gz.region.level IS '级别 / province, prefecture or county level';
 COMMENT ON COLUMN credit_gz.region.valid_from_year IS '启用年份 / first year in force (NULL: before records began)';
 COMMENT ON COLUMN credit_gz.region.valid_to_year IS '停用年份 / last year in force (NULL: still in force)';
+COMMENT ON COLUMN credit_gz.region.shipped IS
+    '随扩展安装 / row installed by CREATE EXTENSION (not dumped: the extension recreates it); locally added rows: false';
 
 --@include src/region_data.sql
+ALTER TABLE credit_gz.region ALTER COLUMN shipped SET DEFAULT false;
 
 CREATE TABLE credit_gz.region_succession (
     old_code     char(6)  NOT NULL PRIMARY KEY CHECK (old_code ~ '^[0-9]{6}$'),
     new_code     char(6)  NOT NULL CHECK (new_code ~ '^[0-9]{6}$' AND new_code <> old_code),
     changed_year smallint NOT NULL,
-    note         text
+    note         text,
+    shipped      boolean  NOT NULL DEFAULT true
 );
 COMMENT ON TABLE credit_gz.region_succession IS
     '区划变更: which code took over an abolished one (撤销、合并、撤市设区), followed transitively by region_district. '
@@ -34,6 +39,8 @@ COMMENT ON COLUMN credit_gz.region_succession.old_code IS '原区划代码 / abo
 COMMENT ON COLUMN credit_gz.region_succession.new_code IS '承继区划代码 / code that took over';
 COMMENT ON COLUMN credit_gz.region_succession.changed_year IS '变更年份 / year of the change';
 COMMENT ON COLUMN credit_gz.region_succession.note IS '说明 / note';
+COMMENT ON COLUMN credit_gz.region_succession.shipped IS
+    '随扩展安装 / row installed by CREATE EXTENSION (not dumped: the extension recreates it); locally added rows: false';
 
 INSERT INTO credit_gz.region_succession (old_code, new_code, changed_year, note) VALUES
     ('440102', '440104', 2005, '东山区并入越秀区'),
@@ -48,8 +55,12 @@ INSERT INTO credit_gz.region_succession (old_code, new_code, changed_year, note)
     ('440125', '440183', 1993, '增城县撤县设市'),
     ('440126', '440181', 1992, '番禺县撤县设市');
 
-SELECT pg_catalog.pg_extension_config_dump('credit_gz.region', '');
-SELECT pg_catalog.pg_extension_config_dump('credit_gz.region_succession', '');
+ALTER TABLE credit_gz.region_succession ALTER COLUMN shipped SET DEFAULT false;
+
+-- pg_dump keeps only locally added rows: CREATE EXTENSION in the restored database recreates the shipped ones,
+-- and dumping those too would collide with them (duplicate key) on restore.
+SELECT pg_catalog.pg_extension_config_dump('credit_gz.region', 'WHERE NOT shipped');
+SELECT pg_catalog.pg_extension_config_dump('credit_gz.region_succession', 'WHERE NOT shipped');
 
 -- region_current_code: follow successions to the code in force today (a cycle in the data stops after 16 steps).
 CREATE FUNCTION credit_gz.region_current_code(code text)

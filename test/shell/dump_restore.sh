@@ -1,0 +1,88 @@
+#!/bin/sh
+# Identity types survive pg_dump / pg_restore (custom and plain formats) and a binary \copy round trip,
+# flagged weak values (wrong check character, printed with '!') included, restored in strict mode.
+# Binary input (recv) accepts and rejects exactly what text input does.
+# Runs inside the suite's throwaway cluster (PGHOST/PGPORT/PGUSER set by scripts/run-suite).
+set -eu
+src=credit_gz_dump_src
+dst=credit_gz_dump_dst
+tmp=$(mktemp -d)
+cleanup() {
+    rm -rf "$tmp"
+    dropdb --if-exists "$src" >/dev/null 2>&1 || true
+    dropdb --if-exists "$dst" >/dev/null 2>&1 || true
+}
+trap cleanup EXIT
+fail=0
+ok() { echo "ok - $1"; }
+notok() { echo "not ok - $1"; fail=1; }
+q() { db=$1; shift; psql -X -q -At -v ON_ERROR_STOP=1 -d "$db" "$@"; }
+
+dropdb --if-exists "$src" >/dev/null 2>&1 || true
+dropdb --if-exists "$dst" >/dev/null 2>&1 || true
+createdb "$src"
+q "$src" <<'SQL'
+CREATE EXTENSION credit_gz;
+CREATE TABLE ids (
+    id   int PRIMARY KEY,
+    code credit_gz.uscc
+);
+CREATE UNIQUE INDEX ids_code ON ids (code);
+INSERT INTO ids VALUES
+    (1, '91110000600037341L'), (2, '91620105L015101280'), (3, '121200004013590816'),
+    (4, '91350211M00013FA1N!'),                 -- flagged through '!' in strict mode
+    (5, NULL), (6, 'N1440106MA59C3PQXE'), (7, 'Y1440106MA59C3PQX6'), (8, 'A1440106MA59C3PQXT');
+SET credit_gz.uscc_weak = on;
+INSERT INTO ids VALUES (9, '91110000600037342N'), (10, '91440106MA59C3PQX0');   -- flagged in weak mode
+INSERT INTO ids
+SELECT 100 + i, credit_gz.uscc_correct(('91' || lpad((440100 + i)::text, 6, '0') || 'MA59C3' ||
+                                         lpad(i::text, 2, '0') || '00!')::credit_gz.uscc)
+  FROM generate_series(1, 99) AS i;
+SQL
+snapshot() { q "$1" -c "SELECT id, code, credit_gz.uscc_is_verified(code), credit_gz.uscc_hash(code) FROM ids ORDER BY code, id"; }
+snapshot "$src" > "$tmp/src.txt"
+flagged=$(q "$src" -c "SELECT count(*) FROM ids WHERE NOT credit_gz.uscc_is_verified(code)")
+[ "$flagged" -eq 3 ] && ok "source holds 3 flagged values" || notok "source holds 3 flagged values (got $flagged)"
+
+# custom format, restored with weak mode off (the default): the '!' carries the flag
+pg_dump -Fc -d "$src" -f "$tmp/dump.custom"
+createdb "$dst"
+if pg_restore --exit-on-error -d "$dst" "$tmp/dump.custom"; then ok "pg_restore (custom format)"; else notok "pg_restore (custom format)"; fi
+snapshot "$dst" > "$tmp/dst.txt"
+if cmp -s "$tmp/src.txt" "$tmp/dst.txt"; then ok "restored rows, flags, order and hashes identical"; else
+    notok "restored rows identical"; diff "$tmp/src.txt" "$tmp/dst.txt" | head -20; fi
+dropdb "$dst"
+
+# plain format through psql
+pg_dump -Fp -d "$src" -f "$tmp/dump.sql"
+createdb "$dst"
+if q "$dst" -f "$tmp/dump.sql" >/dev/null; then ok "plain dump replays"; else notok "plain dump replays"; fi
+snapshot "$dst" > "$tmp/dst.txt"
+if cmp -s "$tmp/src.txt" "$tmp/dst.txt"; then ok "plain restore identical"; else
+    notok "plain restore identical"; diff "$tmp/src.txt" "$tmp/dst.txt" | head -20; fi
+
+# binary \copy round trip into the new database
+q "$src" -c "\\copy ids TO '$tmp/ids.bin' (FORMAT binary)"
+q "$dst" -c "TRUNCATE ids"
+if q "$dst" -c "\\copy ids FROM '$tmp/ids.bin' (FORMAT binary)"; then ok "binary copy in"; else notok "binary copy in"; fi
+snapshot "$dst" > "$tmp/dst.txt"
+if cmp -s "$tmp/src.txt" "$tmp/dst.txt"; then ok "binary round trip identical"; else
+    notok "binary round trip identical"; diff "$tmp/src.txt" "$tmp/dst.txt" | head -20; fi
+
+# binary recv validates exactly as text input: a text column's binary form fed into a uscc column
+q "$dst" -c "CREATE TABLE samples (t text); CREATE TABLE target (code credit_gz.uscc)"
+for v in '91110000600037341L' ' 91620105l015101280 ' '９１１１００００６０００３７３４１Ｌ' '91350211M00013FA1N!' \
+         '91350211M00013FA1N' '9111000060003IOZSV' 'B1110000600037341L' '12345' '91110000600037341L!!'; do
+    for weak in off on; do
+        q "$dst" -c "TRUNCATE samples, target" -c "INSERT INTO samples VALUES (\$\$$v\$\$)"
+        q "$dst" -c "\\copy samples TO '$tmp/one.bin' (FORMAT binary)"
+        text_res=$(PGOPTIONS="-c credit_gz.uscc_weak=$weak" psql -X -At -d "$dst" \
+                   -c "SELECT \$\$$v\$\$::credit_gz.uscc" 2>&1 | sed -n 's/^ERROR: *//p;/^[0-9A-Y][0-9A-Y]*!*$/p' | head -1)
+        bin_res=$(PGOPTIONS="-c credit_gz.uscc_weak=$weak" psql -X -At -d "$dst" \
+                  -c "\\copy target FROM '$tmp/one.bin' (FORMAT binary)" -c "SELECT code FROM target" 2>&1 \
+                  | sed -n 's/^ERROR: *//p;/^[0-9A-Y][0-9A-Y]*!*$/p' | head -1)
+        if [ -n "$text_res" ] && [ "$text_res" = "$bin_res" ]; then ok "recv = input ($weak): '$v' -> $text_res"
+        else notok "recv = input ($weak): '$v' text '$text_res' binary '$bin_res'"; fi
+    done
+done
+exit $fail
