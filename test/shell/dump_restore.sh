@@ -24,22 +24,36 @@ createdb "$src"
 q "$src" <<'SQL'
 CREATE EXTENSION credit_gz;
 CREATE TABLE ids (
-    id   int PRIMARY KEY,
-    code credit_gz.uscc
+    id    int PRIMARY KEY,
+    code  credit_gz.uscc,
+    rid   credit_gz.resident_id,
+    grade credit_gz.credit_grade
 );
 CREATE UNIQUE INDEX ids_code ON ids (code);
+CREATE INDEX ids_rid ON ids USING hash (rid);
 INSERT INTO ids VALUES
-    (1, '91110000600037341L'), (2, '91620105L015101280'), (3, '121200004013590816'),
-    (4, '91350211M00013FA1N!'),                 -- flagged through '!' in strict mode
-    (5, NULL), (6, 'N1440106MA59C3PQXE'), (7, 'Y1440106MA59C3PQX6'), (8, 'A1440106MA59C3PQXT');
+    (1, '91110000600037341L', '360426199101010071', 'A'), (2, '91620105L015101280', '44011320141005001x', 'b'),
+    (3, '121200004013590816', '110102199101010078', 'M'),
+    (4, '91350211M00013FA1N!', '360426910101007', 'C'),   -- flagged through '!' in strict mode; legacy 15-digit id
+    (5, NULL, NULL, NULL), (6, 'N1440106MA59C3PQXE', NULL, 'D'), (7, 'Y1440106MA59C3PQX6', NULL, NULL),
+    (8, 'A1440106MA59C3PQXT', NULL, 'A');
 SET credit_gz.uscc_weak = on;
-INSERT INTO ids VALUES (9, '91110000600037342N'), (10, '91440106MA59C3PQX0');   -- flagged in weak mode
+INSERT INTO ids VALUES (9, '91110000600037342N', NULL, 'B'), (10, '91440106MA59C3PQX0', NULL, 'M');   -- flagged in weak mode
 INSERT INTO ids
 SELECT 100 + i, credit_gz.uscc_correct(('91' || lpad((440100 + i)::text, 6, '0') || 'MA59C3' ||
-                                         lpad(i::text, 2, '0') || '00!')::credit_gz.uscc)
+                                         lpad(i::text, 2, '0') || '00!')::credit_gz.uscc),
+       NULL, (ARRAY['A','B','M','C','D'])[1 + i % 5]::credit_gz.credit_grade
   FROM generate_series(1, 99) AS i;
+-- a locally added region: dumped (the shipped rows are recreated by CREATE EXTENSION instead)
+INSERT INTO credit_gz.region (code, name, level, valid_from_year) VALUES ('440199', '测试区', 'county', 2030);
 SQL
-snapshot() { q "$1" -c "SELECT id, code, credit_gz.uscc_is_verified(code), credit_gz.uscc_hash(code) FROM ids ORDER BY code, id"; }
+snapshot() {
+    q "$1" -c "SELECT id, code, credit_gz.uscc_is_verified(code), credit_gz.uscc_hash(code), rid, grade
+                 FROM ids ORDER BY code, id" \
+           -c "SELECT count(*), count(*) FILTER (WHERE NOT shipped) FROM credit_gz.region" \
+           -c "SELECT count(*) FROM credit_gz.region_succession" \
+           -c "SELECT credit_gz.min(grade), credit_gz.max(grade), count(DISTINCT rid) FROM ids"
+}
 snapshot "$src" > "$tmp/src.txt"
 flagged=$(q "$src" -c "SELECT count(*) FROM ids WHERE NOT credit_gz.uscc_is_verified(code)")
 [ "$flagged" -eq 3 ] && ok "source holds 3 flagged values" || notok "source holds 3 flagged values (got $flagged)"
