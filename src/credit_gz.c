@@ -10,6 +10,7 @@
 #include "utils/guc.h"
 
 #include "credit_gz.h"
+#include "disclosure.h"
 
 PG_MODULE_MAGIC;
 
@@ -31,6 +32,8 @@ _PG_init(void)
 							 PGC_USERSET,
 							 0,
 							 NULL, NULL, NULL);
+
+	disclosure_define_gucs();
 
 	MarkGUCPrefixReserved("credit_gz");
 }

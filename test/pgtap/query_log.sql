@@ -1,0 +1,42 @@
+-- credit_gz.query_log: append-only for every role, retention only through purge_query_log (十七 信用信息安全保护).
+BEGIN;
+SELECT plan(15);
+
+CREATE ROLE cgz_ql_reader NOLOGIN;
+GRANT USAGE ON SCHEMA credit_gz TO cgz_ql_reader;
+GRANT SELECT, INSERT, UPDATE, DELETE, TRUNCATE ON credit_gz.query_log TO cgz_ql_reader;
+
+SELECT is(credit_gz.query_log_purge_allowed(), false, 'the purge flag is off (and the module is loaded)');
+SET LOCAL ROLE cgz_ql_reader;
+SELECT lives_ok($$SELECT credit_gz.log_read(42, 'report', '测试 / test', 'public')$$, 'a role logs a read');
+SELECT is((SELECT role_name::text FROM credit_gz.query_log WHERE subject_id = 42), 'cgz_ql_reader',
+          'the entry names the role that read');
+SELECT lives_ok($$INSERT INTO credit_gz.query_log (subject_id, via, purpose, role_name, at)
+                  VALUES (43, 'other', 'forged', 'postgres', '2001-01-01')$$, 'a direct insert is accepted …');
+SELECT is((SELECT role_name::text || ' ' || (at = now())::text FROM credit_gz.query_log WHERE subject_id = 43),
+          'cgz_ql_reader true', '… but who and when are set by the database');
+SELECT throws_ok($$UPDATE credit_gz.query_log SET purpose = 'x'$$, 'CG701', NULL,
+                 'even with the UPDATE privilege a role cannot alter the log');
+SELECT throws_ok($$DELETE FROM credit_gz.query_log$$, 'CG701', NULL, 'nor delete from it');
+SELECT throws_ok($$TRUNCATE credit_gz.query_log$$, 'CG701', NULL, 'nor truncate it');
+SELECT throws_ok($$SET credit_gz.query_log_purge = on$$, '42501', NULL, 'nor set the purge flag');
+SELECT throws_ok($$SELECT credit_gz.purge_query_log()$$, '42501', NULL, 'nor run the retention function');
+RESET ROLE;
+
+-- The owner (a superuser) is refused too, outside the retention function.
+SELECT throws_ok($$DELETE FROM credit_gz.query_log WHERE subject_id = 42$$, 'CG701', NULL,
+                 'the superuser cannot delete entries by hand');
+SELECT throws_ok($$UPDATE credit_gz.query_log SET subject_id = 1 WHERE subject_id = 42$$, 'CG701', NULL,
+                 'nor update them');
+
+-- Old entries: make one look six years old by inserting it through a trigger-free path (the owner disables the
+-- stamping trigger for the test only, inside this transaction).
+ALTER TABLE credit_gz.query_log DISABLE TRIGGER query_log_stamp;
+INSERT INTO credit_gz.query_log (subject_id, via, purpose, at) VALUES (44, 'report', 'old', now() - interval '6 years');
+ALTER TABLE credit_gz.query_log ENABLE TRIGGER query_log_stamp;
+SELECT is(credit_gz.purge_query_log(), 1::bigint, 'purge_query_log removes only the entry past five years');
+SELECT is((SELECT count(*)::int FROM credit_gz.query_log WHERE subject_id IN (42, 43)), 2, 'recent entries stay');
+SELECT is(credit_gz.purge_query_log(), 0::bigint, 'a second run removes nothing (idempotent)');
+
+SELECT * FROM finish();
+ROLLBACK;
