@@ -9,7 +9,8 @@
 CREATE TABLE credit_gz.query_log_retention (
     effective_from date     NOT NULL PRIMARY KEY,
     retention      interval NOT NULL CHECK (retention >= interval '1 year'),
-    basis          text     NOT NULL
+    basis          text     NOT NULL,
+    shipped        boolean  NOT NULL DEFAULT true
 );
 COMMENT ON TABLE credit_gz.query_log_retention IS
     '查询日志保存期限 / query-log retention period, by the date it took effect; credit_gz.purge_query_log() keeps '
@@ -17,13 +18,16 @@ COMMENT ON TABLE credit_gz.query_log_retention IS
 COMMENT ON COLUMN credit_gz.query_log_retention.effective_from IS '生效日期 / date the period took effect';
 COMMENT ON COLUMN credit_gz.query_log_retention.retention IS '保存期限 / how long entries are kept';
 COMMENT ON COLUMN credit_gz.query_log_retention.basis IS '依据 / basis (rule or decision) for the period';
+COMMENT ON COLUMN credit_gz.query_log_retention.shipped IS
+    '随扩展安装 / row installed by CREATE EXTENSION (not dumped: the extension recreates it); locally added rows: false';
 
 -- Five years: as long as negative information may stay published under 《广州市公共信用信息管理规定》 (2024), so a
 -- subject can learn who read anything that was ever published about it. A site changes it by inserting a row.
 INSERT INTO credit_gz.query_log_retention (effective_from, retention, basis) VALUES
     ('2020-01-01', interval '5 years',
      '默认: 与《广州市公共信用信息管理规定》失信信息最长公开期限(5年)一致 / default: the 5-year maximum publicity of negative information');
-SELECT pg_catalog.pg_extension_config_dump('credit_gz.query_log_retention', '');
+ALTER TABLE credit_gz.query_log_retention ALTER COLUMN shipped SET DEFAULT false;
+SELECT pg_catalog.pg_extension_config_dump('credit_gz.query_log_retention', 'WHERE NOT shipped');
 
 -- ---------------------------------------------------------------------------------------------------------------
 -- The query log
@@ -56,6 +60,10 @@ COMMENT ON COLUMN credit_gz.query_log.via IS '查询途径 / precheck, report, l
 COMMENT ON COLUMN credit_gz.query_log.audience IS '披露对象 / audience the information was disclosed to';
 COMMENT ON COLUMN credit_gz.query_log.purpose IS '查询用途 / purpose of the read';
 
+-- The log is data the site must keep: pg_dump includes it (and its identity sequence).
+SELECT pg_catalog.pg_extension_config_dump('credit_gz.query_log', '');
+SELECT pg_catalog.pg_extension_config_dump('credit_gz.query_log_log_id_seq', '');
+
 -- query_log_purge_allowed: is credit_gz.query_log_purge on? In C so that asking loads the module (see disclosure.c).
 CREATE FUNCTION credit_gz.query_log_purge_allowed()
 RETURNS boolean
@@ -83,14 +91,19 @@ LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
-    NEW.at := pg_catalog.now();
-    NEW.role_name := CURRENT_USER;
-    NEW.session_role := SESSION_USER;
+    -- A superuser restoring a dump (pg_restore COPYs the log back) keeps the original stamps; anyone else is
+    -- stamped now. A superuser could forge entries in any case.
+    IF NOT coalesce((SELECT r.rolsuper FROM pg_catalog.pg_roles r WHERE r.rolname = CURRENT_USER), false) THEN
+        NEW.at := pg_catalog.now();
+        NEW.role_name := CURRENT_USER;
+        NEW.session_role := SESSION_USER;
+    END IF;
     RETURN NEW;
 END
 $$;
 COMMENT ON FUNCTION credit_gz.query_log_stamp() IS
-    'Trigger: sets at, role_name and session_role of a new query-log entry from the session, whatever was supplied.';
+    'Trigger: sets at, role_name and session_role of a new query-log entry from the session, whatever was supplied '
+    '(superusers, who restore dumps, keep what they supply).';
 CREATE TRIGGER query_log_stamp BEFORE INSERT ON credit_gz.query_log
     FOR EACH ROW EXECUTE FUNCTION credit_gz.query_log_stamp();
 
