@@ -62,9 +62,9 @@ AS 'charge' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
 CREATE FUNCTION credit_gz.credit_grade_cmp(credit_gz.credit_grade, credit_gz.credit_grade) RETURNS integer
 AS 'btcharcmp' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
 CREATE FUNCTION credit_gz.credit_grade_hash(credit_gz.credit_grade) RETURNS integer
-AS 'hashchar' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+AS 'hashchar' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION credit_gz.credit_grade_hash_extended(credit_gz.credit_grade, bigint) RETURNS bigint
-AS 'hashcharextended' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+AS 'hashcharextended' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE;
 
 COMMENT ON FUNCTION credit_gz.credit_grade_eq(credit_gz.credit_grade, credit_gz.credit_grade) IS
     'Implements credit_grade = (core chareq).';

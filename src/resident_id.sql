@@ -66,9 +66,9 @@ AS 'btint8cmp' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
 CREATE FUNCTION credit_gz.resident_id_sortsupport(internal) RETURNS void
 AS 'btint8sortsupport' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION credit_gz.resident_id_hash(credit_gz.resident_id) RETURNS integer
-AS 'hashint8' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+AS 'hashint8' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION credit_gz.resident_id_hash_extended(credit_gz.resident_id, bigint) RETURNS bigint
-AS 'hashint8extended' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+AS 'hashint8extended' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE;
 
 COMMENT ON FUNCTION credit_gz.resident_id_eq(credit_gz.resident_id, credit_gz.resident_id) IS
     'Implements resident_id = (core int8eq).';
