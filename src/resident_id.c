@@ -65,12 +65,12 @@ Datum
 resident_id_in(PG_FUNCTION_ARGS)
 {
 	const char *str = PG_GETARG_CSTRING(0);
-	char		code[RID_LEN];
+	int64_t		v;
 	rid_error	err;
 
-	if (rid_parse(str, strlen(str), code, NULL, &err) != RID_OK)
+	if (rid_parse_value(str, strlen(str), &v, &err) != RID_OK)
 		report_invalid(str, &err);
-	PG_RETURN_INT64(rid_pack(code));
+	PG_RETURN_INT64(v);
 }
 
 /*
@@ -118,9 +118,9 @@ Datum
 resident_id_is_valid(PG_FUNCTION_ARGS)
 {
 	text	   *t = PG_GETARG_TEXT_PP(0);
-	char		code[RID_LEN];
+	int64_t		v;
 
-	PG_RETURN_BOOL(rid_parse(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), code, NULL, NULL) == RID_OK);
+	PG_RETURN_BOOL(rid_parse_value(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), &v, NULL) == RID_OK);
 }
 
 /*

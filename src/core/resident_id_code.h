@@ -61,6 +61,9 @@ typedef struct rid_error
  */
 extern rid_rule rid_parse(const char *in, size_t len, char code[RID_LEN], bool *legacy, rid_error *err);
 
+/* rid_parse, then rid_pack: the packed value in *value on RID_OK (one pass for clean 18-character input). */
+extern rid_rule rid_parse_value(const char *in, size_t len, int64_t *value, rid_error *err);
+
 /* Validate 18 canonical characters (digits, 'X' only at 18); same rules and error as rid_parse. */
 extern rid_rule rid_validate(const char code[RID_LEN], rid_error *err);
 

@@ -26,6 +26,16 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (rule != err.rule)
 		abort();
+	{
+		/* the one-pass fast path agrees with rid_parse + rid_pack, error details included */
+		int64_t		v = -1;
+		rid_error	err3;
+
+		if (rid_parse_value((const char *) data, size, &v, &err3) != rule || memcmp(&err3, &err, sizeof(err)) != 0)
+			abort();
+		if (rule == RID_OK && v != rid_pack(code))
+			abort();
+	}
 	rid_error_detail(&err, detail, sizeof(detail));
 	if (memchr(detail, '\0', sizeof(detail)) == NULL || detail[0] == '\0')
 		abort();

@@ -192,6 +192,21 @@ main(void)
 		}
 	}
 
+	/* rid_parse_value: fast path and fallbacks */
+	{
+		int64_t		v = 0;
+
+		CHECK(rid_parse_value("44011320141005001x", 18, &v, &err) == RID_OK && v == INT64_C(44011320141005001),
+			  "parse_value: lower-case x on the fast path");
+		CHECK(rid_parse_value(" 360426910101007 ", 17, &v, &err) == RID_OK && v == INT64_C(36042619910101007),
+			  "parse_value: legacy and white space through the general path");
+		CHECK(rid_parse_value("36042619910102009X", 18, &v, &err) == RID_BAD_CHECK && err.expected == '3',
+			  "parse_value: bad check reported like rid_parse");
+		CHECK(rid_parse_value("110102190002290018", 18, &v, &err) == RID_BAD_DAY && err.position == 13,
+			  "parse_value: right check character, impossible date");
+		CHECK(rid_parse_value("110102190002290018", 18, &v, NULL) == RID_BAD_DAY, "parse_value: err may be NULL");
+	}
+
 	/* validate (binary receive path) */
 	CHECK(rid_validate("360426199101010071", &err) == RID_OK, "validate valid");
 	CHECK(rid_validate("360426199101010072", &err) == RID_BAD_CHECK && err.expected == '1', "validate bad check");
@@ -216,7 +231,7 @@ main(void)
 	/* properties over pseudo-random valid numbers: order, single substitutions, adjacent transpositions */
 	{
 		unsigned int seed = 12345;
-		int			order_ok = 1, subst_ok = 1, transp_ok = 1, roundtrip_ok = 1, n = 0;
+		int			order_ok = 1, subst_ok = 1, transp_ok = 1, roundtrip_ok = 1, value_ok = 1, n = 0;
 		char		prev[RID_LEN + 1] = "";
 		int64_t		prev_v = -1;
 
@@ -240,6 +255,13 @@ main(void)
 			if (parse(code, tmp, &err) != RID_OK || !rid_unpack(rid_pack(tmp), back)
 				|| memcmp(back, code, 18) != 0)
 				roundtrip_ok = 0;
+			{
+				int64_t		v = -1;
+				rid_error	e2;
+
+				if (rid_parse_value(code, 18, &v, &e2) != RID_OK || v != rid_pack(code) || e2.rule != RID_OK)
+					value_ok = 0;
+			}
 			if (prev_v >= 0 && ((strcmp(prev, code) < 0) != (prev_v < rid_pack(code))))
 				order_ok = 0;
 			strcpy(prev, code);
@@ -252,8 +274,17 @@ main(void)
 						continue;
 					strcpy(tmp, code);
 					tmp[pos] = c;
-					if (parse(tmp, back, &err) == RID_OK)
-						subst_ok = 0;
+					{
+						int64_t		v;
+						rid_error	e2;
+						rid_rule	r1 = parse(tmp, back, &err);
+
+						if (r1 == RID_OK)
+							subst_ok = 0;
+						/* the fast path and the general path agree, error details included */
+						if (rid_parse_value(tmp, 18, &v, &e2) != r1 || memcmp(&e2, &err, sizeof(err)) != 0)
+							value_ok = 0;
+					}
 				}
 			for (int pos = 0; pos < 17; pos++)
 			{
@@ -268,6 +299,7 @@ main(void)
 		}
 		CHECK(n > 10000, "generated %d valid numbers", n);
 		CHECK(roundtrip_ok, "parse/pack/unpack round trip");
+		CHECK(value_ok, "rid_parse_value (fast path) agrees with rid_parse + rid_pack, errors included");
 		CHECK(order_ok, "integer order equals text order");
 		CHECK(subst_ok, "every single-digit substitution is rejected (MOD 11-2)");
 		CHECK(transp_ok, "every adjacent transposition is rejected (MOD 11-2)");
