@@ -120,3 +120,10 @@ SELECT count(*) FROM resident_id_bin;
 
 COPY (SELECT) TO PROGRAM :'rmcmd';
 DROP TABLE resident_id_t, resident_id_src, resident_id_bin;
+
+-- resident_id_make: 17 digits in, check character appended, date validated.
+SELECT resident_id_make('36042619910101007') AS a, resident_id_make(' 44011320141005001 ') AS b;
+SELECT resident_id_make('360426199101010071');
+SELECT resident_id_make('3604261991010100x');
+SELECT resident_id_make('36042619911301007');
+SELECT resident_id_make('36042619910229001');

@@ -203,3 +203,11 @@ AS 'MODULE_PATHNAME', 'resident_id_mask'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION credit_gz.resident_id_mask(credit_gz.resident_id) IS
     '脱敏身份号码: first 6 and last 4 characters, the 8 between as *; the only form to disclose to the public.';
+
+CREATE FUNCTION credit_gz.resident_id_make(text)
+RETURNS credit_gz.resident_id
+AS 'MODULE_PATHNAME', 'resident_id_make'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION credit_gz.resident_id_make(text) IS
+    '17 digits in, the MOD 11-2 check character appended (date of birth validated); for data generators. '
+    '22P02 when the text is not 17 digits.';

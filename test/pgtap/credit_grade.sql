@@ -1,7 +1,7 @@
 -- credit_gz.credit_grade: catalogue (type, casts, operator classes, aggregates, labels) and behaviour.
 BEGIN;
 SET search_path = credit_gz, public;
-SELECT plan(74);
+SELECT plan(76);
 
 -- type
 SELECT has_type('credit_gz', 'credit_grade', 'type credit_gz.credit_grade exists');
@@ -66,6 +66,12 @@ SELECT is((SELECT count(*)::int FROM pg_proc p
               AND (proname LIKE 'credit_grade%' OR (proname IN ('min', 'max')
                    AND proargtypes[0] = 'credit_gz.credit_grade'::regtype))
               AND obj_description(p.oid, 'pg_proc') IS NULL), 0, 'every function and aggregate has a comment');
+SELECT is((SELECT count(*)::int FROM pg_operator o
+            WHERE oprleft = 'credit_gz.credit_grade'::regtype AND obj_description(o.oid, 'pg_operator') IS NULL),
+          0, 'every credit_grade operator has a comment');
+SELECT is((SELECT count(*)::int FROM pg_opclass c
+            WHERE opcintype = 'credit_gz.credit_grade'::regtype AND obj_description(c.oid, 'pg_opclass') IS NULL),
+          0, 'every credit_grade operator class has a comment');
 SELECT has_function('credit_gz', 'min', ARRAY['credit_grade'], 'aggregate min(credit_grade)');
 SELECT has_function('credit_gz', 'max', ARRAY['credit_grade'], 'aggregate max(credit_grade)');
 SELECT is_aggregate('credit_gz', 'min', ARRAY['credit_grade'], 'min is an aggregate');

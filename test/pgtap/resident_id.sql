@@ -1,7 +1,7 @@
 -- credit_gz.resident_id: catalogue (type, casts, operator classes, function labels) and behaviour.
 BEGIN;
 SET search_path = credit_gz, public;
-SELECT plan(85);
+SELECT plan(89);
 
 -- type
 SELECT has_type('credit_gz', 'resident_id', 'type credit_gz.resident_id exists');
@@ -62,7 +62,8 @@ INSERT INTO rid_fn VALUES
     ('resident_id_hash', '{resident_id}', 'immutable'), ('resident_id_hash_extended', '{resident_id,bigint}', 'immutable'),
     ('resident_id_is_valid', '{text}', 'immutable'), ('resident_id_explain', '{text}', 'immutable'),
     ('resident_id_birth_date', '{resident_id}', 'immutable'), ('resident_id_sex', '{resident_id}', 'immutable'),
-    ('resident_id_region', '{resident_id}', 'immutable'), ('resident_id_mask', '{resident_id}', 'immutable');
+    ('resident_id_region', '{resident_id}', 'immutable'), ('resident_id_mask', '{resident_id}', 'immutable'),
+    ('resident_id_make', '{text}', 'immutable');
 SELECT volatility_is('credit_gz', name, args, vol, name || ' is ' || vol) FROM rid_fn ORDER BY name;
 SELECT is_strict('credit_gz', name, args, name || ' is strict') FROM rid_fn ORDER BY name;
 SELECT is((SELECT count(*)::int FROM pg_proc
@@ -98,6 +99,9 @@ SELECT is(region_district(resident_id_region('440102198001010021')), '越秀区'
 SELECT is(resident_id_mask('44011320141005001X'), '440113********001X', 'mask');
 SELECT is(resident_id_explain('360426199101010071'), NULL, 'explain: NULL when valid');
 SELECT matches(resident_id_explain('36042619910102009X'), 'should be "3"', 'explain names the expected check char');
+
+SELECT is(resident_id_make('44011320141005001'), '44011320141005001X'::resident_id, 'make appends the check char');
+SELECT throws_ok($$SELECT credit_gz.resident_id_make('4401132014100500')$$, '22P02', NULL, 'make wants 17 digits');
 
 -- hash agrees with equality on many numbers written in several forms
 CREATE FUNCTION pg_temp.rid(p text) RETURNS text LANGUAGE sql AS $$
