@@ -102,7 +102,8 @@ parse_or_raise(const char *str, int len)
 	const char *u = as_utf8(str, len, &ulen);
 	Uscc	   *result;
 
-	rule = uscc_parse(u, (size_t) ulen, code, &flagged, &err);
+	result = (Uscc *) palloc(sizeof(Uscc));
+	rule = uscc_parse_pack(u, (size_t) ulen, code, result->b, &flagged, &err);
 	if (rule != USCC_OK && !(rule == USCC_BAD_CHECK && (flagged || credit_gz_uscc_weak)))
 	{
 		char		detail[512];
@@ -115,8 +116,6 @@ parse_or_raise(const char *str, int len)
 				 rule == USCC_BAD_CHECK ?
 				 errhint("%s" WEAK_HINT, uscc_error_hint(&err, hint, sizeof(hint))) : 0));
 	}
-	result = (Uscc *) palloc(sizeof(Uscc));
-	uscc_pack(code, result->b);
 	return result;
 }
 

@@ -26,6 +26,20 @@ static const int check_weights[17] = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 1
 /* GB 11714 weights for the 8 organisation-code characters. */
 static const int org_weights[8] = {3, 7, 9, 10, 5, 8, 4, 2};
 
+/* Allowed categories per authority as a bitmask of category digits (bit d: category 'd'); 0: not an authority.
+ * The fast path of parsing uses it; the table below (names, messages) must agree — the unit test checks every pair. */
+#define B(d) (1u << (d))
+static const unsigned short category_mask[256] = {
+	['1'] = B(1) | B(2) | B(3) | B(9),['2'] = B(1) | B(9),['3'] = B(1) | B(2) | B(3) | B(4) | B(5) | B(9),
+	['4'] = B(1) | B(9),['5'] = B(1) | B(2) | B(3) | B(9),['6'] = B(1) | B(2) | B(9),['7'] = B(1) | B(2) | B(9),
+	['8'] = B(1) | B(9),['9'] = B(1) | B(2) | B(3),['A'] = B(1) | B(9),['N'] = B(1) | B(2) | B(3) | B(9),
+	['Y'] = B(1),
+};
+#undef B
+
+/* 31^9: the packed value is H·31^9 + L, H and L the base-31 values of characters 1–9 and 10–18 */
+#define POW31_9 UINT64_C(26439622160671)
+
 /* Registration authority (登记管理部门) → allowed institution categories (机构类别), GB 32100-2015 表1. */
 typedef struct authority_entry
 {
@@ -279,6 +293,164 @@ normalise(const char *in, size_t len, char *out, int cap, bool allow_flag, bool 
 	return n;
 }
 
+/* Organisation-code value (0-9A-Z, A = 10) of each alphabet character; other bytes 0 (rejected elsewhere). */
+static const unsigned char org_val[256] = {
+	['0'] = 0,['1'] = 1,['2'] = 2,['3'] = 3,['4'] = 4,['5'] = 5,['6'] = 6,['7'] = 7,['8'] = 8,['9'] = 9,
+	['A'] = 10,['B'] = 11,['C'] = 12,['D'] = 13,['E'] = 14,['F'] = 15,['G'] = 16,['H'] = 17,['J'] = 19,
+	['K'] = 20,['L'] = 21,['M'] = 22,['N'] = 23,['P'] = 25,['Q'] = 26,['R'] = 27,['T'] = 29,['U'] = 30,
+	['W'] = 32,['X'] = 33,['Y'] = 34,
+};
+
+/* 31^k for k = 8..0: positional weights of characters 1–9 (and 10–18) inside H (and L) */
+static const uint64_t pow31[9] = {
+	UINT64_C(852891037441), UINT64_C(27512614111), UINT64_C(887503681), UINT64_C(28629151), UINT64_C(923521),
+	UINT64_C(29791), UINT64_C(961), UINT64_C(31), UINT64_C(1)
+};
+
+/* store h·31^9 + l big-endian in 12 bytes */
+static inline void
+store_packed(uint64_t h, uint64_t l, unsigned char out[USCC_PACKED_LEN])
+{
+#ifdef __SIZEOF_INT128__
+	unsigned __int128 x = (unsigned __int128) h * POW31_9 + l;
+	uint64_t	hi = (uint64_t) (x >> 64);
+	uint64_t	lo = (uint64_t) x;
+
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	uint32_t	hi32 = __builtin_bswap32((uint32_t) hi);
+
+	lo = __builtin_bswap64(lo);
+	memcpy(out, &hi32, 4);
+	memcpy(out + 4, &lo, 8);
+#else
+	out[0] = (unsigned char) (hi >> 24);
+	out[1] = (unsigned char) (hi >> 16);
+	out[2] = (unsigned char) (hi >> 8);
+	out[3] = (unsigned char) hi;
+	for (int i = 0; i < 8; i++)
+		out[4 + i] = (unsigned char) (lo >> (56 - 8 * i));
+#endif
+#else
+	/* h·31^9 + l with 32-bit limbs; h, l, 31^9 < 2^45 so every partial product fits in 64 bits */
+	uint64_t	w1 = h >> 32,
+				w2 = h & 0xffffffffu;
+	uint64_t	m0 = POW31_9 >> 32,
+				m1 = POW31_9 & 0xffffffffu;
+	uint64_t	r2 = w2 * m1 + (l & 0xffffffffu);
+	uint64_t	r1 = w2 * m0 + w1 * m1 + (r2 >> 32) + (l >> 32);
+	uint64_t	r0 = w1 * m0 + (r1 >> 32);
+	uint32_t	w[3] = {(uint32_t) r0, (uint32_t) r1, (uint32_t) r2};
+
+	for (int j = 0; j < 3; j++)
+	{
+		out[4 * j] = (unsigned char) (w[j] >> 24);
+		out[4 * j + 1] = (unsigned char) (w[j] >> 16);
+		out[4 * j + 2] = (unsigned char) (w[j] >> 8);
+		out[4 * j + 3] = (unsigned char) w[j];
+	}
+#endif
+}
+
+/*
+ * fast_accept — every rule in one pass over 18 canonical characters, packing into out when all pass.
+ * False on any defect (structure or check characters); the caller then asks uscc_validate for the exact error.
+ * This is the bulk-load path (COPY of millions of codes), hence the single pass and no branches per character.
+ */
+static inline bool
+fast_accept(const char *code, unsigned char out[USCC_PACKED_LEN])
+{
+	const unsigned char *c = (const unsigned char *) code;
+	/* alphabet values 0..30; a byte outside the alphabet wraps to UINT_MAX (alpha_val 0, minus 1) */
+	const unsigned v0 = (unsigned) alpha_val[c[0]] - 1;
+	const unsigned v1 = (unsigned) alpha_val[c[1]] - 1;
+	const unsigned v2 = (unsigned) alpha_val[c[2]] - 1;
+	const unsigned v3 = (unsigned) alpha_val[c[3]] - 1;
+	const unsigned v4 = (unsigned) alpha_val[c[4]] - 1;
+	const unsigned v5 = (unsigned) alpha_val[c[5]] - 1;
+	const unsigned v6 = (unsigned) alpha_val[c[6]] - 1;
+	const unsigned v7 = (unsigned) alpha_val[c[7]] - 1;
+	const unsigned v8 = (unsigned) alpha_val[c[8]] - 1;
+	const unsigned v9 = (unsigned) alpha_val[c[9]] - 1;
+	const unsigned v10 = (unsigned) alpha_val[c[10]] - 1;
+	const unsigned v11 = (unsigned) alpha_val[c[11]] - 1;
+	const unsigned v12 = (unsigned) alpha_val[c[12]] - 1;
+	const unsigned v13 = (unsigned) alpha_val[c[13]] - 1;
+	const unsigned v14 = (unsigned) alpha_val[c[14]] - 1;
+	const unsigned v15 = (unsigned) alpha_val[c[15]] - 1;
+	const unsigned v16 = (unsigned) alpha_val[c[16]] - 1;
+	const unsigned v17 = (unsigned) alpha_val[c[17]] - 1;
+	unsigned	any;
+	unsigned	ksum,
+				osum;
+	int			c9;
+	char		c17;
+	unsigned char c1 = c[1];
+
+	/* every value < 32 unless a character is outside the alphabet */
+	any = v0 | v1 | v2 | v3 | v4 | v5 | v6 | v7 | v8 | v9 | v10 | v11 | v12 | v13 | v14 | v15 | v16 | v17;
+	/* region: alphabet letters have bit 0x40, digits do not */
+	if (any >= 32 || ((c[2] | c[3] | c[4] | c[5] | c[6] | c[7]) & 0x40) ||
+		c1 < '0' || c1 > '9' || !((category_mask[c[0]] >> (c1 - '0')) & 1))
+		return false;
+	/* mod-31 check over positions 1..17, weights 3^(i-1) mod 31 */
+	ksum = v0 * 1 + v1 * 3 + v2 * 9 + v3 * 27 + v4 * 19 + v5 * 26 + v6 * 16 + v7 * 17 + v8 * 20 + v9 * 29 + v10 * 25 + v11 * 13 + v12 * 8 + v13 * 24 + v14 * 10 + v15 * 30 + v16 * 28;
+	/* GB 11714 over positions 9..16 */
+	osum = org_val[c[8]] * 3 + org_val[c[9]] * 7 + org_val[c[10]] * 9 + org_val[c[11]] * 10 + org_val[c[12]] * 5 + org_val[c[13]] * 8 + org_val[c[14]] * 4 + org_val[c[15]] * 2;
+	c9 = 11 - (int) (osum % 11);
+	c17 = c9 == 10 ? 'X' : c9 == 11 ? '0' : (char) ('0' + c9);
+	if (code[16] != c17 || code[17] != alphabet[(31 - ksum % 31) % 31])
+		return false;
+	if (out)
+	{
+		/* base 31, two independent Horner chains: characters 1-9 and 10-18 */
+		uint64_t	h = v0,
+					l = v9;
+
+		h = h * 31 + v1;
+		h = h * 31 + v2;
+		h = h * 31 + v3;
+		h = h * 31 + v4;
+		h = h * 31 + v5;
+		h = h * 31 + v6;
+		h = h * 31 + v7;
+		h = h * 31 + v8;
+		l = l * 31 + v10;
+		l = l * 31 + v11;
+		l = l * 31 + v12;
+		l = l * 31 + v13;
+		l = l * 31 + v14;
+		l = l * 31 + v15;
+		l = l * 31 + v16;
+		l = l * 31 + v17;
+		store_packed(h, l, out);
+	}
+	return true;
+}
+
+uscc_rule
+uscc_parse_pack(const char *in, size_t len, char code[USCC_LEN], unsigned char *out, bool *flagged,
+				uscc_error *err)
+{
+	uscc_rule	r;
+
+	/* fast path: already canonical and valid (the common case in bulk loads and dumps) */
+	if (len == USCC_LEN || (len == USCC_LEN + 1 && in[USCC_LEN] == '!'))
+	{
+		memcpy(code, in, USCC_LEN);
+		*flagged = len == USCC_LEN + 1;
+		if (fast_accept(code, out))
+			return USCC_OK;
+	}
+	if (normalise(in, len, code, USCC_LEN, true, flagged) != USCC_LEN)
+		return uscc_parse(in, len, code, flagged, err);		/* the length error, described there */
+	if (fast_accept(code, out))
+		return USCC_OK;
+	r = uscc_validate(code, err);
+	if (out && (r == USCC_OK || r == USCC_BAD_CHECK))
+		uscc_pack(code, out);
+	return r;
+}
+
 uscc_rule
 uscc_parse(const char *in, size_t len, char code[USCC_LEN], bool *flagged, uscc_error *err)
 {
@@ -345,52 +517,68 @@ uscc_code_correct(char code[USCC_LEN])
 void
 uscc_pack(const char code[USCC_LEN], unsigned char out[USCC_PACKED_LEN])
 {
-	/* three 32-bit limbs, most significant first; value = Σ digit·31^(17-i) */
-	uint32_t	w[3] = {0, 0, 0};
+	uint64_t	h = 0,
+				l = 0;
 
-	for (int i = 0; i < USCC_LEN; i++)
+	for (int i = 0; i < 9; i++)
 	{
-		uint64_t	carry = (uint64_t) (alpha_val[(unsigned char) code[i]] - 1);
-
-		for (int j = 2; j >= 0; j--)
-		{
-			uint64_t	t = (uint64_t) w[j] * 31 + carry;
-
-			w[j] = (uint32_t) t;
-			carry = t >> 32;
-		}
+		h += (uint64_t) (alpha_val[(unsigned char) code[i]] - 1) * pow31[i];
+		l += (uint64_t) (alpha_val[(unsigned char) code[9 + i]] - 1) * pow31[i];
 	}
-	for (int j = 0; j < 3; j++)
-	{
-		out[4 * j] = (unsigned char) (w[j] >> 24);
-		out[4 * j + 1] = (unsigned char) (w[j] >> 16);
-		out[4 * j + 2] = (unsigned char) (w[j] >> 8);
-		out[4 * j + 3] = (unsigned char) w[j];
-	}
+	store_packed(h, l, out);
 }
 
 bool
 uscc_unpack(const unsigned char in[USCC_PACKED_LEN], char code[USCC_LEN])
 {
+	uint64_t	h,
+				l;
+
+#ifdef __SIZEOF_INT128__
+	unsigned __int128 x = 0;
+
+	for (int i = 0; i < USCC_PACKED_LEN; i++)
+		x = (x << 8) | in[i];
+	h = (uint64_t) (x / POW31_9);
+	l = (uint64_t) (x % POW31_9);
+	if (x / POW31_9 >= POW31_9)
+		return false;
+#else
 	uint32_t	w[3];
+	uint64_t	rem = 0;
 
 	for (int j = 0; j < 3; j++)
 		w[j] = ((uint32_t) in[4 * j] << 24) | ((uint32_t) in[4 * j + 1] << 16) |
 			((uint32_t) in[4 * j + 2] << 8) | (uint32_t) in[4 * j + 3];
-	for (int i = USCC_LEN - 1; i >= 0; i--)
+	/* long division of the 96-bit value by 31^9 (< 2^45) in 16-bit steps keeps every partial product in 64 bits */
 	{
-		uint64_t	rem = 0;
+		uint64_t	q = 0;
 
 		for (int j = 0; j < 3; j++)
-		{
-			uint64_t	t = (rem << 32) | w[j];
+			for (int half = 1; half >= 0; half--)
+			{
+				uint64_t	t = (rem << 16) | ((w[j] >> (16 * half)) & 0xffffu);
 
-			w[j] = (uint32_t) (t / 31);
-			rem = t % 31;
-		}
-		code[i] = alphabet[rem];
+				q = (q << 16) | (t / POW31_9);
+				rem = t % POW31_9;
+			}
+		h = q;
+		l = rem;
+		if (h >= POW31_9)
+			return false;
 	}
-	return w[0] == 0 && w[1] == 0 && w[2] == 0;
+#endif
+	for (int i = USCC_LEN - 1; i >= 9; i--)
+	{
+		code[i] = alphabet[l % 31];
+		l /= 31;
+	}
+	for (int i = 8; i >= 0; i--)
+	{
+		code[i] = alphabet[h % 31];
+		h /= 31;
+	}
+	return true;
 }
 
 const char *

@@ -53,6 +53,13 @@ typedef struct uscc_error
 extern uscc_rule uscc_parse(const char *in, size_t len, char code[USCC_LEN], bool *flagged, uscc_error *err);
 
 /*
+ * uscc_parse, then pack into out (when not NULL) if the result is USCC_OK or USCC_BAD_CHECK. Same results as
+ * uscc_parse followed by uscc_pack, with a fast path for input that is already canonical (bulk loads).
+ */
+extern uscc_rule uscc_parse_pack(const char *in, size_t len, char code[USCC_LEN], unsigned char *out,
+								 bool *flagged, uscc_error *err);
+
+/*
  * uscc_make: normalise 17 characters as uscc_parse does (no '!'), validate them (the organisation-code check digit
  * at position 17 included) and append the mod-31 check character. USCC_OK or the rule broken.
  */

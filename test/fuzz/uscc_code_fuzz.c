@@ -3,7 +3,7 @@
  *
  * Properties: parsing any bytes never crashes; an accepted code (valid, or wrong only in its check characters)
  * survives parse → pack → unpack → format → parse unchanged, its '!' flag derived from the check characters;
- * messages are always NUL-terminated; unpack/pack are inverse on arbitrary 12 bytes.
+ * the fast parse-and-pack path gives the same result as the reference parser; messages are always NUL-terminated; unpack/pack are inverse on arbitrary 12 bytes.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -28,7 +28,15 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	bool		flagged;
 	uscc_error	err;
 	uscc_error	err2;
+	char		code2[USCC_LEN];
+	unsigned char fastpacked[USCC_PACKED_LEN];
+	bool		flagged2;
 	uscc_rule	r = uscc_parse((const char *) data, size, code, &flagged, &err);
+	uscc_rule	r2 = uscc_parse_pack((const char *) data, size, code2, fastpacked, &flagged2, &err2);
+
+	/* the fast path agrees with the reference parser */
+	REQUIRE(r2 == r && flagged2 == flagged);
+	REQUIRE(r == USCC_OK || err2.rule == err.rule);
 
 	REQUIRE(r == err.rule || r == USCC_OK);
 	uscc_error_detail(&err, msg, sizeof(msg));
@@ -42,6 +50,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 		REQUIRE(verified == (r == USCC_OK));
 		uscc_pack(code, packed);
+		REQUIRE(memcmp(code2, code, USCC_LEN) == 0);
+		REQUIRE(memcmp(fastpacked, packed, USCC_PACKED_LEN) == 0);
 		REQUIRE(uscc_unpack(packed, back));
 		REQUIRE(memcmp(back, code, USCC_LEN) == 0);
 

@@ -70,6 +70,35 @@ main(void)
 			bad++;
 		}
 	}
+	/* the fast parse-and-pack path agrees with parse + pack on vectors and on their broken variants */
+	{
+		static const char *const extra[] = {"91110000600037341N", "91350211M00013FA1N!", "9111000060003IOZSV",
+			" 91620105l015101280", "91110000600037342L", "91110000600037342N", "B1110000600037341L", "12345",
+		"94110000600037341L!", "9111A000600037341L", "91110000600037341L!", "91110000600037341L!!"};
+		unsigned char p1[USCC_PACKED_LEN],
+					p2[USCC_PACKED_LEN];
+		char		c2[USCC_LEN];
+		bool		f2;
+		uscc_error	e2;
+
+		bad = 0;
+		for (int i = 0; i < NVEC + (int) (sizeof(extra) / sizeof(extra[0])); i++)
+		{
+			const char *v = i < NVEC ? uscc_public_vectors[i] : extra[i - NVEC];
+			uscc_rule	r1 = parse(v, code, &flagged, &err);
+			uscc_rule	r2 = uscc_parse_pack(v, strlen(v), c2, p2, &f2, &e2);
+
+			if (r1 != r2 || flagged != f2 || (r1 != USCC_OK && memcmp(&err, &e2, sizeof(err)) != 0))
+				bad++;
+			else if (r1 == USCC_OK || r1 == USCC_BAD_CHECK)
+			{
+				uscc_pack(code, p1);
+				if (memcmp(p1, p2, sizeof(p1)) != 0 || memcmp(code, c2, USCC_LEN) != 0)
+					bad++;
+			}
+		}
+		CHECK(bad == 0, "uscc_parse_pack agrees with uscc_parse + uscc_pack (%d disagreements)", bad);
+	}
 	CHECK(NVEC >= 380, "python-stdnum vectors loaded (%d)", NVEC);
 	CHECK(bad == 0, "every python-stdnum vector is valid, verified and packs round trip (%d bad)", bad);
 
