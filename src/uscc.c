@@ -304,7 +304,7 @@ check_text(text *t, uscc_error *err)
 	int			ulen;
 	const char *u = as_utf8(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), &ulen);
 
-	return uscc_parse(u, (size_t) ulen, code, &flagged, err);
+	return uscc_parse_pack(u, (size_t) ulen, code, NULL, &flagged, err);
 }
 
 /*

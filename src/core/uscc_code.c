@@ -360,40 +360,49 @@ static inline bool
 fast_accept(const char *code, unsigned char out[USCC_PACKED_LEN])
 {
 	const unsigned char *c = (const unsigned char *) code;
-	/* alphabet values 0..30; a byte outside the alphabet wraps to UINT_MAX (alpha_val 0, minus 1) */
-	const unsigned v0 = (unsigned) alpha_val[c[0]] - 1;
-	const unsigned v1 = (unsigned) alpha_val[c[1]] - 1;
-	const unsigned v2 = (unsigned) alpha_val[c[2]] - 1;
-	const unsigned v3 = (unsigned) alpha_val[c[3]] - 1;
-	const unsigned v4 = (unsigned) alpha_val[c[4]] - 1;
-	const unsigned v5 = (unsigned) alpha_val[c[5]] - 1;
-	const unsigned v6 = (unsigned) alpha_val[c[6]] - 1;
-	const unsigned v7 = (unsigned) alpha_val[c[7]] - 1;
-	const unsigned v8 = (unsigned) alpha_val[c[8]] - 1;
-	const unsigned v9 = (unsigned) alpha_val[c[9]] - 1;
-	const unsigned v10 = (unsigned) alpha_val[c[10]] - 1;
-	const unsigned v11 = (unsigned) alpha_val[c[11]] - 1;
-	const unsigned v12 = (unsigned) alpha_val[c[12]] - 1;
-	const unsigned v13 = (unsigned) alpha_val[c[13]] - 1;
-	const unsigned v14 = (unsigned) alpha_val[c[14]] - 1;
-	const unsigned v15 = (unsigned) alpha_val[c[15]] - 1;
-	const unsigned v16 = (unsigned) alpha_val[c[16]] - 1;
-	const unsigned v17 = (unsigned) alpha_val[c[17]] - 1;
-	unsigned	any;
-	unsigned	ksum,
-				osum;
+	unsigned	any = 0;
+	unsigned	ksum = 0;
+	unsigned	osum;
+	uint64_t	h = 0,
+				l = 0;
 	int			c9;
 	char		c17;
 	unsigned char c1 = c[1];
 
-	/* every value < 32 unless a character is outside the alphabet */
-	any = v0 | v1 | v2 | v3 | v4 | v5 | v6 | v7 | v8 | v9 | v10 | v11 | v12 | v13 | v14 | v15 | v16 | v17;
+	/*
+	 * Per character: its alphabet value (a byte outside the alphabet wraps to UINT_MAX, caught by any >= 32),
+	 * one Horner step in base 31 (h: characters 1-9, l: 10-18) and its term of the mod-31 check sum.
+	 * Written out so that each value dies young (few live registers) and the weights are constants.
+	 */
+#define STEP(acc, i, w) do { \
+		unsigned v_ = (unsigned) alpha_val[c[i]] - 1; \
+		any |= v_; \
+		acc = acc * 31 + v_; \
+		ksum += v_ * (w); \
+	} while (0)
+	STEP(h, 0, 1);
+	STEP(h, 1, 3);
+	STEP(h, 2, 9);
+	STEP(h, 3, 27);
+	STEP(h, 4, 19);
+	STEP(h, 5, 26);
+	STEP(h, 6, 16);
+	STEP(h, 7, 17);
+	STEP(h, 8, 20);
+	STEP(l, 9, 29);
+	STEP(l, 10, 25);
+	STEP(l, 11, 13);
+	STEP(l, 12, 8);
+	STEP(l, 13, 24);
+	STEP(l, 14, 10);
+	STEP(l, 15, 30);
+	STEP(l, 16, 28);
+	STEP(l, 17, 0);
+#undef STEP
 	/* region: alphabet letters have bit 0x40, digits do not */
 	if (any >= 32 || ((c[2] | c[3] | c[4] | c[5] | c[6] | c[7]) & 0x40) ||
 		c1 < '0' || c1 > '9' || !((category_mask[c[0]] >> (c1 - '0')) & 1))
 		return false;
-	/* mod-31 check over positions 1..17, weights 3^(i-1) mod 31 */
-	ksum = v0 * 1 + v1 * 3 + v2 * 9 + v3 * 27 + v4 * 19 + v5 * 26 + v6 * 16 + v7 * 17 + v8 * 20 + v9 * 29 + v10 * 25 + v11 * 13 + v12 * 8 + v13 * 24 + v14 * 10 + v15 * 30 + v16 * 28;
 	/* GB 11714 over positions 9..16 */
 	osum = org_val[c[8]] * 3 + org_val[c[9]] * 7 + org_val[c[10]] * 9 + org_val[c[11]] * 10 + org_val[c[12]] * 5 + org_val[c[13]] * 8 + org_val[c[14]] * 4 + org_val[c[15]] * 2;
 	c9 = 11 - (int) (osum % 11);
@@ -401,29 +410,7 @@ fast_accept(const char *code, unsigned char out[USCC_PACKED_LEN])
 	if (code[16] != c17 || code[17] != alphabet[(31 - ksum % 31) % 31])
 		return false;
 	if (out)
-	{
-		/* base 31, two independent Horner chains: characters 1-9 and 10-18 */
-		uint64_t	h = v0,
-					l = v9;
-
-		h = h * 31 + v1;
-		h = h * 31 + v2;
-		h = h * 31 + v3;
-		h = h * 31 + v4;
-		h = h * 31 + v5;
-		h = h * 31 + v6;
-		h = h * 31 + v7;
-		h = h * 31 + v8;
-		l = l * 31 + v10;
-		l = l * 31 + v11;
-		l = l * 31 + v12;
-		l = l * 31 + v13;
-		l = l * 31 + v14;
-		l = l * 31 + v15;
-		l = l * 31 + v16;
-		l = l * 31 + v17;
 		store_packed(h, l, out);
-	}
 	return true;
 }
 
