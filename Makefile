@@ -22,7 +22,7 @@ OBJS      = $(GLUE_SRCS:.c=.o) $(CORE_SRCS:.c=.o)
 # The install script is assembled from the SQL next to the C it declares, in dependency order.
 SQL_ORDER = credit_gz region uscc resident_id credit_grade archive quality scoring lists repair disclosure monitoring
 SQL_PARTS = $(wildcard $(addprefix src/,$(addsuffix .sql,$(SQL_ORDER))))
-GENERATED_SQL = src/region_data.sql
+GENERATED_SQL = src/region_data.sql src/domain_data.sql
 
 DATA_built = $(EXTENSION)--$(EXTVERSION).sql
 DATA       = $(wildcard upgrade/$(EXTENSION)--*--*.sql)
@@ -42,6 +42,10 @@ include $(PGXS)
 # Region catalogue (GB/T 2260) turned into INSERTs at build time; the .dat file ships with the project.
 src/region_data.sql: src/data/gbt2260-regions.dat scripts/gen-region-sql.awk
 	LC_ALL=C.UTF-8 awk -f scripts/gen-region-sql.awk $< > $@
+
+# Supervision domains of the policy's annex 1 (src/data/domains.csv) turned into INSERTs at build time.
+src/domain_data.sql: src/data/domains.csv scripts/gen-domain-sql.awk
+	LC_ALL=C.UTF-8 awk -f scripts/gen-domain-sql.awk $< > $@
 
 $(EXTENSION)--$(EXTVERSION).sql: $(SQL_PARTS) $(GENERATED_SQL) scripts/assemble-sql
 	sh scripts/assemble-sql $(SQL_PARTS) > $@

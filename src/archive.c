@@ -1,0 +1,682 @@
+/*
+ * archive.c — the credit archive's hot path: the BEFORE INSERT OR UPDATE trigger on credit_gz.record.
+ *
+ * 穗府办函〔2020〕35号 二(二) asks for records kept 及时、准确、完整; the database itself must refuse what the rules
+ * forbid (an item outside the catalogue, 十七's minor behaviours against natural persons, future decisions, severities
+ * the publicity rules in force do not know) and compute the publicity window from the rule version in force on the
+ * decision date. Bulk collection COPYs millions of records through this trigger, so the catalogues it consults
+ * (info_item, publicity_rule, domain) are cached per backend and reset by relcache invalidations that the statement
+ * trigger credit_gz.catalogue_changed() sends whenever one of them changes (commit, rollback and other backends
+ * included). The only per-row query is the subject's kind, and only for items whose applicability depends on it.
+ */
+#include "postgres.h"
+
+#include "access/htup_details.h"
+#include "access/xact.h"
+#include "catalog/namespace.h"
+#include "catalog/pg_type.h"
+#include "commands/trigger.h"
+#include "executor/spi.h"
+#include "fmgr.h"
+#include "utils/builtins.h"
+#include "utils/date.h"
+#include "utils/datetime.h"
+#include "utils/hsearch.h"
+#include "utils/inval.h"
+#include "utils/lsyscache.h"
+#include "utils/memutils.h"
+#include "utils/rel.h"
+#include "utils/timestamp.h"
+
+#define CODE_LEN 64				/* catalogue codes are CHECKed to at most 63 characters */
+
+typedef enum Polarity
+{
+	POL_NEUTRAL = 0,
+	POL_NEGATIVE,
+	POL_POSITIVE
+} Polarity;
+
+typedef enum AppliesTo
+{
+	APPLIES_BOTH = 0,
+	APPLIES_LEGAL_ENTITY,
+	APPLIES_NATURAL_PERSON
+} AppliesTo;
+
+/* severity codes; 0 = NULL (ungraded) */
+#define SEV_NONE 0
+#define SEV_UNKNOWN (-1)
+
+typedef struct ItemEntry
+{
+	char		code[CODE_LEN];	/* hash key */
+	char	   *name_zh;
+	bool		is_penalty;
+	Polarity	polarity;
+	AppliesTo	applies_to;
+	bool		barred;
+} ItemEntry;
+
+typedef struct DomainEntry
+{
+	char		code[CODE_LEN];	/* hash key */
+	char		parent[CODE_LEN];	/* "" for top level */
+} DomainEntry;
+
+typedef struct RuleEntry
+{
+	int32		rule_id;
+	DateADT		from;
+	DateADT		until;			/* inclusive; DATEVAL_NOEND when open */
+	int			severity;
+	char		domain[CODE_LEN];	/* "" = all domains */
+	int32		min_months;		/* -1 = NULL */
+	int32		max_months;
+	bool		repairable;
+} RuleEntry;
+
+/* Per-backend cache of the catalogues; rebuilt lazily after an invalidation. */
+static MemoryContext cache_cxt = NULL;
+static bool cache_valid = false;
+static bool callback_registered = false;
+static HTAB *item_hash = NULL;
+static HTAB *domain_hash = NULL;
+static RuleEntry *rules = NULL;
+static int	n_rules = 0;
+static Oid	cached_relids[3] = {InvalidOid, InvalidOid, InvalidOid};
+
+/* Saved plan for the subject's kind. */
+static SPIPlanPtr subject_plan = NULL;
+
+/* Attribute numbers of credit_gz.record, resolved once per relation (and again if it is re-created). */
+typedef struct RecordAtts
+{
+	Oid			relid;
+	int			subject_id,
+				item_code,
+				domain_code,
+				severity,
+				decision_date,
+				rule_id,
+				publish_from,
+				repairable_from,
+				publish_until,
+				status,
+				updated_at,
+				document_no;
+} RecordAtts;
+static RecordAtts atts = {InvalidOid};
+
+PG_FUNCTION_INFO_V1(record_before);
+PG_FUNCTION_INFO_V1(catalogue_changed);
+
+/*
+ * archive_relcache_callback — mark the cache stale when one of the cached catalogues (or everything) is invalidated.
+ * Only a flag is flipped: the callback may run in the middle of a trigger call (while a lock is taken), and the
+ * entries in use must stay valid until the next call rebuilds them.
+ */
+static void
+archive_relcache_callback(Datum arg, Oid relid)
+{
+	if (relid == InvalidOid || relid == cached_relids[0] || relid == cached_relids[1] || relid == cached_relids[2])
+		cache_valid = false;
+}
+
+/*
+ * severity_code — map a severity name to its code; SEV_UNKNOWN for anything else (the CHECK constraint's business).
+ */
+static int
+severity_code(const char *s)
+{
+	if (strcmp(s, "minor") == 0)
+		return 1;
+	if (strcmp(s, "general") == 0)
+		return 2;
+	if (strcmp(s, "serious") == 0)
+		return 3;
+	if (strcmp(s, "specific_serious") == 0)
+		return 4;
+	return SEV_UNKNOWN;
+}
+
+/*
+ * copy_code — copy a catalogue code into a fixed key buffer (codes are CHECKed to fit).
+ */
+static void
+copy_code(char *dst, const char *src)
+{
+	strlcpy(dst, src ? src : "", CODE_LEN);
+}
+
+/*
+ * load_cache — read info_item, domain and publicity_rule into backend memory. Called with SPI connected.
+ */
+static void
+load_cache(void)
+{
+	HASHCTL		ctl;
+	uint64		i;
+	MemoryContext old;
+
+	if (cache_cxt == NULL)
+		cache_cxt = AllocSetContextCreate(CacheMemoryContext, "credit_gz archive cache", ALLOCSET_SMALL_SIZES);
+	else
+		MemoryContextReset(cache_cxt);
+	item_hash = NULL;
+	domain_hash = NULL;
+	rules = NULL;
+	n_rules = 0;
+
+	if (!callback_registered)
+	{
+		CacheRegisterRelcacheCallback(archive_relcache_callback, (Datum) 0);
+		callback_registered = true;
+	}
+	/* mark valid before reading: an invalidation arriving while we read makes the next call reload again */
+	cache_valid = true;
+	cached_relids[0] = get_relname_relid("info_item", get_namespace_oid("credit_gz", false));
+	cached_relids[1] = get_relname_relid("domain", get_namespace_oid("credit_gz", false));
+	cached_relids[2] = get_relname_relid("publicity_rule", get_namespace_oid("credit_gz", false));
+
+	memset(&ctl, 0, sizeof(ctl));
+	ctl.keysize = CODE_LEN;
+	ctl.entrysize = sizeof(ItemEntry);
+	ctl.hcxt = cache_cxt;
+	item_hash = hash_create("credit_gz info_item cache", 128, &ctl, HASH_ELEM | HASH_STRINGS | HASH_CONTEXT);
+	ctl.entrysize = sizeof(DomainEntry);
+	domain_hash = hash_create("credit_gz domain cache", 64, &ctl, HASH_ELEM | HASH_STRINGS | HASH_CONTEXT);
+
+	if (SPI_execute("SELECT code, name_zh, kind = 'penalty', polarity, applies_to, barred_for_natural_person "
+					"FROM credit_gz.info_item", true, 0) != SPI_OK_SELECT)
+		elog(ERROR, "credit_gz: could not read credit_gz.info_item");
+	for (i = 0; i < SPI_processed; i++)
+	{
+		HeapTuple	t = SPI_tuptable->vals[i];
+		TupleDesc	d = SPI_tuptable->tupdesc;
+		char		key[CODE_LEN];
+		char	   *pol = SPI_getvalue(t, d, 4);
+		char	   *app = SPI_getvalue(t, d, 5);
+		bool		isnull;
+		ItemEntry  *e;
+
+		copy_code(key, SPI_getvalue(t, d, 1));
+		e = hash_search(item_hash, key, HASH_ENTER, NULL);
+		e->name_zh = MemoryContextStrdup(cache_cxt, SPI_getvalue(t, d, 2));
+		e->is_penalty = DatumGetBool(SPI_getbinval(t, d, 3, &isnull));
+		e->polarity = strcmp(pol, "negative") == 0 ? POL_NEGATIVE :
+			strcmp(pol, "positive") == 0 ? POL_POSITIVE : POL_NEUTRAL;
+		e->applies_to = strcmp(app, "legal_entity") == 0 ? APPLIES_LEGAL_ENTITY :
+			strcmp(app, "natural_person") == 0 ? APPLIES_NATURAL_PERSON : APPLIES_BOTH;
+		e->barred = DatumGetBool(SPI_getbinval(t, d, 6, &isnull));
+	}
+
+	if (SPI_execute("SELECT code, parent_code FROM credit_gz.domain", true, 0) != SPI_OK_SELECT)
+		elog(ERROR, "credit_gz: could not read credit_gz.domain");
+	for (i = 0; i < SPI_processed; i++)
+	{
+		HeapTuple	t = SPI_tuptable->vals[i];
+		char		key[CODE_LEN];
+		DomainEntry *e;
+
+		copy_code(key, SPI_getvalue(t, SPI_tuptable->tupdesc, 1));
+		e = hash_search(domain_hash, key, HASH_ENTER, NULL);
+		copy_code(e->parent, SPI_getvalue(t, SPI_tuptable->tupdesc, 2));
+	}
+
+	if (SPI_execute("SELECT rule_id, effective_from, effective_until, severity, domain_code, min_months, max_months, "
+					"repairable FROM credit_gz.publicity_rule ORDER BY effective_from DESC, rule_id", true, 0) != SPI_OK_SELECT)
+		elog(ERROR, "credit_gz: could not read credit_gz.publicity_rule");
+	old = MemoryContextSwitchTo(cache_cxt);
+	rules = palloc0(sizeof(RuleEntry) * (SPI_processed + 1));
+	MemoryContextSwitchTo(old);
+	for (i = 0; i < SPI_processed; i++)
+	{
+		HeapTuple	t = SPI_tuptable->vals[i];
+		TupleDesc	d = SPI_tuptable->tupdesc;
+		RuleEntry  *r = &rules[i];
+		bool		isnull;
+		Datum		v;
+		char	   *sev;
+
+		r->rule_id = DatumGetInt32(SPI_getbinval(t, d, 1, &isnull));
+		r->from = DatumGetDateADT(SPI_getbinval(t, d, 2, &isnull));
+		v = SPI_getbinval(t, d, 3, &isnull);
+		if (isnull)
+			DATE_NOEND(r->until);
+		else
+			r->until = DatumGetDateADT(v);
+		sev = SPI_getvalue(t, d, 4);
+		r->severity = sev ? severity_code(sev) : SEV_NONE;
+		copy_code(r->domain, SPI_getvalue(t, d, 5));
+		v = SPI_getbinval(t, d, 6, &isnull);
+		r->min_months = isnull ? -1 : DatumGetInt32(v);
+		r->max_months = DatumGetInt32(SPI_getbinval(t, d, 7, &isnull));
+		r->repairable = DatumGetBool(SPI_getbinval(t, d, 8, &isnull));
+	}
+	n_rules = (int) SPI_processed;
+}
+
+/*
+ * find_rule — the rule in force on a date for a severity and domain: a rule for the domain beats one for its parent,
+ * which beats one for all domains; among equals the latest effective_from (rules are sorted that way). Same
+ * precedence as credit_gz.publicity_rule_for().
+ */
+static const RuleEntry *
+find_rule(DateADT d, int severity, const char *domain)
+{
+	const char *parent = "";
+	const RuleEntry *best = NULL;
+	int			best_score = -1;
+	int			i;
+
+	if (domain[0] != '\0')
+	{
+		DomainEntry *de = hash_search(domain_hash, domain, HASH_FIND, NULL);
+
+		if (de)
+			parent = de->parent;
+	}
+	for (i = 0; i < n_rules; i++)
+	{
+		const RuleEntry *r = &rules[i];
+		int			score;
+
+		if (r->severity != severity || d < r->from || (!DATE_IS_NOEND(r->until) && d > r->until))
+			continue;
+		if (r->domain[0] == '\0')
+			score = 0;
+		else if (domain[0] != '\0' && strcmp(r->domain, domain) == 0)
+			score = 2;
+		else if (parent[0] != '\0' && strcmp(r->domain, parent) == 0)
+			score = 1;
+		else
+			continue;
+		if (score > best_score)
+		{
+			best = r;
+			best_score = score;
+		}
+	}
+	return best;
+}
+
+/*
+ * add_months — date + n months with PostgreSQL's semantics (end of month clamped: 2024-01-31 + 1 month = 2024-02-29).
+ */
+static DateADT
+add_months(DateADT d, int months)
+{
+	int			y,
+				m,
+				day;
+	int			total;
+
+	j2date(d + POSTGRES_EPOCH_JDATE, &y, &m, &day);
+	total = y * 12 + (m - 1) + months;
+	y = total / 12;
+	m = total % 12 + 1;
+	if (day > day_tab[isleap(y)][m - 1])
+		day = day_tab[isleap(y)][m - 1];
+	return date2j(y, m, day) - POSTGRES_EPOCH_JDATE;
+}
+
+/*
+ * resolve_atts — attribute numbers of credit_gz.record's columns, looked up once per relation.
+ */
+static void
+resolve_atts(Relation rel)
+{
+	TupleDesc	d = RelationGetDescr(rel);
+
+	if (atts.relid == RelationGetRelid(rel))
+		return;
+	atts.subject_id = SPI_fnumber(d, "subject_id");
+	atts.item_code = SPI_fnumber(d, "item_code");
+	atts.domain_code = SPI_fnumber(d, "domain_code");
+	atts.severity = SPI_fnumber(d, "severity");
+	atts.decision_date = SPI_fnumber(d, "decision_date");
+	atts.rule_id = SPI_fnumber(d, "rule_id");
+	atts.publish_from = SPI_fnumber(d, "publish_from");
+	atts.repairable_from = SPI_fnumber(d, "repairable_from");
+	atts.publish_until = SPI_fnumber(d, "publish_until");
+	atts.status = SPI_fnumber(d, "status");
+	atts.updated_at = SPI_fnumber(d, "updated_at");
+	atts.document_no = SPI_fnumber(d, "document_no");
+	if (atts.subject_id <= 0 || atts.item_code <= 0 || atts.domain_code <= 0 || atts.severity <= 0 ||
+		atts.decision_date <= 0 || atts.rule_id <= 0 || atts.publish_from <= 0 || atts.repairable_from <= 0 ||
+		atts.publish_until <= 0 || atts.status <= 0 || atts.updated_at <= 0 || atts.document_no <= 0)
+		elog(ERROR, "credit_gz.record_before() fired on a table without the columns of credit_gz.record");
+	atts.relid = RelationGetRelid(rel);
+}
+
+/*
+ * text_attr — the text value of an attribute as a C string in the current context, NULL when NULL.
+ */
+static char *
+text_attr(HeapTuple t, TupleDesc d, int attnum)
+{
+	bool		isnull;
+	Datum		v = heap_getattr(t, attnum, d, &isnull);
+
+	return isnull ? NULL : TextDatumGetCString(v);
+}
+
+/*
+ * text_changed — whether a text attribute differs between two tuples (NULL-aware, detoasted comparison).
+ */
+static bool
+text_changed(HeapTuple a, HeapTuple b, TupleDesc d, int attnum)
+{
+	bool		na,
+				nb;
+	Datum		va = heap_getattr(a, attnum, d, &na);
+	Datum		vb = heap_getattr(b, attnum, d, &nb);
+	text	   *ta,
+			   *tb;
+
+	if (na || nb)
+		return na != nb;
+	ta = DatumGetTextPP(va);
+	tb = DatumGetTextPP(vb);
+	return VARSIZE_ANY_EXHDR(ta) != VARSIZE_ANY_EXHDR(tb) ||
+		memcmp(VARDATA_ANY(ta), VARDATA_ANY(tb), VARSIZE_ANY_EXHDR(ta)) != 0;
+}
+
+/*
+ * byval_changed — whether a pass-by-value attribute (int8, date) differs between two tuples.
+ */
+static bool
+byval_changed(HeapTuple a, HeapTuple b, TupleDesc d, int attnum)
+{
+	bool		na,
+				nb;
+	Datum		va = heap_getattr(a, attnum, d, &na);
+	Datum		vb = heap_getattr(b, attnum, d, &nb);
+
+	if (na || nb)
+		return na != nb;
+	return va != vb;
+}
+
+/*
+ * subject_is_person — 1 for a natural person, 0 for an organisation, -1 when the subject does not exist.
+ * Uses a saved plan; SPI must not be connected by the caller.
+ */
+static int
+subject_is_person(int64 subject_id)
+{
+	Datum		arg = Int64GetDatum(subject_id);
+	int			result = -1;
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "credit_gz: SPI_connect failed");
+	if (subject_plan == NULL)
+	{
+		Oid			argtypes[1] = {INT8OID};
+		SPIPlanPtr	p = SPI_prepare("SELECT resident_id IS NOT NULL FROM credit_gz.subject WHERE subject_id = $1",
+									1, argtypes);
+
+		if (p == NULL)
+			elog(ERROR, "credit_gz: SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
+		SPI_keepplan(p);
+		subject_plan = p;
+	}
+	if (SPI_execute_plan(subject_plan, &arg, NULL, true, 1) != SPI_OK_SELECT)
+		elog(ERROR, "credit_gz: subject lookup failed");
+	if (SPI_processed == 1)
+	{
+		bool		isnull;
+
+		result = DatumGetBool(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull)) ? 1 : 0;
+	}
+	SPI_finish();
+	return result;
+}
+
+/*
+ * date_str — a date as text for messages.
+ */
+static char *
+date_str(DateADT d)
+{
+	return DatumGetCString(DirectFunctionCall1(date_out, DateADTGetDatum(d)));
+}
+
+/*
+ * record_before — BEFORE INSERT OR UPDATE FOR EACH ROW on credit_gz.record: validate against the catalogue and the
+ * rules, then fill rule_id, publish_from, repairable_from, publish_until (and status on insert, updated_at on update).
+ * On UPDATE the checks and the window are redone only when something they depend on changed (subject, item, domain,
+ * severity, decision date), so status changes by repair/objection handling keep the window they set.
+ */
+Datum
+record_before(PG_FUNCTION_ARGS)
+{
+	TriggerData *td = (TriggerData *) fcinfo->context;
+	Relation	rel;
+	TupleDesc	desc;
+	HeapTuple	tup;
+	bool		is_update;
+	bool		isnull;
+	Datum		v;
+	int64		subject_id;
+	char	   *item_code;
+	char	   *domain_code;
+	char	   *severity;
+	DateADT		decision_date;
+	DateADT		today;
+	ItemEntry	item;
+	ItemEntry  *ip;
+	int			sev;
+	const RuleEntry *rule = NULL;
+	Datum		values[6];
+	bool		nulls[6];
+	int			cols[6];
+	int			ncols = 0;
+
+	if (!CALLED_AS_TRIGGER(fcinfo) || !TRIGGER_FIRED_BEFORE(td->tg_event) || !TRIGGER_FIRED_FOR_ROW(td->tg_event) ||
+		!(TRIGGER_FIRED_BY_INSERT(td->tg_event) || TRIGGER_FIRED_BY_UPDATE(td->tg_event)))
+		elog(ERROR, "credit_gz.record_before() must be a BEFORE INSERT OR UPDATE FOR EACH ROW trigger");
+
+	rel = td->tg_relation;
+	desc = RelationGetDescr(rel);
+	is_update = TRIGGER_FIRED_BY_UPDATE(td->tg_event);
+	tup = is_update ? td->tg_newtuple : td->tg_trigtuple;
+	resolve_atts(rel);
+
+	if (is_update)
+	{
+		HeapTuple	old = td->tg_trigtuple;
+
+		if (!byval_changed(old, tup, desc, atts.subject_id) && !byval_changed(old, tup, desc, atts.decision_date) &&
+			!text_changed(old, tup, desc, atts.item_code) && !text_changed(old, tup, desc, atts.domain_code) &&
+			!text_changed(old, tup, desc, atts.severity))
+		{
+			/* nothing the rules depend on changed: only stamp the change */
+			values[0] = TimestampTzGetDatum(GetCurrentTransactionStartTimestamp());
+			nulls[0] = false;
+			cols[0] = atts.updated_at;
+			return PointerGetDatum(heap_modify_tuple_by_cols(tup, desc, 1, cols, values, nulls));
+		}
+	}
+
+	/* NULLs in NOT NULL columns: leave them to the constraints, which report them precisely */
+	v = heap_getattr(tup, atts.subject_id, desc, &isnull);
+	if (isnull)
+		return PointerGetDatum(tup);
+	subject_id = DatumGetInt64(v);
+	v = heap_getattr(tup, atts.decision_date, desc, &isnull);
+	if (isnull)
+		return PointerGetDatum(tup);
+	decision_date = DatumGetDateADT(v);
+	item_code = text_attr(tup, desc, atts.item_code);
+	if (item_code == NULL)
+		return PointerGetDatum(tup);
+	domain_code = text_attr(tup, desc, atts.domain_code);
+	severity = text_attr(tup, desc, atts.severity);
+
+	if (!cache_valid)
+	{
+		if (SPI_connect() != SPI_OK_CONNECT)
+			elog(ERROR, "credit_gz: SPI_connect failed");
+		load_cache();
+		SPI_finish();
+	}
+
+	/* 国办发〔2020〕49号: public credit information is managed by catalogue (目录) */
+	ip = strlen(item_code) < CODE_LEN ? hash_search(item_hash, item_code, HASH_FIND, NULL) : NULL;
+	if (ip == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_FOREIGN_KEY_VIOLATION),
+				 errmsg("record cites item \"%s\", which is not in the information catalogue", item_code),
+				 errdetail("Every credit record must cite an item of credit_gz.info_item (国办发〔2020〕49号: managed by catalogue)."),
+				 errhint("Use a code of credit_gz.info_item, or add the item there with its legal basis."),
+				 errtableconstraint(rel, "record_item_code_fkey")));
+	item = *ip;					/* copy: an invalidation during the subject lookup must not pull it away */
+	item.name_zh = pstrdup(ip->name_zh);
+
+	today = GetSQLCurrentDate();
+	if (decision_date > today)
+		ereport(ERROR,
+				(errcode(ERRCODE_CHECK_VIOLATION),
+				 errmsg("record decision date %s is in the future", date_str(decision_date)),
+				 errdetail("A record documents a decision already made, so its date cannot be later than today."),
+				 errhint("Check the decision date of the document."),
+				 errtableconstraint(rel, "record_decision_not_future")));
+
+	if (severity != NULL)
+	{
+		sev = severity_code(severity);
+		if (sev == SEV_UNKNOWN)
+			ereport(ERROR,
+					(errcode(ERRCODE_CHECK_VIOLATION),
+					 errmsg("record severity \"%s\" is not one of minor, general, serious, specific_serious", severity),
+					 errdetail("Severities are the classes of the publicity rules (credit_gz.publicity_rule)."),
+					 errhint("Use minor, general, serious or specific_serious."),
+					 errtableconstraint(rel, "record_severity_check")));
+		if (item.polarity != POL_NEGATIVE)
+			ereport(ERROR,
+					(errcode(ERRCODE_CHECK_VIOLATION),
+					 errmsg("record of item \"%s\" (%s) cannot have a severity", item_code, item.name_zh),
+					 errdetail("Only negative (失信) information is graded by severity."),
+					 errhint("Leave severity NULL."),
+					 errtableconstraint(rel, "record_severity_negative_only")));
+	}
+	else
+	{
+		sev = SEV_NONE;
+		if (item.is_penalty)
+			ereport(ERROR,
+					(errcode(ERRCODE_CHECK_VIOLATION),
+					 errmsg("record of penalty item \"%s\" (%s) needs a severity", item_code, item.name_zh),
+					 errdetail("The publicity period of administrative-penalty information depends on its severity."),
+					 errhint("Give severity minor, general, serious or specific_serious as the decision classifies it."),
+					 errtableconstraint(rel, "record_penalty_severity")));
+	}
+
+	/* who the item may concern: applies_to, and 十七's bar on personal records */
+	if (item.applies_to != APPLIES_BOTH || item.barred)
+	{
+		int			person = subject_is_person(subject_id);
+
+		if (person < 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_FOREIGN_KEY_VIOLATION),
+					 errmsg("record cites subject %lld, which does not exist", (long long) subject_id),
+					 errdetail("Records belong to a subject of credit_gz.subject."),
+					 errhint("Create the subject first."),
+					 errtableconstraint(rel, "record_subject_id_fkey")));
+		if ((item.applies_to == APPLIES_LEGAL_ENTITY && person == 1) ||
+			(item.applies_to == APPLIES_NATURAL_PERSON && person == 0))
+			ereport(ERROR,
+					(errcode(ERRCODE_CHECK_VIOLATION),
+					 errmsg("item \"%s\" (%s) applies to %s only, but subject %lld is %s",
+							item_code, item.name_zh,
+							item.applies_to == APPLIES_LEGAL_ENTITY ? "legal entities and other organisations" : "natural persons",
+							(long long) subject_id, person ? "a natural person" : "an organisation"),
+					 errdetail("credit_gz.info_item.applies_to limits the subjects an item may be recorded for."),
+					 errhint("Use an item that applies to this kind of subject."),
+					 errtableconstraint(rel, "record_item_applies_to")));
+		if (item.barred && person == 1 && item.polarity == POL_NEGATIVE)
+			ereport(ERROR,
+					(errcode(ERRCODE_CHECK_VIOLATION),
+					 errmsg("item \"%s\" (%s) may not enter the personal credit record of subject %lld",
+							item_code, item.name_zh, (long long) subject_id),
+					 errdetail("穗府办函〔2020〕35号 (十七): without legislation, 信访, 拆迁, 闯红灯, 不文明养犬, 欠缴物业费, 未执行垃圾分类 and similar minor behaviours are not recorded in personal credit records."),
+					 errhint("Do not record it against a natural person; only a law can lift this bar."),
+					 errtableconstraint(rel, "record_barred_personal_item")));
+	}
+
+	/* the publicity window, from the rule in force on the decision date */
+	if (item.polarity == POL_NEGATIVE)
+	{
+		if (!cache_valid)
+		{
+			/* the catalogue changed while we looked the subject up; the rules must be current */
+			if (SPI_connect() != SPI_OK_CONNECT)
+				elog(ERROR, "credit_gz: SPI_connect failed");
+			load_cache();
+			SPI_finish();
+		}
+		rule = find_rule(decision_date, sev, domain_code ? domain_code : "");
+		if (rule == NULL && sev != SEV_NONE)
+			ereport(ERROR,
+					(errcode(ERRCODE_FOREIGN_KEY_VIOLATION),
+					 errmsg("no publicity rule for severity \"%s\" on decision date %s", severity, date_str(decision_date)),
+					 errdetail("credit_gz.publicity_rule has no rule in force on that date for this severity%s%s.",
+							   domain_code ? " in domain " : "", domain_code ? domain_code : ""),
+					 errhint("Classify the decision by the rules in force on its date (minor exists from 2026-04-01, specific_serious only under 发改办财金〔2019〕527号), or add the rule to credit_gz.publicity_rule."),
+					 errtableconstraint(rel, "record_publicity_rule")));
+	}
+
+	cols[ncols] = atts.rule_id;
+	values[ncols] = rule ? Int32GetDatum(rule->rule_id) : (Datum) 0;
+	nulls[ncols++] = (rule == NULL);
+	cols[ncols] = atts.publish_from;
+	values[ncols] = DateADTGetDatum(decision_date);
+	nulls[ncols++] = false;
+	cols[ncols] = atts.repairable_from;
+	values[ncols] = (rule && rule->repairable) ? DateADTGetDatum(add_months(decision_date, rule->min_months)) : (Datum) 0;
+	nulls[ncols++] = !(rule && rule->repairable);
+	cols[ncols] = atts.publish_until;
+	values[ncols] = rule ? DateADTGetDatum(add_months(decision_date, rule->max_months)) : (Datum) 0;
+	nulls[ncols++] = (rule == NULL);
+
+	if (!is_update && rule != NULL && add_months(decision_date, rule->max_months) <= today)
+	{
+		/* a record loaded after its window ended goes straight to the archive (《广州市公共信用信息管理规定》) */
+		char	   *status = text_attr(tup, desc, atts.status);
+
+		if (status != NULL && strcmp(status, "in_publicity") == 0)
+		{
+			cols[ncols] = atts.status;
+			values[ncols] = CStringGetTextDatum("expired");
+			nulls[ncols++] = false;
+		}
+	}
+	if (is_update)
+	{
+		cols[ncols] = atts.updated_at;
+		values[ncols] = TimestampTzGetDatum(GetCurrentTransactionStartTimestamp());
+		nulls[ncols++] = false;
+	}
+
+	return PointerGetDatum(heap_modify_tuple_by_cols(tup, desc, ncols, cols, values, nulls));
+}
+
+/*
+ * catalogue_changed — AFTER STATEMENT trigger on info_item, publicity_rule and domain: queue a relcache invalidation
+ * of the table, which resets the record trigger's cache in this backend (at the next command, or on rollback) and in
+ * every other backend once the change commits.
+ */
+Datum
+catalogue_changed(PG_FUNCTION_ARGS)
+{
+	TriggerData *td = (TriggerData *) fcinfo->context;
+
+	if (!CALLED_AS_TRIGGER(fcinfo))
+		elog(ERROR, "credit_gz.catalogue_changed() must be called as a trigger");
+	CacheInvalidateRelcache(td->tg_relation);
+	cache_valid = false;
+	return PointerGetDatum(NULL);
+}

@@ -1,0 +1,854 @@
+-- 信用档案 / credit archive (穗府办函〔2020〕35号 二(二)): departments, supervision domains, the information catalogue,
+-- subjects with exactly one identity code, occupational archives, relations, records with their publicity window,
+-- commitments and the audit log. C: src/archive.c (the record trigger, cached catalogues).
+-- Contract: doc/schema.md (names fixed); user documentation: doc/archive.md.
+
+-- =====================================================================================================================
+-- Catalogues shipped as data. Shipped rows carry shipped = true; pg_dump keeps only rows added locally (shipped =
+-- false), because CREATE EXTENSION re-creates the shipped ones on restore.
+-- =====================================================================================================================
+
+CREATE TABLE credit_gz.department (
+    code     text    NOT NULL PRIMARY KEY CHECK (code ~ '^[a-z][a-z0-9_]*$'),
+    name_zh  text    NOT NULL UNIQUE,
+    name_en  text    NOT NULL,
+    kind     text    NOT NULL CHECK (kind IN ('municipal', 'vertical', 'judicial', 'party', 'public_institution',
+                                              'people_organization', 'enterprise')),
+    in_annex boolean NOT NULL DEFAULT false,
+    shipped  boolean NOT NULL DEFAULT false
+);
+COMMENT ON TABLE credit_gz.department IS
+    '部门 / departments: the bodies the policy''s annexes name as responsible (职责分工表, 工作分工表), plus local additions. '
+    'Records cite the department that determined them (谁认定、谁约谈).';
+COMMENT ON COLUMN credit_gz.department.code IS '部门代码 / department code (lower-case identifier)';
+COMMENT ON COLUMN credit_gz.department.name_zh IS '部门名称 / department name in Chinese, as the policy writes it';
+COMMENT ON COLUMN credit_gz.department.name_en IS '英文名称 / department name in English';
+COMMENT ON COLUMN credit_gz.department.kind IS
+    '类别 / municipal (市政府部门), vertical (中央、省垂直管理驻穗机构), judicial (法院、检察院), party (市委部门), '
+    'public_institution (事业单位), people_organization (人民团体), enterprise (企业)';
+COMMENT ON COLUMN credit_gz.department.in_annex IS '是否见于政策附件 / named in the policy''s annexes';
+COMMENT ON COLUMN credit_gz.department.shipped IS '随扩展发布 / shipped with the extension (pg_dump keeps only local rows)';
+
+INSERT INTO credit_gz.department (code, name_zh, name_en, kind, in_annex, shipped) VALUES
+    -- 附件1 职责分工表 (supervision domains)
+    ('housing',               '市住房城乡建设局',       'Municipal Housing and Urban-Rural Development Bureau', 'municipal', true, true),
+    ('planning',              '市规划和自然资源局',     'Municipal Planning and Natural Resources Bureau', 'municipal', true, true),
+    ('transport',             '市交通运输局',           'Municipal Transport Bureau', 'municipal', true, true),
+    ('water',                 '市水务局',               'Municipal Water Affairs Bureau', 'municipal', true, true),
+    ('port',                  '市港务局',               'Municipal Port Bureau', 'municipal', true, true),
+    ('forestry',              '市林业园林局',           'Municipal Forestry and Landscaping Bureau', 'municipal', true, true),
+    ('environment',           '市生态环境局',           'Municipal Ecology and Environment Bureau', 'municipal', true, true),
+    ('urban_management',      '市城市管理综合执法局',   'Municipal Urban Management Comprehensive Law Enforcement Bureau', 'municipal', true, true),
+    ('government_data',       '市政务服务数据管理局',   'Municipal Government Services and Data Administration', 'municipal', true, true),
+    ('public_resources',      '广州公共资源交易中心',   'Guangzhou Public Resources Trading Centre', 'public_institution', true, true),
+    ('finance',               '市财政局',               'Municipal Finance Bureau', 'municipal', true, true),
+    ('postal',                '市邮政管理局',           'Municipal Postal Administration', 'vertical', true, true),
+    ('commerce',              '市商务局',               'Municipal Commerce Bureau', 'municipal', true, true),
+    ('taxation',              '广州市税务局',           'Guangzhou Municipal Tax Service', 'vertical', true, true),
+    ('customs_guangzhou',     '广州海关',               'Guangzhou Customs', 'vertical', true, true),
+    ('customs_huangpu',       '黄埔海关',               'Huangpu Customs', 'vertical', true, true),
+    ('pboc',                  '人民银行广州分行营业管理部', 'People''s Bank of China Guangzhou Branch Business Management Department', 'vertical', true, true),
+    ('cbirc',                 '广东银保监局',           'Guangdong Banking and Insurance Regulatory Bureau', 'vertical', true, true),
+    ('local_finance',         '市地方金融监管局',       'Municipal Local Financial Supervision Bureau', 'municipal', true, true),
+    ('market_regulation',     '市市场监管局',           'Municipal Administration for Market Regulation', 'municipal', true, true),
+    ('development_reform',    '市发展改革委',           'Municipal Development and Reform Commission', 'municipal', true, true),
+    ('emergency',             '市应急管理局',           'Municipal Emergency Management Bureau', 'municipal', true, true),
+    ('health',                '市卫生健康委',           'Municipal Health Commission', 'municipal', true, true),
+    ('medical_insurance',     '市医保局',               'Municipal Healthcare Security Administration', 'municipal', true, true),
+    ('human_resources',       '市人力资源社会保障局',   'Municipal Human Resources and Social Security Bureau', 'municipal', true, true),
+    ('civil_affairs',         '市民政局',               'Municipal Civil Affairs Bureau', 'municipal', true, true),
+    ('establishment',         '市委编办',               'Municipal Commission Office for Public Sector Reform', 'party', true, true),
+    ('social_organizations',  '市社会组织管理局',       'Municipal Social Organisations Administration', 'municipal', true, true),
+    ('migrant_services',      '市来穗人员服务管理局',   'Municipal Bureau for Services to People Coming to Guangzhou', 'municipal', true, true),
+    ('education',             '市教育局',               'Municipal Education Bureau', 'municipal', true, true),
+    ('science_technology',    '市科技局',               'Municipal Science and Technology Bureau', 'municipal', true, true),
+    ('culture_tourism',       '市文化广电旅游局',       'Municipal Culture, Radio, Television and Tourism Bureau', 'municipal', true, true),
+    ('sports',                '市体育局',               'Municipal Sports Bureau', 'municipal', true, true),
+    ('industry_it',           '市工业和信息化局',       'Municipal Industry and Information Technology Bureau', 'municipal', true, true),
+    -- 附件2 工作分工表 (work division)
+    ('general_office',        '市政府办公厅',           'General Office of the Municipal Government', 'municipal', true, true),
+    ('federation_commerce',   '市工商联',               'Municipal Federation of Industry and Commerce', 'people_organization', true, true),
+    ('organization',          '市委组织部',             'Organisation Department of the Municipal Party Committee', 'party', true, true),
+    ('publicity',             '市委宣传部',             'Publicity Department of the Municipal Party Committee (Civilisation Office)', 'party', true, true),
+    ('cyberspace',            '市委网信办',             'Cyberspace Affairs Office of the Municipal Party Committee', 'party', true, true),
+    ('court',                 '市法院',                 'Guangzhou Intermediate People''s Court', 'judicial', true, true),
+    ('internet_court',        '广州互联网法院',         'Guangzhou Internet Court', 'judicial', true, true),
+    ('procuratorate',         '市检察院',               'Guangzhou People''s Procuratorate', 'judicial', true, true),
+    ('justice',               '市司法局',               'Municipal Justice Bureau', 'municipal', true, true),
+    ('state_assets',          '市国资委',               'Municipal State-owned Assets Supervision and Administration Commission', 'municipal', true, true),
+    ('public_security',       '市公安局',               'Municipal Public Security Bureau', 'municipal', true, true),
+    ('agriculture',           '市农业农村局',           'Municipal Agriculture and Rural Affairs Bureau', 'municipal', true, true),
+    ('ethnic_religious',      '市民族宗教局',           'Municipal Ethnic and Religious Affairs Bureau', 'municipal', true, true),
+    ('trade_union',           '市总工会',               'Municipal Federation of Trade Unions', 'people_organization', true, true),
+    ('maritime',              '广州海事局',             'Guangzhou Maritime Safety Administration', 'vertical', true, true),
+    ('digital_government',    '数字政府运营中心',       'Digital Government Operations Centre', 'public_institution', true, true),
+    ('metro',                 '广州地铁集团',           'Guangzhou Metro Group', 'enterprise', true, true),
+    ('credit_reference',      '广州金控征信服务有限公司', 'Guangzhou Finance Holdings Credit Reference Services Co., Ltd.', 'enterprise', true, true),
+    -- not in the annexes: authorities of domains that NDRC Order No. 58 singles out (fire safety)
+    ('fire_rescue',           '市消防救援支队',         'Guangzhou Fire and Rescue Detachment', 'vertical', false, true);
+
+SELECT pg_catalog.pg_extension_config_dump('credit_gz.department', 'WHERE NOT shipped');
+
+CREATE TABLE credit_gz.domain (
+    code        text     NOT NULL PRIMARY KEY CHECK (code ~ '^[a-z][a-z0-9_]{0,62}$'),
+    parent_code text     REFERENCES credit_gz.domain (code),
+    seq         smallint NOT NULL,
+    sector      text     NOT NULL CHECK (sector IN ('social', 'commercial', 'platform')),
+    name_zh     text     NOT NULL,
+    name_en     text     NOT NULL,
+    in_annex    boolean  NOT NULL DEFAULT false,
+    shipped     boolean  NOT NULL DEFAULT false,
+    CHECK (parent_code IS DISTINCT FROM code)
+);
+COMMENT ON TABLE credit_gz.domain IS
+    '监管领域 / supervision domains: the 29 domains of the policy''s annex 1 (社会诚信, 商务诚信, 平台经济) and their '
+    'sub-domains, plus domains the publicity rules name. Publicity rules may differ by domain.';
+COMMENT ON COLUMN credit_gz.domain.code IS '领域代码 / domain code';
+COMMENT ON COLUMN credit_gz.domain.parent_code IS '上级领域 / parent domain (NULL: top level)';
+COMMENT ON COLUMN credit_gz.domain.seq IS '附件序号 / number in annex 1';
+COMMENT ON COLUMN credit_gz.domain.sector IS '诚信领域 / sector: social (社会诚信), commercial (商务诚信), platform (平台经济)';
+COMMENT ON COLUMN credit_gz.domain.name_zh IS '领域名称 / domain name in Chinese';
+COMMENT ON COLUMN credit_gz.domain.name_en IS '英文名称 / domain name in English';
+COMMENT ON COLUMN credit_gz.domain.in_annex IS '是否见于政策附件1 / listed in the policy''s annex 1';
+COMMENT ON COLUMN credit_gz.domain.shipped IS '随扩展发布 / shipped with the extension (pg_dump keeps only local rows)';
+CREATE INDEX domain_parent_idx ON credit_gz.domain (parent_code);
+
+CREATE TABLE credit_gz.domain_department (
+    domain_code     text NOT NULL REFERENCES credit_gz.domain (code) ON UPDATE CASCADE ON DELETE CASCADE,
+    department_code text NOT NULL REFERENCES credit_gz.department (code) ON UPDATE CASCADE,
+    shipped         boolean NOT NULL DEFAULT false,
+    PRIMARY KEY (domain_code, department_code)
+);
+COMMENT ON TABLE credit_gz.domain_department IS
+    '领域负责部门 / departments responsible for each supervision domain (policy annex 1, 负责部门).';
+COMMENT ON COLUMN credit_gz.domain_department.domain_code IS '监管领域 / domain';
+COMMENT ON COLUMN credit_gz.domain_department.department_code IS '负责部门 / responsible department';
+COMMENT ON COLUMN credit_gz.domain_department.shipped IS '随扩展发布 / shipped with the extension';
+CREATE INDEX domain_department_department_idx ON credit_gz.domain_department (department_code);
+
+--@include src/domain_data.sql
+
+INSERT INTO credit_gz.domain (code, parent_code, seq, sector, name_zh, name_en) VALUES
+    ('special_equipment', 'work_safety', 12, 'social', '特种设备安全', 'Special equipment safety'),
+    ('fire_safety',       'work_safety', 12, 'social', '消防安全', 'Fire safety');
+INSERT INTO credit_gz.domain_department (domain_code, department_code) VALUES
+    ('special_equipment', 'market_regulation'),
+    ('fire_safety', 'fire_rescue');
+UPDATE credit_gz.domain SET in_annex = (code NOT IN ('special_equipment', 'fire_safety')), shipped = true;
+UPDATE credit_gz.domain_department SET shipped = true;
+
+SELECT pg_catalog.pg_extension_config_dump('credit_gz.domain', 'WHERE NOT shipped');
+SELECT pg_catalog.pg_extension_config_dump('credit_gz.domain_department', 'WHERE NOT shipped');
+
+CREATE TABLE credit_gz.info_item (
+    code                      text    NOT NULL PRIMARY KEY CHECK (code ~ '^[a-z][a-z0-9_]{0,62}$'),
+    name_zh                   text    NOT NULL,
+    name_en                   text    NOT NULL,
+    kind                      text    NOT NULL CHECK (kind IN ('basic', 'licence', 'penalty', 'positive', 'negative',
+                                                               'commitment', 'evaluation', 'judicial', 'other')),
+    polarity                  text    NOT NULL CHECK (polarity IN ('negative', 'positive', 'neutral')),
+    applies_to                text    NOT NULL CHECK (applies_to IN ('legal_entity', 'natural_person', 'both')),
+    barred_for_natural_person boolean NOT NULL DEFAULT false,
+    double_publicity          text    CHECK (double_publicity IN ('licence', 'penalty')),
+    legal_basis               text    NOT NULL CHECK (btrim(legal_basis) <> ''),
+    shipped                   boolean NOT NULL DEFAULT false,
+    CONSTRAINT info_item_kind_polarity CHECK (
+        (kind <> 'penalty' OR polarity = 'negative') AND
+        (kind <> 'negative' OR polarity = 'negative') AND
+        (kind <> 'positive' OR polarity = 'positive')),
+    CONSTRAINT info_item_barred_negative CHECK (NOT barred_for_natural_person OR polarity = 'negative'),
+    CONSTRAINT info_item_barred_applies CHECK (NOT barred_for_natural_person OR applies_to <> 'natural_person')
+);
+COMMENT ON TABLE credit_gz.info_item IS
+    '公共信用信息目录 / public credit information catalogue: what may be recorded, for whom, on what legal basis '
+    '(国办发〔2020〕49号: 以目录管理). A record must cite an item. Items barred for natural persons are the minor behaviours '
+    'of 十七 that may not enter personal credit records without legislation.';
+COMMENT ON COLUMN credit_gz.info_item.code IS '信息项代码 / item code';
+COMMENT ON COLUMN credit_gz.info_item.name_zh IS '信息项名称 / item name in Chinese';
+COMMENT ON COLUMN credit_gz.info_item.name_en IS '英文名称 / item name in English';
+COMMENT ON COLUMN credit_gz.info_item.kind IS
+    '信息类别 / basic, licence (许可), penalty (处罚), positive (守信), negative (失信), commitment (承诺), evaluation (评价), judicial (司法), other';
+COMMENT ON COLUMN credit_gz.info_item.polarity IS '信息性质 / negative (失信), positive (守信) or neutral';
+COMMENT ON COLUMN credit_gz.info_item.applies_to IS '适用主体 / legal_entity (法人和非法人组织), natural_person (自然人) or both';
+COMMENT ON COLUMN credit_gz.info_item.barred_for_natural_person IS
+    '不得纳入个人信用记录 / 十七: negative records of this item may not be kept against natural persons';
+COMMENT ON COLUMN credit_gz.info_item.double_publicity IS '双公示类别 / licence or penalty information subject to 双公示 (NULL: neither)';
+COMMENT ON COLUMN credit_gz.info_item.legal_basis IS '设定依据 / legal basis of the item';
+COMMENT ON COLUMN credit_gz.info_item.shipped IS '随扩展发布 / shipped with the extension (pg_dump keeps only local rows)';
+
+INSERT INTO credit_gz.info_item
+    (code, name_zh, name_en, kind, polarity, applies_to, barred_for_natural_person, double_publicity, legal_basis, shipped)
+VALUES
+    ('registration', '登记注册基本信息', 'Registration (basic) information', 'basic', 'neutral', 'legal_entity', false, NULL,
+     '《企业信息公示暂行条例》; 穗府办函〔2020〕35号 二(二)', true),
+    ('administrative_licence', '行政许可信息', 'Administrative licence', 'licence', 'neutral', 'both', false, 'licence',
+     '《中华人民共和国行政许可法》; 双公示', true),
+    ('qualification', '资质资格信息', 'Qualification and certification', 'licence', 'neutral', 'both', false, NULL,
+     '《中华人民共和国行政许可法》', true),
+    ('administrative_penalty', '行政处罚信息', 'Administrative penalty', 'penalty', 'negative', 'both', false, 'penalty',
+     '《中华人民共和国行政处罚法》; 双公示; 发改办财金〔2019〕527号, 国家发展改革委令第58号, 第36号 (公示期)', true),
+    ('abnormal_operations', '列入经营异常名录', 'Entry in the abnormal-operations list', 'negative', 'negative', 'legal_entity', false, NULL,
+     '《企业信息公示暂行条例》; 《企业经营异常名录管理暂行办法》', true),
+    ('serious_dishonesty_list', '列入严重违法失信名单', 'Entry in the serious illegal and dishonest list', 'negative', 'negative', 'legal_entity', false, NULL,
+     '《市场监督管理严重违法失信名单管理办法》(国家市场监督管理总局令第44号)', true),
+    ('dishonest_judgment_debtor', '失信被执行人', 'Dishonest judgment debtor', 'judicial', 'negative', 'both', false, NULL,
+     '《最高人民法院关于公布失信被执行人名单信息的若干规定》', true),
+    ('major_tax_violation', '重大税收违法失信主体', 'Major tax-violation dishonest party', 'negative', 'negative', 'both', false, NULL,
+     '《重大税收违法失信主体信息公布管理办法》', true),
+    ('wage_arrears', '拖欠农民工工资失信联合惩戒对象', 'Serious arrears of migrant workers'' wages', 'negative', 'negative', 'both', false, NULL,
+     '《保障农民工工资支付条例》', true),
+    ('customs_dishonest', '海关失信企业', 'Customs dishonest enterprise', 'negative', 'negative', 'legal_entity', false, NULL,
+     '《中华人民共和国海关注册登记和备案企业信用管理办法》', true),
+    ('commitment_breach', '不履行信用承诺', 'Breach of a credit commitment', 'commitment', 'negative', 'both', false, NULL,
+     '穗府办函〔2020〕35号 二(三): 依法依规将不履行承诺信息推送至市公共信用信息平台', true),
+    ('commitment_made', '信用承诺', 'Credit commitment made', 'commitment', 'neutral', 'both', false, NULL,
+     '穗府办函〔2020〕35号 二(一): 信用承诺制、告知承诺制', true),
+    ('occupational_discipline', '执业惩戒信息', 'Professional disciplinary sanction', 'negative', 'negative', 'natural_person', false, NULL,
+     '穗府办函〔2020〕35号 (十)(十五): 重点人群职业档案; 《中华人民共和国律师法》等执业法律', true),
+    ('tax_credit_grade', '纳税信用等级', 'Tax credit grade', 'evaluation', 'neutral', 'legal_entity', false, NULL,
+     '《纳税信用管理办法》', true),
+    ('industry_credit_evaluation', '行业信用评价', 'Industry credit evaluation', 'evaluation', 'neutral', 'both', false, NULL,
+     '穗府办函〔2020〕35号 二(二): 建立行业信用评价制度', true),
+    ('honour', '表彰奖励信息', 'Honours and awards', 'positive', 'positive', 'both', false, NULL,
+     '穗府办函〔2020〕35号 二(一): 表彰奖励', true),
+    ('a_grade_taxpayer', 'A级纳税人', 'A-grade taxpayer', 'positive', 'positive', 'legal_entity', false, NULL,
+     '《纳税信用管理办法》', true),
+    ('aeo_advanced', '海关高级认证企业', 'AEO advanced-certified enterprise', 'positive', 'positive', 'legal_entity', false, NULL,
+     '《中华人民共和国海关注册登记和备案企业信用管理办法》; 穗府办函〔2020〕35号 (十三)', true),
+    ('contract_honouring', '守合同重信用企业', 'Contract-honouring and credit-keeping enterprise', 'positive', 'positive', 'legal_entity', false, NULL,
+     '穗府办函〔2020〕35号 (十四)', true),
+    ('epidemic_support', '防疫重点保障企业', 'Key epidemic-prevention supply enterprise', 'positive', 'positive', 'legal_entity', false, NULL,
+     '穗府办函〔2020〕35号 (五): 将企业参与防疫相关信息作为守信信息纳入企业信用档案', true),
+    ('effective_judgment', '生效裁判文书信息', 'Effective court judgment', 'judicial', 'neutral', 'both', false, NULL,
+     '穗府办函〔2020〕35号 (十): 公开审判信息、强制执行案件信息', true),
+    -- 十七: 未经立法程序不得将下列轻微失信行为纳入个人信用记录 (organisations may still be recorded where law allows)
+    ('petition', '信访', 'Petitioning (xinfang)', 'negative', 'negative', 'both', true, NULL,
+     '穗府办函〔2020〕35号 (十七): 未经立法程序不得纳入个人信用记录', true),
+    ('demolition', '拆迁', 'Demolition and relocation disputes', 'negative', 'negative', 'both', true, NULL,
+     '穗府办函〔2020〕35号 (十七): 未经立法程序不得纳入个人信用记录', true),
+    ('red_light', '闯红灯', 'Running a red light', 'negative', 'negative', 'both', true, NULL,
+     '穗府办函〔2020〕35号 (十七): 未经立法程序不得纳入个人信用记录', true),
+    ('uncivil_dog_keeping', '不文明养犬', 'Uncivil dog keeping', 'negative', 'negative', 'both', true, NULL,
+     '穗府办函〔2020〕35号 (十七): 未经立法程序不得纳入个人信用记录', true),
+    ('property_fee_arrears', '欠缴物业费', 'Unpaid property-management fees', 'negative', 'negative', 'both', true, NULL,
+     '穗府办函〔2020〕35号 (十七): 未经立法程序不得纳入个人信用记录', true),
+    ('waste_sorting', '未执行垃圾分类', 'Failure to sort household waste', 'negative', 'negative', 'both', true, NULL,
+     '穗府办函〔2020〕35号 (十七): 未经立法程序不得纳入个人信用记录', true);
+
+SELECT pg_catalog.pg_extension_config_dump('credit_gz.info_item', 'WHERE NOT shipped');
+
+-- =====================================================================================================================
+-- Publicity rules: versioned data. A record keeps the rule in force on its decision date (rule_id).
+-- =====================================================================================================================
+
+CREATE TABLE credit_gz.publicity_rule (
+    rule_id          integer NOT NULL PRIMARY KEY,
+    generation       text    NOT NULL,
+    source           text    NOT NULL,
+    effective_from   date    NOT NULL,
+    effective_until  date,
+    severity         text    CHECK (severity IN ('minor', 'general', 'serious', 'specific_serious')),
+    domain_code      text    REFERENCES credit_gz.domain (code) ON UPDATE CASCADE,
+    min_months       integer CHECK (min_months >= 0),
+    max_months       integer NOT NULL CHECK (max_months > 0),
+    repairable       boolean NOT NULL,
+    publication_optional boolean NOT NULL DEFAULT false,
+    shipped          boolean NOT NULL DEFAULT false,
+    CHECK (effective_until IS NULL OR effective_until >= effective_from),
+    CHECK (min_months IS NULL OR min_months <= max_months),
+    CHECK (NOT repairable OR min_months IS NOT NULL)
+);
+CREATE UNIQUE INDEX publicity_rule_key ON credit_gz.publicity_rule (effective_from, severity, domain_code) NULLS NOT DISTINCT;
+COMMENT ON TABLE credit_gz.publicity_rule IS
+    '失信信息公示期规则 / publicity periods of negative information, one row per rule generation, severity and domain '
+    '(NULL domain: all domains; NULL severity: negative information that is not graded, e.g. list entries). Periods run '
+    'from the decision date: at min_months the subject may apply for repair, at max_months publication stops. '
+    'Rules are data: add a generation with its effective date when the law changes; records keep the rule in force '
+    'on their decision date.';
+COMMENT ON COLUMN credit_gz.publicity_rule.rule_id IS '规则编号 / rule id (records keep it)';
+COMMENT ON COLUMN credit_gz.publicity_rule.generation IS '规则代次 / rule generation (ndrc_527_2019, ndrc_58_2023, ndrc_36_2026, gz_2024)';
+COMMENT ON COLUMN credit_gz.publicity_rule.source IS '依据 / legal source';
+COMMENT ON COLUMN credit_gz.publicity_rule.effective_from IS '施行日期 / first decision date the rule governs';
+COMMENT ON COLUMN credit_gz.publicity_rule.effective_until IS '失效日期 / last decision date the rule governs (inclusive; NULL: open)';
+COMMENT ON COLUMN credit_gz.publicity_rule.severity IS '失信程度 / minor (轻微), general (一般), serious (严重), specific_serious (特定严重); NULL: ungraded';
+COMMENT ON COLUMN credit_gz.publicity_rule.domain_code IS '适用领域 / domain (NULL: all domains; a rule for the domain or its parent wins)';
+COMMENT ON COLUMN credit_gz.publicity_rule.min_months IS '最短公示期(月) / minimum publicity in months, after which repair may be applied for (0: at once)';
+COMMENT ON COLUMN credit_gz.publicity_rule.max_months IS '最长公示期(月) / maximum publicity in months, after which publication stops';
+COMMENT ON COLUMN credit_gz.publicity_rule.repairable IS '可修复 / whether credit repair is possible';
+COMMENT ON COLUMN credit_gz.publicity_rule.publication_optional IS '可不公示 / the department may decide not to publish (Order 36, minor)';
+COMMENT ON COLUMN credit_gz.publicity_rule.shipped IS '随扩展发布 / shipped with the extension (pg_dump keeps only local rows)';
+
+INSERT INTO credit_gz.publicity_rule
+    (rule_id, generation, source, effective_from, effective_until, severity, domain_code, min_months, max_months,
+     repairable, publication_optional, shipped)
+VALUES
+    -- 发改办财金〔2019〕527号: general 3 months–1 year, serious 6 months–3 years, specific serious 3 years unrepairable
+    (101, 'ndrc_527_2019', '发改办财金〔2019〕527号', '2019-07-01', '2023-04-30', 'general', NULL, 3, 12, true, false, true),
+    (102, 'ndrc_527_2019', '发改办财金〔2019〕527号', '2019-07-01', '2023-04-30', 'serious', NULL, 6, 36, true, false, true),
+    (103, 'ndrc_527_2019', '发改办财金〔2019〕527号', '2019-07-01', '2023-04-30', 'specific_serious', NULL, NULL, 36, false, false, true),
+    -- 国家发展改革委令第58号 (2023): min 3 months, max 3 years; min 1 year in special equipment, work safety,
+    -- fire safety, food and drugs
+    (201, 'ndrc_58_2023', '国家发展改革委令第58号《失信行为纠正后的信用信息修复管理办法（试行）》', '2023-05-01', '2026-03-31', 'general', NULL, 3, 36, true, false, true),
+    (202, 'ndrc_58_2023', '国家发展改革委令第58号《失信行为纠正后的信用信息修复管理办法（试行）》', '2023-05-01', '2026-03-31', 'serious', NULL, 3, 36, true, false, true),
+    (211, 'ndrc_58_2023', '国家发展改革委令第58号 (特种设备领域最短1年)', '2023-05-01', '2026-03-31', 'general', 'special_equipment', 12, 36, true, false, true),
+    (212, 'ndrc_58_2023', '国家发展改革委令第58号 (特种设备领域最短1年)', '2023-05-01', '2026-03-31', 'serious', 'special_equipment', 12, 36, true, false, true),
+    (213, 'ndrc_58_2023', '国家发展改革委令第58号 (安全生产领域最短1年)', '2023-05-01', '2026-03-31', 'general', 'work_safety', 12, 36, true, false, true),
+    (214, 'ndrc_58_2023', '国家发展改革委令第58号 (安全生产领域最短1年)', '2023-05-01', '2026-03-31', 'serious', 'work_safety', 12, 36, true, false, true),
+    (215, 'ndrc_58_2023', '国家发展改革委令第58号 (消防安全领域最短1年)', '2023-05-01', '2026-03-31', 'general', 'fire_safety', 12, 36, true, false, true),
+    (216, 'ndrc_58_2023', '国家发展改革委令第58号 (消防安全领域最短1年)', '2023-05-01', '2026-03-31', 'serious', 'fire_safety', 12, 36, true, false, true),
+    (217, 'ndrc_58_2023', '国家发展改革委令第58号 (食品药品领域最短1年)', '2023-05-01', '2026-03-31', 'general', 'food_drug_safety', 12, 36, true, false, true),
+    (218, 'ndrc_58_2023', '国家发展改革委令第58号 (食品药品领域最短1年)', '2023-05-01', '2026-03-31', 'serious', 'food_drug_safety', 12, 36, true, false, true),
+    -- 国家发展改革委令第36号《信用修复管理办法》(2026-04-01): minor ≤ 3 months, repairable once the obligation is met,
+    -- publication optional; general 3 months–1 year; serious 1–3 years
+    (301, 'ndrc_36_2026', '国家发展改革委令第36号《信用修复管理办法》', '2026-04-01', NULL, 'minor', NULL, 0, 3, true, true, true),
+    (302, 'ndrc_36_2026', '国家发展改革委令第36号《信用修复管理办法》', '2026-04-01', NULL, 'general', NULL, 3, 12, true, false, true),
+    (303, 'ndrc_36_2026', '国家发展改革委令第36号《信用修复管理办法》', '2026-04-01', NULL, 'serious', NULL, 12, 36, true, false, true),
+    -- 《广州市公共信用信息管理规定》(修订, 2024-04-01): ungraded negative information published at most 5 years
+    -- from its determination, then archived
+    (401, 'gz_2024', '《广州市公共信用信息管理规定》(2024年修订)', '2024-04-01', NULL, NULL, NULL, NULL, 60, false, false, true);
+
+SELECT pg_catalog.pg_extension_config_dump('credit_gz.publicity_rule', 'WHERE NOT shipped');
+
+-- =====================================================================================================================
+-- Subjects, occupational archives, relations
+-- =====================================================================================================================
+
+CREATE TABLE credit_gz.subject (
+    subject_id    bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+    uscc          credit_gz.uscc UNIQUE,
+    resident_id   credit_gz.resident_id UNIQUE,
+    name          text   NOT NULL CHECK (btrim(name) <> ''),
+    kind          text   NOT NULL CHECK (kind IN ('enterprise', 'individual_business', 'farmer_cooperative',
+                                                  'government_agency', 'public_institution', 'social_organization',
+                                                  'legal_service_organization', 'other_organization', 'natural_person')),
+    status        text   NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'deregistered', 'revoked', 'moved_out', 'deceased')),
+    registered_on date,
+    district      text,
+    created_at    timestamptz NOT NULL DEFAULT pg_catalog.now(),
+    updated_at    timestamptz NOT NULL DEFAULT pg_catalog.now(),
+    CONSTRAINT subject_one_identity CHECK (num_nonnulls(uscc, resident_id) = 1),
+    CONSTRAINT subject_person_kind CHECK ((resident_id IS NOT NULL) = (kind = 'natural_person')),
+    CONSTRAINT subject_person_status CHECK (kind = 'natural_person' OR status <> 'deceased')
+);
+COMMENT ON TABLE credit_gz.subject IS
+    '信用主体 / credit subjects: organisations by 统一社会信用代码, natural persons by 公民身份号码 — exactly one identity '
+    'each (二(二): 以统一社会信用代码为基础). The district is derived from the code, never typed.';
+COMMENT ON COLUMN credit_gz.subject.subject_id IS '主体编号 / subject id (distribution key)';
+COMMENT ON COLUMN credit_gz.subject.uscc IS '统一社会信用代码 / unified social credit code (organisations)';
+COMMENT ON COLUMN credit_gz.subject.resident_id IS '公民身份号码 / citizen identity number (natural persons)';
+COMMENT ON COLUMN credit_gz.subject.name IS '名称或姓名 / name';
+COMMENT ON COLUMN credit_gz.subject.kind IS
+    '主体类别 / enterprise, individual_business (个体工商户), farmer_cooperative, government_agency, public_institution, '
+    'social_organization, legal_service_organization, other_organization, natural_person; filled from the code when omitted';
+COMMENT ON COLUMN credit_gz.subject.status IS '状态 / active (存续), deregistered (注销), revoked (吊销), moved_out (迁出), deceased (死亡)';
+COMMENT ON COLUMN credit_gz.subject.registered_on IS '成立或登记日期 / registration date';
+COMMENT ON COLUMN credit_gz.subject.district IS '所属区 / Guangzhou district derived from the code (NULL outside Guangzhou)';
+COMMENT ON COLUMN credit_gz.subject.created_at IS '建档时间 / when the archive was opened';
+COMMENT ON COLUMN credit_gz.subject.updated_at IS '更新时间 / last change';
+CREATE INDEX subject_district_idx ON credit_gz.subject (district);
+
+-- subject_before: fill kind (from the code's authority and category, GB 32100) and district (from the code), so that
+-- neither can disagree with the identity. Natural persons are always 'natural_person'.
+CREATE FUNCTION credit_gz.subject_before()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    ac text;
+BEGIN
+    IF NEW.uscc IS NOT NULL THEN
+        IF NEW.kind IS NULL THEN
+            ac := credit_gz.uscc_authority(NEW.uscc) || credit_gz.uscc_category(NEW.uscc);
+            NEW.kind := CASE
+                WHEN ac = '91' THEN 'enterprise'
+                WHEN ac = '92' THEN 'individual_business'
+                WHEN ac = '93' THEN 'farmer_cooperative'
+                WHEN ac = '11' THEN 'government_agency'
+                WHEN ac IN ('12', '13') THEN 'public_institution'
+                WHEN ac LIKE '3%' THEN 'legal_service_organization'
+                WHEN ac LIKE '5%' OR ac LIKE '8%' THEN 'social_organization'
+                ELSE 'other_organization' END;
+        END IF;
+        NEW.district := credit_gz.uscc_district(NEW.uscc);
+    ELSIF NEW.resident_id IS NOT NULL THEN
+        NEW.kind := coalesce(NEW.kind, 'natural_person');
+        NEW.district := credit_gz.region_district(credit_gz.resident_id_region(NEW.resident_id));
+    END IF;
+    IF TG_OP = 'UPDATE' THEN
+        NEW.updated_at := pg_catalog.now();
+    END IF;
+    RETURN NEW;
+END
+$$;
+COMMENT ON FUNCTION credit_gz.subject_before() IS
+    'BEFORE trigger on credit_gz.subject: kind from the code (GB 32100 authority and category) when omitted, district '
+    'always from the code (uscc_district / region_district of resident_id_region), updated_at on change.';
+CREATE TRIGGER subject_before BEFORE INSERT OR UPDATE ON credit_gz.subject
+    FOR EACH ROW EXECUTE FUNCTION credit_gz.subject_before();
+
+-- subject_is_person: whether a subject is a natural person (NULL: no such subject). Used by relation/occupation checks.
+CREATE FUNCTION credit_gz.subject_is_person(subject_id bigint)
+RETURNS boolean
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$ SELECT s.resident_id IS NOT NULL FROM credit_gz.subject s WHERE s.subject_id = $1 $$;
+COMMENT ON FUNCTION credit_gz.subject_is_person(bigint) IS
+    '是否自然人 / true for a natural person, false for an organisation, NULL when the subject does not exist.';
+
+CREATE TABLE credit_gz.occupation (
+    occupation_id       bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+    subject_id          bigint NOT NULL REFERENCES credit_gz.subject (subject_id),
+    occupation          text   NOT NULL CHECK (occupation IN ('lawyer', 'notary', 'grassroots_legal_worker',
+                                    'legal_aid_worker', 'forensic_appraiser', 'civil_servant', 'doctor', 'nurse',
+                                    'pharmacist', 'teacher', 'accountant', 'tax_agent', 'registered_engineer',
+                                    'tour_guide', 'seafarer', 'other')),
+    licence_no          text,
+    employer_subject_id bigint REFERENCES credit_gz.subject (subject_id),
+    department_code     text   REFERENCES credit_gz.department (code) ON UPDATE CASCADE,
+    valid_from          date   NOT NULL,
+    valid_to            date,
+    CHECK (valid_to IS NULL OR valid_to >= valid_from),
+    CHECK (employer_subject_id IS DISTINCT FROM subject_id),
+    UNIQUE (occupation_id, subject_id)
+);
+COMMENT ON TABLE credit_gz.occupation IS
+    '重点人群职业档案 / occupational archives of key groups of natural persons ((九) 公务员, (十) 律师、公证员、基层法律服务'
+    '工作者、法律援助人员、司法鉴定人员, (十五) 重点人群): occupation, licence, employer and period. A record may cite an '
+    'occupation of its subject (record.occupation_id) to concern the person in that role.';
+COMMENT ON COLUMN credit_gz.occupation.occupation_id IS '职业档案编号 / occupation id';
+COMMENT ON COLUMN credit_gz.occupation.subject_id IS '从业人员 / the person (a natural-person subject)';
+COMMENT ON COLUMN credit_gz.occupation.occupation IS
+    '职业 / lawyer, notary, grassroots_legal_worker, legal_aid_worker, forensic_appraiser, civil_servant, doctor, nurse, '
+    'pharmacist, teacher, accountant, tax_agent, registered_engineer, tour_guide, seafarer, other';
+COMMENT ON COLUMN credit_gz.occupation.licence_no IS '执业证书编号 / practising licence number';
+COMMENT ON COLUMN credit_gz.occupation.employer_subject_id IS '执业机构或工作单位 / employer (an organisation subject)';
+COMMENT ON COLUMN credit_gz.occupation.department_code IS '主管部门 / supervising department (e.g. 市司法局 for lawyers)';
+COMMENT ON COLUMN credit_gz.occupation.valid_from IS '起始日期 / start of the period';
+COMMENT ON COLUMN credit_gz.occupation.valid_to IS '终止日期 / end of the period (NULL: open)';
+CREATE INDEX occupation_subject_idx ON credit_gz.occupation (subject_id);
+CREATE INDEX occupation_employer_idx ON credit_gz.occupation (employer_subject_id);
+CREATE UNIQUE INDEX occupation_licence_idx ON credit_gz.occupation (occupation, licence_no) WHERE licence_no IS NOT NULL;
+
+-- occupation_check: the holder is a natural person, the employer an organisation.
+CREATE FUNCTION credit_gz.occupation_check()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    IF credit_gz.subject_is_person(NEW.subject_id) IS FALSE THEN
+        RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = 'occupation_person',
+            MESSAGE = pg_catalog.format('occupational archive for subject %s: the holder must be a natural person', NEW.subject_id),
+            DETAIL = 'Occupational archives (职业档案) are kept for natural persons of key groups.',
+            HINT = 'Record the organisation as employer_subject_id and the person as subject_id.';
+    END IF;
+    IF NEW.employer_subject_id IS NOT NULL AND credit_gz.subject_is_person(NEW.employer_subject_id) IS TRUE THEN
+        RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = 'occupation_employer',
+            MESSAGE = pg_catalog.format('occupational archive for subject %s: the employer must be an organisation', NEW.subject_id),
+            DETAIL = pg_catalog.format('Subject %s is a natural person.', NEW.employer_subject_id),
+            HINT = 'Give the subject_id of the firm, hospital, school or agency.';
+    END IF;
+    RETURN NEW;
+END
+$$;
+COMMENT ON FUNCTION credit_gz.occupation_check() IS
+    'BEFORE trigger on credit_gz.occupation: holder must be a natural person, employer an organisation (23514).';
+CREATE TRIGGER occupation_check BEFORE INSERT OR UPDATE ON credit_gz.occupation
+    FOR EACH ROW EXECUTE FUNCTION credit_gz.occupation_check();
+
+CREATE TABLE credit_gz.relation (
+    relation_id        bigint  GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+    subject_id         bigint  NOT NULL REFERENCES credit_gz.subject (subject_id),
+    related_subject_id bigint  NOT NULL REFERENCES credit_gz.subject (subject_id),
+    kind               text    NOT NULL CHECK (kind IN ('legal_representative', 'principal_person', 'actual_controller',
+                                                        'branch', 'shareholder')),
+    share_pct          numeric(7,4) CHECK (share_pct > 0 AND share_pct <= 100),
+    valid_from         date    NOT NULL,
+    valid_to           date,
+    source_department_code text REFERENCES credit_gz.department (code) ON UPDATE CASCADE,
+    CONSTRAINT relation_not_self CHECK (related_subject_id <> subject_id),
+    CONSTRAINT relation_period CHECK (valid_to IS NULL OR valid_to >= valid_from),
+    CONSTRAINT relation_share CHECK ((kind = 'shareholder') = (share_pct IS NOT NULL)),
+    UNIQUE (subject_id, related_subject_id, kind, valid_from)
+);
+COMMENT ON TABLE credit_gz.relation IS
+    '关联关系 / relations of an organisation: related_subject_id is the kind of subject_id (its legal representative, '
+    'principal person, actual controller, branch or shareholder) from valid_from to valid_to. List entries propagate '
+    'along these.';
+COMMENT ON COLUMN credit_gz.relation.relation_id IS '关系编号 / relation id';
+COMMENT ON COLUMN credit_gz.relation.subject_id IS '组织 / the organisation';
+COMMENT ON COLUMN credit_gz.relation.related_subject_id IS '关联方 / the related party';
+COMMENT ON COLUMN credit_gz.relation.kind IS
+    '关系类型 / legal_representative (法定代表人), principal_person (主要负责人), actual_controller (实际控制人), '
+    'branch (分支机构), shareholder (股东)';
+COMMENT ON COLUMN credit_gz.relation.share_pct IS '持股比例(%) / share in percent (shareholders only)';
+COMMENT ON COLUMN credit_gz.relation.valid_from IS '起始日期 / start';
+COMMENT ON COLUMN credit_gz.relation.valid_to IS '终止日期 / end (inclusive; NULL: open)';
+COMMENT ON COLUMN credit_gz.relation.source_department_code IS '信息提供部门 / department that supplied the relation';
+CREATE INDEX relation_related_idx ON credit_gz.relation (related_subject_id);
+
+-- relation_check: who may stand in which relation, and one legal representative at a time.
+CREATE FUNCTION credit_gz.relation_check()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    org_person boolean := credit_gz.subject_is_person(NEW.subject_id);
+    rel_person boolean := credit_gz.subject_is_person(NEW.related_subject_id);
+BEGIN
+    IF org_person IS TRUE THEN
+        RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = 'relation_organisation',
+            MESSAGE = pg_catalog.format('relation %s: subject %s is a natural person, relations belong to organisations',
+                                        NEW.kind, NEW.subject_id),
+            DETAIL = 'subject_id is the organisation; related_subject_id is its legal representative, branch, shareholder, ….',
+            HINT = 'Swap subject_id and related_subject_id.';
+    END IF;
+    IF NEW.kind IN ('legal_representative', 'principal_person') AND rel_person IS FALSE THEN
+        RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = 'relation_party_kind',
+            MESSAGE = pg_catalog.format('relation %s: related subject %s must be a natural person', NEW.kind, NEW.related_subject_id),
+            DETAIL = 'Legal representatives and principal persons are natural persons.',
+            HINT = 'Give the subject_id of the person.';
+    END IF;
+    IF NEW.kind = 'branch' AND rel_person IS TRUE THEN
+        RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = 'relation_party_kind',
+            MESSAGE = pg_catalog.format('relation branch: related subject %s must be an organisation', NEW.related_subject_id),
+            DETAIL = 'A branch (分支机构) has its own unified social credit code.',
+            HINT = 'Give the subject_id of the branch.';
+    END IF;
+    IF NEW.kind = 'legal_representative' AND EXISTS (
+           SELECT FROM credit_gz.relation r
+            WHERE r.subject_id = NEW.subject_id AND r.kind = 'legal_representative'
+              AND r.relation_id <> NEW.relation_id
+              AND daterange(r.valid_from, r.valid_to, '[]') && daterange(NEW.valid_from, NEW.valid_to, '[]')) THEN
+        RAISE EXCEPTION USING ERRCODE = 'exclusion_violation', CONSTRAINT = 'relation_one_legal_representative',
+            MESSAGE = pg_catalog.format('subject %s already has a legal representative overlapping %s – %s',
+                                        NEW.subject_id, NEW.valid_from, coalesce(NEW.valid_to::text, 'open')),
+            DETAIL = 'An organisation has one legal representative at a time.',
+            HINT = 'Close the current one first: UPDATE credit_gz.relation SET valid_to = … .';
+    END IF;
+    RETURN NEW;
+END
+$$;
+COMMENT ON FUNCTION credit_gz.relation_check() IS
+    'BEFORE trigger on credit_gz.relation: the organisation is not a person (23514), representatives are persons and '
+    'branches organisations (23514), one legal representative at a time (23P01).';
+CREATE TRIGGER relation_check BEFORE INSERT OR UPDATE ON credit_gz.relation
+    FOR EACH ROW EXECUTE FUNCTION credit_gz.relation_check();
+
+-- =====================================================================================================================
+-- Records
+-- =====================================================================================================================
+
+CREATE TABLE credit_gz.record (
+    record_id       bigint  GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+    subject_id      bigint  NOT NULL REFERENCES credit_gz.subject (subject_id),
+    item_code       text    NOT NULL REFERENCES credit_gz.info_item (code) ON UPDATE CASCADE,
+    domain_code     text    REFERENCES credit_gz.domain (code) ON UPDATE CASCADE,
+    department_code text    NOT NULL REFERENCES credit_gz.department (code) ON UPDATE CASCADE,
+    document_no     text    NOT NULL CHECK (btrim(document_no) <> ''),
+    decision_date   date    NOT NULL,
+    severity        text    CHECK (severity IN ('minor', 'general', 'serious', 'specific_serious')),
+    disclosure      text    NOT NULL DEFAULT 'public' CHECK (disclosure IN ('public', 'authorised', 'government', 'archived')),
+    rule_id         integer REFERENCES credit_gz.publicity_rule (rule_id),
+    publish_from    date,
+    repairable_from date,
+    publish_until   date,
+    status          text    NOT NULL DEFAULT 'in_publicity'
+                            CHECK (status IN ('in_publicity', 'repaired', 'expired', 'revoked', 'under_objection')),
+    occupation_id   bigint,
+    title           text,
+    details         jsonb,
+    created_at      timestamptz NOT NULL DEFAULT pg_catalog.now(),
+    created_by      name    NOT NULL DEFAULT CURRENT_USER,
+    updated_at      timestamptz NOT NULL DEFAULT pg_catalog.now(),
+    CONSTRAINT record_document_key UNIQUE (department_code, document_no),
+    CONSTRAINT record_occupation_fkey FOREIGN KEY (occupation_id, subject_id)
+        REFERENCES credit_gz.occupation (occupation_id, subject_id),
+    CONSTRAINT record_window CHECK (publish_until IS NULL OR publish_from IS NULL OR publish_until >= publish_from)
+);
+COMMENT ON TABLE credit_gz.record IS
+    '信用记录 / credit records: one decision document of one department about one subject, citing a catalogue item. '
+    'The archive trigger (C) rejects what the rules forbid and computes the publicity window from the rule in force '
+    'on the decision date. (department_code, document_no) is unique: re-sending updates (credit_gz.load_record). '
+    'A record counts for scoring while status is in_publicity or under_objection.';
+COMMENT ON COLUMN credit_gz.record.record_id IS '记录编号 / record id';
+COMMENT ON COLUMN credit_gz.record.subject_id IS '信用主体 / subject';
+COMMENT ON COLUMN credit_gz.record.item_code IS '目录信息项 / catalogue item';
+COMMENT ON COLUMN credit_gz.record.domain_code IS '监管领域 / supervision domain (NULL: not domain specific)';
+COMMENT ON COLUMN credit_gz.record.department_code IS '认定部门 / department that made the decision (谁认定、谁约谈)';
+COMMENT ON COLUMN credit_gz.record.document_no IS '决定文书号 / decision document number';
+COMMENT ON COLUMN credit_gz.record.decision_date IS '决定日期 / decision date (periods run from it)';
+COMMENT ON COLUMN credit_gz.record.severity IS '失信程度 / minor, general, serious, specific_serious (NULL for ungraded and non-negative items)';
+COMMENT ON COLUMN credit_gz.record.disclosure IS '公开方式 / public (社会公开), authorised (授权查询), government (政务共享), archived (归档)';
+COMMENT ON COLUMN credit_gz.record.rule_id IS '适用公示规则 / publicity rule in force on the decision date (filled by the database)';
+COMMENT ON COLUMN credit_gz.record.publish_from IS '公示起始日 / first day of publicity (the decision date)';
+COMMENT ON COLUMN credit_gz.record.repairable_from IS '可申请修复日 / first day repair may be applied for (NULL: not repairable)';
+COMMENT ON COLUMN credit_gz.record.publish_until IS '公示截止日 / first day no longer published (exclusive; NULL: no limit)';
+COMMENT ON COLUMN credit_gz.record.status IS '状态 / in_publicity (公示中), repaired (已修复), expired (期满归档), revoked (撤销), under_objection (异议中)';
+COMMENT ON COLUMN credit_gz.record.occupation_id IS '职业档案 / occupation of the subject the record concerns (NULL: none)';
+COMMENT ON COLUMN credit_gz.record.title IS '事由 / short description';
+COMMENT ON COLUMN credit_gz.record.details IS '明细 / further fields, e.g. those the 双公示 standard requires (see credit_gz.double_publicity_field)';
+COMMENT ON COLUMN credit_gz.record.created_at IS '归集时间 / when the record was collected';
+COMMENT ON COLUMN credit_gz.record.created_by IS '归集用户 / database role that collected it';
+COMMENT ON COLUMN credit_gz.record.updated_at IS '更新时间 / last change';
+CREATE INDEX record_subject_idx ON credit_gz.record (subject_id);
+CREATE INDEX record_publish_until_idx ON credit_gz.record (publish_until) WHERE status IN ('in_publicity', 'under_objection');
+
+CREATE FUNCTION credit_gz.record_before()
+RETURNS trigger
+AS 'MODULE_PATHNAME', 'record_before'
+LANGUAGE C
+SET search_path = pg_catalog, pg_temp;
+COMMENT ON FUNCTION credit_gz.record_before() IS
+    'BEFORE INSERT OR UPDATE trigger on credit_gz.record (C, cached catalogues): rejects items not in the catalogue '
+    '(23503), future decision dates, items not applicable to the subject kind, negative records of 十七 items against '
+    'natural persons, missing or misplaced severity (23514), severities the rule table does not know on the decision '
+    'date (23503); fills rule_id and the publicity window; marks already-ended windows expired on insert.';
+CREATE TRIGGER record_before BEFORE INSERT OR UPDATE ON credit_gz.record
+    FOR EACH ROW EXECUTE FUNCTION credit_gz.record_before();
+
+-- catalogue_changed: the record trigger caches info_item, publicity_rule and domain per backend; any change to them
+-- sends a relcache invalidation, which every backend (this one included, and on rollback) turns into a cache reset.
+CREATE FUNCTION credit_gz.catalogue_changed()
+RETURNS trigger
+AS 'MODULE_PATHNAME', 'catalogue_changed'
+LANGUAGE C
+SET search_path = pg_catalog, pg_temp;
+COMMENT ON FUNCTION credit_gz.catalogue_changed() IS
+    'AFTER STATEMENT trigger on the cached catalogues: invalidates the record trigger''s per-backend caches everywhere.';
+CREATE TRIGGER info_item_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON credit_gz.info_item
+    FOR EACH STATEMENT EXECUTE FUNCTION credit_gz.catalogue_changed();
+CREATE TRIGGER publicity_rule_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON credit_gz.publicity_rule
+    FOR EACH STATEMENT EXECUTE FUNCTION credit_gz.catalogue_changed();
+CREATE TRIGGER domain_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON credit_gz.domain
+    FOR EACH STATEMENT EXECUTE FUNCTION credit_gz.catalogue_changed();
+
+-- publicity_rule_for: the rule the record trigger would choose (same precedence), for reports and tests.
+CREATE FUNCTION credit_gz.publicity_rule_for(decision_date date, severity text, domain_code text DEFAULT NULL)
+RETURNS credit_gz.publicity_rule
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+    SELECT r.*
+      FROM credit_gz.publicity_rule r
+     WHERE r.effective_from <= $1 AND (r.effective_until IS NULL OR $1 <= r.effective_until)
+       AND r.severity IS NOT DISTINCT FROM $2
+       AND (r.domain_code IS NULL OR r.domain_code = $3
+            OR r.domain_code = (SELECT d.parent_code FROM credit_gz.domain d WHERE d.code = $3))
+     ORDER BY CASE WHEN r.domain_code = $3 THEN 2 WHEN r.domain_code IS NOT NULL THEN 1 ELSE 0 END DESC,
+              r.effective_from DESC, r.rule_id
+     LIMIT 1
+$$;
+COMMENT ON FUNCTION credit_gz.publicity_rule_for(date, text, text) IS
+    '适用公示规则 / the publicity rule in force on a decision date for a severity and domain: a rule for the domain '
+    'beats one for its parent, which beats one for all domains; NULL when none applies.';
+
+-- load_record: idempotent loading. (department_code, document_no) identifies a decision; re-sending it updates the
+-- content (the trigger recomputes the window if the decision date, severity, domain or item changed) and never
+-- touches the lifecycle status, which belongs to repair and objection handling.
+CREATE FUNCTION credit_gz.load_record(
+    department_code text, document_no text, subject_id bigint, item_code text, decision_date date,
+    domain_code text DEFAULT NULL, severity text DEFAULT NULL, disclosure text DEFAULT 'public',
+    title text DEFAULT NULL, details jsonb DEFAULT NULL, occupation_id bigint DEFAULT NULL)
+RETURNS bigint
+LANGUAGE sql VOLATILE
+SET search_path = pg_catalog, pg_temp
+AS $$
+    INSERT INTO credit_gz.record AS r (department_code, document_no, subject_id, item_code, decision_date, domain_code,
+                                       severity, disclosure, title, details, occupation_id)
+    VALUES ($1, $2, $3, $4, $5, $6, $7, coalesce($8, 'public'), $9, $10, $11)
+    ON CONFLICT ON CONSTRAINT record_document_key DO UPDATE
+       SET subject_id = EXCLUDED.subject_id, item_code = EXCLUDED.item_code, decision_date = EXCLUDED.decision_date,
+           domain_code = EXCLUDED.domain_code, severity = EXCLUDED.severity, disclosure = EXCLUDED.disclosure,
+           title = EXCLUDED.title, details = EXCLUDED.details, occupation_id = EXCLUDED.occupation_id
+    RETURNING r.record_id
+$$;
+COMMENT ON FUNCTION credit_gz.load_record(text, text, bigint, text, date, text, text, text, text, jsonb, bigint) IS
+    '归集信用记录 / load one record idempotently: INSERT … ON CONFLICT (department_code, document_no) DO UPDATE; '
+    'returns record_id. Status is kept on re-send. Bulk: COPY into a staging table, then the same INSERT … SELECT.';
+
+-- =====================================================================================================================
+-- Commitments (信用承诺, 二(一)(三))
+-- =====================================================================================================================
+
+CREATE TABLE credit_gz.commitment (
+    commitment_id   bigint  GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+    subject_id      bigint  NOT NULL REFERENCES credit_gz.subject (subject_id),
+    kind            text    NOT NULL CHECK (kind IN ('notification_approval', 'industry_self_discipline',
+                                                     'credit_repair', 'voluntary', 'other')),
+    matter          text    NOT NULL CHECK (btrim(matter) <> ''),
+    matter_ref      text,
+    department_code text    NOT NULL REFERENCES credit_gz.department (code) ON UPDATE CASCADE,
+    domain_code     text    REFERENCES credit_gz.domain (code) ON UPDATE CASCADE,
+    is_public       boolean NOT NULL DEFAULT true,
+    made_on         date    NOT NULL DEFAULT CURRENT_DATE,
+    due_date        date,
+    status          text    NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'fulfilled', 'not_fulfilled')),
+    determined_on   date,
+    breach_document_no text,
+    record_id       bigint  REFERENCES credit_gz.record (record_id),
+    updated_at      timestamptz NOT NULL DEFAULT pg_catalog.now(),
+    CHECK (due_date IS NULL OR due_date >= made_on)
+);
+COMMENT ON TABLE credit_gz.commitment IS
+    '信用承诺 / credit commitments (二(一): 告知承诺、行业自律承诺; 信用广州 信用承诺专栏). Marking one not_fulfilled pushes '
+    'a negative record (commitment_breach) into the archive in the same transaction, linked by record_id (二(三)).';
+COMMENT ON COLUMN credit_gz.commitment.commitment_id IS '承诺编号 / commitment id';
+COMMENT ON COLUMN credit_gz.commitment.subject_id IS '承诺主体 / subject that committed';
+COMMENT ON COLUMN credit_gz.commitment.kind IS
+    '承诺类型 / notification_approval (告知承诺), industry_self_discipline (行业自律承诺), credit_repair (信用修复承诺), voluntary (主动承诺), other';
+COMMENT ON COLUMN credit_gz.commitment.matter IS '承诺事项 / the approval or matter committed to';
+COMMENT ON COLUMN credit_gz.commitment.matter_ref IS '事项编号 / reference of the approval or matter';
+COMMENT ON COLUMN credit_gz.commitment.department_code IS '受理和监督部门 / department that accepted and checks the commitment';
+COMMENT ON COLUMN credit_gz.commitment.domain_code IS '监管领域 / domain';
+COMMENT ON COLUMN credit_gz.commitment.is_public IS '是否公示 / shown in the 信用承诺 column of 信用广州';
+COMMENT ON COLUMN credit_gz.commitment.made_on IS '承诺日期 / date made';
+COMMENT ON COLUMN credit_gz.commitment.due_date IS '履行期限 / due date';
+COMMENT ON COLUMN credit_gz.commitment.status IS '履行状态 / pending (待核查), fulfilled (已履行), not_fulfilled (未履行)';
+COMMENT ON COLUMN credit_gz.commitment.determined_on IS '不履行认定日期 / date the breach was determined (default: the day marked)';
+COMMENT ON COLUMN credit_gz.commitment.breach_document_no IS '认定文书号 / document number of the breach (default: CMT-<commitment_id>)';
+COMMENT ON COLUMN credit_gz.commitment.record_id IS '失信记录 / the negative record pushed for the breach';
+COMMENT ON COLUMN credit_gz.commitment.updated_at IS '更新时间 / last change';
+CREATE INDEX commitment_subject_idx ON credit_gz.commitment (subject_id);
+CREATE INDEX commitment_record_idx ON credit_gz.commitment (record_id);
+CREATE INDEX commitment_due_idx ON credit_gz.commitment (due_date) WHERE status = 'pending';
+
+-- commitment_before: 二(三) 不履行承诺信息推送: entering not_fulfilled loads the breach record (idempotently) and links
+-- it; leaving not_fulfilled (a corrected determination) revokes that record. All in the caller's transaction.
+CREATE FUNCTION credit_gz.commitment_before()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    IF NEW.status = 'not_fulfilled' AND (TG_OP = 'INSERT' OR OLD.status <> 'not_fulfilled') THEN
+        NEW.determined_on := coalesce(NEW.determined_on, CURRENT_DATE);
+        NEW.breach_document_no := coalesce(NEW.breach_document_no, 'CMT-' || NEW.commitment_id);
+        NEW.record_id := credit_gz.load_record(
+            NEW.department_code, NEW.breach_document_no, NEW.subject_id, 'commitment_breach', NEW.determined_on,
+            NEW.domain_code, NULL, CASE WHEN NEW.is_public THEN 'public' ELSE 'government' END,
+            '不履行信用承诺: ' || NEW.matter,
+            pg_catalog.jsonb_build_object('commitment_id', NEW.commitment_id, 'kind', NEW.kind,
+                                          'matter_ref', NEW.matter_ref, 'due_date', NEW.due_date));
+        UPDATE credit_gz.record SET status = 'in_publicity'
+         WHERE record_id = NEW.record_id AND status = 'revoked';
+    ELSIF TG_OP = 'UPDATE' AND OLD.status = 'not_fulfilled' AND NEW.status <> 'not_fulfilled'
+          AND OLD.record_id IS NOT NULL THEN
+        UPDATE credit_gz.record SET status = 'revoked' WHERE record_id = OLD.record_id;
+    END IF;
+    IF TG_OP = 'UPDATE' THEN
+        NEW.updated_at := pg_catalog.now();
+    END IF;
+    RETURN NEW;
+END
+$$;
+COMMENT ON FUNCTION credit_gz.commitment_before() IS
+    'BEFORE trigger on credit_gz.commitment: not_fulfilled pushes a commitment_breach record (same transaction) and '
+    'links it; leaving not_fulfilled revokes it.';
+CREATE TRIGGER commitment_before BEFORE INSERT OR UPDATE ON credit_gz.commitment
+    FOR EACH ROW EXECUTE FUNCTION credit_gz.commitment_before();
+
+-- =====================================================================================================================
+-- Audit log
+-- =====================================================================================================================
+
+CREATE TABLE credit_gz.audit_log (
+    audit_id   bigint      GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+    table_name text        NOT NULL,
+    row_key    text,
+    subject_id bigint,
+    action     text        NOT NULL CHECK (action IN ('INSERT', 'UPDATE', 'DELETE')),
+    old_row    jsonb,
+    new_row    jsonb,
+    actor      name        NOT NULL DEFAULT SESSION_USER,
+    role_name  name        NOT NULL DEFAULT CURRENT_USER,
+    xid        xid8        NOT NULL DEFAULT pg_catalog.pg_current_xact_id(),
+    at         timestamptz NOT NULL DEFAULT pg_catalog.now()
+);
+COMMENT ON TABLE credit_gz.audit_log IS
+    '操作审计日志 / audit log: every change to audited tables with the old and new row, who and when. Append-only '
+    'for applications (they have no UPDATE or DELETE on it); written by credit_gz.audit_trigger().';
+COMMENT ON COLUMN credit_gz.audit_log.audit_id IS '审计编号 / audit id';
+COMMENT ON COLUMN credit_gz.audit_log.table_name IS '表名 / schema-qualified table';
+COMMENT ON COLUMN credit_gz.audit_log.row_key IS '行键 / key of the changed row (the key columns'' values, comma-separated)';
+COMMENT ON COLUMN credit_gz.audit_log.subject_id IS '信用主体 / subject_id of the row, when it has one';
+COMMENT ON COLUMN credit_gz.audit_log.action IS '操作 / INSERT, UPDATE or DELETE';
+COMMENT ON COLUMN credit_gz.audit_log.old_row IS '变更前 / row before (UPDATE, DELETE)';
+COMMENT ON COLUMN credit_gz.audit_log.new_row IS '变更后 / row after (INSERT, UPDATE)';
+COMMENT ON COLUMN credit_gz.audit_log.actor IS '登录用户 / session user';
+COMMENT ON COLUMN credit_gz.audit_log.role_name IS '执行角色 / current role when the change was made';
+COMMENT ON COLUMN credit_gz.audit_log.xid IS '事务号 / transaction id';
+COMMENT ON COLUMN credit_gz.audit_log.at IS '时间 / transaction time';
+CREATE INDEX audit_log_table_key_idx ON credit_gz.audit_log (table_name, row_key);
+CREATE INDEX audit_log_subject_idx ON credit_gz.audit_log (subject_id);
+
+-- audit_trigger: generic AFTER ROW trigger. Arguments: the key column names (default: the table's primary key).
+-- SECURITY DEFINER so applications can be audited without any right on audit_log; search_path pinned.
+CREATE FUNCTION credit_gz.audit_trigger()
+RETURNS trigger
+LANGUAGE plpgsql
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    o jsonb;
+    n jsonb;
+    r jsonb;
+    keys text[] := TG_ARGV;
+BEGIN
+    IF TG_OP IN ('UPDATE', 'DELETE') THEN o := pg_catalog.to_jsonb(OLD); END IF;
+    IF TG_OP IN ('INSERT', 'UPDATE') THEN n := pg_catalog.to_jsonb(NEW); END IF;
+    IF TG_OP = 'UPDATE' AND o = n THEN
+        RETURN NULL;                -- nothing changed: nothing to audit
+    END IF;
+    r := coalesce(n, o);
+    IF pg_catalog.cardinality(keys) = 0 THEN
+        SELECT pg_catalog.array_agg(a.attname::text ORDER BY k.ord) INTO keys
+          FROM pg_catalog.pg_index i
+          CROSS JOIN LATERAL pg_catalog.unnest(i.indkey) WITH ORDINALITY AS k(attnum, ord)
+          JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
+         WHERE i.indrelid = TG_RELID AND i.indisprimary;
+    END IF;
+    INSERT INTO credit_gz.audit_log (table_name, row_key, subject_id, action, old_row, new_row)
+    VALUES (pg_catalog.quote_ident(TG_TABLE_SCHEMA) || '.' || pg_catalog.quote_ident(TG_TABLE_NAME),
+            (SELECT pg_catalog.string_agg(r ->> k, ',' ORDER BY ord) FROM pg_catalog.unnest(keys) WITH ORDINALITY AS u(k, ord)),
+            CASE WHEN pg_catalog.jsonb_typeof(r -> 'subject_id') = 'number' THEN (r ->> 'subject_id')::bigint END,
+            TG_OP, o, n);
+    RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION credit_gz.audit_trigger() IS
+    '通用审计触发器 / generic AFTER INSERT OR UPDATE OR DELETE FOR EACH ROW trigger writing credit_gz.audit_log; '
+    'arguments name the key columns (default: the primary key). Unchanged UPDATEs are not logged.';
+
+CREATE TRIGGER subject_audit AFTER INSERT OR UPDATE OR DELETE ON credit_gz.subject
+    FOR EACH ROW EXECUTE FUNCTION credit_gz.audit_trigger('subject_id');
+CREATE TRIGGER relation_audit AFTER INSERT OR UPDATE OR DELETE ON credit_gz.relation
+    FOR EACH ROW EXECUTE FUNCTION credit_gz.audit_trigger('relation_id');
+CREATE TRIGGER occupation_audit AFTER INSERT OR UPDATE OR DELETE ON credit_gz.occupation
+    FOR EACH ROW EXECUTE FUNCTION credit_gz.audit_trigger('occupation_id');
+CREATE TRIGGER commitment_audit AFTER INSERT OR UPDATE OR DELETE ON credit_gz.commitment
+    FOR EACH ROW EXECUTE FUNCTION credit_gz.audit_trigger('commitment_id');
+-- Records: a record row already says who loaded it and when (created_by, created_at), so only changes and deletions
+-- are audited — this keeps bulk collection (COPY of millions of decisions) at the speed of the table itself.
+CREATE TRIGGER record_audit AFTER UPDATE OR DELETE ON credit_gz.record
+    FOR EACH ROW EXECUTE FUNCTION credit_gz.audit_trigger('record_id');
+
+REVOKE ALL ON credit_gz.audit_log FROM PUBLIC;
+
+-- Data of the archive belongs to the user: pg_dump must dump it (rows and sequence positions).
+SELECT pg_catalog.pg_extension_config_dump('credit_gz.subject', '');
+SELECT pg_catalog.pg_extension_config_dump('credit_gz.occupation', '');
+SELECT pg_catalog.pg_extension_config_dump('credit_gz.relation', '');
+SELECT pg_catalog.pg_extension_config_dump('credit_gz.record', '');
+SELECT pg_catalog.pg_extension_config_dump('credit_gz.commitment', '');
+SELECT pg_catalog.pg_extension_config_dump('credit_gz.audit_log', '');
+-- (one call per statement: each call rewrites the pg_extension row)
+SELECT pg_catalog.pg_extension_config_dump(pg_catalog.pg_get_serial_sequence('credit_gz.subject', 'subject_id'), '');
+SELECT pg_catalog.pg_extension_config_dump(pg_catalog.pg_get_serial_sequence('credit_gz.occupation', 'occupation_id'), '');
+SELECT pg_catalog.pg_extension_config_dump(pg_catalog.pg_get_serial_sequence('credit_gz.relation', 'relation_id'), '');
+SELECT pg_catalog.pg_extension_config_dump(pg_catalog.pg_get_serial_sequence('credit_gz.record', 'record_id'), '');
+SELECT pg_catalog.pg_extension_config_dump(pg_catalog.pg_get_serial_sequence('credit_gz.commitment', 'commitment_id'), '');
+SELECT pg_catalog.pg_extension_config_dump(pg_catalog.pg_get_serial_sequence('credit_gz.audit_log', 'audit_id'), '');
