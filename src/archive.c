@@ -18,6 +18,7 @@
 #include "commands/trigger.h"
 #include "executor/spi.h"
 #include "fmgr.h"
+#include "miscadmin.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
 #include "utils/datetime.h"
@@ -435,12 +436,18 @@ subject_is_person(int64 subject_id)
 }
 
 /*
- * date_str — a date as text for messages.
+ * date_str — a date as YYYY-MM-DD for messages, whatever the session's DateStyle (messages are matched by tests and
+ * read next to the ISO dates of the rule table).
  */
 static char *
 date_str(DateADT d)
 {
-	return DatumGetCString(DirectFunctionCall1(date_out, DateADTGetDatum(d)));
+	struct pg_tm tm;
+	char		buf[MAXDATELEN + 1];
+
+	j2date(d + POSTGRES_EPOCH_JDATE, &tm.tm_year, &tm.tm_mon, &tm.tm_mday);
+	EncodeDateOnly(&tm, USE_ISO_DATES, buf);
+	return pstrdup(buf);
 }
 
 /*
@@ -625,7 +632,7 @@ record_before(PG_FUNCTION_ARGS)
 					 errmsg("no publicity rule for severity \"%s\" on decision date %s", severity, date_str(decision_date)),
 					 errdetail("credit_gz.publicity_rule has no rule in force on that date for this severity%s%s.",
 							   domain_code ? " in domain " : "", domain_code ? domain_code : ""),
-					 errhint("Classify the decision by the rules in force on its date (minor exists from 2026-04-01, specific_serious only under 发改办财金〔2019〕527号), or add the rule to credit_gz.publicity_rule."),
+					 errhint("Classify the decision by the severities credit_gz.publicity_rule knows on its date, or add a rule there."),
 					 errtableconstraint(rel, "record_publicity_rule")));
 	}
 

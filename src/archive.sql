@@ -91,7 +91,7 @@ SELECT pg_catalog.pg_extension_config_dump('credit_gz.department', 'WHERE NOT sh
 
 CREATE TABLE credit_gz.domain (
     code        text     NOT NULL PRIMARY KEY CHECK (code ~ '^[a-z][a-z0-9_]{0,62}$'),
-    parent_code text     REFERENCES credit_gz.domain (code),
+    parent_code text,
     seq         smallint NOT NULL,
     sector      text     NOT NULL CHECK (sector IN ('social', 'commercial', 'platform')),
     name_zh     text     NOT NULL,
@@ -112,6 +112,37 @@ COMMENT ON COLUMN credit_gz.domain.name_en IS '英文名称 / domain name in Eng
 COMMENT ON COLUMN credit_gz.domain.in_annex IS '是否见于政策附件1 / listed in the policy''s annex 1';
 COMMENT ON COLUMN credit_gz.domain.shipped IS '随扩展发布 / shipped with the extension (pg_dump keeps only local rows)';
 CREATE INDEX domain_parent_idx ON credit_gz.domain (parent_code);
+
+-- domain_parent_check: parent_code must name a top-level domain, and a domain with sub-domains cannot go. A trigger
+-- rather than a self-referencing foreign key, which would make pg_dump warn about circular constraints on every dump.
+CREATE FUNCTION credit_gz.domain_parent_check()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    IF TG_OP = 'DELETE' OR (TG_OP = 'UPDATE' AND NEW.code <> OLD.code) THEN
+        IF EXISTS (SELECT FROM credit_gz.domain d WHERE d.parent_code = OLD.code) THEN
+            RAISE EXCEPTION USING ERRCODE = 'foreign_key_violation', CONSTRAINT = 'domain_parent_code_fkey',
+                MESSAGE = pg_catalog.format('domain %s still has sub-domains', OLD.code),
+                DETAIL = 'Sub-domains name it as parent_code.',
+                HINT = 'Move or delete the sub-domains first.';
+        END IF;
+    END IF;
+    IF TG_OP <> 'DELETE' AND NEW.parent_code IS NOT NULL
+       AND NOT EXISTS (SELECT FROM credit_gz.domain d WHERE d.code = NEW.parent_code AND d.parent_code IS NULL) THEN
+        RAISE EXCEPTION USING ERRCODE = 'foreign_key_violation', CONSTRAINT = 'domain_parent_code_fkey',
+            MESSAGE = pg_catalog.format('domain %s: parent %s is not a top-level domain', NEW.code, NEW.parent_code),
+            DETAIL = 'Domains have two levels: the annex''s domains and their sub-domains.',
+            HINT = 'Give the code of a top-level domain, or NULL.';
+    END IF;
+    RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+END
+$$;
+COMMENT ON FUNCTION credit_gz.domain_parent_check() IS
+    'BEFORE ROW trigger on credit_gz.domain: parent_code names a top-level domain; no deleting or renaming a parent (23503).';
+CREATE TRIGGER domain_parent_check BEFORE INSERT OR UPDATE OR DELETE ON credit_gz.domain
+    FOR EACH ROW EXECUTE FUNCTION credit_gz.domain_parent_check();
 
 CREATE TABLE credit_gz.domain_department (
     domain_code     text NOT NULL REFERENCES credit_gz.domain (code) ON UPDATE CASCADE ON DELETE CASCADE,
@@ -804,7 +835,7 @@ BEGIN
         RETURN NULL;                -- nothing changed: nothing to audit
     END IF;
     r := coalesce(n, o);
-    IF pg_catalog.cardinality(keys) = 0 THEN
+    IF coalesce(pg_catalog.cardinality(keys), 0) = 0 THEN
         SELECT pg_catalog.array_agg(a.attname::text ORDER BY k.ord) INTO keys
           FROM pg_catalog.pg_index i
           CROSS JOIN LATERAL pg_catalog.unnest(i.indkey) WITH ORDINALITY AS k(attnum, ord)
