@@ -20,7 +20,7 @@ GLUE_SRCS = $(sort $(wildcard src/*.c))
 OBJS      = $(GLUE_SRCS:.c=.o) $(CORE_SRCS:.c=.o)
 
 # The install script is assembled from the SQL next to the C it declares, in dependency order.
-SQL_ORDER = credit_gz region uscc resident_id credit_grade archive quality scoring lists repair disclosure monitoring
+SQL_ORDER = credit_gz region uscc resident_id credit_grade archive quality lists scoring precheck repair disclosure monitoring
 SQL_PARTS = $(wildcard $(addprefix src/,$(addsuffix .sql,$(SQL_ORDER))))
 GENERATED_SQL = src/region_data.sql src/domain_data.sql
 

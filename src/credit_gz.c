@@ -11,6 +11,7 @@
 
 #include "credit_gz.h"
 #include "disclosure.h"
+#include "lists.h"
 
 PG_MODULE_MAGIC;
 
@@ -34,6 +35,7 @@ _PG_init(void)
 							 NULL, NULL, NULL);
 
 	disclosure_define_gucs();
+	precheck_init_gucs();
 
 	MarkGUCPrefixReserved("credit_gz");
 }

@@ -130,6 +130,7 @@ prop_walk_init(prop_walk *w, const prop_allocator *a, int64_t root_subject, int3
 	w->nodes[0].parent = -1;
 	w->nodes[0].via = 0;
 	w->nodes[0].entry_id = root_entry;
+	w->nodes[0].lo = w->nodes[0].hi = w->nodes[0].aux = 0;
 	w->nnodes = 1;
 	w->slots[node_slot(w, root_subject, root_type)] = 1;
 	return 0;
@@ -203,6 +204,7 @@ prop_visit(prop_walk *w, int parent, int64_t subject_id, int32_t type_id, int64_
 	n->parent = parent;
 	n->via = via;
 	n->entry_id = 0;
+	n->lo = n->hi = n->aux = 0;
 	w->slots[node_slot(w, subject_id, type_id)] = (int32_t) w->nnodes + 1;
 
 	s = existing_slot(w, subject_id, type_id);

@@ -33,6 +33,9 @@ typedef struct prop_node
 	int32_t		parent;			/* index of the node it was derived from; -1 for the root */
 	int64_t		via;			/* relation that led here; 0 for the root */
 	int64_t		entry_id;		/* existing entry standing for this node; 0 if it must be created */
+	int32_t		lo,
+				hi;				/* caller's payload (the glue keeps the period the node holds, as day numbers) */
+	int32_t		aux;			/* caller's payload (the glue keeps the propagation rule id) */
 } prop_node;
 
 typedef struct prop_existing

@@ -1,0 +1,643 @@
+/*
+ * lists.c — propagation of list entries along relations (联合惩戒 extended to the persons responsible, 二(三)).
+ *
+ * A directly determined entry (the root) derives entries for the subjects its propagation rules reach through
+ * current relations, breadth first, up to each rule's depth limit; derived entries are kept exactly as long as the
+ * root is active and every relation on the path holds. Rather than patching trees edge by edge, every change
+ * (entry created/changed/lifted, relation created/changed/ended/deleted, rule changed) RECONCILES the affected
+ * roots: walk the current graph, keep matching derived entries, create missing ones, lift the rest. That makes the
+ * two trigger directions symmetric, cycles terminate in src/core/propagation.c, and a root reaching N subjects
+ * costs O(N) queries against indexed tables.
+ *
+ * Concurrency: before reading relations or entries of a subject, a transaction takes the subject's guard
+ * (transaction advisory lock (4705, hash(subject_id)); under REPEATABLE READ/SERIALIZABLE also an upsert of
+ * credit_gz.list_guard so a conflicting committed change raises 40001). Under READ COMMITTED every SPI query takes
+ * a fresh snapshot, so the second of two racing transactions sees the first's rows once the guard is granted.
+ */
+#include "postgres.h"
+
+#include "access/htup_details.h"
+#include "access/xact.h"
+#include "catalog/pg_type.h"
+#include "commands/trigger.h"
+#include "executor/spi.h"
+#include "fmgr.h"
+#include "miscadmin.h"
+#include "storage/lock.h"
+#include "utils/builtins.h"
+#include "utils/date.h"
+#include "utils/datetime.h"
+#include "utils/memutils.h"
+#include "utils/rel.h"
+
+#include "lists.h"
+#include "core/propagation.h"
+
+PG_FUNCTION_INFO_V1(credit_gz_list_entry_propagate);
+PG_FUNCTION_INFO_V1(credit_gz_relation_propagate);
+PG_FUNCTION_INFO_V1(credit_gz_repropagate_entry);
+
+#define LISTS_LOCK_CLASS	4705	/* advisory key1 of the per-subject guard, documented in doc/lists.md */
+#define DAY_OPEN_START		PG_INT32_MIN
+#define DAY_OPEN_END		PG_INT32_MAX
+
+/* >0 while this backend writes derived entries: the entry trigger then lets its own writes through. */
+static int	propagating = 0;
+
+/* Saved plans, prepared once per backend (re-planned by the plan cache after DDL). */
+enum
+{
+	P_ROOT, P_EXISTING, P_EDGES, P_INSERT, P_UPDATE, P_LIFT, P_GUARD, P_ROOTS_OF, P_DELETE_TREE, P_NPLANS
+};
+static SPIPlanPtr plans[P_NPLANS];
+
+static const char *const plan_sql[P_NPLANS] = {
+	/* P_ROOT */
+	"SELECT subject_id, list_type_code, status, effective_from, effective_until, department_code, basis_document,"
+	"       record_id, root_entry_id"
+	"  FROM credit_gz.list_entry WHERE entry_id = $1",
+	/* P_EXISTING */
+	"SELECT entry_id, subject_id, list_type_code FROM credit_gz.list_entry"
+	" WHERE root_entry_id = $1 AND status = 'active' ORDER BY entry_id",
+	/* P_EDGES: relations a node's rules follow, both directions, current on today's date */
+	"SELECT r.relation_id, r.related_subject_id AS target, p.derived_list_type_code, p.rule_id, r.valid_from, r.valid_to"
+	"  FROM credit_gz.propagation_rule p"
+	"  JOIN credit_gz.relation r ON r.subject_id = $1 AND r.kind::text = p.relation_kind"
+	" WHERE p.list_type_code = $2 AND p.direction = 'to_party' AND p.max_depth > $3"
+	"   AND p.effective_from <= CURRENT_DATE AND (p.effective_until IS NULL OR p.effective_until >= CURRENT_DATE)"
+	"   AND (p.min_share_pct IS NULL OR r.share_pct >= p.min_share_pct)"
+	"   AND (r.valid_to IS NULL OR r.valid_to > CURRENT_DATE)"
+	" UNION ALL "
+	"SELECT r.relation_id, r.subject_id, p.derived_list_type_code, p.rule_id, r.valid_from, r.valid_to"
+	"  FROM credit_gz.propagation_rule p"
+	"  JOIN credit_gz.relation r ON r.related_subject_id = $1 AND r.kind::text = p.relation_kind"
+	" WHERE p.list_type_code = $2 AND p.direction = 'to_organisation' AND p.max_depth > $3"
+	"   AND p.effective_from <= CURRENT_DATE AND (p.effective_until IS NULL OR p.effective_until >= CURRENT_DATE)"
+	"   AND (p.min_share_pct IS NULL OR r.share_pct >= p.min_share_pct)"
+	"   AND (r.valid_to IS NULL OR r.valid_to > CURRENT_DATE)"
+	" ORDER BY 1, 4",
+	/* P_INSERT */
+	"INSERT INTO credit_gz.list_entry (subject_id, list_type_code, department_code, basis_document, effective_from,"
+	"       effective_until, record_id, derived_from_entry_id, via_relation_id, root_entry_id, depth, propagation_rule_id)"
+	" VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING entry_id",
+	/* P_UPDATE: only when something differs, so an unchanged tree writes nothing */
+	"UPDATE credit_gz.list_entry SET derived_from_entry_id = $2, via_relation_id = $3, depth = $4,"
+	"       effective_from = $5, effective_until = $6, propagation_rule_id = $7, department_code = $8,"
+	"       basis_document = $9, record_id = $10, updated_at = now()"
+	" WHERE entry_id = $1 AND (derived_from_entry_id, via_relation_id, depth, effective_from, effective_until,"
+	"       propagation_rule_id, department_code, basis_document, record_id)"
+	"       IS DISTINCT FROM ($2, $3, $4, $5, $6, $7, $8, $9, $10)",
+	/* P_LIFT */
+	"UPDATE credit_gz.list_entry SET status = 'lifted', status_changed_on = CURRENT_DATE, status_reason = $2,"
+	"       updated_at = now()"
+	" WHERE entry_id = $1 AND status = 'active'",
+	/* P_GUARD */
+	"INSERT INTO credit_gz.list_guard AS g (subject_id) VALUES ($1)"
+	" ON CONFLICT (subject_id) DO UPDATE SET changes = g.changes + 1",
+	/* P_ROOTS_OF: roots whose trees may cross the given subjects or the given relation */
+	"SELECT coalesce(root_entry_id, entry_id) FROM credit_gz.list_entry"
+	" WHERE status = 'active' AND subject_id = ANY ($1)"
+	" UNION "
+	"SELECT root_entry_id FROM credit_gz.list_entry WHERE status = 'active' AND via_relation_id = $2"
+	" ORDER BY 1",
+	/* P_DELETE_TREE */
+	"DELETE FROM credit_gz.list_entry WHERE root_entry_id = $1",
+};
+
+static const int plan_nargs[P_NPLANS] = {1, 1, 3, 12, 10, 2, 1, 2, 1};
+static const Oid plan_types[P_NPLANS][12] = {
+	{INT8OID},
+	{INT8OID},
+	{INT8OID, TEXTOID, INT4OID},
+	{INT8OID, TEXTOID, TEXTOID, TEXTOID, DATEOID, DATEOID, INT8OID, INT8OID, INT8OID, INT8OID, INT4OID, INT4OID},
+	{INT8OID, INT8OID, INT8OID, INT4OID, DATEOID, DATEOID, INT4OID, TEXTOID, TEXTOID, INT8OID},
+	{INT8OID, TEXTOID},
+	{INT8OID},
+	{INT8ARRAYOID, INT8OID},
+	{INT8OID},
+};
+
+/*
+ * get_plan — the saved plan for one of the statements above, prepared on first use in this backend.
+ * Requires an SPI connection.
+ */
+static SPIPlanPtr
+get_plan(int which)
+{
+	if (plans[which] == NULL)
+	{
+		SPIPlanPtr	p = SPI_prepare(plan_sql[which], plan_nargs[which], (Oid *) plan_types[which]);
+
+		if (p == NULL)
+			elog(ERROR, "credit_gz: SPI_prepare failed for list plan %d: %s", which,
+				 SPI_result_code_string(SPI_result));
+		SPI_keepplan(p);
+		plans[which] = p;
+	}
+	return plans[which];
+}
+
+/* run_plan — execute a saved plan, raising on SPI failure. */
+static void
+run_plan(int which, Datum *values, const char *nulls, long count)
+{
+	int			rc = SPI_execute_plan(get_plan(which), values, nulls, false, count);
+
+	if (rc < 0)
+		elog(ERROR, "credit_gz: list plan %d failed: %s", which, SPI_result_code_string(rc));
+}
+
+/*
+ * guard_subject — serialise propagation work touching one subject (see the file header). Re-entrant within a
+ * transaction; released at commit or abort.
+ */
+static void
+guard_subject(int64 subject_id)
+{
+	LOCKTAG		tag;
+	uint32		key2 = (uint32) ((uint64) subject_id ^ ((uint64) subject_id >> 32));
+
+	SET_LOCKTAG_ADVISORY(tag, MyDatabaseId, LISTS_LOCK_CLASS, key2, 2);
+	(void) LockAcquire(&tag, ExclusiveLock, false, false);
+	if (IsolationUsesXactSnapshot())
+	{
+		Datum		v[1] = {Int64GetDatum(subject_id)};
+
+		run_plan(P_GUARD, v, NULL, 0);
+	}
+}
+
+/* Allocator hooks for src/core: palloc in the reconcile's memory context (never returns NULL). */
+static void *
+pg_alloc(size_t n, void *ctx)
+{
+	return MemoryContextAlloc((MemoryContext) ctx, n);
+}
+
+static void *
+pg_grow(void *p, size_t n, void *ctx)
+{
+	return repalloc(p, n);
+}
+
+static void
+pg_release(void *p, void *ctx)
+{
+	pfree(p);
+}
+
+/* A small intern table mapping list type codes to the integers src/core keys on. */
+typedef struct type_table
+{
+	char	  **codes;
+	int			n,
+				cap;
+} type_table;
+
+/* intern — the id of a list type code within one reconcile. */
+static int32
+intern(type_table *t, const char *code)
+{
+	for (int i = 0; i < t->n; i++)
+		if (strcmp(t->codes[i], code) == 0)
+			return i;
+	if (t->n == t->cap)
+	{
+		t->cap = t->cap ? t->cap * 2 : 8;
+		t->codes = t->codes ? repalloc(t->codes, t->cap * sizeof(char *)) : palloc(t->cap * sizeof(char *));
+	}
+	t->codes[t->n] = pstrdup(code);
+	return t->n++;
+}
+
+/* One relation a node's rules follow, copied out of the SPI result before more statements run. */
+typedef struct edge
+{
+	int64		relation_id;
+	int64		target;
+	char	   *derived_type;
+	int32		rule_id;
+	int32		valid_from;		/* DAY_OPEN_START when NULL */
+	int32		valid_to;		/* DAY_OPEN_END when NULL (the day the relation ended) */
+} edge;
+
+/* Column value helpers over the current SPI result. */
+static int64
+col_int8(HeapTuple tup, TupleDesc td, int col, bool *isnull)
+{
+	Datum		d = SPI_getbinval(tup, td, col, isnull);
+
+	return *isnull ? 0 : DatumGetInt64(d);
+}
+
+static int32
+col_day(HeapTuple tup, TupleDesc td, int col, int32 if_null)
+{
+	bool		isnull;
+	Datum		d = SPI_getbinval(tup, td, col, &isnull);
+
+	return isnull ? if_null : (int32) DatumGetDateADT(d);
+}
+
+/*
+ * reconcile — bring the derived entries of one root in line with the current relations and rules.
+ * Returns the number of derived entries created, changed or lifted. Requires an SPI connection.
+ * An entry that is itself derived is reconciled through its root.
+ */
+static int
+reconcile(int64 root_id)
+{
+	MemoryContext cxt = AllocSetContextCreate(CurrentMemoryContext, "credit_gz reconcile", ALLOCSET_DEFAULT_SIZES);
+	MemoryContext old = MemoryContextSwitchTo(cxt);
+	prop_allocator a = {pg_alloc, pg_grow, pg_release, cxt};
+	prop_walk	w;
+	type_table	types = {0};
+	Datum		v[12];
+	char		nulls[12];
+	bool		isnull;
+	int64		root_subject;
+	char	   *root_type,
+			   *root_status,
+			   *department,
+			   *basis;
+	int64		record_id;
+	bool		record_null;
+	int32		root_from,
+				root_until;
+	bool		active;
+	int			changes = 0;
+	int			i;
+	size_t		cur;
+	int64		gone;
+	DateADT		today = GetSQLCurrentDate();
+	const char *lift_reason;
+
+	v[0] = Int64GetDatum(root_id);
+	run_plan(P_ROOT, v, NULL, 1);
+	if (SPI_processed == 0)
+	{
+		MemoryContextSwitchTo(old);
+		MemoryContextDelete(cxt);
+		return 0;
+	}
+	{
+		HeapTuple	t = SPI_tuptable->vals[0];
+		TupleDesc	td = SPI_tuptable->tupdesc;
+		int64		its_root = col_int8(t, td, 9, &isnull);
+
+		if (!isnull)
+		{
+			SPI_freetuptable(SPI_tuptable);
+			MemoryContextSwitchTo(old);
+			MemoryContextDelete(cxt);
+			return reconcile(its_root);
+		}
+		root_subject = col_int8(t, td, 1, &isnull);
+		root_type = SPI_getvalue(t, td, 2);
+		root_status = SPI_getvalue(t, td, 3);
+		root_from = col_day(t, td, 4, DAY_OPEN_START);
+		root_until = col_day(t, td, 5, DAY_OPEN_END);
+		department = SPI_getvalue(t, td, 6);
+		basis = SPI_getvalue(t, td, 7);
+		record_id = col_int8(t, td, 8, &record_null);
+		SPI_freetuptable(SPI_tuptable);
+	}
+
+	guard_subject(root_subject);
+	if (prop_walk_init(&w, &a, root_subject, intern(&types, root_type), root_id) != 0)
+		elog(ERROR, "credit_gz: out of memory in propagation");
+	w.nodes[0].lo = root_from;
+	w.nodes[0].hi = root_until;
+
+	run_plan(P_EXISTING, v, NULL, 0);
+	for (uint64 k = 0; k < SPI_processed; k++)
+	{
+		HeapTuple	t = SPI_tuptable->vals[k];
+		TupleDesc	td = SPI_tuptable->tupdesc;
+		int64		eid = col_int8(t, td, 1, &isnull);
+		int64		sid = col_int8(t, td, 2, &isnull);
+
+		prop_existing_add(&w, sid, intern(&types, SPI_getvalue(t, td, 3)), eid);
+	}
+	SPI_freetuptable(SPI_tuptable);
+
+	active = strcmp(root_status, "active") == 0 && root_until >= (int32) today;
+	if (active)
+		lift_reason = "relation or propagation rule no longer holds";
+	else if (strcmp(root_status, "active") == 0)
+		lift_reason = "source entry term ended";
+	else
+		lift_reason = psprintf("source entry %s", root_status);
+
+	while (active && (i = prop_next(&w)) >= 0)
+	{
+		int64		node_subject = w.nodes[i].subject_id;
+		int32		node_depth = w.nodes[i].depth;
+		edge	   *edges;
+		uint64		nedges;
+
+		if (i > 0)
+			guard_subject(node_subject);
+		v[0] = Int64GetDatum(node_subject);
+		v[1] = CStringGetTextDatum(types.codes[w.nodes[i].type_id]);
+		v[2] = Int32GetDatum(node_depth);
+		run_plan(P_EDGES, v, NULL, 0);
+		nedges = SPI_processed;
+		edges = palloc(sizeof(edge) * (nedges ? nedges : 1));
+		for (uint64 k = 0; k < nedges; k++)
+		{
+			HeapTuple	t = SPI_tuptable->vals[k];
+			TupleDesc	td = SPI_tuptable->tupdesc;
+
+			edges[k].relation_id = col_int8(t, td, 1, &isnull);
+			edges[k].target = col_int8(t, td, 2, &isnull);
+			edges[k].derived_type = SPI_getvalue(t, td, 3);
+			edges[k].rule_id = DatumGetInt32(SPI_getbinval(t, td, 4, &isnull));
+			edges[k].valid_from = col_day(t, td, 5, DAY_OPEN_START);
+			edges[k].valid_to = col_day(t, td, 6, DAY_OPEN_END);
+		}
+		SPI_freetuptable(SPI_tuptable);
+
+		for (uint64 k = 0; k < nedges; k++)
+		{
+			int32		lo = Max(w.nodes[i].lo, edges[k].valid_from);
+			int32		hi = w.nodes[i].hi;
+			int			n;
+
+			/* valid_to is the day the relation ended: the derived entry's last day is the day before */
+			if (edges[k].valid_to != DAY_OPEN_END)
+				hi = Min(hi, edges[k].valid_to - 1);
+			if (hi < lo || hi < (int32) today)
+				continue;
+			n = prop_visit(&w, i, edges[k].target, intern(&types, edges[k].derived_type), edges[k].relation_id);
+			if (n == PROP_SEEN)
+				continue;
+			if (n < 0)
+				elog(ERROR, "credit_gz: out of memory in propagation");
+			w.nodes[n].lo = lo;
+			w.nodes[n].hi = hi;
+			w.nodes[n].aux = edges[k].rule_id;
+
+			/* materialise now: children need this node's entry id (breadth first, parents come first) */
+			memset(nulls, ' ', sizeof(nulls));
+			if (w.nodes[n].entry_id == 0)
+			{
+				v[0] = Int64GetDatum(w.nodes[n].subject_id);
+				v[1] = CStringGetTextDatum(edges[k].derived_type);
+				v[2] = CStringGetTextDatum(department);
+				v[3] = CStringGetTextDatum(basis);
+				v[4] = DateADTGetDatum(lo);
+				v[5] = DateADTGetDatum(hi);
+				nulls[5] = (hi == DAY_OPEN_END) ? 'n' : ' ';
+				v[6] = Int64GetDatum(record_id);
+				nulls[6] = record_null ? 'n' : ' ';
+				v[7] = Int64GetDatum(w.nodes[i].entry_id);
+				v[8] = Int64GetDatum(edges[k].relation_id);
+				v[9] = Int64GetDatum(root_id);
+				v[10] = Int32GetDatum(w.nodes[n].depth);
+				v[11] = Int32GetDatum(edges[k].rule_id);
+				run_plan(P_INSERT, v, nulls, 1);
+				w.nodes[n].entry_id = col_int8(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
+				SPI_freetuptable(SPI_tuptable);
+				changes++;
+			}
+			else
+			{
+				v[0] = Int64GetDatum(w.nodes[n].entry_id);
+				v[1] = Int64GetDatum(w.nodes[i].entry_id);
+				v[2] = Int64GetDatum(edges[k].relation_id);
+				v[3] = Int32GetDatum(w.nodes[n].depth);
+				v[4] = DateADTGetDatum(lo);
+				v[5] = DateADTGetDatum(hi);
+				nulls[5] = (hi == DAY_OPEN_END) ? 'n' : ' ';
+				v[6] = Int32GetDatum(edges[k].rule_id);
+				v[7] = CStringGetTextDatum(department);
+				v[8] = CStringGetTextDatum(basis);
+				v[9] = Int64GetDatum(record_id);
+				nulls[9] = record_null ? 'n' : ' ';
+				run_plan(P_UPDATE, v, nulls, 0);
+				changes += (int) SPI_processed;
+			}
+		}
+		pfree(edges);
+	}
+
+	/* whatever the walk did not reach no longer holds */
+	cur = 0;
+	while ((gone = prop_unkept_next(&w, &cur)) != 0)
+	{
+		v[0] = Int64GetDatum(gone);
+		v[1] = CStringGetTextDatum(lift_reason);
+		run_plan(P_LIFT, v, NULL, 0);
+		changes += (int) SPI_processed;
+	}
+
+	prop_walk_free(&w);
+	MemoryContextSwitchTo(old);
+	MemoryContextDelete(cxt);
+	return changes;
+}
+
+/*
+ * reconcile_guarded — reconcile with the propagating flag raised, so the entry trigger lets the derived writes
+ * through; the flag is restored on error too.
+ */
+static int
+reconcile_guarded(int64 root_id)
+{
+	int			n = 0;
+
+	propagating++;
+	PG_TRY();
+	{
+		n = reconcile(root_id);
+	}
+	PG_FINALLY();
+	{
+		propagating--;
+	}
+	PG_END_TRY();
+	return n;
+}
+
+/* Attribute value of a trigger tuple by name (NULL-safe int8). */
+static int64
+tuple_int8(HeapTuple tup, TupleDesc td, const char *name, bool *isnull)
+{
+	int			att = SPI_fnumber(td, name);
+
+	if (att <= 0)
+		elog(ERROR, "credit_gz: column \"%s\" not found", name);
+	return col_int8(tup, td, att, isnull);
+}
+
+/* True when the named column differs between two versions of a row (compared by output text). */
+static bool
+column_changed(HeapTuple a, HeapTuple b, TupleDesc td, const char *name)
+{
+	int			att = SPI_fnumber(td, name);
+	char	   *x = SPI_getvalue(a, td, att);
+	char	   *y = SPI_getvalue(b, td, att);
+
+	if (x == NULL || y == NULL)
+		return (x == NULL) != (y == NULL);
+	return strcmp(x, y) != 0;
+}
+
+/*
+ * credit_gz_list_entry_propagate — AFTER ROW trigger on list_entry.
+ * Directly determined entries: derive on insert and on relevant changes; delete the tree with its root.
+ * Derived entries may only be written by propagation itself (CG510); deleting one is allowed (it is re-derived on
+ * the next change of its root or relations).
+ */
+Datum
+credit_gz_list_entry_propagate(PG_FUNCTION_ARGS)
+{
+	TriggerData *td = (TriggerData *) fcinfo->context;
+	TupleDesc	desc;
+	bool		isnull;
+	bool		derived_new = false,
+				derived_old = false;
+	int64		entry_id;
+
+	if (!CALLED_AS_TRIGGER(fcinfo) || !TRIGGER_FIRED_FOR_ROW(td->tg_event) || !TRIGGER_FIRED_AFTER(td->tg_event))
+		elog(ERROR, "credit_gz.list_entry_propagate() must be an AFTER ROW trigger");
+	if (propagating > 0)
+		return PointerGetDatum(NULL);
+
+	desc = td->tg_relation->rd_att;
+	if (!TRIGGER_FIRED_BY_INSERT(td->tg_event))
+	{
+		(void) tuple_int8(td->tg_trigtuple, desc, "derived_from_entry_id", &isnull);
+		derived_old = !isnull;
+	}
+	if (!TRIGGER_FIRED_BY_DELETE(td->tg_event))
+	{
+		HeapTuple	nt = TRIGGER_FIRED_BY_UPDATE(td->tg_event) ? td->tg_newtuple : td->tg_trigtuple;
+
+		(void) tuple_int8(nt, desc, "derived_from_entry_id", &isnull);
+		derived_new = !isnull;
+	}
+	if (TRIGGER_FIRED_BY_DELETE(td->tg_event) && derived_old)
+		return PointerGetDatum(NULL);
+	entry_id = tuple_int8(td->tg_trigtuple, desc, "entry_id", &isnull);
+	if (derived_old || derived_new)
+		ereport(ERROR,
+				(errcode(ERRCODE_CG_DERIVED_ENTRY),
+				 errmsg("derived list entries are maintained by propagation"),
+				 errdetail("List entry %lld is derived from another entry along a relation.", (long long) entry_id),
+				 errhint("Change the source entry, the relation or the propagation rule instead.")));
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "credit_gz: SPI_connect failed");
+	if (TRIGGER_FIRED_BY_DELETE(td->tg_event))
+	{
+		Datum		v[1] = {Int64GetDatum(entry_id)};
+
+		propagating++;
+		PG_TRY();
+		{
+			run_plan(P_DELETE_TREE, v, NULL, 0);
+		}
+		PG_FINALLY();
+		{
+			propagating--;
+		}
+		PG_END_TRY();
+	}
+	else if (TRIGGER_FIRED_BY_INSERT(td->tg_event) ||
+			 column_changed(td->tg_trigtuple, td->tg_newtuple, desc, "status") ||
+			 column_changed(td->tg_trigtuple, td->tg_newtuple, desc, "effective_from") ||
+			 column_changed(td->tg_trigtuple, td->tg_newtuple, desc, "effective_until") ||
+			 column_changed(td->tg_trigtuple, td->tg_newtuple, desc, "department_code") ||
+			 column_changed(td->tg_trigtuple, td->tg_newtuple, desc, "basis_document") ||
+			 column_changed(td->tg_trigtuple, td->tg_newtuple, desc, "record_id"))
+		(void) reconcile_guarded(entry_id);
+	SPI_finish();
+	return PointerGetDatum(NULL);
+}
+
+/*
+ * credit_gz_relation_propagate — AFTER ROW trigger on relation. Guards both parties (organisation first, the order
+ * propagation itself follows), then reconciles every root whose tree may start at, pass through or have used the
+ * relation: a relation created while its organisation is listed derives; ended (valid_to) or deleted lifts.
+ */
+Datum
+credit_gz_relation_propagate(PG_FUNCTION_ARGS)
+{
+	TriggerData *td = (TriggerData *) fcinfo->context;
+	TupleDesc	desc;
+	HeapTuple	rows[2];
+	int			nrows = 0;
+	Datum		ids[4];
+	int			nids = 0;
+	int64		relation_id = 0;
+	bool		isnull;
+	int64	   *roots;
+	uint64		nroots;
+	Datum		v[2];
+
+	if (!CALLED_AS_TRIGGER(fcinfo) || !TRIGGER_FIRED_FOR_ROW(td->tg_event) || !TRIGGER_FIRED_AFTER(td->tg_event))
+		elog(ERROR, "credit_gz.relation_propagate() must be an AFTER ROW trigger");
+	desc = td->tg_relation->rd_att;
+
+	if (TRIGGER_FIRED_BY_UPDATE(td->tg_event))
+	{
+		static const char *const watched[] = {"subject_id", "related_subject_id", "kind", "share_pct", "valid_from", "valid_to"};
+		bool		changed = false;
+
+		for (int k = 0; k < lengthof(watched) && !changed; k++)
+			changed = column_changed(td->tg_trigtuple, td->tg_newtuple, desc, watched[k]);
+		if (!changed)
+			return PointerGetDatum(NULL);
+		rows[nrows++] = td->tg_trigtuple;
+		rows[nrows++] = td->tg_newtuple;
+	}
+	else
+		rows[nrows++] = td->tg_trigtuple;
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "credit_gz: SPI_connect failed");
+	for (int r = 0; r < nrows; r++)
+	{
+		int64		org = tuple_int8(rows[r], desc, "subject_id", &isnull);
+		int64		party = tuple_int8(rows[r], desc, "related_subject_id", &isnull);
+
+		relation_id = tuple_int8(rows[r], desc, "relation_id", &isnull);
+		guard_subject(org);
+		guard_subject(party);
+		ids[nids++] = Int64GetDatum(org);
+		ids[nids++] = Int64GetDatum(party);
+	}
+
+	v[0] = PointerGetDatum(construct_array(ids, nids, INT8OID, sizeof(int64), FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
+	v[1] = Int64GetDatum(relation_id);
+	run_plan(P_ROOTS_OF, v, NULL, 0);
+	nroots = SPI_processed;
+	roots = palloc(sizeof(int64) * (nroots ? nroots : 1));
+	for (uint64 k = 0; k < nroots; k++)
+		roots[k] = col_int8(SPI_tuptable->vals[k], SPI_tuptable->tupdesc, 1, &isnull);
+	SPI_freetuptable(SPI_tuptable);
+	for (uint64 k = 0; k < nroots; k++)
+		(void) reconcile_guarded(roots[k]);
+	pfree(roots);
+	SPI_finish();
+	return PointerGetDatum(NULL);
+}
+
+/*
+ * credit_gz_repropagate_entry — SQL-callable reconcile of one root (or of the root of a derived entry), for
+ * maintenance: rule changes, relations that ended with time, repairs after manual edits.
+ */
+Datum
+credit_gz_repropagate_entry(PG_FUNCTION_ARGS)
+{
+	int64		entry_id = PG_GETARG_INT64(0);
+	int			n;
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "credit_gz: SPI_connect failed");
+	n = reconcile_guarded(entry_id);
+	SPI_finish();
+	PG_RETURN_INT32(n);
+}

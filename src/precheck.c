@@ -1,0 +1,440 @@
+/*
+ * precheck.c — pre-checks against the joint reward and punishment measure list (二(一), 二(三)).
+ *
+ * precheck() answers with one saved-plan query that assembles the whole jsonb answer (grades, measures with their
+ * list entries and legal basis, incentives, verdict) and then logs applied measures to measure_feedback (skipped
+ * on a hot standby, where nothing can be written). is_restricted() is the fast path: for the usual subject with no
+ * active entry it is one index-only probe of list_entry_active_idx. enforce_precheck() is the trigger departments
+ * attach to their own tables; it rejects restricted rows with SQLSTATE CG501 unless an override reason is set.
+ */
+#include "postgres.h"
+
+#include "access/htup_details.h"
+#include "access/xlog.h"
+#include "catalog/namespace.h"
+#include "catalog/pg_type.h"
+#include "commands/trigger.h"
+#include "executor/spi.h"
+#include "fmgr.h"
+#include "utils/builtins.h"
+#include "utils/guc.h"
+#include "utils/jsonb.h"
+#include "utils/lsyscache.h"
+#include "utils/rel.h"
+
+#include "credit_gz.h"
+#include "lists.h"
+
+PG_FUNCTION_INFO_V1(credit_gz_precheck);
+PG_FUNCTION_INFO_V1(credit_gz_is_restricted);
+PG_FUNCTION_INFO_V1(credit_gz_enforce_precheck);
+
+/* credit_gz.precheck_override_reason: a stated reason lets enforce_precheck allow a restricted row (recorded). */
+static char *precheck_override_reason = NULL;
+
+/*
+ * precheck_init_gucs — register the pre-check settings; called from _PG_init.
+ */
+void
+precheck_init_gucs(void)
+{
+	DefineCustomStringVariable("credit_gz.precheck_override_reason",
+							   "Reason for letting enforce_precheck allow a row of a restricted subject.",
+							   "Set it with SET LOCAL for the one transaction that needs the override; every override "
+							   "is recorded in credit_gz.measure_feedback with this reason.",
+							   &precheck_override_reason,
+							   "",
+							   PGC_USERSET,
+							   0,
+							   NULL, NULL, NULL);
+}
+
+/* Measures in force that the subject's active entries bring to (domain, action); shared by both queries. */
+#define LIST_MEASURES_FROM \
+	"  FROM credit_gz.list_entry e" \
+	"  JOIN credit_gz.list_type lt ON lt.code = e.list_type_code" \
+	"  JOIN credit_gz.measure m ON (m.list_type_code = e.list_type_code OR m.list_type_code = lt.parent_code)" \
+	" WHERE e.subject_id = $1 AND e.status = 'active' AND e.effective_from <= CURRENT_DATE" \
+	"   AND (e.effective_until IS NULL OR e.effective_until >= CURRENT_DATE)" \
+	"   AND m.action = $3" \
+	"   AND (m.domain_code IS NULL OR m.domain_code = $2" \
+	"        OR m.domain_code = (SELECT d.parent_code FROM credit_gz.domain d WHERE d.code = $2))" \
+	"   AND m.effective_from <= CURRENT_DATE AND (m.effective_until IS NULL OR m.effective_until >= CURRENT_DATE)"
+
+static const char *const restricted_sql =
+	"SELECT EXISTS (SELECT 1 FROM credit_gz.domain WHERE code = $2),"
+	"       EXISTS (SELECT 1 FROM credit_gz.measure_action WHERE code = $3),"
+	"       EXISTS (SELECT 1" LIST_MEASURES_FROM " AND m.effect = 'deny')";
+
+/* The grade part: subject_score belongs to the scoring module; without it a subject simply has no grades. */
+#define GRADES_WITH_SCORES \
+	"gr AS (SELECT sc.model_code::text AS model_code, sc.grade::text AS grade, sc.score, sc.updated_at" \
+	"         FROM credit_gz.subject_score sc WHERE sc.subject_id = $1),"
+#define GRADES_WITHOUT_SCORES \
+	"gr AS (SELECT NULL::text AS model_code, NULL::text AS grade, NULL::numeric AS score," \
+	"              NULL::timestamptz AS updated_at WHERE false),"
+
+#define PRECHECK_SQL(GRADES) \
+	"WITH subj AS (SELECT s.subject_id, s.name FROM credit_gz.subject s WHERE s.subject_id = $1)," \
+	" lm AS (SELECT e.entry_id, e.list_type_code, lt.name_zh AS list_name, e.department_code, e.basis_document," \
+	"               e.effective_from, e.effective_until, e.derived_from_entry_id, e.via_relation_id," \
+	"               m.code, m.name_zh, m.category, m.kind, m.effect, m.legal_basis" \
+	LIST_MEASURES_FROM ")," \
+	GRADES \
+	" gm AS (SELECT gr.model_code, gr.grade, m.code, m.name_zh, m.category, m.kind, m.effect, m.legal_basis" \
+	"          FROM gr JOIN credit_gz.measure m ON m.grade = gr.grade" \
+	"           AND (m.model_code IS NULL OR m.model_code = gr.model_code) AND m.action = $3" \
+	"           AND (m.domain_code IS NULL OR m.domain_code = $2" \
+	"                OR m.domain_code = (SELECT d.parent_code FROM credit_gz.domain d WHERE d.code = $2))" \
+	"           AND m.effective_from <= CURRENT_DATE" \
+	"           AND (m.effective_until IS NULL OR m.effective_until >= CURRENT_DATE))," \
+	" applied AS (" \
+	"   SELECT lm.code, lm.effect, lm.entry_id, NULL::text AS model_code," \
+	"          jsonb_build_object('measure', lm.code, 'name', lm.name_zh, 'category', lm.category, 'kind', lm.kind," \
+	"            'effect', lm.effect, 'legal_basis', lm.legal_basis, 'source', 'list'," \
+	"            'entry', jsonb_build_object('entry_id', lm.entry_id, 'list_type', lm.list_type_code," \
+	"              'list_name', lm.list_name, 'department', lm.department_code, 'basis_document', lm.basis_document," \
+	"              'effective_from', lm.effective_from, 'effective_until', lm.effective_until," \
+	"              'derived_from_entry_id', lm.derived_from_entry_id, 'via_relation_id', lm.via_relation_id)) AS j" \
+	"     FROM lm" \
+	"   UNION ALL" \
+	"   SELECT gm.code, gm.effect, NULL, gm.model_code," \
+	"          jsonb_build_object('measure', gm.code, 'name', gm.name_zh, 'category', gm.category, 'kind', gm.kind," \
+	"            'effect', gm.effect, 'legal_basis', gm.legal_basis, 'source', 'grade'," \
+	"            'grade', jsonb_build_object('model', gm.model_code, 'grade', gm.grade)) AS j" \
+	"     FROM gm)," \
+	" v AS (SELECT CASE WHEN NOT EXISTS (SELECT 1 FROM subj) THEN 'no_record'" \
+	"                   WHEN EXISTS (SELECT 1 FROM applied WHERE effect = 'deny') THEN 'deny'" \
+	"                   WHEN EXISTS (SELECT 1 FROM applied WHERE effect = 'condition') THEN 'allow_with_conditions'" \
+	"                   ELSE 'allow' END AS verdict)," \
+	" fd AS (SELECT * FROM lm WHERE lm.effect = 'deny' ORDER BY lm.code, lm.entry_id LIMIT 1)" \
+	"SELECT EXISTS (SELECT 1 FROM credit_gz.domain WHERE code = $2)," \
+	"       EXISTS (SELECT 1 FROM credit_gz.measure_action WHERE code = $3)," \
+	"       v.verdict," \
+	"       CASE WHEN v.verdict = 'no_record' THEN" \
+	"         jsonb_build_object('subject_id', $1, 'found', false, 'domain', $2, 'action', $3," \
+	"           'checked_on', CURRENT_DATE, 'verdict', v.verdict," \
+	"           'message', 'no record of this subject in the credit archive')" \
+	"       ELSE jsonb_build_object('subject_id', $1, 'found', true, 'name', (SELECT name FROM subj)," \
+	"           'domain', $2, 'action', $3, 'checked_on', CURRENT_DATE," \
+	"           'grades', coalesce((SELECT jsonb_agg(jsonb_build_object('model', model_code, 'grade', grade," \
+	"                                 'score', score, 'updated_at', updated_at) ORDER BY model_code) FROM gr), '[]')," \
+	"           'measures', coalesce((SELECT jsonb_agg(j ORDER BY effect DESC, code, j->'entry'->>'entry_id')" \
+	"                                   FROM applied WHERE effect <> 'incentive'), '[]')," \
+	"           'incentives', coalesce((SELECT jsonb_agg(j ORDER BY code) FROM applied WHERE effect = 'incentive'), '[]')," \
+	"           'verdict', v.verdict) END," \
+	"       (SELECT jsonb_agg(jsonb_build_object('code', code, 'effect', effect, 'entry_id', entry_id," \
+	"                                            'model_code', model_code)) FROM applied)," \
+	"       (SELECT format('measure %s applies through list entry %s (%s)', fd.code, fd.entry_id, fd.list_type_code)" \
+	"          FROM fd)," \
+	"       (SELECT format('List entry %s puts the subject on %s (%s) by %s under %s%s; measure %s (%s) applies, legal basis: %s.',"\
+	"                       fd.entry_id, fd.list_name, fd.list_type_code, fd.department_code," \
+	"                       fd.basis_document, CASE WHEN fd.derived_from_entry_id IS NOT NULL" \
+	"                         THEN format(', derived from entry %s via relation %s', fd.derived_from_entry_id," \
+	"                                     fd.via_relation_id) ELSE '' END," \
+	"                       fd.code, fd.name_zh, fd.legal_basis) FROM fd)" \
+	"  FROM v"
+
+static const char *const feedback_sql =
+	"INSERT INTO credit_gz.measure_feedback (department_code, subject_id, domain_code, action, measure_code, entry_id,"
+	"       model_code, effect, verdict, source, table_name, overridden, override_reason)"
+	"SELECT $1, $2, $3, $4, a.code, a.entry_id, a.model_code, a.effect, $5, $6, $7, $8 IS NOT NULL, $8"
+	"  FROM jsonb_to_recordset($9) AS a (code text, effect text, entry_id bigint, model_code text)";
+
+static SPIPlanPtr restricted_plan = NULL;
+static SPIPlanPtr precheck_plan = NULL;
+static bool precheck_plan_has_scores = false;
+static SPIPlanPtr feedback_plan = NULL;
+static SPIPlanPtr subject_of_plan = NULL;
+
+/* keep — prepare and save a plan once per backend. */
+static SPIPlanPtr
+keep(const char *sql, int nargs, Oid *types)
+{
+	SPIPlanPtr	p = SPI_prepare(sql, nargs, types);
+
+	if (p == NULL)
+		elog(ERROR, "credit_gz: SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
+	SPI_keepplan(p);
+	return p;
+}
+
+/* check_domain_action — unknown domains and actions are caller errors, not silent "allow"s. */
+static void
+check_domain_action(bool domain_ok, bool action_ok, const char *domain, const char *action)
+{
+	if (!domain_ok)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("unknown domain \"%s\"", domain),
+				 errdetail("Pre-checks name a supervision domain of credit_gz.domain."),
+				 errhint("Use a code listed in credit_gz.domain, e.g. 'government_procurement'.")));
+	if (!action_ok)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("unknown pre-check action \"%s\"", action),
+				 errdetail("Pre-checks name an action of credit_gz.measure_action."),
+				 errhint("Use a code listed in credit_gz.measure_action, e.g. 'procurement_bid'.")));
+}
+
+/* Result of one pre-check, copied out of SPI memory into the caller's context. */
+typedef struct precheck_result
+{
+	Jsonb	   *answer;
+	char	   *verdict;
+	char	   *deny_message;
+	char	   *deny_detail;
+} precheck_result;
+
+/*
+ * run_precheck — evaluate the pre-check and log applied measures. Requires an SPI connection; results are
+ * allocated in `out_cxt`. override_reason non-NULL marks the feedback rows as an override.
+ */
+static precheck_result
+run_precheck(int64 subject_id, text *domain, text *action, text *department, const char *source,
+			 const char *table_name, const char *override_reason, MemoryContext out_cxt)
+{
+	Datum		v[9];
+	char		nulls[9];
+	bool		isnull,
+				domain_ok,
+				action_ok;
+	HeapTuple	t;
+	TupleDesc	td;
+	Datum		applied;
+	bool		applied_null;
+	precheck_result r = {0};
+	MemoryContext old;
+	int			rc;
+	bool		have_scores = OidIsValid(get_relname_relid("subject_score", get_namespace_oid("credit_gz", false)));
+
+	if (precheck_plan == NULL || precheck_plan_has_scores != have_scores)
+	{
+		Oid			types[3] = {INT8OID, TEXTOID, TEXTOID};
+
+		if (precheck_plan)
+			SPI_freeplan(precheck_plan);
+		precheck_plan = NULL;
+		precheck_plan = keep(have_scores ? PRECHECK_SQL(GRADES_WITH_SCORES) : PRECHECK_SQL(GRADES_WITHOUT_SCORES),
+							 3, types);
+		precheck_plan_has_scores = have_scores;
+	}
+	v[0] = Int64GetDatum(subject_id);
+	v[1] = PointerGetDatum(domain);
+	v[2] = PointerGetDatum(action);
+	rc = SPI_execute_plan(precheck_plan, v, NULL, false, 1);
+	if (rc != SPI_OK_SELECT || SPI_processed != 1)
+		elog(ERROR, "credit_gz: pre-check query failed: %s", SPI_result_code_string(rc));
+	t = SPI_tuptable->vals[0];
+	td = SPI_tuptable->tupdesc;
+	domain_ok = DatumGetBool(SPI_getbinval(t, td, 1, &isnull));
+	action_ok = DatumGetBool(SPI_getbinval(t, td, 2, &isnull));
+	check_domain_action(domain_ok, action_ok, text_to_cstring(domain), text_to_cstring(action));
+
+	old = MemoryContextSwitchTo(out_cxt);
+	r.verdict = SPI_getvalue(t, td, 3);
+	r.answer = DatumGetJsonbPCopy(SPI_getbinval(t, td, 4, &isnull));
+	r.deny_message = SPI_getvalue(t, td, 6);
+	r.deny_detail = SPI_getvalue(t, td, 7);
+	MemoryContextSwitchTo(old);
+	applied = SPI_getbinval(t, td, 5, &applied_null);
+
+	/* 及时反馈奖惩工作成效: log what was applied (nothing can be written on a hot standby) */
+	if (!applied_null && strcmp(r.verdict, "no_record") != 0 && !RecoveryInProgress())
+	{
+		if (feedback_plan == NULL)
+		{
+			Oid			types[9] = {TEXTOID, INT8OID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, JSONBOID};
+
+			feedback_plan = keep(feedback_sql, 9, types);
+		}
+		memset(nulls, ' ', sizeof(nulls));
+		v[0] = department ? PointerGetDatum(department) : (Datum) 0;
+		nulls[0] = department ? ' ' : 'n';
+		v[1] = Int64GetDatum(subject_id);
+		v[2] = PointerGetDatum(domain);
+		v[3] = PointerGetDatum(action);
+		v[4] = CStringGetTextDatum(r.verdict);
+		v[5] = CStringGetTextDatum(source);
+		v[6] = table_name ? CStringGetTextDatum(table_name) : (Datum) 0;
+		nulls[6] = table_name ? ' ' : 'n';
+		v[7] = override_reason ? CStringGetTextDatum(override_reason) : (Datum) 0;
+		nulls[7] = override_reason ? ' ' : 'n';
+		v[8] = applied;
+		rc = SPI_execute_plan(feedback_plan, v, nulls, false, 0);
+		if (rc != SPI_OK_INSERT)
+			elog(ERROR, "credit_gz: feedback insert failed: %s", SPI_result_code_string(rc));
+	}
+	SPI_freetuptable(SPI_tuptable);
+	return r;
+}
+
+/*
+ * credit_gz_precheck — precheck(subject_id, domain, action, department DEFAULT NULL) → jsonb.
+ */
+Datum
+credit_gz_precheck(PG_FUNCTION_ARGS)
+{
+	precheck_result r;
+	MemoryContext caller = CurrentMemoryContext;
+
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1) || PG_ARGISNULL(2))
+		PG_RETURN_NULL();
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "credit_gz: SPI_connect failed");
+	r = run_precheck(PG_GETARG_INT64(0), PG_GETARG_TEXT_PP(1), PG_GETARG_TEXT_PP(2),
+					 PG_ARGISNULL(3) ? NULL : PG_GETARG_TEXT_PP(3), "precheck", NULL, NULL, caller);
+	SPI_finish();
+	PG_RETURN_JSONB_P(r.answer);
+}
+
+/*
+ * credit_gz_is_restricted — is_restricted(subject_id, domain, action) → boolean: true exactly when precheck()
+ * would deny (only list measures deny; grade measures never do). Read-only, no feedback.
+ */
+Datum
+credit_gz_is_restricted(PG_FUNCTION_ARGS)
+{
+	Datum		v[3];
+	bool		isnull,
+				domain_ok,
+				action_ok,
+				restricted;
+	int			rc;
+
+	v[0] = PG_GETARG_DATUM(0);
+	v[1] = PG_GETARG_DATUM(1);
+	v[2] = PG_GETARG_DATUM(2);
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "credit_gz: SPI_connect failed");
+	if (restricted_plan == NULL)
+	{
+		Oid			types[3] = {INT8OID, TEXTOID, TEXTOID};
+
+		restricted_plan = keep(restricted_sql, 3, types);
+	}
+	rc = SPI_execute_plan(restricted_plan, v, NULL, true, 1);
+	if (rc != SPI_OK_SELECT || SPI_processed != 1)
+		elog(ERROR, "credit_gz: is_restricted query failed: %s", SPI_result_code_string(rc));
+	domain_ok = DatumGetBool(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
+	action_ok = DatumGetBool(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2, &isnull));
+	restricted = DatumGetBool(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 3, &isnull));
+	check_domain_action(domain_ok, action_ok, TextDatumGetCString(v[1]), TextDatumGetCString(v[2]));
+	SPI_finish();
+	PG_RETURN_BOOL(restricted);
+}
+
+/*
+ * credit_gz_enforce_precheck — BEFORE INSERT OR UPDATE row trigger: enforce_precheck(code_column, domain, action
+ * [, department]). The code column may hold a subject id (integer types), a uscc, a resident id, or text of any of
+ * these. UPDATEs are checked only when the code changes. Subjects without a record pass (nothing restricts them).
+ */
+Datum
+credit_gz_enforce_precheck(PG_FUNCTION_ARGS)
+{
+	TriggerData *trig = (TriggerData *) fcinfo->context;
+	Trigger    *tg;
+	TupleDesc	desc;
+	HeapTuple	row;
+	int			att;
+	Oid			atttype;
+	bool		isnull;
+	Datum		code;
+	int64		subject_id;
+	text	   *department = NULL;
+	const char *reason;
+	char	   *table_name;
+	precheck_result r;
+	MemoryContext caller = CurrentMemoryContext;
+
+	if (!CALLED_AS_TRIGGER(fcinfo) || !TRIGGER_FIRED_FOR_ROW(trig->tg_event) || !TRIGGER_FIRED_BEFORE(trig->tg_event)
+		|| TRIGGER_FIRED_BY_DELETE(trig->tg_event))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("credit_gz.enforce_precheck() must be a BEFORE INSERT OR UPDATE row trigger")));
+	tg = trig->tg_trigger;
+	if (tg->tgnargs < 3 || tg->tgnargs > 4)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("credit_gz.enforce_precheck() takes 3 or 4 arguments"),
+				 errdetail("The arguments are the code column, the domain, the action and optionally the department."),
+				 errhint("CREATE TRIGGER … EXECUTE FUNCTION credit_gz.enforce_precheck('supplier_code', "
+						 "'government_procurement', 'procurement_bid', 'gz_finance').")));
+	desc = trig->tg_relation->rd_att;
+	row = TRIGGER_FIRED_BY_UPDATE(trig->tg_event) ? trig->tg_newtuple : trig->tg_trigtuple;
+	att = SPI_fnumber(desc, tg->tgargs[0]);
+	if (att <= 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_COLUMN),
+				 errmsg("column \"%s\" of enforce_precheck does not exist in table \"%s\"", tg->tgargs[0],
+						RelationGetRelationName(trig->tg_relation))));
+	code = SPI_getbinval(row, desc, att, &isnull);
+	if (isnull)
+		return PointerGetDatum(row);
+	if (TRIGGER_FIRED_BY_UPDATE(trig->tg_event))
+	{
+		bool		oldnull;
+		char	   *o,
+				   *n;
+
+		(void) SPI_getbinval(trig->tg_trigtuple, desc, att, &oldnull);
+		o = oldnull ? NULL : SPI_getvalue(trig->tg_trigtuple, desc, att);
+		n = SPI_getvalue(row, desc, att);
+		if (o != NULL && strcmp(o, n) == 0)
+			return PointerGetDatum(row);
+	}
+	if (tg->tgnargs == 4)
+		department = cstring_to_text(tg->tgargs[3]);
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "credit_gz: SPI_connect failed");
+	atttype = getBaseType(SPI_gettypeid(desc, att));
+	if (atttype == INT8OID || atttype == INT4OID || atttype == INT2OID)
+	{
+		subject_id = atttype == INT8OID ? DatumGetInt64(code)
+			: atttype == INT4OID ? DatumGetInt32(code) : DatumGetInt16(code);
+	}
+	else
+	{
+		Datum		v[1];
+		int			rc;
+
+		if (subject_of_plan == NULL)
+		{
+			Oid			types[1] = {TEXTOID};
+
+			subject_of_plan = keep("SELECT credit_gz.subject_id_of($1)", 1, types);
+		}
+		v[0] = CStringGetTextDatum(SPI_getvalue(row, desc, att));
+		rc = SPI_execute_plan(subject_of_plan, v, NULL, false, 1);
+		if (rc != SPI_OK_SELECT)
+			elog(ERROR, "credit_gz: subject lookup failed: %s", SPI_result_code_string(rc));
+		subject_id = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
+		SPI_freetuptable(SPI_tuptable);
+		if (isnull)
+		{
+			SPI_finish();
+			return PointerGetDatum(row);	/* no record in the archive: nothing restricts the subject */
+		}
+	}
+
+	reason = (precheck_override_reason && precheck_override_reason[0] != '\0') ? precheck_override_reason : NULL;
+	table_name = psprintf("%s.%s", get_namespace_name(RelationGetNamespace(trig->tg_relation)),
+						  RelationGetRelationName(trig->tg_relation));
+	r = run_precheck(subject_id, cstring_to_text(tg->tgargs[1]), cstring_to_text(tg->tgargs[2]), department,
+					 "enforce_precheck", table_name, reason, caller);
+	SPI_finish();
+	if (strcmp(r.verdict, "deny") == 0 && reason == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_CG_PRECHECK_RESTRICTED),
+				 errmsg("subject %lld is restricted from %s in %s: %s", (long long) subject_id, tg->tgargs[2],
+						tg->tgargs[1], r.deny_message),
+				 errdetail("%s", r.deny_detail),
+				 errhint("If the law allows an exception, SET LOCAL credit_gz.precheck_override_reason to the stated "
+						 "reason; the override is recorded in credit_gz.measure_feedback.")));
+	if (strcmp(r.verdict, "deny") == 0)
+		ereport(NOTICE,
+				(errmsg("pre-check override recorded for subject %lld: %s", (long long) subject_id, r.deny_message),
+				 errdetail("Reason: %s", reason)));
+	return PointerGetDatum(row);
+}
