@@ -66,7 +66,7 @@ static const char *const plan_sql[P_NPLANS] = {
 	" WHERE p.list_type_code = $2 AND p.direction = 'to_party' AND p.max_depth > $3"
 	"   AND p.effective_from <= CURRENT_DATE AND (p.effective_until IS NULL OR p.effective_until >= CURRENT_DATE)"
 	"   AND (p.min_share_pct IS NULL OR r.share_pct >= p.min_share_pct)"
-	"   AND (r.valid_to IS NULL OR r.valid_to > CURRENT_DATE)"
+	"   AND (r.valid_to IS NULL OR r.valid_to >= CURRENT_DATE)"
 	" UNION ALL "
 	"SELECT r.relation_id, r.subject_id, p.derived_list_type_code, p.rule_id, r.valid_from, r.valid_to"
 	"  FROM credit_gz.propagation_rule p"
@@ -74,7 +74,7 @@ static const char *const plan_sql[P_NPLANS] = {
 	" WHERE p.list_type_code = $2 AND p.direction = 'to_organisation' AND p.max_depth > $3"
 	"   AND p.effective_from <= CURRENT_DATE AND (p.effective_until IS NULL OR p.effective_until >= CURRENT_DATE)"
 	"   AND (p.min_share_pct IS NULL OR r.share_pct >= p.min_share_pct)"
-	"   AND (r.valid_to IS NULL OR r.valid_to > CURRENT_DATE)"
+	"   AND (r.valid_to IS NULL OR r.valid_to >= CURRENT_DATE)"
 	" ORDER BY 1, 4",
 	/* P_INSERT */
 	"INSERT INTO credit_gz.list_entry (subject_id, list_type_code, department_code, basis_document, effective_from,"
@@ -218,7 +218,7 @@ typedef struct edge
 	char	   *derived_type;
 	int32		rule_id;
 	int32		valid_from;		/* DAY_OPEN_START when NULL */
-	int32		valid_to;		/* DAY_OPEN_END when NULL (the day the relation ended) */
+	int32		valid_to;		/* DAY_OPEN_END when NULL (the last day the relation holds, inclusive) */
 } edge;
 
 /* Column value helpers over the current SPI result. */
@@ -364,9 +364,8 @@ reconcile(int64 root_id)
 			int32		hi = w.nodes[i].hi;
 			int			n;
 
-			/* valid_to is the day the relation ended: the derived entry's last day is the day before */
-			if (edges[k].valid_to != DAY_OPEN_END)
-				hi = Min(hi, edges[k].valid_to - 1);
+			/* a derived entry holds while both its parent and the relation hold (valid_to is inclusive) */
+			hi = Min(hi, edges[k].valid_to);
 			if (hi < lo || hi < (int32) today)
 				continue;
 			n = prop_visit(&w, i, edges[k].target, intern(&types, edges[k].derived_type), edges[k].relation_id);

@@ -257,9 +257,9 @@ $$
         WHEN code ~ '^[0-9]{1,15}$' THEN
             (SELECT s.subject_id FROM credit_gz.subject s WHERE s.subject_id = code::bigint)
         WHEN credit_gz.uscc_is_valid(code) THEN
-            (SELECT s.subject_id FROM credit_gz.subject s WHERE s.uscc = code::credit_gz.uscc)
+            (SELECT s.subject_id FROM credit_gz.subject s WHERE s.uscc OPERATOR(credit_gz.=) code::credit_gz.uscc)
         WHEN credit_gz.resident_id_is_valid(code) THEN
-            (SELECT s.subject_id FROM credit_gz.subject s WHERE s.resident_id = code::credit_gz.resident_id)
+            (SELECT s.subject_id FROM credit_gz.subject s WHERE s.resident_id OPERATOR(credit_gz.=) code::credit_gz.resident_id)
     END
 $$;
 COMMENT ON FUNCTION credit_gz.subject_id_of(text) IS
