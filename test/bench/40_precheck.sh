@@ -1,0 +1,115 @@
+#!/bin/sh
+# Benchmark of pre-checks and propagation (issue 5), measured side by side in one run on the same cluster:
+#   1. is_restricted(subject, domain, action) throughput vs pgbench's built-in select-only (-S)   goal: >= 0.8
+#   2. precheck(subject, domain, action) throughput vs the same select-only baseline             goal: >= 0.5
+#   3. listing an organisation with N related persons: cost per related subject stays flat (linear in N):
+#      per-subject time at the largest N <= 2x the per-subject time at N = 1000
+# Archive: N = 1,000,000 x BENCH_SCALE subjects (1% listed as 失信被执行人, 1% on 经营异常名录); pgbench_accounts at the
+# same row count (scale N/100000). pgbench: 2 clients, 2 threads, prepared protocol for all three, BENCH_SECONDS each.
+# Runs inside scripts/run-bench's throwaway cluster (PG* variables set); cleans up its database.
+set -eu
+scale=${BENCH_SCALE:-1}
+n=$(awk -v s="$scale" 'BEGIN { n = int(1000000 * s); if (n < 10000) n = 10000; print n }')
+pgscale=$(awk -v n="$n" 'BEGIN { s = int(n / 100000); if (s < 1) s = 1; print s }')
+secs=${BENCH_SECONDS:-$(awk -v s="$scale" 'BEGIN { print (s >= 0.5) ? 20 : 5 }')}
+db=credit_gz_bench_precheck
+dir=$(mktemp -d)
+chmod 755 "$dir"
+cleanup() { rm -rf "$dir"; dropdb --if-exists "$db" >/dev/null 2>&1 || true; }
+trap cleanup EXIT
+q() { psql -X -q -At -v ON_ERROR_STOP=1 -d "$db" "$@"; }
+
+dropdb --if-exists "$db" >/dev/null 2>&1 || true
+createdb "$db"
+echo "archive: $n subjects; pgbench scale $pgscale; $secs s per run, 2 clients"
+q <<SQL
+CREATE EXTENSION credit_gz;
+CREATE SCHEMA bench;
+CREATE FUNCTION bench.ms(stmt text) RETURNS float8 LANGUAGE plpgsql AS \$\$
+DECLARE t0 timestamptz;
+BEGIN
+    t0 := clock_timestamp();
+    EXECUTE stmt;
+    RETURN extract(epoch FROM clock_timestamp() - t0) * 1000;
+END \$\$;
+-- A valid unified social credit code for g < 10^6: 9144010 1 + organisation code MA dddddd + GB 11714 check digit.
+CREATE FUNCTION bench.uscc(g int) RETURNS credit_gz.uscc LANGUAGE sql IMMUTABLE AS \$\$
+    SELECT credit_gz.uscc_make('91440101MA' || d || CASE c WHEN 10 THEN 'X' WHEN 11 THEN '0' ELSE c::text END)
+      FROM (SELECT lpad(g::text, 6, '0') AS d,
+                   11 - (22 * 3 + 10 * 7 + (g / 100000 % 10) * 9 + (g / 10000 % 10) * 10 + (g / 1000 % 10) * 5
+                         + (g / 100 % 10) * 8 + (g / 10 % 10) * 4 + (g % 10) * 2) % 11 AS c) x
+\$\$;
+CREATE FUNCTION bench.rid(g int) RETURNS credit_gz.resident_id LANGUAGE sql IMMUTABLE AS \$\$
+    SELECT credit_gz.resident_id_make('440106' || to_char(date '1950-01-01' + g / 900, 'YYYYMMDD')
+                                      || lpad((g % 900 + 100)::text, 3, '0'))
+\$\$;
+INSERT INTO credit_gz.department (code, name_zh, name_en, kind)
+VALUES ('bench_court', '基准测试法院', 'benchmark court', 'judicial') ON CONFLICT DO NOTHING;
+SQL
+
+t=$(q -c "SELECT round(bench.ms(\$\$INSERT INTO credit_gz.subject (subject_id, uscc, name, kind)
+            SELECT g, bench.uscc(g), 'bench' || g, 'enterprise' FROM generate_series(1, $n) g\$\$))")
+echo "load: $n subjects in $t ms"
+t=$(q -c "SELECT round(bench.ms(\$\$INSERT INTO credit_gz.list_entry (subject_id, list_type_code, department_code, basis_document)
+            SELECT g, CASE WHEN g % 200 = 0 THEN 'judgment_debtor' ELSE 'abnormal_operations' END, 'bench_court', 'BENCH-' || g
+              FROM generate_series(100, $n, 100) g\$\$))")
+echo "load: $((n / 100)) list entries in $t ms"
+q -c "VACUUM ANALYZE credit_gz.subject; VACUUM ANALYZE credit_gz.list_entry;"
+pgbench -i -q -s "$pgscale" -n "$db" >/dev/null 2>&1
+q -c "VACUUM ANALYZE pgbench_accounts;"
+
+cat > "$dir/restricted.sql" <<EOF
+\set sid random(1, $n)
+SELECT credit_gz.is_restricted(:sid, 'government_procurement', 'procurement_bid');
+EOF
+cat > "$dir/precheck.sql" <<EOF
+\set sid random(1, $n)
+SELECT credit_gz.precheck(:sid, 'government_procurement', 'procurement_bid', 'bench_court');
+EOF
+tps() { pgbench -n -M prepared -c 2 -j 2 -T "$secs" "$@" "$db" 2>/dev/null | awk '/^tps/ { print int($3); exit }'; }
+# warm the caches once, then measure
+pgbench -n -M prepared -c 2 -j 2 -T 2 -S "$db" >/dev/null 2>&1
+base=$(tps -S)
+restricted=$(tps -f "$dir/restricted.sql")
+pre=$(tps -f "$dir/precheck.sql")
+base2=$(tps -S)
+base=$(( (base + base2) / 2 ))
+awk -v b="$base" -v r="$restricted" -v p="$pre" 'BEGIN {
+    rr = r / b; rp = p / b;
+    printf "%-40s %10s %8s %6s  %s\n", "measure", "tps", "ratio", "goal", "result";
+    printf "%-40s %10d %8s %6s\n", "pgbench -S (select-only, mean of 2)", b, "1.00", "";
+    printf "%-40s %10d %8.2f %6s  %s\n", "is_restricted()", r, rr, ">=0.8", (rr >= 0.8 ? "PASS" : "MISS");
+    printf "%-40s %10d %8.2f %6s  %s\n", "precheck()", p, rp, ">=0.5", (rp >= 0.5 ? "PASS" : "MISS");
+}'
+
+# Listing an organisation with N related persons (principal persons), N = 100, 1000, 10000.
+big=$(awk -v s="$scale" 'BEGIN { print (s >= 0.1) ? 10000 : 1000 }')
+q <<SQL
+INSERT INTO credit_gz.subject (subject_id, resident_id, name, kind)
+SELECT 2000000 + g, bench.rid(g), 'person' || g, 'natural_person' FROM generate_series(1, 100 + 1000 + $big) g;
+INSERT INTO credit_gz.subject (subject_id, uscc, name, kind)
+VALUES (3000001, bench.uscc(999991), 'org100', 'enterprise'), (3000002, bench.uscc(999992), 'org1000', 'enterprise'),
+       (3000003, bench.uscc(999993), 'orgbig', 'enterprise');
+INSERT INTO credit_gz.relation (subject_id, related_subject_id, kind, valid_from)
+SELECT CASE WHEN g <= 100 THEN 3000001 WHEN g <= 1100 THEN 3000002 ELSE 3000003 END, 2000000 + g,
+       'principal_person', date '2020-01-01'
+  FROM generate_series(1, 100 + 1000 + $big) g;
+ANALYZE credit_gz.relation;
+SQL
+echo
+printf "%-40s %10s %12s\n" "listing with N related persons" "ms" "us/related"
+res=""
+for pair in "3000001 100" "3000002 1000" "3000003 $big"; do
+    set -- $pair
+    t=$(q -c "SELECT bench.ms(\$\$INSERT INTO credit_gz.list_entry (subject_id, list_type_code, department_code, basis_document)
+               VALUES ($1, 'judgment_debtor', 'bench_court', 'BENCH-N-$2')\$\$)")
+    c=$(q -c "SELECT count(*) FROM credit_gz.list_entry WHERE root_entry_id =
+               (SELECT entry_id FROM credit_gz.list_entry WHERE subject_id = $1 AND derived_from_entry_id IS NULL)
+               AND status = 'active'")
+    [ "$c" -eq "$2" ] || { echo "expected $2 derived entries, found $c"; exit 1; }
+    per=$(awk -v t="$t" -v n="$2" 'BEGIN { printf "%.1f", t * 1000 / n }')
+    printf "%-40s %10.1f %12s\n" "N = $2" "$t" "$per"
+    res="$res $per"
+done
+echo "$res" | awk '{ r = $3 / $2; printf "%-40s %10s %12.2f  goal <=2.0  %s\n", "per-subject cost, largest N / N=1000", "", r,
+                     (r <= 2.0 ? "PASS" : "MISS") }'
