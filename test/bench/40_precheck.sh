@@ -54,17 +54,17 @@ t=$(q -c "SELECT round(bench.ms(\$\$INSERT INTO credit_gz.list_entry (subject_id
             SELECT g, CASE WHEN g % 200 = 0 THEN 'judgment_debtor' ELSE 'abnormal_operations' END, 'bench_court', 'BENCH-' || g
               FROM generate_series(100, $n, 100) g\$\$))")
 echo "load: $((n / 100)) list entries in $t ms"
-q -c "VACUUM ANALYZE credit_gz.subject; VACUUM ANALYZE credit_gz.list_entry;"
+q -c "VACUUM ANALYZE credit_gz.subject" -c "VACUUM ANALYZE credit_gz.list_entry"
 pgbench -i -q -s "$pgscale" -n "$db" >/dev/null 2>&1
 q -c "VACUUM ANALYZE pgbench_accounts;"
 
 cat > "$dir/restricted.sql" <<EOF
 \set sid random(1, $n)
-SELECT credit_gz.is_restricted(:sid, 'government_procurement', 'procurement_bid');
+SELECT credit_gz.is_restricted(:sid::bigint, 'government_procurement', 'procurement_bid');
 EOF
 cat > "$dir/precheck.sql" <<EOF
 \set sid random(1, $n)
-SELECT credit_gz.precheck(:sid, 'government_procurement', 'procurement_bid', 'bench_court');
+SELECT credit_gz.precheck(:sid::bigint, 'government_procurement', 'procurement_bid', 'bench_court');
 EOF
 tps() { pgbench -n -M prepared -c 2 -j 2 -T "$secs" "$@" "$db" 2>/dev/null | awk '/^tps/ { print int($3); exit }'; }
 # warm the caches once, then measure
