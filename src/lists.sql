@@ -262,10 +262,10 @@ BEGIN
                       HINT = 'List the organisation on the source list; its responsible persons are derived along its relations.';
         END IF;
         IF NEW.effective_from < lt.effective_from OR NEW.effective_from > lt.effective_until THEN
-            RAISE EXCEPTION 'list type "%" is not in force on %', NEW.list_type_code, NEW.effective_from
+            RAISE EXCEPTION 'list type "%" is not in force on %', NEW.list_type_code, to_char(NEW.effective_from, 'YYYY-MM-DD')
                 USING ERRCODE = 'check_violation',
-                      DETAIL = format('The list type is in force from %s%s.', lt.effective_from,
-                                      coalesce(' until ' || lt.effective_until, '')),
+                      DETAIL = format('The list type is in force from %s%s.', to_char(lt.effective_from, 'YYYY-MM-DD'),
+                                      coalesce(' until ' || to_char(lt.effective_until, 'YYYY-MM-DD'), '')),
                       HINT = 'Use the list type in force on the date of the determination.';
         END IF;
         IF lt.applies_to <> 'both' AND EXISTS (
@@ -308,7 +308,7 @@ BEGIN
         IF NEW.status = 'expired' AND (OLD.effective_until IS NULL OR OLD.effective_until >= NEW.status_changed_on) THEN
             RAISE EXCEPTION 'list entry % has not reached the end of its term', OLD.entry_id
                 USING ERRCODE = 'check_violation',
-                      DETAIL = format('The entry is in force until %s.', coalesce(OLD.effective_until::text, 'it is removed')),
+                      DETAIL = format('The entry is in force until %s.', coalesce(to_char(OLD.effective_until, 'YYYY-MM-DD'), 'it is removed')),
                       HINT = 'Use status ''lifted'' or ''repaired'' for an early removal.';
         END IF;
         IF NEW.status IN ('lifted', 'repaired')
@@ -317,12 +317,12 @@ BEGIN
                 RAISE EXCEPTION 'list type "%" allows no early removal', OLD.list_type_code
                     USING ERRCODE = 'check_violation',
                           DETAIL = format('Entry %s stays in force until %s.', OLD.entry_id,
-                                          coalesce(OLD.effective_until::text, 'it is revoked')),
+                                          coalesce(to_char(OLD.effective_until, 'YYYY-MM-DD'), 'it is revoked')),
                           HINT = 'Revoke the entry if the determination itself was wrong.';
             END IF;
             earliest := (OLD.effective_from + make_interval(months => lt.early_removal_after_months))::date;
             IF NEW.status_changed_on < earliest THEN
-                RAISE EXCEPTION 'list entry % cannot be removed before %', OLD.entry_id, earliest
+                RAISE EXCEPTION 'list entry % cannot be removed before %', OLD.entry_id, to_char(earliest, 'YYYY-MM-DD')
                     USING ERRCODE = 'check_violation',
                           DETAIL = format('%s allows early removal %s months after listing, on conditions: %s.',
                                           lt.name_zh, lt.early_removal_after_months,
@@ -632,7 +632,8 @@ BEGIN
     IF k.seq > 1 AND NEW.done_on < prev.done_on THEN
         RAISE EXCEPTION 'step % of dishonesty case % cannot precede step %', NEW.step, NEW.case_id, prev.step
             USING ERRCODE = 'check_violation',
-                  DETAIL = format('Step %s was done on %s; step %s is dated %s.', prev.step, prev.done_on, NEW.step, NEW.done_on),
+                  DETAIL = format('Step %s was done on %s; step %s is dated %s.', prev.step, to_char(prev.done_on, 'YYYY-MM-DD'),
+                                  NEW.step, to_char(NEW.done_on, 'YYYY-MM-DD')),
                   HINT = 'Date each step on or after the previous one.';
     END IF;
     RETURN NEW;

@@ -2,7 +2,7 @@
 -- national kinds and sub-domains, feedback, and enforce_precheck (CG501, override recorded).
 BEGIN;
 SET search_path = credit_gz, public;
-SELECT plan(46);
+SELECT plan(49);
 
 CREATE FUNCTION pg_temp.uscc(n int) RETURNS credit_gz.uscc LANGUAGE sql AS $$
     SELECT credit_gz.uscc_make('91440101' || body || CASE c WHEN 10 THEN 'X' WHEN 11 THEN '0' ELSE c::text END)
