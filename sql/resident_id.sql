@@ -51,7 +51,7 @@ SELECT resident_id_is_valid(NULL), resident_id_explain(NULL);
 
 -- Accessors.
 SELECT r, resident_id_birth_date(r) AS birth, resident_id_sex(r) AS sex, resident_id_region(r) AS region,
-       region_district(resident_id_region(r)) AS district, resident_id_mask(r) AS masked
+       resident_id_district(r) AS district, resident_id_mask(r) AS masked
   FROM unnest(ARRAY['360426199101010071', '44011320141005001X', '110102199101010078', '440102198001010021',
                     '360426910101007']::resident_id[]) AS r
  ORDER BY r;

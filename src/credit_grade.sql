@@ -88,32 +88,32 @@ COMMENT ON FUNCTION credit_gz.credit_grade_hash_extended(credit_gz.credit_grade,
 CREATE OPERATOR credit_gz.= (
     LEFTARG = credit_gz.credit_grade, RIGHTARG = credit_gz.credit_grade, FUNCTION = credit_gz.credit_grade_eq,
     COMMUTATOR = OPERATOR(credit_gz.=), NEGATOR = OPERATOR(credit_gz.<>),
-    RESTRICT = eqsel, JOIN = eqjoinsel, HASHES, MERGES
+    RESTRICT = pg_catalog.eqsel, JOIN = pg_catalog.eqjoinsel, HASHES, MERGES
 );
 CREATE OPERATOR credit_gz.<> (
     LEFTARG = credit_gz.credit_grade, RIGHTARG = credit_gz.credit_grade, FUNCTION = credit_gz.credit_grade_ne,
     COMMUTATOR = OPERATOR(credit_gz.<>), NEGATOR = OPERATOR(credit_gz.=),
-    RESTRICT = neqsel, JOIN = neqjoinsel
+    RESTRICT = pg_catalog.neqsel, JOIN = pg_catalog.neqjoinsel
 );
 CREATE OPERATOR credit_gz.< (
     LEFTARG = credit_gz.credit_grade, RIGHTARG = credit_gz.credit_grade, FUNCTION = credit_gz.credit_grade_lt,
     COMMUTATOR = OPERATOR(credit_gz.>), NEGATOR = OPERATOR(credit_gz.>=),
-    RESTRICT = scalarltsel, JOIN = scalarltjoinsel
+    RESTRICT = pg_catalog.scalarltsel, JOIN = pg_catalog.scalarltjoinsel
 );
 CREATE OPERATOR credit_gz.<= (
     LEFTARG = credit_gz.credit_grade, RIGHTARG = credit_gz.credit_grade, FUNCTION = credit_gz.credit_grade_le,
     COMMUTATOR = OPERATOR(credit_gz.>=), NEGATOR = OPERATOR(credit_gz.>),
-    RESTRICT = scalarlesel, JOIN = scalarlejoinsel
+    RESTRICT = pg_catalog.scalarlesel, JOIN = pg_catalog.scalarlejoinsel
 );
 CREATE OPERATOR credit_gz.> (
     LEFTARG = credit_gz.credit_grade, RIGHTARG = credit_gz.credit_grade, FUNCTION = credit_gz.credit_grade_gt,
     COMMUTATOR = OPERATOR(credit_gz.<), NEGATOR = OPERATOR(credit_gz.<=),
-    RESTRICT = scalargtsel, JOIN = scalargtjoinsel
+    RESTRICT = pg_catalog.scalargtsel, JOIN = pg_catalog.scalargtjoinsel
 );
 CREATE OPERATOR credit_gz.>= (
     LEFTARG = credit_gz.credit_grade, RIGHTARG = credit_gz.credit_grade, FUNCTION = credit_gz.credit_grade_ge,
     COMMUTATOR = OPERATOR(credit_gz.<=), NEGATOR = OPERATOR(credit_gz.<),
-    RESTRICT = scalargesel, JOIN = scalargejoinsel
+    RESTRICT = pg_catalog.scalargesel, JOIN = pg_catalog.scalargejoinsel
 );
 COMMENT ON OPERATOR credit_gz.=  (credit_gz.credit_grade, credit_gz.credit_grade) IS 'same grade';
 COMMENT ON OPERATOR credit_gz.<> (credit_gz.credit_grade, credit_gz.credit_grade) IS 'different grade';

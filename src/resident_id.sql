@@ -94,32 +94,32 @@ COMMENT ON FUNCTION credit_gz.resident_id_hash_extended(credit_gz.resident_id, b
 CREATE OPERATOR credit_gz.= (
     LEFTARG = credit_gz.resident_id, RIGHTARG = credit_gz.resident_id, FUNCTION = credit_gz.resident_id_eq,
     COMMUTATOR = OPERATOR(credit_gz.=), NEGATOR = OPERATOR(credit_gz.<>),
-    RESTRICT = eqsel, JOIN = eqjoinsel, HASHES, MERGES
+    RESTRICT = pg_catalog.eqsel, JOIN = pg_catalog.eqjoinsel, HASHES, MERGES
 );
 CREATE OPERATOR credit_gz.<> (
     LEFTARG = credit_gz.resident_id, RIGHTARG = credit_gz.resident_id, FUNCTION = credit_gz.resident_id_ne,
     COMMUTATOR = OPERATOR(credit_gz.<>), NEGATOR = OPERATOR(credit_gz.=),
-    RESTRICT = neqsel, JOIN = neqjoinsel
+    RESTRICT = pg_catalog.neqsel, JOIN = pg_catalog.neqjoinsel
 );
 CREATE OPERATOR credit_gz.< (
     LEFTARG = credit_gz.resident_id, RIGHTARG = credit_gz.resident_id, FUNCTION = credit_gz.resident_id_lt,
     COMMUTATOR = OPERATOR(credit_gz.>), NEGATOR = OPERATOR(credit_gz.>=),
-    RESTRICT = scalarltsel, JOIN = scalarltjoinsel
+    RESTRICT = pg_catalog.scalarltsel, JOIN = pg_catalog.scalarltjoinsel
 );
 CREATE OPERATOR credit_gz.<= (
     LEFTARG = credit_gz.resident_id, RIGHTARG = credit_gz.resident_id, FUNCTION = credit_gz.resident_id_le,
     COMMUTATOR = OPERATOR(credit_gz.>=), NEGATOR = OPERATOR(credit_gz.>),
-    RESTRICT = scalarlesel, JOIN = scalarlejoinsel
+    RESTRICT = pg_catalog.scalarlesel, JOIN = pg_catalog.scalarlejoinsel
 );
 CREATE OPERATOR credit_gz.> (
     LEFTARG = credit_gz.resident_id, RIGHTARG = credit_gz.resident_id, FUNCTION = credit_gz.resident_id_gt,
     COMMUTATOR = OPERATOR(credit_gz.<), NEGATOR = OPERATOR(credit_gz.<=),
-    RESTRICT = scalargtsel, JOIN = scalargtjoinsel
+    RESTRICT = pg_catalog.scalargtsel, JOIN = pg_catalog.scalargtjoinsel
 );
 CREATE OPERATOR credit_gz.>= (
     LEFTARG = credit_gz.resident_id, RIGHTARG = credit_gz.resident_id, FUNCTION = credit_gz.resident_id_ge,
     COMMUTATOR = OPERATOR(credit_gz.<=), NEGATOR = OPERATOR(credit_gz.<),
-    RESTRICT = scalargesel, JOIN = scalargejoinsel
+    RESTRICT = pg_catalog.scalargesel, JOIN = pg_catalog.scalargejoinsel
 );
 COMMENT ON OPERATOR credit_gz.=  (credit_gz.resident_id, credit_gz.resident_id) IS 'equal';
 COMMENT ON OPERATOR credit_gz.<> (credit_gz.resident_id, credit_gz.resident_id) IS 'not equal';
@@ -211,3 +211,10 @@ LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION credit_gz.resident_id_make(text) IS
     '17 digits in, the MOD 11-2 check character appended (date of birth validated); for data generators. '
     '22P02 when the text is not 17 digits.';
+
+CREATE FUNCTION credit_gz.resident_id_district(credit_gz.resident_id) RETURNS text
+    LANGUAGE sql STABLE STRICT PARALLEL SAFE
+    AS $$ SELECT credit_gz.region_district(credit_gz.resident_id_region($1)) $$;
+COMMENT ON FUNCTION credit_gz.resident_id_district(credit_gz.resident_id) IS
+    '户籍所在广州市辖区 / today''s Guangzhou district of the place of household registration (abolished codes mapped '
+    'to successors, e.g. 440102 东山区 → 越秀区); NULL outside Guangzhou. STABLE: reads credit_gz.region.';

@@ -1,7 +1,7 @@
 -- credit_gz.resident_id: catalogue (type, casts, operator classes, function labels) and behaviour.
 BEGIN;
 SET search_path = credit_gz, public;
-SELECT plan(89);
+SELECT plan(92);
 
 -- type
 SELECT has_type('credit_gz', 'resident_id', 'type credit_gz.resident_id exists');
@@ -63,7 +63,7 @@ INSERT INTO rid_fn VALUES
     ('resident_id_is_valid', '{text}', 'immutable'), ('resident_id_explain', '{text}', 'immutable'),
     ('resident_id_birth_date', '{resident_id}', 'immutable'), ('resident_id_sex', '{resident_id}', 'immutable'),
     ('resident_id_region', '{resident_id}', 'immutable'), ('resident_id_mask', '{resident_id}', 'immutable'),
-    ('resident_id_make', '{text}', 'immutable');
+    ('resident_id_make', '{text}', 'immutable'), ('resident_id_district', '{resident_id}', 'stable');
 SELECT volatility_is('credit_gz', name, args, vol, name || ' is ' || vol) FROM rid_fn ORDER BY name;
 SELECT is_strict('credit_gz', name, args, name || ' is strict') FROM rid_fn ORDER BY name;
 SELECT is((SELECT count(*)::int FROM pg_proc
@@ -95,7 +95,8 @@ SELECT is(resident_id_birth_date('44011320141005001X'), date '2014-10-05', 'birt
 SELECT is(resident_id_sex('44011320141005001X'), 'male', 'odd sequence: male');
 SELECT is(resident_id_sex('440102198001010021'), 'female', 'even sequence: female');
 SELECT is(resident_id_region('44011320141005001X'), '440113', 'region');
-SELECT is(region_district(resident_id_region('440102198001010021')), '越秀区', '东山区 number maps to 越秀区');
+SELECT is(resident_id_district('440102198001010021'), '越秀区', '东山区 number maps to 越秀区');
+SELECT is(resident_id_district('360426199101010071'), NULL, 'district is NULL outside Guangzhou');
 SELECT is(resident_id_mask('44011320141005001X'), '440113********001X', 'mask');
 SELECT is(resident_id_explain('360426199101010071'), NULL, 'explain: NULL when valid');
 SELECT matches(resident_id_explain('36042619910102009X'), 'should be "3"', 'explain names the expected check char');
