@@ -9,13 +9,28 @@
  */
 #include "postgres.h"
 
+#include "access/genam.h"
 #include "access/htup_details.h"
+#include "access/relscan.h"
+#include "access/skey.h"
+#include "access/table.h"
+#include "access/tableam.h"
 #include "access/xlog.h"
 #include "catalog/namespace.h"
 #include "catalog/pg_type.h"
 #include "commands/trigger.h"
+#include "executor/executor.h"
 #include "executor/spi.h"
 #include "fmgr.h"
+#include "lib/stringinfo.h"
+#include "utils/date.h"
+#include "utils/datetime.h"
+#include "utils/fmgroids.h"
+#include "utils/inval.h"
+#include "utils/json.h"
+#include "utils/memutils.h"
+#include "utils/relcache.h"
+#include "utils/snapmgr.h"
 #include "utils/builtins.h"
 #include "utils/guc.h"
 #include "utils/jsonb.h"
@@ -177,6 +192,326 @@ check_domain_action(bool domain_ok, bool action_ok, const char *domain, const ch
 				 errhint("Use a code listed in credit_gz.measure_action, e.g. 'procurement_bid'.")));
 }
 
+
+/*
+ * ---- Fast paths ------------------------------------------------------------------------------------------------
+ * Most subjects are on no list. For them is_restricted() and precheck() answer without SPI: the domain and action
+ * are checked against a per-backend cache of known codes, and one index probe of list_entry_active_idx shows that
+ * no entry is in force. Only subjects with an entry in force (or, for precheck, with grades) take the SPI query.
+ */
+
+/* Known domain and action codes (positive cache). Flushed on relcache invalidation, which the statement trigger
+ * credit_gz.catalogue_changed() (src/archive.c) sends whenever domain or measure_action rows change. */
+static MemoryContext catalogue_cxt = NULL;
+static List *known_domains = NIL;
+static List *known_actions = NIL;
+
+/* catalogue_reset — relcache callback: forget the known codes (they are re-read on the next miss). */
+static void
+catalogue_reset(Datum arg, Oid relid)
+{
+	if (catalogue_cxt)
+		MemoryContextReset(catalogue_cxt);
+	known_domains = NIL;
+	known_actions = NIL;
+}
+
+/* known — is the code in the cached list? */
+static bool
+known(List *codes, const char *code)
+{
+	ListCell   *lc;
+
+	foreach(lc, codes)
+		if (strcmp((const char *) lfirst(lc), code) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * validate_codes — error out on an unknown domain or action; the SPI check (and its connection) only on a cache
+ * miss. *connected tells the caller whether SPI is now connected.
+ */
+static void
+validate_codes(const char *domain, const char *action, bool *connected)
+{
+	static SPIPlanPtr plan = NULL;
+	Datum		v[2];
+	bool		isnull,
+				domain_ok,
+				action_ok;
+	MemoryContext old;
+
+	if (catalogue_cxt == NULL)
+	{
+		catalogue_cxt = AllocSetContextCreate(TopMemoryContext, "credit_gz precheck catalogue", ALLOCSET_SMALL_SIZES);
+		CacheRegisterRelcacheCallback(catalogue_reset, (Datum) 0);
+	}
+	if (known(known_domains, domain) && known(known_actions, action))
+		return;
+	if (!*connected)
+	{
+		if (SPI_connect() != SPI_OK_CONNECT)
+			elog(ERROR, "credit_gz: SPI_connect failed");
+		*connected = true;
+	}
+	if (plan == NULL)
+	{
+		Oid			types[2] = {TEXTOID, TEXTOID};
+
+		plan = keep("SELECT EXISTS (SELECT 1 FROM credit_gz.domain WHERE code = $1),"
+					"       EXISTS (SELECT 1 FROM credit_gz.measure_action WHERE code = $2)", 2, types);
+	}
+	v[0] = CStringGetTextDatum(domain);
+	v[1] = CStringGetTextDatum(action);
+	if (SPI_execute_plan(plan, v, NULL, true, 1) != SPI_OK_SELECT || SPI_processed != 1)
+		elog(ERROR, "credit_gz: catalogue check failed");
+	domain_ok = DatumGetBool(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
+	action_ok = DatumGetBool(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2, &isnull));
+	SPI_freetuptable(SPI_tuptable);
+	check_domain_action(domain_ok, action_ok, domain, action);
+	old = MemoryContextSwitchTo(catalogue_cxt);
+	if (!known(known_domains, domain))
+		known_domains = lappend(known_domains, pstrdup(domain));
+	if (!known(known_actions, action))
+		known_actions = lappend(known_actions, pstrdup(action));
+	MemoryContextSwitchTo(old);
+}
+
+/* credit_gz_relid — a relation of the extension's schema by name. */
+static Oid
+credit_gz_relid(const char *name)
+{
+	Oid			relid = get_relname_relid(name, get_namespace_oid("credit_gz", false));
+
+	if (!OidIsValid(relid))
+		elog(ERROR, "credit_gz: relation credit_gz.%s is missing", name);
+	return relid;
+}
+
+/*
+ * entries_in_force — does the subject hold any active list entry in force today? One probe of the partial index
+ * list_entry_active_idx under the statement's snapshot.
+ */
+static bool
+entries_in_force(int64 subject_id)
+{
+	Relation	heap = table_open(credit_gz_relid("list_entry"), AccessShareLock);
+	Relation	idx = index_open(credit_gz_relid("list_entry_active_idx"), AccessShareLock);
+	AttrNumber	att_from = get_attnum(RelationGetRelid(heap), "effective_from");
+	AttrNumber	att_until = get_attnum(RelationGetRelid(heap), "effective_until");
+	DateADT		today = GetSQLCurrentDate();
+	ScanKeyData key;
+	IndexScanDesc scan;
+	TupleTableSlot *slot;
+	bool		found = false;
+
+	ScanKeyInit(&key, 1, BTEqualStrategyNumber, F_INT8EQ, Int64GetDatum(subject_id));
+	scan = index_beginscan(heap, idx, GetActiveSnapshot(), 1, 0);
+	index_rescan(scan, &key, 1, NULL, 0);
+	slot = table_slot_create(heap, NULL);
+	while (!found && index_getnext_slot(scan, ForwardScanDirection, slot))
+	{
+		bool		from_null,
+					until_null;
+		Datum		from = slot_getattr(slot, att_from, &from_null);
+		Datum		until = slot_getattr(slot, att_until, &until_null);
+
+		if (!from_null && DatumGetDateADT(from) <= today && (until_null || DatumGetDateADT(until) >= today))
+			found = true;
+	}
+	ExecDropSingleTupleTableSlot(slot);
+	index_endscan(scan);
+	index_close(idx, NoLock);
+	table_close(heap, NoLock);
+	return found;
+}
+
+/*
+ * subject_name — the subject's name through its primary key, or NULL when the archive has no such subject.
+ */
+static char *
+subject_name(int64 subject_id)
+{
+	Relation	heap = table_open(credit_gz_relid("subject"), AccessShareLock);
+	Relation	idx = index_open(RelationGetPrimaryKeyIndex(heap), AccessShareLock);
+	AttrNumber	att_name = get_attnum(RelationGetRelid(heap), "name");
+	ScanKeyData key;
+	IndexScanDesc scan;
+	TupleTableSlot *slot;
+	char	   *name = NULL;
+
+	ScanKeyInit(&key, 1, BTEqualStrategyNumber, F_INT8EQ, Int64GetDatum(subject_id));
+	scan = index_beginscan(heap, idx, GetActiveSnapshot(), 1, 0);
+	index_rescan(scan, &key, 1, NULL, 0);
+	slot = table_slot_create(heap, NULL);
+	if (index_getnext_slot(scan, ForwardScanDirection, slot))
+	{
+		bool		isnull;
+		Datum		d = slot_getattr(slot, att_name, &isnull);
+
+		name = isnull ? pstrdup("") : TextDatumGetCString(d);
+	}
+	ExecDropSingleTupleTableSlot(slot);
+	index_endscan(scan);
+	index_close(idx, NoLock);
+	table_close(heap, NoLock);
+	return name;
+}
+
+/* iso_date — a date as YYYY-MM-DD whatever DateStyle says (as jsonb renders dates). */
+static char *
+iso_date(DateADT d)
+{
+	int			y,
+				m,
+				day;
+
+	j2date(d + POSTGRES_EPOCH_JDATE, &y, &m, &day);
+	return psprintf("%04d-%02d-%02d", y, m, day);
+}
+
+/* Grades and grade measures of a subject with no list entry in force (subject_score belongs to scoring). */
+static const char *const grades_sql =
+	"WITH gr AS (SELECT sc.model_code::text AS model_code, sc.grade::text AS grade, sc.score, sc.updated_at"
+	"              FROM credit_gz.subject_score sc WHERE sc.subject_id = $1),"
+	" gm AS (SELECT gr.model_code, gr.grade, m.code, m.name_zh, m.category, m.kind, m.effect, m.legal_basis"
+	"          FROM gr JOIN credit_gz.measure m ON m.grade = gr.grade"
+	"           AND (m.model_code IS NULL OR m.model_code = gr.model_code) AND m.action = $3"
+	"           AND (m.domain_code IS NULL OR m.domain_code = $2"
+	"                OR m.domain_code = (SELECT d.parent_code FROM credit_gz.domain d WHERE d.code = $2))"
+	"           AND m.effective_from <= CURRENT_DATE"
+	"           AND (m.effective_until IS NULL OR m.effective_until >= CURRENT_DATE)),"
+	" gj AS (SELECT gm.code, gm.effect, gm.model_code,"
+	"          jsonb_build_object('measure', gm.code, 'name', gm.name_zh, 'category', gm.category, 'kind', gm.kind,"
+	"            'effect', gm.effect, 'legal_basis', gm.legal_basis, 'source', 'grade',"
+	"            'grade', jsonb_build_object('model', gm.model_code, 'grade', gm.grade)) AS j FROM gm)"
+	"SELECT coalesce((SELECT jsonb_agg(jsonb_build_object('model', model_code, 'grade', grade, 'score', score,"
+	"                   'updated_at', updated_at) ORDER BY model_code) FROM gr), '[]')::text,"
+	"       coalesce((SELECT jsonb_agg(j ORDER BY effect DESC, code) FROM gj WHERE effect <> 'incentive'), '[]')::text,"
+	"       coalesce((SELECT jsonb_agg(j ORDER BY code) FROM gj WHERE effect = 'incentive'), '[]')::text,"
+	"       CASE WHEN EXISTS (SELECT 1 FROM gj WHERE effect = 'condition') THEN 'allow_with_conditions'"
+	"            ELSE 'allow' END,"
+	"       (SELECT jsonb_agg(jsonb_build_object('code', code, 'effect', effect, 'entry_id', NULL,"
+	"                                            'model_code', model_code)) FROM gj)";
+
+/* log_feedback — insert the applied measures (jsonb array) into measure_feedback; SPI must be connected. */
+static void
+log_feedback(int64 subject_id, text *domain, text *action, text *department, const char *verdict,
+			 const char *source, const char *table_name, const char *override_reason, Datum applied)
+{
+	Datum		v[9];
+	char		nulls[9];
+	int			rc;
+
+	if (RecoveryInProgress())
+		return;					/* nothing can be written on a hot standby */
+	if (feedback_plan == NULL)
+	{
+		Oid			types[9] = {TEXTOID, INT8OID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, JSONBOID};
+
+		feedback_plan = keep(feedback_sql, 9, types);
+	}
+	memset(nulls, ' ', sizeof(nulls));
+	v[0] = department ? PointerGetDatum(department) : (Datum) 0;
+	nulls[0] = department ? ' ' : 'n';
+	v[1] = Int64GetDatum(subject_id);
+	v[2] = PointerGetDatum(domain);
+	v[3] = PointerGetDatum(action);
+	v[4] = CStringGetTextDatum(verdict);
+	v[5] = CStringGetTextDatum(source);
+	v[6] = table_name ? CStringGetTextDatum(table_name) : (Datum) 0;
+	nulls[6] = table_name ? ' ' : 'n';
+	v[7] = override_reason ? CStringGetTextDatum(override_reason) : (Datum) 0;
+	nulls[7] = override_reason ? ' ' : 'n';
+	v[8] = applied;
+	rc = SPI_execute_plan(feedback_plan, v, nulls, false, 0);
+	if (rc != SPI_OK_INSERT)
+		elog(ERROR, "credit_gz: feedback insert failed: %s", SPI_result_code_string(rc));
+}
+
+/*
+ * quick_precheck — the answer for a subject with no list entry in force: built here, with grades from
+ * subject_score when the scoring module is installed. Returns NULL when the full query is needed.
+ * *connected tracks the SPI connection (opened only for grades and feedback).
+ */
+static Jsonb *
+quick_precheck(int64 subject_id, text *domain, text *action, text *department, const char *source,
+			   const char *table_name, MemoryContext out_cxt, bool *connected, char **verdict_out)
+{
+	static SPIPlanPtr grades_plan = NULL;
+	char	   *name = subject_name(subject_id);
+	char	   *d = text_to_cstring(domain);
+	char	   *a = text_to_cstring(action);
+	const char *grades = "[]",
+			   *measures = "[]",
+			   *incentives = "[]";
+	char	   *verdict = "allow";
+	StringInfoData buf;
+	MemoryContext old;
+	Jsonb	   *result;
+
+	initStringInfo(&buf);
+	appendStringInfo(&buf, "{\"subject_id\": " INT64_FORMAT ", \"domain\": ", subject_id);
+	escape_json(&buf, d);
+	appendStringInfoString(&buf, ", \"action\": ");
+	escape_json(&buf, a);
+	appendStringInfo(&buf, ", \"checked_on\": \"%s\", ", iso_date(GetSQLCurrentDate()));
+	if (name == NULL)
+	{
+		verdict = "no_record";
+		appendStringInfoString(&buf, "\"found\": false, \"verdict\": \"no_record\", "
+							   "\"message\": \"no record of this subject in the credit archive\"}");
+	}
+	else
+	{
+		if (OidIsValid(get_relname_relid("subject_score", get_namespace_oid("credit_gz", false))))
+		{
+			Datum		v[3];
+			bool		isnull;
+			Datum		applied;
+			HeapTuple	t;
+			TupleDesc	td;
+
+			if (!*connected)
+			{
+				if (SPI_connect() != SPI_OK_CONNECT)
+					elog(ERROR, "credit_gz: SPI_connect failed");
+				*connected = true;
+			}
+			if (grades_plan == NULL)
+			{
+				Oid			types[3] = {INT8OID, TEXTOID, TEXTOID};
+
+				grades_plan = keep(grades_sql, 3, types);
+			}
+			v[0] = Int64GetDatum(subject_id);
+			v[1] = PointerGetDatum(domain);
+			v[2] = PointerGetDatum(action);
+			if (SPI_execute_plan(grades_plan, v, NULL, false, 1) != SPI_OK_SELECT || SPI_processed != 1)
+				elog(ERROR, "credit_gz: grade query failed");
+			t = SPI_tuptable->vals[0];
+			td = SPI_tuptable->tupdesc;
+			grades = SPI_getvalue(t, td, 1);
+			measures = SPI_getvalue(t, td, 2);
+			incentives = SPI_getvalue(t, td, 3);
+			verdict = SPI_getvalue(t, td, 4);
+			applied = SPI_getbinval(t, td, 5, &isnull);
+			if (!isnull)
+				log_feedback(subject_id, domain, action, department, verdict, source, table_name, NULL, applied);
+		}
+		appendStringInfoString(&buf, "\"found\": true, \"name\": ");
+		escape_json(&buf, name);
+		appendStringInfo(&buf, ", \"grades\": %s, \"measures\": %s, \"incentives\": %s, \"verdict\": \"%s\"}",
+						 grades, measures, incentives, verdict);
+	}
+	old = MemoryContextSwitchTo(out_cxt);
+	result = DatumGetJsonbP(DirectFunctionCall1(jsonb_in, CStringGetDatum(buf.data)));
+	*verdict_out = pstrdup(verdict);
+	MemoryContextSwitchTo(old);
+	return result;
+}
+
 /* Result of one pre-check, copied out of SPI memory into the caller's context. */
 typedef struct precheck_result
 {
@@ -187,18 +522,16 @@ typedef struct precheck_result
 } precheck_result;
 
 /*
- * run_precheck — evaluate the pre-check and log applied measures. Requires an SPI connection; results are
- * allocated in `out_cxt`. override_reason non-NULL marks the feedback rows as an override.
+ * run_precheck — evaluate the pre-check and log applied measures. Subjects with no entry in force take the quick
+ * path; the others the full query. Results are allocated in `out_cxt`; *connected tracks the SPI connection,
+ * which the caller finishes. override_reason non-NULL marks the feedback rows as an override.
  */
 static precheck_result
 run_precheck(int64 subject_id, text *domain, text *action, text *department, const char *source,
-			 const char *table_name, const char *override_reason, MemoryContext out_cxt)
+			 const char *table_name, const char *override_reason, MemoryContext out_cxt, bool *connected)
 {
-	Datum		v[9];
-	char		nulls[9];
-	bool		isnull,
-				domain_ok,
-				action_ok;
+	Datum		v[3];
+	bool		isnull;
 	HeapTuple	t;
 	TupleDesc	td;
 	Datum		applied;
@@ -206,8 +539,23 @@ run_precheck(int64 subject_id, text *domain, text *action, text *department, con
 	precheck_result r = {0};
 	MemoryContext old;
 	int			rc;
-	bool		have_scores = OidIsValid(get_relname_relid("subject_score", get_namespace_oid("credit_gz", false)));
+	bool		have_scores;
 
+	validate_codes(text_to_cstring(domain), text_to_cstring(action), connected);
+	if (!entries_in_force(subject_id))
+	{
+		r.answer = quick_precheck(subject_id, domain, action, department, source, table_name, out_cxt, connected,
+								  &r.verdict);
+		return r;
+	}
+
+	if (!*connected)
+	{
+		if (SPI_connect() != SPI_OK_CONNECT)
+			elog(ERROR, "credit_gz: SPI_connect failed");
+		*connected = true;
+	}
+	have_scores = OidIsValid(get_relname_relid("subject_score", get_namespace_oid("credit_gz", false)));
 	if (precheck_plan == NULL || precheck_plan_has_scores != have_scores)
 	{
 		Oid			types[3] = {INT8OID, TEXTOID, TEXTOID};
@@ -227,9 +575,6 @@ run_precheck(int64 subject_id, text *domain, text *action, text *department, con
 		elog(ERROR, "credit_gz: pre-check query failed: %s", SPI_result_code_string(rc));
 	t = SPI_tuptable->vals[0];
 	td = SPI_tuptable->tupdesc;
-	domain_ok = DatumGetBool(SPI_getbinval(t, td, 1, &isnull));
-	action_ok = DatumGetBool(SPI_getbinval(t, td, 2, &isnull));
-	check_domain_action(domain_ok, action_ok, text_to_cstring(domain), text_to_cstring(action));
 
 	old = MemoryContextSwitchTo(out_cxt);
 	r.verdict = SPI_getvalue(t, td, 3);
@@ -239,32 +584,9 @@ run_precheck(int64 subject_id, text *domain, text *action, text *department, con
 	MemoryContextSwitchTo(old);
 	applied = SPI_getbinval(t, td, 5, &applied_null);
 
-	/* 及时反馈奖惩工作成效: log what was applied (nothing can be written on a hot standby) */
-	if (!applied_null && strcmp(r.verdict, "no_record") != 0 && !RecoveryInProgress())
-	{
-		if (feedback_plan == NULL)
-		{
-			Oid			types[9] = {TEXTOID, INT8OID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, JSONBOID};
-
-			feedback_plan = keep(feedback_sql, 9, types);
-		}
-		memset(nulls, ' ', sizeof(nulls));
-		v[0] = department ? PointerGetDatum(department) : (Datum) 0;
-		nulls[0] = department ? ' ' : 'n';
-		v[1] = Int64GetDatum(subject_id);
-		v[2] = PointerGetDatum(domain);
-		v[3] = PointerGetDatum(action);
-		v[4] = CStringGetTextDatum(r.verdict);
-		v[5] = CStringGetTextDatum(source);
-		v[6] = table_name ? CStringGetTextDatum(table_name) : (Datum) 0;
-		nulls[6] = table_name ? ' ' : 'n';
-		v[7] = override_reason ? CStringGetTextDatum(override_reason) : (Datum) 0;
-		nulls[7] = override_reason ? ' ' : 'n';
-		v[8] = applied;
-		rc = SPI_execute_plan(feedback_plan, v, nulls, false, 0);
-		if (rc != SPI_OK_INSERT)
-			elog(ERROR, "credit_gz: feedback insert failed: %s", SPI_result_code_string(rc));
-	}
+	/* 及时反馈奖惩工作成效: log what was applied */
+	if (!applied_null && strcmp(r.verdict, "no_record") != 0)
+		log_feedback(subject_id, domain, action, department, r.verdict, source, table_name, override_reason, applied);
 	SPI_freetuptable(SPI_tuptable);
 	return r;
 }
@@ -277,35 +599,42 @@ credit_gz_precheck(PG_FUNCTION_ARGS)
 {
 	precheck_result r;
 	MemoryContext caller = CurrentMemoryContext;
+	bool		connected = false;
 
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(1) || PG_ARGISNULL(2))
 		PG_RETURN_NULL();
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "credit_gz: SPI_connect failed");
 	r = run_precheck(PG_GETARG_INT64(0), PG_GETARG_TEXT_PP(1), PG_GETARG_TEXT_PP(2),
-					 PG_ARGISNULL(3) ? NULL : PG_GETARG_TEXT_PP(3), "precheck", NULL, NULL, caller);
-	SPI_finish();
+					 PG_ARGISNULL(3) ? NULL : PG_GETARG_TEXT_PP(3), "precheck", NULL, NULL, caller, &connected);
+	if (connected)
+		SPI_finish();
 	PG_RETURN_JSONB_P(r.answer);
 }
 
 /*
  * credit_gz_is_restricted — is_restricted(subject_id, domain, action) → boolean: true exactly when precheck()
- * would deny (only list measures deny; grade measures never do). Read-only, no feedback.
+ * would deny (only list measures deny; grade measures never do). Read-only, no feedback. A subject with no entry
+ * in force is answered from one index probe, without SPI.
  */
 Datum
 credit_gz_is_restricted(PG_FUNCTION_ARGS)
 {
 	Datum		v[3];
 	bool		isnull,
-				domain_ok,
-				action_ok,
-				restricted;
+				restricted,
+				connected = false;
 	int			rc;
 
 	v[0] = PG_GETARG_DATUM(0);
 	v[1] = PG_GETARG_DATUM(1);
 	v[2] = PG_GETARG_DATUM(2);
-	if (SPI_connect() != SPI_OK_CONNECT)
+	validate_codes(TextDatumGetCString(v[1]), TextDatumGetCString(v[2]), &connected);
+	if (!entries_in_force(DatumGetInt64(v[0])))
+	{
+		if (connected)
+			SPI_finish();
+		PG_RETURN_BOOL(false);
+	}
+	if (!connected && SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "credit_gz: SPI_connect failed");
 	if (restricted_plan == NULL)
 	{
@@ -316,10 +645,7 @@ credit_gz_is_restricted(PG_FUNCTION_ARGS)
 	rc = SPI_execute_plan(restricted_plan, v, NULL, true, 1);
 	if (rc != SPI_OK_SELECT || SPI_processed != 1)
 		elog(ERROR, "credit_gz: is_restricted query failed: %s", SPI_result_code_string(rc));
-	domain_ok = DatumGetBool(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
-	action_ok = DatumGetBool(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2, &isnull));
 	restricted = DatumGetBool(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 3, &isnull));
-	check_domain_action(domain_ok, action_ok, TextDatumGetCString(v[1]), TextDatumGetCString(v[2]));
 	SPI_finish();
 	PG_RETURN_BOOL(restricted);
 }
@@ -346,6 +672,7 @@ credit_gz_enforce_precheck(PG_FUNCTION_ARGS)
 	char	   *table_name;
 	precheck_result r;
 	MemoryContext caller = CurrentMemoryContext;
+	bool		connected = true;
 
 	if (!CALLED_AS_TRIGGER(fcinfo) || !TRIGGER_FIRED_FOR_ROW(trig->tg_event) || !TRIGGER_FIRED_BEFORE(trig->tg_event)
 		|| TRIGGER_FIRED_BY_DELETE(trig->tg_event))
@@ -422,7 +749,7 @@ credit_gz_enforce_precheck(PG_FUNCTION_ARGS)
 	table_name = psprintf("%s.%s", get_namespace_name(RelationGetNamespace(trig->tg_relation)),
 						  RelationGetRelationName(trig->tg_relation));
 	r = run_precheck(subject_id, cstring_to_text(tg->tgargs[1]), cstring_to_text(tg->tgargs[2]), department,
-					 "enforce_precheck", table_name, reason, caller);
+					 "enforce_precheck", table_name, reason, caller, &connected);
 	SPI_finish();
 	if (strcmp(r.verdict, "deny") == 0 && reason == NULL)
 		ereport(ERROR,

@@ -314,3 +314,8 @@ COMMENT ON FUNCTION credit_gz.enforce_precheck() IS
     '经 credit_gz.precheck_override_reason 说明理由可放行并记录 / BEFORE INSERT OR UPDATE trigger for departments'' '
     'tables: arguments (code column, domain, action[, department]); rejects rows of restricted subjects with CG501 '
     'unless credit_gz.precheck_override_reason states a reason, which is recorded in measure_feedback';
+
+-- The pre-check functions cache the known domain and action codes per backend. credit_gz.domain already sends a
+-- relcache invalidation on every change (trigger domain_changed, src/archive.sql); measure_action does the same here.
+CREATE TRIGGER measure_action_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON credit_gz.measure_action
+    FOR EACH STATEMENT EXECUTE FUNCTION credit_gz.catalogue_changed();
