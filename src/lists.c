@@ -10,9 +10,10 @@
  * costs O(N) queries against indexed tables.
  *
  * Concurrency: before reading relations or entries of a subject, a transaction takes the subject's guard
- * (transaction advisory lock (4705, hash(subject_id)); under REPEATABLE READ/SERIALIZABLE also an upsert of
- * credit_gz.list_guard so a conflicting committed change raises 40001). Under READ COMMITTED every SPI query takes
- * a fresh snapshot, so the second of two racing transactions sees the first's rows once the guard is granted.
+ * (transaction advisory lock (4705, hash(subject_id)) and an upsert of its credit_gz.list_guard row). Under READ
+ * COMMITTED every SPI query takes a fresh snapshot, so the second of two racing transactions sees the first's rows
+ * once the guard is granted; under REPEATABLE READ/SERIALIZABLE the upsert of a row another transaction bumped
+ * after the snapshot raises 40001.
  */
 #include "postgres.h"
 
@@ -157,14 +158,15 @@ guard_subject(int64 subject_id)
 	LOCKTAG		tag;
 	uint32		key2 = (uint32) ((uint64) subject_id ^ ((uint64) subject_id >> 32));
 
+	Datum		v[1] = {Int64GetDatum(subject_id)};
+
 	SET_LOCKTAG_ADVISORY(tag, MyDatabaseId, LISTS_LOCK_CLASS, key2, 2);
 	(void) LockAcquire(&tag, ExclusiveLock, false, false);
-	if (IsolationUsesXactSnapshot())
-	{
-		Datum		v[1] = {Int64GetDatum(subject_id)};
-
-		run_plan(P_GUARD, v, NULL, 0);
-	}
+	/*
+	 * Also bump the subject's guard row, whatever this transaction's isolation level: a REPEATABLE READ or
+	 * SERIALIZABLE transaction that later bumps the same row gets 40001 instead of missing this change.
+	 */
+	run_plan(P_GUARD, v, NULL, 0);
 }
 
 /* Allocator hooks for src/core: palloc in the reconcile's memory context (never returns NULL). */

@@ -234,8 +234,8 @@ CREATE TABLE credit_gz.list_guard (
     changes    bigint NOT NULL DEFAULT 1
 );
 COMMENT ON TABLE credit_gz.list_guard IS
-    '名单推送并发保护（可重复读隔离级别下）/ one row per subject touched by propagation under REPEATABLE READ or SERIALIZABLE, '
-    'so a listing and a relation change racing on the same subject conflict (40001) instead of missing each other';
+    '名单推送并发保护 / one row per subject touched by propagation, bumped by every listing and relation change, so '
+    'that under REPEATABLE READ or SERIALIZABLE two racing changes conflict (40001) instead of missing each other';
 COMMENT ON COLUMN credit_gz.list_guard.subject_id IS '主体 / subject';
 COMMENT ON COLUMN credit_gz.list_guard.changes IS '变更次数 / number of guarded changes';
 

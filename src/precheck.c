@@ -686,7 +686,7 @@ credit_gz_enforce_precheck(PG_FUNCTION_ARGS)
 				 errmsg("credit_gz.enforce_precheck() takes 3 or 4 arguments"),
 				 errdetail("The arguments are the code column, the domain, the action and optionally the department."),
 				 errhint("CREATE TRIGGER … EXECUTE FUNCTION credit_gz.enforce_precheck('supplier_code', "
-						 "'government_procurement', 'procurement_bid', 'gz_finance').")));
+						 "'government_procurement', 'procurement_bid', 'finance').")));
 	desc = trig->tg_relation->rd_att;
 	row = TRIGGER_FIRED_BY_UPDATE(trig->tg_event) ? trig->tg_newtuple : trig->tg_trigtuple;
 	att = SPI_fnumber(desc, tg->tgargs[0]);
