@@ -19,6 +19,7 @@
 #include "executor/spi.h"
 #include "fmgr.h"
 #include "miscadmin.h"
+#include "storage/proc.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
 #include "utils/datetime.h"
@@ -89,6 +90,24 @@ static Oid	cached_relids[3] = {InvalidOid, InvalidOid, InvalidOid};
 
 /* Saved plan for the subject's kind. */
 static SPIPlanPtr subject_plan = NULL;
+
+/*
+ * Per-transaction cache of subjects' kinds (natural person or organisation). A bulk load cites each subject many
+ * times; the kind cannot change (subject_before forbids switching identity kinds), so within a transaction a looked-up
+ * kind stays true. The hash lives in TopTransactionContext and is recognised as stale by the local transaction id;
+ * a subtransaction abort or a DELETE on credit_gz.subject (statement trigger subject_deleted) drops it, so an explicit
+ * subject_id re-used after either cannot inherit the old kind. Bounded: reset when it grows past KIND_CACHE_MAX.
+ */
+typedef struct KindEntry
+{
+	int64		subject_id;		/* hash key */
+	bool		person;
+} KindEntry;
+
+#define KIND_CACHE_MAX 1000000
+static HTAB *kind_hash = NULL;
+static LocalTransactionId kind_lxid = InvalidLocalTransactionId;
+static bool subxact_callback_registered = false;
 
 /* Attribute numbers of credit_gz.record, resolved once per relation (and again if it is re-created). */
 typedef struct RecordAtts
@@ -401,11 +420,21 @@ byval_changed(HeapTuple a, HeapTuple b, TupleDesc d, int attnum)
 }
 
 /*
- * subject_is_person — 1 for a natural person, 0 for an organisation, -1 when the subject does not exist.
- * Uses a saved plan; SPI must not be connected by the caller.
+ * kind_cache_subxact — a subtransaction abort may undo subjects whose kinds were cached: forget them all.
+ */
+static void
+kind_cache_subxact(SubXactEvent event, SubTransactionId mySubid, SubTransactionId parentSubid, void *arg)
+{
+	if (event == SUBXACT_EVENT_ABORT_SUB)
+		kind_hash = NULL;
+}
+
+/*
+ * subject_is_person_db — the subject's kind from the table (saved plan): 1 person, 0 organisation, -1 no such subject.
+ * SPI must not be connected by the caller.
  */
 static int
-subject_is_person(int64 subject_id)
+subject_is_person_db(int64 subject_id)
 {
 	Datum		arg = Int64GetDatum(subject_id);
 	int			result = -1;
@@ -433,6 +462,58 @@ subject_is_person(int64 subject_id)
 	}
 	SPI_finish();
 	return result;
+}
+
+/*
+ * subject_is_person — 1 for a natural person, 0 for an organisation, -1 when the subject does not exist; answered
+ * from the per-transaction cache when possible (missing subjects are not cached).
+ */
+static int
+subject_is_person(int64 subject_id)
+{
+	KindEntry  *e;
+	bool		found;
+	int			person;
+
+	if (kind_hash == NULL || kind_lxid != MyProc->lxid || hash_get_num_entries(kind_hash) >= KIND_CACHE_MAX)
+	{
+		HASHCTL		ctl;
+
+		if (!subxact_callback_registered)
+		{
+			RegisterSubXactCallback(kind_cache_subxact, NULL);
+			subxact_callback_registered = true;
+		}
+		memset(&ctl, 0, sizeof(ctl));
+		ctl.keysize = sizeof(int64);
+		ctl.entrysize = sizeof(KindEntry);
+		ctl.hcxt = TopTransactionContext;
+		kind_hash = hash_create("credit_gz subject kind cache", 1024, &ctl, HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
+		kind_lxid = MyProc->lxid;
+	}
+	e = hash_search(kind_hash, &subject_id, HASH_FIND, NULL);
+	if (e)
+		return e->person ? 1 : 0;
+	person = subject_is_person_db(subject_id);
+	if (person >= 0 && kind_hash != NULL)
+	{
+		e = hash_search(kind_hash, &subject_id, HASH_ENTER, &found);
+		e->person = (person == 1);
+	}
+	return person;
+}
+
+/*
+ * subject_kind_reset — AFTER DELETE statement trigger on credit_gz.subject: forget cached kinds in this backend.
+ */
+PG_FUNCTION_INFO_V1(subject_kind_reset);
+Datum
+subject_kind_reset(PG_FUNCTION_ARGS)
+{
+	if (!CALLED_AS_TRIGGER(fcinfo))
+		elog(ERROR, "credit_gz.subject_kind_reset() must be called as a trigger");
+	kind_hash = NULL;
+	return PointerGetDatum(NULL);
 }
 
 /*

@@ -407,6 +407,12 @@ BEGIN
         NEW.district := credit_gz.region_district(credit_gz.resident_id_region(NEW.resident_id));
     END IF;
     IF TG_OP = 'UPDATE' THEN
+        IF (OLD.resident_id IS NULL) <> (NEW.resident_id IS NULL) THEN
+            RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = 'subject_kind_immutable',
+                MESSAGE = pg_catalog.format('subject %s cannot change between organisation and natural person', OLD.subject_id),
+                DETAIL = 'A subject''s identity kind is fixed: records were checked against it.',
+                HINT = 'Create a new subject for the other identity.';
+        END IF;
         NEW.updated_at := pg_catalog.now();
     END IF;
     RETURN NEW;
@@ -417,6 +423,17 @@ COMMENT ON FUNCTION credit_gz.subject_before() IS
     'always from the code (uscc_district / region_district of resident_id_region), updated_at on change.';
 CREATE TRIGGER subject_before BEFORE INSERT OR UPDATE ON credit_gz.subject
     FOR EACH ROW EXECUTE FUNCTION credit_gz.subject_before();
+
+-- subject_kind_reset: the record trigger caches subjects' kinds per transaction; a DELETE makes it forget them.
+CREATE FUNCTION credit_gz.subject_kind_reset()
+RETURNS trigger
+AS 'MODULE_PATHNAME', 'subject_kind_reset'
+LANGUAGE C
+SET search_path = pg_catalog, pg_temp;
+COMMENT ON FUNCTION credit_gz.subject_kind_reset() IS
+    'AFTER DELETE statement trigger on credit_gz.subject: drops the record trigger''s per-transaction cache of subject kinds.';
+CREATE TRIGGER subject_deleted AFTER DELETE ON credit_gz.subject
+    FOR EACH STATEMENT EXECUTE FUNCTION credit_gz.subject_kind_reset();
 
 -- subject_is_person: whether a subject is a natural person (NULL: no such subject). Used by relation/occupation checks.
 CREATE FUNCTION credit_gz.subject_is_person(subject_id bigint)

@@ -56,8 +56,8 @@ CREATE UNIQUE INDEX ON bench.subj (k);
 -- the records to load: a realistic mix of items, domains, departments, dates and severities
 CREATE TABLE bench.input AS
 WITH g AS (
-    SELECT i, s.subject_id, s.person, (date '2019-07-01' + (i * 7919) % (current_date - date '2019-07-01'))::date AS d
-      FROM generate_series(1, $n) AS i
+    SELECT i, s.subject_id, s.person, (date '2019-07-01' + ((i * 7919) % (current_date - date '2019-07-01'))::int)::date AS d
+      FROM generate_series(1::bigint, $n) AS i
       JOIN bench.subj s ON s.k = (i * 40503) % (SELECT count(*) FROM bench.subj)
 ), item AS (
     SELECT g.*, CASE
@@ -72,14 +72,14 @@ WITH g AS (
 )
 SELECT i, subject_id, item_code,
        (ARRAY['food_drug_safety','work_safety','transport','construction','taxation','eco_environment','e_commerce',
-              'pricing','health','education',NULL])[1 + i % 11] AS domain_code,
+              'pricing','health','education',NULL])[1 + (i % 11)::int] AS domain_code,
        (ARRAY['market_regulation','emergency','transport','housing','taxation','environment','market_regulation',
-              'development_reform','health','education','court'])[1 + i % 11] AS department_code,
+              'development_reform','health','education','court'])[1 + (i % 11)::int] AS department_code,
        'BENCH-' || i AS document_no, d AS decision_date,
        CASE WHEN item_code = 'administrative_penalty'
             THEN CASE WHEN d >= date '2026-04-01' AND i % 3 = 0 THEN 'minor'
                       WHEN i % 5 = 0 THEN 'serious' ELSE 'general' END END AS severity,
-       (ARRAY['public','public','public','authorised','government'])[1 + i % 5] AS disclosure
+       (ARRAY['public','public','public','authorised','government'])[1 + (i % 5)::int] AS disclosure
   FROM item;
 
 -- the baseline: same columns, CHECKs, defaults, keys, indexes and foreign keys; no credit_gz trigger

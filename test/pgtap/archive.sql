@@ -1,7 +1,7 @@
 -- Credit archive (issue 3): catalogues, subjects, relations, occupations, records and their publicity windows,
 -- idempotent loading, every rejection with its SQLSTATE, commitments, audit log, cache invalidation.
 BEGIN;
-SELECT plan(124);
+SELECT plan(129);
 
 -- Valid test codes: organisation-code check digit (GB 11714) + mod-31 check character (GB 32100); MOD 11-2 for ids.
 CREATE FUNCTION pg_temp.mk_uscc(region text, n bigint) RETURNS text LANGUAGE sql AS $$
@@ -290,6 +290,32 @@ SELECT lives_ok($$INSERT INTO credit_gz.record (subject_id, item_code, departmen
                   VALUES (pg_temp.sid('T张三'), 't_new_item', 'commerce', 'T-C-3', '2025-01-01')$$,
                 'a newly added item can be cited at once');
 
+-- ---------------------------------------------------------------------------------------------------- subject kind cache
+INSERT INTO credit_gz.subject (subject_id, uscc, name) VALUES (-777, pg_temp.mk_uscc('440106', 5555), 'T缓存公司');
+SELECT lives_ok($$INSERT INTO credit_gz.record (subject_id, item_code, department_code, document_no, decision_date)
+                  VALUES (-777, 'abnormal_operations', 'market_regulation', 'T-K-1', '2025-01-01')$$,
+                'an organisation-only item for an organisation (its kind is now cached)');
+DELETE FROM credit_gz.record WHERE subject_id = -777;
+DELETE FROM credit_gz.subject WHERE subject_id = -777;
+INSERT INTO credit_gz.subject (subject_id, resident_id, name) VALUES (-777, pg_temp.mk_rid('440106', '19700101', 77), 'T缓存个人');
+SELECT throws_ok($$INSERT INTO credit_gz.record (subject_id, item_code, department_code, document_no, decision_date)
+                   VALUES (-777, 'abnormal_operations', 'market_regulation', 'T-K-2', '2025-01-01')$$,
+                 '23514', NULL, 'after a DELETE the re-used id is looked up again (now a person)');
+SAVEPOINT s2;
+INSERT INTO credit_gz.subject (subject_id, uscc, name) VALUES (-778, pg_temp.mk_uscc('440106', 5556), 'T回滚公司');
+SELECT lives_ok($$INSERT INTO credit_gz.record (subject_id, item_code, department_code, document_no, decision_date)
+                  VALUES (-778, 'abnormal_operations', 'market_regulation', 'T-K-3', '2025-01-01')$$,
+                'an organisation in a subtransaction');
+ROLLBACK TO SAVEPOINT s2;
+INSERT INTO credit_gz.subject (subject_id, resident_id, name) VALUES (-778, pg_temp.mk_rid('440106', '19700101', 78), 'T回滚个人');
+SELECT throws_ok($$INSERT INTO credit_gz.record (subject_id, item_code, department_code, document_no, decision_date)
+                   VALUES (-778, 'abnormal_operations', 'market_regulation', 'T-K-4', '2025-01-01')$$,
+                 '23514', NULL, 'after a subtransaction rollback the re-used id is looked up again');
+SELECT throws_ok(format($$UPDATE credit_gz.subject SET resident_id = %L, uscc = NULL WHERE name = 'T天河公司'$$,
+                        pg_temp.mk_rid('440106', '19700101', 79)),
+                 '23514', format('subject %s cannot change between organisation and natural person', pg_temp.sid('T天河公司')),
+                 'a subject cannot switch between person and organisation');
+
 -- ---------------------------------------------------------------------------------------------------- commitments
 INSERT INTO credit_gz.commitment (subject_id, kind, matter, matter_ref, department_code, domain_code, due_date)
 VALUES (pg_temp.sid('T天河公司'), 'notification_approval', '食品经营许可告知承诺', 'JY-2025-1', 'market_regulation', 'food_drug_safety', current_date);
@@ -331,7 +357,7 @@ SELECT is((SELECT prosecdef FROM pg_proc WHERE oid = 'credit_gz.audit_trigger()'
           'audit_trigger is SECURITY DEFINER');
 SELECT is((SELECT count(*)::int FROM pg_proc WHERE pronamespace = 'credit_gz'::regnamespace
               AND proname IN ('record_before', 'catalogue_changed', 'subject_before', 'occupation_check', 'relation_check',
-                              'commitment_before', 'audit_trigger')
+                              'commitment_before', 'audit_trigger', 'subject_kind_reset', 'domain_parent_check')
               AND prorettype = 'trigger'::regtype AND NOT coalesce(proconfig::text[] @> ARRAY['search_path=pg_catalog, pg_temp'], false)), 0,
           'every archive trigger function pins its search_path');
 
