@@ -178,6 +178,243 @@ COMMENT ON FUNCTION credit_gz.purge_query_log(timestamptz, integer) IS
     'many. The only way entries leave the append-only log. Idempotent; advisory lock hashtext(''credit_gz.purge_query_log'').';
 REVOKE ALL ON FUNCTION credit_gz.purge_query_log(timestamptz, integer) FROM PUBLIC;
 
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- Disclosure levels and audiences (十七 公共信用信息披露和使用; 三(六) 信易贷; 三(八) 信用服务机构)
+-- ---------------------------------------------------------------------------------------------------------------
+-- A record carries its level (credit_gz.record.disclosure): public (公开), authorised (授权查询), government (政务共享),
+-- archived (归档, authorities only). What each audience may see is data, so a new guideline (工作指引) is an INSERT.
+CREATE TABLE credit_gz.audience (
+    code                text    NOT NULL PRIMARY KEY,
+    name_zh             text    NOT NULL,
+    name_en             text    NOT NULL,
+    sees_identity       boolean NOT NULL,
+    sees_grades         boolean NOT NULL,
+    sees_repairs        boolean NOT NULL,
+    needs_authorization boolean NOT NULL,
+    shipped             boolean NOT NULL DEFAULT true
+);
+COMMENT ON TABLE credit_gz.audience IS
+    '披露对象 / audiences of credit information: who a report or label is for, and what kind of detail it may carry.';
+COMMENT ON COLUMN credit_gz.audience.code IS '代码 / audience code (public, credit_agency, financial_institution, self, government)';
+COMMENT ON COLUMN credit_gz.audience.name_zh IS '名称 / Chinese name';
+COMMENT ON COLUMN credit_gz.audience.name_en IS 'English name';
+COMMENT ON COLUMN credit_gz.audience.sees_identity IS '可见完整身份证号 / may see natural persons'' identity numbers unmasked';
+COMMENT ON COLUMN credit_gz.audience.sees_grades IS '可见信用等级 / may see credit grades and scores';
+COMMENT ON COLUMN credit_gz.audience.sees_repairs IS '可见信用修复与异议 / may see repair applications and objections';
+COMMENT ON COLUMN credit_gz.audience.needs_authorization IS '须经主体授权 / only under the subject''s live authorisation (credit_gz.authorization)';
+COMMENT ON COLUMN credit_gz.audience.shipped IS
+    '随扩展安装 / row installed by CREATE EXTENSION (not dumped: the extension recreates it); locally added rows: false';
+INSERT INTO credit_gz.audience (code, name_zh, name_en, sees_identity, sees_grades, sees_repairs, needs_authorization) VALUES
+    ('public',                '社会公众',       'the public',                        false, false, false, false),
+    ('credit_agency',         '信用服务机构',   'licensed credit service agency',    false, false, false, false),
+    ('financial_institution', '金融机构',       'financial institution (信易贷)',     true,  true,  false, true),
+    ('self',                  '信用主体本人',   'the subject itself',                true,  true,  true,  false),
+    ('government',            '政务部门',       'government department',             true,  true,  true,  false);
+ALTER TABLE credit_gz.audience ALTER COLUMN shipped SET DEFAULT false;
+SELECT pg_catalog.pg_extension_config_dump('credit_gz.audience', 'WHERE NOT shipped');
+
+CREATE TABLE credit_gz.disclosure_rule (
+    audience        text    NOT NULL REFERENCES credit_gz.audience (code),
+    level           text    NOT NULL CHECK (level IN ('public', 'authorised', 'government', 'archived')),
+    effective_from  date    NOT NULL,
+    effective_until date,
+    basis           text    NOT NULL,
+    shipped         boolean NOT NULL DEFAULT true,
+    PRIMARY KEY (audience, level, effective_from),
+    CHECK (effective_until IS NULL OR effective_until > effective_from)
+);
+COMMENT ON TABLE credit_gz.disclosure_rule IS
+    '披露规则 / which disclosure level each audience may see, with the dates the rule is in force. The determining '
+    'department always sees its own records (谁认定谁负责).';
+COMMENT ON COLUMN credit_gz.disclosure_rule.audience IS '披露对象 / audience';
+COMMENT ON COLUMN credit_gz.disclosure_rule.level IS '披露等级 / disclosure level: public, authorised, government, archived';
+COMMENT ON COLUMN credit_gz.disclosure_rule.effective_from IS '生效日期 / in force from';
+COMMENT ON COLUMN credit_gz.disclosure_rule.effective_until IS '失效日期 / in force until (exclusive; NULL: open)';
+COMMENT ON COLUMN credit_gz.disclosure_rule.basis IS '依据 / basis';
+COMMENT ON COLUMN credit_gz.disclosure_rule.shipped IS
+    '随扩展安装 / row installed by CREATE EXTENSION (not dumped: the extension recreates it); locally added rows: false';
+INSERT INTO credit_gz.disclosure_rule (audience, level, effective_from, basis) VALUES
+    ('public',                'public',     '2020-01-01', '十七; 《广州市公共信用信息管理规定》: 公开信息向社会公开'),
+    ('credit_agency',         'public',     '2020-01-01', '三(八): 经备案的征信机构、信用评级机构利用公共信用信息'),
+    ('financial_institution', 'public',     '2020-01-01', '三(六): 经市场主体授权, 向金融机构提供标签化的公共信用信息'),
+    ('financial_institution', 'authorised', '2020-01-01', '三(六): 授权查询信息仅在主体授权期内提供'),
+    ('self',                  'public',     '2020-01-01', '信用主体可免费查询自身信用信息'),
+    ('self',                  'authorised', '2020-01-01', '信用主体可免费查询自身信用信息'),
+    ('self',                  'government', '2020-01-01', '信用主体可免费查询自身信用信息'),
+    ('government',            'public',     '2020-01-01', '政务共享'),
+    ('government',            'government', '2020-01-01', '政务共享'),
+    ('government',            'archived',   '2020-01-01', '《广州市公共信用信息管理规定》: 期满归档, 仅供国家机关履职查询');
+ALTER TABLE credit_gz.disclosure_rule ALTER COLUMN shipped SET DEFAULT false;
+SELECT pg_catalog.pg_extension_config_dump('credit_gz.disclosure_rule', 'WHERE NOT shipped');
+GRANT SELECT ON credit_gz.audience, credit_gz.disclosure_rule TO PUBLIC;
+
+-- record_level: the level a record is disclosed at on a date. Revoked records are disclosed to no one (NULL);
+-- expired and repaired ones, and any past their publicity window, are archived; a public record whose publication
+-- has not begun is shared with government only until it does. No window (positive, neutral and unwindowed negative
+-- items): the level as recorded.
+CREATE FUNCTION credit_gz.record_level(disclosure text, status text, publish_from date, publish_until date, as_of date)
+RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+    SELECT CASE
+             WHEN $2 = 'revoked' THEN NULL
+             WHEN $1 = 'archived' OR $2 IN ('expired', 'repaired') OR $4 <= $5 THEN 'archived'
+             WHEN $1 = 'public' AND $3 > $5 THEN 'government'
+             ELSE $1
+           END
+$$;
+COMMENT ON FUNCTION credit_gz.record_level(text, text, date, date, date) IS
+    'The disclosure level of a record on a date, from its level, status and publicity window (NULL: revoked, disclosed '
+    'to no one).';
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- Role grants: the extension creates no roles; a DBA maps the site's roles to what they may do.
+-- ---------------------------------------------------------------------------------------------------------------
+CREATE TABLE credit_gz.role_grant (
+    grant_id        bigint      GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    role_name       name        NOT NULL,
+    kind            text        NOT NULL CHECK (kind IN ('department', 'public_reader', 'analyst', 'credit_agency',
+                                                         'financial_institution')),
+    department_code text        REFERENCES credit_gz.department (code),
+    institution_id  bigint      REFERENCES credit_gz.subject (subject_id),
+    licence_no      text,
+    granted_at      timestamptz NOT NULL DEFAULT pg_catalog.now(),
+    granted_by      name        NOT NULL DEFAULT CURRENT_USER,
+    CHECK ((kind = 'department') = (department_code IS NOT NULL)),
+    CHECK ((kind = 'financial_institution') = (institution_id IS NOT NULL)),
+    CHECK ((kind = 'credit_agency') = (licence_no IS NOT NULL))
+);
+CREATE UNIQUE INDEX role_grant_uniq ON credit_gz.role_grant
+    (role_name, kind, coalesce(department_code, ''), coalesce(institution_id, 0));
+COMMENT ON TABLE credit_gz.role_grant IS
+    '角色授权 / which site role acts as which department, public reader, analyst, credit service agency or financial '
+    'institution. Written by the grant_* functions; row-level security and the disclosed_* views read it.';
+COMMENT ON COLUMN credit_gz.role_grant.grant_id IS '编号 / grant id';
+COMMENT ON COLUMN credit_gz.role_grant.role_name IS '数据库角色 / database role (members inherit)';
+COMMENT ON COLUMN credit_gz.role_grant.kind IS '角色类别 / department, public_reader, analyst, credit_agency, financial_institution';
+COMMENT ON COLUMN credit_gz.role_grant.department_code IS '所属部门 / department the role acts for';
+COMMENT ON COLUMN credit_gz.role_grant.institution_id IS '金融机构主体 / the financial institution (a subject) the role acts for';
+COMMENT ON COLUMN credit_gz.role_grant.licence_no IS '备案编号 / credit service agency''s filing or licence number';
+COMMENT ON COLUMN credit_gz.role_grant.granted_at IS '授权时间 / when granted';
+COMMENT ON COLUMN credit_gz.role_grant.granted_by IS '授权人 / who granted';
+SELECT pg_catalog.pg_extension_config_dump('credit_gz.role_grant', '');
+-- Readable by every role: row-level security and the views test the caller's grants in the caller's own rights.
+GRANT SELECT ON credit_gz.role_grant TO PUBLIC;
+SELECT pg_catalog.pg_extension_config_dump('credit_gz.role_grant_grant_id_seq', '');
+
+-- Which privileges each kind of role receives, as data: a module that adds a table a kind needs adds a row here,
+-- and re-running the grant function applies it. Objects that do not exist (yet) are skipped.
+CREATE TABLE credit_gz.role_privilege (
+    kind        text    NOT NULL CHECK (kind IN ('department', 'public_reader', 'analyst', 'credit_agency',
+                                                 'financial_institution')),
+    object_name text    NOT NULL,
+    privileges  text    NOT NULL CHECK (privileges ~ '^[A-Z, ]+$'),
+    shipped     boolean NOT NULL DEFAULT true,
+    PRIMARY KEY (kind, object_name)
+);
+COMMENT ON TABLE credit_gz.role_privilege IS
+    '角色权限清单 / table and view privileges each kind of role receives from the grant_* functions (data: a module '
+    'adds rows for its own tables; views named with a trailing * mean every view with that prefix).';
+COMMENT ON COLUMN credit_gz.role_privilege.kind IS '角色类别 / kind of role';
+COMMENT ON COLUMN credit_gz.role_privilege.object_name IS '对象 / table or view in schema credit_gz (prefix* for all views with the prefix)';
+COMMENT ON COLUMN credit_gz.role_privilege.privileges IS '权限 / privileges, e.g. SELECT, INSERT';
+COMMENT ON COLUMN credit_gz.role_privilege.shipped IS
+    '随扩展安装 / row installed by CREATE EXTENSION (not dumped: the extension recreates it); locally added rows: false';
+INSERT INTO credit_gz.role_privilege (kind, object_name, privileges) VALUES
+    -- departments: catalogues, their own records and entries (row-level security), shared reads
+    ('department', 'department', 'SELECT'), ('department', 'domain', 'SELECT'),
+    ('department', 'domain_department', 'SELECT'), ('department', 'info_item', 'SELECT'),
+    ('department', 'publicity_rule', 'SELECT'), ('department', 'audience', 'SELECT'),
+    ('department', 'disclosure_rule', 'SELECT'), ('department', 'role_grant', 'SELECT'),
+    ('department', 'subject', 'SELECT, INSERT, UPDATE'), ('department', 'relation', 'SELECT, INSERT, UPDATE'),
+    ('department', 'record', 'SELECT, INSERT, UPDATE, DELETE'),
+    ('department', 'commitment', 'SELECT, INSERT, UPDATE'),
+    ('department', 'query_log', 'INSERT'), ('department', 'authorization', 'SELECT'),
+    ('department', 'disclosed_*', 'SELECT'), ('department', 'public_*', 'SELECT'),
+    -- the public: only the public_* views
+    ('public_reader', 'public_*', 'SELECT'), ('public_reader', 'query_log', 'INSERT'),
+    ('public_reader', 'audience', 'SELECT'),
+    -- analysts (BI tools): monitoring views and public views
+    ('analyst', 'monitor_*', 'SELECT'), ('analyst', 'public_*', 'SELECT'), ('analyst', 'audience', 'SELECT'),
+    ('analyst', 'department', 'SELECT'), ('analyst', 'domain', 'SELECT'),
+    -- 信用服务机构: what the disclosure rules give them, through the disclosed_* views
+    ('credit_agency', 'disclosed_*', 'SELECT'), ('credit_agency', 'public_*', 'SELECT'),
+    ('credit_agency', 'query_log', 'INSERT'), ('credit_agency', 'role_grant', 'SELECT'),
+    ('credit_agency', 'audience', 'SELECT'), ('credit_agency', 'disclosure_rule', 'SELECT'),
+    -- 金融机构: labels under authorisation; they record the authorisations they collect
+    ('financial_institution', 'disclosed_*', 'SELECT'), ('financial_institution', 'public_*', 'SELECT'),
+    ('financial_institution', 'query_log', 'INSERT'), ('financial_institution', 'role_grant', 'SELECT'),
+    ('financial_institution', 'authorization', 'SELECT, INSERT'),
+    ('financial_institution', 'audience', 'SELECT'), ('financial_institution', 'disclosure_rule', 'SELECT');
+ALTER TABLE credit_gz.role_privilege ALTER COLUMN shipped SET DEFAULT false;
+SELECT pg_catalog.pg_extension_config_dump('credit_gz.role_privilege', 'WHERE NOT shipped');
+
+-- my_departments / my_institutions / my_kinds: what the current role acts as, through the grants it inherits.
+-- SECURITY INVOKER on purpose: pg_has_role must test the caller, not a definer. Policies call them as
+-- (SELECT credit_gz.my_departments()) so they run once per query, not once per row.
+CREATE FUNCTION credit_gz.my_departments()
+RETURNS text[]
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+    SELECT coalesce(array_agg(DISTINCT g.department_code ORDER BY g.department_code), '{}')
+      FROM credit_gz.role_grant g JOIN pg_catalog.pg_roles r ON r.rolname = g.role_name
+     WHERE g.kind = 'department' AND pg_catalog.pg_has_role(r.oid, 'USAGE')
+$$;
+COMMENT ON FUNCTION credit_gz.my_departments() IS
+    'Departments the current role acts for (credit_gz.role_grant, through inherited memberships).';
+
+CREATE FUNCTION credit_gz.my_institutions()
+RETURNS bigint[]
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+    SELECT coalesce(array_agg(DISTINCT g.institution_id ORDER BY g.institution_id), '{}')
+      FROM credit_gz.role_grant g JOIN pg_catalog.pg_roles r ON r.rolname = g.role_name
+     WHERE g.kind = 'financial_institution' AND pg_catalog.pg_has_role(r.oid, 'USAGE')
+$$;
+COMMENT ON FUNCTION credit_gz.my_institutions() IS
+    'Financial institutions (subject ids) the current role acts for (credit_gz.role_grant).';
+
+-- is_credit_admin: superusers and members of the extension owner's role see and may do everything.
+CREATE FUNCTION credit_gz.is_credit_admin()
+RETURNS boolean
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+    SELECT coalesce((SELECT rolsuper FROM pg_catalog.pg_roles WHERE rolname = CURRENT_USER), false)
+        OR pg_catalog.pg_has_role((SELECT n.nspowner FROM pg_catalog.pg_namespace n WHERE n.nspname = 'credit_gz'),
+                                  'USAGE')
+$$;
+COMMENT ON FUNCTION credit_gz.is_credit_admin() IS
+    'True for superusers and members of the role owning schema credit_gz (the DBA): every audience is open to them.';
+
+-- my_audiences: the audiences the current role may read as (kind → audiences is fixed by the policy's roles).
+CREATE FUNCTION credit_gz.my_audiences()
+RETURNS text[]
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+    SELECT CASE WHEN credit_gz.is_credit_admin() THEN (SELECT array_agg(code ORDER BY code) FROM credit_gz.audience)
+           ELSE coalesce((
+               SELECT array_agg(DISTINCT a ORDER BY a)
+                 FROM credit_gz.role_grant g
+                 JOIN pg_catalog.pg_roles r ON r.rolname = g.role_name
+                 CROSS JOIN LATERAL pg_catalog.unnest(CASE g.kind
+                        WHEN 'department' THEN ARRAY['government', 'self', 'public']
+                        WHEN 'credit_agency' THEN ARRAY['credit_agency', 'public']
+                        WHEN 'financial_institution' THEN ARRAY['financial_institution', 'public']
+                        ELSE ARRAY['public'] END) AS a
+                WHERE pg_catalog.pg_has_role(r.oid, 'USAGE')), '{}')
+           END
+$$;
+COMMENT ON FUNCTION credit_gz.my_audiences() IS
+    'Audiences the current role may read as: departments → government, self (the subject''s own report, issued at '
+    'its request) and public; credit service agencies → credit_agency; financial institutions → '
+    'financial_institution; everyone granted → public; administrators → all.';
+
 -- log_read: append one entry. Used by precheck, the reports and the labels in the caller's own rights, so the
 -- entry names the role that really read. department_code defaults to the caller's department when it has one.
 CREATE FUNCTION credit_gz.log_read(subject_id bigint, via text, purpose text, audience text DEFAULT NULL,
@@ -187,8 +424,618 @@ LANGUAGE sql VOLATILE
 SET search_path = pg_catalog, pg_temp
 AS $$
     INSERT INTO credit_gz.query_log (subject_id, via, purpose, audience, department_code)
-    VALUES ($1, $2, coalesce(nullif($3, ''), '未说明 / not stated'), $4, $5)
+    SELECT $1, $2, coalesce(nullif($3, ''), '未说明 / not stated'), $4,
+           coalesce($5, (SELECT CASE WHEN pg_catalog.cardinality(d) = 1 THEN d[1] END
+                           FROM credit_gz.my_departments() AS d))
 $$;
 COMMENT ON FUNCTION credit_gz.log_read(bigint, text, text, text, text) IS
     'Appends an entry to credit_gz.query_log for a read of a subject''s credit information (who and when are set by '
     'the database).';
+
+-- grant_role: the common body of the grant_* functions. SECURITY INVOKER (deliberately not DEFINER): GRANT needs the
+-- caller's own right to grant on credit_gz's objects, so only the DBA who could grant by hand can map roles; a
+-- definer function would let anyone holding EXECUTE hand out access.
+CREATE FUNCTION credit_gz.grant_role(role regrole, kind text, department_code text DEFAULT NULL,
+                                     institution_id bigint DEFAULT NULL, licence_no text DEFAULT NULL)
+RETURNS void
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    p   record;
+    obj text;
+BEGIN
+    IF role IS NULL OR kind IS NULL THEN
+        RAISE EXCEPTION 'role and kind must not be null' USING ERRCODE = '22004';
+    END IF;
+    INSERT INTO credit_gz.role_grant (role_name, kind, department_code, institution_id, licence_no)
+    SELECT r.rolname, kind, department_code, institution_id, licence_no
+      FROM pg_catalog.pg_roles r WHERE r.oid = role
+    ON CONFLICT DO NOTHING;
+    EXECUTE pg_catalog.format('GRANT USAGE ON SCHEMA credit_gz TO %s', role);
+    FOR p IN SELECT rp.object_name, rp.privileges FROM credit_gz.role_privilege rp WHERE rp.kind = grant_role.kind LOOP
+        FOR obj IN
+            SELECT c.relname::text FROM pg_catalog.pg_class c
+             WHERE c.relnamespace = 'credit_gz'::regnamespace AND c.relkind IN ('r', 'v', 'm', 'p')
+               AND CASE WHEN p.object_name LIKE '%*'
+                        THEN c.relkind IN ('v', 'm') AND c.relname LIKE pg_catalog.rtrim(p.object_name, '*') || '%'
+                        ELSE c.relname = p.object_name END
+        LOOP
+            EXECUTE pg_catalog.format('GRANT %s ON credit_gz.%I TO %s', p.privileges, obj, role);
+        END LOOP;
+    END LOOP;
+END
+$$;
+COMMENT ON FUNCTION credit_gz.grant_role(regrole, text, text, bigint, text) IS
+    'Maps a site role to a kind (department, public_reader, analyst, credit_agency, financial_institution) and grants '
+    'the privileges credit_gz.role_privilege lists for it. Idempotent; re-run after an upgrade adds objects.';
+
+CREATE FUNCTION credit_gz.grant_department(role regrole, department text)
+RETURNS void
+LANGUAGE sql VOLATILE
+SET search_path = pg_catalog, pg_temp
+AS $$ SELECT credit_gz.grant_role($1, 'department', department_code => $2) $$;
+COMMENT ON FUNCTION credit_gz.grant_department(regrole, text) IS
+    '部门授权: the role acts for the department — writes only that department''s records and list entries '
+    '(谁认定谁负责), reads what sharing allows. Caller needs the right to grant (the DBA).';
+
+CREATE FUNCTION credit_gz.grant_public_reader(role regrole)
+RETURNS void
+LANGUAGE sql VOLATILE
+SET search_path = pg_catalog, pg_temp
+AS $$ SELECT credit_gz.grant_role($1, 'public_reader') $$;
+COMMENT ON FUNCTION credit_gz.grant_public_reader(regrole) IS
+    '公众查询授权: the role reads only the credit_gz.public_* views (published records, masked identity numbers).';
+
+CREATE FUNCTION credit_gz.grant_analyst(role regrole)
+RETURNS void
+LANGUAGE sql VOLATILE
+SET search_path = pg_catalog, pg_temp
+AS $$ SELECT credit_gz.grant_role($1, 'analyst') $$;
+COMMENT ON FUNCTION credit_gz.grant_analyst(regrole) IS
+    '监测分析授权: the role (a BI tool) reads the credit_gz.monitor_* views and the public views.';
+
+CREATE FUNCTION credit_gz.grant_credit_agency(role regrole, licence_no text)
+RETURNS void
+LANGUAGE sql VOLATILE
+SET search_path = pg_catalog, pg_temp
+AS $$ SELECT credit_gz.grant_role($1, 'credit_agency', licence_no => $2) $$;
+COMMENT ON FUNCTION credit_gz.grant_credit_agency(regrole, text) IS
+    '信用服务机构授权 (三(八)): a licensed credit service agency reads as audience credit_agency, every read logged.';
+
+CREATE FUNCTION credit_gz.grant_financial_institution(role regrole, institution_id bigint)
+RETURNS void
+LANGUAGE sql VOLATILE
+SET search_path = pg_catalog, pg_temp
+AS $$ SELECT credit_gz.grant_role($1, 'financial_institution', institution_id => $2) $$;
+COMMENT ON FUNCTION credit_gz.grant_financial_institution(regrole, bigint) IS
+    '金融机构授权 (三(六) 信易贷): the role acts for the institution (a subject); it reads labels only of subjects '
+    'that authorised that institution.';
+
+REVOKE ALL ON FUNCTION credit_gz.grant_role(regrole, text, text, bigint, text) FROM PUBLIC;
+REVOKE ALL ON FUNCTION credit_gz.grant_department(regrole, text) FROM PUBLIC;
+REVOKE ALL ON FUNCTION credit_gz.grant_public_reader(regrole) FROM PUBLIC;
+REVOKE ALL ON FUNCTION credit_gz.grant_analyst(regrole) FROM PUBLIC;
+REVOKE ALL ON FUNCTION credit_gz.grant_credit_agency(regrole, text) FROM PUBLIC;
+REVOKE ALL ON FUNCTION credit_gz.grant_financial_institution(regrole, bigint) FROM PUBLIC;
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- Authorisations (三(六) 信易贷: 经市场主体授权后 … 向金融机构提供标签化的公共信用信息)
+-- ---------------------------------------------------------------------------------------------------------------
+CREATE TABLE credit_gz.authorization (
+    authorization_id bigint      GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    subject_id       bigint      NOT NULL REFERENCES credit_gz.subject (subject_id),
+    institution_id   bigint      NOT NULL REFERENCES credit_gz.subject (subject_id),
+    purpose          text        NOT NULL CHECK (purpose <> ''),
+    evidence         text        NOT NULL CHECK (evidence <> ''),
+    valid_from       timestamptz NOT NULL,
+    valid_until      timestamptz NOT NULL,
+    revoked_at       timestamptz,
+    created_at       timestamptz NOT NULL DEFAULT pg_catalog.now(),
+    created_by       name        NOT NULL DEFAULT CURRENT_USER,
+    CHECK (valid_until > valid_from),
+    CHECK (subject_id <> institution_id)
+);
+CREATE INDEX authorization_subject_idx ON credit_gz.authorization (subject_id, institution_id, valid_until);
+COMMENT ON TABLE credit_gz.authorization IS
+    '信用信息查询授权 / a subject''s authorisation of a financial institution to read its labelled credit information '
+    'for a period (三(六) 信易贷). Live while valid_from <= now < valid_until and not revoked.';
+COMMENT ON COLUMN credit_gz.authorization.authorization_id IS '授权编号 / authorisation id';
+COMMENT ON COLUMN credit_gz.authorization.subject_id IS '授权主体 / the subject that authorises';
+COMMENT ON COLUMN credit_gz.authorization.institution_id IS '被授权金融机构 / the financial institution authorised (a subject)';
+COMMENT ON COLUMN credit_gz.authorization.purpose IS '授权用途 / purpose, e.g. 贷款审批';
+COMMENT ON COLUMN credit_gz.authorization.evidence IS '授权凭证 / reference of the signed authorisation';
+COMMENT ON COLUMN credit_gz.authorization.valid_from IS '授权起始 / valid from';
+COMMENT ON COLUMN credit_gz.authorization.valid_until IS '授权截止 / valid until (exclusive)';
+COMMENT ON COLUMN credit_gz.authorization.revoked_at IS '撤回时间 / when the subject withdrew it (NULL: not withdrawn)';
+COMMENT ON COLUMN credit_gz.authorization.created_at IS '登记时间 / when recorded';
+COMMENT ON COLUMN credit_gz.authorization.created_by IS '登记角色 / role that recorded it';
+SELECT pg_catalog.pg_extension_config_dump('credit_gz.authorization', '');
+SELECT pg_catalog.pg_extension_config_dump('credit_gz.authorization_authorization_id_seq', '');
+
+-- A financial institution records only authorisations given to itself, and sees only those.
+ALTER TABLE credit_gz.authorization ENABLE ROW LEVEL SECURITY;
+CREATE POLICY authorization_institution ON credit_gz.authorization
+    USING (institution_id = ANY ((SELECT credit_gz.my_institutions())::bigint[])
+           OR (SELECT credit_gz.my_departments()) <> '{}')
+    WITH CHECK (institution_id = ANY ((SELECT credit_gz.my_institutions())::bigint[]));
+COMMENT ON POLICY authorization_institution ON credit_gz.authorization IS
+    'Financial institutions read and record only authorisations given to them; departments read all.';
+
+-- authorization_is_live: is there a live authorisation of the institution by the subject at a moment?
+CREATE FUNCTION credit_gz.authorization_is_live(subject_id bigint, institution_id bigint,
+                                                at timestamptz DEFAULT pg_catalog.now())
+RETURNS boolean
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+    SELECT EXISTS (SELECT 1 FROM credit_gz.authorization a
+                    WHERE a.subject_id = $1 AND a.institution_id = $2
+                      AND a.valid_from <= $3 AND a.valid_until > $3
+                      AND (a.revoked_at IS NULL OR a.revoked_at > $3))
+$$;
+COMMENT ON FUNCTION credit_gz.authorization_is_live(bigint, bigint, timestamptz) IS
+    'True while the subject''s authorisation of the institution is in its period and not withdrawn.';
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- Row-level security: 谁认定谁负责 — a department writes only its own department's rows, reads what sharing allows.
+-- Table owners (the extension owner) and superusers are not subject to these policies.
+-- ---------------------------------------------------------------------------------------------------------------
+ALTER TABLE credit_gz.record ENABLE ROW LEVEL SECURITY;
+CREATE POLICY record_department_read ON credit_gz.record FOR SELECT
+    USING (department_code = ANY ((SELECT credit_gz.my_departments())::text[])
+           OR ((SELECT credit_gz.my_departments()) <> '{}'
+               AND status <> 'revoked' AND disclosure IN ('public', 'government', 'archived')));
+CREATE POLICY record_department_insert ON credit_gz.record FOR INSERT
+    WITH CHECK (department_code = ANY ((SELECT credit_gz.my_departments())::text[]));
+CREATE POLICY record_department_update ON credit_gz.record FOR UPDATE
+    USING (department_code = ANY ((SELECT credit_gz.my_departments())::text[]))
+    WITH CHECK (department_code = ANY ((SELECT credit_gz.my_departments())::text[]));
+CREATE POLICY record_department_delete ON credit_gz.record FOR DELETE
+    USING (department_code = ANY ((SELECT credit_gz.my_departments())::text[]));
+COMMENT ON POLICY record_department_read ON credit_gz.record IS
+    '政务共享: a department reads its own records at every level, and other departments'' public, government-shared '
+    'and archived records (authorised-query records stay with their department).';
+COMMENT ON POLICY record_department_insert ON credit_gz.record IS '谁认定谁负责: a department inserts only its own records.';
+COMMENT ON POLICY record_department_update ON credit_gz.record IS '谁认定谁负责: a department updates only its own records.';
+COMMENT ON POLICY record_department_delete ON credit_gz.record IS '谁认定谁负责: a department deletes only its own records.';
+
+-- Commitments: the accepting department writes them (a breach pushes a record in its name, 二(三)); all departments
+-- read them (联合奖惩 needs them).
+ALTER TABLE credit_gz.commitment ENABLE ROW LEVEL SECURITY;
+CREATE POLICY commitment_department_read ON credit_gz.commitment FOR SELECT
+    USING ((SELECT credit_gz.my_departments()) <> '{}');
+CREATE POLICY commitment_department_insert ON credit_gz.commitment FOR INSERT
+    WITH CHECK (department_code = ANY ((SELECT credit_gz.my_departments())::text[]));
+CREATE POLICY commitment_department_update ON credit_gz.commitment FOR UPDATE
+    USING (department_code = ANY ((SELECT credit_gz.my_departments())::text[]))
+    WITH CHECK (department_code = ANY ((SELECT credit_gz.my_departments())::text[]));
+CREATE POLICY commitment_department_delete ON credit_gz.commitment FOR DELETE
+    USING (department_code = ANY ((SELECT credit_gz.my_departments())::text[]));
+COMMENT ON POLICY commitment_department_read ON credit_gz.commitment IS '政务共享: every department reads commitments.';
+COMMENT ON POLICY commitment_department_insert ON credit_gz.commitment IS
+    '谁认定谁负责: a department records commitments it accepts.';
+COMMENT ON POLICY commitment_department_update ON credit_gz.commitment IS
+    '谁认定谁负责: only the accepting department determines fulfilment or breach.';
+COMMENT ON POLICY commitment_department_delete ON credit_gz.commitment IS
+    '谁认定谁负责: only the accepting department deletes its commitments.';
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- What each role may see: disclosed_* views (one row per audience the current role may read as), and the public_*
+-- views for the public. Views run with their owner's rights, so roles need no access to the tables; current_user
+-- inside them is still the caller, which is what the filters test.
+-- ---------------------------------------------------------------------------------------------------------------
+CREATE VIEW credit_gz.disclosed_subject WITH (security_barrier = true) AS
+SELECT a.audience, s.subject_id, s.name, s.kind,
+       s.resident_id IS NOT NULL AS natural_person,
+       CASE WHEN s.uscc IS NOT NULL THEN s.uscc::text
+            WHEN au.sees_identity THEN s.resident_id::text
+            ELSE credit_gz.resident_id_mask(s.resident_id) END AS identity_code,
+       s.district,
+       s.status, s.registered_on
+  FROM credit_gz.subject s
+ CROSS JOIN pg_catalog.unnest((SELECT credit_gz.my_audiences())) AS a(audience)
+  JOIN credit_gz.audience au ON au.code = a.audience;
+COMMENT ON VIEW credit_gz.disclosed_subject IS
+    '可见主体 / subjects as each audience the current role may read as sees them: identity numbers of natural persons '
+    'masked unless the audience may see them (resident_id_mask).';
+COMMENT ON COLUMN credit_gz.disclosed_subject.audience IS '披露对象 / audience';
+COMMENT ON COLUMN credit_gz.disclosed_subject.subject_id IS '主体编号 / subject id';
+COMMENT ON COLUMN credit_gz.disclosed_subject.name IS '名称或姓名 / name';
+COMMENT ON COLUMN credit_gz.disclosed_subject.kind IS '主体类别 / kind of subject';
+COMMENT ON COLUMN credit_gz.disclosed_subject.natural_person IS '是否自然人 / natural person';
+COMMENT ON COLUMN credit_gz.disclosed_subject.identity_code IS '统一社会信用代码或身份证号(按对象脱敏) / unified code, or identity number masked for the audience';
+COMMENT ON COLUMN credit_gz.disclosed_subject.district IS '所属区 / district';
+COMMENT ON COLUMN credit_gz.disclosed_subject.status IS '主体状态 / status';
+COMMENT ON COLUMN credit_gz.disclosed_subject.registered_on IS '登记日期 / registration date';
+
+CREATE VIEW credit_gz.disclosed_record WITH (security_barrier = true) AS
+SELECT a.audience, r.record_id, r.subject_id, r.item_code, i.name_zh AS item_name, i.kind AS item_kind,
+       i.polarity, r.domain_code, r.department_code, r.document_no, r.decision_date, r.severity, l.level, r.status,
+       r.status = 'under_objection' AS under_objection, r.publish_from, r.repairable_from, r.publish_until
+  FROM credit_gz.record r
+  JOIN credit_gz.info_item i ON i.code = r.item_code
+ CROSS JOIN LATERAL (SELECT credit_gz.record_level(r.disclosure, r.status, r.publish_from, r.publish_until,
+                                                   CURRENT_DATE) AS level) l
+ CROSS JOIN pg_catalog.unnest((SELECT credit_gz.my_audiences())) AS a(audience)
+  JOIN credit_gz.audience au ON au.code = a.audience
+ WHERE l.level IS NOT NULL
+   AND (EXISTS (SELECT 1 FROM credit_gz.disclosure_rule d
+                 WHERE d.audience = a.audience AND d.level = l.level AND d.effective_from <= CURRENT_DATE
+                   AND (d.effective_until IS NULL OR d.effective_until > CURRENT_DATE))
+        OR (a.audience = 'government' AND r.department_code = ANY ((SELECT credit_gz.my_departments())::text[])))
+   AND (NOT au.needs_authorization OR credit_gz.is_credit_admin()
+        OR EXISTS (SELECT 1 FROM pg_catalog.unnest((SELECT credit_gz.my_institutions())) AS mi(id)
+                    WHERE credit_gz.authorization_is_live(r.subject_id, mi.id)));
+COMMENT ON VIEW credit_gz.disclosed_record IS
+    '可见信用记录 / credit records as each audience the current role may read as sees them, by credit_gz.disclosure_rule '
+    'and the record''s level on today''s date (credit_gz.record_level); financial institutions only under a live '
+    'authorisation; a department''s own records at every level.';
+COMMENT ON COLUMN credit_gz.disclosed_record.audience IS '披露对象 / audience';
+COMMENT ON COLUMN credit_gz.disclosed_record.record_id IS '记录编号 / record id';
+COMMENT ON COLUMN credit_gz.disclosed_record.subject_id IS '主体编号 / subject id';
+COMMENT ON COLUMN credit_gz.disclosed_record.item_code IS '信息项 / catalogue item';
+COMMENT ON COLUMN credit_gz.disclosed_record.item_name IS '信息项名称 / catalogue item name';
+COMMENT ON COLUMN credit_gz.disclosed_record.item_kind IS '信息类别 / kind of item';
+COMMENT ON COLUMN credit_gz.disclosed_record.polarity IS '守信/失信 / positive, negative or neutral';
+COMMENT ON COLUMN credit_gz.disclosed_record.domain_code IS '监管领域 / domain';
+COMMENT ON COLUMN credit_gz.disclosed_record.department_code IS '认定部门 / determining department';
+COMMENT ON COLUMN credit_gz.disclosed_record.document_no IS '决定文书号 / decision document number';
+COMMENT ON COLUMN credit_gz.disclosed_record.decision_date IS '决定日期 / decision date';
+COMMENT ON COLUMN credit_gz.disclosed_record.severity IS '严重程度 / severity';
+COMMENT ON COLUMN credit_gz.disclosed_record.level IS '当前披露等级 / disclosure level today';
+COMMENT ON COLUMN credit_gz.disclosed_record.status IS '状态 / status';
+COMMENT ON COLUMN credit_gz.disclosed_record.under_objection IS '异议中 / under objection';
+COMMENT ON COLUMN credit_gz.disclosed_record.publish_from IS '公示起始 / published from';
+COMMENT ON COLUMN credit_gz.disclosed_record.repairable_from IS '可申请修复日期 / repair may be applied for from';
+COMMENT ON COLUMN credit_gz.disclosed_record.publish_until IS '公示截止 / published until';
+
+CREATE VIEW credit_gz.disclosed_commitment WITH (security_barrier = true) AS
+SELECT a.audience, c.commitment_id, c.subject_id, c.kind, c.matter, c.due_date, c.status, c.is_public,
+       CASE WHEN c.is_public THEN 'public' ELSE 'government' END AS level
+  FROM credit_gz.commitment c
+ CROSS JOIN pg_catalog.unnest((SELECT credit_gz.my_audiences())) AS a(audience)
+ WHERE EXISTS (SELECT 1 FROM credit_gz.disclosure_rule d
+                WHERE d.audience = a.audience
+                  AND d.level = CASE WHEN c.is_public THEN 'public' ELSE 'government' END
+                  AND d.effective_from <= CURRENT_DATE
+                  AND (d.effective_until IS NULL OR d.effective_until > CURRENT_DATE))
+   AND (a.audience <> 'financial_institution' OR credit_gz.is_credit_admin()
+        OR EXISTS (SELECT 1 FROM pg_catalog.unnest((SELECT credit_gz.my_institutions())) AS mi(id)
+                    WHERE credit_gz.authorization_is_live(c.subject_id, mi.id)));
+COMMENT ON VIEW credit_gz.disclosed_commitment IS
+    '可见信用承诺 / credit commitments as each audience sees them: public commitments (信用承诺公示) for everyone, '
+    'the others shared with government and the subject.';
+COMMENT ON COLUMN credit_gz.disclosed_commitment.audience IS '披露对象 / audience';
+COMMENT ON COLUMN credit_gz.disclosed_commitment.commitment_id IS '承诺编号 / commitment id';
+COMMENT ON COLUMN credit_gz.disclosed_commitment.subject_id IS '主体编号 / subject id';
+COMMENT ON COLUMN credit_gz.disclosed_commitment.kind IS '承诺类型 / kind of commitment';
+COMMENT ON COLUMN credit_gz.disclosed_commitment.matter IS '承诺事项 / matter';
+COMMENT ON COLUMN credit_gz.disclosed_commitment.due_date IS '履约期限 / due date';
+COMMENT ON COLUMN credit_gz.disclosed_commitment.status IS '履约状态 / status';
+COMMENT ON COLUMN credit_gz.disclosed_commitment.is_public IS '是否公示 / published';
+COMMENT ON COLUMN credit_gz.disclosed_commitment.level IS '披露等级 / disclosure level';
+
+-- The public views: what 社会公众 see. Only published records inside their window, identity numbers masked.
+CREATE VIEW credit_gz.public_subject WITH (security_barrier = true) AS
+SELECT s.subject_id, s.name, s.kind, s.natural_person, s.identity_code, s.district, s.status, s.registered_on
+  FROM credit_gz.disclosed_subject s
+ WHERE s.audience = 'public'
+   AND (NOT s.natural_person
+        OR EXISTS (SELECT 1 FROM credit_gz.disclosed_record d
+                    WHERE d.subject_id = s.subject_id AND d.audience = 'public' AND d.level = 'public'));
+COMMENT ON VIEW credit_gz.public_subject IS
+    '公开主体信息 / subjects as the public sees them: organisations, and natural persons only while they have a '
+    'published record; identity numbers masked (resident_id_mask).';
+COMMENT ON COLUMN credit_gz.public_subject.subject_id IS '主体编号 / subject id';
+COMMENT ON COLUMN credit_gz.public_subject.name IS '名称或姓名 / name';
+COMMENT ON COLUMN credit_gz.public_subject.kind IS '主体类别 / kind of subject';
+COMMENT ON COLUMN credit_gz.public_subject.natural_person IS '是否自然人 / natural person';
+COMMENT ON COLUMN credit_gz.public_subject.identity_code IS '统一社会信用代码或脱敏身份证号 / unified code, or masked identity number';
+COMMENT ON COLUMN credit_gz.public_subject.district IS '所属区 / district';
+COMMENT ON COLUMN credit_gz.public_subject.status IS '主体状态 / status';
+COMMENT ON COLUMN credit_gz.public_subject.registered_on IS '登记日期 / registration date';
+
+CREATE VIEW credit_gz.public_record WITH (security_barrier = true) AS
+SELECT d.record_id, d.subject_id, s.name AS subject_name, s.identity_code, d.item_code, d.item_name, d.item_kind,
+       d.polarity, d.domain_code, d.department_code, d.document_no, d.decision_date, d.severity, d.under_objection,
+       d.publish_from, d.publish_until
+  FROM credit_gz.disclosed_record d
+  JOIN credit_gz.disclosed_subject s ON s.subject_id = d.subject_id AND s.audience = 'public'
+ WHERE d.audience = 'public' AND d.level = 'public' AND d.status IN ('in_publicity', 'under_objection');
+COMMENT ON VIEW credit_gz.public_record IS
+    '公示信用记录 / published credit records: public level, inside their publicity window, marked when under objection; '
+    'identity numbers masked.';
+COMMENT ON COLUMN credit_gz.public_record.record_id IS '记录编号 / record id';
+COMMENT ON COLUMN credit_gz.public_record.subject_id IS '主体编号 / subject id';
+COMMENT ON COLUMN credit_gz.public_record.subject_name IS '主体名称 / subject name';
+COMMENT ON COLUMN credit_gz.public_record.identity_code IS '统一社会信用代码或脱敏身份证号 / unified code, or masked identity number';
+COMMENT ON COLUMN credit_gz.public_record.item_code IS '信息项 / catalogue item';
+COMMENT ON COLUMN credit_gz.public_record.item_name IS '信息项名称 / catalogue item name';
+COMMENT ON COLUMN credit_gz.public_record.item_kind IS '信息类别 / kind of item';
+COMMENT ON COLUMN credit_gz.public_record.polarity IS '守信/失信 / positive, negative or neutral';
+COMMENT ON COLUMN credit_gz.public_record.domain_code IS '监管领域 / domain';
+COMMENT ON COLUMN credit_gz.public_record.department_code IS '认定部门 / determining department';
+COMMENT ON COLUMN credit_gz.public_record.document_no IS '决定文书号 / decision document number';
+COMMENT ON COLUMN credit_gz.public_record.decision_date IS '决定日期 / decision date';
+COMMENT ON COLUMN credit_gz.public_record.severity IS '严重程度 / severity';
+COMMENT ON COLUMN credit_gz.public_record.under_objection IS '异议中 / under objection';
+COMMENT ON COLUMN credit_gz.public_record.publish_from IS '公示起始 / published from';
+COMMENT ON COLUMN credit_gz.public_record.publish_until IS '公示截止 / published until';
+
+CREATE VIEW credit_gz.public_commitment WITH (security_barrier = true) AS
+SELECT d.commitment_id, d.subject_id, s.name AS subject_name, s.identity_code, d.kind, d.matter, d.due_date, d.status
+  FROM credit_gz.disclosed_commitment d
+  JOIN credit_gz.disclosed_subject s ON s.subject_id = d.subject_id AND s.audience = 'public'
+ WHERE d.audience = 'public';
+COMMENT ON VIEW credit_gz.public_commitment IS '信用承诺公示 / published credit commitments.';
+COMMENT ON COLUMN credit_gz.public_commitment.commitment_id IS '承诺编号 / commitment id';
+COMMENT ON COLUMN credit_gz.public_commitment.subject_id IS '主体编号 / subject id';
+COMMENT ON COLUMN credit_gz.public_commitment.subject_name IS '主体名称 / subject name';
+COMMENT ON COLUMN credit_gz.public_commitment.identity_code IS '统一社会信用代码或脱敏身份证号 / unified code, or masked identity number';
+COMMENT ON COLUMN credit_gz.public_commitment.kind IS '承诺类型 / kind of commitment';
+COMMENT ON COLUMN credit_gz.public_commitment.matter IS '承诺事项 / matter';
+COMMENT ON COLUMN credit_gz.public_commitment.due_date IS '履约期限 / due date';
+COMMENT ON COLUMN credit_gz.public_commitment.status IS '履约状态 / status';
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- Credit reports (信用报告代替证明材料) and labels (标签化的公共信用信息). SECURITY INVOKER: they read through the
+-- disclosed_* / public_* views, so a report can never show more than the caller's role may see, and the query-log
+-- entry names the role that really read.
+-- ---------------------------------------------------------------------------------------------------------------
+
+-- check_audience: the audience exists and the current role may read as it; raises otherwise.
+CREATE FUNCTION credit_gz.check_audience(audience text)
+RETURNS credit_gz.audience
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    a credit_gz.audience;
+BEGIN
+    SELECT * INTO a FROM credit_gz.audience WHERE code = $1;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'unknown audience "%"', $1
+            USING ERRCODE = '22023',
+                  DETAIL = 'Audiences are listed in credit_gz.audience.',
+                  HINT = 'Use public, credit_agency, financial_institution, self or government.';
+    END IF;
+    IF NOT $1 = ANY (credit_gz.my_audiences()) THEN
+        RAISE EXCEPTION 'permission denied for audience "%"', $1
+            USING ERRCODE = '42501',
+                  DETAIL = pg_catalog.format('Role %s may read as: %s.', CURRENT_USER,
+                                             coalesce(nullif(pg_catalog.array_to_string(credit_gz.my_audiences(), ', '), ''), 'nothing')),
+                  HINT = 'A DBA maps roles with credit_gz.grant_department, grant_public_reader, grant_analyst, '
+                         'grant_credit_agency or grant_financial_institution.';
+    END IF;
+    RETURN a;
+END
+$$;
+COMMENT ON FUNCTION credit_gz.check_audience(text) IS
+    'Returns the audience if the current role may read as it; 22023 for an unknown audience, 42501 otherwise.';
+
+-- report_section: the rows of one disclosed_* (or public_*) view for a subject, as a jsonb array.
+CREATE FUNCTION credit_gz.report_section(view_name text, subject_id bigint, audience text, order_by text)
+RETURNS jsonb
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    result jsonb;
+BEGIN
+    IF audience = 'public' THEN
+        EXECUTE pg_catalog.format(
+            'SELECT coalesce(jsonb_agg(to_jsonb(v) - %s ORDER BY %s), ''[]'') '
+            'FROM credit_gz.%I v WHERE v.subject_id = $1',
+            CASE WHEN view_name = 'subject' THEN '''subject_id''::text'
+                 ELSE 'ARRAY[''subject_id'', ''subject_name'', ''identity_code'']' END,
+            order_by, 'public_' || view_name)
+        INTO result USING subject_id;
+    ELSE
+        EXECUTE pg_catalog.format(
+            'SELECT coalesce(jsonb_agg(to_jsonb(v) - ''audience'' - ''subject_id'' ORDER BY %s), ''[]'') '
+            'FROM credit_gz.%I v WHERE v.subject_id = $1 AND v.audience = $2', order_by, 'disclosed_' || view_name)
+        INTO result USING subject_id, audience;
+    END IF;
+    RETURN result;
+END
+$$;
+COMMENT ON FUNCTION credit_gz.report_section(text, bigint, text, text) IS
+    'Internal to the reports: one section (subject, record, commitment, …) of what an audience sees of a subject, read '
+    'through credit_gz.public_<section> for the public and credit_gz.disclosed_<section> otherwise.';
+
+-- credit_report: everything the audience may see of a subject, logged.
+CREATE FUNCTION credit_gz.credit_report(subject_id bigint, audience text, purpose text DEFAULT NULL)
+RETURNS jsonb
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    a       credit_gz.audience := credit_gz.check_audience(audience);
+    subj    jsonb;
+    report  jsonb;
+BEGIN
+    subj := credit_gz.report_section('subject', subject_id, audience, 'v.subject_id') -> 0;
+    PERFORM credit_gz.log_read(CASE WHEN subj IS NULL THEN NULL ELSE subject_id END, 'report',
+                               coalesce(purpose, '信用报告 / credit report'), audience);
+    report := pg_catalog.jsonb_build_object(
+        'title', '公共信用信息报告 / public credit information report',
+        'audience', a.code, 'audience_name', a.name_zh,
+        'generated_at', pg_catalog.now(),
+        'found', subj IS NOT NULL,
+        'subject', subj);
+    IF subj IS NULL THEN
+        RETURN report || pg_catalog.jsonb_build_object('note', '未查询到该主体的信用档案 / no credit archive for this subject');
+    END IF;
+    report := report || pg_catalog.jsonb_build_object(
+        'records', credit_gz.report_section('record', subject_id, audience, 'v.decision_date DESC, v.record_id'),
+        'commitments', credit_gz.report_section('commitment', subject_id, audience, 'v.due_date, v.commitment_id'));
+    RETURN report;
+END
+$$;
+COMMENT ON FUNCTION credit_gz.credit_report(bigint, text, text) IS
+    '信用报告: what the audience (public, credit_agency, financial_institution, self, government) may see of a subject — '
+    'identity, records in publicity (marked when under objection), commitments — nothing more; logged in '
+    'credit_gz.query_log. Raises 42501 when the current role may not read as the audience.';
+
+-- credit_labels: 标签化的公共信用信息 for a financial institution, only under the subject's live authorisation.
+-- Labels, not raw records: bands and flags a lender can use in a model (联合建模) without the documents.
+CREATE FUNCTION credit_gz.credit_labels(subject_id bigint, institution_id bigint)
+RETURNS jsonb
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    subj   jsonb;
+    auth   record;
+    labels jsonb;
+BEGIN
+    PERFORM credit_gz.check_audience('financial_institution');
+    IF NOT (institution_id = ANY (credit_gz.my_institutions()) OR credit_gz.is_credit_admin()) THEN
+        RAISE EXCEPTION 'role % does not act for financial institution %', CURRENT_USER, institution_id
+            USING ERRCODE = '42501',
+                  DETAIL = 'Labels are given to the institution the subject authorised, through a role granted for it.',
+                  HINT = 'A DBA maps the role with credit_gz.grant_financial_institution(role, institution_id).';
+    END IF;
+    SELECT a.valid_until, a.purpose INTO auth
+      FROM credit_gz.authorization a
+     WHERE a.subject_id = credit_labels.subject_id AND a.institution_id = credit_labels.institution_id
+       AND a.valid_from <= pg_catalog.now() AND a.valid_until > pg_catalog.now()
+       AND (a.revoked_at IS NULL OR a.revoked_at > pg_catalog.now())
+     ORDER BY a.valid_until DESC LIMIT 1;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'no live authorisation of institution % by subject %', institution_id, subject_id
+            USING ERRCODE = 'CG702',
+                  DETAIL = 'Labelled credit information is given only while the subject''s authorisation is in force (三(六)).',
+                  HINT = 'Record the subject''s signed authorisation in credit_gz.authorization.';
+    END IF;
+    PERFORM credit_gz.log_read(subject_id, 'labels', coalesce(auth.purpose, '信易贷'), 'financial_institution');
+    subj := credit_gz.report_section('subject', subject_id, 'financial_institution', 'v.subject_id') -> 0;
+    SELECT pg_catalog.jsonb_build_object(
+               'negative_in_publicity', pg_catalog.count(*) FILTER (WHERE d.polarity = 'negative'
+                                                           AND d.status IN ('in_publicity', 'under_objection')),
+               'serious_negative', pg_catalog.bool_or(d.polarity = 'negative' AND d.severity IN ('serious', 'specific_serious')
+                                                   AND d.status IN ('in_publicity', 'under_objection')) IS TRUE,
+               'under_objection', pg_catalog.count(*) FILTER (WHERE d.under_objection),
+               'positive_records', pg_catalog.count(*) FILTER (WHERE d.polarity = 'positive'
+                                                      AND d.status IN ('in_publicity', 'under_objection')),
+               'negative_domains', coalesce(pg_catalog.jsonb_agg(DISTINCT d.domain_code)
+                                     FILTER (WHERE d.polarity = 'negative' AND d.status IN ('in_publicity', 'under_objection')
+                                             AND d.domain_code IS NOT NULL), '[]'),
+               'last_negative_decision', pg_catalog.max(d.decision_date) FILTER (WHERE d.polarity = 'negative'))
+      INTO labels
+      FROM credit_gz.disclosed_record d
+     WHERE d.subject_id = credit_labels.subject_id AND d.audience = 'financial_institution';
+    RETURN pg_catalog.jsonb_build_object(
+        'subject_id', subject_id,
+        'name', subj ->> 'name',
+        'identity_code', subj ->> 'identity_code',
+        'district', subj ->> 'district',
+        'years_registered_band',
+            CASE WHEN (subj ->> 'registered_on') IS NULL THEN NULL
+                 ELSE (SELECT CASE WHEN y < 1 THEN '<1' WHEN y < 3 THEN '1-3' WHEN y < 5 THEN '3-5'
+                                   WHEN y < 10 THEN '5-10' ELSE '>=10' END
+                         FROM (SELECT pg_catalog.date_part('year', pg_catalog.age((subj ->> 'registered_on')::date)) AS y) t)
+            END,
+        'unfulfilled_commitments',
+            (SELECT pg_catalog.count(*) FROM credit_gz.disclosed_commitment c
+              WHERE c.subject_id = credit_labels.subject_id AND c.audience = 'financial_institution'
+                AND c.status = 'not_fulfilled'),
+        'authorised_until', auth.valid_until) || labels;
+END
+$$;
+COMMENT ON FUNCTION credit_gz.credit_labels(bigint, bigint) IS
+    '信易贷标签: labelled public credit information (bands and flags, not documents) for a financial institution, only '
+    'under the subject''s live authorisation (CG702 otherwise) and only to a role acting for that institution (42501); '
+    'logged in credit_gz.query_log.';
+
+-- credit_report_text: the same report as readable Chinese text (信用报告), e.g. for a counter (信用服务窗口).
+CREATE FUNCTION credit_gz.credit_report_text(subject_id bigint, audience text, purpose text DEFAULT NULL)
+RETURNS text
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    r     jsonb := credit_gz.credit_report(subject_id, audience, purpose);
+    e     jsonb;
+    out   text;
+    n     int;
+BEGIN
+    out := '广州市公共信用信息报告' || E'\n'
+        || '报告对象: ' || (r ->> 'audience_name') || ' (' || (r ->> 'audience') || ')' || E'\n'
+        || '生成时间: ' || pg_catalog.to_char((r ->> 'generated_at')::timestamptz, 'YYYY-MM-DD HH24:MI:SS') || E'\n';
+    IF NOT (r ->> 'found')::boolean THEN
+        RETURN out || E'\n未查询到该主体的信用档案。\n';
+    END IF;
+    e := r -> 'subject';
+    out := out || E'\n一、主体信息\n'
+        || '  名称: ' || coalesce(e ->> 'name', '—') || E'\n'
+        || CASE WHEN (e ->> 'natural_person')::boolean THEN '  身份证号: ' ELSE '  统一社会信用代码: ' END
+        || coalesce(e ->> 'identity_code', '—') || E'\n'
+        || '  所属区: ' || coalesce(e ->> 'district', '—') || E'\n'
+        || '  登记日期: ' || coalesce(e ->> 'registered_on', '—') || E'\n';
+    IF r ? 'grades' THEN
+        out := out || E'\n二、信用等级\n';
+        n := 0;
+        FOR e IN SELECT * FROM pg_catalog.jsonb_array_elements(r -> 'grades') LOOP
+            n := n + 1;
+            out := out || '  ' || (e ->> 'model_code') || ': ' || coalesce(e ->> 'grade', '—')
+                || coalesce(' (' || (e ->> 'grade_label') || ')', '') || coalesce(', 分值 ' || (e ->> 'score'), '') || E'\n';
+        END LOOP;
+        IF n = 0 THEN out := out || E'  无\n'; END IF;
+    END IF;
+    out := out || E'\n三、信用记录\n';
+    n := 0;
+    FOR e IN SELECT * FROM pg_catalog.jsonb_array_elements(r -> 'records') LOOP
+        n := n + 1;
+        out := out || '  ' || n || '. ' || (e ->> 'decision_date') || ' ' || coalesce(e ->> 'item_name', e ->> 'item_code')
+            || CASE e ->> 'polarity' WHEN 'negative' THEN ' [失信]' WHEN 'positive' THEN ' [守信]' ELSE '' END
+            || coalesce(' 严重程度: ' || CASE e ->> 'severity' WHEN 'minor' THEN '轻微' WHEN 'general' THEN '一般'
+                                               WHEN 'serious' THEN '严重' WHEN 'specific_serious' THEN '特定严重' END, '')
+            || E'\n     文书号: ' || coalesce(e ->> 'document_no', '—') || ' 认定部门: ' || coalesce(e ->> 'department_code', '—')
+            || ' 领域: ' || coalesce(e ->> 'domain_code', '—')
+            || E'\n     公示期: ' || coalesce(e ->> 'publish_from', '—') || ' 至 ' || coalesce(e ->> 'publish_until', '—')
+            || CASE WHEN (e ->> 'under_objection')::boolean THEN ' 【异议处理中】' ELSE '' END
+            || CASE e ->> 'status' WHEN 'repaired' THEN ' 【已修复】' WHEN 'expired' THEN ' 【已到期归档】' ELSE '' END
+            || E'\n';
+    END LOOP;
+    IF n = 0 THEN out := out || E'  无\n'; END IF;
+    IF r ? 'list_entries' THEN
+        out := out || E'\n四、名单信息\n';
+        n := 0;
+        FOR e IN SELECT * FROM pg_catalog.jsonb_array_elements(r -> 'list_entries') LOOP
+            n := n + 1;
+            out := out || '  ' || n || '. ' || coalesce(e ->> 'list_name', e ->> 'list_type_code')
+                || ' 认定部门: ' || coalesce(e ->> 'department_code', '—')
+                || ' 期间: ' || coalesce(e ->> 'effective_from', '—') || ' 至 ' || coalesce(e ->> 'effective_until', '—')
+                || ' 状态: ' || coalesce(e ->> 'status', '—')
+                || CASE WHEN (e ->> 'derived')::boolean THEN ' (关联认定)' ELSE '' END || E'\n';
+        END LOOP;
+        IF n = 0 THEN out := out || E'  无\n'; END IF;
+    END IF;
+    out := out || E'\n五、信用承诺\n';
+    n := 0;
+    FOR e IN SELECT * FROM pg_catalog.jsonb_array_elements(r -> 'commitments') LOOP
+        n := n + 1;
+        out := out || '  ' || n || '. ' || coalesce(e ->> 'matter', '—') || ' (' || coalesce(e ->> 'kind', '—') || ')'
+            || ' 期限: ' || coalesce(e ->> 'due_date', '—') || ' 状态: '
+            || CASE e ->> 'status' WHEN 'pending' THEN '履行中' WHEN 'fulfilled' THEN '已履行'
+                                   WHEN 'not_fulfilled' THEN '未履行' ELSE coalesce(e ->> 'status', '—') END || E'\n';
+    END LOOP;
+    IF n = 0 THEN out := out || E'  无\n'; END IF;
+    IF r ? 'repairs' THEN
+        out := out || E'\n六、信用修复与异议\n';
+        n := 0;
+        FOR e IN SELECT * FROM pg_catalog.jsonb_array_elements(r -> 'repairs') LOOP
+            n := n + 1;
+            out := out || '  ' || n || '. ' || coalesce(e ->> 'kind', '修复') || ' ' || coalesce(e ->> 'status', '—')
+                || ' 提交: ' || coalesce(e ->> 'submitted_at', '—') || E'\n';
+        END LOOP;
+        IF n = 0 THEN out := out || E'  无\n'; END IF;
+    END IF;
+    RETURN out || E'\n本报告依据穗府办函〔2020〕35号及信用信息披露规则生成, 仅披露报告对象可查询的信息; 查询已记录。\n';
+END
+$$;
+COMMENT ON FUNCTION credit_gz.credit_report_text(bigint, text, text) IS
+    '信用报告(文本): credit_gz.credit_report as a readable Chinese report; the same disclosure rules and the same '
+    'query-log entry.';
