@@ -524,6 +524,12 @@ fast_accept(const char *code, unsigned char out[USCC_PACKED_LEN])
 #endif
 }
 
+bool
+uscc_fast_accept_portable(const char code[USCC_LEN], unsigned char out[USCC_PACKED_LEN])
+{
+	return fast_accept_scalar(code, out);
+}
+
 uscc_rule
 uscc_parse_pack(const char *in, size_t len, char code[USCC_LEN], unsigned char *out, bool *flagged,
 				uscc_error *err)

@@ -60,6 +60,12 @@ extern uscc_rule uscc_parse_pack(const char *in, size_t len, char code[USCC_LEN]
 								 bool *flagged, uscc_error *err);
 
 /*
+ * The portable (non-SIMD) fast path on 18 characters: true and packed when every rule passes. Exported so that the
+ * unit test and the fuzz target check it on machines where uscc_parse_pack uses SSE2.
+ */
+extern bool uscc_fast_accept_portable(const char code[USCC_LEN], unsigned char out[USCC_PACKED_LEN]);
+
+/*
  * uscc_make: normalise 17 characters as uscc_parse does (no '!'), validate them (the organisation-code check digit
  * at position 17 included) and append the mod-31 check character. USCC_OK or the rule broken.
  */

@@ -73,6 +73,20 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (uscc_make_code((const char *) data, size, code, &err) == USCC_OK)
 		REQUIRE(uscc_validate(code, &err2) == USCC_OK);
 
+	if (size >= USCC_LEN)
+	{
+		/* the portable fast path (SSE2 machines use the other one in uscc_parse_pack) agrees with the reference */
+		unsigned char pp[USCC_PACKED_LEN];
+		bool		okp = uscc_fast_accept_portable((const char *) data, pp);
+
+		REQUIRE(okp == (uscc_validate((const char *) data, &err2) == USCC_OK));
+		if (okp)
+		{
+			uscc_pack((const char *) data, packed);
+			REQUIRE(memcmp(pp, packed, USCC_PACKED_LEN) == 0);
+		}
+	}
+
 	if (size >= USCC_PACKED_LEN && uscc_unpack(data, back))
 	{
 		uscc_pack(back, repacked);

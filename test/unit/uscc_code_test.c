@@ -98,6 +98,31 @@ main(void)
 			}
 		}
 		CHECK(bad == 0, "uscc_parse_pack agrees with uscc_parse + uscc_pack (%d disagreements)", bad);
+
+		/* the portable fast path too, on every vector with each position replaced by every byte value */
+		bad = 0;
+		for (int i = 0; i < NVEC; i++)
+			for (int pos = 0; pos < USCC_LEN; pos += (i % 7 == 0 ? 1 : 5))
+				for (int byte = 0; byte < 256; byte++)
+				{
+					char		m[USCC_LEN];
+					bool		ok_ref,
+								ok_fast;
+
+					memcpy(m, uscc_public_vectors[i], USCC_LEN);
+					m[pos] = (char) byte;
+					ok_ref = uscc_validate(m, &err) == USCC_OK;
+					ok_fast = uscc_fast_accept_portable(m, p2);
+					if (ok_ref != ok_fast)
+						bad++;
+					else if (ok_ref)
+					{
+						uscc_pack(m, p1);
+						if (memcmp(p1, p2, sizeof(p1)) != 0)
+							bad++;
+					}
+				}
+		CHECK(bad == 0, "portable fast path agrees with the reference validator on single-byte mutations (%d)", bad);
 	}
 	CHECK(NVEC >= 380, "python-stdnum vectors loaded (%d)", NVEC);
 	CHECK(bad == 0, "every python-stdnum vector is valid, verified and packs round trip (%d bad)", bad);
