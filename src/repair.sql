@@ -464,3 +464,1034 @@ BEGIN ATOMIC
 END;
 COMMENT ON FUNCTION credit_gz.sync_outbox_purge(interval) IS
     'Deletes acknowledged outbox rows older than the interval; pending rows are never deleted.';
+
+-- ====================================================================
+-- Local date of the policy (Guangzhou time)
+-- ====================================================================
+
+CREATE FUNCTION credit_gz.gz_date(at timestamptz) RETURNS date
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+RETURN (at AT TIME ZONE 'Asia/Shanghai')::date;
+COMMENT ON FUNCTION credit_gz.gz_date(timestamptz) IS
+    '广州日期 / the calendar day in Guangzhou (Asia/Shanghai) of a timestamp, whatever the session TimeZone: deadlines '
+    'and periods are counted in local days.';
+
+-- ====================================================================
+-- Repair bars (不予修复) and eligibility (修复条件)
+-- ====================================================================
+
+CREATE TABLE credit_gz.repair_bar (
+    bar_id        bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    subject_id    bigint NOT NULL REFERENCES credit_gz.subject (subject_id),
+    record_id     bigint REFERENCES credit_gz.record (record_id),
+    barred_from   date NOT NULL,
+    barred_until  date,
+    reason        text NOT NULL CHECK (reason <> ''),
+    basis         text NOT NULL CHECK (basis <> ''),
+    department_code text NOT NULL REFERENCES credit_gz.department (code),
+    created_at    timestamptz NOT NULL DEFAULT pg_catalog.now(),
+    CHECK (barred_until IS NULL OR barred_until >= barred_from)
+);
+COMMENT ON TABLE credit_gz.repair_bar IS
+    '不予修复限制 / repair bars: periods during which a subject (or one record) may not be repaired, e.g. after a repair '
+    'obtained by fraud (弄虚作假) was revoked, or where a law excludes repair. Checked by every repair application.';
+COMMENT ON COLUMN credit_gz.repair_bar.bar_id IS '编号 / id';
+COMMENT ON COLUMN credit_gz.repair_bar.subject_id IS '主体 / barred subject';
+COMMENT ON COLUMN credit_gz.repair_bar.record_id IS '信用记录 / the one record barred (NULL: every record and entry of the subject)';
+COMMENT ON COLUMN credit_gz.repair_bar.barred_from IS '限制起始日 / first day barred';
+COMMENT ON COLUMN credit_gz.repair_bar.barred_until IS '限制截止日(含) / last day barred (NULL: no end)';
+COMMENT ON COLUMN credit_gz.repair_bar.reason IS '原因 / reason';
+COMMENT ON COLUMN credit_gz.repair_bar.basis IS '依据 / legal basis';
+COMMENT ON COLUMN credit_gz.repair_bar.department_code IS '决定部门 / department that set the bar';
+COMMENT ON COLUMN credit_gz.repair_bar.created_at IS '创建时间 / created at';
+CREATE INDEX repair_bar_subject ON credit_gz.repair_bar (subject_id);
+SELECT pg_catalog.pg_extension_config_dump('credit_gz.repair_bar', '');
+SELECT pg_catalog.pg_extension_config_dump('credit_gz.repair_bar_bar_id_seq', '');
+
+CREATE FUNCTION credit_gz.repair_bar_until(p_subject_id bigint, p_record_id bigint, on_day date) RETURNS date
+LANGUAGE sql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp
+RETURN (SELECT CASE WHEN bool_or(b.barred_until IS NULL) THEN 'infinity'::date ELSE max(b.barred_until) END
+        FROM credit_gz.repair_bar b
+        WHERE b.subject_id = p_subject_id
+          AND (b.record_id IS NULL OR b.record_id = p_record_id)
+          AND b.barred_from <= on_day AND (b.barred_until IS NULL OR b.barred_until >= on_day));
+COMMENT ON FUNCTION credit_gz.repair_bar_until(bigint, bigint, date) IS
+    'The last day of the repair bars in force for the subject (and record) on the day; infinity for an open bar; NULL '
+    'when none is in force.';
+
+CREATE FUNCTION credit_gz.repair_commitment_on_file(p_subject_id bigint, p_record_id bigint) RETURNS boolean
+LANGUAGE sql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp
+RETURN EXISTS (SELECT FROM credit_gz.commitment c
+               WHERE c.subject_id = p_subject_id AND c.kind = 'credit_repair'
+                 AND (c.record_id IS NULL OR c.record_id = p_record_id)
+                 AND c.status IN ('pending', 'fulfilled'));
+COMMENT ON FUNCTION credit_gz.repair_commitment_on_file(bigint, bigint) IS
+    'True when the subject has a repair commitment (信用修复承诺, credit_gz.commitment kind credit_repair) for the record or '
+    'for all its records that is not broken (pending or fulfilled): Order 36 requires a public credit commitment.';
+
+-- The time-independent conditions first (each one makes the application ineligible for good, or until the subject
+-- acts), then the dates: minimum period and bars. eligible_from is the first day all date conditions hold, given
+-- only when no other condition fails.
+CREATE FUNCTION credit_gz.record_repair_eligibility(p_record_id bigint, on_day date,
+                                                     obligations_performed_on date DEFAULT NULL)
+RETURNS TABLE (eligible boolean, reasons text[], eligible_from date)
+LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    r credit_gz.record;
+    rule credit_gz.publicity_rule;
+    why text[] := '{}';
+    since date;
+    bar date;
+BEGIN
+    SELECT * INTO r FROM credit_gz.record WHERE record_id = p_record_id;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'credit record % does not exist', p_record_id
+            USING ERRCODE = '23503', HINT = 'Give the record_id of a record in credit_gz.record.';
+    END IF;
+    SELECT * INTO rule FROM credit_gz.publicity_rule WHERE rule_id = r.rule_id;
+
+    IF r.status <> 'in_publicity' THEN
+        why := why || format('the record is not in publicity (status %s)', r.status);
+    END IF;
+    IF rule.rule_id IS NULL THEN
+        why := why || 'the record has no publicity rule (it is not negative information)'::text;
+    END IF;
+    IF r.severity = 'specific_serious' THEN
+        why := why || 'specific serious (特定严重失信) records stay published for the full period and cannot be repaired'::text;
+    END IF;
+    IF rule.rule_id IS NOT NULL AND NOT rule.repairable AND r.severity IS DISTINCT FROM 'specific_serious' THEN
+        why := why || format('publicity rule %s (%s) does not allow repair', rule.rule_id, rule.generation);
+    END IF;
+    IF obligations_performed_on IS NULL OR obligations_performed_on > on_day THEN
+        why := why || 'the obligations set by the decision have not been performed (履行法定义务、纠正失信行为)'::text;
+    END IF;
+    IF NOT credit_gz.repair_commitment_on_file(r.subject_id, r.record_id) THEN
+        why := why || 'no repair commitment (信用修复承诺) is on file'::text;
+    END IF;
+
+    -- Minimum publicity period: repairable_from is filled by the archive from the record's rule version; under
+    -- Order 36 a minor record is repairable as soon as the obligation is performed (no minimum period).
+    since := GREATEST(r.repairable_from, obligations_performed_on);
+    bar := credit_gz.repair_bar_until(r.subject_id, r.record_id, GREATEST(on_day, since));
+    IF bar IS NOT NULL THEN
+        since := CASE WHEN bar = 'infinity' THEN 'infinity'::date ELSE bar + 1 END;
+    END IF;
+    IF r.repairable_from IS NOT NULL AND r.repairable_from > on_day THEN
+        why := why || format('the minimum publicity period ends on %s', r.repairable_from - 1);
+    END IF;
+    IF bar IS NOT NULL THEN
+        why := why || CASE WHEN bar = 'infinity' THEN 'repair is barred without end date'
+                           ELSE format('repair is barred until %s', bar) END;
+    END IF;
+
+    eligible := cardinality(why) = 0;
+    reasons := why;
+    eligible_from := CASE
+        WHEN eligible THEN on_day
+        WHEN since IS NOT NULL AND since <> 'infinity' AND since > on_day
+             AND cardinality(why) = (CASE WHEN r.repairable_from > on_day THEN 1 ELSE 0 END)
+                                     + (CASE WHEN bar IS NOT NULL THEN 1 ELSE 0 END)
+        THEN since END;
+    RETURN NEXT;
+END $$;
+COMMENT ON FUNCTION credit_gz.record_repair_eligibility(bigint, date, date) IS
+    '信用修复条件 / whether a record can be repaired on the day, under its rule version: in publicity, a penalty that is '
+    'not specific serious, rule repairable, obligations performed, a repair commitment on file, minimum publicity period '
+    'reached (Order 36 minor records: as soon as the obligation is performed), no repair bar. Returns every failing '
+    'condition and, when only dates stand in the way, the first day the record becomes eligible.';
+
+CREATE FUNCTION credit_gz.entry_repair_eligibility(p_entry_id bigint, on_day date,
+                                                    obligations_performed_on date DEFAULT NULL)
+RETURNS TABLE (eligible boolean, reasons text[], eligible_from date)
+LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    e credit_gz.list_entry;
+    lt credit_gz.list_type;
+    why text[] := '{}';
+    min_day date;
+    since date;
+    bar date;
+BEGIN
+    SELECT * INTO e FROM credit_gz.list_entry WHERE entry_id = p_entry_id;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'list entry % does not exist', p_entry_id
+            USING ERRCODE = '23503', HINT = 'Give the entry_id of an entry in credit_gz.list_entry.';
+    END IF;
+    SELECT * INTO lt FROM credit_gz.list_type WHERE code = e.list_type_code;
+
+    IF e.status <> 'active' THEN
+        why := why || format('the list entry is not active (status %s)', e.status);
+    END IF;
+    IF e.derived_from_entry_id IS NOT NULL THEN
+        why := why || format('the entry was derived from entry %s and is lifted with it', e.derived_from_entry_id);
+    END IF;
+    IF lt.polarity = 'reward' THEN
+        why := why || 'entries on a reward list (红名单) are not repaired'::text;
+    END IF;
+    IF lt.early_removal_after_months IS NULL THEN
+        why := why || format('list %s allows no early removal', lt.code);
+    END IF;
+    IF obligations_performed_on IS NULL OR obligations_performed_on > on_day THEN
+        why := why || 'the obligations set by the decision have not been performed (履行法定义务、纠正失信行为)'::text;
+    END IF;
+    IF NOT credit_gz.repair_commitment_on_file(e.subject_id, e.record_id) THEN
+        why := why || 'no repair commitment (信用修复承诺) is on file'::text;
+    END IF;
+
+    -- Early removal after the list type's minimum term (e.g. SAMR Order No. 44: one year).
+    min_day := (e.effective_from + pg_catalog.make_interval(months => COALESCE(lt.early_removal_after_months, 0)))::date;
+    since := GREATEST(min_day, obligations_performed_on);
+    bar := credit_gz.repair_bar_until(e.subject_id, NULL, GREATEST(on_day, since));
+    IF bar IS NOT NULL THEN
+        since := CASE WHEN bar = 'infinity' THEN 'infinity'::date ELSE bar + 1 END;
+    END IF;
+    IF lt.early_removal_after_months IS NOT NULL AND min_day > on_day THEN
+        why := why || format('early removal is possible from %s', min_day);
+    END IF;
+    IF bar IS NOT NULL THEN
+        why := why || CASE WHEN bar = 'infinity' THEN 'repair is barred without end date'
+                           ELSE format('repair is barred until %s', bar) END;
+    END IF;
+
+    eligible := cardinality(why) = 0;
+    reasons := why;
+    eligible_from := CASE
+        WHEN eligible THEN on_day
+        WHEN since IS NOT NULL AND since <> 'infinity' AND since > on_day
+             AND cardinality(why) = (CASE WHEN lt.early_removal_after_months IS NOT NULL AND min_day > on_day THEN 1 ELSE 0 END)
+                                     + (CASE WHEN bar IS NOT NULL THEN 1 ELSE 0 END)
+        THEN since END;
+    RETURN NEXT;
+END $$;
+COMMENT ON FUNCTION credit_gz.entry_repair_eligibility(bigint, date, date) IS
+    '名单提前移出(修复)条件 / whether a list entry can be repaired (removed early) on the day: active, determined directly '
+    '(derived entries follow their source), a punishment or attention list that allows early removal, its minimum term '
+    '(list_type.early_removal_after_months) reached, obligations performed, a repair commitment on file, no repair bar.';
+
+-- ====================================================================
+-- Green channel (绿色通道, 三(五)): the epidemic-prevention key-enterprise list
+-- ====================================================================
+
+INSERT INTO credit_gz.list_type (code, name_zh, name_en, polarity, severity, applies_to, default_term_months,
+                                 early_removal_after_months, legal_basis, effective_from, shipped)
+VALUES ('epidemic_key_enterprise', '防疫重点保障企业名录', 'Epidemic-prevention key enterprises', 'reward', 'none',
+        'legal_entity', NULL, 0,
+        '穗府办函〔2020〕35号 三(五): 根据国家、省、市认定的防疫重点保障企业名录 … 设立信用修复绿色通道', '2020-02-01', true);
+
+CREATE TABLE credit_gz.green_channel_list (
+    list_type_code  text PRIMARY KEY REFERENCES credit_gz.list_type (code),
+    positive_item_code text REFERENCES credit_gz.info_item (code),
+    basis           text NOT NULL
+);
+COMMENT ON TABLE credit_gz.green_channel_list IS
+    '绿色通道名单 / lists whose active members get the green-channel repair deadlines (deadline_rule channel green) '
+    'and whose listing is recorded as positive (守信) information in the credit archive (三(五)).';
+COMMENT ON COLUMN credit_gz.green_channel_list.list_type_code IS '名单类型 / list type';
+COMMENT ON COLUMN credit_gz.green_channel_list.positive_item_code IS
+    '守信信息项 / information item of the positive record written when a subject is listed (NULL: none)';
+COMMENT ON COLUMN credit_gz.green_channel_list.basis IS '依据 / basis';
+
+CREATE FUNCTION credit_gz.repair_channel(p_subject_id bigint, on_day date) RETURNS text
+LANGUAGE sql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp
+RETURN CASE WHEN EXISTS (
+            SELECT FROM credit_gz.list_entry e JOIN credit_gz.green_channel_list g ON g.list_type_code = e.list_type_code
+            WHERE e.subject_id = p_subject_id AND e.status = 'active'
+              AND e.effective_from <= on_day AND (e.effective_until IS NULL OR e.effective_until >= on_day))
+       THEN 'green' ELSE 'standard' END;
+COMMENT ON FUNCTION credit_gz.repair_channel(bigint, date) IS
+    '修复通道 / green when the subject is on a green-channel list (防疫重点保障企业) on the day, standard otherwise.';
+
+-- ====================================================================
+-- Repair applications (信用修复申请)
+-- ====================================================================
+
+CREATE TABLE credit_gz.repair_application (
+    application_id   bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    subject_id       bigint NOT NULL REFERENCES credit_gz.subject (subject_id),
+    record_id        bigint REFERENCES credit_gz.record (record_id),
+    entry_id         bigint REFERENCES credit_gz.list_entry (entry_id),
+    department_code  text NOT NULL REFERENCES credit_gz.department (code),
+    channel          text NOT NULL CHECK (channel IN ('standard', 'green')),
+    statement        text,
+    obligations_performed_on date,
+    status           text NOT NULL DEFAULT 'submitted'
+                     CHECK (status IN ('submitted', 'accepted', 'refused', 'approved', 'rejected')),
+    submitted_at     timestamptz NOT NULL DEFAULT pg_catalog.now(),
+    accept_due       date NOT NULL,
+    accepted_at      timestamptz,
+    decide_due       date,
+    decided_at       timestamptz,
+    decided_by       text,
+    decision_reason  text,
+    accept_overdue_at timestamptz,
+    decide_overdue_at timestamptz,
+    CHECK ((record_id IS NULL) <> (entry_id IS NULL)),
+    CHECK (status NOT IN ('refused', 'rejected') OR decision_reason IS NOT NULL),
+    CHECK ((status IN ('accepted', 'approved', 'rejected')) = (accepted_at IS NOT NULL)),
+    CHECK ((status IN ('refused', 'approved', 'rejected')) = (decided_at IS NOT NULL))
+);
+COMMENT ON TABLE credit_gz.repair_application IS
+    '信用修复申请 / credit repair applications for a record or a list entry: submitted → accepted or refused (within '
+    'the acceptance deadline) → approved or rejected (within the decision deadline). Eligibility is checked on submission '
+    'and again on approval; approval unpublishes and archives the record or entry as repaired, in the same transaction '
+    '(scores and derived entries follow through their triggers), and writes the decision to sync_outbox (二(四)).';
+COMMENT ON COLUMN credit_gz.repair_application.application_id IS '申请编号 / application id';
+COMMENT ON COLUMN credit_gz.repair_application.subject_id IS '申请主体 / the subject applying (from the record or entry)';
+COMMENT ON COLUMN credit_gz.repair_application.record_id IS '信用记录 / the record to repair (or entry_id)';
+COMMENT ON COLUMN credit_gz.repair_application.entry_id IS '名单记录 / the list entry to repair (or record_id)';
+COMMENT ON COLUMN credit_gz.repair_application.department_code IS
+    '办理部门 / handling department: the department that made the decision or listing (谁认定、谁修复)';
+COMMENT ON COLUMN credit_gz.repair_application.channel IS '通道 / standard or green (绿色通道, set on submission)';
+COMMENT ON COLUMN credit_gz.repair_application.statement IS '申请说明 / the applicant''s statement';
+COMMENT ON COLUMN credit_gz.repair_application.obligations_performed_on IS
+    '义务履行日期 / the day the obligations of the decision were performed (evidence checked on acceptance)';
+COMMENT ON COLUMN credit_gz.repair_application.status IS
+    '状态 / submitted 已提交, accepted 已受理, refused 不予受理, approved 准予修复, rejected 不予修复';
+COMMENT ON COLUMN credit_gz.repair_application.submitted_at IS '提交时间 / submitted at';
+COMMENT ON COLUMN credit_gz.repair_application.accept_due IS '受理期限 / last day to accept or refuse';
+COMMENT ON COLUMN credit_gz.repair_application.accepted_at IS '受理时间 / accepted at';
+COMMENT ON COLUMN credit_gz.repair_application.decide_due IS '办结期限 / last day to approve or reject';
+COMMENT ON COLUMN credit_gz.repair_application.decided_at IS '决定时间 / refused, approved or rejected at';
+COMMENT ON COLUMN credit_gz.repair_application.decided_by IS '经办人 / database role that took the last decision';
+COMMENT ON COLUMN credit_gz.repair_application.decision_reason IS '决定理由 / reasons (required for refusal and rejection)';
+COMMENT ON COLUMN credit_gz.repair_application.accept_overdue_at IS
+    '受理逾期标记 / when run_expiry found the acceptance deadline passed without a decision';
+COMMENT ON COLUMN credit_gz.repair_application.decide_overdue_at IS
+    '办结逾期标记 / when run_expiry found the decision deadline passed without a decision';
+SELECT pg_catalog.pg_extension_config_dump('credit_gz.repair_application', '');
+SELECT pg_catalog.pg_extension_config_dump('credit_gz.repair_application_application_id_seq', '');
+CREATE INDEX repair_application_subject ON credit_gz.repair_application (subject_id);
+CREATE INDEX repair_application_record ON credit_gz.repair_application (record_id) WHERE record_id IS NOT NULL;
+CREATE INDEX repair_application_entry ON credit_gz.repair_application (entry_id) WHERE entry_id IS NOT NULL;
+-- One open application per record or entry.
+CREATE UNIQUE INDEX repair_application_open_record ON credit_gz.repair_application (record_id)
+    WHERE status IN ('submitted', 'accepted') AND record_id IS NOT NULL;
+CREATE UNIQUE INDEX repair_application_open_entry ON credit_gz.repair_application (entry_id)
+    WHERE status IN ('submitted', 'accepted') AND entry_id IS NOT NULL;
+-- The expiry job finds overdue applications through these; they hold only the open, not yet flagged ones.
+CREATE INDEX repair_application_accept_due ON credit_gz.repair_application (accept_due)
+    WHERE status = 'submitted' AND accept_overdue_at IS NULL;
+CREATE INDEX repair_application_decide_due ON credit_gz.repair_application (decide_due)
+    WHERE status = 'accepted' AND decide_overdue_at IS NULL;
+COMMENT ON INDEX credit_gz.repair_application_open_record IS 'one open application per record';
+COMMENT ON INDEX credit_gz.repair_application_open_entry IS 'one open application per list entry';
+COMMENT ON INDEX credit_gz.repair_application_accept_due IS 'run_expiry: acceptance deadlines not yet flagged';
+COMMENT ON INDEX credit_gz.repair_application_decide_due IS 'run_expiry: decision deadlines not yet flagged';
+COMMENT ON INDEX credit_gz.repair_application_subject IS 'applications by subject';
+COMMENT ON INDEX credit_gz.repair_application_record IS 'applications by record';
+COMMENT ON INDEX credit_gz.repair_application_entry IS 'applications by list entry';
+
+CREATE FUNCTION credit_gz.repair_raise_ineligible(what text, reasons text[], eligible_from date) RETURNS void
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    RAISE EXCEPTION '% is not eligible for credit repair%', what,
+            CASE WHEN eligible_from IS NOT NULL THEN format(' before %s', eligible_from) ELSE '' END
+        USING ERRCODE = 'CG611',
+              DETAIL = format('Reasons: %s.', array_to_string(reasons, '; ')),
+              HINT = CASE WHEN eligible_from IS NOT NULL THEN format('Apply again on or after %s.', eligible_from)
+                          ELSE 'Remove the reasons listed (perform the obligations, file a repair commitment) and apply again.' END;
+END $$;
+COMMENT ON FUNCTION credit_gz.repair_raise_ineligible(text, text[], date) IS
+    'Raises CG611 (not eligible for repair) with every reason and, when only dates stand in the way, the first eligible day.';
+
+-- BEFORE INSERT: fill subject, department, channel and acceptance deadline; refuse ineligible applications.
+CREATE FUNCTION credit_gz.repair_application_insert() RETURNS trigger
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    el record;
+    day date := credit_gz.gz_date(NEW.submitted_at);
+BEGIN
+    IF NEW.status <> 'submitted' THEN
+        RAISE EXCEPTION 'a repair application starts as submitted, not %', NEW.status
+            USING ERRCODE = '23514', HINT = 'Insert with the default status and use repair_accept/repair_approve.';
+    END IF;
+    NEW.submitted_at := pg_catalog.now();    -- deadlines run from the real submission day
+    NEW.accepted_at := NULL; NEW.decided_at := NULL; NEW.decide_due := NULL;
+    NEW.accept_overdue_at := NULL; NEW.decide_overdue_at := NULL;
+    IF NEW.record_id IS NOT NULL THEN
+        SELECT r.subject_id, r.department_code INTO NEW.subject_id, NEW.department_code
+        FROM credit_gz.record r WHERE r.record_id = NEW.record_id FOR SHARE;
+        SELECT * INTO el FROM credit_gz.record_repair_eligibility(NEW.record_id, day, NEW.obligations_performed_on);
+        IF NOT el.eligible THEN
+            PERFORM credit_gz.repair_raise_ineligible(format('credit record %s', NEW.record_id), el.reasons, el.eligible_from);
+        END IF;
+    ELSIF NEW.entry_id IS NOT NULL THEN
+        SELECT e.subject_id, e.department_code INTO NEW.subject_id, NEW.department_code
+        FROM credit_gz.list_entry e WHERE e.entry_id = NEW.entry_id FOR SHARE;
+        SELECT * INTO el FROM credit_gz.entry_repair_eligibility(NEW.entry_id, day, NEW.obligations_performed_on);
+        IF NOT el.eligible THEN
+            PERFORM credit_gz.repair_raise_ineligible(format('list entry %s', NEW.entry_id), el.reasons, el.eligible_from);
+        END IF;
+    END IF;
+    NEW.channel := credit_gz.repair_channel(NEW.subject_id, day);
+    NEW.accept_due := credit_gz.deadline('repair', 'acceptance', NEW.channel, day);
+    RETURN NEW;
+END $$;
+COMMENT ON FUNCTION credit_gz.repair_application_insert() IS
+    'Trigger: on submission fills the subject and handling department from the record or entry, the channel (green for '
+    '防疫重点保障企业) and the acceptance deadline; an ineligible application fails with CG611, reasons and eligible date.';
+CREATE TRIGGER repair_application_insert BEFORE INSERT ON credit_gz.repair_application
+    FOR EACH ROW EXECUTE FUNCTION credit_gz.repair_application_insert();
+
+-- BEFORE UPDATE: the state machine. Identity columns never change; the status moves one step at a time.
+CREATE FUNCTION credit_gz.repair_application_transition() RETURNS trigger
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    el record;
+    now_ts timestamptz := pg_catalog.now();
+    day date := credit_gz.gz_date(pg_catalog.now());
+BEGIN
+    IF (NEW.subject_id, NEW.record_id, NEW.entry_id, NEW.department_code, NEW.channel, NEW.submitted_at, NEW.accept_due)
+       IS DISTINCT FROM
+       (OLD.subject_id, OLD.record_id, OLD.entry_id, OLD.department_code, OLD.channel, OLD.submitted_at, OLD.accept_due) THEN
+        RAISE EXCEPTION 'the subject, target, department, channel and deadlines of repair application % cannot change',
+                        OLD.application_id
+            USING ERRCODE = '23514', HINT = 'Submit a new application instead.';
+    END IF;
+    IF NEW.status = OLD.status THEN
+        -- Same state: only the expiry job's overdue flags and the statement may change.
+        IF (NEW.accepted_at, NEW.decided_at, NEW.decide_due, NEW.decision_reason, NEW.decided_by)
+           IS DISTINCT FROM (OLD.accepted_at, OLD.decided_at, OLD.decide_due, OLD.decision_reason, OLD.decided_by) THEN
+            RAISE EXCEPTION 'decisions on repair application % are recorded by changing its status', OLD.application_id
+                USING ERRCODE = '23514', HINT = 'Use repair_accept, repair_refuse, repair_approve or repair_reject.';
+        END IF;
+        RETURN NEW;
+    END IF;
+    IF NOT ((OLD.status = 'submitted' AND NEW.status IN ('accepted', 'refused'))
+            OR (OLD.status = 'accepted' AND NEW.status IN ('approved', 'rejected'))) THEN
+        RAISE EXCEPTION 'repair application % cannot go from % to %', OLD.application_id, OLD.status, NEW.status
+            USING ERRCODE = 'CG612',
+                  DETAIL = 'An application is submitted, then accepted or refused, then (if accepted) approved or rejected.',
+                  HINT = 'Submit a new application to start again.';
+    END IF;
+    IF NEW.status IN ('refused', 'rejected') AND NULLIF(pg_catalog.btrim(NEW.decision_reason), '') IS NULL THEN
+        RAISE EXCEPTION 'a % repair application needs a reason', NEW.status
+            USING ERRCODE = '23514', HINT = 'Give the reason in decision_reason.';
+    END IF;
+    NEW.decided_by := current_user;
+    IF NEW.status = 'accepted' THEN
+        NEW.accepted_at := now_ts;
+        NEW.decide_due := credit_gz.deadline('repair', 'decision', OLD.channel, day);
+        NEW.decided_at := NULL;
+    ELSE
+        NEW.accepted_at := OLD.accepted_at;
+        NEW.decide_due := OLD.decide_due;
+        NEW.decided_at := now_ts;
+    END IF;
+    IF NEW.status = 'approved' THEN
+        -- Conditions must still hold on the day of approval (a commitment may have been broken meanwhile).
+        IF OLD.record_id IS NOT NULL THEN
+            PERFORM 1 FROM credit_gz.record WHERE record_id = OLD.record_id FOR UPDATE;
+            SELECT * INTO el FROM credit_gz.record_repair_eligibility(OLD.record_id, day, OLD.obligations_performed_on);
+        ELSE
+            PERFORM 1 FROM credit_gz.list_entry WHERE entry_id = OLD.entry_id FOR UPDATE;
+            SELECT * INTO el FROM credit_gz.entry_repair_eligibility(OLD.entry_id, day, OLD.obligations_performed_on);
+        END IF;
+        IF NOT el.eligible THEN
+            PERFORM credit_gz.repair_raise_ineligible(
+                CASE WHEN OLD.record_id IS NOT NULL THEN format('credit record %s', OLD.record_id)
+                     ELSE format('list entry %s', OLD.entry_id) END, el.reasons, el.eligible_from);
+        END IF;
+    END IF;
+    RETURN NEW;
+END $$;
+COMMENT ON FUNCTION credit_gz.repair_application_transition() IS
+    'Trigger: enforces submitted → accepted/refused → approved/rejected (CG612 otherwise), stamps times and the acting '
+    'role, sets the decision deadline on acceptance, and re-checks eligibility on approval (CG611).';
+CREATE TRIGGER repair_application_transition BEFORE UPDATE ON credit_gz.repair_application
+    FOR EACH ROW EXECUTE FUNCTION credit_gz.repair_application_transition();
+
+-- AFTER UPDATE: apply a decision. Approval unpublishes and archives; scores and derived entries follow by triggers.
+CREATE FUNCTION credit_gz.repair_application_apply() RETURNS trigger
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    legal boolean;
+BEGIN
+    IF NEW.status = OLD.status OR NEW.status = 'accepted' THEN
+        RETURN NULL;
+    END IF;
+    IF NEW.status = 'approved' THEN
+        IF NEW.record_id IS NOT NULL THEN
+            UPDATE credit_gz.record SET status = 'repaired', disclosure = 'archived'
+            WHERE record_id = NEW.record_id;
+        ELSE
+            UPDATE credit_gz.list_entry
+            SET status = 'repaired', status_changed_on = credit_gz.gz_date(NEW.decided_at),
+                status_reason = format('信用修复 repair application %s', NEW.application_id)
+            WHERE entry_id = NEW.entry_id;
+        END IF;
+    END IF;
+    -- 一网通办、协同修复: every final decision goes to 信用中国 (and 国家企业信用信息公示系统 for legal entities).
+    SELECT s.uscc IS NOT NULL INTO legal FROM credit_gz.subject s WHERE s.subject_id = NEW.subject_id;
+    PERFORM credit_gz.sync_outbox_enqueue(NEW.subject_id, 'repair_decision',
+        pg_catalog.jsonb_build_object(
+            'application_id', NEW.application_id, 'decision', NEW.status, 'channel', NEW.channel,
+            'record_id', NEW.record_id, 'entry_id', NEW.entry_id, 'department_code', NEW.department_code,
+            'document_no', (SELECT r.document_no FROM credit_gz.record r WHERE r.record_id = NEW.record_id),
+            'basis_document', (SELECT e.basis_document FROM credit_gz.list_entry e WHERE e.entry_id = NEW.entry_id),
+            'decided_at', NEW.decided_at, 'reason', NEW.decision_reason),
+        COALESCE(legal, false));
+    RETURN NULL;
+END $$;
+COMMENT ON FUNCTION credit_gz.repair_application_apply() IS
+    'Trigger: on approval marks the record repaired and archived (or the entry repaired) in the same transaction; every '
+    'final decision (refused, approved, rejected) is written to sync_outbox for 协同修复.';
+CREATE TRIGGER repair_application_apply AFTER UPDATE OF status ON credit_gz.repair_application
+    FOR EACH ROW EXECUTE FUNCTION credit_gz.repair_application_apply();
+
+CREATE FUNCTION credit_gz.repair_submit(record_id bigint, obligations_performed_on date, statement text DEFAULT NULL)
+RETURNS credit_gz.repair_application
+LANGUAGE sql VOLATILE SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+    INSERT INTO credit_gz.repair_application (record_id, obligations_performed_on, statement)
+    VALUES (repair_submit.record_id, repair_submit.obligations_performed_on, repair_submit.statement)
+    RETURNING *;
+END;
+COMMENT ON FUNCTION credit_gz.repair_submit(bigint, date, text) IS
+    '提交信用修复申请(信用记录) / applies for repair of a credit record; the trigger fills subject, department, channel and '
+    'the acceptance deadline (CG611 with reasons and the first eligible day when not eligible).';
+
+CREATE FUNCTION credit_gz.repair_submit_entry(entry_id bigint, obligations_performed_on date, statement text DEFAULT NULL)
+RETURNS credit_gz.repair_application
+LANGUAGE sql VOLATILE SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+    INSERT INTO credit_gz.repair_application (entry_id, obligations_performed_on, statement)
+    VALUES (repair_submit_entry.entry_id, repair_submit_entry.obligations_performed_on, repair_submit_entry.statement)
+    RETURNING *;
+END;
+COMMENT ON FUNCTION credit_gz.repair_submit_entry(bigint, date, text) IS
+    '提交信用修复申请(名单) / applies for early removal (repair) of a list entry; see repair_submit.';
+
+CREATE FUNCTION credit_gz.repair_decide(application_id bigint, new_status text, reason text)
+RETURNS credit_gz.repair_application
+LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    a credit_gz.repair_application;
+BEGIN
+    UPDATE credit_gz.repair_application r SET status = new_status, decision_reason = COALESCE(reason, r.decision_reason)
+    WHERE r.application_id = repair_decide.application_id
+    RETURNING * INTO a;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'repair application % does not exist', application_id
+            USING ERRCODE = 'P0002', HINT = 'Look the application up in credit_gz.repair_application.';
+    END IF;
+    RETURN a;
+END $$;
+COMMENT ON FUNCTION credit_gz.repair_decide(bigint, text, text) IS
+    'Moves a repair application to a new status with a reason (the trigger enforces the order and applies approval).';
+
+CREATE FUNCTION credit_gz.repair_accept(application_id bigint) RETURNS credit_gz.repair_application
+LANGUAGE sql VOLATILE SET search_path = pg_catalog, pg_temp
+RETURN credit_gz.repair_decide(application_id, 'accepted', NULL);
+COMMENT ON FUNCTION credit_gz.repair_accept(bigint) IS '受理 / accepts an application; sets the decision deadline.';
+
+CREATE FUNCTION credit_gz.repair_refuse(application_id bigint, reason text) RETURNS credit_gz.repair_application
+LANGUAGE sql VOLATILE SET search_path = pg_catalog, pg_temp
+RETURN credit_gz.repair_decide(application_id, 'refused', reason);
+COMMENT ON FUNCTION credit_gz.repair_refuse(bigint, text) IS '不予受理 / refuses to accept an application, with the reason.';
+
+CREATE FUNCTION credit_gz.repair_approve(application_id bigint, reason text DEFAULT NULL) RETURNS credit_gz.repair_application
+LANGUAGE sql VOLATILE SET search_path = pg_catalog, pg_temp
+RETURN credit_gz.repair_decide(application_id, 'approved', reason);
+COMMENT ON FUNCTION credit_gz.repair_approve(bigint, text) IS
+    '准予修复 / approves: re-checks eligibility, then the record (or entry) stops being published and is archived as '
+    'repaired, scores and derived entries follow, the decision goes to sync_outbox — one transaction.';
+
+CREATE FUNCTION credit_gz.repair_reject(application_id bigint, reason text) RETURNS credit_gz.repair_application
+LANGUAGE sql VOLATILE SET search_path = pg_catalog, pg_temp
+RETURN credit_gz.repair_decide(application_id, 'rejected', reason);
+COMMENT ON FUNCTION credit_gz.repair_reject(bigint, text) IS '不予修复 / rejects an accepted application, with the reason.';
+
+-- ====================================================================
+-- Objections (异议处理): 《广州市公共信用信息管理规定》
+-- ====================================================================
+
+CREATE TABLE credit_gz.objection (
+    objection_id     bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    subject_id       bigint NOT NULL REFERENCES credit_gz.subject (subject_id),
+    record_id        bigint NOT NULL REFERENCES credit_gz.record (record_id),
+    department_code  text NOT NULL REFERENCES credit_gz.department (code),
+    claim            text NOT NULL CHECK (claim <> ''),
+    prior_status     text NOT NULL,
+    status           text NOT NULL DEFAULT 'submitted'
+                     CHECK (status IN ('submitted', 'accepted', 'refused', 'provider_check', 'resolved')),
+    submitted_at     timestamptz NOT NULL DEFAULT pg_catalog.now(),
+    accept_due       date NOT NULL,
+    accepted_at      timestamptz,
+    platform_due     date,
+    referred_at      timestamptz,
+    provider_due     date,
+    resolved_at      timestamptz,
+    outcome          text CHECK (outcome IN ('corrected', 'revoked', 'upheld')),
+    corrections      jsonb,
+    outcome_reason   text,
+    decided_by       text,
+    accept_overdue_at   timestamptz,
+    platform_overdue_at timestamptz,
+    provider_overdue_at timestamptz,
+    CHECK ((status IN ('refused', 'resolved')) = (resolved_at IS NOT NULL)),
+    CHECK ((status = 'resolved') = (outcome IS NOT NULL)),
+    CHECK ((outcome = 'corrected') = (corrections IS NOT NULL)),
+    CHECK (status NOT IN ('refused', 'resolved') OR outcome_reason IS NOT NULL)
+);
+COMMENT ON TABLE credit_gz.objection IS
+    '异议申请 / objections: a subject disputes a record, which is marked under_objection at once (reports show it). '
+    'Guangzhou deadlines (deadline_rule, procedure objection): acceptance, platform check, provider check. Outcome '
+    'corrected (更正), revoked (撤销) or upheld (维持), applied to the record in the transaction that resolves it.';
+COMMENT ON COLUMN credit_gz.objection.objection_id IS '异议编号 / objection id';
+COMMENT ON COLUMN credit_gz.objection.subject_id IS '异议主体 / the subject objecting (the record''s subject)';
+COMMENT ON COLUMN credit_gz.objection.record_id IS '异议记录 / the disputed record';
+COMMENT ON COLUMN credit_gz.objection.department_code IS '信息提供单位 / provider of the record (checks when referred)';
+COMMENT ON COLUMN credit_gz.objection.claim IS '异议内容 / what the subject disputes';
+COMMENT ON COLUMN credit_gz.objection.prior_status IS '原状态 / the record''s status before the objection (restored unless revoked)';
+COMMENT ON COLUMN credit_gz.objection.status IS
+    '状态 / submitted 已提交, accepted 已受理(平台核查), refused 不予受理, provider_check 转提供单位核查, resolved 办结';
+COMMENT ON COLUMN credit_gz.objection.submitted_at IS '提交时间 / submitted at';
+COMMENT ON COLUMN credit_gz.objection.accept_due IS '受理期限 / last day to accept or refuse';
+COMMENT ON COLUMN credit_gz.objection.accepted_at IS '受理时间 / accepted at';
+COMMENT ON COLUMN credit_gz.objection.platform_due IS '平台核查期限 / last day of the platform check';
+COMMENT ON COLUMN credit_gz.objection.referred_at IS '转送时间 / referred to the provider at';
+COMMENT ON COLUMN credit_gz.objection.provider_due IS '提供单位核查期限 / last day of the provider''s check';
+COMMENT ON COLUMN credit_gz.objection.resolved_at IS '办结时间 / refused or resolved at';
+COMMENT ON COLUMN credit_gz.objection.outcome IS '处理结果 / corrected 更正, revoked 撤销, upheld 维持';
+COMMENT ON COLUMN credit_gz.objection.corrections IS
+    '更正内容 / for corrected: the record columns to change, e.g. {"severity": "general"} (document_no, decision_date, '
+    'severity, item_code, domain_code)';
+COMMENT ON COLUMN credit_gz.objection.outcome_reason IS '理由 / reasons (required for refusal and resolution)';
+COMMENT ON COLUMN credit_gz.objection.decided_by IS '经办人 / database role that took the last step';
+COMMENT ON COLUMN credit_gz.objection.accept_overdue_at IS '受理逾期标记 / flagged overdue for acceptance by run_expiry';
+COMMENT ON COLUMN credit_gz.objection.platform_overdue_at IS '平台核查逾期标记 / flagged overdue for the platform check';
+COMMENT ON COLUMN credit_gz.objection.provider_overdue_at IS '提供单位核查逾期标记 / flagged overdue for the provider check';
+SELECT pg_catalog.pg_extension_config_dump('credit_gz.objection', '');
+SELECT pg_catalog.pg_extension_config_dump('credit_gz.objection_objection_id_seq', '');
+CREATE INDEX objection_subject ON credit_gz.objection (subject_id);
+CREATE INDEX objection_record ON credit_gz.objection (record_id);
+CREATE UNIQUE INDEX objection_open_record ON credit_gz.objection (record_id)
+    WHERE status IN ('submitted', 'accepted', 'provider_check');
+CREATE INDEX objection_accept_due ON credit_gz.objection (accept_due) WHERE status = 'submitted' AND accept_overdue_at IS NULL;
+CREATE INDEX objection_platform_due ON credit_gz.objection (platform_due) WHERE status = 'accepted' AND platform_overdue_at IS NULL;
+CREATE INDEX objection_provider_due ON credit_gz.objection (provider_due) WHERE status = 'provider_check' AND provider_overdue_at IS NULL;
+COMMENT ON INDEX credit_gz.objection_subject IS 'objections by subject';
+COMMENT ON INDEX credit_gz.objection_record IS 'objections by record';
+COMMENT ON INDEX credit_gz.objection_open_record IS 'one open objection per record';
+COMMENT ON INDEX credit_gz.objection_accept_due IS 'run_expiry: acceptance deadlines not yet flagged';
+COMMENT ON INDEX credit_gz.objection_platform_due IS 'run_expiry: platform-check deadlines not yet flagged';
+COMMENT ON INDEX credit_gz.objection_provider_due IS 'run_expiry: provider-check deadlines not yet flagged';
+
+-- BEFORE INSERT: mark the record under objection at once and remember its status.
+CREATE FUNCTION credit_gz.objection_insert() RETURNS trigger
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    r credit_gz.record;
+BEGIN
+    IF NEW.status <> 'submitted' THEN
+        RAISE EXCEPTION 'an objection starts as submitted, not %', NEW.status
+            USING ERRCODE = '23514', HINT = 'Insert with the default status and use objection_accept/objection_resolve.';
+    END IF;
+    SELECT * INTO r FROM credit_gz.record WHERE record_id = NEW.record_id FOR UPDATE;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'credit record % does not exist', NEW.record_id
+            USING ERRCODE = '23503', HINT = 'Give the record_id of a record in credit_gz.record.';
+    END IF;
+    IF r.status NOT IN ('in_publicity') THEN
+        RAISE EXCEPTION 'credit record % cannot be disputed in status %', NEW.record_id, r.status
+            USING ERRCODE = 'CG621',
+                  DETAIL = CASE WHEN r.status = 'under_objection' THEN 'An objection to the record is already open.'
+                                ELSE 'Only records in publicity can be disputed.' END,
+                  HINT = 'Ask the provider department about records no longer published.';
+    END IF;
+    NEW.submitted_at := pg_catalog.now();    -- deadlines run from the real submission day
+    NEW.subject_id := r.subject_id;
+    NEW.department_code := r.department_code;
+    NEW.prior_status := r.status;
+    NEW.accepted_at := NULL; NEW.platform_due := NULL; NEW.referred_at := NULL; NEW.provider_due := NULL;
+    NEW.resolved_at := NULL; NEW.outcome := NULL; NEW.corrections := NULL;
+    NEW.accept_overdue_at := NULL; NEW.platform_overdue_at := NULL; NEW.provider_overdue_at := NULL;
+    NEW.accept_due := credit_gz.deadline('objection', 'acceptance', 'standard', credit_gz.gz_date(NEW.submitted_at));
+    UPDATE credit_gz.record SET status = 'under_objection' WHERE record_id = NEW.record_id;
+    RETURN NEW;
+END $$;
+COMMENT ON FUNCTION credit_gz.objection_insert() IS
+    'Trigger: an objection marks its record under_objection in the same statement (remembering the prior status) and '
+    'gets its acceptance deadline; CG621 when the record is not in publicity or already disputed.';
+CREATE TRIGGER objection_insert BEFORE INSERT ON credit_gz.objection
+    FOR EACH ROW EXECUTE FUNCTION credit_gz.objection_insert();
+
+CREATE FUNCTION credit_gz.objection_transition() RETURNS trigger
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    now_ts timestamptz := pg_catalog.now();
+    day date := credit_gz.gz_date(pg_catalog.now());
+    bad text[];
+BEGIN
+    IF (NEW.subject_id, NEW.record_id, NEW.department_code, NEW.claim, NEW.prior_status, NEW.submitted_at, NEW.accept_due)
+       IS DISTINCT FROM
+       (OLD.subject_id, OLD.record_id, OLD.department_code, OLD.claim, OLD.prior_status, OLD.submitted_at, OLD.accept_due) THEN
+        RAISE EXCEPTION 'the record, claim and deadlines of objection % cannot change', OLD.objection_id
+            USING ERRCODE = '23514', HINT = 'File a new objection instead.';
+    END IF;
+    IF NEW.status = OLD.status THEN
+        IF (NEW.accepted_at, NEW.platform_due, NEW.referred_at, NEW.provider_due, NEW.resolved_at, NEW.outcome,
+            NEW.corrections, NEW.outcome_reason, NEW.decided_by)
+           IS DISTINCT FROM
+           (OLD.accepted_at, OLD.platform_due, OLD.referred_at, OLD.provider_due, OLD.resolved_at, OLD.outcome,
+            OLD.corrections, OLD.outcome_reason, OLD.decided_by) THEN
+            RAISE EXCEPTION 'steps of objection % are recorded by changing its status', OLD.objection_id
+                USING ERRCODE = '23514', HINT = 'Use objection_accept, objection_refuse, objection_refer or objection_resolve.';
+        END IF;
+        RETURN NEW;
+    END IF;
+    IF NOT ((OLD.status = 'submitted' AND NEW.status IN ('accepted', 'refused'))
+            OR (OLD.status = 'accepted' AND NEW.status IN ('provider_check', 'resolved'))
+            OR (OLD.status = 'provider_check' AND NEW.status = 'resolved')) THEN
+        RAISE EXCEPTION 'objection % cannot go from % to %', OLD.objection_id, OLD.status, NEW.status
+            USING ERRCODE = 'CG622',
+                  DETAIL = 'An objection is submitted, then accepted or refused; an accepted one is resolved by the '
+                           'platform or referred to the provider, who resolves it.',
+                  HINT = 'File a new objection to start again.';
+    END IF;
+    NEW.decided_by := current_user;
+    NEW.accepted_at := OLD.accepted_at; NEW.platform_due := OLD.platform_due;
+    NEW.referred_at := OLD.referred_at; NEW.provider_due := OLD.provider_due;
+    CASE NEW.status
+    WHEN 'accepted' THEN
+        NEW.accepted_at := now_ts;
+        NEW.platform_due := credit_gz.deadline('objection', 'platform_check', 'standard', day);
+        NEW.outcome := NULL; NEW.corrections := NULL; NEW.resolved_at := NULL;
+    WHEN 'provider_check' THEN
+        NEW.referred_at := now_ts;
+        NEW.provider_due := credit_gz.deadline('objection', 'provider_check', 'standard', day);
+        NEW.outcome := NULL; NEW.corrections := NULL; NEW.resolved_at := NULL;
+    ELSE  -- refused, resolved
+        NEW.resolved_at := now_ts;
+        IF NULLIF(pg_catalog.btrim(NEW.outcome_reason), '') IS NULL THEN
+            RAISE EXCEPTION 'a % objection needs a reason', NEW.status
+                USING ERRCODE = '23514', HINT = 'Give the reason in outcome_reason.';
+        END IF;
+        IF NEW.status = 'refused' THEN
+            NEW.outcome := NULL; NEW.corrections := NULL;
+        ELSIF NEW.outcome IS NULL THEN
+            RAISE EXCEPTION 'a resolved objection needs an outcome'
+                USING ERRCODE = '23514', HINT = 'Set outcome to corrected, revoked or upheld.';
+        ELSIF NEW.outcome = 'corrected' THEN
+            IF NEW.corrections IS NULL OR pg_catalog.jsonb_typeof(NEW.corrections) <> 'object'
+               OR NEW.corrections = '{}'::jsonb THEN
+                RAISE EXCEPTION 'a corrected objection needs the corrections'
+                    USING ERRCODE = '23514', HINT = 'Give corrections as a JSON object, e.g. {"severity": "general"}.';
+            END IF;
+            SELECT array_agg(k) INTO bad FROM pg_catalog.jsonb_object_keys(NEW.corrections) k
+            WHERE k NOT IN ('document_no', 'decision_date', 'severity', 'item_code', 'domain_code');
+            IF bad IS NOT NULL THEN
+                RAISE EXCEPTION 'record columns % cannot be corrected through an objection', bad
+                    USING ERRCODE = '22023',
+                          HINT = 'Correct document_no, decision_date, severity, item_code or domain_code.';
+            END IF;
+        ELSE
+            NEW.corrections := NULL;
+        END IF;
+    END CASE;
+    RETURN NEW;
+END $$;
+COMMENT ON FUNCTION credit_gz.objection_transition() IS
+    'Trigger: enforces submitted → accepted/refused, accepted → provider_check/resolved, provider_check → resolved '
+    '(CG622 otherwise), stamps times and the platform / provider deadlines, validates outcome and corrections.';
+CREATE TRIGGER objection_transition BEFORE UPDATE ON credit_gz.objection
+    FOR EACH ROW EXECUTE FUNCTION credit_gz.objection_transition();
+
+-- AFTER UPDATE: apply the outcome to the record (its scores follow through the scoring triggers).
+CREATE FUNCTION credit_gz.objection_apply() RETURNS trigger
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    c jsonb := NEW.corrections;
+    legal boolean;
+BEGIN
+    IF NEW.status = OLD.status OR NEW.status NOT IN ('refused', 'resolved') THEN
+        RETURN NULL;
+    END IF;
+    IF NEW.status = 'refused' OR NEW.outcome = 'upheld' THEN
+        UPDATE credit_gz.record SET status = NEW.prior_status
+        WHERE record_id = NEW.record_id AND status = 'under_objection';
+    ELSIF NEW.outcome = 'revoked' THEN
+        UPDATE credit_gz.record SET status = 'revoked', disclosure = 'archived'
+        WHERE record_id = NEW.record_id;
+    ELSE  -- corrected
+        UPDATE credit_gz.record r SET
+            status        = CASE WHEN r.status = 'under_objection' THEN NEW.prior_status ELSE r.status END,
+            document_no   = CASE WHEN c ? 'document_no' THEN c ->> 'document_no' ELSE r.document_no END,
+            decision_date = CASE WHEN c ? 'decision_date' THEN (c ->> 'decision_date')::date ELSE r.decision_date END,
+            severity      = CASE WHEN c ? 'severity' THEN c ->> 'severity' ELSE r.severity END,
+            item_code     = CASE WHEN c ? 'item_code' THEN c ->> 'item_code' ELSE r.item_code END,
+            domain_code   = CASE WHEN c ? 'domain_code' THEN c ->> 'domain_code' ELSE r.domain_code END
+        WHERE r.record_id = NEW.record_id;
+    END IF;
+    IF NEW.status = 'resolved' THEN
+        SELECT s.uscc IS NOT NULL INTO legal FROM credit_gz.subject s WHERE s.subject_id = NEW.subject_id;
+        PERFORM credit_gz.sync_outbox_enqueue(NEW.subject_id, 'objection_outcome',
+            pg_catalog.jsonb_build_object('objection_id', NEW.objection_id, 'record_id', NEW.record_id,
+                'department_code', NEW.department_code, 'outcome', NEW.outcome, 'corrections', NEW.corrections,
+                'resolved_at', NEW.resolved_at, 'reason', NEW.outcome_reason),
+            COALESCE(legal, false));
+    END IF;
+    RETURN NULL;
+END $$;
+COMMENT ON FUNCTION credit_gz.objection_apply() IS
+    'Trigger: refused or upheld restores the record''s prior status; revoked marks it revoked and archived; corrected '
+    'applies the corrections and restores the status — in the resolving transaction; outcomes go to sync_outbox.';
+CREATE TRIGGER objection_apply AFTER UPDATE OF status ON credit_gz.objection
+    FOR EACH ROW EXECUTE FUNCTION credit_gz.objection_apply();
+
+CREATE FUNCTION credit_gz.objection_submit(record_id bigint, claim text) RETURNS credit_gz.objection
+LANGUAGE sql VOLATILE SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+    INSERT INTO credit_gz.objection (record_id, claim) VALUES (objection_submit.record_id, objection_submit.claim)
+    RETURNING *;
+END;
+COMMENT ON FUNCTION credit_gz.objection_submit(bigint, text) IS
+    '提出异议 / files an objection; the record is marked under_objection at once.';
+
+CREATE FUNCTION credit_gz.objection_step(objection_id bigint, new_status text, outcome text, reason text,
+                                         corrections jsonb)
+RETURNS credit_gz.objection
+LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    o credit_gz.objection;
+BEGIN
+    UPDATE credit_gz.objection x
+    SET status = new_status, outcome = objection_step.outcome,
+        outcome_reason = COALESCE(reason, x.outcome_reason), corrections = objection_step.corrections
+    WHERE x.objection_id = objection_step.objection_id
+    RETURNING * INTO o;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'objection % does not exist', objection_id
+            USING ERRCODE = 'P0002', HINT = 'Look the objection up in credit_gz.objection.';
+    END IF;
+    RETURN o;
+END $$;
+COMMENT ON FUNCTION credit_gz.objection_step(bigint, text, text, text, jsonb) IS
+    'Moves an objection to a new status (the trigger enforces the order and applies the outcome).';
+
+CREATE FUNCTION credit_gz.objection_accept(objection_id bigint) RETURNS credit_gz.objection
+LANGUAGE sql VOLATILE SET search_path = pg_catalog, pg_temp
+RETURN credit_gz.objection_step(objection_id, 'accepted', NULL, NULL, NULL);
+COMMENT ON FUNCTION credit_gz.objection_accept(bigint) IS '受理异议 / accepts; the platform check deadline starts.';
+
+CREATE FUNCTION credit_gz.objection_refuse(objection_id bigint, reason text) RETURNS credit_gz.objection
+LANGUAGE sql VOLATILE SET search_path = pg_catalog, pg_temp
+RETURN credit_gz.objection_step(objection_id, 'refused', NULL, reason, NULL);
+COMMENT ON FUNCTION credit_gz.objection_refuse(bigint, text) IS
+    '不予受理 / refuses an objection with the reason; the record''s prior status returns.';
+
+CREATE FUNCTION credit_gz.objection_refer(objection_id bigint) RETURNS credit_gz.objection
+LANGUAGE sql VOLATILE SET search_path = pg_catalog, pg_temp
+RETURN credit_gz.objection_step(objection_id, 'provider_check', NULL, NULL, NULL);
+COMMENT ON FUNCTION credit_gz.objection_refer(bigint) IS
+    '转提供单位核查 / refers an accepted objection to the provider department; its deadline starts.';
+
+CREATE FUNCTION credit_gz.objection_resolve(objection_id bigint, outcome text, reason text, corrections jsonb DEFAULT NULL)
+RETURNS credit_gz.objection
+LANGUAGE sql VOLATILE SET search_path = pg_catalog, pg_temp
+RETURN credit_gz.objection_step(objection_id, 'resolved', outcome, reason, corrections);
+COMMENT ON FUNCTION credit_gz.objection_resolve(bigint, text, text, jsonb) IS
+    '异议办结 / resolves an objection: corrected (with corrections), revoked or upheld, applied to the record at once.';
+
+-- ====================================================================
+-- The expiry job (到期处理): credit_gz.run_expiry, scheduled daily with pg_cron
+-- ====================================================================
+
+-- Due-date indexes: each holds only the rows that can still fall due, so finding what is due costs a B-tree descent
+-- plus the due rows, whatever the size of the archive. Records use the archive's record_publish_until_idx
+-- (publish_until) WHERE status IN ('in_publicity', 'under_objection'); see doc/schema.md.
+CREATE INDEX list_entry_escalation_due ON credit_gz.list_entry (list_type_code, effective_from)
+    WHERE status = 'active' AND derived_from_entry_id IS NULL;
+COMMENT ON INDEX credit_gz.list_entry_escalation_due IS
+    'run_expiry: active directly determined entries by list type and listing date (escalation after N months)';
+
+CREATE FUNCTION credit_gz.run_expiry(as_of timestamptz DEFAULT pg_catalog.now(), batch_size integer DEFAULT 10000)
+RETURNS jsonb
+LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    d date := credit_gz.gz_date(as_of);
+    n_records bigint := 0;
+    n_entries bigint := 0;
+    n_derived bigint := 0;
+    n_escalated bigint := 0;
+    n_repair bigint := 0;
+    n_objection bigint := 0;
+    n_tasks bigint := 0;
+    k bigint;
+    root bigint;
+    lt record;
+BEGIN
+    IF as_of IS NULL OR batch_size IS NULL OR batch_size < 1 THEN
+        RAISE EXCEPTION 'run_expiry needs a time and a positive batch size'
+            USING ERRCODE = '22023', HINT = 'Call credit_gz.run_expiry() or run_expiry(now(), 10000).';
+    END IF;
+    -- Advisory key (4705, 61): one run at a time; a concurrent call returns at once and changes nothing.
+    IF NOT pg_catalog.pg_try_advisory_xact_lock(4705, 61) THEN
+        RETURN pg_catalog.jsonb_build_object('as_of', d, 'skipped', 'another run_expiry is in progress');
+    END IF;
+
+    -- 1. Records past their maximum publicity period (publish_until is the first day no longer published):
+    --    publication stops, kept archived for authorities (《广州市公共信用信息管理规定》).
+    --    (A record under objection waits: its prior status returns when the objection ends, then it expires.)
+    LOOP
+        WITH due AS (
+            SELECT r.record_id FROM credit_gz.record r
+            WHERE r.status = 'in_publicity' AND r.publish_until <= d
+            ORDER BY r.publish_until LIMIT batch_size
+            FOR UPDATE SKIP LOCKED)
+        UPDATE credit_gz.record r SET status = 'expired', disclosure = 'archived'
+        FROM due WHERE r.record_id = due.record_id;
+        GET DIAGNOSTICS k = ROW_COUNT;
+        n_records := n_records + k;
+        EXIT WHEN k < batch_size;
+    END LOOP;
+
+    -- 2. List entries past their term (effective_until is the last day in force); derived entries follow their
+    --    source through the lists triggers.
+    LOOP
+        WITH due AS (
+            SELECT e.entry_id FROM credit_gz.list_entry e
+            WHERE e.status = 'active' AND e.effective_until < d AND e.derived_from_entry_id IS NULL
+            ORDER BY e.effective_until LIMIT batch_size
+            FOR UPDATE SKIP LOCKED)
+        UPDATE credit_gz.list_entry e SET status = 'expired', status_changed_on = d, status_reason = 'term ended (期满)'
+        FROM due WHERE e.entry_id = due.entry_id;
+        GET DIAGNOSTICS k = ROW_COUNT;
+        n_entries := n_entries + k;
+        EXIT WHEN k < batch_size;
+    END LOOP;
+    -- Derived entries whose own term ended (the relation they came through ended): recompute their trees.
+    FOR root IN
+        SELECT DISTINCT e.root_entry_id FROM credit_gz.list_entry e
+        WHERE e.status = 'active' AND e.root_entry_id IS NOT NULL AND e.effective_until < d
+        ORDER BY 1
+    LOOP
+        n_derived := n_derived + credit_gz.repropagate_entry(root);
+    END LOOP;
+
+    -- 3. Escalation by the list types' own rules (经营异常名录 unresolved 3 years → 严重违法失信名单).
+    FOR lt IN SELECT t.code, t.escalate_to_code, t.escalate_after_months
+              FROM credit_gz.list_type t WHERE t.escalate_to_code IS NOT NULL ORDER BY t.code
+    LOOP
+        INSERT INTO credit_gz.list_entry (subject_id, list_type_code, department_code, basis_document, effective_from,
+                                          record_id, escalated_from_entry_id)
+        SELECT e.subject_id, lt.escalate_to_code, e.department_code,
+               pg_catalog.format('经营异常满%s个月未纠正，由列入记录 %s 升级 (%s)', lt.escalate_after_months, e.entry_id,
+                                 e.basis_document),
+               d, e.record_id, e.entry_id
+        FROM credit_gz.list_entry e
+        WHERE e.list_type_code = lt.code AND e.status = 'active' AND e.derived_from_entry_id IS NULL
+          AND e.effective_from <= (d - pg_catalog.make_interval(months => lt.escalate_after_months))::date
+          AND NOT EXISTS (SELECT FROM credit_gz.list_entry x WHERE x.escalated_from_entry_id = e.entry_id)
+        ORDER BY e.entry_id;
+        GET DIAGNOSTICS k = ROW_COUNT;
+        n_escalated := n_escalated + k;
+    END LOOP;
+
+    -- 4. Overdue repair applications and objections: flagged once per step.
+    WITH due AS (SELECT a.application_id FROM credit_gz.repair_application a
+                 WHERE a.status = 'submitted' AND a.accept_overdue_at IS NULL AND a.accept_due < d
+                 FOR UPDATE SKIP LOCKED)
+    UPDATE credit_gz.repair_application a SET accept_overdue_at = as_of FROM due WHERE a.application_id = due.application_id;
+    GET DIAGNOSTICS k = ROW_COUNT;
+    n_repair := n_repair + k;
+    WITH due AS (SELECT a.application_id FROM credit_gz.repair_application a
+                 WHERE a.status = 'accepted' AND a.decide_overdue_at IS NULL AND a.decide_due < d
+                 FOR UPDATE SKIP LOCKED)
+    UPDATE credit_gz.repair_application a SET decide_overdue_at = as_of FROM due WHERE a.application_id = due.application_id;
+    GET DIAGNOSTICS k = ROW_COUNT;
+    n_repair := n_repair + k;
+    WITH due AS (SELECT o.objection_id FROM credit_gz.objection o
+                 WHERE o.status = 'submitted' AND o.accept_overdue_at IS NULL AND o.accept_due < d
+                 FOR UPDATE SKIP LOCKED)
+    UPDATE credit_gz.objection o SET accept_overdue_at = as_of FROM due WHERE o.objection_id = due.objection_id;
+    GET DIAGNOSTICS k = ROW_COUNT;
+    n_objection := n_objection + k;
+    WITH due AS (SELECT o.objection_id FROM credit_gz.objection o
+                 WHERE o.status = 'accepted' AND o.platform_overdue_at IS NULL AND o.platform_due < d
+                 FOR UPDATE SKIP LOCKED)
+    UPDATE credit_gz.objection o SET platform_overdue_at = as_of FROM due WHERE o.objection_id = due.objection_id;
+    GET DIAGNOSTICS k = ROW_COUNT;
+    n_objection := n_objection + k;
+    WITH due AS (SELECT o.objection_id FROM credit_gz.objection o
+                 WHERE o.status = 'provider_check' AND o.provider_overdue_at IS NULL AND o.provider_due < d
+                 FOR UPDATE SKIP LOCKED)
+    UPDATE credit_gz.objection o SET provider_overdue_at = as_of FROM due WHERE o.objection_id = due.objection_id;
+    GET DIAGNOSTICS k = ROW_COUNT;
+    n_objection := n_objection + k;
+
+    -- 5. 谁认定、谁约谈 (二(三)): an interview task for the determining department of every entry whose
+    --    rectification deadline passed; one task per entry and deadline (the lists' unique index).
+    INSERT INTO credit_gz.interview_task (subject_id, department_code, entry_id, record_id, reason, rectification_due, due_date)
+    SELECT e.subject_id, e.department_code, e.entry_id, e.record_id,
+           pg_catalog.format('%s 列入记录 %s 逾期未整改（期限 %s）', t.name_zh, e.entry_id, e.rectify_by),
+           e.rectify_by, d + 10
+    FROM credit_gz.list_entry e JOIN credit_gz.list_type t ON t.code = e.list_type_code
+    WHERE e.status = 'active' AND e.rectified_on IS NULL AND e.rectify_by < d AND e.derived_from_entry_id IS NULL
+      AND NOT EXISTS (SELECT FROM credit_gz.interview_task i WHERE i.entry_id = e.entry_id AND i.rectification_due = e.rectify_by)
+    ON CONFLICT DO NOTHING;
+    GET DIAGNOSTICS k = ROW_COUNT;
+    n_tasks := n_tasks + k;
+
+    RETURN pg_catalog.jsonb_build_object(
+        'as_of', d,
+        'records_expired', n_records,
+        'entries_expired', n_entries,
+        'derived_entries_recomputed', n_derived,
+        'entries_escalated', n_escalated,
+        'repair_applications_overdue', n_repair,
+        'objections_overdue', n_objection,
+        'interview_tasks_created', n_tasks);
+END $$;
+COMMENT ON FUNCTION credit_gz.run_expiry(timestamptz, integer) IS
+    '到期处理 / the daily job: records past publish_until → expired and archived; list entries past their term → expired; '
+    'entries unresolved for their type''s escalation period (经营异常名录 3 years) → escalated; overdue repair '
+    'applications and objections flagged; interview tasks for overdue rectification (谁认定、谁约谈). Scores follow '
+    'through the triggers. Days are Guangzhou days of as_of. Idempotent; advisory lock (4705, 61) — a concurrent call '
+    'returns {"skipped": …}; batches of batch_size with FOR UPDATE SKIP LOCKED; cost proportional to the due rows. '
+    'Returns the counts as jsonb.';
+
+-- ====================================================================
+-- Green channel participation as positive information; audit
+-- ====================================================================
+
+INSERT INTO credit_gz.green_channel_list (list_type_code, positive_item_code, basis) VALUES
+    ('epidemic_key_enterprise', 'epidemic_support',
+     '穗府办函〔2020〕35号 三(五): 设立疫情防控期间行政处罚信息信用修复绿色通道 … 将企业参与防疫相关信息作为守信信息纳入企业信用档案');
+SELECT pg_catalog.pg_extension_config_dump('credit_gz.green_channel_list',
+                                           'WHERE list_type_code <> ''epidemic_key_enterprise''');
+
+-- AFTER INSERT on list_entry: a subject listed on a green-channel list gets a positive (守信) record in its archive,
+-- through the archive's idempotent loader, in the listing transaction; scores follow through the record triggers.
+CREATE FUNCTION credit_gz.green_channel_positive_record() RETURNS trigger
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    item text;
+BEGIN
+    SELECT g.positive_item_code INTO item FROM credit_gz.green_channel_list g WHERE g.list_type_code = NEW.list_type_code;
+    IF item IS NOT NULL AND NEW.status = 'active' THEN
+        PERFORM credit_gz.load_record(
+            NEW.department_code, pg_catalog.format('%s / list entry %s', NEW.basis_document, NEW.entry_id),
+            NEW.subject_id, item, NEW.effective_from, NULL, NULL, 'public',
+            (SELECT t.name_zh FROM credit_gz.list_type t WHERE t.code = NEW.list_type_code) || ': 参与疫情防控',
+            pg_catalog.jsonb_build_object('entry_id', NEW.entry_id, 'basis_document', NEW.basis_document));
+    END IF;
+    RETURN NULL;
+END $$;
+COMMENT ON FUNCTION credit_gz.green_channel_positive_record() IS
+    'Trigger: listing on a green-channel list (防疫重点保障企业) records the participation as positive information '
+    '(三(五)), one record per entry (document "<basis> / list entry <id>").';
+CREATE TRIGGER green_channel_positive_record AFTER INSERT ON credit_gz.list_entry
+    FOR EACH ROW EXECUTE FUNCTION credit_gz.green_channel_positive_record();
+
+CREATE TRIGGER repair_application_audit AFTER INSERT OR UPDATE OR DELETE ON credit_gz.repair_application
+    FOR EACH ROW EXECUTE FUNCTION credit_gz.audit_trigger('application_id');
+CREATE TRIGGER objection_audit AFTER INSERT OR UPDATE OR DELETE ON credit_gz.objection
+    FOR EACH ROW EXECUTE FUNCTION credit_gz.audit_trigger('objection_id');
+CREATE TRIGGER repair_bar_audit AFTER INSERT OR UPDATE OR DELETE ON credit_gz.repair_bar
+    FOR EACH ROW EXECUTE FUNCTION credit_gz.audit_trigger('bar_id');
+CREATE TRIGGER calendar_audit AFTER INSERT OR UPDATE OR DELETE ON credit_gz.calendar
+    FOR EACH ROW EXECUTE FUNCTION credit_gz.audit_trigger('day');
+CREATE TRIGGER deadline_rule_audit AFTER INSERT OR UPDATE OR DELETE ON credit_gz.deadline_rule
+    FOR EACH ROW EXECUTE FUNCTION credit_gz.audit_trigger('rule_id');

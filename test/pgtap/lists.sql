@@ -57,7 +57,7 @@ SELECT set_eq($$SELECT code FROM list_type WHERE parent_code = 'joint_punishment
               ARRAY['judgment_debtor', 'major_tax_violation', 'wage_arrears', 'customs_dishonest', 'samr_serious_illegal'],
               'the five national kinds of 失信联合惩戒对象名单');
 SELECT set_eq($$SELECT code FROM list_type WHERE polarity = 'reward'$$,
-              ARRAY['a_grade_taxpayer', 'aeo_advanced', 'contract_honouring'], 'red lists shipped');
+              ARRAY['a_grade_taxpayer', 'aeo_advanced', 'contract_honouring', 'epidemic_key_enterprise'], 'red lists shipped');
 SELECT row_eq($$SELECT escalate_to_code, escalate_after_months, escalation_notice_days FROM list_type
                  WHERE code = 'abnormal_operations'$$, ROW('samr_serious_illegal'::text, 36, 60),
               'abnormal operations escalate to the serious list after 36 months, 60 days notice (data)');
