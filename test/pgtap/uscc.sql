@@ -1,7 +1,7 @@
 -- credit_gz.uscc: catalogue (type, casts, operator classes, function labels) and behaviour (hash, partitioning).
 BEGIN;
 SET search_path = credit_gz, public;
-SELECT plan(94);
+SELECT plan(95);
 
 SELECT has_type('credit_gz', 'uscc', 'type credit_gz.uscc exists');
 SELECT is((SELECT typlen::int FROM pg_type WHERE oid = 'credit_gz.uscc'::regtype), 12, 'uscc is fixed length, 12 bytes');
@@ -93,6 +93,9 @@ SELECT is((SELECT count(*)::int FROM (SELECT i FROM uscc_forms GROUP BY i
                                           OR count(DISTINCT uscc_hash(code)) <> 1
                                           OR count(DISTINCT uscc_hash_extended(code, 42)) <> 1) s),
           0, 'every form of a code is equal and hashes the same (support 1 and 2)');
+SELECT is((SELECT count(*)::int FROM uscc_forms
+            WHERE (uscc_hash_extended(code, 0) & 4294967295) <> (uscc_hash(code)::bigint & 4294967295)),
+          0, 'hash support 2 with seed 0 has the low 32 bits of support 1 (as the hash AM requires)');
 SELECT is((SELECT count(DISTINCT code)::int FROM uscc_forms), (SELECT count(DISTINCT t)::int FROM uscc_many),
           'distinct codes = distinct canonical texts');
 SELECT cmp_ok((SELECT count(DISTINCT uscc_hash(code))::int FROM uscc_forms),
