@@ -328,34 +328,53 @@ entries_in_force(int64 subject_id)
 }
 
 /*
- * subject_name — the subject's name through its primary key, or NULL when the archive has no such subject.
+ * has_pk_rows — does the table have a row whose primary key starts with this bigint? (subject_score is keyed by
+ * (subject_id, model_code).) When `name_out` is given, the text column `name_col` of the first row is returned.
  */
-static char *
-subject_name(int64 subject_id)
+static bool
+has_pk_rows(Oid relid, int64 key_value, const char *name_col, char **name_out)
 {
-	Relation	heap = table_open(credit_gz_relid("subject"), AccessShareLock);
-	Relation	idx = index_open(RelationGetPrimaryKeyIndex(heap), AccessShareLock);
-	AttrNumber	att_name = get_attnum(RelationGetRelid(heap), "name");
+	Relation	heap = table_open(relid, AccessShareLock);
+	Oid			pk = RelationGetPrimaryKeyIndex(heap);
+	Relation	idx;
 	ScanKeyData key;
 	IndexScanDesc scan;
 	TupleTableSlot *slot;
-	char	   *name = NULL;
+	bool		found = false;
 
-	ScanKeyInit(&key, 1, BTEqualStrategyNumber, F_INT8EQ, Int64GetDatum(subject_id));
+	if (!OidIsValid(pk))
+		elog(ERROR, "credit_gz: relation %s has no primary key", RelationGetRelationName(heap));
+	idx = index_open(pk, AccessShareLock);
+	ScanKeyInit(&key, 1, BTEqualStrategyNumber, F_INT8EQ, Int64GetDatum(key_value));
 	scan = index_beginscan(heap, idx, GetActiveSnapshot(), 1, 0);
 	index_rescan(scan, &key, 1, NULL, 0);
 	slot = table_slot_create(heap, NULL);
 	if (index_getnext_slot(scan, ForwardScanDirection, slot))
 	{
-		bool		isnull;
-		Datum		d = slot_getattr(slot, att_name, &isnull);
+		found = true;
+		if (name_out)
+		{
+			bool		isnull;
+			Datum		d = slot_getattr(slot, get_attnum(relid, name_col), &isnull);
 
-		name = isnull ? pstrdup("") : TextDatumGetCString(d);
+			*name_out = isnull ? pstrdup("") : TextDatumGetCString(d);
+		}
 	}
 	ExecDropSingleTupleTableSlot(slot);
 	index_endscan(scan);
 	index_close(idx, NoLock);
 	table_close(heap, NoLock);
+	return found;
+}
+
+/* subject_name — the subject's name, or NULL when the archive has no such subject. */
+static char *
+subject_name(int64 subject_id)
+{
+	char	   *name = NULL;
+
+	if (!has_pk_rows(credit_gz_relid("subject"), subject_id, "name", &name))
+		return NULL;
 	return name;
 }
 
@@ -465,7 +484,10 @@ quick_precheck(int64 subject_id, text *domain, text *action, text *department, c
 	}
 	else
 	{
-		if (OidIsValid(get_relname_relid("subject_score", get_namespace_oid("credit_gz", false))))
+		Oid			score_relid = get_relname_relid("subject_score", get_namespace_oid("credit_gz", false));
+
+		/* grades only when the scoring module is installed and the subject has a score */
+		if (OidIsValid(score_relid) && has_pk_rows(score_relid, subject_id, NULL, NULL))
 		{
 			Datum		v[3];
 			bool		isnull;
