@@ -489,7 +489,7 @@ column_changed(HeapTuple a, HeapTuple b, TupleDesc td, const char *name)
  * credit_gz_list_entry_propagate — AFTER ROW trigger on list_entry.
  * Directly determined entries: derive on insert and on relevant changes; delete the tree with its root.
  * Derived entries may only be written by propagation itself (CG510); deleting one is allowed (it is re-derived on
- * the next change of its root or relations).
+ * the next change of its root or relations), and so is loading one that is no longer active (history, pg_restore).
  */
 Datum
 credit_gz_list_entry_propagate(PG_FUNCTION_ARGS)
@@ -521,6 +521,15 @@ credit_gz_list_entry_propagate(PG_FUNCTION_ARGS)
 	}
 	if (TRIGGER_FIRED_BY_DELETE(td->tg_event) && derived_old)
 		return PointerGetDatum(NULL);
+	/* a derived entry that no longer applies is history: loading it (pg_restore) changes nothing */
+	if (TRIGGER_FIRED_BY_INSERT(td->tg_event) && derived_new)
+	{
+		int			att = SPI_fnumber(desc, "status");
+		char	   *status = SPI_getvalue(td->tg_trigtuple, desc, att);
+
+		if (status != NULL && strcmp(status, "active") != 0)
+			return PointerGetDatum(NULL);
+	}
 	entry_id = tuple_int8(td->tg_trigtuple, desc, "entry_id", &isnull);
 	if (derived_old || derived_new)
 		ereport(ERROR,

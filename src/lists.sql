@@ -155,7 +155,10 @@ COMMENT ON COLUMN credit_gz.list_entry.propagation_rule_id IS '适用的推送�
 COMMENT ON COLUMN credit_gz.list_entry.escalated_from_entry_id IS '升级来源记录（经营异常满三年）/ entry this one escalated from';
 COMMENT ON COLUMN credit_gz.list_entry.created_at IS '创建时间 / created at';
 COMMENT ON COLUMN credit_gz.list_entry.updated_at IS '更新时间 / updated at';
-SELECT pg_catalog.pg_extension_config_dump('credit_gz.list_entry', '');
+-- Active derived entries are not dumped: they are a function of the direct entries, relations and rules; the
+-- propagation triggers rebuild them while pg_restore loads list_entry and relation, or credit_gz.repropagate()
+-- does after a restore with --disable-triggers. Lifted derived entries are history and are dumped.
+SELECT pg_catalog.pg_extension_config_dump('credit_gz.list_entry', 'WHERE derived_from_entry_id IS NULL OR status <> ''active''');
 SELECT pg_catalog.pg_extension_config_dump('credit_gz.list_entry_entry_id_seq', '');
 
 -- The pre-check fast path: entries in force for a subject, answered from the index alone.
