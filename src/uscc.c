@@ -218,37 +218,42 @@ uscc_cmp_internal(const Uscc *a, const Uscc *b)
 	return memcmp(a->b, b->b, USCC_PACKED_LEN);
 }
 
-/* Comparison operators' functions (=, <>, <, <=, >, >=). */
+/* uscc_eq — the = operator */
 Datum
 uscc_eq(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_BOOL(uscc_cmp_internal(PG_GETARG_USCC_P(0), PG_GETARG_USCC_P(1)) == 0);
 }
 
+/* uscc_ne — the <> operator */
 Datum
 uscc_ne(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_BOOL(uscc_cmp_internal(PG_GETARG_USCC_P(0), PG_GETARG_USCC_P(1)) != 0);
 }
 
+/* uscc_lt — the < operator */
 Datum
 uscc_lt(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_BOOL(uscc_cmp_internal(PG_GETARG_USCC_P(0), PG_GETARG_USCC_P(1)) < 0);
 }
 
+/* uscc_le — the <= operator */
 Datum
 uscc_le(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_BOOL(uscc_cmp_internal(PG_GETARG_USCC_P(0), PG_GETARG_USCC_P(1)) <= 0);
 }
 
+/* uscc_gt — the > operator */
 Datum
 uscc_gt(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_BOOL(uscc_cmp_internal(PG_GETARG_USCC_P(0), PG_GETARG_USCC_P(1)) > 0);
 }
 
+/* uscc_ge — the >= operator */
 Datum
 uscc_ge(PG_FUNCTION_ARGS)
 {

@@ -97,6 +97,7 @@ printable(unsigned char c)
 	return (c > 0x20 && c < 0x7f) ? (char) c : 0;
 }
 
+/* uscc_check_char — GB 32100 mod-31 check character over positions 1–17 (declared in uscc_code.h). */
 char
 uscc_check_char(const char code17[17])
 {
@@ -114,6 +115,7 @@ uscc_check_char(const char code17[17])
 	return alphabet[(31 - sum % 31) % 31];
 }
 
+/* uscc_org_check_digit — GB 11714 check digit of an 8-character organisation code. */
 char
 uscc_org_check_digit(const char org8[8])
 {
@@ -148,6 +150,10 @@ expected_checks(const char code[USCC_LEN], char *c17, char *c18)
 	*c18 = uscc_check_char(tmp);
 }
 
+/*
+ * uscc_validate — the reference validator: checks the rules in order and describes the first one broken
+ * (position, character, expected check characters). Slow path for errors; the fast paths are checked against it.
+ */
 uscc_rule
 uscc_validate(const char code[USCC_LEN], uscc_error *err)
 {
@@ -209,6 +215,7 @@ uscc_validate(const char code[USCC_LEN], uscc_error *err)
 	return USCC_OK;
 }
 
+/* ASCII white space, as trimmed by input */
 static bool
 is_space(unsigned char c)
 {
@@ -524,12 +531,14 @@ fast_accept(const char *code, unsigned char out[USCC_PACKED_LEN])
 #endif
 }
 
+/* uscc_fast_accept_portable — the scalar fast path, exported for tests on SSE2 machines. */
 bool
 uscc_fast_accept_portable(const char code[USCC_LEN], unsigned char out[USCC_PACKED_LEN])
 {
 	return fast_accept_scalar(code, out);
 }
 
+/* uscc_parse_pack — input as the type sees it: fast path for canonical text, else normalise and validate. */
 uscc_rule
 uscc_parse_pack(const char *in, size_t len, char code[USCC_LEN], unsigned char *out, bool *flagged,
 				uscc_error *err)
@@ -554,6 +563,7 @@ uscc_parse_pack(const char *in, size_t len, char code[USCC_LEN], unsigned char *
 	return r;
 }
 
+/* uscc_parse — reference parser: normalise, then uscc_validate (no fast path; used by tests and the fuzzer). */
 uscc_rule
 uscc_parse(const char *in, size_t len, char code[USCC_LEN], bool *flagged, uscc_error *err)
 {
@@ -570,6 +580,7 @@ uscc_parse(const char *in, size_t len, char code[USCC_LEN], bool *flagged, uscc_
 	return uscc_validate(code, err);
 }
 
+/* uscc_make_code — 17 characters in, the mod-31 check character appended (for generators). */
 uscc_rule
 uscc_make_code(const char *in, size_t len, char code[USCC_LEN], uscc_error *err)
 {
@@ -601,6 +612,7 @@ uscc_make_code(const char *in, size_t len, char code[USCC_LEN], uscc_error *err)
 	return USCC_OK;
 }
 
+/* uscc_code_is_verified — both check characters right (a stored value is flagged when not). */
 bool
 uscc_code_is_verified(const char code[USCC_LEN])
 {
@@ -611,12 +623,14 @@ uscc_code_is_verified(const char code[USCC_LEN])
 	return code[16] == c17 && code[17] == c18;
 }
 
+/* uscc_code_correct — recompute positions 17 and 18 in place. */
 void
 uscc_code_correct(char code[USCC_LEN])
 {
 	expected_checks(code, &code[16], &code[17]);
 }
 
+/* uscc_pack — 18 alphabet characters to 12 big-endian bytes, H·31^9 + L (order-preserving). */
 void
 uscc_pack(const char code[USCC_LEN], unsigned char out[USCC_PACKED_LEN])
 {
@@ -631,6 +645,7 @@ uscc_pack(const char code[USCC_LEN], unsigned char out[USCC_PACKED_LEN])
 	store_packed(h, l, out);
 }
 
+/* uscc_unpack — inverse of uscc_pack; false for bytes that are no packed code (value ≥ 31^18). */
 bool
 uscc_unpack(const unsigned char in[USCC_PACKED_LEN], char code[USCC_LEN])
 {
@@ -684,6 +699,7 @@ uscc_unpack(const unsigned char in[USCC_PACKED_LEN], char code[USCC_LEN])
 	return true;
 }
 
+/* uscc_code_authority_name — GB 32100 name of a registration authority, NULL if none. */
 const char *
 uscc_code_authority_name(char authority)
 {
@@ -692,6 +708,7 @@ uscc_code_authority_name(char authority)
 	return a ? a->name : NULL;
 }
 
+/* uscc_code_category_name — GB 32100 name of an institution category of an authority, NULL if none. */
 const char *
 uscc_code_category_name(char authority, char category)
 {
@@ -722,6 +739,7 @@ list_categories(const char *cats, char *buf, size_t size)
 	}
 }
 
+/* uscc_error_detail — the errdetail / uscc_explain sentence for an error. */
 const char *
 uscc_error_detail(const uscc_error *err, char *buf, size_t size)
 {
@@ -784,6 +802,7 @@ uscc_error_detail(const uscc_error *err, char *buf, size_t size)
 	return buf;
 }
 
+/* uscc_error_hint — the expected check characters, for errhint; NULL for structural errors. */
 const char *
 uscc_error_hint(const uscc_error *err, char *buf, size_t size)
 {
