@@ -642,13 +642,13 @@ record_before(PG_FUNCTION_ARGS)
 					 errdetail("Severities are the classes of the publicity rules (credit_gz.publicity_rule)."),
 					 errhint("Use minor, general, serious or specific_serious."),
 					 errtableconstraint(rel, "record_severity_check")));
-		if (item.polarity != POL_NEGATIVE)
+		if (!item.is_penalty)
 			ereport(ERROR,
 					(errcode(ERRCODE_CHECK_VIOLATION),
 					 errmsg("record of item \"%s\" (%s) cannot have a severity", item_code, item.name_zh),
-					 errdetail("Only negative (失信) information is graded by severity."),
+					 errdetail("Severity classifies administrative penalties for their publicity periods; other items are not graded."),
 					 errhint("Leave severity NULL."),
-					 errtableconstraint(rel, "record_severity_negative_only")));
+					 errtableconstraint(rel, "record_severity_penalty_only")));
 	}
 	else
 	{

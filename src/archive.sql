@@ -633,7 +633,7 @@ COMMENT ON COLUMN credit_gz.record.domain_code IS '监管领域 / supervision do
 COMMENT ON COLUMN credit_gz.record.department_code IS '认定部门 / department that made the decision (谁认定、谁约谈)';
 COMMENT ON COLUMN credit_gz.record.document_no IS '决定文书号 / decision document number';
 COMMENT ON COLUMN credit_gz.record.decision_date IS '决定日期 / decision date (periods run from it)';
-COMMENT ON COLUMN credit_gz.record.severity IS '失信程度 / minor, general, serious, specific_serious (NULL for ungraded and non-negative items)';
+COMMENT ON COLUMN credit_gz.record.severity IS '处罚失信程度 / minor, general, serious, specific_serious for administrative penalties (NULL for every other item)';
 COMMENT ON COLUMN credit_gz.record.disclosure IS '公开方式 / public (社会公开), authorised (授权查询), government (政务共享), archived (归档)';
 COMMENT ON COLUMN credit_gz.record.rule_id IS '适用公示规则 / publicity rule in force on the decision date (filled by the database)';
 COMMENT ON COLUMN credit_gz.record.publish_from IS '公示起始日 / first day of publicity (the decision date)';

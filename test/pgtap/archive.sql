@@ -1,7 +1,7 @@
 -- Credit archive (issue 3): catalogues, subjects, relations, occupations, records and their publicity windows,
 -- idempotent loading, every rejection with its SQLSTATE, commitments, audit log, cache invalidation.
 BEGIN;
-SELECT plan(129);
+SELECT plan(130);
 
 -- Valid test codes: organisation-code check digit (GB 11714) + mod-31 check character (GB 32100); MOD 11-2 for ids.
 CREATE FUNCTION pg_temp.mk_uscc(region text, n bigint) RETURNS text LANGUAGE sql AS $$
@@ -220,6 +220,9 @@ SELECT throws_ok($$SELECT pg_temp.pen('T-X-9', '2022-01-01', NULL)$$, '23514', N
 SELECT throws_ok($$INSERT INTO credit_gz.record (subject_id, item_code, department_code, document_no, decision_date, severity)
                    VALUES (pg_temp.sid('T天河公司'), 'honour', 'commerce', 'T-X-10', '2025-01-01', 'general')$$,
                  '23514', NULL, 'a positive record has no severity');
+SELECT throws_ok($$INSERT INTO credit_gz.record (subject_id, item_code, department_code, document_no, decision_date, severity)
+                   VALUES (pg_temp.sid('T天河公司'), 'abnormal_operations', 'market_regulation', 'T-X-10b', '2025-01-01', 'serious')$$,
+                 '23514', NULL, 'only penalties are graded: a list entry has no severity');
 SELECT throws_ok($$INSERT INTO credit_gz.record (subject_id, item_code, department_code, document_no, decision_date)
                    VALUES (pg_temp.sid('T张三'), 'abnormal_operations', 'market_regulation', 'T-X-11', '2025-01-01')$$,
                  '23514', NULL, 'an organisation-only item against a person');
