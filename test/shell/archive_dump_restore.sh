@@ -26,7 +26,7 @@ q "$src" >/dev/null <<'SQL'
 CREATE EXTENSION credit_gz;
 INSERT INTO credit_gz.department (code, name_zh, name_en, kind) VALUES ('local_bureau', '本地测试局', 'local test bureau', 'municipal');
 INSERT INTO credit_gz.info_item (code, name_zh, name_en, kind, polarity, applies_to, legal_basis)
-VALUES ('local_item', '本地信息项', 'local item', 'negative', 'negative', 'both', '本地规定');
+VALUES ('local_item', '本地信息项', 'local item', 'penalty', 'negative', 'both', '本地规定');
 INSERT INTO credit_gz.domain (code, parent_code, seq, sector, name_zh, name_en)
 VALUES ('local_domain', 'work_safety', 12, 'social', '本地领域', 'local domain');
 INSERT INTO credit_gz.publicity_rule (rule_id, generation, source, effective_from, severity, domain_code, min_months, max_months, repairable)
