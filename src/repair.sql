@@ -122,7 +122,7 @@ BEGIN
         RETURN NULL;
     END IF;
     IF OLD.shipped THEN
-        RAISE EXCEPTION 'calendar day % is part of the shipped official arrangement', OLD.day
+        RAISE EXCEPTION 'calendar day % is part of the shipped official arrangement', pg_catalog.to_char(OLD.day, 'YYYY-MM-DD')
             USING ERRCODE = '23514',
                   DETAIL = 'Rows shipped with the extension are re-created on restore, so changes to them would be lost.',
                   HINT = 'Official corrections come with an extension update; load other years as new rows.';
@@ -277,7 +277,7 @@ BEGIN
     ORDER BY (r.channel = $3) DESC
     LIMIT 1;
     IF n IS NULL THEN
-        RAISE EXCEPTION 'no deadline rule in force for % % on %', $1, $2, $4
+        RAISE EXCEPTION 'no deadline rule in force for % % on %', $1, $2, pg_catalog.to_char($4, 'YYYY-MM-DD')
             USING ERRCODE = 'CG601',
                   DETAIL = 'Deadlines come from credit_gz.deadline_rule; none covers that day.',
                   HINT = 'Insert a rule (rule_id >= 1000) with the deadline and the dates it is in force.';
@@ -577,11 +577,11 @@ BEGIN
         since := CASE WHEN bar = 'infinity' THEN 'infinity'::date ELSE bar + 1 END;
     END IF;
     IF r.repairable_from IS NOT NULL AND r.repairable_from > on_day THEN
-        why := why || format('the minimum publicity period ends on %s', r.repairable_from - 1);
+        why := why || format('the minimum publicity period ends on %s', pg_catalog.to_char(r.repairable_from - 1, 'YYYY-MM-DD'));
     END IF;
     IF bar IS NOT NULL THEN
         why := why || CASE WHEN bar = 'infinity' THEN 'repair is barred without end date'
-                           ELSE format('repair is barred until %s', bar) END;
+                           ELSE format('repair is barred until %s', pg_catalog.to_char(bar, 'YYYY-MM-DD')) END;
     END IF;
 
     eligible := cardinality(why) = 0;
@@ -646,11 +646,11 @@ BEGIN
         since := CASE WHEN bar = 'infinity' THEN 'infinity'::date ELSE bar + 1 END;
     END IF;
     IF lt.early_removal_after_months IS NOT NULL AND min_day > on_day THEN
-        why := why || format('early removal is possible from %s', min_day);
+        why := why || format('early removal is possible from %s', pg_catalog.to_char(min_day, 'YYYY-MM-DD'));
     END IF;
     IF bar IS NOT NULL THEN
         why := why || CASE WHEN bar = 'infinity' THEN 'repair is barred without end date'
-                           ELSE format('repair is barred until %s', bar) END;
+                           ELSE format('repair is barred until %s', pg_catalog.to_char(bar, 'YYYY-MM-DD')) END;
     END IF;
 
     eligible := cardinality(why) = 0;
@@ -785,10 +785,10 @@ CREATE FUNCTION credit_gz.repair_raise_ineligible(what text, reasons text[], eli
 LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
     RAISE EXCEPTION '% is not eligible for credit repair%', what,
-            CASE WHEN eligible_from IS NOT NULL THEN format(' before %s', eligible_from) ELSE '' END
+            CASE WHEN eligible_from IS NOT NULL THEN format(' before %s', pg_catalog.to_char(eligible_from, 'YYYY-MM-DD')) ELSE '' END
         USING ERRCODE = 'CG611',
               DETAIL = format('Reasons: %s.', array_to_string(reasons, '; ')),
-              HINT = CASE WHEN eligible_from IS NOT NULL THEN format('Apply again on or after %s.', eligible_from)
+              HINT = CASE WHEN eligible_from IS NOT NULL THEN format('Apply again on or after %s.', pg_catalog.to_char(eligible_from, 'YYYY-MM-DD'))
                           ELSE 'Remove the reasons listed (perform the obligations, file a repair commitment) and apply again.' END;
 END $$;
 COMMENT ON FUNCTION credit_gz.repair_raise_ineligible(text, text[], date) IS
@@ -1425,7 +1425,7 @@ BEGIN
     --    rectification deadline passed; one task per entry and deadline (the lists' unique index).
     INSERT INTO credit_gz.interview_task (subject_id, department_code, entry_id, record_id, reason, rectification_due, due_date)
     SELECT e.subject_id, e.department_code, e.entry_id, e.record_id,
-           pg_catalog.format('%s 列入记录 %s 逾期未整改（期限 %s）', t.name_zh, e.entry_id, e.rectify_by),
+           pg_catalog.format('%s 列入记录 %s 逾期未整改（期限 %s）', t.name_zh, e.entry_id, pg_catalog.to_char(e.rectify_by, 'YYYY-MM-DD')),
            e.rectify_by, d + 10
     FROM credit_gz.list_entry e JOIN credit_gz.list_type t ON t.code = e.list_type_code
     WHERE e.status = 'active' AND e.rectified_on IS NULL AND e.rectify_by < d AND e.derived_from_entry_id IS NULL
