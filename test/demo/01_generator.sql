@@ -4,35 +4,33 @@
 \echo '== 1. Synthetic Guangzhou: generator helpers (schema demo)'
 CREATE SCHEMA demo;
 
--- Base-31 digits over the USCC alphabet (no I O Z S V), so generated organisation codes stay inside it.
-CREATE FUNCTION demo.b31(n bigint, width int) RETURNS text
-LANGUAGE sql IMMUTABLE STRICT AS $$
-    SELECT string_agg(substr('0123456789ABCDEFGHJKLMNPQRTUWXY', ((n / (31::bigint ^ k)::bigint) % 31)::int + 1, 1), ''
-                      ORDER BY k DESC)
-      FROM generate_series(0, width - 1) AS k
-$$;
-
--- GB 11714 organisation code: 8 characters and their check digit (weights 3,7,9,10,5,8,4,2; 10 → X, 11 → 0).
-CREATE FUNCTION demo.org_code(body text) RETURNS text
-LANGUAGE sql IMMUTABLE STRICT AS $$
-    SELECT body || CASE c WHEN 10 THEN 'X' WHEN 11 THEN '0' ELSE c::text END
-      FROM (SELECT 11 - (sum(CASE WHEN ch ~ '[0-9]' THEN ascii(ch) - 48 ELSE ascii(ch) - 55 END * w) % 11)::int AS c
-              FROM unnest(regexp_split_to_array(body, ''), ARRAY[3,7,9,10,5,8,4,2]) AS t(ch, w)) s
-$$;
-
--- A unified social credit code: authority+category, division code, organisation code 'MA' + 6 base-31 digits.
+-- A unified social credit code from a sequence number: authority+category, division code, and an organisation code
+-- 'MA' + six base-31 digits (inside the code alphabet: no I O Z S V) with its GB 11714 check digit (weights
+-- 3,7,9,10,5,8,4,2 over values 0-9, A=10 … Z=35; 10 → X, 11 → 0); credit_gz.uscc_make appends the mod-31 check
+-- character. One arithmetic expression, so the planner inlines it into the generating INSERT.
 CREATE FUNCTION demo.uscc(kind text, region text, n bigint) RETURNS credit_gz.uscc
 LANGUAGE sql IMMUTABLE STRICT AS $$
-    SELECT credit_gz.uscc_make(kind || region || demo.org_code('MA' || demo.b31(n, 6)))
+    SELECT credit_gz.uscc_make(kind || region || 'MA'
+        || substr('0123456789ABCDEFGHJKLMNPQRTUWXY', (n / 28629151 % 31)::int + 1, 1)
+        || substr('0123456789ABCDEFGHJKLMNPQRTUWXY', (n / 923521 % 31)::int + 1, 1)
+        || substr('0123456789ABCDEFGHJKLMNPQRTUWXY', (n / 29791 % 31)::int + 1, 1)
+        || substr('0123456789ABCDEFGHJKLMNPQRTUWXY', (n / 961 % 31)::int + 1, 1)
+        || substr('0123456789ABCDEFGHJKLMNPQRTUWXY', (n / 31 % 31)::int + 1, 1)
+        || substr('0123456789ABCDEFGHJKLMNPQRTUWXY', (n % 31)::int + 1, 1)
+        || substr('0123456789X0', 11 - (22 * 3 + 10 * 7
+                   + ('{0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,19,20,21,22,23,25,26,27,29,30,32,33,34}'::int[])[(n / 28629151 % 31)::int + 1] * 9
+                   + ('{0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,19,20,21,22,23,25,26,27,29,30,32,33,34}'::int[])[(n / 923521 % 31)::int + 1] * 10
+                   + ('{0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,19,20,21,22,23,25,26,27,29,30,32,33,34}'::int[])[(n / 29791 % 31)::int + 1] * 5
+                   + ('{0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,19,20,21,22,23,25,26,27,29,30,32,33,34}'::int[])[(n / 961 % 31)::int + 1] * 8
+                   + ('{0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,19,20,21,22,23,25,26,27,29,30,32,33,34}'::int[])[(n / 31 % 31)::int + 1] * 4
+                   + ('{0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,19,20,21,22,23,25,26,27,29,30,32,33,34}'::int[])[(n % 31)::int + 1] * 2
+                  ) % 11 + 1, 1))
 $$;
 
--- A citizen identity number: region, birth date, sequence, ISO 7064 MOD 11-2 check character.
+-- A citizen identity number: region, birth date, sequence; credit_gz.resident_id_make appends the check character.
 CREATE FUNCTION demo.resident_id(region text, birth date, seq int) RETURNS credit_gz.resident_id
 LANGUAGE sql IMMUTABLE STRICT AS $$
-    WITH b AS (SELECT region || to_char(birth, 'YYYYMMDD') || lpad(seq::text, 3, '0') AS body)
-    SELECT (body || substr('10X98765432', (sum((ascii(ch) - 48) * w) % 11)::int + 1, 1))::credit_gz.resident_id
-      FROM b, unnest(regexp_split_to_array(body, ''), ARRAY[7,9,10,5,8,4,2,1,6,3,7,9,10,5,8,4,2]) AS t(ch, w)
-     GROUP BY body
+    SELECT credit_gz.resident_id_make(region || to_char(birth, 'YYYYMMDD') || lpad(seq::text, 3, '0'))
 $$;
 
 -- The 11 districts of today, weighted roughly by their number of market subjects, and the old codes still found
