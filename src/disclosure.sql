@@ -311,6 +311,7 @@ CREATE TABLE credit_gz.role_privilege (
                                                  'financial_institution')),
     object_name text    NOT NULL,
     privileges  text    NOT NULL CHECK (privileges ~ '^[A-Z, ]+$'),
+    CHECK (object_name !~ '[(]' OR privileges = 'EXECUTE'),
     shipped     boolean NOT NULL DEFAULT true,
     PRIMARY KEY (kind, object_name)
 );
@@ -318,7 +319,9 @@ COMMENT ON TABLE credit_gz.role_privilege IS
     '角色权限清单 / table and view privileges each kind of role receives from the grant_* functions (data: a module '
     'adds rows for its own tables; views named with a trailing * mean every view with that prefix).';
 COMMENT ON COLUMN credit_gz.role_privilege.kind IS '角色类别 / kind of role';
-COMMENT ON COLUMN credit_gz.role_privilege.object_name IS '对象 / table or view in schema credit_gz (prefix* for all views with the prefix)';
+COMMENT ON COLUMN credit_gz.role_privilege.object_name IS
+    '对象 / table or view in schema credit_gz (prefix* for all views with the prefix), or a function signature '
+    '(name(argument types), privilege EXECUTE)';
 COMMENT ON COLUMN credit_gz.role_privilege.privileges IS '权限 / privileges, e.g. SELECT, INSERT';
 COMMENT ON COLUMN credit_gz.role_privilege.shipped IS
     '随扩展安装 / row installed by CREATE EXTENSION (not dumped: the extension recreates it); locally added rows: false';
@@ -332,6 +335,21 @@ INSERT INTO credit_gz.role_privilege (kind, object_name, privileges) VALUES
     ('department', 'record', 'SELECT, INSERT, UPDATE, DELETE'),
     ('department', 'commitment', 'SELECT, INSERT, UPDATE'),
     ('department', 'query_log', 'INSERT'), ('department', 'authorization', 'SELECT'),
+    ('department', 'list_type', 'SELECT'), ('department', 'list_disclosure', 'SELECT'),
+    ('department', 'list_entry', 'SELECT, INSERT, UPDATE, DELETE'), ('department', 'list_guard', 'SELECT, INSERT, UPDATE'),
+    ('department', 'propagation_rule', 'SELECT'), ('department', 'measure', 'SELECT'),
+    ('department', 'measure_action', 'SELECT'), ('department', 'measure_feedback', 'SELECT, INSERT'),
+    ('department', 'measure_feedback_summary', 'SELECT'), ('department', 'case_step_kind', 'SELECT'),
+    ('department', 'dishonesty_case', 'SELECT, INSERT, UPDATE'),
+    ('department', 'dishonesty_case_step', 'SELECT, INSERT, UPDATE'),
+    ('department', 'dishonesty_case_item', 'SELECT, INSERT'), ('department', 'dishonesty_case_status', 'SELECT'),
+    ('department', 'interview_task', 'SELECT, UPDATE'), ('department', 'occupation', 'SELECT, INSERT, UPDATE'),
+    -- pre-checks read list entries and grades from C without the table privileges being checked on every probe,
+    -- so who may run them is settled here: departments only (EXECUTE is revoked from PUBLIC below)
+    ('department', 'precheck(bigint, text, text, text)', 'EXECUTE'),
+    ('department', 'precheck(text, text, text, text)', 'EXECUTE'),
+    ('department', 'is_restricted(bigint, text, text)', 'EXECUTE'),
+    ('department', 'is_restricted(text, text, text)', 'EXECUTE'),
     ('department', 'disclosed_*', 'SELECT'), ('department', 'public_*', 'SELECT'),
     -- the public: only the public_* views
     ('public_reader', 'public_*', 'SELECT'), ('public_reader', 'query_log', 'INSERT'),
@@ -454,6 +472,13 @@ BEGIN
     ON CONFLICT DO NOTHING;
     EXECUTE pg_catalog.format('GRANT USAGE ON SCHEMA credit_gz TO %s', role);
     FOR p IN SELECT rp.object_name, rp.privileges FROM credit_gz.role_privilege rp WHERE rp.kind = grant_role.kind LOOP
+        IF p.object_name ~ '[(]' THEN
+            IF pg_catalog.to_regprocedure('credit_gz.' || p.object_name) IS NOT NULL THEN
+                EXECUTE pg_catalog.format('GRANT EXECUTE ON FUNCTION %s TO %s',
+                                          pg_catalog.to_regprocedure('credit_gz.' || p.object_name), role);
+            END IF;
+            CONTINUE;
+        END IF;
         FOR obj IN
             SELECT c.relname::text FROM pg_catalog.pg_class c
              WHERE c.relnamespace = 'credit_gz'::regnamespace AND c.relkind IN ('r', 'v', 'm', 'p')
@@ -870,6 +895,8 @@ BEGIN
     report := report || pg_catalog.jsonb_build_object(
         'records', credit_gz.report_section('record', subject_id, audience, 'v.decision_date DESC, v.record_id'),
         'commitments', credit_gz.report_section('commitment', subject_id, audience, 'v.due_date, v.commitment_id'));
+    report := report || pg_catalog.jsonb_build_object('list_entries',
+        credit_gz.report_section('list_entry', subject_id, audience, 'v.effective_from DESC, v.entry_id'));
     RETURN report;
 END
 $$;
@@ -941,6 +968,14 @@ BEGIN
             (SELECT pg_catalog.count(*) FROM credit_gz.disclosed_commitment c
               WHERE c.subject_id = credit_labels.subject_id AND c.audience = 'financial_institution'
                 AND c.status = 'not_fulfilled'),
+        'punishment_lists', (SELECT coalesce(pg_catalog.jsonb_agg(DISTINCT e.list_type_code), '[]')
+                               FROM credit_gz.disclosed_list_entry e
+                              WHERE e.subject_id = credit_labels.subject_id AND e.audience = 'financial_institution'
+                                AND e.status = 'active' AND e.polarity = 'punishment'),
+        'red_lists', (SELECT coalesce(pg_catalog.jsonb_agg(DISTINCT e.list_type_code), '[]')
+                        FROM credit_gz.disclosed_list_entry e
+                       WHERE e.subject_id = credit_labels.subject_id AND e.audience = 'financial_institution'
+                         AND e.status = 'active' AND e.polarity = 'reward'),
         'authorised_until', auth.valid_until) || labels;
 END
 $$;
@@ -1039,3 +1074,114 @@ $$;
 COMMENT ON FUNCTION credit_gz.credit_report_text(bigint, text, text) IS
     '信用报告(文本): credit_gz.credit_report as a readable Chinese report; the same disclosure rules and the same '
     'query-log entry.';
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- Lists (联合奖惩): row-level security on list entries and what each audience sees of them
+-- ---------------------------------------------------------------------------------------------------------------
+CREATE TABLE credit_gz.list_disclosure (
+    list_type_code text    NOT NULL PRIMARY KEY REFERENCES credit_gz.list_type (code) ON UPDATE CASCADE ON DELETE CASCADE,
+    disclosure     text    NOT NULL CHECK (disclosure IN ('public', 'authorised', 'government')),
+    shipped        boolean NOT NULL DEFAULT true
+);
+COMMENT ON TABLE credit_gz.list_disclosure IS
+    '名单公开方式 / disclosure level of entries in force, per list type: 失信联合惩戒对象名单, 经营异常名录 and red '
+    'lists are public (依法依规向社会公示); 重点关注名单 is shared with government only. A list type without a row here is '
+    'treated as government-only until a DBA decides. Entries no longer in force are archived.';
+COMMENT ON COLUMN credit_gz.list_disclosure.list_type_code IS '名单类型 / list type';
+COMMENT ON COLUMN credit_gz.list_disclosure.disclosure IS '公开方式 / public, authorised or government';
+COMMENT ON COLUMN credit_gz.list_disclosure.shipped IS
+    '随扩展安装 / row installed by CREATE EXTENSION (not dumped: the extension recreates it); locally added rows: false';
+INSERT INTO credit_gz.list_disclosure (list_type_code, disclosure)
+SELECT code, CASE WHEN code = 'key_attention' THEN 'government' ELSE 'public' END FROM credit_gz.list_type;
+ALTER TABLE credit_gz.list_disclosure ALTER COLUMN shipped SET DEFAULT false;
+SELECT pg_catalog.pg_extension_config_dump('credit_gz.list_disclosure', 'WHERE NOT shipped');
+GRANT SELECT ON credit_gz.list_disclosure TO PUBLIC;
+
+-- 谁认定谁负责: a department writes only its own entries; every department reads all entries (joint punishment needs
+-- them: a pre-check of department A applies the list of department B).
+ALTER TABLE credit_gz.list_entry ENABLE ROW LEVEL SECURITY;
+CREATE POLICY list_entry_department_read ON credit_gz.list_entry FOR SELECT
+    USING ((SELECT credit_gz.my_departments()) <> '{}');
+CREATE POLICY list_entry_department_insert ON credit_gz.list_entry FOR INSERT
+    WITH CHECK (department_code = ANY ((SELECT credit_gz.my_departments())::text[]));
+CREATE POLICY list_entry_department_update ON credit_gz.list_entry FOR UPDATE
+    USING (department_code = ANY ((SELECT credit_gz.my_departments())::text[]))
+    WITH CHECK (department_code = ANY ((SELECT credit_gz.my_departments())::text[]));
+CREATE POLICY list_entry_department_delete ON credit_gz.list_entry FOR DELETE
+    USING (department_code = ANY ((SELECT credit_gz.my_departments())::text[]));
+COMMENT ON POLICY list_entry_department_read ON credit_gz.list_entry IS
+    '联合奖惩: every department reads every list entry.';
+COMMENT ON POLICY list_entry_department_insert ON credit_gz.list_entry IS
+    '谁认定谁负责: a department lists subjects only in its own name (derived entries keep the source''s department).';
+COMMENT ON POLICY list_entry_department_update ON credit_gz.list_entry IS
+    '谁认定谁负责: only the determining department lifts or changes its entries.';
+COMMENT ON POLICY list_entry_department_delete ON credit_gz.list_entry IS
+    '谁认定谁负责: only the determining department deletes its entries.';
+
+-- A relation recorded by one department may derive entries in the name of the department that determined the
+-- source entry (propagation keeps the source's department). The relation trigger therefore runs as the extension
+-- owner, as a maintenance step of the database, not as a write by the department; its search_path is pinned.
+ALTER FUNCTION credit_gz.relation_propagate() SECURITY DEFINER;
+
+-- Pre-checks: departments only (grant_department grants EXECUTE; see credit_gz.role_privilege).
+REVOKE EXECUTE ON FUNCTION credit_gz.precheck(bigint, text, text, text), credit_gz.precheck(text, text, text, text),
+       credit_gz.is_restricted(bigint, text, text), credit_gz.is_restricted(text, text, text) FROM PUBLIC;
+
+CREATE VIEW credit_gz.disclosed_list_entry WITH (security_barrier = true) AS
+SELECT a.audience, e.entry_id, e.subject_id, e.list_type_code, t.name_zh AS list_name, t.polarity,
+       e.department_code, e.basis_document, e.effective_from, e.effective_until, e.status,
+       e.derived_from_entry_id IS NOT NULL AS derived, l.level
+  FROM credit_gz.list_entry e
+  JOIN credit_gz.list_type t ON t.code = e.list_type_code
+  LEFT JOIN credit_gz.list_disclosure ld ON ld.list_type_code = e.list_type_code
+ CROSS JOIN LATERAL (SELECT CASE WHEN e.status = 'revoked' THEN NULL
+                                 WHEN e.status <> 'active' THEN 'archived'
+                                 ELSE coalesce(ld.disclosure, 'government') END AS level) l
+ CROSS JOIN pg_catalog.unnest((SELECT credit_gz.my_audiences())) AS a(audience)
+  JOIN credit_gz.audience au ON au.code = a.audience
+ WHERE l.level IS NOT NULL
+   AND (EXISTS (SELECT 1 FROM credit_gz.disclosure_rule d
+                 WHERE d.audience = a.audience AND d.level = l.level AND d.effective_from <= CURRENT_DATE
+                   AND (d.effective_until IS NULL OR d.effective_until > CURRENT_DATE))
+        OR (a.audience = 'government' AND e.department_code = ANY ((SELECT credit_gz.my_departments())::text[])))
+   AND (NOT au.needs_authorization OR credit_gz.is_credit_admin()
+        OR EXISTS (SELECT 1 FROM pg_catalog.unnest((SELECT credit_gz.my_institutions())) AS mi(id)
+                    WHERE credit_gz.authorization_is_live(e.subject_id, mi.id)));
+COMMENT ON VIEW credit_gz.disclosed_list_entry IS
+    '可见名单信息 / list entries as each audience the current role may read as sees them (credit_gz.list_disclosure '
+    'for entries in force; entries no longer in force are archived).';
+COMMENT ON COLUMN credit_gz.disclosed_list_entry.audience IS '披露对象 / audience';
+COMMENT ON COLUMN credit_gz.disclosed_list_entry.entry_id IS '列入编号 / entry id';
+COMMENT ON COLUMN credit_gz.disclosed_list_entry.subject_id IS '主体编号 / subject id';
+COMMENT ON COLUMN credit_gz.disclosed_list_entry.list_type_code IS '名单类型 / list type';
+COMMENT ON COLUMN credit_gz.disclosed_list_entry.list_name IS '名单名称 / list name';
+COMMENT ON COLUMN credit_gz.disclosed_list_entry.polarity IS '惩戒/激励/关注 / punishment, reward or attention';
+COMMENT ON COLUMN credit_gz.disclosed_list_entry.department_code IS '认定部门 / determining department';
+COMMENT ON COLUMN credit_gz.disclosed_list_entry.basis_document IS '认定文书 / basis document';
+COMMENT ON COLUMN credit_gz.disclosed_list_entry.effective_from IS '列入日期 / in force from';
+COMMENT ON COLUMN credit_gz.disclosed_list_entry.effective_until IS '列入期限 / in force until';
+COMMENT ON COLUMN credit_gz.disclosed_list_entry.status IS '状态 / status';
+COMMENT ON COLUMN credit_gz.disclosed_list_entry.derived IS '关联推送产生 / derived along a relation';
+COMMENT ON COLUMN credit_gz.disclosed_list_entry.level IS '披露等级 / disclosure level';
+
+CREATE VIEW credit_gz.public_list_entry WITH (security_barrier = true) AS
+SELECT d.entry_id, d.subject_id, s.name AS subject_name, s.identity_code, d.list_type_code, d.list_name, d.polarity,
+       d.department_code, d.basis_document, d.effective_from, d.effective_until, d.status, d.derived
+  FROM credit_gz.disclosed_list_entry d
+  JOIN credit_gz.disclosed_subject s ON s.subject_id = d.subject_id AND s.audience = 'public'
+ WHERE d.audience = 'public' AND d.level = 'public';
+COMMENT ON VIEW credit_gz.public_list_entry IS
+    '名单公示 / list entries in force that are published (失信联合惩戒对象, 经营异常, 红名单); identity numbers masked.';
+COMMENT ON COLUMN credit_gz.public_list_entry.entry_id IS '列入编号 / entry id';
+COMMENT ON COLUMN credit_gz.public_list_entry.subject_id IS '主体编号 / subject id';
+COMMENT ON COLUMN credit_gz.public_list_entry.subject_name IS '主体名称 / subject name';
+COMMENT ON COLUMN credit_gz.public_list_entry.identity_code IS '统一社会信用代码或脱敏身份证号 / unified code, or masked identity number';
+COMMENT ON COLUMN credit_gz.public_list_entry.list_type_code IS '名单类型 / list type';
+COMMENT ON COLUMN credit_gz.public_list_entry.list_name IS '名单名称 / list name';
+COMMENT ON COLUMN credit_gz.public_list_entry.polarity IS '惩戒/激励/关注 / punishment, reward or attention';
+COMMENT ON COLUMN credit_gz.public_list_entry.department_code IS '认定部门 / determining department';
+COMMENT ON COLUMN credit_gz.public_list_entry.basis_document IS '认定文书 / basis document';
+COMMENT ON COLUMN credit_gz.public_list_entry.effective_from IS '列入日期 / in force from';
+COMMENT ON COLUMN credit_gz.public_list_entry.effective_until IS '列入期限 / in force until';
+COMMENT ON COLUMN credit_gz.public_list_entry.status IS '状态 / status';
+COMMENT ON COLUMN credit_gz.public_list_entry.derived IS '关联推送产生 / derived along a relation';

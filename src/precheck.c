@@ -161,6 +161,8 @@ static SPIPlanPtr precheck_plan = NULL;
 static bool precheck_plan_has_scores = false;
 static SPIPlanPtr feedback_plan = NULL;
 static SPIPlanPtr subject_of_plan = NULL;
+static SPIPlanPtr query_log_plan = NULL;
+
 
 /* keep — prepare and save a plan once per backend. */
 static SPIPlanPtr
@@ -544,6 +546,43 @@ typedef struct precheck_result
 } precheck_result;
 
 /*
+ * log_precheck_read — 十七 信用信息安全保护: a pre-check reads a subject's credit information, so it appends an entry
+ * to credit_gz.query_log through credit_gz.log_read (which names the reading role and its department). Connects SPI
+ * if needed; skipped on a hot standby, where nothing can be written (the read is then in the standby's server log
+ * only if log_statement says so).
+ */
+static void
+log_precheck_read(int64 subject_id, text *domain, text *action, text *department, const char *source,
+				  bool *connected)
+{
+	Datum		v[3];
+	char		nulls[3] = {' ', ' ', ' '};
+	int			rc;
+
+	if (RecoveryInProgress())
+		return;
+	if (!*connected)
+	{
+		if (SPI_connect() != SPI_OK_CONNECT)
+			elog(ERROR, "credit_gz: SPI_connect failed");
+		*connected = true;
+	}
+	if (query_log_plan == NULL)
+	{
+		Oid			types[3] = {INT8OID, TEXTOID, TEXTOID};
+
+		query_log_plan = keep("SELECT credit_gz.log_read($1, 'precheck', $2, 'government', $3)", 3, types);
+	}
+	v[0] = Int64GetDatum(subject_id);
+	v[1] = CStringGetTextDatum(psprintf("%s: %s/%s", source, text_to_cstring(domain), text_to_cstring(action)));
+	v[2] = department ? PointerGetDatum(department) : (Datum) 0;
+	nulls[2] = department ? ' ' : 'n';
+	rc = SPI_execute_plan(query_log_plan, v, nulls, false, 0);
+	if (rc != SPI_OK_SELECT)
+		elog(ERROR, "credit_gz: query-log insert failed: %s", SPI_result_code_string(rc));
+}
+
+/*
  * run_precheck — evaluate the pre-check and log applied measures. Subjects with no entry in force take the quick
  * path; the others the full query. Results are allocated in `out_cxt`; *connected tracks the SPI connection,
  * which the caller finishes. override_reason non-NULL marks the feedback rows as an override.
@@ -564,6 +603,7 @@ run_precheck(int64 subject_id, text *domain, text *action, text *department, con
 	bool		have_scores;
 
 	validate_codes(text_to_cstring(domain), text_to_cstring(action), connected);
+	log_precheck_read(subject_id, domain, action, department, source, connected);
 	if (!entries_in_force(subject_id))
 	{
 		r.answer = quick_precheck(subject_id, domain, action, department, source, table_name, out_cxt, connected,

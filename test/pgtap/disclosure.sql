@@ -1,7 +1,7 @@
 -- Disclosure with real roles (十七, 三(六), 三(八)): each kind of role tries what it must not do and is refused with the
 -- right SQLSTATE; each allowed action works. Roles are created inside the transaction and vanish with the ROLLBACK.
 BEGIN;
-SELECT plan(45);
+SELECT plan(55);
 
 -- Fixtures (as the extension owner) -------------------------------------------------------------------------
 INSERT INTO credit_gz.department (code, name_zh, name_en, kind)
@@ -88,6 +88,29 @@ SELECT is((SELECT count(*)::int FROM credit_gz.record WHERE document_no = 'T-B-A
           'the determining department sees its own authorised-query record');
 RESET ROLE;
 
+-- Lists (联合奖惩) --------------------------------------------------------------------------------------------------
+SET LOCAL ROLE t_dept_b_app;
+SELECT lives_ok($$INSERT INTO credit_gz.list_entry (subject_id, list_type_code, department_code, basis_document)
+                  SELECT ids.company, 'judgment_debtor', 't_dept_b', '(2026)粤01执T号' FROM ids$$,
+                'a department lists a subject in its own name');
+SELECT throws_ok($$INSERT INTO credit_gz.list_entry (subject_id, list_type_code, department_code, basis_document)
+                   SELECT ids.company, 'key_attention', 't_dept_a', 'FORGED' FROM ids$$,
+                 '42501', NULL, 'but not in another department''s name');
+RESET ROLE;
+SET LOCAL ROLE t_dept_a_app;
+SELECT lives_ok($$INSERT INTO credit_gz.list_entry (subject_id, list_type_code, department_code, basis_document)
+                  SELECT ids.company, 'key_attention', 't_dept_a', 'T-A-KEY' FROM ids$$,
+                'department A puts the subject on its key-attention list');
+UPDATE credit_gz.list_entry SET status = 'lifted', status_reason = 'forged' WHERE basis_document = '(2026)粤01执T号';
+SELECT is((SELECT status FROM credit_gz.list_entry WHERE basis_document = '(2026)粤01执T号'), 'active',
+          'another department''s entry is read but cannot be lifted');
+SELECT is((SELECT credit_gz.precheck(ids.company, 'government_procurement', 'procurement_bid') ->> 'verdict' FROM ids),
+          'deny', 'a pre-check by department A applies department B''s list');
+RESET ROLE;
+SELECT is((SELECT count(*)::int FROM credit_gz.query_log q, ids
+            WHERE q.via = 'precheck' AND q.subject_id = ids.company AND q.role_name = 't_dept_a_app'
+              AND q.department_code = 't_dept_a'), 1, 'and the pre-check read is logged with role and department');
+
 -- The public -------------------------------------------------------------------------------------------------------
 SET LOCAL ROLE t_public;
 SELECT throws_ok($$SELECT count(*) FROM credit_gz.record$$, '42501', NULL, 'the public cannot read the record table');
@@ -105,6 +128,12 @@ SELECT is((SELECT credit_gz.credit_report(ids.person, 'public') -> 'subject' ->>
           'a public report masks the identity number');
 SELECT throws_ok($$SELECT credit_gz.credit_report(1, 'government')$$, '42501', NULL,
                  'the public may not read as government');
+SELECT is((SELECT array_agg(list_type_code ORDER BY list_type_code) FROM credit_gz.public_list_entry, ids
+            WHERE public_list_entry.subject_id = ids.company), ARRAY['judgment_debtor'],
+          'the public sees the judgment-debtor listing, not the key-attention list');
+SELECT throws_ok($$SELECT count(*) FROM credit_gz.list_entry$$, '42501', NULL, 'and has no access to list entries');
+SELECT throws_ok($$SELECT credit_gz.precheck(1, 'government_procurement', 'procurement_bid')$$, '42501', NULL,
+                 'nor to pre-checks');
 SELECT throws_ok($$SELECT credit_gz.credit_report(1, 'nobody')$$, '22023', NULL, 'an unknown audience is refused');
 SELECT throws_ok($$UPDATE credit_gz.query_log SET purpose = 'x'$$, '42501', NULL, 'the public cannot alter the query log');
 RESET ROLE;
@@ -140,6 +169,8 @@ SELECT lives_ok(format($$INSERT INTO credit_gz.authorization (subject_id, instit
                 'it records the authorisation the subject signed');
 SELECT is((SELECT (credit_gz.credit_labels(ids.company, ids.bank) ->> 'negative_in_publicity')::int FROM ids), 2,
           'under a live authorisation it gets labels (public and authorised-query records counted)');
+SELECT is((SELECT credit_gz.credit_labels(ids.company, ids.bank) -> 'punishment_lists' FROM ids), '["judgment_debtor"]'::jsonb,
+          'with the punishment lists (not the government-only key-attention list)');
 SELECT throws_ok(format('SELECT credit_gz.credit_labels(%s, %s)', (SELECT company FROM ids), (SELECT company FROM ids)),
                  '42501', NULL, 'but only for the institution it acts for');
 SELECT throws_ok($$DELETE FROM credit_gz.query_log$$, '42501', NULL, 'it cannot alter the query log');
