@@ -344,6 +344,11 @@ INSERT INTO credit_gz.role_privilege (kind, object_name, privileges) VALUES
     ('department', 'dishonesty_case_step', 'SELECT, INSERT, UPDATE'),
     ('department', 'dishonesty_case_item', 'SELECT, INSERT'), ('department', 'dishonesty_case_status', 'SELECT'),
     ('department', 'interview_task', 'SELECT, UPDATE'), ('department', 'occupation', 'SELECT, INSERT, UPDATE'),
+    -- repair and objections (二(四)): the platform records applications; the handling department decides
+    ('department', 'green_channel_list', 'SELECT'), ('department', 'repair_bar', 'SELECT'),
+    ('department', 'calendar', 'SELECT'), ('department', 'deadline_rule', 'SELECT'),
+    ('department', 'repair_application', 'SELECT, INSERT, UPDATE'), ('department', 'objection', 'SELECT, INSERT, UPDATE'),
+    ('department', 'sync_target', 'SELECT'), ('department', 'sync_outbox', 'INSERT'),
     -- pre-checks read list entries and grades from C without the table privileges being checked on every probe,
     -- so who may run them is settled here: departments only (EXECUTE is revoked from PUBLIC below)
     ('department', 'precheck(bigint, text, text, text)', 'EXECUTE'),
@@ -356,7 +361,9 @@ INSERT INTO credit_gz.role_privilege (kind, object_name, privileges) VALUES
     ('public_reader', 'audience', 'SELECT'),
     -- analysts (BI tools): monitoring views and public views
     ('analyst', 'monitor_*', 'SELECT'), ('analyst', 'public_*', 'SELECT'), ('analyst', 'audience', 'SELECT'),
-    ('analyst', 'department', 'SELECT'), ('analyst', 'domain', 'SELECT'),
+    ('analyst', 'department', 'SELECT'), ('analyst', 'domain', 'SELECT'), ('analyst', 'policy_target', 'SELECT'),
+    ('analyst', 'case_step_kind', 'SELECT'), ('analyst', 'list_type', 'SELECT'),
+    ('department', 'policy_target', 'SELECT'), ('department', 'collection_by_department', 'SELECT'),
     -- 信用服务机构: what the disclosure rules give them, through the disclosed_* views
     ('credit_agency', 'disclosed_*', 'SELECT'), ('credit_agency', 'public_*', 'SELECT'),
     ('credit_agency', 'query_log', 'INSERT'), ('credit_agency', 'role_grant', 'SELECT'),
@@ -1122,6 +1129,35 @@ COMMENT ON POLICY list_entry_department_delete ON credit_gz.list_entry IS
 -- source entry (propagation keeps the source's department). The relation trigger therefore runs as the extension
 -- owner, as a maintenance step of the database, not as a write by the department; its search_path is pinned.
 ALTER FUNCTION credit_gz.relation_propagate() SECURITY DEFINER;
+
+-- Repair applications and objections: any department's counter (信用服务窗口) may register one for a subject, every
+-- department reads them, only the handling department decides (谁认定、谁修复).
+ALTER TABLE credit_gz.repair_application ENABLE ROW LEVEL SECURITY;
+CREATE POLICY repair_application_department_read ON credit_gz.repair_application FOR SELECT
+    USING ((SELECT credit_gz.my_departments()) <> '{}');
+CREATE POLICY repair_application_department_insert ON credit_gz.repair_application FOR INSERT
+    WITH CHECK ((SELECT credit_gz.my_departments()) <> '{}');
+CREATE POLICY repair_application_department_update ON credit_gz.repair_application FOR UPDATE
+    USING (department_code = ANY ((SELECT credit_gz.my_departments())::text[]))
+    WITH CHECK (department_code = ANY ((SELECT credit_gz.my_departments())::text[]));
+COMMENT ON POLICY repair_application_department_read ON credit_gz.repair_application IS '政务共享: departments read repair applications.';
+COMMENT ON POLICY repair_application_department_insert ON credit_gz.repair_application IS
+    '一网通办: any department''s counter registers an application (the handling department is set from the record).';
+COMMENT ON POLICY repair_application_department_update ON credit_gz.repair_application IS
+    '谁认定、谁修复: only the handling department accepts, refuses, approves or rejects.';
+ALTER TABLE credit_gz.objection ENABLE ROW LEVEL SECURITY;
+CREATE POLICY objection_department_read ON credit_gz.objection FOR SELECT
+    USING ((SELECT credit_gz.my_departments()) <> '{}');
+CREATE POLICY objection_department_insert ON credit_gz.objection FOR INSERT
+    WITH CHECK ((SELECT credit_gz.my_departments()) <> '{}');
+CREATE POLICY objection_department_update ON credit_gz.objection FOR UPDATE
+    USING (department_code = ANY ((SELECT credit_gz.my_departments())::text[]))
+    WITH CHECK (department_code = ANY ((SELECT credit_gz.my_departments())::text[]));
+COMMENT ON POLICY objection_department_read ON credit_gz.objection IS '政务共享: departments read objections.';
+COMMENT ON POLICY objection_department_insert ON credit_gz.objection IS
+    'Any department''s counter registers an objection; the record is marked under objection at once.';
+COMMENT ON POLICY objection_department_update ON credit_gz.objection IS
+    '谁认定谁负责: only the providing department resolves an objection against its record.';
 
 -- Pre-checks: departments only (grant_department grants EXECUTE; see credit_gz.role_privilege).
 REVOKE EXECUTE ON FUNCTION credit_gz.precheck(bigint, text, text, text), credit_gz.precheck(text, text, text, text),

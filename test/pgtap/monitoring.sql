@@ -1,0 +1,53 @@
+-- Monitoring views for BI tools (九, 十一, 十五): every view and column documented in Chinese and English, readable by
+-- an analyst role without any table privilege, with numbers that follow the archive.
+BEGIN;
+SELECT plan(12);
+
+SELECT is((SELECT count(*)::int FROM pg_class c
+            WHERE c.relnamespace = 'credit_gz'::regnamespace AND c.relkind = 'v' AND c.relname LIKE 'monitor\_%'
+              AND (obj_description(c.oid, 'pg_class') IS NULL
+                   OR obj_description(c.oid, 'pg_class') !~ '[一-龥]' OR obj_description(c.oid, 'pg_class') !~ '[A-Za-z]{3}')),
+          0, 'every monitor_* view has a Chinese and English comment');
+SELECT is((SELECT count(*)::int FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0
+            WHERE c.relnamespace = 'credit_gz'::regnamespace AND c.relkind = 'v' AND c.relname LIKE 'monitor\_%'
+              AND (col_description(c.oid, a.attnum) IS NULL
+                   OR col_description(c.oid, a.attnum) !~ '[一-龥]' OR col_description(c.oid, a.attnum) !~ '[A-Za-z]{3}')),
+          0, 'and every column');
+SELECT cmp_ok((SELECT count(*)::int FROM pg_class c
+                WHERE c.relnamespace = 'credit_gz'::regnamespace AND c.relkind = 'v' AND c.relname LIKE 'monitor\_%'),
+              '>=', 6, 'at least six monitoring views');
+
+-- Fixture: a government body (code category 机关) with a negative record in publicity, in 越秀区 through an old code.
+INSERT INTO credit_gz.subject (uscc, name, registered_on)
+VALUES (credit_gz.uscc_make('11440102MA00T0005'), '测试某局', '2000-01-01');
+INSERT INTO credit_gz.record (subject_id, item_code, department_code, document_no, decision_date, disclosure, title)
+SELECT subject_id, 'dishonest_judgment_debtor', 'court', 'T-GOV-1', current_date - 3, 'public', '拖欠账款'
+  FROM credit_gz.subject WHERE name = '测试某局';
+INSERT INTO credit_gz.list_entry (subject_id, list_type_code, department_code, basis_document)
+SELECT subject_id, 'judgment_debtor', 'court', 'T-GOV-LIST' FROM credit_gz.subject WHERE name = '测试某局';
+
+CREATE ROLE t_bi NOLOGIN;
+SELECT credit_gz.grant_analyst('t_bi');
+SET LOCAL ROLE t_bi;
+SELECT throws_ok($$SELECT count(*) FROM credit_gz.record$$, '42501', NULL, 'an analyst cannot read records');
+SELECT lives_ok($$SELECT count(*) FROM credit_gz.monitor_collection$$, 'an analyst reads monitor_collection');
+SELECT is((SELECT government_bodies >= 1 AND with_dishonesty >= 1 FROM credit_gz.monitor_government_dishonesty
+            WHERE dimension = 'district' AND key = '越秀区'), true,
+          'the 机关 with a negative record counts in 越秀区 (old code 440102)');
+SELECT is((SELECT count(*)::int FROM credit_gz.monitor_government_dishonesty_case WHERE document_no = 'T-GOV-1'), 1,
+          'and is listed among the cases');
+SELECT is((SELECT sum(active_entries)::int FROM credit_gz.monitor_list_entries
+            WHERE dimension = 'department' AND key = 'court' AND list_type_code = 'judgment_debtor')
+          >= 1, true, 'list entries by determining department');
+SELECT is((SELECT records >= 1 FROM credit_gz.monitor_collection
+            WHERE dimension = 'department' AND key = 'court'
+              AND period_start = date_trunc('month', now() AT TIME ZONE 'Asia/Shanghai')::date), true,
+          'records collected this month by department');
+SELECT is((SELECT target FROM credit_gz.monitor_data_quality WHERE metric = 'code_error_rate'), 0.00005,
+          'code error rate against the 0.005% target');
+SELECT lives_ok($$SELECT * FROM credit_gz.monitor_precheck_feedback$$, 'pre-check feedback');
+SELECT lives_ok($$SELECT * FROM credit_gz.monitor_dishonesty_cases$$, 'dishonesty cases by stage');
+RESET ROLE;
+
+SELECT * FROM finish();
+ROLLBACK;
