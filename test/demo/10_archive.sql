@@ -2,15 +2,15 @@
 -- through credit_gz's triggers (identity checks, district from the code, publicity windows, scoring, lists …).
 \set ON_ERROR_STOP 1
 \echo ''
-\echo '== 3. Synthetic Guangzhou: the credit archive (信用档案)'
+\echo '== 4. Guangzhou at scale (信用档案): 80,000 more subjects (110,000 in all), relations, records across the domains'
 \timing on
 
-\echo '-- 3.1 organisations: 100,000 codes over the 11 districts and the old codes (企业, 个体, 合作社, 机关, 事业单位, 社会组织, 律所)'
+\echo '-- 4.1 organisations: 70,000 codes over the 11 districts and the old codes (企业, 个体, 合作社, 机关, 事业单位, 社会组织, 律所)'
 INSERT INTO credit_gz.subject (uscc, name, registered_on)
 SELECT demo.uscc(k.code, ds.region, n),
        '广州' || coalesce(credit_gz.region_district(ds.region), '') || k.label || lpad(n::text, 6, '0'),
        date '1995-01-01' + ((n * 7919) % 11000)::int
-  FROM generate_series(1, 100000) AS n
+  FROM generate_series(1, 70000) AS n
   JOIN demo.district_slot ds ON ds.slot = (n * 31) % 100
   CROSS JOIN LATERAL (SELECT CASE WHEN n % 1000 < 780 THEN '91' WHEN n % 1000 < 900 THEN '92'
                                   WHEN n % 1000 < 910 THEN '93' WHEN n % 1000 < 916 THEN '11'
@@ -21,22 +21,24 @@ SELECT demo.uscc(k.code, ds.region, n),
                                       WHEN '12' THEN '示例服务中心' WHEN '51' THEN '示例行业协会'
                                       WHEN '52' THEN '示例民办学校' ELSE '示例律师事务所' END AS label) k;
 
-\echo '-- 3.2 natural persons: 30,000 residents with valid identity numbers'
+\echo '-- 4.2 natural persons: 10,000 residents with valid identity numbers'
 INSERT INTO credit_gz.subject (resident_id, name)
 SELECT demo.resident_id(ds.region, date '1960-01-01' + ((n * 3571) % 14600)::int, (n % 997) + 1),
        (ARRAY['陈','李','黄','张','梁','刘','林','何','王','吴','罗','郭','周','冯','麦'])[n % 15 + 1]
        || (ARRAY['伟','芳','敏','强','婷','杰','丽','军','磊','静','华','明'])[n % 12 + 1] || lpad(n::text, 5, '0')
-  FROM generate_series(1, 30000) AS n
+  FROM generate_series(200001, 210000) AS n
   JOIN demo.district_slot ds ON ds.slot = (n * 37) % 100
 ON CONFLICT DO NOTHING;
 
 SELECT kind, count(*) AS subjects FROM credit_gz.subject GROUP BY kind ORDER BY count(*) DESC;
 SELECT district, count(*) AS subjects FROM credit_gz.subject GROUP BY district ORDER BY count(*) DESC;
 
-\echo '-- 3.3 relations: legal representatives (法定代表人) of enterprises, some shareholders and branches'
+\echo '-- 4.3 relations: legal representatives (法定代表人) of enterprises, some shareholders and branches'
 CREATE TEMP TABLE org AS
-SELECT subject_id, row_number() OVER (ORDER BY subject_id) AS i FROM credit_gz.subject
- WHERE kind = 'enterprise';
+SELECT s.subject_id, row_number() OVER (ORDER BY s.subject_id) AS i FROM credit_gz.subject s
+ WHERE s.kind = 'enterprise'
+   AND NOT EXISTS (SELECT 1 FROM credit_gz.relation r
+                    WHERE r.subject_id = s.subject_id AND r.kind = 'legal_representative');
 CREATE TEMP TABLE person AS
 SELECT subject_id, row_number() OVER (ORDER BY subject_id) AS i FROM credit_gz.subject
  WHERE kind = 'natural_person';
@@ -52,7 +54,7 @@ SELECT o.subject_id, p.subject_id, 'shareholder', 10 + (o.i % 60), date '2016-01
  WHERE o.i % 5 = 0;
 SELECT kind, count(*) AS relations FROM credit_gz.relation GROUP BY kind ORDER BY kind;
 
-\echo '-- 3.4 records: penalties, licences, honours across the domains, each from a department responsible for its domain'
+\echo '-- 4.4 records: penalties, licences, honours across the domains, each from a department responsible for its domain'
 -- (domain, department) pairs from the policy's annex, numbered so a sequence number picks one deterministically.
 CREATE TEMP TABLE dd AS
 SELECT domain_code, department_code, row_number() OVER (ORDER BY domain_code, department_code) - 1 AS k
@@ -75,7 +77,7 @@ SELECT s.subject_id, 'administrative_penalty', dd.domain_code, dd.department_cod
        '违反' || dd.domain_code || '管理规定',
        jsonb_build_object('penalty_basis', '《相关法律法规》', 'penalty_content', '罚款', 'fine_amount', 1000 * (n % 50 + 1)),
        d.decision_date + interval '3 days'
-  FROM generate_series(1::bigint, 120000) AS n
+  FROM generate_series(1::bigint, 80000) AS n
   JOIN all_subject s ON s.i = (n * 48271) % (SELECT count(*) FROM all_subject)
   JOIN dd ON dd.k = n % (SELECT count(*) FROM dd)
   CROSS JOIN LATERAL (SELECT (current_date - 1 - ((n * 7919) % 2500)::int) AS decision_date) d
@@ -87,7 +89,7 @@ INSERT INTO credit_gz.record (subject_id, item_code, domain_code, department_cod
 SELECT s.subject_id, CASE WHEN n % 10 = 0 THEN 'honour' ELSE 'administrative_licence' END, dd.domain_code,
        dd.department_code, 'LIC-' || dd.department_code || '-' || n, d.decision_date, 'public',
        CASE WHEN n % 10 = 0 THEN '年度诚信经营表彰' ELSE '经营许可' END, d.decision_date + interval '2 days'
-  FROM generate_series(1::bigint, 60000) AS n
+  FROM generate_series(1::bigint, 30000) AS n
   JOIN all_subject s ON s.i = (n * 69621) % (SELECT count(*) FROM all_subject)
   JOIN dd ON dd.k = (n * 7) % (SELECT count(*) FROM dd)
   CROSS JOIN LATERAL (SELECT (current_date - 1 - ((n * 3571) % 2500)::int) AS decision_date) d
@@ -104,7 +106,7 @@ SELECT s.subject_id, 'dishonest_judgment_debtor', NULL, 'court', 'GOV-COURT-' ||
 SELECT item_code, severity, status, count(*) AS records
   FROM credit_gz.record GROUP BY 1, 2, 3 ORDER BY 1, 2, 3;
 
-\echo '-- 3.5 commitments (信用承诺): tell-and-commit approvals, a few not fulfilled (pushed to the archive as records)'
+\echo '-- 4.5 commitments (信用承诺): tell-and-commit approvals, a few not fulfilled (pushed to the archive as records)'
 INSERT INTO credit_gz.commitment (subject_id, kind, matter, department_code, domain_code, made_on, due_date)
 SELECT o.subject_id, 'notification_approval', '告知承诺制审批: 经营许可 ' || o.i, dd.department_code, dd.domain_code,
        current_date - 200 + (o.i % 150)::int, current_date - 20 + (o.i % 150)::int
