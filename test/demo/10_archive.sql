@@ -44,14 +44,30 @@ SELECT subject_id, row_number() OVER (ORDER BY subject_id) AS i FROM credit_gz.s
  WHERE kind = 'natural_person';
 CREATE INDEX ON person (i);
 CREATE INDEX ON org (i);
-INSERT INTO credit_gz.relation (subject_id, related_subject_id, kind, valid_from)
-SELECT o.subject_id, p.subject_id, 'legal_representative', date '2015-01-01' + (o.i % 2000)::int
-  FROM org o JOIN person p ON p.i = (o.i % (SELECT count(*) FROM person)) + 1
- WHERE o.i % 2 = 0;
-INSERT INTO credit_gz.relation (subject_id, related_subject_id, kind, share_pct, valid_from)
-SELECT o.subject_id, p.subject_id, 'shareholder', 10 + (o.i % 60), date '2016-01-01' + (o.i % 1500)::int
-  FROM org o JOIN person p ON p.i = ((o.i * 7) % (SELECT count(*) FROM person)) + 1
- WHERE o.i % 5 = 0;
+-- In batches of 2,000, each its own transaction: the lists module locks every subject a relation touches (so a
+-- listing racing a relation change cannot miss it), and one transaction must not hold 50,000 such locks.
+DO $$
+DECLARE
+    lo bigint := 0;
+    hi bigint := (SELECT max(i) FROM pg_temp.org);
+BEGIN
+    WHILE lo < hi LOOP
+        INSERT INTO credit_gz.relation (subject_id, related_subject_id, kind, valid_from)
+        SELECT o.subject_id, p.subject_id, 'legal_representative', date '2015-01-01' + (o.i % 2000)::int
+          FROM pg_temp.org o JOIN pg_temp.person p ON p.i = (o.i % (SELECT count(*) FROM pg_temp.person)) + 1
+         WHERE o.i % 2 = 0 AND o.i > lo AND o.i <= lo + 2000;
+        INSERT INTO credit_gz.relation (subject_id, related_subject_id, kind, share_pct, valid_from)
+        SELECT o.subject_id, p.subject_id, 'shareholder', 10 + (o.i % 60), date '2016-01-01' + (o.i % 1500)::int
+          FROM pg_temp.org o JOIN pg_temp.person p ON p.i = ((o.i * 7) % (SELECT count(*) FROM pg_temp.person)) + 1
+         WHERE o.i % 5 = 0 AND o.i > lo AND o.i <= lo + 2000;
+        lo := lo + 2000;
+        COMMIT;
+        IF lo % 10000 = 0 THEN
+            RAISE NOTICE 'relations: % of % enterprises', lo, hi;
+        END IF;
+    END LOOP;
+END
+$$;
 SELECT kind, count(*) AS relations FROM credit_gz.relation GROUP BY kind ORDER BY kind;
 
 \echo '-- 4.4 records: penalties, licences, honours across the domains, each from a department responsible for its domain'
