@@ -29,6 +29,7 @@
 #include "utils/inval.h"
 #include "utils/json.h"
 #include "utils/memutils.h"
+#include "utils/numeric.h"
 #include "utils/relcache.h"
 #include "utils/snapmgr.h"
 #include "utils/builtins.h"
@@ -451,6 +452,56 @@ log_feedback(int64 subject_id, text *domain, text *action, text *department, con
 		elog(ERROR, "credit_gz: feedback insert failed: %s", SPI_result_code_string(rc));
 }
 
+
+/* Jsonb building blocks for the quick answer (no text round trip through jsonb_in). */
+static void
+jb_string(JsonbParseState **st, JsonbIteratorToken tok, const char *s)
+{
+	JsonbValue	v;
+
+	v.type = jbvString;
+	v.val.string.len = strlen(s);
+	v.val.string.val = (char *) s;
+	(void) pushJsonbValue(st, tok, &v);
+}
+
+static void
+jb_pair_string(JsonbParseState **st, const char *key, const char *value)
+{
+	jb_string(st, WJB_KEY, key);
+	jb_string(st, WJB_VALUE, value);
+}
+
+static void
+jb_pair_bool(JsonbParseState **st, const char *key, bool value)
+{
+	JsonbValue	v;
+
+	jb_string(st, WJB_KEY, key);
+	v.type = jbvBool;
+	v.val.boolean = value;
+	(void) pushJsonbValue(st, WJB_VALUE, &v);
+}
+
+static void
+jb_pair_int8(JsonbParseState **st, const char *key, int64 value)
+{
+	JsonbValue	v;
+
+	jb_string(st, WJB_KEY, key);
+	v.type = jbvNumeric;
+	v.val.numeric = int64_to_numeric(value);
+	(void) pushJsonbValue(st, WJB_VALUE, &v);
+}
+
+static void
+jb_pair_empty_array(JsonbParseState **st, const char *key)
+{
+	jb_string(st, WJB_KEY, key);
+	(void) pushJsonbValue(st, WJB_BEGIN_ARRAY, NULL);
+	(void) pushJsonbValue(st, WJB_END_ARRAY, NULL);
+}
+
 /*
  * quick_precheck — the answer for a subject with no list entry in force: built here, with grades from
  * subject_score when the scoring module is installed. Returns NULL when the full query is needed.
@@ -471,6 +522,39 @@ quick_precheck(int64 subject_id, text *domain, text *action, text *department, c
 	StringInfoData buf;
 	MemoryContext old;
 	Jsonb	   *result;
+
+	if (name == NULL || !OidIsValid(get_relname_relid("subject_score", get_namespace_oid("credit_gz", false))))
+	{
+		/* the common answer, built directly: no record, or no grades possible */
+		JsonbParseState *st = NULL;
+		JsonbValue *res;
+
+		old = MemoryContextSwitchTo(out_cxt);
+		(void) pushJsonbValue(&st, WJB_BEGIN_OBJECT, NULL);
+		jb_pair_int8(&st, "subject_id", subject_id);
+		jb_pair_string(&st, "domain", d);
+		jb_pair_string(&st, "action", a);
+		jb_pair_string(&st, "checked_on", iso_date(GetSQLCurrentDate()));
+		jb_pair_bool(&st, "found", name != NULL);
+		if (name == NULL)
+		{
+			jb_pair_string(&st, "verdict", "no_record");
+			jb_pair_string(&st, "message", "no record of this subject in the credit archive");
+		}
+		else
+		{
+			jb_pair_string(&st, "name", name);
+			jb_pair_empty_array(&st, "grades");
+			jb_pair_empty_array(&st, "measures");
+			jb_pair_empty_array(&st, "incentives");
+			jb_pair_string(&st, "verdict", "allow");
+		}
+		res = pushJsonbValue(&st, WJB_END_OBJECT, NULL);
+		result = JsonbValueToJsonb(res);
+		*verdict_out = pstrdup(name == NULL ? "no_record" : "allow");
+		MemoryContextSwitchTo(old);
+		return result;
+	}
 
 	initStringInfo(&buf);
 	appendStringInfo(&buf, "{\"subject_id\": " INT64_FORMAT ", \"domain\": ", subject_id);
