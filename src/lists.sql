@@ -614,6 +614,9 @@ DECLARE
     prev record;
 BEGIN
     IF TG_OP = 'DELETE' THEN
+        IF NOT EXISTS (SELECT 1 FROM credit_gz.dishonesty_case c WHERE c.case_id = OLD.case_id) THEN
+            RETURN OLD;  -- the whole case is being deleted (ON DELETE CASCADE)
+        END IF;
         RAISE EXCEPTION 'steps of dishonesty case % cannot be deleted', OLD.case_id
             USING ERRCODE = 'check_violation', DETAIL = 'A case keeps the record of every step it went through.',
                   HINT = 'Correct the date or note of the step instead.';
@@ -782,3 +785,17 @@ $$;
 COMMENT ON FUNCTION credit_gz.create_overdue_interview_tasks(integer) IS
     '为逾期未整改的名单记录和失信案例生成约谈任务（谁认定、谁约谈），幂等，供定时任务调用 / creates an interview task for the '
     'determining department of every entry or case whose rectification deadline has passed; idempotent; advisory lock (4705, 4)';
+
+-- Comments on the triggers and identity sequences of this part.
+COMMENT ON TRIGGER list_entry_check ON credit_gz.list_entry IS '名单列入校验 / validates directly determined entries (list_entry_check())';
+COMMENT ON TRIGGER list_entry_propagate ON credit_gz.list_entry IS '名单推送 / derives and lifts entries along relations (C)';
+COMMENT ON TRIGGER relation_propagate ON credit_gz.relation IS '关联关系变更时重新推送 / re-derives the trees a relation change affects (C)';
+COMMENT ON TRIGGER propagation_rule_updated ON credit_gz.propagation_rule IS '推送规则修改后重新推送 / re-derives after rule updates';
+COMMENT ON TRIGGER propagation_rule_inserted ON credit_gz.propagation_rule IS '推送规则新增后重新推送 / re-derives after rules are added';
+COMMENT ON TRIGGER propagation_rule_deleted ON credit_gz.propagation_rule IS '推送规则删除后重新推送 / re-derives after rules are deleted';
+COMMENT ON TRIGGER dishonesty_case_step_check ON credit_gz.dishonesty_case_step IS '案例环节依次进行 / steps in order, never deleted';
+COMMENT ON TRIGGER dishonesty_case_stage ON credit_gz.dishonesty_case_step IS '更新案例当前环节 / keeps dishonesty_case.stage current';
+COMMENT ON SEQUENCE credit_gz.list_entry_entry_id_seq IS '名单列入编号 / list entry ids';
+COMMENT ON SEQUENCE credit_gz.propagation_rule_rule_id_seq IS '推送规则编号 / propagation rule ids';
+COMMENT ON SEQUENCE credit_gz.dishonesty_case_case_id_seq IS '失信案例编号 / dishonesty case ids';
+COMMENT ON SEQUENCE credit_gz.interview_task_task_id_seq IS '约谈任务编号 / interview task ids';

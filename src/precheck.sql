@@ -319,3 +319,6 @@ COMMENT ON FUNCTION credit_gz.enforce_precheck() IS
 -- relcache invalidation on every change (trigger domain_changed, src/archive.sql); measure_action does the same here.
 CREATE TRIGGER measure_action_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON credit_gz.measure_action
     FOR EACH STATEMENT EXECUTE FUNCTION credit_gz.catalogue_changed();
+COMMENT ON TRIGGER measure_action_changed ON credit_gz.measure_action IS
+    '事项目录变更时刷新各会话缓存 / invalidates the per-backend caches of known action codes';
+COMMENT ON SEQUENCE credit_gz.measure_feedback_feedback_id_seq IS '反馈编号 / feedback ids';

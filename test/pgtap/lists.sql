@@ -2,7 +2,7 @@
 -- ended relations), escalation, dishonesty cases, interview tasks.
 BEGIN;
 SET search_path = credit_gz, public;
-SELECT plan(69);
+SELECT plan(70);
 
 -- Fixture helpers: valid codes and subjects, looked up by name.
 CREATE FUNCTION pg_temp.uscc(n int) RETURNS credit_gz.uscc LANGUAGE sql AS $$
@@ -251,6 +251,10 @@ SELECT row_eq($$SELECT stage, punished_on, rectification_overdue FROM dishonesty
               ROW('punishment'::text, CURRENT_DATE - 30, true), 'case status: stage, step dates, rectification overdue');
 SELECT throws_ok($$DELETE FROM dishonesty_case_step WHERE case_id = (SELECT id FROM c1)$$, '23514', NULL,
                  'case steps are kept');
+INSERT INTO dishonesty_case (subject_id, department_code, title) VALUES (pg_temp.s('tap丁公司'), 'tap_amr', 'tap 误立案');
+INSERT INTO dishonesty_case_step (case_id, step, done_on, department_code)
+SELECT case_id, 'verification', CURRENT_DATE, 'tap_amr' FROM dishonesty_case WHERE title = 'tap 误立案';
+SELECT lives_ok($$DELETE FROM dishonesty_case WHERE title = 'tap 误立案'$$, 'a whole case can be deleted with its steps');
 
 -- ---- interview tasks (谁认定、谁约谈) -----------------------------------------------------------------------------
 UPDATE list_entry SET rectify_by = CURRENT_DATE - 3 WHERE entry_id = (SELECT id FROM r5);
