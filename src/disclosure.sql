@@ -356,13 +356,14 @@ INSERT INTO credit_gz.role_privilege (kind, object_name, privileges) VALUES
     ('department', 'is_restricted(bigint, text, text)', 'EXECUTE'),
     ('department', 'is_restricted(text, text, text)', 'EXECUTE'),
     ('department', 'disclosed_*', 'SELECT'), ('department', 'public_*', 'SELECT'),
+    ('department', 'monitor_*', 'SELECT'),
     -- the public: only the public_* views
     ('public_reader', 'public_*', 'SELECT'), ('public_reader', 'query_log', 'INSERT'),
     ('public_reader', 'audience', 'SELECT'),
     -- analysts (BI tools): monitoring views and public views
     ('analyst', 'monitor_*', 'SELECT'), ('analyst', 'public_*', 'SELECT'), ('analyst', 'audience', 'SELECT'),
     ('analyst', 'department', 'SELECT'), ('analyst', 'domain', 'SELECT'), ('analyst', 'policy_target', 'SELECT'),
-    ('analyst', 'case_step_kind', 'SELECT'), ('analyst', 'list_type', 'SELECT'),
+    ('analyst', 'case_step_kind', 'SELECT'), ('analyst', 'list_type', 'SELECT'), ('analyst', 'calendar', 'SELECT'),
     ('department', 'policy_target', 'SELECT'), ('department', 'collection_by_department', 'SELECT'),
     -- 信用服务机构: what the disclosure rules give them, through the disclosed_* views
     ('credit_agency', 'disclosed_*', 'SELECT'), ('credit_agency', 'public_*', 'SELECT'),
@@ -904,6 +905,10 @@ BEGIN
         'commitments', credit_gz.report_section('commitment', subject_id, audience, 'v.due_date, v.commitment_id'));
     report := report || pg_catalog.jsonb_build_object('list_entries',
         credit_gz.report_section('list_entry', subject_id, audience, 'v.effective_from DESC, v.entry_id'));
+    IF a.sees_repairs THEN
+        report := report || pg_catalog.jsonb_build_object('repairs',
+            credit_gz.report_section('repair', subject_id, audience, 'v.submitted_at DESC, v.kind, v.id'));
+    END IF;
     RETURN report;
 END
 $$;
@@ -1070,8 +1075,12 @@ BEGIN
         n := 0;
         FOR e IN SELECT * FROM pg_catalog.jsonb_array_elements(r -> 'repairs') LOOP
             n := n + 1;
-            out := out || '  ' || n || '. ' || coalesce(e ->> 'kind', '修复') || ' ' || coalesce(e ->> 'status', '—')
-                || ' 提交: ' || coalesce(e ->> 'submitted_at', '—') || E'\n';
+            out := out || '  ' || n || '. '
+                || CASE e ->> 'kind' WHEN 'objection' THEN '异议' ELSE '信用修复' END
+                || coalesce(' 记录 ' || (e ->> 'record_id'), '') || coalesce(' 名单 ' || (e ->> 'entry_id'), '')
+                || ' 状态: ' || coalesce(e ->> 'status', '—') || coalesce(' 结果: ' || (e ->> 'outcome'), '')
+                || ' 办理部门: ' || coalesce(e ->> 'department_code', '—')
+                || ' 提交: ' || coalesce(pg_catalog.left(e ->> 'submitted_at', 10), '—') || E'\n';
         END LOOP;
         IF n = 0 THEN out := out || E'  无\n'; END IF;
     END IF;
@@ -1221,3 +1230,33 @@ COMMENT ON COLUMN credit_gz.public_list_entry.effective_from IS '列入日期 / 
 COMMENT ON COLUMN credit_gz.public_list_entry.effective_until IS '列入期限 / in force until';
 COMMENT ON COLUMN credit_gz.public_list_entry.status IS '状态 / status';
 COMMENT ON COLUMN credit_gz.public_list_entry.derived IS '关联推送产生 / derived along a relation';
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- Repairs and objections (二(四)) in reports: the subject itself and government see them
+-- ---------------------------------------------------------------------------------------------------------------
+CREATE VIEW credit_gz.disclosed_repair WITH (security_barrier = true) AS
+SELECT a.audience, x.subject_id, x.kind, x.id, x.record_id, x.entry_id, x.department_code, x.status, x.outcome,
+       x.submitted_at, x.decided_at
+  FROM (SELECT r.subject_id, 'repair'::text AS kind, r.application_id AS id, r.record_id, r.entry_id,
+               r.department_code, r.status, NULL::text AS outcome, r.submitted_at, r.decided_at
+          FROM credit_gz.repair_application r
+        UNION ALL
+        SELECT o.subject_id, 'objection', o.objection_id, o.record_id, NULL, o.department_code, o.status, o.outcome,
+               o.submitted_at, o.resolved_at
+          FROM credit_gz.objection o) x
+ CROSS JOIN pg_catalog.unnest((SELECT credit_gz.my_audiences())) AS a(audience)
+  JOIN credit_gz.audience au ON au.code = a.audience AND au.sees_repairs;
+COMMENT ON VIEW credit_gz.disclosed_repair IS
+    '可见信用修复与异议 / repair applications and objections, for the audiences that may see them (the subject itself, '
+    'government).';
+COMMENT ON COLUMN credit_gz.disclosed_repair.audience IS '披露对象 / audience';
+COMMENT ON COLUMN credit_gz.disclosed_repair.subject_id IS '主体编号 / subject id';
+COMMENT ON COLUMN credit_gz.disclosed_repair.kind IS '类别 / repair (信用修复) or objection (异议)';
+COMMENT ON COLUMN credit_gz.disclosed_repair.id IS '申请编号 / application or objection id';
+COMMENT ON COLUMN credit_gz.disclosed_repair.record_id IS '信用记录 / record concerned';
+COMMENT ON COLUMN credit_gz.disclosed_repair.entry_id IS '名单记录 / list entry concerned';
+COMMENT ON COLUMN credit_gz.disclosed_repair.department_code IS '办理部门 / handling department';
+COMMENT ON COLUMN credit_gz.disclosed_repair.status IS '状态 / status';
+COMMENT ON COLUMN credit_gz.disclosed_repair.outcome IS '异议结果 / objection outcome (corrected, revoked, upheld)';
+COMMENT ON COLUMN credit_gz.disclosed_repair.submitted_at IS '提交时间 / submitted at';
+COMMENT ON COLUMN credit_gz.disclosed_repair.decided_at IS '办结时间 / decided or resolved at';

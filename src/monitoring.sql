@@ -288,3 +288,102 @@ COMMENT ON COLUMN credit_gz.monitor_dishonesty_cases.stage_name IS '环节名称
 COMMENT ON COLUMN credit_gz.monitor_dishonesty_cases.stage_seq IS '环节顺序 / step order';
 COMMENT ON COLUMN credit_gz.monitor_dishonesty_cases.cases IS '案例数 / cases';
 COMMENT ON COLUMN credit_gz.monitor_dishonesty_cases.overdue_rectification IS '逾期未整改 / rectification overdue';
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- Credit repair (信用修复) and objections (异议): volumes, outcomes, overdue, average working days
+-- ---------------------------------------------------------------------------------------------------------------
+CREATE VIEW credit_gz.monitor_repairs AS
+WITH a AS (
+    SELECT s.district, a.department_code, r.domain_code, a.status, a.channel,
+           (a.accept_overdue_at IS NOT NULL OR a.decide_overdue_at IS NOT NULL) AS overdue,
+           CASE WHEN a.decided_at IS NOT NULL
+                THEN credit_gz.working_days_between(credit_gz.gz_date(a.submitted_at), credit_gz.gz_date(a.decided_at))
+           END AS working_days
+      FROM credit_gz.repair_application a
+      JOIN credit_gz.subject s ON s.subject_id = a.subject_id
+      LEFT JOIN credit_gz.record r ON r.record_id = a.record_id
+), g AS (
+    SELECT CASE WHEN GROUPING(a.district) = 0 THEN 'district'
+                WHEN GROUPING(a.department_code) = 0 THEN 'department'
+                WHEN GROUPING(a.domain_code) = 0 THEN 'domain' ELSE 'city' END AS dimension,
+           coalesce(a.district, a.department_code, a.domain_code,
+                    CASE WHEN GROUPING(a.domain_code) = 0 THEN '名单' ELSE '全市' END) AS key,
+           pg_catalog.count(*) AS applications,
+           pg_catalog.count(*) FILTER (WHERE a.status IN ('submitted', 'accepted')) AS pending,
+           pg_catalog.count(*) FILTER (WHERE a.status = 'approved') AS approved,
+           pg_catalog.count(*) FILTER (WHERE a.status = 'rejected') AS rejected,
+           pg_catalog.count(*) FILTER (WHERE a.status = 'refused') AS refused,
+           pg_catalog.count(*) FILTER (WHERE a.overdue) AS overdue,
+           pg_catalog.count(*) FILTER (WHERE a.channel = 'green') AS green_channel,
+           pg_catalog.round(pg_catalog.avg(a.working_days), 1) AS avg_working_days
+      FROM a
+     GROUP BY GROUPING SETS ((a.district), (a.department_code), (a.domain_code), ())
+)
+SELECT g.dimension, g.key, coalesce(dep.name_zh, dom.name_zh, g.key) AS label, g.applications, g.pending,
+       g.approved, g.rejected, g.refused, g.overdue, g.green_channel, g.avg_working_days
+  FROM g
+  LEFT JOIN credit_gz.department dep ON g.dimension = 'department' AND dep.code = g.key
+  LEFT JOIN credit_gz.domain dom ON g.dimension = 'domain' AND dom.code = g.key;
+COMMENT ON VIEW credit_gz.monitor_repairs IS
+    '信用修复监测 / credit repair applications by district, handling department, domain (of the record; 名单 for list '
+    'entries) and city-wide: pending, approved, rejected, refused, overdue, green channel, and the average working days '
+    'from submission to decision (credit_gz.calendar).';
+COMMENT ON COLUMN credit_gz.monitor_repairs.dimension IS '统计维度 / dimension: district, department, domain or city';
+COMMENT ON COLUMN credit_gz.monitor_repairs.key IS '维度取值 / district name, department code, domain code, 名单 or 全市';
+COMMENT ON COLUMN credit_gz.monitor_repairs.label IS '显示名称 / display name';
+COMMENT ON COLUMN credit_gz.monitor_repairs.applications IS '申请数 / applications';
+COMMENT ON COLUMN credit_gz.monitor_repairs.pending IS '办理中 / submitted or accepted, not yet decided';
+COMMENT ON COLUMN credit_gz.monitor_repairs.approved IS '准予修复 / approved';
+COMMENT ON COLUMN credit_gz.monitor_repairs.rejected IS '不予修复 / rejected';
+COMMENT ON COLUMN credit_gz.monitor_repairs.refused IS '不予受理 / refused';
+COMMENT ON COLUMN credit_gz.monitor_repairs.overdue IS '逾期 / flagged overdue by run_expiry';
+COMMENT ON COLUMN credit_gz.monitor_repairs.green_channel IS '绿色通道 / through the green channel';
+COMMENT ON COLUMN credit_gz.monitor_repairs.avg_working_days IS '平均办理工作日 / average working days from submission to decision';
+
+CREATE VIEW credit_gz.monitor_objections AS
+WITH o AS (
+    SELECT s.district, o.department_code, r.domain_code, o.status, o.outcome,
+           (o.accept_overdue_at IS NOT NULL OR o.platform_overdue_at IS NOT NULL OR o.provider_overdue_at IS NOT NULL)
+               AS overdue,
+           CASE WHEN o.resolved_at IS NOT NULL
+                THEN credit_gz.working_days_between(credit_gz.gz_date(o.submitted_at), credit_gz.gz_date(o.resolved_at))
+           END AS working_days
+      FROM credit_gz.objection o
+      JOIN credit_gz.subject s ON s.subject_id = o.subject_id
+      JOIN credit_gz.record r ON r.record_id = o.record_id
+), g AS (
+    SELECT CASE WHEN GROUPING(o.district) = 0 THEN 'district'
+                WHEN GROUPING(o.department_code) = 0 THEN 'department'
+                WHEN GROUPING(o.domain_code) = 0 THEN 'domain' ELSE 'city' END AS dimension,
+           coalesce(o.district, o.department_code, o.domain_code,
+                    CASE WHEN GROUPING(o.domain_code) = 0 THEN '未注明' ELSE '全市' END) AS key,
+           pg_catalog.count(*) AS objections,
+           pg_catalog.count(*) FILTER (WHERE o.status IN ('submitted', 'accepted', 'provider_check')) AS open,
+           pg_catalog.count(*) FILTER (WHERE o.outcome = 'corrected') AS corrected,
+           pg_catalog.count(*) FILTER (WHERE o.outcome = 'revoked') AS revoked,
+           pg_catalog.count(*) FILTER (WHERE o.outcome = 'upheld') AS upheld,
+           pg_catalog.count(*) FILTER (WHERE o.status = 'refused') AS refused,
+           pg_catalog.count(*) FILTER (WHERE o.overdue) AS overdue,
+           pg_catalog.round(pg_catalog.avg(o.working_days), 1) AS avg_working_days
+      FROM o
+     GROUP BY GROUPING SETS ((o.district), (o.department_code), (o.domain_code), ())
+)
+SELECT g.dimension, g.key, coalesce(dep.name_zh, dom.name_zh, g.key) AS label, g.objections, g.open, g.corrected,
+       g.revoked, g.upheld, g.refused, g.overdue, g.avg_working_days
+  FROM g
+  LEFT JOIN credit_gz.department dep ON g.dimension = 'department' AND dep.code = g.key
+  LEFT JOIN credit_gz.domain dom ON g.dimension = 'domain' AND dom.code = g.key;
+COMMENT ON VIEW credit_gz.monitor_objections IS
+    '异议处理监测 / objections by district, providing department, domain and city-wide: open, corrected, revoked, '
+    'upheld, refused, overdue, and the average working days from submission to resolution.';
+COMMENT ON COLUMN credit_gz.monitor_objections.dimension IS '统计维度 / dimension: district, department, domain or city';
+COMMENT ON COLUMN credit_gz.monitor_objections.key IS '维度取值 / district name, department code, domain code or 全市';
+COMMENT ON COLUMN credit_gz.monitor_objections.label IS '显示名称 / display name';
+COMMENT ON COLUMN credit_gz.monitor_objections.objections IS '异议数 / objections';
+COMMENT ON COLUMN credit_gz.monitor_objections.open IS '处理中 / open (submitted, accepted, with the provider)';
+COMMENT ON COLUMN credit_gz.monitor_objections.corrected IS '更正 / corrected';
+COMMENT ON COLUMN credit_gz.monitor_objections.revoked IS '撤销 / revoked';
+COMMENT ON COLUMN credit_gz.monitor_objections.upheld IS '维持 / upheld';
+COMMENT ON COLUMN credit_gz.monitor_objections.refused IS '不予受理 / refused';
+COMMENT ON COLUMN credit_gz.monitor_objections.overdue IS '逾期 / flagged overdue by run_expiry';
+COMMENT ON COLUMN credit_gz.monitor_objections.avg_working_days IS '平均办理工作日 / average working days from submission to resolution';

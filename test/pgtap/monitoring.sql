@@ -1,7 +1,7 @@
 -- Monitoring views for BI tools (九, 十一, 十五): every view and column documented in Chinese and English, readable by
 -- an analyst role without any table privilege, with numbers that follow the archive.
 BEGIN;
-SELECT plan(12);
+SELECT plan(18);
 
 SELECT is((SELECT count(*)::int FROM pg_class c
             WHERE c.relnamespace = 'credit_gz'::regnamespace AND c.relkind = 'v' AND c.relname LIKE 'monitor\_%'
@@ -26,6 +26,8 @@ SELECT subject_id, 'dishonest_judgment_debtor', 'court', 'T-GOV-1', current_date
 INSERT INTO credit_gz.list_entry (subject_id, list_type_code, department_code, basis_document)
 SELECT subject_id, 'judgment_debtor', 'court', 'T-GOV-LIST' FROM credit_gz.subject WHERE name = '测试某局';
 
+SELECT credit_gz.objection_submit(record_id, '该款项已于判决后清偿') FROM credit_gz.record WHERE document_no = 'T-GOV-1';
+
 CREATE ROLE t_bi NOLOGIN;
 SELECT credit_gz.grant_analyst('t_bi');
 SET LOCAL ROLE t_bi;
@@ -47,7 +49,20 @@ SELECT is((SELECT target FROM credit_gz.monitor_data_quality WHERE metric = 'cod
           'code error rate against the 0.005% target');
 SELECT lives_ok($$SELECT * FROM credit_gz.monitor_precheck_feedback$$, 'pre-check feedback');
 SELECT lives_ok($$SELECT * FROM credit_gz.monitor_dishonesty_cases$$, 'dishonesty cases by stage');
+SELECT lives_ok($$SELECT * FROM credit_gz.monitor_repairs$$, 'repairs with average working days');
+SELECT is((SELECT objections >= 1 AND open >= 1 FROM credit_gz.monitor_objections
+            WHERE dimension = 'department' AND key = 'court'), true, 'objections by providing department');
 RESET ROLE;
+
+-- The same objection in reports: marked on the record for everyone, listed as a repair/objection for government only.
+SELECT is((SELECT credit_gz.credit_report(subject_id, 'public') -> 'records' -> 0 ->> 'under_objection'
+             FROM credit_gz.subject WHERE name = '测试某局'), 'true', 'a public report marks the record under objection');
+SELECT is((SELECT credit_gz.credit_report(subject_id, 'public') ? 'repairs' FROM credit_gz.subject WHERE name = '测试某局'),
+          false, 'but does not show objections and repairs');
+SELECT is((SELECT credit_gz.credit_report(subject_id, 'government') -> 'repairs' -> 0 ->> 'kind'
+             FROM credit_gz.subject WHERE name = '测试某局'), 'objection', 'a government report does');
+SELECT ok((SELECT credit_gz.credit_report_text(subject_id, 'government') LIKE '%异议处理中%异议%'
+             FROM credit_gz.subject WHERE name = '测试某局'), 'and so does the text report');
 
 SELECT * FROM finish();
 ROLLBACK;
