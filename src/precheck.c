@@ -43,6 +43,8 @@
 
 PG_FUNCTION_INFO_V1(credit_gz_precheck);
 PG_FUNCTION_INFO_V1(credit_gz_is_restricted);
+PG_FUNCTION_INFO_V1(credit_gz_precheck_code);
+PG_FUNCTION_INFO_V1(credit_gz_is_restricted_code);
 PG_FUNCTION_INFO_V1(credit_gz_enforce_precheck);
 
 /* credit_gz.precheck_override_reason: a stated reason lets enforce_precheck allow a restricted row (recorded). */
@@ -504,15 +506,16 @@ jb_pair_empty_array(JsonbParseState **st, const char *key)
 
 /*
  * quick_precheck — the answer for a subject with no list entry in force: built here, with grades from
- * subject_score when the scoring module is installed. Returns NULL when the full query is needed.
+ * subject_score when the scoring module is installed; no_record: the caller already knows the archive has no such
+ * subject.
  * *connected tracks the SPI connection (opened only for grades and feedback).
  */
 static Jsonb *
-quick_precheck(int64 subject_id, text *domain, text *action, text *department, const char *source,
+quick_precheck(int64 subject_id, bool no_record, text *domain, text *action, text *department, const char *source,
 			   const char *table_name, MemoryContext out_cxt, bool *connected, char **verdict_out)
 {
 	static SPIPlanPtr grades_plan = NULL;
-	char	   *name = subject_name(subject_id);
+	char	   *name = no_record ? NULL : subject_name(subject_id);
 	char	   *d = text_to_cstring(domain);
 	char	   *a = text_to_cstring(action);
 	const char *grades = "[]",
@@ -690,7 +693,7 @@ run_precheck(int64 subject_id, text *domain, text *action, text *department, con
 	log_precheck_read(subject_id, domain, action, department, source, connected);
 	if (!entries_in_force(subject_id))
 	{
-		r.answer = quick_precheck(subject_id, domain, action, department, source, table_name, out_cxt, connected,
+		r.answer = quick_precheck(subject_id, false, domain, action, department, source, table_name, out_cxt, connected,
 								  &r.verdict);
 		return r;
 	}
@@ -794,6 +797,94 @@ credit_gz_is_restricted(PG_FUNCTION_ARGS)
 	restricted = DatumGetBool(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 3, &isnull));
 	SPI_finish();
 	PG_RETURN_BOOL(restricted);
+}
+
+/*
+ * subject_of_code — the subject for a subject id, uscc or resident id given as text (credit_gz.subject_id_of);
+ * false when the archive has none. Requires an SPI connection.
+ */
+static bool
+subject_of_code(text *code, int64 *subject_id)
+{
+	Datum		v[1];
+	bool		isnull;
+	int			rc;
+
+	if (subject_of_plan == NULL)
+	{
+		Oid			types[1] = {TEXTOID};
+
+		subject_of_plan = keep("SELECT credit_gz.subject_id_of($1)", 1, types);
+	}
+	v[0] = PointerGetDatum(code);
+	rc = SPI_execute_plan(subject_of_plan, v, NULL, true, 1);
+	if (rc != SPI_OK_SELECT || SPI_processed != 1)
+		elog(ERROR, "credit_gz: subject lookup failed: %s", SPI_result_code_string(rc));
+	*subject_id = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
+	SPI_freetuptable(SPI_tuptable);
+	return !isnull;
+}
+
+/*
+ * credit_gz_precheck_code — precheck(code text, domain, action, department) → jsonb: the answer of
+ * precheck(subject_id …) plus the code as given; an unknown or malformed code gets the no-record answer (domain and
+ * action are still checked).
+ */
+Datum
+credit_gz_precheck_code(PG_FUNCTION_ARGS)
+{
+	MemoryContext caller = CurrentMemoryContext;
+	text	   *code;
+	int64		subject_id;
+	bool		connected = true;
+	Jsonb	   *answer;
+	JsonbParseState *st = NULL;
+	char	   *verdict;
+
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1) || PG_ARGISNULL(2))
+		PG_RETURN_NULL();
+	code = PG_GETARG_TEXT_PP(0);
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "credit_gz: SPI_connect failed");
+	if (subject_of_code(code, &subject_id))
+		answer = run_precheck(subject_id, PG_GETARG_TEXT_PP(1), PG_GETARG_TEXT_PP(2),
+							  PG_ARGISNULL(3) ? NULL : PG_GETARG_TEXT_PP(3), "precheck", NULL, NULL, caller,
+							  &connected).answer;
+	else
+	{
+		validate_codes(text_to_cstring(PG_GETARG_TEXT_PP(1)), text_to_cstring(PG_GETARG_TEXT_PP(2)), &connected);
+		answer = quick_precheck(0, true, PG_GETARG_TEXT_PP(1), PG_GETARG_TEXT_PP(2), NULL, "precheck", NULL, caller,
+								&connected, &verdict);
+		answer = DatumGetJsonbP(DirectFunctionCall2(jsonb_delete, JsonbPGetDatum(answer),
+													CStringGetTextDatum("subject_id")));
+	}
+	SPI_finish();
+	(void) pushJsonbValue(&st, WJB_BEGIN_OBJECT, NULL);
+	jb_pair_string(&st, "code", text_to_cstring(code));
+	PG_RETURN_DATUM(DirectFunctionCall2(jsonb_concat, JsonbPGetDatum(answer),
+										JsonbPGetDatum(JsonbValueToJsonb(pushJsonbValue(&st, WJB_END_OBJECT, NULL)))));
+}
+
+/*
+ * credit_gz_is_restricted_code — is_restricted(code text, domain, action): false for unknown or malformed codes
+ * (domain and action are still checked).
+ */
+Datum
+credit_gz_is_restricted_code(PG_FUNCTION_ARGS)
+{
+	int64		subject_id;
+	bool		connected = true;
+	bool		found;
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "credit_gz: SPI_connect failed");
+	found = subject_of_code(PG_GETARG_TEXT_PP(0), &subject_id);
+	validate_codes(text_to_cstring(PG_GETARG_TEXT_PP(1)), text_to_cstring(PG_GETARG_TEXT_PP(2)), &connected);
+	SPI_finish();
+	if (!found)
+		PG_RETURN_BOOL(false);
+	PG_RETURN_DATUM(DirectFunctionCall3(credit_gz_is_restricted, Int64GetDatum(subject_id), PG_GETARG_DATUM(1),
+										PG_GETARG_DATUM(2)));
 }
 
 /*

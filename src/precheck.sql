@@ -279,15 +279,8 @@ COMMENT ON FUNCTION credit_gz.precheck(bigint, text, text, text) IS
 
 CREATE FUNCTION credit_gz.precheck(code text, domain text, action text, department text DEFAULT NULL)
     RETURNS jsonb
-    LANGUAGE sql VOLATILE PARALLEL UNSAFE SET search_path = pg_catalog, pg_temp AS
-$$
-    SELECT CASE WHEN s.sid IS NULL
-                THEN jsonb_build_object('code', code, 'found', false, 'domain', domain, 'action', action,
-                                        'checked_on', CURRENT_DATE, 'verdict', 'no_record',
-                                        'message', 'no record of this subject in the credit archive')
-                ELSE credit_gz.precheck(s.sid, domain, action, department) || jsonb_build_object('code', code) END
-      FROM (SELECT credit_gz.subject_id_of(code) AS sid) s
-$$;
+    LANGUAGE c VOLATILE PARALLEL UNSAFE
+    AS 'MODULE_PATHNAME', 'credit_gz_precheck_code';
 COMMENT ON FUNCTION credit_gz.precheck(text, text, text, text) IS
     '以统一社会信用代码、身份证号或主体编号进行事前核查 / pre-check by unified social credit code, resident id or subject id';
 
@@ -299,10 +292,8 @@ COMMENT ON FUNCTION credit_gz.is_restricted(bigint, text, text) IS
     'true when precheck() would deny; false for subjects not in the archive';
 
 CREATE FUNCTION credit_gz.is_restricted(code text, domain text, action text) RETURNS boolean
-    LANGUAGE sql STABLE STRICT PARALLEL RESTRICTED SET search_path = pg_catalog, pg_temp AS
-$$
-    SELECT coalesce(credit_gz.is_restricted(credit_gz.subject_id_of(code), domain, action), false)
-$$;
+    LANGUAGE c STABLE STRICT PARALLEL RESTRICTED
+    AS 'MODULE_PATHNAME', 'credit_gz_is_restricted_code';
 COMMENT ON FUNCTION credit_gz.is_restricted(text, text, text) IS
     '以统一社会信用代码、身份证号或主体编号快速判断 / fast path by unified social credit code, resident id or subject id';
 

@@ -2,7 +2,7 @@
 -- national kinds and sub-domains, feedback, and enforce_precheck (CG501, override recorded).
 BEGIN;
 SET search_path = credit_gz, public;
-SELECT plan(49);
+SELECT plan(51);
 
 CREATE FUNCTION pg_temp.uscc(n int) RETURNS credit_gz.uscc LANGUAGE sql AS $$
     SELECT credit_gz.uscc_make('91440101' || body || CASE c WHEN 10 THEN 'X' WHEN 11 THEN '0' ELSE c::text END)
@@ -69,6 +69,9 @@ SELECT is((SELECT j->'incentives'->0->'entry'->>'list_type' FROM q), 'a_grade_ta
 SELECT is(precheck(-1, 'construction', 'tender_bid')->>'verdict', 'no_record', 'unknown subject: no record, not an error');
 SELECT is(precheck('91440101MA0000000X', 'construction', 'tender_bid')->>'verdict', 'no_record', 'unknown code: no record');
 SELECT is(precheck(pg_temp.uscc(1)::text, 'construction', 'tender_bid')->>'verdict', 'deny', 'pre-check by uscc text');
+SELECT is(precheck('not a code', 'construction', 'tender_bid')->>'code', 'not a code', 'the text form echoes the code');
+SELECT throws_ok($$SELECT precheck('not a code', 'no_such_domain', 'tender_bid')$$, '22023', NULL,
+                 'the text form checks the domain even without a record');
 SELECT is(precheck(pg_temp.s('pc法代'), 'culture_sports_tourism', 'high_consumption')->>'verdict', 'deny',
           'the legal representative (derived entry) is barred from high consumption');
 SELECT is((precheck(pg_temp.s('pc法代'), 'culture_sports_tourism', 'high_consumption')->'measures'->0->'entry'
