@@ -51,6 +51,8 @@ snapshot() {
     q "$1" -c "SELECT id, code, credit_gz.uscc_is_verified(code), credit_gz.uscc_hash(code), rid, grade
                  FROM ids ORDER BY code, id" \
            -c "SELECT count(*), count(*) FILTER (WHERE NOT shipped) FROM credit_gz.region" \
+           -c "SELECT region_id, code, name FROM credit_gz.region WHERE NOT shipped ORDER BY region_id" \
+           -c "SELECT last_value FROM credit_gz.region_region_id_seq" \
            -c "SELECT count(*) FROM credit_gz.region_succession" \
            -c "SELECT credit_gz.min(grade), credit_gz.max(grade), count(DISTINCT rid) FROM ids"
 }
@@ -65,6 +67,9 @@ if pg_restore --exit-on-error -d "$dst" "$tmp/dump.custom"; then ok "pg_restore 
 snapshot "$dst" > "$tmp/dst.txt"
 if cmp -s "$tmp/src.txt" "$tmp/dst.txt"; then ok "restored rows, flags, order and hashes identical"; else
     notok "restored rows identical"; diff "$tmp/src.txt" "$tmp/dst.txt" | head -20; fi
+# the key sequence was restored with the rows: a new local region does not collide with the restored one
+if q "$dst" -c "INSERT INTO credit_gz.region (code, name, level) VALUES ('440198', '测试新区', 'county')"; then
+    ok "a region added after restore gets a fresh key"; else notok "a region added after restore gets a fresh key"; fi
 dropdb "$dst"
 
 # plain format through psql
