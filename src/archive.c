@@ -81,6 +81,7 @@ typedef struct RuleEntry
 /* Per-backend cache of the catalogues; rebuilt lazily after an invalidation. */
 static MemoryContext cache_cxt = NULL;
 static bool cache_valid = false;
+static bool cache_loaded = false;	/* false while (or after an error while) loading */
 static bool callback_registered = false;
 static HTAB *item_hash = NULL;
 static HTAB *domain_hash = NULL;
@@ -170,6 +171,26 @@ copy_code(char *dst, const char *src)
 }
 
 /*
+ * as_owner / restore_user — run the trigger's own queries as the owner of the table it fires on, as PostgreSQL's
+ * foreign-key checks do: an application role allowed to INSERT records needs no SELECT on the catalogues or on
+ * credit_gz.subject, and row-level security on them (owner, not forced) cannot hide a subject from the check.
+ * After an error the transaction abort restores the user.
+ */
+static void
+as_owner(Relation rel, Oid *save_userid, int *save_sec)
+{
+	GetUserIdAndSecContext(save_userid, save_sec);
+	SetUserIdAndSecContext(rel->rd_rel->relowner,
+						   *save_sec | SECURITY_LOCAL_USERID_CHANGE | SECURITY_NOFORCE_RLS);
+}
+
+static void
+restore_user(Oid save_userid, int save_sec)
+{
+	SetUserIdAndSecContext(save_userid, save_sec);
+}
+
+/*
  * load_cache — read info_item, domain and publicity_rule into backend memory. Called with SPI connected.
  */
 static void
@@ -193,7 +214,11 @@ load_cache(void)
 		CacheRegisterRelcacheCallback(archive_relcache_callback, (Datum) 0);
 		callback_registered = true;
 	}
-	/* mark valid before reading: an invalidation arriving while we read makes the next call reload again */
+	/*
+	 * Mark valid before reading: an invalidation arriving while we read makes the next call reload again. Until the
+	 * load completes cache_loaded stays false, so an error half-way (e.g. a permission error) leaves no partial cache.
+	 */
+	cache_loaded = false;
 	cache_valid = true;
 	cached_relids[0] = get_relname_relid("info_item", get_namespace_oid("credit_gz", false));
 	cached_relids[1] = get_relname_relid("domain", get_namespace_oid("credit_gz", false));
@@ -207,7 +232,7 @@ load_cache(void)
 	ctl.entrysize = sizeof(DomainEntry);
 	domain_hash = hash_create("credit_gz domain cache", 64, &ctl, HASH_ELEM | HASH_STRINGS | HASH_CONTEXT);
 
-	if (SPI_execute("SELECT code, name_zh, kind = 'penalty', polarity, applies_to, barred_for_natural_person "
+	if (SPI_execute("SELECT code, name_zh, kind OPERATOR(pg_catalog.=) 'penalty', polarity, applies_to, barred_for_natural_person "
 					"FROM credit_gz.info_item", true, 0) != SPI_OK_SELECT)
 		elog(ERROR, "credit_gz: could not read credit_gz.info_item");
 	for (i = 0; i < SPI_processed; i++)
@@ -275,6 +300,26 @@ load_cache(void)
 		r->repairable = DatumGetBool(SPI_getbinval(t, d, 8, &isnull));
 	}
 	n_rules = (int) SPI_processed;
+	cache_loaded = true;
+}
+
+/*
+ * ensure_cache — (re)load the catalogue cache if an invalidation marked it stale, as the table's owner.
+ */
+static void
+ensure_cache(Relation rel)
+{
+	Oid			save_userid;
+	int			save_sec;
+
+	if (cache_valid && cache_loaded)
+		return;
+	as_owner(rel, &save_userid, &save_sec);
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "credit_gz: SPI_connect failed");
+	load_cache();
+	SPI_finish();
+	restore_user(save_userid, save_sec);
 }
 
 /*
@@ -434,17 +479,21 @@ kind_cache_subxact(SubXactEvent event, SubTransactionId mySubid, SubTransactionI
  * SPI must not be connected by the caller.
  */
 static int
-subject_is_person_db(int64 subject_id)
+subject_is_person_db(Relation rel, int64 subject_id)
 {
 	Datum		arg = Int64GetDatum(subject_id);
 	int			result = -1;
+	Oid			save_userid;
+	int			save_sec;
 
+	as_owner(rel, &save_userid, &save_sec);
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "credit_gz: SPI_connect failed");
 	if (subject_plan == NULL)
 	{
 		Oid			argtypes[1] = {INT8OID};
-		SPIPlanPtr	p = SPI_prepare("SELECT resident_id IS NOT NULL FROM credit_gz.subject WHERE subject_id = $1",
+		SPIPlanPtr	p = SPI_prepare("SELECT resident_id IS NOT NULL FROM credit_gz.subject "
+									"WHERE subject_id OPERATOR(pg_catalog.=) $1",
 									1, argtypes);
 
 		if (p == NULL)
@@ -461,6 +510,7 @@ subject_is_person_db(int64 subject_id)
 		result = DatumGetBool(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull)) ? 1 : 0;
 	}
 	SPI_finish();
+	restore_user(save_userid, save_sec);
 	return result;
 }
 
@@ -469,7 +519,7 @@ subject_is_person_db(int64 subject_id)
  * from the per-transaction cache when possible (missing subjects are not cached).
  */
 static int
-subject_is_person(int64 subject_id)
+subject_is_person(Relation rel, int64 subject_id)
 {
 	KindEntry  *e;
 	bool		found;
@@ -494,7 +544,7 @@ subject_is_person(int64 subject_id)
 	e = hash_search(kind_hash, &subject_id, HASH_FIND, NULL);
 	if (e)
 		return e->person ? 1 : 0;
-	person = subject_is_person_db(subject_id);
+	person = subject_is_person_db(rel, subject_id);
 	if (person >= 0 && kind_hash != NULL)
 	{
 		e = hash_search(kind_hash, &subject_id, HASH_ENTER, &found);
@@ -603,13 +653,7 @@ record_before(PG_FUNCTION_ARGS)
 	domain_code = text_attr(tup, desc, atts.domain_code);
 	severity = text_attr(tup, desc, atts.severity);
 
-	if (!cache_valid)
-	{
-		if (SPI_connect() != SPI_OK_CONNECT)
-			elog(ERROR, "credit_gz: SPI_connect failed");
-		load_cache();
-		SPI_finish();
-	}
+	ensure_cache(rel);
 
 	/* 国办发〔2020〕49号: public credit information is managed by catalogue (目录) */
 	ip = strlen(item_code) < CODE_LEN ? hash_search(item_hash, item_code, HASH_FIND, NULL) : NULL;
@@ -665,7 +709,7 @@ record_before(PG_FUNCTION_ARGS)
 	/* who the item may concern: applies_to, and 十七's bar on personal records */
 	if (item.applies_to != APPLIES_BOTH || item.barred)
 	{
-		int			person = subject_is_person(subject_id);
+		int			person = subject_is_person(rel, subject_id);
 
 		if (person < 0)
 			ereport(ERROR,
@@ -698,14 +742,8 @@ record_before(PG_FUNCTION_ARGS)
 	/* the publicity window, from the rule in force on the decision date */
 	if (item.polarity == POL_NEGATIVE)
 	{
-		if (!cache_valid)
-		{
-			/* the catalogue changed while we looked the subject up; the rules must be current */
-			if (SPI_connect() != SPI_OK_CONNECT)
-				elog(ERROR, "credit_gz: SPI_connect failed");
-			load_cache();
-			SPI_finish();
-		}
+		/* the catalogue may have changed while we looked the subject up; the rules must be current */
+		ensure_cache(rel);
 		rule = find_rule(decision_date, sev, domain_code ? domain_code : "");
 		if (rule == NULL && sev != SEV_NONE)
 			ereport(ERROR,

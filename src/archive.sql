@@ -649,6 +649,7 @@ COMMENT ON COLUMN credit_gz.record.updated_at IS '更新时间 / last change';
 CREATE INDEX record_subject_idx ON credit_gz.record (subject_id);
 CREATE INDEX record_publish_until_idx ON credit_gz.record (publish_until) WHERE status IN ('in_publicity', 'under_objection');
 
+-- search_path pinned, and besides every query src/archive.c runs is schema-qualified, operators included.
 CREATE FUNCTION credit_gz.record_before()
 RETURNS trigger
 AS 'MODULE_PATHNAME', 'record_before'

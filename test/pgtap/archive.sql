@@ -1,7 +1,7 @@
 -- Credit archive (issue 3): catalogues, subjects, relations, occupations, records and their publicity windows,
 -- idempotent loading, every rejection with its SQLSTATE, commitments, audit log, cache invalidation.
 BEGIN;
-SELECT plan(130);
+SELECT plan(133);
 
 -- Valid test codes: organisation-code check digit (GB 11714) + mod-31 check character (GB 32100); MOD 11-2 for ids.
 CREATE FUNCTION pg_temp.mk_uscc(region text, n bigint) RETURNS text LANGUAGE sql AS $$
@@ -318,6 +318,42 @@ SELECT throws_ok(format($$UPDATE credit_gz.subject SET resident_id = %L, uscc = 
                         pg_temp.mk_rid('440106', '19700101', 79)),
                  '23514', format('subject %s cannot change between organisation and natural person', pg_temp.sid('T天河公司')),
                  'a subject cannot switch between person and organisation');
+
+-- ---------------------------------------------------------------------------------------------------- privileges
+-- an application role that may only INSERT records: the trigger reads catalogues and subjects as the table owner
+CREATE ROLE t_loader NOLOGIN BYPASSRLS;
+GRANT USAGE ON SCHEMA credit_gz TO t_loader;
+GRANT INSERT ON credit_gz.record TO t_loader;
+INSERT INTO credit_gz.subject (subject_id, uscc, name) VALUES (-779, pg_temp.mk_uscc('440106', 5557), 'T权限公司');
+UPDATE credit_gz.info_item SET name_en = name_en WHERE code = 'abnormal_operations';   -- the cache reloads next time
+SET LOCAL ROLE t_loader;
+SELECT lives_ok($$INSERT INTO credit_gz.record (subject_id, item_code, department_code, document_no, decision_date)
+                  VALUES (-779, 'abnormal_operations', 'market_regulation', 'T-P-1', '2025-01-01')$$,
+                'a role with INSERT only: catalogue and subject are read as the owner');
+SELECT throws_ok($$INSERT INTO credit_gz.record (subject_id, item_code, department_code, document_no, decision_date)
+                   VALUES (-777, 'abnormal_operations', 'market_regulation', 'T-P-2', '2025-01-01')$$,
+                 '23514', NULL, 'and the rules still hold for it');
+RESET ROLE;
+
+-- ---------------------------------------------------------------------------------------------------- search_path
+-- besides its pinned search_path, record_before's queries are schema-qualified, operators included
+CREATE SCHEMA t_evil;
+CREATE FUNCTION t_evil.never(text, text) RETURNS boolean LANGUAGE sql IMMUTABLE AS 'SELECT false';
+CREATE OPERATOR t_evil.= (LEFTARG = text, RIGHTARG = text, FUNCTION = t_evil.never);
+UPDATE credit_gz.info_item SET name_en = name_en WHERE code = 'honour';   -- the cache reloads under the path below
+CREATE TEMP TABLE t_evil_result (state text);
+SET LOCAL search_path = t_evil, pg_catalog, public;     -- (pgTAP itself cannot run under it: its = is gone too)
+DO $$
+BEGIN
+    INSERT INTO credit_gz.record (subject_id, item_code, department_code, document_no, decision_date)
+    VALUES (-779, 'administrative_penalty', 'market_regulation', 'T-S-1', '2025-01-01');
+    INSERT INTO t_evil_result VALUES ('accepted');
+EXCEPTION WHEN OTHERS THEN
+    INSERT INTO t_evil_result VALUES (SQLSTATE);
+END $$;
+RESET search_path;
+SELECT is((SELECT state FROM t_evil_result), '23514',
+          'a hostile search_path (an = that is always false) does not change what the trigger reads');
 
 -- ---------------------------------------------------------------------------------------------------- commitments
 INSERT INTO credit_gz.commitment (subject_id, kind, matter, matter_ref, department_code, domain_code, due_date)
