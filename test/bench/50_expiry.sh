@@ -107,8 +107,26 @@ m2=$(printf '%s\n' "$r2" | awk '{print $1}' | sort -g | sed -n 2p)
 x1=$(printf '%s\n' "$r1" | awk '{print $2}' | sort -g | sed -n 2p)
 x2=$(printf '%s\n' "$r2" | awk '{print $2}' | sort -g | sed -n 2p)
 
+# Working-day arithmetic (deadlines): the C function with its cached calendar vs the same answer in plain SQL
+# (walk the days, skip weekends and holidays, keep adjusted working weekends), 20,000 calls each.
+wd=$(q <<'SQL'
+CREATE FUNCTION bench.add_wd_sql(d date, n int) RETURNS date LANGUAGE sql STABLE AS $f$
+    SELECT x::date FROM generate_series(d + 1, d + n * 3 + 40, interval '1 day') AS x
+     WHERE (extract(isodow FROM x) < 6 AND NOT EXISTS (SELECT FROM credit_gz.calendar c WHERE c.day = x::date AND c.kind = 'holiday'))
+        OR EXISTS (SELECT FROM credit_gz.calendar c WHERE c.day = x::date AND c.kind = 'workday')
+     ORDER BY x OFFSET n - 1 LIMIT 1 $f$;
+SELECT count(*) FROM generate_series(1, 2000) i
+ WHERE credit_gz.add_working_days(date '2025-01-01' + i % 700, 1 + i % 10) <> bench.add_wd_sql(date '2025-01-01' + i % 700, 1 + i % 10);
+SELECT round(bench.ms('SELECT count(credit_gz.add_working_days(date ''2025-01-01'' + i % 700, 1 + i % 10)) FROM generate_series(1, 20000) i')::numeric, 1);
+SELECT round(bench.ms('SELECT count(bench.add_wd_sql(date ''2025-01-01'' + i % 700, 1 + i % 10)) FROM generate_series(1, 20000) i')::numeric, 1);
+SQL
+)
+wd_diff=$(printf '%s\n' "$wd" | sed -n 1p)
+wd_c=$(printf '%s\n' "$wd" | sed -n 2p)
+wd_sql=$(printf '%s\n' "$wd" | sed -n 3p)
+
 awk -v n="$n" -v base="$base" -v first="$first" -v none="$none" -v m1="$m1" -v m2="$m2" -v d1="$due1" -v d2="$due2" \
-    -v x1="$x1" -v x2="$x2" -v check="$check" 'BEGIN {
+    -v x1="$x1" -v x2="$x2" -v check="$check" -v wd_c="$wd_c" -v wd_sql="$wd_sql" -v wd_diff="$wd_diff" 'BEGIN {
     printf "%-44s %12s %10s %s\n", "run_expiry on " n " records", "ms", "vs scan", "goal";
     printf "%-44s %12.1f %10s\n", "baseline: sequential pass over the archive", base, "1.00";
     printf "%-44s %12.2f %10.4f %s\n", "nothing due, first call in a session", first, first / base, "";
@@ -118,4 +136,7 @@ awk -v n="$n" -v base="$base" -v first="$first" -v none="$none" -v m1="$m1" -v m
     r = m2 / m1;
     printf "%-44s %12.1f %10s %s\n", "ratio 1% / 0.1%", r, "", (r >= 5 && r <= 20 ? "PASS (about 10x)" : "MISS (not about 10x)");
     printf "%-44s %12.3f\n", "ms per expired record at 1%", m2 / d2;
+    printf "%-44s %12s %10s\n", "add_working_days, 20,000 calls", "ms", "vs SQL";
+    printf "%-44s %12.1f %10.2f\n", "baseline: plain SQL day walk", wd_sql, 1;
+    printf "%-44s %12.1f %10.3f %s\n", "C, cached calendar", wd_c, wd_c / wd_sql, (wd_diff == 0 ? "same answers" : "MISS: " wd_diff " answers differ");
 }'
