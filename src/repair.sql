@@ -204,7 +204,9 @@ CREATE TABLE credit_gz.deadline_rule (
 COMMENT ON TABLE credit_gz.deadline_rule IS
     '办理时限规则 / deadline rules for repair applications and objections, in working days, with the dates they are in '
     'force [effective_from, effective_until). A deadline runs from the day of the triggering event (application, '
-    'acceptance, referral) and uses the rule in force on that day. Rows with rule_id >= 1000 are local.';
+    'acceptance, referral) and uses the rule in force on that day. Rules 1–999 ship with the extension and cannot be '
+    'changed (CREATE EXTENSION re-creates them on restore); a DBA adds local rules (rule_id >= 1000, kept by pg_dump), '
+    'which take precedence over shipped rules on the days they are in force.';
 COMMENT ON COLUMN credit_gz.deadline_rule.rule_id IS '规则编号 / rule id (< 1000 shipped, >= 1000 local)';
 COMMENT ON COLUMN credit_gz.deadline_rule.procedure IS '程序 / repair (信用修复) or objection (异议)';
 COMMENT ON COLUMN credit_gz.deadline_rule.step IS
@@ -237,31 +239,43 @@ INSERT INTO credit_gz.deadline_rule
 
 SELECT pg_catalog.pg_extension_config_dump('credit_gz.deadline_rule', 'WHERE rule_id >= 1000');
 
-CREATE FUNCTION credit_gz.deadline_rule_no_overlap() RETURNS trigger
+CREATE FUNCTION credit_gz.deadline_rule_check() RETURNS trigger
 LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
     other integer;
 BEGIN
-    -- One rule per (procedure, step, channel) on any day; serialise writers so two concurrent inserts cannot both pass.
+    -- Shipped rules (1–999) are re-created by CREATE EXTENSION on restore, so changes to them would be lost.
+    IF (TG_OP <> 'INSERT' AND OLD.rule_id < 1000) OR (TG_OP <> 'DELETE' AND NEW.rule_id < 1000) THEN
+        RAISE EXCEPTION 'deadline rules below 1000 ship with the extension and cannot be added, changed or deleted'
+            USING ERRCODE = '23514',
+                  DETAIL = 'Shipped rules are re-created on restore; only local rules (rule_id >= 1000) are kept by pg_dump.',
+                  HINT = 'Insert a local rule with rule_id >= 1000: on the days it is in force it takes precedence.';
+    END IF;
+    IF TG_OP = 'DELETE' THEN
+        RETURN OLD;
+    END IF;
+    -- One local rule per (procedure, step, channel) on any day; serialise writers so two concurrent inserts cannot
+    -- both pass.
     LOCK TABLE credit_gz.deadline_rule IN SHARE ROW EXCLUSIVE MODE;
     SELECT r.rule_id INTO other
     FROM credit_gz.deadline_rule r
     WHERE r.procedure = NEW.procedure AND r.step = NEW.step AND r.channel = NEW.channel
-      AND r.rule_id <> NEW.rule_id
+      AND r.rule_id <> NEW.rule_id AND r.rule_id >= 1000
       AND pg_catalog.daterange(r.effective_from, r.effective_until) && pg_catalog.daterange(NEW.effective_from, NEW.effective_until)
     LIMIT 1;
     IF other IS NOT NULL THEN
         RAISE EXCEPTION 'deadline rule % overlaps rule % for % %, channel %', NEW.rule_id, other, NEW.procedure, NEW.step, NEW.channel
             USING ERRCODE = '23P01',
-                  DETAIL = 'Only one rule may be in force for a step of a procedure on any day.',
-                  HINT = 'Set effective_until on the older rule first.';
+                  DETAIL = 'Only one local rule may be in force for a step of a procedure on any day.',
+                  HINT = 'Set effective_until on the older local rule first.';
     END IF;
     RETURN NEW;
 END $$;
-COMMENT ON FUNCTION credit_gz.deadline_rule_no_overlap() IS
-    'Trigger: at most one deadline rule in force per procedure, step and channel on any day.';
-CREATE TRIGGER deadline_rule_no_overlap BEFORE INSERT OR UPDATE ON credit_gz.deadline_rule
-    FOR EACH ROW EXECUTE FUNCTION credit_gz.deadline_rule_no_overlap();
+COMMENT ON FUNCTION credit_gz.deadline_rule_check() IS
+    'Trigger: shipped deadline rules (1–999) are fixed; at most one local rule in force per procedure, step and channel '
+    'on any day (23P01).';
+CREATE TRIGGER deadline_rule_check BEFORE INSERT OR UPDATE OR DELETE ON credit_gz.deadline_rule
+    FOR EACH ROW EXECUTE FUNCTION credit_gz.deadline_rule_check();
 
 CREATE FUNCTION credit_gz.deadline_working_days(procedure text, step text, channel text, on_day date)
 RETURNS integer
@@ -269,12 +283,13 @@ LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE SET search_path = pg_catalog, pg_te
 DECLARE
     n integer;
 BEGIN
-    -- The green channel uses its own rule where one is in force, the standard rule otherwise.
+    -- The green channel uses its own rule where one is in force, the standard rule otherwise; a local rule
+    -- (rule_id >= 1000) takes precedence over the shipped one of the same channel.
     SELECT r.working_days INTO n
     FROM credit_gz.deadline_rule r
     WHERE r.procedure = $1 AND r.step = $2 AND r.channel IN ($3, 'standard')
       AND r.effective_from <= $4 AND (r.effective_until IS NULL OR $4 < r.effective_until)
-    ORDER BY (r.channel = $3) DESC
+    ORDER BY (r.channel = $3) DESC, (r.rule_id >= 1000) DESC
     LIMIT 1;
     IF n IS NULL THEN
         RAISE EXCEPTION 'no deadline rule in force for % % on %', $1, $2, pg_catalog.to_char($4, 'YYYY-MM-DD')
@@ -286,7 +301,7 @@ BEGIN
 END $$;
 COMMENT ON FUNCTION credit_gz.deadline_working_days(text, text, text, date) IS
     '时限工作日数 / the working days a step of a procedure allows, under the rule in force on the day (green channel '
-    'falls back to the standard rule); error CG601 when no rule is in force.';
+    'falls back to the standard rule, a local rule beats a shipped one); error CG601 when no rule is in force.';
 
 CREATE FUNCTION credit_gz.deadline(procedure text, step text, channel text, from_day date) RETURNS date
 LANGUAGE sql STABLE STRICT PARALLEL SAFE
