@@ -1,0 +1,528 @@
+/*
+ * scoring.c — always-current credit scores (分级分类监管, issue 4): the C triggers on credit_gz.record (and
+ * credit_gz.list_entry) that recompute the affected subject's score in the same transaction, and the small SQL-callable
+ * helpers over src/core/score_math.c (decay, grading, sampling key).
+ *
+ * Every recomputation of one subject is a single saved SPI statement (APPLY_SQL below): it sums the subject's counting
+ * records under the affected models, compares with subject_score, upserts what changed and appends grade_history and
+ * score_drop. A per-subject transaction-scoped advisory lock serialises concurrent writers of one subject; under READ
+ * COMMITTED the statement then runs with a fresh snapshot that sees the other writer's committed records. Under
+ * REPEATABLE READ or SERIALIZABLE a stale snapshot shows up as a write conflict on the subject_score row, which the
+ * server reports as a serialization failure (40001) to be retried as usual.
+ */
+#include "postgres.h"
+
+#include "access/htup_details.h"
+#include "catalog/pg_type.h"
+#include "commands/trigger.h"
+#include "executor/spi.h"
+#include "fmgr.h"
+#include "utils/builtins.h"
+#include "utils/date.h"
+#include "utils/rel.h"
+
+#include "core/score_math.h"
+
+PG_FUNCTION_INFO_V1(scoring_decayed_points);
+PG_FUNCTION_INFO_V1(scoring_grade);
+PG_FUNCTION_INFO_V1(scoring_sample_key);
+PG_FUNCTION_INFO_V1(scoring_record_trigger);
+PG_FUNCTION_INFO_V1(scoring_rescore_subject);
+
+/* Advisory lock class of the per-subject scoring lock: 'C' 'G' 04 00 (documented in doc/scoring.md). */
+#define SCORING_SUBJECT_LOCK_CLASS 1128727552
+
+/*
+ * The one statement that rescores a subject. Parameters:
+ *   $1 subject_id; $2..$6 key A (source, match code, severity, domain, date) and $7..$11 key B of the changed row
+ *   before and after (NULL source: none); $12 true: every active model instead of those the keys match;
+ *   $13 cause, $14 cause record id, $15 cause entry id.
+ * Returns the number of subject_score rows written.
+ */
+static const char *const APPLY_SQL =
+"WITH m AS MATERIALIZED ("
+"  SELECT sm.model_code, sm.base_score, sm.floor_score, sm.ceiling_score, sm.a_min, sm.b_min, sm.c_min,"
+"         sm.no_history_grade"
+"    FROM credit_gz.scoring_model sm"
+"   WHERE sm.is_active AND ($12 OR sm.model_code IN ("
+"         SELECT k.model_code FROM credit_gz.scoring_rule_key k"
+"          WHERE (k.source = $2 AND k.match_code = $3 AND k.severity_key = $4 AND k.domain_key = $5"
+"                 AND k.valid_from <= $6 AND k.valid_until > $6)"
+"             OR (k.source = $7 AND k.match_code = $8 AND k.severity_key = $9 AND k.domain_key = $10"
+"                 AND k.valid_from <= $11 AND k.valid_until > $11)))"
+"), c AS ("
+"  SELECT k.model_code,"
+"         CASE WHEN k.decay = 0 THEN k.points_centi"
+"              ELSE credit_gz.decayed_points(k.points_centi, k.decay, k.decay_steps, r.publish_from,"
+"                                            r.publish_until, credit_gz.scoring_date()) END AS eff,"
+"         k.cap_rank"
+"    FROM credit_gz.record r"
+"    JOIN credit_gz.scoring_rule_key k"
+"      ON k.source = 'r' AND k.match_code = r.item_code"
+"     AND k.severity_key = coalesce(r.severity, '') AND k.domain_key = coalesce(r.domain_code, '')"
+"     AND r.decision_date >= k.valid_from AND r.decision_date < k.valid_until"
+"   WHERE r.subject_id = $1 AND r.status IN ('in_publicity', 'under_objection')"
+"     AND k.model_code IN (SELECT model_code FROM m)"
+"), a AS ("
+"  SELECT model_code, sum(eff)::bigint AS raw, count(*) AS n, min(cap_rank) AS cap FROM c GROUP BY model_code"
+"), f AS ("
+"  SELECT m.*, coalesce(a.raw, 0) AS raw, coalesce(a.n, 0) AS n, a.cap,"
+"         greatest(least((m.base_score * 100)::bigint + coalesce(a.raw, 0), (m.ceiling_score * 100)::bigint),"
+"                  (m.floor_score * 100)::bigint) AS sc"
+"    FROM m LEFT JOIN a USING (model_code)"
+"), g AS ("
+"  SELECT f.model_code, f.base_score, f.no_history_grade, (f.sc / 100.0)::numeric(7,2) AS score,"
+"         credit_gz.scoring_grade(f.sc, f.n, f.cap, (f.a_min * 100)::bigint, (f.b_min * 100)::bigint,"
+"                                 (f.c_min * 100)::bigint, f.no_history_grade::text)::credit_gz.credit_grade AS grade,"
+"         (f.raw / 100.0)::numeric(9,2) AS raw_points, f.n::integer AS contributions"
+"    FROM f"
+"), d AS MATERIALIZED ("
+"  SELECT g.*, coalesce(s.score, g.base_score) AS old_score, coalesce(s.grade, g.no_history_grade) AS old_grade"
+"    FROM g LEFT JOIN credit_gz.subject_score s ON s.subject_id = $1 AND s.model_code = g.model_code"
+"   WHERE CASE WHEN s.subject_id IS NULL THEN g.contributions > 0"
+"              ELSE (s.score, s.grade, s.raw_points, s.contributions)"
+"                   IS DISTINCT FROM (g.score, g.grade, g.raw_points, g.contributions) END"
+"), up AS ("
+"  INSERT INTO credit_gz.subject_score AS s (subject_id, model_code, score, grade, raw_points, contributions,"
+"                                            updated_at)"
+"  SELECT $1, d.model_code, d.score, d.grade, d.raw_points, d.contributions, pg_catalog.now() FROM d"
+"  ON CONFLICT (subject_id, model_code) DO UPDATE"
+"     SET score = excluded.score, grade = excluded.grade, raw_points = excluded.raw_points,"
+"         contributions = excluded.contributions, updated_at = excluded.updated_at"
+"  RETURNING 1"
+"), gh AS ("
+"  INSERT INTO credit_gz.grade_history (subject_id, model_code, old_grade, new_grade, old_score, new_score, cause,"
+"                                       cause_record_id, cause_entry_id)"
+"  SELECT $1, d.model_code, d.old_grade, d.grade, d.old_score, d.score, $13, $14, $15 FROM d"
+"   WHERE d.grade <> d.old_grade"
+"  RETURNING 1"
+"), sd AS ("
+"  INSERT INTO credit_gz.score_drop (subject_id, model_code, old_score, new_score, cause, cause_record_id,"
+"                                    cause_entry_id)"
+"  SELECT $1, d.model_code, d.old_score, d.score, $13, $14, $15 FROM d WHERE d.score < d.old_score"
+"  RETURNING 1"
+")"
+"SELECT (SELECT count(*) FROM up)::integer";
+
+#define APPLY_NARGS 15
+
+/* Saved plan, prepared on first use in this backend; the plan cache revalidates it after DDL. */
+static SPIPlanPtr apply_plan = NULL;
+
+/* One key of a changed row: what it matched under the rules (source 'r' record, 'l' list entry). */
+typedef struct ScoringKey
+{
+	bool		present;
+	char		source;
+	Datum		match_code;		/* text */
+	Datum		severity_key;	/* text, '' for none */
+	Datum		domain_key;		/* text, '' for none */
+	Datum		key_date;		/* date the rule version is chosen by */
+} ScoringKey;
+
+/*
+ * get_apply_plan — prepare and keep the rescoring statement once per backend, so the trigger's hot path parses and
+ * plans nothing.
+ */
+static SPIPlanPtr
+get_apply_plan(void)
+{
+	if (apply_plan == NULL)
+	{
+		Oid			argtypes[APPLY_NARGS] = {
+			INT8OID,
+			CHAROID, TEXTOID, TEXTOID, TEXTOID, DATEOID,
+			CHAROID, TEXTOID, TEXTOID, TEXTOID, DATEOID,
+			BOOLOID, TEXTOID, INT8OID, INT8OID
+		};
+		SPIPlanPtr	plan = SPI_prepare(APPLY_SQL, APPLY_NARGS, argtypes);
+
+		if (plan == NULL)
+			elog(ERROR, "credit_gz scoring: SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
+		if (SPI_keepplan(plan) != 0)
+			elog(ERROR, "credit_gz scoring: SPI_keepplan failed");
+		apply_plan = plan;
+	}
+	return apply_plan;
+}
+
+/*
+ * lock_subject — the per-subject transaction-scoped advisory lock (class SCORING_SUBJECT_LOCK_CLASS, low 32 bits of
+ * subject_id). Two transactions changing one subject's records thus rescore it one after the other, and the second
+ * sees the first's records once it gets the lock.
+ */
+static void
+lock_subject(int64 subject_id)
+{
+	DirectFunctionCall2(pg_advisory_xact_lock_int4,
+						Int32GetDatum(SCORING_SUBJECT_LOCK_CLASS),
+						Int32GetDatum((int32) (uint32) (uint64) subject_id));
+}
+
+/*
+ * rescore — run the rescoring statement for one subject under the models the keys match (or every active model).
+ * Must be called inside SPI_connect. Returns the number of subject_score rows written.
+ */
+static int
+rescore(int64 subject_id, const ScoringKey *a, const ScoringKey *b, bool all_models,
+		const char *cause, int64 cause_record, bool has_record, int64 cause_entry, bool has_entry)
+{
+	Datum		values[APPLY_NARGS];
+	char		nulls[APPLY_NARGS];
+	const ScoringKey *keys[2] = {a, b};
+	int			rc;
+	bool		isnull;
+	Datum		d;
+
+	memset(nulls, ' ', sizeof(nulls));
+	values[0] = Int64GetDatum(subject_id);
+	for (int i = 0; i < 2; i++)
+	{
+		int			o = 1 + i * 5;
+		const ScoringKey *k = keys[i];
+
+		if (k != NULL && k->present)
+		{
+			values[o] = CharGetDatum(k->source);
+			values[o + 1] = k->match_code;
+			values[o + 2] = k->severity_key;
+			values[o + 3] = k->domain_key;
+			values[o + 4] = k->key_date;
+		}
+		else
+		{
+			for (int j = 0; j < 5; j++)
+			{
+				values[o + j] = (Datum) 0;
+				nulls[o + j] = 'n';
+			}
+		}
+	}
+	values[11] = BoolGetDatum(all_models);
+	values[12] = CStringGetTextDatum(cause);
+	values[13] = Int64GetDatum(cause_record);
+	nulls[13] = has_record ? ' ' : 'n';
+	values[14] = Int64GetDatum(cause_entry);
+	nulls[14] = has_entry ? ' ' : 'n';
+
+	lock_subject(subject_id);
+	rc = SPI_execute_plan(get_apply_plan(), values, nulls, false, 0);
+	if (rc != SPI_OK_SELECT || SPI_processed != 1)
+		elog(ERROR, "credit_gz scoring: rescoring subject " INT64_FORMAT " failed: %s",
+			 subject_id, SPI_result_code_string(rc));
+	d = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
+	return isnull ? 0 : DatumGetInt32(d);
+}
+
+/* Column positions of credit_gz.record that scoring reads, looked up by name (the archive owns the layout). */
+typedef struct RecordCols
+{
+	int			record_id;
+	int			subject_id;
+	int			item_code;
+	int			severity;
+	int			domain_code;
+	int			decision_date;
+	int			publish_from;
+	int			publish_until;
+	int			status;
+} RecordCols;
+
+/* col — attribute number of a column the trigger needs, or an error naming it. */
+static int
+col(TupleDesc tupdesc, const char *name)
+{
+	int			n = SPI_fnumber(tupdesc, name);
+
+	if (n <= 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_COLUMN),
+				 errmsg("credit_gz scoring trigger: column \"%s\" not found", name),
+				 errdetail("The scoring trigger expects the credit_gz.record columns of doc/schema.md.")));
+	return n;
+}
+
+/* find_record_cols — resolve the column positions for this tuple descriptor. */
+static void
+find_record_cols(TupleDesc tupdesc, RecordCols *c)
+{
+	c->record_id = col(tupdesc, "record_id");
+	c->subject_id = col(tupdesc, "subject_id");
+	c->item_code = col(tupdesc, "item_code");
+	c->severity = col(tupdesc, "severity");
+	c->domain_code = col(tupdesc, "domain_code");
+	c->decision_date = col(tupdesc, "decision_date");
+	c->publish_from = col(tupdesc, "publish_from");
+	c->publish_until = col(tupdesc, "publish_until");
+	c->status = col(tupdesc, "status");
+}
+
+/* The columns of one record row that matter for scoring. */
+typedef struct RecordRow
+{
+	int64		record_id;
+	int64		subject_id;
+	bool		counts;			/* status in_publicity or under_objection */
+	ScoringKey	key;
+	Datum		publish_from;
+	bool		publish_from_null;
+	Datum		publish_until;
+	bool		publish_until_null;
+} RecordRow;
+
+/* text_or_empty — a text column, or '' when NULL (the key convention of scoring_rule_key). */
+static Datum
+text_or_empty(HeapTuple tup, TupleDesc tupdesc, int attno)
+{
+	bool		isnull;
+	Datum		d = SPI_getbinval(tup, tupdesc, attno, &isnull);
+
+	return isnull ? CStringGetTextDatum("") : d;
+}
+
+/*
+ * read_record — pick the scoring columns out of a record tuple. Only statuses in_publicity and under_objection count
+ * (doc/schema.md): repaired, expired and revoked records stop counting.
+ */
+static void
+read_record(HeapTuple tup, TupleDesc tupdesc, const RecordCols *c, RecordRow *r)
+{
+	bool		isnull;
+	Datum		d;
+
+	d = SPI_getbinval(tup, tupdesc, c->record_id, &isnull);
+	r->record_id = isnull ? 0 : DatumGetInt64(d);
+	d = SPI_getbinval(tup, tupdesc, c->subject_id, &isnull);
+	r->subject_id = isnull ? 0 : DatumGetInt64(d);
+	r->counts = false;
+	if (!isnull)
+	{
+		char	   *status = SPI_getvalue(tup, tupdesc, c->status);
+
+		r->counts = status != NULL &&
+			(strcmp(status, "in_publicity") == 0 || strcmp(status, "under_objection") == 0);
+		if (status)
+			pfree(status);
+	}
+	r->key.present = r->counts;
+	r->key.source = 'r';
+	r->key.match_code = text_or_empty(tup, tupdesc, c->item_code);
+	r->key.severity_key = text_or_empty(tup, tupdesc, c->severity);
+	r->key.domain_key = text_or_empty(tup, tupdesc, c->domain_code);
+	r->key.key_date = SPI_getbinval(tup, tupdesc, c->decision_date, &isnull);
+	if (isnull)
+		r->key.present = false; /* no decision date: no rule version applies */
+	r->publish_from = SPI_getbinval(tup, tupdesc, c->publish_from, &r->publish_from_null);
+	r->publish_until = SPI_getbinval(tup, tupdesc, c->publish_until, &r->publish_until_null);
+}
+
+/* datum_eq — equality of two nullable datums of a by-value or varlena type. */
+static bool
+datum_eq(Datum a, bool anull, Datum b, bool bnull, bool byval)
+{
+	if (anull || bnull)
+		return anull == bnull;
+	if (byval)
+		return a == b;
+	return DatumGetBool(DirectFunctionCall2(texteq, a, b));
+}
+
+/*
+ * same_for_scoring — true when an update changed nothing scoring reads, so the trigger can return at once (e.g. an
+ * UPDATE that only rewrites status to the same value, or touches publish dates of a record that does not count).
+ */
+static bool
+same_for_scoring(const RecordRow *o, const RecordRow *n)
+{
+	if (o->counts != n->counts || o->subject_id != n->subject_id)
+		return false;
+	if (!o->counts)
+		return true;
+	return o->key.present == n->key.present &&
+		datum_eq(o->key.match_code, false, n->key.match_code, false, false) &&
+		datum_eq(o->key.severity_key, false, n->key.severity_key, false, false) &&
+		datum_eq(o->key.domain_key, false, n->key.domain_key, false, false) &&
+		datum_eq(o->key.key_date, !o->key.present, n->key.key_date, !n->key.present, true) &&
+		datum_eq(o->publish_from, o->publish_from_null, n->publish_from, n->publish_from_null, true) &&
+		datum_eq(o->publish_until, o->publish_until_null, n->publish_until, n->publish_until_null, true);
+}
+
+/*
+ * scoring_record_trigger — AFTER ROW trigger on credit_gz.record. Rescores the subject(s) of the old and new row
+ * under the models either row matches, so subject_score, grade_history and score_drop are current when the
+ * statement ends (issue 4: "always current").
+ */
+Datum
+scoring_record_trigger(PG_FUNCTION_ARGS)
+{
+	TriggerData *td = (TriggerData *) fcinfo->context;
+	TupleDesc	tupdesc;
+	RecordCols	cols;
+	RecordRow	oldr,
+				newr;
+	bool		has_old,
+				has_new;
+
+	if (!CALLED_AS_TRIGGER(fcinfo))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("scoring_record_trigger: not called by trigger manager")));
+	if (!TRIGGER_FIRED_AFTER(td->tg_event) || !TRIGGER_FIRED_FOR_ROW(td->tg_event))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("scoring_record_trigger must be fired AFTER ... FOR EACH ROW")));
+
+	tupdesc = RelationGetDescr(td->tg_relation);
+	has_old = TRIGGER_FIRED_BY_UPDATE(td->tg_event) || TRIGGER_FIRED_BY_DELETE(td->tg_event);
+	has_new = TRIGGER_FIRED_BY_UPDATE(td->tg_event) || TRIGGER_FIRED_BY_INSERT(td->tg_event);
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "credit_gz scoring: SPI_connect failed");
+	find_record_cols(tupdesc, &cols);
+	if (has_old)
+		read_record(td->tg_trigtuple, tupdesc, &cols, &oldr);
+	if (has_new)
+		read_record(TRIGGER_FIRED_BY_UPDATE(td->tg_event) ? td->tg_newtuple : td->tg_trigtuple,
+					tupdesc, &cols, &newr);
+
+	if (has_old && has_new)
+	{
+		if (!same_for_scoring(&oldr, &newr))
+		{
+			if (oldr.subject_id == newr.subject_id)
+			{
+				if (oldr.key.present || newr.key.present)
+					rescore(newr.subject_id, &oldr.key, &newr.key, false, "record",
+							newr.record_id, true, 0, false);
+			}
+			else
+			{
+				if (oldr.key.present)
+					rescore(oldr.subject_id, &oldr.key, NULL, false, "record", oldr.record_id, true, 0, false);
+				if (newr.key.present)
+					rescore(newr.subject_id, NULL, &newr.key, false, "record", newr.record_id, true, 0, false);
+			}
+		}
+	}
+	else if (has_new)
+	{
+		if (newr.key.present)
+			rescore(newr.subject_id, NULL, &newr.key, false, "record", newr.record_id, true, 0, false);
+	}
+	else if (oldr.key.present)
+		rescore(oldr.subject_id, &oldr.key, NULL, false, "record", oldr.record_id, true, 0, false);
+
+	SPI_finish();
+	return PointerGetDatum(NULL);
+}
+
+/*
+ * scoring_rescore_subject — credit_gz.rescore_subject(subject_id): the trigger's statement under every active model,
+ * for repairs by hand and for tests that compare incremental with bulk results.
+ */
+Datum
+scoring_rescore_subject(PG_FUNCTION_ARGS)
+{
+	int64		subject_id = PG_GETARG_INT64(0);
+	int			n;
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "credit_gz scoring: SPI_connect failed");
+	n = rescore(subject_id, NULL, NULL, true, "rescore", 0, false, 0, false);
+	SPI_finish();
+	PG_RETURN_INT32(n);
+}
+
+/*
+ * scoring_decayed_points — credit_gz.decayed_points(points, decay, steps, from, until, as_of): SQL face of
+ * sm_decayed_points. Not strict: a NULL window bound means no decay; NULL points or as_of give NULL.
+ */
+Datum
+scoring_decayed_points(PG_FUNCTION_ARGS)
+{
+	int64		points;
+	int			decay;
+	int			steps;
+	bool		has_window;
+	DateADT		from = 0,
+				until = 0,
+				as_of;
+
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(5))
+		PG_RETURN_NULL();
+	points = PG_GETARG_INT64(0);
+	decay = PG_ARGISNULL(1) ? SM_DECAY_NONE : PG_GETARG_INT16(1);
+	steps = PG_ARGISNULL(2) ? 1 : PG_GETARG_INT32(2);
+	if (decay < SM_DECAY_NONE || decay > SM_DECAY_STEP)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid decay code %d", decay),
+				 errhint("Use 0 (none), 1 (linear) or 2 (step).")));
+	has_window = !PG_ARGISNULL(3) && !PG_ARGISNULL(4);
+	if (has_window)
+	{
+		from = PG_GETARG_DATEADT(3);
+		until = PG_GETARG_DATEADT(4);
+		/* infinite dates: an endless window does not decay */
+		if (DATE_NOT_FINITE(from) || DATE_NOT_FINITE(until))
+			has_window = false;
+	}
+	as_of = PG_GETARG_DATEADT(5);
+	if (DATE_NOT_FINITE(as_of))
+		PG_RETURN_INT64(points);
+	PG_RETURN_INT64(sm_decayed_points(points, (sm_decay) decay, steps, has_window, from, until, as_of));
+}
+
+/*
+ * scoring_grade — credit_gz.scoring_grade(score, contributions, cap_rank, a_min, b_min, c_min, no_history_grade):
+ * SQL face of sm_grade_for_score + sm_resolve_grade, returning the grade letter.
+ */
+Datum
+scoring_grade(PG_FUNCTION_ARGS)
+{
+	sm_thresholds t;
+	int64		score;
+	bool		has_history;
+	int			cap = SM_GRADE_NONE;
+	int			nohist = SM_GRADE_M;
+	char		letter[2];
+
+	for (int i = 0; i < 6; i++)
+		if (i != 2 && PG_ARGISNULL(i))
+			PG_RETURN_NULL();
+	score = PG_GETARG_INT64(0);
+	has_history = PG_GETARG_INT64(1) > 0;
+	if (!PG_ARGISNULL(2))
+	{
+		cap = PG_GETARG_INT16(2);
+		if (cap < SM_GRADE_D || cap > SM_GRADE_NONE)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("invalid grade rank %d", cap),
+					 errhint("Grade ranks are 0 (D) to 4 (A).")));
+	}
+	t.a_min = PG_GETARG_INT64(3);
+	t.b_min = PG_GETARG_INT64(4);
+	t.c_min = PG_GETARG_INT64(5);
+	if (!PG_ARGISNULL(6))
+	{
+		char	   *g = text_to_cstring(PG_GETARG_TEXT_PP(6));
+
+		nohist = (strlen(g) == 1) ? sm_grade_rank(g[0]) : -1;
+		if (nohist < 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+					 errmsg("invalid credit grade: \"%s\"", g),
+					 errhint("Grades are A, B, M, C and D.")));
+	}
+	letter[0] = sm_grade_letter(sm_resolve_grade(sm_grade_for_score(score, &t), has_history, nohist, cap));
+	letter[1] = '\0';
+	PG_RETURN_TEXT_P(cstring_to_text(letter));
+}
+
+/* scoring_sample_key — credit_gz.sample_key(seed, subject_id): SQL face of sm_sample_key. */
+Datum
+scoring_sample_key(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_INT64(sm_sample_key(PG_GETARG_INT64(0), PG_GETARG_INT64(1)));
+}

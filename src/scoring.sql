@@ -1,0 +1,818 @@
+-- scoring: tiered credit scoring and classified supervision (分级分类监管), issue 4.
+-- 穗府办函〔2020〕35号 二(二): 建立行业信用评价制度，明确信用等级；根据信用等级实施差异化分类监管；
+-- 探索企业信用风险分级管理指标体系、风险模型. 十六: 构建企业信用综合评价指标体系.
+--
+-- Scores are kept current by C triggers (src/scoring.c) on credit_gz.record (and credit_gz.list_entry), inside the
+-- transaction that changed the record. Everything that changes with the law (points, decay, thresholds, downgrades,
+-- inspection ratios) is data in the tables below; rules carry effective dates and a record is scored by the rule in
+-- force on its decision date.
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- Helpers in C (src/scoring.c over src/core/score_math.c)
+-- ---------------------------------------------------------------------------------------------------------------
+
+CREATE FUNCTION credit_gz.decayed_points(points bigint, decay smallint, steps integer,
+                                         window_from date, window_until date, as_of date)
+RETURNS bigint
+AS 'MODULE_PATHNAME', 'scoring_decayed_points'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION credit_gz.decayed_points(bigint, smallint, integer, date, date, date) IS
+    '公示期内分值衰减 / points (in hundredths) a record earns on as_of under a decay (0 none, 1 linear, 2 step) over '
+    'its publicity window [window_from, window_until); a NULL window bound means no decay.';
+
+CREATE FUNCTION credit_gz.scoring_grade(score_centi bigint, contributions bigint, cap_rank smallint,
+                                        a_min bigint, b_min bigint, c_min bigint, no_history_grade text)
+RETURNS text
+AS 'MODULE_PATHNAME', 'scoring_grade'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION credit_gz.scoring_grade(bigint, bigint, smallint, bigint, bigint, bigint, text) IS
+    '分值定级 / the grade letter of a score (hundredths) under thresholds a/b/c_min: no_history_grade when nothing '
+    'counts (contributions = 0), then capped by a direct downgrade rank (0 D, 1 C, 2 M, 3 B, 4 A; NULL none).';
+
+CREATE FUNCTION credit_gz.sample_key(seed bigint, subject_id bigint)
+RETURNS bigint
+AS 'MODULE_PATHNAME', 'scoring_sample_key'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION credit_gz.sample_key(bigint, bigint) IS
+    '双随机抽样键 / reproducible sampling key: splitmix64 of (seed, subject_id); the same seed orders subjects the same '
+    'way on every server (双随机、一公开: the draw can be recomputed by anyone who knows the seed).';
+
+CREATE FUNCTION credit_gz.grade_rank(grade credit_gz.credit_grade)
+RETURNS smallint
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+RETURN CASE grade::text WHEN 'D' THEN 0 WHEN 'C' THEN 1 WHEN 'M' THEN 2 WHEN 'B' THEN 3 WHEN 'A' THEN 4 END;
+COMMENT ON FUNCTION credit_gz.grade_rank(credit_gz.credit_grade) IS
+    '等级序号 / rank of a grade, D 0 < C 1 < M 2 < B 3 < A 4 (the credit_grade order), used to take the worst of several '
+    'direct downgrades with a parallel-safe min().';
+
+CREATE FUNCTION credit_gz.scoring_date()
+RETURNS date
+LANGUAGE sql STABLE PARALLEL SAFE
+RETURN (pg_catalog.now() AT TIME ZONE 'Asia/Shanghai')::date;
+COMMENT ON FUNCTION credit_gz.scoring_date() IS
+    '计分日 / the day (Guangzhou time, Asia/Shanghai) on which decay is evaluated: the transaction''s date, the same '
+    'whatever the session TimeZone, so a trigger and a recomputation in the same day agree.';
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- Models, rules, direct downgrades
+-- ---------------------------------------------------------------------------------------------------------------
+
+CREATE TABLE credit_gz.scoring_model (
+    model_code       text PRIMARY KEY CHECK (model_code ~ '^[a-z][a-z0-9_]*$'),
+    name_zh          text NOT NULL,
+    name_en          text NOT NULL,
+    kind             text NOT NULL CHECK (kind IN ('domain', 'comprehensive', 'risk')),
+    domain_code      text REFERENCES credit_gz.domain (code),
+    base_score       numeric(7,2) NOT NULL,
+    floor_score      numeric(7,2) NOT NULL,
+    ceiling_score    numeric(7,2) NOT NULL,
+    a_min            numeric(7,2) NOT NULL,
+    b_min            numeric(7,2) NOT NULL,
+    c_min            numeric(7,2) NOT NULL,
+    no_history_grade credit_gz.credit_grade NOT NULL DEFAULT 'M',
+    warning_drop     numeric(7,2) NOT NULL DEFAULT 10 CHECK (warning_drop >= 0),
+    warning_window   interval NOT NULL DEFAULT '90 days' CHECK (warning_window > '0'::interval),
+    is_active        boolean NOT NULL DEFAULT true,
+    basis            text,
+    CONSTRAINT scoring_model_range CHECK (floor_score <= base_score AND base_score <= ceiling_score),
+    CONSTRAINT scoring_model_thresholds CHECK (a_min >= b_min AND b_min >= c_min),
+    CONSTRAINT scoring_model_domain CHECK ((kind = 'domain') = (domain_code IS NOT NULL))
+);
+COMMENT ON TABLE credit_gz.scoring_model IS
+    '信用评价模型 / scoring model: one per evaluating domain (行业信用评价), the city-wide comprehensive model '
+    '(企业信用综合评价, 十六) and the market-supervision credit-risk model (企业信用风险分类: A 低 … D 高风险).';
+COMMENT ON COLUMN credit_gz.scoring_model.model_code IS '模型代码 / model code';
+COMMENT ON COLUMN credit_gz.scoring_model.name_zh IS '模型名称 / name in Chinese';
+COMMENT ON COLUMN credit_gz.scoring_model.name_en IS '英文名称 / name in English';
+COMMENT ON COLUMN credit_gz.scoring_model.kind IS '类别 / domain (行业评价), comprehensive (综合评价) or risk (信用风险分类)';
+COMMENT ON COLUMN credit_gz.scoring_model.domain_code IS
+    '评价领域 / the evaluated domain (with its sub-domains); NULL for city-wide models, which count every domain';
+COMMENT ON COLUMN credit_gz.scoring_model.base_score IS '基础分 / score of a subject before any record counts';
+COMMENT ON COLUMN credit_gz.scoring_model.floor_score IS '最低分 / floor: the score never goes below';
+COMMENT ON COLUMN credit_gz.scoring_model.ceiling_score IS '最高分 / ceiling: the score never goes above';
+COMMENT ON COLUMN credit_gz.scoring_model.a_min IS 'A 级下限 / lowest score graded A';
+COMMENT ON COLUMN credit_gz.scoring_model.b_min IS 'B 级下限 / lowest score graded B';
+COMMENT ON COLUMN credit_gz.scoring_model.c_min IS 'C 级下限 / lowest score graded C (below: D)';
+COMMENT ON COLUMN credit_gz.scoring_model.no_history_grade IS
+    '无记录等级 / grade of a subject with nothing counting under the model (M: new or no history)';
+COMMENT ON COLUMN credit_gz.scoring_model.warning_drop IS '预警降分阈值 / early warning when the score falls by more than this within the window';
+COMMENT ON COLUMN credit_gz.scoring_model.warning_window IS '预警窗口 / early-warning window';
+COMMENT ON COLUMN credit_gz.scoring_model.is_active IS '是否启用 / inactive models are neither maintained nor recomputed';
+COMMENT ON COLUMN credit_gz.scoring_model.basis IS '依据 / legal or policy basis';
+
+CREATE TABLE credit_gz.scoring_rule (
+    rule_id          bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+    model_code       text NOT NULL REFERENCES credit_gz.scoring_model (model_code) ON DELETE CASCADE,
+    source           text NOT NULL DEFAULT 'record' CHECK (source IN ('record', 'list_entry')),
+    item_code        text REFERENCES credit_gz.info_item (code),
+    item_kind        text,
+    severity         text CHECK (severity IN ('minor', 'general', 'serious', 'specific_serious')),
+    domain_code      text REFERENCES credit_gz.domain (code),
+    list_type_code   text,
+    points           numeric(7,2) NOT NULL,
+    decay            text NOT NULL DEFAULT 'none' CHECK (decay IN ('none', 'linear', 'step')),
+    decay_steps      integer CHECK (decay_steps >= 1),
+    effective_from   date NOT NULL,
+    effective_until  date,
+    basis            text,
+    CONSTRAINT scoring_rule_dates CHECK (effective_until IS NULL OR effective_until > effective_from),
+    CONSTRAINT scoring_rule_steps CHECK ((decay = 'step') = (decay_steps IS NOT NULL)),
+    CONSTRAINT scoring_rule_source CHECK (
+        CASE source
+            WHEN 'record' THEN list_type_code IS NULL
+            ELSE list_type_code IS NOT NULL AND item_code IS NULL AND item_kind IS NULL AND severity IS NULL
+                 AND domain_code IS NULL
+        END)
+);
+CREATE INDEX scoring_rule_model_idx ON credit_gz.scoring_rule (model_code);
+COMMENT ON TABLE credit_gz.scoring_rule IS
+    '计分规则 / scoring rule: which records (catalogue item or kind, severity, domain) or list entries (list type) count '
+    'under a model and for how many points (negative 失信, positive 守信/红名单). Where several rules match a record, the '
+    'most specific wins (item > severity > domain > kind; then the later effective_from; then the lower rule_id). A '
+    'record is scored by the rule in force on its decision date (an entry: on its effective_from).';
+COMMENT ON COLUMN credit_gz.scoring_rule.rule_id IS '规则编号 / rule id';
+COMMENT ON COLUMN credit_gz.scoring_rule.model_code IS '模型 / model';
+COMMENT ON COLUMN credit_gz.scoring_rule.source IS '来源 / record (信用档案记录) or list_entry (名单)';
+COMMENT ON COLUMN credit_gz.scoring_rule.item_code IS '信息事项 / catalogue item; NULL: any';
+COMMENT ON COLUMN credit_gz.scoring_rule.item_kind IS '事项类别 / item kind (penalty, positive …); NULL: any';
+COMMENT ON COLUMN credit_gz.scoring_rule.severity IS '严重程度 / penalty severity; NULL: any';
+COMMENT ON COLUMN credit_gz.scoring_rule.domain_code IS '领域 / record domain (a parent domain matches its sub-domains); NULL: any in the model';
+COMMENT ON COLUMN credit_gz.scoring_rule.list_type_code IS '名单类型 / list type, for source list_entry';
+COMMENT ON COLUMN credit_gz.scoring_rule.points IS '分值 / points (negative for 失信, positive for 守信)';
+COMMENT ON COLUMN credit_gz.scoring_rule.decay IS '衰减 / none, linear or step over the publicity window';
+COMMENT ON COLUMN credit_gz.scoring_rule.decay_steps IS '衰减档数 / number of steps for step decay';
+COMMENT ON COLUMN credit_gz.scoring_rule.effective_from IS '生效日期 / in force from (inclusive)';
+COMMENT ON COLUMN credit_gz.scoring_rule.effective_until IS '失效日期 / in force until (exclusive); NULL: open';
+COMMENT ON COLUMN credit_gz.scoring_rule.basis IS '依据 / legal or policy basis';
+
+CREATE TABLE credit_gz.scoring_downgrade (
+    downgrade_id     bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+    model_code       text REFERENCES credit_gz.scoring_model (model_code) ON DELETE CASCADE,
+    source           text NOT NULL DEFAULT 'record' CHECK (source IN ('record', 'list_entry')),
+    item_code        text REFERENCES credit_gz.info_item (code),
+    item_kind        text,
+    severity         text CHECK (severity IN ('minor', 'general', 'serious', 'specific_serious')),
+    domain_code      text REFERENCES credit_gz.domain (code),
+    list_type_code   text,
+    max_grade        credit_gz.credit_grade NOT NULL,
+    effective_from   date NOT NULL,
+    effective_until  date,
+    basis            text,
+    CONSTRAINT scoring_downgrade_dates CHECK (effective_until IS NULL OR effective_until > effective_from),
+    CONSTRAINT scoring_downgrade_source CHECK (
+        CASE source
+            WHEN 'record' THEN list_type_code IS NULL
+            ELSE list_type_code IS NOT NULL AND item_code IS NULL AND item_kind IS NULL AND severity IS NULL
+                 AND domain_code IS NULL
+        END)
+);
+COMMENT ON TABLE credit_gz.scoring_downgrade IS
+    '直接降级规则 / direct downgrade: while a matching record counts (or a matching list entry is active) the grade '
+    'is at most max_grade whatever the score (e.g. a serious-dishonesty list entry forces D). Several apply: the worst wins.';
+COMMENT ON COLUMN credit_gz.scoring_downgrade.downgrade_id IS '规则编号 / downgrade rule id';
+COMMENT ON COLUMN credit_gz.scoring_downgrade.model_code IS '模型 / model; NULL: every model';
+COMMENT ON COLUMN credit_gz.scoring_downgrade.source IS '来源 / record or list_entry';
+COMMENT ON COLUMN credit_gz.scoring_downgrade.item_code IS '信息事项 / catalogue item; NULL: any';
+COMMENT ON COLUMN credit_gz.scoring_downgrade.item_kind IS '事项类别 / item kind; NULL: any';
+COMMENT ON COLUMN credit_gz.scoring_downgrade.severity IS '严重程度 / severity; NULL: any';
+COMMENT ON COLUMN credit_gz.scoring_downgrade.domain_code IS '领域 / record domain (parent matches sub-domains); NULL: any';
+COMMENT ON COLUMN credit_gz.scoring_downgrade.list_type_code IS '名单类型 / list type, for source list_entry';
+COMMENT ON COLUMN credit_gz.scoring_downgrade.max_grade IS '最高等级 / the grade is at most this (D: forced to D)';
+COMMENT ON COLUMN credit_gz.scoring_downgrade.effective_from IS '生效日期 / in force from (inclusive)';
+COMMENT ON COLUMN credit_gz.scoring_downgrade.effective_until IS '失效日期 / in force until (exclusive); NULL: open';
+COMMENT ON COLUMN credit_gz.scoring_downgrade.basis IS '依据 / legal or policy basis';
+
+-- The rules resolved to exact keys, so that a record finds its points and caps under every model with one
+-- equality lookup (item, severity, domain) and a date range, instead of evaluating rule predicates per record.
+CREATE TABLE credit_gz.scoring_rule_key (
+    source        "char" NOT NULL,          -- 'r' record, 'l' list entry
+    match_code    text NOT NULL,            -- item code, or list type code
+    severity_key  text NOT NULL,            -- record severity, '' for none
+    domain_key    text NOT NULL,            -- record domain, '' for none
+    model_code    text NOT NULL,
+    valid_from    date NOT NULL,            -- decision date (entry: effective_from) in [valid_from, valid_until)
+    valid_until   date NOT NULL,
+    rule_id       bigint,                   -- the points rule (NULL: only a downgrade applies)
+    points_centi  bigint NOT NULL,
+    decay         smallint NOT NULL,        -- 0 none, 1 linear, 2 step
+    decay_steps   integer,
+    cap_rank      smallint,                 -- worst max_grade of the downgrades in force (grade_rank), NULL: none
+    downgrade_ids bigint[]
+);
+CREATE INDEX scoring_rule_key_lookup ON credit_gz.scoring_rule_key (source, match_code, severity_key, domain_key);
+COMMENT ON TABLE credit_gz.scoring_rule_key IS
+    '计分规则索引 / derived from scoring_rule and scoring_downgrade by rebuild_scoring_keys() (statement triggers keep it '
+    'current): for each record key (item, severity, domain) or list type, model and validity segment, the one points '
+    'rule that wins and the downgrade cap. Never edit by hand.';
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- Maintained scores and their history
+-- ---------------------------------------------------------------------------------------------------------------
+
+-- No foreign key to subject: bulk recomputation writes millions of rows and the table is distributed by subject_id
+-- (Citus); the triggers on record/list_entry are the only writers.
+CREATE TABLE credit_gz.subject_score (
+    subject_id    bigint NOT NULL,
+    model_code    text NOT NULL,
+    score         numeric(7,2) NOT NULL,
+    grade         credit_gz.credit_grade NOT NULL,
+    raw_points    numeric(9,2) NOT NULL,
+    contributions integer NOT NULL,
+    updated_at    timestamptz NOT NULL DEFAULT pg_catalog.now(),
+    PRIMARY KEY (subject_id, model_code)
+) WITH (fillfactor = 90);
+COMMENT ON TABLE credit_gz.subject_score IS
+    '主体信用评分 / subject score and grade per model, kept current by the C triggers on record and list_entry in the '
+    'same transaction. A subject without a row has the model''s base score and no-history grade (M).';
+COMMENT ON COLUMN credit_gz.subject_score.subject_id IS '主体 / subject';
+COMMENT ON COLUMN credit_gz.subject_score.model_code IS '模型 / model';
+COMMENT ON COLUMN credit_gz.subject_score.score IS '分值 / score: base + contributions, clamped to floor and ceiling';
+COMMENT ON COLUMN credit_gz.subject_score.grade IS '等级 / grade (A > B > M > C > D)';
+COMMENT ON COLUMN credit_gz.subject_score.raw_points IS '原始加减分 / sum of the contributions before clamping';
+COMMENT ON COLUMN credit_gz.subject_score.contributions IS '计分条数 / number of counting records and entries (0: no history, M)';
+COMMENT ON COLUMN credit_gz.subject_score.updated_at IS '更新时间 / when score or grade last changed';
+
+CREATE TABLE credit_gz.grade_history (
+    history_id     bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    subject_id     bigint NOT NULL,
+    model_code     text NOT NULL,
+    old_grade      credit_gz.credit_grade NOT NULL,
+    new_grade      credit_gz.credit_grade NOT NULL,
+    old_score      numeric(7,2) NOT NULL,
+    new_score      numeric(7,2) NOT NULL,
+    changed_at     timestamptz NOT NULL DEFAULT pg_catalog.now(),
+    cause          text NOT NULL CHECK (cause IN ('record', 'list_entry', 'recompute', 'rescore')),
+    cause_record_id bigint,
+    cause_entry_id bigint
+);
+CREATE INDEX grade_history_at_idx
+    ON credit_gz.grade_history (subject_id, model_code, changed_at DESC, history_id DESC) INCLUDE (new_grade);
+COMMENT ON TABLE credit_gz.grade_history IS
+    '信用等级变动记录 / grade history: one row appended whenever a subject''s grade under a model changes, with the record '
+    'or list entry that caused it. grade_at() reads it with one index lookup.';
+COMMENT ON COLUMN credit_gz.grade_history.history_id IS '序号 / row id (orders changes within one transaction)';
+COMMENT ON COLUMN credit_gz.grade_history.subject_id IS '主体 / subject';
+COMMENT ON COLUMN credit_gz.grade_history.model_code IS '模型 / model';
+COMMENT ON COLUMN credit_gz.grade_history.old_grade IS '原等级 / grade before';
+COMMENT ON COLUMN credit_gz.grade_history.new_grade IS '新等级 / grade after';
+COMMENT ON COLUMN credit_gz.grade_history.old_score IS '原分值 / score before';
+COMMENT ON COLUMN credit_gz.grade_history.new_score IS '新分值 / score after';
+COMMENT ON COLUMN credit_gz.grade_history.changed_at IS '变动时间 / when (transaction time)';
+COMMENT ON COLUMN credit_gz.grade_history.cause IS '原因 / record, list_entry, recompute (rule change) or rescore';
+COMMENT ON COLUMN credit_gz.grade_history.cause_record_id IS '引起变动的记录 / the record that caused it';
+COMMENT ON COLUMN credit_gz.grade_history.cause_entry_id IS '引起变动的名单条目 / the list entry that caused it';
+
+-- Only decreases are kept: the highest score within a window is the current score or the score just before one of
+-- the decreases inside it, so early warning needs no other history.
+CREATE TABLE credit_gz.score_drop (
+    drop_id        bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    subject_id     bigint NOT NULL,
+    model_code     text NOT NULL,
+    old_score      numeric(7,2) NOT NULL,
+    new_score      numeric(7,2) NOT NULL,
+    changed_at     timestamptz NOT NULL DEFAULT pg_catalog.now(),
+    cause          text NOT NULL CHECK (cause IN ('record', 'list_entry', 'recompute', 'rescore')),
+    cause_record_id bigint,
+    cause_entry_id bigint,
+    CHECK (new_score < old_score)
+);
+CREATE INDEX score_drop_at_idx ON credit_gz.score_drop (changed_at, subject_id, model_code);
+COMMENT ON TABLE credit_gz.score_drop IS
+    '降分记录 / score decreases (for 预警 early warning): one row whenever a maintained score falls.';
+COMMENT ON COLUMN credit_gz.score_drop.drop_id IS '序号 / row id';
+COMMENT ON COLUMN credit_gz.score_drop.subject_id IS '主体 / subject';
+COMMENT ON COLUMN credit_gz.score_drop.model_code IS '模型 / model';
+COMMENT ON COLUMN credit_gz.score_drop.old_score IS '原分值 / score before';
+COMMENT ON COLUMN credit_gz.score_drop.new_score IS '新分值 / score after';
+COMMENT ON COLUMN credit_gz.score_drop.changed_at IS '时间 / when (transaction time)';
+COMMENT ON COLUMN credit_gz.score_drop.cause IS '原因 / record, list_entry, recompute or rescore';
+COMMENT ON COLUMN credit_gz.score_drop.cause_record_id IS '引起降分的记录 / the record that caused it';
+COMMENT ON COLUMN credit_gz.score_drop.cause_entry_id IS '引起降分的名单条目 / the list entry that caused it';
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- Rule keys: resolution of rules and downgrades to exact keys
+-- ---------------------------------------------------------------------------------------------------------------
+
+CREATE FUNCTION credit_gz.rebuild_scoring_keys()
+RETURNS bigint
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    n bigint;
+BEGIN
+    -- One rebuild at a time (key 1128727553 = 'CG' 04 01); the triggers read the keys they find.
+    PERFORM pg_catalog.pg_advisory_xact_lock(1128727553);
+    DELETE FROM credit_gz.scoring_rule_key;
+
+    WITH model_domain AS (
+        -- the record domains each model covers; '' stands for a record without domain (city-wide models only)
+        SELECT m.model_code, d.code AS domain_key, d.parent_code
+          FROM credit_gz.scoring_model m
+          JOIN credit_gz.domain d
+            ON m.domain_code IS NULL OR d.code = m.domain_code OR d.parent_code = m.domain_code
+        UNION ALL
+        SELECT m.model_code, '', NULL FROM credit_gz.scoring_model m WHERE m.domain_code IS NULL
+    ), rkey AS (
+        SELECT md.model_code, i.code AS match_code, i.kind, s.sev AS severity_key, md.domain_key, md.parent_code
+          FROM model_domain md
+         CROSS JOIN credit_gz.info_item i
+         CROSS JOIN (VALUES (''), ('minor'), ('general'), ('serious'), ('specific_serious')) s (sev)
+    ), rcand AS (
+        -- points rules (p) and downgrades (d) matching each record key
+        SELECT k.model_code, k.match_code, k.severity_key, k.domain_key, 'p' AS what, ru.rule_id AS id,
+               ((ru.item_code IS NOT NULL)::int * 8 + (ru.severity IS NOT NULL)::int * 4
+                + (ru.domain_code IS NOT NULL)::int * 2 + (ru.item_kind IS NOT NULL)::int) AS priority,
+               ru.effective_from, coalesce(ru.effective_until, 'infinity') AS effective_until
+          FROM rkey k
+          JOIN credit_gz.scoring_rule ru
+            ON ru.model_code = k.model_code AND ru.source = 'record'
+           AND (ru.item_code IS NULL OR ru.item_code = k.match_code)
+           AND (ru.item_kind IS NULL OR ru.item_kind = k.kind)
+           AND (ru.severity IS NULL OR ru.severity = k.severity_key)
+           AND (ru.domain_code IS NULL OR ru.domain_code = k.domain_key OR ru.domain_code = k.parent_code)
+        UNION ALL
+        SELECT k.model_code, k.match_code, k.severity_key, k.domain_key, 'd', dg.downgrade_id, 0,
+               dg.effective_from, coalesce(dg.effective_until, 'infinity')
+          FROM rkey k
+          JOIN credit_gz.scoring_downgrade dg
+            ON (dg.model_code IS NULL OR dg.model_code = k.model_code) AND dg.source = 'record'
+           AND (dg.item_code IS NULL OR dg.item_code = k.match_code)
+           AND (dg.item_kind IS NULL OR dg.item_kind = k.kind)
+           AND (dg.severity IS NULL OR dg.severity = k.severity_key)
+           AND (dg.domain_code IS NULL OR dg.domain_code = k.domain_key OR dg.domain_code = k.parent_code)
+    ), lcand AS (
+        SELECT ru.model_code, ru.list_type_code AS match_code, '' AS severity_key, '' AS domain_key, 'p' AS what,
+               ru.rule_id AS id, 0 AS priority, ru.effective_from,
+               coalesce(ru.effective_until, 'infinity') AS effective_until
+          FROM credit_gz.scoring_rule ru WHERE ru.source = 'list_entry'
+        UNION ALL
+        SELECT m.model_code, dg.list_type_code, '', '', 'd', dg.downgrade_id, 0, dg.effective_from,
+               coalesce(dg.effective_until, 'infinity')
+          FROM credit_gz.scoring_downgrade dg
+          JOIN credit_gz.scoring_model m ON dg.model_code IS NULL OR dg.model_code = m.model_code
+         WHERE dg.source = 'list_entry'
+    ), cand AS (
+        SELECT 'r'::"char" AS source, * FROM rcand
+        UNION ALL
+        SELECT 'l'::"char", * FROM lcand
+    ), bounds AS (
+        -- every date at which the set of rules in force for a key can change
+        SELECT DISTINCT source, model_code, match_code, severity_key, domain_key, b
+          FROM cand, LATERAL (VALUES (effective_from), (effective_until)) v (b)
+    ), seg AS (
+        SELECT source, model_code, match_code, severity_key, domain_key, b AS valid_from,
+               lead(b) OVER (PARTITION BY source, model_code, match_code, severity_key, domain_key ORDER BY b)
+                   AS valid_until
+          FROM bounds
+    ), resolved AS (
+        SELECT s.*,
+               (SELECT c.id FROM cand c
+                 WHERE c.source = s.source AND c.model_code = s.model_code AND c.match_code = s.match_code
+                   AND c.severity_key = s.severity_key AND c.domain_key = s.domain_key AND c.what = 'p'
+                   AND c.effective_from <= s.valid_from AND c.effective_until > s.valid_from
+                 ORDER BY c.priority DESC, c.effective_from DESC, c.id
+                 LIMIT 1) AS rule_id,
+               (SELECT min(credit_gz.grade_rank(dg.max_grade))
+                  FROM cand c JOIN credit_gz.scoring_downgrade dg ON dg.downgrade_id = c.id
+                 WHERE c.source = s.source AND c.model_code = s.model_code AND c.match_code = s.match_code
+                   AND c.severity_key = s.severity_key AND c.domain_key = s.domain_key AND c.what = 'd'
+                   AND c.effective_from <= s.valid_from AND c.effective_until > s.valid_from) AS cap_rank,
+               (SELECT array_agg(c.id ORDER BY c.id)
+                  FROM cand c
+                 WHERE c.source = s.source AND c.model_code = s.model_code AND c.match_code = s.match_code
+                   AND c.severity_key = s.severity_key AND c.domain_key = s.domain_key AND c.what = 'd'
+                   AND c.effective_from <= s.valid_from AND c.effective_until > s.valid_from) AS downgrade_ids
+          FROM seg s
+         WHERE s.valid_until IS NOT NULL AND s.valid_from < 'infinity'
+    )
+    INSERT INTO credit_gz.scoring_rule_key
+    SELECT r.source, r.match_code, r.severity_key, r.domain_key, r.model_code, r.valid_from, r.valid_until,
+           r.rule_id, coalesce((ru.points * 100)::bigint, 0),
+           CASE coalesce(ru.decay, 'none') WHEN 'none' THEN 0 WHEN 'linear' THEN 1 ELSE 2 END,
+           ru.decay_steps, r.cap_rank, r.downgrade_ids
+      FROM resolved r
+      LEFT JOIN credit_gz.scoring_rule ru ON ru.rule_id = r.rule_id
+     WHERE r.rule_id IS NOT NULL OR r.cap_rank IS NOT NULL;
+    GET DIAGNOSTICS n = ROW_COUNT;
+    RETURN n;
+END;
+$$;
+COMMENT ON FUNCTION credit_gz.rebuild_scoring_keys() IS
+    '重建计分规则索引 / rebuild scoring_rule_key from scoring_rule, scoring_downgrade, scoring_model and the catalogues '
+    '(info_item, domain). Idempotent; serialised by advisory lock 1128727553. Called by statement triggers; scores are '
+    'not recomputed: call recompute_scores() after a rule change.';
+
+CREATE FUNCTION credit_gz.scoring_keys_trigger()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    PERFORM credit_gz.rebuild_scoring_keys();
+    RETURN NULL;
+END;
+$$;
+COMMENT ON FUNCTION credit_gz.scoring_keys_trigger() IS
+    '规则变更触发器 / statement trigger: a change to rules, downgrades, models or the catalogues rebuilds scoring_rule_key.';
+
+CREATE TRIGGER scoring_keys AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON credit_gz.scoring_rule
+    FOR EACH STATEMENT EXECUTE FUNCTION credit_gz.scoring_keys_trigger();
+CREATE TRIGGER scoring_keys AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON credit_gz.scoring_downgrade
+    FOR EACH STATEMENT EXECUTE FUNCTION credit_gz.scoring_keys_trigger();
+CREATE TRIGGER scoring_keys AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON credit_gz.scoring_model
+    FOR EACH STATEMENT EXECUTE FUNCTION credit_gz.scoring_keys_trigger();
+CREATE TRIGGER scoring_keys AFTER INSERT OR UPDATE OF code, kind OR DELETE ON credit_gz.info_item
+    FOR EACH STATEMENT EXECUTE FUNCTION credit_gz.scoring_keys_trigger();
+CREATE TRIGGER scoring_keys AFTER INSERT OR UPDATE OF code, parent_code OR DELETE ON credit_gz.domain
+    FOR EACH STATEMENT EXECUTE FUNCTION credit_gz.scoring_keys_trigger();
+COMMENT ON TRIGGER scoring_keys ON credit_gz.scoring_rule IS '规则变更 / keeps scoring_rule_key current';
+COMMENT ON TRIGGER scoring_keys ON credit_gz.scoring_downgrade IS '规则变更 / keeps scoring_rule_key current';
+COMMENT ON TRIGGER scoring_keys ON credit_gz.scoring_model IS '模型变更 / keeps scoring_rule_key current';
+COMMENT ON TRIGGER scoring_keys ON credit_gz.info_item IS '目录变更 / keeps scoring_rule_key current';
+COMMENT ON TRIGGER scoring_keys ON credit_gz.domain IS '领域变更 / keeps scoring_rule_key current';
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- Contributions, fresh scores, breakdown
+-- ---------------------------------------------------------------------------------------------------------------
+
+-- Every counting record (and list entry) with the rule it earns under each model. Inlined by the planner, so the
+-- bulk recomputation below is one hash join of record against the small key table and one aggregate.
+CREATE FUNCTION credit_gz.score_contributions(p_models text[], p_as_of date)
+RETURNS TABLE (subject_id bigint, model_code text, source text, source_id bigint, match_code text,
+               rule_id bigint, points_centi bigint, effective_centi bigint, cap_rank smallint,
+               downgrade_ids bigint[])
+LANGUAGE sql STABLE PARALLEL SAFE
+AS $$
+    SELECT r.subject_id, k.model_code, 'record', r.record_id, r.item_code, k.rule_id, k.points_centi,
+           CASE WHEN k.decay = 0 THEN k.points_centi
+                ELSE credit_gz.decayed_points(k.points_centi, k.decay, k.decay_steps,
+                                              r.publish_from, r.publish_until, p_as_of) END,
+           k.cap_rank, k.downgrade_ids
+      FROM credit_gz.record r
+      JOIN credit_gz.scoring_rule_key k
+        ON k.source = 'r' AND k.match_code = r.item_code
+       AND k.severity_key = coalesce(r.severity, '') AND k.domain_key = coalesce(r.domain_code, '')
+       AND r.decision_date >= k.valid_from AND r.decision_date < k.valid_until
+     WHERE r.status IN ('in_publicity', 'under_objection')
+       AND (p_models IS NULL OR k.model_code = ANY (p_models))
+$$;
+COMMENT ON FUNCTION credit_gz.score_contributions(text[], date) IS
+    '计分明细 / every counting record (status in_publicity or under_objection) with the winning rule, its points and '
+    'decayed points (hundredths) on p_as_of, under the models p_models (NULL: all).';
+
+CREATE FUNCTION credit_gz.fresh_scores(p_models text[])
+RETURNS TABLE (subject_id bigint, model_code text, score numeric, grade credit_gz.credit_grade,
+               raw_points numeric, contributions integer)
+LANGUAGE sql STABLE PARALLEL SAFE
+AS $$
+    SELECT a.subject_id, m.model_code,
+           (greatest(least(m.base_score * 100 + a.raw, m.ceiling_score * 100), m.floor_score * 100) / 100)::numeric(7,2),
+           credit_gz.scoring_grade(greatest(least((m.base_score * 100)::bigint + a.raw, (m.ceiling_score * 100)::bigint),
+                                            (m.floor_score * 100)::bigint),
+                                   a.n, a.cap, (m.a_min * 100)::bigint, (m.b_min * 100)::bigint,
+                                   (m.c_min * 100)::bigint, m.no_history_grade::text)::credit_gz.credit_grade,
+           (a.raw / 100.0)::numeric(9,2), a.n::integer
+      FROM (SELECT c.subject_id, c.model_code, sum(c.effective_centi)::bigint AS raw, count(*) AS n,
+                   min(c.cap_rank) AS cap
+              FROM credit_gz.score_contributions(p_models, credit_gz.scoring_date()) c
+             GROUP BY c.subject_id, c.model_code) a
+      JOIN credit_gz.scoring_model m ON m.model_code = a.model_code
+     WHERE m.is_active
+$$;
+COMMENT ON FUNCTION credit_gz.fresh_scores(text[]) IS
+    '重新计算评分 / scores computed afresh from the records for the models p_models (NULL: all), for every subject with '
+    'something counting (others have the base score and no-history grade). Used by recompute_scores and verify_scores.';
+
+CREATE FUNCTION credit_gz.score_breakdown(p_subject_id bigint, p_model_code text)
+RETURNS TABLE (source text, source_id bigint, match_code text, rule_id bigint, points numeric,
+               effective_points numeric, downgrade_ids bigint[], max_grade credit_gz.credit_grade)
+LANGUAGE sql STABLE
+AS $$
+    SELECT 'base', NULL::bigint, NULL::text, NULL::bigint, m.base_score, m.base_score, NULL::bigint[],
+           NULL::credit_gz.credit_grade
+      FROM credit_gz.scoring_model m WHERE m.model_code = p_model_code
+    UNION ALL
+    SELECT * FROM (
+        SELECT c.source, c.source_id, c.match_code, c.rule_id, (c.points_centi / 100.0)::numeric(7,2),
+               (c.effective_centi / 100.0)::numeric(7,2), c.downgrade_ids,
+               (CASE c.cap_rank WHEN 0 THEN 'D' WHEN 1 THEN 'C' WHEN 2 THEN 'M' WHEN 3 THEN 'B' WHEN 4 THEN 'A'
+                END)::credit_gz.credit_grade
+          FROM credit_gz.score_contributions(ARRAY[p_model_code], credit_gz.scoring_date()) c
+         WHERE c.subject_id = p_subject_id
+         ORDER BY c.source, c.source_id) x
+$$;
+COMMENT ON FUNCTION credit_gz.score_breakdown(bigint, text) IS
+    '评分构成 / why a subject has its score: the base score, then every counting record and list entry with its rule, '
+    'points and decayed points, and the direct downgrades it triggers. Score = base + sum of effective_points, clamped '
+    'to the model''s floor and ceiling; grade = thresholds, capped by the worst max_grade; M when only the base row.';
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- Maintenance: recompute, verify, grade_at
+-- ---------------------------------------------------------------------------------------------------------------
+
+CREATE FUNCTION credit_gz.rescore_subject(p_subject_id bigint)
+RETURNS integer
+AS 'MODULE_PATHNAME', 'scoring_rescore_subject'
+LANGUAGE C STRICT VOLATILE;
+COMMENT ON FUNCTION credit_gz.rescore_subject(bigint) IS
+    '单主体重算 / recompute one subject under every active model exactly as the triggers do (same lock, same '
+    'statement); returns how many model scores changed.';
+
+CREATE FUNCTION credit_gz.recompute_scores(p_model_code text DEFAULT NULL)
+RETURNS bigint
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    models text[];
+    n bigint;
+BEGIN
+    IF p_model_code IS NOT NULL AND NOT EXISTS (SELECT 1 FROM credit_gz.scoring_model WHERE model_code = p_model_code)
+    THEN
+        RAISE EXCEPTION 'scoring model "%" does not exist', p_model_code
+            USING ERRCODE = '23503', HINT = 'See credit_gz.scoring_model for the model codes.';
+    END IF;
+    -- One recomputation at a time (key 1128727554 = 'CG' 04 02). The table lock makes the triggers of concurrent
+    -- record changes wait, so no maintained score is overwritten with a value computed before that change.
+    PERFORM pg_catalog.pg_advisory_xact_lock(1128727554);
+    LOCK TABLE credit_gz.subject_score IN SHARE ROW EXCLUSIVE MODE;
+
+    SELECT array_agg(model_code) INTO models FROM credit_gz.scoring_model
+     WHERE is_active AND (p_model_code IS NULL OR model_code = p_model_code);
+    IF models IS NULL THEN
+        RETURN 0;
+    END IF;
+
+    IF pg_catalog.to_regclass('pg_temp.scoring_fresh') IS NOT NULL THEN
+        DROP TABLE pg_temp.scoring_fresh;
+    END IF;
+    IF pg_catalog.to_regclass('pg_temp.scoring_diff') IS NOT NULL THEN
+        DROP TABLE pg_temp.scoring_diff;
+    END IF;
+    CREATE TEMP TABLE scoring_fresh ON COMMIT DROP AS SELECT * FROM credit_gz.fresh_scores(models);
+    ANALYZE pg_temp.scoring_fresh;
+
+    CREATE TEMP TABLE scoring_diff ON COMMIT DROP AS
+    SELECT coalesce(f.subject_id, s.subject_id) AS subject_id, coalesce(f.model_code, s.model_code) AS model_code,
+           coalesce(f.score, m.base_score) AS score, coalesce(f.grade, m.no_history_grade) AS grade,
+           coalesce(f.raw_points, 0) AS raw_points, coalesce(f.contributions, 0) AS contributions,
+           s.subject_id IS NOT NULL AS had_row,
+           coalesce(s.score, m.base_score) AS old_score, coalesce(s.grade, m.no_history_grade) AS old_grade
+      FROM pg_temp.scoring_fresh f
+      FULL JOIN (SELECT * FROM credit_gz.subject_score WHERE model_code = ANY (models)) s
+        ON s.subject_id = f.subject_id AND s.model_code = f.model_code
+      JOIN credit_gz.scoring_model m ON m.model_code = coalesce(f.model_code, s.model_code)
+     WHERE s.subject_id IS NULL
+        OR (s.score, s.grade, s.raw_points, s.contributions)
+           IS DISTINCT FROM (coalesce(f.score, m.base_score), coalesce(f.grade, m.no_history_grade),
+                             coalesce(f.raw_points, 0), coalesce(f.contributions, 0));
+    GET DIAGNOSTICS n = ROW_COUNT;
+
+    UPDATE credit_gz.subject_score s
+       SET score = d.score, grade = d.grade, raw_points = d.raw_points, contributions = d.contributions,
+           updated_at = now()
+      FROM pg_temp.scoring_diff d
+     WHERE d.had_row AND s.subject_id = d.subject_id AND s.model_code = d.model_code;
+    INSERT INTO credit_gz.subject_score (subject_id, model_code, score, grade, raw_points, contributions, updated_at)
+    SELECT subject_id, model_code, score, grade, raw_points, contributions, now()
+      FROM pg_temp.scoring_diff WHERE NOT had_row;
+    INSERT INTO credit_gz.grade_history (subject_id, model_code, old_grade, new_grade, old_score, new_score, cause)
+    SELECT subject_id, model_code, old_grade, grade, old_score, score, 'recompute'
+      FROM pg_temp.scoring_diff WHERE grade <> old_grade;
+    INSERT INTO credit_gz.score_drop (subject_id, model_code, old_score, new_score, cause)
+    SELECT subject_id, model_code, old_score, score, 'recompute'
+      FROM pg_temp.scoring_diff WHERE score < old_score;
+    DROP TABLE pg_temp.scoring_fresh, pg_temp.scoring_diff;
+    RETURN n;
+END;
+$$;
+COMMENT ON FUNCTION credit_gz.recompute_scores(text) IS
+    '全量重算 / set-based recomputation of every subject''s score under one model (NULL: all active models), e.g. after '
+    'a rule change or, daily, for decaying rules; appends grade_history (cause recompute) for every grade that changes. '
+    'Returns the number of scores changed. Idempotent; advisory lock 1128727554; blocks score writers while it runs.';
+
+CREATE FUNCTION credit_gz.verify_scores()
+RETURNS TABLE (subject_id bigint, model_code text, maintained_score numeric, maintained_grade credit_gz.credit_grade,
+               fresh_score numeric, fresh_grade credit_gz.credit_grade)
+LANGUAGE sql STABLE
+AS $$
+    SELECT coalesce(s.subject_id, f.subject_id), coalesce(s.model_code, f.model_code),
+           s.score, s.grade, coalesce(f.score, m.base_score), coalesce(f.grade, m.no_history_grade)
+      FROM (SELECT * FROM credit_gz.subject_score ss
+             WHERE ss.model_code IN (SELECT model_code FROM credit_gz.scoring_model WHERE is_active)) s
+      FULL JOIN credit_gz.fresh_scores(NULL) f ON f.subject_id = s.subject_id AND f.model_code = s.model_code
+      JOIN credit_gz.scoring_model m ON m.model_code = coalesce(s.model_code, f.model_code)
+     WHERE (s.score, s.grade, s.raw_points, s.contributions)
+           IS DISTINCT FROM (coalesce(f.score, m.base_score), coalesce(f.grade, m.no_history_grade),
+                             coalesce(f.raw_points, 0), coalesce(f.contributions, 0))
+     ORDER BY 1, 2
+$$;
+COMMENT ON FUNCTION credit_gz.verify_scores() IS
+    '评分核验 / every (subject, model) whose maintained score differs from a fresh computation from the records; must '
+    'return no rows (after a rule change, until recompute_scores() has run; with decaying rules, until the day''s '
+    'recompute). maintained_score NULL: the subject has no subject_score row.';
+
+CREATE FUNCTION credit_gz.grade_at(p_subject_id bigint, p_model_code text, p_at timestamptz)
+RETURNS credit_gz.credit_grade
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+AS $$
+    SELECT coalesce(
+        (SELECT h.new_grade FROM credit_gz.grade_history h
+          WHERE h.subject_id = p_subject_id AND h.model_code = p_model_code AND h.changed_at <= p_at
+          ORDER BY h.changed_at DESC, h.history_id DESC
+          LIMIT 1),
+        (SELECT m.no_history_grade FROM credit_gz.scoring_model m WHERE m.model_code = p_model_code))
+$$;
+COMMENT ON FUNCTION credit_gz.grade_at(bigint, text, timestamptz) IS
+    '历史等级 / the grade of a subject under a model as it stood at a past moment: the latest grade_history row at or '
+    'before it (one index lookup), or the no-history grade (M) before any change. NULL for an unknown model.';
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- Differentiated supervision (差异化分类监管) and early warning (预警)
+-- ---------------------------------------------------------------------------------------------------------------
+
+CREATE TABLE credit_gz.supervision_measure (
+    measure_id       bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+    domain_code      text NOT NULL REFERENCES credit_gz.domain (code),
+    model_code       text NOT NULL REFERENCES credit_gz.scoring_model (model_code),
+    grade            credit_gz.credit_grade NOT NULL,
+    inspection_ratio numeric(5,4) NOT NULL CHECK (inspection_ratio BETWEEN 0 AND 1),
+    incentives       text[] NOT NULL DEFAULT '{}',
+    constraints      text[] NOT NULL DEFAULT '{}',
+    effective_from   date NOT NULL,
+    effective_until  date,
+    basis            text,
+    CONSTRAINT supervision_measure_dates CHECK (effective_until IS NULL OR effective_until > effective_from)
+);
+CREATE UNIQUE INDEX supervision_measure_key ON credit_gz.supervision_measure (domain_code, grade, effective_from);
+COMMENT ON TABLE credit_gz.supervision_measure IS
+    '分级分类监管措施 / differentiated supervision per domain and grade (二(二)): the 双随机 random-inspection ratio, '
+    'incentives (容缺受理, 绿色通道, fewer inspections) and constraints (重点监管, more inspections); the grade is the '
+    'subject''s grade under model_code.';
+COMMENT ON COLUMN credit_gz.supervision_measure.measure_id IS '措施编号 / measure id';
+COMMENT ON COLUMN credit_gz.supervision_measure.domain_code IS '监管领域 / supervised domain';
+COMMENT ON COLUMN credit_gz.supervision_measure.model_code IS '评价模型 / the model whose grade applies';
+COMMENT ON COLUMN credit_gz.supervision_measure.grade IS '信用等级 / grade';
+COMMENT ON COLUMN credit_gz.supervision_measure.inspection_ratio IS '双随机抽查比例 / random-inspection ratio (0–1)';
+COMMENT ON COLUMN credit_gz.supervision_measure.incentives IS '激励措施 / incentives';
+COMMENT ON COLUMN credit_gz.supervision_measure.constraints IS '约束措施 / constraints';
+COMMENT ON COLUMN credit_gz.supervision_measure.effective_from IS '生效日期 / in force from';
+COMMENT ON COLUMN credit_gz.supervision_measure.effective_until IS '失效日期 / in force until (exclusive); NULL: open';
+COMMENT ON COLUMN credit_gz.supervision_measure.basis IS '依据 / legal or policy basis';
+
+CREATE FUNCTION credit_gz.draw_inspection_sample(p_domain_code text, p_seed bigint,
+                                                 p_as_of timestamptz DEFAULT pg_catalog.now())
+RETURNS TABLE (subject_id bigint, grade credit_gz.credit_grade, inspection_ratio numeric, stratum_size bigint,
+               stratum_sample bigint, draw_order bigint, sample_key bigint)
+LANGUAGE sql STABLE STRICT
+AS $$
+    WITH population AS (
+        -- subjects active in the domain (or a sub-domain): any record there decided by p_as_of
+        SELECT DISTINCT r.subject_id
+          FROM credit_gz.record r
+          JOIN credit_gz.domain d ON d.code = r.domain_code
+         WHERE (d.code = p_domain_code OR d.parent_code = p_domain_code)
+           AND r.decision_date <= (p_as_of AT TIME ZONE 'Asia/Shanghai')::date
+    ), measure AS (
+        SELECT DISTINCT ON (sm.grade) sm.grade, sm.model_code, sm.inspection_ratio
+          FROM credit_gz.supervision_measure sm
+         WHERE sm.domain_code = p_domain_code
+           AND sm.effective_from <= (p_as_of AT TIME ZONE 'Asia/Shanghai')::date
+           AND (sm.effective_until IS NULL OR sm.effective_until > (p_as_of AT TIME ZONE 'Asia/Shanghai')::date)
+         ORDER BY sm.grade, sm.effective_from DESC
+    ), model AS (
+        SELECT min(model_code) AS model_code FROM measure
+    ), graded AS (
+        SELECT p.subject_id, credit_gz.grade_at(p.subject_id, model.model_code, p_as_of) AS grade,
+               credit_gz.sample_key(p_seed, p.subject_id) AS sample_key
+          FROM population p, model
+    ), ranked AS (
+        SELECT g.*, ms.inspection_ratio,
+               count(*) OVER w AS stratum_size,
+               row_number() OVER (w ORDER BY g.sample_key, g.subject_id) AS draw_order
+          FROM graded g JOIN measure ms ON ms.grade = g.grade
+        WINDOW w AS (PARTITION BY g.grade)
+    )
+    SELECT subject_id, grade, inspection_ratio, stratum_size,
+           ceil(inspection_ratio * stratum_size)::bigint, draw_order, sample_key
+      FROM ranked
+     WHERE draw_order <= ceil(inspection_ratio * stratum_size)
+     ORDER BY grade DESC, draw_order
+$$;
+COMMENT ON FUNCTION credit_gz.draw_inspection_sample(text, bigint, timestamptz) IS
+    '双随机抽查抽样 / stratified random sample for 双随机、一公开 inspections in a domain: the subjects with records in '
+    'the domain by p_as_of, grouped by their grade at p_as_of (grade_at), and from each grade the first '
+    'ceil(ratio × size) by sample_key(seed, subject). The same seed and moment give the same sample.';
+
+CREATE VIEW credit_gz.warning AS
+SELECT h.subject_id, h.model_code, 'grade_fell'::text AS kind, h.old_grade, h.new_grade,
+       h.old_score AS score_before, s.score AS score_now, (h.old_score - s.score) AS score_drop, h.changed_at AS since,
+       h.cause_record_id, h.cause_entry_id
+  FROM credit_gz.grade_history h
+  JOIN credit_gz.scoring_model m ON m.model_code = h.model_code
+  LEFT JOIN credit_gz.subject_score s ON s.subject_id = h.subject_id AND s.model_code = h.model_code
+ WHERE h.new_grade < h.old_grade
+   AND h.changed_at >= pg_catalog.now() - m.warning_window
+UNION ALL
+SELECT d.subject_id, d.model_code, 'score_dropped', NULL, s.grade, d.peak, s.score, d.peak - s.score, d.since,
+       NULL, NULL
+  FROM (SELECT sd.subject_id, sd.model_code, max(sd.old_score) AS peak, min(sd.changed_at) AS since
+          FROM credit_gz.score_drop sd
+          JOIN credit_gz.scoring_model m ON m.model_code = sd.model_code
+         WHERE sd.changed_at >= pg_catalog.now() - m.warning_window
+         GROUP BY sd.subject_id, sd.model_code) d
+  JOIN credit_gz.scoring_model m ON m.model_code = d.model_code
+  JOIN credit_gz.subject_score s ON s.subject_id = d.subject_id AND s.model_code = d.model_code
+ WHERE d.peak - s.score > m.warning_drop;
+COMMENT ON VIEW credit_gz.warning IS
+    '信用预警 / early warning (预警, 二(二)): subjects whose grade fell within the model''s warning window (kind '
+    'grade_fell, one row per fall), or whose score is now more than warning_drop below its highest value within the '
+    'window (kind score_dropped).';
+COMMENT ON COLUMN credit_gz.warning.subject_id IS '主体 / subject';
+COMMENT ON COLUMN credit_gz.warning.model_code IS '模型 / model';
+COMMENT ON COLUMN credit_gz.warning.kind IS '预警类型 / grade_fell or score_dropped';
+COMMENT ON COLUMN credit_gz.warning.old_grade IS '原等级 / grade before the fall';
+COMMENT ON COLUMN credit_gz.warning.new_grade IS '现等级 / grade after the fall (score_dropped: current grade)';
+COMMENT ON COLUMN credit_gz.warning.score_before IS '原分值 / score before (score_dropped: highest within the window)';
+COMMENT ON COLUMN credit_gz.warning.score_now IS '现分值 / current score';
+COMMENT ON COLUMN credit_gz.warning.score_drop IS '降幅 / score_before − score_now';
+COMMENT ON COLUMN credit_gz.warning.since IS '起始时间 / when the fall (first drop within the window) happened';
+COMMENT ON COLUMN credit_gz.warning.cause_record_id IS '引起的记录 / record that caused the fall';
+COMMENT ON COLUMN credit_gz.warning.cause_entry_id IS '引起的名单条目 / list entry that caused the fall';
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- Always current: the C triggers (src/scoring.c)
+-- ---------------------------------------------------------------------------------------------------------------
+
+CREATE FUNCTION credit_gz.scoring_record_trigger()
+RETURNS trigger
+AS 'MODULE_PATHNAME', 'scoring_record_trigger'
+LANGUAGE C;
+COMMENT ON FUNCTION credit_gz.scoring_record_trigger() IS
+    '记录计分触发器 / AFTER ROW trigger on record: on insert, delete, or an update of a scoring column, recomputes the '
+    'affected subject under the models the record matches (before and after), in the same transaction, under a '
+    'per-subject advisory lock (1128727552, subject_id); appends grade_history and score_drop. Search path: the C code '
+    'uses only schema-qualified names.';
+
+CREATE TRIGGER scoring AFTER INSERT OR DELETE OR UPDATE OF subject_id, item_code, domain_code, severity, decision_date,
+        publish_from, publish_until, status
+    ON credit_gz.record FOR EACH ROW EXECUTE FUNCTION credit_gz.scoring_record_trigger();
+COMMENT ON TRIGGER scoring ON credit_gz.record IS '实时计分 / keeps subject_score and grade_history current';
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- Shipped data
+-- ---------------------------------------------------------------------------------------------------------------
+
+INSERT INTO credit_gz.scoring_model (model_code, name_zh, name_en, kind, domain_code, base_score, floor_score,
+                                     ceiling_score, a_min, b_min, c_min, warning_drop, warning_window, basis)
+VALUES
+    ('city_comprehensive', '广州市企业信用综合评价', 'Guangzhou comprehensive credit evaluation', 'comprehensive',
+     NULL, 80, 0, 100, 90, 70, 40, 10, '90 days', '穗府办函〔2020〕35号 十六: 构建企业信用综合评价指标体系'),
+    ('market_risk', '市场监管企业信用风险分类（A 低风险 … D 高风险）',
+     'Market-supervision enterprise credit-risk classes (A low … D high risk)', 'risk', NULL, 85, 0, 100, 90, 75, 60,
+     10, '90 days', '穗府办函〔2020〕35号 二(二): 企业信用风险分类管理; 国家市场监管总局企业信用风险分类管理');
+
+-- One evaluation model per top-level domain of the annex (信用分级分类监管覆盖不少于20个行业领域). Taxation follows
+-- the tax-credit scale (2025-07-01 measures): A ≥ 90, B ≥ 70, C ≥ 40, D below, M new.
+INSERT INTO credit_gz.scoring_model (model_code, name_zh, name_en, kind, domain_code, base_score, floor_score,
+                                     ceiling_score, a_min, b_min, c_min, basis)
+SELECT d.code, d.name_zh || '行业信用评价', d.name_en || ' credit evaluation', 'domain', d.code,
+       CASE WHEN d.code = 'taxation' THEN 100 ELSE 80 END, 0, 100, 90, 70, 40,
+       CASE WHEN d.code = 'taxation' THEN '纳税缴费信用管理办法 (2025-07-01): A ≥ 90, B 70–<90, C 40–<70, D < 40, M 新设'
+            ELSE '穗府办函〔2020〕35号 二(二): 建立行业信用评价制度，明确信用等级' END
+  FROM credit_gz.domain d
+ WHERE d.parent_code IS NULL;
+
+-- Generic rules for every model (527 severities): penalties fade linearly over their publicity window, specific
+-- serious penalties keep their weight the full three years; positive information (守信) adds points.
+INSERT INTO credit_gz.scoring_rule (model_code, item_kind, severity, points, decay, effective_from, basis)
+SELECT m.model_code, r.kind, r.sev, r.points, r.decay, DATE '2019-07-01', r.basis
+  FROM credit_gz.scoring_model m
+ CROSS JOIN (VALUES
+    ('penalty', 'minor', -2.00, 'linear', '发改办财金〔2019〕527号: 轻微 (信用修复管理办法: 可不公示)'),
+    ('penalty', 'general', -5.00, 'linear', '发改办财金〔2019〕527号: 一般失信行为'),
+    ('penalty', 'serious', -15.00, 'linear', '发改办财金〔2019〕527号: 严重失信行为'),
+    ('penalty', 'specific_serious', -30.00, 'none', '发改办财金〔2019〕527号: 特定严重失信行为, 公示满三年不得修复'),
+    ('negative', NULL, -5.00, 'linear', '失信信息 / other negative information'),
+    ('judicial', NULL, -10.00, 'linear', '司法判决信息 / judicial information'),
+    ('positive', NULL, 3.00, 'none', '守信激励 / positive information')) r (kind, sev, points, decay, basis);
+-- A penalty without a severity still costs the general-class points.
+INSERT INTO credit_gz.scoring_rule (model_code, item_kind, points, decay, effective_from, basis)
+SELECT m.model_code, 'penalty', -5.00, 'linear', DATE '2019-07-01', '行政处罚 (未分级) / penalty without severity'
+  FROM credit_gz.scoring_model m;
+
+-- Direct downgrades (直接降级): specific serious penalties force D, serious ones cap at C, in every model.
+INSERT INTO credit_gz.scoring_downgrade (model_code, item_kind, severity, max_grade, effective_from, basis)
+VALUES (NULL, 'penalty', 'specific_serious', 'D', DATE '2019-07-01', '发改办财金〔2019〕527号: 特定严重失信 直接判 D'),
+       (NULL, 'penalty', 'serious', 'C', DATE '2019-07-01', '严重失信行为 当期不得评为 A、B');
+
+-- The shipped rows are dumped with user data only if they were changed or added locally: simplest is to dump all.
+SELECT pg_catalog.pg_extension_config_dump('credit_gz.scoring_model', '');
+SELECT pg_catalog.pg_extension_config_dump('credit_gz.scoring_rule', '');
+SELECT pg_catalog.pg_extension_config_dump('credit_gz.scoring_downgrade', '');
+SELECT pg_catalog.pg_extension_config_dump('credit_gz.supervision_measure', '');
+SELECT pg_catalog.pg_extension_config_dump('credit_gz.scoring_rule_key', '');
+SELECT pg_catalog.pg_extension_config_dump('credit_gz.subject_score', '');
+SELECT pg_catalog.pg_extension_config_dump('credit_gz.grade_history', '');
+SELECT pg_catalog.pg_extension_config_dump('credit_gz.score_drop', '');
