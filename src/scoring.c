@@ -19,6 +19,7 @@
 #include "fmgr.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
+#include "utils/datum.h"
 #include "utils/rel.h"
 
 #include "core/score_math.h"
@@ -64,7 +65,7 @@ static const char *const APPLY_SQL =
 "   WHERE r.subject_id = $1 AND r.status IN ('in_publicity', 'under_objection')"
 "     AND k.model_code IN (SELECT model_code FROM m)"
 "), a AS ("
-"  SELECT model_code, sum(eff)::bigint AS raw, count(*) AS n, min(cap_rank) AS cap FROM c GROUP BY model_code"
+"  SELECT model_code, sum(eff) AS raw, count(*) AS n, min(cap_rank) AS cap FROM c GROUP BY model_code"
 "), f AS ("
 "  SELECT m.*, coalesce(a.raw, 0) AS raw, coalesce(a.n, 0) AS n, a.cap,"
 "         greatest(least((m.base_score * 100)::bigint + coalesce(a.raw, 0), (m.ceiling_score * 100)::bigint),"
@@ -80,8 +81,8 @@ static const char *const APPLY_SQL =
 "  SELECT g.*, coalesce(s.score, g.base_score) AS old_score, coalesce(s.grade, g.no_history_grade) AS old_grade"
 "    FROM g LEFT JOIN credit_gz.subject_score s ON s.subject_id = $1 AND s.model_code = g.model_code"
 "   WHERE CASE WHEN s.subject_id IS NULL THEN g.contributions > 0"
-"              ELSE (s.score, s.grade, s.raw_points, s.contributions)"
-"                   IS DISTINCT FROM (g.score, g.grade, g.raw_points, g.contributions) END"
+"              ELSE (s.score, s.grade::text, s.raw_points, s.contributions)"
+"                   IS DISTINCT FROM (g.score, g.grade::text, g.raw_points, g.contributions) END"
 "), up AS ("
 "  INSERT INTO credit_gz.subject_score AS s (subject_id, model_code, score, grade, raw_points, contributions,"
 "                                            updated_at)"
@@ -94,7 +95,7 @@ static const char *const APPLY_SQL =
 "  INSERT INTO credit_gz.grade_history (subject_id, model_code, old_grade, new_grade, old_score, new_score, cause,"
 "                                       cause_record_id, cause_entry_id)"
 "  SELECT $1, d.model_code, d.old_grade, d.grade, d.old_score, d.score, $13, $14, $15 FROM d"
-"   WHERE d.grade <> d.old_grade"
+"   WHERE d.grade::text <> d.old_grade::text"
 "  RETURNING 1"
 "), sd AS ("
 "  INSERT INTO credit_gz.score_drop (subject_id, model_code, old_score, new_score, cause, cause_record_id,"
@@ -135,8 +136,13 @@ get_apply_plan(void)
 			CHAROID, TEXTOID, TEXTOID, TEXTOID, DATEOID,
 			BOOLOID, TEXTOID, INT8OID, INT8OID
 		};
-		SPIPlanPtr	plan = SPI_prepare(APPLY_SQL, APPLY_NARGS, argtypes);
+		SPIPlanPtr	plan;
 
+		/*
+		 * Always the generic plan: it is good for every subject (index lookups on subject_id), and a custom plan
+		 * per call would cost more to plan than the statement costs to run.
+		 */
+		plan = SPI_prepare_cursor(APPLY_SQL, APPLY_NARGS, argtypes, CURSOR_OPT_GENERIC_PLAN);
 		if (plan == NULL)
 			elog(ERROR, "credit_gz scoring: SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
 		if (SPI_keepplan(plan) != 0)
@@ -316,7 +322,10 @@ read_record(HeapTuple tup, TupleDesc tupdesc, const RecordCols *c, RecordRow *r)
 	r->publish_until = SPI_getbinval(tup, tupdesc, c->publish_until, &r->publish_until_null);
 }
 
-/* datum_eq — equality of two nullable datums of a by-value or varlena type. */
+/*
+ * datum_eq — equality of two nullable datums of a by-value or varlena type. Varlenas compare by their bytes: two
+ * representations of one value (e.g. compressed and not) count as different, which only costs a needless rescore.
+ */
 static bool
 datum_eq(Datum a, bool anull, Datum b, bool bnull, bool byval)
 {
@@ -324,7 +333,7 @@ datum_eq(Datum a, bool anull, Datum b, bool bnull, bool byval)
 		return anull == bnull;
 	if (byval)
 		return a == b;
-	return DatumGetBool(DirectFunctionCall2(texteq, a, b));
+	return datumIsEqual(a, b, false, -1);
 }
 
 /*
@@ -440,7 +449,7 @@ scoring_rescore_subject(PG_FUNCTION_ARGS)
 Datum
 scoring_decayed_points(PG_FUNCTION_ARGS)
 {
-	int64		points;
+	int32		points;
 	int			decay;
 	int			steps;
 	bool		has_window;
@@ -450,7 +459,7 @@ scoring_decayed_points(PG_FUNCTION_ARGS)
 
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(5))
 		PG_RETURN_NULL();
-	points = PG_GETARG_INT64(0);
+	points = PG_GETARG_INT32(0);
 	decay = PG_ARGISNULL(1) ? SM_DECAY_NONE : PG_GETARG_INT16(1);
 	steps = PG_ARGISNULL(2) ? 1 : PG_GETARG_INT32(2);
 	if (decay < SM_DECAY_NONE || decay > SM_DECAY_STEP)
@@ -469,8 +478,9 @@ scoring_decayed_points(PG_FUNCTION_ARGS)
 	}
 	as_of = PG_GETARG_DATEADT(5);
 	if (DATE_NOT_FINITE(as_of))
-		PG_RETURN_INT64(points);
-	PG_RETURN_INT64(sm_decayed_points(points, (sm_decay) decay, steps, has_window, from, until, as_of));
+		PG_RETURN_INT32(points);
+	/* |result| <= |points|: the narrowing cannot overflow */
+	PG_RETURN_INT32((int32) sm_decayed_points(points, (sm_decay) decay, steps, has_window, from, until, as_of));
 }
 
 /*
