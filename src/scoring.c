@@ -28,6 +28,7 @@ PG_FUNCTION_INFO_V1(scoring_decayed_points);
 PG_FUNCTION_INFO_V1(scoring_grade);
 PG_FUNCTION_INFO_V1(scoring_sample_key);
 PG_FUNCTION_INFO_V1(scoring_record_trigger);
+PG_FUNCTION_INFO_V1(scoring_list_entry_trigger);
 PG_FUNCTION_INFO_V1(scoring_rescore_subject);
 
 /* Advisory lock class of the per-subject scoring lock: 'C' 'G' 04 00 (documented in doc/scoring.md). */
@@ -63,6 +64,18 @@ static const char *const APPLY_SQL =
 "     AND k.severity_key = coalesce(r.severity, '') AND k.domain_key = coalesce(r.domain_code, '')"
 "     AND r.decision_date >= k.valid_from AND r.decision_date < k.valid_until"
 "   WHERE r.subject_id = $1 AND r.status IN ('in_publicity', 'under_objection')"
+"     AND k.model_code IN (SELECT model_code FROM m)"
+"  UNION ALL"
+"  SELECT k.model_code,"
+"         CASE WHEN k.decay = 0 THEN k.points_centi"
+"              ELSE credit_gz.decayed_points(k.points_centi, k.decay, k.decay_steps, e.effective_from,"
+"                                            e.effective_until, credit_gz.scoring_date()) END,"
+"         k.cap_rank"
+"    FROM credit_gz.list_entry e"
+"    JOIN credit_gz.scoring_rule_key k"
+"      ON k.source = 'l' AND k.match_code = e.list_type_code AND k.severity_key = '' AND k.domain_key = ''"
+"     AND e.effective_from >= k.valid_from AND e.effective_from < k.valid_until"
+"   WHERE e.subject_id = $1 AND e.status = 'active'"
 "     AND k.model_code IN (SELECT model_code FROM m)"
 "), a AS ("
 "  SELECT model_code, sum(eff) AS raw, count(*) AS n, min(cap_rank) AS cap FROM c GROUP BY model_code"
@@ -420,6 +433,118 @@ scoring_record_trigger(PG_FUNCTION_ARGS)
 	}
 	else if (oldr.key.present)
 		rescore(oldr.subject_id, &oldr.key, NULL, false, "record", oldr.record_id, true, 0, false);
+
+	SPI_finish();
+	return PointerGetDatum(NULL);
+}
+
+/* The columns of one list_entry row that matter for scoring. */
+typedef struct EntryRow
+{
+	int64		entry_id;
+	int64		subject_id;
+	bool		counts;			/* status active */
+	ScoringKey	key;			/* source 'l', list type, '', '', effective_from */
+	Datum		effective_until;
+	bool		effective_until_null;
+} EntryRow;
+
+/*
+ * read_entry — pick the scoring columns out of a list_entry tuple. An entry applies while status = 'active'
+ * (doc/schema.md); lifted, expired, repaired and revoked entries stop counting.
+ */
+static void
+read_entry(HeapTuple tup, TupleDesc tupdesc, EntryRow *e)
+{
+	bool		isnull;
+	Datum		d;
+	char	   *status;
+
+	d = SPI_getbinval(tup, tupdesc, col(tupdesc, "entry_id"), &isnull);
+	e->entry_id = isnull ? 0 : DatumGetInt64(d);
+	d = SPI_getbinval(tup, tupdesc, col(tupdesc, "subject_id"), &isnull);
+	e->subject_id = isnull ? 0 : DatumGetInt64(d);
+	status = SPI_getvalue(tup, tupdesc, col(tupdesc, "status"));
+	e->counts = !isnull && status != NULL && strcmp(status, "active") == 0;
+	if (status)
+		pfree(status);
+	e->key.present = e->counts;
+	e->key.source = 'l';
+	e->key.match_code = text_or_empty(tup, tupdesc, col(tupdesc, "list_type_code"));
+	e->key.severity_key = CStringGetTextDatum("");
+	e->key.domain_key = CStringGetTextDatum("");
+	e->key.key_date = SPI_getbinval(tup, tupdesc, col(tupdesc, "effective_from"), &isnull);
+	if (isnull)
+		e->key.present = false;
+	e->effective_until = SPI_getbinval(tup, tupdesc, col(tupdesc, "effective_until"), &e->effective_until_null);
+}
+
+/*
+ * scoring_list_entry_trigger — AFTER ROW trigger on credit_gz.list_entry: the list counterpart of
+ * scoring_record_trigger (a serious-dishonesty entry forcing D, red lists adding points are rules on list types).
+ */
+Datum
+scoring_list_entry_trigger(PG_FUNCTION_ARGS)
+{
+	TriggerData *td = (TriggerData *) fcinfo->context;
+	TupleDesc	tupdesc;
+	EntryRow	o,
+				n;
+	bool		has_old,
+				has_new;
+
+	if (!CALLED_AS_TRIGGER(fcinfo))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("scoring_list_entry_trigger: not called by trigger manager")));
+	if (!TRIGGER_FIRED_AFTER(td->tg_event) || !TRIGGER_FIRED_FOR_ROW(td->tg_event))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("scoring_list_entry_trigger must be fired AFTER ... FOR EACH ROW")));
+
+	tupdesc = RelationGetDescr(td->tg_relation);
+	has_old = TRIGGER_FIRED_BY_UPDATE(td->tg_event) || TRIGGER_FIRED_BY_DELETE(td->tg_event);
+	has_new = TRIGGER_FIRED_BY_UPDATE(td->tg_event) || TRIGGER_FIRED_BY_INSERT(td->tg_event);
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "credit_gz scoring: SPI_connect failed");
+	if (has_old)
+		read_entry(td->tg_trigtuple, tupdesc, &o);
+	if (has_new)
+		read_entry(TRIGGER_FIRED_BY_UPDATE(td->tg_event) ? td->tg_newtuple : td->tg_trigtuple, tupdesc, &n);
+
+	if (has_old && has_new)
+	{
+		bool		same = o.counts == n.counts && o.subject_id == n.subject_id &&
+			(!o.counts ||
+			 (o.key.present == n.key.present &&
+			  datum_eq(o.key.match_code, false, n.key.match_code, false, false) &&
+			  datum_eq(o.key.key_date, !o.key.present, n.key.key_date, !n.key.present, true) &&
+			  datum_eq(o.effective_until, o.effective_until_null, n.effective_until, n.effective_until_null, true)));
+
+		if (!same)
+		{
+			if (o.subject_id == n.subject_id)
+			{
+				if (o.key.present || n.key.present)
+					rescore(n.subject_id, &o.key, &n.key, false, "list_entry", 0, false, n.entry_id, true);
+			}
+			else
+			{
+				if (o.key.present)
+					rescore(o.subject_id, &o.key, NULL, false, "list_entry", 0, false, o.entry_id, true);
+				if (n.key.present)
+					rescore(n.subject_id, NULL, &n.key, false, "list_entry", 0, false, n.entry_id, true);
+			}
+		}
+	}
+	else if (has_new)
+	{
+		if (n.key.present)
+			rescore(n.subject_id, NULL, &n.key, false, "list_entry", 0, false, n.entry_id, true);
+	}
+	else if (o.key.present)
+		rescore(o.subject_id, &o.key, NULL, false, "list_entry", 0, false, o.entry_id, true);
 
 	SPI_finish();
 	return PointerGetDatum(NULL);

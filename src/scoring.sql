@@ -110,7 +110,7 @@ CREATE TABLE credit_gz.scoring_rule (
     item_kind        text,
     severity         text CHECK (severity IN ('minor', 'general', 'serious', 'specific_serious')),
     domain_code      text REFERENCES credit_gz.domain (code),
-    list_type_code   text,
+    list_type_code   text REFERENCES credit_gz.list_type (code),
     points           numeric(7,2) NOT NULL,
     decay            text NOT NULL DEFAULT 'none' CHECK (decay IN ('none', 'linear', 'step')),
     decay_steps      integer CHECK (decay_steps >= 1),
@@ -157,7 +157,7 @@ CREATE TABLE credit_gz.scoring_downgrade (
     item_kind        text,
     severity         text CHECK (severity IN ('minor', 'general', 'serious', 'specific_serious')),
     domain_code      text REFERENCES credit_gz.domain (code),
-    list_type_code   text,
+    list_type_code   text REFERENCES credit_gz.list_type (code),
     max_grade        credit_gz.credit_grade NOT NULL,
     effective_from   date NOT NULL,
     effective_until  date,
@@ -481,11 +481,25 @@ BEGIN ATOMIC
        AND k.severity_key = coalesce(r.severity, '') AND k.domain_key = coalesce(r.domain_code, '')
        AND r.decision_date >= k.valid_from AND r.decision_date < k.valid_until
      WHERE r.status IN ('in_publicity', 'under_objection')
+       AND (p_models IS NULL OR k.model_code = ANY (p_models))
+    UNION ALL
+    SELECT e.subject_id, k.model_code, k.model_no, 'list_entry', e.entry_id, e.list_type_code, k.rule_id,
+           k.points_centi,
+           CASE WHEN k.decay = 0 THEN k.points_centi
+                ELSE credit_gz.decayed_points(k.points_centi, k.decay, k.decay_steps,
+                                              e.effective_from, e.effective_until, p_as_of) END,
+           k.cap_rank, k.downgrade_ids
+      FROM credit_gz.list_entry e
+      JOIN credit_gz.scoring_rule_key k
+        ON k.source = 'l' AND k.match_code = e.list_type_code AND k.severity_key = '' AND k.domain_key = ''
+       AND e.effective_from >= k.valid_from AND e.effective_from < k.valid_until
+     WHERE e.status = 'active'
        AND (p_models IS NULL OR k.model_code = ANY (p_models));
 END;
 COMMENT ON FUNCTION credit_gz.score_contributions(text[], date) IS
-    '计分明细 / every counting record (status in_publicity or under_objection) with the winning rule, its points and '
-    'decayed points (hundredths) on p_as_of, under the models p_models (NULL: all).';
+    '计分明细 / every counting record (status in_publicity or under_objection) and active list entry with the winning '
+    'rule, its points and decayed points (hundredths) on p_as_of (decay over the record''s publicity window, the '
+    'entry''s listing period), under the models p_models (NULL: all).';
 
 CREATE FUNCTION credit_gz.fresh_scores(p_models text[])
 RETURNS TABLE (subject_id bigint, model_code text, score numeric, grade credit_gz.credit_grade,
@@ -793,6 +807,20 @@ CREATE TRIGGER scoring AFTER INSERT OR DELETE OR UPDATE OF subject_id, item_code
     ON credit_gz.record FOR EACH ROW EXECUTE FUNCTION credit_gz.scoring_record_trigger();
 COMMENT ON TRIGGER scoring ON credit_gz.record IS '实时计分 / keeps subject_score and grade_history current';
 
+CREATE FUNCTION credit_gz.scoring_list_entry_trigger()
+RETURNS trigger
+AS 'MODULE_PATHNAME', 'scoring_list_entry_trigger'
+LANGUAGE C;
+COMMENT ON FUNCTION credit_gz.scoring_list_entry_trigger() IS
+    '名单计分触发器 / AFTER ROW trigger on list_entry: on insert, delete, or an update of subject, list type, dates or '
+    'status, rescores the subject under the models the entry matches (an entry counts while active), like the record '
+    'trigger and under the same per-subject lock.';
+
+CREATE TRIGGER scoring AFTER INSERT OR DELETE OR UPDATE OF subject_id, list_type_code, effective_from, effective_until,
+        status
+    ON credit_gz.list_entry FOR EACH ROW EXECUTE FUNCTION credit_gz.scoring_list_entry_trigger();
+COMMENT ON TRIGGER scoring ON credit_gz.list_entry IS '实时计分 / keeps subject_score and grade_history current';
+
 -- ---------------------------------------------------------------------------------------------------------------
 -- Shipped data
 -- ---------------------------------------------------------------------------------------------------------------
@@ -846,6 +874,24 @@ SELECT m.model_code, 'penalty', -5.00, 'linear', DATE '2019-07-01', '行政处�
 INSERT INTO credit_gz.scoring_downgrade (model_code, item_kind, severity, max_grade, effective_from, basis, shipped)
 VALUES (NULL, 'penalty', 'specific_serious', 'D', DATE '2019-07-01', '发改办财金〔2019〕527号: 特定严重失信 直接判 D', true),
        (NULL, 'penalty', 'serious', 'C', DATE '2019-07-01', '严重失信行为 当期不得评为 A、B', true);
+
+-- Lists (联合奖惩): a serious punishment list entry (失信联合惩戒对象, 严重违法失信名单 …) forces D in every model; the
+-- abnormal-operations list caps the market-supervision risk class at C; red lists (守信激励) add points.
+INSERT INTO credit_gz.scoring_downgrade (model_code, source, list_type_code, max_grade, effective_from, basis, shipped)
+SELECT NULL, 'list_entry', lt.code, 'D', DATE '2019-07-01',
+       '严重失信主体名单 直接判 D / a serious-dishonesty list entry forces D (' || lt.name_zh || ')', true
+  FROM credit_gz.list_type lt
+ WHERE lt.polarity = 'punishment' AND lt.severity = 'serious';
+INSERT INTO credit_gz.scoring_downgrade (model_code, source, list_type_code, max_grade, effective_from, basis, shipped)
+SELECT 'market_risk', 'list_entry', lt.code, 'C', DATE '2019-07-01',
+       '列入经营异常名录: 信用风险不低于较高 (C) / abnormal operations: at least higher risk', true
+  FROM credit_gz.list_type lt
+ WHERE lt.code = 'abnormal_operations';
+INSERT INTO credit_gz.scoring_rule (model_code, source, list_type_code, points, effective_from, basis, shipped)
+SELECT m.model_code, 'list_entry', lt.code, 5.00, DATE '2019-07-01', '守信激励名单 / red list: ' || lt.name_zh, true
+  FROM credit_gz.scoring_model m
+ CROSS JOIN credit_gz.list_type lt
+ WHERE lt.polarity = 'reward';
 
 -- Differentiated supervision per top-level domain, graded by that domain's model (二(二): 差异化分类监管). Ratios
 -- are the shares of each grade drawn for 双随机 inspections: fewer for A, full attention for D.

@@ -133,6 +133,11 @@ MISMATCH=$($PSQL -At -c "SELECT count(*) FROM bench_rowwise_score b
     WHERE b.contributions > 0 AND (s.score IS DISTINCT FROM b.score OR s.grade::text IS DISTINCT FROM b.grade::text)")
 T_ROW=$(awk -v t="$T_ROW_SAMPLE" -v s="$SAMPLE" -v n="$NSUBJ" 'BEGIN { printf "%.1f", t * n / s }')
 
+VERIFY="skipped (full scale)"
+if awk -v s="$SCALE" 'BEGIN { exit !(s <= 0.1) }'; then
+    VERIFY=$($PSQL -At -c "SELECT count(*) FROM credit_gz.verify_scores() WHERE model_code = 'city_comprehensive'")
+fi
+
 # ---- 1. one record insert, trigger on vs off ---------------------------------------------------------------
 $PSQL <<'SQL'
 CREATE SEQUENCE bench_doc_seq;
@@ -175,10 +180,6 @@ G_SHORT=$(galat -1)
 G_LONG=$(galat -2)
 
 # ---- report ------------------------------------------------------------------------------------------------
-VERIFY="skipped (full scale)"
-if awk -v s="$SCALE" 'BEGIN { exit !(s <= 0.1) }'; then
-    VERIFY=$($PSQL -At -c "SELECT count(*) FROM credit_gz.verify_scores() WHERE model_code = 'city_comprehensive'")
-fi
 awk -v on="$L_ON" -v off="$L_OFF" -v ti="$T_INIT" -v ts="$T_SET" -v tr="$T_ROW" -v trs="$T_ROW_SAMPLE" \
     -v sample="$SAMPLE" -v nsubj="$NSUBJ" -v nrec="$NREC" -v gs="$G_SHORT" -v gl="$G_LONG" -v long="$LONG" \
     -v changed="$CHANGED" -v mism="$MISMATCH" -v verify="$VERIFY" -v scale="$SCALE" 'BEGIN {

@@ -1,7 +1,7 @@
 -- scoring (issue 4): rules, decay, floor/ceiling, M, direct downgrade, history, grade_at, breakdown, warnings,
 -- sampling, and recompute == incremental. Everything runs in one transaction and is rolled back.
 BEGIN;
-SELECT plan(64);
+SELECT plan(69);
 
 -- ---- helpers: valid codes for test subjects --------------------------------------------------------------------
 CREATE FUNCTION pg_temp.org(n bigint) RETURNS text LANGUAGE sql IMMUTABLE AS $$
@@ -183,6 +183,24 @@ DELETE FROM credit_gz.record WHERE document_no = 'tap-c1';
 SELECT is(pg_temp.sc(pg_temp.id('s2')), 95.00, 'delete: still at the ceiling with four awards (96 clamped)');
 SELECT is((SELECT contributions FROM credit_gz.subject_score WHERE subject_id = pg_temp.id('s2') AND model_code = 'tap'),
           4, 'delete: one contribution fewer');
+
+-- list entries: a serious-dishonesty list forces D in every model; red lists add points; revoked entries stop
+WITH x AS (
+    INSERT INTO credit_gz.list_entry (subject_id, list_type_code, department_code, basis_document)
+    VALUES (pg_temp.id('s2'), 'samr_serious_illegal', (SELECT min(code) FROM credit_gz.department), 'tap list 1')
+    RETURNING entry_id)
+INSERT INTO ids SELECT 'e1', entry_id FROM x;
+SELECT is(pg_temp.gr(pg_temp.id('s2'), 'city_comprehensive'), 'D', 'serious-dishonesty list entry forces D');
+SELECT is((SELECT count(*)::int FROM credit_gz.subject_score WHERE subject_id = pg_temp.id('s2') AND grade::text <> 'D'),
+          0, '... under every model');
+SELECT is((SELECT cause_entry_id FROM credit_gz.grade_history WHERE subject_id = pg_temp.id('s2')
+             AND model_code = 'city_comprehensive' ORDER BY history_id DESC LIMIT 1), pg_temp.id('e1'),
+          'the history names the entry');
+UPDATE credit_gz.list_entry SET status = 'revoked', status_reason = 'tap' WHERE entry_id = pg_temp.id('e1');
+SELECT is(pg_temp.gr(pg_temp.id('s2'), 'city_comprehensive'), 'A', 'revoked: the score grades again (80 + 3 x 4 = 92)');
+INSERT INTO credit_gz.list_entry (subject_id, list_type_code, department_code, basis_document)
+VALUES (pg_temp.id('s3'), 'a_grade_taxpayer', (SELECT min(code) FROM credit_gz.department), 'tap list 2');
+SELECT is(pg_temp.sc(pg_temp.id('s3'), 'city_comprehensive'), 85.00, 'red list: +5');
 
 -- recompute == incremental
 SELECT is_empty($$SELECT * FROM credit_gz.verify_scores()$$, 'maintained scores equal a fresh computation');
