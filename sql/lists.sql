@@ -27,7 +27,13 @@ SELECT credit_gz.precheck(980001, 'government_procurement', 'bid');
 -- the answer (dates removed so the output is stable)
 SELECT jsonb_pretty(credit_gz.precheck(980002, 'construction', 'serve_as_officer')
                     #- '{checked_on}' #- '{measures,0,entry,effective_from}' #- '{measures,0,entry,effective_until}'
-                    #- '{measures,0,entry,derived_from_entry_id}' #- '{measures,0,entry,entry_id}');
+                    #- '{measures,0,entry,derived_from_entry_id}' #- '{measures,0,entry,entry_id}'
+                    #- '{grades}');
+-- the grades part (scoring): the serious-dishonesty entry forces D (update times removed)
+SELECT g ->> 'model' AS model, g ->> 'grade' AS grade, g ->> 'score' AS score
+  FROM jsonb_array_elements(credit_gz.precheck(980002, 'construction', 'serve_as_officer') -> 'grades') g
+ WHERE g ->> 'model' IN ('city_comprehensive', 'construction', 'market_risk')
+ ORDER BY 1;
 
 -- enforce_precheck on a department's table
 CREATE TABLE public.rg_tender (id int PRIMARY KEY, bidder text NOT NULL);

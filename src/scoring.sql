@@ -555,10 +555,12 @@ COMMENT ON FUNCTION credit_gz.score_breakdown(bigint, text) IS
 CREATE FUNCTION credit_gz.rescore_subject(p_subject_id bigint)
 RETURNS integer
 AS 'MODULE_PATHNAME', 'scoring_rescore_subject'
-LANGUAGE C STRICT VOLATILE;
+LANGUAGE C STRICT VOLATILE
+SET search_path = pg_catalog, pg_temp;
+REVOKE ALL ON FUNCTION credit_gz.rescore_subject(bigint) FROM PUBLIC;
 COMMENT ON FUNCTION credit_gz.rescore_subject(bigint) IS
     '单主体重算 / recompute one subject under every active model exactly as the triggers do (same lock, same '
-    'statement); returns how many model scores changed.';
+    'statement); returns how many model scores changed. Not granted to PUBLIC.';
 
 CREATE FUNCTION credit_gz.recompute_scores(p_model_code text DEFAULT NULL)
 RETURNS bigint
@@ -632,10 +634,12 @@ BEGIN
     RETURN n;
 END;
 $$;
+REVOKE ALL ON FUNCTION credit_gz.recompute_scores(text) FROM PUBLIC;
 COMMENT ON FUNCTION credit_gz.recompute_scores(text) IS
     '全量重算 / set-based recomputation of every subject''s score under one model (NULL: all active models), e.g. after '
     'a rule change or, daily, for decaying rules; appends grade_history (cause recompute) for every grade that changes. '
-    'Returns the number of scores changed. Idempotent; advisory lock 1128727554; blocks score writers while it runs.';
+    'Returns the number of scores changed. Idempotent; advisory lock 1128727554; blocks score writers while it runs. '
+    'Not granted to PUBLIC (a maintenance job).';
 
 CREATE FUNCTION credit_gz.verify_scores()
 RETURNS TABLE (subject_id bigint, model_code text, maintained_score numeric, maintained_grade credit_gz.credit_grade,
@@ -795,12 +799,16 @@ COMMENT ON COLUMN credit_gz.warning.cause_entry_id IS '引起的名单条目 / l
 CREATE FUNCTION credit_gz.scoring_record_trigger()
 RETURNS trigger
 AS 'MODULE_PATHNAME', 'scoring_record_trigger'
-LANGUAGE C;
+LANGUAGE C
+-- Scores are written by the extension owner, not by the department that changed a record: departments get no
+-- privilege on subject_score or grade_history, and the rescoring must see every record of the subject (past RLS).
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp;
 COMMENT ON FUNCTION credit_gz.scoring_record_trigger() IS
     '记录计分触发器 / AFTER ROW trigger on record: on insert, delete, or an update of a scoring column, recomputes the '
     'affected subject under the models the record matches (before and after), in the same transaction, under a '
-    'per-subject advisory lock (1128727552, subject_id); appends grade_history and score_drop. Search path: the C code '
-    'uses only schema-qualified names.';
+    'per-subject advisory lock (1128727552, subject_id); appends grade_history and score_drop. SECURITY DEFINER: '
+    'scores are written by the extension owner whoever changed the record.';
 
 CREATE TRIGGER scoring AFTER INSERT OR DELETE OR UPDATE OF subject_id, item_code, domain_code, severity, decision_date,
         publish_from, publish_until, status
@@ -810,7 +818,11 @@ COMMENT ON TRIGGER scoring ON credit_gz.record IS '实时计分 / keeps subject_
 CREATE FUNCTION credit_gz.scoring_list_entry_trigger()
 RETURNS trigger
 AS 'MODULE_PATHNAME', 'scoring_list_entry_trigger'
-LANGUAGE C;
+LANGUAGE C
+-- Scores are written by the extension owner, not by the department that changed a record: departments get no
+-- privilege on subject_score or grade_history, and the rescoring must see every record of the subject (past RLS).
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp;
 COMMENT ON FUNCTION credit_gz.scoring_list_entry_trigger() IS
     '名单计分触发器 / AFTER ROW trigger on list_entry: on insert, delete, or an update of subject, list type, dates or '
     'status, rescores the subject under the models the entry matches (an entry counts while active), like the record '
