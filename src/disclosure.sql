@@ -349,6 +349,13 @@ INSERT INTO credit_gz.role_privilege (kind, object_name, privileges) VALUES
     ('department', 'calendar', 'SELECT'), ('department', 'deadline_rule', 'SELECT'),
     ('department', 'repair_application', 'SELECT, INSERT, UPDATE'), ('department', 'objection', 'SELECT, INSERT, UPDATE'),
     ('department', 'sync_target', 'SELECT'), ('department', 'sync_outbox', 'INSERT'),
+    -- scoring (分级分类监管): grades, their history and explanation, the rules and the supervision measures; scores
+    -- are written only by the scoring triggers (SECURITY DEFINER), never by a department
+    ('department', 'subject_score', 'SELECT'), ('department', 'grade_history', 'SELECT'),
+    ('department', 'score_drop', 'SELECT'), ('department', 'warning', 'SELECT'),
+    ('department', 'scoring_model', 'SELECT'), ('department', 'scoring_rule', 'SELECT'),
+    ('department', 'scoring_downgrade', 'SELECT'), ('department', 'scoring_rule_key', 'SELECT'),
+    ('department', 'supervision_measure', 'SELECT'),
     -- pre-checks read list entries and grades from C without the table privileges being checked on every probe,
     -- so who may run them is settled here: departments only (EXECUTE is revoked from PUBLIC below)
     ('department', 'precheck(bigint, text, text, text)', 'EXECUTE'),
