@@ -2,7 +2,7 @@
 -- list terms, escalation, overdue deadlines, interview tasks, idempotence. run_expiry acts on everything due, so the
 -- first part runs it at absolute dates in ascending order; the second part works with deadlines counted from today.
 BEGIN;
-SELECT plan(74);
+SELECT plan(75);
 
 CREATE FUNCTION pg_temp.org_code(body text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
     SELECT body || CASE c WHEN 10 THEN 'X' WHEN 11 THEN '0' ELSE c::text END
@@ -202,6 +202,8 @@ SELECT credit_gz.objection_accept((SELECT objection_id FROM obj3));
 SELECT credit_gz.objection_resolve((SELECT objection_id FROM obj3), 'upheld', '经核查无误');
 SELECT is((credit_gz.run_expiry(pg_temp.at((SELECT provider_due FROM obj) + 1)) ->> 'records_expired')::int, 1,
           'upheld: the next run expires it');
+SELECT is((SELECT count(*)::int FROM credit_gz.verify_scores() WHERE subject_id IN (SELECT id FROM subj)), 0,
+          'scores follow every expiry, escalation and objection (stored = fresh)');
 
 SELECT * FROM finish();
 ROLLBACK;

@@ -1,7 +1,7 @@
 -- Credit repair and objections (src/repair.sql): eligibility, deadlines, every state change, approval effects,
 -- green channel, objections. Dates are relative to today where the archive checks them against today.
 BEGIN;
-SELECT plan(70);
+SELECT plan(73);
 
 -- Fixtures ------------------------------------------------------------------------------------------------------
 CREATE FUNCTION pg_temp.org_code(body text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
@@ -106,9 +106,16 @@ SELECT is((SELECT status FROM credit_gz.repair_application WHERE application_id 
 SELECT throws_ok(format('SELECT credit_gz.repair_reject(%s, NULL)', (SELECT id FROM fx WHERE name = 'app1')),
                  '23514', NULL, 'rejection needs a reason');
 CREATE TEMP TABLE outbox_before AS SELECT count(*) AS n FROM credit_gz.sync_outbox;
+CREATE TEMP TABLE score_before AS SELECT score FROM credit_gz.subject_score
+ WHERE subject_id = (SELECT id FROM fx WHERE name = 'a') AND model_code = 'city_comprehensive';
 SELECT is((credit_gz.repair_approve((SELECT id FROM fx WHERE name = 'app1'), '条件具备')).status, 'approved', 'approved');
 SELECT results_eq(format('SELECT status, disclosure FROM credit_gz.record WHERE record_id = %s', (SELECT id FROM fx WHERE name = 'rec_ok')),
                   $$VALUES ('repaired', 'archived')$$, 'approval: record repaired and archived (no longer published)');
+SELECT ok((SELECT score FROM credit_gz.subject_score WHERE subject_id = (SELECT id FROM fx WHERE name = 'a')
+            AND model_code = 'city_comprehensive') > (SELECT score FROM score_before),
+          'approval: the repaired penalty stops counting, the score rises (scoring triggers, same transaction)');
+SELECT is((SELECT count(*)::int FROM credit_gz.verify_scores() WHERE subject_id = (SELECT id FROM fx WHERE name = 'a')), 0,
+          'stored scores equal a fresh computation after the repair');
 SELECT is((SELECT count(*) FROM credit_gz.sync_outbox) - (SELECT n FROM outbox_before), 2::bigint,
           'approval written to the outbox for 信用中国 and 国家企业信用信息公示系统');
 SELECT is((SELECT payload ->> 'decision' FROM credit_gz.sync_outbox WHERE target = 'gsxt' ORDER BY outbox_id DESC LIMIT 1), 'approved',
@@ -175,6 +182,8 @@ SELECT is((credit_gz.objection_resolve((SELECT id FROM fx WHERE name = 'obj2'), 
           'platform resolves without referral');
 SELECT results_eq(format('SELECT status, disclosure FROM credit_gz.record WHERE record_id = %s', (SELECT id FROM fx WHERE name = 'rec_obj2')),
                   $$VALUES ('revoked', 'archived')$$, 'revoked: the record is revoked and archived');
+SELECT is((SELECT count(*)::int FROM credit_gz.verify_scores() WHERE subject_id = (SELECT id FROM fx WHERE name = 'b')), 0,
+          'scores follow the objection outcomes');
 
 INSERT INTO fx SELECT 'obj3', (credit_gz.objection_submit((SELECT id FROM fx WHERE name = 'rec_obj3'), '金额有误')).objection_id;
 SELECT is((credit_gz.objection_refuse((SELECT id FROM fx WHERE name = 'obj3'), '不属于异议受理范围')).status, 'refused', 'refused');
