@@ -12,10 +12,10 @@ SELECT demo.uscc(k.code, ds.region, n),
        date '1995-01-01' + ((n * 7919) % 11000)::int
   FROM generate_series(1, 70000) AS n
   JOIN demo.district_slot ds ON ds.slot = (n * 31) % 100
-  CROSS JOIN LATERAL (SELECT CASE WHEN n % 1000 < 780 THEN '91' WHEN n % 1000 < 900 THEN '92'
-                                  WHEN n % 1000 < 910 THEN '93' WHEN n % 1000 < 916 THEN '11'
-                                  WHEN n % 1000 < 940 THEN '12' WHEN n % 1000 < 980 THEN '51'
-                                  WHEN n % 1000 < 990 THEN '52' ELSE '31' END AS code) c
+  CROSS JOIN LATERAL (SELECT CASE WHEN ((n / 100) * 7 + (n % 100) * 13) % 1000 < 780 THEN '91' WHEN ((n / 100) * 7 + (n % 100) * 13) % 1000 < 900 THEN '92'
+                                  WHEN ((n / 100) * 7 + (n % 100) * 13) % 1000 < 910 THEN '93' WHEN ((n / 100) * 7 + (n % 100) * 13) % 1000 < 916 THEN '11'
+                                  WHEN ((n / 100) * 7 + (n % 100) * 13) % 1000 < 940 THEN '12' WHEN ((n / 100) * 7 + (n % 100) * 13) % 1000 < 980 THEN '51'
+                                  WHEN ((n / 100) * 7 + (n % 100) * 13) % 1000 < 990 THEN '52' ELSE '31' END AS code) c
   CROSS JOIN LATERAL (SELECT c.code, CASE c.code WHEN '91' THEN '示例贸易有限公司' WHEN '92' THEN '示例商行'
                                       WHEN '93' THEN '示例农民专业合作社' WHEN '11' THEN '示例管理局'
                                       WHEN '12' THEN '示例服务中心' WHEN '51' THEN '示例行业协会'
@@ -91,7 +91,11 @@ SELECT s.subject_id, 'administrative_penalty', dd.domain_code, dd.department_cod
             ELSE 'general' END,
        CASE WHEN n % 25 = 0 THEN 'authorised' WHEN n % 40 = 0 THEN 'government' ELSE 'public' END,
        '违反' || dd.domain_code || '管理规定',
-       jsonb_build_object('penalty_basis', '《相关法律法规》', 'penalty_content', '罚款', 'fine_amount', 1000 * (n % 50 + 1)),
+       -- the fields the 双公示 standard requires; one in 40 lacks the facts (the quality report finds them)
+       jsonb_build_object('violation_type', '违反' || dd.domain_code || '管理规定', 'facts', '现场检查发现违法行为',
+                          'basis', '《相关法律法规》', 'penalty_type', '罚款', 'content', '罚款',
+                          'fine_amount', ((n % 50 + 1) * 0.1)::text)
+           - CASE WHEN n % 40 = 0 THEN 'facts' ELSE '' END,
        d.decision_date + interval '3 days'
   FROM generate_series(1::bigint, 80000) AS n
   JOIN all_subject s ON s.i = (n * 48271) % (SELECT count(*) FROM all_subject)
@@ -101,10 +105,16 @@ SELECT s.subject_id, 'administrative_penalty', dd.domain_code, dd.department_cod
 
 -- Administrative licences (行政许可, neutral) and honours (守信).
 INSERT INTO credit_gz.record (subject_id, item_code, domain_code, department_code, document_no, decision_date,
-                              disclosure, title, created_at)
+                              disclosure, title, details, created_at)
 SELECT s.subject_id, CASE WHEN n % 10 = 0 THEN 'honour' ELSE 'administrative_licence' END, dd.domain_code,
        dd.department_code, 'LIC-' || dd.department_code || '-' || n, d.decision_date, 'public',
-       CASE WHEN n % 10 = 0 THEN '年度诚信经营表彰' ELSE '经营许可' END, d.decision_date + interval '2 days'
+       CASE WHEN n % 10 = 0 THEN '年度诚信经营表彰' ELSE '经营许可' END,
+       CASE WHEN n % 10 <> 0 THEN
+           jsonb_build_object('document_name', '行政许可决定书', 'licence_type', '普通', 'content', '许可经营',
+                              'valid_from', d.decision_date::text, 'valid_to', (d.decision_date + 1825)::text)
+           - CASE WHEN n % 30 = 1 THEN 'valid_to' ELSE '' END
+       END,
+       d.decision_date + interval '2 days'
   FROM generate_series(1::bigint, 30000) AS n
   JOIN all_subject s ON s.i = (n * 69621) % (SELECT count(*) FROM all_subject)
   JOIN dd ON dd.k = (n * 7) % (SELECT count(*) FROM dd)
