@@ -43,9 +43,9 @@ SELECT label AS 区, government_bodies AS 机关数, with_dishonesty AS 存在�
 
 \echo '-- 90.6 credit repair and objections: outcomes and average working days'
 SELECT dimension, label, applications, pending, approved, rejected, refused, overdue, avg_working_days
-  FROM credit_gz.monitor_repairs WHERE dimension IN ('city', 'department') ORDER BY dimension DESC, applications DESC LIMIT 6;
+  FROM credit_gz.monitor_repairs WHERE dimension IN ('city', 'department') ORDER BY dimension = 'city' DESC, applications DESC LIMIT 6;
 SELECT dimension, label, objections, open, corrected, revoked, upheld, overdue, avg_working_days
-  FROM credit_gz.monitor_objections WHERE dimension IN ('city', 'department') ORDER BY dimension DESC, objections DESC LIMIT 6;
+  FROM credit_gz.monitor_objections WHERE dimension IN ('city', 'department') ORDER BY dimension = 'city' DESC, objections DESC LIMIT 6;
 
 \echo '-- 90.7 dishonesty cases by stage (核查 → 记录 → 监管 → 惩戒 → 整改 → 教育)'
 SELECT stage_seq, stage_name, cases, overdue_rectification

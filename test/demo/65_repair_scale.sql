@@ -2,10 +2,10 @@
 -- expiry job (run_expiry), whose second run changes nothing.
 \set ON_ERROR_STOP 1
 \echo ''
-\echo '== 60. Credit repair, objections and the expiry job (信用修复、异议处理、到期)'
+\echo '== 65. Repair and objections at scale (信用修复、异议), for the monitoring below; run_expiry twice'
 \timing on
 
-\echo '-- 60.1 forty penalised enterprises past their minimum period commit to repair (信用修复承诺) and apply'
+\echo '-- 65.1 forty penalised enterprises past their minimum period commit to repair (信用修复承诺) and apply'
 CREATE TEMP TABLE demo_repair AS
 SELECT DISTINCT ON (r.subject_id) r.record_id, r.subject_id, r.department_code, r.decision_date
   FROM credit_gz.record r JOIN credit_gz.subject s ON s.subject_id = r.subject_id
@@ -20,7 +20,7 @@ CREATE TEMP TABLE demo_app AS
 SELECT a.* FROM demo_repair d, LATERAL credit_gz.repair_submit(d.record_id, d.decision_date + 20, '已缴清罚款并完成整改') a;
 SELECT channel, status, count(*) AS applications, min(accept_due) AS accept_due FROM demo_app GROUP BY 1, 2;
 
-\echo '-- 60.2 the handling departments decide: 30 accepted, of which 25 approved and 5 rejected; 5 refused; 5 left open'
+\echo '-- 65.2 the handling departments decide: 30 accepted, of which 25 approved and 5 rejected; 5 refused; 5 left open'
 -- (ids chosen first, the decision called through LATERAL, so each function runs exactly for the chosen rows)
 SELECT count(*) AS accepted
   FROM (SELECT application_id FROM demo_app ORDER BY application_id LIMIT 30) d,
@@ -40,7 +40,7 @@ SELECT a.status AS application, r.status AS record, count(*)
 \echo '-- every decision is queued for 信用中国 and the national enterprise publicity system (协同修复)'
 SELECT topic, count(*) FROM credit_gz.sync_outbox GROUP BY 1 ORDER BY 1;
 
-\echo '-- 60.3 objections (异议): the record is marked at once; resolved as revoked or upheld'
+\echo '-- 65.3 objections (异议): the record is marked at once; resolved as revoked or upheld'
 CREATE TEMP TABLE demo_obj AS
 SELECT o.*
   FROM (SELECT record_id FROM credit_gz.record
@@ -59,7 +59,7 @@ SELECT o.outcome, count(*)
 SELECT o.status, o.outcome, r.status AS record_status, count(*)
   FROM credit_gz.objection o JOIN credit_gz.record r ON r.record_id = o.record_id GROUP BY 1, 2, 3 ORDER BY 1, 2;
 
-\echo '-- 60.4 the daily job (pg_cron: SELECT credit_gz.run_expiry()): what it did, and a second run does nothing'
+\echo '-- 65.4 the daily job again after these changes, then once more: the second run does nothing (idempotent)'
 SELECT jsonb_pretty(credit_gz.run_expiry()) AS first_run;
 SELECT jsonb_pretty(credit_gz.run_expiry()) AS second_run;
 \timing off
