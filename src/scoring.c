@@ -18,7 +18,10 @@
 #include "executor/spi.h"
 #include "fmgr.h"
 #include "utils/builtins.h"
+#include "storage/proc.h"
 #include "utils/date.h"
+#include "utils/hsearch.h"
+#include "utils/memutils.h"
 #include "utils/datum.h"
 #include "utils/rel.h"
 
@@ -57,7 +60,7 @@ static const char *const APPLY_SQL =
 "         CASE WHEN k.decay = 0 THEN k.points_centi"
 "              ELSE credit_gz.decayed_points(k.points_centi, k.decay, k.decay_steps, r.publish_from,"
 "                                            r.publish_until, credit_gz.scoring_date()) END AS eff,"
-"         k.cap_rank"
+"         k.cap_rank, k.decay <> 0 AS dec"
 "    FROM credit_gz.record r"
 "    JOIN credit_gz.scoring_rule_key k"
 "      ON k.source = 'r' AND k.match_code = r.item_code"
@@ -70,7 +73,7 @@ static const char *const APPLY_SQL =
 "         CASE WHEN k.decay = 0 THEN k.points_centi"
 "              ELSE credit_gz.decayed_points(k.points_centi, k.decay, k.decay_steps, e.effective_from,"
 "                                            e.effective_until, credit_gz.scoring_date()) END,"
-"         k.cap_rank"
+"         k.cap_rank, k.decay <> 0"
 "    FROM credit_gz.list_entry e"
 "    JOIN credit_gz.scoring_rule_key k"
 "      ON k.source = 'l' AND k.match_code = e.list_type_code AND k.severity_key = '' AND k.domain_key = ''"
@@ -78,9 +81,10 @@ static const char *const APPLY_SQL =
 "   WHERE e.subject_id = $1 AND e.status = 'active'"
 "     AND k.model_code IN (SELECT model_code FROM m)"
 "), a AS ("
-"  SELECT model_code, sum(eff) AS raw, count(*) AS n, min(cap_rank) AS cap FROM c GROUP BY model_code"
+"  SELECT model_code, sum(eff) AS raw, count(*) AS n, min(cap_rank) AS cap, bool_or(dec) AS dec"
+"    FROM c GROUP BY model_code"
 "), f AS ("
-"  SELECT m.*, coalesce(a.raw, 0) AS raw, coalesce(a.n, 0) AS n, a.cap,"
+"  SELECT m.*, coalesce(a.raw, 0) AS raw, coalesce(a.n, 0) AS n, a.cap, coalesce(a.dec, false) AS dec,"
 "         greatest(least((m.base_score * 100)::bigint + coalesce(a.raw, 0), (m.ceiling_score * 100)::bigint),"
 "                  (m.floor_score * 100)::bigint) AS sc"
 "    FROM m LEFT JOIN a USING (model_code)"
@@ -88,21 +92,24 @@ static const char *const APPLY_SQL =
 "  SELECT f.model_code, f.base_score, f.no_history_grade, (f.sc / 100.0)::numeric(7,2) AS score,"
 "         credit_gz.scoring_grade(f.sc, f.n, f.cap, (f.a_min * 100)::bigint, (f.b_min * 100)::bigint,"
 "                                 (f.c_min * 100)::bigint, f.no_history_grade::text)::credit_gz.credit_grade AS grade,"
-"         (f.raw / 100.0)::numeric(9,2) AS raw_points, f.n::integer AS contributions"
+"         (f.raw / 100.0)::numeric(9,2) AS raw_points, f.n::integer AS contributions, f.cap, f.dec"
 "    FROM f"
 "), d AS MATERIALIZED ("
 "  SELECT g.*, coalesce(s.score, g.base_score) AS old_score, coalesce(s.grade, g.no_history_grade) AS old_grade"
 "    FROM g LEFT JOIN credit_gz.subject_score s ON s.subject_id = $1 AND s.model_code = g.model_code"
 "   WHERE CASE WHEN s.subject_id IS NULL THEN g.contributions > 0"
-"              ELSE (s.score, s.grade::text, s.raw_points, s.contributions)"
-"                   IS DISTINCT FROM (g.score, g.grade::text, g.raw_points, g.contributions) END"
+"              ELSE (s.score, s.grade::text, s.raw_points, s.contributions, s.cap_rank, s.decaying)"
+"                   IS DISTINCT FROM (g.score, g.grade::text, g.raw_points, g.contributions, g.cap, g.dec)"
+"                   OR (s.decaying AND s.scored_on <> credit_gz.scoring_date()) END"
 "), up AS ("
 "  INSERT INTO credit_gz.subject_score AS s (subject_id, model_code, score, grade, raw_points, contributions,"
-"                                            updated_at)"
-"  SELECT $1, d.model_code, d.score, d.grade, d.raw_points, d.contributions, pg_catalog.now() FROM d"
+"                                            cap_rank, decaying, scored_on, updated_at)"
+"  SELECT $1, d.model_code, d.score, d.grade, d.raw_points, d.contributions, d.cap, d.dec,"
+"         credit_gz.scoring_date(), pg_catalog.now() FROM d"
 "  ON CONFLICT (subject_id, model_code) DO UPDATE"
 "     SET score = excluded.score, grade = excluded.grade, raw_points = excluded.raw_points,"
-"         contributions = excluded.contributions, updated_at = excluded.updated_at"
+"         contributions = excluded.contributions, cap_rank = excluded.cap_rank, decaying = excluded.decaying,"
+"         scored_on = excluded.scored_on, updated_at = excluded.updated_at"
 "  RETURNING 1"
 "), gh AS ("
 "  INSERT INTO credit_gz.grade_history (subject_id, model_code, old_grade, new_grade, old_score, new_score, cause,"
@@ -119,6 +126,69 @@ static const char *const APPLY_SQL =
 "SELECT (SELECT count(*) FROM up)::integer";
 
 #define APPLY_NARGS 15
+
+/*
+ * The fast path for a new counting record: its contribution is added to the maintained sums of the models it
+ * matches, without reading the subject's other records. Exact when the row's decayed sum is as of today (or nothing
+ * in it decays): the sum of today's contributions plus the new one is what a fresh computation gives. Models where
+ * that does not hold are returned, and rescored by APPLY_SQL. Parameters: $1 subject_id, $2 item, $3 severity key,
+ * $4 domain key, $5 decision date, $6 publish_from, $7 publish_until, $8 record_id.
+ */
+static const char *const ADD_SQL =
+"WITH k AS ("
+"  SELECT k.model_code, m.base_score, m.floor_score, m.ceiling_score, m.a_min, m.b_min, m.c_min,"
+"         m.no_history_grade,"
+"         CASE WHEN k.decay = 0 THEN k.points_centi"
+"              ELSE credit_gz.decayed_points(k.points_centi, k.decay, k.decay_steps, $6, $7,"
+"                                            credit_gz.scoring_date()) END AS eff,"
+"         k.cap_rank, k.decay <> 0 AS dec"
+"    FROM credit_gz.scoring_rule_key k"
+"    JOIN credit_gz.scoring_model m ON m.model_code = k.model_code AND m.is_active"
+"   WHERE k.source = 'r' AND k.match_code = $2 AND k.severity_key = $3 AND k.domain_key = $4"
+"     AND k.valid_from <= $5 AND k.valid_until > $5"
+"), j AS MATERIALIZED ("
+"  SELECT k.*, coalesce(s.score, k.base_score) AS old_score, coalesce(s.grade, k.no_history_grade) AS old_grade,"
+"         coalesce((s.raw_points * 100)::bigint, 0) + k.eff AS raw, coalesce(s.contributions, 0) + 1 AS n,"
+"         least(s.cap_rank, k.cap_rank) AS cap, coalesce(s.decaying, false) OR k.dec AS dec2,"
+"         (s.subject_id IS NULL OR NOT s.decaying OR s.scored_on = credit_gz.scoring_date()) AS fast"
+"    FROM k LEFT JOIN credit_gz.subject_score s ON s.subject_id = $1 AND s.model_code = k.model_code"
+"), f AS ("
+"  SELECT j.*, greatest(least((j.base_score * 100)::bigint + j.raw, (j.ceiling_score * 100)::bigint),"
+"                       (j.floor_score * 100)::bigint) AS sc"
+"    FROM j WHERE j.fast"
+"), d AS MATERIALIZED ("
+"  SELECT f.model_code, f.old_score, f.old_grade, f.raw, f.n, f.cap, f.dec2,"
+"         (f.sc / 100.0)::numeric(7,2) AS score,"
+"         credit_gz.scoring_grade(f.sc, f.n, f.cap, (f.a_min * 100)::bigint, (f.b_min * 100)::bigint,"
+"                                 (f.c_min * 100)::bigint, f.no_history_grade::text)::credit_gz.credit_grade AS grade"
+"    FROM f"
+"), up AS ("
+"  INSERT INTO credit_gz.subject_score AS s (subject_id, model_code, score, grade, raw_points, contributions,"
+"                                            cap_rank, decaying, scored_on, updated_at)"
+"  SELECT $1, d.model_code, d.score, d.grade, (d.raw / 100.0)::numeric(9,2), d.n, d.cap, d.dec2,"
+"         credit_gz.scoring_date(), pg_catalog.now() FROM d"
+"  ON CONFLICT (subject_id, model_code) DO UPDATE"
+"     SET score = excluded.score, grade = excluded.grade, raw_points = excluded.raw_points,"
+"         contributions = excluded.contributions, cap_rank = excluded.cap_rank, decaying = excluded.decaying,"
+"         scored_on = excluded.scored_on, updated_at = excluded.updated_at"
+"  RETURNING 1"
+"), gh AS ("
+"  INSERT INTO credit_gz.grade_history (subject_id, model_code, old_grade, new_grade, old_score, new_score, cause,"
+"                                       cause_record_id)"
+"  SELECT $1, d.model_code, d.old_grade, d.grade, d.old_score, d.score, 'record', $8 FROM d"
+"   WHERE d.grade::text <> d.old_grade::text"
+"  RETURNING 1"
+"), sd AS ("
+"  INSERT INTO credit_gz.score_drop (subject_id, model_code, old_score, new_score, cause, cause_record_id)"
+"  SELECT $1, d.model_code, d.old_score, d.score, 'record', $8 FROM d WHERE d.score < d.old_score"
+"  RETURNING 1"
+")"
+"SELECT (SELECT array_agg(model_code) FROM j WHERE NOT j.fast), (SELECT count(*) FROM up)";
+
+#define ADD_NARGS 8
+static SPIPlanPtr add_plan = NULL;
+
+static void mark_rescored(int64 subject_id);
 
 /* Saved plan, prepared on first use in this backend; the plan cache revalidates it after DDL. */
 static SPIPlanPtr apply_plan = NULL;
@@ -225,12 +295,119 @@ rescore(int64 subject_id, const ScoringKey *a, const ScoringKey *b, bool all_mod
 	nulls[14] = has_entry ? ' ' : 'n';
 
 	lock_subject(subject_id);
+	mark_rescored(subject_id);
 	rc = SPI_execute_plan(get_apply_plan(), values, nulls, false, 0);
 	if (rc != SPI_OK_SELECT || SPI_processed != 1)
 		elog(ERROR, "credit_gz scoring: rescoring subject " INT64_FORMAT " failed: %s",
 			 subject_id, SPI_result_code_string(rc));
 	d = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
 	return isnull ? 0 : DatumGetInt32(d);
+}
+
+/*
+ * Subjects rescored in full in the current transaction. A full rescore counts every record it can see, including
+ * rows of the current statement whose AFTER triggers have not fired yet; adding such a row again on the fast path
+ * would count it twice. So once a subject has been rescored in full, its later inserts in the same transaction take
+ * the full path too (always exact, only slower). The table lives in TopTransactionContext and is found again by the
+ * local transaction id; an aborted subtransaction leaves entries behind, which only costs speed.
+ */
+static HTAB *rescored_subjects = NULL;
+static LocalTransactionId rescored_lxid = InvalidLocalTransactionId;
+
+/* rescored_table — this transaction's table of fully rescored subjects, created on first use. */
+static HTAB *
+rescored_table(bool create)
+{
+	if (rescored_subjects != NULL && rescored_lxid == MyProc->lxid)
+		return rescored_subjects;
+	rescored_subjects = NULL;
+	if (create)
+	{
+		HASHCTL		ctl;
+
+		memset(&ctl, 0, sizeof(ctl));
+		ctl.keysize = sizeof(int64);
+		ctl.entrysize = sizeof(int64);
+		ctl.hcxt = TopTransactionContext;
+		rescored_subjects = hash_create("credit_gz rescored subjects", 64, &ctl,
+										HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
+		rescored_lxid = MyProc->lxid;
+	}
+	return rescored_subjects;
+}
+
+/* mark_rescored — remember that subject_id was rescored in full in this transaction. */
+static void
+mark_rescored(int64 subject_id)
+{
+	bool		found;
+
+	hash_search(rescored_table(true), &subject_id, HASH_ENTER, &found);
+}
+
+/* was_rescored — whether subject_id was rescored in full in this transaction. */
+static bool
+was_rescored(int64 subject_id)
+{
+	HTAB	   *h = rescored_table(false);
+	bool		found = false;
+
+	if (h != NULL)
+		hash_search(h, &subject_id, HASH_FIND, &found);
+	return found;
+}
+
+/*
+ * add_record — the fast path for an inserted counting record (see ADD_SQL); models it cannot serve are rescored
+ * in full. Must be called inside SPI_connect.
+ */
+static void
+add_record(int64 subject_id, const ScoringKey *key, Datum publish_from, bool from_null,
+		   Datum publish_until, bool until_null, int64 record_id)
+{
+	Datum		values[ADD_NARGS];
+	char		nulls[ADD_NARGS];
+	int			rc;
+	bool		isnull;
+	Datum		slow;
+
+	if (was_rescored(subject_id))
+	{
+		rescore(subject_id, NULL, key, false, "record", record_id, true, 0, false);
+		return;
+	}
+	if (add_plan == NULL)
+	{
+		Oid			argtypes[ADD_NARGS] = {INT8OID, TEXTOID, TEXTOID, TEXTOID, DATEOID, DATEOID, DATEOID, INT8OID};
+		SPIPlanPtr	plan = SPI_prepare_cursor(ADD_SQL, ADD_NARGS, argtypes, CURSOR_OPT_GENERIC_PLAN);
+
+		if (plan == NULL)
+			elog(ERROR, "credit_gz scoring: SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
+		if (SPI_keepplan(plan) != 0)
+			elog(ERROR, "credit_gz scoring: SPI_keepplan failed");
+		add_plan = plan;
+	}
+	memset(nulls, ' ', sizeof(nulls));
+	values[0] = Int64GetDatum(subject_id);
+	values[1] = key->match_code;
+	values[2] = key->severity_key;
+	values[3] = key->domain_key;
+	values[4] = key->key_date;
+	values[5] = publish_from;
+	nulls[5] = from_null ? 'n' : ' ';
+	values[6] = publish_until;
+	nulls[6] = until_null ? 'n' : ' ';
+	values[7] = Int64GetDatum(record_id);
+
+	lock_subject(subject_id);
+	rc = SPI_execute_plan(add_plan, values, nulls, false, 0);
+	if (rc != SPI_OK_SELECT || SPI_processed != 1)
+		elog(ERROR, "credit_gz scoring: adding record " INT64_FORMAT " failed: %s",
+			 record_id, SPI_result_code_string(rc));
+	slow = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
+	/* a subject whose decayed sums are from an earlier day: rescore it from its records (the lock is held) */
+	if (!isnull && DatumGetPointer(slow) != NULL)
+		rescore(subject_id, NULL, key, false, "record", record_id, true, 0, false);
 }
 
 /* Column positions of credit_gz.record that scoring reads, looked up by name (the archive owns the layout). */
@@ -429,7 +606,8 @@ scoring_record_trigger(PG_FUNCTION_ARGS)
 	else if (has_new)
 	{
 		if (newr.key.present)
-			rescore(newr.subject_id, NULL, &newr.key, false, "record", newr.record_id, true, 0, false);
+			add_record(newr.subject_id, &newr.key, newr.publish_from, newr.publish_from_null,
+					   newr.publish_until, newr.publish_until_null, newr.record_id);
 	}
 	else if (oldr.key.present)
 		rescore(oldr.subject_id, &oldr.key, NULL, false, "record", oldr.record_id, true, 0, false);

@@ -225,6 +225,9 @@ CREATE TABLE credit_gz.subject_score (
     grade         credit_gz.credit_grade NOT NULL,
     raw_points    numeric(9,2) NOT NULL,
     contributions integer NOT NULL,
+    cap_rank      smallint,
+    decaying      boolean NOT NULL DEFAULT false,
+    scored_on     date NOT NULL DEFAULT credit_gz.scoring_date(),
     updated_at    timestamptz NOT NULL DEFAULT pg_catalog.now(),
     PRIMARY KEY (subject_id, model_code)
 ) WITH (fillfactor = 90);
@@ -237,6 +240,13 @@ COMMENT ON COLUMN credit_gz.subject_score.score IS '分值 / score: base + contr
 COMMENT ON COLUMN credit_gz.subject_score.grade IS '等级 / grade (A > B > M > C > D)';
 COMMENT ON COLUMN credit_gz.subject_score.raw_points IS '原始加减分 / sum of the contributions before clamping';
 COMMENT ON COLUMN credit_gz.subject_score.contributions IS '计分条数 / number of counting records and entries (0: no history, M)';
+COMMENT ON COLUMN credit_gz.subject_score.cap_rank IS
+    '降级上限 / worst direct downgrade in force (scoring_rank: 0 D … 4 A), NULL: none';
+COMMENT ON COLUMN credit_gz.subject_score.decaying IS
+    '含衰减 / some contribution decays, so raw_points holds for scored_on only';
+COMMENT ON COLUMN credit_gz.subject_score.scored_on IS
+    '计分日 / the day the decayed points were evaluated (an insert adds to raw_points only when that is today or '
+    'nothing decays; otherwise the subject is rescored from its records)';
 COMMENT ON COLUMN credit_gz.subject_score.updated_at IS '更新时间 / when score or grade last changed';
 
 CREATE TABLE credit_gz.grade_history (
@@ -467,14 +477,14 @@ COMMENT ON TRIGGER scoring_keys ON credit_gz.domain IS '领域变更 / keeps sco
 CREATE FUNCTION credit_gz.score_contributions(p_models text[], p_as_of date)
 RETURNS TABLE (subject_id bigint, model_code text, model_no smallint, source text, source_id bigint,
                match_code text, rule_id bigint, points_centi integer, effective_centi integer, cap_rank smallint,
-               downgrade_ids bigint[])
+               downgrade_ids bigint[], decays boolean)
 LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
     SELECT r.subject_id, k.model_code, k.model_no, 'record', r.record_id, r.item_code, k.rule_id, k.points_centi,
            CASE WHEN k.decay = 0 THEN k.points_centi
                 ELSE credit_gz.decayed_points(k.points_centi, k.decay, k.decay_steps,
                                               r.publish_from, r.publish_until, p_as_of) END,
-           k.cap_rank, k.downgrade_ids
+           k.cap_rank, k.downgrade_ids, k.decay <> 0
       FROM credit_gz.record r
       JOIN credit_gz.scoring_rule_key k
         ON k.source = 'r' AND k.match_code = r.item_code
@@ -488,7 +498,7 @@ BEGIN ATOMIC
            CASE WHEN k.decay = 0 THEN k.points_centi
                 ELSE credit_gz.decayed_points(k.points_centi, k.decay, k.decay_steps,
                                               e.effective_from, e.effective_until, p_as_of) END,
-           k.cap_rank, k.downgrade_ids
+           k.cap_rank, k.downgrade_ids, k.decay <> 0
       FROM credit_gz.list_entry e
       JOIN credit_gz.scoring_rule_key k
         ON k.source = 'l' AND k.match_code = e.list_type_code AND k.severity_key = '' AND k.domain_key = ''
@@ -503,7 +513,7 @@ COMMENT ON FUNCTION credit_gz.score_contributions(text[], date) IS
 
 CREATE FUNCTION credit_gz.fresh_scores(p_models text[])
 RETURNS TABLE (subject_id bigint, model_code text, score numeric, grade credit_gz.credit_grade,
-               raw_points numeric, contributions integer)
+               raw_points numeric, contributions integer, cap_rank smallint, decaying boolean)
 LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
     SELECT a.subject_id, m.model_code,
@@ -512,9 +522,9 @@ BEGIN ATOMIC
                                             (m.floor_score * 100)::bigint),
                                    a.n, a.cap, (m.a_min * 100)::bigint, (m.b_min * 100)::bigint,
                                    (m.c_min * 100)::bigint, m.no_history_grade::text)::credit_gz.credit_grade,
-           (a.raw / 100.0)::numeric(9,2), a.n::integer
+           (a.raw / 100.0)::numeric(9,2), a.n::integer, a.cap, a.dec
       FROM (SELECT c.subject_id, c.model_no, sum(c.effective_centi) AS raw, count(*) AS n,
-                   min(c.cap_rank) AS cap
+                   min(c.cap_rank) AS cap, bool_or(c.decays) AS dec
               FROM credit_gz.score_contributions(p_models, credit_gz.scoring_date()) c
              GROUP BY c.subject_id, c.model_no) a
       JOIN (SELECT DISTINCT k.model_no, k.model_code FROM credit_gz.scoring_rule_key k) mn ON mn.model_no = a.model_no
@@ -604,6 +614,7 @@ BEGIN
     SELECT coalesce(f.subject_id, s.subject_id) AS subject_id, coalesce(f.model_code, s.model_code) AS model_code,
            coalesce(f.score, m.base_score) AS score, coalesce(f.grade, m.no_history_grade) AS grade,
            coalesce(f.raw_points, 0) AS raw_points, coalesce(f.contributions, 0) AS contributions,
+           f.cap_rank, coalesce(f.decaying, false) AS decaying,
            s.subject_id IS NOT NULL AS had_row,
            coalesce(s.score, m.base_score) AS old_score, coalesce(s.grade, m.no_history_grade) AS old_grade
       FROM pg_temp.scoring_fresh f
@@ -611,18 +622,22 @@ BEGIN
         ON s.subject_id = f.subject_id AND s.model_code = f.model_code
       JOIN credit_gz.scoring_model m ON m.model_code = coalesce(f.model_code, s.model_code)
      WHERE s.subject_id IS NULL
-        OR (s.score, s.grade::text, s.raw_points, s.contributions)
+        OR (s.score, s.grade::text, s.raw_points, s.contributions, s.cap_rank, s.decaying)
            IS DISTINCT FROM (coalesce(f.score, m.base_score), coalesce(f.grade, m.no_history_grade)::text,
-                             coalesce(f.raw_points, 0), coalesce(f.contributions, 0));
+                             coalesce(f.raw_points, 0), coalesce(f.contributions, 0), f.cap_rank,
+                             coalesce(f.decaying, false))
+        OR (s.decaying AND s.scored_on <> credit_gz.scoring_date());
     GET DIAGNOSTICS n = ROW_COUNT;
 
     UPDATE credit_gz.subject_score s
        SET score = d.score, grade = d.grade, raw_points = d.raw_points, contributions = d.contributions,
-           updated_at = now()
+           cap_rank = d.cap_rank, decaying = d.decaying, scored_on = credit_gz.scoring_date(), updated_at = now()
       FROM pg_temp.scoring_diff d
      WHERE d.had_row AND s.subject_id = d.subject_id AND s.model_code = d.model_code;
-    INSERT INTO credit_gz.subject_score (subject_id, model_code, score, grade, raw_points, contributions, updated_at)
-    SELECT subject_id, model_code, score, grade, raw_points, contributions, now()
+    INSERT INTO credit_gz.subject_score (subject_id, model_code, score, grade, raw_points, contributions, cap_rank,
+                                         decaying, scored_on, updated_at)
+    SELECT subject_id, model_code, score, grade, raw_points, contributions, cap_rank, decaying,
+           credit_gz.scoring_date(), now()
       FROM pg_temp.scoring_diff WHERE NOT had_row;
     INSERT INTO credit_gz.grade_history (subject_id, model_code, old_grade, new_grade, old_score, new_score, cause)
     SELECT subject_id, model_code, old_grade, grade, old_score, score, 'recompute'
@@ -652,9 +667,10 @@ BEGIN ATOMIC
              WHERE ss.model_code IN (SELECT model_code FROM credit_gz.scoring_model WHERE is_active)) s
       FULL JOIN credit_gz.fresh_scores(NULL) f ON f.subject_id = s.subject_id AND f.model_code = s.model_code
       JOIN credit_gz.scoring_model m ON m.model_code = coalesce(s.model_code, f.model_code)
-     WHERE (s.score, s.grade, s.raw_points, s.contributions)
+     WHERE (s.score, s.grade, s.raw_points, s.contributions, s.cap_rank, s.decaying)
            IS DISTINCT FROM (coalesce(f.score, m.base_score), coalesce(f.grade, m.no_history_grade),
-                             coalesce(f.raw_points, 0), coalesce(f.contributions, 0))
+                             coalesce(f.raw_points, 0), coalesce(f.contributions, 0), f.cap_rank,
+                             coalesce(f.decaying, false))
      ORDER BY 1, 2;
 END;
 COMMENT ON FUNCTION credit_gz.verify_scores() IS

@@ -37,7 +37,7 @@ CREATE FUNCTION pg_temp.org(n bigint) RETURNS text LANGUAGE sql IMMUTABLE AS $$
       FROM (SELECT d, 11 - (SELECT sum(substr(d, i, 1)::int * (ARRAY[3,7,9,10,5,8,4,2])[i]) FROM generate_series(1, 8) i)::int % 11 AS c
               FROM (SELECT lpad(n::text, 8, '0') AS d) x) y $$;
 INSERT INTO credit_gz.subject (subject_id, uscc, name, kind, status, registered_on, district)
-SELECT g, credit_gz.uscc_make('91440106' || pg_temp.org(10000000 + g)), 'bench ' || g, 'legal_entity', 'active',
+SELECT g, credit_gz.uscc_make('91440106' || pg_temp.org(10000000 + g)), 'bench ' || g, 'enterprise', 'active',
        DATE '2010-01-01' + (g % 4000)::int, '天河区'
   FROM generate_series(1, :nsubj) g;
 SELECT array_agg(code ORDER BY code) AS pen FROM credit_gz.info_item WHERE kind = 'penalty' \gset

@@ -1,7 +1,7 @@
 -- scoring (issue 4): rules, decay, floor/ceiling, M, direct downgrade, history, grade_at, breakdown, warnings,
 -- sampling, and recompute == incremental. Everything runs in one transaction and is rolled back.
 BEGIN;
-SELECT plan(69);
+SELECT plan(70);
 
 -- ---- helpers: valid codes for test subjects --------------------------------------------------------------------
 CREATE FUNCTION pg_temp.org(n bigint) RETURNS text LANGUAGE sql IMMUTABLE AS $$
@@ -201,6 +201,16 @@ SELECT is(pg_temp.gr(pg_temp.id('s2'), 'city_comprehensive'), 'A', 'revoked: the
 INSERT INTO credit_gz.list_entry (subject_id, list_type_code, department_code, basis_document)
 VALUES (pg_temp.id('s3'), 'a_grade_taxpayer', (SELECT min(code) FROM credit_gz.department), 'tap list 2');
 SELECT is(pg_temp.sc(pg_temp.id('s3'), 'city_comprehensive'), 85.00, 'red list: +5');
+
+-- the insert fast path adds to the maintained sums only when they are from today; a subject scored on an earlier
+-- day is rescored from its records, and later rows of the same statement are not counted twice
+UPDATE credit_gz.subject_score SET scored_on = scored_on - 1 WHERE subject_id = pg_temp.id('s6') AND decaying;
+INSERT INTO credit_gz.record (subject_id, item_code, severity, domain_code, department_code, document_no, decision_date)
+SELECT pg_temp.id('s6'), 'administrative_penalty', 'general', 'construction', (SELECT min(code) FROM credit_gz.department),
+       'tap-multi-' || g, current_date - 20
+  FROM generate_series(1, 3) g;
+SELECT is_empty($$SELECT * FROM credit_gz.verify_scores() WHERE subject_id = pg_temp.id('s6')$$,
+                'a multi-row insert for a subject scored on an earlier day counts each record once');
 
 -- recompute == incremental
 SELECT is_empty($$SELECT * FROM credit_gz.verify_scores()$$, 'maintained scores equal a fresh computation');
