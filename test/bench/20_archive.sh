@@ -46,7 +46,7 @@ SELECT credit_gz.uscc_correct(('91' ||
            'MA' || bench.b31((i * 2654435761) % 887503681, 6) || '00!')::credit_gz.uscc), '企业' || i
   FROM generate_series(1, $nsubj) AS i WHERE i % 10 <> 0;
 INSERT INTO credit_gz.subject (resident_id, name)
-SELECT credit_gz.resident_id_make('440106' || to_char(date '1960-01-01' + (i % 15000), 'YYYYMMDD') || lpad((i % 1000)::text, 3, '0')),
+SELECT credit_gz.resident_id_make('440106' || to_char(date '1960-01-01' + (i % 15000), 'YYYYMMDD') || lpad(((i / 15000) % 1000)::text, 3, '0')),
        '个人' || i
   FROM generate_series(1, $nsubj) AS i WHERE i % 10 = 0;
 CREATE TABLE bench.subj AS
