@@ -658,14 +658,21 @@ log_precheck_read(int64 subject_id, text *domain, text *action, text *department
 	{
 		Oid			types[3] = {INT8OID, TEXTOID, TEXTOID};
 
-		query_log_plan = keep("SELECT credit_gz.log_read($1, 'precheck', $2, 'government', $3)", 3, types);
+		/*
+		 * The body of credit_gz.log_read() (src/disclosure.sql) as a saved plan: calling that SQL function (SET
+		 * search_path, so never inlined) would parse and plan its body on every pre-check. Keep the two in step.
+		 */
+		query_log_plan = keep("INSERT INTO credit_gz.query_log (subject_id, via, purpose, audience, department_code)"
+							  " SELECT $1, 'precheck', coalesce(nullif($2, ''), '未说明 / not stated'), 'government',"
+							  "        coalesce($3, (SELECT CASE WHEN pg_catalog.cardinality(d) = 1 THEN d[1] END"
+							  "                        FROM credit_gz.my_departments() AS d))", 3, types);
 	}
 	v[0] = Int64GetDatum(subject_id);
 	v[1] = CStringGetTextDatum(psprintf("%s: %s/%s", source, text_to_cstring(domain), text_to_cstring(action)));
 	v[2] = department ? PointerGetDatum(department) : (Datum) 0;
 	nulls[2] = department ? ' ' : 'n';
 	rc = SPI_execute_plan(query_log_plan, v, nulls, false, 0);
-	if (rc != SPI_OK_SELECT)
+	if (rc != SPI_OK_INSERT)
 		elog(ERROR, "credit_gz: query-log insert failed: %s", SPI_result_code_string(rc));
 }
 
