@@ -1321,7 +1321,8 @@ CREATE INDEX list_entry_escalation_due ON credit_gz.list_entry (list_type_code, 
 COMMENT ON INDEX credit_gz.list_entry_escalation_due IS
     'run_expiry: active directly determined entries by list type and listing date (escalation after N months)';
 
-CREATE FUNCTION credit_gz.run_expiry(as_of timestamptz DEFAULT pg_catalog.now(), batch_size integer DEFAULT 10000)
+CREATE FUNCTION credit_gz.run_expiry(as_of timestamptz DEFAULT pg_catalog.now(), batch_size integer DEFAULT 10000,
+                                     max_rows integer DEFAULT NULL)
 RETURNS jsonb
 LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
@@ -1336,8 +1337,9 @@ DECLARE
     k bigint;
     root bigint;
     lt record;
+    room bigint := COALESCE(max_rows, 9223372036854775807);
 BEGIN
-    IF as_of IS NULL OR batch_size IS NULL OR batch_size < 1 THEN
+    IF as_of IS NULL OR batch_size IS NULL OR batch_size < 1 OR max_rows < 1 THEN
         RAISE EXCEPTION 'run_expiry needs a time and a positive batch size'
             USING ERRCODE = '22023', HINT = 'Call credit_gz.run_expiry() or run_expiry(now(), 10000).';
     END IF;
@@ -1349,32 +1351,36 @@ BEGIN
     -- 1. Records past their maximum publicity period (publish_until is the first day no longer published):
     --    publication stops, kept archived for authorities (《广州市公共信用信息管理规定》).
     --    (A record under objection waits: its prior status returns when the objection ends, then it expires.)
-    LOOP
+    --    max_rows caps the records and entries changed by this call (each touched subject holds a scoring lock until
+    --    commit); run_expiry_in_batches commits between capped calls.
+    WHILE room > 0 LOOP
         WITH due AS (
             SELECT r.record_id FROM credit_gz.record r
             WHERE r.status = 'in_publicity' AND r.publish_until <= d
-            ORDER BY r.publish_until LIMIT batch_size
+            ORDER BY r.publish_until LIMIT LEAST(batch_size, room)
             FOR UPDATE SKIP LOCKED)
         UPDATE credit_gz.record r SET status = 'expired', disclosure = 'archived'
         FROM due WHERE r.record_id = due.record_id;
         GET DIAGNOSTICS k = ROW_COUNT;
         n_records := n_records + k;
-        EXIT WHEN k < batch_size;
+        room := room - k;
+        EXIT WHEN k < LEAST(batch_size, room + k);
     END LOOP;
 
     -- 2. List entries past their term (effective_until is the last day in force); derived entries follow their
     --    source through the lists triggers.
-    LOOP
+    WHILE room > 0 LOOP
         WITH due AS (
             SELECT e.entry_id FROM credit_gz.list_entry e
             WHERE e.status = 'active' AND e.effective_until < d AND e.derived_from_entry_id IS NULL
-            ORDER BY e.effective_until LIMIT batch_size
+            ORDER BY e.effective_until LIMIT LEAST(batch_size, room)
             FOR UPDATE SKIP LOCKED)
         UPDATE credit_gz.list_entry e SET status = 'expired', status_changed_on = d, status_reason = 'term ended (期满)'
         FROM due WHERE e.entry_id = due.entry_id;
         GET DIAGNOSTICS k = ROW_COUNT;
         n_entries := n_entries + k;
-        EXIT WHEN k < batch_size;
+        room := room - k;
+        EXIT WHEN k < LEAST(batch_size, room + k);
     END LOOP;
     -- Derived entries whose own term ended (the relation they came through ended): recompute their trees.
     FOR root IN
@@ -1451,6 +1457,7 @@ BEGIN
 
     RETURN pg_catalog.jsonb_build_object(
         'as_of', d,
+        'more_due', room <= 0,
         'records_expired', n_records,
         'entries_expired', n_entries,
         'derived_entries_recomputed', n_derived,
@@ -1459,13 +1466,47 @@ BEGIN
         'objections_overdue', n_objection,
         'interview_tasks_created', n_tasks);
 END $$;
-COMMENT ON FUNCTION credit_gz.run_expiry(timestamptz, integer) IS
+COMMENT ON FUNCTION credit_gz.run_expiry(timestamptz, integer, integer) IS
     '到期处理 / the daily job: records past publish_until → expired and archived; list entries past their term → expired; '
     'entries unresolved for their type''s escalation period (经营异常名录 3 years) → escalated; overdue repair '
     'applications and objections flagged; interview tasks for overdue rectification (谁认定、谁约谈). Scores follow '
     'through the triggers. Days are Guangzhou days of as_of. Idempotent; advisory lock (4705, 61) — a concurrent call '
     'returns {"skipped": …}; batches of batch_size with FOR UPDATE SKIP LOCKED; cost proportional to the due rows. '
-    'Returns the counts as jsonb.';
+    'max_rows caps the records and entries changed (more_due tells whether the cap was reached). Returns the counts '
+    'as jsonb.';
+
+CREATE PROCEDURE credit_gz.run_expiry_in_batches(as_of timestamptz DEFAULT pg_catalog.now(),
+                                                  rows_per_transaction integer DEFAULT 2000, INOUT result jsonb DEFAULT NULL)
+LANGUAGE plpgsql AS $$
+DECLARE
+    r jsonb;
+    key text;
+BEGIN
+    -- Each scoring-trigger call holds a per-subject advisory lock until commit; committing every
+    -- rows_per_transaction rows keeps a large day (1% of the archive) within max_locks_per_transaction.
+    -- (No SET search_path here: a procedure with SET cannot COMMIT; every name below is schema-qualified.)
+    result := '{}'::jsonb;
+    LOOP
+        r := credit_gz.run_expiry(as_of, LEAST(rows_per_transaction, 10000), rows_per_transaction);
+        IF r ? 'skipped' THEN
+            result := result || r;
+            EXIT;
+        END IF;
+        FOR key IN SELECT pg_catalog.jsonb_object_keys(r) LOOP
+            IF pg_catalog.jsonb_typeof(r -> key) = 'number' THEN
+                result := pg_catalog.jsonb_set(result, ARRAY[key],
+                    pg_catalog.to_jsonb(COALESCE((result ->> key)::bigint, 0) + (r ->> key)::bigint));
+            END IF;
+        END LOOP;
+        result := result || pg_catalog.jsonb_build_object('as_of', r -> 'as_of');
+        COMMIT;
+        EXIT WHEN NOT (r ->> 'more_due')::boolean;
+    END LOOP;
+END $$;
+COMMENT ON PROCEDURE credit_gz.run_expiry_in_batches(timestamptz, integer, jsonb) IS
+    '到期处理(分批提交) / the expiry job for large days: calls run_expiry(as_of, …, rows_per_transaction) and commits '
+    'after each call until nothing is due, so the scoring triggers'' per-subject locks never exceed '
+    'max_locks_per_transaction; returns the summed counts. CALL it at top level (pg_cron does).';
 
 -- ====================================================================
 -- Green channel participation as positive information; audit

@@ -77,10 +77,19 @@ done
 q -c "SELECT cron.unschedule($job)" >/dev/null
 [ "$(q -c "SELECT count(*) FROM cron.job WHERE jobname = 'credit-gz-expiry'")" = 0 ] && ok "unscheduled" || notok "unschedule"
 
+# Large days: the procedure commits every rows_per_transaction rows (here 1) and sums the counts.
+q -c "UPDATE credit_gz.record SET status = 'in_publicity', disclosure = 'public' WHERE record_id = $rec"
+rec2=$(q -c "SELECT credit_gz.load_record('market_regulation', 'CRON-TEST-2', subject_id, 'administrative_penalty', '2022-05-02', NULL, 'general') FROM credit_gz.record WHERE record_id = $rec")
+q -c "UPDATE credit_gz.record SET status = 'in_publicity', disclosure = 'public' WHERE record_id = $rec2"
+res=$(q -c "CALL credit_gz.run_expiry_in_batches(now(), 1)")
+[ "$(printf '%s' "$res" | q -c "SELECT (\$\$$res\$\$::jsonb ->> 'records_expired')")" = 2 ] \
+    && [ "$(q -c "SELECT count(*) FROM credit_gz.record WHERE record_id IN ($rec, $rec2) AND status = 'expired'")" = 2 ] \
+    && ok "CALL run_expiry_in_batches: two records in two transactions, counts summed" || notok "run_expiry_in_batches: $res"
+
 # Clean up the fixture (the extensions too, when this test created them).
 q <<SQL
 DELETE FROM credit_gz.audit_log WHERE subject_id = (SELECT subject_id FROM credit_gz.record WHERE record_id = $rec);
-DELETE FROM credit_gz.record WHERE record_id = $rec;
+DELETE FROM credit_gz.record WHERE record_id IN ($rec, $rec2);
 DELETE FROM credit_gz.subject WHERE name = '定时任务测试公司';
 SQL
 q -c "DELETE FROM cron.job_run_details WHERE jobid = $job"
