@@ -10,7 +10,7 @@
  * costs O(N) queries against indexed tables.
  *
  * Concurrency: before reading relations or entries of a subject, a transaction takes the subject's guard
- * (transaction advisory lock (4705, hash(subject_id)) and an upsert of its credit_gz.list_guard row). Under READ
+ * (an upsert of its credit_gz.list_guard row, whose row lock is held to the end of the transaction). Under READ
  * COMMITTED every SPI query takes a fresh snapshot, so the second of two racing transactions sees the first's rows
  * once the guard is granted; under REPEATABLE READ/SERIALIZABLE the upsert of a row another transaction bumped
  * after the snapshot raises 40001.
@@ -24,7 +24,6 @@
 #include "executor/spi.h"
 #include "fmgr.h"
 #include "miscadmin.h"
-#include "storage/lock.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
 #include "utils/datetime.h"
@@ -38,7 +37,6 @@ PG_FUNCTION_INFO_V1(credit_gz_list_entry_propagate);
 PG_FUNCTION_INFO_V1(credit_gz_relation_propagate);
 PG_FUNCTION_INFO_V1(credit_gz_repropagate_entry);
 
-#define LISTS_LOCK_CLASS	4705	/* advisory key1 of the per-subject guard, documented in doc/lists.md */
 #define DAY_OPEN_START		PG_INT32_MIN
 #define DAY_OPEN_END		PG_INT32_MAX
 
@@ -150,22 +148,17 @@ run_plan(int which, Datum *values, const char *nulls, long count)
 
 /*
  * guard_subject — serialise propagation work touching one subject (see the file header). Re-entrant within a
- * transaction; released at commit or abort.
+ * transaction; released at commit or abort. The guard is the row lock that the upsert of credit_gz.list_guard
+ * takes: a second transaction's upsert waits for the first to end, and a REPEATABLE READ or SERIALIZABLE transaction
+ * that bumps a row another transaction bumped after its snapshot gets 40001 instead of missing that change. A row
+ * lock lives in the tuple rather than the shared lock table, so one transaction may touch any number of subjects
+ * (a per-subject advisory lock ran out of shared memory after a few thousand relations in one statement).
  */
 static void
 guard_subject(int64 subject_id)
 {
-	LOCKTAG		tag;
-	uint32		key2 = (uint32) ((uint64) subject_id ^ ((uint64) subject_id >> 32));
-
 	Datum		v[1] = {Int64GetDatum(subject_id)};
 
-	SET_LOCKTAG_ADVISORY(tag, MyDatabaseId, LISTS_LOCK_CLASS, key2, 2);
-	(void) LockAcquire(&tag, ExclusiveLock, false, false);
-	/*
-	 * Also bump the subject's guard row, whatever this transaction's isolation level: a REPEATABLE READ or
-	 * SERIALIZABLE transaction that later bumps the same row gets 40001 instead of missing this change.
-	 */
 	run_plan(P_GUARD, v, NULL, 0);
 }
 

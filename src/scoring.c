@@ -5,7 +5,7 @@
  *
  * Every recomputation of one subject is a single saved SPI statement (APPLY_SQL below): it sums the subject's counting
  * records under the affected models, compares with subject_score, upserts what changed and appends grade_history and
- * score_drop. A per-subject transaction-scoped advisory lock serialises concurrent writers of one subject; under READ
+ * score_drop. A row lock on the subject (credit_gz.subject, FOR NO KEY UPDATE) serialises concurrent writers of one subject; under READ
  * COMMITTED the statement then runs with a fresh snapshot that sees the other writer's committed records. Under
  * REPEATABLE READ or SERIALIZABLE a stale snapshot shows up as a write conflict on the subject_score row, which the
  * server reports as a serialization failure (40001) to be retried as usual.
@@ -35,7 +35,6 @@ PG_FUNCTION_INFO_V1(scoring_list_entry_trigger);
 PG_FUNCTION_INFO_V1(scoring_rescore_subject);
 
 /* Advisory lock class of the per-subject scoring lock: 'C' 'G' 04 00 (documented in doc/scoring.md). */
-#define SCORING_SUBJECT_LOCK_CLASS 1128727552
 
 /*
  * The one statement that rescores a subject. Parameters:
@@ -236,16 +235,35 @@ get_apply_plan(void)
 }
 
 /*
- * lock_subject — the per-subject transaction-scoped advisory lock (class SCORING_SUBJECT_LOCK_CLASS, low 32 bits of
- * subject_id). Two transactions changing one subject's records thus rescore it one after the other, and the second
- * sees the first's records once it gets the lock.
+ * lock_subject — lock the subject's row in credit_gz.subject (FOR NO KEY UPDATE) until the transaction ends. Two
+ * transactions changing one subject's records thus rescore it one after the other, and the second sees the first's
+ * records once it gets the lock. A row lock lives in the tuple, not in the shared lock table, so one transaction may
+ * load records for millions of subjects (an advisory lock per subject ran out of shared memory after a few
+ * thousand); it does not conflict with the FOR KEY SHARE locks of foreign-key checks.
  */
 static void
 lock_subject(int64 subject_id)
 {
-	DirectFunctionCall2(pg_advisory_xact_lock_int4,
-						Int32GetDatum(SCORING_SUBJECT_LOCK_CLASS),
-						Int32GetDatum((int32) (uint32) (uint64) subject_id));
+	static SPIPlanPtr lock_plan = NULL;
+	Oid			argtypes[1] = {INT8OID};
+	Datum		values[1];
+	int			rc;
+
+	if (lock_plan == NULL)
+	{
+		SPIPlanPtr	plan = SPI_prepare("SELECT 1 FROM credit_gz.subject WHERE subject_id = $1 FOR NO KEY UPDATE",
+									   1, argtypes);
+
+		if (plan == NULL || SPI_keepplan(plan) != 0)
+			elog(ERROR, "credit_gz scoring: preparing the subject lock failed: %s",
+				 SPI_result_code_string(SPI_result));
+		lock_plan = plan;
+	}
+	values[0] = Int64GetDatum(subject_id);
+	rc = SPI_execute_plan(lock_plan, values, NULL, false, 0);
+	if (rc != SPI_OK_SELECT)
+		elog(ERROR, "credit_gz scoring: locking subject " INT64_FORMAT " failed: %s",
+			 subject_id, SPI_result_code_string(rc));
 }
 
 /*

@@ -823,7 +823,7 @@ SET search_path = pg_catalog, pg_temp;
 COMMENT ON FUNCTION credit_gz.scoring_record_trigger() IS
     '记录计分触发器 / AFTER ROW trigger on record: on insert, delete, or an update of a scoring column, recomputes the '
     'affected subject under the models the record matches (before and after), in the same transaction, under a '
-    'per-subject advisory lock (1128727552, subject_id); appends grade_history and score_drop. SECURITY DEFINER: '
+    'per-subject row lock on credit_gz.subject (FOR NO KEY UPDATE); appends grade_history and score_drop. SECURITY DEFINER: '
     'scores are written by the extension owner whoever changed the record.';
 
 CREATE TRIGGER scoring AFTER INSERT OR DELETE OR UPDATE OF subject_id, item_code, domain_code, severity, decision_date,
