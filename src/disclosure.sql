@@ -912,6 +912,10 @@ BEGIN
         'commitments', credit_gz.report_section('commitment', subject_id, audience, 'v.due_date, v.commitment_id'));
     report := report || pg_catalog.jsonb_build_object('list_entries',
         credit_gz.report_section('list_entry', subject_id, audience, 'v.effective_from DESC, v.entry_id'));
+    IF a.sees_grades THEN
+        report := report || pg_catalog.jsonb_build_object('grades',
+            credit_gz.report_section('grade', subject_id, audience, 'v.model_kind, v.model_code'));
+    END IF;
     IF a.sees_repairs THEN
         report := report || pg_catalog.jsonb_build_object('repairs',
             credit_gz.report_section('repair', subject_id, audience, 'v.submitted_at DESC, v.kind, v.id'));
@@ -995,6 +999,9 @@ BEGIN
                         FROM credit_gz.disclosed_list_entry e
                        WHERE e.subject_id = credit_labels.subject_id AND e.audience = 'financial_institution'
                          AND e.status = 'active' AND e.polarity = 'reward'),
+        'grades', (SELECT coalesce(pg_catalog.jsonb_object_agg(g.model_code, g.grade), '{}')
+                     FROM credit_gz.disclosed_grade g
+                    WHERE g.subject_id = credit_labels.subject_id AND g.audience = 'financial_institution'),
         'authorised_until', auth.valid_until) || labels;
 END
 $$;
@@ -1033,8 +1040,11 @@ BEGIN
         n := 0;
         FOR e IN SELECT * FROM pg_catalog.jsonb_array_elements(r -> 'grades') LOOP
             n := n + 1;
-            out := out || '  ' || (e ->> 'model_code') || ': ' || coalesce(e ->> 'grade', '—')
-                || coalesce(' (' || (e ->> 'grade_label') || ')', '') || coalesce(', 分值 ' || (e ->> 'score'), '') || E'\n';
+            out := out || '  ' || coalesce(e ->> 'model_name', e ->> 'model_code') || ': ' || coalesce(e ->> 'grade', '—')
+                || coalesce(' (' || (e ->> 'grade_label') || ')', '') || coalesce(', 分值 ' || (e ->> 'score'), '')
+                || coalesce(', 最近变动 ' || pg_catalog.left(e -> 'history' -> 0 ->> 'changed_at', 10) || ' '
+                            || (e -> 'history' -> 0 ->> 'old_grade') || '→' || (e -> 'history' -> 0 ->> 'new_grade'), '')
+                || E'\n';
         END LOOP;
         IF n = 0 THEN out := out || E'  无\n'; END IF;
     END IF;
@@ -1267,3 +1277,37 @@ COMMENT ON COLUMN credit_gz.disclosed_repair.status IS '状态 / status';
 COMMENT ON COLUMN credit_gz.disclosed_repair.outcome IS '异议结果 / objection outcome (corrected, revoked, upheld)';
 COMMENT ON COLUMN credit_gz.disclosed_repair.submitted_at IS '提交时间 / submitted at';
 COMMENT ON COLUMN credit_gz.disclosed_repair.decided_at IS '办结时间 / decided or resolved at';
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- Grades (分级分类监管) in reports and labels: audiences with sees_grades (government, self, financial institutions)
+-- ---------------------------------------------------------------------------------------------------------------
+CREATE VIEW credit_gz.disclosed_grade WITH (security_barrier = true) AS
+SELECT a.audience, ss.subject_id, ss.model_code, m.name_zh AS model_name, m.kind AS model_kind, m.domain_code,
+       ss.score, ss.grade::text AS grade, credit_gz.credit_grade_label(ss.grade) AS grade_label, ss.updated_at,
+       (SELECT coalesce(pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
+                    'changed_at', h.changed_at, 'old_grade', h.old_grade::text, 'new_grade', h.new_grade::text,
+                    'cause', h.cause) ORDER BY h.changed_at DESC), '[]')
+          FROM (SELECT * FROM credit_gz.grade_history gh
+                 WHERE gh.subject_id = ss.subject_id AND gh.model_code = ss.model_code
+                 ORDER BY gh.changed_at DESC, gh.history_id DESC LIMIT 5) h) AS history
+  FROM credit_gz.subject_score ss
+  JOIN credit_gz.scoring_model m ON m.model_code = ss.model_code AND m.is_active
+ CROSS JOIN pg_catalog.unnest((SELECT credit_gz.my_audiences())) AS a(audience)
+  JOIN credit_gz.audience au ON au.code = a.audience AND au.sees_grades
+ WHERE NOT au.needs_authorization OR credit_gz.is_credit_admin()
+    OR EXISTS (SELECT 1 FROM pg_catalog.unnest((SELECT credit_gz.my_institutions())) AS mi(id)
+                WHERE credit_gz.authorization_is_live(ss.subject_id, mi.id));
+COMMENT ON VIEW credit_gz.disclosed_grade IS
+    '可见信用等级 / credit grades and scores per model with the last five grade changes, for the audiences that may see '
+    'grades (government, the subject itself, financial institutions under authorisation).';
+COMMENT ON COLUMN credit_gz.disclosed_grade.audience IS '披露对象 / audience';
+COMMENT ON COLUMN credit_gz.disclosed_grade.subject_id IS '主体编号 / subject id';
+COMMENT ON COLUMN credit_gz.disclosed_grade.model_code IS '评价模型 / scoring model';
+COMMENT ON COLUMN credit_gz.disclosed_grade.model_name IS '模型名称 / model name';
+COMMENT ON COLUMN credit_gz.disclosed_grade.model_kind IS '模型类别 / domain, comprehensive or risk';
+COMMENT ON COLUMN credit_gz.disclosed_grade.domain_code IS '评价领域 / evaluated domain';
+COMMENT ON COLUMN credit_gz.disclosed_grade.score IS '分值 / score';
+COMMENT ON COLUMN credit_gz.disclosed_grade.grade IS '等级 / grade';
+COMMENT ON COLUMN credit_gz.disclosed_grade.grade_label IS '等级说明 / grade label';
+COMMENT ON COLUMN credit_gz.disclosed_grade.updated_at IS '更新时间 / last change';
+COMMENT ON COLUMN credit_gz.disclosed_grade.history IS '最近等级变动 / last five grade changes';

@@ -387,3 +387,73 @@ COMMENT ON COLUMN credit_gz.monitor_objections.upheld IS '维持 / upheld';
 COMMENT ON COLUMN credit_gz.monitor_objections.refused IS '不予受理 / refused';
 COMMENT ON COLUMN credit_gz.monitor_objections.overdue IS '逾期 / flagged overdue by run_expiry';
 COMMENT ON COLUMN credit_gz.monitor_objections.avg_working_days IS '平均办理工作日 / average working days from submission to resolution';
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- Grade distribution (分级分类监管) and domains covered by graded supervision (target ≥ 20)
+-- ---------------------------------------------------------------------------------------------------------------
+CREATE VIEW credit_gz.monitor_grade_distribution AS
+WITH g AS (
+    SELECT s.district, ss.model_code, ss.grade::text AS grade, pg_catalog.count(*) AS subjects
+      FROM credit_gz.subject_score ss
+      JOIN credit_gz.subject s ON s.subject_id = ss.subject_id
+     GROUP BY s.district, ss.model_code, ss.grade
+)
+SELECT 'district'::text AS dimension, coalesce(g.district, '市外') AS key, coalesce(g.district, '市外') AS label,
+       g.model_code, m.name_zh AS model_name, m.domain_code, g.grade, g.subjects
+  FROM g JOIN credit_gz.scoring_model m ON m.model_code = g.model_code
+UNION ALL
+SELECT 'domain', coalesce(m.domain_code, '全市'), coalesce(d.name_zh, '全市(综合/风险模型)'),
+       g.model_code, m.name_zh, m.domain_code, g.grade, pg_catalog.sum(g.subjects)::bigint
+  FROM g JOIN credit_gz.scoring_model m ON m.model_code = g.model_code
+  LEFT JOIN credit_gz.domain d ON d.code = m.domain_code
+ GROUP BY m.domain_code, d.name_zh, g.model_code, m.name_zh, g.grade
+UNION ALL
+SELECT 'department', dd.department_code, dep.name_zh, g.model_code, m.name_zh, m.domain_code, g.grade,
+       pg_catalog.sum(g.subjects)::bigint
+  FROM g JOIN credit_gz.scoring_model m ON m.model_code = g.model_code
+  JOIN credit_gz.domain_department dd ON dd.domain_code = m.domain_code
+  JOIN credit_gz.department dep ON dep.code = dd.department_code
+ GROUP BY dd.department_code, dep.name_zh, g.model_code, m.name_zh, m.domain_code, g.grade;
+COMMENT ON VIEW credit_gz.monitor_grade_distribution IS
+    '信用等级分布 / subjects per grade and scoring model, by district, by domain (city-wide models under 全市) and by '
+    'the departments responsible for the model''s domain. Subjects without a score row have the model''s no-history '
+    'grade and are not counted.';
+COMMENT ON COLUMN credit_gz.monitor_grade_distribution.dimension IS '统计维度 / dimension: district, domain or department';
+COMMENT ON COLUMN credit_gz.monitor_grade_distribution.key IS '维度取值 / district name, domain code or department code';
+COMMENT ON COLUMN credit_gz.monitor_grade_distribution.label IS '显示名称 / display name';
+COMMENT ON COLUMN credit_gz.monitor_grade_distribution.model_code IS '评价模型 / scoring model';
+COMMENT ON COLUMN credit_gz.monitor_grade_distribution.model_name IS '模型名称 / model name';
+COMMENT ON COLUMN credit_gz.monitor_grade_distribution.domain_code IS '评价领域 / evaluated domain (NULL: city-wide model)';
+COMMENT ON COLUMN credit_gz.monitor_grade_distribution.grade IS '等级 / grade';
+COMMENT ON COLUMN credit_gz.monitor_grade_distribution.subjects IS '主体数 / subjects with that grade';
+
+CREATE VIEW credit_gz.monitor_graded_supervision AS
+WITH m AS (
+    SELECT m.domain_code, pg_catalog.count(*) AS models,
+           pg_catalog.sum((SELECT pg_catalog.count(*) FROM credit_gz.subject_score ss WHERE ss.model_code = m.model_code))
+               AS subjects_graded
+      FROM credit_gz.scoring_model m
+     WHERE m.is_active AND m.kind = 'domain'
+     GROUP BY m.domain_code
+)
+SELECT 'domain'::text AS dimension, m.domain_code AS key, d.name_zh AS label, m.models, m.subjects_graded::bigint,
+       NULL::bigint AS domains_covered, NULL::numeric AS target, NULL::boolean AS meets_target
+  FROM m JOIN credit_gz.domain d ON d.code = m.domain_code
+UNION ALL
+SELECT 'city', '全市', '全市', pg_catalog.sum(m.models)::bigint, pg_catalog.sum(m.subjects_graded)::bigint,
+       pg_catalog.count(DISTINCT coalesce(d.parent_code, d.code)),
+       credit_gz.policy_target_value('graded_supervision_domains'),
+       pg_catalog.count(DISTINCT coalesce(d.parent_code, d.code)) >= credit_gz.policy_target_value('graded_supervision_domains')
+  FROM m JOIN credit_gz.domain d ON d.code = m.domain_code;
+COMMENT ON VIEW credit_gz.monitor_graded_supervision IS
+    '分级分类监管覆盖 / supervision domains with an active domain scoring model (分级分类监管), subjects graded, and '
+    'city-wide the number of annex domains covered (a sub-domain counts for its parent) against the target of 20 '
+    '(policy_target graded_supervision_domains).';
+COMMENT ON COLUMN credit_gz.monitor_graded_supervision.dimension IS '统计维度 / dimension: domain or city';
+COMMENT ON COLUMN credit_gz.monitor_graded_supervision.key IS '维度取值 / domain code or 全市';
+COMMENT ON COLUMN credit_gz.monitor_graded_supervision.label IS '显示名称 / display name';
+COMMENT ON COLUMN credit_gz.monitor_graded_supervision.models IS '评价模型数 / active domain models';
+COMMENT ON COLUMN credit_gz.monitor_graded_supervision.subjects_graded IS '已评级主体数 / subjects with a score row';
+COMMENT ON COLUMN credit_gz.monitor_graded_supervision.domains_covered IS '覆盖领域数 / annex domains covered (city row)';
+COMMENT ON COLUMN credit_gz.monitor_graded_supervision.target IS '目标 / target number of domains (city row)';
+COMMENT ON COLUMN credit_gz.monitor_graded_supervision.meets_target IS '是否达标 / target met (city row)';

@@ -18,6 +18,15 @@ SELECT label AS 部门, records AS 归集量, same_period_last_year AS 上年同
    AND period_start = (date_trunc('month', now() AT TIME ZONE 'Asia/Shanghai') - interval '1 month')::date
  ORDER BY records DESC LIMIT 8;
 
+\echo '-- 90.1b grade distribution of the comprehensive evaluation by district (分级分类监管), and domains covered (≥ 20)'
+SELECT label AS 区, sum(subjects) FILTER (WHERE grade = 'A') AS "A", sum(subjects) FILTER (WHERE grade = 'B') AS "B",
+       sum(subjects) FILTER (WHERE grade = 'M') AS "M", sum(subjects) FILTER (WHERE grade = 'C') AS "C",
+       sum(subjects) FILTER (WHERE grade = 'D') AS "D"
+  FROM credit_gz.monitor_grade_distribution
+ WHERE dimension = 'district' AND model_code = 'city_comprehensive' GROUP BY label ORDER BY 2 DESC NULLS LAST;
+SELECT models AS 评价模型, subjects_graded AS 已评级主体, domains_covered AS 覆盖领域, target AS 目标, meets_target AS 达标
+  FROM credit_gz.monitor_graded_supervision WHERE dimension = 'city';
+
 \echo '-- 90.2 list entries in force by district'
 SELECT label AS 区, sum(active_entries) FILTER (WHERE polarity = 'punishment') AS 惩戒名单,
        sum(active_entries) FILTER (WHERE polarity = 'reward') AS 激励名单,

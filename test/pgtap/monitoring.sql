@@ -1,7 +1,7 @@
 -- Monitoring views for BI tools (九, 十一, 十五): every view and column documented in Chinese and English, readable by
 -- an analyst role without any table privilege, with numbers that follow the archive.
 BEGIN;
-SELECT plan(18);
+SELECT plan(22);
 
 SELECT is((SELECT count(*)::int FROM pg_class c
             WHERE c.relnamespace = 'credit_gz'::regnamespace AND c.relkind = 'v' AND c.relname LIKE 'monitor\_%'
@@ -50,6 +50,11 @@ SELECT is((SELECT target FROM credit_gz.monitor_data_quality WHERE metric = 'cod
 SELECT lives_ok($$SELECT * FROM credit_gz.monitor_precheck_feedback$$, 'pre-check feedback');
 SELECT lives_ok($$SELECT * FROM credit_gz.monitor_dishonesty_cases$$, 'dishonesty cases by stage');
 SELECT lives_ok($$SELECT * FROM credit_gz.monitor_repairs$$, 'repairs with average working days');
+SELECT is((SELECT domains_covered >= 20 AND meets_target FROM credit_gz.monitor_graded_supervision WHERE dimension = 'city'),
+          true, 'graded supervision covers at least 20 domains (policy target)');
+SELECT is((SELECT sum(subjects)::int >= 1 FROM credit_gz.monitor_grade_distribution
+            WHERE dimension = 'district' AND key = '越秀区' AND model_code = 'city_comprehensive'), true,
+          'grade distribution by district');
 SELECT is((SELECT objections >= 1 AND open >= 1 FROM credit_gz.monitor_objections
             WHERE dimension = 'department' AND key = 'court'), true, 'objections by providing department');
 RESET ROLE;
@@ -61,6 +66,10 @@ SELECT is((SELECT credit_gz.credit_report(subject_id, 'public') ? 'repairs' FROM
           false, 'but does not show objections and repairs');
 SELECT is((SELECT credit_gz.credit_report(subject_id, 'government') -> 'repairs' -> 0 ->> 'kind'
              FROM credit_gz.subject WHERE name = '测试某局'), 'objection', 'a government report does');
+SELECT is((SELECT credit_gz.credit_report(subject_id, 'government') -> 'grades' @> '[{"model_code": "city_comprehensive"}]'
+             FROM credit_gz.subject WHERE name = '测试某局'), true, 'a government report carries the grades');
+SELECT is((SELECT credit_gz.credit_report(subject_id, 'public') ? 'grades' FROM credit_gz.subject WHERE name = '测试某局'),
+          false, 'a public report does not');
 SELECT ok((SELECT credit_gz.credit_report_text(subject_id, 'government') LIKE '%异议处理中%异议%'
              FROM credit_gz.subject WHERE name = '测试某局'), 'and so does the text report');
 
