@@ -34,6 +34,9 @@ SELECT district, count(*) FILTER (WHERE kind <> 'natural_person') AS organisatio
 CREATE TEMP TABLE archive_subject AS
 SELECT row_number() OVER (ORDER BY subject_id) - 1 AS k, subject_id, kind FROM credit_gz.subject;
 CREATE UNIQUE INDEX ON archive_subject (k);
+-- loaded 2,000 decisions per transaction, as a department's nightly batches would be (each transaction takes a
+-- scoring lock per subject it touches)
+PREPARE load_batch(int, int) AS
 INSERT INTO credit_gz.record (subject_id, item_code, domain_code, department_code, document_no, decision_date, severity,
                               details, created_at)
 SELECT s.subject_id, x.item, x.domain, x.dep, x.dep || '-' || i, x.d,
@@ -48,7 +51,7 @@ SELECT s.subject_id, x.item, x.domain, x.dep, x.dep || '-' || i, x.d,
                  - CASE WHEN i % 11 = 0 THEN 'valid_to' ELSE '' END
        END,
        (x.d + 1 + i % 5)::timestamp AT TIME ZONE 'Asia/Shanghai'
-  FROM generate_series(1, 60000) AS i
+  FROM generate_series($1, $2) AS i
   JOIN archive_subject s ON s.k = (i * 7919) % 30000
   CROSS JOIN LATERAL (
       -- collection grows over the years: density rising linearly with time
@@ -62,6 +65,7 @@ SELECT s.subject_id, x.item, x.domain, x.dep, x.dep || '-' || i, x.d,
                       (ARRAY['administrative_penalty','administrative_licence','honour','dishonest_judgment_debtor'])[1 + i % 4]
                   ELSE (ARRAY['administrative_penalty','administrative_penalty','administrative_licence','honour',
                               'abnormal_operations','a_grade_taxpayer','property_fee_arrears'])[1 + i % 7] END AS item) x;
+SELECT pg_catalog.format('EXECUTE load_batch(%s, %s)', lo, lo + 1999) FROM generate_series(1, 60000, 2000) AS lo \gexec
 
 SELECT coalesce(p.generation, '(no window)') AS rule_generation, r.severity, count(*) AS records,
        count(*) FILTER (WHERE r.status = 'in_publicity') AS in_publicity, count(*) FILTER (WHERE r.status = 'expired') AS expired,
