@@ -837,7 +837,7 @@ COMMENT ON COLUMN credit_gz.audit_log.action IS '操作 / INSERT, UPDATE or DELE
 COMMENT ON COLUMN credit_gz.audit_log.old_row IS '变更前 / row before (UPDATE, DELETE)';
 COMMENT ON COLUMN credit_gz.audit_log.new_row IS '变更后 / row after (INSERT, UPDATE)';
 COMMENT ON COLUMN credit_gz.audit_log.actor IS '登录用户 / session user';
-COMMENT ON COLUMN credit_gz.audit_log.role_name IS '执行角色 / current role when the change was made';
+COMMENT ON COLUMN credit_gz.audit_log.role_name IS '执行角色 / the role that made the change (the session''s SET ROLE, else the session user)';
 COMMENT ON COLUMN credit_gz.audit_log.xid IS '事务号 / transaction id';
 COMMENT ON COLUMN credit_gz.audit_log.at IS '时间 / transaction time';
 CREATE INDEX audit_log_table_key_idx ON credit_gz.audit_log (table_name, row_key);
@@ -870,11 +870,14 @@ BEGIN
           JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
          WHERE i.indrelid = TG_RELID AND i.indisprimary;
     END IF;
-    INSERT INTO credit_gz.audit_log (table_name, row_key, subject_id, action, old_row, new_row)
+    -- Running as the definer, CURRENT_USER is the extension owner: the caller's role is the session's SET ROLE
+    -- (the 'role' setting, which SECURITY DEFINER does not change), else the session user.
+    INSERT INTO credit_gz.audit_log (table_name, row_key, subject_id, action, old_row, new_row, role_name)
     VALUES (pg_catalog.quote_ident(TG_TABLE_SCHEMA) || '.' || pg_catalog.quote_ident(TG_TABLE_NAME),
             (SELECT pg_catalog.string_agg(r ->> k, ',' ORDER BY ord) FROM pg_catalog.unnest(keys) WITH ORDINALITY AS u(k, ord)),
             CASE WHEN pg_catalog.jsonb_typeof(r -> 'subject_id') = 'number' THEN (r ->> 'subject_id')::bigint END,
-            TG_OP, o, n);
+            TG_OP, o, n,
+            coalesce(NULLIF(pg_catalog.current_setting('role'), 'none'), SESSION_USER)::name);
     RETURN NULL;
 END
 $$;

@@ -106,3 +106,7 @@ $$;
 COMMENT ON FUNCTION credit_gz.region_district(text) IS
     '广州市辖区: the current Guangzhou district name for a GB/T 2260 code, abolished codes mapped to their successors; '
     '''市本级'' for city-level codes 440100/440101; NULL outside Guangzhou.';
+
+-- GB/T 2260 is public reference data; triggers that derive a district run with the caller's rights, so every role
+-- that may write subjects must be able to read it.
+GRANT SELECT ON credit_gz.region, credit_gz.region_succession TO PUBLIC;
