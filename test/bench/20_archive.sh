@@ -4,10 +4,8 @@
 # credit_gz trigger.                                                                     goal: ratio <= 2.0
 # N = 1,000,000 x BENCH_SCALE records over N/10 subjects (90% organisations, 10% natural persons); the item mix
 # includes items that make the trigger look up the subject (organisation-only items, 十七 items). Times are
-# server-side (clock_timestamp around EXECUTE), best of 3, alternating the order. The file is COPYed in chunks of
-# CHUNK rows (default 5000), one transaction each, into both tables alike: credit_gz's scoring trigger takes a
-# transaction-scoped advisory lock per subject, so one transaction touching more subjects than the lock table holds
-# (max_locks_per_transaction x connections) fails with "out of shared memory".
+# server-side (clock_timestamp around EXECUTE), best of 3, alternating the order. The file is COPYed in one
+# statement by default (CHUNK rows per transaction if set), into both tables alike.
 # Runs inside scripts/run-bench's throwaway cluster (PG* variables set); cleans up its database.
 set -eu
 scale=${BENCH_SCALE:-1}
@@ -100,7 +98,7 @@ SQL
 cols="subject_id, item_code, domain_code, department_code, document_no, decision_date, severity, disclosure"
 # the file is written by the client (the server may run as another user) and read by the server's COPY
 q -c "\\copy (SELECT $cols FROM bench.input ORDER BY i) TO '$dir/records.txt'"
-chunk=${CHUNK:-5000}
+chunk=${CHUNK:-$n}
 (cd "$dir" && split -l "$chunk" -d -a 5 records.txt part.)
 chmod 644 "$dir"/part.*
 triggers=$(q -c "SELECT string_agg(tgname, ', ' ORDER BY tgname) FROM pg_trigger

@@ -34,8 +34,7 @@ SELECT district, count(*) FILTER (WHERE kind <> 'natural_person') AS organisatio
 CREATE TEMP TABLE archive_subject AS
 SELECT row_number() OVER (ORDER BY subject_id) - 1 AS k, subject_id, kind FROM credit_gz.subject;
 CREATE UNIQUE INDEX ON archive_subject (k);
--- loaded 2,000 decisions per transaction, as a department's nightly batches would be (each transaction takes a
--- scoring lock per subject it touches)
+-- loaded 2,000 decisions per transaction, as a department's nightly batches would be
 PREPARE load_batch(int, int) AS
 INSERT INTO credit_gz.record (subject_id, item_code, domain_code, department_code, document_no, decision_date, severity,
                               details, created_at)
