@@ -1,0 +1,418 @@
+-- Catalogue-wide conformance of every object of extension credit_gz with the project standards (common brief,
+-- "Standards"): comments (Chinese and English where users read them), pinned search_path, honest labels, primary
+-- keys, one schema, dump registration. Named zz_ so that it runs after the behaviour tests (it reads the catalogue
+-- only, and checks that the tests before it left no committed rows behind in dumped tables).
+--
+-- Every check lists the offending objects by name, so a failure says what to fix. Exceptions are listed
+-- explicitly below with the reason; a stale exception (object gone or now conforming) fails too.
+BEGIN;
+SELECT plan(35);
+
+-- The extension's members: pg_depend rows of deptype 'e' on its pg_extension row.
+CREATE TEMP VIEW cg_member AS
+SELECT d.classid, d.objid
+  FROM pg_catalog.pg_depend d
+  JOIN pg_catalog.pg_extension e ON e.oid = d.refobjid
+ WHERE d.refclassid = 'pg_catalog.pg_extension'::regclass AND e.extname = 'credit_gz' AND d.deptype = 'e';
+
+CREATE TEMP VIEW cg_rel AS
+SELECT c.* FROM cg_member m JOIN pg_catalog.pg_class c ON c.oid = m.objid
+ WHERE m.classid = 'pg_catalog.pg_class'::regclass;
+
+CREATE TEMP VIEW cg_proc AS
+SELECT p.*, l.lanname,
+       -- body without -- comments, so that prose in comments does not count as code
+       pg_catalog.regexp_replace(p.prosrc, '--[^\n]*', '', 'g') AS body
+  FROM cg_member m JOIN pg_catalog.pg_proc p ON p.oid = m.objid
+  JOIN pg_catalog.pg_language l ON l.oid = p.prolang
+ WHERE m.classid = 'pg_catalog.pg_proc'::regclass;
+
+-- Sequences behind identity/serial columns: generated with their column, documented by it.
+CREATE TEMP VIEW cg_owned_seq AS
+SELECT s.oid, d.refobjid AS table_oid
+  FROM cg_rel s
+  JOIN pg_catalog.pg_depend d ON d.classid = 'pg_catalog.pg_class'::regclass AND d.objid = s.oid
+       AND d.refclassid = 'pg_catalog.pg_class'::regclass AND d.refobjsubid > 0 AND d.deptype IN ('a', 'i')
+ WHERE s.relkind = 'S';
+
+-- The heuristic for "Chinese and English": a CJK ideograph and an ASCII letter.
+CREATE FUNCTION pg_temp.bilingual(t text) RETURNS boolean LANGUAGE sql IMMUTABLE AS
+$$ SELECT coalesce($1 ~ '[\u3400-\u4dbf\u4e00-\u9fff]' AND $1 ~ '[A-Za-z]', false) $$;
+
+-- A pinned search_path: set in proconfig, pg_temp last (else temporary objects shadow others), no public/"$user".
+CREATE FUNCTION pg_temp.pinned(cfg text[]) RETURNS boolean LANGUAGE sql IMMUTABLE AS
+$$ SELECT coalesce(bool_or(c ~ '^search_path=' AND c ~ '(=|,)\s*"?pg_temp"?\s*$'
+                           AND c !~* '(=|,)\s*("?\$user"?|"?public"?)\s*(,|$)'), false)
+     FROM unnest($1) AS c $$;
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- Known exceptions, each with its reason. Kinds: 'not_dumped' (member table deliberately not registered with
+-- pg_extension_config_dump), 'public_definer' (SECURITY DEFINER routine deliberately executable by PUBLIC).
+-- ---------------------------------------------------------------------------------------------------------------
+CREATE TEMP TABLE cg_exception (kind text, object text, reason text);
+INSERT INTO cg_exception VALUES
+    ('not_dumped', 'credit_gz.list_guard',
+     'concurrency guard rows (one per subject, a change counter): no information, recreated on the next change'),
+    ('not_dumped', 'credit_gz.case_step_kind',
+     'fixed vocabulary of the policy''s case steps, shipped by CREATE EXTENSION, no locally added rows'),
+    ('public_definer', 'credit_gz.monitor_double_publicity()',
+     'returns pass rates per department only (no record), for view monitor_data_quality; a view''s readers need '
+     'EXECUTE on the functions it calls (doc/monitoring.md)');
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- The catalogue is what we think it is (so that the checks below cannot pass on an empty set)
+-- ---------------------------------------------------------------------------------------------------------------
+SELECT is(ARRAY(SELECT k FROM unnest(ARRAY['table', 'view', 'function', 'aggregate', 'type', 'operator',
+                                           'operator class', 'operator family', 'cast']) AS k
+                 EXCEPT
+                SELECT (pg_catalog.pg_identify_object(classid, objid, 0)).type FROM cg_member
+                 ORDER BY 1),
+          '{}'::text[], 'the extension has members of every kind checked below');
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- COMMENT ON every object
+-- ---------------------------------------------------------------------------------------------------------------
+SELECT is(ARRAY(SELECT pg_catalog.obj_description(e.extnamespace, 'pg_namespace') IS NOT NULL
+                   AND pg_temp.bilingual(pg_catalog.obj_description(e.extnamespace, 'pg_namespace'))
+                  FROM pg_catalog.pg_extension e WHERE e.extname = 'credit_gz'),
+          ARRAY[true], 'schema credit_gz has a Chinese and English comment');
+
+SELECT is(ARRAY(SELECT pg_catalog.pg_describe_object(m.classid, m.objid, 0) FROM cg_member m
+                 WHERE m.classid = 'pg_catalog.pg_class'::regclass
+                   AND m.objid NOT IN (SELECT oid FROM cg_owned_seq)
+                   AND pg_catalog.obj_description(m.objid, 'pg_class') IS NULL
+                 ORDER BY 1),
+          '{}'::text[], 'every table, view and stand-alone sequence has a comment');
+
+SELECT is(ARRAY(SELECT p.oid::regprocedure::text FROM cg_proc p
+                 WHERE pg_catalog.obj_description(p.oid, 'pg_proc') IS NULL ORDER BY 1),
+          '{}'::text[], 'every function, procedure and aggregate has a comment');
+
+SELECT is(ARRAY(SELECT pg_catalog.pg_describe_object(m.classid, m.objid, 0) FROM cg_member m
+                 WHERE m.classid NOT IN ('pg_catalog.pg_class'::regclass, 'pg_catalog.pg_proc'::regclass)
+                   AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_description x
+                                    WHERE x.classoid = m.classid AND x.objoid = m.objid AND x.objsubid = 0)
+                 ORDER BY 1),
+          '{}'::text[], 'every type, operator, operator class and family, cast (every other member) has a comment');
+
+SELECT is(ARRAY(SELECT c.oid::regclass::text || '.' || pg_catalog.quote_ident(a.attname)
+                  FROM cg_rel c JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid
+                 WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') AND a.attnum > 0 AND NOT a.attisdropped
+                   AND pg_catalog.col_description(c.oid, a.attnum) IS NULL
+                 ORDER BY 1),
+          '{}'::text[], 'every column of every table and view has a comment');
+
+SELECT is(ARRAY(SELECT t.tgname || ' on ' || t.tgrelid::regclass::text
+                  FROM cg_rel c JOIN pg_catalog.pg_trigger t ON t.tgrelid = c.oid
+                 WHERE NOT t.tgisinternal AND pg_catalog.obj_description(t.oid, 'pg_trigger') IS NULL
+                 ORDER BY 1),
+          '{}'::text[], 'every trigger has a comment');
+
+-- Indexes made by PRIMARY KEY / UNIQUE / EXCLUDE are described by their constraint; explicit ones need a why.
+SELECT is(ARRAY(SELECT i.indexrelid::regclass::text
+                  FROM cg_rel c JOIN pg_catalog.pg_index i ON i.indrelid = c.oid
+                 WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint k WHERE k.conindid = i.indexrelid
+                                      AND k.conrelid = c.oid AND k.contype IN ('p', 'u', 'x'))
+                   AND pg_catalog.obj_description(i.indexrelid, 'pg_class') IS NULL
+                 ORDER BY 1),
+          '{}'::text[], 'every explicitly created index has a comment');
+
+SELECT is(ARRAY(SELECT 'policy ' || pol.polname || ' on ' || pol.polrelid::regclass::text
+                  FROM cg_rel c JOIN pg_catalog.pg_policy pol ON pol.polrelid = c.oid
+                 WHERE pg_catalog.obj_description(pol.oid, 'pg_policy') IS NULL
+                UNION ALL
+                SELECT 'rule ' || r.rulename || ' on ' || r.ev_class::regclass::text
+                  FROM cg_rel c JOIN pg_catalog.pg_rewrite r ON r.ev_class = c.oid
+                 WHERE r.rulename <> '_RETURN' AND pg_catalog.obj_description(r.oid, 'pg_rewrite') IS NULL
+                 ORDER BY 1),
+          '{}'::text[], 'every row-level security policy and rewrite rule has a comment');
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- Chinese and English where users read: tables, views and their columns
+-- ---------------------------------------------------------------------------------------------------------------
+SELECT is(ARRAY(SELECT c.oid::regclass::text FROM cg_rel c
+                 WHERE c.relkind IN ('r', 'p', 'f') AND NOT pg_temp.bilingual(pg_catalog.obj_description(c.oid, 'pg_class'))
+                 ORDER BY 1),
+          '{}'::text[], 'every table''s comment is in Chinese and English');
+
+SELECT is(ARRAY(SELECT c.oid::regclass::text || '.' || pg_catalog.quote_ident(a.attname)
+                  FROM cg_rel c JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid
+                 WHERE c.relkind IN ('r', 'p', 'f') AND a.attnum > 0 AND NOT a.attisdropped
+                   AND NOT pg_temp.bilingual(pg_catalog.col_description(c.oid, a.attnum))
+                 ORDER BY 1),
+          '{}'::text[], 'every table column''s comment is in Chinese and English');
+
+SELECT is(ARRAY(SELECT c.oid::regclass::text FROM cg_rel c
+                 WHERE c.relkind IN ('v', 'm') AND NOT pg_temp.bilingual(pg_catalog.obj_description(c.oid, 'pg_class'))
+                 ORDER BY 1),
+          '{}'::text[], 'every view''s comment is in Chinese and English');
+
+SELECT is(ARRAY(SELECT c.oid::regclass::text || '.' || pg_catalog.quote_ident(a.attname)
+                  FROM cg_rel c JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid
+                 WHERE c.relkind IN ('v', 'm') AND a.attnum > 0 AND NOT a.attisdropped
+                   AND NOT pg_temp.bilingual(pg_catalog.col_description(c.oid, a.attnum))
+                 ORDER BY 1),
+          '{}'::text[], 'every view column''s comment is in Chinese and English');
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- search_path pinning and privileges
+-- ---------------------------------------------------------------------------------------------------------------
+SELECT is(ARRAY(SELECT p.oid::regprocedure::text FROM cg_proc p
+                 WHERE p.prosecdef AND NOT pg_temp.pinned(p.proconfig) ORDER BY 1),
+          '{}'::text[], 'every SECURITY DEFINER routine pins search_path (pg_temp last, no public or $user)');
+
+SELECT is(ARRAY(SELECT p.oid::regprocedure::text FROM cg_proc p
+                 WHERE p.prorettype IN ('pg_catalog.trigger'::regtype, 'pg_catalog.event_trigger'::regtype)
+                   AND NOT pg_temp.pinned(p.proconfig) ORDER BY 1),
+          '{}'::text[], 'every trigger function pins search_path (pg_temp last, no public or $user)');
+
+-- A SECURITY DEFINER routine callable by anyone hands the owner's rights to everyone (trigger functions cannot
+-- be called directly, so they are left out).
+SELECT is(ARRAY(SELECT p.oid::regprocedure::text FROM cg_proc p
+                 WHERE p.prosecdef
+                   AND p.prorettype NOT IN ('pg_catalog.trigger'::regtype, 'pg_catalog.event_trigger'::regtype)
+                   AND (p.proacl IS NULL
+                        OR EXISTS (SELECT 1 FROM pg_catalog.aclexplode(p.proacl) a
+                                    WHERE a.grantee = 0 AND a.privilege_type = 'EXECUTE'))
+                   AND p.oid::regprocedure::text NOT IN (SELECT object FROM cg_exception WHERE kind = 'public_definer')
+                UNION ALL
+                SELECT 'stale exception: ' || x.object FROM cg_exception x
+                  LEFT JOIN cg_proc p ON p.oid = pg_catalog.to_regprocedure(x.object)
+                 WHERE x.kind = 'public_definer'
+                   AND NOT coalesce(p.prosecdef AND pg_catalog.has_function_privilege('public', p.oid, 'EXECUTE'), false)
+                 ORDER BY 1),
+          '{}'::text[], 'no SECURITY DEFINER routine is executable by PUBLIC');
+
+-- Without a pinned search_path, an unqualified table name in a body resolves through the caller's path.
+SELECT is(ARRAY(SELECT DISTINCT p.oid::regprocedure::text || ': ' || c.relname
+                  FROM cg_proc p JOIN cg_rel c ON c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S')
+                 WHERE p.lanname IN ('sql', 'plpgsql')
+                   AND p.body ~* ('(^|[^.\w"])(from|join|into|update|table)\s+"?' || c.relname || '"?($|[^.\w"])')
+                 ORDER BY 1),
+          '{}'::text[], 'SQL and PL/pgSQL bodies schema-qualify the extension''s tables and views');
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- Honest labels: volatility, parallel safety, strictness
+-- ---------------------------------------------------------------------------------------------------------------
+-- Statements and calls that write or take locks: only VOLATILE PARALLEL UNSAFE routines may contain them.
+SELECT is(ARRAY(SELECT p.oid::regprocedure::text || ' (' || p.provolatile::text || p.proparallel::text || '): '
+                       || (pg_catalog.regexp_match(p.body,
+                           '\m(insert\s+into|update\s+[\w."]+(\s+(as\s+)?\w+)?\s+set|delete\s+from|merge\s+into|'
+                           'truncate|nextval|setval|pg_advisory_\w+|pg_try_advisory_\w+|pg_notify|set_config)\M',
+                           'i'))[1]
+                  FROM cg_proc p
+                 WHERE p.lanname IN ('sql', 'plpgsql') AND (p.provolatile <> 'v' OR p.proparallel <> 'u')
+                   AND p.body ~* ('\m(insert\s+into|update\s+[\w."]+(\s+(as\s+)?\w+)?\s+set|delete\s+from|'
+                                  'merge\s+into|truncate|nextval|setval|pg_advisory_\w+|pg_try_advisory_\w+|'
+                                  'pg_notify|set_config)\M')
+                 ORDER BY 1),
+          '{}'::text[], 'routines that write, lock or notify are VOLATILE and PARALLEL UNSAFE');
+
+SELECT is(ARRAY(SELECT p.oid::regprocedure::text FROM cg_proc p
+                 WHERE p.prorettype IN ('pg_catalog.trigger'::regtype, 'pg_catalog.event_trigger'::regtype)
+                   AND (p.provolatile <> 'v' OR p.proparallel = 's')
+                 ORDER BY 1),
+          '{}'::text[], 'trigger functions are VOLATILE and not PARALLEL SAFE');
+
+SELECT is(ARRAY(SELECT p.oid::regprocedure::text FROM cg_proc p
+                 WHERE p.prosecdef AND p.provolatile = 'v' AND p.proparallel = 's' ORDER BY 1),
+          '{}'::text[], 'no VOLATILE SECURITY DEFINER routine is PARALLEL SAFE');
+
+-- IMMUTABLE promises the same result forever for the same arguments: no clock, setting, role or table.
+SELECT is(ARRAY(SELECT p.oid::regprocedure::text || ': '
+                       || (pg_catalog.regexp_match(p.body,
+                           '\m(current_date|current_timestamp|current_time|now|localtimestamp|localtime|'
+                           'clock_timestamp|statement_timestamp|transaction_timestamp|current_setting|'
+                           'current_user|session_user|current_role|random)\M', 'i'))[1]
+                  FROM cg_proc p
+                 WHERE p.lanname IN ('sql', 'plpgsql') AND p.provolatile = 'i'
+                   AND p.body ~* ('\m(current_date|current_timestamp|current_time|now|localtimestamp|localtime|'
+                                  'clock_timestamp|statement_timestamp|transaction_timestamp|current_setting|'
+                                  'current_user|session_user|current_role|random)\M')
+                UNION ALL
+                SELECT p.oid::regprocedure::text || ': ' || c.relname
+                  FROM cg_proc p JOIN cg_rel c ON c.relkind IN ('r', 'p', 'v', 'm', 'f')
+                 WHERE p.lanname IN ('sql', 'plpgsql') AND p.provolatile = 'i'
+                   AND p.body ~* ('\mcredit_gz\."?' || c.relname || '"?($|[^\w"])')
+                 ORDER BY 1),
+          '{}'::text[], 'IMMUTABLE routines read no clock, setting, role or table');
+
+-- A routine is no safer than what it calls: credit_gz.f( calls to members whose every overload is labelled worse.
+SELECT is(ARRAY(SELECT p.oid::regprocedure::text || ' calls ' || g.proname
+                  FROM cg_proc p JOIN cg_proc g ON p.body ~* ('\mcredit_gz\."?' || g.proname || '"?\s*\(')
+                 WHERE p.lanname IN ('sql', 'plpgsql')
+                 GROUP BY p.oid, p.provolatile, p.proparallel, g.proname
+                HAVING (p.provolatile = 'i' AND bool_and(g.provolatile <> 'i'))
+                    OR (p.provolatile = 's' AND bool_and(g.provolatile = 'v'))
+                    OR (p.proparallel = 's' AND bool_and(g.proparallel <> 's'))
+                    OR (p.proparallel = 'r' AND bool_and(g.proparallel = 'u'))
+                 ORDER BY 1),
+          '{}'::text[], 'no routine is labelled safer (volatility, parallel) than the extension routines it calls');
+
+-- An aggregate is no safer than its support functions (a PARALLEL SAFE aggregate runs them in workers).
+SELECT is(ARRAY(SELECT a.aggfnoid::regprocedure::text || ': ' || f.oid::regprocedure::text
+                  FROM cg_proc p
+                  JOIN pg_catalog.pg_aggregate a ON a.aggfnoid = p.oid
+                  JOIN pg_catalog.pg_proc f ON f.oid IN (a.aggtransfn, a.aggfinalfn, a.aggcombinefn, a.aggserialfn,
+                                                          a.aggdeserialfn, a.aggmtransfn, a.aggminvtransfn, a.aggmfinalfn)
+                 WHERE (p.provolatile = 'i' AND f.provolatile <> 'i') OR (p.provolatile = 's' AND f.provolatile = 'v')
+                    OR (p.proparallel = 's' AND f.proparallel <> 's') OR (p.proparallel = 'r' AND f.proparallel = 'u')
+                 ORDER BY 1),
+          '{}'::text[], 'no aggregate is labelled safer (volatility, parallel) than its support functions');
+
+-- Index and sort correctness rests on operator class members being IMMUTABLE.
+SELECT is(ARRAY(SELECT DISTINCT pg_catalog.pg_describe_object(m.classid, m.objid, 0) || ': ' || f.oid::regprocedure::text
+                  FROM cg_member m
+                  JOIN pg_catalog.pg_amproc ap ON ap.amprocfamily = m.objid
+                  JOIN pg_catalog.pg_proc f ON f.oid = ap.amproc
+                 WHERE m.classid = 'pg_catalog.pg_opfamily'::regclass AND f.provolatile <> 'i'
+                UNION
+                SELECT DISTINCT pg_catalog.pg_describe_object(m.classid, m.objid, 0) || ': ' || o.oprcode::regprocedure::text
+                  FROM cg_member m
+                  JOIN pg_catalog.pg_amop ao ON ao.amopfamily = m.objid
+                  JOIN pg_catalog.pg_operator o ON o.oid = ao.amopopr
+                  JOIN pg_catalog.pg_proc f ON f.oid = o.oprcode
+                 WHERE m.classid = 'pg_catalog.pg_opfamily'::regclass AND (f.provolatile <> 'i' OR NOT f.proisstrict)
+                 ORDER BY 1),
+          '{}'::text[], 'operator class support and operator functions are IMMUTABLE (operators also STRICT)');
+
+SELECT is(ARRAY(SELECT t.oid::regtype::text || ': ' || f.oid::regprocedure::text
+                  FROM cg_member m
+                  JOIN pg_catalog.pg_type t ON t.oid = m.objid AND m.classid = 'pg_catalog.pg_type'::regclass
+                  JOIN pg_catalog.pg_proc f
+                    ON f.oid IN (t.typinput, t.typoutput, t.typreceive, t.typsend)
+                 WHERE f.provolatile = 'v' OR NOT f.proisstrict
+                 ORDER BY 1),
+          '{}'::text[], 'type input/output/receive/send functions are STRICT and not VOLATILE');
+
+-- Labels the user documentation states (doc/*.md) match the catalogue. NULL: the doc says nothing.
+CREATE TEMP TABLE cg_doc_label (fn text, vol "char", strict boolean, par "char", doc text);
+INSERT INTO cg_doc_label VALUES
+    -- doc/resident_id.md: "All are IMMUTABLE STRICT PARALLEL SAFE except resident_id_district (STABLE)."
+    ('credit_gz.resident_id_is_valid(text)', 'i', true, 's', 'resident_id.md'),
+    ('credit_gz.resident_id_explain(text)', 'i', true, 's', 'resident_id.md'),
+    ('credit_gz.resident_id_birth_date(credit_gz.resident_id)', 'i', true, 's', 'resident_id.md'),
+    ('credit_gz.resident_id_sex(credit_gz.resident_id)', 'i', true, 's', 'resident_id.md'),
+    ('credit_gz.resident_id_region(credit_gz.resident_id)', 'i', true, 's', 'resident_id.md'),
+    ('credit_gz.resident_id_make(text)', 'i', true, 's', 'resident_id.md'),
+    ('credit_gz.resident_id_mask(credit_gz.resident_id)', 'i', true, 's', 'resident_id.md'),
+    ('credit_gz.resident_id_district(credit_gz.resident_id)', 's', true, 's', 'resident_id.md'),
+    -- doc/credit_grade.md: "Helpers (all IMMUTABLE STRICT PARALLEL SAFE)"; min/max parallel-safe
+    ('credit_gz.credit_grade_label(credit_gz.credit_grade)', 'i', true, 's', 'credit_grade.md'),
+    ('credit_gz.credit_grade_rank(credit_gz.credit_grade)', 'i', true, 's', 'credit_grade.md'),
+    ('credit_gz.min(credit_gz.credit_grade)', 'i', NULL, 's', 'credit_grade.md'),
+    ('credit_gz.max(credit_gz.credit_grade)', 'i', NULL, 's', 'credit_grade.md'),
+    -- doc/uscc.md: "STRICT, PARALLEL SAFE, IMMUTABLE unless noted"; uscc_district and uscc(text) STABLE
+    ('credit_gz.uscc_is_valid(text)', 'i', true, 's', 'uscc.md'),
+    ('credit_gz.uscc_explain(text)', 'i', true, 's', 'uscc.md'),
+    ('credit_gz.uscc_is_verified(credit_gz.uscc)', 'i', true, 's', 'uscc.md'),
+    ('credit_gz.uscc_correct(credit_gz.uscc)', 'i', true, 's', 'uscc.md'),
+    ('credit_gz.uscc_authority(credit_gz.uscc)', 'i', true, 's', 'uscc.md'),
+    ('credit_gz.uscc_authority_name(credit_gz.uscc)', 'i', true, 's', 'uscc.md'),
+    ('credit_gz.uscc_category(credit_gz.uscc)', 'i', true, 's', 'uscc.md'),
+    ('credit_gz.uscc_category_name(credit_gz.uscc)', 'i', true, 's', 'uscc.md'),
+    ('credit_gz.uscc_region(credit_gz.uscc)', 'i', true, 's', 'uscc.md'),
+    ('credit_gz.uscc_org_code(credit_gz.uscc)', 'i', true, 's', 'uscc.md'),
+    ('credit_gz.uscc_make(text)', 'i', true, 's', 'uscc.md'),
+    ('credit_gz.uscc_district(credit_gz.uscc)', 's', true, 's', 'uscc.md'),
+    ('credit_gz.uscc(text)', 's', true, 's', 'uscc.md'),
+    ('credit_gz.uscc_text(credit_gz.uscc)', 'i', true, 's', 'uscc.md'),
+    -- doc/lists.md: precheck "VOLATILE" (logs to measure_feedback), is_restricted "STABLE, writes nothing"
+    ('credit_gz.precheck(bigint,text,text,text)', 'v', NULL, 'u', 'lists.md'),
+    ('credit_gz.is_restricted(bigint,text,text)', 's', NULL, NULL, 'lists.md');
+SELECT is(ARRAY(SELECT d.doc || ': ' || d.fn || coalesce(' is ' || p.provolatile::text || p.proparallel::text
+                                                         || CASE WHEN p.proisstrict THEN ' strict' ELSE '' END,
+                                                         ' is missing')
+                  FROM cg_doc_label d
+                  LEFT JOIN cg_proc p ON p.oid = pg_catalog.to_regprocedure(d.fn)
+                 WHERE p.oid IS NULL OR p.provolatile <> d.vol OR p.proisstrict <> d.strict OR p.proparallel <> d.par
+                 ORDER BY 1),
+          '{}'::text[], 'volatility, STRICT and PARALLEL labels are those the documentation states');
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- Keys, schema, dump registration
+-- ---------------------------------------------------------------------------------------------------------------
+SELECT is(ARRAY(SELECT c.oid::regclass::text FROM cg_rel c
+                 WHERE c.relkind IN ('r', 'p')
+                   AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint k WHERE k.conrelid = c.oid AND k.contype = 'p')
+                 ORDER BY 1),
+          '{}'::text[], 'every table has a primary key');
+
+SELECT is(ARRAY(SELECT pg_catalog.pg_describe_object(m.classid, m.objid, 0) FROM cg_member m
+                 WHERE (pg_catalog.pg_identify_object(m.classid, m.objid, 0)).schema <> 'credit_gz'
+                 ORDER BY 1),
+          '{}'::text[], 'every schema-qualified member lives in schema credit_gz');
+
+SELECT is(ARRAY(SELECT pg_catalog.pg_describe_object(m.classid, m.objid, 0) FROM cg_member m
+                  JOIN pg_catalog.pg_cast k ON k.oid = m.objid AND m.classid = 'pg_catalog.pg_cast'::regclass
+                 WHERE 'credit_gz'::regnamespace NOT IN (SELECT typnamespace FROM pg_catalog.pg_type
+                                                          WHERE oid IN (k.castsource, k.casttarget))
+                 ORDER BY 1),
+          '{}'::text[], 'every cast of the extension involves a credit_gz type');
+
+-- pg_extension_config_dump: what is registered exists and belongs here; every table is registered
+SELECT is((SELECT pg_catalog.array_length(extconfig, 1) IS NOT DISTINCT FROM pg_catalog.array_length(extcondition, 1)
+             FROM pg_catalog.pg_extension WHERE extname = 'credit_gz'),
+          true, 'extconfig and extcondition have one entry each per registered relation');
+
+SELECT is(ARRAY(SELECT x.oid::text FROM pg_catalog.pg_extension e, unnest(e.extconfig) AS x(oid)
+                 WHERE e.extname = 'credit_gz'
+                   AND x.oid NOT IN (SELECT oid FROM cg_rel WHERE relkind IN ('r', 'p', 'S')
+                                        AND relnamespace = 'credit_gz'::regnamespace)
+                 ORDER BY 1),
+          '{}'::text[], 'every relation registered with pg_extension_config_dump is a table or sequence of the extension');
+
+SELECT is(ARRAY(SELECT c.oid::regclass::text FROM cg_rel c, pg_catalog.pg_extension e
+                 WHERE e.extname = 'credit_gz' AND c.relkind IN ('r', 'p') AND c.oid <> ALL (e.extconfig)
+                   AND c.oid::regclass::text NOT IN (SELECT object FROM cg_exception WHERE kind = 'not_dumped')
+                UNION ALL
+                SELECT 'stale exception: ' || x.object FROM cg_exception x, pg_catalog.pg_extension e
+                 WHERE e.extname = 'credit_gz' AND x.kind = 'not_dumped'
+                   AND coalesce(pg_catalog.to_regclass(x.object) = ANY (e.extconfig)
+                                OR pg_catalog.to_regclass(x.object) NOT IN (SELECT oid FROM cg_rel), true)
+                 ORDER BY 1),
+          '{}'::text[], 'every table is registered with pg_extension_config_dump (pg_dump skips the data otherwise)');
+
+SELECT is(ARRAY(SELECT s.oid::regclass::text FROM cg_owned_seq s, pg_catalog.pg_extension e
+                 WHERE e.extname = 'credit_gz' AND s.table_oid = ANY (e.extconfig) AND s.oid <> ALL (e.extconfig)
+                 ORDER BY 1),
+          '{}'::text[], 'the identity/serial sequence of every registered table is registered too (restored ids do not collide)');
+
+-- Each registered table's condition must be valid SQL (pg_dump runs it) and, in this freshly created database,
+-- select no row: rows CREATE EXTENSION ships are recreated by it on restore, so dumping them would collide.
+CREATE FUNCTION pg_temp.dump_condition_problems() RETURNS text[] LANGUAGE plpgsql AS $$
+DECLARE
+    r record;
+    n bigint;
+    problems text[] := '{}';
+BEGIN
+    FOR r IN SELECT x.oid::regclass AS tab, x.cond
+               FROM pg_catalog.pg_extension e, unnest(e.extconfig, e.extcondition) AS x(oid, cond)
+              WHERE e.extname = 'credit_gz' AND pg_catalog.to_regclass(x.oid::regclass::text) IS NOT NULL
+              ORDER BY 1
+    LOOP
+        IF (SELECT relkind FROM pg_catalog.pg_class WHERE oid = r.tab) <> 'S' THEN
+            BEGIN
+                EXECUTE pg_catalog.format('SELECT count(*) FROM %s %s', r.tab, r.cond) INTO n;
+                IF n > 0 THEN
+                    problems := problems || (r.tab::text || ': ' || n || ' row(s) would be dumped');
+                END IF;
+            EXCEPTION WHEN OTHERS THEN
+                problems := problems || (r.tab::text || ': ' || SQLERRM);
+            END;
+        END IF;
+    END LOOP;
+    RETURN problems;
+END $$;
+SELECT is(pg_temp.dump_condition_problems(), '{}'::text[],
+          'every dump condition is valid and selects no shipped row in a fresh database');
+
+-- Every registered table's condition keeps user rows: the check above would pass with 'WHERE false'.
+SELECT is(ARRAY(SELECT x.oid::regclass::text FROM pg_catalog.pg_extension e,
+                       unnest(e.extconfig, e.extcondition) AS x(oid, cond)
+                 WHERE e.extname = 'credit_gz' AND x.cond ~* '^\s*where\s+(false|null|1\s*=\s*0)\s*$'
+                 ORDER BY 1),
+          '{}'::text[], 'no dump condition excludes every row');
+
+SELECT * FROM finish();
+ROLLBACK;
