@@ -35,9 +35,12 @@ SELECT s.oid, d.refobjid AS table_oid
        AND d.refclassid = 'pg_catalog.pg_class'::regclass AND d.refobjsubid > 0 AND d.deptype IN ('a', 'i')
  WHERE s.relkind = 'S';
 
--- The heuristic for "Chinese and English": a CJK ideograph and an ASCII letter.
+-- The heuristic for "Chinese and English": a CJK ideograph, and an English word (two or more ASCII letters) that
+-- is not part of an identifier such as subject_id or credit_gz.record (those alone are not English).
 CREATE FUNCTION pg_temp.bilingual(t text) RETURNS boolean LANGUAGE sql IMMUTABLE AS
-$$ SELECT coalesce($1 ~ '[\u3400-\u4dbf\u4e00-\u9fff]' AND $1 ~ '[A-Za-z]', false) $$;
+$$ SELECT coalesce($1 ~ '[\u3400-\u4dbf\u4e00-\u9fff]'
+                   AND pg_catalog.regexp_replace($1, '[A-Za-z0-9_]*[_.][A-Za-z0-9_.]*', ' ', 'g')
+                       ~ '(^|[^A-Za-z0-9_])[A-Za-z]{2,}($|[^A-Za-z0-9_])', false) $$;
 
 -- A pinned search_path: set in proconfig, pg_temp last (else temporary objects shadow others), no public/"$user".
 CREATE FUNCTION pg_temp.pinned(cfg text[]) RETURNS boolean LANGUAGE sql IMMUTABLE AS
