@@ -21,8 +21,10 @@ SELECT c.* FROM cg_member m JOIN pg_catalog.pg_class c ON c.oid = m.objid
 
 CREATE TEMP VIEW cg_proc AS
 SELECT p.*, l.lanname,
-       -- body without -- comments, so that prose in comments does not count as code
-       pg_catalog.regexp_replace(p.prosrc, '--[^\n]*', '', 'g') AS body
+       -- body without -- comments, so that prose in comments does not count as code; SQL-standard bodies
+       -- (BEGIN ATOMIC) are stored parsed, prosrc is empty for them
+       pg_catalog.regexp_replace(CASE WHEN p.prosqlbody IS NOT NULL THEN pg_catalog.pg_get_function_sqlbody(p.oid)
+                                      ELSE p.prosrc END, '--[^\n]*', '', 'g') AS body
   FROM cg_member m JOIN pg_catalog.pg_proc p ON p.oid = m.objid
   JOIN pg_catalog.pg_language l ON l.oid = p.prolang
  WHERE m.classid = 'pg_catalog.pg_proc'::regclass;
@@ -186,11 +188,14 @@ SELECT is(ARRAY(SELECT p.oid::regprocedure::text FROM cg_proc p
                  ORDER BY 1),
           '{}'::text[], 'no SECURITY DEFINER routine is executable by PUBLIC');
 
--- Without a pinned search_path, an unqualified table name in a body resolves through the caller's path.
+-- Names in a string body resolve at run time: an unqualified table name would go through the caller's search_path
+-- (or fail under the pinned one). SQL-standard bodies (BEGIN ATOMIC) are bound at creation and left out, and so is
+-- a name the body defines itself as a CTE.
 SELECT is(ARRAY(SELECT DISTINCT p.oid::regprocedure::text || ': ' || c.relname
                   FROM cg_proc p JOIN cg_rel c ON c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S')
-                 WHERE p.lanname IN ('sql', 'plpgsql')
+                 WHERE p.lanname IN ('sql', 'plpgsql') AND p.prosqlbody IS NULL
                    AND p.body ~* ('(^|[^.\w"])(from|join|into|update|table)\s+"?' || c.relname || '"?($|[^.\w"])')
+                   AND p.body !~* ('\m' || c.relname || '\s+as\s+(not\s+)?(materialized\s+)?\(')
                  ORDER BY 1),
           '{}'::text[], 'SQL and PL/pgSQL bodies schema-qualify the extension''s tables and views');
 
