@@ -45,7 +45,11 @@ CREATE TABLE credit_gz.query_log (
 );
 -- Who read my information (subjects may ask); BRIN on time for retention (entries arrive in time order).
 CREATE INDEX query_log_subject_idx ON credit_gz.query_log (subject_id, at);
+COMMENT ON INDEX credit_gz.query_log_subject_idx IS
+    'Who read my information: entries of one subject in time order.';
 CREATE INDEX query_log_at_brin ON credit_gz.query_log USING brin (at);
+COMMENT ON INDEX credit_gz.query_log_at_brin IS
+    'Retention purges by time; entries arrive in time order, so a BRIN index stays tiny.';
 COMMENT ON TABLE credit_gz.query_log IS
     '信用信息查询日志 / credit information query log: one entry per read of a subject''s credit information through '
     'pre-check, credit reports and labels (十七 信用信息安全保护). Append-only: UPDATE, DELETE and TRUNCATE are refused '
@@ -106,6 +110,8 @@ COMMENT ON FUNCTION credit_gz.query_log_stamp() IS
     '(superusers, who restore dumps, keep what they supply).';
 CREATE TRIGGER query_log_stamp BEFORE INSERT ON credit_gz.query_log
     FOR EACH ROW EXECUTE FUNCTION credit_gz.query_log_stamp();
+COMMENT ON TRIGGER query_log_stamp ON credit_gz.query_log IS
+    '查询日志盖章 / sets time and roles of a new entry from the session, whatever was supplied';
 
 -- query_log_guard: the log is append-only (十七). DELETE passes only inside purge_query_log and only for entries
 -- older than the retention period; UPDATE and TRUNCATE never pass. Superusers could still disable the trigger:
@@ -133,8 +139,12 @@ COMMENT ON FUNCTION credit_gz.query_log_guard() IS
     'entries past the retention period by credit_gz.purge_query_log().';
 CREATE TRIGGER query_log_guard BEFORE UPDATE OR DELETE ON credit_gz.query_log
     FOR EACH ROW EXECUTE FUNCTION credit_gz.query_log_guard();
+COMMENT ON TRIGGER query_log_guard ON credit_gz.query_log IS
+    '查询日志只增不改 / refuses UPDATE and DELETE (CG701) except purges past retention';
 CREATE TRIGGER query_log_guard_truncate BEFORE TRUNCATE ON credit_gz.query_log
     FOR EACH STATEMENT EXECUTE FUNCTION credit_gz.query_log_guard();
+COMMENT ON TRIGGER query_log_guard_truncate ON credit_gz.query_log IS
+    '查询日志只增不改 / refuses TRUNCATE (CG701)';
 
 -- purge_query_log: the one way entries leave the log. Idempotent; serialised by advisory lock key
 -- hashtext('credit_gz.purge_query_log'); deletes in batches so a long backlog does not hold one huge transaction's
@@ -198,7 +208,7 @@ COMMENT ON TABLE credit_gz.audience IS
     '披露对象 / audiences of credit information: who a report or label is for, and what kind of detail it may carry.';
 COMMENT ON COLUMN credit_gz.audience.code IS '代码 / audience code (public, credit_agency, financial_institution, self, government)';
 COMMENT ON COLUMN credit_gz.audience.name_zh IS '名称 / Chinese name';
-COMMENT ON COLUMN credit_gz.audience.name_en IS 'English name';
+COMMENT ON COLUMN credit_gz.audience.name_en IS '英文名称 / English name';
 COMMENT ON COLUMN credit_gz.audience.sees_identity IS '可见完整身份证号 / may see natural persons'' identity numbers unmasked';
 COMMENT ON COLUMN credit_gz.audience.sees_grades IS '可见信用等级 / may see credit grades and scores';
 COMMENT ON COLUMN credit_gz.audience.sees_repairs IS '可见信用修复与异议 / may see repair applications and objections';
@@ -288,6 +298,8 @@ CREATE TABLE credit_gz.role_grant (
 );
 CREATE UNIQUE INDEX role_grant_uniq ON credit_gz.role_grant
     (role_name, kind, coalesce(department_code, ''), coalesce(institution_id, 0));
+COMMENT ON INDEX credit_gz.role_grant_uniq IS
+    'One grant per role, kind, department and institution (NULLs counted as one value).';
 COMMENT ON TABLE credit_gz.role_grant IS
     '角色授权 / which site role acts as which department, public reader, analyst, credit service agency or financial '
     'institution. Written by the grant_* functions; row-level security and the disclosed_* views read it.';
@@ -577,6 +589,8 @@ CREATE TABLE credit_gz.authorization (
     CHECK (subject_id <> institution_id)
 );
 CREATE INDEX authorization_subject_idx ON credit_gz.authorization (subject_id, institution_id, valid_until);
+COMMENT ON INDEX credit_gz.authorization_subject_idx IS
+    'Authorisation check: valid authorisations of a subject for an institution.';
 COMMENT ON TABLE credit_gz.authorization IS
     '信用信息查询授权 / a subject''s authorisation of a financial institution to read its labelled credit information '
     'for a period (三(六) 信易贷). Live while valid_from <= now < valid_until and not revoked.';

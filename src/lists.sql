@@ -212,6 +212,8 @@ COMMENT ON COLUMN credit_gz.propagation_rule.effective_from IS '施行日期 / i
 COMMENT ON COLUMN credit_gz.propagation_rule.effective_until IS '停止施行日期 / in force until';
 COMMENT ON COLUMN credit_gz.propagation_rule.shipped IS '随扩展发布 / shipped with the extension';
 SELECT pg_catalog.pg_extension_config_dump('credit_gz.propagation_rule', 'WHERE NOT shipped');
+-- and its key sequence, so that locally added rules keep their ids and new ones do not collide after a restore
+SELECT pg_catalog.pg_extension_config_dump('credit_gz.propagation_rule_rule_id_seq', '');
 CREATE INDEX propagation_rule_source_idx ON credit_gz.propagation_rule (list_type_code);
 COMMENT ON INDEX credit_gz.propagation_rule_source_idx IS '按源名单查找推送规则 / rules by source list type';
 
@@ -593,6 +595,9 @@ COMMENT ON COLUMN credit_gz.dishonesty_case_step.note IS '说明 / note';
 SELECT pg_catalog.pg_extension_config_dump('credit_gz.dishonesty_case_step', '');
 
 CREATE TABLE credit_gz.dishonesty_case_item (
+    -- a key of its own: record_id and entry_id are each NULL on half the rows, so neither UNIQUE pair can be
+    -- the primary key (and a table needs one to be replicated)
+    item_id   bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     case_id   bigint NOT NULL REFERENCES credit_gz.dishonesty_case (case_id) ON DELETE CASCADE,
     record_id bigint REFERENCES credit_gz.record (record_id),
     entry_id  bigint REFERENCES credit_gz.list_entry (entry_id),
@@ -601,10 +606,12 @@ CREATE TABLE credit_gz.dishonesty_case_item (
     UNIQUE (case_id, entry_id)
 );
 COMMENT ON TABLE credit_gz.dishonesty_case_item IS '案例归集的信用记录和名单记录 / records and list entries grouped in a case';
+COMMENT ON COLUMN credit_gz.dishonesty_case_item.item_id IS '编号 / item id';
 COMMENT ON COLUMN credit_gz.dishonesty_case_item.case_id IS '案例 / case';
 COMMENT ON COLUMN credit_gz.dishonesty_case_item.record_id IS '信用记录 / credit record';
 COMMENT ON COLUMN credit_gz.dishonesty_case_item.entry_id IS '名单记录 / list entry';
 SELECT pg_catalog.pg_extension_config_dump('credit_gz.dishonesty_case_item', '');
+SELECT pg_catalog.pg_extension_config_dump('credit_gz.dishonesty_case_item_item_id_seq', '');
 
 CREATE FUNCTION credit_gz.dishonesty_case_step_check() RETURNS trigger
     LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS

@@ -150,10 +150,16 @@ COMMENT ON FUNCTION credit_gz.calendar_guard_insert() IS
 
 CREATE TRIGGER calendar_guard_shipped BEFORE UPDATE OR DELETE ON credit_gz.calendar
     FOR EACH ROW EXECUTE FUNCTION credit_gz.calendar_guard_shipped();
+COMMENT ON TRIGGER calendar_guard_shipped ON credit_gz.calendar IS
+    '节假日安排保护 / keeps shipped official holiday arrangements unchanged (UPDATE, DELETE)';
 CREATE TRIGGER calendar_guard_truncate BEFORE TRUNCATE ON credit_gz.calendar
     FOR EACH STATEMENT EXECUTE FUNCTION credit_gz.calendar_guard_shipped();
+COMMENT ON TRIGGER calendar_guard_truncate ON credit_gz.calendar IS
+    '节假日安排保护 / refuses TRUNCATE, which would remove shipped holiday arrangements';
 CREATE TRIGGER calendar_guard_insert BEFORE INSERT ON credit_gz.calendar
     FOR EACH ROW EXECUTE FUNCTION credit_gz.calendar_guard_insert();
+COMMENT ON TRIGGER calendar_guard_insert ON credit_gz.calendar IS
+    '本地新增日 / rows a DBA inserts are local (shipped = false), so pg_dump keeps them';
 
 CREATE FUNCTION credit_gz.calendar_invalidate() RETURNS trigger
 LANGUAGE C SET search_path = pg_catalog, pg_temp
@@ -162,6 +168,8 @@ COMMENT ON FUNCTION credit_gz.calendar_invalidate() IS
     'Statement trigger: tells every backend to reload its cached working-day calendar once this transaction commits.';
 CREATE TRIGGER calendar_invalidate AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON credit_gz.calendar
     FOR EACH STATEMENT EXECUTE FUNCTION credit_gz.calendar_invalidate();
+COMMENT ON TRIGGER calendar_invalidate ON credit_gz.calendar IS
+    '刷新工作日缓存 / every backend reloads its cached working-day calendar after commit';
 
 CREATE FUNCTION credit_gz.add_working_days(day date, n integer) RETURNS date
 LANGUAGE C STRICT STABLE PARALLEL SAFE
@@ -276,6 +284,8 @@ COMMENT ON FUNCTION credit_gz.deadline_rule_check() IS
     'on any day (23P01).';
 CREATE TRIGGER deadline_rule_check BEFORE INSERT OR UPDATE OR DELETE ON credit_gz.deadline_rule
     FOR EACH ROW EXECUTE FUNCTION credit_gz.deadline_rule_check();
+COMMENT ON TRIGGER deadline_rule_check ON credit_gz.deadline_rule IS
+    '期限规则校验 / shipped rules (1–999) stay fixed; at most one local rule in force per procedure, step and channel on any day';
 
 CREATE FUNCTION credit_gz.deadline_working_days(procedure text, step text, channel text, on_day date)
 RETURNS integer
@@ -367,7 +377,11 @@ COMMENT ON COLUMN credit_gz.sync_outbox.acknowledged_at IS '确认时间 / deliv
 SELECT pg_catalog.pg_extension_config_dump('credit_gz.sync_outbox', '');
 SELECT pg_catalog.pg_extension_config_dump('credit_gz.sync_outbox_outbox_id_seq', '');
 CREATE INDEX sync_outbox_pending ON credit_gz.sync_outbox (available_at, outbox_id) WHERE acknowledged_at IS NULL;
+COMMENT ON INDEX credit_gz.sync_outbox_pending IS
+    'Consumers claim pending rows in order of availability; only pending rows are indexed.';
 CREATE INDEX sync_outbox_subject ON credit_gz.sync_outbox (subject_id);
+COMMENT ON INDEX credit_gz.sync_outbox_subject IS
+    'Outbox messages of one subject (what was sent about whom).';
 
 CREATE FUNCTION credit_gz.sync_outbox_enqueue(subject_id bigint, topic text, payload jsonb, legal_entity boolean)
 RETURNS integer
@@ -520,6 +534,8 @@ COMMENT ON COLUMN credit_gz.repair_bar.basis IS '依据 / legal basis';
 COMMENT ON COLUMN credit_gz.repair_bar.department_code IS '决定部门 / department that set the bar';
 COMMENT ON COLUMN credit_gz.repair_bar.created_at IS '创建时间 / created at';
 CREATE INDEX repair_bar_subject ON credit_gz.repair_bar (subject_id);
+COMMENT ON INDEX credit_gz.repair_bar_subject IS
+    'Eligibility checks look up the bars of one subject.';
 SELECT pg_catalog.pg_extension_config_dump('credit_gz.repair_bar', '');
 SELECT pg_catalog.pg_extension_config_dump('credit_gz.repair_bar_bar_id_seq', '');
 
@@ -847,6 +863,8 @@ COMMENT ON FUNCTION credit_gz.repair_application_insert() IS
     '防疫重点保障企业) and the acceptance deadline; an ineligible application fails with CG611, reasons and eligible date.';
 CREATE TRIGGER repair_application_insert BEFORE INSERT ON credit_gz.repair_application
     FOR EACH ROW EXECUTE FUNCTION credit_gz.repair_application_insert();
+COMMENT ON TRIGGER repair_application_insert ON credit_gz.repair_application IS
+    '修复申请受理前检查 / fills subject, department, channel and acceptance deadline; refuses ineligible applications (CG611)';
 
 -- BEFORE UPDATE: the state machine. Identity columns never change; the status moves one step at a time.
 CREATE FUNCTION credit_gz.repair_application_transition() RETURNS trigger
@@ -915,6 +933,8 @@ COMMENT ON FUNCTION credit_gz.repair_application_transition() IS
     'role, sets the decision deadline on acceptance, and re-checks eligibility on approval (CG611).';
 CREATE TRIGGER repair_application_transition BEFORE UPDATE ON credit_gz.repair_application
     FOR EACH ROW EXECUTE FUNCTION credit_gz.repair_application_transition();
+COMMENT ON TRIGGER repair_application_transition ON credit_gz.repair_application IS
+    '修复申请状态机 / allowed status steps only (CG612), times, deadlines, eligibility re-checked on approval';
 
 -- AFTER UPDATE: apply a decision. Approval unpublishes and archives; scores and derived entries follow by triggers.
 CREATE FUNCTION credit_gz.repair_application_apply() RETURNS trigger
@@ -953,6 +973,8 @@ COMMENT ON FUNCTION credit_gz.repair_application_apply() IS
     'final decision (refused, approved, rejected) is written to sync_outbox for 协同修复.';
 CREATE TRIGGER repair_application_apply AFTER UPDATE OF status ON credit_gz.repair_application
     FOR EACH ROW EXECUTE FUNCTION credit_gz.repair_application_apply();
+COMMENT ON TRIGGER repair_application_apply ON credit_gz.repair_application IS
+    '修复决定生效 / approval repairs and archives the record or entry; decisions go to sync_outbox';
 
 CREATE FUNCTION credit_gz.repair_submit(record_id bigint, obligations_performed_on date, statement text DEFAULT NULL)
 RETURNS credit_gz.repair_application
@@ -1131,6 +1153,8 @@ COMMENT ON FUNCTION credit_gz.objection_insert() IS
     'gets its acceptance deadline; CG621 when the record is not in publicity or already disputed.';
 CREATE TRIGGER objection_insert BEFORE INSERT ON credit_gz.objection
     FOR EACH ROW EXECUTE FUNCTION credit_gz.objection_insert();
+COMMENT ON TRIGGER objection_insert ON credit_gz.objection IS
+    '异议登记 / marks the record under_objection, remembers its prior status, sets the acceptance deadline';
 
 CREATE FUNCTION credit_gz.objection_transition() RETURNS trigger
 LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
@@ -1212,6 +1236,8 @@ COMMENT ON FUNCTION credit_gz.objection_transition() IS
     '(CG622 otherwise), stamps times and the platform / provider deadlines, validates outcome and corrections.';
 CREATE TRIGGER objection_transition BEFORE UPDATE ON credit_gz.objection
     FOR EACH ROW EXECUTE FUNCTION credit_gz.objection_transition();
+COMMENT ON TRIGGER objection_transition ON credit_gz.objection IS
+    '异议处理状态机 / allowed status steps only (CG622), times and platform / provider deadlines';
 
 -- AFTER UPDATE: apply the outcome to the record (its scores follow through the scoring triggers).
 CREATE FUNCTION credit_gz.objection_apply() RETURNS trigger
@@ -1254,6 +1280,8 @@ COMMENT ON FUNCTION credit_gz.objection_apply() IS
     'applies the corrections and restores the status — in the resolving transaction; outcomes go to sync_outbox.';
 CREATE TRIGGER objection_apply AFTER UPDATE OF status ON credit_gz.objection
     FOR EACH ROW EXECUTE FUNCTION credit_gz.objection_apply();
+COMMENT ON TRIGGER objection_apply ON credit_gz.objection IS
+    '异议处理结果生效 / restores, corrects or revokes the record in the resolving transaction';
 
 CREATE FUNCTION credit_gz.objection_submit(record_id bigint, claim text) RETURNS credit_gz.objection
 LANGUAGE sql VOLATILE SET search_path = pg_catalog, pg_temp
@@ -1540,14 +1568,26 @@ COMMENT ON FUNCTION credit_gz.green_channel_positive_record() IS
     '(三(五)), one record per entry (document "<basis> / list entry <id>").';
 CREATE TRIGGER green_channel_positive_record AFTER INSERT ON credit_gz.list_entry
     FOR EACH ROW EXECUTE FUNCTION credit_gz.green_channel_positive_record();
+COMMENT ON TRIGGER green_channel_positive_record ON credit_gz.list_entry IS
+    '绿色通道正面信息 / listing on a green-channel list records the participation as positive information (三(五))';
 
 CREATE TRIGGER repair_application_audit AFTER INSERT OR UPDATE OR DELETE ON credit_gz.repair_application
     FOR EACH ROW EXECUTE FUNCTION credit_gz.audit_trigger('application_id');
+COMMENT ON TRIGGER repair_application_audit ON credit_gz.repair_application IS
+    '审计 / audit log of every change of an application';
 CREATE TRIGGER objection_audit AFTER INSERT OR UPDATE OR DELETE ON credit_gz.objection
     FOR EACH ROW EXECUTE FUNCTION credit_gz.audit_trigger('objection_id');
+COMMENT ON TRIGGER objection_audit ON credit_gz.objection IS
+    '审计 / audit log of every change of an objection';
 CREATE TRIGGER repair_bar_audit AFTER INSERT OR UPDATE OR DELETE ON credit_gz.repair_bar
     FOR EACH ROW EXECUTE FUNCTION credit_gz.audit_trigger('bar_id');
+COMMENT ON TRIGGER repair_bar_audit ON credit_gz.repair_bar IS
+    '审计 / audit log of every change of a repair bar';
 CREATE TRIGGER calendar_audit AFTER INSERT OR UPDATE OR DELETE ON credit_gz.calendar
     FOR EACH ROW EXECUTE FUNCTION credit_gz.audit_trigger('day');
+COMMENT ON TRIGGER calendar_audit ON credit_gz.calendar IS
+    '审计 / audit log of every change of the working-day calendar';
 CREATE TRIGGER deadline_rule_audit AFTER INSERT OR UPDATE OR DELETE ON credit_gz.deadline_rule
     FOR EACH ROW EXECUTE FUNCTION credit_gz.audit_trigger('rule_id');
+COMMENT ON TRIGGER deadline_rule_audit ON credit_gz.deadline_rule IS
+    '审计 / audit log of every change of a deadline rule';

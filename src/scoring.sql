@@ -128,6 +128,8 @@ CREATE TABLE credit_gz.scoring_rule (
         END)
 );
 CREATE INDEX scoring_rule_model_idx ON credit_gz.scoring_rule (model_code);
+COMMENT ON INDEX credit_gz.scoring_rule_model_idx IS
+    'Rules of one model (the ON DELETE CASCADE from scoring_model, rules listed per model).';
 COMMENT ON TABLE credit_gz.scoring_rule IS
     '计分规则 / scoring rule: which records (catalogue item or kind, severity, domain) or list entries (list type) count '
     'under a model and for how many points (negative 失信, positive 守信/红名单). Where several rules match a record, the '
@@ -207,10 +209,26 @@ CREATE TABLE credit_gz.scoring_rule_key (
     downgrade_ids bigint[]
 );
 CREATE INDEX scoring_rule_key_lookup ON credit_gz.scoring_rule_key (source, match_code, severity_key, domain_key);
+COMMENT ON INDEX credit_gz.scoring_rule_key_lookup IS
+    'The one equality lookup per record or list entry (source, item or list type, severity, domain).';
 COMMENT ON TABLE credit_gz.scoring_rule_key IS
     '计分规则索引 / derived from scoring_rule and scoring_downgrade by rebuild_scoring_keys() (statement triggers keep it '
     'current): for each record key (item, severity, domain) or list type, model and validity segment, the one points '
     'rule that wins and the downgrade cap. Never edit by hand.';
+COMMENT ON COLUMN credit_gz.scoring_rule_key.source IS '来源 / r: record, l: list entry';
+COMMENT ON COLUMN credit_gz.scoring_rule_key.match_code IS '事项或名单类型 / catalogue item code, or list type code';
+COMMENT ON COLUMN credit_gz.scoring_rule_key.severity_key IS '严重程度 / record severity, empty for none';
+COMMENT ON COLUMN credit_gz.scoring_rule_key.domain_key IS '领域 / record domain, empty for none';
+COMMENT ON COLUMN credit_gz.scoring_rule_key.model_code IS '模型 / model';
+COMMENT ON COLUMN credit_gz.scoring_rule_key.model_no IS '模型序号 / dense number of the model: a cheap grouping key for bulk sums';
+COMMENT ON COLUMN credit_gz.scoring_rule_key.valid_from IS '起始日 / first decision date (entry: effective_from) of the segment, inclusive';
+COMMENT ON COLUMN credit_gz.scoring_rule_key.valid_until IS '截止日 / end of the segment, exclusive';
+COMMENT ON COLUMN credit_gz.scoring_rule_key.rule_id IS '计分规则 / the points rule that wins (NULL: only a downgrade applies)';
+COMMENT ON COLUMN credit_gz.scoring_rule_key.points_centi IS '分值 / points in hundredths';
+COMMENT ON COLUMN credit_gz.scoring_rule_key.decay IS '衰减方式 / 0 none, 1 linear, 2 step';
+COMMENT ON COLUMN credit_gz.scoring_rule_key.decay_steps IS '衰减步数 / number of steps of a step decay';
+COMMENT ON COLUMN credit_gz.scoring_rule_key.cap_rank IS '等级上限 / worst maximum grade of the downgrades in force, as a rank (NULL: none)';
+COMMENT ON COLUMN credit_gz.scoring_rule_key.downgrade_ids IS '降级规则 / the downgrades in force';
 
 -- ---------------------------------------------------------------------------------------------------------------
 -- Maintained scores and their history
@@ -264,6 +282,8 @@ CREATE TABLE credit_gz.grade_history (
 );
 CREATE INDEX grade_history_at_idx
     ON credit_gz.grade_history (subject_id, model_code, changed_at DESC, history_id DESC) INCLUDE (new_grade);
+COMMENT ON INDEX credit_gz.grade_history_at_idx IS
+    'grade_at(): the latest change of a subject under a model before a moment, new grade included.';
 COMMENT ON TABLE credit_gz.grade_history IS
     '信用等级变动记录 / grade history: one row appended whenever a subject''s grade under a model changes, with the record '
     'or list entry that caused it. grade_at() reads it with one index lookup.';
@@ -296,6 +316,8 @@ CREATE TABLE credit_gz.score_drop (
     CHECK (new_score < old_score)
 );
 CREATE INDEX score_drop_at_idx ON credit_gz.score_drop (changed_at, subject_id, model_code);
+COMMENT ON INDEX credit_gz.score_drop_at_idx IS
+    'Early warning: the decreases within a time window, by subject and model.';
 COMMENT ON TABLE credit_gz.score_drop IS
     '降分记录 / score decreases (for 预警 early warning): one row whenever a maintained score falls.';
 COMMENT ON COLUMN credit_gz.score_drop.drop_id IS '序号 / row id';
@@ -712,6 +734,8 @@ CREATE TABLE credit_gz.supervision_measure (
     CONSTRAINT supervision_measure_dates CHECK (effective_until IS NULL OR effective_until > effective_from)
 );
 CREATE UNIQUE INDEX supervision_measure_key ON credit_gz.supervision_measure (domain_code, grade, effective_from);
+COMMENT ON INDEX credit_gz.supervision_measure_key IS
+    'One measure per domain, grade and start date.';
 COMMENT ON TABLE credit_gz.supervision_measure IS
     '分级分类监管措施 / differentiated supervision per domain and grade (二(二)): the 双随机 random-inspection ratio, '
     'incentives (容缺受理, 绿色通道, fewer inspections) and constraints (重点监管, more inspections); the grade is the '
@@ -803,7 +827,7 @@ COMMENT ON COLUMN credit_gz.warning.old_grade IS '原等级 / grade before the f
 COMMENT ON COLUMN credit_gz.warning.new_grade IS '现等级 / grade after the fall (score_dropped: current grade)';
 COMMENT ON COLUMN credit_gz.warning.score_before IS '原分值 / score before (score_dropped: highest within the window)';
 COMMENT ON COLUMN credit_gz.warning.score_now IS '现分值 / current score';
-COMMENT ON COLUMN credit_gz.warning.score_drop IS '降幅 / score_before − score_now';
+COMMENT ON COLUMN credit_gz.warning.score_drop IS '降幅 / score drop: score_before − score_now';
 COMMENT ON COLUMN credit_gz.warning.since IS '起始时间 / when the fall (first drop within the window) happened';
 COMMENT ON COLUMN credit_gz.warning.cause_record_id IS '引起的记录 / record that caused the fall';
 COMMENT ON COLUMN credit_gz.warning.cause_entry_id IS '引起的名单条目 / list entry that caused the fall';
