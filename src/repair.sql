@@ -1365,6 +1365,7 @@ DECLARE
     k bigint;
     root bigint;
     lt record;
+    step record;
     room bigint := COALESCE(max_rows, 9223372036854775807);
 BEGIN
     IF as_of IS NULL OR batch_size IS NULL OR batch_size < 1 OR max_rows < 1 THEN
@@ -1438,37 +1439,26 @@ BEGIN
         n_escalated := n_escalated + k;
     END LOOP;
 
-    -- 4. Overdue repair applications and objections: flagged once per step.
-    WITH due AS (SELECT a.application_id FROM credit_gz.repair_application a
-                 WHERE a.status = 'submitted' AND a.accept_overdue_at IS NULL AND a.accept_due < d
-                 FOR UPDATE SKIP LOCKED)
-    UPDATE credit_gz.repair_application a SET accept_overdue_at = as_of FROM due WHERE a.application_id = due.application_id;
-    GET DIAGNOSTICS k = ROW_COUNT;
-    n_repair := n_repair + k;
-    WITH due AS (SELECT a.application_id FROM credit_gz.repair_application a
-                 WHERE a.status = 'accepted' AND a.decide_overdue_at IS NULL AND a.decide_due < d
-                 FOR UPDATE SKIP LOCKED)
-    UPDATE credit_gz.repair_application a SET decide_overdue_at = as_of FROM due WHERE a.application_id = due.application_id;
-    GET DIAGNOSTICS k = ROW_COUNT;
-    n_repair := n_repair + k;
-    WITH due AS (SELECT o.objection_id FROM credit_gz.objection o
-                 WHERE o.status = 'submitted' AND o.accept_overdue_at IS NULL AND o.accept_due < d
-                 FOR UPDATE SKIP LOCKED)
-    UPDATE credit_gz.objection o SET accept_overdue_at = as_of FROM due WHERE o.objection_id = due.objection_id;
-    GET DIAGNOSTICS k = ROW_COUNT;
-    n_objection := n_objection + k;
-    WITH due AS (SELECT o.objection_id FROM credit_gz.objection o
-                 WHERE o.status = 'accepted' AND o.platform_overdue_at IS NULL AND o.platform_due < d
-                 FOR UPDATE SKIP LOCKED)
-    UPDATE credit_gz.objection o SET platform_overdue_at = as_of FROM due WHERE o.objection_id = due.objection_id;
-    GET DIAGNOSTICS k = ROW_COUNT;
-    n_objection := n_objection + k;
-    WITH due AS (SELECT o.objection_id FROM credit_gz.objection o
-                 WHERE o.status = 'provider_check' AND o.provider_overdue_at IS NULL AND o.provider_due < d
-                 FOR UPDATE SKIP LOCKED)
-    UPDATE credit_gz.objection o SET provider_overdue_at = as_of FROM due WHERE o.objection_id = due.objection_id;
-    GET DIAGNOSTICS k = ROW_COUNT;
-    n_objection := n_objection + k;
+    -- 4. Overdue repair applications and objections: flagged once per step. Each step is (table, key, status,
+    -- due column, flag column); the statement is the same for all, and each uses its partial index on the due date.
+    FOR step IN SELECT * FROM (VALUES
+            ('repair_application', 'application_id', 'submitted',      'accept_due',   'accept_overdue_at'),
+            ('repair_application', 'application_id', 'accepted',       'decide_due',   'decide_overdue_at'),
+            ('objection',          'objection_id',   'submitted',      'accept_due',   'accept_overdue_at'),
+            ('objection',          'objection_id',   'accepted',       'platform_due', 'platform_overdue_at'),
+            ('objection',          'objection_id',   'provider_check', 'provider_due', 'provider_overdue_at'))
+            AS v(tab, key, status, due, flag) LOOP
+        EXECUTE pg_catalog.format(
+            'WITH due AS (SELECT t.%2$I FROM credit_gz.%1$I t'
+            '              WHERE t.status OPERATOR(pg_catalog.=) %3$L AND t.%5$I IS NULL'
+            '                AND t.%4$I OPERATOR(pg_catalog.<) $1'
+            '              FOR UPDATE SKIP LOCKED)'
+            ' UPDATE credit_gz.%1$I t SET %5$I = $2 FROM due'
+            '  WHERE t.%2$I OPERATOR(pg_catalog.=) due.%2$I',
+            step.tab, step.key, step.status, step.due, step.flag) USING d, as_of;
+        GET DIAGNOSTICS k = ROW_COUNT;
+        IF step.tab = 'objection' THEN n_objection := n_objection + k; ELSE n_repair := n_repair + k; END IF;
+    END LOOP;
 
     -- 5. 谁认定、谁约谈 (二(三)): an interview task for the determining department of every entry whose
     --    rectification deadline passed; one task per entry and deadline (the lists' unique index).
