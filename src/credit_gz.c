@@ -12,6 +12,7 @@
 #include "credit_gz.h"
 #include "disclosure.h"
 #include "lists.h"
+#include "query_log.h"
 
 PG_MODULE_MAGIC;
 
@@ -36,6 +37,7 @@ _PG_init(void)
 
 	disclosure_define_gucs();
 	precheck_init_gucs();
+	query_log_init();
 
 	MarkGUCPrefixReserved("credit_gz");
 }

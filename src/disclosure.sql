@@ -89,25 +89,17 @@ COMMENT ON FUNCTION credit_gz.query_log_retention_at(date) IS
     'The query-log retention period in force on a date (credit_gz.query_log_retention).';
 
 -- query_log_stamp: whoever inserts, the database states who and when (a caller cannot backdate or impersonate).
+-- In C (src/query_log.c): the PL/pgSQL version asked pg_roles on every row, which cost more than the insert itself.
+-- A superuser (restoring a dump, or the query-log worker writing queued entries) keeps the stamps it supplies;
+-- anyone else is stamped with now(), current_user and session_user. A superuser could forge entries in any case.
 CREATE FUNCTION credit_gz.query_log_stamp()
 RETURNS trigger
-LANGUAGE plpgsql VOLATILE
+LANGUAGE c VOLATILE
 SET search_path = pg_catalog, pg_temp
-AS $$
-BEGIN
-    -- A superuser restoring a dump (pg_restore COPYs the log back) keeps the original stamps; anyone else is
-    -- stamped now. A superuser could forge entries in any case.
-    IF NOT coalesce((SELECT r.rolsuper FROM pg_catalog.pg_roles r WHERE r.rolname = CURRENT_USER), false) THEN
-        NEW.at := pg_catalog.now();
-        NEW.role_name := CURRENT_USER;
-        NEW.session_role := SESSION_USER;
-    END IF;
-    RETURN NEW;
-END
-$$;
+AS 'MODULE_PATHNAME', 'credit_gz_query_log_stamp';
 COMMENT ON FUNCTION credit_gz.query_log_stamp() IS
     'Trigger: sets at, role_name and session_role of a new query-log entry from the session, whatever was supplied '
-    '(superusers, who restore dumps, keep what they supply).';
+    '(superusers, who restore dumps and run the query-log worker, keep what they supply).';
 CREATE TRIGGER query_log_stamp BEFORE INSERT ON credit_gz.query_log
     FOR EACH ROW EXECUTE FUNCTION credit_gz.query_log_stamp();
 COMMENT ON TRIGGER query_log_stamp ON credit_gz.query_log IS
@@ -145,6 +137,29 @@ CREATE TRIGGER query_log_guard_truncate BEFORE TRUNCATE ON credit_gz.query_log
     FOR EACH STATEMENT EXECUTE FUNCTION credit_gz.query_log_guard();
 COMMENT ON TRIGGER query_log_guard_truncate ON credit_gz.query_log IS
     '查询日志只增不改 / refuses TRUNCATE (CG701)';
+
+-- The asynchronous query log (credit_gz.query_log_mode = async, src/query_log.c): what is queued, and a way to wait
+-- for it. Neither reveals or changes log contents, so both stay callable by everyone.
+CREATE FUNCTION credit_gz.query_log_queue(
+    OUT mode text, OUT requested_mode text, OUT preloaded boolean, OUT queue_size integer, OUT queued bigint,
+    OUT reserved bigint, OUT flushed bigint, OUT fallback_sync_inserts bigint, OUT worker_pid integer)
+RETURNS record
+LANGUAGE c VOLATILE
+AS 'MODULE_PATHNAME', 'credit_gz_query_log_queue';
+COMMENT ON FUNCTION credit_gz.query_log_queue() IS
+    '查询日志异步队列状态 / state of this database''s asynchronous query-log queue: the mode in effect for this '
+    'session (async only when credit_gz is in shared_preload_libraries), the mode requested, whether preloaded, '
+    'slots, entries queued by committed transactions, slots reserved by transactions in progress, entries flushed '
+    'to credit_gz.query_log, entries written synchronously for want of room or worker, and the worker''s pid.';
+
+CREATE FUNCTION credit_gz.flush_query_log(timeout interval DEFAULT interval '30 seconds')
+RETURNS boolean
+LANGUAGE c VOLATILE STRICT
+AS 'MODULE_PATHNAME', 'credit_gz_flush_query_log';
+COMMENT ON FUNCTION credit_gz.flush_query_log(interval) IS
+    '等待查询日志写入 / waits until every query-log entry queued by this session''s committed transactions is in '
+    'credit_gz.query_log (true) or the timeout passes (false); immediately true in sync mode. The entries become '
+    'visible to statements that start afterwards.';
 
 -- purge_query_log: the one way entries leave the log. Idempotent; serialised by advisory lock key
 -- hashtext('credit_gz.purge_query_log'); deletes in batches so a long backlog does not hold one huge transaction's

@@ -40,6 +40,7 @@
 
 #include "credit_gz.h"
 #include "lists.h"
+#include "query_log.h"
 
 PG_FUNCTION_INFO_V1(credit_gz_precheck);
 PG_FUNCTION_INFO_V1(credit_gz_is_restricted);
@@ -164,7 +165,6 @@ static SPIPlanPtr precheck_plan = NULL;
 static bool precheck_plan_has_scores = false;
 static SPIPlanPtr feedback_plan = NULL;
 static SPIPlanPtr subject_of_plan = NULL;
-static SPIPlanPtr query_log_plan = NULL;
 
 
 /* keep — prepare and save a plan once per backend. */
@@ -633,47 +633,17 @@ typedef struct precheck_result
 } precheck_result;
 
 /*
- * log_precheck_read — 十七 信用信息安全保护: a pre-check reads a subject's credit information, so it appends an entry
- * to credit_gz.query_log through credit_gz.log_read (which names the reading role and its department). Connects SPI
- * if needed; skipped on a hot standby, where nothing can be written (the read is then in the standby's server log
- * only if log_statement says so).
+ * log_precheck_read — 十七 信用信息安全保护: a pre-check reads a subject's credit information, so it leaves an entry
+ * in credit_gz.query_log (src/query_log.c: inserted now, or queued for the query-log worker in async mode), naming
+ * the reading role and its department. Skipped on a hot standby, where nothing can be written.
  */
 static void
 log_precheck_read(int64 subject_id, text *domain, text *action, text *department, const char *source,
 				  bool *connected)
 {
-	Datum		v[3];
-	char		nulls[3] = {' ', ' ', ' '};
-	int			rc;
-
-	if (RecoveryInProgress())
-		return;
-	if (!*connected)
-	{
-		if (SPI_connect() != SPI_OK_CONNECT)
-			elog(ERROR, "credit_gz: SPI_connect failed");
-		*connected = true;
-	}
-	if (query_log_plan == NULL)
-	{
-		Oid			types[3] = {INT8OID, TEXTOID, TEXTOID};
-
-		/*
-		 * The body of credit_gz.log_read() (src/disclosure.sql) as a saved plan: calling that SQL function (SET
-		 * search_path, so never inlined) would parse and plan its body on every pre-check. Keep the two in step.
-		 */
-		query_log_plan = keep("INSERT INTO credit_gz.query_log (subject_id, via, purpose, audience, department_code)"
-							  " SELECT $1, 'precheck', coalesce(nullif($2, ''), '未说明 / not stated'), 'government',"
-							  "        coalesce($3, (SELECT CASE WHEN pg_catalog.cardinality(d) = 1 THEN d[1] END"
-							  "                        FROM credit_gz.my_departments() AS d))", 3, types);
-	}
-	v[0] = Int64GetDatum(subject_id);
-	v[1] = CStringGetTextDatum(psprintf("%s: %s/%s", source, text_to_cstring(domain), text_to_cstring(action)));
-	v[2] = department ? PointerGetDatum(department) : (Datum) 0;
-	nulls[2] = department ? ' ' : 'n';
-	rc = SPI_execute_plan(query_log_plan, v, nulls, false, 0);
-	if (rc != SPI_OK_INSERT)
-		elog(ERROR, "credit_gz: query-log insert failed: %s", SPI_result_code_string(rc));
+	query_log_read(subject_id, "precheck",
+				   psprintf("%s: %s/%s", source, text_to_cstring(domain), text_to_cstring(action)),
+				   "government", department ? text_to_cstring(department) : NULL, connected);
 }
 
 /*

@@ -1,0 +1,1115 @@
+/*
+ * query_log.c — writing credit_gz.query_log (十七 严格落实信用信息安全保护制度: every read of a subject's credit
+ * information leaves an entry), cheaply enough for pre-checks at the rate departments call them.
+ *
+ * Two modes, chosen by credit_gz.query_log_mode (PGC_SUSET, so a department cannot choose for itself):
+ *
+ *   sync  (default) — the entry is INSERTed in the reader's transaction: visible at once, gone if it aborts.
+ *   async — the reader builds the entry at read time (transaction time, current_user, session_user, department,
+ *           subject, via, audience, purpose), keeps it in backend memory, and at XACT_EVENT_PRE_COMMIT copies it
+ *           into a shared-memory queue for its database. A dynamic background worker per database, started on
+ *           demand, drains the queue every credit_gz.query_log_flush_interval (or when half full) with one
+ *           multi-row INSERT per batch in its own transaction, and advances the queue only after that commit. On
+ *           SIGTERM (shutdown) it flushes what is queued before exiting. Entries of an aborted (sub)transaction
+ *           are discarded, as in sync mode. Slots are reserved at read time, so the push at commit cannot find
+ *           the queue full: when there is no room (or no queue, or no worker can be started) the entry is
+ *           written synchronously right away — never dropped, never waited for. What is queued and not yet
+ *           flushed is lost if the server crashes (like synchronous_commit = off): doc/disclosure.md says so.
+ *
+ * async needs shared memory, so the library must be in shared_preload_libraries; otherwise async behaves as sync
+ * (credit_gz.query_log_queue() reports the mode in effect).
+ *
+ * Also here: credit_gz.query_log_stamp(), the BEFORE INSERT trigger that stamps time and roles on entries of
+ * non-superusers, in C because the PL/pgSQL version (a pg_roles query per row) cost more than the insert itself.
+ */
+#include "postgres.h"
+
+#include "access/htup_details.h"
+#include "access/xact.h"
+#include "access/xlog.h"
+#include "catalog/pg_type.h"
+#include "commands/trigger.h"
+#include "executor/spi.h"
+#include "fmgr.h"
+#include "funcapi.h"
+#include "miscadmin.h"
+#include "pgstat.h"
+#include "postmaster/bgworker.h"
+#include "postmaster/interrupt.h"
+#include "storage/ipc.h"
+#include "storage/latch.h"
+#include "storage/lwlock.h"
+#include "storage/proc.h"
+#include "storage/shmem.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/datetime.h"
+#include "utils/guc.h"
+#include "utils/memutils.h"
+#include "utils/snapmgr.h"
+#include "utils/timestamp.h"
+
+#include "query_log.h"
+
+PG_FUNCTION_INFO_V1(credit_gz_query_log_stamp);
+PG_FUNCTION_INFO_V1(credit_gz_query_log_queue);
+PG_FUNCTION_INFO_V1(credit_gz_flush_query_log);
+PGDLLEXPORT void credit_gz_query_log_worker(Datum main_arg);
+
+/* Databases that can have a queue at once (a queue idle and empty is taken over by another database). */
+#define QL_MAX_DATABASES	8
+/* Field sizes of a queued entry; an entry with a longer value is written synchronously instead. */
+#define QL_DEPT_LEN			64
+#define QL_VIA_LEN			16
+#define QL_AUDIENCE_LEN		32
+#define QL_PURPOSE_LEN		320
+/* At most this many entries per INSERT (one transaction of the worker). */
+#define QL_BATCH_MAX		5000
+/* The worker exits after this long with nothing queued (so DROP DATABASE, which waits 5 s, is not blocked). */
+#define QL_IDLE_EXIT_MS		2000
+/* A worker registered but not yet running after this long is presumed lost and registered again. */
+#define QL_LAUNCH_GRACE_MS	10000
+/* At shutdown the worker waits at most this long for transactions still holding reserved slots. */
+#define QL_SHUTDOWN_WAIT_MS	5000
+/* Library name for the worker: through $libdir so Debian's extension_destdir finds the same file as the preload. */
+#define QL_LIBRARY			"$libdir/credit_gz"
+
+/* One queued entry: what the reader would have inserted, with the stamps taken at read time. */
+typedef struct QlEntry
+{
+	TimestampTz at;
+	int64		subject_id;
+	bool		department_null;
+	bool		audience_null;
+	NameData	role_name;
+	NameData	session_role;
+	char		department[QL_DEPT_LEN];
+	char		via[QL_VIA_LEN];
+	char		audience[QL_AUDIENCE_LEN];
+	char		purpose[QL_PURPOSE_LEN];
+} QlEntry;
+
+/* The queue of one database: a ring of query_log_queue_size slots. */
+typedef struct QlQueue
+{
+	Oid			dboid;			/* InvalidOid: free */
+	uint64		generation;		/* changes when the queue is (re)bound to a database */
+	uint64		head;			/* entries flushed since bound; the k-th queued entry is slot (head + k) % size */
+	uint32		queued;			/* pushed by committed transactions, not yet flushed */
+	uint32		reserved;		/* held by transactions in progress */
+	uint64		fallbacks;		/* entries written synchronously because there was no room or no worker */
+	int			worker_pid;		/* 0: no worker running */
+	bool		worker_starting;	/* registered, not yet running */
+	bool		wake;			/* flush now: queue half full, or flush_query_log() waits */
+	TimestampTz launched_at;
+	Latch	   *worker_latch;
+} QlQueue;
+
+typedef struct QlShared
+{
+	LWLock	   *lock;			/* protects everything here, slots included */
+	uint64		generations;
+	uint64		fallbacks_unqueued; /* fallbacks when no queue could be bound */
+	QlQueue		queues[QL_MAX_DATABASES];
+	/* QL_MAX_DATABASES * query_log_queue_size QlEntry slots follow */
+} QlShared;
+
+/* Settings */
+enum
+{
+	QL_MODE_SYNC,
+	QL_MODE_ASYNC
+};
+static const struct config_enum_entry ql_mode_options[] = {
+	{"sync", QL_MODE_SYNC, false},
+	{"async", QL_MODE_ASYNC, false},
+	{NULL, 0, false}
+};
+static int	ql_mode = QL_MODE_SYNC;
+static int	ql_queue_size = 4096;
+static int	ql_flush_interval = 200;
+
+static QlShared *ql = NULL;
+static shmem_request_hook_type prev_shmem_request_hook = NULL;
+static shmem_startup_hook_type prev_shmem_startup_hook = NULL;
+
+/* Backend-local: entries of the transaction in progress, with the nesting level that wrote them. */
+typedef struct QlPending
+{
+	QlEntry		e;
+	int			nest;
+} QlPending;
+static QlPending *pending = NULL;
+static int	npending = 0;
+static int	maxpending = 0;
+static int	pending_queue = -1;		/* queue holding this transaction's reservations */
+static bool callbacks_registered = false;
+/* What this backend last pushed, for flush_query_log(). */
+static int	last_push_queue = -1;
+static uint64 last_push_generation = 0;
+static uint64 last_push_target = 0;
+
+/* Per-transaction cache of the caller's only department (credit_gz.my_departments()). */
+static LocalTransactionId dept_lxid = InvalidLocalTransactionId;
+static Oid	dept_user = InvalidOid;
+static bool dept_null = true;
+static char dept_value[QL_DEPT_LEN];
+
+static SPIPlanPtr sync_plan = NULL;
+static SPIPlanPtr dept_plan = NULL;
+static SPIPlanPtr batch_plan = NULL;
+
+/* Worker state */
+static volatile sig_atomic_t ql_shutdown_requested = false;
+
+
+/* ql_shmem_size — the header plus every queue's slots. */
+static Size
+ql_shmem_size(void)
+{
+	return add_size(MAXALIGN(sizeof(QlShared)),
+					mul_size(mul_size(QL_MAX_DATABASES, ql_queue_size), sizeof(QlEntry)));
+}
+
+/* ql_slots — the first slot of queue qi. */
+static QlEntry *
+ql_slots(int qi)
+{
+	return ((QlEntry *) ((char *) ql + MAXALIGN(sizeof(QlShared)))) + (Size) qi * ql_queue_size;
+}
+
+/* ql_shmem_request — ask the postmaster for the queues' memory and lock (preloaded only). */
+static void
+ql_shmem_request(void)
+{
+	if (prev_shmem_request_hook)
+		prev_shmem_request_hook();
+	RequestAddinShmemSpace(ql_shmem_size());
+	RequestNamedLWLockTranche("credit_gz_query_log", 1);
+}
+
+/* ql_shmem_startup — create (or, after a crash restart, recreate) the queues, all empty. */
+static void
+ql_shmem_startup(void)
+{
+	bool		found;
+
+	if (prev_shmem_startup_hook)
+		prev_shmem_startup_hook();
+	LWLockAcquire(AddinShmemInitLock, LW_EXCLUSIVE);
+	ql = ShmemInitStruct("credit_gz query log", ql_shmem_size(), &found);
+	if (!found)
+	{
+		memset(ql, 0, sizeof(QlShared));
+		ql->lock = &(GetNamedLWLockTranche("credit_gz_query_log"))->lock;
+	}
+	LWLockRelease(AddinShmemInitLock);
+}
+
+/*
+ * query_log_init — register the settings; when loaded through shared_preload_libraries, also request the shared
+ * memory of the asynchronous mode. Called once per process from _PG_init.
+ */
+void
+query_log_init(void)
+{
+	DefineCustomEnumVariable("credit_gz.query_log_mode",
+							 "How credit_gz.query_log entries of pre-checks are written: sync or async.",
+							 "sync inserts in the reader's transaction; async queues the entry at commit for a "
+							 "background worker (needs shared_preload_libraries; otherwise behaves as sync). "
+							 "Superuser-only, so that a department cannot choose how its own reads are logged.",
+							 &ql_mode,
+							 QL_MODE_SYNC,
+							 ql_mode_options,
+							 PGC_SUSET,
+							 0,
+							 NULL, NULL, NULL);
+	DefineCustomIntVariable("credit_gz.query_log_flush_interval",
+							"How often the query-log worker writes queued entries.",
+							NULL,
+							&ql_flush_interval,
+							200, 10, 3600000,
+							PGC_SIGHUP,
+							GUC_UNIT_MS,
+							NULL, NULL, NULL);
+
+	/* The queue exists only when preloaded; a PGC_POSTMASTER setting cannot even be defined later. */
+	if (process_shared_preload_libraries_in_progress)
+	{
+		DefineCustomIntVariable("credit_gz.query_log_queue_size",
+								"Slots per database in the asynchronous query-log queue.",
+								"When a database's queue is full, entries are written synchronously.",
+								&ql_queue_size,
+								4096, 16, 1048576,
+								PGC_POSTMASTER,
+								0,
+								NULL, NULL, NULL);
+		prev_shmem_request_hook = shmem_request_hook;
+		shmem_request_hook = ql_shmem_request;
+		prev_shmem_startup_hook = shmem_startup_hook;
+		shmem_startup_hook = ql_shmem_startup;
+	}
+}
+
+/* ql_async — is the asynchronous mode in effect for this session? */
+static bool
+ql_async(void)
+{
+	return ql != NULL && ql_mode == QL_MODE_ASYNC;
+}
+
+/*
+ * ql_find_queue — the queue of this database; with bind, a free one (or one idle, empty and without worker,
+ * taken over from another database) is bound to it. Caller holds ql->lock exclusively. -1: none.
+ */
+static int
+ql_find_queue(bool bind)
+{
+	int			i;
+
+	for (i = 0; i < QL_MAX_DATABASES; i++)
+		if (ql->queues[i].dboid == MyDatabaseId)
+			return i;
+	if (!bind)
+		return -1;
+	for (i = 0; i < QL_MAX_DATABASES; i++)
+		if (ql->queues[i].dboid == InvalidOid)
+			break;
+	if (i == QL_MAX_DATABASES)
+		for (i = 0; i < QL_MAX_DATABASES; i++)
+		{
+			QlQueue    *q = &ql->queues[i];
+
+			if (q->queued == 0 && q->reserved == 0 && q->worker_pid == 0 && !q->worker_starting)
+				break;
+		}
+	if (i == QL_MAX_DATABASES)
+		return -1;
+	memset(&ql->queues[i], 0, sizeof(QlQueue));
+	ql->queues[i].dboid = MyDatabaseId;
+	ql->queues[i].generation = ++ql->generations;
+	return i;
+}
+
+/* ql_launch_worker — register the dynamic background worker that drains queue qi of this database. */
+static bool
+ql_launch_worker(int qi)
+{
+	BackgroundWorker w;
+	BackgroundWorkerHandle *h;
+
+	memset(&w, 0, sizeof(w));
+	w.bgw_flags = BGWORKER_SHMEM_ACCESS | BGWORKER_BACKEND_DATABASE_CONNECTION;
+	w.bgw_start_time = BgWorkerStart_RecoveryFinished;
+	w.bgw_restart_time = BGW_NEVER_RESTART;
+	snprintf(w.bgw_library_name, BGW_MAXLEN, "%s", QL_LIBRARY);
+	snprintf(w.bgw_function_name, BGW_MAXLEN, "credit_gz_query_log_worker");
+	snprintf(w.bgw_name, BGW_MAXLEN, "credit_gz query log writer for database %u", MyDatabaseId);
+	snprintf(w.bgw_type, BGW_MAXLEN, "credit_gz query log writer");
+	w.bgw_main_arg = ObjectIdGetDatum(MyDatabaseId);
+	memcpy(w.bgw_extra, &qi, sizeof(int));
+	w.bgw_notify_pid = 0;
+	return RegisterDynamicBackgroundWorker(&w, &h);
+}
+
+/*
+ * ql_need_launch — should the caller register a worker for q? Marks it starting if so. Caller holds the lock.
+ */
+static bool
+ql_need_launch(QlQueue *q)
+{
+	TimestampTz now = GetCurrentTimestamp();
+
+	if (q->worker_pid != 0)
+		return false;
+	if (q->worker_starting && !TimestampDifferenceExceeds(q->launched_at, now, QL_LAUNCH_GRACE_MS))
+		return false;
+	q->worker_starting = true;
+	q->launched_at = now;
+	return true;
+}
+
+/* ql_count_fallback — one entry went the synchronous way; counted for credit_gz.query_log_queue(). */
+static void
+ql_count_fallback(void)
+{
+	int			qi;
+
+	LWLockAcquire(ql->lock, LW_EXCLUSIVE);
+	qi = ql_find_queue(false);
+	if (qi >= 0)
+		ql->queues[qi].fallbacks++;
+	else
+		ql->fallbacks_unqueued++;
+	LWLockRelease(ql->lock);
+}
+
+/*
+ * ql_reserve — reserve one slot of this database's queue for the transaction in progress (and start the worker
+ * if none runs). False, counted as a fallback, when there is no queue, no room or no worker can be started.
+ */
+static bool
+ql_reserve(void)
+{
+	int			qi;
+	QlQueue    *q;
+	bool		launch;
+
+	LWLockAcquire(ql->lock, LW_EXCLUSIVE);
+	qi = pending_queue >= 0 ? pending_queue : ql_find_queue(true);
+	if (qi < 0)
+	{
+		ql->fallbacks_unqueued++;
+		LWLockRelease(ql->lock);
+		return false;
+	}
+	q = &ql->queues[qi];
+	if (q->queued + q->reserved >= (uint32) ql_queue_size)
+	{
+		q->fallbacks++;
+		LWLockRelease(ql->lock);
+		return false;
+	}
+	launch = ql_need_launch(q);
+	q->reserved++;
+	LWLockRelease(ql->lock);
+	pending_queue = qi;
+
+	if (launch && !ql_launch_worker(qi))
+	{
+		LWLockAcquire(ql->lock, LW_EXCLUSIVE);
+		q->worker_starting = false;
+		q->reserved--;
+		q->fallbacks++;
+		LWLockRelease(ql->lock);
+		if (npending == 0)
+			pending_queue = -1;
+		ereport(LOG,
+				(errmsg("credit_gz: could not start the query-log worker; writing the entry synchronously"),
+				 errhint("Raise max_worker_processes.")));
+		return false;
+	}
+	return true;
+}
+
+/* ql_release — give back the reservations of entries [from, npending) and forget them. */
+static void
+ql_release(int from)
+{
+	int			n = npending - from;
+
+	if (n > 0 && pending_queue >= 0)
+	{
+		LWLockAcquire(ql->lock, LW_EXCLUSIVE);
+		ql->queues[pending_queue].reserved -= n;
+		LWLockRelease(ql->lock);
+	}
+	npending = from;
+	if (npending == 0)
+		pending_queue = -1;
+}
+
+/*
+ * ql_push — at pre-commit, move this transaction's entries into the reserved slots of the queue (room is
+ * guaranteed by the reservations), and wake the worker when the queue is half full.
+ */
+static void
+ql_push(void)
+{
+	QlQueue    *q;
+	QlEntry    *slots;
+	Latch	   *latch;
+	bool		wake;
+	int			i;
+
+	if (npending == 0)
+		return;
+	LWLockAcquire(ql->lock, LW_EXCLUSIVE);
+	q = &ql->queues[pending_queue];
+	Assert(q->dboid == MyDatabaseId);
+	slots = ql_slots(pending_queue);
+	for (i = 0; i < npending; i++)
+	{
+		slots[(q->head + q->queued) % (uint64) ql_queue_size] = pending[i].e;
+		q->queued++;
+		q->reserved--;
+	}
+	last_push_queue = pending_queue;
+	last_push_generation = q->generation;
+	last_push_target = q->head + q->queued;
+	wake = q->queued >= (uint32) ql_queue_size / 2;
+	if (wake)
+		q->wake = true;
+	latch = q->worker_latch;
+	LWLockRelease(ql->lock);
+	npending = 0;
+	pending_queue = -1;
+	if (wake && latch)
+		SetLatch(latch);
+}
+
+/* ql_xact_callback — push at pre-commit (and pre-prepare: the reads happened); discard on abort. */
+static void
+ql_xact_callback(XactEvent event, void *arg)
+{
+	switch (event)
+	{
+		case XACT_EVENT_PRE_COMMIT:
+		case XACT_EVENT_PRE_PREPARE:
+			ql_push();
+			break;
+		case XACT_EVENT_ABORT:
+		case XACT_EVENT_PARALLEL_ABORT:
+		case XACT_EVENT_COMMIT:
+		case XACT_EVENT_PREPARE:
+			ql_release(0);
+			break;
+		default:
+			break;
+	}
+}
+
+/* ql_subxact_callback — a rolled-back savepoint takes its entries with it (as it would take a sync INSERT). */
+static void
+ql_subxact_callback(SubXactEvent event, SubTransactionId mySubid, SubTransactionId parentSubid, void *arg)
+{
+	int			level = GetCurrentTransactionNestLevel();
+	int			i,
+				keep;
+
+	if (npending == 0)
+		return;
+	if (event == SUBXACT_EVENT_ABORT_SUB)
+	{
+		for (keep = 0; keep < npending && pending[keep].nest < level; keep++)
+			;
+		ql_release(keep);
+	}
+	else if (event == SUBXACT_EVENT_COMMIT_SUB)
+	{
+		for (i = 0; i < npending; i++)
+			if (pending[i].nest >= level)
+				pending[i].nest = level - 1;
+	}
+}
+
+/* ql_copy — copy s into a fixed field; false when it does not fit. */
+static bool
+ql_copy(char *dst, size_t size, const char *s)
+{
+	size_t		len = strlen(s);
+
+	if (len >= size)
+		return false;
+	memcpy(dst, s, len + 1);
+	return true;
+}
+
+/* ql_connect — connect SPI unless the caller already did. */
+static void
+ql_connect(bool *spi_connected)
+{
+	if (!*spi_connected)
+	{
+		if (SPI_connect() != SPI_OK_CONNECT)
+			elog(ERROR, "credit_gz: SPI_connect failed");
+		*spi_connected = true;
+	}
+}
+
+/* ql_keep — prepare and save a plan once per process. */
+static SPIPlanPtr
+ql_keep(const char *sql, int nargs, Oid *types)
+{
+	SPIPlanPtr	p = SPI_prepare(sql, nargs, types);
+
+	if (p == NULL)
+		elog(ERROR, "credit_gz: SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
+	SPI_keepplan(p);
+	return p;
+}
+
+/*
+ * ql_my_department — the caller's department when it acts for exactly one (credit_gz.my_departments()), as the
+ * sync INSERT computes it, into dept_null/dept_value; cached for the rest of the transaction per role. False:
+ * too long to queue.
+ */
+static bool
+ql_my_department(bool *spi_connected)
+{
+	bool		isnull;
+	Datum		d;
+	int			rc;
+
+	if (dept_lxid == MyProc->lxid && dept_user == GetUserId())
+		return true;
+	ql_connect(spi_connected);
+	if (dept_plan == NULL)
+		dept_plan = ql_keep("SELECT CASE WHEN pg_catalog.cardinality(d) = 1 THEN d[1] END"
+							"  FROM credit_gz.my_departments() AS d", 0, NULL);
+	rc = SPI_execute_plan(dept_plan, NULL, NULL, true, 1);
+	if (rc != SPI_OK_SELECT || SPI_processed != 1)
+		elog(ERROR, "credit_gz: department lookup failed: %s", SPI_result_code_string(rc));
+	d = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
+	dept_null = isnull;
+	if (!isnull && !ql_copy(dept_value, sizeof(dept_value), TextDatumGetCString(d)))
+	{
+		SPI_freetuptable(SPI_tuptable);
+		return false;			/* too long to queue: the sync INSERT computes it */
+	}
+	SPI_freetuptable(SPI_tuptable);
+	dept_lxid = MyProc->lxid;
+	dept_user = GetUserId();
+	return true;
+}
+
+/*
+ * ql_enqueue — build the entry now (stamps of the reader, at read time) and reserve a queue slot for it; it is
+ * pushed at pre-commit. False: the caller writes it synchronously.
+ */
+static bool
+ql_enqueue(int64 subject_id, const char *via, const char *purpose, const char *audience, const char *department,
+		   bool *spi_connected)
+{
+	QlEntry    *e;
+
+	if (npending >= maxpending)
+	{
+		int			n = maxpending ? maxpending * 2 : 16;
+
+		pending = pending ? repalloc(pending, n * sizeof(QlPending))
+			: MemoryContextAlloc(TopMemoryContext, n * sizeof(QlPending));
+		maxpending = n;
+	}
+	e = &pending[npending].e;
+	memset(e, 0, sizeof(QlEntry));
+	e->at = GetCurrentTransactionStartTimestamp();
+	e->subject_id = subject_id;
+	namestrcpy(&e->role_name, GetUserNameFromId(GetUserId(), false));
+	namestrcpy(&e->session_role, GetUserNameFromId(GetSessionUserId(), false));
+	if (!ql_copy(e->via, sizeof(e->via), via) || !ql_copy(e->purpose, sizeof(e->purpose), purpose))
+		goto fallback;
+	e->audience_null = (audience == NULL);
+	if (audience && !ql_copy(e->audience, sizeof(e->audience), audience))
+		goto fallback;
+	if (department)
+	{
+		e->department_null = false;
+		if (!ql_copy(e->department, sizeof(e->department), department))
+			goto fallback;
+	}
+	else
+	{
+		if (!ql_my_department(spi_connected))
+			goto fallback;
+		e->department_null = dept_null;
+		if (!dept_null)
+			memcpy(e->department, dept_value, sizeof(dept_value));
+	}
+	if (!ql_reserve())
+		return false;
+	pending[npending].nest = GetCurrentTransactionNestLevel();
+	npending++;
+	if (!callbacks_registered)
+	{
+		RegisterXactCallback(ql_xact_callback, NULL);
+		RegisterSubXactCallback(ql_subxact_callback, NULL);
+		callbacks_registered = true;
+	}
+	return true;
+
+fallback:
+	ql_count_fallback();
+	return false;
+}
+
+/*
+ * ql_insert_sync — the synchronous entry: one INSERT in the caller's transaction, in the caller's rights; the
+ * stamp trigger sets time and roles. The body of credit_gz.log_read() (src/disclosure.sql) as a saved plan:
+ * calling that SQL function (SET search_path, so never inlined) would parse and plan its body on every read.
+ */
+static void
+ql_insert_sync(int64 subject_id, const char *via, const char *purpose, const char *audience,
+			   const char *department, bool *spi_connected)
+{
+	Datum		v[5];
+	char		nulls[5] = {' ', ' ', ' ', ' ', ' '};
+	int			rc;
+
+	ql_connect(spi_connected);
+	if (sync_plan == NULL)
+	{
+		Oid			types[5] = {INT8OID, TEXTOID, TEXTOID, TEXTOID, TEXTOID};
+
+		sync_plan = ql_keep("INSERT INTO credit_gz.query_log (subject_id, via, purpose, audience, department_code)"
+							" SELECT $1, $2, coalesce(nullif($3, ''), '未说明 / not stated'), $4,"
+							"        coalesce($5, (SELECT CASE WHEN pg_catalog.cardinality(d) = 1 THEN d[1] END"
+							"                        FROM credit_gz.my_departments() AS d))", 5, types);
+	}
+	v[0] = Int64GetDatum(subject_id);
+	v[1] = CStringGetTextDatum(via);
+	v[2] = CStringGetTextDatum(purpose);
+	v[3] = audience ? CStringGetTextDatum(audience) : (Datum) 0;
+	nulls[3] = audience ? ' ' : 'n';
+	v[4] = department ? CStringGetTextDatum(department) : (Datum) 0;
+	nulls[4] = department ? ' ' : 'n';
+	rc = SPI_execute_plan(sync_plan, v, nulls, false, 0);
+	if (rc != SPI_OK_INSERT)
+		elog(ERROR, "credit_gz: query-log insert failed: %s", SPI_result_code_string(rc));
+}
+
+/*
+ * query_log_read — log one read (see query_log.h). Skipped on a hot standby, where nothing can be written.
+ */
+void
+query_log_read(int64 subject_id, const char *via, const char *purpose, const char *audience,
+			   const char *department, bool *spi_connected)
+{
+	if (RecoveryInProgress())
+		return;
+	if (purpose == NULL || purpose[0] == '\0')
+		purpose = "未说明 / not stated";
+	if (ql_async() && ql_enqueue(subject_id, via, purpose, audience, department, spi_connected))
+		return;
+	ql_insert_sync(subject_id, via, purpose, audience, department, spi_connected);
+}
+
+
+/* ---------------------------------------------------------------------------------------------------------------
+ * The worker
+ * --------------------------------------------------------------------------------------------------------------- */
+
+/* ql_sigterm — shutdown requested: flush what is queued, then exit (not die(): the flush must finish). */
+static void
+ql_sigterm(SIGNAL_ARGS)
+{
+	int			save_errno = errno;
+
+	ql_shutdown_requested = true;
+	SetLatch(MyLatch);
+	errno = save_errno;
+}
+
+/* ql_worker_exit — whatever way the worker leaves, its queue knows it has no worker any more. */
+static void
+ql_worker_exit(int code, Datum arg)
+{
+	int			qi = DatumGetInt32(arg);
+	QlQueue    *q = &ql->queues[qi];
+
+	LWLockAcquire(ql->lock, LW_EXCLUSIVE);
+	if (q->worker_pid == MyProcPid)
+	{
+		q->worker_pid = 0;
+		q->worker_latch = NULL;
+	}
+	LWLockRelease(ql->lock);
+}
+
+/* ql_array — a one-dimensional array of n datums of a type, for the batch INSERT's unnest(). */
+static Datum
+ql_array(Datum *d, bool *nulls, int n, Oid type, int len, bool byval, char align)
+{
+	int			dims[1] = {n};
+	int			lbs[1] = {1};
+
+	return PointerGetDatum(construct_md_array(d, nulls, 1, dims, lbs, type, len, byval, align));
+}
+
+/*
+ * ql_flush_batch — write up to QL_BATCH_MAX queued entries with one INSERT in a transaction of its own, then
+ * advance the queue. Returns how many were written, or -1 when the INSERT failed (the error is logged and the
+ * entries stay queued for the next attempt).
+ */
+static int
+ql_flush_batch(int qi, MemoryContext cxt)
+{
+	QlQueue    *q = &ql->queues[qi];
+	QlEntry    *slots = ql_slots(qi);
+	QlEntry    *buf;
+	Datum		v[8];
+	Datum	   *at,
+			   *rn,
+			   *sr,
+			   *dept,
+			   *subj,
+			   *via,
+			   *aud,
+			   *purp;
+	bool	   *dept_nulls,
+			   *aud_nulls;
+	int			n,
+				k;
+	uint64		head;
+	volatile bool ok = true;
+
+	MemoryContextReset(cxt);
+	MemoryContextSwitchTo(cxt);
+
+	LWLockAcquire(ql->lock, LW_SHARED);
+	n = Min(q->queued, QL_BATCH_MAX);
+	head = q->head;
+	buf = palloc(Max(n, 1) * sizeof(QlEntry));
+	for (k = 0; k < n; k++)
+		buf[k] = slots[(head + k) % (uint64) ql_queue_size];
+	LWLockRelease(ql->lock);
+	if (n == 0)
+		return 0;
+
+	at = palloc(n * sizeof(Datum));
+	rn = palloc(n * sizeof(Datum));
+	sr = palloc(n * sizeof(Datum));
+	dept = palloc(n * sizeof(Datum));
+	subj = palloc(n * sizeof(Datum));
+	via = palloc(n * sizeof(Datum));
+	aud = palloc(n * sizeof(Datum));
+	purp = palloc(n * sizeof(Datum));
+	dept_nulls = palloc(n * sizeof(bool));
+	aud_nulls = palloc(n * sizeof(bool));
+	for (k = 0; k < n; k++)
+	{
+		at[k] = TimestampTzGetDatum(buf[k].at);
+		rn[k] = NameGetDatum(&buf[k].role_name);
+		sr[k] = NameGetDatum(&buf[k].session_role);
+		dept_nulls[k] = buf[k].department_null;
+		dept[k] = dept_nulls[k] ? (Datum) 0 : CStringGetTextDatum(buf[k].department);
+		subj[k] = Int64GetDatum(buf[k].subject_id);
+		via[k] = CStringGetTextDatum(buf[k].via);
+		aud_nulls[k] = buf[k].audience_null;
+		aud[k] = aud_nulls[k] ? (Datum) 0 : CStringGetTextDatum(buf[k].audience);
+		purp[k] = CStringGetTextDatum(buf[k].purpose);
+	}
+	v[0] = ql_array(at, NULL, n, TIMESTAMPTZOID, sizeof(TimestampTz), FLOAT8PASSBYVAL, TYPALIGN_DOUBLE);
+	v[1] = ql_array(rn, NULL, n, NAMEOID, NAMEDATALEN, false, TYPALIGN_CHAR);
+	v[2] = ql_array(sr, NULL, n, NAMEOID, NAMEDATALEN, false, TYPALIGN_CHAR);
+	v[3] = ql_array(dept, dept_nulls, n, TEXTOID, -1, false, TYPALIGN_INT);
+	v[4] = ql_array(subj, NULL, n, INT8OID, sizeof(int64), FLOAT8PASSBYVAL, TYPALIGN_DOUBLE);
+	v[5] = ql_array(via, NULL, n, TEXTOID, -1, false, TYPALIGN_INT);
+	v[6] = ql_array(aud, aud_nulls, n, TEXTOID, -1, false, TYPALIGN_INT);
+	v[7] = ql_array(purp, NULL, n, TEXTOID, -1, false, TYPALIGN_INT);
+
+	PG_TRY();
+	{
+		int			rc;
+
+		SetCurrentStatementStartTimestamp();
+		StartTransactionCommand();
+		if (SPI_connect() != SPI_OK_CONNECT)
+			elog(ERROR, "credit_gz: SPI_connect failed");
+		PushActiveSnapshot(GetTransactionSnapshot());
+		pgstat_report_activity(STATE_RUNNING, "credit_gz: writing queued query-log entries");
+		if (batch_plan == NULL)
+		{
+			Oid			types[8] = {TIMESTAMPTZARRAYOID, NAMEARRAYOID, NAMEARRAYOID, TEXTARRAYOID,
+			INT8ARRAYOID, TEXTARRAYOID, TEXTARRAYOID, TEXTARRAYOID};
+
+			batch_plan = ql_keep("INSERT INTO credit_gz.query_log (at, role_name, session_role, department_code,"
+								 "       subject_id, via, audience, purpose)"
+								 " SELECT * FROM ROWS FROM (pg_catalog.unnest($1), pg_catalog.unnest($2),"
+								 "   pg_catalog.unnest($3), pg_catalog.unnest($4), pg_catalog.unnest($5),"
+								 "   pg_catalog.unnest($6), pg_catalog.unnest($7), pg_catalog.unnest($8))", 8, types);
+		}
+		rc = SPI_execute_plan(batch_plan, v, NULL, false, 0);
+		if (rc != SPI_OK_INSERT || SPI_processed != (uint64) n)
+			elog(ERROR, "credit_gz: query-log batch insert failed: %s", SPI_result_code_string(rc));
+		SPI_finish();
+		PopActiveSnapshot();
+		CommitTransactionCommand();
+		pgstat_report_activity(STATE_IDLE, NULL);
+	}
+	PG_CATCH();
+	{
+		MemoryContextSwitchTo(cxt);
+		EmitErrorReport();
+		FlushErrorState();
+		AbortCurrentTransaction();
+		pgstat_report_activity(STATE_IDLE, NULL);
+		ok = false;
+	}
+	PG_END_TRY();
+	MemoryContextSwitchTo(cxt);
+	if (!ok)
+	{
+		ereport(LOG,
+				(errmsg("credit_gz: %d query-log entries stay queued after a failed write", n),
+				 errdetail("The worker exits; the next pre-check or credit_gz.flush_query_log() starts another.")));
+		return -1;
+	}
+
+	LWLockAcquire(ql->lock, LW_EXCLUSIVE);
+	q->head += n;
+	q->queued -= n;
+	LWLockRelease(ql->lock);
+	return n;
+}
+
+/*
+ * credit_gz_query_log_worker — main of the background worker of one database (main_arg: its oid; bgw_extra: the
+ * queue index). Drains the queue every flush interval or when woken (queue half full, flush_query_log()); exits
+ * after QL_IDLE_EXIT_MS with nothing queued or reserved, after a failed write (the entries stay queued for the
+ * next worker), and on SIGTERM after flushing what is queued.
+ */
+void
+credit_gz_query_log_worker(Datum main_arg)
+{
+	Oid			dboid = DatumGetObjectId(main_arg);
+	int			qi;
+	QlQueue    *q;
+	bool		mine;
+	TimestampTz idle_since = 0;
+	TimestampTz shutdown_at = 0;
+	MemoryContext cxt;
+	long		wait_ms;
+
+	memcpy(&qi, MyBgworkerEntry->bgw_extra, sizeof(int));
+	pqsignal(SIGTERM, ql_sigterm);
+	pqsignal(SIGHUP, SignalHandlerForConfigReload);
+	BackgroundWorkerUnblockSignals();
+	if (ql == NULL || qi < 0 || qi >= QL_MAX_DATABASES)
+		proc_exit(0);
+
+	q = &ql->queues[qi];
+	LWLockAcquire(ql->lock, LW_EXCLUSIVE);
+	mine = (q->dboid == dboid && q->worker_pid == 0);
+	if (mine)
+	{
+		q->worker_pid = MyProcPid;
+		q->worker_starting = false;
+		q->worker_latch = MyLatch;
+	}
+	LWLockRelease(ql->lock);
+	if (!mine)
+		proc_exit(0);
+	before_shmem_exit(ql_worker_exit, Int32GetDatum(qi));
+
+	/* InvalidOid: the bootstrap superuser, so the stamp trigger keeps the readers' stamps */
+	BackgroundWorkerInitializeConnectionByOid(dboid, InvalidOid, 0);
+	cxt = AllocSetContextCreate(TopMemoryContext, "credit_gz query log batch", ALLOCSET_DEFAULT_SIZES);
+
+	wait_ms = ql_flush_interval;	/* let the first batch gather, as every later one does */
+	for (;;)
+	{
+		int			n;
+		uint32		queued,
+					reserved;
+		TimestampTz now,
+					next_flush;
+
+		/* wait for the interval to pass, or to be woken for a reason (a set latch alone may be stale) */
+		next_flush = TimestampTzPlusMilliseconds(GetCurrentTimestamp(), wait_ms);
+		for (;;)
+		{
+			bool		wake;
+
+			CHECK_FOR_INTERRUPTS();
+			if (ConfigReloadPending)
+			{
+				ConfigReloadPending = false;
+				ProcessConfigFile(PGC_SIGHUP);
+			}
+			LWLockAcquire(ql->lock, LW_EXCLUSIVE);
+			wake = q->wake;
+			q->wake = false;
+			LWLockRelease(ql->lock);
+			now = GetCurrentTimestamp();
+			if (wake || ql_shutdown_requested || now >= next_flush)
+				break;
+			(void) WaitLatch(MyLatch, WL_LATCH_SET | WL_TIMEOUT | WL_EXIT_ON_PM_DEATH,
+							 TimestampDifferenceMilliseconds(now, next_flush), PG_WAIT_EXTENSION);
+			ResetLatch(MyLatch);
+		}
+		n = ql_flush_batch(qi, cxt);
+		now = GetCurrentTimestamp();
+		if (ql_shutdown_requested && shutdown_at == 0)
+			shutdown_at = now;
+
+		LWLockAcquire(ql->lock, LW_EXCLUSIVE);
+		queued = q->queued;
+		reserved = q->reserved;
+		if (queued == 0 && reserved == 0)
+		{
+			if (ql_shutdown_requested ||
+				(idle_since != 0 && TimestampDifferenceExceeds(idle_since, now, QL_IDLE_EXIT_MS)))
+			{
+				q->worker_pid = 0;
+				q->worker_latch = NULL;
+				LWLockRelease(ql->lock);
+				proc_exit(0);
+			}
+			if (idle_since == 0)
+				idle_since = now;
+		}
+		else
+			idle_since = 0;
+		LWLockRelease(ql->lock);
+
+		if (ql_shutdown_requested)
+		{
+			if (TimestampDifferenceExceeds(shutdown_at, now, QL_SHUTDOWN_WAIT_MS))
+			{
+				if (queued > 0)
+					ereport(WARNING,
+							(errmsg("credit_gz: %u queued query-log entries could not be written before shutdown",
+									queued)));
+				proc_exit(0);
+			}
+			wait_ms = (n > 0) ? 0 : 10;
+		}
+		else if (n < 0)
+		{
+			/* leave (after a pause): a worker stuck on errors must not hold the database (DROP DATABASE) */
+			pg_usleep(1000000L);
+			proc_exit(1);
+		}
+		else if (queued >= (uint32) ql_queue_size / 2)
+			wait_ms = 0;
+		else
+			wait_ms = ql_flush_interval;
+		/* idle: look again in time to exit after QL_IDLE_EXIT_MS (DROP DATABASE waits up to 5 s for us) */
+		if (idle_since != 0 && wait_ms > QL_IDLE_EXIT_MS / 4)
+			wait_ms = QL_IDLE_EXIT_MS / 4;
+	}
+}
+
+
+/* ---------------------------------------------------------------------------------------------------------------
+ * SQL-callable functions
+ * --------------------------------------------------------------------------------------------------------------- */
+
+/*
+ * credit_gz_query_log_queue — query_log_queue() → (mode, requested_mode, preloaded, queue_size, queued, reserved,
+ * flushed, fallback_sync_inserts, worker_pid) for this database: what an operator checks first.
+ */
+Datum
+credit_gz_query_log_queue(PG_FUNCTION_ARGS)
+{
+	TupleDesc	td;
+	Datum		v[9];
+	bool		nulls[9] = {false};
+	int			i;
+
+	if (get_call_result_type(fcinfo, NULL, &td) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "credit_gz: query_log_queue must return a row");
+	td = BlessTupleDesc(td);
+	v[0] = CStringGetTextDatum(ql_async() ? "async" : "sync");
+	v[1] = CStringGetTextDatum(ql_mode == QL_MODE_ASYNC ? "async" : "sync");
+	v[2] = BoolGetDatum(ql != NULL);
+	v[3] = Int32GetDatum(ql_queue_size);
+	nulls[3] = (ql == NULL);
+	for (i = 4; i < 9; i++)
+		nulls[i] = true;
+	if (ql != NULL)
+	{
+		int			qi;
+
+		LWLockAcquire(ql->lock, LW_EXCLUSIVE);
+		qi = ql_find_queue(false);
+		if (qi >= 0)
+		{
+			QlQueue    *q = &ql->queues[qi];
+
+			v[4] = Int64GetDatum(q->queued);
+			v[5] = Int64GetDatum(q->reserved);
+			v[6] = Int64GetDatum(q->head);
+			v[7] = Int64GetDatum(q->fallbacks);
+			v[8] = Int32GetDatum(q->worker_pid);
+			nulls[4] = nulls[5] = nulls[6] = nulls[7] = false;
+			nulls[8] = (q->worker_pid == 0);
+		}
+		else
+		{
+			v[4] = v[5] = v[6] = v[7] = Int64GetDatum(0);
+			nulls[4] = nulls[5] = nulls[6] = nulls[7] = false;
+		}
+		LWLockRelease(ql->lock);
+	}
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(td, v, nulls)));
+}
+
+/*
+ * credit_gz_flush_query_log — flush_query_log(timeout) → boolean: wait until every entry this session's committed
+ * transactions queued is in credit_gz.query_log (true), or the timeout passed (false). Wakes the worker (and
+ * starts one if none runs). Entries of the transaction in progress are pushed only at its commit.
+ */
+Datum
+credit_gz_flush_query_log(PG_FUNCTION_ARGS)
+{
+	Interval   *timeout = PG_GETARG_INTERVAL_P(0);
+	int64		timeout_ms;
+	TimestampTz start = GetCurrentTimestamp();
+
+	timeout_ms = timeout->time / 1000 + (int64) timeout->day * 86400000 + (int64) timeout->month * 30 * 86400000;
+	if (ql == NULL || last_push_queue < 0)
+		PG_RETURN_BOOL(true);
+	for (;;)
+	{
+		QlQueue    *q = &ql->queues[last_push_queue];
+		bool		done,
+					launch = false;
+		Latch	   *latch;
+
+		LWLockAcquire(ql->lock, LW_EXCLUSIVE);
+		done = q->generation != last_push_generation || q->head >= last_push_target;
+		if (!done)
+		{
+			launch = ql_need_launch(q);
+			q->wake = true;
+		}
+		latch = q->worker_latch;
+		LWLockRelease(ql->lock);
+		if (done)
+			PG_RETURN_BOOL(true);
+		if (launch && !ql_launch_worker(last_push_queue))
+		{
+			LWLockAcquire(ql->lock, LW_EXCLUSIVE);
+			q->worker_starting = false;
+			LWLockRelease(ql->lock);
+		}
+		if (latch)
+			SetLatch(latch);
+		if (TimestampDifferenceExceeds(start, GetCurrentTimestamp(), (int) Min(timeout_ms, INT_MAX)))
+			PG_RETURN_BOOL(false);
+		(void) WaitLatch(MyLatch, WL_LATCH_SET | WL_TIMEOUT | WL_EXIT_ON_PM_DEATH, 10, PG_WAIT_EXTENSION);
+		ResetLatch(MyLatch);
+		CHECK_FOR_INTERRUPTS();
+	}
+}
+
+/*
+ * credit_gz_query_log_stamp — BEFORE INSERT row trigger on credit_gz.query_log: whoever inserts, the database
+ * states who and when (a caller cannot backdate or impersonate). A superuser — restoring a dump, or the query-log
+ * worker writing queued entries — keeps the stamps it supplies; a superuser could forge entries in any case.
+ */
+Datum
+credit_gz_query_log_stamp(PG_FUNCTION_ARGS)
+{
+	TriggerData *td = (TriggerData *) fcinfo->context;
+	TupleDesc	desc;
+	int			cols[3];
+	Datum		v[3];
+	bool		nulls[3] = {false, false, false};
+	NameData	role_name,
+				session_role;
+	static const char *const names[3] = {"at", "role_name", "session_role"};
+	int			i;
+
+	if (!CALLED_AS_TRIGGER(fcinfo) || !TRIGGER_FIRED_BEFORE(td->tg_event) ||
+		!TRIGGER_FIRED_FOR_ROW(td->tg_event) || !TRIGGER_FIRED_BY_INSERT(td->tg_event))
+		elog(ERROR, "credit_gz: query_log_stamp must be a BEFORE INSERT row trigger");
+	if (superuser())
+		return PointerGetDatum(td->tg_trigtuple);
+
+	desc = td->tg_relation->rd_att;
+	for (i = 0; i < 3; i++)
+	{
+		cols[i] = SPI_fnumber(desc, names[i]);
+		if (cols[i] <= 0)
+			elog(ERROR, "credit_gz: query_log_stamp: column \"%s\" not found", names[i]);
+	}
+	namestrcpy(&role_name, GetUserNameFromId(GetUserId(), false));
+	namestrcpy(&session_role, GetUserNameFromId(GetSessionUserId(), false));
+	v[0] = TimestampTzGetDatum(GetCurrentTransactionStartTimestamp());
+	v[1] = NameGetDatum(&role_name);
+	v[2] = NameGetDatum(&session_role);
+	return PointerGetDatum(heap_modify_tuple_by_cols(td->tg_trigtuple, desc, 3, cols, v, nulls));
+}

@@ -1,0 +1,21 @@
+/*
+ * query_log.h — writing credit_gz.query_log (十七 信用信息安全保护): the synchronous INSERT, the asynchronous
+ * shared-memory queue drained by a background worker, and the settings that choose between them.
+ */
+#ifndef CREDIT_GZ_QUERY_LOG_H
+#define CREDIT_GZ_QUERY_LOG_H
+
+#include "postgres.h"
+
+/* Registers credit_gz.query_log_mode, _queue_size, _flush_interval and, when preloaded, the shared memory. */
+extern void query_log_init(void);
+
+/*
+ * Logs one read of a subject's credit information: queued for the worker in async mode, else (or when the queue
+ * has no room) inserted now in the caller's transaction. department NULL: the caller's only department, if any.
+ * *spi_connected: whether SPI is connected (connected here when needed; the caller finishes it).
+ */
+extern void query_log_read(int64 subject_id, const char *via, const char *purpose, const char *audience,
+						   const char *department, bool *spi_connected);
+
+#endif							/* CREDIT_GZ_QUERY_LOG_H */

@@ -1,0 +1,167 @@
+#!/bin/sh
+# The asynchronous query log (credit_gz.query_log_mode = async, doc/disclosure.md), end to end:
+#   in the suite's cluster (credit_gz preloaded by scripts/run-suite): entries of a department role's pre-checks
+#   arrive after commit with the reader's role, session role, department and transaction time; an aborted
+#   transaction and a rolled-back savepoint leave nothing; only superusers may choose the mode;
+#   in a private cluster with a 16-slot queue: a transaction reading more than the queue holds writes the rest
+#   synchronously (fallback, counted), and entries still queued at a clean restart are written before shutdown;
+#   in a private cluster without preloading: async behaves as sync.
+# Runs inside the suite's throwaway cluster (PGHOST/PGPORT/PGUSER set by scripts/run-suite).
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+db=credit_gz_qlasync
+fail=0
+ok() { echo "ok - $1"; }
+notok() { echo "not ok - $1"; fail=1; }
+check() { if [ "$2" = "$3" ]; then ok "$1"; else notok "$1 (got '$2', expected '$3')"; fi; }
+q() { psql -X -q -At -v ON_ERROR_STOP=1 -d "$db" "$@"; }
+pre() { echo "SELECT (credit_gz.precheck($1::bigint, 'government_procurement', 'procurement_bid') ->> 'verdict') IS NOT NULL;"; }
+
+setup() {
+    dropdb --if-exists "$db" >/dev/null 2>&1 || true
+    createdb "$db"
+    q <<'SQL'
+CREATE EXTENSION credit_gz;
+INSERT INTO credit_gz.department (code, name_zh, name_en, kind)
+VALUES ('t_qla_dept', '异步日志测试部门', 'async log test department', 'judicial');
+DO $$ BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 't_qla_app') THEN CREATE ROLE t_qla_app NOLOGIN; END IF;
+END $$;
+SELECT credit_gz.grant_department('t_qla_app', 't_qla_dept');
+SQL
+}
+
+# ---- part 2 and 3: private clusters (called through pg_virtualenv below) -----------------------------------------
+if [ "${1:-}" = "small-queue" ]; then
+    setup
+    check "private cluster: async in effect with a 16-slot queue" \
+        "$(q -c "SET credit_gz.query_log_mode = async" -c "SELECT mode || ' ' || queue_size FROM credit_gz.query_log_queue()")" \
+        "async 16"
+    # 20 reads in one transaction: 16 slots reserved, 4 written at once, in the transaction
+    out=$(q <<SQL
+SET credit_gz.query_log_mode = async;
+BEGIN;
+SET LOCAL ROLE t_qla_app;
+SELECT bool_and((credit_gz.precheck(g::bigint, 'government_procurement', 'procurement_bid') ->> 'verdict') IS NOT NULL)
+  FROM generate_series(5001, 5020) g;
+RESET ROLE;
+SELECT count(*) FROM credit_gz.query_log WHERE subject_id BETWEEN 5001 AND 5020;
+COMMIT;
+SELECT credit_gz.flush_query_log();
+SELECT count(*) FROM credit_gz.query_log WHERE subject_id BETWEEN 5001 AND 5020 AND role_name = 't_qla_app'
+   AND department_code = 't_qla_dept';
+SELECT fallback_sync_inserts FROM credit_gz.query_log_queue();
+SQL
+)
+    check "queue full: the reads beyond 16 slots are written synchronously, in the transaction" \
+        "$(echo "$out" | sed -n 2p)" 4
+    check "queue full: all 20 entries arrive, none dropped" "$(echo "$out" | sed -n 4p)" 20
+    check "queue full: the fallbacks are counted" "$(echo "$out" | sed -n 5p)" 4
+
+    # a long flush interval keeps entries queued; a clean (fast) restart must write them before shutting down
+    q -c "ALTER SYSTEM SET credit_gz.query_log_flush_interval = '10min'" -c "SELECT pg_reload_conf()" >/dev/null
+    # let the idle worker exit, so that the next one starts with the new interval
+    for i in 1 2 3 4 5 6 7 8 9 10; do
+        [ "$(q -c "SELECT worker_pid IS NULL FROM credit_gz.query_log_queue()")" = t ] && break
+        sleep 1
+    done
+    q -c "SET credit_gz.query_log_mode = async" -c "SET ROLE t_qla_app" -c "$(pre 6001)" -c "$(pre 6002)" >/dev/null
+    check "before restart: the two entries are queued, not yet written" \
+        "$(q -c "SELECT queued || ' ' || (SELECT count(*) FROM credit_gz.query_log WHERE subject_id IN (6001, 6002))
+                   FROM credit_gz.query_log_queue()")" "2 0"
+    pg_ctlcluster "$PGVERSION" regress restart -m fast
+    check "after a clean restart: the queued entries were written" \
+        "$(q -c "SELECT count(*) FROM credit_gz.query_log WHERE subject_id IN (6001, 6002) AND role_name = 't_qla_app'")" 2
+    dropdb "$db"
+    exit $fail
+fi
+if [ "${1:-}" = "not-preloaded" ]; then
+    setup
+    out=$(q <<SQL
+SET credit_gz.query_log_mode = async;
+SELECT mode || ' ' || requested_mode || ' ' || preloaded FROM credit_gz.query_log_queue();
+BEGIN;
+SET LOCAL ROLE t_qla_app;
+$(pre 7001)
+RESET ROLE;
+SELECT count(*) FROM credit_gz.query_log WHERE subject_id = 7001;
+COMMIT;
+SQL
+)
+    check "not preloaded: async requested, sync in effect" "$(echo "$out" | sed -n 1p)" "sync async false"
+    check "not preloaded: the entry is written in the reader's transaction" "$(echo "$out" | sed -n 3p)" 1
+    dropdb "$db"
+    exit $fail
+fi
+
+# ---- part 1: the suite's cluster ----------------------------------------------------------------------------------
+trap 'dropdb --if-exists "$db" >/dev/null 2>&1 || true' EXIT
+setup
+if [ "$(q -c "SELECT preloaded FROM credit_gz.query_log_queue()")" != t ]; then
+    notok "credit_gz is not in shared_preload_libraries of the suite's cluster (scripts/run-suite)"
+    exit 1
+fi
+
+check "sync is the default" "$(q -c "SELECT mode FROM credit_gz.query_log_queue()")" sync
+check "a non-superuser cannot choose the mode" \
+    "$(q -c "SET ROLE t_qla_app" -c "DO \$\$ BEGIN SET credit_gz.query_log_mode = sync;
+            EXCEPTION WHEN insufficient_privilege THEN RAISE NOTICE 'refused'; END \$\$" 2>&1 | grep -c refused)" 1
+
+out=$(q <<SQL
+SET credit_gz.query_log_mode = async;
+SELECT mode FROM credit_gz.query_log_queue();
+BEGIN;
+SET LOCAL ROLE t_qla_app;
+$(pre 1001)
+RESET ROLE;
+SELECT count(*) FROM credit_gz.query_log WHERE subject_id = 1001;
+CREATE TEMP TABLE t_when AS SELECT now() AS at;
+COMMIT;
+SELECT credit_gz.flush_query_log();
+SELECT role_name || ' ' || session_role || ' ' || department_code || ' ' || via || ' ' || audience || ' '
+       || (at = (SELECT at FROM t_when))::text || ' ' || purpose
+  FROM credit_gz.query_log WHERE subject_id = 1001;
+SELECT flushed >= 1 AND worker_pid IS NOT NULL FROM credit_gz.query_log_queue();
+SQL
+)
+check "async is in effect when preloaded" "$(echo "$out" | sed -n 1p)" async
+check "async: the entry is not written in the reader's transaction" "$(echo "$out" | sed -n 3p)" 0
+check "async: after commit the entry arrives with role, session role, department, time and purpose" \
+    "$(echo "$out" | sed -n 5p)" \
+    "t_qla_app $(q -c "SELECT session_user") t_qla_dept precheck government true precheck: government_procurement/procurement_bid"
+check "query_log_queue() shows the flush and the worker" "$(echo "$out" | sed -n 6p)" t
+
+out=$(q <<SQL
+SET credit_gz.query_log_mode = async;
+BEGIN;
+SET LOCAL ROLE t_qla_app;
+$(pre 1002)
+ROLLBACK;
+BEGIN;
+SET LOCAL ROLE t_qla_app;
+SAVEPOINT a;
+$(pre 1003)
+ROLLBACK TO SAVEPOINT a;
+SAVEPOINT b;
+$(pre 1004)
+RELEASE SAVEPOINT b;
+COMMIT;
+SELECT credit_gz.flush_query_log();
+SELECT string_agg(subject_id::text, ',' ORDER BY subject_id) FROM credit_gz.query_log WHERE subject_id BETWEEN 1002 AND 1004;
+SELECT reserved FROM credit_gz.query_log_queue();
+SQL
+)
+check "async: an aborted transaction and a rolled-back savepoint leave nothing; a released one stays" \
+    "$(echo "$out" | sed -n 5p)" 1004
+check "async: no slot stays reserved" "$(echo "$out" | sed -n 6p)" 0
+dropdb "$db"
+trap - EXIT
+
+# ---- parts 2 and 3 in private clusters ------------------------------------------------------------------------------
+destdir=$(psql -X -At -d postgres -c "SHOW extension_destdir")
+set -- -v 15 -o "extension_destdir=$destdir"
+[ -n "$destdir" ] && set -- "$@" -t
+(unset PGPORT; pg_virtualenv "$@" -o 'shared_preload_libraries=$libdir/credit_gz' \
+     -o credit_gz.query_log_queue_size=16 sh "$here/query_log_async.sh" small-queue) || fail=1
+(unset PGPORT; pg_virtualenv "$@" sh "$here/query_log_async.sh" not-preloaded) || fail=1
+exit $fail
