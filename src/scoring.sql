@@ -836,6 +836,16 @@ COMMENT ON COLUMN credit_gz.warning.cause_entry_id IS '引起的名单条目 / l
 -- Always current: the C triggers (src/scoring.c)
 -- ---------------------------------------------------------------------------------------------------------------
 
+CREATE FUNCTION credit_gz.scoring_rescored(subject_id bigint)
+RETURNS boolean
+AS 'MODULE_PATHNAME', 'scoring_rescored'
+LANGUAGE C VOLATILE STRICT PARALLEL RESTRICTED;
+REVOKE ALL ON FUNCTION credit_gz.scoring_rescored(bigint) FROM PUBLIC;
+COMMENT ON FUNCTION credit_gz.scoring_rescored(bigint) IS
+    '本事务已全量重算 / whether the subject was rescored in full earlier in this transaction (backend-local state of '
+    'the scoring triggers): the insert trigger then recomputes its start from the records instead of trusting the '
+    'maintained sums, which may already count rows of the current statement. Internal; not granted to PUBLIC.';
+
 CREATE FUNCTION credit_gz.scoring_record_trigger()
 RETURNS trigger
 AS 'MODULE_PATHNAME', 'scoring_record_trigger'
@@ -845,15 +855,24 @@ LANGUAGE C
 SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp;
 COMMENT ON FUNCTION credit_gz.scoring_record_trigger() IS
-    '记录计分触发器 / AFTER ROW trigger on record: on insert, delete, or an update of a scoring column, recomputes the '
-    'affected subject under the models the record matches (before and after), in the same transaction, under a '
-    'per-subject row lock on credit_gz.subject (FOR NO KEY UPDATE); appends grade_history and score_drop. SECURITY DEFINER: '
-    'scores are written by the extension owner whoever changed the record.';
+    '记录计分触发器 / the scoring triggers on record. AFTER ROW on delete or an update of a scoring column: recomputes '
+    'the affected subject under the models the record matches (before and after). AFTER STATEMENT on insert (NEW TABLE '
+    'scoring_new): scores every new record of the statement at once, one upsert per subject and model, grade_history '
+    'and score_drop as row-by-row inserts would write them (one new record: the row fast path). In the same '
+    'transaction, under per-subject row locks on credit_gz.subject (FOR NO KEY UPDATE; a batch locks them in '
+    'subject_id order). SECURITY DEFINER: scores are written by the extension owner whoever changed the record.';
 
-CREATE TRIGGER scoring AFTER INSERT OR DELETE OR UPDATE OF subject_id, item_code, domain_code, severity, decision_date,
+-- Inserts are scored per statement (a COPY of a million records is one set-based statement, not a million); the
+-- row trigger keeps updates and deletes. A transition table needs a trigger of one event and no column list.
+CREATE TRIGGER scoring AFTER DELETE OR UPDATE OF subject_id, item_code, domain_code, severity, decision_date,
         publish_from, publish_until, status
     ON credit_gz.record FOR EACH ROW EXECUTE FUNCTION credit_gz.scoring_record_trigger();
-COMMENT ON TRIGGER scoring ON credit_gz.record IS '实时计分 / keeps subject_score and grade_history current';
+COMMENT ON TRIGGER scoring ON credit_gz.record IS
+    '实时计分 / keeps subject_score and grade_history current on update and delete (row by row)';
+CREATE TRIGGER scoring_insert AFTER INSERT ON credit_gz.record REFERENCING NEW TABLE AS scoring_new
+    FOR EACH STATEMENT EXECUTE FUNCTION credit_gz.scoring_record_trigger();
+COMMENT ON TRIGGER scoring_insert ON credit_gz.record IS
+    '批量计分 / keeps subject_score and grade_history current on insert and COPY: one set-based pass per statement';
 
 CREATE FUNCTION credit_gz.scoring_list_entry_trigger()
 RETURNS trigger

@@ -152,9 +152,9 @@ INSERT INTO credit_gz.record (subject_id, item_code, domain_code, department_cod
 EOF
 lat() { pgbench -n -c 1 -T "$1" -f "$SCRIPT" "$DB" 2>/dev/null | awk '/latency average/ { print $4 }'; }
 lat 3 >/dev/null   # warm up
-$PSQL -c 'ALTER TABLE credit_gz.record DISABLE TRIGGER scoring'
+$PSQL -c 'ALTER TABLE credit_gz.record DISABLE TRIGGER scoring' -c 'ALTER TABLE credit_gz.record DISABLE TRIGGER scoring_insert'
 L_OFF=$(lat 10)
-$PSQL -c 'ALTER TABLE credit_gz.record ENABLE TRIGGER scoring'
+$PSQL -c 'ALTER TABLE credit_gz.record ENABLE TRIGGER scoring' -c 'ALTER TABLE credit_gz.record ENABLE TRIGGER scoring_insert'
 L_ON=$(lat 10)
 rm -f "$SCRIPT"
 

@@ -1,0 +1,195 @@
+-- Scoring of multi-row inserts and COPY (issue 3's COPY goal): the statement trigger scoring_insert scores all new
+-- records of a statement in one set-based pass, and must leave exactly what row-by-row inserts leave: the same
+-- scores, the same grade_history and score_drop rows (intermediate grades included, each naming its record), and
+-- verify_scores() empty. Three mirrored groups of subjects get the same records: R one INSERT per record, B one
+-- INSERT … SELECT, C one COPY. Everything is rolled back (the COPY file is a private temporary file).
+BEGIN;
+SELECT plan(19);
+
+CREATE FUNCTION pg_temp.org(n bigint) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT d || CASE c WHEN 10 THEN 'X' WHEN 11 THEN '0' ELSE c::text END
+      FROM (SELECT d, 11 - (SELECT sum(substr(d, i, 1)::int * (ARRAY[3,7,9,10,5,8,4,2])[i])
+                              FROM generate_series(1, 8) i)::int % 11 AS c
+              FROM (SELECT lpad(n::text, 8, '0') AS d) x) y $$;
+-- subject of group g (1 R, 2 B, 3 C), number k
+CREATE FUNCTION pg_temp.sid(g int, k int) RETURNS bigint LANGUAGE sql IMMUTABLE AS $$ SELECT 990000000 + g * 100 + k $$;
+
+INSERT INTO credit_gz.subject (subject_id, uscc, name)
+SELECT pg_temp.sid(g, k), credit_gz.uscc_make('91440106' || pg_temp.org(78000000 + g * 100 + k)), 'tap batch ' || g || '-' || k
+  FROM generate_series(1, 3) g, generate_series(1, 8) k;
+
+-- history before the statement, the same in every group: subjects 1-4 and 8 already have a record, 8 is on a red
+-- list (non-decaying points) and its decaying sums are made yesterday's and wrong (a batch must not trust them)
+INSERT INTO credit_gz.record (subject_id, item_code, severity, domain_code, department_code, document_no, decision_date)
+SELECT pg_temp.sid(g, k), 'administrative_penalty', 'general', 'construction', 'market_regulation',
+       'TAPB-0-' || g || '-' || k, current_date - 200
+  FROM generate_series(1, 3) g, (VALUES (1), (2), (3), (4), (8)) v (k);
+INSERT INTO credit_gz.list_entry (subject_id, list_type_code, department_code, basis_document)
+SELECT pg_temp.sid(g, 8), 'a_grade_taxpayer', 'taxation', 'tap batch red list ' || g FROM generate_series(1, 3) g;
+UPDATE credit_gz.subject_score SET scored_on = scored_on - 1, raw_points = raw_points + 0.01
+ WHERE subject_id IN (pg_temp.sid(1, 8), pg_temp.sid(2, 8), pg_temp.sid(3, 8)) AND decaying;
+SELECT is((SELECT count(*)::int FROM credit_gz.subject_score
+            WHERE subject_id IN (pg_temp.sid(1, 8), pg_temp.sid(2, 8), pg_temp.sid(3, 8))
+              AND decaying AND scored_on < credit_gz.scoring_date()), 9,
+          'set-up: subject 8 of each group has stale decaying sums under 3 models');
+
+-- the records: 60 over subjects 1-8, items of every polarity, domains of several models, decaying and not
+CREATE TEMP TABLE src AS
+SELECT j, 1 + (j * 5) % 8 AS k,
+       (ARRAY['administrative_penalty', 'administrative_penalty', 'honour', 'commitment_breach',
+              'administrative_penalty', 'a_grade_taxpayer'])[1 + j % 6] AS item,
+       CASE WHEN j % 6 IN (0, 1, 4) THEN (ARRAY['general', 'serious', 'general'])[1 + j % 3] END AS sev,
+       (ARRAY['construction', 'taxation', 'work_safety', 'construction'])[1 + j % 4] AS dom,
+       1 + (j * 37) % 300 AS age
+  FROM generate_series(1, 60) j;
+
+-- R: one statement per record (the row path)
+DO $$
+DECLARE r record;
+BEGIN
+    FOR r IN SELECT * FROM src ORDER BY j LOOP
+        INSERT INTO credit_gz.record (subject_id, item_code, severity, domain_code, department_code, document_no,
+                                      decision_date)
+        VALUES (pg_temp.sid(1, r.k), r.item, r.sev, r.dom, 'market_regulation', 'TAPB-1-' || r.j, current_date - r.age);
+    END LOOP;
+END $$;
+-- B: one INSERT … SELECT
+INSERT INTO credit_gz.record (subject_id, item_code, severity, domain_code, department_code, document_no, decision_date)
+SELECT pg_temp.sid(2, k), item, sev, dom, 'market_regulation', 'TAPB-2-' || j, current_date - age FROM src ORDER BY j;
+-- C: one COPY (psql's \copy is COPY … FROM STDIN on the server)
+\set cg_copy_file `mktemp`
+\setenv CG_COPY_FILE :cg_copy_file
+COPY (SELECT pg_temp.sid(3, k), item, sev, dom, 'market_regulation', 'TAPB-3-' || j, current_date - age
+        FROM src ORDER BY j) TO STDOUT \g :cg_copy_file
+\copy credit_gz.record (subject_id, item_code, severity, domain_code, department_code, document_no, decision_date) FROM PROGRAM 'cat "$CG_COPY_FILE"; rm -f "$CG_COPY_FILE"'
+SELECT is((SELECT count(*)::int FROM credit_gz.record WHERE document_no LIKE 'TAPB-3-%'), 60, 'COPY loaded 60 records');
+
+-- what each group ended with, keyed by (k, model) and, for history, by the record's number j ('seed': set-up)
+CREATE TEMP VIEW v_score AS
+SELECT (s.subject_id - 990000000) / 100 AS g, (s.subject_id - 990000000) % 100 AS k, s.model_code, s.score,
+       s.grade::text AS grade, s.raw_points, s.contributions, s.cap_rank, s.decaying
+  FROM credit_gz.subject_score s WHERE s.subject_id BETWEEN 990000100 AND 990000399;
+CREATE TEMP VIEW v_hist AS
+SELECT (h.subject_id - 990000000) / 100 AS g, (h.subject_id - 990000000) % 100 AS k, h.model_code,
+       row_number() OVER (PARTITION BY h.subject_id, h.model_code ORDER BY h.history_id) AS n,
+       h.old_grade::text AS old_grade, h.new_grade::text AS new_grade, h.old_score, h.new_score, h.cause,
+       CASE split_part(r.document_no, '-', 2) WHEN '0' THEN 'seed' ELSE split_part(r.document_no, '-', 3) END AS j
+  FROM credit_gz.grade_history h LEFT JOIN credit_gz.record r ON r.record_id = h.cause_record_id
+ WHERE h.subject_id BETWEEN 990000100 AND 990000399;
+CREATE TEMP VIEW v_drop AS
+SELECT (d.subject_id - 990000000) / 100 AS g, (d.subject_id - 990000000) % 100 AS k, d.model_code,
+       row_number() OVER (PARTITION BY d.subject_id, d.model_code ORDER BY d.drop_id) AS n,
+       d.old_score, d.new_score, d.cause, CASE split_part(r.document_no, '-', 2) WHEN '0' THEN 'seed' ELSE split_part(r.document_no, '-', 3) END AS j
+  FROM credit_gz.score_drop d LEFT JOIN credit_gz.record r ON r.record_id = d.cause_record_id
+ WHERE d.subject_id BETWEEN 990000100 AND 990000399;
+
+SELECT ok((SELECT count(*) > 0 FROM (SELECT 1 FROM v_hist WHERE g = 1 AND j <> 'seed'
+                                       GROUP BY k, model_code HAVING count(*) >= 2) x),
+          'row by row, some subject changes grade more than once: the comparison covers intermediate grades');
+SELECT results_eq($$SELECT k, model_code, score, grade, raw_points, contributions, cap_rank, decaying
+                      FROM v_score WHERE g = 2 ORDER BY k, model_code$$,
+                  $$SELECT k, model_code, score, grade, raw_points, contributions, cap_rank, decaying
+                      FROM v_score WHERE g = 1 ORDER BY k, model_code$$,
+                  'multi-row INSERT: the same subject_score rows as row-by-row inserts');
+SELECT results_eq($$SELECT k, model_code, score, grade, raw_points, contributions, cap_rank, decaying
+                      FROM v_score WHERE g = 3 ORDER BY k, model_code$$,
+                  $$SELECT k, model_code, score, grade, raw_points, contributions, cap_rank, decaying
+                      FROM v_score WHERE g = 1 ORDER BY k, model_code$$,
+                  'COPY: the same subject_score rows as row-by-row inserts');
+SELECT results_eq($$SELECT k, model_code, n, old_grade, new_grade, old_score, new_score, cause, j
+                      FROM v_hist WHERE g = 2 ORDER BY k, model_code, n$$,
+                  $$SELECT k, model_code, n, old_grade, new_grade, old_score, new_score, cause, j
+                      FROM v_hist WHERE g = 1 ORDER BY k, model_code, n$$,
+                  'multi-row INSERT: the same grade_history, in the same order, naming the same records');
+SELECT results_eq($$SELECT k, model_code, n, old_grade, new_grade, old_score, new_score, cause, j
+                      FROM v_hist WHERE g = 3 ORDER BY k, model_code, n$$,
+                  $$SELECT k, model_code, n, old_grade, new_grade, old_score, new_score, cause, j
+                      FROM v_hist WHERE g = 1 ORDER BY k, model_code, n$$,
+                  'COPY: the same grade_history');
+SELECT results_eq($$SELECT k, model_code, n, old_score, new_score, cause, j FROM v_drop WHERE g = 2
+                     ORDER BY k, model_code, n$$,
+                  $$SELECT k, model_code, n, old_score, new_score, cause, j FROM v_drop WHERE g = 1
+                     ORDER BY k, model_code, n$$,
+                  'multi-row INSERT: the same score_drop rows');
+SELECT results_eq($$SELECT k, model_code, n, old_score, new_score, cause, j FROM v_drop WHERE g = 3
+                     ORDER BY k, model_code, n$$,
+                  $$SELECT k, model_code, n, old_score, new_score, cause, j FROM v_drop WHERE g = 1
+                     ORDER BY k, model_code, n$$,
+                  'COPY: the same score_drop rows');
+SELECT is_empty($$SELECT * FROM credit_gz.verify_scores() WHERE subject_id BETWEEN 990000100 AND 990000399$$,
+                'maintained scores equal a fresh computation (stale start of subject 8 recomputed, red list kept)');
+
+-- a subject rescored in full earlier in the transaction (an update) is rescored in full again by the batch
+UPDATE credit_gz.record SET severity = 'serious' WHERE document_no = 'TAPB-0-2-1';
+INSERT INTO credit_gz.record (subject_id, item_code, severity, domain_code, department_code, document_no, decision_date)
+SELECT pg_temp.sid(2, k), 'administrative_penalty', 'general', 'taxation', 'market_regulation',
+       'TAPB-9-' || k || '-' || n, current_date - n
+  FROM generate_series(1, 2) k, generate_series(1, 3) n;
+SELECT is_empty($$SELECT * FROM credit_gz.verify_scores() WHERE subject_id IN (pg_temp.sid(2, 1), pg_temp.sid(2, 2))$$,
+                'batch after an update of the same subject in the transaction: each record counted once');
+
+-- INSERT … ON CONFLICT DO UPDATE: re-sent records take the update path, new ones the batch, in one statement
+INSERT INTO credit_gz.record AS r (subject_id, item_code, severity, domain_code, department_code, document_no,
+                                   decision_date)
+VALUES (pg_temp.sid(2, 3), 'administrative_penalty', 'serious', 'construction', 'market_regulation', 'TAPB-0-2-3',
+        current_date - 3),
+       (pg_temp.sid(2, 3), 'administrative_penalty', 'general', 'construction', 'market_regulation', 'TAPB-OC-1',
+        current_date - 3),
+       (pg_temp.sid(2, 4), 'administrative_penalty', 'general', 'taxation', 'market_regulation', 'TAPB-0-2-4',
+        current_date - 4),
+       (pg_temp.sid(2, 4), 'honour', NULL, 'taxation', 'market_regulation', 'TAPB-OC-2', current_date - 4)
+ON CONFLICT ON CONSTRAINT record_document_key DO UPDATE
+   SET severity = EXCLUDED.severity, domain_code = EXCLUDED.domain_code, decision_date = EXCLUDED.decision_date;
+SELECT is_empty($$SELECT * FROM credit_gz.verify_scores() WHERE subject_id IN (pg_temp.sid(2, 3), pg_temp.sid(2, 4))$$,
+                'INSERT … ON CONFLICT DO UPDATE mixing re-sends and new records: scores exact');
+
+-- commitments marked not fulfilled in one statement push their breach records through load_record (a one-row
+-- INSERT … ON CONFLICT each, nested in the commitment trigger)
+INSERT INTO credit_gz.commitment (subject_id, kind, matter, department_code, status)
+SELECT pg_temp.sid(2, k), 'notification_approval', 'tap batch matter ' || k, 'market_regulation', 'not_fulfilled'
+  FROM generate_series(5, 7) k;
+SELECT is((SELECT count(*)::int FROM credit_gz.commitment c
+            WHERE c.matter LIKE 'tap batch matter %'
+              AND EXISTS (SELECT 1 FROM credit_gz.score_breakdown(c.subject_id, 'city_comprehensive') b
+                           WHERE b.source = 'record' AND b.source_id = c.record_id)), 3,
+          'breached commitments: each pushed breach record counts in its subject''s score');
+SELECT is_empty($$SELECT * FROM credit_gz.verify_scores() WHERE subject_id BETWEEN 990000100 AND 990000399$$,
+                'scores exact after the commitments');
+
+-- a batch with one bad row leaves nothing: no record, no score, no history
+CREATE TEMP TABLE before_bad AS
+SELECT (SELECT count(*) FROM credit_gz.subject_score WHERE subject_id BETWEEN 990000100 AND 990000399) AS scores,
+       (SELECT coalesce(sum(contributions), 0) FROM credit_gz.subject_score
+         WHERE subject_id BETWEEN 990000100 AND 990000399) AS contributions,
+       (SELECT count(*) FROM credit_gz.grade_history WHERE subject_id BETWEEN 990000100 AND 990000399) AS history,
+       (SELECT count(*) FROM credit_gz.score_drop WHERE subject_id BETWEEN 990000100 AND 990000399) AS drops;
+SELECT throws_ok($$INSERT INTO credit_gz.record (subject_id, item_code, severity, domain_code, department_code,
+                                                 document_no, decision_date)
+                   SELECT pg_temp.sid(3, k), 'administrative_penalty', CASE WHEN k = 8 THEN 'bogus' ELSE 'serious' END,
+                          'construction', 'market_regulation', 'TAPB-BAD-' || k, current_date - 1
+                     FROM generate_series(1, 8) k$$,
+                 '23514', NULL, 'a batch with one bad severity is rejected');
+SELECT is((SELECT count(*)::int FROM credit_gz.record WHERE document_no LIKE 'TAPB-BAD-%'), 0, '... no record stored');
+SELECT results_eq($$SELECT (SELECT count(*) FROM credit_gz.subject_score WHERE subject_id BETWEEN 990000100 AND 990000399),
+                           (SELECT coalesce(sum(contributions), 0) FROM credit_gz.subject_score
+                             WHERE subject_id BETWEEN 990000100 AND 990000399),
+                           (SELECT count(*) FROM credit_gz.grade_history WHERE subject_id BETWEEN 990000100 AND 990000399),
+                           (SELECT count(*) FROM credit_gz.score_drop WHERE subject_id BETWEEN 990000100 AND 990000399)$$,
+                  $$SELECT scores, contributions, history, drops FROM before_bad$$,
+                  '... and no score, history or drop changed');
+
+-- a large batch (over 1,000 rows: the plans made for large batches) is exact too
+INSERT INTO credit_gz.record (subject_id, item_code, severity, domain_code, department_code, document_no, decision_date)
+SELECT pg_temp.sid(3, 1 + i % 8), 'administrative_penalty', CASE WHEN i % 7 = 0 THEN 'serious' ELSE 'general' END,
+       (ARRAY['construction', 'taxation', 'work_safety'])[1 + i % 3], 'emergency', 'TAPB-L-' || i, current_date - i % 250
+  FROM generate_series(1, 1500) i;
+SELECT is_empty($$SELECT * FROM credit_gz.verify_scores() WHERE subject_id BETWEEN 990000100 AND 990000399$$,
+                'a 1,500-row batch: scores exact');
+
+SELECT results_eq($$SELECT tgtype & 1 = 0, tgnewtable::text COLLATE "C" FROM pg_trigger
+                    WHERE tgrelid = 'credit_gz.record'::regclass AND tgname = 'scoring_insert'$$,
+                  $$VALUES (true, 'scoring_new' COLLATE "C")$$,
+                  'inserts are scored by a statement-level trigger over its NEW TABLE');
+
+SELECT * FROM finish();
+ROLLBACK;
