@@ -411,6 +411,13 @@ INSERT INTO credit_gz.role_privilege (kind, object_name, privileges) VALUES
 ALTER TABLE credit_gz.role_privilege ALTER COLUMN shipped SET DEFAULT false;
 SELECT pg_catalog.pg_extension_config_dump('credit_gz.role_privilege', 'WHERE NOT shipped');
 
+-- The query log caches each role's department per backend (src/query_log.c: my_departments() costs more than the
+-- rest of a pre-check); a change to the grants resets those caches in every backend.
+CREATE TRIGGER role_grant_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON credit_gz.role_grant
+    FOR EACH STATEMENT EXECUTE FUNCTION credit_gz.catalogue_changed();
+COMMENT ON TRIGGER role_grant_changed ON credit_gz.role_grant IS
+    '授权变更时刷新各会话缓存 / resets the per-backend department caches of the query log in every backend';
+
 -- my_departments / my_institutions / my_kinds: what the current role acts as, through the grants it inherits.
 -- SECURITY INVOKER on purpose: pg_has_role must test the caller, not a definer. Policies call them as
 -- (SELECT credit_gz.my_departments()) so they run once per query, not once per row.

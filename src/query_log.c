@@ -27,6 +27,7 @@
 #include "access/htup_details.h"
 #include "access/xact.h"
 #include "access/xlog.h"
+#include "catalog/namespace.h"
 #include "catalog/pg_type.h"
 #include "commands/trigger.h"
 #include "executor/spi.h"
@@ -45,8 +46,11 @@
 #include "utils/builtins.h"
 #include "utils/datetime.h"
 #include "utils/guc.h"
+#include "utils/inval.h"
+#include "utils/lsyscache.h"
 #include "utils/memutils.h"
 #include "utils/snapmgr.h"
+#include "utils/syscache.h"
 #include "utils/timestamp.h"
 
 #include "query_log.h"
@@ -149,9 +153,16 @@ static int	last_push_queue = -1;
 static uint64 last_push_generation = 0;
 static uint64 last_push_target = 0;
 
-/* Per-transaction cache of the caller's only department (credit_gz.my_departments()). */
-static LocalTransactionId dept_lxid = InvalidLocalTransactionId;
+/*
+ * Per-backend cache of the caller's only department (credit_gz.my_departments()), per role. It depends on
+ * credit_gz.role_grant (whose statement trigger role_grant_changed sends a relcache invalidation) and on roles and
+ * memberships (pg_authid, pg_auth_members: syscache invalidations); any of them resets it.
+ */
+static bool dept_valid = false;
+static uint64 dept_invalidations = 0;
+static bool dept_callbacks = false;
 static Oid	dept_user = InvalidOid;
+static Oid	dept_role_grant_relid = InvalidOid;
 static bool dept_null = true;
 static char dept_value[QL_DEPT_LEN];
 
@@ -529,10 +540,29 @@ ql_keep(const char *sql, int nargs, Oid *types)
 	return p;
 }
 
+/* ql_dept_relcache_callback — role_grant changed (or every relation was invalidated): forget the department. */
+static void
+ql_dept_relcache_callback(Datum arg, Oid relid)
+{
+	if (relid == InvalidOid || relid == dept_role_grant_relid)
+	{
+		dept_valid = false;
+		dept_invalidations++;
+	}
+}
+
+/* ql_dept_syscache_callback — a role or a membership changed: forget the department. */
+static void
+ql_dept_syscache_callback(Datum arg, int cacheid, uint32 hashvalue)
+{
+	dept_valid = false;
+	dept_invalidations++;
+}
+
 /*
- * ql_my_department — the caller's department when it acts for exactly one (credit_gz.my_departments()), as the
- * sync INSERT computes it, into dept_null/dept_value; cached for the rest of the transaction per role. False:
- * too long to queue.
+ * ql_my_department — the caller's department when it acts for exactly one (credit_gz.my_departments(), the rule
+ * credit_gz.log_read() applies), into dept_null/dept_value; cached per role until a grant, role or membership
+ * changes (my_departments() costs more than the rest of a pre-check). False: too long to queue.
  */
 static bool
 ql_my_department(bool *spi_connected)
@@ -540,9 +570,21 @@ ql_my_department(bool *spi_connected)
 	bool		isnull;
 	Datum		d;
 	int			rc;
+	uint64		seen;
 
-	if (dept_lxid == MyProc->lxid && dept_user == GetUserId())
+	if (dept_valid && dept_user == GetUserId())
 		return true;
+	if (!dept_callbacks)
+	{
+		CacheRegisterRelcacheCallback(ql_dept_relcache_callback, (Datum) 0);
+		CacheRegisterSyscacheCallback(AUTHOID, ql_dept_syscache_callback, (Datum) 0);
+		CacheRegisterSyscacheCallback(AUTHMEMROLEMEM, ql_dept_syscache_callback, (Datum) 0);
+		CacheRegisterSyscacheCallback(AUTHMEMMEMROLE, ql_dept_syscache_callback, (Datum) 0);
+		dept_callbacks = true;
+	}
+	dept_valid = false;
+	dept_role_grant_relid = get_relname_relid("role_grant", get_namespace_oid("credit_gz", false));
+	seen = dept_invalidations;
 	ql_connect(spi_connected);
 	if (dept_plan == NULL)
 		dept_plan = ql_keep("SELECT CASE WHEN pg_catalog.cardinality(d) = 1 THEN d[1] END"
@@ -558,8 +600,8 @@ ql_my_department(bool *spi_connected)
 		return false;			/* too long to queue: the sync INSERT computes it */
 	}
 	SPI_freetuptable(SPI_tuptable);
-	dept_lxid = MyProc->lxid;
 	dept_user = GetUserId();
+	dept_valid = (dept_invalidations == seen);	/* else valid for this read only: look again next time */
 	return true;
 }
 
@@ -627,24 +669,26 @@ fallback:
  * ql_insert_sync — the synchronous entry: one INSERT in the caller's transaction, in the caller's rights; the
  * stamp trigger sets time and roles. The body of credit_gz.log_read() (src/disclosure.sql) as a saved plan:
  * calling that SQL function (SET search_path, so never inlined) would parse and plan its body on every read.
+ * department_resolved: department is already the caller's department (NULL: none or several), from the cache.
  */
 static void
 ql_insert_sync(int64 subject_id, const char *via, const char *purpose, const char *audience,
-			   const char *department, bool *spi_connected)
+			   const char *department, bool department_resolved, bool *spi_connected)
 {
-	Datum		v[5];
-	char		nulls[5] = {' ', ' ', ' ', ' ', ' '};
+	Datum		v[6];
+	char		nulls[6] = {' ', ' ', ' ', ' ', ' ', ' '};
 	int			rc;
 
 	ql_connect(spi_connected);
 	if (sync_plan == NULL)
 	{
-		Oid			types[5] = {INT8OID, TEXTOID, TEXTOID, TEXTOID, TEXTOID};
+		Oid			types[6] = {INT8OID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, BOOLOID};
 
 		sync_plan = ql_keep("INSERT INTO credit_gz.query_log (subject_id, via, purpose, audience, department_code)"
 							" SELECT $1, $2, coalesce(nullif($3, ''), '未说明 / not stated'), $4,"
-							"        coalesce($5, (SELECT CASE WHEN pg_catalog.cardinality(d) = 1 THEN d[1] END"
-							"                        FROM credit_gz.my_departments() AS d))", 5, types);
+							"        coalesce($5, CASE WHEN NOT $6 THEN"
+							"                       (SELECT CASE WHEN pg_catalog.cardinality(d) = 1 THEN d[1] END"
+							"                          FROM credit_gz.my_departments() AS d) END)", 6, types);
 	}
 	v[0] = Int64GetDatum(subject_id);
 	v[1] = CStringGetTextDatum(via);
@@ -653,6 +697,7 @@ ql_insert_sync(int64 subject_id, const char *via, const char *purpose, const cha
 	nulls[3] = audience ? ' ' : 'n';
 	v[4] = department ? CStringGetTextDatum(department) : (Datum) 0;
 	nulls[4] = department ? ' ' : 'n';
+	v[5] = BoolGetDatum(department_resolved);
 	rc = SPI_execute_plan(sync_plan, v, nulls, false, 0);
 	if (rc != SPI_OK_INSERT)
 		elog(ERROR, "credit_gz: query-log insert failed: %s", SPI_result_code_string(rc));
@@ -671,7 +716,10 @@ query_log_read(int64 subject_id, const char *via, const char *purpose, const cha
 		purpose = "未说明 / not stated";
 	if (ql_async() && ql_enqueue(subject_id, via, purpose, audience, department, spi_connected))
 		return;
-	ql_insert_sync(subject_id, via, purpose, audience, department, spi_connected);
+	if (department == NULL && ql_my_department(spi_connected))
+		ql_insert_sync(subject_id, via, purpose, audience, dept_null ? NULL : dept_value, true, spi_connected);
+	else
+		ql_insert_sync(subject_id, via, purpose, audience, department, false, spi_connected);
 }
 
 

@@ -154,6 +154,38 @@ SQL
 check "async: an aborted transaction and a rolled-back savepoint leave nothing; a released one stays" \
     "$(echo "$out" | sed -n 5p)" 1004
 check "async: no slot stays reserved" "$(echo "$out" | sed -n 6p)" 0
+
+# the department is cached per role in each backend; a new grant must reset the cache (role_grant_changed)
+out=$(q <<SQL
+DO \$\$ BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 't_qla_app2') THEN CREATE ROLE t_qla_app2 NOLOGIN; END IF;
+END \$\$;
+INSERT INTO credit_gz.department (code, name_zh, name_en, kind)
+VALUES ('t_qla_dept2', '异步日志测试部门二', 'second async log test department', 'judicial');
+SELECT credit_gz.grant_department('t_qla_app2', 't_qla_dept');
+SET credit_gz.query_log_mode = async;
+SET ROLE t_qla_app2;
+$(pre 1101)
+RESET ROLE;
+SELECT credit_gz.grant_department('t_qla_app2', 't_qla_dept2');
+SET ROLE t_qla_app2;
+$(pre 1102)
+RESET ROLE;
+SET credit_gz.query_log_mode = sync;
+SET ROLE t_qla_app2;
+$(pre 1103)
+RESET ROLE;
+DELETE FROM credit_gz.role_grant WHERE role_name = 't_qla_app2' AND department_code = 't_qla_dept2';
+SET ROLE t_qla_app2;
+$(pre 1104)
+RESET ROLE;
+SELECT credit_gz.flush_query_log();
+SELECT string_agg(subject_id || ':' || coalesce(department_code, '-'), ',' ORDER BY subject_id)
+  FROM credit_gz.query_log WHERE subject_id BETWEEN 1101 AND 1104;
+SQL
+)
+check "department: one grant, then two (none logged), then one again; async and sync alike" \
+    "$(echo "$out" | tail -1)" "1101:t_qla_dept,1102:-,1103:-,1104:t_qla_dept"
 dropdb "$db"
 trap - EXIT
 
@@ -164,4 +196,5 @@ set -- -v 15 -o "extension_destdir=$destdir"
 (unset PGPORT; pg_virtualenv "$@" -o 'shared_preload_libraries=$libdir/credit_gz' \
      -o credit_gz.query_log_queue_size=16 sh "$here/query_log_async.sh" small-queue) || fail=1
 (unset PGPORT; pg_virtualenv "$@" sh "$here/query_log_async.sh" not-preloaded) || fail=1
+psql -X -q -d postgres -c "DROP ROLE IF EXISTS t_qla_app, t_qla_app2" || fail=1
 exit $fail
