@@ -648,16 +648,16 @@ ql_enqueue(int64 subject_id, const char *via, const char *purpose, const char *a
 		if (!dept_null)
 			memcpy(e->department, dept_value, sizeof(dept_value));
 	}
-	if (!ql_reserve())
-		return false;
-	pending[npending].nest = GetCurrentTransactionNestLevel();
-	npending++;
-	if (!callbacks_registered)
+	if (!callbacks_registered)		/* before reserving: a reservation must always be given back */
 	{
 		RegisterXactCallback(ql_xact_callback, NULL);
 		RegisterSubXactCallback(ql_subxact_callback, NULL);
 		callbacks_registered = true;
 	}
+	if (!ql_reserve())
+		return false;
+	pending[npending].nest = GetCurrentTransactionNestLevel();
+	npending++;
 	return true;
 
 fallback:
@@ -932,6 +932,11 @@ credit_gz_query_log_worker(Datum main_arg)
 
 	/* InvalidOid: the bootstrap superuser, so the stamp trigger keeps the readers' stamps */
 	BackgroundWorkerInitializeConnectionByOid(dboid, InvalidOid, 0);
+	/*
+	 * The stamp trigger would only keep, row by row, the stamps a superuser supplies: replica mode skips the call
+	 * (query_log has no foreign keys, whose checks replica mode would skip too).
+	 */
+	SetConfigOption("session_replication_role", "replica", PGC_SUSET, PGC_S_OVERRIDE);
 	cxt = AllocSetContextCreate(TopMemoryContext, "credit_gz query log batch", ALLOCSET_DEFAULT_SIZES);
 
 	wait_ms = ql_flush_interval;	/* let the first batch gather, as every later one does */
