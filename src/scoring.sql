@@ -533,6 +533,22 @@ COMMENT ON FUNCTION credit_gz.score_contributions(text[], date) IS
     'rule, its points and decayed points (hundredths) on p_as_of (decay over the record''s publicity window, the '
     'entry''s listing period), under the models p_models (NULL: all).';
 
+-- score_totals: the GROUP BY of score_contributions, computed in C in one pass over records and list entries
+-- (src/score_bulk.c): at 30 million records the executor's hash aggregate was most of recompute_scores' time.
+CREATE FUNCTION credit_gz.score_totals(p_models text[], p_as_of date)
+RETURNS TABLE (subject_id bigint, model_no smallint, raw bigint, n bigint, cap_rank smallint, decays boolean)
+AS 'MODULE_PATHNAME', 'score_totals'
+LANGUAGE C STABLE PARALLEL SAFE
+ROWS 1000000;
+REVOKE ALL ON FUNCTION credit_gz.score_totals(text[], date) FROM PUBLIC;
+COMMENT ON FUNCTION credit_gz.score_totals(text[], date) IS
+    '评分汇总 / per subject and model (model_no): the sum of the counting records'' and active list entries'' decayed '
+    'points (hundredths) on p_as_of, how many count, the worst downgrade cap (grade rank) and whether any decays, '
+    'for the models p_models (NULL: all). Equal to grouping score_contributions(p_models, p_as_of) by subject and '
+    'model, in one pass in C; its per-subject sums stay within maintenance_work_mem (more passes when they would '
+    'not). Reads every row: refused under row-level security and without SELECT on record and list_entry. Not '
+    'granted to PUBLIC.';
+
 CREATE FUNCTION credit_gz.fresh_scores(p_models text[])
 RETURNS TABLE (subject_id bigint, model_code text, score numeric, grade credit_gz.credit_grade,
                raw_points numeric, contributions integer, cap_rank smallint, decaying boolean)
@@ -542,20 +558,19 @@ BEGIN ATOMIC
            (greatest(least(m.base_score * 100 + a.raw, m.ceiling_score * 100), m.floor_score * 100) / 100)::numeric(7,2),
            credit_gz.scoring_grade(greatest(least((m.base_score * 100)::bigint + a.raw, (m.ceiling_score * 100)::bigint),
                                             (m.floor_score * 100)::bigint),
-                                   a.n, a.cap, (m.a_min * 100)::bigint, (m.b_min * 100)::bigint,
+                                   a.n, a.cap_rank, (m.a_min * 100)::bigint, (m.b_min * 100)::bigint,
                                    (m.c_min * 100)::bigint, m.no_history_grade::text)::credit_gz.credit_grade,
-           (a.raw / 100.0)::numeric(9,2), a.n::integer, a.cap, a.dec
-      FROM (SELECT c.subject_id, c.model_no, sum(c.effective_centi) AS raw, count(*) AS n,
-                   min(c.cap_rank) AS cap, bool_or(c.decays) AS dec
-              FROM credit_gz.score_contributions(p_models, credit_gz.scoring_date()) c
-             GROUP BY c.subject_id, c.model_no) a
+           (a.raw / 100.0)::numeric(9,2), a.n::integer, a.cap_rank, a.decays
+      FROM credit_gz.score_totals(p_models, credit_gz.scoring_date()) a
       JOIN (SELECT DISTINCT k.model_no, k.model_code FROM credit_gz.scoring_rule_key k) mn ON mn.model_no = a.model_no
       JOIN credit_gz.scoring_model m ON m.model_code = mn.model_code
      WHERE m.is_active;
 END;
 COMMENT ON FUNCTION credit_gz.fresh_scores(text[]) IS
     '重新计算评分 / scores computed afresh from the records for the models p_models (NULL: all), for every subject with '
-    'something counting (others have the base score and no-history grade). Used by recompute_scores and verify_scores.';
+    'something counting (others have the base score and no-history grade), from score_totals. Used by '
+    'recompute_scores and verify_scores. Not granted to PUBLIC (it reads every record, past row-level security).';
+REVOKE ALL ON FUNCTION credit_gz.fresh_scores(text[]) FROM PUBLIC;
 
 CREATE FUNCTION credit_gz.score_breakdown(p_subject_id bigint, p_model_code text)
 RETURNS TABLE (source text, source_id bigint, match_code text, rule_id bigint, points numeric,
@@ -699,6 +714,7 @@ COMMENT ON FUNCTION credit_gz.verify_scores() IS
     '评分核验 / every (subject, model) whose maintained score differs from a fresh computation from the records; must '
     'return no rows (after a rule change, until recompute_scores() has run; with decaying rules, until the day''s '
     'recompute). maintained_score NULL: the subject has no subject_score row.';
+REVOKE ALL ON FUNCTION credit_gz.verify_scores() FROM PUBLIC;
 
 CREATE FUNCTION credit_gz.grade_at(p_subject_id bigint, p_model_code text, p_at timestamptz)
 RETURNS credit_gz.credit_grade

@@ -1,7 +1,7 @@
 -- scoring (issue 4): rules, decay, floor/ceiling, M, direct downgrade, history, grade_at, breakdown, warnings,
 -- sampling, and recompute == incremental. Everything runs in one transaction and is rolled back.
 BEGIN;
-SELECT plan(70);
+SELECT plan(74);
 
 -- ---- helpers: valid codes for test subjects --------------------------------------------------------------------
 CREATE FUNCTION pg_temp.org(n bigint) RETURNS text LANGUAGE sql IMMUTABLE AS $$
@@ -243,6 +243,27 @@ SELECT set_eq($$SELECT subject_id FROM credit_gz.draw_inspection_sample('constru
 SELECT ok((SELECT bool_and(stratum_sample = ceil(inspection_ratio * stratum_size))
              FROM credit_gz.draw_inspection_sample('construction', 7)),
           'each grade stratum gets ceil(ratio x size)');
+
+-- score_totals (C, one pass) equals the GROUP BY of score_contributions (SQL, the definition) on everything here:
+-- decaying and versioned rules, caps, list entries, every model; also when forced into many passes.
+CREATE TEMP TABLE totals_sql AS
+SELECT c.subject_id, c.model_no, sum(c.effective_centi)::bigint AS raw, count(*) AS n, min(c.cap_rank) AS cap_rank,
+       bool_or(c.decays) AS decays
+  FROM credit_gz.score_contributions(NULL, credit_gz.scoring_date()) c GROUP BY 1, 2;
+SELECT ok((SELECT count(*) > 0 FROM totals_sql WHERE decays) AND (SELECT count(*) > 0 FROM totals_sql WHERE cap_rank IS NOT NULL),
+          'the comparison covers decaying and capped totals');
+SELECT set_eq($$SELECT * FROM credit_gz.score_totals(NULL, credit_gz.scoring_date())$$,
+              $$SELECT * FROM totals_sql$$, 'score_totals equals grouped score_contributions, all models');
+-- a small maintenance_work_mem against a large estimate makes score_totals read the tables in many passes
+UPDATE pg_catalog.pg_class SET reltuples = 1000000
+ WHERE oid IN ('credit_gz.subject'::regclass, 'credit_gz.record'::regclass);
+SET LOCAL maintenance_work_mem = '1MB';
+SELECT set_eq($$SELECT * FROM credit_gz.score_totals(ARRAY['tap', 'city_comprehensive'], credit_gz.scoring_date())$$,
+              $$SELECT t.* FROM totals_sql t JOIN (SELECT DISTINCT model_no, model_code FROM credit_gz.scoring_rule_key) k
+                  USING (model_no) WHERE k.model_code IN ('tap', 'city_comprehensive')$$,
+              'and in many passes (subject_id residue classes), two models');
+RESET maintenance_work_mem;
+SELECT throws_ok($$SELECT * FROM credit_gz.score_totals(NULL, NULL)$$, '22004', NULL, 'score_totals needs a scoring date');
 
 SELECT * FROM finish();
 ROLLBACK;
