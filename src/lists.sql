@@ -753,7 +753,8 @@ COMMENT ON INDEX credit_gz.interview_task_case_key IS '每个整改期限只生�
 COMMENT ON INDEX credit_gz.interview_task_open_idx IS '部门待办 / open tasks by department';
 COMMENT ON INDEX credit_gz.interview_task_subject_idx IS '按主体 / by subject';
 
-CREATE FUNCTION credit_gz.create_overdue_interview_tasks(interview_within_days integer DEFAULT 10) RETURNS integer
+CREATE FUNCTION credit_gz.create_overdue_interview_tasks(interview_within_days integer DEFAULT 10, as_of date DEFAULT CURRENT_DATE)
+    RETURNS integer
     LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS
 $$
 DECLARE
@@ -768,9 +769,9 @@ BEGIN
     INSERT INTO credit_gz.interview_task (subject_id, department_code, entry_id, record_id, reason, rectification_due, due_date)
     SELECT e.subject_id, e.department_code, e.entry_id, e.record_id,
            format('%s 列入记录 %s 逾期未整改（期限 %s）', lt.name_zh, e.entry_id, e.rectify_by),
-           e.rectify_by, CURRENT_DATE + interview_within_days
+           e.rectify_by, as_of + interview_within_days
       FROM credit_gz.list_entry e JOIN credit_gz.list_type lt ON lt.code = e.list_type_code
-     WHERE e.status = 'active' AND e.rectified_on IS NULL AND e.rectify_by < CURRENT_DATE
+     WHERE e.status = 'active' AND e.rectified_on IS NULL AND e.rectify_by < as_of
        AND e.derived_from_entry_id IS NULL
     ON CONFLICT DO NOTHING;
     GET DIAGNOSTICS n = ROW_COUNT;
@@ -779,9 +780,9 @@ BEGIN
     SELECT c.subject_id, c.department_code, c.case_id,
            (SELECT min(i.record_id) FROM credit_gz.dishonesty_case_item i WHERE i.case_id = c.case_id),
            format('失信案例 %s（%s）逾期未整改（期限 %s）', c.case_id, c.title, c.rectification_due),
-           c.rectification_due, CURRENT_DATE + interview_within_days
+           c.rectification_due, as_of + interview_within_days
       FROM credit_gz.dishonesty_case c
-     WHERE c.rectification_due < CURRENT_DATE
+     WHERE c.rectification_due < as_of
        AND NOT EXISTS (SELECT 1 FROM credit_gz.dishonesty_case_step s
                         WHERE s.case_id = c.case_id AND s.step = 'rectification')
     ON CONFLICT DO NOTHING;
@@ -789,9 +790,9 @@ BEGIN
     RETURN n + k;
 END
 $$;
-COMMENT ON FUNCTION credit_gz.create_overdue_interview_tasks(integer) IS
+COMMENT ON FUNCTION credit_gz.create_overdue_interview_tasks(integer, date) IS
     '为逾期未整改的名单记录和失信案例生成约谈任务（谁认定、谁约谈），幂等，供定时任务调用 / creates an interview task for the '
-    'determining department of every entry or case whose rectification deadline has passed; idempotent; advisory lock (4705, 4)';
+    'determining department of every entry or case whose rectification deadline passed before as_of (default today; run_expiry passes its own day); idempotent; advisory lock (4705, 4)';
 
 -- Comments on the triggers and identity sequences of this part.
 COMMENT ON TRIGGER list_entry_check ON credit_gz.list_entry IS '名单列入校验 / validates directly determined entries (list_entry_check())';

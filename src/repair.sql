@@ -1460,18 +1460,9 @@ BEGIN
         IF step.tab = 'objection' THEN n_objection := n_objection + k; ELSE n_repair := n_repair + k; END IF;
     END LOOP;
 
-    -- 5. 谁认定、谁约谈 (二(三)): an interview task for the determining department of every entry whose
-    --    rectification deadline passed; one task per entry and deadline (the lists' unique index).
-    INSERT INTO credit_gz.interview_task (subject_id, department_code, entry_id, record_id, reason, rectification_due, due_date)
-    SELECT e.subject_id, e.department_code, e.entry_id, e.record_id,
-           pg_catalog.format('%s 列入记录 %s 逾期未整改（期限 %s）', t.name_zh, e.entry_id, pg_catalog.to_char(e.rectify_by, 'YYYY-MM-DD')),
-           e.rectify_by, d + 10
-    FROM credit_gz.list_entry e JOIN credit_gz.list_type t ON t.code = e.list_type_code
-    WHERE e.status = 'active' AND e.rectified_on IS NULL AND e.rectify_by < d AND e.derived_from_entry_id IS NULL
-      AND NOT EXISTS (SELECT FROM credit_gz.interview_task i WHERE i.entry_id = e.entry_id AND i.rectification_due = e.rectify_by)
-    ON CONFLICT DO NOTHING;
-    GET DIAGNOSTICS k = ROW_COUNT;
-    n_tasks := n_tasks + k;
+    -- 5. 谁认定、谁约谈 (二(三)): an interview task for the determining department of every direct entry and every
+    --    dishonesty case whose rectification deadline passed; one task per deadline (the lists' unique indexes).
+    n_tasks := n_tasks + credit_gz.create_overdue_interview_tasks(10, d);
 
     RETURN pg_catalog.jsonb_build_object(
         'as_of', d,

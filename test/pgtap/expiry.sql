@@ -2,7 +2,7 @@
 -- list terms, escalation, overdue deadlines, interview tasks, idempotence. run_expiry acts on everything due, so the
 -- first part runs it at absolute dates in ascending order; the second part works with deadlines counted from today.
 BEGIN;
-SELECT plan(75);
+SELECT plan(78);
 
 CREATE FUNCTION pg_temp.org_code(body text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
     SELECT body || CASE c WHEN 10 THEN 'X' WHEN 11 THEN '0' ELSE c::text END
@@ -132,6 +132,17 @@ SELECT results_eq($$SELECT department_code, rectification_due, due_date, status 
                   $$VALUES ('market_regulation', DATE '2026-09-15', DATE '2026-09-26', 'open')$$,
                   'the task goes to the determining department');
 SELECT is((credit_gz.run_expiry(pg_temp.at('2026-09-17')) ->> 'interview_tasks_created')::int, 0, 'one task per missed deadline');
+-- a dishonesty case (失信案例) whose rectification is overdue gets its interview task from the same job
+INSERT INTO credit_gz.dishonesty_case (subject_id, department_code, title, opened_on, rectification_due)
+SELECT id, 'market_regulation', '到期测试 失信案例', DATE '2026-08-01', DATE '2026-10-01' FROM subj ORDER BY id LIMIT 1;
+SELECT is((credit_gz.run_expiry(pg_temp.at('2026-10-01')) ->> 'interview_tasks_created')::int, 0,
+          'case rectification due today: no interview yet');
+SELECT is((credit_gz.run_expiry(pg_temp.at('2026-10-02')) ->> 'interview_tasks_created')::int, 1,
+          'case rectification overdue: run_expiry creates the case''s interview task');
+SELECT results_eq($$SELECT t.department_code, t.rectification_due, t.due_date FROM credit_gz.interview_task t
+                    JOIN credit_gz.dishonesty_case c USING (case_id) WHERE c.title = '到期测试 失信案例'$$,
+                  $$VALUES ('market_regulation', DATE '2026-10-01', DATE '2026-10-12')$$,
+                  'the case task goes to the case''s department, due ten days after the job''s day');
 
 SELECT is((credit_gz.run_expiry(pg_temp.at('2027-04-10')) ->> 'records_expired')::int, 0, '2027-04-10: nothing due');
 SELECT is((credit_gz.run_expiry(pg_temp.at('2027-04-11')) ->> 'records_expired')::int, 1, 'Order 36 general: 1 year');
