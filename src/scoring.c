@@ -23,6 +23,7 @@
 #include "utils/builtins.h"
 #include "storage/proc.h"
 #include "utils/date.h"
+#include "utils/guc.h"
 #include "utils/hsearch.h"
 #include "utils/memutils.h"
 #include "utils/datum.h"
@@ -283,12 +284,12 @@ static const char *const BATCH_SQL =
 "         CASE WHEN st.condensed THEN st.first_record ELSE st.record_id END AS record_id,"
 "         (x.sc / 100.0)::numeric(7,2) AS score,"
 "         credit_gz.scoring_grade(x.sc, st.n, st.cap, (st.a_min * 100)::bigint, (st.b_min * 100)::bigint,"
-"                                 (st.c_min * 100)::bigint, st.no_history_grade::text)::credit_gz.credit_grade AS grade,"
+"                                 (st.c_min * 100)::bigint, st.no_history_grade::text) AS grade,"
 "         CASE WHEN st.step = 1 OR st.condensed THEN st.old_score ELSE (x.sb / 100.0)::numeric(7,2) END AS old_score,"
-"         CASE WHEN st.step = 1 OR st.condensed THEN st.old_grade"
+"         CASE WHEN st.step = 1 OR st.condensed THEN st.old_grade::text"
 "              ELSE credit_gz.scoring_grade(x.sb, st.n - 1, st.cap_before, (st.a_min * 100)::bigint,"
 "                                           (st.b_min * 100)::bigint, (st.c_min * 100)::bigint,"
-"                                           st.no_history_grade::text)::credit_gz.credit_grade END AS old_grade"
+"                                           st.no_history_grade::text) END AS old_grade"
 "    FROM st CROSS JOIN LATERAL ("
 "      SELECT greatest(least((st.base_score * 100)::bigint + st.raw, (st.ceiling_score * 100)::bigint),"
 "                      (st.floor_score * 100)::bigint) AS sc,"
@@ -298,7 +299,8 @@ static const char *const BATCH_SQL =
 "), up AS ("
 "  INSERT INTO credit_gz.subject_score AS s (subject_id, model_code, score, grade, raw_points, contributions,"
 "                                            cap_rank, decaying, scored_on, updated_at)"
-"  SELECT g.subject_id, g.model_code, g.score, g.grade, (g.raw / 100.0)::numeric(9,2), g.n::integer, g.cap, g.dec,"
+"  SELECT g.subject_id, g.model_code, g.score, g.grade::credit_gz.credit_grade, (g.raw / 100.0)::numeric(9,2),"
+"         g.n::integer, g.cap, g.dec,"
 "         credit_gz.scoring_date(), pg_catalog.now() FROM g WHERE g.last"
 "  ON CONFLICT (subject_id, model_code) DO UPDATE"
 "     SET score = excluded.score, grade = excluded.grade, raw_points = excluded.raw_points,"
@@ -308,8 +310,9 @@ static const char *const BATCH_SQL =
 "), gh AS ("
 "  INSERT INTO credit_gz.grade_history (subject_id, model_code, old_grade, new_grade, old_score, new_score, cause,"
 "                                       cause_record_id)"
-"  SELECT g.subject_id, g.model_code, g.old_grade, g.grade, g.old_score, g.score, 'record', g.record_id FROM g"
-"   WHERE g.grade::text <> g.old_grade::text"
+"  SELECT g.subject_id, g.model_code, g.old_grade::credit_gz.credit_grade, g.grade::credit_gz.credit_grade,"
+"         g.old_score, g.score, 'record', g.record_id FROM g"
+"   WHERE g.grade <> g.old_grade"
 "   ORDER BY g.record_id, g.model_code"
 "  RETURNING 1"
 "), sd AS ("
@@ -758,13 +761,22 @@ score_inserted_batch(int64 rows)
 	bool		isnull;
 	Datum		d;
 	int			rc;
+	int			nestlevel;
 
+	/*
+	 * Plans are made (on first use, and again after an invalidation) inside these calls. Every lookup of the batch
+	 * is by key (subject, subject_score, record); a sequential scan is never right, but a plan made while those
+	 * tables were small or empty (a fresh system's first load) would use one per row for as long as it is cached.
+	 */
+	nestlevel = NewGUCNestLevel();
+	(void) set_config_option("enable_seqscan", "off", PGC_USERSET, PGC_S_SESSION, GUC_ACTION_SAVE, true, 0, false);
 	rc = SPI_execute_plan(batch_plan(0, rows), NULL, NULL, false, 0);
 	if (rc != SPI_OK_SELECT)
 		elog(ERROR, "credit_gz scoring: locking the subjects of the batch failed: %s", SPI_result_code_string(rc));
 	rc = SPI_execute_plan(batch_plan(1, rows), NULL, NULL, false, 0);
 	if (rc != SPI_OK_SELECT || SPI_processed != 1)
 		elog(ERROR, "credit_gz scoring: scoring the batch failed: %s", SPI_result_code_string(rc));
+	AtEOXact_GUC(true, nestlevel);
 
 	/* subjects whose start was computed from their records: their later inserts in this transaction go in full */
 	d = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2, &isnull);
@@ -798,7 +810,7 @@ score_inserted_one(Tuplestorestate *ts, TupleDesc tupdesc, const RecordCols *c)
 	if (tuplestore_gettupleslot(ts, true, false, slot))
 	{
 		bool		should_free;
-		HeapTuple	tup = ExecFetchSlotHeapTuple(slot, true, &should_free);
+		HeapTuple	tup = ExecFetchSlotHeapTuple(slot, false, &should_free);
 
 		read_record(tup, tupdesc, c, &r);
 		if (r.key.present)
