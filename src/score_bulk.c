@@ -85,14 +85,22 @@ typedef struct TotalEntry
 #define SH_ELEMENT_TYPE TotalEntry
 #define SH_KEY_TYPE TotalKey
 #define SH_KEY key
-#define SH_HASH_KEY(tb, k) murmurhash32((uint32) (k).subject_id ^ (uint32) ((uint64) (k).subject_id >> 32) \
+#define SH_HASH_KEY_FOR_PREFETCH(k) murmurhash32((uint32) (k).subject_id ^ (uint32) ((uint64) (k).subject_id >> 32) \
 										 ^ ((uint32) (k).model_no << 21))
+#define SH_HASH_KEY(tb, k) SH_HASH_KEY_FOR_PREFETCH(k)
 #define SH_EQUAL(tb, a, b) ((a).subject_id == (b).subject_id && (a).model_no == (b).model_no)
 #define SH_SCOPE static inline
 #define SH_DECLARE
 #define SH_DEFINE
 #define SH_USE_NONDEFAULT_ALLOCATOR
 #include "lib/simplehash.h"
+
+/* totals_hash_key_bucket — the home bucket of a key (where simplehash starts probing), for prefetching. */
+static inline uint32
+totals_hash_key_bucket(totals_hash *tb, TotalKey k)
+{
+	return SH_HASH_KEY_FOR_PREFETCH(k) & tb->sizemask;
+}
 
 /*
  * The accumulators are probed in random subject order, so nearly every probe misses the cache and, with 4 kB
@@ -159,17 +167,47 @@ release_mappings(void *arg)
 		}
 }
 
+/*
+ * One slot of the rule-key table. A few thousand keys serve 30 million lookups, so the table is a plain array
+ * probed linearly (kept at most a quarter full), compared by hash and length before the bytes.
+ */
+typedef struct KeySlot
+{
+	uint32		hash;
+	int			len;
+	char	   *str;			/* NULL: empty slot */
+	KeyRules   *kr;
+} KeySlot;
+
+/* A counting row waiting for its accumulators (see queue_row). */
+typedef struct PendingRow
+{
+	int64		subject_id;
+	KeyRules   *kr;
+	DateADT		date;
+	DateADT		win_from;
+	DateADT		win_until;
+	bool		win_from_null;
+	bool		win_until_null;
+} PendingRow;
+
+#define PENDING_BATCH 32
+
 /* The scan state shared by the record and list-entry passes. */
 typedef struct BulkState
 {
-	HTAB	   *keys;			/* lookup string → KeyRules */
+	KeySlot    *keys;			/* open addressing: lookup string → KeyRules */
+	uint32		keymask;		/* slots - 1 (a power of two) */
 	int			keysize;		/* longest lookup string + 1; longer strings cannot match */
+	int			keylen;			/* length of the string in buf */
 	char	   *buf;			/* lookup string being built */
 	DateADT		as_of;
 	totals_hash *totals;
 	int			nkeys;			/* rule keys loaded; none: nothing can count */
 	uint64		passes;
 	uint64		pass;
+	int			npending;
+	PendingRow	pending[PENDING_BATCH];
 } BulkState;
 
 /* build_key — the lookup string "<source><match>\x1f<severity>\x1f<domain>", or false when it cannot match. */
@@ -187,8 +225,36 @@ build_key(BulkState *st, char source, const char *match, int mlen, const char *s
 	memcpy(st->buf + 2 + mlen, sev, slen);
 	st->buf[2 + mlen + slen] = '\x1f';
 	memcpy(st->buf + 3 + mlen + slen, dom, dlen);
-	memset(st->buf + len, 0, st->keysize - len);
+	st->keylen = len;
 	return true;
+}
+
+/*
+ * find_key — the slot of the lookup string in st->buf (st->keylen bytes): its rules, or NULL when no rule has that
+ * key. With enter, a missing key gets a slot with an empty rule list.
+ */
+static inline KeySlot *
+find_key(BulkState *st, bool enter)
+{
+	uint32		h = hash_bytes((const unsigned char *) st->buf, st->keylen);
+
+	for (uint32 i = h & st->keymask;; i = (i + 1) & st->keymask)
+	{
+		KeySlot    *slot = &st->keys[i];
+
+		if (slot->str == NULL)
+		{
+			if (!enter)
+				return NULL;
+			slot->hash = h;
+			slot->len = st->keylen;
+			slot->str = pnstrdup(st->buf, st->keylen);
+			slot->kr = palloc0(sizeof(KeyRules));
+			return slot;
+		}
+		if (slot->hash == h && slot->len == st->keylen && memcmp(slot->str, st->buf, st->keylen) == 0)
+			return slot;
+	}
 }
 
 /*
@@ -201,7 +267,6 @@ load_keys(BulkState *st, ArrayType *models, MemoryContext cxt)
 	Oid			argtypes[1] = {TEXTARRAYOID};
 	Datum		args[1];
 	char		nulls[1];
-	HASHCTL		ctl;
 	int			maxlen = 0;
 	int16	   *seen;
 	int			nseen = 0;
@@ -230,13 +295,10 @@ load_keys(BulkState *st, ArrayType *models, MemoryContext cxt)
 	}
 	st->keysize = maxlen + 1;
 	st->buf = palloc0(st->keysize);
-
-	memset(&ctl, 0, sizeof(ctl));
-	ctl.keysize = st->keysize;
-	ctl.entrysize = MAXALIGN(st->keysize) + sizeof(KeyRules);
-	ctl.hcxt = cxt;
-	st->keys = hash_create("credit_gz score keys", Max(SPI_processed, 16), &ctl,
-						   HASH_ELEM | HASH_STRINGS | HASH_CONTEXT);
+	st->keymask = 15;
+	while (st->keymask + 1 < 4 * (uint64) SPI_processed)
+		st->keymask = st->keymask * 2 + 1;
+	st->keys = palloc0(sizeof(KeySlot) * (st->keymask + 1));
 
 	seen = palloc(sizeof(int16) * Max(SPI_processed, 1));
 	for (i = 0; i < SPI_processed; i++)
@@ -248,19 +310,17 @@ load_keys(BulkState *st, ArrayType *models, MemoryContext cxt)
 		char	   *sev = SPI_getvalue(tup, td, 3);
 		char	   *dom = SPI_getvalue(tup, td, 4);
 		bool		isnull;
-		bool		found;
-		char	   *entry;
+		KeySlot    *slot;
 		KeyRules   *kr;
 		RuleKey    *r;
 		bool		known = false;
 
 		if (!build_key(st, source[0], match, strlen(match), sev, strlen(sev), dom, strlen(dom)))
 			elog(ERROR, "credit_gz: scoring key longer than measured");
-		entry = hash_search(st->keys, st->buf, HASH_ENTER, &found);
-		kr = (KeyRules *) (entry + MAXALIGN(st->keysize));
-		if (!found)
+		slot = find_key(st, true);
+		kr = slot->kr;
+		if (kr->n == 0)
 		{
-			kr->n = 0;
 			kr->cap = 4;
 			kr->rules = palloc(sizeof(RuleKey) * kr->cap);
 		}
@@ -291,20 +351,15 @@ load_keys(BulkState *st, ArrayType *models, MemoryContext cxt)
 }
 
 /*
- * add_row — one counting record or list entry: every rule key of its lookup string whose segment holds its date
+ * apply_row — one counting record or list entry: every rule key of its lookup string whose segment holds its date
  * adds its (decayed) points, count and cap to the subject's totals under that model. The arithmetic is
  * credit_gz.decayed_points' (sm_decayed_points), so bulk and incremental sums agree to the centipoint.
  */
 static void
-add_row(BulkState *st, int64 subject_id, DateADT date, bool win_from_null, DateADT win_from,
-		bool win_until_null, DateADT win_until)
+apply_row(BulkState *st, const PendingRow *p)
 {
-	char	   *entry = hash_search(st->keys, st->buf, HASH_FIND, NULL);
-	KeyRules   *kr;
+	KeyRules   *kr = p->kr;
 
-	if (entry == NULL)
-		return;
-	kr = (KeyRules *) (entry + MAXALIGN(st->keysize));
 	for (int i = 0; i < kr->n; i++)
 	{
 		RuleKey    *r = &kr->rules[i];
@@ -313,19 +368,19 @@ add_row(BulkState *st, int64 subject_id, DateADT date, bool win_from_null, DateA
 		bool		found;
 		int64		pts;
 
-		if (date < r->valid_from || date >= r->valid_until)
+		if (p->date < r->valid_from || p->date >= r->valid_until)
 			continue;
 		if (r->decay == SM_DECAY_NONE || DATE_NOT_FINITE(st->as_of))
 			pts = r->points_centi;
 		else
 		{
-			bool		has_window = !win_from_null && !win_until_null &&
-				!DATE_NOT_FINITE(win_from) && !DATE_NOT_FINITE(win_until);
+			bool		has_window = !p->win_from_null && !p->win_until_null &&
+				!DATE_NOT_FINITE(p->win_from) && !DATE_NOT_FINITE(p->win_until);
 
 			pts = sm_decayed_points(r->points_centi, (sm_decay) r->decay, r->decay_steps, has_window,
-									has_window ? win_from : 0, has_window ? win_until : 0, st->as_of);
+									has_window ? p->win_from : 0, has_window ? p->win_until : 0, st->as_of);
 		}
-		k.subject_id = subject_id;
+		k.subject_id = p->subject_id;
 		k.model_no = r->model_no;
 		t = totals_insert(st->totals, k, &found);
 		if (!found)
@@ -341,6 +396,49 @@ add_row(BulkState *st, int64 subject_id, DateADT date, bool win_from_null, DateA
 			t->cap_rank = r->cap_rank;
 		t->decays |= (r->decay != SM_DECAY_NONE);
 	}
+}
+
+/* flush_rows — apply the queued rows. */
+static void
+flush_rows(BulkState *st)
+{
+	for (int i = 0; i < st->npending; i++)
+		apply_row(st, &st->pending[i]);
+	st->npending = 0;
+}
+
+/*
+ * queue_row — look up the rule keys of the row whose lookup string is in st->buf and queue it. Rows arrive in
+ * random subject order, so nearly every accumulator probe misses the cache; queueing a batch and prefetching the
+ * home buckets of all its probes first lets those misses overlap instead of being paid one after the other.
+ */
+static void
+queue_row(BulkState *st, int64 subject_id, DateADT date, bool win_from_null, DateADT win_from,
+		  bool win_until_null, DateADT win_until)
+{
+	KeySlot    *slot = find_key(st, false);
+	PendingRow *p;
+
+	if (slot == NULL)
+		return;
+	p = &st->pending[st->npending++];
+	p->subject_id = subject_id;
+	p->kr = slot->kr;
+	p->date = date;
+	p->win_from_null = win_from_null;
+	p->win_from = win_from;
+	p->win_until_null = win_until_null;
+	p->win_until = win_until;
+	for (int i = 0; i < p->kr->n && i < 4; i++)
+	{
+		TotalKey	k;
+
+		k.subject_id = subject_id;
+		k.model_no = p->kr->rules[i].model_no;
+		__builtin_prefetch(&st->totals->data[totals_hash_key_bucket(st->totals, k)], 1);
+	}
+	if (st->npending == PENDING_BATCH)
+		flush_rows(st);
 }
 
 /* attno — a column's number in a relation, or an error naming it (the archive owns the layouts). */
@@ -454,9 +552,10 @@ scan_records(BulkState *st)
 			dom = text_of(v[a_dom - 1], &dlen);
 		if (!build_key(st, 'r', item, ilen, sev, slen, dom, dlen))
 			continue;
-		add_row(st, subject_id, DatumGetDateADT(v[a_date - 1]),
+		queue_row(st, subject_id, DatumGetDateADT(v[a_date - 1]),
 				nl[a_from - 1], DatumGetDateADT(v[a_from - 1]), nl[a_until - 1], DatumGetDateADT(v[a_until - 1]));
 	}
+	flush_rows(st);
 	table_endscan(scan);
 	ExecDropSingleTupleTableSlot(slot);
 	table_close(rel, NoLock);
@@ -500,9 +599,10 @@ scan_entries(BulkState *st)
 		type = text_of(v[a_type - 1], &tlen);
 		if (!build_key(st, 'l', type, tlen, "", 0, "", 0))
 			continue;
-		add_row(st, subject_id, DatumGetDateADT(v[a_from - 1]),
+		queue_row(st, subject_id, DatumGetDateADT(v[a_from - 1]),
 				false, DatumGetDateADT(v[a_from - 1]), nl[a_until - 1], DatumGetDateADT(v[a_until - 1]));
 	}
+	flush_rows(st);
 	table_endscan(scan);
 	ExecDropSingleTupleTableSlot(slot);
 	table_close(rel, NoLock);
