@@ -946,10 +946,12 @@ credit_gz_query_log_worker(Datum main_arg)
 		uint32		queued,
 					reserved;
 		TimestampTz now,
+					wait_start,
 					next_flush;
 
 		/* wait for the interval to pass, or to be woken for a reason (a set latch alone may be stale) */
-		next_flush = TimestampTzPlusMilliseconds(GetCurrentTimestamp(), wait_ms);
+		wait_start = GetCurrentTimestamp();
+		next_flush = TimestampTzPlusMilliseconds(wait_start, wait_ms);
 		for (;;)
 		{
 			bool		wake;
@@ -957,8 +959,14 @@ credit_gz_query_log_worker(Datum main_arg)
 			CHECK_FOR_INTERRUPTS();
 			if (ConfigReloadPending)
 			{
+				TimestampTz sooner;
+
 				ConfigReloadPending = false;
 				ProcessConfigFile(PGC_SIGHUP);
+				/* a shorter interval applies to the wait in progress */
+				sooner = TimestampTzPlusMilliseconds(wait_start, ql_flush_interval);
+				if (sooner < next_flush)
+					next_flush = sooner;
 			}
 			LWLockAcquire(ql->lock, LW_EXCLUSIVE);
 			wake = q->wake;
