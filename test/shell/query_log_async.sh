@@ -69,7 +69,9 @@ SQL
     check "before restart: the two entries are queued, not yet written" \
         "$(q -c "SELECT queued || ' ' || (SELECT count(*) FROM credit_gz.query_log WHERE subject_id IN (6001, 6002))
                    FROM credit_gz.query_log_queue()")" "2 0"
-    pg_ctlcluster "$PGVERSION" regress restart -m fast
+    # stop, then start (restart would ask the port whether the cluster runs; stop and start go by the pid file)
+    pg_ctlcluster "$PGVERSION" regress stop -m fast
+    pg_ctlcluster "$PGVERSION" regress start
     check "after a clean restart: the queued entries were written" \
         "$(q -c "SELECT count(*) FROM credit_gz.query_log WHERE subject_id IN (6001, 6002) AND role_name = 't_qla_app'")" 2
     dropdb "$db"
@@ -193,8 +195,11 @@ trap - EXIT
 destdir=$(psql -X -At -d postgres -c "SHOW extension_destdir")
 set -- -v 15 -o "extension_destdir=$destdir"
 [ -n "$destdir" ] && set -- "$@" -t
-(unset PGPORT; pg_virtualenv "$@" -o 'shared_preload_libraries=$libdir/credit_gz' \
+# a port of their own: the next one after the suite's whose socket is free (other work trees run the same test)
+port=$((PGPORT + 1))
+while [ -e "/var/run/postgresql/.s.PGSQL.$port" ] || [ -e "/tmp/.s.PGSQL.$port" ]; do port=$((port + 1)); done
+(PGPORT=$port pg_virtualenv "$@" -o 'shared_preload_libraries=$libdir/credit_gz' \
      -o credit_gz.query_log_queue_size=16 sh "$here/query_log_async.sh" small-queue) || fail=1
-(unset PGPORT; pg_virtualenv "$@" sh "$here/query_log_async.sh" not-preloaded) || fail=1
+(PGPORT=$port pg_virtualenv "$@" sh "$here/query_log_async.sh" not-preloaded) || fail=1
 psql -X -q -d postgres -c "DROP ROLE IF EXISTS t_qla_app, t_qla_app2" || fail=1
 exit $fail
