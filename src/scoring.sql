@@ -613,8 +613,8 @@ CREATE FUNCTION credit_gz.recompute_scores(p_model_code text DEFAULT NULL)
 RETURNS bigint
 LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, pg_temp
--- The bulk join of record against the small key table must be a hash join; merge joins (sorting millions of
--- records by text keys) and nested loops are an order of magnitude slower here.
+-- The fresh sums meet the maintained scores (millions of rows each) in a hash join; merge joins (sorting both) and
+-- nested loops are an order of magnitude slower there.
 SET enable_mergejoin = off
 SET enable_nestloop = off
 AS $$
@@ -638,24 +638,20 @@ BEGIN
         RETURN 0;
     END IF;
 
-    IF pg_catalog.to_regclass('pg_temp.scoring_fresh') IS NOT NULL THEN
-        DROP TABLE pg_temp.scoring_fresh;
-    END IF;
     IF pg_catalog.to_regclass('pg_temp.scoring_diff') IS NOT NULL THEN
         DROP TABLE pg_temp.scoring_diff;
     END IF;
-    CREATE TEMP TABLE scoring_fresh ON COMMIT DROP AS SELECT * FROM credit_gz.fresh_scores(models);
-    ANALYZE pg_temp.scoring_fresh;
-
+    -- The fresh sums (score_totals, one pass in C) against the maintained scores: what changed, with the row to
+    -- update (its ctid: the table lock above keeps every row where it is until the function returns).
     CREATE TEMP TABLE scoring_diff ON COMMIT DROP AS
     SELECT coalesce(f.subject_id, s.subject_id) AS subject_id, coalesce(f.model_code, s.model_code) AS model_code,
            coalesce(f.score, m.base_score) AS score, coalesce(f.grade, m.no_history_grade) AS grade,
            coalesce(f.raw_points, 0) AS raw_points, coalesce(f.contributions, 0) AS contributions,
            f.cap_rank, coalesce(f.decaying, false) AS decaying,
-           s.subject_id IS NOT NULL AS had_row,
+           s.score_row, s.subject_id IS NOT NULL AS had_row,
            coalesce(s.score, m.base_score) AS old_score, coalesce(s.grade, m.no_history_grade) AS old_grade
-      FROM pg_temp.scoring_fresh f
-      FULL JOIN (SELECT * FROM credit_gz.subject_score WHERE model_code = ANY (models)) s
+      FROM credit_gz.fresh_scores(models) f
+      FULL JOIN (SELECT ss.ctid AS score_row, ss.* FROM credit_gz.subject_score ss WHERE ss.model_code = ANY (models)) s
         ON s.subject_id = f.subject_id AND s.model_code = f.model_code
       JOIN credit_gz.scoring_model m ON m.model_code = coalesce(f.model_code, s.model_code)
      WHERE s.subject_id IS NULL
@@ -666,11 +662,14 @@ BEGIN
         OR (s.decaying AND s.scored_on <> credit_gz.scoring_date());
     GET DIAGNOSTICS n = ROW_COUNT;
 
+    -- Each changed row is fetched by its ctid (a nested loop of TID scans): no hash of the whole score table.
+    SET LOCAL enable_nestloop = on;
+    SET LOCAL enable_hashjoin = off;
     UPDATE credit_gz.subject_score s
        SET score = d.score, grade = d.grade, raw_points = d.raw_points, contributions = d.contributions,
            cap_rank = d.cap_rank, decaying = d.decaying, scored_on = credit_gz.scoring_date(), updated_at = now()
       FROM pg_temp.scoring_diff d
-     WHERE d.had_row AND s.subject_id = d.subject_id AND s.model_code = d.model_code;
+     WHERE d.had_row AND s.ctid = d.score_row;
     INSERT INTO credit_gz.subject_score (subject_id, model_code, score, grade, raw_points, contributions, cap_rank,
                                          decaying, scored_on, updated_at)
     SELECT subject_id, model_code, score, grade, raw_points, contributions, cap_rank, decaying,
@@ -682,7 +681,7 @@ BEGIN
     INSERT INTO credit_gz.score_drop (subject_id, model_code, old_score, new_score, cause)
     SELECT subject_id, model_code, old_score, score, 'recompute'
       FROM pg_temp.scoring_diff WHERE score < old_score;
-    DROP TABLE pg_temp.scoring_fresh, pg_temp.scoring_diff;
+    DROP TABLE pg_temp.scoring_diff;
     RETURN n;
 END;
 $$;
