@@ -502,58 +502,37 @@ in_pass(const BulkState *st, int64 subject_id)
 	return st->passes == 1 || ((uint64) subject_id) % st->passes == st->pass;
 }
 
-/* scan_records — add every counting record (in publicity or under objection) of this pass. */
+/* A row handler: v and nl are the slot's values, a[] the positions of the table's *_COLS in order. */
+typedef void (*RowFn) (BulkState *st, const Datum *v, const bool *nl, const AttrNumber *a);
+
+/*
+ * scan_table — read every row of credit_gz.<name> under the query's snapshot, deforming only the named columns,
+ * and hand each to row_fn (which queues what counts); then apply what is still queued.
+ */
 static void
-scan_records(BulkState *st)
+scan_table(BulkState *st, const char *name, const char *const *cols, int ncols, RowFn row_fn)
 {
-	Relation	rel = open_source("record");
-	AttrNumber	a_subj = attno(rel, "subject_id"),
-				a_item = attno(rel, "item_code"),
-				a_sev = attno(rel, "severity"),
-				a_dom = attno(rel, "domain_code"),
-				a_date = attno(rel, "decision_date"),
-				a_from = attno(rel, "publish_from"),
-				a_until = attno(rel, "publish_until"),
-				a_status = attno(rel, "status");
-	AttrNumber	maxatt = Max(Max(Max(a_subj, a_item), Max(a_sev, a_dom)),
-							 Max(Max(a_date, a_from), Max(a_until, a_status)));
-	TupleTableSlot *slot = table_slot_create(rel, NULL);
-	TableScanDesc scan = table_beginscan(rel, GetActiveSnapshot(), 0, NULL);
+	Relation	rel = open_source(name);
+	AttrNumber	a[8];
+	AttrNumber	maxatt = 0;
+	TupleTableSlot *slot;
+	TableScanDesc scan;
 	uint64		rows = 0;
 
+	Assert(ncols <= lengthof(a));
+	for (int i = 0; i < ncols; i++)
+	{
+		a[i] = attno(rel, cols[i]);
+		maxatt = Max(maxatt, a[i]);
+	}
+	slot = table_slot_create(rel, NULL);
+	scan = table_beginscan(rel, GetActiveSnapshot(), 0, NULL);
 	while (table_scan_getnextslot(scan, ForwardScanDirection, slot))
 	{
-		Datum	   *v;
-		bool	   *nl;
-		int64		subject_id;
-		int			ilen,
-					slen = 0,
-					dlen = 0;
-		const char *item,
-				   *sev = "",
-				   *dom = "";
-
 		if ((++rows & 0xFFFF) == 0)
 			CHECK_FOR_INTERRUPTS();
 		slot_getsomeattrs(slot, maxatt);
-		v = slot->tts_values;
-		nl = slot->tts_isnull;
-		if (nl[a_status - 1] || nl[a_subj - 1] || nl[a_item - 1] || nl[a_date - 1])
-			continue;
-		if (!status_is(v[a_status - 1], "in_publicity", 12) && !status_is(v[a_status - 1], "under_objection", 15))
-			continue;
-		subject_id = DatumGetInt64(v[a_subj - 1]);
-		if (!in_pass(st, subject_id))
-			continue;
-		item = text_of(v[a_item - 1], &ilen);
-		if (!nl[a_sev - 1])
-			sev = text_of(v[a_sev - 1], &slen);
-		if (!nl[a_dom - 1])
-			dom = text_of(v[a_dom - 1], &dlen);
-		if (!build_key(st, 'r', item, ilen, sev, slen, dom, dlen))
-			continue;
-		queue_row(st, subject_id, DatumGetDateADT(v[a_date - 1]),
-				nl[a_from - 1], DatumGetDateADT(v[a_from - 1]), nl[a_until - 1], DatumGetDateADT(v[a_until - 1]));
+		row_fn(st, slot->tts_values, slot->tts_isnull, a);
 	}
 	flush_rows(st);
 	table_endscan(scan);
@@ -561,51 +540,73 @@ scan_records(BulkState *st)
 	table_close(rel, NoLock);
 }
 
-/* scan_entries — add every active list entry of this pass (keys: list type, no severity, no domain). */
-static void
-scan_entries(BulkState *st)
+/* The record columns score_totals reads, and their positions in record_row's a[]. */
+static const char *const RECORD_COLS[] = {"subject_id", "item_code", "severity", "domain_code", "decision_date",
+"publish_from", "publish_until", "status"};
+enum
 {
-	Relation	rel = open_source("list_entry");
-	AttrNumber	a_subj = attno(rel, "subject_id"),
-				a_type = attno(rel, "list_type_code"),
-				a_from = attno(rel, "effective_from"),
-				a_until = attno(rel, "effective_until"),
-				a_status = attno(rel, "status");
-	AttrNumber	maxatt = Max(Max(a_subj, a_type), Max(Max(a_from, a_until), a_status));
-	TupleTableSlot *slot = table_slot_create(rel, NULL);
-	TableScanDesc scan = table_beginscan(rel, GetActiveSnapshot(), 0, NULL);
-	uint64		rows = 0;
+	R_SUBJ, R_ITEM, R_SEV, R_DOM, R_DATE, R_FROM, R_UNTIL, R_STATUS
+};
 
-	while (table_scan_getnextslot(scan, ForwardScanDirection, slot))
-	{
-		Datum	   *v;
-		bool	   *nl;
-		int64		subject_id;
-		int			tlen;
-		const char *type;
+/* record_row — a record counts while in publicity or under objection; its key is (item, severity, domain). */
+static void
+record_row(BulkState *st, const Datum *v, const bool *nl, const AttrNumber *a)
+{
+#define COL(c) (a[c] - 1)
+	int64		subject_id;
+	int			ilen,
+				slen = 0,
+				dlen = 0;
+	const char *item,
+			   *sev = "",
+			   *dom = "";
 
-		if ((++rows & 0xFFFF) == 0)
-			CHECK_FOR_INTERRUPTS();
-		slot_getsomeattrs(slot, maxatt);
-		v = slot->tts_values;
-		nl = slot->tts_isnull;
-		if (nl[a_status - 1] || nl[a_subj - 1] || nl[a_type - 1] || nl[a_from - 1])
-			continue;
-		if (!status_is(v[a_status - 1], "active", 6))
-			continue;
-		subject_id = DatumGetInt64(v[a_subj - 1]);
-		if (!in_pass(st, subject_id))
-			continue;
-		type = text_of(v[a_type - 1], &tlen);
-		if (!build_key(st, 'l', type, tlen, "", 0, "", 0))
-			continue;
-		queue_row(st, subject_id, DatumGetDateADT(v[a_from - 1]),
-				false, DatumGetDateADT(v[a_from - 1]), nl[a_until - 1], DatumGetDateADT(v[a_until - 1]));
-	}
-	flush_rows(st);
-	table_endscan(scan);
-	ExecDropSingleTupleTableSlot(slot);
-	table_close(rel, NoLock);
+	if (nl[COL(R_STATUS)] || nl[COL(R_SUBJ)] || nl[COL(R_ITEM)] || nl[COL(R_DATE)])
+		return;
+	if (!status_is(v[COL(R_STATUS)], "in_publicity", 12) && !status_is(v[COL(R_STATUS)], "under_objection", 15))
+		return;
+	subject_id = DatumGetInt64(v[COL(R_SUBJ)]);
+	if (!in_pass(st, subject_id))
+		return;
+	item = text_of(v[COL(R_ITEM)], &ilen);
+	if (!nl[COL(R_SEV)])
+		sev = text_of(v[COL(R_SEV)], &slen);
+	if (!nl[COL(R_DOM)])
+		dom = text_of(v[COL(R_DOM)], &dlen);
+	if (!build_key(st, 'r', item, ilen, sev, slen, dom, dlen))
+		return;
+	queue_row(st, subject_id, DatumGetDateADT(v[COL(R_DATE)]), nl[COL(R_FROM)], DatumGetDateADT(v[COL(R_FROM)]),
+			  nl[COL(R_UNTIL)], DatumGetDateADT(v[COL(R_UNTIL)]));
+}
+
+/* The list_entry columns score_totals reads, and their positions in entry_row's a[]. */
+static const char *const ENTRY_COLS[] = {"subject_id", "list_type_code", "effective_from", "effective_until", "status"};
+enum
+{
+	E_SUBJ, E_TYPE, E_FROM, E_UNTIL, E_STATUS
+};
+
+/* entry_row — an entry counts while active; its key is its list type (no severity, no domain). */
+static void
+entry_row(BulkState *st, const Datum *v, const bool *nl, const AttrNumber *a)
+{
+	int64		subject_id;
+	int			tlen;
+	const char *type;
+
+	if (nl[COL(E_STATUS)] || nl[COL(E_SUBJ)] || nl[COL(E_TYPE)] || nl[COL(E_FROM)])
+		return;
+	if (!status_is(v[COL(E_STATUS)], "active", 6))
+		return;
+	subject_id = DatumGetInt64(v[COL(E_SUBJ)]);
+	if (!in_pass(st, subject_id))
+		return;
+	type = text_of(v[COL(E_TYPE)], &tlen);
+	if (!build_key(st, 'l', type, tlen, "", 0, "", 0))
+		return;
+	queue_row(st, subject_id, DatumGetDateADT(v[COL(E_FROM)]), false, DatumGetDateADT(v[COL(E_FROM)]),
+			  nl[COL(E_UNTIL)], DatumGetDateADT(v[COL(E_UNTIL)]));
+#undef COL
 }
 
 /* emit — append this pass's totals to the result and empty the accumulators for the next pass. */
@@ -701,8 +702,8 @@ score_totals(PG_FUNCTION_ARGS)
 
 	for (st.pass = 0; st.nkeys > 0 && st.pass < st.passes; st.pass++)
 	{
-		scan_records(&st);
-		scan_entries(&st);
+		scan_table(&st, "record", RECORD_COLS, lengthof(RECORD_COLS), record_row);
+		scan_table(&st, "list_entry", ENTRY_COLS, lengthof(ENTRY_COLS), entry_row);
 		MemoryContextSwitchTo(old);
 		emit(&st, rsinfo);
 		MemoryContextSwitchTo(work);
