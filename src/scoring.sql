@@ -268,7 +268,7 @@ COMMENT ON COLUMN credit_gz.subject_score.scored_on IS
 COMMENT ON COLUMN credit_gz.subject_score.updated_at IS '更新时间 / when score or grade last changed';
 
 CREATE TABLE credit_gz.grade_history (
-    history_id     bigint GENERATED ALWAYS AS IDENTITY,
+    history_id     bigint GENERATED ALWAYS AS IDENTITY (CACHE 64),
     subject_id     bigint NOT NULL,
     model_code     text NOT NULL,
     old_grade      credit_gz.credit_grade NOT NULL,
@@ -304,7 +304,7 @@ COMMENT ON COLUMN credit_gz.grade_history.cause_entry_id IS '引起变动的名�
 -- Only decreases are kept: the highest score within a window is the current score or the score just before one of
 -- the decreases inside it, so early warning needs no other history.
 CREATE TABLE credit_gz.score_drop (
-    drop_id        bigint GENERATED ALWAYS AS IDENTITY,
+    drop_id        bigint GENERATED ALWAYS AS IDENTITY (CACHE 64),
     subject_id     bigint NOT NULL,
     model_code     text NOT NULL,
     old_score      numeric(7,2) NOT NULL,
