@@ -202,7 +202,7 @@ static SPIPlanPtr add_plan = NULL;
  *       of an earlier day (stale, ADD_SQL's slow case), or a subject rescored in full earlier in this transaction
  *       (scoring_rescored), whose maintained sums may already count rows of this statement. If they do (they differ
  *       from the fresh start), the subject gets one history row per model, old = maintained (condensed);
- *   st  the running sums after each new record (window over record_id) and, one frame shorter, the cap before it;
+ *   st  the running sums before each new record (one window over record_id, the rows before it) plus the record;
  *   g   score and grade after each record, and before it (the maintained score and grade before the first);
  *   then one upsert per (subject, model) from its last step, and grade_history / score_drop for every step whose
  *   grade changed / score fell, naming that step's record, in record order.
@@ -273,14 +273,14 @@ static const char *const BATCH_SQL =
 "), st AS ("
 "  SELECT j.subject_id, j.model_code, j.record_id, j.eff, j.base_c, j.floor_c, j.ceil_c, j.a_c, j.b_c, j.c_c, j.nh,"
 "         j.old_score, j.old_grade, j.condensed,"
-"         j.raw0 + sum(j.eff) OVER w AS raw, j.n0 + count(*) OVER w AS n,"
-"         least(j.cap0, min(j.cap_rank) OVER w) AS cap, least(j.cap0, min(j.cap_rank) OVER w1) AS cap_before,"
-"         j.dec0 OR bool_or(j.dec) OVER w AS dec, count(*) OVER w AS step,"
-"         min(j.record_id) OVER w AS first_record, lead(j.record_id) OVER w IS NULL AS last"
+"         j.raw0 + coalesce(sum(j.eff) OVER w, 0) + j.eff AS raw, j.n0 + count(*) OVER w + 1 AS n,"
+"         least(j.cap0, min(j.cap_rank) OVER w, j.cap_rank) AS cap, least(j.cap0, min(j.cap_rank) OVER w) AS cap_before,"
+"         j.dec0 OR coalesce(bool_or(j.dec) OVER w, false) OR j.dec AS dec, count(*) OVER w + 1 AS step,"
+"         coalesce(min(j.record_id) OVER w, j.record_id) AS first_record,"
+"         lead(j.record_id) OVER w IS NULL AS last"
 "    FROM j"
-"  WINDOW w AS (PARTITION BY j.subject_id, j.model_code ORDER BY j.record_id ROWS UNBOUNDED PRECEDING),"
-"         w1 AS (PARTITION BY j.subject_id, j.model_code ORDER BY j.record_id"
-"                ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)"
+"  WINDOW w AS (PARTITION BY j.subject_id, j.model_code ORDER BY j.record_id"
+"               ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)"
 "), g AS MATERIALIZED ("
 "  SELECT st.subject_id, st.model_code, st.last, st.raw, st.n, st.cap, st.dec,"
 "         CASE WHEN st.condensed THEN st.first_record ELSE st.record_id END AS record_id,"
