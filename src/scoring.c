@@ -194,18 +194,21 @@ static SPIPlanPtr add_plan = NULL;
 
 /*
  * The set-based path for a multi-row INSERT or COPY (the statement trigger: score_inserted_batch below). It scores the
- * statement's new records, read from the trigger's NEW TABLE (scoring_new), exactly as the fast path would score them
- * one by one in record_id order, and writes what that would write:
+ * statement's new records, read from the trigger's NEW TABLE (scoring_new), with the fast path's arithmetic in
+ * record_id order, and writes the statement's net change:
  *   j   every new counting record under each active model it matches, with its (decayed) points, the model and the
  *       maintained subject_score row. The start of each (subject, model) is the maintained sums, or a fresh
  *       computation from the subject's other records and list entries (f) where those cannot be trusted: decayed sums
  *       of an earlier day (stale, ADD_SQL's slow case), or a subject rescored in full earlier in this transaction
- *       (scoring_rescored), whose maintained sums may already count rows of this statement. If they do (they differ
- *       from the fresh start), the subject gets one history row per model, old = maintained (condensed);
+ *       (scoring_rescored), whose maintained sums may already count rows of this statement;
  *   st  the running sums before each new record (one window over record_id, the rows before it) plus the record;
- *   g   score and grade after each record, and before it (the maintained score and grade before the first);
- *   then one upsert per (subject, model) from its last step, and grade_history / score_drop for every step whose
- *   grade changed / score fell, naming that step's record, in record order.
+ *   g   score and grade after the subject's last new record under each model;
+ *   then one upsert per (subject, model) from its last step, and at most one grade_history and one score_drop row
+ *   per (subject, model): old = the maintained score and grade before the statement, new = after it, naming the
+ *   subject's first record of the statement. The grades a subject passes through between two rows of one statement
+ *   are never visible to anyone (the statement is atomic and all its rows share one transaction time, which is all
+ *   grade_at can tell apart), so they are not history; row-by-row inserts, which are separate statements, write
+ *   one row per step. This keeps a COPY's history writes proportional to its subjects, not its records.
  * Everything is one stream (index lookups per row, one sort for the window), never a join between two derived sets:
  * the planner cannot estimate the rows of a transition table, and a join it believes to be 1 × 1 row would be a
  * nested loop, quadratic in the batch. Returns the number of subject_score rows written and the subjects whose start
@@ -227,11 +230,7 @@ static const char *const BATCH_SQL =
 "              ELSE coalesce((s.raw_points * 100)::bigint, 0) END AS raw0,"
 "         CASE WHEN x.stale OR x.marked THEN coalesce(f.n, 0) ELSE coalesce(s.contributions, 0) END AS n0,"
 "         CASE WHEN x.stale OR x.marked THEN f.cap ELSE s.cap_rank END AS cap0,"
-"         CASE WHEN x.stale OR x.marked THEN coalesce(f.dec, false) ELSE coalesce(s.decaying, false) END AS dec0,"
-"         x.marked AND NOT x.stale"
-"           AND (coalesce((s.raw_points * 100)::bigint, 0), coalesce(s.contributions, 0)::bigint, s.cap_rank,"
-"                coalesce(s.decaying, false))"
-"               IS DISTINCT FROM (coalesce(f.raw, 0), coalesce(f.n, 0), f.cap, coalesce(f.dec, false)) AS condensed"
+"         CASE WHEN x.stale OR x.marked THEN coalesce(f.dec, false) ELSE coalesce(s.decaying, false) END AS dec0"
 "    FROM scoring_new r"
 "    JOIN credit_gz.scoring_rule_key k"
 "      ON k.source = 'r' AND k.match_code = r.item_code"
@@ -272,34 +271,29 @@ static const char *const BATCH_SQL =
 "   WHERE r.status IN ('in_publicity', 'under_objection')"
 "), st AS ("
 "  SELECT j.subject_id, j.model_code, j.record_id, j.eff, j.base_c, j.floor_c, j.ceil_c, j.a_c, j.b_c, j.c_c, j.nh,"
-"         j.old_score, j.old_grade, j.condensed,"
+"         j.old_score, j.old_grade,"
 "         j.raw0 + coalesce(sum(j.eff) OVER w, 0) + j.eff AS raw, j.n0 + count(*) OVER w + 1 AS n,"
-"         least(j.cap0, min(j.cap_rank) OVER w, j.cap_rank) AS cap, least(j.cap0, min(j.cap_rank) OVER w) AS cap_before,"
-"         j.dec0 OR coalesce(bool_or(j.dec) OVER w, false) OR j.dec AS dec, count(*) OVER w + 1 AS step,"
+"         least(j.cap0, min(j.cap_rank) OVER w, j.cap_rank) AS cap,"
+"         j.dec0 OR coalesce(bool_or(j.dec) OVER w, false) OR j.dec AS dec,"
 "         coalesce(min(j.record_id) OVER w, j.record_id) AS first_record,"
 "         lead(j.record_id) OVER w IS NULL AS last"
 "    FROM j"
 "  WINDOW w AS (PARTITION BY j.subject_id, j.model_code ORDER BY j.record_id"
 "               ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)"
 "), g AS MATERIALIZED ("
-"  SELECT st.subject_id, st.model_code, st.last, st.raw, st.n, st.cap, st.dec,"
-"         CASE WHEN st.condensed THEN st.first_record ELSE st.record_id END AS record_id,"
+"  SELECT st.subject_id, st.model_code, st.raw, st.n, st.cap, st.dec, st.first_record AS record_id,"
 "         (x.sc / 100.0)::numeric(7,2) AS score,"
 "         credit_gz.scoring_grade(x.sc, st.n, st.cap, st.a_c, st.b_c, st.c_c, st.nh) AS grade,"
-"         CASE WHEN st.step = 1 OR st.condensed THEN st.old_score ELSE (x.sb / 100.0)::numeric(7,2) END AS old_score,"
-"         CASE WHEN st.step = 1 OR st.condensed THEN st.old_grade"
-"              ELSE credit_gz.scoring_grade(x.sb, st.n - 1, st.cap_before, st.a_c, st.b_c, st.c_c, st.nh)"
-"         END AS old_grade"
+"         st.old_score, st.old_grade"
 "    FROM st CROSS JOIN LATERAL ("
-"      SELECT greatest(least(st.base_c + st.raw, st.ceil_c), st.floor_c) AS sc,"
-"             greatest(least(st.base_c + st.raw - st.eff, st.ceil_c), st.floor_c) AS sb) x"
-"   WHERE NOT st.condensed OR st.last"
+"      SELECT greatest(least(st.base_c + st.raw, st.ceil_c), st.floor_c) AS sc) x"
+"   WHERE st.last"
 "), up AS ("
 "  INSERT INTO credit_gz.subject_score AS s (subject_id, model_code, score, grade, raw_points, contributions,"
 "                                            cap_rank, decaying, scored_on, updated_at)"
 "  SELECT g.subject_id, g.model_code, g.score, g.grade::credit_gz.credit_grade, (g.raw / 100.0)::numeric(9,2),"
 "         g.n::integer, g.cap, g.dec,"
-"         (SELECT credit_gz.scoring_date()), pg_catalog.now() FROM g WHERE g.last"
+"         (SELECT credit_gz.scoring_date()), pg_catalog.now() FROM g"
 "  ON CONFLICT (subject_id, model_code) DO UPDATE"
 "     SET score = excluded.score, grade = excluded.grade, raw_points = excluded.raw_points,"
 "         contributions = excluded.contributions, cap_rank = excluded.cap_rank, decaying = excluded.decaying,"

@@ -1,10 +1,11 @@
 -- Scoring of multi-row inserts and COPY (issue 3's COPY goal): the statement trigger scoring_insert scores all new
--- records of a statement in one set-based pass, and must leave exactly what row-by-row inserts leave: the same
--- scores, the same grade_history and score_drop rows (intermediate grades included, each naming its record), and
--- verify_scores() empty. Three mirrored groups of subjects get the same records: R one INSERT per record, B one
+-- records of a statement in one set-based pass. It must leave the scores row-by-row inserts leave, verify_scores()
+-- empty, and as history the statement's net change: one grade_history / score_drop row per (subject, model) whose
+-- grade changed / score fell over the statement, old = before it, new = after it (the grades passed through between
+-- rows of one statement were never visible). Three mirrored groups of subjects get the same records: R one INSERT per record, B one
 -- INSERT … SELECT, C one COPY. Everything is rolled back (the COPY file is a private temporary file).
 BEGIN;
-SELECT plan(19);
+SELECT plan(20);
 
 CREATE FUNCTION pg_temp.org(n bigint) RETURNS text LANGUAGE sql IMMUTABLE AS $$
     SELECT d || CASE c WHEN 10 THEN 'X' WHEN 11 THEN '0' ELSE c::text END
@@ -32,6 +33,11 @@ SELECT is((SELECT count(*)::int FROM credit_gz.subject_score
             WHERE subject_id IN (pg_temp.sid(1, 8), pg_temp.sid(2, 8), pg_temp.sid(3, 8))
               AND decaying AND scored_on < credit_gz.scoring_date()), 9,
           'set-up: subject 8 of each group has stale decaying sums under 3 models');
+
+-- the scores before the records, the same in every group
+CREATE TEMP TABLE pre_batch AS
+SELECT (s.subject_id - 990000000) % 100 AS k, s.model_code, s.score, s.grade::text AS grade
+  FROM credit_gz.subject_score s WHERE s.subject_id BETWEEN 990000100 AND 990000199;
 
 -- the records: 60 over subjects 1-8, items of every polarity, domains of several models, decaying and not
 CREATE TEMP TABLE src AS
@@ -96,26 +102,39 @@ SELECT results_eq($$SELECT k, model_code, score, grade, raw_points, contribution
                   $$SELECT k, model_code, score, grade, raw_points, contributions, cap_rank, decaying
                       FROM v_score WHERE g = 1 ORDER BY k, model_code$$,
                   'COPY: the same subject_score rows as row-by-row inserts');
-SELECT results_eq($$SELECT k, model_code, n, old_grade, new_grade, old_score, new_score, cause, j
-                      FROM v_hist WHERE g = 2 ORDER BY k, model_code, n$$,
-                  $$SELECT k, model_code, n, old_grade, new_grade, old_score, new_score, cause, j
-                      FROM v_hist WHERE g = 1 ORDER BY k, model_code, n$$,
-                  'multi-row INSERT: the same grade_history, in the same order, naming the same records');
+-- the net change of the row-by-row group over its 60 statements, from its scores before and after
+CREATE TEMP VIEW v_net AS
+SELECT f.k, f.model_code, coalesce(p.grade, m.no_history_grade::text) AS old_grade, f.grade AS new_grade,
+       coalesce(p.score, m.base_score) AS old_score, f.score AS new_score
+  FROM v_score f JOIN credit_gz.scoring_model m USING (model_code) LEFT JOIN pre_batch p USING (k, model_code)
+ WHERE f.g = 1;
+SELECT results_eq($$SELECT k, model_code, old_grade, new_grade, old_score, new_score, cause
+                      FROM v_hist WHERE g = 2 AND j <> 'seed' ORDER BY k, model_code$$,
+                  $$SELECT k, model_code, old_grade, new_grade, old_score, new_score, 'record'
+                      FROM v_net WHERE old_grade <> new_grade ORDER BY k, model_code$$,
+                  'multi-row INSERT: one grade_history row per (subject, model), the net of the row-by-row history');
 SELECT results_eq($$SELECT k, model_code, n, old_grade, new_grade, old_score, new_score, cause, j
                       FROM v_hist WHERE g = 3 ORDER BY k, model_code, n$$,
                   $$SELECT k, model_code, n, old_grade, new_grade, old_score, new_score, cause, j
-                      FROM v_hist WHERE g = 1 ORDER BY k, model_code, n$$,
-                  'COPY: the same grade_history');
-SELECT results_eq($$SELECT k, model_code, n, old_score, new_score, cause, j FROM v_drop WHERE g = 2
-                     ORDER BY k, model_code, n$$,
-                  $$SELECT k, model_code, n, old_score, new_score, cause, j FROM v_drop WHERE g = 1
-                     ORDER BY k, model_code, n$$,
-                  'multi-row INSERT: the same score_drop rows');
+                      FROM v_hist WHERE g = 2 ORDER BY k, model_code, n$$,
+                  'COPY: the same grade_history as the multi-row INSERT, naming the same records');
+SELECT results_eq($$SELECT k, model_code, old_score, new_score, cause FROM v_drop WHERE g = 2 AND j <> 'seed'
+                     ORDER BY k, model_code$$,
+                  $$SELECT k, model_code, old_score, new_score, 'record' FROM v_net WHERE new_score < old_score
+                     ORDER BY k, model_code$$,
+                  'multi-row INSERT: one score_drop row per (subject, model) whose score fell over the statement');
 SELECT results_eq($$SELECT k, model_code, n, old_score, new_score, cause, j FROM v_drop WHERE g = 3
                      ORDER BY k, model_code, n$$,
-                  $$SELECT k, model_code, n, old_score, new_score, cause, j FROM v_drop WHERE g = 1
+                  $$SELECT k, model_code, n, old_score, new_score, cause, j FROM v_drop WHERE g = 2
                      ORDER BY k, model_code, n$$,
-                  'COPY: the same score_drop rows');
+                  'COPY: the same score_drop rows as the multi-row INSERT');
+SELECT is((SELECT count(*)::int FROM v_hist h
+            WHERE h.g = 2 AND h.j <> 'seed'
+              AND h.j IS DISTINCT FROM (SELECT min(src.j)::text FROM src WHERE src.k = h.k
+                                 AND EXISTS (SELECT 1 FROM credit_gz.score_breakdown(990000000 + 200 + h.k, h.model_code) b
+                                              JOIN credit_gz.record r ON r.record_id = b.source_id
+                                             WHERE b.source = 'record' AND r.document_no = 'TAPB-2-' || src.j))), 0,
+          'each batch history row names the subject''s first record of the statement under that model');
 SELECT is_empty($$SELECT * FROM credit_gz.verify_scores() WHERE subject_id BETWEEN 990000100 AND 990000399$$,
                 'maintained scores equal a fresh computation (stale start of subject 8 recomputed, red list kept)');
 
