@@ -659,7 +659,10 @@ BEGIN
            IS DISTINCT FROM (coalesce(f.score, m.base_score), coalesce(f.grade, m.no_history_grade)::text,
                              coalesce(f.raw_points, 0), coalesce(f.contributions, 0), f.cap_rank,
                              coalesce(f.decaying, false))
-        OR (s.decaying AND s.scored_on <> credit_gz.scoring_date());
+        OR (s.decaying AND s.scored_on <> credit_gz.scoring_date())
+     -- in key order: the inserts below then append to the indexes of subject_score and grade_history instead of
+     -- touching random pages, and the updates meet the score table's rows in (roughly) physical order
+     ORDER BY 1, 2;
     GET DIAGNOSTICS n = ROW_COUNT;
 
     -- Each changed row is fetched by its ctid (a nested loop of TID scans): no hash of the whole score table.
