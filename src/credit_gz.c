@@ -6,6 +6,7 @@
  */
 #include "postgres.h"
 
+#include "executor/spi.h"
 #include "fmgr.h"
 #include "utils/guc.h"
 
@@ -40,4 +41,16 @@ _PG_init(void)
 	query_log_init();
 
 	MarkGUCPrefixReserved("credit_gz");
+}
+
+/* credit_gz_keep_plan — see credit_gz.h. */
+SPIPlanPtr
+credit_gz_keep_plan(const char *sql, int nargs, Oid *types)
+{
+	SPIPlanPtr	p = SPI_prepare(sql, nargs, types);
+
+	if (p == NULL)
+		elog(ERROR, "credit_gz: SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
+	SPI_keepplan(p);
+	return p;
 }

@@ -167,18 +167,6 @@ static SPIPlanPtr feedback_plan = NULL;
 static SPIPlanPtr subject_of_plan = NULL;
 
 
-/* keep — prepare and save a plan once per backend. */
-static SPIPlanPtr
-keep(const char *sql, int nargs, Oid *types)
-{
-	SPIPlanPtr	p = SPI_prepare(sql, nargs, types);
-
-	if (p == NULL)
-		elog(ERROR, "credit_gz: SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
-	SPI_keepplan(p);
-	return p;
-}
-
 /* check_domain_action — unknown domains and actions are caller errors, not silent "allow"s. */
 static void
 check_domain_action(bool domain_ok, bool action_ok, const char *domain, const char *action)
@@ -264,7 +252,7 @@ validate_codes(const char *domain, const char *action, bool *connected)
 	{
 		Oid			types[2] = {TEXTOID, TEXTOID};
 
-		plan = keep("SELECT EXISTS (SELECT 1 FROM credit_gz.domain WHERE code = $1),"
+		plan = credit_gz_keep_plan("SELECT EXISTS (SELECT 1 FROM credit_gz.domain WHERE code = $1),"
 					"       EXISTS (SELECT 1 FROM credit_gz.measure_action WHERE code = $2)", 2, types);
 	}
 	v[0] = CStringGetTextDatum(domain);
@@ -434,7 +422,7 @@ log_feedback(int64 subject_id, text *domain, text *action, text *department, con
 	{
 		Oid			types[9] = {TEXTOID, INT8OID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, JSONBOID};
 
-		feedback_plan = keep(feedback_sql, 9, types);
+		feedback_plan = credit_gz_keep_plan(feedback_sql, 9, types);
 	}
 	memset(nulls, ' ', sizeof(nulls));
 	v[0] = department ? PointerGetDatum(department) : (Datum) 0;
@@ -594,7 +582,7 @@ quick_precheck(int64 subject_id, bool no_record, text *domain, text *action, tex
 			{
 				Oid			types[3] = {INT8OID, TEXTOID, TEXTOID};
 
-				grades_plan = keep(grades_sql, 3, types);
+				grades_plan = credit_gz_keep_plan(grades_sql, 3, types);
 			}
 			v[0] = Int64GetDatum(subject_id);
 			v[1] = PointerGetDatum(domain);
@@ -689,7 +677,7 @@ run_precheck(int64 subject_id, text *domain, text *action, text *department, con
 		if (precheck_plan)
 			SPI_freeplan(precheck_plan);
 		precheck_plan = NULL;
-		precheck_plan = keep(have_scores ? PRECHECK_SQL(GRADES_WITH_SCORES) : PRECHECK_SQL(GRADES_WITHOUT_SCORES),
+		precheck_plan = credit_gz_keep_plan(have_scores ? PRECHECK_SQL(GRADES_WITH_SCORES) : PRECHECK_SQL(GRADES_WITHOUT_SCORES),
 							 3, types);
 		precheck_plan_has_scores = have_scores;
 	}
@@ -766,7 +754,7 @@ credit_gz_is_restricted(PG_FUNCTION_ARGS)
 	{
 		Oid			types[3] = {INT8OID, TEXTOID, TEXTOID};
 
-		restricted_plan = keep(restricted_sql, 3, types);
+		restricted_plan = credit_gz_keep_plan(restricted_sql, 3, types);
 	}
 	rc = SPI_execute_plan(restricted_plan, v, NULL, true, 1);
 	if (rc != SPI_OK_SELECT || SPI_processed != 1)
@@ -791,7 +779,7 @@ subject_of_code(text *code, int64 *subject_id)
 	{
 		Oid			types[1] = {TEXTOID};
 
-		subject_of_plan = keep("SELECT credit_gz.subject_id_of($1)", 1, types);
+		subject_of_plan = credit_gz_keep_plan("SELECT credit_gz.subject_id_of($1)", 1, types);
 	}
 	v[0] = PointerGetDatum(code);
 	rc = SPI_execute_plan(subject_of_plan, v, NULL, true, 1);
@@ -944,7 +932,7 @@ credit_gz_enforce_precheck(PG_FUNCTION_ARGS)
 		{
 			Oid			types[1] = {TEXTOID};
 
-			subject_of_plan = keep("SELECT credit_gz.subject_id_of($1)", 1, types);
+			subject_of_plan = credit_gz_keep_plan("SELECT credit_gz.subject_id_of($1)", 1, types);
 		}
 		v[0] = CStringGetTextDatum(SPI_getvalue(row, desc, att));
 		rc = SPI_execute_plan(subject_of_plan, v, NULL, false, 1);

@@ -53,6 +53,7 @@
 #include "utils/syscache.h"
 #include "utils/timestamp.h"
 
+#include "credit_gz.h"
 #include "query_log.h"
 
 PG_FUNCTION_INFO_V1(credit_gz_query_log_stamp);
@@ -528,17 +529,6 @@ ql_connect(bool *spi_connected)
 	}
 }
 
-/* ql_keep — prepare and save a plan once per process. */
-static SPIPlanPtr
-ql_keep(const char *sql, int nargs, Oid *types)
-{
-	SPIPlanPtr	p = SPI_prepare(sql, nargs, types);
-
-	if (p == NULL)
-		elog(ERROR, "credit_gz: SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
-	SPI_keepplan(p);
-	return p;
-}
 
 /* ql_dept_relcache_callback — role_grant changed (or every relation was invalidated): forget the department. */
 static void
@@ -587,7 +577,7 @@ ql_my_department(bool *spi_connected)
 	seen = dept_invalidations;
 	ql_connect(spi_connected);
 	if (dept_plan == NULL)
-		dept_plan = ql_keep("SELECT CASE WHEN pg_catalog.cardinality(d) = 1 THEN d[1] END"
+		dept_plan = credit_gz_keep_plan("SELECT CASE WHEN pg_catalog.cardinality(d) = 1 THEN d[1] END"
 							"  FROM credit_gz.my_departments() AS d", 0, NULL);
 	rc = SPI_execute_plan(dept_plan, NULL, NULL, true, 1);
 	if (rc != SPI_OK_SELECT || SPI_processed != 1)
@@ -684,7 +674,7 @@ ql_insert_sync(int64 subject_id, const char *via, const char *purpose, const cha
 	{
 		Oid			types[6] = {INT8OID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, BOOLOID};
 
-		sync_plan = ql_keep("INSERT INTO credit_gz.query_log (subject_id, via, purpose, audience, department_code)"
+		sync_plan = credit_gz_keep_plan("INSERT INTO credit_gz.query_log (subject_id, via, purpose, audience, department_code)"
 							" SELECT $1, $2, coalesce(nullif($3, ''), '未说明 / not stated'), $4,"
 							"        coalesce($5, CASE WHEN NOT $6 THEN"
 							"                       (SELECT CASE WHEN pg_catalog.cardinality(d) = 1 THEN d[1] END"
@@ -851,7 +841,7 @@ ql_flush_batch(int qi, MemoryContext cxt)
 			Oid			types[8] = {TIMESTAMPTZARRAYOID, NAMEARRAYOID, NAMEARRAYOID, TEXTARRAYOID,
 			INT8ARRAYOID, TEXTARRAYOID, TEXTARRAYOID, TEXTARRAYOID};
 
-			batch_plan = ql_keep("INSERT INTO credit_gz.query_log (at, role_name, session_role, department_code,"
+			batch_plan = credit_gz_keep_plan("INSERT INTO credit_gz.query_log (at, role_name, session_role, department_code,"
 								 "       subject_id, via, audience, purpose)"
 								 " SELECT * FROM ROWS FROM (pg_catalog.unnest($1), pg_catalog.unnest($2),"
 								 "   pg_catalog.unnest($3), pg_catalog.unnest($4), pg_catalog.unnest($5),"

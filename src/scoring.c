@@ -41,6 +41,14 @@ PG_FUNCTION_INFO_V1(scoring_list_entry_trigger);
 PG_FUNCTION_INFO_V1(scoring_rescore_subject);
 PG_FUNCTION_INFO_V1(scoring_rescored);
 
+/* How the three scoring statements below write a subject's score: insert it, or overwrite the maintained row. */
+#define SCORE_UPSERT \
+"  ON CONFLICT (subject_id, model_code) DO UPDATE" \
+"     SET score = excluded.score, grade = excluded.grade, raw_points = excluded.raw_points," \
+"         contributions = excluded.contributions, cap_rank = excluded.cap_rank, decaying = excluded.decaying," \
+"         scored_on = excluded.scored_on, updated_at = excluded.updated_at" \
+"  RETURNING 1"
+
 /*
  * The one statement that rescores a subject. Parameters:
  *   $1 subject_id; $2..$6 key A (source, match code, severity, domain, date) and $7..$11 key B of the changed row
@@ -110,11 +118,7 @@ static const char *const APPLY_SQL =
 "                                            cap_rank, decaying, scored_on, updated_at)"
 "  SELECT $1, d.model_code, d.score, d.grade, d.raw_points, d.contributions, d.cap, d.dec,"
 "         credit_gz.scoring_date(), pg_catalog.now() FROM d"
-"  ON CONFLICT (subject_id, model_code) DO UPDATE"
-"     SET score = excluded.score, grade = excluded.grade, raw_points = excluded.raw_points,"
-"         contributions = excluded.contributions, cap_rank = excluded.cap_rank, decaying = excluded.decaying,"
-"         scored_on = excluded.scored_on, updated_at = excluded.updated_at"
-"  RETURNING 1"
+SCORE_UPSERT
 "), gh AS ("
 "  INSERT INTO credit_gz.grade_history (subject_id, model_code, old_grade, new_grade, old_score, new_score, cause,"
 "                                       cause_record_id, cause_entry_id)"
@@ -171,11 +175,7 @@ static const char *const ADD_SQL =
 "                                            cap_rank, decaying, scored_on, updated_at)"
 "  SELECT $1, d.model_code, d.score, d.grade, (d.raw / 100.0)::numeric(9,2), d.n, d.cap, d.dec2,"
 "         credit_gz.scoring_date(), pg_catalog.now() FROM d"
-"  ON CONFLICT (subject_id, model_code) DO UPDATE"
-"     SET score = excluded.score, grade = excluded.grade, raw_points = excluded.raw_points,"
-"         contributions = excluded.contributions, cap_rank = excluded.cap_rank, decaying = excluded.decaying,"
-"         scored_on = excluded.scored_on, updated_at = excluded.updated_at"
-"  RETURNING 1"
+SCORE_UPSERT
 "), gh AS ("
 "  INSERT INTO credit_gz.grade_history (subject_id, model_code, old_grade, new_grade, old_score, new_score, cause,"
 "                                       cause_record_id)"
@@ -294,11 +294,7 @@ static const char *const BATCH_SQL =
 "  SELECT g.subject_id, g.model_code, g.score, g.grade::credit_gz.credit_grade, (g.raw / 100.0)::numeric(9,2),"
 "         g.n::integer, g.cap, g.dec,"
 "         (SELECT credit_gz.scoring_date()), pg_catalog.now() FROM g"
-"  ON CONFLICT (subject_id, model_code) DO UPDATE"
-"     SET score = excluded.score, grade = excluded.grade, raw_points = excluded.raw_points,"
-"         contributions = excluded.contributions, cap_rank = excluded.cap_rank, decaying = excluded.decaying,"
-"         scored_on = excluded.scored_on, updated_at = excluded.updated_at"
-"  RETURNING 1"
+SCORE_UPSERT
 "), gh AS ("
 "  INSERT INTO credit_gz.grade_history (subject_id, model_code, old_grade, new_grade, old_score, new_score, cause,"
 "                                       cause_record_id)"
