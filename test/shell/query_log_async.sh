@@ -193,8 +193,9 @@ trap - EXIT
 
 # ---- parts 2 and 3 in private clusters ------------------------------------------------------------------------------
 destdir=$(psql -X -At -d postgres -c "SHOW extension_destdir")
-set -- -v 15 -o "extension_destdir=$destdir"
-[ -n "$destdir" ] && set -- "$@" -t
+# -t: a configuration root of their own, so the private clusters never meet the suite's own (also named "regress"
+# when `make test` runs it without -t)
+set -- -v 15 -o "extension_destdir=$destdir" -t
 # a port of their own: the next one after the suite's whose socket is free (other work trees run the same test)
 port=$((PGPORT + 1))
 while [ -e "/var/run/postgresql/.s.PGSQL.$port" ] || [ -e "/tmp/.s.PGSQL.$port" ]; do port=$((port + 1)); done
