@@ -6,21 +6,8 @@
 set -eu
 src=credit_gz_dump_src
 dst=credit_gz_dump_dst
-tmp=$(mktemp -d)
-cleanup() {
-    rm -rf "$tmp"
-    dropdb --if-exists "$src" >/dev/null 2>&1 || true
-    dropdb --if-exists "$dst" >/dev/null 2>&1 || true
-}
-trap cleanup EXIT
-fail=0
-ok() { echo "ok - $1"; }
-notok() { echo "not ok - $1"; fail=1; }
-q() { db=$1; shift; psql -X -q -At -v ON_ERROR_STOP=1 -d "$db" "$@"; }
+. "$(dirname "$0")/lib/dump_db.sh"
 
-dropdb --if-exists "$src" >/dev/null 2>&1 || true
-dropdb --if-exists "$dst" >/dev/null 2>&1 || true
-createdb "$src"
 q "$src" <<'SQL'
 CREATE EXTENSION credit_gz;
 CREATE TABLE ids (

@@ -5,27 +5,13 @@
 set -eu
 src=credit_gz_lists_src
 dst=credit_gz_lists_dst
-tmp=$(mktemp -d)
-chmod 755 "$tmp"
-cleanup() {
-    rm -rf "$tmp"
-    dropdb --if-exists "$src" >/dev/null 2>&1 || true
-    dropdb --if-exists "$dst" >/dev/null 2>&1 || true
-}
-trap cleanup EXIT
-fail=0
-ok() { echo "ok - $1"; }
-notok() { echo "not ok - $1"; fail=1; }
-q() { db=$1; shift; psql -X -q -At -v ON_ERROR_STOP=1 -d "$db" "$@"; }
+. "$(dirname "$0")/lib/dump_db.sh"
 state() {
     q "$1" -c "SELECT string_agg(format('%s:%s:%s:%s:%s', s.name, e.list_type_code, e.status, e.depth,
                                         coalesce(e.effective_until::text, '-')), ',' ORDER BY s.name, e.list_type_code, e.status)
                  FROM credit_gz.list_entry e JOIN credit_gz.subject s USING (subject_id)"
 }
 
-dropdb --if-exists "$src" >/dev/null 2>&1 || true
-dropdb --if-exists "$dst" >/dev/null 2>&1 || true
-createdb "$src"
 q "$src" <<'SQL'
 CREATE EXTENSION credit_gz;
 INSERT INTO credit_gz.subject (uscc, name) VALUES ('91440101MC00000121', '甲公司'), ('91440101MC0000020U', '乙公司');
