@@ -648,7 +648,7 @@ BEGIN
            coalesce(f.score, m.base_score) AS score, coalesce(f.grade, m.no_history_grade) AS grade,
            coalesce(f.raw_points, 0) AS raw_points, coalesce(f.contributions, 0) AS contributions,
            f.cap_rank, coalesce(f.decaying, false) AS decaying,
-           s.score_row, s.subject_id IS NOT NULL AS had_row,
+           s.score_row,
            coalesce(s.score, m.base_score) AS old_score, coalesce(s.grade, m.no_history_grade) AS old_grade
       FROM credit_gz.fresh_scores(models) f
       FULL JOIN (SELECT ss.ctid AS score_row, ss.* FROM credit_gz.subject_score ss WHERE ss.model_code = ANY (models)) s
@@ -672,12 +672,12 @@ BEGIN
        SET score = d.score, grade = d.grade, raw_points = d.raw_points, contributions = d.contributions,
            cap_rank = d.cap_rank, decaying = d.decaying, scored_on = credit_gz.scoring_date(), updated_at = now()
       FROM pg_temp.scoring_diff d
-     WHERE d.had_row AND s.ctid = d.score_row;
+     WHERE s.ctid = d.score_row;
     INSERT INTO credit_gz.subject_score (subject_id, model_code, score, grade, raw_points, contributions, cap_rank,
                                          decaying, scored_on, updated_at)
     SELECT subject_id, model_code, score, grade, raw_points, contributions, cap_rank, decaying,
            credit_gz.scoring_date(), now()
-      FROM pg_temp.scoring_diff WHERE NOT had_row;
+      FROM pg_temp.scoring_diff WHERE score_row IS NULL;
     INSERT INTO credit_gz.grade_history (subject_id, model_code, old_grade, new_grade, old_score, new_score, cause)
     SELECT subject_id, model_code, old_grade, grade, old_score, score, 'recompute'
       FROM pg_temp.scoring_diff WHERE grade::text <> old_grade::text;
