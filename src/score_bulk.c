@@ -40,6 +40,7 @@
 #include "utils/tuplestore.h"
 
 #include "core/score_math.h"
+#include "score_bulk.h"
 
 PG_FUNCTION_INFO_V1(score_totals);
 
@@ -70,15 +71,16 @@ typedef struct TotalKey
 	int16		model_no;
 } TotalKey;
 
-/* Accumulated totals of one subject under one model. */
+/* Accumulated totals of one subject under one model (40 bytes: the memory budgets below count on it). */
 typedef struct TotalEntry
 {
 	TotalKey	key;
 	int16		cap_rank;
 	bool		decays;
 	char		status;			/* simplehash bookkeeping */
+	int32		n;
 	int64		raw;
-	int64		n;
+	int64		first_id;		/* smallest row id counted (a batch names its first record) */
 } TotalEntry;
 
 #define SH_PREFIX totals
@@ -109,11 +111,12 @@ totals_hash_key_bucket(totals_hash *tb, TotalKey k)
  * markedly faster at 3 million subjects. Mappings are recorded here and released by a callback on the work
  * context, so an error mid-pass frees them too.
  */
-#define MAX_MAPPINGS 4
+#define MAX_MAPPINGS 8
 static struct
 {
 	void	   *ptr;
 	Size		size;
+	void	   *owner;			/* the BulkState whose table it is */
 }			mappings[MAX_MAPPINGS];
 
 /* totals_allocate — zeroed memory for the accumulator table (simplehash's allocator hook). */
@@ -139,6 +142,7 @@ totals_allocate(totals_hash *tb, Size size)
 #endif
 	mappings[slot].ptr = p;
 	mappings[slot].size = size;
+	mappings[slot].owner = tb->private_data;
 	return p;
 }
 
@@ -155,12 +159,15 @@ totals_free(totals_hash *tb, void *pointer)
 		}
 }
 
-/* release_mappings — memory-context callback: unmap whatever the accumulator table still holds. */
+/*
+ * release_mappings — memory-context callback: unmap whatever the accumulator table of one BulkState (arg) still
+ * holds. A batch of a trigger may run while a bulk pass of the same backend is open, so only the owner's go.
+ */
 static void
 release_mappings(void *arg)
 {
 	for (int slot = 0; slot < MAX_MAPPINGS; slot++)
-		if (mappings[slot].ptr != NULL)
+		if (mappings[slot].ptr != NULL && mappings[slot].owner == arg)
 		{
 			munmap(mappings[slot].ptr, mappings[slot].size);
 			mappings[slot].ptr = NULL;
@@ -182,6 +189,7 @@ typedef struct KeySlot
 /* A counting row waiting for its accumulators (see queue_row). */
 typedef struct PendingRow
 {
+	int64		id;				/* record_id (list entries: PG_INT64_MAX, never a batch's first record) */
 	int64		subject_id;
 	KeyRules   *kr;
 	DateADT		date;
@@ -206,6 +214,8 @@ typedef struct BulkState
 	int			nkeys;			/* rule keys loaded; none: nothing can count */
 	uint64		passes;
 	uint64		pass;
+	char	  **model_codes;	/* model_code by model_no */
+	int			max_model_no;
 	int			npending;
 	PendingRow	pending[PENDING_BATCH];
 } BulkState;
@@ -276,7 +286,7 @@ load_keys(BulkState *st, ArrayType *models, MemoryContext cxt)
 	nulls[0] = models ? ' ' : 'n';
 	if (SPI_execute_with_args("SELECT source, match_code, severity_key, domain_key, model_no, valid_from,"
 							  "       valid_until, points_centi, decay, coalesce(decay_steps, 1),"
-							  "       coalesce(cap_rank, -1)"
+							  "       coalesce(cap_rank, -1), model_code"
 							  "  FROM credit_gz.scoring_rule_key"
 							  " WHERE $1 IS NULL OR model_code = ANY ($1)",
 							  1, argtypes, args, nulls, true, 0) != SPI_OK_SELECT)
@@ -301,6 +311,15 @@ load_keys(BulkState *st, ArrayType *models, MemoryContext cxt)
 	st->keys = palloc0(sizeof(KeySlot) * (st->keymask + 1));
 
 	seen = palloc(sizeof(int16) * Max(SPI_processed, 1));
+	st->max_model_no = -1;
+	for (i = 0; i < SPI_processed; i++)
+	{
+		bool		isnull;
+
+		st->max_model_no = Max(st->max_model_no,
+							   DatumGetInt16(SPI_getbinval(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 5, &isnull)));
+	}
+	st->model_codes = palloc0(sizeof(char *) * (st->max_model_no + 1));
 	for (i = 0; i < SPI_processed; i++)
 	{
 		HeapTuple	tup = SPI_tuptable->vals[i];
@@ -339,6 +358,8 @@ load_keys(BulkState *st, ArrayType *models, MemoryContext cxt)
 		r->cap_rank = DatumGetInt16(SPI_getbinval(tup, td, 11, &isnull));
 		if (r->cap_rank < 0)
 			r->cap_rank = SM_GRADE_NONE;	/* no downgrade */
+		if (r->model_no >= 0 && st->model_codes[r->model_no] == NULL)
+			st->model_codes[r->model_no] = SPI_getvalue(tup, td, 12);
 
 		for (int j = 0; j < nseen; j++)
 			known |= (seen[j] == r->model_no);
@@ -389,9 +410,18 @@ apply_row(BulkState *st, const PendingRow *p)
 			t->n = 0;
 			t->cap_rank = SM_GRADE_NONE;
 			t->decays = false;
+			t->first_id = p->id;
 		}
+		if (t->n == PG_INT32_MAX)
+			ereport(ERROR,
+					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+					 errmsg("subject " INT64_FORMAT " has too many counting rows under one scoring model",
+							p->subject_id),
+					 errdetail("Score totals count at most %d rows per subject and model.", PG_INT32_MAX)));
 		t->raw += pts;
 		t->n++;
+		if (p->id < t->first_id)
+			t->first_id = p->id;
 		if (r->cap_rank < t->cap_rank)
 			t->cap_rank = r->cap_rank;
 		t->decays |= (r->decay != SM_DECAY_NONE);
@@ -413,7 +443,7 @@ flush_rows(BulkState *st)
  * home buckets of all its probes first lets those misses overlap instead of being paid one after the other.
  */
 static void
-queue_row(BulkState *st, int64 subject_id, DateADT date, bool win_from_null, DateADT win_from,
+queue_row(BulkState *st, int64 id, int64 subject_id, DateADT date, bool win_from_null, DateADT win_from,
 		  bool win_until_null, DateADT win_until)
 {
 	KeySlot    *slot = find_key(st, false);
@@ -422,6 +452,7 @@ queue_row(BulkState *st, int64 subject_id, DateADT date, bool win_from_null, Dat
 	if (slot == NULL)
 		return;
 	p = &st->pending[st->npending++];
+	p->id = id;
 	p->subject_id = subject_id;
 	p->kr = slot->kr;
 	p->date = date;
@@ -513,7 +544,7 @@ static void
 scan_table(BulkState *st, const char *name, const char *const *cols, int ncols, RowFn row_fn)
 {
 	Relation	rel = open_source(name);
-	AttrNumber	a[8];
+	AttrNumber	a[9];
 	AttrNumber	maxatt = 0;
 	TupleTableSlot *slot;
 	TableScanDesc scan;
@@ -542,10 +573,10 @@ scan_table(BulkState *st, const char *name, const char *const *cols, int ncols, 
 
 /* The record columns score_totals reads, and their positions in record_row's a[]. */
 static const char *const RECORD_COLS[] = {"subject_id", "item_code", "severity", "domain_code", "decision_date",
-"publish_from", "publish_until", "status"};
+"publish_from", "publish_until", "status", "record_id"};
 enum
 {
-	R_SUBJ, R_ITEM, R_SEV, R_DOM, R_DATE, R_FROM, R_UNTIL, R_STATUS
+	R_SUBJ, R_ITEM, R_SEV, R_DOM, R_DATE, R_FROM, R_UNTIL, R_STATUS, R_ID
 };
 
 /* record_row — a record counts while in publicity or under objection; its key is (item, severity, domain). */
@@ -561,7 +592,7 @@ record_row(BulkState *st, const Datum *v, const bool *nl, const AttrNumber *a)
 			   *sev = "",
 			   *dom = "";
 
-	if (nl[COL(R_STATUS)] || nl[COL(R_SUBJ)] || nl[COL(R_ITEM)] || nl[COL(R_DATE)])
+	if (nl[COL(R_STATUS)] || nl[COL(R_SUBJ)] || nl[COL(R_ITEM)] || nl[COL(R_DATE)] || nl[COL(R_ID)])
 		return;
 	if (!status_is(v[COL(R_STATUS)], "in_publicity", 12) && !status_is(v[COL(R_STATUS)], "under_objection", 15))
 		return;
@@ -575,7 +606,8 @@ record_row(BulkState *st, const Datum *v, const bool *nl, const AttrNumber *a)
 		dom = text_of(v[COL(R_DOM)], &dlen);
 	if (!build_key(st, 'r', item, ilen, sev, slen, dom, dlen))
 		return;
-	queue_row(st, subject_id, DatumGetDateADT(v[COL(R_DATE)]), nl[COL(R_FROM)], DatumGetDateADT(v[COL(R_FROM)]),
+	queue_row(st, DatumGetInt64(v[COL(R_ID)]), subject_id, DatumGetDateADT(v[COL(R_DATE)]), nl[COL(R_FROM)],
+			  DatumGetDateADT(v[COL(R_FROM)]),
 			  nl[COL(R_UNTIL)], DatumGetDateADT(v[COL(R_UNTIL)]));
 }
 
@@ -604,7 +636,7 @@ entry_row(BulkState *st, const Datum *v, const bool *nl, const AttrNumber *a)
 	type = text_of(v[COL(E_TYPE)], &tlen);
 	if (!build_key(st, 'l', type, tlen, "", 0, "", 0))
 		return;
-	queue_row(st, subject_id, DatumGetDateADT(v[COL(E_FROM)]), false, DatumGetDateADT(v[COL(E_FROM)]),
+	queue_row(st, PG_INT64_MAX, subject_id, DatumGetDateADT(v[COL(E_FROM)]), false, DatumGetDateADT(v[COL(E_FROM)]),
 			  nl[COL(E_UNTIL)], DatumGetDateADT(v[COL(E_UNTIL)]));
 #undef COL
 }
@@ -625,7 +657,7 @@ emit(BulkState *st, ReturnSetInfo *rsinfo)
 		v[0] = Int64GetDatum(t->key.subject_id);
 		v[1] = Int16GetDatum(t->key.model_no);
 		v[2] = Int64GetDatum(t->raw);
-		v[3] = Int64GetDatum(t->n);
+		v[3] = Int64GetDatum((int64) t->n);
 		v[4] = Int16GetDatum(t->cap_rank);
 		nl[4] = (t->cap_rank == SM_GRADE_NONE);
 		v[5] = BoolGetDatum(t->decays);
@@ -681,6 +713,7 @@ score_totals(PG_FUNCTION_ARGS)
 	old = MemoryContextSwitchTo(work);
 	release_cb = palloc0(sizeof(MemoryContextCallback));
 	release_cb->func = release_mappings;
+	release_cb->arg = &st;
 	MemoryContextRegisterResetCallback(work, release_cb);
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "credit_gz: SPI_connect failed");
@@ -698,7 +731,7 @@ score_totals(PG_FUNCTION_ARGS)
 	st.passes = (uint64) ceil(groups * sizeof(TotalEntry) * 2.5 / budget);
 	if (st.passes < 1)
 		st.passes = 1;
-	st.totals = totals_create(work, (uint32) Min(groups / st.passes + 1024, (double) PG_INT32_MAX / 4), NULL);
+	st.totals = totals_create(work, (uint32) Min(groups / st.passes + 1024, (double) PG_INT32_MAX / 4), &st);
 
 	for (st.pass = 0; st.nkeys > 0 && st.pass < st.passes; st.pass++)
 	{
@@ -711,4 +744,162 @@ score_totals(PG_FUNCTION_ARGS)
 	MemoryContextSwitchTo(old);
 	MemoryContextDelete(work);
 	return (Datum) 0;
+}
+
+/* ---------------------------------------------------------------------------------------------------------------
+ * Batch sums: the new records of one INSERT or COPY (src/scoring.c, statement trigger scoring_insert)
+ * --------------------------------------------------------------------------------------------------------------- */
+
+/* A batch being summed: the shared state, its memory and the record columns' positions. */
+struct ScoreBatch
+{
+	BulkState	st;
+	MemoryContext cxt;
+	AttrNumber	a[lengthof(RECORD_COLS)];
+	AttrNumber	maxatt;
+};
+
+/*
+ * score_batch_begin — start summing a statement's `rows` new records (tuples of `desc`, credit_gz.record's
+ * descriptor) under every model's rules as of `as_of`. SPI must be connected (the rule keys are read through it).
+ * The accumulators stay within the hash memory of one executor node (work_mem × hash_mem_multiplier), counting up
+ * to two (subject, model) groups per record; a bigger batch is summed in passes, one per residue class of
+ * subject_id (score_batch_passes).
+ */
+ScoreBatch *
+score_batch_begin(DateADT as_of, TupleDesc desc, double rows)
+{
+	MemoryContext cxt = AllocSetContextCreate(CurrentMemoryContext, "credit_gz batch sums", ALLOCSET_DEFAULT_SIZES);
+	MemoryContext old = MemoryContextSwitchTo(cxt);
+	ScoreBatch *b = palloc0(sizeof(ScoreBatch));
+	MemoryContextCallback *release_cb = palloc0(sizeof(MemoryContextCallback));
+	double		groups = Max(rows, 1) * 2;
+
+	b->cxt = cxt;
+	release_cb->func = release_mappings;
+	release_cb->arg = &b->st;
+	MemoryContextRegisterResetCallback(cxt, release_cb);
+	for (int i = 0; i < (int) lengthof(RECORD_COLS); i++)
+	{
+		int			attnum = 0;
+
+		for (int k = 0; k < desc->natts && attnum == 0; k++)
+		{
+			Form_pg_attribute att = TupleDescAttr(desc, k);
+
+			if (!att->attisdropped && strcmp(NameStr(att->attname), RECORD_COLS[i]) == 0)
+				attnum = k + 1;
+		}
+		if (attnum == 0)
+			elog(ERROR, "credit_gz: column record.%s not found", RECORD_COLS[i]);
+		b->a[i] = attnum;
+		b->maxatt = Max(b->maxatt, attnum);
+	}
+	b->st.as_of = as_of;
+	(void) load_keys(&b->st, NULL, cxt);
+	SPI_freetuptable(SPI_tuptable);
+	MemoryContextSwitchTo(cxt);
+	b->st.passes = (uint64) ceil(groups * sizeof(TotalEntry) * 2.5 / (double) get_hash_memory_limit());
+	if (b->st.passes < 1)
+		b->st.passes = 1;
+	b->st.totals = totals_create(cxt, (uint32) Min(groups / b->st.passes + 64, (double) PG_INT32_MAX / 4), &b->st);
+	MemoryContextSwitchTo(old);
+	return b;
+}
+
+/* score_batch_passes — how many passes the batch needs (each: score_batch_add every row, then score_batch_take). */
+int
+score_batch_passes(const ScoreBatch *b)
+{
+	return (int) b->st.passes;
+}
+
+/* score_batch_add — count one new record of the batch (a slot of the transition table) if it is in this pass. */
+void
+score_batch_add(ScoreBatch *b, TupleTableSlot *slot)
+{
+	if (b->st.nkeys == 0)
+		return;					/* no rule: nothing counts */
+	slot_getsomeattrs(slot, b->maxatt);
+	record_row(&b->st, slot->tts_values, slot->tts_isnull, b->a);
+}
+
+/* The accumulators in (subject_id, model_no) order, so that the batch writes in key order. */
+static int
+total_ptr_cmp(const void *a, const void *b)
+{
+	const TotalEntry *x = *(TotalEntry *const *) a;
+	const TotalEntry *y = *(TotalEntry *const *) b;
+
+	if (x->key.subject_id != y->key.subject_id)
+		return x->key.subject_id < y->key.subject_id ? -1 : 1;
+	return (x->key.model_no > y->key.model_no) - (x->key.model_no < y->key.model_no);
+}
+
+/*
+ * score_batch_take — end the current pass: its (subject, model) sums as seven arrays in subject and model order,
+ * allocated in the caller's context: subject_id bigint[], model_code text[], points bigint[] (hundredths), n
+ * bigint[], cap_rank smallint[] (NULL: no downgrade), decays boolean[], first record_id bigint[]. Returns how many;
+ * the accumulators are emptied and the next pass begins.
+ */
+int
+score_batch_take(ScoreBatch *b, Datum *arrays)
+{
+	MemoryContext caller = CurrentMemoryContext;
+	totals_iterator it;
+	TotalEntry *t;
+	TotalEntry **sorted;
+	Datum	   *v[7];
+	bool	   *cap_null;
+	int			n = 0,
+				count;
+	int			dims[1];
+	int			lbs[1] = {1};
+
+	flush_rows(&b->st);
+	count = (int) b->st.totals->members;
+	MemoryContextSwitchTo(b->cxt);
+	sorted = palloc(sizeof(TotalEntry *) * Max(count, 1));
+	totals_start_iterate(b->st.totals, &it);
+	while ((t = totals_iterate(b->st.totals, &it)) != NULL)
+		sorted[n++] = t;
+	qsort(sorted, n, sizeof(TotalEntry *), total_ptr_cmp);
+
+	MemoryContextSwitchTo(caller);
+	for (int i = 0; i < 7; i++)
+		v[i] = palloc(sizeof(Datum) * Max(n, 1));
+	cap_null = palloc(sizeof(bool) * Max(n, 1));
+	for (int i = 0; i < n; i++)
+	{
+		TotalEntry *e = sorted[i];
+
+		if (e->key.model_no < 0 || e->key.model_no > b->st.max_model_no || b->st.model_codes[e->key.model_no] == NULL)
+			elog(ERROR, "credit_gz: scoring model number %d has no code", e->key.model_no);
+		v[0][i] = Int64GetDatum(e->key.subject_id);
+		v[1][i] = CStringGetTextDatum(b->st.model_codes[e->key.model_no]);
+		v[2][i] = Int64GetDatum(e->raw);
+		v[3][i] = Int64GetDatum((int64) e->n);
+		v[4][i] = Int16GetDatum(e->cap_rank);
+		cap_null[i] = (e->cap_rank == SM_GRADE_NONE);
+		v[5][i] = BoolGetDatum(e->decays);
+		v[6][i] = Int64GetDatum(e->first_id);
+	}
+	dims[0] = n;
+	arrays[0] = PointerGetDatum(construct_array(v[0], n, INT8OID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
+	arrays[1] = PointerGetDatum(construct_array(v[1], n, TEXTOID, -1, false, TYPALIGN_INT));
+	arrays[2] = PointerGetDatum(construct_array(v[2], n, INT8OID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
+	arrays[3] = PointerGetDatum(construct_array(v[3], n, INT8OID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
+	arrays[4] = PointerGetDatum(construct_md_array(v[4], cap_null, 1, dims, lbs, INT2OID, 2, true, TYPALIGN_SHORT));
+	arrays[5] = PointerGetDatum(construct_array(v[5], n, BOOLOID, 1, true, TYPALIGN_CHAR));
+	arrays[6] = PointerGetDatum(construct_array(v[6], n, INT8OID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
+	totals_reset(b->st.totals);
+	b->st.pass++;
+	return n;
+}
+
+/* score_batch_end — free the batch's memory. */
+void
+score_batch_end(ScoreBatch *b)
+{
+	MemoryContextDelete(b->cxt);
 }

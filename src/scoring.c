@@ -20,6 +20,7 @@
 #include "executor/spi.h"
 #include "executor/tuptable.h"
 #include "fmgr.h"
+#include "miscadmin.h"
 #include "utils/builtins.h"
 #include "storage/proc.h"
 #include "utils/date.h"
@@ -32,6 +33,8 @@
 #include "utils/array.h"
 
 #include "core/score_math.h"
+#include "credit_gz.h"
+#include "score_bulk.h"
 
 PG_FUNCTION_INFO_V1(scoring_decayed_points);
 PG_FUNCTION_INFO_V1(scoring_grade);
@@ -194,124 +197,138 @@ static SPIPlanPtr add_plan = NULL;
 
 /*
  * The set-based path for a multi-row INSERT or COPY (the statement trigger: score_inserted_batch below). It scores the
- * statement's new records, read from the trigger's NEW TABLE (scoring_new), with the fast path's arithmetic in
- * record_id order, and writes the statement's net change:
- *   j   every new counting record under each active model it matches, with its (decayed) points, the model and the
- *       maintained subject_score row. The start of each (subject, model) is the maintained sums, or a fresh
- *       computation from the subject's other records and list entries (f) where those cannot be trusted: decayed sums
- *       of an earlier day (stale, ADD_SQL's slow case), or a subject rescored in full earlier in this transaction
- *       (scoring_rescored), whose maintained sums may already count rows of this statement;
- *   st  the running sums before each new record (one window over record_id, the rows before it) plus the record;
- *   g   score and grade after the subject's last new record under each model;
- *   then one upsert per (subject, model) from its last step, and at most one grade_history and one score_drop row
- *   per (subject, model): old = the maintained score and grade before the statement, new = after it, naming the
- *   subject's first record of the statement. The grades a subject passes through between two rows of one statement
- *   are never visible to anyone (the statement is atomic and all its rows share one transaction time, which is all
- *   grade_at can tell apart), so they are not history; row-by-row inserts, which are separate statements, write
- *   one row per step. This keeps a COPY's history writes proportional to its subjects, not its records.
- * Everything is one stream (index lookups per row, one sort for the window), never a join between two derived sets:
- * the planner cannot estimate the rows of a transition table, and a join it believes to be 1 × 1 row would be a
- * nested loop, quadratic in the batch. Returns the number of subject_score rows written and the subjects whose start
- * was computed afresh (the caller marks them as rescored in full: the fresh start saw every visible record).
+ * statement's new records, read from the trigger's NEW TABLE (scoring_new), and writes the statement's net change:
+ *   a   the new counting records summed per (subject, model) they match: points (decayed), count, strongest cap,
+ *       whether any decays, and the subject's first new record. One hash aggregate over the batch; everything after
+ *       it works per (subject, model), not per record;
+ *   j   each sum with its model and the maintained subject_score row. The start of each (subject, model) is the
+ *       maintained sums, or a fresh computation from the subject's other records and list entries (f) where those
+ *       cannot be trusted: decayed sums of an earlier day (stale, ADD_SQL's slow case), or a subject rescored in full
+ *       earlier in this transaction (scoring_rescored), whose maintained sums may already count rows of this
+ *       statement;
+ *   g   start plus sum: the score and grade after the statement;
+ *   then one upsert per (subject, model), and at most one grade_history and one score_drop row per (subject, model):
+ *   old = the maintained score and grade before the statement, new = after it, naming the subject's first record of
+ *   the statement. The grades a subject would pass through between two rows of one statement are never visible to
+ *   anyone (the statement is atomic and all its rows share one transaction time, which is all grade_at can tell
+ *   apart), so they are not history; row-by-row inserts, which are separate statements, write one row per step.
+ *   Sums, counts, minima and "any" do not depend on the order of the rows, so the net result is the row-by-row
+ *   result however the batch is ordered.
+ * After the aggregate every lookup is by key (model, subject_score, the subject's records): the planner cannot
+ * estimate the rows of a transition table, and a join between two derived sets that it believes to be 1 × 1 row
+ * would be a nested loop, quadratic in the batch. Returns the number of subject_score rows written and the subjects
+ * whose start was computed afresh (the caller marks them as rescored in full: the fresh start saw every visible
+ * record).
  */
+#define BATCH_TAIL_SQL \
+"), j AS MATERIALIZED (" \
+"  SELECT a.subject_id, a.model_code, a.eff, a.cnt, a.cap, a.dec, a.first_record," \
+"         (m.base_score * 100)::bigint AS base_c," \
+"         (m.floor_score * 100)::bigint AS floor_c, (m.ceiling_score * 100)::bigint AS ceil_c," \
+"         (m.a_min * 100)::bigint AS a_c, (m.b_min * 100)::bigint AS b_c, (m.c_min * 100)::bigint AS c_c," \
+"         m.no_history_grade::text AS nh," \
+"         coalesce(s.score, m.base_score) AS old_score, coalesce(s.grade, m.no_history_grade)::text AS old_grade," \
+"         x.stale, x.marked," \
+"         CASE WHEN x.stale OR x.marked THEN coalesce(f.raw, 0)" \
+"              ELSE coalesce((s.raw_points * 100)::bigint, 0) END AS raw0," \
+"         CASE WHEN x.stale OR x.marked THEN coalesce(f.n, 0) ELSE coalesce(s.contributions, 0) END AS n0," \
+"         CASE WHEN x.stale OR x.marked THEN f.cap ELSE s.cap_rank END AS cap0," \
+"         CASE WHEN x.stale OR x.marked THEN coalesce(f.dec, false) ELSE coalesce(s.decaying, false) END AS dec0" \
+"    FROM a" \
+"    JOIN credit_gz.scoring_model m ON m.model_code = a.model_code AND m.is_active" \
+"    LEFT JOIN credit_gz.subject_score s ON s.subject_id = a.subject_id AND s.model_code = a.model_code" \
+"   CROSS JOIN LATERAL (" \
+"      SELECT coalesce(s.decaying AND s.scored_on <> (SELECT credit_gz.scoring_date()), false) AS stale," \
+"             credit_gz.scoring_rescored(a.subject_id) AS marked) x" \
+"    LEFT JOIN LATERAL (" \
+"      SELECT sum(c.eff)::bigint AS raw, count(*) AS n, min(c.cap_rank) AS cap, bool_or(c.dec) AS dec" \
+"        FROM (SELECT CASE WHEN k2.decay = 0 THEN k2.points_centi" \
+"                          ELSE credit_gz.decayed_points(k2.points_centi, k2.decay, k2.decay_steps, o.publish_from," \
+"                                                        o.publish_until, (SELECT credit_gz.scoring_date())) END AS eff," \
+"                     k2.cap_rank, k2.decay <> 0 AS dec" \
+"                FROM credit_gz.record o" \
+"                JOIN credit_gz.scoring_rule_key k2" \
+"                  ON k2.source = 'r' AND k2.match_code = o.item_code" \
+"                 AND k2.severity_key = coalesce(o.severity, '') AND k2.domain_key = coalesce(o.domain_code, '')" \
+"                 AND o.decision_date >= k2.valid_from AND o.decision_date < k2.valid_until" \
+"               WHERE (x.stale OR x.marked) AND o.subject_id = a.subject_id AND k2.model_code = a.model_code" \
+"                 AND o.status IN ('in_publicity', 'under_objection')" \
+"                 AND o.record_id NOT IN (SELECT z.record_id FROM scoring_new z)" \
+"              UNION ALL" \
+"              SELECT CASE WHEN k2.decay = 0 THEN k2.points_centi" \
+"                          ELSE credit_gz.decayed_points(k2.points_centi, k2.decay, k2.decay_steps, e.effective_from," \
+"                                                        e.effective_until, (SELECT credit_gz.scoring_date())) END," \
+"                     k2.cap_rank, k2.decay <> 0" \
+"                FROM credit_gz.list_entry e" \
+"                JOIN credit_gz.scoring_rule_key k2" \
+"                  ON k2.source = 'l' AND k2.match_code = e.list_type_code AND k2.severity_key = ''" \
+"                 AND k2.domain_key = '' AND e.effective_from >= k2.valid_from" \
+"                 AND e.effective_from < k2.valid_until" \
+"               WHERE (x.stale OR x.marked) AND e.subject_id = a.subject_id AND k2.model_code = a.model_code" \
+"                 AND e.status = 'active') c" \
+"    ) f ON true" \
+"), g AS MATERIALIZED (" \
+"  SELECT j.subject_id, j.model_code, t.raw, t.n, t.cap, t.dec, j.first_record AS record_id," \
+"         (x.sc / 100.0)::numeric(7,2) AS score," \
+"         credit_gz.scoring_grade(x.sc, t.n, t.cap, j.a_c, j.b_c, j.c_c, j.nh) AS grade," \
+"         j.old_score, j.old_grade" \
+"    FROM j CROSS JOIN LATERAL (" \
+"      SELECT j.raw0 + j.eff AS raw, j.n0 + j.cnt AS n, least(j.cap0, j.cap) AS cap, j.dec0 OR j.dec AS dec) t" \
+"   CROSS JOIN LATERAL (" \
+"      SELECT greatest(least(j.base_c + t.raw, j.ceil_c), j.floor_c) AS sc) x" \
+"), up AS (" \
+"  INSERT INTO credit_gz.subject_score AS s (subject_id, model_code, score, grade, raw_points, contributions," \
+"                                            cap_rank, decaying, scored_on, updated_at)" \
+"  SELECT g.subject_id, g.model_code, g.score, g.grade::credit_gz.credit_grade, (g.raw / 100.0)::numeric(9,2)," \
+"         g.n::integer, g.cap, g.dec," \
+"         (SELECT credit_gz.scoring_date()), pg_catalog.now() FROM g" \
+SCORE_UPSERT \
+"), gh AS (" \
+"  INSERT INTO credit_gz.grade_history (subject_id, model_code, old_grade, new_grade, old_score, new_score, cause," \
+"                                       cause_record_id)" \
+"  SELECT g.subject_id, g.model_code, g.old_grade::credit_gz.credit_grade, g.grade::credit_gz.credit_grade," \
+"         g.old_score, g.score, 'record', g.record_id FROM g" \
+"   WHERE g.grade <> g.old_grade" \
+"  RETURNING 1" \
+"), sd AS (" \
+"  INSERT INTO credit_gz.score_drop (subject_id, model_code, old_score, new_score, cause, cause_record_id)" \
+"  SELECT g.subject_id, g.model_code, g.old_score, g.score, 'record', g.record_id FROM g" \
+"   WHERE g.score < g.old_score" \
+"  RETURNING 1" \
+")" \
+"SELECT (SELECT count(*) FROM up)::integer," \
+"       (SELECT array_agg(DISTINCT j.subject_id) FROM j WHERE j.stale AND NOT j.marked)"
+
 static const char *const BATCH_SQL =
-"WITH j AS MATERIALIZED ("
-"  SELECT r.subject_id, r.record_id, k.model_code, (m.base_score * 100)::bigint AS base_c,"
-"         (m.floor_score * 100)::bigint AS floor_c, (m.ceiling_score * 100)::bigint AS ceil_c,"
-"         (m.a_min * 100)::bigint AS a_c, (m.b_min * 100)::bigint AS b_c, (m.c_min * 100)::bigint AS c_c,"
-"         m.no_history_grade::text AS nh,"
-"         CASE WHEN k.decay = 0 THEN k.points_centi"
-"              ELSE credit_gz.decayed_points(k.points_centi, k.decay, k.decay_steps, r.publish_from,"
-"                                            r.publish_until, (SELECT credit_gz.scoring_date())) END AS eff,"
-"         k.cap_rank, k.decay <> 0 AS dec,"
-"         coalesce(s.score, m.base_score) AS old_score, coalesce(s.grade, m.no_history_grade)::text AS old_grade,"
-"         x.stale, x.marked,"
-"         CASE WHEN x.stale OR x.marked THEN coalesce(f.raw, 0)"
-"              ELSE coalesce((s.raw_points * 100)::bigint, 0) END AS raw0,"
-"         CASE WHEN x.stale OR x.marked THEN coalesce(f.n, 0) ELSE coalesce(s.contributions, 0) END AS n0,"
-"         CASE WHEN x.stale OR x.marked THEN f.cap ELSE s.cap_rank END AS cap0,"
-"         CASE WHEN x.stale OR x.marked THEN coalesce(f.dec, false) ELSE coalesce(s.decaying, false) END AS dec0"
+"WITH a AS MATERIALIZED ("
+"  SELECT r.subject_id, k.model_code,"
+"         sum(CASE WHEN k.decay = 0 THEN k.points_centi"
+"                  ELSE credit_gz.decayed_points(k.points_centi, k.decay, k.decay_steps, r.publish_from,"
+"                                                r.publish_until, (SELECT credit_gz.scoring_date())) END) AS eff,"
+"         count(*) AS cnt, min(k.cap_rank) AS cap, bool_or(k.decay <> 0) AS dec, min(r.record_id) AS first_record"
 "    FROM scoring_new r"
 "    JOIN credit_gz.scoring_rule_key k"
 "      ON k.source = 'r' AND k.match_code = r.item_code"
 "     AND k.severity_key = coalesce(r.severity, '') AND k.domain_key = coalesce(r.domain_code, '')"
 "     AND r.decision_date >= k.valid_from AND r.decision_date < k.valid_until"
-"    JOIN credit_gz.scoring_model m ON m.model_code = k.model_code AND m.is_active"
-"    LEFT JOIN credit_gz.subject_score s ON s.subject_id = r.subject_id AND s.model_code = k.model_code"
-"   CROSS JOIN LATERAL ("
-"      SELECT coalesce(s.decaying AND s.scored_on <> (SELECT credit_gz.scoring_date()), false) AS stale,"
-"             credit_gz.scoring_rescored(r.subject_id) AS marked) x"
-"    LEFT JOIN LATERAL ("
-"      SELECT sum(c.eff)::bigint AS raw, count(*) AS n, min(c.cap_rank) AS cap, bool_or(c.dec) AS dec"
-"        FROM (SELECT CASE WHEN k2.decay = 0 THEN k2.points_centi"
-"                          ELSE credit_gz.decayed_points(k2.points_centi, k2.decay, k2.decay_steps, o.publish_from,"
-"                                                        o.publish_until, (SELECT credit_gz.scoring_date())) END AS eff,"
-"                     k2.cap_rank, k2.decay <> 0 AS dec"
-"                FROM credit_gz.record o"
-"                JOIN credit_gz.scoring_rule_key k2"
-"                  ON k2.source = 'r' AND k2.match_code = o.item_code"
-"                 AND k2.severity_key = coalesce(o.severity, '') AND k2.domain_key = coalesce(o.domain_code, '')"
-"                 AND o.decision_date >= k2.valid_from AND o.decision_date < k2.valid_until"
-"               WHERE (x.stale OR x.marked) AND o.subject_id = r.subject_id AND k2.model_code = k.model_code"
-"                 AND o.status IN ('in_publicity', 'under_objection')"
-"                 AND o.record_id NOT IN (SELECT z.record_id FROM scoring_new z)"
-"              UNION ALL"
-"              SELECT CASE WHEN k2.decay = 0 THEN k2.points_centi"
-"                          ELSE credit_gz.decayed_points(k2.points_centi, k2.decay, k2.decay_steps, e.effective_from,"
-"                                                        e.effective_until, (SELECT credit_gz.scoring_date())) END,"
-"                     k2.cap_rank, k2.decay <> 0"
-"                FROM credit_gz.list_entry e"
-"                JOIN credit_gz.scoring_rule_key k2"
-"                  ON k2.source = 'l' AND k2.match_code = e.list_type_code AND k2.severity_key = ''"
-"                 AND k2.domain_key = '' AND e.effective_from >= k2.valid_from"
-"                 AND e.effective_from < k2.valid_until"
-"               WHERE (x.stale OR x.marked) AND e.subject_id = r.subject_id AND k2.model_code = k.model_code"
-"                 AND e.status = 'active') c"
-"    ) f ON true"
 "   WHERE r.status IN ('in_publicity', 'under_objection')"
-"), st AS ("
-"  SELECT j.subject_id, j.model_code, j.record_id, j.eff, j.base_c, j.floor_c, j.ceil_c, j.a_c, j.b_c, j.c_c, j.nh,"
-"         j.old_score, j.old_grade,"
-"         j.raw0 + coalesce(sum(j.eff) OVER w, 0) + j.eff AS raw, j.n0 + count(*) OVER w + 1 AS n,"
-"         least(j.cap0, min(j.cap_rank) OVER w, j.cap_rank) AS cap,"
-"         j.dec0 OR coalesce(bool_or(j.dec) OVER w, false) OR j.dec AS dec,"
-"         coalesce(min(j.record_id) OVER w, j.record_id) AS first_record,"
-"         lead(j.record_id) OVER w IS NULL AS last"
-"    FROM j"
-"  WINDOW w AS (PARTITION BY j.subject_id, j.model_code ORDER BY j.record_id"
-"               ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)"
-"), g AS MATERIALIZED ("
-"  SELECT st.subject_id, st.model_code, st.raw, st.n, st.cap, st.dec, st.first_record AS record_id,"
-"         (x.sc / 100.0)::numeric(7,2) AS score,"
-"         credit_gz.scoring_grade(x.sc, st.n, st.cap, st.a_c, st.b_c, st.c_c, st.nh) AS grade,"
-"         st.old_score, st.old_grade"
-"    FROM st CROSS JOIN LATERAL ("
-"      SELECT greatest(least(st.base_c + st.raw, st.ceil_c), st.floor_c) AS sc) x"
-"   WHERE st.last"
-"), up AS ("
-"  INSERT INTO credit_gz.subject_score AS s (subject_id, model_code, score, grade, raw_points, contributions,"
-"                                            cap_rank, decaying, scored_on, updated_at)"
-"  SELECT g.subject_id, g.model_code, g.score, g.grade::credit_gz.credit_grade, (g.raw / 100.0)::numeric(9,2),"
-"         g.n::integer, g.cap, g.dec,"
-"         (SELECT credit_gz.scoring_date()), pg_catalog.now() FROM g"
-SCORE_UPSERT
-"), gh AS ("
-"  INSERT INTO credit_gz.grade_history (subject_id, model_code, old_grade, new_grade, old_score, new_score, cause,"
-"                                       cause_record_id)"
-"  SELECT g.subject_id, g.model_code, g.old_grade::credit_gz.credit_grade, g.grade::credit_gz.credit_grade,"
-"         g.old_score, g.score, 'record', g.record_id FROM g"
-"   WHERE g.grade <> g.old_grade"
-"   ORDER BY g.record_id, g.model_code"
-"  RETURNING 1"
-"), sd AS ("
-"  INSERT INTO credit_gz.score_drop (subject_id, model_code, old_score, new_score, cause, cause_record_id)"
-"  SELECT g.subject_id, g.model_code, g.old_score, g.score, 'record', g.record_id FROM g"
-"   WHERE g.score < g.old_score"
-"   ORDER BY g.record_id, g.model_code"
-"  RETURNING 1"
-")"
-"SELECT (SELECT count(*) FROM up)::integer,"
-"       (SELECT array_agg(DISTINCT j.subject_id) FROM j WHERE j.stale AND NOT j.marked)";
+"   GROUP BY r.subject_id, k.model_code"
+BATCH_TAIL_SQL;
+
+/*
+ * BATCH_SQL for a large batch: the sums (a) are computed in C (score_bulk.c, ScoreBatch: one pass over the
+ * transition table with the rule keys in a hash table) and arrive as arrays in (subject, model) order:
+ * $1 subject_id, $2 model_code, $3 points (hundredths), $4 count, $5 cap rank (NULL: none), $6 decays, $7 first
+ * record_id.
+ */
+static const char *const BATCH_SUMS_SQL =
+"WITH a AS MATERIALIZED ("
+"  SELECT * FROM ROWS FROM (pg_catalog.unnest($1::bigint[]), pg_catalog.unnest($2::text[]),"
+"                           pg_catalog.unnest($3::bigint[]), pg_catalog.unnest($4::bigint[]),"
+"                           pg_catalog.unnest($5::smallint[]), pg_catalog.unnest($6::boolean[]),"
+"                           pg_catalog.unnest($7::bigint[]))"
+"         AS a (subject_id, model_code, eff, cnt, cap, dec, first_record)"
+BATCH_TAIL_SQL;
 
 static void mark_rescored(int64 subject_id);
 
@@ -726,8 +743,16 @@ batch_plan(int which, int64 rows)
 
 	if (batch_plans[large][which] == NULL)
 	{
-		SPIPlanPtr	plan = SPI_prepare(which == 0 ? BATCH_LOCK_SQL : BATCH_SQL, 0, NULL);
+		static Oid	sums_types[7] = {INT8ARRAYOID, TEXTARRAYOID, INT8ARRAYOID, INT8ARRAYOID, INT2ARRAYOID,
+		BOOLARRAYOID, INT8ARRAYOID};
+		SPIPlanPtr	plan;
 
+		if (which == 0)
+			plan = SPI_prepare(BATCH_LOCK_SQL, 0, NULL);
+		else if (large)
+			plan = SPI_prepare(BATCH_SUMS_SQL, 7, sums_types);
+		else
+			plan = SPI_prepare(BATCH_SQL, 0, NULL);
 		if (plan == NULL)
 			elog(ERROR, "credit_gz scoring: SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
 		if (SPI_keepplan(plan) != 0)
@@ -737,6 +762,88 @@ batch_plan(int which, int64 rows)
 	return batch_plans[large][which];
 }
 
+/* mark_fresh_starts — subjects whose start was computed from their records (column 2 of a batch statement's
+ * result): their later inserts in this transaction go in full. */
+static void
+mark_fresh_starts(void)
+{
+	bool		isnull;
+	Datum		d = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2, &isnull);
+
+	if (!isnull)
+	{
+		ArrayType  *arr = DatumGetArrayTypeP(d);
+		Datum	   *elems;
+		bool	   *nulls;
+		int			nelems;
+
+		deconstruct_array(arr, INT8OID, sizeof(int64), FLOAT8PASSBYVAL, TYPALIGN_DOUBLE, &elems, &nulls, &nelems);
+		for (int i = 0; i < nelems; i++)
+			if (!nulls[i])
+				mark_rescored(DatumGetInt64(elems[i]));
+	}
+}
+
+/* scoring_date — credit_gz.scoring_date(), the day decay is evaluated on (its SQL definition is the reference). */
+static DateADT
+scoring_date(void)
+{
+	static SPIPlanPtr plan = NULL;
+	bool		isnull;
+	Datum		d;
+
+	if (plan == NULL)
+		plan = credit_gz_keep_plan("SELECT credit_gz.scoring_date()", 0, NULL);
+	if (SPI_execute_plan(plan, NULL, NULL, true, 1) != SPI_OK_SELECT || SPI_processed != 1)
+		elog(ERROR, "credit_gz scoring: reading the scoring date failed");
+	d = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
+	if (isnull)
+		elog(ERROR, "credit_gz scoring: the scoring date is null");
+	return DatumGetDateADT(d);
+}
+
+/*
+ * score_large_batch — BATCH_SUMS_SQL for each pass of the C sums over the transition table (one pass unless the
+ * batch's sums outgrow work_mem × hash_mem_multiplier; each pass covers its own subjects, so its net change is
+ * the statement's for them). Must be called inside SPI_connect with the trigger data registered.
+ */
+static void
+score_large_batch(Tuplestorestate *ts, TupleDesc tupdesc, int64 rows)
+{
+	ScoreBatch *b = score_batch_begin(scoring_date(), tupdesc, (double) rows);
+	TupleTableSlot *slot = MakeSingleTupleTableSlot(tupdesc, &TTSOpsMinimalTuple);
+	int			ptr = tuplestore_alloc_read_pointer(ts, EXEC_FLAG_REWIND);
+	int			passes = score_batch_passes(b);
+
+	for (int pass = 0; pass < passes; pass++)
+	{
+		Datum		arrays[7];
+		uint64		seen = 0;
+		int			rc;
+
+		tuplestore_select_read_pointer(ts, ptr);
+		tuplestore_rescan(ts);
+		while (tuplestore_gettupleslot(ts, true, false, slot))
+		{
+			if ((++seen & 0xFFFF) == 0)
+				CHECK_FOR_INTERRUPTS();
+			score_batch_add(b, slot);
+		}
+		tuplestore_select_read_pointer(ts, 0);
+		if (score_batch_take(b, arrays) == 0)
+			continue;
+		rc = SPI_execute_plan(batch_plan(1, rows), arrays, NULL, false, 0);
+		if (rc != SPI_OK_SELECT || SPI_processed != 1)
+			elog(ERROR, "credit_gz scoring: scoring the batch failed: %s", SPI_result_code_string(rc));
+		mark_fresh_starts();
+		SPI_freetuptable(SPI_tuptable);
+		for (int i = 0; i < 7; i++)
+			pfree(DatumGetPointer(arrays[i]));
+	}
+	ExecDropSingleTupleTableSlot(slot);
+	score_batch_end(b);
+}
+
 /*
  * score_inserted_batch — the set-based path for a statement that inserted several records (see BATCH_SQL). Locks
  * the subjects in subject_id order first, so concurrent batches never wait for each other in a cycle, and only then
@@ -744,10 +851,8 @@ batch_plan(int which, int64 rows)
  * Must be called inside SPI_connect with the trigger data registered.
  */
 static void
-score_inserted_batch(int64 rows)
+score_inserted_batch(Tuplestorestate *ts, TupleDesc tupdesc, int64 rows)
 {
-	bool		isnull;
-	Datum		d;
 	int			rc;
 	int			nestlevel;
 
@@ -761,25 +866,16 @@ score_inserted_batch(int64 rows)
 	rc = SPI_execute_plan(batch_plan(0, rows), NULL, NULL, false, 0);
 	if (rc != SPI_OK_SELECT)
 		elog(ERROR, "credit_gz scoring: locking the subjects of the batch failed: %s", SPI_result_code_string(rc));
-	rc = SPI_execute_plan(batch_plan(1, rows), NULL, NULL, false, 0);
-	if (rc != SPI_OK_SELECT || SPI_processed != 1)
-		elog(ERROR, "credit_gz scoring: scoring the batch failed: %s", SPI_result_code_string(rc));
-	AtEOXact_GUC(true, nestlevel);
-
-	/* subjects whose start was computed from their records: their later inserts in this transaction go in full */
-	d = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2, &isnull);
-	if (!isnull)
+	if (rows > BATCH_SMALL_ROWS)
+		score_large_batch(ts, tupdesc, rows);
+	else
 	{
-		ArrayType  *arr = DatumGetArrayTypeP(d);
-		Datum	   *elems;
-		bool	   *nulls;
-		int			nelems;
-
-		deconstruct_array(arr, INT8OID, sizeof(int64), FLOAT8PASSBYVAL, TYPALIGN_DOUBLE, &elems, &nulls, &nelems);
-		for (int i = 0; i < nelems; i++)
-			if (!nulls[i])
-				mark_rescored(DatumGetInt64(elems[i]));
+		rc = SPI_execute_plan(batch_plan(1, rows), NULL, NULL, false, 0);
+		if (rc != SPI_OK_SELECT || SPI_processed != 1)
+			elog(ERROR, "credit_gz scoring: scoring the batch failed: %s", SPI_result_code_string(rc));
+		mark_fresh_starts();
 	}
+	AtEOXact_GUC(true, nestlevel);
 }
 
 /*
@@ -855,7 +951,7 @@ scoring_record_trigger(PG_FUNCTION_ARGS)
 		{
 			if (SPI_register_trigger_data(td) != SPI_OK_TD_REGISTER)
 				elog(ERROR, "credit_gz scoring: registering the transition table failed");
-			score_inserted_batch(rows);
+			score_inserted_batch(td->tg_newtable, tupdesc, rows);
 		}
 		SPI_finish();
 		return PointerGetDatum(NULL);

@@ -2,36 +2,38 @@
 -- records of a statement in one set-based pass. It must leave the scores row-by-row inserts leave, verify_scores()
 -- empty, and as history the statement's net change: one grade_history / score_drop row per (subject, model) whose
 -- grade changed / score fell over the statement, old = before it, new = after it (the grades passed through between
--- rows of one statement were never visible). Three mirrored groups of subjects get the same records: R one INSERT per record, B one
--- INSERT … SELECT, C one COPY. Everything is rolled back (the COPY file is a private temporary file).
+-- rows of one statement were never visible). Five mirrored groups of subjects get the same records: R one INSERT per
+-- record, B one INSERT … SELECT, C one COPY, and L and P one INSERT … SELECT together with 1,000 records of other
+-- subjects: over 1,000 rows the sums are made in C (score_bulk.c), in one pass (L) or, with a tiny work_mem, in
+-- several (P). Everything is rolled back (the COPY file is a private temporary file).
 BEGIN;
-SELECT plan(20);
+SELECT plan(27);
 
 CREATE FUNCTION pg_temp.org(n bigint) RETURNS text LANGUAGE sql IMMUTABLE AS $$
     SELECT d || CASE c WHEN 10 THEN 'X' WHEN 11 THEN '0' ELSE c::text END
       FROM (SELECT d, 11 - (SELECT sum(substr(d, i, 1)::int * (ARRAY[3,7,9,10,5,8,4,2])[i])
                               FROM generate_series(1, 8) i)::int % 11 AS c
               FROM (SELECT lpad(n::text, 8, '0') AS d) x) y $$;
--- subject of group g (1 R, 2 B, 3 C), number k
+-- subject of group g (1 R, 2 B, 3 C, 4 L, 5 P; 6 and 7: the other subjects of L's and P's statements), number k
 CREATE FUNCTION pg_temp.sid(g int, k int) RETURNS bigint LANGUAGE sql IMMUTABLE AS $$ SELECT 990000000 + g * 100 + k $$;
 
 INSERT INTO credit_gz.subject (subject_id, uscc, name)
 SELECT pg_temp.sid(g, k), credit_gz.uscc_make('91440106' || pg_temp.org(78000000 + g * 100 + k)), 'tap batch ' || g || '-' || k
-  FROM generate_series(1, 3) g, generate_series(1, 8) k;
+  FROM generate_series(1, 7) g, generate_series(1, 8) k;
 
 -- history before the statement, the same in every group: subjects 1-4 and 8 already have a record, 8 is on a red
 -- list (non-decaying points) and its decaying sums are made yesterday's and wrong (a batch must not trust them)
 INSERT INTO credit_gz.record (subject_id, item_code, severity, domain_code, department_code, document_no, decision_date)
 SELECT pg_temp.sid(g, k), 'administrative_penalty', 'general', 'construction', 'market_regulation',
        'TAPB-0-' || g || '-' || k, current_date - 200
-  FROM generate_series(1, 3) g, (VALUES (1), (2), (3), (4), (8)) v (k);
+  FROM generate_series(1, 5) g, (VALUES (1), (2), (3), (4), (8)) v (k);
 INSERT INTO credit_gz.list_entry (subject_id, list_type_code, department_code, basis_document)
-SELECT pg_temp.sid(g, 8), 'a_grade_taxpayer', 'taxation', 'tap batch red list ' || g FROM generate_series(1, 3) g;
+SELECT pg_temp.sid(g, 8), 'a_grade_taxpayer', 'taxation', 'tap batch red list ' || g FROM generate_series(1, 5) g;
 UPDATE credit_gz.subject_score SET scored_on = scored_on - 1, raw_points = raw_points + 0.01
- WHERE subject_id IN (pg_temp.sid(1, 8), pg_temp.sid(2, 8), pg_temp.sid(3, 8)) AND decaying;
+ WHERE subject_id IN (SELECT pg_temp.sid(g, 8) FROM generate_series(1, 5) g) AND decaying;
 SELECT is((SELECT count(*)::int FROM credit_gz.subject_score
-            WHERE subject_id IN (pg_temp.sid(1, 8), pg_temp.sid(2, 8), pg_temp.sid(3, 8))
-              AND decaying AND scored_on < credit_gz.scoring_date()), 9,
+            WHERE subject_id IN (SELECT pg_temp.sid(g, 8) FROM generate_series(1, 5) g)
+              AND decaying AND scored_on < credit_gz.scoring_date()), 15,
           'set-up: subject 8 of each group has stale decaying sums under 3 models');
 
 -- the scores before the records, the same in every group
@@ -69,25 +71,44 @@ COPY (SELECT pg_temp.sid(3, k), item, sev, dom, 'market_regulation', 'TAPB-3-' |
         FROM src ORDER BY j) TO STDOUT \g :cg_copy_file
 \copy credit_gz.record (subject_id, item_code, severity, domain_code, department_code, document_no, decision_date) FROM PROGRAM 'cat "$CG_COPY_FILE"; rm -f "$CG_COPY_FILE"'
 SELECT is((SELECT count(*)::int FROM credit_gz.record WHERE document_no LIKE 'TAPB-3-%'), 60, 'COPY loaded 60 records');
+-- L: the same records first, then 1,000 of other subjects, in one statement
+INSERT INTO credit_gz.record (subject_id, item_code, severity, domain_code, department_code, document_no, decision_date)
+SELECT * FROM (SELECT pg_temp.sid(4, k), item, sev, dom, 'market_regulation', 'TAPB-4-' || j, current_date - age
+                 FROM src ORDER BY j) l
+UNION ALL
+SELECT pg_temp.sid(6, 1 + i % 8), 'administrative_penalty', 'general', 'construction', 'market_regulation',
+       'TAPB-L6-' || i, current_date - i % 300
+  FROM generate_series(1, 1000) i;
+-- P: the same as L with work_mem = 64kB: 1,060 rows budgeted at two groups of 100 bytes each exceed the 128 kB of
+-- hash memory, so the C sums run in passes over residue classes of subject_id
+SET LOCAL work_mem = '64kB';
+INSERT INTO credit_gz.record (subject_id, item_code, severity, domain_code, department_code, document_no, decision_date)
+SELECT * FROM (SELECT pg_temp.sid(5, k), item, sev, dom, 'market_regulation', 'TAPB-5-' || j, current_date - age
+                 FROM src ORDER BY j) p
+UNION ALL
+SELECT pg_temp.sid(7, 1 + i % 8), 'administrative_penalty', 'general', 'construction', 'market_regulation',
+       'TAPB-P7-' || i, current_date - i % 300
+  FROM generate_series(1, 1000) i;
+RESET work_mem;
 
 -- what each group ended with, keyed by (k, model) and, for history, by the record's number j ('seed': set-up)
 CREATE TEMP VIEW v_score AS
 SELECT (s.subject_id - 990000000) / 100 AS g, (s.subject_id - 990000000) % 100 AS k, s.model_code, s.score,
        s.grade::text AS grade, s.raw_points, s.contributions, s.cap_rank, s.decaying
-  FROM credit_gz.subject_score s WHERE s.subject_id BETWEEN 990000100 AND 990000399;
+  FROM credit_gz.subject_score s WHERE s.subject_id BETWEEN 990000100 AND 990000799;
 CREATE TEMP VIEW v_hist AS
 SELECT (h.subject_id - 990000000) / 100 AS g, (h.subject_id - 990000000) % 100 AS k, h.model_code,
        row_number() OVER (PARTITION BY h.subject_id, h.model_code ORDER BY h.history_id) AS n,
        h.old_grade::text AS old_grade, h.new_grade::text AS new_grade, h.old_score, h.new_score, h.cause,
        CASE split_part(r.document_no, '-', 2) WHEN '0' THEN 'seed' ELSE split_part(r.document_no, '-', 3) END AS j
   FROM credit_gz.grade_history h LEFT JOIN credit_gz.record r ON r.record_id = h.cause_record_id
- WHERE h.subject_id BETWEEN 990000100 AND 990000399;
+ WHERE h.subject_id BETWEEN 990000100 AND 990000799;
 CREATE TEMP VIEW v_drop AS
 SELECT (d.subject_id - 990000000) / 100 AS g, (d.subject_id - 990000000) % 100 AS k, d.model_code,
        row_number() OVER (PARTITION BY d.subject_id, d.model_code ORDER BY d.drop_id) AS n,
        d.old_score, d.new_score, d.cause, CASE split_part(r.document_no, '-', 2) WHEN '0' THEN 'seed' ELSE split_part(r.document_no, '-', 3) END AS j
   FROM credit_gz.score_drop d LEFT JOIN credit_gz.record r ON r.record_id = d.cause_record_id
- WHERE d.subject_id BETWEEN 990000100 AND 990000399;
+ WHERE d.subject_id BETWEEN 990000100 AND 990000799;
 
 SELECT ok((SELECT count(*) > 0 FROM (SELECT 1 FROM v_hist WHERE g = 1 AND j <> 'seed'
                                        GROUP BY k, model_code HAVING count(*) >= 2) x),
@@ -128,6 +149,36 @@ SELECT results_eq($$SELECT k, model_code, n, old_score, new_score, cause, j FROM
                   $$SELECT k, model_code, n, old_score, new_score, cause, j FROM v_drop WHERE g = 2
                      ORDER BY k, model_code, n$$,
                   'COPY: the same score_drop rows as the multi-row INSERT');
+SELECT results_eq($$SELECT g, k, model_code, score, grade, raw_points, contributions, cap_rank, decaying
+                      FROM v_score WHERE g IN (4, 5) ORDER BY g, k, model_code$$,
+                  $$SELECT g.g::bigint, k, model_code, score, grade, raw_points, contributions, cap_rank, decaying
+                      FROM v_score, (VALUES (4), (5)) g (g) WHERE v_score.g = 1 ORDER BY g.g, k, model_code$$,
+                  'large batches (sums in C, one pass and several): the same subject_score rows as row-by-row inserts');
+SELECT results_eq($$SELECT k, model_code, n, old_grade, new_grade, old_score, new_score, cause, j
+                      FROM v_hist WHERE g = 4 ORDER BY k, model_code, n$$,
+                  $$SELECT k, model_code, n, old_grade, new_grade, old_score, new_score, cause, j
+                      FROM v_hist WHERE g = 2 ORDER BY k, model_code, n$$,
+                  'large batch: the same grade_history as the multi-row INSERT, naming the same records');
+SELECT results_eq($$SELECT k, model_code, n, old_grade, new_grade, old_score, new_score, cause, j
+                      FROM v_hist WHERE g = 5 ORDER BY k, model_code, n$$,
+                  $$SELECT k, model_code, n, old_grade, new_grade, old_score, new_score, cause, j
+                      FROM v_hist WHERE g = 2 ORDER BY k, model_code, n$$,
+                  'large batch in several passes: the same grade_history as the multi-row INSERT');
+SELECT results_eq($$SELECT k, model_code, n, old_score, new_score, cause, j FROM v_drop WHERE g = 4
+                     ORDER BY k, model_code, n$$,
+                  $$SELECT k, model_code, n, old_score, new_score, cause, j FROM v_drop WHERE g = 2
+                     ORDER BY k, model_code, n$$,
+                  'large batch: the same score_drop rows as the multi-row INSERT');
+SELECT results_eq($$SELECT k, model_code, n, old_score, new_score, cause, j FROM v_drop WHERE g = 5
+                     ORDER BY k, model_code, n$$,
+                  $$SELECT k, model_code, n, old_score, new_score, cause, j FROM v_drop WHERE g = 2
+                     ORDER BY k, model_code, n$$,
+                  'large batch in several passes: the same score_drop rows as the multi-row INSERT');
+SELECT is((SELECT count(DISTINCT subject_id)::int FROM credit_gz.subject_score
+            WHERE subject_id BETWEEN 990000601 AND 990000708), 16,
+          'large batches: the other subjects of the statements are scored too');
+SELECT is_empty($$SELECT * FROM credit_gz.verify_scores() WHERE subject_id BETWEEN 990000400 AND 990000799$$,
+                'large batches: maintained scores equal a fresh computation for every subject of the statements');
 SELECT is((SELECT count(*)::int FROM v_hist h
             WHERE h.g = 2 AND h.j <> 'seed'
               AND h.j IS DISTINCT FROM (SELECT min(src.j)::text FROM src WHERE src.k = h.k
