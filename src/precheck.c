@@ -199,7 +199,26 @@ static MemoryContext catalogue_cxt = NULL;
 static List *known_domains = NIL;
 static List *known_actions = NIL;
 
-/* catalogue_reset — relcache callback: forget the known codes (they are re-read on the next miss). */
+/*
+ * The relations the fast paths probe, resolved by name once per backend instead of on every call (each name took
+ * two syscache lookups, each column one more). Reset with the known codes by catalogue_reset: any relcache
+ * invalidation (a pg_class row of any relation created, altered or dropped sends one) makes them be resolved again.
+ */
+typedef struct fast_rels
+{
+	bool		valid;
+	Oid			list_entry;		/* credit_gz.list_entry */
+	Oid			active_idx;		/* its partial index list_entry_active_idx (active entries by subject) */
+	AttrNumber	att_from;		/* list_entry.effective_from */
+	AttrNumber	att_until;		/* list_entry.effective_until */
+	Oid			subject;		/* credit_gz.subject */
+	AttrNumber	att_name;		/* subject.name */
+	Oid			subject_score;	/* credit_gz.subject_score; InvalidOid without the scoring module */
+} fast_rels;
+static fast_rels rels;
+static uint64 catalogue_invalidations = 0;
+
+/* catalogue_reset — relcache callback: forget the known codes and relations (re-read on the next miss). */
 static void
 catalogue_reset(Datum arg, Oid relid)
 {
@@ -207,6 +226,19 @@ catalogue_reset(Datum arg, Oid relid)
 		MemoryContextReset(catalogue_cxt);
 	known_domains = NIL;
 	known_actions = NIL;
+	rels.valid = false;
+	catalogue_invalidations++;
+}
+
+/* catalogue_callbacks — create the cache's memory and register its invalidation callback, once per backend. */
+static void
+catalogue_callbacks(void)
+{
+	if (catalogue_cxt == NULL)
+	{
+		catalogue_cxt = AllocSetContextCreate(TopMemoryContext, "credit_gz precheck catalogue", ALLOCSET_SMALL_SIZES);
+		CacheRegisterRelcacheCallback(catalogue_reset, (Datum) 0);
+	}
 }
 
 /* known — is the code in the cached list? */
@@ -235,11 +267,7 @@ validate_codes(const char *domain, const char *action, bool *connected)
 				action_ok;
 	MemoryContext old;
 
-	if (catalogue_cxt == NULL)
-	{
-		catalogue_cxt = AllocSetContextCreate(TopMemoryContext, "credit_gz precheck catalogue", ALLOCSET_SMALL_SIZES);
-		CacheRegisterRelcacheCallback(catalogue_reset, (Datum) 0);
-	}
+	catalogue_callbacks();
 	if (known(known_domains, domain) && known(known_actions, action))
 		return;
 	if (!*connected)
@@ -282,6 +310,38 @@ credit_gz_relid(const char *name)
 	return relid;
 }
 
+/* credit_gz_attnum — a column of a relation by name; it must exist. */
+static AttrNumber
+credit_gz_attnum(Oid relid, const char *name)
+{
+	AttrNumber	att = get_attnum(relid, name);
+
+	if (att == InvalidAttrNumber)
+		elog(ERROR, "credit_gz: column %s of relation %u is missing", name, relid);
+	return att;
+}
+
+/* fast_rels_get — the probed relations, resolved on the first call after an invalidation. */
+static const fast_rels *
+fast_rels_get(void)
+{
+	uint64		seen = catalogue_invalidations;
+
+	catalogue_callbacks();
+	if (rels.valid)
+		return &rels;
+	rels.list_entry = credit_gz_relid("list_entry");
+	rels.active_idx = credit_gz_relid("list_entry_active_idx");
+	rels.att_from = credit_gz_attnum(rels.list_entry, "effective_from");
+	rels.att_until = credit_gz_attnum(rels.list_entry, "effective_until");
+	rels.subject = credit_gz_relid("subject");
+	rels.att_name = credit_gz_attnum(rels.subject, "name");
+	rels.subject_score = get_relname_relid("subject_score", get_namespace_oid("credit_gz", false));
+	/* an invalidation that arrived while resolving: the values serve this call only, resolved again next time */
+	rels.valid = (catalogue_invalidations == seen);
+	return &rels;
+}
+
 /*
  * entries_in_force — does the subject hold any active list entry in force today? One probe of the partial index
  * list_entry_active_idx under the statement's snapshot.
@@ -289,10 +349,11 @@ credit_gz_relid(const char *name)
 static bool
 entries_in_force(int64 subject_id)
 {
-	Relation	heap = table_open(credit_gz_relid("list_entry"), AccessShareLock);
-	Relation	idx = index_open(credit_gz_relid("list_entry_active_idx"), AccessShareLock);
-	AttrNumber	att_from = get_attnum(RelationGetRelid(heap), "effective_from");
-	AttrNumber	att_until = get_attnum(RelationGetRelid(heap), "effective_until");
+	const fast_rels *fr = fast_rels_get();
+	AttrNumber	att_from = fr->att_from;
+	AttrNumber	att_until = fr->att_until;
+	Relation	heap = table_open(fr->list_entry, AccessShareLock);
+	Relation	idx = index_open(fr->active_idx, AccessShareLock);
 	DateADT		today = GetSQLCurrentDate();
 	ScanKeyData key;
 	IndexScanDesc scan;
@@ -322,10 +383,10 @@ entries_in_force(int64 subject_id)
 
 /*
  * has_pk_rows — does the table have a row whose primary key starts with this bigint? (subject_score is keyed by
- * (subject_id, model_code).) When `name_out` is given, the text column `name_col` of the first row is returned.
+ * (subject_id, model_code).) When `name_out` is given, the text column `name_att` of the first row is returned.
  */
 static bool
-has_pk_rows(Oid relid, int64 key_value, const char *name_col, char **name_out)
+has_pk_rows(Oid relid, int64 key_value, AttrNumber name_att, char **name_out)
 {
 	Relation	heap = table_open(relid, AccessShareLock);
 	Oid			pk = RelationGetPrimaryKeyIndex(heap);
@@ -348,7 +409,7 @@ has_pk_rows(Oid relid, int64 key_value, const char *name_col, char **name_out)
 		if (name_out)
 		{
 			bool		isnull;
-			Datum		d = slot_getattr(slot, get_attnum(relid, name_col), &isnull);
+			Datum		d = slot_getattr(slot, name_att, &isnull);
 
 			*name_out = isnull ? pstrdup("") : TextDatumGetCString(d);
 		}
@@ -364,9 +425,10 @@ has_pk_rows(Oid relid, int64 key_value, const char *name_col, char **name_out)
 static char *
 subject_name(int64 subject_id)
 {
+	const fast_rels *fr = fast_rels_get();
 	char	   *name = NULL;
 
-	if (!has_pk_rows(credit_gz_relid("subject"), subject_id, "name", &name))
+	if (!has_pk_rows(fr->subject, subject_id, fr->att_name, &name))
 		return NULL;
 	return name;
 }
@@ -506,17 +568,24 @@ quick_precheck(int64 subject_id, bool no_record, text *domain, text *action, tex
 	char	   *name = no_record ? NULL : subject_name(subject_id);
 	char	   *d = text_to_cstring(domain);
 	char	   *a = text_to_cstring(action);
-	const char *grades = "[]",
-			   *measures = "[]",
-			   *incentives = "[]";
-	char	   *verdict = "allow";
+	const char *grades,
+			   *measures,
+			   *incentives;
+	char	   *verdict;
+	Datum		v[3];
+	bool		isnull;
+	Datum		applied;
+	HeapTuple	t;
+	TupleDesc	td;
 	StringInfoData buf;
 	MemoryContext old;
 	Jsonb	   *result;
+	Oid			score_relid = fast_rels_get()->subject_score;
 
-	if (name == NULL || !OidIsValid(get_relname_relid("subject_score", get_namespace_oid("credit_gz", false))))
+	/* grades only when the scoring module is installed and the subject has a score */
+	if (name == NULL || !OidIsValid(score_relid) || !has_pk_rows(score_relid, subject_id, InvalidAttrNumber, NULL))
 	{
-		/* the common answer, built directly: no record, or no grades possible */
+		/* the common answer, built directly: no record, or no grades */
 		JsonbParseState *st = NULL;
 		JsonbValue *res;
 
@@ -547,63 +616,43 @@ quick_precheck(int64 subject_id, bool no_record, text *domain, text *action, tex
 		return result;
 	}
 
+	/* a subject with grades: the grade query answers grades, grade measures and incentives, and the verdict */
+	if (!*connected)
+	{
+		if (SPI_connect() != SPI_OK_CONNECT)
+			elog(ERROR, "credit_gz: SPI_connect failed");
+		*connected = true;
+	}
+	if (grades_plan == NULL)
+	{
+		Oid			types[3] = {INT8OID, TEXTOID, TEXTOID};
+
+		grades_plan = credit_gz_keep_plan(grades_sql, 3, types);
+	}
+	v[0] = Int64GetDatum(subject_id);
+	v[1] = PointerGetDatum(domain);
+	v[2] = PointerGetDatum(action);
+	if (SPI_execute_plan(grades_plan, v, NULL, false, 1) != SPI_OK_SELECT || SPI_processed != 1)
+		elog(ERROR, "credit_gz: grade query failed");
+	t = SPI_tuptable->vals[0];
+	td = SPI_tuptable->tupdesc;
+	grades = SPI_getvalue(t, td, 1);
+	measures = SPI_getvalue(t, td, 2);
+	incentives = SPI_getvalue(t, td, 3);
+	verdict = SPI_getvalue(t, td, 4);
+	applied = SPI_getbinval(t, td, 5, &isnull);
+	if (!isnull)
+		log_feedback(subject_id, domain, action, department, verdict, source, table_name, NULL, applied);
+
 	initStringInfo(&buf);
 	appendStringInfo(&buf, "{\"subject_id\": " INT64_FORMAT ", \"domain\": ", subject_id);
 	escape_json(&buf, d);
 	appendStringInfoString(&buf, ", \"action\": ");
 	escape_json(&buf, a);
-	appendStringInfo(&buf, ", \"checked_on\": \"%s\", ", iso_date(GetSQLCurrentDate()));
-	if (name == NULL)
-	{
-		verdict = "no_record";
-		appendStringInfoString(&buf, "\"found\": false, \"verdict\": \"no_record\", "
-							   "\"message\": \"no record of this subject in the credit archive\"}");
-	}
-	else
-	{
-		Oid			score_relid = get_relname_relid("subject_score", get_namespace_oid("credit_gz", false));
-
-		/* grades only when the scoring module is installed and the subject has a score */
-		if (OidIsValid(score_relid) && has_pk_rows(score_relid, subject_id, NULL, NULL))
-		{
-			Datum		v[3];
-			bool		isnull;
-			Datum		applied;
-			HeapTuple	t;
-			TupleDesc	td;
-
-			if (!*connected)
-			{
-				if (SPI_connect() != SPI_OK_CONNECT)
-					elog(ERROR, "credit_gz: SPI_connect failed");
-				*connected = true;
-			}
-			if (grades_plan == NULL)
-			{
-				Oid			types[3] = {INT8OID, TEXTOID, TEXTOID};
-
-				grades_plan = credit_gz_keep_plan(grades_sql, 3, types);
-			}
-			v[0] = Int64GetDatum(subject_id);
-			v[1] = PointerGetDatum(domain);
-			v[2] = PointerGetDatum(action);
-			if (SPI_execute_plan(grades_plan, v, NULL, false, 1) != SPI_OK_SELECT || SPI_processed != 1)
-				elog(ERROR, "credit_gz: grade query failed");
-			t = SPI_tuptable->vals[0];
-			td = SPI_tuptable->tupdesc;
-			grades = SPI_getvalue(t, td, 1);
-			measures = SPI_getvalue(t, td, 2);
-			incentives = SPI_getvalue(t, td, 3);
-			verdict = SPI_getvalue(t, td, 4);
-			applied = SPI_getbinval(t, td, 5, &isnull);
-			if (!isnull)
-				log_feedback(subject_id, domain, action, department, verdict, source, table_name, NULL, applied);
-		}
-		appendStringInfoString(&buf, "\"found\": true, \"name\": ");
-		escape_json(&buf, name);
-		appendStringInfo(&buf, ", \"grades\": %s, \"measures\": %s, \"incentives\": %s, \"verdict\": \"%s\"}",
-						 grades, measures, incentives, verdict);
-	}
+	appendStringInfo(&buf, ", \"checked_on\": \"%s\", \"found\": true, \"name\": ", iso_date(GetSQLCurrentDate()));
+	escape_json(&buf, name);
+	appendStringInfo(&buf, ", \"grades\": %s, \"measures\": %s, \"incentives\": %s, \"verdict\": \"%s\"}",
+					 grades, measures, incentives, verdict);
 	old = MemoryContextSwitchTo(out_cxt);
 	result = DatumGetJsonbP(DirectFunctionCall1(jsonb_in, CStringGetDatum(buf.data)));
 	*verdict_out = pstrdup(verdict);
@@ -626,11 +675,10 @@ typedef struct precheck_result
  * the reading role and its department. Skipped on a hot standby, where nothing can be written.
  */
 static void
-log_precheck_read(int64 subject_id, text *domain, text *action, text *department, const char *source,
+log_precheck_read(int64 subject_id, const char *domain, const char *action, text *department, const char *source,
 				  bool *connected)
 {
-	query_log_read(subject_id, "precheck",
-				   psprintf("%s: %s/%s", source, text_to_cstring(domain), text_to_cstring(action)),
+	query_log_read(subject_id, "precheck", psprintf("%s: %s/%s", source, domain, action),
 				   "government", department ? text_to_cstring(department) : NULL, connected);
 }
 
@@ -653,9 +701,11 @@ run_precheck(int64 subject_id, text *domain, text *action, text *department, con
 	MemoryContext old;
 	int			rc;
 	bool		have_scores;
+	char	   *d = text_to_cstring(domain);
+	char	   *a = text_to_cstring(action);
 
-	validate_codes(text_to_cstring(domain), text_to_cstring(action), connected);
-	log_precheck_read(subject_id, domain, action, department, source, connected);
+	validate_codes(d, a, connected);
+	log_precheck_read(subject_id, d, a, department, source, connected);
 	if (!entries_in_force(subject_id))
 	{
 		r.answer = quick_precheck(subject_id, false, domain, action, department, source, table_name, out_cxt, connected,
@@ -669,7 +719,7 @@ run_precheck(int64 subject_id, text *domain, text *action, text *department, con
 			elog(ERROR, "credit_gz: SPI_connect failed");
 		*connected = true;
 	}
-	have_scores = OidIsValid(get_relname_relid("subject_score", get_namespace_oid("credit_gz", false)));
+	have_scores = OidIsValid(fast_rels_get()->subject_score);
 	if (precheck_plan == NULL || precheck_plan_has_scores != have_scores)
 	{
 		Oid			types[3] = {INT8OID, TEXTOID, TEXTOID};

@@ -25,11 +25,17 @@
 #include "postgres.h"
 
 #include "access/htup_details.h"
+#include "access/table.h"
+#include "access/tableam.h"
 #include "access/xact.h"
 #include "access/xlog.h"
+#include "catalog/dependency.h"
 #include "catalog/namespace.h"
+#include "catalog/pg_trigger.h"
 #include "catalog/pg_type.h"
+#include "commands/sequence.h"
 #include "commands/trigger.h"
+#include "executor/executor.h"
 #include "executor/spi.h"
 #include "fmgr.h"
 #include "funcapi.h"
@@ -70,6 +76,8 @@ PGDLLEXPORT void credit_gz_query_log_worker(Datum main_arg);
 #define QL_PURPOSE_LEN		320
 /* At most this many entries per INSERT (one transaction of the worker). */
 #define QL_BATCH_MAX		5000
+/* Rows per table_multi_insert of the direct write (COPY FROM buffers up to 1000; a few pages suffice). */
+#define QL_DIRECT_CHUNK		200
 /* The worker exits after this long with nothing queued (so DROP DATABASE, which waits 5 s, is not blocked). */
 #define QL_IDLE_EXIT_MS		2000
 /* A worker registered but not yet running after this long is presumed lost and registered again. */
@@ -166,6 +174,17 @@ static Oid	dept_user = InvalidOid;
 static Oid	dept_role_grant_relid = InvalidOid;
 static bool dept_null = true;
 static char dept_value[QL_DEPT_LEN];
+
+/*
+ * Per-backend cache of the names of the current and the session user, which every queued entry carries (two
+ * syscache lookups per read otherwise). Reset by any change of a role (pg_authid syscache invalidation), so a
+ * renamed role is logged under its new name.
+ */
+static bool names_valid = false;
+static Oid	names_user = InvalidOid;
+static Oid	names_session_user = InvalidOid;
+static NameData names_role;
+static NameData names_session_role;
 
 static SPIPlanPtr sync_plan = NULL;
 static SPIPlanPtr dept_plan = NULL;
@@ -541,12 +560,52 @@ ql_dept_relcache_callback(Datum arg, Oid relid)
 	}
 }
 
-/* ql_dept_syscache_callback — a role or a membership changed: forget the department. */
+/* ql_dept_syscache_callback — a role or a membership changed: forget the department and the role names. */
 static void
 ql_dept_syscache_callback(Datum arg, int cacheid, uint32 hashvalue)
 {
 	dept_valid = false;
+	names_valid = false;
 	dept_invalidations++;
+}
+
+/* ql_register_callbacks — register the invalidation callbacks of the department and role-name caches, once. */
+static void
+ql_register_callbacks(void)
+{
+	if (dept_callbacks)
+		return;
+	CacheRegisterRelcacheCallback(ql_dept_relcache_callback, (Datum) 0);
+	CacheRegisterSyscacheCallback(AUTHOID, ql_dept_syscache_callback, (Datum) 0);
+	CacheRegisterSyscacheCallback(AUTHMEMROLEMEM, ql_dept_syscache_callback, (Datum) 0);
+	CacheRegisterSyscacheCallback(AUTHMEMMEMROLE, ql_dept_syscache_callback, (Datum) 0);
+	dept_callbacks = true;
+}
+
+/*
+ * ql_role_names — the names of the current and the session user into an entry, from the per-backend cache
+ * (looked up again after a role changed, or when the user is another one: SET ROLE, SECURITY DEFINER).
+ */
+static void
+ql_role_names(NameData *role_name, NameData *session_role)
+{
+	Oid			user = GetUserId();
+	Oid			session_user = GetSessionUserId();
+
+	if (!names_valid || names_user != user || names_session_user != session_user)
+	{
+		uint64		seen;
+
+		ql_register_callbacks();
+		seen = dept_invalidations;
+		namestrcpy(&names_role, GetUserNameFromId(user, false));
+		namestrcpy(&names_session_role, GetUserNameFromId(session_user, false));
+		names_user = user;
+		names_session_user = session_user;
+		names_valid = (dept_invalidations == seen);	/* else looked up again on the next read */
+	}
+	*role_name = names_role;
+	*session_role = names_session_role;
 }
 
 /*
@@ -564,14 +623,7 @@ ql_my_department(bool *spi_connected)
 
 	if (dept_valid && dept_user == GetUserId())
 		return true;
-	if (!dept_callbacks)
-	{
-		CacheRegisterRelcacheCallback(ql_dept_relcache_callback, (Datum) 0);
-		CacheRegisterSyscacheCallback(AUTHOID, ql_dept_syscache_callback, (Datum) 0);
-		CacheRegisterSyscacheCallback(AUTHMEMROLEMEM, ql_dept_syscache_callback, (Datum) 0);
-		CacheRegisterSyscacheCallback(AUTHMEMMEMROLE, ql_dept_syscache_callback, (Datum) 0);
-		dept_callbacks = true;
-	}
+	ql_register_callbacks();
 	dept_valid = false;
 	dept_role_grant_relid = get_relname_relid("role_grant", get_namespace_oid("credit_gz", false));
 	seen = dept_invalidations;
@@ -617,8 +669,7 @@ ql_enqueue(int64 subject_id, const char *via, const char *purpose, const char *a
 	memset(e, 0, sizeof(QlEntry));
 	e->at = GetCurrentTransactionStartTimestamp();
 	e->subject_id = subject_id;
-	namestrcpy(&e->role_name, GetUserNameFromId(GetUserId(), false));
-	namestrcpy(&e->session_role, GetUserNameFromId(GetSessionUserId(), false));
+	ql_role_names(&e->role_name, &e->session_role);
 	if (!ql_copy(e->via, sizeof(e->via), via) || !ql_copy(e->purpose, sizeof(e->purpose), purpose))
 		goto fallback;
 	e->audience_null = (audience == NULL);
@@ -754,56 +805,196 @@ ql_array(Datum *d, bool *nulls, int n, Oid type, int len, bool byval, char align
 	return PointerGetDatum(construct_md_array(d, nulls, 1, dims, lbs, type, len, byval, align));
 }
 
-/*
- * ql_flush_batch — write up to QL_BATCH_MAX queued entries with one INSERT in a transaction of its own, then
- * advance the queue. Returns how many were written, or -1 when the INSERT failed (the error is logged and the
- * entries stay queued for the next attempt).
- */
-static int
-ql_flush_batch(int qi, MemoryContext cxt)
+/* The columns of credit_gz.query_log the direct write fills (every column of the table: see ql_direct_plan). */
+enum
 {
-	QlQueue    *q = &ql->queues[qi];
-	QlEntry    *slots = ql_slots(qi);
-	QlEntry    *buf;
+	QLC_LOG_ID, QLC_AT, QLC_ROLE_NAME, QLC_SESSION_ROLE, QLC_DEPARTMENT, QLC_SUBJECT, QLC_VIA, QLC_AUDIENCE,
+	QLC_PURPOSE, QLC_NCOLS
+};
+static const struct
+{
+	const char *name;
+	Oid			type;
+}			ql_columns[QLC_NCOLS] = {
+	{"log_id", INT8OID}, {"at", TIMESTAMPTZOID}, {"role_name", NAMEOID}, {"session_role", NAMEOID},
+	{"department_code", TEXTOID}, {"subject_id", INT8OID}, {"via", TEXTOID}, {"audience", TEXTOID},
+	{"purpose", TEXTOID}
+};
+
+/*
+ * ql_direct_plan — can the batch be written directly (ql_write_direct) rather than by the INSERT? Only when the
+ * table is what src/disclosure.sql creates: a plain table whose columns are exactly ql_columns (so no default is
+ * skipped), log_id an identity column, no rule, no index whose uniqueness is checked deferred, and no INSERT
+ * trigger that fires in the worker's replica mode (the INSERT would not fire the others either). Fills attnums
+ * (attribute number of each ql_columns entry) and *seq (log_id's identity sequence).
+ */
+static bool
+ql_direct_plan(Relation rel, ResultRelInfo *rri, AttrNumber *attnums, Oid *seq)
+{
+	TupleDesc	desc = RelationGetDescr(rel);
+	int			i,
+				c,
+				live = 0;
+
+	if (rel->rd_rel->relkind != RELKIND_RELATION || rel->rd_rel->relhasrules)
+		return false;
+	for (c = 0; c < QLC_NCOLS; c++)
+		attnums[c] = InvalidAttrNumber;
+	for (i = 0; i < desc->natts; i++)
+	{
+		Form_pg_attribute att = TupleDescAttr(desc, i);
+
+		if (att->attisdropped)
+			continue;
+		live++;
+		if (att->attgenerated != '\0')
+			return false;
+		for (c = 0; c < QLC_NCOLS; c++)
+			if (strcmp(NameStr(att->attname), ql_columns[c].name) == 0 && att->atttypid == ql_columns[c].type)
+				attnums[c] = att->attnum;
+	}
+	for (c = 0; c < QLC_NCOLS; c++)
+		if (attnums[c] == InvalidAttrNumber)
+			return false;
+	if (live != QLC_NCOLS || TupleDescAttr(desc, attnums[QLC_LOG_ID] - 1)->attidentity == '\0')
+		return false;
+	if (rel->trigdesc)
+		for (i = 0; i < rel->trigdesc->numtriggers; i++)
+		{
+			Trigger    *tg = &rel->trigdesc->triggers[i];
+
+			if (TRIGGER_FOR_INSERT(tg->tgtype) &&
+				(tg->tgenabled == TRIGGER_FIRES_ALWAYS || tg->tgenabled == TRIGGER_FIRES_ON_REPLICA))
+				return false;
+		}
+	for (i = 0; i < rri->ri_NumIndices; i++)
+		if (!rri->ri_IndexRelationDescs[i]->rd_index->indimmediate)
+			return false;
+	*seq = getIdentitySequence(RelationGetRelid(rel), attnums[QLC_LOG_ID], false);
+	return true;
+}
+
+/*
+ * ql_write_direct — write a batch as COPY does, without the INSERT's per-row executor work (unnest of eight
+ * arrays through tuplestores, one heap_insert and WAL record per row): log_id from the identity sequence in queue
+ * order, NOT NULL and CHECK constraints checked, heap rows by table_multi_insert (one WAL record per page), then
+ * each row's index entries. False: the table is not as expected (ql_direct_plan); the caller writes the batch
+ * with the INSERT instead. Runs in the worker's transaction.
+ */
+static bool
+ql_write_direct(QlEntry *buf, int n)
+{
+	Oid			relid = get_relname_relid("query_log", get_namespace_oid("credit_gz", false));
+	Relation	rel;
+	EState	   *estate;
+	RangeTblEntry *rte;
+	ResultRelInfo *rri;
+	AttrNumber	attnums[QLC_NCOLS];
+	Oid			seq;
+	TupleTableSlot *slots[QL_DIRECT_CHUNK];
+	CommandId	cid;
+	int			k,
+				from;
+
+	if (!OidIsValid(relid))
+		elog(ERROR, "credit_gz: relation credit_gz.query_log is missing");
+	rel = table_open(relid, RowExclusiveLock);
+	estate = CreateExecutorState();
+	rte = makeNode(RangeTblEntry);
+	rte->rtekind = RTE_RELATION;
+	rte->relid = relid;
+	rte->relkind = rel->rd_rel->relkind;
+	rte->rellockmode = RowExclusiveLock;
+	rte->requiredPerms = ACL_INSERT;
+	ExecInitRangeTable(estate, list_make1(rte));
+	rri = makeNode(ResultRelInfo);
+	ExecInitResultRelation(estate, rri, 1);
+	ExecOpenIndices(rri, false);
+	if (!ql_direct_plan(rel, rri, attnums, &seq))
+	{
+		ExecCloseResultRelations(estate);
+		ExecCloseRangeTableRelations(estate);
+		FreeExecutorState(estate);
+		table_close(rel, NoLock);
+		return false;
+	}
+	cid = GetCurrentCommandId(true);
+	estate->es_output_cid = cid;
+	for (k = 0; k < QL_DIRECT_CHUNK && k < n; k++)
+		slots[k] = ExecInitExtraTupleSlot(estate, RelationGetDescr(rel), table_slot_callbacks(rel));
+
+	/* chunks of QL_DIRECT_CHUNK rows through the same slots, as COPY buffers them */
+	for (from = 0; from < n; from += QL_DIRECT_CHUNK)
+	{
+		int			m = Min(n - from, QL_DIRECT_CHUNK);
+
+		for (k = 0; k < m; k++)
+		{
+			TupleTableSlot *slot = slots[k];
+			QlEntry    *e = &buf[from + k];
+
+			ExecClearTuple(slot);
+			memset(slot->tts_isnull, true, slot->tts_tupleDescriptor->natts * sizeof(bool));
+#define QL_SET(col, value, isnull) \
+			(slot->tts_values[attnums[col] - 1] = (value), slot->tts_isnull[attnums[col] - 1] = (isnull))
+			QL_SET(QLC_LOG_ID, Int64GetDatum(nextval_internal(seq, false)), false);
+			QL_SET(QLC_AT, TimestampTzGetDatum(e->at), false);
+			QL_SET(QLC_ROLE_NAME, NameGetDatum(&e->role_name), false);
+			QL_SET(QLC_SESSION_ROLE, NameGetDatum(&e->session_role), false);
+			QL_SET(QLC_DEPARTMENT, e->department_null ? (Datum) 0 : CStringGetTextDatum(e->department),
+				   e->department_null);
+			QL_SET(QLC_SUBJECT, Int64GetDatum(e->subject_id), false);
+			QL_SET(QLC_VIA, CStringGetTextDatum(e->via), false);
+			QL_SET(QLC_AUDIENCE, e->audience_null ? (Datum) 0 : CStringGetTextDatum(e->audience),
+				   e->audience_null);
+			QL_SET(QLC_PURPOSE, CStringGetTextDatum(e->purpose), false);
+#undef QL_SET
+			ExecStoreVirtualTuple(slot);
+			if (rel->rd_att->constr)
+				ExecConstraints(rri, slot, estate);
+			ResetPerTupleExprContext(estate);
+		}
+		table_multi_insert(rel, slots, m, cid, 0, NULL);
+		for (k = 0; k < m; k++)
+		{
+			List	   *recheck = ExecInsertIndexTuples(rri, slots[k], estate, false, false, NULL, NIL);
+
+			Assert(recheck == NIL); /* no deferred uniqueness (ql_direct_plan) */
+			list_free(recheck);
+			ResetPerTupleExprContext(estate);
+		}
+	}
+
+	ExecResetTupleTable(estate->es_tupleTable, false);
+	ExecCloseResultRelations(estate);
+	ExecCloseRangeTableRelations(estate);
+	FreeExecutorState(estate);
+	table_close(rel, NoLock);
+	return true;
+}
+
+/*
+ * ql_write_insert — write a batch with one INSERT … SELECT of unnest()ed arrays through SPI: the way for a
+ * query_log that ql_write_direct does not recognise (its defaults and replica-mode triggers then apply). Runs in
+ * the worker's transaction.
+ */
+static void
+ql_write_insert(QlEntry *buf, int n)
+{
 	Datum		v[8];
-	Datum	   *at,
-			   *rn,
-			   *sr,
-			   *dept,
-			   *subj,
-			   *via,
-			   *aud,
-			   *purp;
-	bool	   *dept_nulls,
-			   *aud_nulls;
-	int			n,
-				k;
-	uint64		head;
-	volatile bool ok = true;
+	Datum	   *at = palloc(n * sizeof(Datum)),
+			   *rn = palloc(n * sizeof(Datum)),
+			   *sr = palloc(n * sizeof(Datum)),
+			   *dept = palloc(n * sizeof(Datum)),
+			   *subj = palloc(n * sizeof(Datum)),
+			   *via = palloc(n * sizeof(Datum)),
+			   *aud = palloc(n * sizeof(Datum)),
+			   *purp = palloc(n * sizeof(Datum));
+	bool	   *dept_nulls = palloc(n * sizeof(bool)),
+			   *aud_nulls = palloc(n * sizeof(bool));
+	int			k,
+				rc;
 
-	MemoryContextReset(cxt);
-	MemoryContextSwitchTo(cxt);
-
-	LWLockAcquire(ql->lock, LW_SHARED);
-	n = Min(q->queued, QL_BATCH_MAX);
-	head = q->head;
-	buf = palloc(Max(n, 1) * sizeof(QlEntry));
-	for (k = 0; k < n; k++)
-		buf[k] = slots[(head + k) % (uint64) ql_queue_size];
-	LWLockRelease(ql->lock);
-	if (n == 0)
-		return 0;
-
-	at = palloc(n * sizeof(Datum));
-	rn = palloc(n * sizeof(Datum));
-	sr = palloc(n * sizeof(Datum));
-	dept = palloc(n * sizeof(Datum));
-	subj = palloc(n * sizeof(Datum));
-	via = palloc(n * sizeof(Datum));
-	aud = palloc(n * sizeof(Datum));
-	purp = palloc(n * sizeof(Datum));
-	dept_nulls = palloc(n * sizeof(bool));
-	aud_nulls = palloc(n * sizeof(bool));
 	for (k = 0; k < n; k++)
 	{
 		at[k] = TimestampTzGetDatum(buf[k].at);
@@ -826,31 +1017,62 @@ ql_flush_batch(int qi, MemoryContext cxt)
 	v[6] = ql_array(aud, aud_nulls, n, TEXTOID, -1, false, TYPALIGN_INT);
 	v[7] = ql_array(purp, NULL, n, TEXTOID, -1, false, TYPALIGN_INT);
 
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "credit_gz: SPI_connect failed");
+	if (batch_plan == NULL)
+	{
+		Oid			types[8] = {TIMESTAMPTZARRAYOID, NAMEARRAYOID, NAMEARRAYOID, TEXTARRAYOID,
+		INT8ARRAYOID, TEXTARRAYOID, TEXTARRAYOID, TEXTARRAYOID};
+
+		batch_plan = credit_gz_keep_plan("INSERT INTO credit_gz.query_log (at, role_name, session_role, department_code,"
+							 "       subject_id, via, audience, purpose)"
+							 " SELECT * FROM ROWS FROM (pg_catalog.unnest($1), pg_catalog.unnest($2),"
+							 "   pg_catalog.unnest($3), pg_catalog.unnest($4), pg_catalog.unnest($5),"
+							 "   pg_catalog.unnest($6), pg_catalog.unnest($7), pg_catalog.unnest($8))", 8, types);
+	}
+	rc = SPI_execute_plan(batch_plan, v, NULL, false, 0);
+	if (rc != SPI_OK_INSERT || SPI_processed != (uint64) n)
+		elog(ERROR, "credit_gz: query-log batch insert failed: %s", SPI_result_code_string(rc));
+	SPI_finish();
+}
+
+/*
+ * ql_flush_batch — write up to QL_BATCH_MAX queued entries with one INSERT in a transaction of its own, then
+ * advance the queue. Returns how many were written, or -1 when the INSERT failed (the error is logged and the
+ * entries stay queued for the next attempt).
+ */
+static int
+ql_flush_batch(int qi, MemoryContext cxt)
+{
+	QlQueue    *q = &ql->queues[qi];
+	QlEntry    *slots = ql_slots(qi);
+	QlEntry    *buf;
+	int			n,
+				k;
+	uint64		head;
+	volatile bool ok = true;
+
+	MemoryContextReset(cxt);
+	MemoryContextSwitchTo(cxt);
+
+	LWLockAcquire(ql->lock, LW_SHARED);
+	n = Min(q->queued, QL_BATCH_MAX);
+	head = q->head;
+	buf = palloc(Max(n, 1) * sizeof(QlEntry));
+	for (k = 0; k < n; k++)
+		buf[k] = slots[(head + k) % (uint64) ql_queue_size];
+	LWLockRelease(ql->lock);
+	if (n == 0)
+		return 0;
+
 	PG_TRY();
 	{
-		int			rc;
-
 		SetCurrentStatementStartTimestamp();
 		StartTransactionCommand();
-		if (SPI_connect() != SPI_OK_CONNECT)
-			elog(ERROR, "credit_gz: SPI_connect failed");
 		PushActiveSnapshot(GetTransactionSnapshot());
 		pgstat_report_activity(STATE_RUNNING, "credit_gz: writing queued query-log entries");
-		if (batch_plan == NULL)
-		{
-			Oid			types[8] = {TIMESTAMPTZARRAYOID, NAMEARRAYOID, NAMEARRAYOID, TEXTARRAYOID,
-			INT8ARRAYOID, TEXTARRAYOID, TEXTARRAYOID, TEXTARRAYOID};
-
-			batch_plan = credit_gz_keep_plan("INSERT INTO credit_gz.query_log (at, role_name, session_role, department_code,"
-								 "       subject_id, via, audience, purpose)"
-								 " SELECT * FROM ROWS FROM (pg_catalog.unnest($1), pg_catalog.unnest($2),"
-								 "   pg_catalog.unnest($3), pg_catalog.unnest($4), pg_catalog.unnest($5),"
-								 "   pg_catalog.unnest($6), pg_catalog.unnest($7), pg_catalog.unnest($8))", 8, types);
-		}
-		rc = SPI_execute_plan(batch_plan, v, NULL, false, 0);
-		if (rc != SPI_OK_INSERT || SPI_processed != (uint64) n)
-			elog(ERROR, "credit_gz: query-log batch insert failed: %s", SPI_result_code_string(rc));
-		SPI_finish();
+		if (!ql_write_direct(buf, n))
+			ql_write_insert(buf, n);
 		PopActiveSnapshot();
 		CommitTransactionCommand();
 		pgstat_report_activity(STATE_IDLE, NULL);
