@@ -71,24 +71,22 @@ COPY (SELECT pg_temp.sid(3, k), item, sev, dom, 'market_regulation', 'TAPB-3-' |
         FROM src ORDER BY j) TO STDOUT \g :cg_copy_file
 \copy credit_gz.record (subject_id, item_code, severity, domain_code, department_code, document_no, decision_date) FROM PROGRAM 'cat "$CG_COPY_FILE"; rm -f "$CG_COPY_FILE"'
 SELECT is((SELECT count(*)::int FROM credit_gz.record WHERE document_no LIKE 'TAPB-3-%'), 60, 'COPY loaded 60 records');
--- L: the same records first, then 1,000 of other subjects, in one statement
-INSERT INTO credit_gz.record (subject_id, item_code, severity, domain_code, department_code, document_no, decision_date)
-SELECT * FROM (SELECT pg_temp.sid(4, k), item, sev, dom, 'market_regulation', 'TAPB-4-' || j, current_date - age
-                 FROM src ORDER BY j) l
-UNION ALL
-SELECT pg_temp.sid(6, 1 + i % 8), 'administrative_penalty', 'general', 'construction', 'market_regulation',
-       'TAPB-L6-' || i, current_date - i % 300
-  FROM generate_series(1, 1000) i;
--- P: the same as L with work_mem = 64kB: 1,060 rows budgeted at two groups of 100 bytes each exceed the 128 kB of
--- hash memory, so the C sums run in passes over residue classes of subject_id
+-- L and P: the same records first, then 1,000 records of the subjects of group pad, in one statement
+CREATE FUNCTION pg_temp.large_batch(g int, pad int) RETURNS void LANGUAGE sql AS $$
+    INSERT INTO credit_gz.record (subject_id, item_code, severity, domain_code, department_code, document_no,
+                                  decision_date)
+    SELECT * FROM (SELECT pg_temp.sid(g, k), item, sev, dom, 'market_regulation', 'TAPB-' || g || '-' || j,
+                          current_date - age
+                     FROM src ORDER BY j) l
+    UNION ALL
+    SELECT pg_temp.sid(pad, 1 + i % 8), 'administrative_penalty', 'general', 'construction', 'market_regulation',
+           'TAPB-PAD' || pad || '-' || i, current_date - i % 300
+      FROM generate_series(1, 1000) i $$;
+SELECT pg_temp.large_batch(4, 6);
+-- P with work_mem = 64kB: 1,060 rows budgeted at two groups of 100 bytes each exceed the 128 kB of hash memory, so
+-- the C sums run in passes over residue classes of subject_id
 SET LOCAL work_mem = '64kB';
-INSERT INTO credit_gz.record (subject_id, item_code, severity, domain_code, department_code, document_no, decision_date)
-SELECT * FROM (SELECT pg_temp.sid(5, k), item, sev, dom, 'market_regulation', 'TAPB-5-' || j, current_date - age
-                 FROM src ORDER BY j) p
-UNION ALL
-SELECT pg_temp.sid(7, 1 + i % 8), 'administrative_penalty', 'general', 'construction', 'market_regulation',
-       'TAPB-P7-' || i, current_date - i % 300
-  FROM generate_series(1, 1000) i;
+SELECT pg_temp.large_batch(5, 7);
 RESET work_mem;
 
 -- what each group ended with, keyed by (k, model) and, for history, by the record's number j ('seed': set-up)
