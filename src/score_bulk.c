@@ -750,6 +750,9 @@ score_totals(PG_FUNCTION_ARGS)
  * Batch sums: the new records of one INSERT or COPY (src/scoring.c, statement trigger scoring_insert)
  * --------------------------------------------------------------------------------------------------------------- */
 
+/* Expected (subject, model) groups per pass at most (arrays of 4 million model codes stay far below 1 GB). */
+#define BATCH_MAX_GROUPS 4000000.0
+
 /* A batch being summed: the shared state, its memory and the record columns' positions. */
 struct ScoreBatch
 {
@@ -800,6 +803,8 @@ score_batch_begin(DateADT as_of, TupleDesc desc, double rows)
 	SPI_freetuptable(SPI_tuptable);
 	MemoryContextSwitchTo(cxt);
 	b->st.passes = (uint64) ceil(groups * sizeof(TotalEntry) * 2.5 / (double) get_hash_memory_limit());
+	/* a pass's sums travel as arrays, and an array is at most 1 GB: bound the groups of a pass as well */
+	b->st.passes = Max(b->st.passes, (uint64) ceil(groups / BATCH_MAX_GROUPS));
 	if (b->st.passes < 1)
 		b->st.passes = 1;
 	b->st.totals = totals_create(cxt, (uint32) Min(groups / b->st.passes + 64, (double) PG_INT32_MAX / 4), &b->st);

@@ -780,15 +780,15 @@ int64_cmp(const void *a, const void *b)
 
 /*
  * batch_subjects — the distinct subject ids of the batch's counting records (status in publicity or under
- * objection), sorted, as a bigint[].
+ * objection), sorted; returns how many are in *ids.
  */
-static Datum
-batch_subjects(Tuplestorestate *ts, TupleDesc tupdesc, const RecordCols *c, int64 rows)
+static int64
+batch_subjects(Tuplestorestate *ts, TupleDesc tupdesc, const RecordCols *c, int64 rows, Datum **ids_out)
 {
 	TupleTableSlot *slot = MakeSingleTupleTableSlot(tupdesc, &TTSOpsMinimalTuple);
 	int			ptr = tuplestore_alloc_read_pointer(ts, EXEC_FLAG_REWIND);
-	Datum	   *ids = palloc(sizeof(Datum) * Max(rows, 1));
-	int			n = 0,
+	Datum	   *ids = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(Datum) * Max(rows, 1));
+	int64		n = 0,
 				distinct = 0;
 
 	tuplestore_select_read_pointer(ts, ptr);
@@ -813,10 +813,34 @@ batch_subjects(Tuplestorestate *ts, TupleDesc tupdesc, const RecordCols *c, int6
 	tuplestore_select_read_pointer(ts, 0);
 	ExecDropSingleTupleTableSlot(slot);
 	qsort(ids, n, sizeof(Datum), int64_cmp);
-	for (int i = 0; i < n; i++)
+	for (int64 i = 0; i < n; i++)
 		if (distinct == 0 || DatumGetInt64(ids[i]) != DatumGetInt64(ids[distinct - 1]))
 			ids[distinct++] = ids[i];
-	return PointerGetDatum(construct_array(ids, distinct, INT8OID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
+	*ids_out = ids;
+	return distinct;
+}
+
+/* Subjects locked per statement (ascending chunks keep the order; an array stays far below its 1 GB limit). */
+#define BATCH_LOCK_CHUNK 1000000
+
+/* lock_batch_subjects — lock the sorted subject ids in subject_id order, chunk by chunk (BATCH_LOCK_SQL). */
+static void
+lock_batch_subjects(const Datum *ids, int64 n, int64 rows)
+{
+	for (int64 from = 0; from < n; from += BATCH_LOCK_CHUNK)
+	{
+		int			count = (int) Min(n - from, BATCH_LOCK_CHUNK);
+		ArrayType  *arr = construct_array((Datum *) ids + from, count, INT8OID, 8, FLOAT8PASSBYVAL,
+										  TYPALIGN_DOUBLE);
+		Datum		arg = PointerGetDatum(arr);
+		int			rc = SPI_execute_plan(batch_plan(0, rows), &arg, NULL, false, 0);
+
+		if (rc != SPI_OK_SELECT)
+			elog(ERROR, "credit_gz scoring: locking the subjects of the batch failed: %s",
+				 SPI_result_code_string(rc));
+		SPI_freetuptable(SPI_tuptable);
+		pfree(arr);
+	}
 }
 
 /* mark_fresh_starts — subjects whose start was computed from their records (column 2 of a batch statement's
@@ -912,7 +936,8 @@ score_inserted_batch(Tuplestorestate *ts, TupleDesc tupdesc, const RecordCols *c
 {
 	int			rc;
 	int			nestlevel;
-	Datum		subjects = batch_subjects(ts, tupdesc, c, rows);
+	Datum	   *subjects;
+	int64		nsubjects = batch_subjects(ts, tupdesc, c, rows, &subjects);
 
 	/*
 	 * Plans are made (on first use, and again after an invalidation) inside these calls. Every lookup of the batch
@@ -921,9 +946,8 @@ score_inserted_batch(Tuplestorestate *ts, TupleDesc tupdesc, const RecordCols *c
 	 */
 	nestlevel = NewGUCNestLevel();
 	(void) set_config_option("enable_seqscan", "off", PGC_USERSET, PGC_S_SESSION, GUC_ACTION_SAVE, true, 0, false);
-	rc = SPI_execute_plan(batch_plan(0, rows), &subjects, NULL, false, 0);
-	if (rc != SPI_OK_SELECT)
-		elog(ERROR, "credit_gz scoring: locking the subjects of the batch failed: %s", SPI_result_code_string(rc));
+	lock_batch_subjects(subjects, nsubjects, rows);
+	pfree(subjects);
 	if (rows > BATCH_SMALL_ROWS)
 		score_large_batch(ts, tupdesc, rows);
 	else
