@@ -93,6 +93,11 @@ static const char *const restricted_sql =
 	"gr AS (SELECT NULL::text AS model_code, NULL::text AS grade, NULL::numeric AS score," \
 	"              NULL::timestamptz AS updated_at WHERE false),"
 
+/*
+ * The full answer for a subject with an entry in force. The verdict CTE v is MATERIALIZED: inlined, its EXISTS
+ * subqueries were planned (and initialised on every call) once for each of the four places that use it. Domain and
+ * action are not checked here: validate_codes() has checked them before.
+ */
 #define PRECHECK_SQL(GRADES) \
 	"WITH subj AS (SELECT s.subject_id, s.name FROM credit_gz.subject s WHERE s.subject_id = $1)," \
 	" lm AS (SELECT e.entry_id, e.list_type_code, lt.name_zh AS list_name, e.department_code, e.basis_document," \
@@ -122,14 +127,12 @@ static const char *const restricted_sql =
 	"            'effect', gm.effect, 'legal_basis', gm.legal_basis, 'source', 'grade'," \
 	"            'grade', jsonb_build_object('model', gm.model_code, 'grade', gm.grade)) AS j" \
 	"     FROM gm)," \
-	" v AS (SELECT CASE WHEN NOT EXISTS (SELECT 1 FROM subj) THEN 'no_record'" \
+	" v AS MATERIALIZED (SELECT CASE WHEN NOT EXISTS (SELECT 1 FROM subj) THEN 'no_record'" \
 	"                   WHEN EXISTS (SELECT 1 FROM applied WHERE effect = 'deny') THEN 'deny'" \
 	"                   WHEN EXISTS (SELECT 1 FROM applied WHERE effect = 'condition') THEN 'allow_with_conditions'" \
 	"                   ELSE 'allow' END AS verdict)," \
 	" fd AS (SELECT * FROM lm WHERE lm.effect = 'deny' ORDER BY lm.code, lm.entry_id LIMIT 1)" \
-	"SELECT EXISTS (SELECT 1 FROM credit_gz.domain WHERE code = $2)," \
-	"       EXISTS (SELECT 1 FROM credit_gz.measure_action WHERE code = $3)," \
-	"       v.verdict," \
+	"SELECT v.verdict," \
 	"       CASE WHEN v.verdict = 'no_record' THEN" \
 	"         jsonb_build_object('subject_id', $1, 'found', false, 'domain', $2, 'action', $3," \
 	"           'checked_on', CURRENT_DATE, 'verdict', v.verdict," \
@@ -741,12 +744,12 @@ run_precheck(int64 subject_id, text *domain, text *action, text *department, con
 	td = SPI_tuptable->tupdesc;
 
 	old = MemoryContextSwitchTo(out_cxt);
-	r.verdict = SPI_getvalue(t, td, 3);
-	r.answer = DatumGetJsonbPCopy(SPI_getbinval(t, td, 4, &isnull));
-	r.deny_message = SPI_getvalue(t, td, 6);
-	r.deny_detail = SPI_getvalue(t, td, 7);
+	r.verdict = SPI_getvalue(t, td, 1);
+	r.answer = DatumGetJsonbPCopy(SPI_getbinval(t, td, 2, &isnull));
+	r.deny_message = SPI_getvalue(t, td, 4);
+	r.deny_detail = SPI_getvalue(t, td, 5);
 	MemoryContextSwitchTo(old);
-	applied = SPI_getbinval(t, td, 5, &applied_null);
+	applied = SPI_getbinval(t, td, 3, &applied_null);
 
 	/* 及时反馈奖惩工作成效: log what was applied */
 	if (!applied_null && strcmp(r.verdict, "no_record") != 0)
