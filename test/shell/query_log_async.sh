@@ -188,6 +188,65 @@ SQL
 )
 check "department: one grant, then two (none logged), then one again; async and sync alike" \
     "$(echo "$out" | tail -1)" "1101:t_qla_dept,1102:-,1103:-,1104:t_qla_dept"
+# the worker writes a batch directly (table_multi_insert): log_id follows the order in which the reads committed
+out=$(q <<SQL
+SET credit_gz.query_log_mode = async;
+SET ROLE t_qla_app;
+$(pre 1203)
+$(pre 1201)
+$(pre 1202)
+RESET ROLE;
+SELECT credit_gz.flush_query_log();
+SELECT string_agg(subject_id::text, ',' ORDER BY log_id) FROM credit_gz.query_log WHERE subject_id BETWEEN 1201 AND 1203;
+SQL
+)
+check "direct write: log_id in commit order" "$(echo "$out" | tail -1)" "1203,1201,1202"
+
+# a query_log the direct write does not recognise (a column it would not fill) is written by the INSERT, defaults
+# applied; afterwards the direct write takes over again
+out=$(q <<SQL
+ALTER TABLE credit_gz.query_log ADD COLUMN t_qla_note text DEFAULT 'by insert';
+SET credit_gz.query_log_mode = async;
+SET ROLE t_qla_app;
+$(pre 1301)
+RESET ROLE;
+SELECT credit_gz.flush_query_log();
+SELECT role_name || ' ' || department_code || ' ' || t_qla_note FROM credit_gz.query_log WHERE subject_id = 1301;
+ALTER TABLE credit_gz.query_log DROP COLUMN t_qla_note;
+SET ROLE t_qla_app;
+$(pre 1302)
+RESET ROLE;
+SELECT credit_gz.flush_query_log();
+SELECT role_name || ' ' || department_code FROM credit_gz.query_log WHERE subject_id = 1302;
+SQL
+)
+check "unrecognised query_log: the batch is written by the INSERT, with the column's default" \
+    "$(echo "$out" | sed -n 3p)" "t_qla_app t_qla_dept by insert"
+check "query_log as shipped again: entries written directly" "$(echo "$out" | sed -n 6p)" "t_qla_app t_qla_dept"
+
+# role names are cached per backend: a renamed role's next read carries its new name
+out=$(q <<SQL
+DO \$\$ BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 't_qla_app3') THEN CREATE ROLE t_qla_app3 NOLOGIN; END IF;
+END \$\$;
+DROP ROLE IF EXISTS t_qla_app3b;
+SELECT credit_gz.grant_department('t_qla_app3', 't_qla_dept');
+SET credit_gz.query_log_mode = async;
+SET ROLE t_qla_app3;
+$(pre 1401)
+RESET ROLE;
+ALTER ROLE t_qla_app3 RENAME TO t_qla_app3b;
+SET ROLE t_qla_app3b;
+$(pre 1402)
+RESET ROLE;
+ALTER ROLE t_qla_app3b RENAME TO t_qla_app3;
+SELECT credit_gz.flush_query_log();
+SELECT string_agg(subject_id || ':' || role_name, ',' ORDER BY subject_id)
+  FROM credit_gz.query_log WHERE subject_id BETWEEN 1401 AND 1402;
+SQL
+)
+check "role names: a renamed role's next read carries the new name" "$(echo "$out" | tail -1)" \
+    "1401:t_qla_app3,1402:t_qla_app3b"
 dropdb "$db"
 trap - EXIT
 
@@ -202,5 +261,5 @@ while [ -e "/var/run/postgresql/.s.PGSQL.$port" ] || [ -e "/tmp/.s.PGSQL.$port" 
 (PGPORT=$port pg_virtualenv "$@" -o 'shared_preload_libraries=$libdir/credit_gz' \
      -o credit_gz.query_log_queue_size=16 sh "$here/query_log_async.sh" small-queue) || fail=1
 (PGPORT=$port pg_virtualenv "$@" sh "$here/query_log_async.sh" not-preloaded) || fail=1
-psql -X -q -d postgres -c "DROP ROLE IF EXISTS t_qla_app, t_qla_app2" || fail=1
+psql -X -q -d postgres -c "DROP ROLE IF EXISTS t_qla_app, t_qla_app2, t_qla_app3, t_qla_app3b" || fail=1
 exit $fail
