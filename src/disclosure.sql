@@ -482,22 +482,20 @@ COMMENT ON FUNCTION credit_gz.my_audiences() IS
     'its request) and public; credit service agencies → credit_agency; financial institutions → '
     'financial_institution; everyone granted → public; administrators → all.';
 
--- log_read: append one entry. Used by precheck, the reports and the labels in the caller's own rights, so the
--- entry names the role that really read. department_code defaults to the caller's department when it has one.
+-- log_read: append one entry. Used by the reports and the labels (precheck calls the same C code directly) in the
+-- caller's own rights, so the entry names the role that really read. department_code defaults to the caller's
+-- department when it has one. In async mode (credit_gz.query_log_mode) the entry is queued at commit like a
+-- pre-check's; an entry the queue cannot carry as it is (no subject, a via the table rejects, a caller without
+-- INSERT on query_log, a hot standby) is inserted at once, in the caller's statement.
 CREATE FUNCTION credit_gz.log_read(subject_id bigint, via text, purpose text, audience text DEFAULT NULL,
                                    department_code text DEFAULT NULL)
 RETURNS void
-LANGUAGE sql VOLATILE
+LANGUAGE C VOLATILE
 SET search_path = pg_catalog, pg_temp
-AS $$
-    INSERT INTO credit_gz.query_log (subject_id, via, purpose, audience, department_code)
-    SELECT $1, $2, coalesce(nullif($3, ''), '未说明 / not stated'), $4,
-           coalesce($5, (SELECT CASE WHEN pg_catalog.cardinality(d) = 1 THEN d[1] END
-                           FROM credit_gz.my_departments() AS d))
-$$;
+AS 'MODULE_PATHNAME', 'credit_gz_log_read';
 COMMENT ON FUNCTION credit_gz.log_read(bigint, text, text, text, text) IS
     'Appends an entry to credit_gz.query_log for a read of a subject''s credit information (who and when are set by '
-    'the database).';
+    'the database): queued for the query-log worker when credit_gz.query_log_mode is async, else inserted now.';
 
 -- grant_role: the common body of the grant_* functions. SECURITY INVOKER (deliberately not DEFINER): GRANT needs the
 -- caller's own right to grant on credit_gz's objects, so only the DBA who could grant by hand can map roles; a

@@ -55,6 +55,8 @@
 #include "utils/inval.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
+#include "utils/acl.h"
+#include "utils/rls.h"
 #include "utils/snapmgr.h"
 #include "utils/syscache.h"
 #include "utils/timestamp.h"
@@ -65,6 +67,7 @@
 PG_FUNCTION_INFO_V1(credit_gz_query_log_stamp);
 PG_FUNCTION_INFO_V1(credit_gz_query_log_queue);
 PG_FUNCTION_INFO_V1(credit_gz_flush_query_log);
+PG_FUNCTION_INFO_V1(credit_gz_log_read);
 PGDLLEXPORT void credit_gz_query_log_worker(Datum main_arg);
 
 /* Databases that can have a queue at once (a queue idle and empty is taken over by another database). */
@@ -713,7 +716,7 @@ fallback:
  * department_resolved: department is already the caller's department (NULL: none or several), from the cache.
  */
 static void
-ql_insert_sync(int64 subject_id, const char *via, const char *purpose, const char *audience,
+ql_insert_sync(bool subject_null, int64 subject_id, const char *via, const char *purpose, const char *audience,
 			   const char *department, bool department_resolved, bool *spi_connected)
 {
 	Datum		v[6];
@@ -732,8 +735,11 @@ ql_insert_sync(int64 subject_id, const char *via, const char *purpose, const cha
 							"                          FROM credit_gz.my_departments() AS d) END)", 6, types);
 	}
 	v[0] = Int64GetDatum(subject_id);
-	v[1] = CStringGetTextDatum(via);
-	v[2] = CStringGetTextDatum(purpose);
+	nulls[0] = subject_null ? 'n' : ' ';
+	v[1] = via ? CStringGetTextDatum(via) : (Datum) 0;
+	nulls[1] = via ? ' ' : 'n';
+	v[2] = purpose ? CStringGetTextDatum(purpose) : (Datum) 0;
+	nulls[2] = purpose ? ' ' : 'n';
 	v[3] = audience ? CStringGetTextDatum(audience) : (Datum) 0;
 	nulls[3] = audience ? ' ' : 'n';
 	v[4] = department ? CStringGetTextDatum(department) : (Datum) 0;
@@ -758,9 +764,62 @@ query_log_read(int64 subject_id, const char *via, const char *purpose, const cha
 	if (ql_async() && ql_enqueue(subject_id, via, purpose, audience, department, spi_connected))
 		return;
 	if (department == NULL && ql_my_department(spi_connected))
-		ql_insert_sync(subject_id, via, purpose, audience, dept_null ? NULL : dept_value, true, spi_connected);
+		ql_insert_sync(false, subject_id, via, purpose, audience, dept_null ? NULL : dept_value, true, spi_connected);
 	else
-		ql_insert_sync(subject_id, via, purpose, audience, department, false, spi_connected);
+		ql_insert_sync(false, subject_id, via, purpose, audience, department, false, spi_connected);
+}
+
+/* ql_via_queueable — a `via` the table's CHECK admits: only such entries may wait for the worker's write. */
+static bool
+ql_via_queueable(const char *via)
+{
+	static const char *const known[] = {"precheck", "report", "labels", "other"};
+
+	for (int i = 0; i < (int) lengthof(known); i++)
+		if (strcmp(via, known[i]) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * ql_caller_may_queue — may the caller's own entry wait in the queue? The worker writes with the extension
+ * owner's rights, so only for a caller who could insert the row itself: INSERT on credit_gz.query_log and no
+ * row-level security there that the worker would bypass.
+ */
+static bool
+ql_caller_may_queue(void)
+{
+	Oid			relid = get_relname_relid("query_log", get_namespace_oid("credit_gz", false));
+
+	return OidIsValid(relid) && pg_class_aclcheck(relid, GetUserId(), ACL_INSERT) == ACLCHECK_OK &&
+		check_enable_rls(relid, InvalidOid, true) != RLS_ENABLED;
+}
+
+/*
+ * credit_gz_log_read — credit_gz.log_read(subject_id, via, purpose, audience, department_code): the SQL entry point
+ * of query_log_read, so the reports and the labels log as precheck does (queued in async mode). Whatever the
+ * queue cannot carry as it is — no subject, a `via` the table would reject, a caller without INSERT on the log,
+ * a hot standby — is inserted at once in the caller's statement and rights, where the table judges it as before.
+ */
+Datum
+credit_gz_log_read(PG_FUNCTION_ARGS)
+{
+	bool		connected = false;
+	bool		subject_null = PG_ARGISNULL(0);
+	int64		subject_id = subject_null ? 0 : PG_GETARG_INT64(0);
+	char	   *via = PG_ARGISNULL(1) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(1));
+	char	   *purpose = PG_ARGISNULL(2) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(2));
+	char	   *audience = PG_ARGISNULL(3) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(3));
+	char	   *department = PG_ARGISNULL(4) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(4));
+
+	if (!subject_null && via != NULL && ql_via_queueable(via) && !RecoveryInProgress() && ql_async() &&
+		ql_caller_may_queue())
+		query_log_read(subject_id, via, purpose, audience, department, &connected);
+	else
+		ql_insert_sync(subject_null, subject_id, via, purpose, audience, department, false, &connected);
+	if (connected && SPI_finish() != SPI_OK_FINISH)
+		elog(ERROR, "credit_gz: SPI_finish failed");
+	PG_RETURN_VOID();
 }
 
 

@@ -157,6 +157,36 @@ check "async: an aborted transaction and a rolled-back savepoint leave nothing; 
     "$(echo "$out" | sed -n 5p)" 1004
 check "async: no slot stays reserved" "$(echo "$out" | sed -n 6p)" 0
 
+# reports and labels log through credit_gz.log_read(): queued in async mode like a pre-check's entry; what the
+# queue cannot carry as it is (no subject; a via the table rejects) is written at once, where the table judges it
+q -c "INSERT INTO credit_gz.subject (subject_id, resident_id, name)
+      VALUES (1191, credit_gz.resident_id_make('44010619800101123'), '异步报告测试个人')" >/dev/null
+out=$(q <<SQL
+SET credit_gz.query_log_mode = async;
+BEGIN;
+SET LOCAL ROLE t_qla_app;
+SELECT (credit_gz.credit_report(1191, 'government', 'async report test') ->> 'found')
+       || ' ' || (SELECT count(*) FROM (SELECT credit_gz.log_read(NULL, 'report', 'async report, no subject')) x);
+RESET ROLE;
+SELECT (SELECT count(*) FROM credit_gz.query_log WHERE subject_id = 1191) || ' '
+       || (SELECT count(*) FROM credit_gz.query_log WHERE subject_id IS NULL AND purpose = 'async report, no subject');
+COMMIT;
+SELECT credit_gz.flush_query_log();
+SELECT role_name || ' ' || department_code || ' ' || via || ' ' || audience || ' ' || purpose
+  FROM credit_gz.query_log WHERE subject_id = 1191;
+SQL
+)
+check "async: a report runs (its subject found)" "$(echo "$out" | sed -n 1p)" "true 1"
+check "async: a report's entry waits for the commit; one without a subject is written at once" \
+    "$(echo "$out" | sed -n 2p)" "0 1"
+check "async: after commit the report's entry arrives with role, department, via, audience and purpose" \
+    "$(echo "$out" | sed -n 4p)" "t_qla_app t_qla_dept report government async report test"
+check "async: a via the table rejects fails in the caller's statement (23514)" \
+    "$(q -c "SET credit_gz.query_log_mode = async" \
+         -c "DO \$\$ BEGIN PERFORM credit_gz.log_read(1191, 'bogus', 'x');
+             EXCEPTION WHEN check_violation THEN RAISE NOTICE 'rejected'; END \$\$" 2>&1 | grep -c rejected)" 1
+check "async: ... and nothing of it is queued" "$(q -c "SELECT queued + reserved FROM credit_gz.query_log_queue()")" 0
+
 # the department is cached per role in each backend; a new grant must reset the cache (role_grant_changed)
 out=$(q <<SQL
 DO \$\$ BEGIN
