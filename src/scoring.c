@@ -712,7 +712,8 @@ same_for_scoring(const RecordRow *o, const RecordRow *n)
  * An AFTER INSERT … FOR EACH STATEMENT trigger with REFERENCING NEW TABLE AS scoring_new (PostgreSQL allows a
  * transition table only on a single-event trigger without a column list, hence a trigger of its own next to the row
  * trigger for UPDATE and DELETE) scores all new records of the statement at once: lock their subjects in subject_id
- * order, then BATCH_SQL. A one-row statement takes the row path's fast ADD_SQL instead (issue 4: one insert ≤ 2×).
+ * order, then BATCH_SQL (or, over 1,000 rows, the sums in C and BATCH_SUMS_SQL). A one-row statement takes the row
+ * path's fast ADD_SQL instead (issue 4: one insert ≤ 2×).
  */
 #define NEW_TABLE_NAME "scoring_new"
 
@@ -734,10 +735,10 @@ static const char *const BATCH_LOCK_SQL =
 "     FOR NO KEY UPDATE OF s) l";
 
 /*
- * Saved plans of the two batch statements, one pair per size class. A statement over the NEW TABLE is planned for
- * the row count the transition table had when it was prepared (the count is part of the parsed query), and a plan
- * made for two rows (index lookups) differs from one made for a million (hash joins): so small and large batches
- * each get the plan made for their class, on first use in the backend.
+ * Saved plans of the batch statements, one pair per size class, made on first use in the backend: the subject lock
+ * (BATCH_LOCK_SQL, an array of ids either way), and the scoring statement: BATCH_SQL over the NEW TABLE for a small
+ * batch (planned for the row count the transition table had when it was prepared, which suits small batches), and
+ * BATCH_SUMS_SQL over the sums made in C for a large one.
  */
 static SPIPlanPtr batch_plans[2][2];	/* [large?][0 lock, 1 batch] */
 
@@ -926,8 +927,9 @@ score_large_batch(Tuplestorestate *ts, TupleDesc tupdesc, int64 rows)
 }
 
 /*
- * score_inserted_batch — the set-based path for a statement that inserted several records (see BATCH_SQL). Locks
- * the subjects in subject_id order first, so concurrent batches never wait for each other in a cycle, and only then
+ * score_inserted_batch — the set-based path for a statement that inserted several records: BATCH_SQL up to
+ * BATCH_SMALL_ROWS, above that the sums in C and BATCH_SUMS_SQL (score_large_batch). Locks the subjects in
+ * subject_id order first, so concurrent batches never wait for each other in a cycle, and only then
  * reads the maintained scores (READ COMMITTED: a fresh snapshot that sees what the previous lock holder committed).
  * Must be called inside SPI_connect with the trigger data registered.
  */
