@@ -174,6 +174,18 @@ release_mappings(void *arg)
 		}
 }
 
+/* release_with — deleting (or, on error, resetting) cxt unmaps the accumulators of `owner` (a BulkState). */
+static MemoryContext
+release_with(MemoryContext cxt, void *owner)
+{
+	MemoryContextCallback *release_cb = MemoryContextAllocZero(cxt, sizeof(MemoryContextCallback));
+
+	release_cb->func = release_mappings;
+	release_cb->arg = owner;
+	MemoryContextRegisterResetCallback(cxt, release_cb);
+	return cxt;
+}
+
 /*
  * One slot of the rule-key table. A few thousand keys serve 30 million lookups, so the table is a plain array
  * probed linearly (kept at most a quarter full), compared by hash and length before the bytes.
@@ -526,6 +538,13 @@ status_is(Datum d, const char *s, int slen)
 	return len == slen && memcmp(p, s, slen) == 0;
 }
 
+/* score_record_counts — whether a record with this status (text, not null) counts: in publicity or under objection. */
+bool
+score_record_counts(Datum status)
+{
+	return status_is(status, "in_publicity", 12) || status_is(status, "under_objection", 15);
+}
+
 /* in_pass — whether a subject belongs to the current pass (residue class of subject_id). */
 static inline bool
 in_pass(const BulkState *st, int64 subject_id)
@@ -594,7 +613,7 @@ record_row(BulkState *st, const Datum *v, const bool *nl, const AttrNumber *a)
 
 	if (nl[COL(R_STATUS)] || nl[COL(R_SUBJ)] || nl[COL(R_ITEM)] || nl[COL(R_DATE)] || nl[COL(R_ID)])
 		return;
-	if (!status_is(v[COL(R_STATUS)], "in_publicity", 12) && !status_is(v[COL(R_STATUS)], "under_objection", 15))
+	if (!score_record_counts(v[COL(R_STATUS)]))
 		return;
 	subject_id = DatumGetInt64(v[COL(R_SUBJ)]);
 	if (!in_pass(st, subject_id))
@@ -696,7 +715,6 @@ score_totals(PG_FUNCTION_ARGS)
 	double		groups;
 	double		budget;
 	int			nmodels;
-	MemoryContextCallback *release_cb;
 
 	if (PG_ARGISNULL(1))
 		ereport(ERROR,
@@ -709,12 +727,9 @@ score_totals(PG_FUNCTION_ARGS)
 	memset(&st, 0, sizeof(st));
 	st.as_of = PG_GETARG_DATEADT(1);
 
-	work = AllocSetContextCreate(CurrentMemoryContext, "credit_gz score totals", ALLOCSET_DEFAULT_SIZES);
+	work = release_with(AllocSetContextCreate(CurrentMemoryContext, "credit_gz score totals", ALLOCSET_DEFAULT_SIZES),
+						&st);
 	old = MemoryContextSwitchTo(work);
-	release_cb = palloc0(sizeof(MemoryContextCallback));
-	release_cb->func = release_mappings;
-	release_cb->arg = &st;
-	MemoryContextRegisterResetCallback(work, release_cb);
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "credit_gz: SPI_connect failed");
 	nmodels = load_keys(&st, models, work);
@@ -772,28 +787,18 @@ struct ScoreBatch
 ScoreBatch *
 score_batch_begin(DateADT as_of, TupleDesc desc, double rows)
 {
-	MemoryContext cxt = AllocSetContextCreate(CurrentMemoryContext, "credit_gz batch sums", ALLOCSET_DEFAULT_SIZES);
-	MemoryContext old = MemoryContextSwitchTo(cxt);
 	ScoreBatch *b = palloc0(sizeof(ScoreBatch));
-	MemoryContextCallback *release_cb = palloc0(sizeof(MemoryContextCallback));
+	MemoryContext cxt = release_with(AllocSetContextCreate(CurrentMemoryContext, "credit_gz batch sums",
+														   ALLOCSET_DEFAULT_SIZES), &b->st);
+	MemoryContext old = MemoryContextSwitchTo(cxt);
 	double		groups = Max(rows, 1) * 2;
 
 	b->cxt = cxt;
-	release_cb->func = release_mappings;
-	release_cb->arg = &b->st;
-	MemoryContextRegisterResetCallback(cxt, release_cb);
 	for (int i = 0; i < (int) lengthof(RECORD_COLS); i++)
 	{
-		int			attnum = 0;
+		int			attnum = SPI_fnumber(desc, RECORD_COLS[i]);
 
-		for (int k = 0; k < desc->natts && attnum == 0; k++)
-		{
-			Form_pg_attribute att = TupleDescAttr(desc, k);
-
-			if (!att->attisdropped && strcmp(NameStr(att->attname), RECORD_COLS[i]) == 0)
-				attnum = k + 1;
-		}
-		if (attnum == 0)
+		if (attnum <= 0)
 			elog(ERROR, "credit_gz: column record.%s not found", RECORD_COLS[i]);
 		b->a[i] = attnum;
 		b->maxatt = Max(b->maxatt, attnum);
@@ -907,4 +912,5 @@ void
 score_batch_end(ScoreBatch *b)
 {
 	MemoryContextDelete(b->cxt);
+	pfree(b);
 }

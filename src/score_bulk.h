@@ -12,6 +12,8 @@
 
 typedef struct ScoreBatch ScoreBatch;
 
+extern bool score_record_counts(Datum status);
+
 extern ScoreBatch *score_batch_begin(DateADT as_of, TupleDesc desc, double rows);
 extern int	score_batch_passes(const ScoreBatch *b);
 extern void score_batch_add(ScoreBatch *b, TupleTableSlot *slot);

@@ -654,12 +654,8 @@ read_record(HeapTuple tup, TupleDesc tupdesc, const RecordCols *c, RecordRow *r)
 	r->counts = false;
 	if (!isnull)
 	{
-		char	   *status = SPI_getvalue(tup, tupdesc, c->status);
-
-		r->counts = status != NULL &&
-			(strcmp(status, "in_publicity") == 0 || strcmp(status, "under_objection") == 0);
-		if (status)
-			pfree(status);
+		d = SPI_getbinval(tup, tupdesc, c->status, &isnull);
+		r->counts = !isnull && score_record_counts(d);
 	}
 	r->key.present = r->counts;
 	r->key.source = 'r';
@@ -735,38 +731,27 @@ static const char *const BATCH_LOCK_SQL =
 "     FOR NO KEY UPDATE OF s) l";
 
 /*
- * Saved plans of the batch statements, one pair per size class, made on first use in the backend: the subject lock
- * (BATCH_LOCK_SQL, an array of ids either way), and the scoring statement: BATCH_SQL over the NEW TABLE for a small
- * batch (planned for the row count the transition table had when it was prepared, which suits small batches), and
- * BATCH_SUMS_SQL over the sums made in C for a large one.
+ * Saved plans of the scoring statement, one per size class, made on first use in the backend: BATCH_SQL over the
+ * NEW TABLE for a small batch (planned for the row count the transition table had when it was prepared, which suits
+ * small batches), and BATCH_SUMS_SQL over the sums made in C for a large one.
  */
-static SPIPlanPtr batch_plans[2][2];	/* [large?][0 lock, 1 batch] */
+static SPIPlanPtr batch_plans[2];	/* [large?] */
 
-/* batch_plan — the saved plan of statement `which` (0 lock, 1 batch) for a batch of `rows` new records. */
+/* batch_plan — the saved plan of the scoring statement for a batch of `rows` new records. */
 static SPIPlanPtr
-batch_plan(int which, int64 rows)
+batch_plan(int64 rows)
 {
 	int			large = rows > BATCH_SMALL_ROWS ? 1 : 0;
 
-	if (batch_plans[large][which] == NULL)
+	if (batch_plans[large] == NULL)
 	{
-		static Oid	sums_types[7] = {INT8ARRAYOID, TEXTARRAYOID, INT8ARRAYOID, INT8ARRAYOID, INT2ARRAYOID,
+		Oid			sums_types[7] = {INT8ARRAYOID, TEXTARRAYOID, INT8ARRAYOID, INT8ARRAYOID, INT2ARRAYOID,
 		BOOLARRAYOID, INT8ARRAYOID};
-		SPIPlanPtr	plan;
 
-		if (which == 0)
-			plan = SPI_prepare(BATCH_LOCK_SQL, 1, &sums_types[0]);
-		else if (large)
-			plan = SPI_prepare(BATCH_SUMS_SQL, 7, sums_types);
-		else
-			plan = SPI_prepare(BATCH_SQL, 0, NULL);
-		if (plan == NULL)
-			elog(ERROR, "credit_gz scoring: SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
-		if (SPI_keepplan(plan) != 0)
-			elog(ERROR, "credit_gz scoring: SPI_keepplan failed");
-		batch_plans[large][which] = plan;
+		batch_plans[large] = large ? credit_gz_keep_plan(BATCH_SUMS_SQL, 7, sums_types)
+			: credit_gz_keep_plan(BATCH_SQL, 0, NULL);
 	}
-	return batch_plans[large][which];
+	return batch_plans[large];
 }
 
 /* int64_cmp — qsort order of subject ids. */
@@ -800,15 +785,8 @@ batch_subjects(Tuplestorestate *ts, TupleDesc tupdesc, const RecordCols *c, int6
 					status_null;
 		Datum		subj = slot_getattr(slot, c->subject_id, &subj_null);
 		Datum		status = slot_getattr(slot, c->status, &status_null);
-		text	   *st;
-		int			len;
 
-		if (subj_null || status_null || n >= rows)
-			continue;
-		st = DatumGetTextPP(status);
-		len = VARSIZE_ANY_EXHDR(st);
-		if ((len == 12 && memcmp(VARDATA_ANY(st), "in_publicity", 12) == 0) ||
-			(len == 15 && memcmp(VARDATA_ANY(st), "under_objection", 15) == 0))
+		if (!subj_null && !status_null && n < rows && score_record_counts(status))
 			ids[n++] = subj;
 	}
 	tuplestore_select_read_pointer(ts, 0);
@@ -826,15 +804,23 @@ batch_subjects(Tuplestorestate *ts, TupleDesc tupdesc, const RecordCols *c, int6
 
 /* lock_batch_subjects — lock the sorted subject ids in subject_id order, chunk by chunk (BATCH_LOCK_SQL). */
 static void
-lock_batch_subjects(const Datum *ids, int64 n, int64 rows)
+lock_batch_subjects(const Datum *ids, int64 n)
 {
+	static SPIPlanPtr lock_plan = NULL;
+
+	if (lock_plan == NULL)
+	{
+		Oid			types[1] = {INT8ARRAYOID};
+
+		lock_plan = credit_gz_keep_plan(BATCH_LOCK_SQL, 1, types);
+	}
 	for (int64 from = 0; from < n; from += BATCH_LOCK_CHUNK)
 	{
 		int			count = (int) Min(n - from, BATCH_LOCK_CHUNK);
 		ArrayType  *arr = construct_array((Datum *) ids + from, count, INT8OID, 8, FLOAT8PASSBYVAL,
 										  TYPALIGN_DOUBLE);
 		Datum		arg = PointerGetDatum(arr);
-		int			rc = SPI_execute_plan(batch_plan(0, rows), &arg, NULL, false, 0);
+		int			rc = SPI_execute_plan(lock_plan, &arg, NULL, false, 0);
 
 		if (rc != SPI_OK_SELECT)
 			elog(ERROR, "credit_gz scoring: locking the subjects of the batch failed: %s",
@@ -914,7 +900,7 @@ score_large_batch(Tuplestorestate *ts, TupleDesc tupdesc, int64 rows)
 		tuplestore_select_read_pointer(ts, 0);
 		if (score_batch_take(b, arrays) == 0)
 			continue;
-		rc = SPI_execute_plan(batch_plan(1, rows), arrays, NULL, false, 0);
+		rc = SPI_execute_plan(batch_plan(rows), arrays, NULL, false, 0);
 		if (rc != SPI_OK_SELECT || SPI_processed != 1)
 			elog(ERROR, "credit_gz scoring: scoring the batch failed: %s", SPI_result_code_string(rc));
 		mark_fresh_starts();
@@ -948,13 +934,13 @@ score_inserted_batch(Tuplestorestate *ts, TupleDesc tupdesc, const RecordCols *c
 	 */
 	nestlevel = NewGUCNestLevel();
 	(void) set_config_option("enable_seqscan", "off", PGC_USERSET, PGC_S_SESSION, GUC_ACTION_SAVE, true, 0, false);
-	lock_batch_subjects(subjects, nsubjects, rows);
+	lock_batch_subjects(subjects, nsubjects);
 	pfree(subjects);
 	if (rows > BATCH_SMALL_ROWS)
 		score_large_batch(ts, tupdesc, rows);
 	else
 	{
-		rc = SPI_execute_plan(batch_plan(1, rows), NULL, NULL, false, 0);
+		rc = SPI_execute_plan(batch_plan(rows), NULL, NULL, false, 0);
 		if (rc != SPI_OK_SELECT || SPI_processed != 1)
 			elog(ERROR, "credit_gz scoring: scoring the batch failed: %s", SPI_result_code_string(rc));
 		mark_fresh_starts();
