@@ -4,13 +4,13 @@ SET LOCAL search_path = public;
 
 -- shipped models: one per domain, the comprehensive model and the market-supervision risk model
 SELECT kind, count(*) FROM credit_gz.scoring_model GROUP BY kind ORDER BY kind;
-SELECT model_code, base_score, floor_score, ceiling_score, a_min, b_min, c_min, no_history_grade
-  FROM credit_gz.scoring_model WHERE model_code IN ('city_comprehensive', 'market_risk', 'taxation') ORDER BY 1;
+SELECT code, base_score, floor_score, ceiling_score, a_min, b_min, c_min, no_history_grade
+  FROM credit_gz.scoring_model WHERE code IN ('city_comprehensive', 'market_risk', 'taxation') ORDER BY 1;
 SELECT grade, inspection_ratio, incentives, constraints
   FROM credit_gz.supervision_measure WHERE domain_code = 'taxation' ORDER BY grade DESC;
 
 -- a model without decay, so that the output does not depend on today's date
-INSERT INTO credit_gz.scoring_model (model_code, name_zh, name_en, kind, base_score, floor_score, ceiling_score,
+INSERT INTO credit_gz.scoring_model (code, name_zh, name_en, kind, base_score, floor_score, ceiling_score,
                                      a_min, b_min, c_min, warning_drop, warning_window)
 VALUES ('regress', '回归测试模型', 'regression model', 'comprehensive', 80, 0, 100, 90, 70, 40, 10, '30 days');
 INSERT INTO credit_gz.scoring_rule (model_code, item_kind, severity, points, effective_from)
@@ -56,7 +56,7 @@ ROLLBACK TO e;
 INSERT INTO credit_gz.scoring_rule (rule_id, model_code, source, list_type_code, item_kind, points, effective_from)
 VALUES (9003, 'regress', 'list_entry', 'abnormal_operations', 'penalty', -1, '2019-01-01');
 ROLLBACK TO e;
-INSERT INTO credit_gz.scoring_model (model_code, name_zh, name_en, kind, base_score, floor_score, ceiling_score,
+INSERT INTO credit_gz.scoring_model (code, name_zh, name_en, kind, base_score, floor_score, ceiling_score,
                                      a_min, b_min, c_min)
 VALUES ('bad', '坏模型', 'bad model', 'comprehensive', 80, 0, 100, 60, 70, 40);
 ROLLBACK TO e;

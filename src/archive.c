@@ -12,6 +12,7 @@
 #include "postgres.h"
 
 #include "access/htup_details.h"
+#include "access/table.h"
 #include "access/xact.h"
 #include "catalog/namespace.h"
 #include "catalog/pg_type.h"
@@ -131,6 +132,7 @@ static RecordAtts atts = {InvalidOid};
 
 PG_FUNCTION_INFO_V1(record_before);
 PG_FUNCTION_INFO_V1(catalogue_changed);
+PG_FUNCTION_INFO_V1(publicity_rule_id_for);
 
 /*
  * archive_relcache_callback — mark the cache stale when one of the cached catalogues (or everything) is invalidated.
@@ -324,8 +326,9 @@ ensure_cache(Relation rel)
 
 /*
  * find_rule — the rule in force on a date for a severity and domain: a rule for the domain beats one for its parent,
- * which beats one for all domains; among equals the latest effective_from (rules are sorted that way). Same
- * precedence as credit_gz.publicity_rule_for().
+ * which beats one for all domains; among equals the latest effective_from, then the lowest rule_id (rules are sorted
+ * that way). The one definition of the precedence: credit_gz.publicity_rule_for() asks it through
+ * publicity_rule_id_for().
  */
 static const RuleEntry *
 find_rule(DateADT d, int severity, const char *domain)
@@ -805,4 +808,30 @@ catalogue_changed(PG_FUNCTION_ARGS)
 	CacheInvalidateRelcache(td->tg_relation);
 	cache_valid = false;
 	return PointerGetDatum(NULL);
+}
+
+/*
+ * publicity_rule_id_for — credit_gz.publicity_rule_id_for(decision_date, severity, domain_code): the id of the rule
+ * find_rule chooses, from the same cache the record trigger reads (NULL when none applies), so that SQL reports the
+ * rule the trigger applies without a second copy of the precedence.
+ */
+Datum
+publicity_rule_id_for(PG_FUNCTION_ARGS)
+{
+	Relation	rel;
+	char	   *severity;
+	char	   *domain;
+	const RuleEntry *rule;
+
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	severity = PG_ARGISNULL(1) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(1));
+	domain = PG_ARGISNULL(2) ? "" : text_to_cstring(PG_GETARG_TEXT_PP(2));
+	rel = table_open(get_relname_relid("publicity_rule", get_namespace_oid("credit_gz", false)), AccessShareLock);
+	ensure_cache(rel);
+	table_close(rel, AccessShareLock);
+	rule = find_rule(PG_GETARG_DATEADT(0), severity ? severity_code(severity) : SEV_NONE, domain);
+	if (rule == NULL)
+		PG_RETURN_NULL();
+	PG_RETURN_INT32(rule->rule_id);
 }

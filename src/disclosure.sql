@@ -816,7 +816,7 @@ SELECT d.record_id, d.subject_id, s.name AS subject_name, s.identity_code, d.ite
        d.publish_from, d.publish_until
   FROM credit_gz.disclosed_record d
   JOIN credit_gz.disclosed_subject s ON s.subject_id = d.subject_id AND s.audience = 'public'
- WHERE d.audience = 'public' AND d.level = 'public' AND d.status IN ('in_publicity', 'under_objection');
+ WHERE d.audience = 'public' AND d.level = 'public' AND credit_gz.record_counts(d.status);
 COMMENT ON VIEW credit_gz.public_record IS
     '公示信用记录 / published credit records: public level, inside their publicity window, marked when under objection; '
     'identity numbers masked.';
@@ -997,14 +997,14 @@ BEGIN
     subj := credit_gz.report_section('subject', subject_id, 'financial_institution', 'v.subject_id') -> 0;
     SELECT pg_catalog.jsonb_build_object(
                'negative_in_publicity', pg_catalog.count(*) FILTER (WHERE d.polarity = 'negative'
-                                                           AND d.status IN ('in_publicity', 'under_objection')),
+                                                           AND credit_gz.record_counts(d.status)),
                'serious_negative', pg_catalog.bool_or(d.polarity = 'negative' AND d.severity IN ('serious', 'specific_serious')
-                                                   AND d.status IN ('in_publicity', 'under_objection')) IS TRUE,
+                                                   AND credit_gz.record_counts(d.status)) IS TRUE,
                'under_objection', pg_catalog.count(*) FILTER (WHERE d.under_objection),
                'positive_records', pg_catalog.count(*) FILTER (WHERE d.polarity = 'positive'
-                                                      AND d.status IN ('in_publicity', 'under_objection')),
+                                                      AND credit_gz.record_counts(d.status)),
                'negative_domains', coalesce(pg_catalog.jsonb_agg(DISTINCT d.domain_code)
-                                     FILTER (WHERE d.polarity = 'negative' AND d.status IN ('in_publicity', 'under_objection')
+                                     FILTER (WHERE d.polarity = 'negative' AND credit_gz.record_counts(d.status)
                                              AND d.domain_code IS NOT NULL), '[]'),
                'last_negative_decision', pg_catalog.max(d.decision_date) FILTER (WHERE d.polarity = 'negative'))
       INTO labels
@@ -1325,7 +1325,7 @@ SELECT a.audience, ss.subject_id, ss.model_code, m.name_zh AS model_name, m.kind
                  WHERE gh.subject_id = ss.subject_id AND gh.model_code = ss.model_code
                  ORDER BY gh.changed_at DESC, gh.history_id DESC LIMIT 5) h) AS history
   FROM credit_gz.subject_score ss
-  JOIN credit_gz.scoring_model m ON m.model_code = ss.model_code AND m.is_active
+  JOIN credit_gz.scoring_model m ON m.code = ss.model_code AND m.is_active
  CROSS JOIN pg_catalog.unnest((SELECT credit_gz.my_audiences())) AS a(audience)
   JOIN credit_gz.audience au ON au.code = a.audience AND au.sees_grades
  WHERE NOT au.needs_authorization OR credit_gz.is_credit_admin()

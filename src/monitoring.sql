@@ -205,7 +205,7 @@ WITH gov AS (
     SELECT g.subject_id, g.district,
            (SELECT pg_catalog.count(*) FROM credit_gz.record r JOIN credit_gz.info_item i ON i.code = r.item_code
              WHERE r.subject_id = g.subject_id AND i.polarity = 'negative'
-               AND r.status IN ('in_publicity', 'under_objection')) AS negative_records,
+               AND credit_gz.record_counts(r.status)) AS negative_records,
            (SELECT pg_catalog.count(*) FROM credit_gz.list_entry e JOIN credit_gz.list_type t ON t.code = e.list_type_code
              WHERE e.subject_id = g.subject_id AND e.status = 'active' AND t.polarity = 'punishment') AS punishment_entries
       FROM gov g
@@ -238,7 +238,7 @@ SELECT s.district, s.subject_id, s.name, s.uscc::text AS uscc, r.record_id, r.it
   JOIN credit_gz.record r ON r.subject_id = s.subject_id
   JOIN credit_gz.info_item i ON i.code = r.item_code
  WHERE s.uscc IS NOT NULL AND credit_gz.uscc_authority(s.uscc) = '1' AND credit_gz.uscc_category(s.uscc) = '1'
-   AND i.polarity = 'negative' AND r.status IN ('in_publicity', 'under_objection');
+   AND i.polarity = 'negative' AND credit_gz.record_counts(r.status);
 COMMENT ON VIEW credit_gz.monitor_government_dishonesty_case IS
     '政府机构失信案件 / the negative records in publicity of government bodies (code category 机关), one row each.';
 COMMENT ON COLUMN credit_gz.monitor_government_dishonesty_case.district IS '所属区 / district';
@@ -400,17 +400,17 @@ WITH g AS (
 )
 SELECT 'district'::text AS dimension, coalesce(g.district, '市外') AS key, coalesce(g.district, '市外') AS label,
        g.model_code, m.name_zh AS model_name, m.domain_code, g.grade, g.subjects
-  FROM g JOIN credit_gz.scoring_model m ON m.model_code = g.model_code
+  FROM g JOIN credit_gz.scoring_model m ON m.code = g.model_code
 UNION ALL
 SELECT 'domain', coalesce(m.domain_code, '全市'), coalesce(d.name_zh, '全市(综合/风险模型)'),
        g.model_code, m.name_zh, m.domain_code, g.grade, pg_catalog.sum(g.subjects)::bigint
-  FROM g JOIN credit_gz.scoring_model m ON m.model_code = g.model_code
+  FROM g JOIN credit_gz.scoring_model m ON m.code = g.model_code
   LEFT JOIN credit_gz.domain d ON d.code = m.domain_code
  GROUP BY m.domain_code, d.name_zh, g.model_code, m.name_zh, g.grade
 UNION ALL
 SELECT 'department', dd.department_code, dep.name_zh, g.model_code, m.name_zh, m.domain_code, g.grade,
        pg_catalog.sum(g.subjects)::bigint
-  FROM g JOIN credit_gz.scoring_model m ON m.model_code = g.model_code
+  FROM g JOIN credit_gz.scoring_model m ON m.code = g.model_code
   JOIN credit_gz.domain_department dd ON dd.domain_code = m.domain_code
   JOIN credit_gz.department dep ON dep.code = dd.department_code
  GROUP BY dd.department_code, dep.name_zh, g.model_code, m.name_zh, m.domain_code, g.grade;
@@ -430,7 +430,7 @@ COMMENT ON COLUMN credit_gz.monitor_grade_distribution.subjects IS '主体数 / 
 CREATE VIEW credit_gz.monitor_graded_supervision AS
 WITH m AS (
     SELECT m.domain_code, pg_catalog.count(*) AS models,
-           pg_catalog.sum((SELECT pg_catalog.count(*) FROM credit_gz.subject_score ss WHERE ss.model_code = m.model_code))
+           pg_catalog.sum((SELECT pg_catalog.count(*) FROM credit_gz.subject_score ss WHERE ss.model_code = m.code))
                AS subjects_graded
       FROM credit_gz.scoring_model m
      WHERE m.is_active AND m.kind = 'domain'

@@ -1343,7 +1343,7 @@ COMMENT ON FUNCTION credit_gz.objection_resolve(bigint, text, text, jsonb) IS
 
 -- Due-date indexes: each holds only the rows that can still fall due, so finding what is due costs a B-tree descent
 -- plus the due rows, whatever the size of the archive. Records use the archive's record_publish_until_idx
--- (publish_until) WHERE status IN ('in_publicity', 'under_objection'); see doc/schema.md.
+-- (publish_until) WHERE credit_gz.record_counts(status); see doc/schema.md.
 CREATE INDEX list_entry_escalation_due ON credit_gz.list_entry (list_type_code, effective_from)
     WHERE status = 'active' AND derived_from_entry_id IS NULL;
 COMMENT ON INDEX credit_gz.list_entry_escalation_due IS

@@ -43,6 +43,7 @@
 #include "score_bulk.h"
 
 PG_FUNCTION_INFO_V1(score_totals);
+PG_FUNCTION_INFO_V1(counting_record_statuses);
 
 /* One row of credit_gz.scoring_rule_key: what a matching row earns under one model in one validity segment. */
 typedef struct RuleKey
@@ -538,11 +539,34 @@ status_is(Datum d, const char *s, int slen)
 	return len == slen && memcmp(p, s, slen) == 0;
 }
 
-/* score_record_counts — whether a record with this status (text, not null) counts: in publicity or under objection. */
+/*
+ * The statuses in which a record counts (in publicity, under objection): the one definition. The triggers test it
+ * here; SQL reads it through credit_gz.counting_record_statuses() and credit_gz.record_counts().
+ */
+static const char *const COUNTING_STATUSES[] = {"in_publicity", "under_objection"};
+
+/* score_record_counts — whether a record with this status (text, not null) counts (COUNTING_STATUSES). */
 bool
 score_record_counts(Datum status)
 {
-	return status_is(status, "in_publicity", 12) || status_is(status, "under_objection", 15);
+	for (int i = 0; i < (int) lengthof(COUNTING_STATUSES); i++)
+		if (status_is(status, COUNTING_STATUSES[i], strlen(COUNTING_STATUSES[i])))
+			return true;
+	return false;
+}
+
+/*
+ * counting_record_statuses — credit_gz.counting_record_statuses() → text[]: COUNTING_STATUSES for SQL. IMMUTABLE,
+ * so the planner folds it (and record_counts() around it) into a constant array.
+ */
+Datum
+counting_record_statuses(PG_FUNCTION_ARGS)
+{
+	Datum		elems[lengthof(COUNTING_STATUSES)];
+
+	for (int i = 0; i < (int) lengthof(COUNTING_STATUSES); i++)
+		elems[i] = CStringGetTextDatum(COUNTING_STATUSES[i]);
+	PG_RETURN_ARRAYTYPE_P(construct_array(elems, lengthof(COUNTING_STATUSES), TEXTOID, -1, false, TYPALIGN_INT));
 }
 
 /* in_pass — whether a subject belongs to the current pass (residue class of subject_id). */

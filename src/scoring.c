@@ -16,6 +16,7 @@
 #include "access/htup_details.h"
 #include "catalog/pg_type.h"
 #include "commands/trigger.h"
+#include "common/int.h"
 #include "executor/executor.h"
 #include "executor/spi.h"
 #include "executor/tuptable.h"
@@ -39,18 +40,45 @@
 PG_FUNCTION_INFO_V1(scoring_decayed_points);
 PG_FUNCTION_INFO_V1(scoring_grade);
 PG_FUNCTION_INFO_V1(scoring_sample_key);
+PG_FUNCTION_INFO_V1(scoring_clamp_score);
 PG_FUNCTION_INFO_V1(scoring_record_trigger);
 PG_FUNCTION_INFO_V1(scoring_list_entry_trigger);
 PG_FUNCTION_INFO_V1(scoring_rescore_subject);
 PG_FUNCTION_INFO_V1(scoring_rescored);
 
-/* How the three scoring statements below write a subject's score: insert it, or overwrite the maintained row. */
-#define SCORE_UPSERT \
+/*
+ * The writes of a scoring statement, the same in all three (APPLY_SQL, ADD_SQL, BATCH_TAIL_SQL): they follow a CTE d
+ * holding one row per changed (subject, model) — subject_id, model_code, score, grade, raw_points, contributions,
+ * cap, dec, old_score, old_grade, cause, cause_record_id, cause_entry_id, as_of (the day the points were decayed
+ * on) — and write its subject_score upsert, its grade_history row when the grade changed and its score_drop row
+ * when the score fell. The score itself comes from credit_gz.score_from_sums and the points from
+ * credit_gz.rule_contributions (src/scoring.sql): the statements only say which rows are summed.
+ */
+#define SCORE_WRITES \
+"), up AS (" \
+"  INSERT INTO credit_gz.subject_score AS s (subject_id, model_code, score, grade, raw_points, contributions," \
+"                                            cap_rank, decaying, scored_on, updated_at)" \
+"  SELECT d.subject_id, d.model_code, d.score, d.grade, d.raw_points, d.contributions, d.cap, d.dec, d.as_of," \
+"         pg_catalog.now() FROM d" \
 "  ON CONFLICT (subject_id, model_code) DO UPDATE" \
 "     SET score = excluded.score, grade = excluded.grade, raw_points = excluded.raw_points," \
 "         contributions = excluded.contributions, cap_rank = excluded.cap_rank, decaying = excluded.decaying," \
 "         scored_on = excluded.scored_on, updated_at = excluded.updated_at" \
-"  RETURNING 1"
+"  RETURNING 1" \
+"), gh AS (" \
+"  INSERT INTO credit_gz.grade_history (subject_id, model_code, old_grade, new_grade, old_score, new_score, cause," \
+"                                       cause_record_id, cause_entry_id)" \
+"  SELECT d.subject_id, d.model_code, d.old_grade, d.grade, d.old_score, d.score, d.cause, d.cause_record_id," \
+"         d.cause_entry_id FROM d" \
+"   WHERE d.grade::text <> d.old_grade::text" \
+"  RETURNING 1" \
+"), sd AS (" \
+"  INSERT INTO credit_gz.score_drop (subject_id, model_code, old_score, new_score, cause, cause_record_id," \
+"                                    cause_entry_id)" \
+"  SELECT d.subject_id, d.model_code, d.old_score, d.score, d.cause, d.cause_record_id, d.cause_entry_id FROM d" \
+"   WHERE d.score < d.old_score" \
+"  RETURNING 1" \
+")"
 
 /*
  * The one statement that rescores a subject. Parameters:
@@ -61,79 +89,34 @@ PG_FUNCTION_INFO_V1(scoring_rescored);
  */
 static const char *const APPLY_SQL =
 "WITH m AS MATERIALIZED ("
-"  SELECT sm.model_code, sm.base_score, sm.floor_score, sm.ceiling_score, sm.a_min, sm.b_min, sm.c_min,"
-"         sm.no_history_grade"
+"  SELECT sm.code AS model_code, sm.base_score, sm.no_history_grade"
 "    FROM credit_gz.scoring_model sm"
-"   WHERE sm.is_active AND ($12 OR sm.model_code IN ("
-"         SELECT k.model_code FROM credit_gz.scoring_rule_key k"
-"          WHERE (k.source = $2 AND k.match_code = $3 AND k.severity_key = $4 AND k.domain_key = $5"
-"                 AND k.valid_from <= $6 AND k.valid_until > $6)"
-"             OR (k.source = $7 AND k.match_code = $8 AND k.severity_key = $9 AND k.domain_key = $10"
-"                 AND k.valid_from <= $11 AND k.valid_until > $11)))"
-"), c AS ("
-"  SELECT k.model_code,"
-"         CASE WHEN k.decay = 0 THEN k.points_centi"
-"              ELSE credit_gz.decayed_points(k.points_centi, k.decay, k.decay_steps, r.publish_from,"
-"                                            r.publish_until, credit_gz.scoring_date()) END AS eff,"
-"         k.cap_rank, k.decay <> 0 AS dec"
-"    FROM credit_gz.record r"
-"    JOIN credit_gz.scoring_rule_key k"
-"      ON k.source = 'r' AND k.match_code = r.item_code"
-"     AND k.severity_key = coalesce(r.severity, '') AND k.domain_key = coalesce(r.domain_code, '')"
-"     AND r.decision_date >= k.valid_from AND r.decision_date < k.valid_until"
-"   WHERE r.subject_id = $1 AND r.status IN ('in_publicity', 'under_objection')"
-"     AND k.model_code IN (SELECT model_code FROM m)"
-"  UNION ALL"
-"  SELECT k.model_code,"
-"         CASE WHEN k.decay = 0 THEN k.points_centi"
-"              ELSE credit_gz.decayed_points(k.points_centi, k.decay, k.decay_steps, e.effective_from,"
-"                                            e.effective_until, credit_gz.scoring_date()) END,"
-"         k.cap_rank, k.decay <> 0"
-"    FROM credit_gz.list_entry e"
-"    JOIN credit_gz.scoring_rule_key k"
-"      ON k.source = 'l' AND k.match_code = e.list_type_code AND k.severity_key = '' AND k.domain_key = ''"
-"     AND e.effective_from >= k.valid_from AND e.effective_from < k.valid_until"
-"   WHERE e.subject_id = $1 AND e.status = 'active'"
-"     AND k.model_code IN (SELECT model_code FROM m)"
+"   WHERE sm.is_active AND ($12 OR sm.code IN ("
+"         SELECT k.model_code FROM credit_gz.rule_contributions($2, $3, $4, $5, $6, NULL, NULL, NULL) k"
+"         UNION ALL"
+"         SELECT k.model_code FROM credit_gz.rule_contributions($7, $8, $9, $10, $11, NULL, NULL, NULL) k))"
 "), a AS ("
-"  SELECT model_code, sum(eff) AS raw, count(*) AS n, min(cap_rank) AS cap, bool_or(dec) AS dec"
-"    FROM c GROUP BY model_code"
-"), f AS ("
-"  SELECT m.*, coalesce(a.raw, 0) AS raw, coalesce(a.n, 0) AS n, a.cap, coalesce(a.dec, false) AS dec,"
-"         greatest(least((m.base_score * 100)::bigint + coalesce(a.raw, 0), (m.ceiling_score * 100)::bigint),"
-"                  (m.floor_score * 100)::bigint) AS sc"
-"    FROM m LEFT JOIN a USING (model_code)"
+"  SELECT c.model_code, sum(c.effective_centi) AS raw, count(*) AS n, min(c.cap_rank) AS cap,"
+"         bool_or(c.decays) AS dec"
+"    FROM credit_gz.score_contributions(NULL, credit_gz.scoring_date()) c"
+"   WHERE c.subject_id = $1 AND c.model_code IN (SELECT model_code FROM m)"
+"   GROUP BY c.model_code"
 "), g AS ("
-"  SELECT f.model_code, f.base_score, f.no_history_grade, (f.sc / 100.0)::numeric(7,2) AS score,"
-"         credit_gz.scoring_grade(f.sc, f.n, f.cap, (f.a_min * 100)::bigint, (f.b_min * 100)::bigint,"
-"                                 (f.c_min * 100)::bigint, f.no_history_grade::text)::credit_gz.credit_grade AS grade,"
-"         (f.raw / 100.0)::numeric(9,2) AS raw_points, f.n::integer AS contributions, f.cap, f.dec"
-"    FROM f"
+"  SELECT m.model_code, m.base_score, m.no_history_grade, x.score, x.grade,"
+"         (coalesce(a.raw, 0) / 100.0)::numeric(9,2) AS raw_points, coalesce(a.n, 0)::integer AS contributions,"
+"         a.cap, coalesce(a.dec, false) AS dec"
+"    FROM m LEFT JOIN a USING (model_code)"
+"   CROSS JOIN LATERAL credit_gz.score_from_sums(m.model_code, a.raw, coalesce(a.n, 0), a.cap) x"
 "), d AS MATERIALIZED ("
-"  SELECT g.*, coalesce(s.score, g.base_score) AS old_score, coalesce(s.grade, g.no_history_grade) AS old_grade"
+"  SELECT $1::bigint AS subject_id, g.*, coalesce(s.score, g.base_score) AS old_score,"
+"         coalesce(s.grade, g.no_history_grade) AS old_grade, $13::text AS cause, $14::bigint AS cause_record_id,"
+"         $15::bigint AS cause_entry_id, credit_gz.scoring_date() AS as_of"
 "    FROM g LEFT JOIN credit_gz.subject_score s ON s.subject_id = $1 AND s.model_code = g.model_code"
 "   WHERE CASE WHEN s.subject_id IS NULL THEN g.contributions > 0"
 "              ELSE (s.score, s.grade::text, s.raw_points, s.contributions, s.cap_rank, s.decaying)"
 "                   IS DISTINCT FROM (g.score, g.grade::text, g.raw_points, g.contributions, g.cap, g.dec)"
 "                   OR (s.decaying AND s.scored_on <> credit_gz.scoring_date()) END"
-"), up AS ("
-"  INSERT INTO credit_gz.subject_score AS s (subject_id, model_code, score, grade, raw_points, contributions,"
-"                                            cap_rank, decaying, scored_on, updated_at)"
-"  SELECT $1, d.model_code, d.score, d.grade, d.raw_points, d.contributions, d.cap, d.dec,"
-"         credit_gz.scoring_date(), pg_catalog.now() FROM d"
-SCORE_UPSERT
-"), gh AS ("
-"  INSERT INTO credit_gz.grade_history (subject_id, model_code, old_grade, new_grade, old_score, new_score, cause,"
-"                                       cause_record_id, cause_entry_id)"
-"  SELECT $1, d.model_code, d.old_grade, d.grade, d.old_score, d.score, $13, $14, $15 FROM d"
-"   WHERE d.grade::text <> d.old_grade::text"
-"  RETURNING 1"
-"), sd AS ("
-"  INSERT INTO credit_gz.score_drop (subject_id, model_code, old_score, new_score, cause, cause_record_id,"
-"                                    cause_entry_id)"
-"  SELECT $1, d.model_code, d.old_score, d.score, $13, $14, $15 FROM d WHERE d.score < d.old_score"
-"  RETURNING 1"
-")"
+SCORE_WRITES
 "SELECT (SELECT count(*) FROM up)::integer";
 
 #define APPLY_NARGS 15
@@ -147,49 +130,22 @@ SCORE_UPSERT
  */
 static const char *const ADD_SQL =
 "WITH k AS ("
-"  SELECT k.model_code, m.base_score, m.floor_score, m.ceiling_score, m.a_min, m.b_min, m.c_min,"
-"         m.no_history_grade,"
-"         CASE WHEN k.decay = 0 THEN k.points_centi"
-"              ELSE credit_gz.decayed_points(k.points_centi, k.decay, k.decay_steps, $6, $7,"
-"                                            credit_gz.scoring_date()) END AS eff,"
-"         k.cap_rank, k.decay <> 0 AS dec"
-"    FROM credit_gz.scoring_rule_key k"
-"    JOIN credit_gz.scoring_model m ON m.model_code = k.model_code AND m.is_active"
-"   WHERE k.source = 'r' AND k.match_code = $2 AND k.severity_key = $3 AND k.domain_key = $4"
-"     AND k.valid_from <= $5 AND k.valid_until > $5"
+"  SELECT k.model_code, m.base_score, m.no_history_grade, k.effective_centi AS eff, k.cap_rank, k.decays AS dec"
+"    FROM credit_gz.rule_contributions('r', $2, $3, $4, $5, $6, $7, credit_gz.scoring_date()) k"
+"    JOIN credit_gz.scoring_model m ON m.code = k.model_code AND m.is_active"
 "), j AS MATERIALIZED ("
 "  SELECT k.*, coalesce(s.score, k.base_score) AS old_score, coalesce(s.grade, k.no_history_grade) AS old_grade,"
 "         coalesce((s.raw_points * 100)::bigint, 0) + k.eff AS raw, coalesce(s.contributions, 0) + 1 AS n,"
 "         least(s.cap_rank, k.cap_rank) AS cap, coalesce(s.decaying, false) OR k.dec AS dec2,"
 "         (s.subject_id IS NULL OR NOT s.decaying OR s.scored_on = credit_gz.scoring_date()) AS fast"
 "    FROM k LEFT JOIN credit_gz.subject_score s ON s.subject_id = $1 AND s.model_code = k.model_code"
-"), f AS ("
-"  SELECT j.*, greatest(least((j.base_score * 100)::bigint + j.raw, (j.ceiling_score * 100)::bigint),"
-"                       (j.floor_score * 100)::bigint) AS sc"
-"    FROM j WHERE j.fast"
 "), d AS MATERIALIZED ("
-"  SELECT f.model_code, f.old_score, f.old_grade, f.raw, f.n, f.cap, f.dec2,"
-"         (f.sc / 100.0)::numeric(7,2) AS score,"
-"         credit_gz.scoring_grade(f.sc, f.n, f.cap, (f.a_min * 100)::bigint, (f.b_min * 100)::bigint,"
-"                                 (f.c_min * 100)::bigint, f.no_history_grade::text)::credit_gz.credit_grade AS grade"
-"    FROM f"
-"), up AS ("
-"  INSERT INTO credit_gz.subject_score AS s (subject_id, model_code, score, grade, raw_points, contributions,"
-"                                            cap_rank, decaying, scored_on, updated_at)"
-"  SELECT $1, d.model_code, d.score, d.grade, (d.raw / 100.0)::numeric(9,2), d.n, d.cap, d.dec2,"
-"         credit_gz.scoring_date(), pg_catalog.now() FROM d"
-SCORE_UPSERT
-"), gh AS ("
-"  INSERT INTO credit_gz.grade_history (subject_id, model_code, old_grade, new_grade, old_score, new_score, cause,"
-"                                       cause_record_id)"
-"  SELECT $1, d.model_code, d.old_grade, d.grade, d.old_score, d.score, 'record', $8 FROM d"
-"   WHERE d.grade::text <> d.old_grade::text"
-"  RETURNING 1"
-"), sd AS ("
-"  INSERT INTO credit_gz.score_drop (subject_id, model_code, old_score, new_score, cause, cause_record_id)"
-"  SELECT $1, d.model_code, d.old_score, d.score, 'record', $8 FROM d WHERE d.score < d.old_score"
-"  RETURNING 1"
-")"
+"  SELECT $1::bigint AS subject_id, j.model_code, x.score, x.grade, (j.raw / 100.0)::numeric(9,2) AS raw_points,"
+"         j.n AS contributions, j.cap, j.dec2 AS dec, j.old_score, j.old_grade, 'record'::text AS cause,"
+"         $8::bigint AS cause_record_id, NULL::bigint AS cause_entry_id, credit_gz.scoring_date() AS as_of"
+"    FROM j CROSS JOIN LATERAL credit_gz.score_from_sums(j.model_code, j.raw, j.n, j.cap) x"
+"   WHERE j.fast"
+SCORE_WRITES
 "SELECT (SELECT array_agg(model_code) FROM j WHERE NOT j.fast), (SELECT count(*) FROM up)";
 
 #define ADD_NARGS 8
@@ -208,7 +164,7 @@ static SPIPlanPtr add_plan = NULL;
  *       rescored in full earlier in this transaction (scoring_rescored), whose maintained sums may already count
  *       rows of this statement. (The fresh sums once excluded the new records and added them again: with a big
  *       batch and a small work_mem that exclusion was a scan of the transition table per record, not a hash.)
- *   g   the score and grade after the statement;
+ *   d   the score and grade after the statement;
  *   then one upsert per (subject, model), and at most one grade_history and one score_drop row per (subject, model):
  *   old = the maintained score and grade before the statement, new = after it, naming the subject's first record of
  *   the statement. The grades a subject would pass through between two rows of one statement are never visible to
@@ -216,20 +172,20 @@ static SPIPlanPtr add_plan = NULL;
  *   apart), so they are not history; row-by-row inserts, which are separate statements, write one row per step.
  *   Sums, counts, minima and "any" do not depend on the order of the rows, so the net result is the row-by-row
  *   result however the batch is ordered.
+ * t holds the scoring day once (a sub-select there would keep the rule functions from being inlined).
  * After the aggregate every lookup is by key (model, subject_score, the subject's records): the planner cannot
  * estimate the rows of a transition table, and a join between two derived sets that it believes to be 1 × 1 row
  * would be a nested loop, quadratic in the batch. Returns the number of subject_score rows written and the subjects
  * whose start was computed afresh (the caller marks them as rescored in full: the fresh start saw every visible
  * record).
  */
+#define BATCH_HEAD_SQL \
+"WITH t AS MATERIALIZED (SELECT credit_gz.scoring_date() AS as_of), a AS MATERIALIZED ("
+
 #define BATCH_TAIL_SQL \
 "), j AS MATERIALIZED (" \
-"  SELECT a.subject_id, a.model_code, a.first_record," \
-"         (m.base_score * 100)::bigint AS base_c," \
-"         (m.floor_score * 100)::bigint AS floor_c, (m.ceiling_score * 100)::bigint AS ceil_c," \
-"         (m.a_min * 100)::bigint AS a_c, (m.b_min * 100)::bigint AS b_c, (m.c_min * 100)::bigint AS c_c," \
-"         m.no_history_grade::text AS nh," \
-"         coalesce(s.score, m.base_score) AS old_score, coalesce(s.grade, m.no_history_grade)::text AS old_grade," \
+"  SELECT a.subject_id, a.model_code, a.first_record, t.as_of," \
+"         coalesce(s.score, m.base_score) AS old_score, coalesce(s.grade, m.no_history_grade) AS old_grade," \
 "         x.stale, x.marked," \
 "         CASE WHEN x.stale OR x.marked THEN coalesce(f.raw, 0)" \
 "              ELSE coalesce((s.raw_points * 100)::bigint, 0) + a.eff END AS raw," \
@@ -237,81 +193,34 @@ static SPIPlanPtr add_plan = NULL;
 "         CASE WHEN x.stale OR x.marked THEN f.cap ELSE least(s.cap_rank, a.cap) END AS cap," \
 "         CASE WHEN x.stale OR x.marked THEN coalesce(f.dec, false)" \
 "              ELSE coalesce(s.decaying, false) OR a.dec END AS dec" \
-"    FROM a" \
-"    JOIN credit_gz.scoring_model m ON m.model_code = a.model_code AND m.is_active" \
+"    FROM a CROSS JOIN t" \
+"    JOIN credit_gz.scoring_model m ON m.code = a.model_code AND m.is_active" \
 "    LEFT JOIN credit_gz.subject_score s ON s.subject_id = a.subject_id AND s.model_code = a.model_code" \
 "   CROSS JOIN LATERAL (" \
-"      SELECT coalesce(s.decaying AND s.scored_on <> (SELECT credit_gz.scoring_date()), false) AS stale," \
+"      SELECT coalesce(s.decaying AND s.scored_on <> t.as_of, false) AS stale," \
 "             credit_gz.scoring_rescored(a.subject_id) AS marked) x" \
 "    LEFT JOIN LATERAL (" \
-"      SELECT sum(c.eff)::bigint AS raw, count(*) AS n, min(c.cap_rank) AS cap, bool_or(c.dec) AS dec" \
-"        FROM (SELECT CASE WHEN k2.decay = 0 THEN k2.points_centi" \
-"                          ELSE credit_gz.decayed_points(k2.points_centi, k2.decay, k2.decay_steps, o.publish_from," \
-"                                                        o.publish_until, (SELECT credit_gz.scoring_date())) END AS eff," \
-"                     k2.cap_rank, k2.decay <> 0 AS dec" \
-"                FROM credit_gz.record o" \
-"                JOIN credit_gz.scoring_rule_key k2" \
-"                  ON k2.source = 'r' AND k2.match_code = o.item_code" \
-"                 AND k2.severity_key = coalesce(o.severity, '') AND k2.domain_key = coalesce(o.domain_code, '')" \
-"                 AND o.decision_date >= k2.valid_from AND o.decision_date < k2.valid_until" \
-"               WHERE (x.stale OR x.marked) AND o.subject_id = a.subject_id AND k2.model_code = a.model_code" \
-"                 AND o.status IN ('in_publicity', 'under_objection')" \
-"              UNION ALL" \
-"              SELECT CASE WHEN k2.decay = 0 THEN k2.points_centi" \
-"                          ELSE credit_gz.decayed_points(k2.points_centi, k2.decay, k2.decay_steps, e.effective_from," \
-"                                                        e.effective_until, (SELECT credit_gz.scoring_date())) END," \
-"                     k2.cap_rank, k2.decay <> 0" \
-"                FROM credit_gz.list_entry e" \
-"                JOIN credit_gz.scoring_rule_key k2" \
-"                  ON k2.source = 'l' AND k2.match_code = e.list_type_code AND k2.severity_key = ''" \
-"                 AND k2.domain_key = '' AND e.effective_from >= k2.valid_from" \
-"                 AND e.effective_from < k2.valid_until" \
-"               WHERE (x.stale OR x.marked) AND e.subject_id = a.subject_id AND k2.model_code = a.model_code" \
-"                 AND e.status = 'active') c" \
+"      SELECT sum(c.effective_centi)::bigint AS raw, count(*) AS n, min(c.cap_rank) AS cap, bool_or(c.decays) AS dec" \
+"        FROM credit_gz.score_contributions(NULL, t.as_of) c" \
+"       WHERE (x.stale OR x.marked) AND c.subject_id = a.subject_id AND c.model_code = a.model_code" \
 "    ) f ON true" \
-"), g AS MATERIALIZED (" \
-"  SELECT j.subject_id, j.model_code, j.raw, j.n, j.cap, j.dec, j.first_record AS record_id," \
-"         (x.sc / 100.0)::numeric(7,2) AS score," \
-"         credit_gz.scoring_grade(x.sc, j.n, j.cap, j.a_c, j.b_c, j.c_c, j.nh) AS grade," \
-"         j.old_score, j.old_grade" \
-"    FROM j CROSS JOIN LATERAL (" \
-"      SELECT greatest(least(j.base_c + j.raw, j.ceil_c), j.floor_c) AS sc) x" \
-"), up AS (" \
-"  INSERT INTO credit_gz.subject_score AS s (subject_id, model_code, score, grade, raw_points, contributions," \
-"                                            cap_rank, decaying, scored_on, updated_at)" \
-"  SELECT g.subject_id, g.model_code, g.score, g.grade::credit_gz.credit_grade, (g.raw / 100.0)::numeric(9,2)," \
-"         g.n::integer, g.cap, g.dec," \
-"         (SELECT credit_gz.scoring_date()), pg_catalog.now() FROM g" \
-SCORE_UPSERT \
-"), gh AS (" \
-"  INSERT INTO credit_gz.grade_history (subject_id, model_code, old_grade, new_grade, old_score, new_score, cause," \
-"                                       cause_record_id)" \
-"  SELECT g.subject_id, g.model_code, g.old_grade::credit_gz.credit_grade, g.grade::credit_gz.credit_grade," \
-"         g.old_score, g.score, 'record', g.record_id FROM g" \
-"   WHERE g.grade <> g.old_grade" \
-"  RETURNING 1" \
-"), sd AS (" \
-"  INSERT INTO credit_gz.score_drop (subject_id, model_code, old_score, new_score, cause, cause_record_id)" \
-"  SELECT g.subject_id, g.model_code, g.old_score, g.score, 'record', g.record_id FROM g" \
-"   WHERE g.score < g.old_score" \
-"  RETURNING 1" \
-")" \
+"), d AS MATERIALIZED (" \
+"  SELECT j.subject_id, j.model_code, x.score, x.grade, (j.raw / 100.0)::numeric(9,2) AS raw_points," \
+"         j.n::integer AS contributions, j.cap, j.dec, j.old_score, j.old_grade, 'record'::text AS cause," \
+"         j.first_record AS cause_record_id, NULL::bigint AS cause_entry_id, j.as_of" \
+"    FROM j CROSS JOIN LATERAL credit_gz.score_from_sums(j.model_code, j.raw, j.n, j.cap) x" \
+SCORE_WRITES \
 "SELECT (SELECT count(*) FROM up)::integer," \
 "       (SELECT array_agg(DISTINCT j.subject_id) FROM j WHERE j.stale AND NOT j.marked)"
 
 static const char *const BATCH_SQL =
-"WITH a AS MATERIALIZED ("
-"  SELECT r.subject_id, k.model_code,"
-"         sum(CASE WHEN k.decay = 0 THEN k.points_centi"
-"                  ELSE credit_gz.decayed_points(k.points_centi, k.decay, k.decay_steps, r.publish_from,"
-"                                                r.publish_until, (SELECT credit_gz.scoring_date())) END) AS eff,"
-"         count(*) AS cnt, min(k.cap_rank) AS cap, bool_or(k.decay <> 0) AS dec, min(r.record_id) AS first_record"
-"    FROM scoring_new r"
-"    JOIN credit_gz.scoring_rule_key k"
-"      ON k.source = 'r' AND k.match_code = r.item_code"
-"     AND k.severity_key = coalesce(r.severity, '') AND k.domain_key = coalesce(r.domain_code, '')"
-"     AND r.decision_date >= k.valid_from AND r.decision_date < k.valid_until"
-"   WHERE r.status IN ('in_publicity', 'under_objection')"
+BATCH_HEAD_SQL
+"  SELECT r.subject_id, k.model_code, sum(k.effective_centi) AS eff, count(*) AS cnt, min(k.cap_rank) AS cap,"
+"         bool_or(k.decays) AS dec, min(r.record_id) AS first_record"
+"    FROM scoring_new r CROSS JOIN t"
+"   CROSS JOIN LATERAL credit_gz.rule_contributions('r', r.item_code, r.severity, r.domain_code, r.decision_date,"
+"                                                   r.publish_from, r.publish_until, t.as_of) k"
+"   WHERE credit_gz.record_counts(r.status)"
 "   GROUP BY r.subject_id, k.model_code"
 BATCH_TAIL_SQL;
 
@@ -322,7 +231,7 @@ BATCH_TAIL_SQL;
  * record_id.
  */
 static const char *const BATCH_SUMS_SQL =
-"WITH a AS MATERIALIZED ("
+BATCH_HEAD_SQL
 "  SELECT * FROM ROWS FROM (pg_catalog.unnest($1::bigint[]), pg_catalog.unnest($2::text[]),"
 "                           pg_catalog.unnest($3::bigint[]), pg_catalog.unnest($4::bigint[]),"
 "                           pg_catalog.unnest($5::smallint[]), pg_catalog.unnest($6::boolean[]),"
@@ -619,7 +528,7 @@ typedef struct RecordRow
 {
 	int64		record_id;
 	int64		subject_id;
-	bool		counts;			/* status in_publicity or under_objection */
+	bool		counts;			/* score_record_counts(status) */
 	ScoringKey	key;
 	Datum		publish_from;
 	bool		publish_from_null;
@@ -1300,6 +1209,24 @@ scoring_grade(PG_FUNCTION_ARGS)
 	letter[0] = sm_grade_letter(sm_resolve_grade(sm_grade_for_score(score, &t), has_history, nohist, cap));
 	letter[1] = '\0';
 	PG_RETURN_TEXT_P(cstring_to_text(letter));
+}
+
+/*
+ * scoring_clamp_score — credit_gz.clamp_score(base, raw, floor, ceiling): SQL face of sm_clamp_score (hundredths),
+ * the clamp of credit_gz.score_from_sums.
+ */
+Datum
+scoring_clamp_score(PG_FUNCTION_ARGS)
+{
+	int64		base = PG_GETARG_INT64(0);
+	int64		raw = PG_GETARG_INT64(1);
+	int64		sum;
+
+	if (pg_add_s64_overflow(base, raw, &sum))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("score out of range")));
+	PG_RETURN_INT64(sm_clamp_score(base, raw, PG_GETARG_INT64(2), PG_GETARG_INT64(3)));
 }
 
 /* scoring_sample_key — credit_gz.sample_key(seed, subject_id): SQL face of sm_sample_key. */

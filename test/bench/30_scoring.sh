@@ -90,7 +90,7 @@ DECLARE
     rec record;
     raw bigint; n integer; cap smallint; sc bigint; g text; done bigint := 0;
 BEGIN
-    SELECT * INTO m FROM credit_gz.scoring_model WHERE model_code = p_model;
+    SELECT * INTO m FROM credit_gz.scoring_model WHERE code = p_model;
     FOR sid IN SELECT subject_id FROM credit_gz.subject WHERE subject_id BETWEEN p_first AND p_last ORDER BY 1 LOOP
         raw := 0; n := 0; cap := NULL;
         FOR rec IN

@@ -1,7 +1,7 @@
 -- Credit archive (issue 3): catalogues, subjects, relations, occupations, records and their publicity windows,
 -- idempotent loading, every rejection with its SQLSTATE, commitments, audit log, cache invalidation.
 BEGIN;
-SELECT plan(133);
+SELECT plan(134);
 
 -- Valid test codes: organisation-code check digit (GB 11714) + mod-31 check character (GB 32100); MOD 11-2 for ids.
 CREATE FUNCTION pg_temp.mk_uscc(region text, n bigint) RETURNS text LANGUAGE sql AS $$
@@ -189,6 +189,9 @@ SELECT is((SELECT status FROM credit_gz.record WHERE document_no = 'T-R-1'), 'ex
 SELECT is((SELECT status FROM credit_gz.record WHERE document_no = 'T-R-17'), 'in_publicity', 'a current record is in publicity');
 SELECT is((credit_gz.publicity_rule_for('2024-02-01', 'general', 't_mine_safety')).rule_id, 213,
           'publicity_rule_for agrees with the trigger');
+SELECT is_empty($$SELECT document_no, rule_id FROM credit_gz.record
+                  WHERE rule_id IS DISTINCT FROM credit_gz.publicity_rule_id_for(decision_date, severity, domain_code)$$,
+                'publicity_rule_id_for names the rule the trigger chose, for every record');
 -- a new rule generation is data: records keep the rule of their decision date
 INSERT INTO credit_gz.publicity_rule (rule_id, generation, source, effective_from, severity, min_months, max_months, repairable)
 VALUES (9901, 't_local', 'test', '2026-05-01', 'minor', 1, 2, true);

@@ -1,7 +1,7 @@
 -- scoring (issue 4): rules, decay, floor/ceiling, M, direct downgrade, history, grade_at, breakdown, warnings,
 -- sampling, and recompute == incremental. Everything runs in one transaction and is rolled back.
 BEGIN;
-SELECT plan(74);
+SELECT plan(90);
 
 -- ---- helpers: valid codes for test subjects --------------------------------------------------------------------
 CREATE FUNCTION pg_temp.org(n bigint) RETURNS text LANGUAGE sql IMMUTABLE AS $$
@@ -35,10 +35,10 @@ SELECT has_view('credit_gz', 'warning', 'warning view exists');
 SELECT col_is_pk('credit_gz', 'subject_score', ARRAY['subject_id', 'model_code'], 'subject_score keyed by subject and model');
 SELECT ok((SELECT count(*) >= 20 FROM credit_gz.scoring_model WHERE kind = 'domain'),
           'graded supervision covers at least 20 domains (一、总体要求)');
-SELECT results_eq($$SELECT a_min, b_min, c_min, base_score FROM credit_gz.scoring_model WHERE model_code = 'taxation'$$,
+SELECT results_eq($$SELECT a_min, b_min, c_min, base_score FROM credit_gz.scoring_model WHERE code = 'taxation'$$,
                   $$VALUES (90.00::numeric(7,2), 70.00::numeric(7,2), 40.00::numeric(7,2), 100.00::numeric(7,2))$$,
                   'tax model: A >= 90, B >= 70, C >= 40 (2025 measures)');
-SELECT ok(EXISTS (SELECT 1 FROM credit_gz.scoring_model WHERE model_code = 'market_risk' AND kind = 'risk'),
+SELECT ok(EXISTS (SELECT 1 FROM credit_gz.scoring_model WHERE code = 'market_risk' AND kind = 'risk'),
           'market-supervision credit-risk model shipped');
 SELECT is((SELECT count(*)::int FROM credit_gz.supervision_measure WHERE domain_code = 'taxation'), 5,
           'a supervision measure for each grade of a domain');
@@ -60,7 +60,7 @@ SELECT throws_ok($$SELECT credit_gz.decayed_points(1, 7::smallint, NULL, NULL, N
                  NULL, 'unknown decay code rejected');
 
 -- ---- a test model with one rule of each kind -------------------------------------------------------------------
-INSERT INTO credit_gz.scoring_model (model_code, name_zh, name_en, kind, base_score, floor_score, ceiling_score,
+INSERT INTO credit_gz.scoring_model (code, name_zh, name_en, kind, base_score, floor_score, ceiling_score,
                                      a_min, b_min, c_min, warning_drop, warning_window)
 VALUES ('tap', '测试模型', 'test model', 'comprehensive', 80, 50, 95, 90, 70, 60, 5, '30 days');
 INSERT INTO credit_gz.scoring_rule (model_code, item_code, item_kind, severity, domain_code, points, decay, decay_steps,
@@ -264,6 +264,62 @@ SELECT set_eq($$SELECT * FROM credit_gz.score_totals(ARRAY['tap', 'city_comprehe
               'and in many passes (subject_id residue classes), two models');
 RESET maintenance_work_mem;
 SELECT throws_ok($$SELECT * FROM credit_gz.score_totals(NULL, NULL)$$, '22004', NULL, 'score_totals needs a scoring date');
+
+-- one definition of a score from its sums: clamp (sm_clamp_score, pinned by the C unit tests), then grade
+SELECT is(credit_gz.clamp_score(8000, -9000, 0, 10000), 0::bigint, 'clamp_score: clamped to the floor');
+SELECT is(credit_gz.clamp_score(8000, 5000, 0, 10000), 10000::bigint, 'clamp_score: clamped to the ceiling');
+SELECT is(credit_gz.clamp_score(8000, -500, 0, 10000), 7500::bigint, 'clamp_score: inside the range');
+SELECT results_eq($$SELECT x.score_centi, x.score, x.grade::text
+                      FROM (VALUES (1, -5000::bigint, 1::bigint, NULL::smallint), (2, 2000, 1, NULL), (3, 0, 0, NULL),
+                                   (4, NULL, 0, NULL), (5, 1200, 1, 1), (6, -1500, 2, NULL)) v (i, raw, n, cap)
+                     CROSS JOIN LATERAL credit_gz.score_from_sums('tap', v.raw, v.n, v.cap::smallint) x ORDER BY v.i$$,
+                  $$VALUES (5000::bigint, 50.00::numeric(7,2), 'D'), (9500, 95.00, 'A'), (8000, 80.00, 'M'),
+                           (8000, 80.00, 'M'), (9200, 92.00, 'C'), (6500, 65.00, 'C')$$,
+                  'score_from_sums: floor, ceiling, no history, cap, thresholds of the model');
+SELECT is_empty($$SELECT * FROM credit_gz.score_from_sums('no_such_model', 0, 0, NULL)$$,
+                'score_from_sums: no row for an unknown model');
+
+-- one definition of a counting record, shared by C and SQL; partial indexes written with it are used
+SELECT is(credit_gz.counting_record_statuses(), ARRAY['in_publicity', 'under_objection'],
+          'a record counts in publicity or under objection');
+SELECT is((SELECT array_agg(s ORDER BY s) FROM unnest(ARRAY['in_publicity', 'repaired', 'expired', 'revoked',
+                                                            'under_objection']) s
+            WHERE credit_gz.record_counts(s)), ARRAY['in_publicity', 'under_objection'],
+          'record_counts: only those statuses count');
+CREATE FUNCTION pg_temp.plan_of(q text) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE
+    l text;
+    r text := '';
+BEGIN
+    FOR l IN EXECUTE 'EXPLAIN (COSTS OFF) ' || q LOOP
+        r := r || l || E'\n';
+    END LOOP;
+    RETURN r;
+END $$;
+SET LOCAL enable_seqscan = off;
+SELECT matches(pg_temp.plan_of($$SELECT record_id FROM credit_gz.record r
+                                  WHERE credit_gz.record_counts(r.status) AND r.publish_until <= DATE '2030-01-01'$$),
+               'record_publish_until_idx', 'the partial index serves a query written with record_counts()');
+SELECT matches(pg_temp.plan_of($$SELECT record_id FROM credit_gz.record r
+                                  WHERE r.status = 'in_publicity' AND r.publish_until <= DATE '2030-01-01'$$),
+               'record_publish_until_idx', 'and the expiry job''s records in publicity');
+SELECT unalike(pg_temp.plan_of($$SELECT * FROM credit_gz.score_contributions(NULL, DATE '2026-01-01') c
+                                   WHERE c.subject_id = 1$$),
+               '%Function Scan%', 'score_contributions and rule_contributions are inlined (one join, by index)');
+RESET enable_seqscan;
+
+-- as_of: recompute_scores and verify_scores decay points on the day they are given
+SELECT isnt_empty($$SELECT * FROM credit_gz.verify_scores(credit_gz.scoring_date() + 3650) WHERE model_code = 'tap'$$,
+                  'verify_scores(as_of): ten years on, the decaying points have faded');
+SELECT ok(credit_gz.recompute_scores('tap', credit_gz.scoring_date() + 3650) > 0,
+          'recompute_scores(model, as_of) decays them on that day');
+SELECT is_empty($$SELECT * FROM credit_gz.verify_scores(credit_gz.scoring_date() + 3650) WHERE model_code = 'tap'$$,
+                'and verify_scores with the same as_of agrees');
+SELECT is((SELECT count(*)::int FROM credit_gz.subject_score
+            WHERE model_code = 'tap' AND decaying AND scored_on <> credit_gz.scoring_date() + 3650), 0,
+          'decaying scores carry the day they were decayed on');
+SELECT ok(credit_gz.recompute_scores('tap') > 0, 'recompute_scores() decays on the scoring day by default');
+SELECT is_empty($$SELECT * FROM credit_gz.verify_scores()$$, 'and verify_scores() is empty again');
 
 SELECT * FROM finish();
 ROLLBACK;

@@ -125,7 +125,7 @@ SELECT results_eq($$SELECT k, model_code, score, grade, raw_points, contribution
 CREATE TEMP VIEW v_net AS
 SELECT f.k, f.model_code, coalesce(p.grade, m.no_history_grade::text) AS old_grade, f.grade AS new_grade,
        coalesce(p.score, m.base_score) AS old_score, f.score AS new_score
-  FROM v_score f JOIN credit_gz.scoring_model m USING (model_code) LEFT JOIN pre_batch p USING (k, model_code)
+  FROM v_score f JOIN credit_gz.scoring_model m ON m.code = f.model_code LEFT JOIN pre_batch p USING (k, model_code)
  WHERE f.g = 1;
 SELECT results_eq($$SELECT k, model_code, old_grade, new_grade, old_score, new_score, cause
                       FROM v_hist WHERE g = 2 AND j <> 'seed' ORDER BY k, model_code$$,
