@@ -589,6 +589,8 @@ date_str(DateADT d)
  * rules, then fill rule_id, publish_from, repairable_from, publish_until (and status on insert, updated_at on update).
  * On UPDATE the checks and the window are redone only when something they depend on changed (subject, item, domain,
  * severity, decision date), so status changes by repair/objection handling keep the window they set.
+ * Every error names a constraint of the table: a rule that needs the catalogue or the subject, and so cannot be a
+ * constraint itself, reports the one on the column it concerns (record_severity_check, record_item_code_fkey).
  */
 Datum
 record_before(PG_FUNCTION_ARGS)
@@ -695,7 +697,7 @@ record_before(PG_FUNCTION_ARGS)
 					 errmsg("record of item \"%s\" (%s) cannot have a severity", item_code, item.name_zh),
 					 errdetail("Severity classifies administrative penalties for their publicity periods; other items are not graded."),
 					 errhint("Leave severity NULL."),
-					 errtableconstraint(rel, "record_severity_penalty_only")));
+					 errtableconstraint(rel, "record_severity_check")));
 	}
 	else
 	{
@@ -706,7 +708,7 @@ record_before(PG_FUNCTION_ARGS)
 					 errmsg("record of penalty item \"%s\" (%s) needs a severity", item_code, item.name_zh),
 					 errdetail("The publicity period of administrative-penalty information depends on its severity."),
 					 errhint("Give severity minor, general, serious or specific_serious as the decision classifies it."),
-					 errtableconstraint(rel, "record_penalty_severity")));
+					 errtableconstraint(rel, "record_severity_check")));
 	}
 
 	/* who the item may concern: applies_to, and 十七's bar on personal records */
@@ -731,7 +733,7 @@ record_before(PG_FUNCTION_ARGS)
 							(long long) subject_id, person ? "a natural person" : "an organisation"),
 					 errdetail("credit_gz.info_item.applies_to limits the subjects an item may be recorded for."),
 					 errhint("Use an item that applies to this kind of subject."),
-					 errtableconstraint(rel, "record_item_applies_to")));
+					 errtableconstraint(rel, "record_item_code_fkey")));
 		if (item.barred && person == 1 && item.polarity == POL_NEGATIVE)
 			ereport(ERROR,
 					(errcode(ERRCODE_CHECK_VIOLATION),
@@ -739,7 +741,7 @@ record_before(PG_FUNCTION_ARGS)
 							item_code, item.name_zh, (long long) subject_id),
 					 errdetail("穗府办函〔2020〕35号 (十七): without legislation, 信访, 拆迁, 闯红灯, 不文明养犬, 欠缴物业费, 未执行垃圾分类 and similar minor behaviours are not recorded in personal credit records."),
 					 errhint("Do not record it against a natural person; only a law can lift this bar."),
-					 errtableconstraint(rel, "record_barred_personal_item")));
+					 errtableconstraint(rel, "record_item_code_fkey")));
 	}
 
 	/* the publicity window, from the rule in force on the decision date */

@@ -140,10 +140,11 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION credit_gz.domain_parent_check() IS
-    'BEFORE ROW trigger on credit_gz.domain: parent_code names a top-level domain; no deleting or renaming a parent (23503).';
-CREATE TRIGGER domain_parent_check BEFORE INSERT OR UPDATE OR DELETE ON credit_gz.domain
+    'AFTER ROW constraint trigger on credit_gz.domain: parent_code names a top-level domain; no deleting or renaming a parent (23503).';
+-- A constraint trigger named as the foreign key would be, so that the constraint its errors name exists.
+CREATE CONSTRAINT TRIGGER domain_parent_code_fkey AFTER INSERT OR UPDATE OR DELETE ON credit_gz.domain
     FOR EACH ROW EXECUTE FUNCTION credit_gz.domain_parent_check();
-COMMENT ON TRIGGER domain_parent_check ON credit_gz.domain IS 'parent_code names a top-level domain; parents cannot be deleted or renamed.';
+COMMENT ON TRIGGER domain_parent_code_fkey ON credit_gz.domain IS 'parent_code names a top-level domain; parents cannot be deleted or renamed.';
 
 CREATE TABLE credit_gz.domain_department (
     domain_code     text NOT NULL REFERENCES credit_gz.domain (code) ON UPDATE CASCADE ON DELETE CASCADE,
@@ -290,7 +291,7 @@ CREATE TABLE credit_gz.publicity_rule (
     CHECK (min_months IS NULL OR min_months <= max_months),
     CHECK (NOT repairable OR min_months IS NOT NULL)
 );
-CREATE UNIQUE INDEX publicity_rule_key ON credit_gz.publicity_rule (effective_from, severity, domain_code) NULLS NOT DISTINCT;
+CREATE UNIQUE INDEX publicity_rule_key_idx ON credit_gz.publicity_rule (effective_from, severity, domain_code) NULLS NOT DISTINCT;
 COMMENT ON TABLE credit_gz.publicity_rule IS
     '失信信息公示期规则 / publicity periods of negative information, one row per rule generation, severity and domain '
     '(NULL domain: all domains; NULL severity: negative information that is not graded, e.g. list entries). Periods run '
@@ -409,7 +410,7 @@ BEGIN
     END IF;
     IF TG_OP = 'UPDATE' THEN
         IF (OLD.resident_id IS NULL) <> (NEW.resident_id IS NULL) THEN
-            RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = 'subject_kind_immutable',
+            RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = 'subject_person_kind',
                 MESSAGE = pg_catalog.format('subject %s cannot change between organisation and natural person', OLD.subject_id),
                 DETAIL = 'A subject''s identity kind is fixed: records were checked against it.',
                 HINT = 'Create a new subject for the other identity.';
@@ -447,21 +448,94 @@ AS $$ SELECT s.resident_id IS NOT NULL FROM credit_gz.subject s WHERE s.subject_
 COMMENT ON FUNCTION credit_gz.subject_is_person(bigint) IS
     '是否自然人 / true for a natural person, false for an organisation, NULL when the subject does not exist.';
 
+-- References from one subject's rows to another subject (an employer, a related party, an authorised institution)
+-- cannot be foreign keys of tables distributed by subject: the other subject lives on another shard. Each is a
+-- constraint trigger on the referencing table, named as PostgreSQL names a foreign key, so that the error and
+-- pg_constraint agree, and a trigger of the same name on subject that keeps a referenced subject from going (NO
+-- ACTION, as the foreign keys had). Both run as the owner, as foreign-key checks do.
+
+-- subject_reference_check: AFTER INSERT OR UPDATE constraint trigger; argument: the referencing column.
+CREATE FUNCTION credit_gz.subject_reference_check()
+RETURNS trigger
+LANGUAGE plpgsql
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    ref bigint;
+BEGIN
+    IF TG_TABLE_SCHEMA <> 'credit_gz' OR TG_WHEN <> 'AFTER' OR TG_LEVEL <> 'ROW' OR TG_NARGS <> 1 THEN
+        RAISE EXCEPTION 'credit_gz.subject_reference_check() must be an AFTER ROW trigger on a credit_gz table naming a column';
+    END IF;
+    ref := (pg_catalog.to_jsonb(NEW) ->> TG_ARGV[0])::bigint;
+    IF ref IS NOT NULL AND NOT EXISTS (SELECT FROM credit_gz.subject s WHERE s.subject_id = ref) THEN
+        RAISE EXCEPTION USING ERRCODE = 'foreign_key_violation', CONSTRAINT = TG_NAME, SCHEMA = TG_TABLE_SCHEMA,
+            TABLE = TG_TABLE_NAME, COLUMN = TG_ARGV[0],
+            MESSAGE = pg_catalog.format('insert or update on table "%s" violates foreign key constraint "%s"',
+                                        TG_TABLE_NAME, TG_NAME),
+            DETAIL = pg_catalog.format('Key (%s)=(%s) is not present in table "subject".', TG_ARGV[0], ref);
+    END IF;
+    RETURN NULL;
+END
+$$;
+REVOKE ALL ON FUNCTION credit_gz.subject_reference_check() FROM PUBLIC;
+COMMENT ON FUNCTION credit_gz.subject_reference_check() IS
+    '跨主体引用检查 / constraint trigger on a table distributed by subject: the subject its column (TG_ARGV[0]) names '
+    'exists (23503, the trigger''s name as constraint), as a foreign key to another shard could not check.';
+
+-- subject_referenced_check: AFTER UPDATE OF subject_id OR DELETE trigger on subject; arguments: the referencing
+-- table and column. The constraint reported is the referencing table's (the trigger's name), as PostgreSQL does.
+CREATE FUNCTION credit_gz.subject_referenced_check()
+RETURNS trigger
+LANGUAGE plpgsql
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    referenced boolean;
+BEGIN
+    IF TG_RELID <> 'credit_gz.subject'::regclass OR TG_WHEN <> 'AFTER' OR TG_LEVEL <> 'ROW' OR TG_NARGS <> 2 THEN
+        RAISE EXCEPTION 'credit_gz.subject_referenced_check() must be an AFTER ROW trigger on credit_gz.subject naming a table and column';
+    END IF;
+    IF TG_OP = 'UPDATE' AND NEW.subject_id = OLD.subject_id THEN
+        RETURN NULL;
+    END IF;
+    EXECUTE pg_catalog.format('SELECT EXISTS (SELECT FROM credit_gz.%I t WHERE t.%I OPERATOR(pg_catalog.=) $1)',
+                              TG_ARGV[0], TG_ARGV[1])
+       INTO referenced USING OLD.subject_id;
+    IF referenced THEN
+        RAISE EXCEPTION USING ERRCODE = 'foreign_key_violation', CONSTRAINT = TG_NAME, SCHEMA = TG_TABLE_SCHEMA,
+            TABLE = TG_ARGV[0],
+            MESSAGE = pg_catalog.format('update or delete on table "%s" violates foreign key constraint "%s" on table "%s"',
+                                        TG_TABLE_NAME, TG_NAME, TG_ARGV[0]),
+            DETAIL = pg_catalog.format('Subject %s (subject_id %s) is still referenced from table "%s" (%s).',
+                                       coalesce(OLD.uscc::text, credit_gz.resident_id_mask(OLD.resident_id)),
+                                       OLD.subject_id, TG_ARGV[0], TG_ARGV[1]);
+    END IF;
+    RETURN NULL;
+END
+$$;
+REVOKE ALL ON FUNCTION credit_gz.subject_referenced_check() FROM PUBLIC;
+COMMENT ON FUNCTION credit_gz.subject_referenced_check() IS
+    '被引用主体保护 / AFTER UPDATE OR DELETE trigger on credit_gz.subject: a subject another subject''s rows name '
+    '(TG_ARGV: table, column) cannot go or change its id (23503, the referencing constraint''s name).';
+
 CREATE TABLE credit_gz.occupation (
-    occupation_id       bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+    occupation_id       bigint GENERATED BY DEFAULT AS IDENTITY,
     subject_id          bigint NOT NULL REFERENCES credit_gz.subject (subject_id),
     occupation          text   NOT NULL CHECK (occupation IN ('lawyer', 'notary', 'grassroots_legal_worker',
                                     'legal_aid_worker', 'forensic_appraiser', 'civil_servant', 'doctor', 'nurse',
                                     'pharmacist', 'teacher', 'accountant', 'tax_agent', 'registered_engineer',
                                     'tour_guide', 'seafarer', 'other')),
     licence_no          text,
-    employer_subject_id bigint REFERENCES credit_gz.subject (subject_id),
+    -- another subject, so no foreign key (shards): occupation_employer_subject_id_fkey checks it
+    employer_subject_id bigint,
     department_code     text   REFERENCES credit_gz.department (code) ON UPDATE CASCADE,
     valid_from          date   NOT NULL,
     valid_to            date,
     CHECK (valid_to IS NULL OR valid_to >= valid_from),
-    CHECK (employer_subject_id IS DISTINCT FROM subject_id),
-    UNIQUE (occupation_id, subject_id)
+    CONSTRAINT occupation_employer CHECK (employer_subject_id IS DISTINCT FROM subject_id),
+    PRIMARY KEY (subject_id, occupation_id)
 );
 COMMENT ON TABLE credit_gz.occupation IS
     '重点人群职业档案 / occupational archives of key groups of natural persons ((九) 公务员, (十) 律师、公证员、基层法律服务'
@@ -477,9 +551,57 @@ COMMENT ON COLUMN credit_gz.occupation.employer_subject_id IS '执业机构或�
 COMMENT ON COLUMN credit_gz.occupation.department_code IS '主管部门 / supervising department (e.g. 市司法局 for lawyers)';
 COMMENT ON COLUMN credit_gz.occupation.valid_from IS '起始日期 / start of the period';
 COMMENT ON COLUMN credit_gz.occupation.valid_to IS '终止日期 / end of the period (NULL: open)';
-CREATE INDEX occupation_subject_idx ON credit_gz.occupation (subject_id);
 CREATE INDEX occupation_employer_idx ON credit_gz.occupation (employer_subject_id);
-CREATE UNIQUE INDEX occupation_licence_idx ON credit_gz.occupation (occupation, licence_no) WHERE licence_no IS NOT NULL;
+
+-- A licence number is unique per occupation across all subjects, which a table distributed by subject cannot declare:
+-- the numbers live in a lookup table keyed by them, written with the occupation row by its trigger.
+CREATE TABLE credit_gz.occupation_licence (
+    occupation    text   NOT NULL,
+    licence_no    text   NOT NULL,
+    subject_id    bigint NOT NULL,
+    occupation_id bigint NOT NULL,
+    CONSTRAINT occupation_licence_pkey PRIMARY KEY (occupation, licence_no)
+);
+COMMENT ON TABLE credit_gz.occupation_licence IS
+    '执业证书编号索引 / licence numbers of the occupational archives, one archive per occupation and number: the '
+    'global uniqueness a table distributed by subject cannot enforce. Written only by the occupation trigger.';
+COMMENT ON COLUMN credit_gz.occupation_licence.occupation IS '职业 / occupation';
+COMMENT ON COLUMN credit_gz.occupation_licence.licence_no IS '执业证书编号 / practising licence number';
+COMMENT ON COLUMN credit_gz.occupation_licence.subject_id IS '从业人员 / the person holding it';
+COMMENT ON COLUMN credit_gz.occupation_licence.occupation_id IS '职业档案编号 / the archive that cites it';
+REVOKE ALL ON credit_gz.occupation_licence FROM PUBLIC;
+
+-- occupation_licence_sync: keep occupation_licence equal to the occupations' licence numbers; a number another
+-- archive holds fails here with 23505 naming it, in the writing statement.
+CREATE FUNCTION credit_gz.occupation_licence_sync()
+RETURNS trigger
+LANGUAGE plpgsql
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    IF TG_RELID <> 'credit_gz.occupation'::regclass OR TG_WHEN <> 'AFTER' OR TG_LEVEL <> 'ROW' THEN
+        RAISE EXCEPTION 'credit_gz.occupation_licence_sync() must be an AFTER ROW trigger on credit_gz.occupation';
+    END IF;
+    IF TG_OP IN ('UPDATE', 'DELETE') AND OLD.licence_no IS NOT NULL THEN
+        DELETE FROM credit_gz.occupation_licence l
+         WHERE l.occupation = OLD.occupation AND l.licence_no = OLD.licence_no
+           AND l.subject_id = OLD.subject_id AND l.occupation_id = OLD.occupation_id;
+    END IF;
+    IF TG_OP IN ('INSERT', 'UPDATE') AND NEW.licence_no IS NOT NULL THEN
+        INSERT INTO credit_gz.occupation_licence (occupation, licence_no, subject_id, occupation_id)
+        VALUES (NEW.occupation, NEW.licence_no, NEW.subject_id, NEW.occupation_id);
+    END IF;
+    RETURN NULL;
+END
+$$;
+REVOKE ALL ON FUNCTION credit_gz.occupation_licence_sync() FROM PUBLIC;
+COMMENT ON FUNCTION credit_gz.occupation_licence_sync() IS
+    'AFTER ROW trigger on credit_gz.occupation: writes its licence number to credit_gz.occupation_licence (23505 when '
+    'another archive of the occupation holds it).';
+CREATE TRIGGER occupation_licence_sync AFTER INSERT OR DELETE OR UPDATE OF occupation, licence_no, subject_id, occupation_id
+    ON credit_gz.occupation FOR EACH ROW EXECUTE FUNCTION credit_gz.occupation_licence_sync();
+COMMENT ON TRIGGER occupation_licence_sync ON credit_gz.occupation IS 'a licence number belongs to one archive per occupation.';
 
 -- occupation_check: the holder is a natural person, the employer an organisation.
 CREATE FUNCTION credit_gz.occupation_check()
@@ -489,7 +611,7 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
     IF credit_gz.subject_is_person(NEW.subject_id) IS FALSE THEN
-        RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = 'occupation_person',
+        RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = 'occupation_subject_id_fkey',
             MESSAGE = pg_catalog.format('occupational archive for subject %s: the holder must be a natural person', NEW.subject_id),
             DETAIL = 'Occupational archives (职业档案) are kept for natural persons of key groups.',
             HINT = 'Record the organisation as employer_subject_id and the person as subject_id.';
@@ -508,11 +630,20 @@ COMMENT ON FUNCTION credit_gz.occupation_check() IS
 CREATE TRIGGER occupation_check BEFORE INSERT OR UPDATE ON credit_gz.occupation
     FOR EACH ROW EXECUTE FUNCTION credit_gz.occupation_check();
 COMMENT ON TRIGGER occupation_check ON credit_gz.occupation IS 'holder a natural person, employer an organisation.';
+CREATE CONSTRAINT TRIGGER occupation_employer_subject_id_fkey AFTER INSERT OR UPDATE OF employer_subject_id
+    ON credit_gz.occupation FOR EACH ROW EXECUTE FUNCTION credit_gz.subject_reference_check('employer_subject_id');
+COMMENT ON TRIGGER occupation_employer_subject_id_fkey ON credit_gz.occupation IS
+    'the employer exists (a foreign key to another subject, checked by trigger).';
+CREATE TRIGGER occupation_employer_subject_id_fkey AFTER UPDATE OF subject_id OR DELETE ON credit_gz.subject
+    FOR EACH ROW EXECUTE FUNCTION credit_gz.subject_referenced_check('occupation', 'employer_subject_id');
+COMMENT ON TRIGGER occupation_employer_subject_id_fkey ON credit_gz.subject IS
+    'an employer named by occupational archives stays (NO ACTION).';
 
 CREATE TABLE credit_gz.relation (
-    relation_id        bigint  GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+    relation_id        bigint  GENERATED BY DEFAULT AS IDENTITY,
     subject_id         bigint  NOT NULL REFERENCES credit_gz.subject (subject_id),
-    related_subject_id bigint  NOT NULL REFERENCES credit_gz.subject (subject_id),
+    -- another subject, so no foreign key (shards): relation_related_subject_id_fkey checks it
+    related_subject_id bigint  NOT NULL,
     kind               text    NOT NULL CHECK (kind IN ('legal_representative', 'principal_person', 'actual_controller',
                                                         'branch', 'shareholder')),
     share_pct          numeric(7,4) CHECK (share_pct > 0 AND share_pct <= 100),
@@ -522,6 +653,7 @@ CREATE TABLE credit_gz.relation (
     CONSTRAINT relation_not_self CHECK (related_subject_id <> subject_id),
     CONSTRAINT relation_period CHECK (valid_to IS NULL OR valid_to >= valid_from),
     CONSTRAINT relation_share CHECK ((kind = 'shareholder') = (share_pct IS NOT NULL)),
+    PRIMARY KEY (subject_id, relation_id),
     UNIQUE (subject_id, related_subject_id, kind, valid_from)
 );
 COMMENT ON TABLE credit_gz.relation IS
@@ -551,44 +683,69 @@ DECLARE
     rel_person boolean := credit_gz.subject_is_person(NEW.related_subject_id);
 BEGIN
     IF org_person IS TRUE THEN
-        RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = 'relation_organisation',
+        RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = 'relation_subject_id_fkey',
             MESSAGE = pg_catalog.format('relation %s: subject %s is a natural person, relations belong to organisations',
                                         NEW.kind, NEW.subject_id),
             DETAIL = 'subject_id is the organisation; related_subject_id is its legal representative, branch, shareholder, ….',
             HINT = 'Swap subject_id and related_subject_id.';
     END IF;
     IF NEW.kind IN ('legal_representative', 'principal_person') AND rel_person IS FALSE THEN
-        RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = 'relation_party_kind',
+        RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = 'relation_related_subject_id_fkey',
             MESSAGE = pg_catalog.format('relation %s: related subject %s must be a natural person', NEW.kind, NEW.related_subject_id),
             DETAIL = 'Legal representatives and principal persons are natural persons.',
             HINT = 'Give the subject_id of the person.';
     END IF;
     IF NEW.kind = 'branch' AND rel_person IS TRUE THEN
-        RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = 'relation_party_kind',
+        RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = 'relation_related_subject_id_fkey',
             MESSAGE = pg_catalog.format('relation branch: related subject %s must be an organisation', NEW.related_subject_id),
             DETAIL = 'A branch (分支机构) has its own unified social credit code.',
             HINT = 'Give the subject_id of the branch.';
-    END IF;
-    IF NEW.kind = 'legal_representative' AND EXISTS (
-           SELECT FROM credit_gz.relation r
-            WHERE r.subject_id = NEW.subject_id AND r.kind = 'legal_representative'
-              AND r.relation_id <> NEW.relation_id
-              AND daterange(r.valid_from, r.valid_to, '[]') && daterange(NEW.valid_from, NEW.valid_to, '[]')) THEN
-        RAISE EXCEPTION USING ERRCODE = 'exclusion_violation', CONSTRAINT = 'relation_one_legal_representative',
-            MESSAGE = pg_catalog.format('subject %s already has a legal representative overlapping %s – %s',
-                                        NEW.subject_id, NEW.valid_from, coalesce(NEW.valid_to::text, 'open')),
-            DETAIL = 'An organisation has one legal representative at a time.',
-            HINT = 'Close the current one first: UPDATE credit_gz.relation SET valid_to = … .';
     END IF;
     RETURN NEW;
 END
 $$;
 COMMENT ON FUNCTION credit_gz.relation_check() IS
     'BEFORE trigger on credit_gz.relation: the organisation is not a person (23514), representatives are persons and '
-    'branches organisations (23514), one legal representative at a time (23P01).';
+    'branches organisations (23514).';
 CREATE TRIGGER relation_check BEFORE INSERT OR UPDATE ON credit_gz.relation
     FOR EACH ROW EXECUTE FUNCTION credit_gz.relation_check();
-COMMENT ON TRIGGER relation_check ON credit_gz.relation IS 'parties of the right kind; one legal representative at a time.';
+COMMENT ON TRIGGER relation_check ON credit_gz.relation IS 'parties of the right kind.';
+
+-- relation_one_legal_representative: an exclusion constraint that needs no btree_gist, as a constraint trigger of the
+-- name its error reports.
+CREATE FUNCTION credit_gz.relation_one_legal_representative()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    IF NEW.kind = 'legal_representative' AND EXISTS (
+           SELECT FROM credit_gz.relation r
+            WHERE r.subject_id = NEW.subject_id AND r.kind = 'legal_representative'
+              AND r.relation_id <> NEW.relation_id
+              AND daterange(r.valid_from, r.valid_to, '[]') && daterange(NEW.valid_from, NEW.valid_to, '[]')) THEN
+        RAISE EXCEPTION USING ERRCODE = 'exclusion_violation', CONSTRAINT = TG_NAME,
+            MESSAGE = pg_catalog.format('subject %s already has a legal representative overlapping %s – %s',
+                                        NEW.subject_id, NEW.valid_from, coalesce(NEW.valid_to::text, 'open')),
+            DETAIL = 'An organisation has one legal representative at a time.',
+            HINT = 'Close the current one first: UPDATE credit_gz.relation SET valid_to = … .';
+    END IF;
+    RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION credit_gz.relation_one_legal_representative() IS
+    'AFTER ROW constraint trigger on credit_gz.relation: one legal representative at a time (23P01).';
+CREATE CONSTRAINT TRIGGER relation_one_legal_representative AFTER INSERT OR UPDATE ON credit_gz.relation
+    FOR EACH ROW EXECUTE FUNCTION credit_gz.relation_one_legal_representative();
+COMMENT ON TRIGGER relation_one_legal_representative ON credit_gz.relation IS 'one legal representative at a time.';
+CREATE CONSTRAINT TRIGGER relation_related_subject_id_fkey AFTER INSERT OR UPDATE OF related_subject_id
+    ON credit_gz.relation FOR EACH ROW EXECUTE FUNCTION credit_gz.subject_reference_check('related_subject_id');
+COMMENT ON TRIGGER relation_related_subject_id_fkey ON credit_gz.relation IS
+    'the related party exists (a foreign key to another subject, checked by trigger).';
+CREATE TRIGGER relation_related_subject_id_fkey AFTER UPDATE OF subject_id OR DELETE ON credit_gz.subject
+    FOR EACH ROW EXECUTE FUNCTION credit_gz.subject_referenced_check('relation', 'related_subject_id');
+COMMENT ON TRIGGER relation_related_subject_id_fkey ON credit_gz.subject IS
+    'a related party named by relations stays (NO ACTION).';
 
 -- =====================================================================================================================
 -- Records
@@ -614,7 +771,7 @@ COMMENT ON FUNCTION credit_gz.record_counts(text) IS
     'publicity (公示中) or under objection (异议中). Inlined by the planner (partial indexes written with it are used).';
 
 CREATE TABLE credit_gz.record (
-    record_id       bigint  GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+    record_id       bigint  GENERATED BY DEFAULT AS IDENTITY,
     subject_id      bigint  NOT NULL REFERENCES credit_gz.subject (subject_id),
     item_code       text    NOT NULL REFERENCES credit_gz.info_item (code) ON UPDATE CASCADE,
     domain_code     text    REFERENCES credit_gz.domain (code) ON UPDATE CASCADE,
@@ -623,7 +780,7 @@ CREATE TABLE credit_gz.record (
     decision_date   date    NOT NULL,
     severity        text    CHECK (severity IN ('minor', 'general', 'serious', 'specific_serious')),
     disclosure      text    NOT NULL DEFAULT 'public' CHECK (disclosure IN ('public', 'authorised', 'government', 'archived')),
-    rule_id         integer REFERENCES credit_gz.publicity_rule (rule_id),
+    rule_id         integer,
     publish_from    date,
     repairable_from date,
     publish_until   date,
@@ -635,15 +792,20 @@ CREATE TABLE credit_gz.record (
     created_at      timestamptz NOT NULL DEFAULT pg_catalog.now(),
     created_by      name    NOT NULL DEFAULT CURRENT_USER,
     updated_at      timestamptz NOT NULL DEFAULT pg_catalog.now(),
-    CONSTRAINT record_document_key UNIQUE (department_code, document_no),
-    CONSTRAINT record_occupation_fkey FOREIGN KEY (occupation_id, subject_id)
-        REFERENCES credit_gz.occupation (occupation_id, subject_id),
-    CONSTRAINT record_window CHECK (publish_until IS NULL OR publish_from IS NULL OR publish_until >= publish_from)
+    PRIMARY KEY (subject_id, record_id),
+    CONSTRAINT record_occupation_fkey FOREIGN KEY (subject_id, occupation_id)
+        REFERENCES credit_gz.occupation (subject_id, occupation_id),
+    CONSTRAINT record_publicity_rule FOREIGN KEY (rule_id) REFERENCES credit_gz.publicity_rule (rule_id),
+    CONSTRAINT record_window CHECK (publish_until IS NULL OR publish_from IS NULL OR publish_until >= publish_from),
+    -- the row-local part of "not decided in the future": not after the day the record was collected, anywhere on
+    -- earth (UTC+14 is the first zone to reach a day); the record trigger holds it to the policy date
+    CONSTRAINT record_decision_not_future CHECK (decision_date <= (created_at AT TIME ZONE 'Etc/GMT-14')::date)
 );
 COMMENT ON TABLE credit_gz.record IS
     '信用记录 / credit records: one decision document of one department about one subject, citing a catalogue item. '
     'The archive trigger (C) rejects what the rules forbid and computes the publicity window from the rule in force '
-    'on the decision date. (department_code, document_no) is unique: re-sending updates (credit_gz.load_record). '
+    'on the decision date. (department_code, document_no) is unique (credit_gz.record_document): re-sending updates '
+    '(credit_gz.load_record). '
     'A record counts for scoring while status is in_publicity or under_objection.';
 COMMENT ON COLUMN credit_gz.record.record_id IS '记录编号 / record id';
 COMMENT ON COLUMN credit_gz.record.subject_id IS '信用主体 / subject';
@@ -665,8 +827,78 @@ COMMENT ON COLUMN credit_gz.record.details IS '明细 / further fields, e.g. tho
 COMMENT ON COLUMN credit_gz.record.created_at IS '归集时间 / when the record was collected';
 COMMENT ON COLUMN credit_gz.record.created_by IS '归集用户 / database role that collected it';
 COMMENT ON COLUMN credit_gz.record.updated_at IS '更新时间 / last change';
-CREATE INDEX record_subject_idx ON credit_gz.record (subject_id);
+-- Repair applications and objections name a record by its id alone (repair_submit, objection_submit).
+CREATE INDEX record_id_idx ON credit_gz.record (record_id);
 CREATE INDEX record_publish_until_idx ON credit_gz.record (publish_until) WHERE credit_gz.record_counts(status);
+
+-- (department_code, document_no) identifies a decision across all subjects, which a table distributed by subject
+-- cannot declare unique: the pairs live in a lookup table keyed by them, written by record's triggers in the writing
+-- statement. A duplicate fails there (23505, constraint record_document_key, the key in the detail).
+CREATE TABLE credit_gz.record_document (
+    department_code text   NOT NULL,
+    document_no     text   NOT NULL,
+    subject_id      bigint NOT NULL,
+    record_id       bigint NOT NULL,
+    CONSTRAINT record_document_key PRIMARY KEY (department_code, document_no)
+);
+COMMENT ON TABLE credit_gz.record_document IS
+    '决定文书号索引 / decision documents of the records: one record per department and document number, across all '
+    'subjects. Written only by the record triggers; credit_gz.load_record finds re-sent documents here.';
+COMMENT ON COLUMN credit_gz.record_document.department_code IS '认定部门 / department that made the decision';
+COMMENT ON COLUMN credit_gz.record_document.document_no IS '决定文书号 / decision document number';
+COMMENT ON COLUMN credit_gz.record_document.subject_id IS '信用主体 / subject of the record';
+COMMENT ON COLUMN credit_gz.record_document.record_id IS '记录编号 / the record';
+REVOKE ALL ON credit_gz.record_document FROM PUBLIC;
+
+-- record_document_sync: inserts and deletes set-wise from the statement's transition table (COPY of millions of
+-- records writes the lookup in one INSERT … SELECT), updates of the key row by row (rare: a re-sent document that
+-- moves to another subject, a corrected document number).
+CREATE FUNCTION credit_gz.record_document_sync()
+RETURNS trigger
+LANGUAGE plpgsql
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    IF TG_RELID <> 'credit_gz.record'::regclass OR TG_WHEN <> 'AFTER' THEN
+        RAISE EXCEPTION 'credit_gz.record_document_sync() must be an AFTER trigger on credit_gz.record';
+    END IF;
+    IF TG_OP = 'INSERT' THEN
+        INSERT INTO credit_gz.record_document (department_code, document_no, subject_id, record_id)
+        SELECT n.department_code, n.document_no, n.subject_id, n.record_id FROM record_document_new n;
+    ELSIF TG_OP = 'UPDATE' THEN
+        UPDATE credit_gz.record_document d
+           SET department_code = NEW.department_code, document_no = NEW.document_no,
+               subject_id = NEW.subject_id, record_id = NEW.record_id
+         WHERE d.department_code = OLD.department_code AND d.document_no = OLD.document_no;
+    ELSIF TG_OP = 'DELETE' THEN
+        DELETE FROM credit_gz.record_document d USING record_document_old o
+         WHERE d.department_code = o.department_code AND d.document_no = o.document_no;
+    ELSE
+        TRUNCATE credit_gz.record_document;
+    END IF;
+    RETURN NULL;
+END
+$$;
+REVOKE ALL ON FUNCTION credit_gz.record_document_sync() FROM PUBLIC;
+COMMENT ON FUNCTION credit_gz.record_document_sync() IS
+    'AFTER trigger on credit_gz.record: keeps credit_gz.record_document equal to the records'' (department_code, '
+    'document_no); a document another record holds fails with 23505 (record_document_key).';
+CREATE TRIGGER record_document_insert AFTER INSERT ON credit_gz.record REFERENCING NEW TABLE AS record_document_new
+    FOR EACH STATEMENT EXECUTE FUNCTION credit_gz.record_document_sync();
+COMMENT ON TRIGGER record_document_insert ON credit_gz.record IS 'new records'' documents into record_document (one statement).';
+CREATE TRIGGER record_document_update AFTER UPDATE OF department_code, document_no, subject_id, record_id
+    ON credit_gz.record FOR EACH ROW
+    WHEN (OLD.department_code IS DISTINCT FROM NEW.department_code OR OLD.document_no IS DISTINCT FROM NEW.document_no
+          OR OLD.subject_id IS DISTINCT FROM NEW.subject_id OR OLD.record_id IS DISTINCT FROM NEW.record_id)
+    EXECUTE FUNCTION credit_gz.record_document_sync();
+COMMENT ON TRIGGER record_document_update ON credit_gz.record IS 'a changed document number or subject follows into record_document.';
+CREATE TRIGGER record_document_delete AFTER DELETE ON credit_gz.record REFERENCING OLD TABLE AS record_document_old
+    FOR EACH STATEMENT EXECUTE FUNCTION credit_gz.record_document_sync();
+COMMENT ON TRIGGER record_document_delete ON credit_gz.record IS 'deleted records'' documents out of record_document (one statement).';
+CREATE TRIGGER record_document_truncate AFTER TRUNCATE ON credit_gz.record
+    FOR EACH STATEMENT EXECUTE FUNCTION credit_gz.record_document_sync();
+COMMENT ON TRIGGER record_document_truncate ON credit_gz.record IS 'TRUNCATE of record empties record_document.';
 
 -- search_path pinned, and besides every query src/archive.c runs is schema-qualified, operators included.
 CREATE FUNCTION credit_gz.record_before()
@@ -733,28 +965,54 @@ CREATE FUNCTION credit_gz.load_record(
     domain_code text DEFAULT NULL, severity text DEFAULT NULL, disclosure text DEFAULT 'public',
     title text DEFAULT NULL, details jsonb DEFAULT NULL, occupation_id bigint DEFAULT NULL)
 RETURNS bigint
-LANGUAGE sql VOLATILE
+LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, pg_temp
 AS $$
-    INSERT INTO credit_gz.record AS r (department_code, document_no, subject_id, item_code, decision_date, domain_code,
-                                       severity, disclosure, title, details, occupation_id)
-    VALUES ($1, $2, $3, $4, $5, $6, $7, coalesce($8, 'public'), $9, $10, $11)
-    ON CONFLICT ON CONSTRAINT record_document_key DO UPDATE
-       SET subject_id = EXCLUDED.subject_id, item_code = EXCLUDED.item_code, decision_date = EXCLUDED.decision_date,
-           domain_code = EXCLUDED.domain_code, severity = EXCLUDED.severity, disclosure = EXCLUDED.disclosure,
-           title = EXCLUDED.title, details = EXCLUDED.details, occupation_id = EXCLUDED.occupation_id
-    RETURNING r.record_id
+DECLARE
+    doc credit_gz.record_document;
+    id  bigint;
+    con text;
+BEGIN
+    LOOP
+        SELECT d.* INTO doc FROM credit_gz.record_document d WHERE d.department_code = $1 AND d.document_no = $2;
+        IF FOUND THEN
+            UPDATE credit_gz.record r
+               SET subject_id = $3, item_code = $4, decision_date = $5, domain_code = $6, severity = $7,
+                   disclosure = coalesce($8, 'public'), title = $9, details = $10, occupation_id = $11
+             WHERE r.subject_id = doc.subject_id AND r.record_id = doc.record_id
+            RETURNING r.record_id INTO id;
+            IF FOUND THEN
+                RETURN id;
+            END IF;
+        ELSE
+            BEGIN
+                INSERT INTO credit_gz.record AS r (department_code, document_no, subject_id, item_code, decision_date,
+                                                   domain_code, severity, disclosure, title, details, occupation_id)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, coalesce($8, 'public'), $9, $10, $11)
+                RETURNING r.record_id INTO id;
+                RETURN id;
+            EXCEPTION WHEN unique_violation THEN
+                -- a concurrent load of the same document committed first: update it on the next round
+                GET STACKED DIAGNOSTICS con = CONSTRAINT_NAME;
+                IF con IS DISTINCT FROM 'record_document_key' THEN
+                    RAISE;
+                END IF;
+            END;
+        END IF;
+    END LOOP;
+END
 $$;
 COMMENT ON FUNCTION credit_gz.load_record(text, text, bigint, text, date, text, text, text, text, jsonb, bigint) IS
-    '归集信用记录 / load one record idempotently: INSERT … ON CONFLICT (department_code, document_no) DO UPDATE; '
-    'returns record_id. Status is kept on re-send. Bulk: COPY into a staging table, then the same INSERT … SELECT.';
+    '归集信用记录 / load one record idempotently: a (department_code, document_no) already in credit_gz.record_document '
+    'updates its record, else a new record is inserted; returns record_id. Status is kept on re-send. Bulk: COPY into '
+    'a staging table, then MERGE through record_document (doc/archive.md).';
 
 -- =====================================================================================================================
 -- Commitments (信用承诺, 二(一)(三))
 -- =====================================================================================================================
 
 CREATE TABLE credit_gz.commitment (
-    commitment_id   bigint  GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+    commitment_id   bigint  GENERATED BY DEFAULT AS IDENTITY,
     subject_id      bigint  NOT NULL REFERENCES credit_gz.subject (subject_id),
     kind            text    NOT NULL CHECK (kind IN ('notification_approval', 'industry_self_discipline',
                                                      'credit_repair', 'voluntary', 'other')),
@@ -768,9 +1026,11 @@ CREATE TABLE credit_gz.commitment (
     status          text    NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'fulfilled', 'not_fulfilled')),
     determined_on   date,
     breach_document_no text,
-    record_id       bigint  REFERENCES credit_gz.record (record_id),
+    record_id       bigint,
     updated_at      timestamptz NOT NULL DEFAULT pg_catalog.now(),
-    CHECK (due_date IS NULL OR due_date >= made_on)
+    CHECK (due_date IS NULL OR due_date >= made_on),
+    PRIMARY KEY (subject_id, commitment_id),
+    CONSTRAINT commitment_record_id_fkey FOREIGN KEY (subject_id, record_id) REFERENCES credit_gz.record (subject_id, record_id)
 );
 COMMENT ON TABLE credit_gz.commitment IS
     '信用承诺 / credit commitments (二(一): 告知承诺、行业自律承诺; 信用广州 信用承诺专栏). Marking one not_fulfilled pushes '
@@ -791,8 +1051,7 @@ COMMENT ON COLUMN credit_gz.commitment.determined_on IS '不履行认定日期 /
 COMMENT ON COLUMN credit_gz.commitment.breach_document_no IS '认定文书号 / document number of the breach (default: CMT-<commitment_id>)';
 COMMENT ON COLUMN credit_gz.commitment.record_id IS '失信记录 / the negative record pushed for the breach';
 COMMENT ON COLUMN credit_gz.commitment.updated_at IS '更新时间 / last change';
-CREATE INDEX commitment_subject_idx ON credit_gz.commitment (subject_id);
-CREATE INDEX commitment_record_idx ON credit_gz.commitment (record_id);
+CREATE INDEX commitment_record_idx ON credit_gz.commitment (subject_id, record_id);
 CREATE INDEX commitment_due_idx ON credit_gz.commitment (due_date) WHERE status = 'pending';
 
 -- commitment_before: 二(三) 不履行承诺信息推送: entering not_fulfilled loads the breach record (idempotently) and links
@@ -813,10 +1072,10 @@ BEGIN
             pg_catalog.jsonb_build_object('commitment_id', NEW.commitment_id, 'kind', NEW.kind,
                                           'matter_ref', NEW.matter_ref, 'due_date', NEW.due_date));
         UPDATE credit_gz.record SET status = 'in_publicity'
-         WHERE record_id = NEW.record_id AND status = 'revoked';
+         WHERE subject_id = NEW.subject_id AND record_id = NEW.record_id AND status = 'revoked';
     ELSIF TG_OP = 'UPDATE' AND OLD.status = 'not_fulfilled' AND NEW.status <> 'not_fulfilled'
           AND OLD.record_id IS NOT NULL THEN
-        UPDATE credit_gz.record SET status = 'revoked' WHERE record_id = OLD.record_id;
+        UPDATE credit_gz.record SET status = 'revoked' WHERE subject_id = OLD.subject_id AND record_id = OLD.record_id;
     END IF;
     IF TG_OP = 'UPDATE' THEN
         NEW.updated_at := pg_catalog.now();
@@ -932,6 +1191,8 @@ SELECT pg_catalog.pg_extension_config_dump('credit_gz.subject', '');
 SELECT pg_catalog.pg_extension_config_dump('credit_gz.occupation', '');
 SELECT pg_catalog.pg_extension_config_dump('credit_gz.relation', '');
 SELECT pg_catalog.pg_extension_config_dump('credit_gz.record', '');
+SELECT pg_catalog.pg_extension_config_dump('credit_gz.record_document', '');
+SELECT pg_catalog.pg_extension_config_dump('credit_gz.occupation_licence', '');
 SELECT pg_catalog.pg_extension_config_dump('credit_gz.commitment', '');
 SELECT pg_catalog.pg_extension_config_dump('credit_gz.audit_log', '');
 -- (one call per statement: each call rewrites the pg_extension row)
@@ -945,15 +1206,12 @@ SELECT pg_catalog.pg_extension_config_dump(pg_catalog.pg_get_serial_sequence('cr
 -- index comments
 COMMENT ON INDEX credit_gz.domain_parent_idx IS 'sub-domains of a domain';
 COMMENT ON INDEX credit_gz.domain_department_department_idx IS 'domains a department is responsible for';
-COMMENT ON INDEX credit_gz.publicity_rule_key IS 'one rule per effective date, severity and domain (NULLs equal)';
+COMMENT ON INDEX credit_gz.publicity_rule_key_idx IS 'one rule per effective date, severity and domain (NULLs equal)';
 COMMENT ON INDEX credit_gz.subject_district_idx IS 'subjects per district (reports)';
-COMMENT ON INDEX credit_gz.occupation_subject_idx IS 'occupations of a person';
 COMMENT ON INDEX credit_gz.occupation_employer_idx IS 'people working for an organisation';
-COMMENT ON INDEX credit_gz.occupation_licence_idx IS 'a licence number belongs to one archive per occupation';
 COMMENT ON INDEX credit_gz.relation_related_idx IS 'relations in which a subject is the related party (propagation)';
-COMMENT ON INDEX credit_gz.record_subject_idx IS 'records of a subject (distribution key; scoring and disclosure)';
+COMMENT ON INDEX credit_gz.record_id_idx IS 'a record by its id alone (repair and objection submissions)';
 COMMENT ON INDEX credit_gz.record_publish_until_idx IS 'records whose publicity runs out (expiry job)';
-COMMENT ON INDEX credit_gz.commitment_subject_idx IS 'commitments of a subject';
 COMMENT ON INDEX credit_gz.commitment_record_idx IS 'the commitment behind a breach record';
 COMMENT ON INDEX credit_gz.commitment_due_idx IS 'pending commitments by due date (follow-up)';
 COMMENT ON INDEX credit_gz.audit_log_table_key_idx IS 'history of one row';

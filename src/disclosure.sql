@@ -47,8 +47,8 @@ CREATE TABLE credit_gz.query_log (
 CREATE INDEX query_log_subject_idx ON credit_gz.query_log (subject_id, at);
 COMMENT ON INDEX credit_gz.query_log_subject_idx IS
     'Who read my information: entries of one subject in time order.';
-CREATE INDEX query_log_at_brin ON credit_gz.query_log USING brin (at);
-COMMENT ON INDEX credit_gz.query_log_at_brin IS
+CREATE INDEX query_log_at_brin_idx ON credit_gz.query_log USING brin (at);
+COMMENT ON INDEX credit_gz.query_log_at_brin_idx IS
     'Retention purges by time; entries arrive in time order, so a BRIN index stays tiny.';
 COMMENT ON TABLE credit_gz.query_log IS
     '信用信息查询日志 / credit information query log: one entry per read of a subject''s credit information through '
@@ -303,7 +303,8 @@ CREATE TABLE credit_gz.role_grant (
     kind            text        NOT NULL CHECK (kind IN ('department', 'public_reader', 'analyst', 'credit_agency',
                                                          'financial_institution')),
     department_code text        REFERENCES credit_gz.department (code),
-    institution_id  bigint      REFERENCES credit_gz.subject (subject_id),
+    -- a subject, so no foreign key (subject is distributed, role_grant is not): role_grant_institution_id_fkey checks it
+    institution_id  bigint,
     licence_no      text,
     granted_at      timestamptz NOT NULL DEFAULT pg_catalog.now(),
     granted_by      name        NOT NULL DEFAULT CURRENT_USER,
@@ -311,10 +312,18 @@ CREATE TABLE credit_gz.role_grant (
     CHECK ((kind = 'financial_institution') = (institution_id IS NOT NULL)),
     CHECK ((kind = 'credit_agency') = (licence_no IS NOT NULL))
 );
-CREATE UNIQUE INDEX role_grant_uniq ON credit_gz.role_grant
+CREATE UNIQUE INDEX role_grant_uniq_idx ON credit_gz.role_grant
     (role_name, kind, coalesce(department_code, ''), coalesce(institution_id, 0));
-COMMENT ON INDEX credit_gz.role_grant_uniq IS
+COMMENT ON INDEX credit_gz.role_grant_uniq_idx IS
     'One grant per role, kind, department and institution (NULLs counted as one value).';
+CREATE CONSTRAINT TRIGGER role_grant_institution_id_fkey AFTER INSERT OR UPDATE OF institution_id ON credit_gz.role_grant
+    FOR EACH ROW EXECUTE FUNCTION credit_gz.subject_reference_check('institution_id');
+COMMENT ON TRIGGER role_grant_institution_id_fkey ON credit_gz.role_grant IS
+    'the institution exists (a foreign key to a subject, checked by trigger).';
+CREATE TRIGGER role_grant_institution_id_fkey AFTER UPDATE OF subject_id OR DELETE ON credit_gz.subject
+    FOR EACH ROW EXECUTE FUNCTION credit_gz.subject_referenced_check('role_grant', 'institution_id');
+COMMENT ON TRIGGER role_grant_institution_id_fkey ON credit_gz.subject IS
+    'an institution named by role grants stays (NO ACTION).';
 COMMENT ON TABLE credit_gz.role_grant IS
     '角色授权 / which site role acts as which department, public reader, analyst, credit service agency or financial '
     'institution. Written by the grant_* functions; row-level security and the disclosed_* views read it.';
@@ -359,7 +368,7 @@ INSERT INTO credit_gz.role_privilege (kind, object_name, privileges) VALUES
     ('department', 'publicity_rule', 'SELECT'), ('department', 'audience', 'SELECT'),
     ('department', 'disclosure_rule', 'SELECT'), ('department', 'role_grant', 'SELECT'),
     ('department', 'subject', 'SELECT, INSERT, UPDATE'), ('department', 'relation', 'SELECT, INSERT, UPDATE'),
-    ('department', 'record', 'SELECT, INSERT, UPDATE, DELETE'),
+    ('department', 'record', 'SELECT, INSERT, UPDATE, DELETE'), ('department', 'record_document', 'SELECT'),
     ('department', 'commitment', 'SELECT, INSERT, UPDATE'),
     ('department', 'query_log', 'INSERT'), ('department', 'authorization', 'SELECT'),
     ('department', 'list_type', 'SELECT'), ('department', 'list_disclosure', 'SELECT'),
@@ -595,9 +604,10 @@ REVOKE ALL ON FUNCTION credit_gz.grant_financial_institution(regrole, bigint) FR
 -- Authorisations (三(六) 信易贷: 经市场主体授权后 … 向金融机构提供标签化的公共信用信息)
 -- ---------------------------------------------------------------------------------------------------------------
 CREATE TABLE credit_gz.authorization (
-    authorization_id bigint      GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    authorization_id bigint      GENERATED ALWAYS AS IDENTITY,
     subject_id       bigint      NOT NULL REFERENCES credit_gz.subject (subject_id),
-    institution_id   bigint      NOT NULL REFERENCES credit_gz.subject (subject_id),
+    -- another subject, so no foreign key (shards): authorization_institution_id_fkey checks it
+    institution_id   bigint      NOT NULL,
     purpose          text        NOT NULL CHECK (purpose <> ''),
     evidence         text        NOT NULL CHECK (evidence <> ''),
     valid_from       timestamptz NOT NULL,
@@ -606,11 +616,20 @@ CREATE TABLE credit_gz.authorization (
     created_at       timestamptz NOT NULL DEFAULT pg_catalog.now(),
     created_by       name        NOT NULL DEFAULT CURRENT_USER,
     CHECK (valid_until > valid_from),
-    CHECK (subject_id <> institution_id)
+    CHECK (subject_id <> institution_id),
+    PRIMARY KEY (subject_id, authorization_id)
 );
 CREATE INDEX authorization_subject_idx ON credit_gz.authorization (subject_id, institution_id, valid_until);
 COMMENT ON INDEX credit_gz.authorization_subject_idx IS
     'Authorisation check: valid authorisations of a subject for an institution.';
+CREATE CONSTRAINT TRIGGER authorization_institution_id_fkey AFTER INSERT OR UPDATE OF institution_id
+    ON credit_gz.authorization FOR EACH ROW EXECUTE FUNCTION credit_gz.subject_reference_check('institution_id');
+COMMENT ON TRIGGER authorization_institution_id_fkey ON credit_gz.authorization IS
+    'the institution exists (a foreign key to another subject, checked by trigger).';
+CREATE TRIGGER authorization_institution_id_fkey AFTER UPDATE OF subject_id OR DELETE ON credit_gz.subject
+    FOR EACH ROW EXECUTE FUNCTION credit_gz.subject_referenced_check('authorization', 'institution_id');
+COMMENT ON TRIGGER authorization_institution_id_fkey ON credit_gz.subject IS
+    'an institution named by authorisations stays (NO ACTION).';
 COMMENT ON TABLE credit_gz.authorization IS
     '信用信息查询授权 / a subject''s authorisation of a financial institution to read its labelled credit information '
     'for a period (三(六) 信易贷). Live while valid_from <= now < valid_until and not revoked.';
@@ -673,6 +692,12 @@ COMMENT ON POLICY record_department_read ON credit_gz.record IS
 COMMENT ON POLICY record_department_insert ON credit_gz.record IS '谁认定谁负责: a department inserts only its own records.';
 COMMENT ON POLICY record_department_update ON credit_gz.record IS '谁认定谁负责: a department updates only its own records.';
 COMMENT ON POLICY record_department_delete ON credit_gz.record IS '谁认定谁负责: a department deletes only its own records.';
+-- The document lookup answers a department for its own documents only (load_record finds its re-sends there).
+ALTER TABLE credit_gz.record_document ENABLE ROW LEVEL SECURITY;
+CREATE POLICY record_document_department_read ON credit_gz.record_document FOR SELECT
+    USING (department_code = ANY ((SELECT credit_gz.my_departments())::text[]));
+COMMENT ON POLICY record_document_department_read ON credit_gz.record_document IS
+    '谁认定谁负责: a department reads the document numbers of its own records.';
 
 -- Commitments: the accepting department writes them (a breach pushes a record in its name, 二(三)); all departments
 -- read them (联合奖惩 needs them).

@@ -53,7 +53,7 @@ static SPIPlanPtr plans[P_NPLANS];
 static const char *const plan_sql[P_NPLANS] = {
 	/* P_ROOT */
 	"SELECT subject_id, list_type_code, status, effective_from, effective_until, department_code, basis_document,"
-	"       record_id, root_entry_id"
+	"       root_entry_id"
 	"  FROM credit_gz.list_entry WHERE entry_id = $1",
 	/* P_EXISTING */
 	"SELECT entry_id, subject_id, list_type_code FROM credit_gz.list_entry"
@@ -75,17 +75,17 @@ static const char *const plan_sql[P_NPLANS] = {
 	"   AND (p.min_share_pct IS NULL OR r.share_pct >= p.min_share_pct)"
 	"   AND (r.valid_to IS NULL OR r.valid_to >= CURRENT_DATE)"
 	" ORDER BY 1, 4",
-	/* P_INSERT */
+	/* P_INSERT: no record_id — the root's record is another subject's (reached through root_entry_id) */
 	"INSERT INTO credit_gz.list_entry (subject_id, list_type_code, department_code, basis_document, effective_from,"
-	"       effective_until, record_id, derived_from_entry_id, via_relation_id, root_entry_id, depth, propagation_rule_id)"
-	" VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING entry_id",
+	"       effective_until, derived_from_entry_id, via_relation_id, root_entry_id, depth, propagation_rule_id)"
+	" VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING entry_id",
 	/* P_UPDATE: only when something differs, so an unchanged tree writes nothing */
 	"UPDATE credit_gz.list_entry SET derived_from_entry_id = $2, via_relation_id = $3, depth = $4,"
 	"       effective_from = $5, effective_until = $6, propagation_rule_id = $7, department_code = $8,"
-	"       basis_document = $9, record_id = $10, updated_at = now()"
+	"       basis_document = $9, updated_at = now()"
 	" WHERE entry_id = $1 AND (derived_from_entry_id, via_relation_id, depth, effective_from, effective_until,"
-	"       propagation_rule_id, department_code, basis_document, record_id)"
-	"       IS DISTINCT FROM ($2, $3, $4, $5, $6, $7, $8, $9, $10)",
+	"       propagation_rule_id, department_code, basis_document)"
+	"       IS DISTINCT FROM ($2, $3, $4, $5, $6, $7, $8, $9)",
 	/* P_LIFT */
 	"UPDATE credit_gz.list_entry SET status = 'lifted', status_changed_on = CURRENT_DATE, status_reason = $2,"
 	"       updated_at = now()"
@@ -103,13 +103,13 @@ static const char *const plan_sql[P_NPLANS] = {
 	"DELETE FROM credit_gz.list_entry WHERE root_entry_id = $1",
 };
 
-static const int plan_nargs[P_NPLANS] = {1, 1, 3, 12, 10, 2, 1, 2, 1};
+static const int plan_nargs[P_NPLANS] = {1, 1, 3, 11, 9, 2, 1, 2, 1};
 static const Oid plan_types[P_NPLANS][12] = {
 	{INT8OID},
 	{INT8OID},
 	{INT8OID, TEXTOID, INT4OID},
-	{INT8OID, TEXTOID, TEXTOID, TEXTOID, DATEOID, DATEOID, INT8OID, INT8OID, INT8OID, INT8OID, INT4OID, INT4OID},
-	{INT8OID, INT8OID, INT8OID, INT4OID, DATEOID, DATEOID, INT4OID, TEXTOID, TEXTOID, INT8OID},
+	{INT8OID, TEXTOID, TEXTOID, TEXTOID, DATEOID, DATEOID, INT8OID, INT8OID, INT8OID, INT4OID, INT4OID},
+	{INT8OID, INT8OID, INT8OID, INT4OID, DATEOID, DATEOID, INT4OID, TEXTOID, TEXTOID},
 	{INT8OID, TEXTOID},
 	{INT8OID},
 	{INT8ARRAYOID, INT8OID},
@@ -255,8 +255,6 @@ reconcile(int64 root_id)
 			   *root_status,
 			   *department,
 			   *basis;
-	int64		record_id;
-	bool		record_null;
 	int32		root_from,
 				root_until;
 	bool		active;
@@ -278,7 +276,7 @@ reconcile(int64 root_id)
 	{
 		HeapTuple	t = SPI_tuptable->vals[0];
 		TupleDesc	td = SPI_tuptable->tupdesc;
-		int64		its_root = col_int8(t, td, 9, &isnull);
+		int64		its_root = col_int8(t, td, 8, &isnull);
 
 		if (!isnull)
 		{
@@ -294,7 +292,6 @@ reconcile(int64 root_id)
 		root_until = col_day(t, td, 5, DAY_OPEN_END);
 		department = SPI_getvalue(t, td, 6);
 		basis = SPI_getvalue(t, td, 7);
-		record_id = col_int8(t, td, 8, &record_null);
 		SPI_freetuptable(SPI_tuptable);
 	}
 
@@ -383,13 +380,11 @@ reconcile(int64 root_id)
 				v[4] = DateADTGetDatum(lo);
 				v[5] = DateADTGetDatum(hi);
 				nulls[5] = (hi == DAY_OPEN_END) ? 'n' : ' ';
-				v[6] = Int64GetDatum(record_id);
-				nulls[6] = record_null ? 'n' : ' ';
-				v[7] = Int64GetDatum(w.nodes[i].entry_id);
-				v[8] = Int64GetDatum(edges[k].relation_id);
-				v[9] = Int64GetDatum(root_id);
-				v[10] = Int32GetDatum(w.nodes[n].depth);
-				v[11] = Int32GetDatum(edges[k].rule_id);
+				v[6] = Int64GetDatum(w.nodes[i].entry_id);
+				v[7] = Int64GetDatum(edges[k].relation_id);
+				v[8] = Int64GetDatum(root_id);
+				v[9] = Int32GetDatum(w.nodes[n].depth);
+				v[10] = Int32GetDatum(edges[k].rule_id);
 				run_plan(P_INSERT, v, nulls, 1);
 				w.nodes[n].entry_id = col_int8(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
 				SPI_freetuptable(SPI_tuptable);
@@ -407,8 +402,6 @@ reconcile(int64 root_id)
 				v[6] = Int32GetDatum(edges[k].rule_id);
 				v[7] = CStringGetTextDatum(department);
 				v[8] = CStringGetTextDatum(basis);
-				v[9] = Int64GetDatum(record_id);
-				nulls[9] = record_null ? 'n' : ' ';
 				run_plan(P_UPDATE, v, nulls, 0);
 				changes += (int) SPI_processed;
 			}
@@ -553,8 +546,7 @@ credit_gz_list_entry_propagate(PG_FUNCTION_ARGS)
 			 column_changed(td->tg_trigtuple, td->tg_newtuple, desc, "effective_from") ||
 			 column_changed(td->tg_trigtuple, td->tg_newtuple, desc, "effective_until") ||
 			 column_changed(td->tg_trigtuple, td->tg_newtuple, desc, "department_code") ||
-			 column_changed(td->tg_trigtuple, td->tg_newtuple, desc, "basis_document") ||
-			 column_changed(td->tg_trigtuple, td->tg_newtuple, desc, "record_id"))
+			 column_changed(td->tg_trigtuple, td->tg_newtuple, desc, "basis_document"))
 		(void) reconcile_guarded(entry_id);
 	SPI_finish();
 	return PointerGetDatum(NULL);

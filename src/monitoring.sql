@@ -261,7 +261,8 @@ WITH c AS (
     SELECT c.case_id, c.department_code, s.district, coalesce(c.stage, 'opened') AS stage,
            c.rectification_due IS NOT NULL AND c.rectification_due < CURRENT_DATE
                AND NOT EXISTS (SELECT 1 FROM credit_gz.dishonesty_case_step st
-                                WHERE st.case_id = c.case_id AND st.step = 'rectification') AS overdue
+                                WHERE st.subject_id = c.subject_id AND st.case_id = c.case_id
+                                  AND st.step = 'rectification') AS overdue
       FROM credit_gz.dishonesty_case c
       JOIN credit_gz.subject s ON s.subject_id = c.subject_id
 ), g AS (
@@ -301,7 +302,7 @@ WITH a AS (
            END AS working_days
       FROM credit_gz.repair_application a
       JOIN credit_gz.subject s ON s.subject_id = a.subject_id
-      LEFT JOIN credit_gz.record r ON r.record_id = a.record_id
+      LEFT JOIN credit_gz.record r ON r.subject_id = a.subject_id AND r.record_id = a.record_id
 ), g AS (
     SELECT CASE WHEN GROUPING(a.district) = 0 THEN 'district'
                 WHEN GROUPING(a.department_code) = 0 THEN 'department'
@@ -350,7 +351,7 @@ WITH o AS (
            END AS working_days
       FROM credit_gz.objection o
       JOIN credit_gz.subject s ON s.subject_id = o.subject_id
-      JOIN credit_gz.record r ON r.record_id = o.record_id
+      JOIN credit_gz.record r ON r.subject_id = o.subject_id AND r.record_id = o.record_id
 ), g AS (
     SELECT CASE WHEN GROUPING(o.district) = 0 THEN 'district'
                 WHEN GROUPING(o.department_code) = 0 THEN 'department'

@@ -342,7 +342,7 @@ INSERT INTO credit_gz.sync_target VALUES
 SELECT pg_catalog.pg_extension_config_dump('credit_gz.sync_target', 'WHERE code NOT IN (''creditchina'', ''gsxt'')');
 
 CREATE TABLE credit_gz.sync_outbox (
-    outbox_id        bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    outbox_id        bigint GENERATED ALWAYS AS IDENTITY,
     subject_id       bigint NOT NULL,
     target           text NOT NULL REFERENCES credit_gz.sync_target (code),
     topic            text NOT NULL,
@@ -353,7 +353,8 @@ CREATE TABLE credit_gz.sync_outbox (
     claimed_by       text,
     claimed_at       timestamptz,
     last_error       text,
-    acknowledged_at  timestamptz
+    acknowledged_at  timestamptz,
+    PRIMARY KEY (subject_id, outbox_id)
 );
 COMMENT ON TABLE credit_gz.sync_outbox IS
     '协同修复发件箱 / outbox of repair and objection decisions for 信用中国 and 国家企业信用信息公示系统. Written in the '
@@ -376,12 +377,12 @@ COMMENT ON COLUMN credit_gz.sync_outbox.acknowledged_at IS '确认时间 / deliv
 -- Consumers only ever look at pending rows, so the index holds only those.
 SELECT pg_catalog.pg_extension_config_dump('credit_gz.sync_outbox', '');
 SELECT pg_catalog.pg_extension_config_dump('credit_gz.sync_outbox_outbox_id_seq', '');
-CREATE INDEX sync_outbox_pending ON credit_gz.sync_outbox (available_at, outbox_id) WHERE acknowledged_at IS NULL;
-COMMENT ON INDEX credit_gz.sync_outbox_pending IS
+CREATE INDEX sync_outbox_pending_idx ON credit_gz.sync_outbox (available_at, outbox_id) WHERE acknowledged_at IS NULL;
+COMMENT ON INDEX credit_gz.sync_outbox_pending_idx IS
     'Consumers claim pending rows in order of availability; only pending rows are indexed.';
-CREATE INDEX sync_outbox_subject ON credit_gz.sync_outbox (subject_id);
-COMMENT ON INDEX credit_gz.sync_outbox_subject IS
-    'Outbox messages of one subject (what was sent about whom).';
+CREATE INDEX sync_outbox_id_idx ON credit_gz.sync_outbox (outbox_id);
+COMMENT ON INDEX credit_gz.sync_outbox_id_idx IS
+    'Consumers acknowledge and retry messages by outbox id alone (sync_outbox_ack, sync_outbox_retry).';
 
 CREATE FUNCTION credit_gz.sync_outbox_enqueue(subject_id bigint, topic text, payload jsonb, legal_entity boolean)
 RETURNS integer
@@ -416,8 +417,8 @@ BEGIN
     UPDATE credit_gz.sync_outbox o
     SET claimed_by = consumer, claimed_at = pg_catalog.clock_timestamp(),
         available_at = pg_catalog.clock_timestamp() + lease, attempts = o.attempts + 1
-    WHERE o.outbox_id IN (
-        SELECT p.outbox_id FROM credit_gz.sync_outbox p
+    WHERE (o.subject_id, o.outbox_id) IN (
+        SELECT p.subject_id, p.outbox_id FROM credit_gz.sync_outbox p
         WHERE p.acknowledged_at IS NULL AND p.available_at <= pg_catalog.clock_timestamp()
           AND (only_target IS NULL OR p.target = only_target)
         ORDER BY p.available_at, p.outbox_id
@@ -475,7 +476,7 @@ BEGIN
     next_at := pg_catalog.clock_timestamp()
                + LEAST(max_delay, base_delay * pg_catalog.power(2, LEAST(GREATEST(r.attempts - 1, 0), 30)));
     UPDATE credit_gz.sync_outbox o SET available_at = next_at, last_error = error
-    WHERE o.outbox_id = r.outbox_id;
+    WHERE o.subject_id = r.subject_id AND o.outbox_id = r.outbox_id;
     RETURN next_at;
 END $$;
 COMMENT ON FUNCTION credit_gz.sync_outbox_retry(text, bigint, text, interval, interval) IS
@@ -510,16 +511,18 @@ COMMENT ON FUNCTION credit_gz.gz_date(timestamptz) IS
 -- ====================================================================
 
 CREATE TABLE credit_gz.repair_bar (
-    bar_id        bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    bar_id        bigint GENERATED ALWAYS AS IDENTITY,
     subject_id    bigint NOT NULL REFERENCES credit_gz.subject (subject_id),
-    record_id     bigint REFERENCES credit_gz.record (record_id),
+    record_id     bigint,
     barred_from   date NOT NULL,
     barred_until  date,
     reason        text NOT NULL CHECK (reason <> ''),
     basis         text NOT NULL CHECK (basis <> ''),
     department_code text NOT NULL REFERENCES credit_gz.department (code),
     created_at    timestamptz NOT NULL DEFAULT pg_catalog.now(),
-    CHECK (barred_until IS NULL OR barred_until >= barred_from)
+    CHECK (barred_until IS NULL OR barred_until >= barred_from),
+    PRIMARY KEY (subject_id, bar_id),
+    CONSTRAINT repair_bar_record_id_fkey FOREIGN KEY (subject_id, record_id) REFERENCES credit_gz.record (subject_id, record_id)
 );
 COMMENT ON TABLE credit_gz.repair_bar IS
     '不予修复限制 / repair bars: periods during which a subject (or one record) may not be repaired, e.g. after a repair '
@@ -533,9 +536,6 @@ COMMENT ON COLUMN credit_gz.repair_bar.reason IS '原因 / reason';
 COMMENT ON COLUMN credit_gz.repair_bar.basis IS '依据 / legal basis';
 COMMENT ON COLUMN credit_gz.repair_bar.department_code IS '决定部门 / department that set the bar';
 COMMENT ON COLUMN credit_gz.repair_bar.created_at IS '创建时间 / created at';
-CREATE INDEX repair_bar_subject ON credit_gz.repair_bar (subject_id);
-COMMENT ON INDEX credit_gz.repair_bar_subject IS
-    'Eligibility checks look up the bars of one subject.';
 SELECT pg_catalog.pg_extension_config_dump('credit_gz.repair_bar', '');
 SELECT pg_catalog.pg_extension_config_dump('credit_gz.repair_bar_bar_id_seq', '');
 
@@ -737,10 +737,10 @@ COMMENT ON FUNCTION credit_gz.repair_channel(bigint, date) IS
 -- ====================================================================
 
 CREATE TABLE credit_gz.repair_application (
-    application_id   bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    application_id   bigint GENERATED ALWAYS AS IDENTITY,
     subject_id       bigint NOT NULL REFERENCES credit_gz.subject (subject_id),
-    record_id        bigint REFERENCES credit_gz.record (record_id),
-    entry_id         bigint REFERENCES credit_gz.list_entry (entry_id),
+    record_id        bigint,
+    entry_id         bigint,
     department_code  text NOT NULL REFERENCES credit_gz.department (code),
     channel          text NOT NULL CHECK (channel IN ('standard', 'green')),
     statement        text,
@@ -759,7 +759,12 @@ CREATE TABLE credit_gz.repair_application (
     CHECK ((record_id IS NULL) <> (entry_id IS NULL)),
     CHECK (status NOT IN ('refused', 'rejected') OR decision_reason IS NOT NULL),
     CHECK ((status IN ('accepted', 'approved', 'rejected')) = (accepted_at IS NOT NULL)),
-    CHECK ((status IN ('refused', 'approved', 'rejected')) = (decided_at IS NOT NULL))
+    CHECK ((status IN ('refused', 'approved', 'rejected')) = (decided_at IS NOT NULL)),
+    PRIMARY KEY (subject_id, application_id),
+    CONSTRAINT repair_application_record_id_fkey FOREIGN KEY (subject_id, record_id)
+        REFERENCES credit_gz.record (subject_id, record_id),
+    CONSTRAINT repair_application_entry_id_fkey FOREIGN KEY (subject_id, entry_id)
+        REFERENCES credit_gz.list_entry (subject_id, entry_id)
 );
 COMMENT ON TABLE credit_gz.repair_application IS
     '信用修复申请 / credit repair applications for a record or a list entry: submitted → accepted or refused (within '
@@ -791,26 +796,27 @@ COMMENT ON COLUMN credit_gz.repair_application.decide_overdue_at IS
     '办结逾期标记 / when run_expiry found the decision deadline passed without a decision';
 SELECT pg_catalog.pg_extension_config_dump('credit_gz.repair_application', '');
 SELECT pg_catalog.pg_extension_config_dump('credit_gz.repair_application_application_id_seq', '');
-CREATE INDEX repair_application_subject ON credit_gz.repair_application (subject_id);
-CREATE INDEX repair_application_record ON credit_gz.repair_application (record_id) WHERE record_id IS NOT NULL;
-CREATE INDEX repair_application_entry ON credit_gz.repair_application (entry_id) WHERE entry_id IS NOT NULL;
+-- Decisions name an application by its id alone (repair_accept, repair_refuse, repair_approve, repair_reject).
+CREATE INDEX repair_application_id_idx ON credit_gz.repair_application (application_id);
+CREATE INDEX repair_application_record_idx ON credit_gz.repair_application (subject_id, record_id) WHERE record_id IS NOT NULL;
+CREATE INDEX repair_application_entry_idx ON credit_gz.repair_application (subject_id, entry_id) WHERE entry_id IS NOT NULL;
 -- One open application per record or entry.
-CREATE UNIQUE INDEX repair_application_open_record ON credit_gz.repair_application (record_id)
+CREATE UNIQUE INDEX repair_application_open_record_idx ON credit_gz.repair_application (subject_id, record_id)
     WHERE status IN ('submitted', 'accepted') AND record_id IS NOT NULL;
-CREATE UNIQUE INDEX repair_application_open_entry ON credit_gz.repair_application (entry_id)
+CREATE UNIQUE INDEX repair_application_open_entry_idx ON credit_gz.repair_application (subject_id, entry_id)
     WHERE status IN ('submitted', 'accepted') AND entry_id IS NOT NULL;
 -- The expiry job finds overdue applications through these; they hold only the open, not yet flagged ones.
-CREATE INDEX repair_application_accept_due ON credit_gz.repair_application (accept_due)
+CREATE INDEX repair_application_accept_due_idx ON credit_gz.repair_application (accept_due)
     WHERE status = 'submitted' AND accept_overdue_at IS NULL;
-CREATE INDEX repair_application_decide_due ON credit_gz.repair_application (decide_due)
+CREATE INDEX repair_application_decide_due_idx ON credit_gz.repair_application (decide_due)
     WHERE status = 'accepted' AND decide_overdue_at IS NULL;
-COMMENT ON INDEX credit_gz.repair_application_open_record IS 'one open application per record';
-COMMENT ON INDEX credit_gz.repair_application_open_entry IS 'one open application per list entry';
-COMMENT ON INDEX credit_gz.repair_application_accept_due IS 'run_expiry: acceptance deadlines not yet flagged';
-COMMENT ON INDEX credit_gz.repair_application_decide_due IS 'run_expiry: decision deadlines not yet flagged';
-COMMENT ON INDEX credit_gz.repair_application_subject IS 'applications by subject';
-COMMENT ON INDEX credit_gz.repair_application_record IS 'applications by record';
-COMMENT ON INDEX credit_gz.repair_application_entry IS 'applications by list entry';
+COMMENT ON INDEX credit_gz.repair_application_id_idx IS 'an application by its id alone (the decision functions)';
+COMMENT ON INDEX credit_gz.repair_application_open_record_idx IS 'one open application per record';
+COMMENT ON INDEX credit_gz.repair_application_open_entry_idx IS 'one open application per list entry';
+COMMENT ON INDEX credit_gz.repair_application_accept_due_idx IS 'run_expiry: acceptance deadlines not yet flagged';
+COMMENT ON INDEX credit_gz.repair_application_decide_due_idx IS 'run_expiry: decision deadlines not yet flagged';
+COMMENT ON INDEX credit_gz.repair_application_record_idx IS 'applications by record';
+COMMENT ON INDEX credit_gz.repair_application_entry_idx IS 'applications by list entry';
 
 CREATE FUNCTION credit_gz.repair_raise_ineligible(what text, reasons text[], eligible_from date) RETURNS void
 LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
@@ -914,10 +920,10 @@ BEGIN
     IF NEW.status = 'approved' THEN
         -- Conditions must still hold on the day of approval (a commitment may have been broken meanwhile).
         IF OLD.record_id IS NOT NULL THEN
-            PERFORM 1 FROM credit_gz.record WHERE record_id = OLD.record_id FOR UPDATE;
+            PERFORM 1 FROM credit_gz.record WHERE subject_id = OLD.subject_id AND record_id = OLD.record_id FOR UPDATE;
             SELECT * INTO el FROM credit_gz.record_repair_eligibility(OLD.record_id, day, OLD.obligations_performed_on);
         ELSE
-            PERFORM 1 FROM credit_gz.list_entry WHERE entry_id = OLD.entry_id FOR UPDATE;
+            PERFORM 1 FROM credit_gz.list_entry WHERE subject_id = OLD.subject_id AND entry_id = OLD.entry_id FOR UPDATE;
             SELECT * INTO el FROM credit_gz.entry_repair_eligibility(OLD.entry_id, day, OLD.obligations_performed_on);
         END IF;
         IF NOT el.eligible THEN
@@ -948,12 +954,12 @@ BEGIN
     IF NEW.status = 'approved' THEN
         IF NEW.record_id IS NOT NULL THEN
             UPDATE credit_gz.record SET status = 'repaired', disclosure = 'archived'
-            WHERE record_id = NEW.record_id;
+            WHERE subject_id = NEW.subject_id AND record_id = NEW.record_id;
         ELSE
             UPDATE credit_gz.list_entry
             SET status = 'repaired', status_changed_on = credit_gz.gz_date(NEW.decided_at),
                 status_reason = format('信用修复 repair application %s', NEW.application_id)
-            WHERE entry_id = NEW.entry_id;
+            WHERE subject_id = NEW.subject_id AND entry_id = NEW.entry_id;
         END IF;
     END IF;
     -- 一网通办、协同修复: every final decision goes to 信用中国 (and 国家企业信用信息公示系统 for legal entities).
@@ -962,8 +968,10 @@ BEGIN
         pg_catalog.jsonb_build_object(
             'application_id', NEW.application_id, 'decision', NEW.status, 'channel', NEW.channel,
             'record_id', NEW.record_id, 'entry_id', NEW.entry_id, 'department_code', NEW.department_code,
-            'document_no', (SELECT r.document_no FROM credit_gz.record r WHERE r.record_id = NEW.record_id),
-            'basis_document', (SELECT e.basis_document FROM credit_gz.list_entry e WHERE e.entry_id = NEW.entry_id),
+            'document_no', (SELECT r.document_no FROM credit_gz.record r
+                             WHERE r.subject_id = NEW.subject_id AND r.record_id = NEW.record_id),
+            'basis_document', (SELECT e.basis_document FROM credit_gz.list_entry e
+                                WHERE e.subject_id = NEW.subject_id AND e.entry_id = NEW.entry_id),
             'decided_at', NEW.decided_at, 'reason', NEW.decision_reason),
         COALESCE(legal, false));
     RETURN NULL;
@@ -1044,9 +1052,9 @@ COMMENT ON FUNCTION credit_gz.repair_reject(bigint, text) IS '不予修复 / rej
 -- ====================================================================
 
 CREATE TABLE credit_gz.objection (
-    objection_id     bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    objection_id     bigint GENERATED ALWAYS AS IDENTITY,
     subject_id       bigint NOT NULL REFERENCES credit_gz.subject (subject_id),
-    record_id        bigint NOT NULL REFERENCES credit_gz.record (record_id),
+    record_id        bigint NOT NULL,
     department_code  text NOT NULL REFERENCES credit_gz.department (code),
     claim            text NOT NULL CHECK (claim <> ''),
     prior_status     text NOT NULL,
@@ -1069,7 +1077,9 @@ CREATE TABLE credit_gz.objection (
     CHECK ((status IN ('refused', 'resolved')) = (resolved_at IS NOT NULL)),
     CHECK ((status = 'resolved') = (outcome IS NOT NULL)),
     CHECK ((outcome = 'corrected') = (corrections IS NOT NULL)),
-    CHECK (status NOT IN ('refused', 'resolved') OR outcome_reason IS NOT NULL)
+    CHECK (status NOT IN ('refused', 'resolved') OR outcome_reason IS NOT NULL),
+    PRIMARY KEY (subject_id, objection_id),
+    CONSTRAINT objection_record_id_fkey FOREIGN KEY (subject_id, record_id) REFERENCES credit_gz.record (subject_id, record_id)
 );
 COMMENT ON TABLE credit_gz.objection IS
     '异议申请 / objections: a subject disputes a record, which is marked under_objection at once (reports show it). '
@@ -1101,19 +1111,20 @@ COMMENT ON COLUMN credit_gz.objection.platform_overdue_at IS '平台核查逾期
 COMMENT ON COLUMN credit_gz.objection.provider_overdue_at IS '提供单位核查逾期标记 / flagged overdue for the provider check';
 SELECT pg_catalog.pg_extension_config_dump('credit_gz.objection', '');
 SELECT pg_catalog.pg_extension_config_dump('credit_gz.objection_objection_id_seq', '');
-CREATE INDEX objection_subject ON credit_gz.objection (subject_id);
-CREATE INDEX objection_record ON credit_gz.objection (record_id);
-CREATE UNIQUE INDEX objection_open_record ON credit_gz.objection (record_id)
+-- The objection steps name an objection by its id alone (objection_accept, objection_refuse, …).
+CREATE INDEX objection_id_idx ON credit_gz.objection (objection_id);
+CREATE INDEX objection_record_idx ON credit_gz.objection (subject_id, record_id);
+CREATE UNIQUE INDEX objection_open_record_idx ON credit_gz.objection (subject_id, record_id)
     WHERE status IN ('submitted', 'accepted', 'provider_check');
-CREATE INDEX objection_accept_due ON credit_gz.objection (accept_due) WHERE status = 'submitted' AND accept_overdue_at IS NULL;
-CREATE INDEX objection_platform_due ON credit_gz.objection (platform_due) WHERE status = 'accepted' AND platform_overdue_at IS NULL;
-CREATE INDEX objection_provider_due ON credit_gz.objection (provider_due) WHERE status = 'provider_check' AND provider_overdue_at IS NULL;
-COMMENT ON INDEX credit_gz.objection_subject IS 'objections by subject';
-COMMENT ON INDEX credit_gz.objection_record IS 'objections by record';
-COMMENT ON INDEX credit_gz.objection_open_record IS 'one open objection per record';
-COMMENT ON INDEX credit_gz.objection_accept_due IS 'run_expiry: acceptance deadlines not yet flagged';
-COMMENT ON INDEX credit_gz.objection_platform_due IS 'run_expiry: platform-check deadlines not yet flagged';
-COMMENT ON INDEX credit_gz.objection_provider_due IS 'run_expiry: provider-check deadlines not yet flagged';
+CREATE INDEX objection_accept_due_idx ON credit_gz.objection (accept_due) WHERE status = 'submitted' AND accept_overdue_at IS NULL;
+CREATE INDEX objection_platform_due_idx ON credit_gz.objection (platform_due) WHERE status = 'accepted' AND platform_overdue_at IS NULL;
+CREATE INDEX objection_provider_due_idx ON credit_gz.objection (provider_due) WHERE status = 'provider_check' AND provider_overdue_at IS NULL;
+COMMENT ON INDEX credit_gz.objection_id_idx IS 'an objection by its id alone (the objection steps)';
+COMMENT ON INDEX credit_gz.objection_record_idx IS 'objections by record';
+COMMENT ON INDEX credit_gz.objection_open_record_idx IS 'one open objection per record';
+COMMENT ON INDEX credit_gz.objection_accept_due_idx IS 'run_expiry: acceptance deadlines not yet flagged';
+COMMENT ON INDEX credit_gz.objection_platform_due_idx IS 'run_expiry: platform-check deadlines not yet flagged';
+COMMENT ON INDEX credit_gz.objection_provider_due_idx IS 'run_expiry: provider-check deadlines not yet flagged';
 
 -- BEFORE INSERT: mark the record under objection at once and remember its status.
 CREATE FUNCTION credit_gz.objection_insert() RETURNS trigger
@@ -1145,7 +1156,7 @@ BEGIN
     NEW.resolved_at := NULL; NEW.outcome := NULL; NEW.corrections := NULL;
     NEW.accept_overdue_at := NULL; NEW.platform_overdue_at := NULL; NEW.provider_overdue_at := NULL;
     NEW.accept_due := credit_gz.deadline('objection', 'acceptance', 'standard', credit_gz.gz_date(NEW.submitted_at));
-    UPDATE credit_gz.record SET status = 'under_objection' WHERE record_id = NEW.record_id;
+    UPDATE credit_gz.record SET status = 'under_objection' WHERE subject_id = r.subject_id AND record_id = NEW.record_id;
     RETURN NEW;
 END $$;
 COMMENT ON FUNCTION credit_gz.objection_insert() IS
@@ -1251,10 +1262,10 @@ BEGIN
     END IF;
     IF NEW.status = 'refused' OR NEW.outcome = 'upheld' THEN
         UPDATE credit_gz.record SET status = NEW.prior_status
-        WHERE record_id = NEW.record_id AND status = 'under_objection';
+        WHERE subject_id = NEW.subject_id AND record_id = NEW.record_id AND status = 'under_objection';
     ELSIF NEW.outcome = 'revoked' THEN
         UPDATE credit_gz.record SET status = 'revoked', disclosure = 'archived'
-        WHERE record_id = NEW.record_id;
+        WHERE subject_id = NEW.subject_id AND record_id = NEW.record_id;
     ELSE  -- corrected
         UPDATE credit_gz.record r SET
             status        = CASE WHEN r.status = 'under_objection' THEN NEW.prior_status ELSE r.status END,
@@ -1263,7 +1274,7 @@ BEGIN
             severity      = CASE WHEN c ? 'severity' THEN c ->> 'severity' ELSE r.severity END,
             item_code     = CASE WHEN c ? 'item_code' THEN c ->> 'item_code' ELSE r.item_code END,
             domain_code   = CASE WHEN c ? 'domain_code' THEN c ->> 'domain_code' ELSE r.domain_code END
-        WHERE r.record_id = NEW.record_id;
+        WHERE r.subject_id = NEW.subject_id AND r.record_id = NEW.record_id;
     END IF;
     IF NEW.status = 'resolved' THEN
         SELECT s.uscc IS NOT NULL INTO legal FROM credit_gz.subject s WHERE s.subject_id = NEW.subject_id;
@@ -1344,9 +1355,9 @@ COMMENT ON FUNCTION credit_gz.objection_resolve(bigint, text, text, jsonb) IS
 -- Due-date indexes: each holds only the rows that can still fall due, so finding what is due costs a B-tree descent
 -- plus the due rows, whatever the size of the archive. Records use the archive's record_publish_until_idx
 -- (publish_until) WHERE credit_gz.record_counts(status); see doc/schema.md.
-CREATE INDEX list_entry_escalation_due ON credit_gz.list_entry (list_type_code, effective_from)
+CREATE INDEX list_entry_escalation_due_idx ON credit_gz.list_entry (list_type_code, effective_from)
     WHERE status = 'active' AND derived_from_entry_id IS NULL;
-COMMENT ON INDEX credit_gz.list_entry_escalation_due IS
+COMMENT ON INDEX credit_gz.list_entry_escalation_due_idx IS
     'run_expiry: active directly determined entries by list type and listing date (escalation after N months)';
 
 CREATE FUNCTION credit_gz.run_expiry(as_of timestamptz DEFAULT pg_catalog.now(), batch_size integer DEFAULT 10000,

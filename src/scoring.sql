@@ -216,8 +216,8 @@ CREATE TABLE credit_gz.scoring_rule_key (
     cap_rank      smallint,                 -- worst max_grade of the downgrades in force (grade_rank), NULL: none
     downgrade_ids bigint[]
 );
-CREATE INDEX scoring_rule_key_lookup ON credit_gz.scoring_rule_key (source, match_code, severity_key, domain_key);
-COMMENT ON INDEX credit_gz.scoring_rule_key_lookup IS
+CREATE INDEX scoring_rule_key_lookup_idx ON credit_gz.scoring_rule_key (source, match_code, severity_key, domain_key);
+COMMENT ON INDEX credit_gz.scoring_rule_key_lookup_idx IS
     'The one equality lookup per record or list entry (source, item or list type, severity, domain).';
 COMMENT ON TABLE credit_gz.scoring_rule_key IS
     '计分规则索引 / derived from scoring_rule and scoring_downgrade by rebuild_scoring_keys() (statement triggers keep it '
@@ -797,8 +797,8 @@ CREATE TABLE credit_gz.supervision_measure (
     shipped          boolean NOT NULL DEFAULT false,
     CONSTRAINT supervision_measure_dates CHECK (effective_until IS NULL OR effective_until > effective_from)
 );
-CREATE UNIQUE INDEX supervision_measure_key ON credit_gz.supervision_measure (domain_code, grade, effective_from);
-COMMENT ON INDEX credit_gz.supervision_measure_key IS
+CREATE UNIQUE INDEX supervision_measure_key_idx ON credit_gz.supervision_measure (domain_code, grade, effective_from);
+COMMENT ON INDEX credit_gz.supervision_measure_key_idx IS
     'One measure per domain, grade and start date.';
 COMMENT ON TABLE credit_gz.supervision_measure IS
     '分级分类监管措施 / differentiated supervision per domain and grade (二(二)): the 双随机 random-inspection ratio, '

@@ -74,8 +74,8 @@ SELECT e.entry_id, e.subject_id, e.status, e.status_reason, e.via_relation_id
 \echo '-- 40.6 a dishonesty case (核查 → 记录 → 监管 → 惩戒 → 整改 → 教育), overdue rectification → interview (谁认定、谁约谈)'
 INSERT INTO credit_gz.dishonesty_case (subject_id, department_code, title, opened_on, rectification_due)
 SELECT (SELECT min(subject_id) FROM demo_debtor), 'court', '拒不履行生效判决', CURRENT_DATE - 60, CURRENT_DATE - 5;
-INSERT INTO credit_gz.dishonesty_case_step (case_id, step, done_on, department_code)
-SELECT c.case_id, v.step, CURRENT_DATE - v.d, 'court'
+INSERT INTO credit_gz.dishonesty_case_step (subject_id, case_id, step, done_on, department_code)
+SELECT c.subject_id, c.case_id, v.step, CURRENT_DATE - v.d, 'court'
   FROM credit_gz.dishonesty_case c, (VALUES ('verification', 55), ('recording', 50), ('supervision', 45), ('punishment', 30)) v (step, d)
  WHERE c.title = '拒不履行生效判决';
 SELECT case_id, stage, verified_on, punished_on, rectification_due, rectification_overdue FROM credit_gz.dishonesty_case_status;

@@ -1,7 +1,7 @@
 -- Credit archive (issue 3): catalogues, subjects, relations, occupations, records and their publicity windows,
 -- idempotent loading, every rejection with its SQLSTATE, commitments, audit log, cache invalidation.
 BEGIN;
-SELECT plan(134);
+SELECT plan(142);
 
 -- Valid test codes: organisation-code check digit (GB 11714) + mod-31 check character (GB 32100); MOD 11-2 for ids.
 CREATE FUNCTION pg_temp.mk_uscc(region text, n bigint) RETURNS text LANGUAGE sql AS $$
@@ -117,6 +117,13 @@ SELECT throws_ok($$INSERT INTO credit_gz.relation (subject_id, related_subject_i
 SELECT lives_ok($$INSERT INTO credit_gz.relation (subject_id, related_subject_id, kind, valid_from, share_pct)
                   VALUES (pg_temp.sid('T天河公司'), pg_temp.sid('T东山公司'), 'shareholder', '2024-01-01', 35.5)$$,
                 'an organisation as shareholder with its share');
+SELECT throws_ok($$INSERT INTO credit_gz.relation (subject_id, related_subject_id, kind, valid_from, share_pct)
+                   VALUES (pg_temp.sid('T天河公司'), -1, 'shareholder', '2024-01-01', 5)$$,
+                 '23503', 'insert or update on table "relation" violates foreign key constraint "relation_related_subject_id_fkey"',
+                 'a related party must exist (checked by trigger, not a foreign key)');
+SELECT throws_ok($$UPDATE credit_gz.subject SET subject_id = -2 WHERE name = 'T东山公司'$$, '23503',
+                 'update or delete on table "subject" violates foreign key constraint "relation_related_subject_id_fkey" on table "relation"',
+                 'a related party keeps its id while relations name it');
 
 -- ---------------------------------------------------------------------------------------------------- occupations
 SELECT lives_ok($$INSERT INTO credit_gz.occupation (subject_id, occupation, licence_no, employer_subject_id, department_code, valid_from)
@@ -130,7 +137,20 @@ SELECT throws_ok($$INSERT INTO credit_gz.occupation (subject_id, occupation, emp
                  '23514', NULL, 'an employer is an organisation');
 SELECT throws_ok($$INSERT INTO credit_gz.occupation (subject_id, occupation, licence_no, valid_from)
                    VALUES (pg_temp.sid('T李四'), 'lawyer', '14401200000000001', '2016-01-01')$$,
-                 '23505', NULL, 'a licence number belongs to one archive');
+                 '23505', 'duplicate key value violates unique constraint "occupation_licence_pkey"',
+                 'a licence number belongs to one archive');
+SELECT throws_ok($$INSERT INTO credit_gz.occupation (subject_id, occupation, employer_subject_id, valid_from)
+                   VALUES (pg_temp.sid('T李四'), 'teacher', -1, '2015-07-01')$$,
+                 '23503', 'insert or update on table "occupation" violates foreign key constraint "occupation_employer_subject_id_fkey"',
+                 'an employer must exist (checked by trigger, not a foreign key)');
+SAVEPOINT employer;
+INSERT INTO credit_gz.subject (uscc, name) VALUES (pg_temp.mk_uscc('440106', 1099), 'T雇主医院');
+INSERT INTO credit_gz.occupation (subject_id, occupation, employer_subject_id, valid_from)
+VALUES (pg_temp.sid('T李四'), 'nurse', pg_temp.sid('T雇主医院'), '2015-07-01');
+SELECT throws_ok($$DELETE FROM credit_gz.subject WHERE name = 'T雇主医院'$$, '23503',
+                 'update or delete on table "subject" violates foreign key constraint "occupation_employer_subject_id_fkey" on table "occupation"',
+                 'an employer cannot be deleted while archives name it');
+ROLLBACK TO SAVEPOINT employer;
 SELECT lives_ok($$INSERT INTO credit_gz.record (subject_id, item_code, department_code, document_no, decision_date, occupation_id)
                   SELECT subject_id, 'occupational_discipline', 'justice', 'T-OCC-1', current_date - 30, occupation_id
                     FROM credit_gz.occupation WHERE licence_no = '14401200000000001'$$,
@@ -268,10 +288,12 @@ SELECT is((SELECT ROW(severity, rule_id, status)::text FROM credit_gz.record WHE
 SELECT throws_ok($$SELECT credit_gz.load_record('market_regulation', 'T-L-1', pg_temp.sid('T天河公司'), 'administrative_penalty', '2025-06-01', NULL, 'minor')$$,
                  '23503', NULL, 'a bad re-send is rejected');
 SELECT is((SELECT severity FROM credit_gz.record WHERE document_no = 'T-L-1'), 'serious', 'and changes nothing');
-SELECT lives_ok($$INSERT INTO credit_gz.record (subject_id, item_code, department_code, document_no, decision_date, severity)
-                  VALUES (pg_temp.sid('T天河公司'), 'administrative_penalty', 'market_regulation', 'T-L-1', '2025-06-01', 'general')
-                  ON CONFLICT (department_code, document_no) DO UPDATE SET severity = EXCLUDED.severity$$,
-                'plain INSERT … ON CONFLICT works too');
+SELECT lives_ok($$MERGE INTO credit_gz.record r
+                  USING (SELECT d.subject_id, d.record_id FROM credit_gz.record_document d
+                          WHERE d.department_code = 'market_regulation' AND d.document_no = 'T-L-1') s
+                     ON r.subject_id = s.subject_id AND r.record_id = s.record_id
+                   WHEN MATCHED THEN UPDATE SET severity = 'general'$$,
+                'MERGE through record_document works too');
 SELECT is((SELECT rule_id FROM credit_gz.record WHERE document_no = 'T-L-1'), 201, 'and recomputes the window');
 UPDATE credit_gz.record SET status = 'repaired', publish_until = '2025-09-01' WHERE document_no = 'T-L-1';
 SELECT is((SELECT ROW(rule_id, publish_until, status)::text FROM credit_gz.record WHERE document_no = 'T-L-1'),
@@ -279,6 +301,21 @@ SELECT is((SELECT ROW(rule_id, publish_until, status)::text FROM credit_gz.recor
 SELECT throws_ok($$INSERT INTO credit_gz.record (subject_id, item_code, department_code, document_no, decision_date, severity)
                    VALUES (pg_temp.sid('T天河公司'), 'administrative_penalty', 'market_regulation', 'T-L-1', '2025-06-01', 'general')$$,
                  '23505', NULL, 'a plain duplicate INSERT violates (department_code, document_no)');
+SELECT throws_ok($$INSERT INTO credit_gz.record (subject_id, item_code, department_code, document_no, decision_date, severity)
+                   VALUES (pg_temp.sid('T东山公司'), 'administrative_penalty', 'market_regulation', 'T-L-1', '2025-06-01', 'general')$$,
+                 '23505', 'duplicate key value violates unique constraint "record_document_key"',
+                 'a document number is unique across subjects too (record_document)');
+SELECT is((SELECT ROW(d.subject_id = r.subject_id, d.record_id = r.record_id)::text
+             FROM credit_gz.record_document d JOIN credit_gz.record r USING (department_code, document_no)
+            WHERE document_no = 'T-L-1'), '(t,t)', 'record_document names the record of the document');
+SAVEPOINT doc;
+UPDATE credit_gz.record SET document_no = 'T-L-1b', subject_id = pg_temp.sid('T东山公司') WHERE document_no = 'T-L-1';
+SELECT is((SELECT ROW(document_no, subject_id = pg_temp.sid('T东山公司'))::text FROM credit_gz.record_document
+            WHERE document_no LIKE 'T-L-1%'), '(T-L-1b,t)', 'a corrected document number and subject follow into record_document');
+DELETE FROM credit_gz.record WHERE document_no = 'T-L-1b';
+SELECT is((SELECT count(*)::int FROM credit_gz.record_document WHERE document_no LIKE 'T-L-1%'), 0,
+          'a deleted record leaves record_document');
+ROLLBACK TO SAVEPOINT doc;
 
 -- ---------------------------------------------------------------------------------------------------- catalogue cache
 SAVEPOINT s1;

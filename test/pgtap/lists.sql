@@ -2,7 +2,7 @@
 -- ended relations), escalation, dishonesty cases, interview tasks.
 BEGIN;
 SET search_path = credit_gz, public;
-SELECT plan(70);
+SELECT plan(71);
 
 -- Fixture helpers: valid codes and subjects, looked up by name.
 CREATE FUNCTION pg_temp.uscc(n int) RETURNS credit_gz.uscc LANGUAGE sql AS $$
@@ -235,25 +235,27 @@ SELECT is((SELECT count(*)::int FROM list_escalation_notice WHERE entry_id = (SE
 -- ---- dishonesty cases ------------------------------------------------------------------------------------------
 INSERT INTO dishonesty_case (subject_id, department_code, title, opened_on, rectification_due)
 VALUES (pg_temp.s('tap丁公司'), 'tap_amr', 'tap 虚假宣传', CURRENT_DATE - 60, CURRENT_DATE - 1);
-CREATE TEMP TABLE c1 AS SELECT case_id AS id FROM dishonesty_case WHERE title = 'tap 虚假宣传';
-INSERT INTO dishonesty_case_item (case_id, entry_id) SELECT c1.id, r8.id FROM c1, r8;
-SELECT lives_ok($$INSERT INTO dishonesty_case_step (case_id, step, done_on, department_code)
-                  SELECT id, 'verification', CURRENT_DATE - 50, 'tap_amr' FROM c1$$, '核查 recorded');
-SELECT throws_ok($$INSERT INTO dishonesty_case_step (case_id, step, done_on, department_code)
-                   SELECT id, 'punishment', CURRENT_DATE - 40, 'tap_amr' FROM c1$$, '23514', NULL,
+CREATE TEMP TABLE c1 AS SELECT case_id AS id, subject_id AS sid FROM dishonesty_case WHERE title = 'tap 虚假宣传';
+INSERT INTO dishonesty_case_item (subject_id, case_id, entry_id) SELECT c1.sid, c1.id, r8.id FROM c1, r8;
+SELECT throws_ok($$INSERT INTO dishonesty_case_item (subject_id, case_id, entry_id) SELECT c1.sid, c1.id, r5.id FROM c1, r5$$,
+                 '23503', NULL, 'a case groups entries of its own subject only (subject_id, entry_id)');
+SELECT lives_ok($$INSERT INTO dishonesty_case_step (subject_id, case_id, step, done_on, department_code)
+                  SELECT sid, id, 'verification', CURRENT_DATE - 50, 'tap_amr' FROM c1$$, '核查 recorded');
+SELECT throws_ok($$INSERT INTO dishonesty_case_step (subject_id, case_id, step, done_on, department_code)
+                   SELECT sid, id, 'punishment', CURRENT_DATE - 40, 'tap_amr' FROM c1$$, '23514', NULL,
                  'steps cannot be skipped');
-SELECT throws_ok($$INSERT INTO dishonesty_case_step (case_id, step, done_on, department_code)
-                   SELECT id, 'recording', CURRENT_DATE - 55, 'tap_amr' FROM c1$$, '23514', NULL,
+SELECT throws_ok($$INSERT INTO dishonesty_case_step (subject_id, case_id, step, done_on, department_code)
+                   SELECT sid, id, 'recording', CURRENT_DATE - 55, 'tap_amr' FROM c1$$, '23514', NULL,
                  'a step cannot be dated before the previous one');
-INSERT INTO dishonesty_case_step (case_id, step, done_on, department_code)
-SELECT id, s, CURRENT_DATE - d, 'tap_amr' FROM c1, (VALUES ('recording', 45), ('supervision', 40), ('punishment', 30)) v(s, d);
+INSERT INTO dishonesty_case_step (subject_id, case_id, step, done_on, department_code)
+SELECT sid, id, s, CURRENT_DATE - d, 'tap_amr' FROM c1, (VALUES ('recording', 45), ('supervision', 40), ('punishment', 30)) v(s, d);
 SELECT row_eq($$SELECT stage, punished_on, rectification_overdue FROM dishonesty_case_status WHERE case_id = (SELECT id FROM c1)$$,
               ROW('punishment'::text, CURRENT_DATE - 30, true), 'case status: stage, step dates, rectification overdue');
 SELECT throws_ok($$DELETE FROM dishonesty_case_step WHERE case_id = (SELECT id FROM c1)$$, '23514', NULL,
                  'case steps are kept');
 INSERT INTO dishonesty_case (subject_id, department_code, title) VALUES (pg_temp.s('tap丁公司'), 'tap_amr', 'tap 误立案');
-INSERT INTO dishonesty_case_step (case_id, step, done_on, department_code)
-SELECT case_id, 'verification', CURRENT_DATE, 'tap_amr' FROM dishonesty_case WHERE title = 'tap 误立案';
+INSERT INTO dishonesty_case_step (subject_id, case_id, step, done_on, department_code)
+SELECT subject_id, case_id, 'verification', CURRENT_DATE, 'tap_amr' FROM dishonesty_case WHERE title = 'tap 误立案';
 SELECT lives_ok($$DELETE FROM dishonesty_case WHERE title = 'tap 误立案'$$, 'a whole case can be deleted with its steps');
 
 -- ---- interview tasks (谁认定、谁约谈) -----------------------------------------------------------------------------

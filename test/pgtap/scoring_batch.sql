@@ -178,23 +178,27 @@ SELECT pg_temp.sid(2, k), 'administrative_penalty', 'general', 'taxation', 'mark
 SELECT is_empty($$SELECT * FROM credit_gz.verify_scores() WHERE subject_id IN (pg_temp.sid(2, 1), pg_temp.sid(2, 2))$$,
                 'batch after an update of the same subject in the transaction: each record counted once');
 
--- INSERT … ON CONFLICT DO UPDATE: re-sent records take the update path, new ones the batch, in one statement
-INSERT INTO credit_gz.record AS r (subject_id, item_code, severity, domain_code, department_code, document_no,
-                                   decision_date)
-VALUES (pg_temp.sid(2, 3), 'administrative_penalty', 'serious', 'construction', 'market_regulation', 'TAPB-0-2-3',
-        current_date - 3),
-       (pg_temp.sid(2, 3), 'administrative_penalty', 'general', 'construction', 'market_regulation', 'TAPB-OC-1',
-        current_date - 3),
-       (pg_temp.sid(2, 4), 'administrative_penalty', 'general', 'taxation', 'market_regulation', 'TAPB-0-2-4',
-        current_date - 4),
-       (pg_temp.sid(2, 4), 'honour', NULL, 'taxation', 'market_regulation', 'TAPB-OC-2', current_date - 4)
-ON CONFLICT ON CONSTRAINT record_document_key DO UPDATE
-   SET severity = EXCLUDED.severity, domain_code = EXCLUDED.domain_code, decision_date = EXCLUDED.decision_date;
+-- MERGE through record_document (the bulk form of load_record): re-sent records take the update path, new ones the
+-- batch, in one statement
+MERGE INTO credit_gz.record r
+USING (SELECT v.*, d.subject_id AS old_subject, d.record_id AS old_record
+         FROM (VALUES (pg_temp.sid(2, 3), 'administrative_penalty', 'serious', 'construction', 'TAPB-0-2-3', current_date - 3),
+                      (pg_temp.sid(2, 3), 'administrative_penalty', 'general', 'construction', 'TAPB-OC-1', current_date - 3),
+                      (pg_temp.sid(2, 4), 'administrative_penalty', 'general', 'taxation', 'TAPB-0-2-4', current_date - 4),
+                      (pg_temp.sid(2, 4), 'honour', NULL, 'taxation', 'TAPB-OC-2', current_date - 4))
+              AS v (subject_id, item_code, severity, domain_code, document_no, decision_date)
+         LEFT JOIN credit_gz.record_document d ON d.department_code = 'market_regulation' AND d.document_no = v.document_no) s
+   ON r.subject_id = s.old_subject AND r.record_id = s.old_record
+ WHEN MATCHED THEN
+      UPDATE SET severity = s.severity, domain_code = s.domain_code, decision_date = s.decision_date
+ WHEN NOT MATCHED THEN
+      INSERT (subject_id, item_code, severity, domain_code, department_code, document_no, decision_date)
+      VALUES (s.subject_id, s.item_code, s.severity, s.domain_code, 'market_regulation', s.document_no, s.decision_date);
 SELECT is_empty($$SELECT * FROM credit_gz.verify_scores() WHERE subject_id IN (pg_temp.sid(2, 3), pg_temp.sid(2, 4))$$,
-                'INSERT … ON CONFLICT DO UPDATE mixing re-sends and new records: scores exact');
+                'MERGE mixing re-sends and new records: scores exact');
 
 -- commitments marked not fulfilled in one statement push their breach records through load_record (a one-row
--- INSERT … ON CONFLICT each, nested in the commitment trigger)
+-- lookup and INSERT or UPDATE each, nested in the commitment trigger)
 INSERT INTO credit_gz.commitment (subject_id, kind, matter, department_code, status)
 SELECT pg_temp.sid(2, k), 'notification_approval', 'tap batch matter ' || k, 'market_regulation', 'not_fulfilled'
   FROM generate_series(5, 7) k;

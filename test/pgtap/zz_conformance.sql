@@ -6,7 +6,7 @@
 -- Every check lists the offending objects by name, so a failure says what to fix. Exceptions are listed
 -- explicitly below with the reason; a stale exception (object gone or now conforming) fails too.
 BEGIN;
-SELECT plan(35);
+SELECT plan(39);
 
 -- The extension's members: pg_depend rows of deptype 'e' on its pg_extension row.
 CREATE TEMP VIEW cg_member AS
@@ -53,7 +53,8 @@ $$ SELECT coalesce(bool_or(c ~ '^search_path=' AND c ~ '(=|,)\s*"?pg_temp"?\s*$'
 -- ---------------------------------------------------------------------------------------------------------------
 -- Known exceptions, each with its reason. Kinds: 'not_dumped' (member table deliberately not registered with
 -- pg_extension_config_dump), 'no_pk' (table without a primary key), 'public_definer' (SECURITY DEFINER routine
--- deliberately executable by PUBLIC).
+-- deliberately executable by PUBLIC), 'key_without_subject' (table with a subject_id column whose primary key or a
+-- unique index does not start with it).
 -- ---------------------------------------------------------------------------------------------------------------
 CREATE TEMP TABLE cg_exception (kind text, object text, reason text);
 INSERT INTO cg_exception VALUES
@@ -73,6 +74,16 @@ INSERT INTO cg_exception VALUES
      'triggers append while records are reloaded (column comment of grade_history.history_id)'),
     ('no_pk', 'credit_gz.score_drop',
      'append-only history written with grade_history by the same triggers, same restore interleaving'),
+    ('key_without_subject', 'credit_gz.record_document',
+     'lookup of the globally unique (department_code, document_no), keyed by it (distributed by the code)'),
+    ('key_without_subject', 'credit_gz.occupation_licence',
+     'lookup of the globally unique (occupation, licence_no), keyed by it (distributed by the code)'),
+    ('key_without_subject', 'credit_gz.subject',
+     'uscc and resident_id are unique across subjects on the subject table itself'),
+    ('key_without_subject', 'credit_gz.audit_log',
+     'subject_id is NULL for audits of catalogue rows, which have no subject'),
+    ('key_without_subject', 'credit_gz.query_log',
+     'subject_id is NULL for reads of a code that matches no subject'),
     ('public_definer', 'credit_gz.monitor_double_publicity()',
      'returns pass rates per department only (no record), for view monitor_data_quality; a view''s readers need '
      'EXECUTE on the functions it calls (doc/monitoring.md)');
@@ -366,6 +377,55 @@ SELECT is(ARRAY(SELECT c.oid::regclass::text FROM cg_rel c
                                                        AND k.contype = 'p'), false)
                  ORDER BY 1),
           '{}'::text[], 'every table has a primary key');
+
+-- Names: an index is named ..._idx unless its constraint names it (PRIMARY KEY, UNIQUE, EXCLUDE).
+SELECT is(ARRAY(SELECT i.indexrelid::regclass::text
+                  FROM cg_rel c JOIN pg_catalog.pg_index i ON i.indrelid = c.oid
+                 WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint k WHERE k.conindid = i.indexrelid
+                                      AND k.conrelid = c.oid AND k.contype IN ('p', 'u', 'x'))
+                   AND pg_catalog.right(i.indexrelid::regclass::text, 4) <> '_idx'
+                 ORDER BY 1),
+          '{}'::text[], 'every index not made by a constraint is named ..._idx');
+
+-- Distribution by subject: a table holding subjects' rows (a subject_id column) has subject_id first in every
+-- primary key, unique constraint and unique index, so that each can be enforced on the subject's shard.
+SELECT is(ARRAY(SELECT i.indexrelid::regclass::text || ' on ' || c.oid::regclass::text
+                  FROM cg_rel c
+                  JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attname = 'subject_id' AND NOT a.attisdropped
+                  JOIN pg_catalog.pg_index i ON i.indrelid = c.oid AND i.indisunique
+                 WHERE c.relkind IN ('r', 'p') AND i.indkey[0] <> a.attnum
+                   AND c.oid::regclass::text NOT IN (SELECT object FROM cg_exception WHERE kind = 'key_without_subject')
+                UNION ALL
+                SELECT 'stale exception: ' || x.object FROM cg_exception x
+                 WHERE x.kind = 'key_without_subject'
+                   AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_index i
+                                     JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attname = 'subject_id'
+                                    WHERE i.indrelid = pg_catalog.to_regclass(x.object) AND i.indisunique
+                                      AND i.indkey[0] <> a.attnum)
+                 ORDER BY 1),
+          '{}'::text[], 'tables of subjects'' rows have subject_id first in every primary key and unique index');
+
+-- A cross-subject reference cannot be a foreign key between shards: no foreign key of a subject table may point
+-- at another subject's row through a column other than subject_id.
+SELECT is(ARRAY(SELECT k.conname || ' on ' || k.conrelid::regclass::text
+                  FROM pg_catalog.pg_constraint k
+                  JOIN cg_rel c ON c.oid = k.conrelid
+                  JOIN pg_catalog.pg_attribute a ON a.attrelid = k.confrelid AND a.attname = 'subject_id'
+                 WHERE k.contype = 'f'
+                   AND a.attnum = ANY (k.confkey)
+                   AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_attribute r
+                                    WHERE r.attrelid = k.conrelid AND r.attname = 'subject_id'
+                                      AND r.attnum = k.conkey[pg_catalog.array_position(k.confkey, a.attnum)])
+                 ORDER BY 1),
+          '{}'::text[], 'foreign keys to subjects'' rows go through the referencing row''s own subject_id');
+
+-- Every constraint a PL/pgSQL error names exists (the C errors are pinned by the behaviour tests).
+SELECT is(ARRAY(SELECT DISTINCT p.oid::regprocedure::text || ': ' || m[1]
+                  FROM cg_proc p, pg_catalog.regexp_matches(p.body, 'CONSTRAINT\s*=\s*''(\w+)''', 'gi') AS m
+                 WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint k
+                                    WHERE k.conname = m[1] AND k.connamespace = 'credit_gz'::regnamespace)
+                 ORDER BY 1),
+          '{}'::text[], 'every constraint a PL/pgSQL error names exists in pg_constraint');
 
 SELECT is(ARRAY(SELECT pg_catalog.pg_describe_object(m.classid, m.objid, 0) FROM cg_member m
                  WHERE (pg_catalog.pg_identify_object(m.classid, m.objid, 0)).schema <> 'credit_gz'

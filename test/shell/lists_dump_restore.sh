@@ -30,8 +30,8 @@ INSERT INTO credit_gz.measure (code, name_zh, list_type_code, action, category, 
 VALUES ('local_subsidy_bar', '本地补贴限制', 'key_attention', 'subsidy', 'rights_reducing', 'punishment', 'deny', '本地规定', '2026-01-01');
 INSERT INTO credit_gz.dishonesty_case (subject_id, department_code, title, rectification_due)
 SELECT subject_id, 'court', '拒不履行', CURRENT_DATE + 30 FROM credit_gz.subject WHERE name = '甲公司';
-INSERT INTO credit_gz.dishonesty_case_step (case_id, step, done_on, department_code)
-SELECT case_id, s, CURRENT_DATE - d, 'court' FROM credit_gz.dishonesty_case, (VALUES ('verification', 3), ('recording', 2)) v (s, d);
+INSERT INTO credit_gz.dishonesty_case_step (subject_id, case_id, step, done_on, department_code)
+SELECT subject_id, case_id, s, CURRENT_DATE - d, 'court' FROM credit_gz.dishonesty_case, (VALUES ('verification', 3), ('recording', 2)) v (s, d);
 CREATE TEMP TABLE pc AS SELECT credit_gz.precheck(subject_id, 'government_procurement', 'procurement_bid', 'finance')
   FROM credit_gz.subject WHERE name = '甲公司';
 SQL
