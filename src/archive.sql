@@ -554,7 +554,7 @@ COMMENT ON COLUMN credit_gz.occupation.valid_to IS '终止日期 / end of the pe
 CREATE INDEX occupation_employer_idx ON credit_gz.occupation (employer_subject_id);
 
 -- A licence number is unique per occupation across all subjects, which a table distributed by subject cannot declare:
--- the numbers live in a lookup table keyed by them, written with the occupation row by its trigger.
+-- the numbers live in a lookup table keyed by them, written with the occupation row by its triggers (code_lookup_sync).
 CREATE TABLE credit_gz.occupation_licence (
     occupation    text   NOT NULL,
     licence_no    text   NOT NULL,
@@ -571,37 +571,73 @@ COMMENT ON COLUMN credit_gz.occupation_licence.subject_id IS '从业人员 / the
 COMMENT ON COLUMN credit_gz.occupation_licence.occupation_id IS '职业档案编号 / the archive that cites it';
 REVOKE ALL ON credit_gz.occupation_licence FROM PUBLIC;
 
--- occupation_licence_sync: keep occupation_licence equal to the occupations' licence numbers; a number another
--- archive holds fails here with 23505 naming it, in the writing statement.
-CREATE FUNCTION credit_gz.occupation_licence_sync()
+-- code_lookup_sync: keeps a lookup table of codes unique across subjects (occupation_licence, record_document) equal
+-- to its owner's rows, in the writing statement, so that a code another row holds fails there with 23505 naming it.
+-- Arguments: the lookup table, the owner's id column, the code columns (rows with a NULL code have no entry).
+-- INSERT and DELETE are statement triggers reading the transition tables code_lookup_new / code_lookup_old (a COPY
+-- of millions of records writes the lookup in one INSERT … SELECT); UPDATE is a row trigger, WHEN a key changed.
+CREATE FUNCTION credit_gz.code_lookup_sync()
 RETURNS trigger
 LANGUAGE plpgsql
 SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
+DECLARE
+    lookup text := TG_ARGV[0];
+    id     text := TG_ARGV[1];
+    codes  text[] := TG_ARGV[2:];
+    cols   text;
+    same   text;
+    given  text;
 BEGIN
-    IF TG_RELID <> 'credit_gz.occupation'::regclass OR TG_WHEN <> 'AFTER' OR TG_LEVEL <> 'ROW' THEN
-        RAISE EXCEPTION 'credit_gz.occupation_licence_sync() must be an AFTER ROW trigger on credit_gz.occupation';
+    IF TG_TABLE_SCHEMA <> 'credit_gz' OR TG_WHEN <> 'AFTER' OR TG_NARGS < 3
+       OR (TG_LEVEL = 'ROW') <> (TG_OP = 'UPDATE') THEN
+        RAISE EXCEPTION 'credit_gz.code_lookup_sync() must be an AFTER trigger on a credit_gz table (row level for UPDATE only) naming a lookup table, an id and codes';
     END IF;
-    IF TG_OP IN ('UPDATE', 'DELETE') AND OLD.licence_no IS NOT NULL THEN
-        DELETE FROM credit_gz.occupation_licence l
-         WHERE l.occupation = OLD.occupation AND l.licence_no = OLD.licence_no
-           AND l.subject_id = OLD.subject_id AND l.occupation_id = OLD.occupation_id;
+    IF TG_OP = 'TRUNCATE' THEN
+        EXECUTE pg_catalog.format('TRUNCATE credit_gz.%I', lookup);
+        RETURN NULL;
     END IF;
-    IF TG_OP IN ('INSERT', 'UPDATE') AND NEW.licence_no IS NOT NULL THEN
-        INSERT INTO credit_gz.occupation_licence (occupation, licence_no, subject_id, occupation_id)
-        VALUES (NEW.occupation, NEW.licence_no, NEW.subject_id, NEW.occupation_id);
+    SELECT pg_catalog.string_agg(pg_catalog.format('%I', c), ', '),
+           pg_catalog.string_agg(pg_catalog.format('l.%1$I = o.%1$I', c), ' AND '),
+           pg_catalog.string_agg(pg_catalog.format('n.%I IS NOT NULL', c), ' AND ')
+      INTO cols, same, given
+      FROM pg_catalog.unnest(codes) AS c;
+    IF TG_OP IN ('UPDATE', 'DELETE') THEN
+        EXECUTE pg_catalog.format('DELETE FROM credit_gz.%I l USING %s o WHERE %s AND l.subject_id = o.subject_id AND l.%I = o.%I',
+                                  lookup, CASE WHEN TG_OP = 'UPDATE' THEN '(SELECT ($1).*)' ELSE 'code_lookup_old' END,
+                                  same, id, id)
+          USING OLD;
+    END IF;
+    IF TG_OP IN ('UPDATE', 'INSERT') THEN
+        EXECUTE pg_catalog.format('INSERT INTO credit_gz.%I (%s, subject_id, %I) SELECT %s, n.subject_id, n.%I FROM %s n WHERE %s',
+                                  lookup, cols, id, (SELECT pg_catalog.string_agg('n.' || pg_catalog.format('%I', c), ', ')
+                                                       FROM pg_catalog.unnest(codes) AS c),
+                                  id, CASE WHEN TG_OP = 'UPDATE' THEN '(SELECT ($1).*)' ELSE 'code_lookup_new' END, given)
+          USING NEW;
     END IF;
     RETURN NULL;
 END
 $$;
-REVOKE ALL ON FUNCTION credit_gz.occupation_licence_sync() FROM PUBLIC;
-COMMENT ON FUNCTION credit_gz.occupation_licence_sync() IS
-    'AFTER ROW trigger on credit_gz.occupation: writes its licence number to credit_gz.occupation_licence (23505 when '
-    'another archive of the occupation holds it).';
-CREATE TRIGGER occupation_licence_sync AFTER INSERT OR DELETE OR UPDATE OF occupation, licence_no, subject_id, occupation_id
-    ON credit_gz.occupation FOR EACH ROW EXECUTE FUNCTION credit_gz.occupation_licence_sync();
-COMMENT ON TRIGGER occupation_licence_sync ON credit_gz.occupation IS 'a licence number belongs to one archive per occupation.';
+REVOKE ALL ON FUNCTION credit_gz.code_lookup_sync() FROM PUBLIC;
+COMMENT ON FUNCTION credit_gz.code_lookup_sync() IS
+    '全局唯一编码索引维护 / AFTER trigger keeping a lookup table of codes unique across subjects (TG_ARGV: lookup table, '
+    'id column, code columns) equal to the owner''s rows; a code another row holds fails with 23505.';
+CREATE TRIGGER occupation_licence_insert AFTER INSERT ON credit_gz.occupation REFERENCING NEW TABLE AS code_lookup_new
+    FOR EACH STATEMENT EXECUTE FUNCTION credit_gz.code_lookup_sync('occupation_licence', 'occupation_id', 'occupation', 'licence_no');
+COMMENT ON TRIGGER occupation_licence_insert ON credit_gz.occupation IS 'new licence numbers into occupation_licence (one statement).';
+CREATE TRIGGER occupation_licence_update AFTER UPDATE OF occupation, licence_no, subject_id, occupation_id
+    ON credit_gz.occupation FOR EACH ROW
+    WHEN (OLD.occupation IS DISTINCT FROM NEW.occupation OR OLD.licence_no IS DISTINCT FROM NEW.licence_no
+          OR OLD.subject_id IS DISTINCT FROM NEW.subject_id OR OLD.occupation_id IS DISTINCT FROM NEW.occupation_id)
+    EXECUTE FUNCTION credit_gz.code_lookup_sync('occupation_licence', 'occupation_id', 'occupation', 'licence_no');
+COMMENT ON TRIGGER occupation_licence_update ON credit_gz.occupation IS 'a changed licence number follows into occupation_licence.';
+CREATE TRIGGER occupation_licence_delete AFTER DELETE ON credit_gz.occupation REFERENCING OLD TABLE AS code_lookup_old
+    FOR EACH STATEMENT EXECUTE FUNCTION credit_gz.code_lookup_sync('occupation_licence', 'occupation_id', 'occupation', 'licence_no');
+COMMENT ON TRIGGER occupation_licence_delete ON credit_gz.occupation IS 'deleted archives'' licence numbers out of occupation_licence.';
+CREATE TRIGGER occupation_licence_truncate AFTER TRUNCATE ON credit_gz.occupation
+    FOR EACH STATEMENT EXECUTE FUNCTION credit_gz.code_lookup_sync('occupation_licence', 'occupation_id', 'occupation', 'licence_no');
+COMMENT ON TRIGGER occupation_licence_truncate ON credit_gz.occupation IS 'TRUNCATE of occupation empties occupation_licence.';
 
 -- occupation_check: the holder is a natural person, the employer an organisation.
 CREATE FUNCTION credit_gz.occupation_check()
@@ -833,7 +869,7 @@ CREATE INDEX record_publish_until_idx ON credit_gz.record (publish_until) WHERE 
 
 -- (department_code, document_no) identifies a decision across all subjects, which a table distributed by subject
 -- cannot declare unique: the pairs live in a lookup table keyed by them, written by record's triggers in the writing
--- statement. A duplicate fails there (23505, constraint record_document_key, the key in the detail).
+-- statement (code_lookup_sync). A duplicate fails there (23505, constraint record_document_key, the key in the detail).
 CREATE TABLE credit_gz.record_document (
     department_code text   NOT NULL,
     document_no     text   NOT NULL,
@@ -850,54 +886,20 @@ COMMENT ON COLUMN credit_gz.record_document.subject_id IS '信用主体 / subjec
 COMMENT ON COLUMN credit_gz.record_document.record_id IS '记录编号 / the record';
 REVOKE ALL ON credit_gz.record_document FROM PUBLIC;
 
--- record_document_sync: inserts and deletes set-wise from the statement's transition table (COPY of millions of
--- records writes the lookup in one INSERT … SELECT), updates of the key row by row (rare: a re-sent document that
--- moves to another subject, a corrected document number).
-CREATE FUNCTION credit_gz.record_document_sync()
-RETURNS trigger
-LANGUAGE plpgsql
-SECURITY DEFINER
-SET search_path = pg_catalog, pg_temp
-AS $$
-BEGIN
-    IF TG_RELID <> 'credit_gz.record'::regclass OR TG_WHEN <> 'AFTER' THEN
-        RAISE EXCEPTION 'credit_gz.record_document_sync() must be an AFTER trigger on credit_gz.record';
-    END IF;
-    IF TG_OP = 'INSERT' THEN
-        INSERT INTO credit_gz.record_document (department_code, document_no, subject_id, record_id)
-        SELECT n.department_code, n.document_no, n.subject_id, n.record_id FROM record_document_new n;
-    ELSIF TG_OP = 'UPDATE' THEN
-        UPDATE credit_gz.record_document d
-           SET department_code = NEW.department_code, document_no = NEW.document_no,
-               subject_id = NEW.subject_id, record_id = NEW.record_id
-         WHERE d.department_code = OLD.department_code AND d.document_no = OLD.document_no;
-    ELSIF TG_OP = 'DELETE' THEN
-        DELETE FROM credit_gz.record_document d USING record_document_old o
-         WHERE d.department_code = o.department_code AND d.document_no = o.document_no;
-    ELSE
-        TRUNCATE credit_gz.record_document;
-    END IF;
-    RETURN NULL;
-END
-$$;
-REVOKE ALL ON FUNCTION credit_gz.record_document_sync() FROM PUBLIC;
-COMMENT ON FUNCTION credit_gz.record_document_sync() IS
-    'AFTER trigger on credit_gz.record: keeps credit_gz.record_document equal to the records'' (department_code, '
-    'document_no); a document another record holds fails with 23505 (record_document_key).';
-CREATE TRIGGER record_document_insert AFTER INSERT ON credit_gz.record REFERENCING NEW TABLE AS record_document_new
-    FOR EACH STATEMENT EXECUTE FUNCTION credit_gz.record_document_sync();
+CREATE TRIGGER record_document_insert AFTER INSERT ON credit_gz.record REFERENCING NEW TABLE AS code_lookup_new
+    FOR EACH STATEMENT EXECUTE FUNCTION credit_gz.code_lookup_sync('record_document', 'record_id', 'department_code', 'document_no');
 COMMENT ON TRIGGER record_document_insert ON credit_gz.record IS 'new records'' documents into record_document (one statement).';
 CREATE TRIGGER record_document_update AFTER UPDATE OF department_code, document_no, subject_id, record_id
     ON credit_gz.record FOR EACH ROW
     WHEN (OLD.department_code IS DISTINCT FROM NEW.department_code OR OLD.document_no IS DISTINCT FROM NEW.document_no
           OR OLD.subject_id IS DISTINCT FROM NEW.subject_id OR OLD.record_id IS DISTINCT FROM NEW.record_id)
-    EXECUTE FUNCTION credit_gz.record_document_sync();
+    EXECUTE FUNCTION credit_gz.code_lookup_sync('record_document', 'record_id', 'department_code', 'document_no');
 COMMENT ON TRIGGER record_document_update ON credit_gz.record IS 'a changed document number or subject follows into record_document.';
-CREATE TRIGGER record_document_delete AFTER DELETE ON credit_gz.record REFERENCING OLD TABLE AS record_document_old
-    FOR EACH STATEMENT EXECUTE FUNCTION credit_gz.record_document_sync();
+CREATE TRIGGER record_document_delete AFTER DELETE ON credit_gz.record REFERENCING OLD TABLE AS code_lookup_old
+    FOR EACH STATEMENT EXECUTE FUNCTION credit_gz.code_lookup_sync('record_document', 'record_id', 'department_code', 'document_no');
 COMMENT ON TRIGGER record_document_delete ON credit_gz.record IS 'deleted records'' documents out of record_document (one statement).';
 CREATE TRIGGER record_document_truncate AFTER TRUNCATE ON credit_gz.record
-    FOR EACH STATEMENT EXECUTE FUNCTION credit_gz.record_document_sync();
+    FOR EACH STATEMENT EXECUTE FUNCTION credit_gz.code_lookup_sync('record_document', 'record_id', 'department_code', 'document_no');
 COMMENT ON TRIGGER record_document_truncate ON credit_gz.record IS 'TRUNCATE of record empties record_document.';
 
 -- search_path pinned, and besides every query src/archive.c runs is schema-qualified, operators included.
