@@ -1,7 +1,7 @@
 -- Credit archive (issue 3): catalogues, subjects, relations, occupations, records and their publicity windows,
 -- idempotent loading, every rejection with its SQLSTATE, commitments, audit log, cache invalidation.
 BEGIN;
-SELECT plan(142);
+SELECT plan(143);
 
 -- Valid test codes: organisation-code check digit (GB 11714) + mod-31 check character (GB 32100); MOD 11-2 for ids.
 CREATE FUNCTION pg_temp.mk_uscc(region text, n bigint) RETURNS text LANGUAGE sql AS $$
@@ -260,6 +260,36 @@ SELECT throws_ok($$INSERT INTO credit_gz.record (subject_id, item_code, departme
                  '23503', NULL, 'an unknown department');
 SELECT throws_ok($$SELECT pg_temp.pen('T-X-15', '2025-01-01', 'general', 'no_such_domain')$$, '23503', NULL, 'an unknown domain');
 SELECT throws_ok($$SELECT pg_temp.pen(' ', '2025-01-01', 'general')$$, '23514', NULL, 'a blank document number');
+-- every rejection names a constraint that exists (the record trigger's rules report constraints of the table)
+CREATE FUNCTION pg_temp.reported_constraint(stmt text) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE c text;
+BEGIN
+    EXECUTE stmt;
+    RETURN '(no error) ' || stmt;
+EXCEPTION WHEN OTHERS THEN
+    GET STACKED DIAGNOSTICS c = CONSTRAINT_NAME;
+    RETURN c;
+END $$;
+SELECT is(ARRAY(SELECT coalesce(c, '(none) ' || stmt)
+                  FROM (SELECT stmt, pg_temp.reported_constraint(stmt) AS c
+                          FROM unnest(ARRAY[
+                               $s$INSERT INTO credit_gz.record (subject_id, item_code, department_code, document_no, decision_date)
+                                  VALUES (pg_temp.sid('T张三'), 'no_such_item', 'market_regulation', 'T-C-1', '2025-01-01')$s$,
+                               $s$SELECT pg_temp.pen('T-C-2', current_date + 1, 'general')$s$,
+                               $s$SELECT pg_temp.pen('T-C-3', '2022-01-01', 'grave')$s$,
+                               $s$INSERT INTO credit_gz.record (subject_id, item_code, department_code, document_no, decision_date, severity)
+                                  VALUES (pg_temp.sid('T天河公司'), 'honour', 'commerce', 'T-C-4', '2025-01-01', 'general')$s$,
+                               $s$SELECT pg_temp.pen('T-C-5', '2022-01-01', NULL)$s$,
+                               $s$INSERT INTO credit_gz.record (subject_id, item_code, department_code, document_no, decision_date)
+                                  VALUES (-42, 'abnormal_operations', 'market_regulation', 'T-C-6', '2025-01-01')$s$,
+                               $s$INSERT INTO credit_gz.record (subject_id, item_code, department_code, document_no, decision_date)
+                                  VALUES (pg_temp.sid('T张三'), 'abnormal_operations', 'market_regulation', 'T-C-7', '2025-01-01')$s$,
+                               $s$INSERT INTO credit_gz.record (subject_id, item_code, department_code, document_no, decision_date)
+                                  VALUES (pg_temp.sid('T张三'), 'red_light', 'public_security', 'T-C-8', '2025-01-01')$s$,
+                               $s$SELECT pg_temp.pen('T-C-9', '2022-01-01', 'minor')$s$]) AS stmt) x
+                 WHERE c IS NULL OR NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint k
+                                                 WHERE k.conrelid = 'credit_gz.record'::regclass AND k.conname = x.c)),
+          '{}'::text[], 'every constraint the record trigger reports exists in pg_constraint');
 
 -- a rejected batch leaves nothing behind
 CREATE TEMP TABLE before_count AS SELECT count(*) AS n FROM credit_gz.record;
