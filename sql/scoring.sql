@@ -1,4 +1,4 @@
--- scoring (issue 4): exact outputs of scoring, history, breakdown and the errors users see.
+-- scoring: exact outputs of scoring, history, breakdown and the errors users see.
 BEGIN;
 SET LOCAL search_path = public;
 

@@ -1,6 +1,6 @@
 /*
  * score_bulk.c — credit_gz.score_totals(models, as_of): every subject's sums under the scoring rules, in one pass
- * over credit_gz.record and credit_gz.list_entry (分级分类监管, issue 4: recompute_scores at Guangzhou scale).
+ * over credit_gz.record and credit_gz.list_entry (分级分类监管; recompute_scores at Guangzhou scale).
  *
  * The same totals are the GROUP BY of credit_gz.score_contributions() (src/scoring.sql), which stays the definition
  * and serves score_breakdown. At 3 million subjects and 30 million records that GROUP BY spends most of its time in

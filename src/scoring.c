@@ -1,5 +1,5 @@
 /*
- * scoring.c — always-current credit scores (分级分类监管, issue 4): the C triggers on credit_gz.record (and
+ * scoring.c — always-current credit scores (分级分类监管): the C triggers on credit_gz.record (and
  * credit_gz.list_entry) that recompute the affected subject's score in the same transaction, and the small SQL-callable
  * helpers over src/core/score_math.c (decay, grading, sampling key).
  *
@@ -613,12 +613,12 @@ same_for_scoring(const RecordRow *o, const RecordRow *n)
 }
 
 /*
- * Statement-level scoring of inserts (issue 3: COPY of a million records through every trigger ≤ 2× a plain table).
+ * Statement-level scoring of inserts (goal: COPY of a million records through every trigger ≤ 2× a plain table).
  * An AFTER INSERT … FOR EACH STATEMENT trigger with REFERENCING NEW TABLE AS scoring_new (PostgreSQL allows a
  * transition table only on a single-event trigger without a column list, hence a trigger of its own next to the row
  * trigger for UPDATE and DELETE) scores all new records of the statement at once: lock their subjects in subject_id
  * order, then BATCH_SQL (or, over 1,000 rows, the sums in C and BATCH_SUMS_SQL). A one-row statement takes the row
- * path's fast ADD_SQL instead (issue 4: one insert ≤ 2×).
+ * path's fast ADD_SQL instead (goal: one insert ≤ 2× one without scoring).
  */
 #define NEW_TABLE_NAME "scoring_new"
 
@@ -889,7 +889,7 @@ score_inserted_one(Tuplestorestate *ts, TupleDesc tupdesc, const RecordCols *c)
  * scoring) rescores the subject(s) of the old and new row under the models either row matches; AFTER INSERT FOR EACH
  * STATEMENT with NEW TABLE scoring_new (trigger scoring_insert) scores the statement's new records (one: the fast
  * path; several: BATCH_SQL). Either way subject_score, grade_history and score_drop are current when the statement
- * ends (issue 4: "always current").
+ * ends (scores are always current).
  */
 Datum
 scoring_record_trigger(PG_FUNCTION_ARGS)

@@ -1,4 +1,4 @@
--- scoring: tiered credit scoring and classified supervision (分级分类监管), issue 4.
+-- scoring: tiered credit scoring and classified supervision (分级分类监管).
 -- 穗府办函〔2020〕35号 二(二): 建立行业信用评价制度，明确信用等级；根据信用等级实施差异化分类监管；
 -- 探索企业信用风险分级管理指标体系、风险模型. 十六: 构建企业信用综合评价指标体系.
 --

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Benchmark of credit_gz.uscc (issue 2), measured side by side in one run on the same generated codes:
+# Benchmark of credit_gz.uscc, measured side by side in one run on the same generated codes:
 #   1. COPY of N codes into a uscc column vs a text column           goal: ratio <= 1.10
 #   2. uscc_is_valid(text) vs the same rules written in PL/pgSQL      goal: >= 10x faster
 #   3. btree index size on uscc vs on text                            goal: ratio <= 0.80

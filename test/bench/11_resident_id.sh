@@ -1,5 +1,5 @@
 #!/bin/sh
-# Benchmark of credit_gz.resident_id (issue 2 sets no goal for it; figures are reported side by side):
+# Benchmark of credit_gz.resident_id (no goal is set for it; figures are reported side by side):
 #   1. COPY of N numbers into a resident_id column vs a text column (best of 3)
 #   2. resident_id_is_valid(text) vs the same rules written in PL/pgSQL (what a user would write without us)
 #   3. btree index and table size, resident_id vs text
@@ -124,7 +124,7 @@ awk -v n="$n" -v scale="$scale" -v rows="$rows" \
     -v st="$size_text" -v sr="$size_rid" -v bt="$build_text" -v br="$build_rid" -v ht="$heap_text" -v hr="$heap_rid" '
 BEGIN {
     printf "resident_id benchmark: N = %d numbers (BENCH_SCALE=%s), rows loaded text/resident_id = %s\n", n, scale, rows
-    printf "  (issue 2 sets no goal for resident_id: figures are reported, not judged)\n"
+    printf "  (no goal is set for resident_id: figures are reported, not judged)\n"
     printf "  COPY into text column         %10.1f ms  (best of 3)\n", ct
     printf "  COPY into resident_id column  %10.1f ms  (best of 3)\n", cr
     printf "  -> ratio resident_id/text     %10.3f     REPORT\n", cr / ct

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Benchmark of the credit archive (issue 3): COPY of N records into credit_gz.record, through every credit_gz trigger
+# Benchmark of the credit archive: COPY of N records into credit_gz.record, through every credit_gz trigger
 # on it, vs the same COPY into a plain table with the same columns, CHECKs, keys, indexes and foreign keys but no
 # credit_gz trigger.                                                                     goal: ratio <= 2.0
 # N = 1,000,000 x BENCH_SCALE records over N/10 subjects (90% organisations, 10% natural persons); the item mix

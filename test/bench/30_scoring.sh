@@ -1,5 +1,5 @@
 #!/bin/sh
-# 30_scoring: always-current scoring (issue 4). Prints measured times and ratios against baselines measured in the
+# 30_scoring: always-current scoring. Prints measured times and ratios against baselines measured in the
 # same run, with PASS/MISS against the goals:
 #   1. one record insert with the scoring trigger vs the same insert without it            goal <= 2.0x
 #   2. recompute_scores('city_comprehensive') over 3,000,000 subjects / 30,000,000 records  goal <= 60 s

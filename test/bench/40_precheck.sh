@@ -1,5 +1,5 @@
 #!/bin/sh
-# Benchmark of pre-checks and propagation (issue 5), measured side by side in one run on the same cluster:
+# Benchmark of pre-checks and propagation, measured side by side in one run on the same cluster:
 #   1. is_restricted(subject, domain, action) throughput vs pgbench's built-in select-only (-S)   goal: >= 0.8
 #   2. precheck(subject, domain, action) throughput vs the same select-only baseline             goal: >= 0.5
 #      in both query-log modes (doc/disclosure.md): sync (the default: one INSERT per read in the reader's

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Benchmark of the expiry job (issue 6): credit_gz.run_expiry() on an archive of N records (N = 10,000,000 x
+# Benchmark of the expiry job: credit_gz.run_expiry() on an archive of N records (N = 10,000,000 x
 # BENCH_SCALE) with nothing due, with 0.1% and with 1% of the records past their publicity period.
 # Goals: nothing due <= 50 ms; the 1% run costs about 10x the 0.1% run (cost follows the due rows, not the archive).
 # Baseline in the same run: a sequential count of the archive (what a job without due-date indexes would pay).

@@ -1,4 +1,4 @@
--- Credit archive (issue 3): catalogues, subjects, relations, occupations, records and their publicity windows,
+-- Credit archive: catalogues, subjects, relations, occupations, records and their publicity windows,
 -- idempotent loading, every rejection with its SQLSTATE, commitments, audit log, cache invalidation.
 BEGIN;
 SELECT plan(143);

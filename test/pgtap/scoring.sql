@@ -1,4 +1,4 @@
--- scoring (issue 4): rules, decay, floor/ceiling, M, direct downgrade, history, grade_at, breakdown, warnings,
+-- scoring: rules, decay, floor/ceiling, M, direct downgrade, history, grade_at, breakdown, warnings,
 -- sampling, and recompute == incremental. Everything runs in one transaction and is rolled back.
 BEGIN;
 SELECT plan(90);

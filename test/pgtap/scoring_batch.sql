@@ -1,4 +1,4 @@
--- Scoring of multi-row inserts and COPY (issue 3's COPY goal): the statement trigger scoring_insert scores all new
+-- Scoring of multi-row inserts and COPY (the COPY goal): the statement trigger scoring_insert scores all new
 -- records of a statement in one set-based pass. It must leave the scores row-by-row inserts leave, verify_scores()
 -- empty, and as history the statement's net change: one grade_history / score_drop row per (subject, model) whose
 -- grade changed / score fell over the statement, old = before it, new = after it (the grades passed through between
