@@ -26,7 +26,7 @@ GENERATED_SQL = src/region_data.sql src/domain_data.sql
 
 DATA_built = $(EXTENSION)--$(EXTVERSION).sql
 DATA       = $(wildcard upgrade/$(EXTENSION)--*--*.sql)
-EXTRA_CLEAN = $(GENERATED_SQL) test/unit/*_test test/fuzz/*_fuzz output_iso
+EXTRA_CLEAN = $(GENERATED_SQL) $(EXPORTS) test/unit/*_test test/fuzz/*_fuzz output_iso
 
 # pg_regress: one file per feature; isolation tester specs for races.
 REGRESS      = $(sort $(basename $(notdir $(wildcard sql/*.sql))))
@@ -38,6 +38,17 @@ PG_CFLAGS = -Wall -Wextra -Werror -Wno-unused-parameter -Wno-missing-field-initi
 
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
+
+# The module exports only what the server looks up by name: the magic block, _PG_init, the entry points SQL names
+# (PG_FUNCTION_INFO_V1) and credit_gz_* (background worker, GUC variables); every other symbol stays local, so a
+# helper such as uscc_parse cannot collide with another library loaded into the same backend.
+EXPORTS = credit_gz.exports
+SHLIB_LINK += -Wl,--version-script=$(EXPORTS)
+$(shlib): $(EXPORTS)
+$(EXPORTS): $(GLUE_SRCS)
+	{ printf '{\n  global:\n    Pg_magic_func; _PG_init; pg_finfo_*; credit_gz_*;\n'; \
+	  sed -n 's/^PG_FUNCTION_INFO_V1(\([A-Za-z0-9_]*\));.*/    \1;/p' $(GLUE_SRCS) | LC_ALL=C sort -u; \
+	  printf '  local: *;\n};\n'; } > $@
 
 # Region catalogue (GB/T 2260) turned into INSERTs at build time; the .dat file ships with the project.
 src/region_data.sql: src/data/gbt2260-regions.dat scripts/gen-region-sql.awk

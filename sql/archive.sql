@@ -37,13 +37,13 @@ SELECT credit_gz.load_record('market_regulation', 'REG-' || d || '-' || s, -9001
                ('2023-05-01', 'general', NULL), ('2024-02-29', 'serious', 'fire_safety'),
                ('2026-04-01', 'minor', NULL), ('2026-04-01', 'serious', NULL)) AS v(d, s, dom);
 SELECT document_no, r.severity, r.domain_code, p.generation, repairable_from, publish_until
-  FROM credit_gz.record r JOIN credit_gz.publicity_rule p USING (rule_id)
+  FROM credit_gz.record r JOIN credit_gz.publicity_rule p USING (publicity_rule_id)
  WHERE subject_id = -9001 ORDER BY decision_date, document_no;
 
 -- re-sending updates in place
 SELECT credit_gz.load_record('market_regulation', 'REG-2023-05-01-general', -9001, 'administrative_penalty',
                              '2023-05-01', 'food_drug_safety', 'general') IS NOT NULL AS resent;
-SELECT document_no, domain_code, rule_id, repairable_from, publish_until,
+SELECT document_no, domain_code, publicity_rule_id, repairable_from, publish_until,
        (SELECT count(*) FROM credit_gz.record WHERE document_no = 'REG-2023-05-01-general') AS copies
   FROM credit_gz.record WHERE document_no = 'REG-2023-05-01-general';
 

@@ -39,12 +39,12 @@ SELECT status FROM credit_gz.record WHERE record_id = 970002;
 
 -- deadlines, calendar, outbox
 SELECT credit_gz.deadline('repair', 'acceptance', 'standard', '2026-03-31');
-UPDATE credit_gz.deadline_rule SET working_days = 1 WHERE rule_id = 3;
-INSERT INTO credit_gz.deadline_rule (rule_id, procedure, step, working_days, effective_from, source)
+UPDATE credit_gz.deadline_rule SET working_days = 1 WHERE deadline_rule_id = 3;
+INSERT INTO credit_gz.deadline_rule (deadline_rule_id, procedure, step, working_days, effective_from, source)
 VALUES (1998, 'objection', 'acceptance', 1, '2025-01-01', 'test');
-INSERT INTO credit_gz.deadline_rule (rule_id, procedure, step, working_days, effective_from, source)
+INSERT INTO credit_gz.deadline_rule (deadline_rule_id, procedure, step, working_days, effective_from, source)
 VALUES (1999, 'objection', 'acceptance', 1, '2030-01-01', 'test');
-DELETE FROM credit_gz.deadline_rule WHERE rule_id = 1998;
+DELETE FROM credit_gz.deadline_rule WHERE deadline_rule_id = 1998;
 UPDATE credit_gz.calendar SET kind = 'workday' WHERE day = '2026-10-01';
 SELECT credit_gz.working_days_between('2026-01-01', 'infinity');
 SELECT credit_gz.sync_outbox_retry('rg-consumer', -1, 'HTTP 500');

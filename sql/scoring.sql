@@ -47,13 +47,13 @@ SELECT count(*) AS stale FROM credit_gz.verify_scores();
 SAVEPOINT e;
 SELECT credit_gz.recompute_scores('no_such_model');
 ROLLBACK TO e;
-INSERT INTO credit_gz.scoring_rule (rule_id, model_code, item_kind, points, decay, effective_from)
+INSERT INTO credit_gz.scoring_rule (scoring_rule_id, model_code, item_kind, points, decay, effective_from)
 VALUES (9001, 'regress', 'penalty', -1, 'exponential', '2019-01-01');
 ROLLBACK TO e;
-INSERT INTO credit_gz.scoring_rule (rule_id, model_code, item_kind, points, decay, effective_from)
+INSERT INTO credit_gz.scoring_rule (scoring_rule_id, model_code, item_kind, points, decay, effective_from)
 VALUES (9002, 'regress', 'penalty', -1, 'step', '2019-01-01');
 ROLLBACK TO e;
-INSERT INTO credit_gz.scoring_rule (rule_id, model_code, source, list_type_code, item_kind, points, effective_from)
+INSERT INTO credit_gz.scoring_rule (scoring_rule_id, model_code, source, list_type_code, item_kind, points, effective_from)
 VALUES (9003, 'regress', 'list_entry', 'abnormal_operations', 'penalty', -1, '2019-01-01');
 ROLLBACK TO e;
 INSERT INTO credit_gz.scoring_model (code, name_zh, name_en, kind, base_score, floor_score, ceiling_score,

@@ -69,7 +69,7 @@ typedef struct DomainEntry
 
 typedef struct RuleEntry
 {
-	int32		rule_id;
+	int32		publicity_rule_id;
 	DateADT		from;
 	DateADT		until;			/* inclusive; DATEVAL_NOEND when open */
 	int			severity;
@@ -120,7 +120,7 @@ typedef struct RecordAtts
 				domain_code,
 				severity,
 				decision_date,
-				rule_id,
+				publicity_rule_id,
 				publish_from,
 				repairable_from,
 				publish_until,
@@ -271,8 +271,9 @@ load_cache(void)
 		copy_code(e->parent, SPI_getvalue(t, SPI_tuptable->tupdesc, 2));
 	}
 
-	if (SPI_execute("SELECT rule_id, effective_from, effective_until, severity, domain_code, min_months, max_months, "
-					"repairable FROM credit_gz.publicity_rule ORDER BY effective_from DESC, rule_id", true, 0) != SPI_OK_SELECT)
+	if (SPI_execute("SELECT publicity_rule_id, effective_from, effective_until, severity, domain_code, min_months, "
+					"max_months, repairable FROM credit_gz.publicity_rule ORDER BY effective_from DESC, publicity_rule_id",
+					true, 0) != SPI_OK_SELECT)
 		elog(ERROR, "credit_gz: could not read credit_gz.publicity_rule");
 	old = MemoryContextSwitchTo(cache_cxt);
 	rules = palloc0(sizeof(RuleEntry) * (SPI_processed + 1));
@@ -286,7 +287,7 @@ load_cache(void)
 		Datum		v;
 		char	   *sev;
 
-		r->rule_id = DatumGetInt32(SPI_getbinval(t, d, 1, &isnull));
+		r->publicity_rule_id = DatumGetInt32(SPI_getbinval(t, d, 1, &isnull));
 		r->from = DatumGetDateADT(SPI_getbinval(t, d, 2, &isnull));
 		v = SPI_getbinval(t, d, 3, &isnull);
 		if (isnull)
@@ -326,7 +327,7 @@ ensure_cache(Relation rel)
 
 /*
  * find_rule — the rule in force on a date for a severity and domain: a rule for the domain beats one for its parent,
- * which beats one for all domains; among equals the latest effective_from, then the lowest rule_id (rules are sorted
+ * which beats one for all domains; among equals the latest effective_from, then the lowest publicity_rule_id (rules are sorted
  * that way). The one definition of the precedence: credit_gz.publicity_rule_for() asks it through
  * publicity_rule_id_for().
  */
@@ -404,7 +405,7 @@ resolve_atts(Relation rel)
 	atts.domain_code = SPI_fnumber(d, "domain_code");
 	atts.severity = SPI_fnumber(d, "severity");
 	atts.decision_date = SPI_fnumber(d, "decision_date");
-	atts.rule_id = SPI_fnumber(d, "rule_id");
+	atts.publicity_rule_id = SPI_fnumber(d, "publicity_rule_id");
 	atts.publish_from = SPI_fnumber(d, "publish_from");
 	atts.repairable_from = SPI_fnumber(d, "repairable_from");
 	atts.publish_until = SPI_fnumber(d, "publish_until");
@@ -412,7 +413,8 @@ resolve_atts(Relation rel)
 	atts.updated_at = SPI_fnumber(d, "updated_at");
 	atts.document_no = SPI_fnumber(d, "document_no");
 	if (atts.subject_id <= 0 || atts.item_code <= 0 || atts.domain_code <= 0 || atts.severity <= 0 ||
-		atts.decision_date <= 0 || atts.rule_id <= 0 || atts.publish_from <= 0 || atts.repairable_from <= 0 ||
+		atts.decision_date <= 0 || atts.publicity_rule_id <= 0 || atts.publish_from <= 0 ||
+		atts.repairable_from <= 0 ||
 		atts.publish_until <= 0 || atts.status <= 0 || atts.updated_at <= 0 || atts.document_no <= 0)
 		elog(ERROR, "credit_gz.record_before() fired on a table without the columns of credit_gz.record");
 	atts.relid = RelationGetRelid(rel);
@@ -586,7 +588,8 @@ date_str(DateADT d)
 
 /*
  * record_before — BEFORE INSERT OR UPDATE FOR EACH ROW on credit_gz.record: validate against the catalogue and the
- * rules, then fill rule_id, publish_from, repairable_from, publish_until (and status on insert, updated_at on update).
+ * rules, then fill publicity_rule_id, publish_from, repairable_from, publish_until (and status on insert, updated_at on
+ * update).
  * On UPDATE the checks and the window are redone only when something they depend on changed (subject, item, domain,
  * severity, decision date), so status changes by repair/objection handling keep the window they set.
  * Every error names a constraint of the table: a rule that needs the catalogue or the subject, and so cannot be a
@@ -760,8 +763,8 @@ record_before(PG_FUNCTION_ARGS)
 					 errtableconstraint(rel, "record_publicity_rule")));
 	}
 
-	cols[ncols] = atts.rule_id;
-	values[ncols] = rule ? Int32GetDatum(rule->rule_id) : (Datum) 0;
+	cols[ncols] = atts.publicity_rule_id;
+	values[ncols] = rule ? Int32GetDatum(rule->publicity_rule_id) : (Datum) 0;
 	nulls[ncols++] = (rule == NULL);
 	cols[ncols] = atts.publish_from;
 	values[ncols] = DateADTGetDatum(decision_date);
@@ -835,5 +838,5 @@ publicity_rule_id_for(PG_FUNCTION_ARGS)
 	rule = find_rule(PG_GETARG_DATEADT(0), severity ? severity_code(severity) : SEV_NONE, domain);
 	if (rule == NULL)
 		PG_RETURN_NULL();
-	PG_RETURN_INT32(rule->rule_id);
+	PG_RETURN_INT32(rule->publicity_rule_id);
 }

@@ -271,11 +271,11 @@ VALUES
 SELECT pg_catalog.pg_extension_config_dump('credit_gz.info_item', 'WHERE NOT shipped');
 
 -- =====================================================================================================================
--- Publicity rules: versioned data. A record keeps the rule in force on its decision date (rule_id).
+-- Publicity rules: versioned data. A record keeps the rule in force on its decision date (publicity_rule_id).
 -- =====================================================================================================================
 
 CREATE TABLE credit_gz.publicity_rule (
-    rule_id          integer NOT NULL PRIMARY KEY,
+    publicity_rule_id integer NOT NULL PRIMARY KEY,
     generation       text    NOT NULL,
     source           text    NOT NULL,
     effective_from   date    NOT NULL,
@@ -298,7 +298,7 @@ COMMENT ON TABLE credit_gz.publicity_rule IS
     'from the decision date: at min_months the subject may apply for repair, at max_months publication stops. '
     'Rules are data: add a generation with its effective date when the law changes; records keep the rule in force '
     'on their decision date.';
-COMMENT ON COLUMN credit_gz.publicity_rule.rule_id IS '规则编号 / rule id (records keep it)';
+COMMENT ON COLUMN credit_gz.publicity_rule.publicity_rule_id IS '规则编号 / rule id (records keep it)';
 COMMENT ON COLUMN credit_gz.publicity_rule.generation IS '规则代次 / rule generation (ndrc_527_2019, ndrc_58_2023, ndrc_36_2026, gz_2024)';
 COMMENT ON COLUMN credit_gz.publicity_rule.source IS '依据 / legal source';
 COMMENT ON COLUMN credit_gz.publicity_rule.effective_from IS '施行日期 / first decision date the rule governs';
@@ -312,7 +312,7 @@ COMMENT ON COLUMN credit_gz.publicity_rule.publication_optional IS '可不公示
 COMMENT ON COLUMN credit_gz.publicity_rule.shipped IS '随扩展发布 / shipped with the extension (pg_dump keeps only local rows)';
 
 INSERT INTO credit_gz.publicity_rule
-    (rule_id, generation, source, effective_from, effective_until, severity, domain_code, min_months, max_months,
+    (publicity_rule_id, generation, source, effective_from, effective_until, severity, domain_code, min_months, max_months,
      repairable, publication_optional, shipped)
 VALUES
     -- 发改办财金〔2019〕527号: general 3 months–1 year, serious 6 months–3 years, specific serious 3 years unrepairable
@@ -816,7 +816,7 @@ CREATE TABLE credit_gz.record (
     decision_date   date    NOT NULL,
     severity        text    CHECK (severity IN ('minor', 'general', 'serious', 'specific_serious')),
     disclosure      text    NOT NULL DEFAULT 'public' CHECK (disclosure IN ('public', 'authorised', 'government', 'archived')),
-    rule_id         integer,
+    publicity_rule_id integer,
     publish_from    date,
     repairable_from date,
     publish_until   date,
@@ -831,7 +831,7 @@ CREATE TABLE credit_gz.record (
     PRIMARY KEY (subject_id, record_id),
     CONSTRAINT record_occupation_fkey FOREIGN KEY (subject_id, occupation_id)
         REFERENCES credit_gz.occupation (subject_id, occupation_id),
-    CONSTRAINT record_publicity_rule FOREIGN KEY (rule_id) REFERENCES credit_gz.publicity_rule (rule_id),
+    CONSTRAINT record_publicity_rule FOREIGN KEY (publicity_rule_id) REFERENCES credit_gz.publicity_rule (publicity_rule_id),
     CONSTRAINT record_window CHECK (publish_until IS NULL OR publish_from IS NULL OR publish_until >= publish_from),
     -- the row-local part of "not decided in the future": not after the day the record was collected, anywhere on
     -- earth (UTC+14 is the first zone to reach a day); the record trigger holds it to the policy date
@@ -852,7 +852,7 @@ COMMENT ON COLUMN credit_gz.record.document_no IS '决定文书号 / decision do
 COMMENT ON COLUMN credit_gz.record.decision_date IS '决定日期 / decision date (periods run from it)';
 COMMENT ON COLUMN credit_gz.record.severity IS '处罚失信程度 / minor, general, serious, specific_serious for administrative penalties (NULL for every other item)';
 COMMENT ON COLUMN credit_gz.record.disclosure IS '公开方式 / public (社会公开), authorised (授权查询), government (政务共享), archived (归档)';
-COMMENT ON COLUMN credit_gz.record.rule_id IS '适用公示规则 / publicity rule in force on the decision date (filled by the database)';
+COMMENT ON COLUMN credit_gz.record.publicity_rule_id IS '适用公示规则 / publicity rule in force on the decision date (filled by the database)';
 COMMENT ON COLUMN credit_gz.record.publish_from IS '公示起始日 / first day of publicity (the decision date)';
 COMMENT ON COLUMN credit_gz.record.repairable_from IS '可申请修复日 / first day repair may be applied for (NULL: not repairable)';
 COMMENT ON COLUMN credit_gz.record.publish_until IS '公示截止日 / first day no longer published (exclusive; NULL: no limit)';
@@ -912,7 +912,7 @@ COMMENT ON FUNCTION credit_gz.record_before() IS
     'BEFORE INSERT OR UPDATE trigger on credit_gz.record (C, cached catalogues): rejects items not in the catalogue '
     '(23503), future decision dates, items not applicable to the subject kind, negative records of 十七 items against '
     'natural persons, missing or misplaced severity (23514), severities the rule table does not know on the decision '
-    'date (23503); fills rule_id and the publicity window; marks already-ended windows expired on insert.';
+    'date (23503); fills publicity_rule_id and the publicity window; marks already-ended windows expired on insert.';
 CREATE TRIGGER record_before BEFORE INSERT OR UPDATE ON credit_gz.record
     FOR EACH ROW EXECUTE FUNCTION credit_gz.record_before();
 COMMENT ON TRIGGER record_before ON credit_gz.record IS 'the archive rules and the publicity window (C, cached catalogues).';
@@ -944,7 +944,7 @@ AS 'MODULE_PATHNAME', 'publicity_rule_id_for'
 LANGUAGE C STABLE PARALLEL RESTRICTED
 SET search_path = pg_catalog, pg_temp;
 COMMENT ON FUNCTION credit_gz.publicity_rule_id_for(date, text, text) IS
-    '适用公示规则编号 / the rule_id of the publicity rule the record trigger applies on a decision date to a severity '
+    '适用公示规则编号 / the publicity_rule_id of the publicity rule the record trigger applies on a decision date to a severity '
     'and domain (its cached rules and precedence); NULL when none applies.';
 CREATE FUNCTION credit_gz.publicity_rule_for(decision_date date, severity text, domain_code text DEFAULT NULL)
 RETURNS credit_gz.publicity_rule
@@ -953,7 +953,7 @@ SET search_path = pg_catalog, pg_temp
 AS $$
     SELECT r.*
       FROM credit_gz.publicity_rule r
-     WHERE r.rule_id OPERATOR(pg_catalog.=) credit_gz.publicity_rule_id_for($1, $2, $3)
+     WHERE r.publicity_rule_id OPERATOR(pg_catalog.=) credit_gz.publicity_rule_id_for($1, $2, $3)
 $$;
 COMMENT ON FUNCTION credit_gz.publicity_rule_for(date, text, text) IS
     '适用公示规则 / the publicity rule in force on a decision date for a severity and domain: a rule for the domain '

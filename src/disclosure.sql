@@ -161,8 +161,8 @@ COMMENT ON FUNCTION credit_gz.flush_query_log(interval) IS
     'credit_gz.query_log (true) or the timeout passes (false); immediately true in sync mode. The entries become '
     'visible to statements that start afterwards.';
 
--- purge_query_log: the one way entries leave the log. Idempotent; serialised by advisory lock key
--- hashtext('credit_gz.purge_query_log'); deletes in batches so a long backlog does not hold one huge transaction's
+-- purge_query_log: the one way entries leave the log. Idempotent; serialised by advisory lock
+-- job_lock_key('purge_query_log'); deletes in batches so a long backlog does not hold one huge transaction's
 -- worth of locks. SECURITY DEFINER (owner: the extension owner, a superuser) so that it alone can set the purge flag.
 CREATE FUNCTION credit_gz.purge_query_log(as_of timestamptz DEFAULT pg_catalog.now(), batch_size integer DEFAULT 10000)
 RETURNS bigint
@@ -181,7 +181,7 @@ BEGIN
     -- as_of can only move the cutoff into the past: the trigger re-checks against now() in any case.
     cutoff := least(coalesce(as_of, pg_catalog.now()), pg_catalog.now())
               - credit_gz.query_log_retention_at(CURRENT_DATE);
-    IF NOT pg_catalog.pg_try_advisory_xact_lock(pg_catalog.hashtext('credit_gz.purge_query_log')) THEN
+    IF NOT pg_catalog.pg_try_advisory_xact_lock(credit_gz.job_lock_key('purge_query_log')) THEN
         RETURN 0;   -- another purge is running; running twice would do nothing more
     END IF;
     PERFORM pg_catalog.set_config('credit_gz.query_log_purge', 'on', true);
@@ -200,7 +200,8 @@ END
 $$;
 COMMENT ON FUNCTION credit_gz.purge_query_log(timestamptz, integer) IS
     'Removes query-log entries older than the retention period in force (credit_gz.query_log_retention); returns how '
-    'many. The only way entries leave the append-only log. Idempotent; advisory lock hashtext(''credit_gz.purge_query_log'').';
+    'many. The only way entries leave the append-only log. Idempotent; advisory lock '
+    'job_lock_key(''purge_query_log'').';
 REVOKE ALL ON FUNCTION credit_gz.purge_query_log(timestamptz, integer) FROM PUBLIC;
 
 

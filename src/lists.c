@@ -59,7 +59,8 @@ static const char *const plan_sql[P_NPLANS] = {
 	"SELECT entry_id, subject_id, list_type_code FROM credit_gz.list_entry"
 	" WHERE root_entry_id = $1 AND status = 'active' ORDER BY entry_id",
 	/* P_EDGES: relations a node's rules follow, both directions, current on today's date */
-	"SELECT r.relation_id, r.related_subject_id AS target, p.derived_list_type_code, p.rule_id, r.valid_from, r.valid_to"
+	"SELECT r.relation_id, r.related_subject_id AS target, p.derived_list_type_code, p.propagation_rule_id,"
+	"       r.valid_from, r.valid_to"
 	"  FROM credit_gz.propagation_rule p"
 	"  JOIN credit_gz.relation r ON r.subject_id = $1 AND r.kind::text = p.relation_kind"
 	" WHERE p.list_type_code = $2 AND p.direction = 'to_party' AND p.max_depth > $3"
@@ -67,7 +68,7 @@ static const char *const plan_sql[P_NPLANS] = {
 	"   AND (p.min_share_pct IS NULL OR r.share_pct >= p.min_share_pct)"
 	"   AND (r.valid_to IS NULL OR r.valid_to >= CURRENT_DATE)"
 	" UNION ALL "
-	"SELECT r.relation_id, r.subject_id, p.derived_list_type_code, p.rule_id, r.valid_from, r.valid_to"
+	"SELECT r.relation_id, r.subject_id, p.derived_list_type_code, p.propagation_rule_id, r.valid_from, r.valid_to"
 	"  FROM credit_gz.propagation_rule p"
 	"  JOIN credit_gz.relation r ON r.related_subject_id = $1 AND r.kind::text = p.relation_kind"
 	" WHERE p.list_type_code = $2 AND p.direction = 'to_organisation' AND p.max_depth > $3"

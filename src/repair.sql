@@ -196,7 +196,7 @@ COMMENT ON FUNCTION credit_gz.is_working_day(date) IS
 -- ====================================================================
 
 CREATE TABLE credit_gz.deadline_rule (
-    rule_id          integer PRIMARY KEY,
+    deadline_rule_id integer PRIMARY KEY,
     procedure        text NOT NULL CHECK (procedure IN ('repair', 'objection')),
     step             text NOT NULL,
     channel          text NOT NULL DEFAULT 'standard' CHECK (channel IN ('standard', 'green')),
@@ -213,9 +213,9 @@ COMMENT ON TABLE credit_gz.deadline_rule IS
     '办理时限规则 / deadline rules for repair applications and objections, in working days, with the dates they are in '
     'force [effective_from, effective_until). A deadline runs from the day of the triggering event (application, '
     'acceptance, referral) and uses the rule in force on that day. Rules 1–999 ship with the extension and cannot be '
-    'changed (CREATE EXTENSION re-creates them on restore); a DBA adds local rules (rule_id >= 1000, kept by pg_dump), '
+    'changed (CREATE EXTENSION re-creates them on restore); a DBA adds local rules (deadline_rule_id >= 1000, kept by pg_dump), '
     'which take precedence over shipped rules on the days they are in force.';
-COMMENT ON COLUMN credit_gz.deadline_rule.rule_id IS '规则编号 / rule id (< 1000 shipped, >= 1000 local)';
+COMMENT ON COLUMN credit_gz.deadline_rule.deadline_rule_id IS '规则编号 / rule id (< 1000 shipped, >= 1000 local)';
 COMMENT ON COLUMN credit_gz.deadline_rule.procedure IS '程序 / repair (信用修复) or objection (异议)';
 COMMENT ON COLUMN credit_gz.deadline_rule.step IS
     '环节 / repair: acceptance 受理, decision 办结反馈; objection: acceptance 受理, platform_check 平台核查, '
@@ -229,7 +229,7 @@ COMMENT ON COLUMN credit_gz.deadline_rule.source IS '依据 / the legal source';
 COMMENT ON COLUMN credit_gz.deadline_rule.note IS '说明 / remarks';
 
 INSERT INTO credit_gz.deadline_rule
-    (rule_id, procedure, step, channel, working_days, effective_from, source, note) VALUES
+    (deadline_rule_id, procedure, step, channel, working_days, effective_from, source, note) VALUES
     (1, 'repair', 'acceptance', 'standard', 3, '2026-04-01', '国家发展改革委令第36号《信用修复管理办法》',
         'the authority decides within 3 working days whether to accept an application'),
     (2, 'repair', 'decision', 'standard', 10, '2026-04-01', '国家发展改革委令第36号《信用修复管理办法》',
@@ -245,7 +245,7 @@ INSERT INTO credit_gz.deadline_rule
     (7, 'repair', 'decision', 'green', 5, '2026-04-01', '穗府办函〔2020〕35号 三(五) 信用修复绿色通道',
         'local setting: the policy orders a faster green channel but sets no number; confirm with 市发展改革委');
 
-SELECT pg_catalog.pg_extension_config_dump('credit_gz.deadline_rule', 'WHERE rule_id >= 1000');
+SELECT pg_catalog.pg_extension_config_dump('credit_gz.deadline_rule', 'WHERE deadline_rule_id >= 1000');
 
 CREATE FUNCTION credit_gz.deadline_rule_check() RETURNS trigger
 LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
@@ -253,11 +253,11 @@ DECLARE
     other integer;
 BEGIN
     -- Shipped rules (1–999) are re-created by CREATE EXTENSION on restore, so changes to them would be lost.
-    IF (TG_OP <> 'INSERT' AND OLD.rule_id < 1000) OR (TG_OP <> 'DELETE' AND NEW.rule_id < 1000) THEN
+    IF (TG_OP <> 'INSERT' AND OLD.deadline_rule_id < 1000) OR (TG_OP <> 'DELETE' AND NEW.deadline_rule_id < 1000) THEN
         RAISE EXCEPTION 'deadline rules below 1000 ship with the extension and cannot be added, changed or deleted'
             USING ERRCODE = '23514',
-                  DETAIL = 'Shipped rules are re-created on restore; only local rules (rule_id >= 1000) are kept by pg_dump.',
-                  HINT = 'Insert a local rule with rule_id >= 1000: on the days it is in force it takes precedence.';
+                  DETAIL = 'Shipped rules are re-created on restore; only local rules (deadline_rule_id >= 1000) are kept by pg_dump.',
+                  HINT = 'Insert a local rule with deadline_rule_id >= 1000: on the days it is in force it takes precedence.';
     END IF;
     IF TG_OP = 'DELETE' THEN
         RETURN OLD;
@@ -265,14 +265,14 @@ BEGIN
     -- One local rule per (procedure, step, channel) on any day; serialise writers so two concurrent inserts cannot
     -- both pass.
     LOCK TABLE credit_gz.deadline_rule IN SHARE ROW EXCLUSIVE MODE;
-    SELECT r.rule_id INTO other
+    SELECT r.deadline_rule_id INTO other
     FROM credit_gz.deadline_rule r
     WHERE r.procedure = NEW.procedure AND r.step = NEW.step AND r.channel = NEW.channel
-      AND r.rule_id <> NEW.rule_id AND r.rule_id >= 1000
+      AND r.deadline_rule_id <> NEW.deadline_rule_id AND r.deadline_rule_id >= 1000
       AND pg_catalog.daterange(r.effective_from, r.effective_until) && pg_catalog.daterange(NEW.effective_from, NEW.effective_until)
     LIMIT 1;
     IF other IS NOT NULL THEN
-        RAISE EXCEPTION 'deadline rule % overlaps rule % for % %, channel %', NEW.rule_id, other, NEW.procedure, NEW.step, NEW.channel
+        RAISE EXCEPTION 'deadline rule % overlaps rule % for % %, channel %', NEW.deadline_rule_id, other, NEW.procedure, NEW.step, NEW.channel
             USING ERRCODE = '23P01',
                   DETAIL = 'Only one local rule may be in force for a step of a procedure on any day.',
                   HINT = 'Set effective_until on the older local rule first.';
@@ -294,18 +294,18 @@ DECLARE
     n integer;
 BEGIN
     -- The green channel uses its own rule where one is in force, the standard rule otherwise; a local rule
-    -- (rule_id >= 1000) takes precedence over the shipped one of the same channel.
+    -- (deadline_rule_id >= 1000) takes precedence over the shipped one of the same channel.
     SELECT r.working_days INTO n
     FROM credit_gz.deadline_rule r
     WHERE r.procedure = $1 AND r.step = $2 AND r.channel IN ($3, 'standard')
       AND r.effective_from <= $4 AND (r.effective_until IS NULL OR $4 < r.effective_until)
-    ORDER BY (r.channel = $3) DESC, (r.rule_id >= 1000) DESC
+    ORDER BY (r.channel = $3) DESC, (r.deadline_rule_id >= 1000) DESC
     LIMIT 1;
     IF n IS NULL THEN
         RAISE EXCEPTION 'no deadline rule in force for % % on %', $1, $2, pg_catalog.to_char($4, 'YYYY-MM-DD')
             USING ERRCODE = 'CG601',
                   DETAIL = 'Deadlines come from credit_gz.deadline_rule; none covers that day.',
-                  HINT = 'Insert a rule (rule_id >= 1000) with the deadline and the dates it is in force.';
+                  HINT = 'Insert a rule (deadline_rule_id >= 1000) with the deadline and the dates it is in force.';
     END IF;
     RETURN n;
 END $$;
@@ -539,22 +539,22 @@ COMMENT ON COLUMN credit_gz.repair_bar.created_at IS '创建时间 / created at'
 SELECT pg_catalog.pg_extension_config_dump('credit_gz.repair_bar', '');
 SELECT pg_catalog.pg_extension_config_dump('credit_gz.repair_bar_bar_id_seq', '');
 
-CREATE FUNCTION credit_gz.repair_bar_until(p_subject_id bigint, p_record_id bigint, on_day date) RETURNS date
+CREATE FUNCTION credit_gz.repair_bar_until(subject_id bigint, record_id bigint, on_day date) RETURNS date
 LANGUAGE sql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp
 RETURN (SELECT CASE WHEN bool_or(b.barred_until IS NULL) THEN 'infinity'::date ELSE max(b.barred_until) END
         FROM credit_gz.repair_bar b
-        WHERE b.subject_id = p_subject_id
-          AND (b.record_id IS NULL OR b.record_id = p_record_id)
+        WHERE b.subject_id = repair_bar_until.subject_id
+          AND (b.record_id IS NULL OR b.record_id = repair_bar_until.record_id)
           AND b.barred_from <= on_day AND (b.barred_until IS NULL OR b.barred_until >= on_day));
 COMMENT ON FUNCTION credit_gz.repair_bar_until(bigint, bigint, date) IS
     'The last day of the repair bars in force for the subject (and record) on the day; infinity for an open bar; NULL '
     'when none is in force.';
 
-CREATE FUNCTION credit_gz.repair_commitment_on_file(p_subject_id bigint, p_record_id bigint) RETURNS boolean
+CREATE FUNCTION credit_gz.repair_commitment_on_file(subject_id bigint, record_id bigint) RETURNS boolean
 LANGUAGE sql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp
 RETURN EXISTS (SELECT FROM credit_gz.commitment c
-               WHERE c.subject_id = p_subject_id AND c.kind = 'credit_repair'
-                 AND (c.record_id IS NULL OR c.record_id = p_record_id)
+               WHERE c.subject_id = repair_commitment_on_file.subject_id AND c.kind = 'credit_repair'
+                 AND (c.record_id IS NULL OR c.record_id = repair_commitment_on_file.record_id)
                  AND c.status IN ('pending', 'fulfilled'));
 COMMENT ON FUNCTION credit_gz.repair_commitment_on_file(bigint, bigint) IS
     'True when the subject has a repair commitment (信用修复承诺, credit_gz.commitment kind credit_repair) for the record or '
@@ -563,7 +563,7 @@ COMMENT ON FUNCTION credit_gz.repair_commitment_on_file(bigint, bigint) IS
 -- The time-independent conditions first (each one makes the application ineligible for good, or until the subject
 -- acts), then the dates: minimum period and bars. eligible_from is the first day all date conditions hold, given
 -- only when no other condition fails.
-CREATE FUNCTION credit_gz.record_repair_eligibility(p_record_id bigint, on_day date,
+CREATE FUNCTION credit_gz.record_repair_eligibility(record_id bigint, on_day date,
                                                      obligations_performed_on date DEFAULT NULL)
 RETURNS TABLE (eligible boolean, reasons text[], eligible_from date)
 LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS $$
@@ -574,24 +574,24 @@ DECLARE
     since date;
     bar date;
 BEGIN
-    SELECT * INTO r FROM credit_gz.record WHERE record_id = p_record_id;
+    SELECT * INTO r FROM credit_gz.record rec WHERE rec.record_id = record_repair_eligibility.record_id;
     IF NOT FOUND THEN
-        RAISE EXCEPTION 'credit record % does not exist', p_record_id
+        RAISE EXCEPTION 'credit record % does not exist', record_repair_eligibility.record_id
             USING ERRCODE = '23503', HINT = 'Give the record_id of a record in credit_gz.record.';
     END IF;
-    SELECT * INTO rule FROM credit_gz.publicity_rule WHERE rule_id = r.rule_id;
+    SELECT * INTO rule FROM credit_gz.publicity_rule WHERE publicity_rule_id = r.publicity_rule_id;
 
     IF r.status <> 'in_publicity' THEN
         why := why || format('the record is not in publicity (status %s)', r.status);
     END IF;
-    IF rule.rule_id IS NULL THEN
+    IF rule.publicity_rule_id IS NULL THEN
         why := why || 'the record has no publicity rule (it is not negative information)'::text;
     END IF;
     IF r.severity = 'specific_serious' THEN
         why := why || 'specific serious (特定严重失信) records stay published for the full period and cannot be repaired'::text;
     END IF;
-    IF rule.rule_id IS NOT NULL AND NOT rule.repairable AND r.severity IS DISTINCT FROM 'specific_serious' THEN
-        why := why || format('publicity rule %s (%s) does not allow repair', rule.rule_id, rule.generation);
+    IF rule.publicity_rule_id IS NOT NULL AND NOT rule.repairable AND r.severity IS DISTINCT FROM 'specific_serious' THEN
+        why := why || format('publicity rule %s (%s) does not allow repair', rule.publicity_rule_id, rule.generation);
     END IF;
     IF obligations_performed_on IS NULL OR obligations_performed_on > on_day THEN
         why := why || 'the obligations set by the decision have not been performed (履行法定义务、纠正失信行为)'::text;
@@ -631,7 +631,7 @@ COMMENT ON FUNCTION credit_gz.record_repair_eligibility(bigint, date, date) IS
     'reached (Order 36 minor records: as soon as the obligation is performed), no repair bar. Returns every failing '
     'condition and, when only dates stand in the way, the first day the record becomes eligible.';
 
-CREATE FUNCTION credit_gz.entry_repair_eligibility(p_entry_id bigint, on_day date,
+CREATE FUNCTION credit_gz.entry_repair_eligibility(entry_id bigint, on_day date,
                                                     obligations_performed_on date DEFAULT NULL)
 RETURNS TABLE (eligible boolean, reasons text[], eligible_from date)
 LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS $$
@@ -643,9 +643,9 @@ DECLARE
     since date;
     bar date;
 BEGIN
-    SELECT * INTO e FROM credit_gz.list_entry WHERE entry_id = p_entry_id;
+    SELECT * INTO e FROM credit_gz.list_entry le WHERE le.entry_id = entry_repair_eligibility.entry_id;
     IF NOT FOUND THEN
-        RAISE EXCEPTION 'list entry % does not exist', p_entry_id
+        RAISE EXCEPTION 'list entry % does not exist', entry_repair_eligibility.entry_id
             USING ERRCODE = '23503', HINT = 'Give the entry_id of an entry in credit_gz.list_entry.';
     END IF;
     SELECT * INTO lt FROM credit_gz.list_type WHERE code = e.list_type_code;
@@ -722,11 +722,11 @@ COMMENT ON COLUMN credit_gz.green_channel_list.positive_item_code IS
     '守信信息项 / information item of the positive record written when a subject is listed (NULL: none)';
 COMMENT ON COLUMN credit_gz.green_channel_list.basis IS '依据 / basis';
 
-CREATE FUNCTION credit_gz.repair_channel(p_subject_id bigint, on_day date) RETURNS text
+CREATE FUNCTION credit_gz.repair_channel(subject_id bigint, on_day date) RETURNS text
 LANGUAGE sql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp
 RETURN CASE WHEN EXISTS (
             SELECT FROM credit_gz.list_entry e JOIN credit_gz.green_channel_list g ON g.list_type_code = e.list_type_code
-            WHERE e.subject_id = p_subject_id AND e.status = 'active'
+            WHERE e.subject_id = repair_channel.subject_id AND e.status = 'active'
               AND e.effective_from <= on_day AND (e.effective_until IS NULL OR e.effective_until >= on_day))
        THEN 'green' ELSE 'standard' END;
 COMMENT ON FUNCTION credit_gz.repair_channel(bigint, date) IS
@@ -1383,8 +1383,8 @@ BEGIN
         RAISE EXCEPTION 'run_expiry needs a time and a positive batch size'
             USING ERRCODE = '22023', HINT = 'Call credit_gz.run_expiry() or run_expiry(now(), 10000).';
     END IF;
-    -- Advisory key (4705, 61): one run at a time; a concurrent call returns at once and changes nothing.
-    IF NOT pg_catalog.pg_try_advisory_xact_lock(4705, 61) THEN
+    -- One run at a time; a concurrent call returns at once and changes nothing.
+    IF NOT pg_catalog.pg_try_advisory_xact_lock(credit_gz.job_lock_key('run_expiry')) THEN
         RETURN pg_catalog.jsonb_build_object('as_of', d, 'skipped', 'another run_expiry is in progress');
     END IF;
 
@@ -1490,8 +1490,9 @@ COMMENT ON FUNCTION credit_gz.run_expiry(timestamptz, integer, integer) IS
     '到期处理 / the daily job: records past publish_until → expired and archived; list entries past their term → expired; '
     'entries unresolved for their type''s escalation period (经营异常名录 3 years) → escalated; overdue repair '
     'applications and objections flagged; interview tasks for overdue rectification (谁认定、谁约谈). Scores follow '
-    'through the triggers. Days are Guangzhou days of as_of. Idempotent; advisory lock (4705, 61) — a concurrent call '
-    'returns {"skipped": …}; batches of batch_size with FOR UPDATE SKIP LOCKED; cost proportional to the due rows. '
+    'through the triggers. Days are Guangzhou days of as_of. Idempotent; advisory lock job_lock_key(''run_expiry'') — a '
+    'concurrent call returns {"skipped": …}; batches of batch_size with FOR UPDATE SKIP LOCKED; cost proportional to '
+    'the due rows. '
     'max_rows caps the records and entries changed (more_due tells whether the cap was reached). Returns the counts '
     'as jsonb.';
 
@@ -1502,8 +1503,8 @@ DECLARE
     r jsonb;
     key text;
 BEGIN
-    -- Each scoring-trigger call holds a per-subject advisory lock until commit; committing every
-    -- rows_per_transaction rows keeps a large day (1% of the archive) within max_locks_per_transaction.
+    -- Each scoring-trigger call holds its subject's row lock until commit; committing every
+    -- rows_per_transaction rows keeps a large day (1% of the archive) in transactions of bounded size.
     -- (No SET search_path here: a procedure with SET cannot COMMIT; every name below is schema-qualified.)
     result := '{}'::jsonb;
     LOOP
@@ -1580,6 +1581,6 @@ CREATE TRIGGER calendar_audit AFTER INSERT OR UPDATE OR DELETE ON credit_gz.cale
 COMMENT ON TRIGGER calendar_audit ON credit_gz.calendar IS
     '审计 / audit log of every change of the working-day calendar';
 CREATE TRIGGER deadline_rule_audit AFTER INSERT OR UPDATE OR DELETE ON credit_gz.deadline_rule
-    FOR EACH ROW EXECUTE FUNCTION credit_gz.audit_trigger('rule_id');
+    FOR EACH ROW EXECUTE FUNCTION credit_gz.audit_trigger('deadline_rule_id');
 COMMENT ON TRIGGER deadline_rule_audit ON credit_gz.deadline_rule IS
     '审计 / audit log of every change of a deadline rule';

@@ -134,7 +134,7 @@ fi
 # the trigger did its work: every penalty and ungraded negative record from 2024-04-01 has a rule and a window
 unruled=$(q -c "SELECT count(*) FROM credit_gz.record r JOIN credit_gz.info_item i ON i.code = r.item_code
                  WHERE i.polarity = 'negative' AND (r.severity IS NOT NULL OR r.decision_date >= date '2024-04-01')
-                   AND (r.rule_id IS NULL OR r.publish_until IS NULL)")
+                   AND (r.publicity_rule_id IS NULL OR r.publish_until IS NULL)")
 expired=$(q -c "SELECT count(*) FILTER (WHERE status = 'expired') || ' expired, ' ||
                        count(*) FILTER (WHERE status = 'in_publicity') || ' in publicity' FROM credit_gz.record")
 

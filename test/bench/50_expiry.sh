@@ -41,7 +41,7 @@ DO \$\$ BEGIN PERFORM setval(pg_get_serial_sequence('credit_gz.subject', 'subjec
 -- Order 36 general penalties decided since 2026-04-01 (rule 302: repairable after 3 months, published 1 year):
 -- none is due yet.
 INSERT INTO credit_gz.record (record_id, subject_id, item_code, domain_code, department_code, document_no, decision_date,
-                              severity, disclosure, rule_id, publish_from, repairable_from, publish_until, status)
+                              severity, disclosure, publicity_rule_id, publish_from, repairable_from, publish_until, status)
 SELECT i, 1 + (i * 40503) % $nsubj, 'administrative_penalty',
        (ARRAY['food_drug_safety','transport','construction','taxation','eco_environment','pricing','health',NULL])[1 + (i % 8)::int],
        (ARRAY['market_regulation','transport','housing','taxation','environment','development_reform','health','court'])[1 + (i % 8)::int],
@@ -59,7 +59,7 @@ VACUUM ANALYZE credit_gz.record;
 CREATE FUNCTION bench.make_due(k bigint, salt bigint) RETURNS void LANGUAGE sql AS \$\$
     SET LOCAL session_replication_role = replica;
     UPDATE credit_gz.record r
-       SET decision_date = d, publish_from = d, rule_id = 201, repairable_from = (d + interval '3 months')::date,
+       SET decision_date = d, publish_from = d, publicity_rule_id = 201, repairable_from = (d + interval '3 months')::date,
            publish_until = (d + interval '36 months')::date, status = 'in_publicity', disclosure = 'public'
       FROM (SELECT i AS record_id, (current_date - interval '36 months' - (1 + i % 300) * interval '1 day')::date AS d
               FROM generate_series(1::bigint, k) AS g(i0),
@@ -70,7 +70,7 @@ CREATE FUNCTION bench.make_due(k bigint, salt bigint) RETURNS void LANGUAGE sql 
 CREATE FUNCTION bench.undo_due() RETURNS void LANGUAGE sql AS \$\$
     SET LOCAL session_replication_role = replica;
     UPDATE credit_gz.record
-       SET decision_date = current_date - 30, publish_from = current_date - 30, rule_id = 302,
+       SET decision_date = current_date - 30, publish_from = current_date - 30, publicity_rule_id = 302,
            repairable_from = (current_date - 30 + interval '3 months')::date,
            publish_until = (current_date - 30 + interval '12 months')::date, status = 'in_publicity', disclosure = 'public'
      WHERE status = 'expired';

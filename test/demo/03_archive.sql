@@ -69,7 +69,7 @@ SELECT pg_catalog.format('EXECUTE load_batch(%s, %s)', lo, lo + 1999) FROM gener
 SELECT coalesce(p.generation, '(no window)') AS rule_generation, r.severity, count(*) AS records,
        count(*) FILTER (WHERE r.status = 'in_publicity') AS in_publicity, count(*) FILTER (WHERE r.status = 'expired') AS expired,
        min(r.publish_until - r.decision_date) AS min_days, max(r.publish_until - r.decision_date) AS max_days
-  FROM credit_gz.record r LEFT JOIN credit_gz.publicity_rule p USING (rule_id)
+  FROM credit_gz.record r LEFT JOIN credit_gz.publicity_rule p USING (publicity_rule_id)
  WHERE r.item_code = 'administrative_penalty'
  GROUP BY 1, 2 ORDER BY 1, 2;
 
@@ -121,7 +121,7 @@ SELECT subject_id, 'notification_approval', '食品经营许可告知承诺: 三
        'food_drug_safety', CURRENT_DATE - 120, CURRENT_DATE - 30
   FROM credit_gz.subject WHERE kind = 'enterprise' ORDER BY subject_id LIMIT 1;
 UPDATE credit_gz.commitment SET status = 'not_fulfilled' WHERE matter_ref = 'SP-2026-0001';
-SELECT c.matter_ref, c.status, r.item_code, r.document_no, r.rule_id, r.publish_until - r.decision_date AS days_published
+SELECT c.matter_ref, c.status, r.item_code, r.document_no, r.publicity_rule_id, r.publish_until - r.decision_date AS days_published
   FROM credit_gz.commitment c JOIN credit_gz.record r USING (record_id) WHERE c.matter_ref = 'SP-2026-0001';
 
 \echo '== 3b. Data quality (十五): 重错码率, 双公示 pass rate, collection growth'

@@ -13,7 +13,7 @@ SELECT credit_gz.working_days_between('2026-01-01', '2026-12-31') AS working_day
 CREATE TEMP TABLE demo_repair AS
 SELECT r.record_id, r.subject_id, r.document_no, r.decision_date, r.repairable_from, r.publish_until
   FROM credit_gz.record r JOIN credit_gz.subject s USING (subject_id)
- WHERE r.status = 'in_publicity' AND r.severity = 'general' AND r.rule_id = 302 AND s.kind = 'enterprise'
+ WHERE r.status = 'in_publicity' AND r.severity = 'general' AND r.publicity_rule_id = 302 AND s.kind = 'enterprise'
    AND r.repairable_from <= CURRENT_DATE
  ORDER BY r.record_id LIMIT 3;
 INSERT INTO credit_gz.commitment (subject_id, kind, matter, department_code)
@@ -49,7 +49,7 @@ SELECT status, platform_due FROM credit_gz.objection_accept((SELECT max(objectio
 SELECT status, provider_due FROM credit_gz.objection_refer((SELECT max(objection_id) FROM credit_gz.objection));
 SELECT status, outcome FROM credit_gz.objection_resolve((SELECT max(objection_id) FROM credit_gz.objection),
                                                         'corrected', '经提供单位核查，应为轻微', '{"severity": "minor"}');
-SELECT r.status, r.severity, r.rule_id, r.publish_until
+SELECT r.status, r.severity, r.publicity_rule_id, r.publish_until
   FROM credit_gz.record r WHERE r.record_id = (SELECT record_id FROM demo_repair ORDER BY record_id OFFSET 2 LIMIT 1);
 
 \echo '-- green channel (三(五)): a 防疫重点保障企业 gets shorter deadlines and a positive (守信) record'

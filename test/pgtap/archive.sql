@@ -164,59 +164,59 @@ SELECT throws_ok($$INSERT INTO credit_gz.record (subject_id, item_code, departme
 -- 发改办财金〔2019〕527号, 2019-07-01 … 2023-04-30
 SELECT throws_ok($$SELECT pg_temp.pen('T-R-0', '2019-06-30', 'general')$$, '23503', NULL,
                  'before 2019-07-01 no rule knows a general penalty');
-SELECT is((SELECT ROW(rule_id, repairable_from, publish_until)::text FROM pg_temp.pen('T-R-1', '2019-07-01', 'general')),
+SELECT is((SELECT ROW(publicity_rule_id, repairable_from, publish_until)::text FROM pg_temp.pen('T-R-1', '2019-07-01', 'general')),
           '(101,2019-10-01,2020-07-01)', '527 first day: general 3 months – 1 year');
-SELECT is((SELECT ROW(rule_id, repairable_from, publish_until)::text FROM pg_temp.pen('T-R-2', '2023-04-30', 'serious')),
+SELECT is((SELECT ROW(publicity_rule_id, repairable_from, publish_until)::text FROM pg_temp.pen('T-R-2', '2023-04-30', 'serious')),
           '(102,2023-10-30,2026-04-30)', '527 last day: serious 6 months – 3 years');
-SELECT is((SELECT ROW(rule_id, repairable_from, publish_until)::text FROM pg_temp.pen('T-R-3', '2020-03-15', 'specific_serious')),
+SELECT is((SELECT ROW(publicity_rule_id, repairable_from, publish_until)::text FROM pg_temp.pen('T-R-3', '2020-03-15', 'specific_serious')),
           '(103,,2023-03-15)', '527 specific serious: 3 years, not repairable');
 SELECT throws_ok($$SELECT pg_temp.pen('T-R-4', '2019-12-01', 'minor')$$, '23503', NULL,
                  '527 knows no minor class');
 -- 国家发展改革委令第58号, 2023-05-01 … 2026-03-31
-SELECT is((SELECT ROW(rule_id, repairable_from, publish_until)::text FROM pg_temp.pen('T-R-5', '2023-05-01', 'serious')),
+SELECT is((SELECT ROW(publicity_rule_id, repairable_from, publish_until)::text FROM pg_temp.pen('T-R-5', '2023-05-01', 'serious')),
           '(202,2023-08-01,2026-05-01)', 'Order 58 first day: serious 3 months – 3 years');
-SELECT is((SELECT ROW(rule_id, repairable_from, publish_until)::text FROM pg_temp.pen('T-R-6', '2026-03-31', 'general')),
+SELECT is((SELECT ROW(publicity_rule_id, repairable_from, publish_until)::text FROM pg_temp.pen('T-R-6', '2026-03-31', 'general')),
           '(201,2026-06-30,2029-03-31)', 'Order 58 last day: general 3 months – 3 years');
-SELECT is((SELECT ROW(rule_id, repairable_from)::text FROM pg_temp.pen('T-R-7', '2024-01-31', 'general', 'food_drug_safety')),
+SELECT is((SELECT ROW(publicity_rule_id, repairable_from)::text FROM pg_temp.pen('T-R-7', '2024-01-31', 'general', 'food_drug_safety')),
           '(217,2025-01-31)', 'Order 58 food and drugs: 1 year minimum');
-SELECT is((SELECT ROW(rule_id, repairable_from)::text FROM pg_temp.pen('T-R-8', '2024-01-31', 'serious', 'special_equipment')),
+SELECT is((SELECT ROW(publicity_rule_id, repairable_from)::text FROM pg_temp.pen('T-R-8', '2024-01-31', 'serious', 'special_equipment')),
           '(212,2025-01-31)', 'Order 58 special equipment: 1 year minimum');
-SELECT is((SELECT ROW(rule_id, repairable_from)::text FROM pg_temp.pen('T-R-9', '2024-01-31', 'general', 'fire_safety')),
+SELECT is((SELECT ROW(publicity_rule_id, repairable_from)::text FROM pg_temp.pen('T-R-9', '2024-01-31', 'general', 'fire_safety')),
           '(215,2025-01-31)', 'Order 58 fire safety: 1 year minimum');
-SELECT is((SELECT ROW(rule_id, repairable_from)::text FROM pg_temp.pen('T-R-10', '2024-01-31', 'general', 'work_safety')),
+SELECT is((SELECT ROW(publicity_rule_id, repairable_from)::text FROM pg_temp.pen('T-R-10', '2024-01-31', 'general', 'work_safety')),
           '(213,2025-01-31)', 'Order 58 work safety: 1 year minimum');
-SELECT is((SELECT ROW(rule_id, repairable_from)::text FROM pg_temp.pen('T-R-11', '2024-01-31', 'general', 'transport')),
+SELECT is((SELECT ROW(publicity_rule_id, repairable_from)::text FROM pg_temp.pen('T-R-11', '2024-01-31', 'general', 'transport')),
           '(201,2024-04-30)', 'Order 58 other domains: 3 months (end of month clamped)');
 INSERT INTO credit_gz.domain (code, parent_code, seq, sector, name_zh, name_en)
 VALUES ('t_mine_safety', 'work_safety', 12, 'social', '测试矿山安全', 'test mine safety');
-SELECT is((SELECT rule_id FROM pg_temp.pen('T-R-12', '2024-01-31', 'general', 't_mine_safety')), 213,
+SELECT is((SELECT publicity_rule_id FROM pg_temp.pen('T-R-12', '2024-01-31', 'general', 't_mine_safety')), 213,
           'a sub-domain inherits its parent''s rule');
 SELECT throws_ok($$SELECT pg_temp.pen('T-R-13', '2024-06-01', 'specific_serious')$$, '23503', NULL,
                  'Order 58 knows no specific serious class');
 -- 国家发展改革委令第36号, 2026-04-01 …
-SELECT is((SELECT ROW(rule_id, repairable_from, publish_until)::text FROM pg_temp.pen('T-R-14', '2026-04-01', 'minor')),
+SELECT is((SELECT ROW(publicity_rule_id, repairable_from, publish_until)::text FROM pg_temp.pen('T-R-14', '2026-04-01', 'minor')),
           '(301,2026-04-01,2026-07-01)', 'Order 36 first day: minor repairable at once, at most 3 months');
-SELECT is((SELECT ROW(rule_id, repairable_from, publish_until)::text FROM pg_temp.pen('T-R-15', '2026-04-01', 'general')),
+SELECT is((SELECT ROW(publicity_rule_id, repairable_from, publish_until)::text FROM pg_temp.pen('T-R-15', '2026-04-01', 'general')),
           '(302,2026-07-01,2027-04-01)', 'Order 36: general 3 months – 1 year');
-SELECT is((SELECT ROW(rule_id, repairable_from, publish_until)::text FROM pg_temp.pen('T-R-16', '2026-04-01', 'serious', 'food_drug_safety')),
+SELECT is((SELECT ROW(publicity_rule_id, repairable_from, publish_until)::text FROM pg_temp.pen('T-R-16', '2026-04-01', 'serious', 'food_drug_safety')),
           '(303,2027-04-01,2029-04-01)', 'Order 36: serious 1 – 3 years (no domain override)');
 SELECT is((SELECT publish_until - decision_date FROM pg_temp.pen('T-R-17', current_date - 1, 'general')), (current_date - 1 + interval '12 months')::date - (current_date - 1),
           'a recent record is published for a year');
 -- 《广州市公共信用信息管理规定》: ungraded negative information at most 5 years
-SELECT is((SELECT ROW(rule_id, repairable_from, publish_until)::text FROM credit_gz.record WHERE document_no = 'T-OCC-1'),
+SELECT is((SELECT ROW(publicity_rule_id, repairable_from, publish_until)::text FROM credit_gz.record WHERE document_no = 'T-OCC-1'),
           ROW(401, NULL::date, (current_date - 30 + interval '60 months')::date)::text, 'ungraded negative information: 5 years (Guangzhou)');
 SELECT is((SELECT status FROM credit_gz.record WHERE document_no = 'T-R-1'), 'expired', 'a record loaded after its window is expired');
 SELECT is((SELECT status FROM credit_gz.record WHERE document_no = 'T-R-17'), 'in_publicity', 'a current record is in publicity');
-SELECT is((credit_gz.publicity_rule_for('2024-02-01', 'general', 't_mine_safety')).rule_id, 213,
+SELECT is((credit_gz.publicity_rule_for('2024-02-01', 'general', 't_mine_safety')).publicity_rule_id, 213,
           'publicity_rule_for agrees with the trigger');
-SELECT is_empty($$SELECT document_no, rule_id FROM credit_gz.record
-                  WHERE rule_id IS DISTINCT FROM credit_gz.publicity_rule_id_for(decision_date, severity, domain_code)$$,
+SELECT is_empty($$SELECT document_no, publicity_rule_id FROM credit_gz.record
+                  WHERE publicity_rule_id IS DISTINCT FROM credit_gz.publicity_rule_id_for(decision_date, severity, domain_code)$$,
                 'publicity_rule_id_for names the rule the trigger chose, for every record');
 -- a new rule generation is data: records keep the rule of their decision date
-INSERT INTO credit_gz.publicity_rule (rule_id, generation, source, effective_from, severity, min_months, max_months, repairable)
+INSERT INTO credit_gz.publicity_rule (publicity_rule_id, generation, source, effective_from, severity, min_months, max_months, repairable)
 VALUES (9901, 't_local', 'test', '2026-05-01', 'minor', 1, 2, true);
-SELECT is((SELECT rule_id FROM pg_temp.pen('T-R-18', '2026-05-01', 'minor')), 9901, 'a newly added rule applies at once');
-SELECT is((SELECT rule_id FROM credit_gz.record WHERE document_no = 'T-R-14'), 301, 'earlier records keep their rule');
+SELECT is((SELECT publicity_rule_id FROM pg_temp.pen('T-R-18', '2026-05-01', 'minor')), 9901, 'a newly added rule applies at once');
+SELECT is((SELECT publicity_rule_id FROM credit_gz.record WHERE document_no = 'T-R-14'), 301, 'earlier records keep their rule');
 
 -- ---------------------------------------------------------------------------------------------------- rejections
 SELECT throws_ok($$INSERT INTO credit_gz.record (subject_id, item_code, department_code, document_no, decision_date)
@@ -313,7 +313,7 @@ SELECT is((SELECT count(*)::int FROM credit_gz.record WHERE document_no = 'T-L-1
 UPDATE credit_gz.record SET status = 'under_objection' WHERE document_no = 'T-L-1';
 SELECT lives_ok($$SELECT credit_gz.load_record('market_regulation', 'T-L-1', pg_temp.sid('T天河公司'), 'administrative_penalty', '2025-06-01', NULL, 'serious')$$,
                 're-sending with a corrected severity');
-SELECT is((SELECT ROW(severity, rule_id, status)::text FROM credit_gz.record WHERE document_no = 'T-L-1'),
+SELECT is((SELECT ROW(severity, publicity_rule_id, status)::text FROM credit_gz.record WHERE document_no = 'T-L-1'),
           '(serious,202,under_objection)', 'the window follows the new severity, the status is kept');
 SELECT throws_ok($$SELECT credit_gz.load_record('market_regulation', 'T-L-1', pg_temp.sid('T天河公司'), 'administrative_penalty', '2025-06-01', NULL, 'minor')$$,
                  '23503', NULL, 'a bad re-send is rejected');
@@ -324,9 +324,9 @@ SELECT lives_ok($$MERGE INTO credit_gz.record r
                      ON r.subject_id = s.subject_id AND r.record_id = s.record_id
                    WHEN MATCHED THEN UPDATE SET severity = 'general'$$,
                 'MERGE through record_document works too');
-SELECT is((SELECT rule_id FROM credit_gz.record WHERE document_no = 'T-L-1'), 201, 'and recomputes the window');
+SELECT is((SELECT publicity_rule_id FROM credit_gz.record WHERE document_no = 'T-L-1'), 201, 'and recomputes the window');
 UPDATE credit_gz.record SET status = 'repaired', publish_until = '2025-09-01' WHERE document_no = 'T-L-1';
-SELECT is((SELECT ROW(rule_id, publish_until, status)::text FROM credit_gz.record WHERE document_no = 'T-L-1'),
+SELECT is((SELECT ROW(publicity_rule_id, publish_until, status)::text FROM credit_gz.record WHERE document_no = 'T-L-1'),
           '(201,2025-09-01,repaired)', 'a status change keeps the window set with it (repair)');
 SELECT throws_ok($$INSERT INTO credit_gz.record (subject_id, item_code, department_code, document_no, decision_date, severity)
                    VALUES (pg_temp.sid('T天河公司'), 'administrative_penalty', 'market_regulation', 'T-L-1', '2025-06-01', 'general')$$,
@@ -429,7 +429,7 @@ SELECT is((SELECT state FROM t_evil_result), '23514',
 INSERT INTO credit_gz.commitment (subject_id, kind, matter, matter_ref, department_code, domain_code, due_date)
 VALUES (pg_temp.sid('T天河公司'), 'notification_approval', '食品经营许可告知承诺', 'JY-2025-1', 'market_regulation', 'food_drug_safety', current_date);
 UPDATE credit_gz.commitment SET status = 'not_fulfilled' WHERE matter_ref = 'JY-2025-1';
-SELECT is((SELECT ROW(r.item_code, r.subject_id = c.subject_id, r.decision_date = current_date, r.rule_id, r.status)::text
+SELECT is((SELECT ROW(r.item_code, r.subject_id = c.subject_id, r.decision_date = current_date, r.publicity_rule_id, r.status)::text
              FROM credit_gz.commitment c JOIN credit_gz.record r USING (record_id) WHERE c.matter_ref = 'JY-2025-1'),
           '(commitment_breach,t,t,401,in_publicity)', '二(三): not fulfilled pushes a negative record, linked back');
 SELECT is((SELECT r.document_no FROM credit_gz.commitment c JOIN credit_gz.record r USING (record_id) WHERE c.matter_ref = 'JY-2025-1'),

@@ -20,8 +20,8 @@ FROM generate_series(801, 803) n;
 CREATE TEMP TABLE subj AS SELECT subject_id AS id, name FROM credit_gz.subject WHERE name LIKE '到期测试%';
 
 -- One record per rule generation and severity; windows that ended before today are put back in publicity.
-CREATE TEMP TABLE gen (doc text, decided date, severity text, domain text, item text, rule_id int, until date);
-INSERT INTO gen (doc, decided, severity, domain, item, rule_id, until) VALUES
+CREATE TEMP TABLE gen (doc text, decided date, severity text, domain text, item text, publicity_rule_id int, until date);
+INSERT INTO gen (doc, decided, severity, domain, item, publicity_rule_id, until) VALUES
     ('EXP-527-G',  '2022-03-15', 'general',          NULL,          'administrative_penalty', 101, '2023-03-15'),
     ('EXP-527-S',  '2022-03-16', 'serious',          NULL,          'administrative_penalty', 102, '2025-03-16'),
     ('EXP-527-SS', '2022-03-17', 'specific_serious', NULL,          'administrative_penalty', 103, '2025-03-17'),
@@ -36,9 +36,9 @@ FROM gen ORDER BY doc;
 UPDATE credit_gz.record r SET status = 'in_publicity'
 FROM gen WHERE r.department_code = 'market_regulation' AND r.document_no = gen.doc;
 
-SELECT results_eq($$SELECT r.rule_id, r.publish_until FROM credit_gz.record r JOIN gen ON r.document_no = gen.doc
+SELECT results_eq($$SELECT r.publicity_rule_id, r.publish_until FROM credit_gz.record r JOIN gen ON r.document_no = gen.doc
                     WHERE r.department_code = 'market_regulation' ORDER BY gen.doc$$,
-                  $$SELECT rule_id, until FROM gen ORDER BY doc$$,
+                  $$SELECT publicity_rule_id, until FROM gen ORDER BY doc$$,
                   'each record keeps the rule of its decision date and its maximum period');
 
 -- Minimum periods (repair eligibility) under each generation: day before no, day of yes, day after yes.

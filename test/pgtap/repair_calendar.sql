@@ -52,18 +52,18 @@ SELECT is(credit_gz.deadline_working_days('objection', 'provider_check', 'standa
           'Guangzhou: provider check 10');
 SELECT is(credit_gz.deadline('repair', 'acceptance', 'standard', '2026-09-30'), '2026-10-10'::date,
           'acceptance deadline of an application on 09-30 is the 调休 Saturday 10-10');
-SELECT throws_ok($$UPDATE credit_gz.deadline_rule SET effective_until = '2027-01-01' WHERE rule_id = 1$$, '23514', NULL,
+SELECT throws_ok($$UPDATE credit_gz.deadline_rule SET effective_until = '2027-01-01' WHERE deadline_rule_id = 1$$, '23514', NULL,
                  'shipped deadline rules cannot be changed');
-SELECT throws_ok($$INSERT INTO credit_gz.deadline_rule (rule_id, procedure, step, working_days, effective_from, source)
+SELECT throws_ok($$INSERT INTO credit_gz.deadline_rule (deadline_rule_id, procedure, step, working_days, effective_from, source)
                    VALUES (999, 'repair', 'acceptance', 5, '2027-01-01', 'test')$$, '23514', NULL,
                  'rule ids below 1000 are reserved for shipped rules');
-INSERT INTO credit_gz.deadline_rule (rule_id, procedure, step, working_days, effective_from, source)
+INSERT INTO credit_gz.deadline_rule (deadline_rule_id, procedure, step, working_days, effective_from, source)
     VALUES (1000, 'repair', 'acceptance', 5, '2027-01-01', 'test');
 SELECT is(credit_gz.deadline_working_days('repair', 'acceptance', 'standard', '2026-12-31'), 3,
           'the day before a local rule: the shipped rule');
 SELECT is(credit_gz.deadline_working_days('repair', 'acceptance', 'standard', '2027-01-01'), 5,
           'a local rule takes precedence from its first day');
-SELECT throws_ok($$INSERT INTO credit_gz.deadline_rule (rule_id, procedure, step, working_days, effective_from, source)
+SELECT throws_ok($$INSERT INTO credit_gz.deadline_rule (deadline_rule_id, procedure, step, working_days, effective_from, source)
                    VALUES (1001, 'repair', 'acceptance', 4, '2027-06-01', 'test')$$, '23P01', NULL,
                  'overlapping local rules rejected');
 

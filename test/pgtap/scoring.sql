@@ -164,8 +164,8 @@ SELECT ok((SELECT effective_points > -9 AND effective_points < 0
           'a 40-day-old record has lost part of its weight');
 -- step decay after a severity change (update of a scoring column rescored)
 UPDATE credit_gz.record SET item_code = 'administrative_penalty', severity = 'serious' WHERE record_id = pg_temp.id('r6');
-SELECT is((SELECT rule_id FROM credit_gz.score_breakdown(pg_temp.id('s6'), 'tap') WHERE source = 'record'),
-          (SELECT rule_id FROM credit_gz.scoring_rule WHERE model_code = 'tap' AND severity = 'serious'),
+SELECT is((SELECT scoring_rule_id FROM credit_gz.score_breakdown(pg_temp.id('s6'), 'tap') WHERE source = 'record'),
+          (SELECT scoring_rule_id FROM credit_gz.scoring_rule WHERE model_code = 'tap' AND severity = 'serious'),
           'update to a serious penalty: the kind+severity rule applies');
 SELECT is((SELECT effective_points FROM credit_gz.score_breakdown(pg_temp.id('s6'), 'tap') WHERE source = 'record'),
           (SELECT (credit_gz.decayed_points(-2000, 2::smallint, 4, publish_from, publish_until,

@@ -16,7 +16,7 @@ INSERT INTO credit_gz.info_item (code, name_zh, name_en, kind, polarity, applies
 VALUES ('local_item', '本地信息项', 'local item', 'penalty', 'negative', 'both', '本地规定');
 INSERT INTO credit_gz.domain (code, parent_code, seq, sector, name_zh, name_en)
 VALUES ('local_domain', 'work_safety', 12, 'social', '本地领域', 'local domain');
-INSERT INTO credit_gz.publicity_rule (rule_id, generation, source, effective_from, severity, domain_code, min_months, max_months, repairable)
+INSERT INTO credit_gz.publicity_rule (publicity_rule_id, generation, source, effective_from, severity, domain_code, min_months, max_months, repairable)
 VALUES (9001, 'local', '本地规定', '2024-01-01', 'general', 'local_domain', 6, 24, true);
 INSERT INTO credit_gz.subject (uscc, name) VALUES ('91440106100100017F', '转储公司'), ('91110000600037341L', '北京公司');
 INSERT INTO credit_gz.subject (resident_id, name) VALUES ('440106199001010013', '转储个人');
@@ -42,12 +42,12 @@ snapshot() {
     q "$1" -c "SELECT subject_id, uscc, resident_id, name, kind, district FROM credit_gz.subject ORDER BY subject_id" \
            -c "SELECT relation_id, subject_id, related_subject_id, kind, valid_from FROM credit_gz.relation ORDER BY 1" \
            -c "SELECT occupation_id, subject_id, occupation, licence_no FROM credit_gz.occupation ORDER BY 1" \
-           -c "SELECT record_id, subject_id, item_code, document_no, severity, rule_id, repairable_from, publish_until, status
+           -c "SELECT record_id, subject_id, item_code, document_no, severity, publicity_rule_id, repairable_from, publish_until, status
                  FROM credit_gz.record ORDER BY 1" \
            -c "SELECT commitment_id, status, record_id FROM credit_gz.commitment ORDER BY 1" \
            -c "SELECT count(*) FROM credit_gz.audit_log" \
            -c "SELECT code FROM credit_gz.department WHERE NOT shipped UNION ALL SELECT code FROM credit_gz.info_item WHERE NOT shipped
-               UNION ALL SELECT code FROM credit_gz.domain WHERE NOT shipped UNION ALL SELECT rule_id::text FROM credit_gz.publicity_rule WHERE NOT shipped" \
+               UNION ALL SELECT code FROM credit_gz.domain WHERE NOT shipped UNION ALL SELECT publicity_rule_id::text FROM credit_gz.publicity_rule WHERE NOT shipped" \
            -c "SELECT count(*) FROM credit_gz.department" -c "SELECT count(*) FROM credit_gz.info_item"
 }
 snapshot "$src" > "$tmp/src.txt"

@@ -13,7 +13,7 @@ dst=credit_gz_repair_dump_dst
 q "$src" >/dev/null <<'SQL'
 CREATE EXTENSION credit_gz;
 INSERT INTO credit_gz.calendar (day, kind, name_zh, source) VALUES ('2027-01-04', 'holiday', '本地测试假日', 'local test');
-INSERT INTO credit_gz.deadline_rule (rule_id, procedure, step, working_days, effective_from, source)
+INSERT INTO credit_gz.deadline_rule (deadline_rule_id, procedure, step, working_days, effective_from, source)
 VALUES (1000, 'repair', 'acceptance', 2, '2030-01-01', 'local test rule');
 INSERT INTO credit_gz.subject (uscc, name)
 SELECT credit_gz.uscc_make('91440106' || b || CASE c WHEN 10 THEN 'X' WHEN 11 THEN '0' ELSE c::text END), '转储修复公司'
@@ -48,7 +48,7 @@ SELECT 'rec', document_no, status, disclosure FROM credit_gz.record WHERE docume
 SELECT 'out', outbox_id, target, topic, acknowledged_at IS NOT NULL, attempts FROM credit_gz.sync_outbox ORDER BY 2;
 SELECT 'bar', bar_id, barred_until FROM credit_gz.repair_bar ORDER BY 2;
 SELECT 'cal', count(*), count(*) FILTER (WHERE shipped), count(*) FILTER (WHERE NOT shipped) FROM credit_gz.calendar;
-SELECT 'rule', rule_id, working_days FROM credit_gz.deadline_rule ORDER BY 2;
+SELECT 'rule', deadline_rule_id, working_days FROM credit_gz.deadline_rule ORDER BY 2;
 SQL
 }
 snapshot "$src" > "$tmp/src.txt"

@@ -1,0 +1,59 @@
+#!/bin/sh
+# Conformance of the C module (doc/schema.md, module symbols and advisory locks):
+# 1. the installed credit_gz.so exports only Pg_magic_func, _PG_init, the entry points that the extension's SQL
+#    functions name (and their pg_finfo_ records) and credit_gz_* symbols;
+# 2. the C sources take no advisory lock of their own (the one registry is credit_gz.job_lock_key, in SQL).
+# Runs inside the suite's throwaway cluster (PGHOST/PGPORT/PGUSER set by scripts/run-suite).
+set -eu
+db=credit_gz_c_conformance
+fail=0
+ok() { echo "ok - $1"; }
+notok() { echo "not ok - $1"; fail=1; }
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"; dropdb --if-exists "$db" >/dev/null 2>&1 || true' EXIT
+
+lib="${CREDIT_GZ_DESTDIR:-}$(pg_config --pkglibdir)/credit_gz.so"
+[ -f "$lib" ] || { notok "installed library $lib exists"; exit 1; }
+
+dropdb --if-exists "$db" >/dev/null 2>&1 || true
+createdb "$db"
+psql -X -q -v ON_ERROR_STOP=1 -d "$db" -c 'CREATE EXTENSION credit_gz'
+# the symbols SQL names: prosrc of the extension's C-language functions
+psql -X -q -At -v ON_ERROR_STOP=1 -d "$db" -c "
+    SELECT DISTINCT p.prosrc FROM pg_catalog.pg_proc p
+      JOIN pg_catalog.pg_depend d ON d.classid = 'pg_catalog.pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
+      JOIN pg_catalog.pg_extension e ON e.oid = d.refobjid AND e.extname = 'credit_gz'
+     WHERE p.prolang = (SELECT oid FROM pg_catalog.pg_language WHERE lanname = 'c')" | LC_ALL=C sort > "$tmp/entry"
+
+nm -D --defined-only "$lib" | awk '{ print $3 }' | LC_ALL=C sort > "$tmp/exported"
+if [ -s "$tmp/entry" ] && [ -s "$tmp/exported" ]; then
+    ok "read $(wc -l < "$tmp/entry") entry points and $(wc -l < "$tmp/exported") exported symbols"
+else
+    notok "read the entry points and the exported symbols"
+fi
+
+stray=$(grep -v -e '^Pg_magic_func$' -e '^_PG_init$' -e '^credit_gz_' "$tmp/exported" \
+        | sed 's/^pg_finfo_//' | LC_ALL=C sort -u | LC_ALL=C comm -23 - "$tmp/entry" | tr '\n' ' ')
+if [ -z "$stray" ]; then
+    ok "every exported symbol is an entry point SQL names, _PG_init, Pg_magic_func or credit_gz_*"
+else
+    notok "exported symbols without the credit_gz_ prefix that no SQL function names: $stray"
+fi
+
+missing=$(LC_ALL=C comm -23 "$tmp/entry" "$tmp/exported" | tr '\n' ' ')
+if [ -z "$missing" ]; then
+    ok "every entry point SQL names is exported"
+else
+    notok "entry points SQL names but the library does not export: $missing"
+fi
+
+# advisory locks in C: the lock manager's advisory tags, or SQL strings calling the advisory-lock functions
+cd "$(dirname "$0")/../.."
+hits=$(grep -n -E 'LOCKTAG_ADVISORY|SET_LOCKTAG_ADVISORY|pg_(try_)?advisory_|hashtext' src/*.c src/*.h src/core/*.c src/core/*.h \
+       | grep -v 'job_lock_key' || true)
+if [ -z "$hits" ]; then
+    ok "the C sources take no advisory lock outside credit_gz.job_lock_key"
+else
+    notok "advisory locks in C outside the registry: $hits"
+fi
+exit $fail
