@@ -41,15 +41,13 @@ PG_FUNCTION_INFO_V1(scoring_decayed_points);
 PG_FUNCTION_INFO_V1(scoring_grade);
 PG_FUNCTION_INFO_V1(scoring_sample_key);
 PG_FUNCTION_INFO_V1(scoring_clamp_score);
-PG_FUNCTION_INFO_V1(scoring_write_changes);
 PG_FUNCTION_INFO_V1(scoring_record_trigger);
 PG_FUNCTION_INFO_V1(scoring_list_entry_trigger);
 PG_FUNCTION_INFO_V1(scoring_rescore_subject);
 PG_FUNCTION_INFO_V1(scoring_rescored);
 
 /*
- * The writes of a scoring statement, the same in all four (APPLY_SQL, ADD_SQL, BATCH_TAIL_SQL, RECOMPUTE_WRITE_SQL):
- * they follow a CTE d
+ * The writes of a scoring statement, the same in all three (APPLY_SQL, ADD_SQL, BATCH_TAIL_SQL): they follow a CTE d
  * holding one row per changed (subject, model) — subject_id, model_code, score, grade, raw_points, contributions,
  * cap, dec, old_score, old_grade, cause, cause_record_id, cause_entry_id, as_of (the day the points were decayed
  * on) — and write its subject_score upsert, its grade_history row when the grade changed and its score_drop row
@@ -89,19 +87,6 @@ PG_FUNCTION_INFO_V1(scoring_rescored);
  *   $13 cause, $14 cause record id, $15 cause entry id.
  * Returns the number of subject_score rows written.
  */
-/*
- * recompute_scores' writes: the changes it collected in pg_temp.scoring_diff (in key order; a scan of the freshly
- * written table returns them so), $1 the day the points were decayed on.
- */
-static const char *const RECOMPUTE_WRITE_SQL =
-"WITH d AS MATERIALIZED ("
-"  SELECT subject_id, model_code, score, grade, raw_points, contributions, cap_rank AS cap, decaying AS dec,"
-"         old_score, old_grade, 'recompute'::text AS cause, NULL::bigint AS cause_record_id,"
-"         NULL::bigint AS cause_entry_id, $1::date AS as_of"
-"    FROM pg_temp.scoring_diff"
-SCORE_WRITES
-"SELECT (SELECT count(*) FROM up)";
-
 static const char *const APPLY_SQL =
 "WITH m AS MATERIALIZED ("
 "  SELECT sm.code AS model_code, sm.base_score, sm.no_history_grade"
@@ -1224,28 +1209,6 @@ scoring_grade(PG_FUNCTION_ARGS)
 	letter[0] = sm_grade_letter(sm_resolve_grade(sm_grade_for_score(score, &t), has_history, nohist, cap));
 	letter[1] = '\0';
 	PG_RETURN_TEXT_P(cstring_to_text(letter));
-}
-
-/*
- * scoring_write_changes — credit_gz.write_score_changes(as_of): RECOMPUTE_WRITE_SQL, for recompute_scores. Not a
- * saved plan: the temporary table it reads is new in every call.
- */
-Datum
-scoring_write_changes(PG_FUNCTION_ARGS)
-{
-	Oid			argtypes[1] = {DATEOID};
-	Datum		values[1] = {PG_GETARG_DATUM(0)};
-	bool		isnull;
-	int64		n;
-
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "credit_gz scoring: SPI_connect failed");
-	if (SPI_execute_with_args(RECOMPUTE_WRITE_SQL, 1, argtypes, values, NULL, false, 0) != SPI_OK_SELECT ||
-		SPI_processed != 1)
-		elog(ERROR, "credit_gz scoring: writing the recomputed scores failed");
-	n = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
-	SPI_finish();
-	PG_RETURN_INT64(n);
 }
 
 /*

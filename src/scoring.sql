@@ -657,17 +657,6 @@ COMMENT ON FUNCTION credit_gz.rescore_subject(bigint) IS
     '单主体重算 / recompute one subject under every active model exactly as the triggers do (same lock, same '
     'statement); returns how many model scores changed. Not granted to PUBLIC.';
 
-CREATE FUNCTION credit_gz.write_score_changes(as_of date)
-RETURNS bigint
-AS 'MODULE_PATHNAME', 'scoring_write_changes'
-LANGUAGE C STRICT VOLATILE
-SET search_path = pg_catalog, pg_temp;
-REVOKE ALL ON FUNCTION credit_gz.write_score_changes(date) FROM PUBLIC;
-COMMENT ON FUNCTION credit_gz.write_score_changes(date) IS
-    '写入评分变更 / internal to recompute_scores: writes the changes it collected in pg_temp.scoring_diff (subject_score, '
-    'grade_history with cause recompute, score_drop) through the write statement the scoring triggers use; returns the '
-    'number of subject_score rows written. Not granted to PUBLIC.';
-
 CREATE FUNCTION credit_gz.recompute_scores(model_code text DEFAULT NULL,
                                            as_of date DEFAULT credit_gz.scoring_date())
 RETURNS bigint
@@ -704,15 +693,17 @@ BEGIN
     IF pg_catalog.to_regclass('pg_temp.scoring_diff') IS NOT NULL THEN
         DROP TABLE pg_temp.scoring_diff;
     END IF;
-    -- The fresh sums (score_totals, one pass in C) against the maintained scores: what changed.
+    -- The fresh sums (score_totals, one pass in C) against the maintained scores: what changed, with the row to
+    -- update (its ctid: the table lock above keeps every row where it is until the function returns).
     CREATE TEMP TABLE scoring_diff ON COMMIT DROP AS
     SELECT coalesce(f.subject_id, s.subject_id) AS subject_id, coalesce(f.model_code, s.model_code) AS model_code,
            coalesce(f.score, m.base_score) AS score, coalesce(f.grade, m.no_history_grade) AS grade,
            coalesce(f.raw_points, 0) AS raw_points, coalesce(f.contributions, 0) AS contributions,
            f.cap_rank, coalesce(f.decaying, false) AS decaying,
+           s.score_row,
            coalesce(s.score, m.base_score) AS old_score, coalesce(s.grade, m.no_history_grade) AS old_grade
       FROM credit_gz.fresh_scores(models, recompute_scores.as_of) f
-      FULL JOIN (SELECT ss.* FROM credit_gz.subject_score ss WHERE ss.model_code = ANY (models)) s
+      FULL JOIN (SELECT ss.ctid AS score_row, ss.* FROM credit_gz.subject_score ss WHERE ss.model_code = ANY (models)) s
         ON s.subject_id = f.subject_id AND s.model_code = f.model_code
       JOIN credit_gz.scoring_model m ON m.code = coalesce(f.model_code, s.model_code)
      WHERE s.subject_id IS NULL
@@ -721,14 +712,29 @@ BEGIN
                              coalesce(f.raw_points, 0), coalesce(f.contributions, 0), f.cap_rank,
                              coalesce(f.decaying, false))
         OR (s.decaying AND s.scored_on <> recompute_scores.as_of)
-     -- in key order: the writes then append to the indexes of subject_score and grade_history instead of touching
-     -- random pages, and meet the score table's rows in (roughly) physical order
+     -- in key order: the inserts below then append to the indexes of subject_score and grade_history instead of
+     -- touching random pages, and the updates meet the score table's rows in (roughly) physical order
      ORDER BY 1, 2;
     GET DIAGNOSTICS n = ROW_COUNT;
 
-    -- written by the statement that writes every score change (the triggers' too): subject_score, grade_history
-    -- (cause recompute) and score_drop
-    PERFORM credit_gz.write_score_changes(recompute_scores.as_of);
+    -- Each changed row is fetched by its ctid (a nested loop of TID scans): no hash of the whole score table.
+    SET LOCAL enable_nestloop = on;
+    SET LOCAL enable_hashjoin = off;
+    UPDATE credit_gz.subject_score s
+       SET score = d.score, grade = d.grade, raw_points = d.raw_points, contributions = d.contributions,
+           cap_rank = d.cap_rank, decaying = d.decaying, scored_on = recompute_scores.as_of, updated_at = now()
+      FROM pg_temp.scoring_diff d
+     WHERE s.ctid = d.score_row;
+    INSERT INTO credit_gz.subject_score (subject_id, model_code, score, grade, raw_points, contributions, cap_rank,
+                                         decaying, scored_on, updated_at)
+    SELECT subject_id, model_code, score, grade, raw_points, contributions, cap_rank, decaying, recompute_scores.as_of, now()
+      FROM pg_temp.scoring_diff WHERE score_row IS NULL;
+    INSERT INTO credit_gz.grade_history (subject_id, model_code, old_grade, new_grade, old_score, new_score, cause)
+    SELECT subject_id, model_code, old_grade, grade, old_score, score, 'recompute'
+      FROM pg_temp.scoring_diff WHERE grade::text <> old_grade::text;
+    INSERT INTO credit_gz.score_drop (subject_id, model_code, old_score, new_score, cause)
+    SELECT subject_id, model_code, old_score, score, 'recompute'
+      FROM pg_temp.scoring_diff WHERE score < old_score;
     DROP TABLE pg_temp.scoring_diff;
     RETURN n;
 END;
