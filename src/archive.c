@@ -31,6 +31,8 @@
 #include "utils/rel.h"
 #include "utils/timestamp.h"
 
+#include "credit_gz.h"
+
 #define CODE_LEN 64				/* catalogue codes are CHECKed to at most 63 characters */
 
 typedef enum Polarity
@@ -371,26 +373,6 @@ find_rule(DateADT d, int severity, const char *domain)
 }
 
 /*
- * add_months — date + n months with PostgreSQL's semantics (end of month clamped: 2024-01-31 + 1 month = 2024-02-29).
- */
-static DateADT
-add_months(DateADT d, int months)
-{
-	int			y,
-				m,
-				day;
-	int			total;
-
-	j2date(d + POSTGRES_EPOCH_JDATE, &y, &m, &day);
-	total = y * 12 + (m - 1) + months;
-	y = total / 12;
-	m = total % 12 + 1;
-	if (day > day_tab[isleap(y)][m - 1])
-		day = day_tab[isleap(y)][m - 1];
-	return date2j(y, m, day) - POSTGRES_EPOCH_JDATE;
-}
-
-/*
  * resolve_atts — attribute numbers of credit_gz.record's columns, looked up once per relation.
  */
 static void
@@ -675,7 +657,7 @@ record_before(PG_FUNCTION_ARGS)
 	item = *ip;					/* copy: an invalidation during the subject lookup must not pull it away */
 	item.name_zh = pstrdup(ip->name_zh);
 
-	today = GetSQLCurrentDate();
+	today = credit_gz_policy_day();
 	if (decision_date > today)
 		ereport(ERROR,
 				(errcode(ERRCODE_CHECK_VIOLATION),
@@ -770,13 +752,13 @@ record_before(PG_FUNCTION_ARGS)
 	values[ncols] = DateADTGetDatum(decision_date);
 	nulls[ncols++] = false;
 	cols[ncols] = atts.repairable_from;
-	values[ncols] = (rule && rule->repairable) ? DateADTGetDatum(add_months(decision_date, rule->min_months)) : (Datum) 0;
+	values[ncols] = (rule && rule->repairable) ? DateADTGetDatum(credit_gz_add_months(decision_date, rule->min_months)) : (Datum) 0;
 	nulls[ncols++] = !(rule && rule->repairable);
 	cols[ncols] = atts.publish_until;
-	values[ncols] = rule ? DateADTGetDatum(add_months(decision_date, rule->max_months)) : (Datum) 0;
+	values[ncols] = rule ? DateADTGetDatum(credit_gz_add_months(decision_date, rule->max_months)) : (Datum) 0;
 	nulls[ncols++] = (rule == NULL);
 
-	if (!is_update && rule != NULL && add_months(decision_date, rule->max_months) <= today)
+	if (!is_update && rule != NULL && credit_gz_add_months(decision_date, rule->max_months) <= today)
 	{
 		/* a record loaded after its window ended goes straight to the archive (《广州市公共信用信息管理规定》) */
 		char	   *status = text_attr(tup, desc, atts.status);

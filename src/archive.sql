@@ -1023,7 +1023,7 @@ CREATE TABLE credit_gz.commitment (
     department_code text    NOT NULL REFERENCES credit_gz.department (code) ON UPDATE CASCADE,
     domain_code     text    REFERENCES credit_gz.domain (code) ON UPDATE CASCADE,
     is_public       boolean NOT NULL DEFAULT true,
-    made_on         date    NOT NULL DEFAULT CURRENT_DATE,
+    made_on         date    NOT NULL DEFAULT credit_gz.policy_date(),
     due_date        date,
     status          text    NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'fulfilled', 'not_fulfilled')),
     determined_on   date,
@@ -1065,7 +1065,7 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
     IF NEW.status = 'not_fulfilled' AND (TG_OP = 'INSERT' OR OLD.status <> 'not_fulfilled') THEN
-        NEW.determined_on := coalesce(NEW.determined_on, CURRENT_DATE);
+        NEW.determined_on := coalesce(NEW.determined_on, credit_gz.policy_date());
         NEW.breach_document_no := coalesce(NEW.breach_document_no, 'CMT-' || NEW.commitment_id);
         NEW.record_id := credit_gz.load_record(
             NEW.department_code, NEW.breach_document_no, NEW.subject_id, 'commitment_breach', NEW.determined_on,

@@ -4,13 +4,36 @@
 #ifndef CREDIT_GZ_H
 #define CREDIT_GZ_H
 
+#include "datatype/timestamp.h"
+#include "utils/date.h"
+
 /* credit_gz.uscc_weak: accept codes whose only defect is a check character, flagged with '!'. */
 extern bool credit_gz_uscc_weak;
+
+/* credit_gz.policy_time_zone: the zone whose calendar day is the policy date (default Asia/Shanghai). */
+extern char *credit_gz_policy_time_zone;
 
 /*
  * credit_gz_keep_plan — prepare a statement with SPI and keep the plan for the life of the backend (the plan cache
  * revalidates it after DDL), so hot paths parse and plan nothing. Must be called inside SPI_connect.
  */
 extern struct _SPI_plan *credit_gz_keep_plan(const char *sql, int nargs, Oid *types);
+
+/*
+ * credit_gz_policy_day — the policy date: the transaction timestamp's day in credit_gz.policy_time_zone. The one
+ * "today" of every C path (SQL: credit_gz.policy_date()). Cheap enough for a per-row trigger (cached).
+ */
+extern DateADT credit_gz_policy_day(void);
+
+/* credit_gz_policy_day_at — the calendar day of an instant in the policy time zone (SQL: policy_date(timestamptz)). */
+extern DateADT credit_gz_policy_day_at(TimestampTz at);
+
+/*
+ * credit_gz_add_months — day + n months by PostgreSQL's date + interval convention: the day of the month is kept
+ * and clamped to the end of a shorter month (2021-03-31 + 1 month = 2021-04-30; 2020-02-29 + 12 months =
+ * 2021-02-28). Every period counted in months (publicity windows, list terms, escalation, early removal) uses it;
+ * SQL: credit_gz.add_months(date, integer).
+ */
+extern DateADT credit_gz_add_months(DateADT d, int months);
 
 #endif							/* CREDIT_GZ_H */

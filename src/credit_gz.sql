@@ -9,14 +9,12 @@ COMMENT ON SCHEMA credit_gz IS
 -- pg_(try_)advisory_xact_lock(credit_gz.job_lock_key('<job>')); no routine, SQL or C, uses any other key, so two
 -- jobs can never share a key by accident (test/pgtap/job_locks.sql and test/shell/c_conformance.sh check it).
 -- The keys are single bigints 'CG' (0x4347) in bits 16–31 plus a job number: apart from the keys of other
--- applications, which mostly count from 1.
+-- applications, which mostly count from 1. Numbers of jobs that no longer exist are not reused.
 -- ---------------------------------------------------------------------------------------------------------------
 CREATE FUNCTION credit_gz.job_locks(OUT job text, OUT lock_key bigint) RETURNS SETOF record
     LANGUAGE sql IMMUTABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS
 $$
-    VALUES ('expire_list_entries',            1128726529::bigint),
-           ('repropagate',                    1128726530),
-           ('escalate_list_entries',          1128726531),
+    VALUES ('repropagate',                    1128726530::bigint),
            ('create_overdue_interview_tasks', 1128726532),
            ('rebuild_scoring_keys',           1128726533),
            ('recompute_scores',               1128726534),
@@ -45,3 +43,41 @@ $$;
 COMMENT ON FUNCTION credit_gz.job_lock_key(text) IS
     '作业锁键 / the advisory lock key of a job in credit_gz.job_locks(); an unknown job is an error (22023), never a '
     'NULL key.';
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- The policy clock (doc/schema.md, "Dates and the policy clock"). Every "today" of the extension is
+-- credit_gz.policy_date(): the date of the transaction's timestamp in credit_gz.policy_time_zone (Asia/Shanghai by
+-- default; superuser-only, so an application cannot move its own deadlines), whatever the session's TimeZone. Jobs
+-- take an as_of and pass it down instead of reading the clock. The C paths call the same C function.
+-- ---------------------------------------------------------------------------------------------------------------
+CREATE FUNCTION credit_gz.policy_date() RETURNS date
+    LANGUAGE c STABLE PARALLEL SAFE
+    AS 'MODULE_PATHNAME', 'credit_gz_policy_date';
+COMMENT ON FUNCTION credit_gz.policy_date() IS
+    '政策日期（今日）/ the policy date: the calendar day of the transaction''s timestamp in the policy time zone '
+    '(setting credit_gz.policy_time_zone, default Asia/Shanghai), whatever the session TimeZone. The one "today" of '
+    'every rule, trigger and default; jobs take it as their as_of default.';
+
+CREATE FUNCTION credit_gz.policy_date(at timestamptz) RETURNS date
+    LANGUAGE c STABLE STRICT PARALLEL SAFE
+    AS 'MODULE_PATHNAME', 'credit_gz_policy_date_at';
+COMMENT ON FUNCTION credit_gz.policy_date(timestamptz) IS
+    '政策日历日 / the calendar day of an instant in the policy time zone (credit_gz.policy_time_zone): the day a '
+    'submission, decision or job run at that instant counts on. policy_date() is policy_date(now()).';
+
+CREATE FUNCTION credit_gz.add_months(day date, months integer) RETURNS date
+    LANGUAGE c IMMUTABLE STRICT PARALLEL SAFE
+    AS 'MODULE_PATHNAME', 'credit_gz_add_months_sql';
+COMMENT ON FUNCTION credit_gz.add_months(date, integer) IS
+    '月份期间 / the day a period of so many months that starts on day ends on, by PostgreSQL''s date + interval '
+    'convention: the day of the month is kept, clamped to the end of a shorter month (2021-03-31 + 1 month = '
+    '2021-04-30; 2020-02-29 + 12 months = 2021-02-28). Every period counted in months uses it: publicity windows '
+    '(in C, the same function), list terms, early removal, escalation.';
+
+CREATE FUNCTION credit_gz.add_months_inverse(day date, months integer) RETURNS date
+    LANGUAGE c IMMUTABLE STRICT PARALLEL SAFE
+    AS 'MODULE_PATHNAME', 'credit_gz_add_months_inverse';
+COMMENT ON FUNCTION credit_gz.add_months_inverse(date, integer) IS
+    '期间起点上限 / the latest start whose period of so many months (credit_gz.add_months) has ended by day: '
+    'add_months(s, months) <= day exactly when s <= add_months_inverse(day, months). Lets a job find what is due '
+    'with an index range on the start date.';

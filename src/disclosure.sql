@@ -116,7 +116,7 @@ AS $$
 BEGIN
     IF TG_OP = 'DELETE' THEN
         IF credit_gz.query_log_purge_allowed()
-           AND OLD.at < pg_catalog.now() - credit_gz.query_log_retention_at(CURRENT_DATE) THEN
+           AND OLD.at < pg_catalog.now() - credit_gz.query_log_retention_at(credit_gz.policy_date()) THEN
             RETURN OLD;
         END IF;
     END IF;
@@ -179,8 +179,8 @@ BEGIN
         RAISE EXCEPTION 'batch_size must be positive' USING ERRCODE = '22023';
     END IF;
     -- as_of can only move the cutoff into the past: the trigger re-checks against now() in any case.
-    cutoff := least(coalesce(as_of, pg_catalog.now()), pg_catalog.now())
-              - credit_gz.query_log_retention_at(CURRENT_DATE);
+    cutoff := least(coalesce(as_of, pg_catalog.now()), pg_catalog.now());
+    cutoff := cutoff - credit_gz.query_log_retention_at(credit_gz.policy_date(cutoff));
     IF NOT pg_catalog.pg_try_advisory_xact_lock(credit_gz.job_lock_key('purge_query_log')) THEN
         RETURN 0;   -- another purge is running; running twice would do nothing more
     END IF;
@@ -756,13 +756,14 @@ SELECT a.audience, r.record_id, r.subject_id, r.item_code, i.name_zh AS item_nam
   FROM credit_gz.record r
   JOIN credit_gz.info_item i ON i.code = r.item_code
  CROSS JOIN LATERAL (SELECT credit_gz.record_level(r.disclosure, r.status, r.publish_from, r.publish_until,
-                                                   CURRENT_DATE) AS level) l
+                                                   credit_gz.policy_date()) AS level) l
  CROSS JOIN pg_catalog.unnest((SELECT credit_gz.my_audiences())) AS a(audience)
   JOIN credit_gz.audience au ON au.code = a.audience
  WHERE l.level IS NOT NULL
    AND (EXISTS (SELECT 1 FROM credit_gz.disclosure_rule d
-                 WHERE d.audience = a.audience AND d.level = l.level AND d.effective_from <= CURRENT_DATE
-                   AND (d.effective_until IS NULL OR d.effective_until > CURRENT_DATE))
+                 WHERE d.audience = a.audience AND d.level = l.level
+                   AND d.effective_from <= credit_gz.policy_date()
+                   AND (d.effective_until IS NULL OR d.effective_until > credit_gz.policy_date()))
         OR (a.audience = 'government' AND r.department_code = ANY ((SELECT credit_gz.my_departments())::text[])))
    AND (NOT au.needs_authorization OR credit_gz.is_credit_admin()
         OR EXISTS (SELECT 1 FROM pg_catalog.unnest((SELECT credit_gz.my_institutions())) AS mi(id)
@@ -798,8 +799,8 @@ SELECT a.audience, c.commitment_id, c.subject_id, c.kind, c.matter, c.due_date, 
  WHERE EXISTS (SELECT 1 FROM credit_gz.disclosure_rule d
                 WHERE d.audience = a.audience
                   AND d.level = CASE WHEN c.is_public THEN 'public' ELSE 'government' END
-                  AND d.effective_from <= CURRENT_DATE
-                  AND (d.effective_until IS NULL OR d.effective_until > CURRENT_DATE))
+                  AND d.effective_from <= credit_gz.policy_date()
+                  AND (d.effective_until IS NULL OR d.effective_until > credit_gz.policy_date()))
    AND (a.audience <> 'financial_institution' OR credit_gz.is_credit_admin()
         OR EXISTS (SELECT 1 FROM pg_catalog.unnest((SELECT credit_gz.my_institutions())) AS mi(id)
                     WHERE credit_gz.authorization_is_live(c.subject_id, mi.id)));
@@ -1263,8 +1264,9 @@ SELECT a.audience, e.entry_id, e.subject_id, e.list_type_code, t.name_zh AS list
   JOIN credit_gz.audience au ON au.code = a.audience
  WHERE l.level IS NOT NULL
    AND (EXISTS (SELECT 1 FROM credit_gz.disclosure_rule d
-                 WHERE d.audience = a.audience AND d.level = l.level AND d.effective_from <= CURRENT_DATE
-                   AND (d.effective_until IS NULL OR d.effective_until > CURRENT_DATE))
+                 WHERE d.audience = a.audience AND d.level = l.level
+                   AND d.effective_from <= credit_gz.policy_date()
+                   AND (d.effective_until IS NULL OR d.effective_until > credit_gz.policy_date()))
         OR (a.audience = 'government' AND e.department_code = ANY ((SELECT credit_gz.my_departments())::text[])))
    AND (NOT au.needs_authorization OR credit_gz.is_credit_admin()
         OR EXISTS (SELECT 1 FROM pg_catalog.unnest((SELECT credit_gz.my_institutions())) AS mi(id)

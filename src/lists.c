@@ -30,6 +30,7 @@
 #include "utils/memutils.h"
 #include "utils/rel.h"
 
+#include "credit_gz.h"
 #include "lists.h"
 #include "core/propagation.h"
 
@@ -53,28 +54,28 @@ static SPIPlanPtr plans[P_NPLANS];
 static const char *const plan_sql[P_NPLANS] = {
 	/* P_ROOT */
 	"SELECT subject_id, list_type_code, status, effective_from, effective_until, department_code, basis_document,"
-	"       root_entry_id"
+	"       root_entry_id, status_changed_on"
 	"  FROM credit_gz.list_entry WHERE entry_id = $1",
 	/* P_EXISTING */
 	"SELECT entry_id, subject_id, list_type_code FROM credit_gz.list_entry"
 	" WHERE root_entry_id = $1 AND status = 'active' ORDER BY entry_id",
-	/* P_EDGES: relations a node's rules follow, both directions, current on today's date */
+	/* P_EDGES: relations a node's rules follow, both directions, current on the reconcile's day ($4) */
 	"SELECT r.relation_id, r.related_subject_id AS target, p.derived_list_type_code, p.propagation_rule_id,"
 	"       r.valid_from, r.valid_to"
 	"  FROM credit_gz.propagation_rule p"
 	"  JOIN credit_gz.relation r ON r.subject_id = $1 AND r.kind::text = p.relation_kind"
 	" WHERE p.list_type_code = $2 AND p.direction = 'to_party' AND p.max_depth > $3"
-	"   AND p.effective_from <= CURRENT_DATE AND (p.effective_until IS NULL OR p.effective_until >= CURRENT_DATE)"
+	"   AND p.effective_from <= $4 AND (p.effective_until IS NULL OR p.effective_until >= $4)"
 	"   AND (p.min_share_pct IS NULL OR r.share_pct >= p.min_share_pct)"
-	"   AND (r.valid_to IS NULL OR r.valid_to >= CURRENT_DATE)"
+	"   AND (r.valid_to IS NULL OR r.valid_to >= $4)"
 	" UNION ALL "
 	"SELECT r.relation_id, r.subject_id, p.derived_list_type_code, p.propagation_rule_id, r.valid_from, r.valid_to"
 	"  FROM credit_gz.propagation_rule p"
 	"  JOIN credit_gz.relation r ON r.related_subject_id = $1 AND r.kind::text = p.relation_kind"
 	" WHERE p.list_type_code = $2 AND p.direction = 'to_organisation' AND p.max_depth > $3"
-	"   AND p.effective_from <= CURRENT_DATE AND (p.effective_until IS NULL OR p.effective_until >= CURRENT_DATE)"
+	"   AND p.effective_from <= $4 AND (p.effective_until IS NULL OR p.effective_until >= $4)"
 	"   AND (p.min_share_pct IS NULL OR r.share_pct >= p.min_share_pct)"
-	"   AND (r.valid_to IS NULL OR r.valid_to >= CURRENT_DATE)"
+	"   AND (r.valid_to IS NULL OR r.valid_to >= $4)"
 	" ORDER BY 1, 4",
 	/* P_INSERT: no record_id — the root's record is another subject's (reached through root_entry_id) */
 	"INSERT INTO credit_gz.list_entry (subject_id, list_type_code, department_code, basis_document, effective_from,"
@@ -87,8 +88,8 @@ static const char *const plan_sql[P_NPLANS] = {
 	" WHERE entry_id = $1 AND (derived_from_entry_id, via_relation_id, depth, effective_from, effective_until,"
 	"       propagation_rule_id, department_code, basis_document)"
 	"       IS DISTINCT FROM ($2, $3, $4, $5, $6, $7, $8, $9)",
-	/* P_LIFT */
-	"UPDATE credit_gz.list_entry SET status = 'lifted', status_changed_on = CURRENT_DATE, status_reason = $2,"
+	/* P_LIFT: $3 the day the derived entry stops */
+	"UPDATE credit_gz.list_entry SET status = 'lifted', status_changed_on = $3, status_reason = $2,"
 	"       updated_at = now()"
 	" WHERE entry_id = $1 AND status = 'active'",
 	/* P_GUARD */
@@ -104,14 +105,14 @@ static const char *const plan_sql[P_NPLANS] = {
 	"DELETE FROM credit_gz.list_entry WHERE root_entry_id = $1",
 };
 
-static const int plan_nargs[P_NPLANS] = {1, 1, 3, 11, 9, 2, 1, 2, 1};
+static const int plan_nargs[P_NPLANS] = {1, 1, 4, 11, 9, 3, 1, 2, 1};
 static const Oid plan_types[P_NPLANS][12] = {
 	{INT8OID},
 	{INT8OID},
-	{INT8OID, TEXTOID, INT4OID},
+	{INT8OID, TEXTOID, INT4OID, DATEOID},
 	{INT8OID, TEXTOID, TEXTOID, TEXTOID, DATEOID, DATEOID, INT8OID, INT8OID, INT8OID, INT4OID, INT4OID},
 	{INT8OID, INT8OID, INT8OID, INT4OID, DATEOID, DATEOID, INT4OID, TEXTOID, TEXTOID},
-	{INT8OID, TEXTOID},
+	{INT8OID, TEXTOID, DATEOID},
 	{INT8OID},
 	{INT8ARRAYOID, INT8OID},
 	{INT8OID},
@@ -236,12 +237,14 @@ col_day(HeapTuple tup, TupleDesc td, int col, int32 if_null)
 }
 
 /*
- * reconcile — bring the derived entries of one root in line with the current relations and rules.
+ * reconcile — bring the derived entries of one root in line with the relations and rules in force on `day`.
  * Returns the number of derived entries created, changed or lifted. Requires an SPI connection.
- * An entry that is itself derived is reconciled through its root.
+ * An entry that is itself derived is reconciled through its root. `day` is the caller's: the policy date for the
+ * triggers, the job's as_of for run_expiry (through repropagate_entry), so that a job never reads the clock.
+ * Entries lifted because the root itself ended stop on the root's own status date, whoever reconciles.
  */
 static int
-reconcile(int64 root_id)
+reconcile(int64 root_id, DateADT day)
 {
 	MemoryContext cxt = AllocSetContextCreate(CurrentMemoryContext, "credit_gz reconcile", ALLOCSET_DEFAULT_SIZES);
 	MemoryContext old = MemoryContextSwitchTo(cxt);
@@ -263,7 +266,7 @@ reconcile(int64 root_id)
 	int			i;
 	size_t		cur;
 	int64		gone;
-	DateADT		today = GetSQLCurrentDate();
+	DateADT		lift_day = day;
 	const char *lift_reason;
 
 	v[0] = Int64GetDatum(root_id);
@@ -284,7 +287,7 @@ reconcile(int64 root_id)
 			SPI_freetuptable(SPI_tuptable);
 			MemoryContextSwitchTo(old);
 			MemoryContextDelete(cxt);
-			return reconcile(its_root);
+			return reconcile(its_root, day);
 		}
 		root_subject = col_int8(t, td, 1, &isnull);
 		root_type = SPI_getvalue(t, td, 2);
@@ -293,6 +296,8 @@ reconcile(int64 root_id)
 		root_until = col_day(t, td, 5, DAY_OPEN_END);
 		department = SPI_getvalue(t, td, 6);
 		basis = SPI_getvalue(t, td, 7);
+		if (strcmp(root_status, "active") != 0)
+			lift_day = col_day(t, td, 9, day);
 		SPI_freetuptable(SPI_tuptable);
 	}
 
@@ -314,7 +319,7 @@ reconcile(int64 root_id)
 	}
 	SPI_freetuptable(SPI_tuptable);
 
-	active = strcmp(root_status, "active") == 0 && root_until >= (int32) today;
+	active = strcmp(root_status, "active") == 0 && root_until >= (int32) day;
 	if (active)
 		lift_reason = "relation or propagation rule no longer holds";
 	else if (strcmp(root_status, "active") == 0)
@@ -334,6 +339,7 @@ reconcile(int64 root_id)
 		v[0] = Int64GetDatum(node_subject);
 		v[1] = CStringGetTextDatum(types.codes[w.nodes[i].type_id]);
 		v[2] = Int32GetDatum(node_depth);
+		v[3] = DateADTGetDatum(day);
 		run_plan(P_EDGES, v, NULL, 0);
 		nedges = SPI_processed;
 		edges = palloc(sizeof(edge) * (nedges ? nedges : 1));
@@ -359,7 +365,7 @@ reconcile(int64 root_id)
 
 			/* a derived entry holds while both its parent and the relation hold (valid_to is inclusive) */
 			hi = Min(hi, edges[k].valid_to);
-			if (hi < lo || hi < (int32) today)
+			if (hi < lo || hi < (int32) day)
 				continue;
 			n = prop_visit(&w, i, edges[k].target, intern(&types, edges[k].derived_type), edges[k].relation_id);
 			if (n == PROP_SEEN)
@@ -416,6 +422,7 @@ reconcile(int64 root_id)
 	{
 		v[0] = Int64GetDatum(gone);
 		v[1] = CStringGetTextDatum(lift_reason);
+		v[2] = DateADTGetDatum(lift_day);
 		run_plan(P_LIFT, v, NULL, 0);
 		changes += (int) SPI_processed;
 	}
@@ -431,14 +438,14 @@ reconcile(int64 root_id)
  * through; the flag is restored on error too.
  */
 static int
-reconcile_guarded(int64 root_id)
+reconcile_guarded(int64 root_id, DateADT day)
 {
 	int			n = 0;
 
 	propagating++;
 	PG_TRY();
 	{
-		n = reconcile(root_id);
+		n = reconcile(root_id, day);
 	}
 	PG_FINALLY();
 	{
@@ -548,7 +555,7 @@ credit_gz_list_entry_propagate(PG_FUNCTION_ARGS)
 			 column_changed(td->tg_trigtuple, td->tg_newtuple, desc, "effective_until") ||
 			 column_changed(td->tg_trigtuple, td->tg_newtuple, desc, "department_code") ||
 			 column_changed(td->tg_trigtuple, td->tg_newtuple, desc, "basis_document"))
-		(void) reconcile_guarded(entry_id);
+		(void) reconcile_guarded(entry_id, credit_gz_policy_day());
 	SPI_finish();
 	return PointerGetDatum(NULL);
 }
@@ -615,25 +622,32 @@ credit_gz_relation_propagate(PG_FUNCTION_ARGS)
 		roots[k] = col_int8(SPI_tuptable->vals[k], SPI_tuptable->tupdesc, 1, &isnull);
 	SPI_freetuptable(SPI_tuptable);
 	for (uint64 k = 0; k < nroots; k++)
-		(void) reconcile_guarded(roots[k]);
+		(void) reconcile_guarded(roots[k], credit_gz_policy_day());
 	pfree(roots);
 	SPI_finish();
 	return PointerGetDatum(NULL);
 }
 
 /*
- * credit_gz_repropagate_entry — SQL-callable reconcile of one root (or of the root of a derived entry), for
- * maintenance: rule changes, relations that ended with time, repairs after manual edits.
+ * credit_gz_repropagate_entry — SQL-callable reconcile of one root (or of the root of a derived entry) as of a day,
+ * for maintenance: rule changes, relations that ended with time (run_expiry passes its as_of), repairs after manual
+ * edits.
  */
 Datum
 credit_gz_repropagate_entry(PG_FUNCTION_ARGS)
 {
 	int64		entry_id = PG_GETARG_INT64(0);
+	DateADT		day = PG_GETARG_DATEADT(1);
 	int			n;
 
+	if (DATE_NOT_FINITE(day))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("list entry %lld cannot be re-propagated as of an infinite date", (long long) entry_id),
+				 errhint("Pass a day, such as credit_gz.policy_date().")));
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "credit_gz: SPI_connect failed");
-	n = reconcile_guarded(entry_id);
+	n = reconcile_guarded(entry_id, day);
 	SPI_finish();
 	PG_RETURN_INT32(n);
 }

@@ -110,7 +110,7 @@ CREATE TABLE credit_gz.list_entry (
     list_type_code        text NOT NULL REFERENCES credit_gz.list_type (code),
     department_code       text NOT NULL REFERENCES credit_gz.department (code),
     basis_document        text NOT NULL CHECK (basis_document <> ''),
-    effective_from        date NOT NULL DEFAULT CURRENT_DATE,
+    effective_from        date NOT NULL DEFAULT credit_gz.policy_date(),
     effective_until       date,
     status                text NOT NULL DEFAULT 'active'
                           CHECK (status IN ('active', 'lifted', 'expired', 'repaired', 'revoked')),
@@ -291,10 +291,10 @@ BEGIN
         END IF;
         IF NEW.effective_until IS NULL AND lt.default_term_months IS NOT NULL THEN
             -- the term runs from the listing date; the last day in force is the day before the anniversary
-            NEW.effective_until := (NEW.effective_from + make_interval(months => lt.default_term_months))::date - 1;
+            NEW.effective_until := credit_gz.add_months(NEW.effective_from, lt.default_term_months) - 1;
         END IF;
         IF NEW.status <> 'active' AND NEW.status_changed_on IS NULL THEN
-            NEW.status_changed_on := CURRENT_DATE;
+            NEW.status_changed_on := credit_gz.policy_date();
         END IF;
         RETURN NEW;
     END IF;
@@ -314,9 +314,9 @@ BEGIN
                       DETAIL = 'Only an active entry changes status; a later determination is a new entry.',
                       HINT = 'Create a new entry for a new determination.';
         END IF;
-        NEW.status_changed_on := coalesce(NEW.status_changed_on, CURRENT_DATE);
+        NEW.status_changed_on := coalesce(NEW.status_changed_on, credit_gz.policy_date());
         IF NEW.status_changed_on IS NOT DISTINCT FROM OLD.status_changed_on THEN
-            NEW.status_changed_on := CURRENT_DATE;
+            NEW.status_changed_on := credit_gz.policy_date();
         END IF;
         IF NEW.status = 'expired' AND (OLD.effective_until IS NULL OR OLD.effective_until >= NEW.status_changed_on) THEN
             RAISE EXCEPTION 'list entry % has not reached the end of its term', OLD.entry_id
@@ -333,7 +333,7 @@ BEGIN
                                           coalesce(to_char(OLD.effective_until, 'YYYY-MM-DD'), 'it is revoked')),
                           HINT = 'Revoke the entry if the determination itself was wrong.';
             END IF;
-            earliest := (OLD.effective_from + make_interval(months => lt.early_removal_after_months))::date;
+            earliest := credit_gz.add_months(OLD.effective_from, lt.early_removal_after_months);
             IF NEW.status_changed_on < earliest THEN
                 RAISE EXCEPTION 'list entry % cannot be removed before %', OLD.entry_id, to_char(earliest, 'YYYY-MM-DD')
                     USING ERRCODE = 'check_violation',
@@ -373,14 +373,17 @@ COMMENT ON FUNCTION credit_gz.relation_propagate() IS
 CREATE TRIGGER relation_propagate AFTER INSERT OR UPDATE OR DELETE ON credit_gz.relation
     FOR EACH ROW EXECUTE FUNCTION credit_gz.relation_propagate();
 
-CREATE FUNCTION credit_gz.repropagate_entry(entry_id bigint) RETURNS integer
+CREATE FUNCTION credit_gz.repropagate_entry(entry_id bigint, as_of date DEFAULT credit_gz.policy_date())
+    RETURNS integer
     LANGUAGE c STRICT VOLATILE SET search_path = pg_catalog, pg_temp
     AS 'MODULE_PATHNAME', 'credit_gz_repropagate_entry';
-COMMENT ON FUNCTION credit_gz.repropagate_entry(bigint) IS
-    '按当前关联关系和规则重新计算某直接认定记录的派生记录，返回新增、更新和移出的条数 / recomputes the derived entries of '
-    'one directly determined entry from current relations and rules; returns how many were created, changed or lifted';
+COMMENT ON FUNCTION credit_gz.repropagate_entry(bigint, date) IS
+    '按某日有效的关联关系和规则重新计算某直接认定记录的派生记录，返回新增、更新和移出的条数 / recomputes the derived '
+    'entries of one directly determined entry from the relations and rules in force on as_of (default: the policy '
+    'date; run_expiry passes its own day); returns how many were created, changed or lifted';
 
-CREATE FUNCTION credit_gz.repropagate(list_type_codes text[] DEFAULT NULL) RETURNS integer
+CREATE FUNCTION credit_gz.repropagate(list_type_codes text[] DEFAULT NULL, as_of date DEFAULT credit_gz.policy_date())
+    RETURNS integer
     LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS
 $$
 DECLARE
@@ -396,14 +399,15 @@ BEGIN
            AND (list_type_codes IS NULL OR e.list_type_code = ANY (list_type_codes))
          ORDER BY 1
     LOOP
-        n := n + credit_gz.repropagate_entry(root);
+        n := n + credit_gz.repropagate_entry(root, as_of);
     END LOOP;
     RETURN n;
 END
 $$;
-COMMENT ON FUNCTION credit_gz.repropagate(text[]) IS
+COMMENT ON FUNCTION credit_gz.repropagate(text[], date) IS
     '规则变更后重新推送（可限定名单类型），幂等 / re-derives every active tree (or those touching the given list types) '
-    'after rule changes; idempotent; advisory lock job_lock_key(''repropagate'')';
+    'after rule changes, from the relations and rules in force on as_of (default: the policy date); idempotent; '
+    'advisory lock job_lock_key(''repropagate'')';
 
 CREATE FUNCTION credit_gz.propagation_rule_changed() RETURNS trigger
     LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS
@@ -444,89 +448,22 @@ CREATE TRIGGER propagation_rule_deleted AFTER DELETE ON credit_gz.propagation_ru
     FOR EACH STATEMENT EXECUTE FUNCTION credit_gz.propagation_rule_deleted();
 
 -- ---------------------------------------------------------------------------------------------------------------
--- Time: expiry and escalation (called by the expiry job, see doc/lists.md)
+-- Time: expiry and escalation belong to the one expiry job, credit_gz.run_expiry (src/repair.sql, doc/repair.md);
+-- an entry escalates on credit_gz.add_months(effective_from, escalate_after_months), here and there.
 -- ---------------------------------------------------------------------------------------------------------------
-CREATE FUNCTION credit_gz.expire_list_entries(batch_size integer DEFAULT 10000) RETURNS integer
-    LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS
-$$
-DECLARE
-    n integer := 0;
-    k integer;
-    root bigint;
-BEGIN
-    -- one expiry run at a time; a second concurrent call returns 0 at once
-    IF NOT pg_catalog.pg_try_advisory_xact_lock(credit_gz.job_lock_key('expire_list_entries')) THEN
-        RETURN 0;
-    END IF;
-    LOOP
-        WITH due AS (
-            SELECT entry_id FROM credit_gz.list_entry
-             WHERE status = 'active' AND derived_from_entry_id IS NULL AND effective_until < CURRENT_DATE
-             ORDER BY entry_id LIMIT batch_size FOR UPDATE SKIP LOCKED)
-        UPDATE credit_gz.list_entry e
-           SET status = 'expired', status_changed_on = CURRENT_DATE, status_reason = 'term ended'
-          FROM due WHERE e.entry_id = due.entry_id;
-        GET DIAGNOSTICS k = ROW_COUNT;
-        n := n + k;
-        EXIT WHEN k < batch_size;
-    END LOOP;
-    -- derived entries whose relation ended with time (valid_to passed): recompute their trees
-    FOR root IN
-        SELECT DISTINCT root_entry_id FROM credit_gz.list_entry
-         WHERE status = 'active' AND root_entry_id IS NOT NULL AND effective_until < CURRENT_DATE
-         ORDER BY 1
-    LOOP
-        n := n + credit_gz.repropagate_entry(root);
-    END LOOP;
-    RETURN n;
-END
-$$;
-COMMENT ON FUNCTION credit_gz.expire_list_entries(integer) IS
-    '名单期满移出（含关联关系到期的派生记录），幂等，供定时任务调用 / marks entries past their term expired and lifts derived '
-    'entries whose relation has ended; idempotent; advisory lock job_lock_key(''expire_list_entries''); for the daily expiry job';
-
-CREATE FUNCTION credit_gz.escalate_list_entries() RETURNS integer
-    LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS
-$$
-DECLARE
-    n integer;
-BEGIN
-    -- one escalation run at a time
-    IF NOT pg_catalog.pg_try_advisory_xact_lock(credit_gz.job_lock_key('escalate_list_entries')) THEN
-        RETURN 0;
-    END IF;
-    INSERT INTO credit_gz.list_entry (subject_id, list_type_code, department_code, basis_document, effective_from,
-                                      record_id, escalated_from_entry_id, rectify_by)
-    SELECT e.subject_id, lt.escalate_to_code, e.department_code,
-           format('经营异常满%s个月未纠正，由列入记录 %s 升级 (%s)', lt.escalate_after_months, e.entry_id, e.basis_document),
-           CURRENT_DATE, e.record_id, e.entry_id, NULL
-      FROM credit_gz.list_entry e
-      JOIN credit_gz.list_type lt ON lt.code = e.list_type_code
-     WHERE e.status = 'active' AND e.derived_from_entry_id IS NULL
-       AND lt.escalate_to_code IS NOT NULL
-       AND (e.effective_from + make_interval(months => lt.escalate_after_months))::date <= CURRENT_DATE
-       AND NOT EXISTS (SELECT 1 FROM credit_gz.list_entry x WHERE x.escalated_from_entry_id = e.entry_id)
-     ORDER BY e.entry_id;
-    GET DIAGNOSTICS n = ROW_COUNT;
-    RETURN n;
-END
-$$;
-COMMENT ON FUNCTION credit_gz.escalate_list_entries() IS
-    '经营异常名录满三年未纠正升级列入严重违法失信名单（规则取自 list_type），幂等 / escalates entries unresolved for their '
-    'type''s escalation period to the escalation list (abnormal operations → serious list); idempotent; advisory lock job_lock_key(''escalate_list_entries'')';
 CREATE INDEX list_entry_escalated_idx ON credit_gz.list_entry (escalated_from_entry_id) WHERE escalated_from_entry_id IS NOT NULL;
 COMMENT ON INDEX credit_gz.list_entry_escalated_idx IS '升级来源 / escalation source';
 
 CREATE VIEW credit_gz.list_escalation_notice AS
 SELECT e.entry_id, e.subject_id, e.list_type_code, e.department_code, e.effective_from,
        lt.escalate_to_code,
-       (e.effective_from + make_interval(months => lt.escalate_after_months))::date AS escalates_on,
-       ((e.effective_from + make_interval(months => lt.escalate_after_months))::date - lt.escalation_notice_days) AS notify_from
+       credit_gz.add_months(e.effective_from, lt.escalate_after_months) AS escalates_on,
+       credit_gz.add_months(e.effective_from, lt.escalate_after_months) - lt.escalation_notice_days AS notify_from
   FROM credit_gz.list_entry e
   JOIN credit_gz.list_type lt ON lt.code = e.list_type_code
  WHERE e.status = 'active' AND lt.escalate_to_code IS NOT NULL
-   AND ((e.effective_from + make_interval(months => lt.escalate_after_months))::date
-        - coalesce(lt.escalation_notice_days, 0)) <= CURRENT_DATE
+   AND credit_gz.add_months(e.effective_from, lt.escalate_after_months) - coalesce(lt.escalation_notice_days, 0)
+       <= credit_gz.policy_date()
    AND NOT EXISTS (SELECT 1 FROM credit_gz.list_entry x WHERE x.escalated_from_entry_id = e.entry_id);
 COMMENT ON VIEW credit_gz.list_escalation_notice IS
     '即将升级的名单记录（经营异常满三年前60天提示）/ entries within their notice period before escalation';
@@ -563,7 +500,7 @@ CREATE TABLE credit_gz.dishonesty_case (
     subject_id        bigint NOT NULL REFERENCES credit_gz.subject (subject_id),
     department_code   text NOT NULL REFERENCES credit_gz.department (code),
     title             text NOT NULL,
-    opened_on         date NOT NULL DEFAULT CURRENT_DATE,
+    opened_on         date NOT NULL DEFAULT credit_gz.policy_date(),
     stage             text REFERENCES credit_gz.case_step_kind (code),
     stage_on          date,
     rectification_due date,
@@ -697,7 +634,7 @@ CREATE TRIGGER dishonesty_case_stage AFTER INSERT OR UPDATE ON credit_gz.dishone
 CREATE VIEW credit_gz.dishonesty_case_status AS
 SELECT c.case_id, c.subject_id, c.department_code, c.title, c.opened_on,
        coalesce(c.stage, 'opened') AS stage, c.stage_on, c.rectification_due,
-       (c.rectification_due < CURRENT_DATE
+       (c.rectification_due < credit_gz.policy_date()
         AND NOT EXISTS (SELECT 1 FROM credit_gz.dishonesty_case_step s
                          WHERE s.subject_id = c.subject_id AND s.case_id = c.case_id
                            AND s.step = 'rectification')) AS rectification_overdue,
@@ -779,7 +716,8 @@ COMMENT ON INDEX credit_gz.interview_task_entry_idx IS '每个整改期限只生
 COMMENT ON INDEX credit_gz.interview_task_case_idx IS '每个整改期限只生成一次任务 / one task per case and deadline';
 COMMENT ON INDEX credit_gz.interview_task_open_idx IS '部门待办 / open tasks by department';
 
-CREATE FUNCTION credit_gz.create_overdue_interview_tasks(interview_within_days integer DEFAULT 10, as_of date DEFAULT CURRENT_DATE)
+CREATE FUNCTION credit_gz.create_overdue_interview_tasks(interview_within_days integer DEFAULT 10,
+                                                         as_of date DEFAULT credit_gz.policy_date())
     RETURNS integer
     LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS
 $$
@@ -819,7 +757,7 @@ END
 $$;
 COMMENT ON FUNCTION credit_gz.create_overdue_interview_tasks(integer, date) IS
     '为逾期未整改的名单记录和失信案例生成约谈任务（谁认定、谁约谈），幂等，供定时任务调用 / creates an interview task for the '
-    'determining department of every entry or case whose rectification deadline passed before as_of (default today; run_expiry passes its own day); idempotent; advisory lock job_lock_key(''create_overdue_interview_tasks'')';
+    'determining department of every entry or case whose rectification deadline passed before as_of (default: the policy date; run_expiry passes its own day); idempotent; advisory lock job_lock_key(''create_overdue_interview_tasks'')';
 
 -- Comments on the triggers and identity sequences of this part.
 COMMENT ON TRIGGER list_entry_check ON credit_gz.list_entry IS '名单列入校验 / validates directly determined entries (list_entry_check())';

@@ -13,7 +13,7 @@
 CREATE VIEW credit_gz.monitor_collection AS
 WITH r AS (
     SELECT s.district, r.department_code, r.domain_code,
-           pg_catalog.date_trunc('month', r.created_at AT TIME ZONE 'Asia/Shanghai')::date AS period_start
+           pg_catalog.date_trunc('month', credit_gz.policy_date(r.created_at)::timestamp)::date AS period_start
       FROM credit_gz.record r
       JOIN credit_gz.subject s ON s.subject_id = r.subject_id
 ), g AS (
@@ -67,7 +67,8 @@ WITH e AS (
            pg_catalog.count(*) FILTER (WHERE e.status = 'active') AS active_entries,
            pg_catalog.count(*) FILTER (WHERE e.status = 'active' AND e.derived) AS derived_entries,
            pg_catalog.count(DISTINCT e.subject_id) FILTER (WHERE e.status = 'active') AS subjects,
-           pg_catalog.count(*) FILTER (WHERE e.effective_from >= pg_catalog.date_trunc('month', CURRENT_DATE)::date)
+           pg_catalog.count(*) FILTER (WHERE e.effective_from
+                                             >= pg_catalog.date_trunc('month', credit_gz.policy_date()::timestamp)::date)
                AS listed_this_month,
            pg_catalog.count(*) FILTER (WHERE e.status IN ('lifted', 'expired', 'repaired')) AS ended_entries
       FROM e
@@ -259,7 +260,7 @@ COMMENT ON COLUMN credit_gz.monitor_government_dishonesty_case.status IS '状态
 CREATE VIEW credit_gz.monitor_dishonesty_cases AS
 WITH c AS (
     SELECT c.case_id, c.department_code, s.district, coalesce(c.stage, 'opened') AS stage,
-           c.rectification_due IS NOT NULL AND c.rectification_due < CURRENT_DATE
+           c.rectification_due IS NOT NULL AND c.rectification_due < credit_gz.policy_date()
                AND NOT EXISTS (SELECT 1 FROM credit_gz.dishonesty_case_step st
                                 WHERE st.subject_id = c.subject_id AND st.case_id = c.case_id
                                   AND st.step = 'rectification') AS overdue
@@ -298,7 +299,8 @@ WITH a AS (
     SELECT s.district, a.department_code, r.domain_code, a.status, a.channel,
            (a.accept_overdue_at IS NOT NULL OR a.decide_overdue_at IS NOT NULL) AS overdue,
            CASE WHEN a.decided_at IS NOT NULL
-                THEN credit_gz.working_days_between(credit_gz.gz_date(a.submitted_at), credit_gz.gz_date(a.decided_at))
+                THEN credit_gz.working_days_between(credit_gz.policy_date(a.submitted_at),
+                                                    credit_gz.policy_date(a.decided_at))
            END AS working_days
       FROM credit_gz.repair_application a
       JOIN credit_gz.subject s ON s.subject_id = a.subject_id
@@ -347,7 +349,8 @@ WITH o AS (
            (o.accept_overdue_at IS NOT NULL OR o.platform_overdue_at IS NOT NULL OR o.provider_overdue_at IS NOT NULL)
                AS overdue,
            CASE WHEN o.resolved_at IS NOT NULL
-                THEN credit_gz.working_days_between(credit_gz.gz_date(o.submitted_at), credit_gz.gz_date(o.resolved_at))
+                THEN credit_gz.working_days_between(credit_gz.policy_date(o.submitted_at),
+                                                    credit_gz.policy_date(o.resolved_at))
            END AS working_days
       FROM credit_gz.objection o
       JOIN credit_gz.subject s ON s.subject_id = o.subject_id

@@ -73,12 +73,13 @@ precheck_init_gucs(void)
 	"  FROM credit_gz.list_entry e" \
 	"  JOIN credit_gz.list_type lt ON lt.code = e.list_type_code" \
 	"  JOIN credit_gz.measure m ON (m.list_type_code = e.list_type_code OR m.list_type_code = lt.parent_code)" \
-	" WHERE e.subject_id = $1 AND e.status = 'active' AND e.effective_from <= CURRENT_DATE" \
-	"   AND (e.effective_until IS NULL OR e.effective_until >= CURRENT_DATE)" \
+	" WHERE e.subject_id = $1 AND e.status = 'active' AND e.effective_from <= credit_gz.policy_date()" \
+	"   AND (e.effective_until IS NULL OR e.effective_until >= credit_gz.policy_date())" \
 	"   AND m.action = $3" \
 	"   AND (m.domain_code IS NULL OR m.domain_code = $2" \
 	"        OR m.domain_code = (SELECT d.parent_code FROM credit_gz.domain d WHERE d.code = $2))" \
-	"   AND m.effective_from <= CURRENT_DATE AND (m.effective_until IS NULL OR m.effective_until >= CURRENT_DATE)"
+	"   AND m.effective_from <= credit_gz.policy_date()" \
+	"   AND (m.effective_until IS NULL OR m.effective_until >= credit_gz.policy_date())"
 
 static const char *const restricted_sql =
 	"SELECT EXISTS (SELECT 1 FROM credit_gz.domain WHERE code = $2),"
@@ -110,8 +111,8 @@ static const char *const restricted_sql =
 	"           AND (m.model_code IS NULL OR m.model_code = gr.model_code) AND m.action = $3" \
 	"           AND (m.domain_code IS NULL OR m.domain_code = $2" \
 	"                OR m.domain_code = (SELECT d.parent_code FROM credit_gz.domain d WHERE d.code = $2))" \
-	"           AND m.effective_from <= CURRENT_DATE" \
-	"           AND (m.effective_until IS NULL OR m.effective_until >= CURRENT_DATE))," \
+	"           AND m.effective_from <= credit_gz.policy_date()" \
+	"           AND (m.effective_until IS NULL OR m.effective_until >= credit_gz.policy_date()))," \
 	" applied AS (" \
 	"   SELECT lm.code, lm.effect, lm.entry_id, NULL::text AS model_code," \
 	"          jsonb_build_object('measure', lm.code, 'name', lm.name_zh, 'category', lm.category, 'kind', lm.kind," \
@@ -135,10 +136,10 @@ static const char *const restricted_sql =
 	"SELECT v.verdict," \
 	"       CASE WHEN v.verdict = 'no_record' THEN" \
 	"         jsonb_build_object('subject_id', $1, 'found', false, 'domain', $2, 'action', $3," \
-	"           'checked_on', CURRENT_DATE, 'verdict', v.verdict," \
+	"           'checked_on', credit_gz.policy_date(), 'verdict', v.verdict," \
 	"           'message', 'no record of this subject in the credit archive')" \
 	"       ELSE jsonb_build_object('subject_id', $1, 'found', true, 'name', (SELECT name FROM subj)," \
-	"           'domain', $2, 'action', $3, 'checked_on', CURRENT_DATE," \
+	"           'domain', $2, 'action', $3, 'checked_on', credit_gz.policy_date()," \
 	"           'grades', coalesce((SELECT jsonb_agg(jsonb_build_object('model', model_code, 'grade', grade," \
 	"                                 'score', score, 'updated_at', updated_at) ORDER BY model_code) FROM gr), '[]')," \
 	"           'measures', coalesce((SELECT jsonb_agg(j ORDER BY effect DESC, code, j->'entry'->>'entry_id')" \
@@ -357,7 +358,7 @@ entries_in_force(int64 subject_id)
 	AttrNumber	att_until = fr->att_until;
 	Relation	heap = table_open(fr->list_entry, AccessShareLock);
 	Relation	idx = index_open(fr->active_idx, AccessShareLock);
-	DateADT		today = GetSQLCurrentDate();
+	DateADT		today = credit_gz_policy_day();
 	ScanKeyData key;
 	IndexScanDesc scan;
 	TupleTableSlot *slot;
@@ -457,8 +458,8 @@ static const char *const grades_sql =
 	"           AND (m.model_code IS NULL OR m.model_code = gr.model_code) AND m.action = $3"
 	"           AND (m.domain_code IS NULL OR m.domain_code = $2"
 	"                OR m.domain_code = (SELECT d.parent_code FROM credit_gz.domain d WHERE d.code = $2))"
-	"           AND m.effective_from <= CURRENT_DATE"
-	"           AND (m.effective_until IS NULL OR m.effective_until >= CURRENT_DATE)),"
+	"           AND m.effective_from <= credit_gz.policy_date()"
+	"           AND (m.effective_until IS NULL OR m.effective_until >= credit_gz.policy_date())),"
 	" gj AS (SELECT gm.code, gm.effect, gm.model_code,"
 	"          jsonb_build_object('measure', gm.code, 'name', gm.name_zh, 'category', gm.category, 'kind', gm.kind,"
 	"            'effect', gm.effect, 'legal_basis', gm.legal_basis, 'source', 'grade',"
@@ -597,7 +598,7 @@ quick_precheck(int64 subject_id, bool no_record, text *domain, text *action, tex
 		jb_pair_int8(&st, "subject_id", subject_id);
 		jb_pair_string(&st, "domain", d);
 		jb_pair_string(&st, "action", a);
-		jb_pair_string(&st, "checked_on", iso_date(GetSQLCurrentDate()));
+		jb_pair_string(&st, "checked_on", iso_date(credit_gz_policy_day()));
 		jb_pair_bool(&st, "found", name != NULL);
 		if (name == NULL)
 		{
@@ -652,7 +653,7 @@ quick_precheck(int64 subject_id, bool no_record, text *domain, text *action, tex
 	escape_json(&buf, d);
 	appendStringInfoString(&buf, ", \"action\": ");
 	escape_json(&buf, a);
-	appendStringInfo(&buf, ", \"checked_on\": \"%s\", \"found\": true, \"name\": ", iso_date(GetSQLCurrentDate()));
+	appendStringInfo(&buf, ", \"checked_on\": \"%s\", \"found\": true, \"name\": ", iso_date(credit_gz_policy_day()));
 	escape_json(&buf, name);
 	appendStringInfo(&buf, ", \"grades\": %s, \"measures\": %s, \"incentives\": %s, \"verdict\": \"%s\"}",
 					 grades, measures, incentives, verdict);

@@ -35,7 +35,7 @@ INSERT INTO credit_gz.policy_target (code, effective_from, name_zh, name_en, val
 SELECT pg_catalog.pg_extension_config_dump('credit_gz.policy_target', 'WHERE NOT shipped');
 
 -- policy_target_value: the value of a target in force on a day.
-CREATE FUNCTION credit_gz.policy_target_value(code text, on_day date DEFAULT CURRENT_DATE)
+CREATE FUNCTION credit_gz.policy_target_value(code text, on_day date DEFAULT credit_gz.policy_date())
 RETURNS numeric
 LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
@@ -224,7 +224,7 @@ BEGIN
     WITH c AS (
         SELECT v.dep, v.p, count(*) AS n, GROUPING(v.dep) AS total_row
           FROM (SELECT r.department_code AS dep,
-                       date_trunc(granularity, r.created_at AT TIME ZONE 'Asia/Shanghai')::date AS p
+                       date_trunc(granularity, credit_gz.policy_date(r.created_at)::timestamp)::date AS p
                   FROM credit_gz.record r) v
          GROUP BY GROUPING SETS ((v.dep, v.p), (v.p))
     )

@@ -496,17 +496,6 @@ COMMENT ON FUNCTION credit_gz.sync_outbox_purge(interval) IS
     'Deletes acknowledged outbox rows older than the interval; pending rows are never deleted.';
 
 -- ====================================================================
--- Local date of the policy (Guangzhou time)
--- ====================================================================
-
-CREATE FUNCTION credit_gz.gz_date(at timestamptz) RETURNS date
-LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-RETURN (at AT TIME ZONE 'Asia/Shanghai')::date;
-COMMENT ON FUNCTION credit_gz.gz_date(timestamptz) IS
-    '广州日期 / the calendar day in Guangzhou (Asia/Shanghai) of a timestamp, whatever the session TimeZone: deadlines '
-    'and periods are counted in local days.';
-
--- ====================================================================
 -- Repair bars (不予修复) and eligibility (修复条件)
 -- ====================================================================
 
@@ -670,7 +659,7 @@ BEGIN
     END IF;
 
     -- Early removal after the list type's minimum term (e.g. SAMR Order No. 44: one year).
-    min_day := (e.effective_from + pg_catalog.make_interval(months => COALESCE(lt.early_removal_after_months, 0)))::date;
+    min_day := credit_gz.add_months(e.effective_from, COALESCE(lt.early_removal_after_months, 0));
     since := GREATEST(min_day, obligations_performed_on);
     bar := credit_gz.repair_bar_until(e.subject_id, NULL, GREATEST(on_day, since));
     IF bar IS NOT NULL THEN
@@ -836,7 +825,7 @@ CREATE FUNCTION credit_gz.repair_application_insert() RETURNS trigger
 LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
     el record;
-    day date := credit_gz.gz_date(NEW.submitted_at);
+    day date := credit_gz.policy_date();
 BEGIN
     IF NEW.status <> 'submitted' THEN
         RAISE EXCEPTION 'a repair application starts as submitted, not %', NEW.status
@@ -878,7 +867,7 @@ LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
     el record;
     now_ts timestamptz := pg_catalog.now();
-    day date := credit_gz.gz_date(pg_catalog.now());
+    day date := credit_gz.policy_date();
 BEGIN
     IF (NEW.subject_id, NEW.record_id, NEW.entry_id, NEW.department_code, NEW.channel, NEW.submitted_at, NEW.accept_due)
        IS DISTINCT FROM
@@ -957,7 +946,7 @@ BEGIN
             WHERE subject_id = NEW.subject_id AND record_id = NEW.record_id;
         ELSE
             UPDATE credit_gz.list_entry
-            SET status = 'repaired', status_changed_on = credit_gz.gz_date(NEW.decided_at),
+            SET status = 'repaired', status_changed_on = credit_gz.policy_date(NEW.decided_at),
                 status_reason = format('信用修复 repair application %s', NEW.application_id)
             WHERE subject_id = NEW.subject_id AND entry_id = NEW.entry_id;
         END IF;
@@ -1155,7 +1144,7 @@ BEGIN
     NEW.accepted_at := NULL; NEW.platform_due := NULL; NEW.referred_at := NULL; NEW.provider_due := NULL;
     NEW.resolved_at := NULL; NEW.outcome := NULL; NEW.corrections := NULL;
     NEW.accept_overdue_at := NULL; NEW.platform_overdue_at := NULL; NEW.provider_overdue_at := NULL;
-    NEW.accept_due := credit_gz.deadline('objection', 'acceptance', 'standard', credit_gz.gz_date(NEW.submitted_at));
+    NEW.accept_due := credit_gz.deadline('objection', 'acceptance', 'standard', credit_gz.policy_date(NEW.submitted_at));
     UPDATE credit_gz.record SET status = 'under_objection' WHERE subject_id = r.subject_id AND record_id = NEW.record_id;
     RETURN NEW;
 END $$;
@@ -1171,7 +1160,7 @@ CREATE FUNCTION credit_gz.objection_transition() RETURNS trigger
 LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
     now_ts timestamptz := pg_catalog.now();
-    day date := credit_gz.gz_date(pg_catalog.now());
+    day date := credit_gz.policy_date();
     bad text[];
 BEGIN
     IF (NEW.subject_id, NEW.record_id, NEW.department_code, NEW.claim, NEW.prior_status, NEW.submitted_at, NEW.accept_due)
@@ -1365,7 +1354,7 @@ CREATE FUNCTION credit_gz.run_expiry(as_of timestamptz DEFAULT pg_catalog.now(),
 RETURNS jsonb
 LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
-    d date := credit_gz.gz_date(as_of);
+    d date := credit_gz.policy_date(as_of);
     n_records bigint := 0;
     n_entries bigint := 0;
     n_derived bigint := 0;
@@ -1422,17 +1411,21 @@ BEGIN
         room := room - k;
         EXIT WHEN k < LEAST(batch_size, room + k);
     END LOOP;
-    -- Derived entries whose own term ended (the relation they came through ended): recompute their trees.
+    -- Derived entries whose own term ended (the relation they came through ended): recompute their trees as of
+    -- the run's day, so that a relation ending before as_of lifts its entry whatever the date of the server.
     FOR root IN
         SELECT DISTINCT e.root_entry_id FROM credit_gz.list_entry e
         WHERE e.status = 'active' AND e.root_entry_id IS NOT NULL AND e.effective_until < d
         ORDER BY 1
     LOOP
-        n_derived := n_derived + credit_gz.repropagate_entry(root);
+        n_derived := n_derived + credit_gz.repropagate_entry(root, d);
     END LOOP;
 
-    -- 3. Escalation by the list types' own rules (经营异常名录 unresolved 3 years → 严重违法失信名单).
-    FOR lt IN SELECT t.code, t.escalate_to_code, t.escalate_after_months
+    -- 3. Escalation by the list types' own rules (经营异常名录 unresolved 3 years → 严重违法失信名单): an entry
+    --    escalates on add_months(listed on, escalate_after_months) (doc/repair.md, month ends); the entries due are
+    --    those listed on or before add_months_inverse(d, …), an index range of list_entry_escalation_due_idx.
+    FOR lt IN SELECT t.code, t.escalate_to_code, t.escalate_after_months,
+                     credit_gz.add_months_inverse(d, t.escalate_after_months) AS listed_by
               FROM credit_gz.list_type t WHERE t.escalate_to_code IS NOT NULL ORDER BY t.code
     LOOP
         INSERT INTO credit_gz.list_entry (subject_id, list_type_code, department_code, basis_document, effective_from,
@@ -1443,7 +1436,7 @@ BEGIN
                d, e.record_id, e.entry_id
         FROM credit_gz.list_entry e
         WHERE e.list_type_code = lt.code AND e.status = 'active' AND e.derived_from_entry_id IS NULL
-          AND e.effective_from <= (d - pg_catalog.make_interval(months => lt.escalate_after_months))::date
+          AND e.effective_from <= lt.listed_by
           AND NOT EXISTS (SELECT FROM credit_gz.list_entry x WHERE x.escalated_from_entry_id = e.entry_id)
         ORDER BY e.entry_id;
         GET DIAGNOSTICS k = ROW_COUNT;
@@ -1490,8 +1483,9 @@ COMMENT ON FUNCTION credit_gz.run_expiry(timestamptz, integer, integer) IS
     '到期处理 / the daily job: records past publish_until → expired and archived; list entries past their term → expired; '
     'entries unresolved for their type''s escalation period (经营异常名录 3 years) → escalated; overdue repair '
     'applications and objections flagged; interview tasks for overdue rectification (谁认定、谁约谈). Scores follow '
-    'through the triggers. Days are Guangzhou days of as_of. Idempotent; advisory lock job_lock_key(''run_expiry'') — a '
-    'concurrent call returns {"skipped": …}; batches of batch_size with FOR UPDATE SKIP LOCKED; cost proportional to '
+    'through the triggers. Its day is policy_date(as_of), passed to everything it calls, so the same as_of does the '
+    'same work whatever the server''s date. Idempotent; advisory lock job_lock_key(''run_expiry'') — a concurrent '
+    'call returns {"skipped": …}; batches of batch_size with FOR UPDATE SKIP LOCKED; cost proportional to '
     'the due rows. '
     'max_rows caps the records and entries changed (more_due tells whether the cap was reached). Returns the counts '
     'as jsonb.';

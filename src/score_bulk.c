@@ -745,7 +745,7 @@ score_totals(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
 				 errmsg("the scoring date must not be null"),
 				 errdetail("Decaying points are computed as of a day."),
-				 errhint("Pass credit_gz.scoring_date().")));
+				 errhint("Pass credit_gz.policy_date() for today.")));
 	InitMaterializedSRF(fcinfo, 0);
 
 	memset(&st, 0, sizeof(st));

@@ -98,7 +98,7 @@ static const char *const APPLY_SQL =
 "), a AS ("
 "  SELECT c.model_code, sum(c.effective_centi) AS raw, count(*) AS n, min(c.cap_rank) AS cap,"
 "         bool_or(c.decays) AS dec"
-"    FROM credit_gz.score_contributions(NULL, credit_gz.scoring_date()) c"
+"    FROM credit_gz.score_contributions(NULL, credit_gz.policy_date()) c"
 "   WHERE c.subject_id = $1 AND c.model_code IN (SELECT model_code FROM m)"
 "   GROUP BY c.model_code"
 "), g AS ("
@@ -110,12 +110,12 @@ static const char *const APPLY_SQL =
 "), d AS MATERIALIZED ("
 "  SELECT $1::bigint AS subject_id, g.*, coalesce(s.score, g.base_score) AS old_score,"
 "         coalesce(s.grade, g.no_history_grade) AS old_grade, $13::text AS cause, $14::bigint AS cause_record_id,"
-"         $15::bigint AS cause_entry_id, credit_gz.scoring_date() AS as_of"
+"         $15::bigint AS cause_entry_id, credit_gz.policy_date() AS as_of"
 "    FROM g LEFT JOIN credit_gz.subject_score s ON s.subject_id = $1 AND s.model_code = g.model_code"
 "   WHERE CASE WHEN s.subject_id IS NULL THEN g.contributions > 0"
 "              ELSE (s.score, s.grade::text, s.raw_points, s.contributions, s.cap_rank, s.decaying)"
 "                   IS DISTINCT FROM (g.score, g.grade::text, g.raw_points, g.contributions, g.cap, g.dec)"
-"                   OR (s.decaying AND s.scored_on <> credit_gz.scoring_date()) END"
+"                   OR (s.decaying AND s.scored_on <> credit_gz.policy_date()) END"
 SCORE_WRITES
 "SELECT (SELECT count(*) FROM up)::integer";
 
@@ -131,18 +131,18 @@ SCORE_WRITES
 static const char *const ADD_SQL =
 "WITH k AS ("
 "  SELECT k.model_code, m.base_score, m.no_history_grade, k.effective_centi AS eff, k.cap_rank, k.decays AS dec"
-"    FROM credit_gz.rule_contributions('r', $2, $3, $4, $5, $6, $7, credit_gz.scoring_date()) k"
+"    FROM credit_gz.rule_contributions('r', $2, $3, $4, $5, $6, $7, credit_gz.policy_date()) k"
 "    JOIN credit_gz.scoring_model m ON m.code = k.model_code AND m.is_active"
 "), j AS MATERIALIZED ("
 "  SELECT k.*, coalesce(s.score, k.base_score) AS old_score, coalesce(s.grade, k.no_history_grade) AS old_grade,"
 "         coalesce((s.raw_points * 100)::bigint, 0) + k.eff AS raw, coalesce(s.contributions, 0) + 1 AS n,"
 "         least(s.cap_rank, k.cap_rank) AS cap, coalesce(s.decaying, false) OR k.dec AS dec2,"
-"         (s.subject_id IS NULL OR NOT s.decaying OR s.scored_on = credit_gz.scoring_date()) AS fast"
+"         (s.subject_id IS NULL OR NOT s.decaying OR s.scored_on = credit_gz.policy_date()) AS fast"
 "    FROM k LEFT JOIN credit_gz.subject_score s ON s.subject_id = $1 AND s.model_code = k.model_code"
 "), d AS MATERIALIZED ("
 "  SELECT $1::bigint AS subject_id, j.model_code, x.score, x.grade, (j.raw / 100.0)::numeric(9,2) AS raw_points,"
 "         j.n AS contributions, j.cap, j.dec2 AS dec, j.old_score, j.old_grade, 'record'::text AS cause,"
-"         $8::bigint AS cause_record_id, NULL::bigint AS cause_entry_id, credit_gz.scoring_date() AS as_of"
+"         $8::bigint AS cause_record_id, NULL::bigint AS cause_entry_id, credit_gz.policy_date() AS as_of"
 "    FROM j CROSS JOIN LATERAL credit_gz.score_from_sums(j.model_code, j.raw, j.n, j.cap) x"
 "   WHERE j.fast"
 SCORE_WRITES
@@ -180,7 +180,7 @@ static SPIPlanPtr add_plan = NULL;
  * record).
  */
 #define BATCH_HEAD_SQL \
-"WITH t AS MATERIALIZED (SELECT credit_gz.scoring_date() AS as_of), a AS MATERIALIZED ("
+"WITH t AS MATERIALIZED (SELECT credit_gz.policy_date() AS as_of), a AS MATERIALIZED ("
 
 #define BATCH_TAIL_SQL \
 "), j AS MATERIALIZED (" \
@@ -761,24 +761,6 @@ mark_fresh_starts(void)
 	}
 }
 
-/* scoring_date — credit_gz.scoring_date(), the day decay is evaluated on (its SQL definition is the reference). */
-static DateADT
-scoring_date(void)
-{
-	static SPIPlanPtr plan = NULL;
-	bool		isnull;
-	Datum		d;
-
-	if (plan == NULL)
-		plan = credit_gz_keep_plan("SELECT credit_gz.scoring_date()", 0, NULL);
-	if (SPI_execute_plan(plan, NULL, NULL, true, 1) != SPI_OK_SELECT || SPI_processed != 1)
-		elog(ERROR, "credit_gz scoring: reading the scoring date failed");
-	d = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
-	if (isnull)
-		elog(ERROR, "credit_gz scoring: the scoring date is null");
-	return DatumGetDateADT(d);
-}
-
 /*
  * score_large_batch — BATCH_SUMS_SQL for each pass of the C sums over the transition table (one pass unless the
  * batch's sums outgrow work_mem × hash_mem_multiplier; each pass covers its own subjects, so its net change is
@@ -787,7 +769,7 @@ scoring_date(void)
 static void
 score_large_batch(Tuplestorestate *ts, TupleDesc tupdesc, int64 rows)
 {
-	ScoreBatch *b = score_batch_begin(scoring_date(), tupdesc, (double) rows);
+	ScoreBatch *b = score_batch_begin(credit_gz_policy_day(), tupdesc, (double) rows);
 	TupleTableSlot *slot = MakeSingleTupleTableSlot(tupdesc, &TTSOpsMinimalTuple);
 	int			ptr = tuplestore_alloc_read_pointer(ts, EXEC_FLAG_REWIND);
 	int			passes = score_batch_passes(b);

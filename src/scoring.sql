@@ -53,14 +53,6 @@ COMMENT ON FUNCTION credit_gz.scoring_rank(credit_gz.credit_grade) IS
     '等级序号 / scoring rank of a grade, D 0 < C 1 < M 2 < B 3 < A 4 (the credit_grade order; credit_grade_rank counts '
     'the other way), so that the worst of several direct downgrades is a parallel-safe min() over smallint.';
 
-CREATE FUNCTION credit_gz.scoring_date()
-RETURNS date
-LANGUAGE sql STABLE PARALLEL SAFE
-RETURN (pg_catalog.now() AT TIME ZONE 'Asia/Shanghai')::date;
-COMMENT ON FUNCTION credit_gz.scoring_date() IS
-    '计分日 / the day (Guangzhou time, Asia/Shanghai) on which decay is evaluated: the transaction''s date, the same '
-    'whatever the session TimeZone, so a trigger and a recomputation in the same day agree.';
-
 -- ---------------------------------------------------------------------------------------------------------------
 -- Models, rules, direct downgrades
 -- ---------------------------------------------------------------------------------------------------------------
@@ -253,7 +245,7 @@ CREATE TABLE credit_gz.subject_score (
     contributions integer NOT NULL,
     cap_rank      smallint,
     decaying      boolean NOT NULL DEFAULT false,
-    scored_on     date NOT NULL DEFAULT credit_gz.scoring_date(),
+    scored_on     date NOT NULL DEFAULT credit_gz.policy_date(),
     updated_at    timestamptz NOT NULL DEFAULT pg_catalog.now(),
     PRIMARY KEY (subject_id, model_code)
 ) WITH (fillfactor = 90);
@@ -601,7 +593,7 @@ COMMENT ON FUNCTION credit_gz.score_totals(text[], date) IS
     'not). Reads every row: refused under row-level security and without SELECT on record and list_entry. Not '
     'granted to PUBLIC.';
 
-CREATE FUNCTION credit_gz.fresh_scores(models text[], as_of date DEFAULT credit_gz.scoring_date())
+CREATE FUNCTION credit_gz.fresh_scores(models text[], as_of date DEFAULT credit_gz.policy_date())
 RETURNS TABLE (subject_id bigint, model_code text, score numeric, grade credit_gz.credit_grade,
                raw_points numeric, contributions integer, cap_rank smallint, decaying boolean)
 LANGUAGE sql STABLE PARALLEL SAFE
@@ -620,7 +612,8 @@ COMMENT ON FUNCTION credit_gz.fresh_scores(text[], date) IS
     'every record, past row-level security).';
 REVOKE ALL ON FUNCTION credit_gz.fresh_scores(text[], date) FROM PUBLIC;
 
-CREATE FUNCTION credit_gz.score_breakdown(subject_id bigint, model_code text)
+CREATE FUNCTION credit_gz.score_breakdown(subject_id bigint, model_code text,
+                                          as_of date DEFAULT credit_gz.policy_date())
 RETURNS TABLE (source text, source_id bigint, match_code text, scoring_rule_id bigint, points numeric,
                effective_points numeric, downgrade_ids bigint[], max_grade credit_gz.credit_grade)
 LANGUAGE sql STABLE
@@ -634,13 +627,13 @@ BEGIN ATOMIC
                (c.effective_centi / 100.0)::numeric(7,2), c.downgrade_ids,
                (CASE c.cap_rank WHEN 0 THEN 'D' WHEN 1 THEN 'C' WHEN 2 THEN 'M' WHEN 3 THEN 'B' WHEN 4 THEN 'A'
                 END)::credit_gz.credit_grade
-          FROM credit_gz.score_contributions(ARRAY[score_breakdown.model_code], credit_gz.scoring_date()) c
+          FROM credit_gz.score_contributions(ARRAY[score_breakdown.model_code], score_breakdown.as_of) c
          WHERE c.subject_id = score_breakdown.subject_id
          ORDER BY c.source, c.source_id) x;
 END;
-COMMENT ON FUNCTION credit_gz.score_breakdown(bigint, text) IS
-    '评分构成 / why a subject has its score: the base score, then every counting record and list entry with its rule, '
-    'points and decayed points, and the direct downgrades it triggers. Score = base + sum of effective_points, clamped '
+COMMENT ON FUNCTION credit_gz.score_breakdown(bigint, text, date) IS
+    '评分构成 / why a subject has its score on as_of (default: the policy date): the base score, then every counting '
+    'record and list entry with its rule, points and points decayed on as_of, and the direct downgrades it triggers. Score = base + sum of effective_points, clamped '
     'to the model''s floor and ceiling; grade = thresholds, capped by the worst max_grade; M when only the base row.';
 
 -- ---------------------------------------------------------------------------------------------------------------
@@ -658,7 +651,7 @@ COMMENT ON FUNCTION credit_gz.rescore_subject(bigint) IS
     'statement); returns how many model scores changed. Not granted to PUBLIC.';
 
 CREATE FUNCTION credit_gz.recompute_scores(model_code text DEFAULT NULL,
-                                           as_of date DEFAULT credit_gz.scoring_date())
+                                           as_of date DEFAULT credit_gz.policy_date())
 RETURNS bigint
 LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, pg_temp
@@ -742,12 +735,12 @@ $$;
 REVOKE ALL ON FUNCTION credit_gz.recompute_scores(text, date) FROM PUBLIC;
 COMMENT ON FUNCTION credit_gz.recompute_scores(text, date) IS
     '全量重算 / set-based recomputation of every subject''s score under one model (NULL: all active models) with points '
-    'decayed on as_of (default: the scoring day), e.g. after a rule change or, daily, for decaying rules; appends grade_history (cause recompute) for every grade that changes. '
+    'decayed on as_of (default: the policy date), e.g. after a rule change or, daily, for decaying rules; appends grade_history (cause recompute) for every grade that changes. '
     'Returns the number of scores changed. Idempotent; advisory lock job_lock_key(''recompute_scores''); blocks score '
     'writers while it runs. '
     'Not granted to PUBLIC (a maintenance job).';
 
-CREATE FUNCTION credit_gz.verify_scores(as_of date DEFAULT credit_gz.scoring_date())
+CREATE FUNCTION credit_gz.verify_scores(as_of date DEFAULT credit_gz.policy_date())
 RETURNS TABLE (subject_id bigint, model_code text, maintained_score numeric, maintained_grade credit_gz.credit_grade,
                fresh_score numeric, fresh_grade credit_gz.credit_grade)
 LANGUAGE sql STABLE
@@ -767,7 +760,7 @@ BEGIN ATOMIC
 END;
 COMMENT ON FUNCTION credit_gz.verify_scores(date) IS
     '评分核验 / every (subject, model) whose maintained score differs from a fresh computation from the records with '
-    'points decayed on as_of (default: the scoring day); must '
+    'points decayed on as_of (default: the policy date); must '
     'return no rows (after a rule change, until recompute_scores() has run; with decaying rules, until the day''s '
     'recompute). maintained_score NULL: the subject has no subject_score row.';
 REVOKE ALL ON FUNCTION credit_gz.verify_scores(date) FROM PUBLIC;
@@ -837,14 +830,14 @@ BEGIN ATOMIC
           FROM credit_gz.record r
           JOIN credit_gz.domain d ON d.code = r.domain_code
          WHERE (d.code = draw_inspection_sample.domain_code OR d.parent_code = draw_inspection_sample.domain_code)
-           AND r.decision_date <= (draw_inspection_sample.as_of AT TIME ZONE 'Asia/Shanghai')::date
+           AND r.decision_date <= credit_gz.policy_date(draw_inspection_sample.as_of)
     ), measure AS (
         SELECT DISTINCT ON (sm.grade) sm.grade, sm.model_code, sm.inspection_ratio
           FROM credit_gz.supervision_measure sm
          WHERE sm.domain_code = draw_inspection_sample.domain_code
-           AND sm.effective_from <= (draw_inspection_sample.as_of AT TIME ZONE 'Asia/Shanghai')::date
+           AND sm.effective_from <= credit_gz.policy_date(draw_inspection_sample.as_of)
            AND (sm.effective_until IS NULL
-                OR sm.effective_until > (draw_inspection_sample.as_of AT TIME ZONE 'Asia/Shanghai')::date)
+                OR sm.effective_until > credit_gz.policy_date(draw_inspection_sample.as_of))
          ORDER BY sm.grade, sm.effective_from DESC
     ), model AS (
         SELECT min(model_code) AS model_code FROM measure
