@@ -66,7 +66,7 @@ SELECT credit_gz.uscc_district('91440106MA0000015E'), credit_gz.uscc_is_valid('9
 SELECT credit_gz.grant_department('cgz_hostile_dept', :'dept');
 SET ROLE cgz_hostile_dept;
 INSERT INTO credit_gz.record (subject_id, item_code, department_code, document_no, decision_date, severity, disclosure)
-VALUES (:company, 'administrative_penalty', :'dept', 'HOSTILE-DOC-1', CURRENT_DATE - 1, 'general', 'public');
+VALUES (:company, 'administrative_penalty', :'dept', 'HOSTILE-DOC-1', credit_gz.policy_date() - 1, 'general', 'public');
 SELECT status, publish_from IS NOT NULL AS windowed FROM credit_gz.record WHERE document_no OPERATOR(pg_catalog.=) 'HOSTILE-DOC-1';
 SELECT jsonb_array_length(credit_gz.credit_report(:company, 'government') -> 'records') AS department_sees;
 RESET ROLE;

@@ -40,7 +40,7 @@ CREATE TABLE public.rg_tender (id int PRIMARY KEY, bidder text NOT NULL);
 CREATE TRIGGER rg_tender_check BEFORE INSERT OR UPDATE ON public.rg_tender FOR EACH ROW
     EXECUTE FUNCTION credit_gz.enforce_precheck('bidder', 'construction', 'tender_bid');
 INSERT INTO credit_gz.list_entry (entry_id, subject_id, list_type_code, department_code, basis_document, effective_from)
-VALUES (980002, 980001, 'judgment_debtor', 'rg_court', '(2026)粤01执2号', CURRENT_DATE - 1);
+VALUES (980002, 980001, 'judgment_debtor', 'rg_court', '(2026)粤01执2号', credit_gz.policy_date() - 1);
 INSERT INTO public.rg_tender VALUES (1, '91440101MC0000020U');
 CREATE TRIGGER rg_tender_bad BEFORE INSERT ON public.rg_tender FOR EACH ROW
     EXECUTE FUNCTION credit_gz.enforce_precheck('bidder');

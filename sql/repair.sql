@@ -4,8 +4,8 @@
 INSERT INTO credit_gz.subject (subject_id, uscc, name)
 VALUES (970001, credit_gz.uscc_make('91440101MC0000979'), '回归修复甲公司');
 INSERT INTO credit_gz.record (record_id, subject_id, item_code, department_code, document_no, decision_date, severity)
-VALUES (970001, 970001, 'administrative_penalty', 'market_regulation', 'RG-REPAIR-1', current_date - 200, 'general'),
-       (970002, 970001, 'administrative_penalty', 'market_regulation', 'RG-REPAIR-2', current_date - 200, 'general');
+VALUES (970001, 970001, 'administrative_penalty', 'market_regulation', 'RG-REPAIR-1', credit_gz.policy_date() - 200, 'general'),
+       (970002, 970001, 'administrative_penalty', 'market_regulation', 'RG-REPAIR-2', credit_gz.policy_date() - 200, 'general');
 
 -- not eligible: no commitment, obligations not performed (no date can be given)
 SELECT credit_gz.repair_submit(970001, NULL);
@@ -13,12 +13,12 @@ SELECT credit_gz.repair_submit(970001, NULL);
 INSERT INTO credit_gz.commitment (subject_id, kind, matter, department_code)
 VALUES (970001, 'credit_repair', '信用修复承诺', 'market_regulation');
 INSERT INTO credit_gz.repair_bar (subject_id, barred_from, barred_until, reason, basis, department_code)
-VALUES (970001, current_date - 1, '2099-12-31', '修复申请弄虚作假', '国家发展改革委令第36号', 'development_reform');
-SELECT credit_gz.repair_submit(970001, current_date - 1);
+VALUES (970001, credit_gz.policy_date() - 1, '2099-12-31', '修复申请弄虚作假', '国家发展改革委令第36号', 'development_reform');
+SELECT credit_gz.repair_submit(970001, credit_gz.policy_date() - 1);
 DELETE FROM credit_gz.repair_bar WHERE subject_id = 970001;
 
 -- out of order
-SELECT status, channel, department_code FROM credit_gz.repair_submit(970001, current_date - 1, '已缴清罚款');
+SELECT status, channel, department_code FROM credit_gz.repair_submit(970001, credit_gz.policy_date() - 1, '已缴清罚款');
 SELECT credit_gz.repair_approve(application_id) FROM credit_gz.repair_application WHERE record_id = 970001;
 SELECT status FROM credit_gz.repair_accept((SELECT application_id FROM credit_gz.repair_application WHERE record_id = 970001));
 SELECT credit_gz.repair_reject(application_id, '  ') FROM credit_gz.repair_application WHERE record_id = 970001;

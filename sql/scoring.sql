@@ -19,7 +19,7 @@ VALUES ('regress', 'penalty', NULL, -6, '2019-01-01'),
        ('regress', 'positive', NULL, 2.5, '2019-01-01');
 INSERT INTO credit_gz.subject (uscc, name) VALUES (credit_gz.uscc_make('91440106' || '770008818'), '计分回归测试公司');
 INSERT INTO credit_gz.record (subject_id, item_code, severity, domain_code, department_code, document_no, decision_date)
-SELECT subject_id, v.item, v.sev, 'construction', 'market_regulation', v.doc, current_date - 3
+SELECT subject_id, v.item, v.sev, 'construction', 'market_regulation', v.doc, credit_gz.policy_date() - 3
   FROM credit_gz.subject, (VALUES ('administrative_penalty', 'minor', 'REG-1'), ('honour', NULL, 'REG-2'),
                                   ('administrative_penalty', 'serious', 'REG-3')) v (item, sev, doc)
  WHERE name = '计分回归测试公司';
@@ -60,7 +60,7 @@ INSERT INTO credit_gz.scoring_model (code, name_zh, name_en, kind, base_score, f
                                      a_min, b_min, c_min)
 VALUES ('bad', '坏模型', 'bad model', 'comprehensive', 80, 0, 100, 60, 70, 40);
 ROLLBACK TO e;
-SELECT credit_gz.decayed_points(100, 9::smallint, NULL, NULL, NULL, current_date);
+SELECT credit_gz.decayed_points(100, 9::smallint, NULL, NULL, NULL, credit_gz.policy_date());
 ROLLBACK TO e;
 SELECT credit_gz.scoring_grade(5000, 1, NULL, 9000, 7000, 4000, 'Z');
 ROLLBACK TO e;

@@ -57,7 +57,7 @@ CREATE UNIQUE INDEX ON bench.subj (k);
 -- the records to load: a realistic mix of items, domains, departments, dates and severities
 CREATE TABLE bench.input AS
 WITH g AS (
-    SELECT i, s.subject_id, s.person, (date '2019-07-01' + ((i * 7919) % (current_date - date '2019-07-01'))::int)::date AS d
+    SELECT i, s.subject_id, s.person, (date '2019-07-01' + ((i * 7919) % (credit_gz.policy_date() - date '2019-07-01'))::int)::date AS d
       FROM generate_series(1::bigint, $n) AS i
       JOIN bench.subj s ON s.k = (i * 40503) % (SELECT count(*) FROM bench.subj)
 ), item AS (

@@ -49,10 +49,10 @@ INSERT INTO credit_gz.record (subject_id, item_code, domain_code, department_cod
 SELECT 1 + (h % :nsubj),
        CASE WHEN h % 10 < 6 THEN pen[1 + (h / 7) % cardinality(pen)] ELSE oth[1 + (h / 7) % cardinality(oth)] END,
        doms[1 + (h / 11) % cardinality(doms)], deps[1 + (h / 13) % cardinality(deps)], 'B' || g,
-       current_date - ((h / 17) % 1000)::int,
+       credit_gz.policy_date() - ((h / 17) % 1000)::int,
        CASE WHEN h % 10 >= 6 THEN NULL
             ELSE (ARRAY['minor','general','general','serious','specific_serious'])[1 + (h / 19) % 5] END,
-       current_date - ((h / 17) % 1000)::int, current_date - ((h / 17) % 1000)::int + 1095,
+       credit_gz.policy_date() - ((h / 17) % 1000)::int, credit_gz.policy_date() - ((h / 17) % 1000)::int + 1095,
        CASE WHEN (h / 23) % 20 < 17 THEN 'in_publicity' WHEN (h / 23) % 20 = 17 THEN 'under_objection'
             ELSE 'expired' END
   FROM (SELECT g, (hashint8(g) & 2147483647)::bigint AS h FROM generate_series(1, :nrec) g) x,
@@ -105,7 +105,7 @@ BEGIN
             raw := raw + CASE WHEN rec.decay = 0 THEN rec.points_centi
                               ELSE credit_gz.decayed_points(rec.points_centi, rec.decay, rec.decay_steps,
                                                             rec.publish_from, rec.publish_until,
-                                                            credit_gz.scoring_date()) END;
+                                                            credit_gz.policy_date()) END;
             n := n + 1;
             IF rec.cap_rank IS NOT NULL AND (cap IS NULL OR rec.cap_rank < cap) THEN cap := rec.cap_rank; END IF;
         END LOOP;
@@ -148,7 +148,7 @@ DOM=$($PSQL -At -c "SELECT min(code) FROM credit_gz.domain WHERE parent_code IS 
 SCRIPT=$(mktemp)
 cat > "$SCRIPT" <<EOF
 \\set s random(1, $NSUBJ)
-INSERT INTO credit_gz.record (subject_id, item_code, domain_code, department_code, document_no, decision_date, severity, publish_from, publish_until) VALUES (:s, '$ITEM', '$DOM', '$DEP', 'P' || nextval('bench_doc_seq'), current_date - 30, 'general', current_date - 30, current_date + 335);
+INSERT INTO credit_gz.record (subject_id, item_code, domain_code, department_code, document_no, decision_date, severity, publish_from, publish_until) VALUES (:s, '$ITEM', '$DOM', '$DEP', 'P' || nextval('bench_doc_seq'), credit_gz.policy_date() - 30, 'general', credit_gz.policy_date() - 30, credit_gz.policy_date() + 335);
 EOF
 lat() { pgbench -n -c 1 -T "$1" -f "$SCRIPT" "$DB" 2>/dev/null | awk '/latency average/ { print $4 }'; }
 lat 3 >/dev/null   # warm up

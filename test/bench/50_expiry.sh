@@ -48,7 +48,7 @@ SELECT i, 1 + (i * 40503) % $nsubj, 'administrative_penalty',
        'EXP-BENCH-' || i, d, 'general', 'public', 302, d, (d + interval '3 months')::date, (d + interval '12 months')::date,
        'in_publicity'
   FROM generate_series(1::bigint, $n) AS i,
-       LATERAL (SELECT (date '2026-04-01' + ((i * 7919) % greatest(current_date - date '2026-04-01', 1))::int)::date AS d) x;
+       LATERAL (SELECT (date '2026-04-01' + ((i * 7919) % greatest(credit_gz.policy_date() - date '2026-04-01', 1))::int)::date AS d) x;
 DO \$\$ BEGIN PERFORM setval(pg_get_serial_sequence('credit_gz.record', 'record_id'), $n); END \$\$;
 RESET session_replication_role;
 VACUUM ANALYZE credit_gz.subject;
@@ -61,7 +61,7 @@ CREATE FUNCTION bench.make_due(k bigint, salt bigint) RETURNS void LANGUAGE sql 
     UPDATE credit_gz.record r
        SET decision_date = d, publish_from = d, publicity_rule_id = 201, repairable_from = (d + interval '3 months')::date,
            publish_until = (d + interval '36 months')::date, status = 'in_publicity', disclosure = 'public'
-      FROM (SELECT i AS record_id, (current_date - interval '36 months' - (1 + i % 300) * interval '1 day')::date AS d
+      FROM (SELECT i AS record_id, (credit_gz.policy_date() - interval '36 months' - (1 + i % 300) * interval '1 day')::date AS d
               FROM generate_series(1::bigint, k) AS g(i0),
                    LATERAL (SELECT 1 + ((g.i0 * 1000003 + salt) % $n) AS i) y) s
      WHERE r.record_id = s.record_id;
@@ -70,9 +70,9 @@ CREATE FUNCTION bench.make_due(k bigint, salt bigint) RETURNS void LANGUAGE sql 
 CREATE FUNCTION bench.undo_due() RETURNS void LANGUAGE sql AS \$\$
     SET LOCAL session_replication_role = replica;
     UPDATE credit_gz.record
-       SET decision_date = current_date - 30, publish_from = current_date - 30, publicity_rule_id = 302,
-           repairable_from = (current_date - 30 + interval '3 months')::date,
-           publish_until = (current_date - 30 + interval '12 months')::date, status = 'in_publicity', disclosure = 'public'
+       SET decision_date = credit_gz.policy_date() - 30, publish_from = credit_gz.policy_date() - 30, publicity_rule_id = 302,
+           repairable_from = (credit_gz.policy_date() - 30 + interval '3 months')::date,
+           publish_until = (credit_gz.policy_date() - 30 + interval '12 months')::date, status = 'in_publicity', disclosure = 'public'
      WHERE status = 'expired';
 \$\$;
 SQL
@@ -80,7 +80,7 @@ t1=$(date +%s)
 echo "# archive: $n records over $nsubj subjects, generated in $((t1 - t0)) s"
 
 # Baseline: what a job without due-date indexes pays: one pass over the archive.
-base=$(q -c "SET max_parallel_workers_per_gather = 0; SELECT round(bench.ms('SELECT count(*) FROM credit_gz.record WHERE status = ''in_publicity'' AND publish_until + 0 <= current_date')::numeric, 1)")
+base=$(q -c "SET max_parallel_workers_per_gather = 0; SELECT round(bench.ms('SELECT count(*) FROM credit_gz.record WHERE status = ''in_publicity'' AND publish_until + 0 <= credit_gz.policy_date()')::numeric, 1)")
 
 # Nothing due: a fresh session (plans not cached yet) and the median of 5 runs in one session.
 first=$(q -c "SELECT round(bench.ms('SELECT credit_gz.run_expiry()')::numeric, 2)")

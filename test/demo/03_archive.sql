@@ -54,8 +54,8 @@ SELECT s.subject_id, x.item, x.domain, x.dep, x.dep || '-' || i, x.d,
   JOIN archive_subject s ON s.k = (i * 7919) % 30000
   CROSS JOIN LATERAL (
       -- collection grows over the years: density rising linearly with time
-      SELECT LEAST(DATE '2019-07-01' + floor((CURRENT_DATE - DATE '2019-07-01') * sqrt(((i * 7127) % 60000) / 60000.0))::int,
-                   CURRENT_DATE - 1) AS d,
+      SELECT LEAST(DATE '2019-07-01' + floor((credit_gz.policy_date() - DATE '2019-07-01') * sqrt(((i * 7127) % 60000) / 60000.0))::int,
+                   credit_gz.policy_date() - 1) AS d,
              (ARRAY['food_drug_safety','work_safety','transport','construction','eco_environment','pricing',
                     'e_commerce','health','labor','urban_management'])[1 + i % 10] AS domain,
              (ARRAY['market_regulation','emergency','transport','housing','environment','development_reform',
@@ -87,10 +87,10 @@ DECLARE
     t record;
 BEGIN
     FOR t IN SELECT * FROM (VALUES
-        (person, 'red_light', NULL::text, CURRENT_DATE - 10, '闯红灯 against a person'),
-        (person, 'waste_sorting', NULL, CURRENT_DATE - 10, '未执行垃圾分类 against a person'),
-        (firm, 'social_credit_score', NULL, CURRENT_DATE - 10, 'an item outside the catalogue'),
-        (firm, 'administrative_penalty', 'general', CURRENT_DATE + 30, 'a decision dated next month'),
+        (person, 'red_light', NULL::text, credit_gz.policy_date() - 10, '闯红灯 against a person'),
+        (person, 'waste_sorting', NULL, credit_gz.policy_date() - 10, '未执行垃圾分类 against a person'),
+        (firm, 'social_credit_score', NULL, credit_gz.policy_date() - 10, 'an item outside the catalogue'),
+        (firm, 'administrative_penalty', 'general', credit_gz.policy_date() + 30, 'a decision dated next month'),
         (firm, 'administrative_penalty', 'minor', DATE '2022-06-01', 'a minor penalty in 2022 (no rule knew minor then)')) AS v(s, item, sev, d, what)
     LOOP
         BEGIN
@@ -118,7 +118,7 @@ SELECT r.document_no, s.severity_before, r.severity, r.repairable_from, r.publis
 \echo '-- 告知承诺 not kept: the breach goes into the archive in the same transaction (二(三))'
 INSERT INTO credit_gz.commitment (subject_id, kind, matter, matter_ref, department_code, domain_code, made_on, due_date)
 SELECT subject_id, 'notification_approval', '食品经营许可告知承诺: 三个月内补交场所证明', 'SP-2026-0001', 'market_regulation',
-       'food_drug_safety', CURRENT_DATE - 120, CURRENT_DATE - 30
+       'food_drug_safety', credit_gz.policy_date() - 120, credit_gz.policy_date() - 30
   FROM credit_gz.subject WHERE kind = 'enterprise' ORDER BY subject_id LIMIT 1;
 UPDATE credit_gz.commitment SET status = 'not_fulfilled' WHERE matter_ref = 'SP-2026-0001';
 SELECT c.matter_ref, c.status, r.item_code, r.document_no, r.publicity_rule_id, r.publish_until - r.decision_date AS days_published
@@ -127,6 +127,6 @@ SELECT c.matter_ref, c.status, r.item_code, r.document_no, r.publicity_rule_id, 
 \echo '== 3b. Data quality (十五): 重错码率, 双公示 pass rate, collection growth'
 SELECT * FROM credit_gz.code_quality('credit_gz.subject', 'uscc', 'name');
 SELECT department_code, department_name, kind, records, passed, pass_rate
-  FROM credit_gz.double_publicity_check(CURRENT_DATE - 365, CURRENT_DATE) ORDER BY pass_rate, department_code LIMIT 8;
+  FROM credit_gz.double_publicity_check(credit_gz.policy_date() - 365, credit_gz.policy_date()) ORDER BY pass_rate, department_code LIMIT 8;
 SELECT period_start, records, same_period_last_year, growth, meets_target
   FROM credit_gz.collection_stats('quarter') WHERE department_code IS NULL ORDER BY period_start DESC LIMIT 6;

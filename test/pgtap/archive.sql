@@ -152,11 +152,11 @@ SELECT throws_ok($$DELETE FROM credit_gz.subject WHERE name = 'T雇主医院'$$,
                  'an employer cannot be deleted while archives name it');
 ROLLBACK TO SAVEPOINT employer;
 SELECT lives_ok($$INSERT INTO credit_gz.record (subject_id, item_code, department_code, document_no, decision_date, occupation_id)
-                  SELECT subject_id, 'occupational_discipline', 'justice', 'T-OCC-1', current_date - 30, occupation_id
+                  SELECT subject_id, 'occupational_discipline', 'justice', 'T-OCC-1', credit_gz.policy_date() - 30, occupation_id
                     FROM credit_gz.occupation WHERE licence_no = '14401200000000001'$$,
                 'a record concerning the person as a lawyer');
 SELECT throws_ok($$INSERT INTO credit_gz.record (subject_id, item_code, department_code, document_no, decision_date, occupation_id)
-                   SELECT pg_temp.sid('T李四'), 'occupational_discipline', 'justice', 'T-OCC-2', current_date - 30, occupation_id
+                   SELECT pg_temp.sid('T李四'), 'occupational_discipline', 'justice', 'T-OCC-2', credit_gz.policy_date() - 30, occupation_id
                      FROM credit_gz.occupation WHERE licence_no = '14401200000000001'$$,
                  '23503', NULL, 'a record cannot cite another person''s occupation');
 
@@ -200,11 +200,11 @@ SELECT is((SELECT ROW(publicity_rule_id, repairable_from, publish_until)::text F
           '(302,2026-07-01,2027-04-01)', 'Order 36: general 3 months – 1 year');
 SELECT is((SELECT ROW(publicity_rule_id, repairable_from, publish_until)::text FROM pg_temp.pen('T-R-16', '2026-04-01', 'serious', 'food_drug_safety')),
           '(303,2027-04-01,2029-04-01)', 'Order 36: serious 1 – 3 years (no domain override)');
-SELECT is((SELECT publish_until - decision_date FROM pg_temp.pen('T-R-17', current_date - 1, 'general')), (current_date - 1 + interval '12 months')::date - (current_date - 1),
+SELECT is((SELECT publish_until - decision_date FROM pg_temp.pen('T-R-17', credit_gz.policy_date() - 1, 'general')), (credit_gz.policy_date() - 1 + interval '12 months')::date - (credit_gz.policy_date() - 1),
           'a recent record is published for a year');
 -- 《广州市公共信用信息管理规定》: ungraded negative information at most 5 years
 SELECT is((SELECT ROW(publicity_rule_id, repairable_from, publish_until)::text FROM credit_gz.record WHERE document_no = 'T-OCC-1'),
-          ROW(401, NULL::date, (current_date - 30 + interval '60 months')::date)::text, 'ungraded negative information: 5 years (Guangzhou)');
+          ROW(401, NULL::date, (credit_gz.policy_date() - 30 + interval '60 months')::date)::text, 'ungraded negative information: 5 years (Guangzhou)');
 SELECT is((SELECT status FROM credit_gz.record WHERE document_no = 'T-R-1'), 'expired', 'a record loaded after its window is expired');
 SELECT is((SELECT status FROM credit_gz.record WHERE document_no = 'T-R-17'), 'in_publicity', 'a current record is in publicity');
 SELECT is((credit_gz.publicity_rule_for('2024-02-01', 'general', 't_mine_safety')).publicity_rule_id, 213,
@@ -233,9 +233,9 @@ SELECT throws_ok(format($$INSERT INTO credit_gz.record (subject_id, item_code, d
 SELECT lives_ok($$INSERT INTO credit_gz.record (subject_id, item_code, department_code, document_no, decision_date)
                   VALUES (pg_temp.sid('T天河公司'), 'property_fee_arrears', 'housing', 'T-X-4', '2025-01-01')$$,
                 'the bar concerns personal records only: an organisation may be recorded');
-SELECT throws_ok($$SELECT pg_temp.pen('T-X-5', current_date + 1, 'general')$$,
-                 '23514', format('record decision date %s is in the future', current_date + 1), 'decision date in the future');
-SELECT lives_ok($$SELECT pg_temp.pen('T-X-6', current_date, 'general')$$, 'a decision of today is fine');
+SELECT throws_ok($$SELECT pg_temp.pen('T-X-5', credit_gz.policy_date() + 1, 'general')$$,
+                 '23514', format('record decision date %s is in the future', credit_gz.policy_date() + 1), 'decision date in the future');
+SELECT lives_ok($$SELECT pg_temp.pen('T-X-6', credit_gz.policy_date(), 'general')$$, 'a decision of today is fine');
 SELECT throws_ok($$SELECT pg_temp.pen('T-X-7', '2022-01-01', 'minor')$$,
                  '23503', 'no publicity rule for severity "minor" on decision date 2022-01-01', 'unknown severity for the rule table');
 SELECT throws_ok($$SELECT pg_temp.pen('T-X-8', '2022-01-01', 'grave')$$, '23514', NULL, 'a misspelt severity');
@@ -275,7 +275,7 @@ SELECT is(ARRAY(SELECT coalesce(c, '(none) ' || stmt)
                           FROM unnest(ARRAY[
                                $s$INSERT INTO credit_gz.record (subject_id, item_code, department_code, document_no, decision_date)
                                   VALUES (pg_temp.sid('T张三'), 'no_such_item', 'market_regulation', 'T-C-1', '2025-01-01')$s$,
-                               $s$SELECT pg_temp.pen('T-C-2', current_date + 1, 'general')$s$,
+                               $s$SELECT pg_temp.pen('T-C-2', credit_gz.policy_date() + 1, 'general')$s$,
                                $s$SELECT pg_temp.pen('T-C-3', '2022-01-01', 'grave')$s$,
                                $s$INSERT INTO credit_gz.record (subject_id, item_code, department_code, document_no, decision_date, severity)
                                   VALUES (pg_temp.sid('T天河公司'), 'honour', 'commerce', 'T-C-4', '2025-01-01', 'general')$s$,
@@ -427,9 +427,9 @@ SELECT is((SELECT state FROM t_evil_result), '23514',
 
 -- ---------------------------------------------------------------------------------------------------- commitments
 INSERT INTO credit_gz.commitment (subject_id, kind, matter, matter_ref, department_code, domain_code, due_date)
-VALUES (pg_temp.sid('T天河公司'), 'notification_approval', '食品经营许可告知承诺', 'JY-2025-1', 'market_regulation', 'food_drug_safety', current_date);
+VALUES (pg_temp.sid('T天河公司'), 'notification_approval', '食品经营许可告知承诺', 'JY-2025-1', 'market_regulation', 'food_drug_safety', credit_gz.policy_date());
 UPDATE credit_gz.commitment SET status = 'not_fulfilled' WHERE matter_ref = 'JY-2025-1';
-SELECT is((SELECT ROW(r.item_code, r.subject_id = c.subject_id, r.decision_date = current_date, r.publicity_rule_id, r.status)::text
+SELECT is((SELECT ROW(r.item_code, r.subject_id = c.subject_id, r.decision_date = credit_gz.policy_date(), r.publicity_rule_id, r.status)::text
              FROM credit_gz.commitment c JOIN credit_gz.record r USING (record_id) WHERE c.matter_ref = 'JY-2025-1'),
           '(commitment_breach,t,t,401,in_publicity)', '二(三): not fulfilled pushes a negative record, linked back');
 SELECT is((SELECT r.document_no FROM credit_gz.commitment c JOIN credit_gz.record r USING (record_id) WHERE c.matter_ref = 'JY-2025-1'),
@@ -439,7 +439,7 @@ SELECT is((SELECT r.status FROM credit_gz.commitment c JOIN credit_gz.record r U
           'revoked', 'a corrected determination revokes the record');
 INSERT INTO credit_gz.commitment (subject_id, kind, matter, matter_ref, department_code)
 VALUES (pg_temp.sid('T张三'), 'credit_repair', '信用修复承诺', 'JY-2025-2', 'development_reform');
-SELECT throws_ok($$UPDATE credit_gz.commitment SET status = 'not_fulfilled', determined_on = current_date + 10 WHERE matter_ref = 'JY-2025-2'$$,
+SELECT throws_ok($$UPDATE credit_gz.commitment SET status = 'not_fulfilled', determined_on = credit_gz.policy_date() + 10 WHERE matter_ref = 'JY-2025-2'$$,
                  '23514', NULL, 'a breach the archive rejects fails the commitment update');
 SELECT is((SELECT ROW(status, record_id)::text FROM credit_gz.commitment WHERE matter_ref = 'JY-2025-2'), '(pending,)',
           'nothing half-written: the commitment is still pending, no record');

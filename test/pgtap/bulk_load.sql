@@ -29,7 +29,7 @@ $$, '10,000 relations in one statement (each guards two subjects)');
 SELECT lives_ok($$
     INSERT INTO credit_gz.record (subject_id, item_code, domain_code, department_code, document_no, decision_date, severity)
     SELECT s.subject_id, 'administrative_penalty', 'work_safety', 'emergency', '穗应急罚〔批量〕' || s.subject_id,
-           CURRENT_DATE - 30, 'general'
+           credit_gz.policy_date() - 30, 'general'
       FROM bulk_code b JOIN credit_gz.subject s ON s.uscc = b.org OR s.resident_id = b.person
 $$, '20,000 records for 20,000 subjects in one statement, scored by the triggers');
 

@@ -24,14 +24,14 @@ GRANT SELECT ON ids TO PUBLIC;
 -- Records of department B: one public, one for authorised query only; one public record about the person.
 INSERT INTO credit_gz.record (subject_id, item_code, domain_code, department_code, document_no, decision_date,
                               severity, disclosure, publish_from, publish_until)
-SELECT ids.company, fx.item, fx.domain, 't_dept_b', 'T-B-PUB', current_date - 10, 'general', 'public',
-       current_date - 10, current_date + 355 FROM ids, fx
+SELECT ids.company, fx.item, fx.domain, 't_dept_b', 'T-B-PUB', credit_gz.policy_date() - 10, 'general', 'public',
+       credit_gz.policy_date() - 10, credit_gz.policy_date() + 355 FROM ids, fx
 UNION ALL
-SELECT ids.company, fx.item, fx.domain, 't_dept_b', 'T-B-AUTH', current_date - 9, 'general', 'authorised',
-       current_date - 9, current_date + 356 FROM ids, fx
+SELECT ids.company, fx.item, fx.domain, 't_dept_b', 'T-B-AUTH', credit_gz.policy_date() - 9, 'general', 'authorised',
+       credit_gz.policy_date() - 9, credit_gz.policy_date() + 356 FROM ids, fx
 UNION ALL
-SELECT ids.person, fx.item, fx.domain, 't_dept_b', 'T-B-PERSON', current_date - 8, 'general', 'public',
-       current_date - 8, current_date + 357 FROM ids, fx;
+SELECT ids.person, fx.item, fx.domain, 't_dept_b', 'T-B-PERSON', credit_gz.policy_date() - 8, 'general', 'public',
+       credit_gz.policy_date() - 8, credit_gz.policy_date() + 357 FROM ids, fx;
 
 CREATE ROLE t_dept_a_app NOLOGIN;
 CREATE ROLE t_dept_b_app NOLOGIN;
@@ -56,11 +56,11 @@ SET LOCAL ROLE t_clerk;
 SELECT is(credit_gz.my_departments(), ARRAY['t_dept_a'], 'the clerk acts for department A through membership');
 SELECT lives_ok($$INSERT INTO credit_gz.record (subject_id, item_code, domain_code, department_code, document_no,
                                                 decision_date, severity, disclosure)
-                  SELECT ids.company, fx.item, fx.domain, 't_dept_a', 'T-A-1', current_date - 5, 'general', 'government'
+                  SELECT ids.company, fx.item, fx.domain, 't_dept_a', 'T-A-1', credit_gz.policy_date() - 5, 'general', 'government'
                     FROM ids, fx$$, 'a department writes its own record');
 SELECT throws_ok($$INSERT INTO credit_gz.record (subject_id, item_code, domain_code, department_code, document_no,
                                                  decision_date, severity, disclosure)
-                   SELECT ids.company, fx.item, fx.domain, 't_dept_b', 'T-A-FORGED', current_date - 5, 'general', 'public'
+                   SELECT ids.company, fx.item, fx.domain, 't_dept_b', 'T-A-FORGED', credit_gz.policy_date() - 5, 'general', 'public'
                      FROM ids, fx$$, '42501', NULL, 'but not a record in another department''s name (谁认定谁负责)');
 SELECT is((SELECT count(*)::int FROM credit_gz.record WHERE document_no = 'T-B-AUTH'), 0,
           'another department''s authorised-query record is invisible');

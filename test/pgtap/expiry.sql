@@ -155,14 +155,14 @@ SELECT is(pg_temp.status('EXP-GZ'), 'expired/archived', 'Guangzhou 2024 expired 
 
 -- Deadlines counted from today: repair applications and objections flagged when overdue.
 SELECT credit_gz.load_record('market_regulation', 'EXP-NOW-1', (SELECT min(id) FROM subj), 'administrative_penalty',
-                             current_date - 200, NULL, 'general');
+                             credit_gz.policy_date() - 200, NULL, 'general');
 SELECT credit_gz.load_record('market_regulation', 'EXP-NOW-2', (SELECT min(id) FROM subj), 'administrative_penalty',
-                             current_date - 201, NULL, 'general');
+                             credit_gz.policy_date() - 201, NULL, 'general');
 -- Order 36 minor, published until about a week from now: its objection outlasts it
 SELECT credit_gz.load_record('market_regulation', 'EXP-NOW-3', (SELECT min(id) FROM subj), 'administrative_penalty',
-                             (current_date + 7 - interval '3 months')::date, NULL, 'minor');
+                             (credit_gz.policy_date() + 7 - interval '3 months')::date, NULL, 'minor');
 CREATE TEMP TABLE app AS SELECT * FROM credit_gz.repair_submit(
-    (SELECT record_id FROM credit_gz.record WHERE department_code = 'market_regulation' AND document_no = 'EXP-NOW-1'), current_date - 1);
+    (SELECT record_id FROM credit_gz.record WHERE department_code = 'market_regulation' AND document_no = 'EXP-NOW-1'), credit_gz.policy_date() - 1);
 CREATE TEMP TABLE obj AS SELECT * FROM credit_gz.objection_submit(
     (SELECT record_id FROM credit_gz.record WHERE department_code = 'market_regulation' AND document_no = 'EXP-NOW-2'), '认定有误');
 CREATE TEMP TABLE obj3 AS SELECT * FROM credit_gz.objection_submit(
@@ -175,8 +175,8 @@ CREATE FUNCTION pg_temp.obj_flags() RETURNS text LANGUAGE sql STABLE AS $$
            || (provider_overdue_at IS NOT NULL)::text
     FROM credit_gz.objection WHERE objection_id = (SELECT objection_id FROM obj) $$;
 
-SELECT is(credit_gz.working_days_between(current_date, (SELECT accept_due FROM obj)), 2, 'objection acceptance: 2 working days');
-SELECT is(credit_gz.working_days_between(current_date, (SELECT accept_due FROM app)), 3, 'repair acceptance: 3 working days');
+SELECT is(credit_gz.working_days_between(credit_gz.policy_date(), (SELECT accept_due FROM obj)), 2, 'objection acceptance: 2 working days');
+SELECT is(credit_gz.working_days_between(credit_gz.policy_date(), (SELECT accept_due FROM app)), 3, 'repair acceptance: 3 working days');
 SELECT is((credit_gz.run_expiry(pg_temp.at((SELECT accept_due FROM obj))) ->> 'objections_overdue')::int, 0,
           'objection acceptance: not overdue on its last day');
 SELECT is((credit_gz.run_expiry(pg_temp.at((SELECT accept_due FROM obj) + 1)) ->> 'objections_overdue')::int, 2,
@@ -189,7 +189,7 @@ SELECT is((credit_gz.run_expiry(pg_temp.at((SELECT accept_due FROM app) + 1)) ->
           'repair acceptance: overdue the day after');
 SELECT is(pg_temp.app_flags(), 'true/false', 'repair acceptance flagged');
 UPDATE app SET decide_due = (credit_gz.repair_accept(application_id)).decide_due;
-SELECT is(credit_gz.working_days_between(current_date, (SELECT decide_due FROM app)), 10, 'repair decision: 10 working days');
+SELECT is(credit_gz.working_days_between(credit_gz.policy_date(), (SELECT decide_due FROM app)), 10, 'repair decision: 10 working days');
 SELECT is((credit_gz.run_expiry(pg_temp.at((SELECT decide_due FROM app))) ->> 'repair_applications_overdue')::int, 0,
           'repair decision: not overdue on its last day');
 SELECT is((credit_gz.run_expiry(pg_temp.at((SELECT decide_due FROM app) + 1)) ->> 'repair_applications_overdue')::int, 1,

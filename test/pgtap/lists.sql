@@ -26,12 +26,12 @@ $$;
 CREATE FUNCTION pg_temp.s(nm text) RETURNS bigint LANGUAGE sql AS $$
     SELECT subject_id FROM credit_gz.subject WHERE name = nm
 $$;
-CREATE FUNCTION pg_temp.rel(org text, party text, k text, share numeric DEFAULT NULL, vfrom date DEFAULT CURRENT_DATE - 365,
+CREATE FUNCTION pg_temp.rel(org text, party text, k text, share numeric DEFAULT NULL, vfrom date DEFAULT credit_gz.policy_date() - 365,
                             vto date DEFAULT NULL) RETURNS bigint LANGUAGE sql AS $$
     INSERT INTO credit_gz.relation (subject_id, related_subject_id, kind, share_pct, valid_from, valid_to)
     VALUES (pg_temp.s(org), pg_temp.s(party), k, share, vfrom, vto) RETURNING relation_id
 $$;
-CREATE FUNCTION pg_temp.list(who text, lt text, vfrom date DEFAULT CURRENT_DATE) RETURNS bigint LANGUAGE sql AS $$
+CREATE FUNCTION pg_temp.list(who text, lt text, vfrom date DEFAULT credit_gz.policy_date()) RETURNS bigint LANGUAGE sql AS $$
     INSERT INTO credit_gz.list_entry (subject_id, list_type_code, department_code, basis_document, effective_from)
     VALUES (pg_temp.s(who), lt, 'tap_court', 'TAP-' || who || '-' || lt, vfrom) RETURNING entry_id
 $$;
@@ -81,17 +81,17 @@ SELECT throws_ok($$SELECT pg_temp.list('tap张三', 'samr_serious_illegal')$$, '
                  'a legal-entity list refuses a natural person');
 SELECT throws_ok($$SELECT pg_temp.list('tap丁公司', 'samr_serious_illegal', date '1990-01-01')$$, '23514', NULL,
                  'a list type not yet in force is refused');
-SELECT pg_temp.list('tap戊公司', 'samr_serious_illegal', CURRENT_DATE - 180);
+SELECT pg_temp.list('tap戊公司', 'samr_serious_illegal', credit_gz.policy_date() - 180);
 SELECT throws_ok($$UPDATE list_entry SET status = 'lifted' WHERE subject_id = pg_temp.s('tap戊公司')$$, '23514', NULL,
                  'SAMR serious list: no early removal within the first year');
 SELECT throws_ok($$UPDATE list_entry SET status = 'expired' WHERE subject_id = pg_temp.s('tap戊公司')$$, '23514', NULL,
                  'an entry cannot expire before its term ends');
 SELECT throws_ok($$UPDATE list_entry SET subject_id = pg_temp.s('tap丙公司') WHERE subject_id = pg_temp.s('tap戊公司')$$,
                  '23514', NULL, 'subject of an entry cannot change');
-UPDATE list_entry SET effective_from = CURRENT_DATE - 400, effective_until = NULL WHERE subject_id = pg_temp.s('tap戊公司');
+UPDATE list_entry SET effective_from = credit_gz.policy_date() - 400, effective_until = NULL WHERE subject_id = pg_temp.s('tap戊公司');
 SELECT lives_ok($$UPDATE list_entry SET status = 'repaired' WHERE subject_id = pg_temp.s('tap戊公司')$$,
                 'early removal allowed after one year');
-SELECT is((SELECT status_changed_on FROM list_entry WHERE subject_id = pg_temp.s('tap戊公司')), CURRENT_DATE,
+SELECT is((SELECT status_changed_on FROM list_entry WHERE subject_id = pg_temp.s('tap戊公司')), credit_gz.policy_date(),
           'status change is dated');
 SELECT throws_ok($$UPDATE list_entry SET status = 'active' WHERE subject_id = pg_temp.s('tap戊公司')$$, '23514', NULL,
                  'a removed entry does not come back');
@@ -100,7 +100,7 @@ SELECT throws_ok($$UPDATE list_entry SET status = 'active' WHERE subject_id = pg
 SELECT pg_temp.rel('tap甲公司', 'tap张三', 'legal_representative');
 SELECT pg_temp.rel('tap甲公司', 'tap李四', 'principal_person');
 SELECT pg_temp.rel('tap甲公司', 'tap丁公司', 'branch');
-CREATE TEMP TABLE r1 AS SELECT pg_temp.list('tap甲公司', 'judgment_debtor', CURRENT_DATE - 10) AS id;
+CREATE TEMP TABLE r1 AS SELECT pg_temp.list('tap甲公司', 'judgment_debtor', credit_gz.policy_date() - 10) AS id;
 SELECT is(pg_temp.tree((SELECT id FROM r1)),
           'tap张三:judgment_debtor_responsible:1,tap李四:judgment_debtor_responsible:1',
           'listing a judgment debtor lists its legal representative and principal person (not the branch relation)');
@@ -125,7 +125,7 @@ SELECT pg_temp.rel('tap甲公司', 'tap王五', 'actual_controller');
 SELECT is(pg_temp.tree((SELECT id FROM r1)),
           'tap张三:judgment_debtor_responsible:1,tap李四:judgment_debtor_responsible:1,tap王五:judgment_debtor_responsible:1',
           'a relation created while the organisation is listed derives an entry');
-UPDATE relation SET valid_to = CURRENT_DATE - 1 WHERE subject_id = pg_temp.s('tap甲公司') AND related_subject_id = pg_temp.s('tap张三');
+UPDATE relation SET valid_to = credit_gz.policy_date() - 1 WHERE subject_id = pg_temp.s('tap甲公司') AND related_subject_id = pg_temp.s('tap张三');
 SELECT is(pg_temp.tree((SELECT id FROM r1)),
           'tap李四:judgment_debtor_responsible:1,tap王五:judgment_debtor_responsible:1',
           'ending the relation (valid_to yesterday, inclusive) lifts the derived entry');
@@ -135,9 +135,9 @@ DELETE FROM relation WHERE subject_id = pg_temp.s('tap甲公司') AND related_su
    AND kind = 'actual_controller';
 SELECT is(pg_temp.tree((SELECT id FROM r1)), 'tap李四:judgment_debtor_responsible:1',
           'deleting the relation lifts the derived entry');
-UPDATE relation SET valid_to = CURRENT_DATE + 30 WHERE subject_id = pg_temp.s('tap甲公司') AND related_subject_id = pg_temp.s('tap李四');
+UPDATE relation SET valid_to = credit_gz.policy_date() + 30 WHERE subject_id = pg_temp.s('tap甲公司') AND related_subject_id = pg_temp.s('tap李四');
 SELECT is((SELECT effective_until FROM list_entry WHERE subject_id = pg_temp.s('tap李四') AND status = 'active'),
-          CURRENT_DATE + 30, 'a relation ending in the future bounds the derived entry (its last day is valid_to)');
+          credit_gz.policy_date() + 30, 'a relation ending in the future bounds the derived entry (its last day is valid_to)');
 UPDATE relation SET valid_to = NULL WHERE subject_id = pg_temp.s('tap甲公司') AND related_subject_id = pg_temp.s('tap张三');
 SELECT is(pg_temp.tree((SELECT id FROM r1)),
           'tap张三:judgment_debtor_responsible:1,tap李四:judgment_debtor_responsible:1',
@@ -149,18 +149,19 @@ SELECT is((SELECT count(*)::int FROM list_entry WHERE subject_id = pg_temp.s('ta
 UPDATE list_entry SET status = 'repaired' WHERE entry_id = (SELECT id FROM r1);
 SELECT is(pg_temp.tree((SELECT id FROM r1)), '', 'repairing the source lifts every derived entry');
 SELECT is((SELECT DISTINCT status_reason FROM list_entry WHERE root_entry_id = (SELECT id FROM r1)
-             AND status_changed_on = CURRENT_DATE AND via_relation_id IS NOT NULL AND status = 'lifted'
+             AND status_changed_on = credit_gz.policy_date() AND via_relation_id IS NOT NULL AND status = 'lifted'
              AND subject_id = pg_temp.s('tap李四')), 'source entry repaired', 'lift reason names the source''s status');
 CREATE TEMP TABLE r2 AS SELECT pg_temp.list('tap甲公司', 'wage_arrears') AS id;
 SELECT is(pg_temp.tree((SELECT id FROM r2)), 'tap张三:wage_arrears_responsible:1,tap李四:wage_arrears_responsible:1',
           'another list derives its own responsible-person entries');
 UPDATE list_entry SET status = 'revoked' WHERE entry_id = (SELECT id FROM r2);
 SELECT is(pg_temp.tree((SELECT id FROM r2)), '', 'revoking the source lifts them');
-CREATE TEMP TABLE r3 AS SELECT pg_temp.list('tap甲公司', 'major_tax_violation', CURRENT_DATE - 1200) AS id;
+CREATE TEMP TABLE r3 AS SELECT pg_temp.list('tap甲公司', 'major_tax_violation', credit_gz.policy_date() - 1200) AS id;
 SELECT is(pg_temp.tree((SELECT id FROM r3)), '', 'a source whose term has ended derives nothing');
-SELECT cmp_ok(expire_list_entries(), '>=', 1, 'expire_list_entries marks entries past their term');
+SELECT cmp_ok((run_expiry() ->> 'entries_expired')::int, '>=', 1, 'run_expiry marks entries past their term expired');
 SELECT is((SELECT status FROM list_entry WHERE entry_id = (SELECT id FROM r3)), 'expired', 'the source expired');
-SELECT is(expire_list_entries(), 0, 'expire_list_entries is idempotent');
+SELECT is((SELECT (r ->> 'entries_expired')::int + (r ->> 'derived_entries_recomputed')::int FROM run_expiry() r), 0,
+          'run_expiry is idempotent for list entries');
 CREATE TEMP TABLE r4 AS SELECT pg_temp.list('tap甲公司', 'key_attention') AS id;
 DELETE FROM list_entry WHERE entry_id = (SELECT id FROM r1);
 SELECT is((SELECT count(*)::int FROM list_entry WHERE root_entry_id = (SELECT id FROM r1)), 0,
@@ -209,7 +210,7 @@ DELETE FROM propagation_rule WHERE list_type_code = 'tap_chain';
 -- ---- fan-out ---------------------------------------------------------------------------------------------------
 INSERT INTO credit_gz.subject (resident_id, name) SELECT pg_temp.rid(20000 + g), 'tap员' || g FROM generate_series(1, 200) g;
 INSERT INTO relation (subject_id, related_subject_id, kind, valid_from)
-SELECT pg_temp.s('tap丙公司'), s.subject_id, 'principal_person', CURRENT_DATE - 1 FROM credit_gz.subject s WHERE s.name LIKE 'tap员%';
+SELECT pg_temp.s('tap丙公司'), s.subject_id, 'principal_person', credit_gz.policy_date() - 1 FROM credit_gz.subject s WHERE s.name LIKE 'tap员%';
 CREATE TEMP TABLE r7 AS SELECT pg_temp.list('tap丙公司', 'wage_arrears') AS id;
 SELECT is((SELECT count(*)::int FROM list_entry WHERE root_entry_id = (SELECT id FROM r7) AND status = 'active'), 200,
           'listing an organisation with 200 principal persons derives 200 entries');
@@ -218,59 +219,59 @@ SELECT is((SELECT count(*)::int FROM list_entry WHERE root_entry_id = (SELECT id
           'and revoking lifts all 200');
 
 -- ---- escalation ------------------------------------------------------------------------------------------------
-CREATE TEMP TABLE r8 AS SELECT pg_temp.list('tap丁公司', 'abnormal_operations', (CURRENT_DATE - interval '35 months')::date - 1) AS id;
+CREATE TEMP TABLE r8 AS SELECT pg_temp.list('tap丁公司', 'abnormal_operations', (credit_gz.policy_date() - interval '35 months')::date - 1) AS id;
 SELECT is((SELECT count(*)::int FROM list_escalation_notice WHERE entry_id = (SELECT id FROM r8)), 1,
           'abnormal-operations entry within 60 days of three years shows in the notice view');
-SELECT is(escalate_list_entries(), 0, 'not escalated before three years');
-UPDATE list_entry SET effective_from = (CURRENT_DATE - interval '36 months')::date WHERE entry_id = (SELECT id FROM r8);
-SELECT is(escalate_list_entries(), 1, 'unresolved for three years: escalated');
+SELECT is((run_expiry() ->> 'entries_escalated')::int, 0, 'not escalated before three years');
+UPDATE list_entry SET effective_from = (credit_gz.policy_date() - interval '36 months')::date WHERE entry_id = (SELECT id FROM r8);
+SELECT is((run_expiry() ->> 'entries_escalated')::int, 1, 'unresolved for three years: escalated');
 SELECT row_eq($$SELECT list_type_code, department_code, status FROM list_entry
                  WHERE escalated_from_entry_id = (SELECT id FROM r8)$$,
               ROW('samr_serious_illegal'::text, 'tap_court'::text, 'active'::text),
               'escalated to the serious list by the same department');
-SELECT is(escalate_list_entries(), 0, 'escalation is idempotent');
+SELECT is((run_expiry() ->> 'entries_escalated')::int, 0, 'escalation is idempotent');
 SELECT is((SELECT count(*)::int FROM list_escalation_notice WHERE entry_id = (SELECT id FROM r8)), 0,
           'escalated entries leave the notice view');
 
 -- ---- dishonesty cases ------------------------------------------------------------------------------------------
 INSERT INTO dishonesty_case (subject_id, department_code, title, opened_on, rectification_due)
-VALUES (pg_temp.s('tap丁公司'), 'tap_amr', 'tap 虚假宣传', CURRENT_DATE - 60, CURRENT_DATE - 1);
+VALUES (pg_temp.s('tap丁公司'), 'tap_amr', 'tap 虚假宣传', credit_gz.policy_date() - 60, credit_gz.policy_date() - 1);
 CREATE TEMP TABLE c1 AS SELECT case_id AS id, subject_id AS sid FROM dishonesty_case WHERE title = 'tap 虚假宣传';
 INSERT INTO dishonesty_case_item (subject_id, case_id, entry_id) SELECT c1.sid, c1.id, r8.id FROM c1, r8;
 SELECT throws_ok($$INSERT INTO dishonesty_case_item (subject_id, case_id, entry_id) SELECT c1.sid, c1.id, r5.id FROM c1, r5$$,
                  '23503', NULL, 'a case groups entries of its own subject only (subject_id, entry_id)');
 SELECT lives_ok($$INSERT INTO dishonesty_case_step (subject_id, case_id, step, done_on, department_code)
-                  SELECT sid, id, 'verification', CURRENT_DATE - 50, 'tap_amr' FROM c1$$, '核查 recorded');
+                  SELECT sid, id, 'verification', credit_gz.policy_date() - 50, 'tap_amr' FROM c1$$, '核查 recorded');
 SELECT throws_ok($$INSERT INTO dishonesty_case_step (subject_id, case_id, step, done_on, department_code)
-                   SELECT sid, id, 'punishment', CURRENT_DATE - 40, 'tap_amr' FROM c1$$, '23514', NULL,
+                   SELECT sid, id, 'punishment', credit_gz.policy_date() - 40, 'tap_amr' FROM c1$$, '23514', NULL,
                  'steps cannot be skipped');
 SELECT throws_ok($$INSERT INTO dishonesty_case_step (subject_id, case_id, step, done_on, department_code)
-                   SELECT sid, id, 'recording', CURRENT_DATE - 55, 'tap_amr' FROM c1$$, '23514', NULL,
+                   SELECT sid, id, 'recording', credit_gz.policy_date() - 55, 'tap_amr' FROM c1$$, '23514', NULL,
                  'a step cannot be dated before the previous one');
 INSERT INTO dishonesty_case_step (subject_id, case_id, step, done_on, department_code)
-SELECT sid, id, s, CURRENT_DATE - d, 'tap_amr' FROM c1, (VALUES ('recording', 45), ('supervision', 40), ('punishment', 30)) v(s, d);
+SELECT sid, id, s, credit_gz.policy_date() - d, 'tap_amr' FROM c1, (VALUES ('recording', 45), ('supervision', 40), ('punishment', 30)) v(s, d);
 SELECT row_eq($$SELECT stage, punished_on, rectification_overdue FROM dishonesty_case_status WHERE case_id = (SELECT id FROM c1)$$,
-              ROW('punishment'::text, CURRENT_DATE - 30, true), 'case status: stage, step dates, rectification overdue');
+              ROW('punishment'::text, credit_gz.policy_date() - 30, true), 'case status: stage, step dates, rectification overdue');
 SELECT throws_ok($$DELETE FROM dishonesty_case_step WHERE case_id = (SELECT id FROM c1)$$, '23514', NULL,
                  'case steps are kept');
 INSERT INTO dishonesty_case (subject_id, department_code, title) VALUES (pg_temp.s('tap丁公司'), 'tap_amr', 'tap 误立案');
 INSERT INTO dishonesty_case_step (subject_id, case_id, step, done_on, department_code)
-SELECT subject_id, case_id, 'verification', CURRENT_DATE, 'tap_amr' FROM dishonesty_case WHERE title = 'tap 误立案';
+SELECT subject_id, case_id, 'verification', credit_gz.policy_date(), 'tap_amr' FROM dishonesty_case WHERE title = 'tap 误立案';
 SELECT lives_ok($$DELETE FROM dishonesty_case WHERE title = 'tap 误立案'$$, 'a whole case can be deleted with its steps');
 
 -- ---- interview tasks (谁认定、谁约谈) -----------------------------------------------------------------------------
-UPDATE list_entry SET rectify_by = CURRENT_DATE - 3 WHERE entry_id = (SELECT id FROM r5);
+UPDATE list_entry SET rectify_by = credit_gz.policy_date() - 3 WHERE entry_id = (SELECT id FROM r5);
 SELECT is(create_overdue_interview_tasks(), 2, 'one task for the overdue entry, one for the overdue case');
 SELECT row_eq($$SELECT department_code, subject_id, status, due_date FROM interview_task WHERE entry_id = (SELECT id FROM r5)$$,
-              ROW('tap_court'::text, pg_temp.s('tap乙公司'), 'open'::text, CURRENT_DATE + 10),
+              ROW('tap_court'::text, pg_temp.s('tap乙公司'), 'open'::text, credit_gz.policy_date() + 10),
               'the determining department interviews (谁认定、谁约谈)');
 SELECT is((SELECT department_code FROM interview_task WHERE case_id = (SELECT id FROM c1)), 'tap_amr',
           'the case''s department gets the case task');
 SELECT is(create_overdue_interview_tasks(), 0, 'creating tasks is idempotent');
-UPDATE list_entry SET rectified_on = CURRENT_DATE WHERE entry_id = (SELECT id FROM r4);
+UPDATE list_entry SET rectified_on = credit_gz.policy_date() WHERE entry_id = (SELECT id FROM r4);
 SELECT throws_ok($$UPDATE interview_task SET status = 'done' WHERE entry_id = (SELECT id FROM r5)$$, '23514', NULL,
                  'a done task needs its date');
-SELECT lives_ok($$UPDATE interview_task SET status = 'done', done_on = CURRENT_DATE, outcome = '已约谈'
+SELECT lives_ok($$UPDATE interview_task SET status = 'done', done_on = credit_gz.policy_date(), outcome = '已约谈'
                   WHERE entry_id = (SELECT id FROM r5)$$, 'a task is closed with date and outcome');
 
 SELECT * FROM finish();

@@ -21,7 +21,7 @@ SELECT cmp_ok((SELECT count(*)::int FROM pg_class c
 INSERT INTO credit_gz.subject (uscc, name, registered_on)
 VALUES (credit_gz.uscc_make('11440102MA00T0005'), '测试某局', '2000-01-01');
 INSERT INTO credit_gz.record (subject_id, item_code, department_code, document_no, decision_date, disclosure, title)
-SELECT subject_id, 'dishonest_judgment_debtor', 'court', 'T-GOV-1', current_date - 3, 'public', '拖欠账款'
+SELECT subject_id, 'dishonest_judgment_debtor', 'court', 'T-GOV-1', credit_gz.policy_date() - 3, 'public', '拖欠账款'
   FROM credit_gz.subject WHERE name = '测试某局';
 INSERT INTO credit_gz.list_entry (subject_id, list_type_code, department_code, basis_document)
 SELECT subject_id, 'judgment_debtor', 'court', 'T-GOV-LIST' FROM credit_gz.subject WHERE name = '测试某局';

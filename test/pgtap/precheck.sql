@@ -19,7 +19,7 @@ $$;
 CREATE FUNCTION pg_temp.s(nm text) RETURNS bigint LANGUAGE sql AS $$
     SELECT subject_id FROM credit_gz.subject WHERE name = nm
 $$;
-CREATE FUNCTION pg_temp.list(who text, lt text, vfrom date DEFAULT CURRENT_DATE) RETURNS bigint LANGUAGE sql AS $$
+CREATE FUNCTION pg_temp.list(who text, lt text, vfrom date DEFAULT credit_gz.policy_date()) RETURNS bigint LANGUAGE sql AS $$
     INSERT INTO credit_gz.list_entry (subject_id, list_type_code, department_code, basis_document, effective_from)
     VALUES (pg_temp.s(who), lt, 'pc_court', 'PC-' || who || '-' || lt, vfrom) RETURNING entry_id
 $$;
@@ -29,8 +29,8 @@ INSERT INTO credit_gz.subject (uscc, name) VALUES (pg_temp.uscc(1), 'pc失信公
     (pg_temp.uscc(3), 'pc普通公司'), (pg_temp.uscc(4), 'pc关注公司');
 INSERT INTO credit_gz.subject (resident_id, name) VALUES (pg_temp.rid(30001), 'pc法代');
 INSERT INTO credit_gz.relation (subject_id, related_subject_id, kind, valid_from)
-VALUES (pg_temp.s('pc失信公司'), pg_temp.s('pc法代'), 'legal_representative', CURRENT_DATE - 100);
-CREATE TEMP TABLE e1 AS SELECT pg_temp.list('pc失信公司', 'judgment_debtor', CURRENT_DATE - 5) AS id;
+VALUES (pg_temp.s('pc失信公司'), pg_temp.s('pc法代'), 'legal_representative', credit_gz.policy_date() - 100);
+CREATE TEMP TABLE e1 AS SELECT pg_temp.list('pc失信公司', 'judgment_debtor', credit_gz.policy_date() - 5) AS id;
 SELECT pg_temp.list('pc守信公司', 'a_grade_taxpayer'), pg_temp.list('pc关注公司', 'key_attention');
 
 -- ---- catalogue ---------------------------------------------------------------------------------------------------
@@ -89,12 +89,12 @@ VALUES ('pc_logistics_subsidy', '物流领域补贴从严', 'key_attention', 'lo
         'condition', '测试依据', '2020-01-01'),
        ('pc_expired_measure', '已废止措施', 'key_attention', NULL, 'honour', 'rights_reducing', 'punishment',
         'deny', '测试依据', '2020-01-01');
-UPDATE measure SET effective_until = CURRENT_DATE - 1 WHERE code = 'pc_expired_measure';
+UPDATE measure SET effective_until = credit_gz.policy_date() - 1 WHERE code = 'pc_expired_measure';
 SELECT is(precheck(pg_temp.s('pc关注公司'), 'road_freight', 'subsidy')->'measures'->0->>'measure', 'pc_logistics_subsidy',
           'a measure of a domain applies in its sub-domains');
 SELECT is(precheck(pg_temp.s('pc关注公司'), 'taxation', 'subsidy')->>'verdict', 'allow', 'but not in other domains');
 SELECT is(precheck(pg_temp.s('pc关注公司'), 'taxation', 'honour')->>'verdict', 'allow', 'a measure no longer in force does not apply');
-CREATE TEMP TABLE e2 AS SELECT pg_temp.list('pc普通公司', 'judgment_debtor', CURRENT_DATE + 10) AS id;
+CREATE TEMP TABLE e2 AS SELECT pg_temp.list('pc普通公司', 'judgment_debtor', credit_gz.policy_date() + 10) AS id;
 SELECT is(precheck(pg_temp.s('pc普通公司'), 'government_procurement', 'procurement_bid')->>'verdict', 'allow',
           'an entry not yet in force does not apply');
 DELETE FROM list_entry WHERE entry_id = (SELECT id FROM e2);

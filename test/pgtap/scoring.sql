@@ -13,7 +13,7 @@ CREATE FUNCTION pg_temp.subj(n int) RETURNS bigint LANGUAGE sql AS $$
     INSERT INTO credit_gz.subject (uscc, name)
     VALUES (credit_gz.uscc_make('91440106' || pg_temp.org(77000000 + n)), 'tap scoring ' || n)
     RETURNING subject_id $$;
-CREATE FUNCTION pg_temp.rec(s bigint, item text, sev text, dom text, doc text, decided date DEFAULT current_date - 10)
+CREATE FUNCTION pg_temp.rec(s bigint, item text, sev text, dom text, doc text, decided date DEFAULT credit_gz.policy_date() - 10)
 RETURNS bigint LANGUAGE sql AS $$
     INSERT INTO credit_gz.record (subject_id, item_code, severity, domain_code, department_code, document_no,
                                   decision_date)
@@ -56,7 +56,7 @@ SELECT is(credit_gz.scoring_grade(9000, 1, NULL, 9000, 7000, 4000, 'M'), 'A', '9
 SELECT is(credit_gz.scoring_grade(3999, 1, NULL, 9000, 7000, 4000, 'M'), 'D', '39.99 grades D');
 SELECT is(credit_gz.scoring_grade(9500, 0, NULL, 9000, 7000, 4000, 'M'), 'M', 'no contributions: M');
 SELECT is(credit_gz.scoring_grade(9500, 2, 0::smallint, 9000, 7000, 4000, 'M'), 'D', 'cap rank 0 forces D');
-SELECT throws_ok($$SELECT credit_gz.decayed_points(1, 7::smallint, NULL, NULL, NULL, current_date)$$, '22023',
+SELECT throws_ok($$SELECT credit_gz.decayed_points(1, 7::smallint, NULL, NULL, NULL, credit_gz.policy_date())$$, '22023',
                  NULL, 'unknown decay code rejected');
 
 -- ---- a test model with one rule of each kind -------------------------------------------------------------------
@@ -153,10 +153,10 @@ SELECT is(pg_temp.sc(pg_temp.id('s5')), 67.00, 'decided 2025: the -8 version');
 
 -- decay over the publicity window, as the archive filled it
 INSERT INTO ids VALUES ('r6', pg_temp.rec(pg_temp.id('s6'), 'dishonest_judgment_debtor', NULL, 'construction', 'tap-j1',
-                                           current_date - 40));
+                                           credit_gz.policy_date() - 40));
 SELECT is((SELECT effective_points FROM credit_gz.score_breakdown(pg_temp.id('s6'), 'tap') WHERE source = 'record'),
           (SELECT (credit_gz.decayed_points(-900, 1::smallint, NULL, publish_from, publish_until,
-                                            credit_gz.scoring_date()) / 100.0)::numeric(7,2)
+                                            credit_gz.policy_date()) / 100.0)::numeric(7,2)
              FROM credit_gz.record WHERE record_id = pg_temp.id('r6')),
           'linear decay over the record''s own publicity window');
 SELECT ok((SELECT effective_points > -9 AND effective_points < 0
@@ -169,7 +169,7 @@ SELECT is((SELECT scoring_rule_id FROM credit_gz.score_breakdown(pg_temp.id('s6'
           'update to a serious penalty: the kind+severity rule applies');
 SELECT is((SELECT effective_points FROM credit_gz.score_breakdown(pg_temp.id('s6'), 'tap') WHERE source = 'record'),
           (SELECT (credit_gz.decayed_points(-2000, 2::smallint, 4, publish_from, publish_until,
-                                            credit_gz.scoring_date()) / 100.0)::numeric(7,2)
+                                            credit_gz.policy_date()) / 100.0)::numeric(7,2)
              FROM credit_gz.record WHERE record_id = pg_temp.id('r6')),
           'step decay over the window');
 
@@ -207,7 +207,7 @@ SELECT is(pg_temp.sc(pg_temp.id('s3'), 'city_comprehensive'), 85.00, 'red list: 
 UPDATE credit_gz.subject_score SET scored_on = scored_on - 1 WHERE subject_id = pg_temp.id('s6') AND decaying;
 INSERT INTO credit_gz.record (subject_id, item_code, severity, domain_code, department_code, document_no, decision_date)
 SELECT pg_temp.id('s6'), 'administrative_penalty', 'general', 'construction', (SELECT min(code) FROM credit_gz.department),
-       'tap-multi-' || g, current_date - 20
+       'tap-multi-' || g, credit_gz.policy_date() - 20
   FROM generate_series(1, 3) g;
 SELECT is_empty($$SELECT * FROM credit_gz.verify_scores() WHERE subject_id = pg_temp.id('s6')$$,
                 'a multi-row insert for a subject scored on an earlier day counts each record once');
@@ -249,16 +249,16 @@ SELECT ok((SELECT bool_and(stratum_sample = ceil(inspection_ratio * stratum_size
 CREATE TEMP TABLE totals_sql AS
 SELECT c.subject_id, c.model_no, sum(c.effective_centi)::bigint AS raw, count(*) AS n, min(c.cap_rank) AS cap_rank,
        bool_or(c.decays) AS decays
-  FROM credit_gz.score_contributions(NULL, credit_gz.scoring_date()) c GROUP BY 1, 2;
+  FROM credit_gz.score_contributions(NULL, credit_gz.policy_date()) c GROUP BY 1, 2;
 SELECT ok((SELECT count(*) > 0 FROM totals_sql WHERE decays) AND (SELECT count(*) > 0 FROM totals_sql WHERE cap_rank IS NOT NULL),
           'the comparison covers decaying and capped totals');
-SELECT set_eq($$SELECT * FROM credit_gz.score_totals(NULL, credit_gz.scoring_date())$$,
+SELECT set_eq($$SELECT * FROM credit_gz.score_totals(NULL, credit_gz.policy_date())$$,
               $$SELECT * FROM totals_sql$$, 'score_totals equals grouped score_contributions, all models');
 -- a small maintenance_work_mem against a large estimate makes score_totals read the tables in many passes
 UPDATE pg_catalog.pg_class SET reltuples = 1000000
  WHERE oid IN ('credit_gz.subject'::regclass, 'credit_gz.record'::regclass);
 SET LOCAL maintenance_work_mem = '1MB';
-SELECT set_eq($$SELECT * FROM credit_gz.score_totals(ARRAY['tap', 'city_comprehensive'], credit_gz.scoring_date())$$,
+SELECT set_eq($$SELECT * FROM credit_gz.score_totals(ARRAY['tap', 'city_comprehensive'], credit_gz.policy_date())$$,
               $$SELECT t.* FROM totals_sql t JOIN (SELECT DISTINCT model_no, model_code FROM credit_gz.scoring_rule_key) k
                   USING (model_no) WHERE k.model_code IN ('tap', 'city_comprehensive')$$,
               'and in many passes (subject_id residue classes), two models');
@@ -309,14 +309,14 @@ SELECT unalike(pg_temp.plan_of($$SELECT * FROM credit_gz.score_contributions(NUL
 RESET enable_seqscan;
 
 -- as_of: recompute_scores and verify_scores decay points on the day they are given
-SELECT isnt_empty($$SELECT * FROM credit_gz.verify_scores(credit_gz.scoring_date() + 3650) WHERE model_code = 'tap'$$,
+SELECT isnt_empty($$SELECT * FROM credit_gz.verify_scores(credit_gz.policy_date() + 3650) WHERE model_code = 'tap'$$,
                   'verify_scores(as_of): ten years on, the decaying points have faded');
-SELECT ok(credit_gz.recompute_scores('tap', credit_gz.scoring_date() + 3650) > 0,
+SELECT ok(credit_gz.recompute_scores('tap', credit_gz.policy_date() + 3650) > 0,
           'recompute_scores(model, as_of) decays them on that day');
-SELECT is_empty($$SELECT * FROM credit_gz.verify_scores(credit_gz.scoring_date() + 3650) WHERE model_code = 'tap'$$,
+SELECT is_empty($$SELECT * FROM credit_gz.verify_scores(credit_gz.policy_date() + 3650) WHERE model_code = 'tap'$$,
                 'and verify_scores with the same as_of agrees');
 SELECT is((SELECT count(*)::int FROM credit_gz.subject_score
-            WHERE model_code = 'tap' AND decaying AND scored_on <> credit_gz.scoring_date() + 3650), 0,
+            WHERE model_code = 'tap' AND decaying AND scored_on <> credit_gz.policy_date() + 3650), 0,
           'decaying scores carry the day they were decayed on');
 SELECT ok(credit_gz.recompute_scores('tap') > 0, 'recompute_scores() decays on the scoring day by default');
 SELECT is_empty($$SELECT * FROM credit_gz.verify_scores()$$, 'and verify_scores() is empty again');

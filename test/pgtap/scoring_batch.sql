@@ -25,7 +25,7 @@ SELECT pg_temp.sid(g, k), credit_gz.uscc_make('91440106' || pg_temp.org(78000000
 -- list (non-decaying points) and its decaying sums are made yesterday's and wrong (a batch must not trust them)
 INSERT INTO credit_gz.record (subject_id, item_code, severity, domain_code, department_code, document_no, decision_date)
 SELECT pg_temp.sid(g, k), 'administrative_penalty', 'general', 'construction', 'market_regulation',
-       'TAPB-0-' || g || '-' || k, current_date - 200
+       'TAPB-0-' || g || '-' || k, credit_gz.policy_date() - 200
   FROM generate_series(1, 5) g, (VALUES (1), (2), (3), (4), (8)) v (k);
 INSERT INTO credit_gz.list_entry (subject_id, list_type_code, department_code, basis_document)
 SELECT pg_temp.sid(g, 8), 'a_grade_taxpayer', 'taxation', 'tap batch red list ' || g FROM generate_series(1, 5) g;
@@ -33,7 +33,7 @@ UPDATE credit_gz.subject_score SET scored_on = scored_on - 1, raw_points = raw_p
  WHERE subject_id IN (SELECT pg_temp.sid(g, 8) FROM generate_series(1, 5) g) AND decaying;
 SELECT is((SELECT count(*)::int FROM credit_gz.subject_score
             WHERE subject_id IN (SELECT pg_temp.sid(g, 8) FROM generate_series(1, 5) g)
-              AND decaying AND scored_on < credit_gz.scoring_date()), 15,
+              AND decaying AND scored_on < credit_gz.policy_date()), 15,
           'set-up: subject 8 of each group has stale decaying sums under 3 models');
 
 -- the scores before the records, the same in every group
@@ -58,16 +58,16 @@ BEGIN
     FOR r IN SELECT * FROM src ORDER BY j LOOP
         INSERT INTO credit_gz.record (subject_id, item_code, severity, domain_code, department_code, document_no,
                                       decision_date)
-        VALUES (pg_temp.sid(1, r.k), r.item, r.sev, r.dom, 'market_regulation', 'TAPB-1-' || r.j, current_date - r.age);
+        VALUES (pg_temp.sid(1, r.k), r.item, r.sev, r.dom, 'market_regulation', 'TAPB-1-' || r.j, credit_gz.policy_date() - r.age);
     END LOOP;
 END $$;
 -- B: one INSERT … SELECT
 INSERT INTO credit_gz.record (subject_id, item_code, severity, domain_code, department_code, document_no, decision_date)
-SELECT pg_temp.sid(2, k), item, sev, dom, 'market_regulation', 'TAPB-2-' || j, current_date - age FROM src ORDER BY j;
+SELECT pg_temp.sid(2, k), item, sev, dom, 'market_regulation', 'TAPB-2-' || j, credit_gz.policy_date() - age FROM src ORDER BY j;
 -- C: one COPY (psql's \copy is COPY … FROM STDIN on the server)
 \set cg_copy_file `mktemp`
 \setenv CG_COPY_FILE :cg_copy_file
-COPY (SELECT pg_temp.sid(3, k), item, sev, dom, 'market_regulation', 'TAPB-3-' || j, current_date - age
+COPY (SELECT pg_temp.sid(3, k), item, sev, dom, 'market_regulation', 'TAPB-3-' || j, credit_gz.policy_date() - age
         FROM src ORDER BY j) TO STDOUT \g :cg_copy_file
 \copy credit_gz.record (subject_id, item_code, severity, domain_code, department_code, document_no, decision_date) FROM PROGRAM 'cat "$CG_COPY_FILE"; rm -f "$CG_COPY_FILE"'
 SELECT is((SELECT count(*)::int FROM credit_gz.record WHERE document_no LIKE 'TAPB-3-%'), 60, 'COPY loaded 60 records');
@@ -76,11 +76,11 @@ CREATE FUNCTION pg_temp.large_batch(g int, pad int) RETURNS void LANGUAGE sql AS
     INSERT INTO credit_gz.record (subject_id, item_code, severity, domain_code, department_code, document_no,
                                   decision_date)
     SELECT * FROM (SELECT pg_temp.sid(g, k), item, sev, dom, 'market_regulation', 'TAPB-' || g || '-' || j,
-                          current_date - age
+                          credit_gz.policy_date() - age
                      FROM src ORDER BY j) l
     UNION ALL
     SELECT pg_temp.sid(pad, 1 + i % 8), 'administrative_penalty', 'general', 'construction', 'market_regulation',
-           'TAPB-PAD' || pad || '-' || i, current_date - i % 300
+           'TAPB-PAD' || pad || '-' || i, credit_gz.policy_date() - i % 300
       FROM generate_series(1, 1000) i $$;
 SELECT pg_temp.large_batch(4, 6);
 -- P with work_mem = 64kB: 1,060 rows budgeted at two groups of 100 bytes each exceed the 128 kB of hash memory, so
@@ -173,7 +173,7 @@ SELECT is_empty($$SELECT * FROM credit_gz.verify_scores() WHERE subject_id BETWE
 UPDATE credit_gz.record SET severity = 'serious' WHERE document_no = 'TAPB-0-2-1';
 INSERT INTO credit_gz.record (subject_id, item_code, severity, domain_code, department_code, document_no, decision_date)
 SELECT pg_temp.sid(2, k), 'administrative_penalty', 'general', 'taxation', 'market_regulation',
-       'TAPB-9-' || k || '-' || n, current_date - n
+       'TAPB-9-' || k || '-' || n, credit_gz.policy_date() - n
   FROM generate_series(1, 2) k, generate_series(1, 3) n;
 SELECT is_empty($$SELECT * FROM credit_gz.verify_scores() WHERE subject_id IN (pg_temp.sid(2, 1), pg_temp.sid(2, 2))$$,
                 'batch after an update of the same subject in the transaction: each record counted once');
@@ -182,10 +182,10 @@ SELECT is_empty($$SELECT * FROM credit_gz.verify_scores() WHERE subject_id IN (p
 -- batch, in one statement
 MERGE INTO credit_gz.record r
 USING (SELECT v.*, d.subject_id AS old_subject, d.record_id AS old_record
-         FROM (VALUES (pg_temp.sid(2, 3), 'administrative_penalty', 'serious', 'construction', 'TAPB-0-2-3', current_date - 3),
-                      (pg_temp.sid(2, 3), 'administrative_penalty', 'general', 'construction', 'TAPB-OC-1', current_date - 3),
-                      (pg_temp.sid(2, 4), 'administrative_penalty', 'general', 'taxation', 'TAPB-0-2-4', current_date - 4),
-                      (pg_temp.sid(2, 4), 'honour', NULL, 'taxation', 'TAPB-OC-2', current_date - 4))
+         FROM (VALUES (pg_temp.sid(2, 3), 'administrative_penalty', 'serious', 'construction', 'TAPB-0-2-3', credit_gz.policy_date() - 3),
+                      (pg_temp.sid(2, 3), 'administrative_penalty', 'general', 'construction', 'TAPB-OC-1', credit_gz.policy_date() - 3),
+                      (pg_temp.sid(2, 4), 'administrative_penalty', 'general', 'taxation', 'TAPB-0-2-4', credit_gz.policy_date() - 4),
+                      (pg_temp.sid(2, 4), 'honour', NULL, 'taxation', 'TAPB-OC-2', credit_gz.policy_date() - 4))
               AS v (subject_id, item_code, severity, domain_code, document_no, decision_date)
          LEFT JOIN credit_gz.record_document d ON d.department_code = 'market_regulation' AND d.document_no = v.document_no) s
    ON r.subject_id = s.old_subject AND r.record_id = s.old_record
@@ -220,7 +220,7 @@ SELECT (SELECT count(*) FROM credit_gz.subject_score WHERE subject_id BETWEEN 99
 SELECT throws_ok($$INSERT INTO credit_gz.record (subject_id, item_code, severity, domain_code, department_code,
                                                  document_no, decision_date)
                    SELECT pg_temp.sid(3, k), 'administrative_penalty', CASE WHEN k = 8 THEN 'bogus' ELSE 'serious' END,
-                          'construction', 'market_regulation', 'TAPB-BAD-' || k, current_date - 1
+                          'construction', 'market_regulation', 'TAPB-BAD-' || k, credit_gz.policy_date() - 1
                      FROM generate_series(1, 8) k$$,
                  '23514', NULL, 'a batch with one bad severity is rejected');
 SELECT is((SELECT count(*)::int FROM credit_gz.record WHERE document_no LIKE 'TAPB-BAD-%'), 0, '... no record stored');
@@ -235,7 +235,7 @@ SELECT results_eq($$SELECT (SELECT count(*) FROM credit_gz.subject_score WHERE s
 -- a large batch (over 1,000 rows: the plans made for large batches) is exact too
 INSERT INTO credit_gz.record (subject_id, item_code, severity, domain_code, department_code, document_no, decision_date)
 SELECT pg_temp.sid(3, 1 + i % 8), 'administrative_penalty', CASE WHEN i % 7 = 0 THEN 'serious' ELSE 'general' END,
-       (ARRAY['construction', 'taxation', 'work_safety'])[1 + i % 3], 'emergency', 'TAPB-L-' || i, current_date - i % 250
+       (ARRAY['construction', 'taxation', 'work_safety'])[1 + i % 3], 'emergency', 'TAPB-L-' || i, credit_gz.policy_date() - i % 250
   FROM generate_series(1, 1500) i;
 SELECT is_empty($$SELECT * FROM credit_gz.verify_scores() WHERE subject_id BETWEEN 990000100 AND 990000399$$,
                 'a 1,500-row batch: scores exact');

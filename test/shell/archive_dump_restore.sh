@@ -68,7 +68,7 @@ next=$(q "$dst" -c "INSERT INTO credit_gz.subject (uscc, name) VALUES ('91620105
 [ "$next" = t ] && ok "identity sequences continue after the restored rows" || notok "identity sequences continue ($next)"
 audit=$(q "$dst" -c "SELECT count(*) FROM credit_gz.audit_log WHERE new_row ->> 'name' = '新公司'")
 [ "$audit" = 1 ] && ok "triggers work again after the restore (audit)" || notok "triggers work again after the restore ($audit)"
-rej=$(q "$dst" -c "SELECT credit_gz.load_record('market_regulation', 'D-9', subject_id, 'red_light', CURRENT_DATE, NULL, NULL)
+rej=$(q "$dst" -c "SELECT credit_gz.load_record('market_regulation', 'D-9', subject_id, 'red_light', credit_gz.policy_date(), NULL, NULL)
                      FROM credit_gz.subject WHERE name = '转储个人'" 2>&1 | grep -c 'may not enter the personal credit record' || true)
 [ "$rej" = 1 ] && ok "the record rules hold in the restored database" || notok "the record rules hold in the restored database"
 exit $fail

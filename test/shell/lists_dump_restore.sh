@@ -22,16 +22,16 @@ SELECT o.subject_id, p.subject_id, k, date '2020-01-01'
                ('乙公司', '李四', 'legal_representative')) v (org, person, k)
   JOIN credit_gz.subject o ON o.name = v.org JOIN credit_gz.subject p ON p.name = v.person;
 INSERT INTO credit_gz.list_entry (subject_id, list_type_code, department_code, basis_document, effective_from)
-SELECT subject_id, 'judgment_debtor', 'court', '(2026)粤01执1号', CURRENT_DATE - 10 FROM credit_gz.subject WHERE name = '甲公司';
+SELECT subject_id, 'judgment_debtor', 'court', '(2026)粤01执1号', credit_gz.policy_date() - 10 FROM credit_gz.subject WHERE name = '甲公司';
 INSERT INTO credit_gz.list_entry (subject_id, list_type_code, department_code, basis_document, effective_from)
-SELECT subject_id, 'wage_arrears', 'court', '穗人社欠薪〔2026〕1号', CURRENT_DATE - 5 FROM credit_gz.subject WHERE name = '乙公司';
+SELECT subject_id, 'wage_arrears', 'court', '穗人社欠薪〔2026〕1号', credit_gz.policy_date() - 5 FROM credit_gz.subject WHERE name = '乙公司';
 UPDATE credit_gz.list_entry SET status = 'revoked' WHERE list_type_code = 'wage_arrears';
 INSERT INTO credit_gz.measure (code, name_zh, list_type_code, action, category, kind, effect, legal_basis, effective_from)
 VALUES ('local_subsidy_bar', '本地补贴限制', 'key_attention', 'subsidy', 'rights_reducing', 'punishment', 'deny', '本地规定', '2026-01-01');
 INSERT INTO credit_gz.dishonesty_case (subject_id, department_code, title, rectification_due)
-SELECT subject_id, 'court', '拒不履行', CURRENT_DATE + 30 FROM credit_gz.subject WHERE name = '甲公司';
+SELECT subject_id, 'court', '拒不履行', credit_gz.policy_date() + 30 FROM credit_gz.subject WHERE name = '甲公司';
 INSERT INTO credit_gz.dishonesty_case_step (subject_id, case_id, step, done_on, department_code)
-SELECT subject_id, case_id, s, CURRENT_DATE - d, 'court' FROM credit_gz.dishonesty_case, (VALUES ('verification', 3), ('recording', 2)) v (s, d);
+SELECT subject_id, case_id, s, credit_gz.policy_date() - d, 'court' FROM credit_gz.dishonesty_case, (VALUES ('verification', 3), ('recording', 2)) v (s, d);
 CREATE TEMP TABLE pc AS SELECT credit_gz.precheck(subject_id, 'government_procurement', 'procurement_bid', 'finance')
   FROM credit_gz.subject WHERE name = '甲公司';
 SQL

@@ -23,14 +23,14 @@ FROM (SELECT b, 11 - (sum(CASE WHEN ch ~ '[0-9]' THEN ascii(ch) - 48 ELSE ascii(
 INSERT INTO credit_gz.commitment (subject_id, kind, matter, department_code)
 SELECT subject_id, 'credit_repair', '信用修复承诺', 'market_regulation' FROM credit_gz.subject WHERE name = '转储修复公司';
 SELECT credit_gz.load_record('market_regulation', 'RD-' || i, subject_id, 'administrative_penalty',
-                             current_date - 200 - i, NULL, 'general')
+                             credit_gz.policy_date() - 200 - i, NULL, 'general')
   FROM credit_gz.subject, generate_series(1, 4) i WHERE name = '转储修复公司';
 -- approved, accepted, submitted applications
-SELECT credit_gz.repair_approve((credit_gz.repair_accept((credit_gz.repair_submit(record_id, current_date - 1)).application_id)).application_id)
+SELECT credit_gz.repair_approve((credit_gz.repair_accept((credit_gz.repair_submit(record_id, credit_gz.policy_date() - 1)).application_id)).application_id)
   FROM credit_gz.record WHERE document_no = 'RD-1';
-SELECT credit_gz.repair_accept((credit_gz.repair_submit(record_id, current_date - 1)).application_id)
+SELECT credit_gz.repair_accept((credit_gz.repair_submit(record_id, credit_gz.policy_date() - 1)).application_id)
   FROM credit_gz.record WHERE document_no = 'RD-2';
-SELECT credit_gz.repair_submit(record_id, current_date - 1) FROM credit_gz.record WHERE document_no = 'RD-3';
+SELECT credit_gz.repair_submit(record_id, credit_gz.policy_date() - 1) FROM credit_gz.record WHERE document_no = 'RD-3';
 -- an open objection (record under objection)
 SELECT credit_gz.objection_accept((credit_gz.objection_submit(record_id, '认定有误')).objection_id)
   FROM credit_gz.record WHERE document_no = 'RD-4';
