@@ -6,7 +6,7 @@
 -- Every check lists the offending objects by name, so a failure says what to fix. Exceptions are listed
 -- explicitly below with the reason; a stale exception (object gone or now conforming) fails too.
 BEGIN;
-SELECT plan(39);
+SELECT plan(40);
 
 -- The extension's members: pg_depend rows of deptype 'e' on its pg_extension row.
 CREATE TEMP VIEW cg_member AS
@@ -502,6 +502,33 @@ SELECT is(ARRAY(SELECT x.oid::regclass::text FROM pg_catalog.pg_extension e,
                  WHERE e.extname = 'credit_gz' AND x.cond ~* '^\s*where\s+(false|null|1\s*=\s*0)\s*$'
                  ORDER BY 1),
           '{}'::text[], 'no dump condition excludes every row');
+
+-- One clock (doc/schema.md, dates and the policy clock): "today" is credit_gz.policy_date() and the day of an
+-- instant credit_gz.policy_date(timestamptz). No routine, view, column default or row-level policy reads the
+-- session's date (CURRENT_DATE, LOCALTIMESTAMP, LOCALTIME, now()::date) or converts with a zone of its own
+-- (AT TIME ZONE, a literal zone name), which would follow the session's TimeZone or a second definition.
+CREATE FUNCTION pg_temp.own_clock(t text) RETURNS text LANGUAGE sql IMMUTABLE AS
+$$ SELECT coalesce((pg_catalog.regexp_match($1, '(\m(current_date|localtimestamp|localtime)\M|'
+                                                '\mat\s+time\s+zone\M|\mnow\(\)\)?::date)', 'i'))[1],
+                  (pg_catalog.regexp_match($1, '\m(?:Asia|Europe|America|Africa|Australia|Pacific|Etc)/\w+'))[1]) $$;
+SELECT is(ARRAY(SELECT x.what || ': ' || pg_temp.own_clock(x.def) FROM (
+                    SELECT p.oid::regprocedure::text AS what, p.body AS def
+                      FROM cg_proc p WHERE p.lanname IN ('sql', 'plpgsql')
+                    UNION ALL
+                    SELECT c.oid::regclass::text, pg_catalog.pg_get_viewdef(c.oid)
+                      FROM cg_rel c WHERE c.relkind IN ('v', 'm')
+                    UNION ALL
+                    SELECT c.oid::regclass::text || '.' || a.attname, pg_catalog.pg_get_expr(d.adbin, d.adrelid)
+                      FROM cg_rel c JOIN pg_catalog.pg_attrdef d ON d.adrelid = c.oid
+                      JOIN pg_catalog.pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum
+                    UNION ALL
+                    SELECT c.oid::regclass::text || ' policy ' || pol.polname,
+                           coalesce(pg_catalog.pg_get_expr(pol.polqual, pol.polrelid), '') || ' '
+                           || coalesce(pg_catalog.pg_get_expr(pol.polwithcheck, pol.polrelid), '')
+                      FROM cg_rel c JOIN pg_catalog.pg_policy pol ON pol.polrelid = c.oid) x
+                 WHERE pg_temp.own_clock(x.def) IS NOT NULL
+                 ORDER BY 1),
+          '{}'::text[], 'no routine, view, default or policy reads the session''s date or a time zone of its own');
 
 SELECT * FROM finish();
 ROLLBACK;

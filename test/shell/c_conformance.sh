@@ -2,7 +2,8 @@
 # Conformance of the C module (doc/schema.md, module symbols and advisory locks):
 # 1. the installed credit_gz.so exports only Pg_magic_func, _PG_init, the entry points that the extension's SQL
 #    functions name (and their pg_finfo_ records) and credit_gz_* symbols;
-# 2. the C sources take no advisory lock of their own (the one registry is credit_gz.job_lock_key, in SQL).
+# 2. the C sources take no advisory lock of their own (the one registry is credit_gz.job_lock_key, in SQL);
+# 3. the C sources read no date of their own: "today" is credit_gz_policy_day() (src/credit_gz.c, the policy clock).
 # Runs inside the suite's throwaway cluster (PGHOST/PGPORT/PGUSER set by scripts/run-suite).
 set -eu
 db=credit_gz_c_conformance
@@ -55,5 +56,14 @@ if [ -z "$hits" ]; then
     ok "the C sources take no advisory lock outside credit_gz.job_lock_key"
 else
     notok "advisory locks in C outside the registry: $hits"
+fi
+# the policy clock: no session date (GetSQLCurrentDate, CURRENT_DATE in SQL strings), session time zone or literal
+# zone outside src/credit_gz.c, which defines the clock and its default zone
+hits=$(grep -n -i -E 'GetSQLCurrentDate|current_date|localtimestamp|session_timezone|at time zone|timestamptz2date|"(Asia|Europe|America|Pacific|Etc)/' \
+       src/*.c src/*.h src/core/*.c src/core/*.h | grep -v '^src/credit_gz\.[ch]:' || true)
+if [ -z "$hits" ]; then
+    ok "the C sources take today from credit_gz_policy_day() only"
+else
+    notok "C code reading a date or time zone of its own: $hits"
 fi
 exit $fail
