@@ -1,6 +1,7 @@
 /*
  * disclosure.c — PostgreSQL glue for 信用信息安全保护 (policy 十七): the setting that lets exactly one function,
- * credit_gz.purge_query_log(), remove old entries from the append-only credit_gz.query_log.
+ * credit_gz.purge_query_log(), remove old entries from the append-only query logs; and what the current role acts
+ * as (credit_gz.my_departments(), my_institutions()), cached per backend for row-level security and the query log.
  *
  * Why a C setting: the query log's trigger must tell "the retention function is running" from "someone typed
  * DELETE". A placeholder variable would do, but credit_gz reserves its GUC prefix (MarkGUCPrefixReserved), and a
@@ -10,9 +11,21 @@
  */
 #include "postgres.h"
 
+#include "catalog/namespace.h"
+#include "catalog/pg_type.h"
+#include "executor/spi.h"
 #include "fmgr.h"
+#include "miscadmin.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/datum.h"
 #include "utils/guc.h"
+#include "utils/inval.h"
+#include "utils/lsyscache.h"
+#include "utils/memutils.h"
+#include "utils/syscache.h"
 
+#include "credit_gz.h"
 #include "disclosure.h"
 
 static bool disclosure_query_log_purge = false;
@@ -46,4 +59,156 @@ Datum
 query_log_purge_allowed(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_BOOL(disclosure_query_log_purge);
+}
+
+
+/*
+ * What the current role acts as: the departments and financial institutions of the credit_gz.role_grant rows whose
+ * role the current user has USAGE of (pg_has_role: itself or an inherited membership).
+ *
+ * Row-level security asks on every row it filters: policies are written `department_code = ANY
+ * (credit_gz.my_departments())`, without the sub-SELECT that evaluated the function once per query, because Citus
+ * refuses sub-SELECTs in policy expressions. So the answer is cached per backend, for the current user, and
+ * forgotten when it may change: credit_gz.role_grant changes (its statement trigger role_grant_changed sends a
+ * relcache invalidation, delivered at the next command in this backend, at commit in the others, and at rollback
+ * for this transaction's own changes), or a role or membership changes (pg_authid, pg_auth_members syscache
+ * invalidations). A call on a valid cache is a user comparison and a copy of a small array.
+ */
+static bool grants_valid = false;
+static bool grants_callbacks = false;
+static uint64 grants_invalidations = 0;
+static Oid	grants_user = InvalidOid;
+static Oid	grants_role_grant_relid = InvalidOid;
+static MemoryContext grants_cxt = NULL;
+static Datum grants_departments;	/* text[] */
+static Datum grants_institutions;	/* bigint[] */
+static char *grants_only_department;	/* the one department, NULL when none or several */
+static SPIPlanPtr grants_plan = NULL;
+
+/* The rule, in one place: what role_grant says the current user acts as. */
+#define GRANTS_SQL \
+	"SELECT coalesce(pg_catalog.array_agg(DISTINCT g.department_code ORDER BY g.department_code)" \
+	"                FILTER (WHERE g.kind OPERATOR(pg_catalog.=) 'department'), '{}')," \
+	"       coalesce(pg_catalog.array_agg(DISTINCT g.institution_id ORDER BY g.institution_id)" \
+	"                FILTER (WHERE g.kind OPERATOR(pg_catalog.=) 'financial_institution'), '{}')" \
+	"  FROM credit_gz.role_grant g" \
+	"  JOIN pg_catalog.pg_roles r ON r.rolname OPERATOR(pg_catalog.=) g.role_name" \
+	" WHERE pg_catalog.pg_has_role(r.oid, 'USAGE')"
+
+/* grants_relcache_callback — role_grant changed (or every relation was invalidated): forget the grants. */
+static void
+grants_relcache_callback(Datum arg, Oid relid)
+{
+	if (relid == InvalidOid || relid == grants_role_grant_relid)
+	{
+		grants_valid = false;
+		grants_invalidations++;
+	}
+}
+
+/* grants_syscache_callback — a role or a membership changed: forget the grants. */
+static void
+grants_syscache_callback(Datum arg, int cacheid, uint32 hashvalue)
+{
+	grants_valid = false;
+	grants_invalidations++;
+}
+
+/*
+ * grants_load — make the cache answer for the current user: read role_grant (GRANTS_SQL, search_path pinned for
+ * the query as a SET clause would) when the cache is stale or holds another user's grants. Only a flag is flipped
+ * by the callbacks, so values handed out stay valid until the next load; callers copy them.
+ */
+static void
+grants_load(void)
+{
+	uint64		seen;
+	int			rc,
+				save_nestlevel;
+	bool		isnull;
+	Datum		d;
+	MemoryContext old;
+
+	if (grants_valid && grants_user == GetUserId())
+		return;
+	if (!grants_callbacks)
+	{
+		grants_cxt = AllocSetContextCreate(TopMemoryContext, "credit_gz role grants", ALLOCSET_SMALL_SIZES);
+		CacheRegisterRelcacheCallback(grants_relcache_callback, (Datum) 0);
+		CacheRegisterSyscacheCallback(AUTHOID, grants_syscache_callback, (Datum) 0);
+		CacheRegisterSyscacheCallback(AUTHMEMROLEMEM, grants_syscache_callback, (Datum) 0);
+		CacheRegisterSyscacheCallback(AUTHMEMMEMROLE, grants_syscache_callback, (Datum) 0);
+		grants_callbacks = true;
+	}
+	grants_valid = false;
+	grants_role_grant_relid = get_relname_relid("role_grant", get_namespace_oid("credit_gz", false));
+	seen = grants_invalidations;
+
+	save_nestlevel = NewGUCNestLevel();
+	(void) set_config_option("search_path", "pg_catalog, pg_temp", PGC_USERSET, PGC_S_SESSION, GUC_ACTION_SAVE,
+							 true, 0, false);
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "credit_gz: SPI_connect failed");
+	if (grants_plan == NULL)
+		grants_plan = credit_gz_keep_plan(GRANTS_SQL, 0, NULL);
+	rc = SPI_execute_plan(grants_plan, NULL, NULL, true, 1);
+	if (rc != SPI_OK_SELECT || SPI_processed != 1)
+		elog(ERROR, "credit_gz: role grant lookup failed: %s", SPI_result_code_string(rc));
+
+	MemoryContextReset(grants_cxt);
+	old = MemoryContextSwitchTo(grants_cxt);
+	d = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
+	grants_departments = datumCopy(d, false, -1);
+	d = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2, &isnull);
+	grants_institutions = datumCopy(d, false, -1);
+	grants_only_department = NULL;
+	{
+		ArrayType  *a = DatumGetArrayTypeP(grants_departments);
+
+		if (ArrayGetNItems(ARR_NDIM(a), ARR_DIMS(a)) == 1)
+		{
+			Datum	   *elems;
+			int			n;
+
+			deconstruct_array(a, TEXTOID, -1, false, TYPALIGN_INT, &elems, NULL, &n);
+			grants_only_department = TextDatumGetCString(elems[0]);
+		}
+	}
+	MemoryContextSwitchTo(old);
+	SPI_finish();
+	AtEOXact_GUC(true, save_nestlevel);
+
+	grants_user = GetUserId();
+	/* an invalidation that arrived while reading: the values serve this call only, read again next time */
+	grants_valid = (grants_invalidations == seen);
+}
+
+/* credit_gz_my_only_department — see disclosure.h. */
+const char *
+credit_gz_my_only_department(void)
+{
+	grants_load();
+	return grants_only_department;
+}
+
+PG_FUNCTION_INFO_V1(credit_gz_my_departments);
+PG_FUNCTION_INFO_V1(credit_gz_my_institutions);
+
+/* credit_gz_my_departments — credit_gz.my_departments() → text[]: the departments the current role acts for. */
+Datum
+credit_gz_my_departments(PG_FUNCTION_ARGS)
+{
+	grants_load();
+	PG_RETURN_DATUM(datumCopy(grants_departments, false, -1));
+}
+
+/*
+ * credit_gz_my_institutions — credit_gz.my_institutions() → bigint[]: the financial institutions (subject ids) the
+ * current role acts for.
+ */
+Datum
+credit_gz_my_institutions(PG_FUNCTION_ARGS)
+{
+	grants_load();
+	PG_RETURN_DATUM(datumCopy(grants_institutions, false, -1));
 }

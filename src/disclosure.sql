@@ -32,41 +32,76 @@ SELECT pg_catalog.pg_extension_config_dump('credit_gz.query_log_retention', 'WHE
 -- ---------------------------------------------------------------------------------------------------------------
 -- The query log
 -- ---------------------------------------------------------------------------------------------------------------
+-- Two tables: query_log holds reads of a subject, keyed (subject_id, log_id) so it can be distributed with the
+-- subject's other rows; unknown_code_read_log holds reads of a code that matched no subject (a pre-check or report
+-- for a uscc, resident id or subject id not on file), keyed by that code. Same columns otherwise, same rules.
 CREATE TABLE credit_gz.query_log (
-    log_id          bigint      GENERATED ALWAYS AS IDENTITY (CACHE 64) PRIMARY KEY,
+    subject_id      bigint      NOT NULL,
+    log_id          bigint      GENERATED ALWAYS AS IDENTITY (CACHE 64),
     at              timestamptz NOT NULL DEFAULT pg_catalog.now(),
     role_name       name        NOT NULL DEFAULT CURRENT_USER,
     session_role    name        NOT NULL DEFAULT SESSION_USER,
     department_code text,
-    subject_id      bigint,
     via             text        NOT NULL CHECK (via IN ('precheck', 'report', 'labels', 'other')),
     audience        text,
-    purpose         text        NOT NULL CHECK (purpose <> '')
+    purpose         text        NOT NULL CHECK (purpose <> ''),
+    PRIMARY KEY (subject_id, log_id)
 );
--- Who read my information (subjects may ask); BRIN on time for retention (entries arrive in time order).
-CREATE INDEX query_log_subject_idx ON credit_gz.query_log (subject_id, at);
-COMMENT ON INDEX credit_gz.query_log_subject_idx IS
-    'Who read my information: entries of one subject in time order.';
+-- Who read my information (subjects may ask): the primary key gives one subject's entries (log_id follows time
+-- closely enough that ordering a subject's few entries by `at` costs nothing), so no second B-tree is written per
+-- read. BRIN on time for retention (entries arrive in time order).
 CREATE INDEX query_log_at_brin_idx ON credit_gz.query_log USING brin (at);
 COMMENT ON INDEX credit_gz.query_log_at_brin_idx IS
     'Retention purges by time; entries arrive in time order, so a BRIN index stays tiny.';
 COMMENT ON TABLE credit_gz.query_log IS
     '信用信息查询日志 / credit information query log: one entry per read of a subject''s credit information through '
-    'pre-check, credit reports and labels (十七 信用信息安全保护). Append-only: UPDATE, DELETE and TRUNCATE are refused '
-    '(SQLSTATE CG701) except credit_gz.purge_query_log() removing entries past the retention period.';
+    'pre-check, credit reports and labels (十七 信用信息安全保护), keyed by subject. Reads of a code that matches no '
+    'subject: credit_gz.unknown_code_read_log. Append-only: UPDATE, DELETE and TRUNCATE are refused (SQLSTATE CG701) '
+    'except credit_gz.purge_query_log() removing entries past the retention period.';
+COMMENT ON COLUMN credit_gz.query_log.subject_id IS '被查询主体 / subject read';
 COMMENT ON COLUMN credit_gz.query_log.log_id IS '日志编号 / entry id';
 COMMENT ON COLUMN credit_gz.query_log.at IS '查询时间 / when (transaction time)';
 COMMENT ON COLUMN credit_gz.query_log.role_name IS '查询角色 / the role that read (current_user; set by the database)';
 COMMENT ON COLUMN credit_gz.query_log.session_role IS '会话登录角色 / the login role of the session (session_user)';
 COMMENT ON COLUMN credit_gz.query_log.department_code IS '查询部门 / the department the role acts for (NULL: none or several)';
-COMMENT ON COLUMN credit_gz.query_log.subject_id IS '被查询主体 / subject read (NULL: the subject is not in the archive)';
 COMMENT ON COLUMN credit_gz.query_log.via IS '查询途径 / precheck, report, labels or other';
 COMMENT ON COLUMN credit_gz.query_log.audience IS '披露对象 / audience the information was disclosed to';
 COMMENT ON COLUMN credit_gz.query_log.purpose IS '查询用途 / purpose of the read';
 
--- The log is data the site must keep: pg_dump includes it (and its identity sequence).
+CREATE TABLE credit_gz.unknown_code_read_log (
+    code            text        NOT NULL CHECK (code <> ''),
+    log_id          bigint      GENERATED ALWAYS AS IDENTITY (CACHE 64),
+    at              timestamptz NOT NULL DEFAULT pg_catalog.now(),
+    role_name       name        NOT NULL DEFAULT CURRENT_USER,
+    session_role    name        NOT NULL DEFAULT SESSION_USER,
+    department_code text,
+    via             text        NOT NULL CHECK (via IN ('precheck', 'report', 'labels', 'other')),
+    audience        text,
+    purpose         text        NOT NULL CHECK (purpose <> ''),
+    PRIMARY KEY (code, log_id)
+);
+CREATE INDEX unknown_code_read_log_at_brin_idx ON credit_gz.unknown_code_read_log USING brin (at);
+COMMENT ON INDEX credit_gz.unknown_code_read_log_at_brin_idx IS
+    'Retention purges by time; entries arrive in time order, so a BRIN index stays tiny.';
+COMMENT ON TABLE credit_gz.unknown_code_read_log IS
+    '未建档代码查询日志 / log of reads of a code that matches no subject: a pre-check or report for a unified social '
+    'credit code, resident identity number or subject id not on file (十七: every read is logged), keyed by the code '
+    'as given. Same columns and rules as credit_gz.query_log (append-only, CG701; credit_gz.purge_query_log()).';
+COMMENT ON COLUMN credit_gz.unknown_code_read_log.code IS '查询代码 / the code as given (uscc, resident id or subject id)';
+COMMENT ON COLUMN credit_gz.unknown_code_read_log.log_id IS '日志编号 / entry id';
+COMMENT ON COLUMN credit_gz.unknown_code_read_log.at IS '查询时间 / when (transaction time)';
+COMMENT ON COLUMN credit_gz.unknown_code_read_log.role_name IS '查询角色 / the role that read (current_user; set by the database)';
+COMMENT ON COLUMN credit_gz.unknown_code_read_log.session_role IS '会话登录角色 / the login role of the session (session_user)';
+COMMENT ON COLUMN credit_gz.unknown_code_read_log.department_code IS '查询部门 / the department the role acts for (NULL: none or several)';
+COMMENT ON COLUMN credit_gz.unknown_code_read_log.via IS '查询途径 / precheck, report, labels or other';
+COMMENT ON COLUMN credit_gz.unknown_code_read_log.audience IS '披露对象 / audience the information was disclosed to';
+COMMENT ON COLUMN credit_gz.unknown_code_read_log.purpose IS '查询用途 / purpose of the read';
+
+-- The logs are data the site must keep: pg_dump includes them (and their identity sequences).
 SELECT pg_catalog.pg_extension_config_dump('credit_gz.query_log', '');
 SELECT pg_catalog.pg_extension_config_dump('credit_gz.query_log_log_id_seq', '');
+SELECT pg_catalog.pg_extension_config_dump('credit_gz.unknown_code_read_log', '');
+SELECT pg_catalog.pg_extension_config_dump('credit_gz.unknown_code_read_log_log_id_seq', '');
 
 -- query_log_purge_allowed: is credit_gz.query_log_purge on? In C so that asking loads the module (see disclosure.c).
 CREATE FUNCTION credit_gz.query_log_purge_allowed()
@@ -98,14 +133,19 @@ LANGUAGE c VOLATILE
 SET search_path = pg_catalog, pg_temp
 AS 'MODULE_PATHNAME', 'credit_gz_query_log_stamp';
 COMMENT ON FUNCTION credit_gz.query_log_stamp() IS
-    'Trigger: sets at, role_name and session_role of a new query-log entry from the session, whatever was supplied '
-    '(superusers, who restore dumps and run the query-log worker, keep what they supply).';
+    'Trigger on credit_gz.query_log and credit_gz.unknown_code_read_log: sets at, role_name and session_role of a new '
+    'entry from the session, whatever was supplied (superusers, who restore dumps and run the query-log worker, keep '
+    'what they supply).';
 CREATE TRIGGER query_log_stamp BEFORE INSERT ON credit_gz.query_log
     FOR EACH ROW EXECUTE FUNCTION credit_gz.query_log_stamp();
 COMMENT ON TRIGGER query_log_stamp ON credit_gz.query_log IS
     '查询日志盖章 / sets time and roles of a new entry from the session, whatever was supplied';
+CREATE TRIGGER unknown_code_read_log_stamp BEFORE INSERT ON credit_gz.unknown_code_read_log
+    FOR EACH ROW EXECUTE FUNCTION credit_gz.query_log_stamp();
+COMMENT ON TRIGGER unknown_code_read_log_stamp ON credit_gz.unknown_code_read_log IS
+    '查询日志盖章 / sets time and roles of a new entry from the session, whatever was supplied';
 
--- query_log_guard: the log is append-only (十七). DELETE passes only inside purge_query_log and only for entries
+-- query_log_guard: the logs are append-only (十七). DELETE passes only inside purge_query_log and only for entries
 -- older than the retention period; UPDATE and TRUNCATE never pass. Superusers could still disable the trigger:
 -- that is outside what a database can prevent and shows in the server log.
 CREATE FUNCTION credit_gz.query_log_guard()
@@ -114,21 +154,26 @@ LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
+    IF TG_TABLE_SCHEMA <> 'credit_gz' OR TG_TABLE_NAME NOT IN ('query_log', 'unknown_code_read_log')
+       OR TG_WHEN <> 'BEFORE' THEN
+        RAISE EXCEPTION 'credit_gz.query_log_guard() must be a BEFORE trigger on a query log of credit_gz'
+            USING ERRCODE = 'trigger_protocol_violated';
+    END IF;
     IF TG_OP = 'DELETE' THEN
         IF credit_gz.query_log_purge_allowed()
            AND OLD.at < pg_catalog.now() - credit_gz.query_log_retention_at(credit_gz.policy_date()) THEN
             RETURN OLD;
         END IF;
     END IF;
-    RAISE EXCEPTION 'credit_gz.query_log is append-only'
+    RAISE EXCEPTION 'credit_gz.% is append-only', TG_TABLE_NAME
         USING ERRCODE = 'CG701',
               DETAIL = pg_catalog.format('%s of query-log entries is refused for every role.', TG_OP),
               HINT = 'Entries past the retention period are removed by credit_gz.purge_query_log().';
 END
 $$;
 COMMENT ON FUNCTION credit_gz.query_log_guard() IS
-    'Trigger: refuses UPDATE, DELETE and TRUNCATE on credit_gz.query_log (SQLSTATE CG701), except deletions of '
-    'entries past the retention period by credit_gz.purge_query_log().';
+    'Trigger: refuses UPDATE, DELETE and TRUNCATE on credit_gz.query_log and credit_gz.unknown_code_read_log '
+    '(SQLSTATE CG701), except deletions of entries past the retention period by credit_gz.purge_query_log().';
 CREATE TRIGGER query_log_guard BEFORE UPDATE OR DELETE ON credit_gz.query_log
     FOR EACH ROW EXECUTE FUNCTION credit_gz.query_log_guard();
 COMMENT ON TRIGGER query_log_guard ON credit_gz.query_log IS
@@ -136,6 +181,14 @@ COMMENT ON TRIGGER query_log_guard ON credit_gz.query_log IS
 CREATE TRIGGER query_log_guard_truncate BEFORE TRUNCATE ON credit_gz.query_log
     FOR EACH STATEMENT EXECUTE FUNCTION credit_gz.query_log_guard();
 COMMENT ON TRIGGER query_log_guard_truncate ON credit_gz.query_log IS
+    '查询日志只增不改 / refuses TRUNCATE (CG701)';
+CREATE TRIGGER unknown_code_read_log_guard BEFORE UPDATE OR DELETE ON credit_gz.unknown_code_read_log
+    FOR EACH ROW EXECUTE FUNCTION credit_gz.query_log_guard();
+COMMENT ON TRIGGER unknown_code_read_log_guard ON credit_gz.unknown_code_read_log IS
+    '查询日志只增不改 / refuses UPDATE and DELETE (CG701) except purges past retention';
+CREATE TRIGGER unknown_code_read_log_guard_truncate BEFORE TRUNCATE ON credit_gz.unknown_code_read_log
+    FOR EACH STATEMENT EXECUTE FUNCTION credit_gz.query_log_guard();
+COMMENT ON TRIGGER unknown_code_read_log_guard_truncate ON credit_gz.unknown_code_read_log IS
     '查询日志只增不改 / refuses TRUNCATE (CG701)';
 
 -- The asynchronous query log (credit_gz.query_log_mode = async, src/query_log.c): what is queued, and a way to wait
@@ -161,7 +214,7 @@ COMMENT ON FUNCTION credit_gz.flush_query_log(interval) IS
     'credit_gz.query_log (true) or the timeout passes (false); immediately true in sync mode. The entries become '
     'visible to statements that start afterwards.';
 
--- purge_query_log: the one way entries leave the log. Idempotent; serialised by advisory lock
+-- purge_query_log: the one way entries leave the logs (both tables, one retention). Idempotent; serialised by advisory lock
 -- job_lock_key('purge_query_log'); deletes in batches so a long backlog does not hold one huge transaction's
 -- worth of locks. SECURITY DEFINER (owner: the extension owner, a superuser) so that it alone can set the purge flag.
 CREATE FUNCTION credit_gz.purge_query_log(as_of timestamptz DEFAULT pg_catalog.now(), batch_size integer DEFAULT 10000)
@@ -187,9 +240,18 @@ BEGIN
     PERFORM pg_catalog.set_config('credit_gz.query_log_purge', 'on', true);
     LOOP
         DELETE FROM credit_gz.query_log q
-         WHERE q.log_id IN (SELECT l.log_id FROM credit_gz.query_log l
-                             WHERE l.at < cutoff
-                             ORDER BY l.at LIMIT batch_size FOR UPDATE SKIP LOCKED);
+         WHERE (q.subject_id, q.log_id) IN (SELECT l.subject_id, l.log_id FROM credit_gz.query_log l
+                                             WHERE l.at < cutoff
+                                             ORDER BY l.at LIMIT batch_size FOR UPDATE SKIP LOCKED);
+        GET DIAGNOSTICS n = ROW_COUNT;
+        total := total + n;
+        EXIT WHEN n < batch_size;
+    END LOOP;
+    LOOP
+        DELETE FROM credit_gz.unknown_code_read_log q
+         WHERE (q.code, q.log_id) IN (SELECT l.code, l.log_id FROM credit_gz.unknown_code_read_log l
+                                       WHERE l.at < cutoff
+                                       ORDER BY l.at LIMIT batch_size FOR UPDATE SKIP LOCKED);
         GET DIAGNOSTICS n = ROW_COUNT;
         total := total + n;
         EXIT WHEN n < batch_size;
@@ -199,8 +261,9 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION credit_gz.purge_query_log(timestamptz, integer) IS
-    'Removes query-log entries older than the retention period in force (credit_gz.query_log_retention); returns how '
-    'many. The only way entries leave the append-only log. Idempotent; advisory lock '
+    'Removes entries of credit_gz.query_log and credit_gz.unknown_code_read_log older than the retention period in '
+    'force (credit_gz.query_log_retention); returns how many. The only way entries leave the append-only logs. '
+    'Idempotent; advisory lock '
     'job_lock_key(''purge_query_log'').';
 REVOKE ALL ON FUNCTION credit_gz.purge_query_log(timestamptz, integer) FROM PUBLIC;
 
@@ -371,7 +434,8 @@ INSERT INTO credit_gz.role_privilege (kind, object_name, privileges) VALUES
     ('department', 'subject', 'SELECT, INSERT, UPDATE'), ('department', 'relation', 'SELECT, INSERT, UPDATE'),
     ('department', 'record', 'SELECT, INSERT, UPDATE, DELETE'), ('department', 'record_document', 'SELECT'),
     ('department', 'commitment', 'SELECT, INSERT, UPDATE'),
-    ('department', 'query_log', 'INSERT'), ('department', 'authorization', 'SELECT'),
+    ('department', 'query_log', 'INSERT'), ('department', 'unknown_code_read_log', 'INSERT'),
+    ('department', 'authorization', 'SELECT'),
     ('department', 'list_type', 'SELECT'), ('department', 'list_disclosure', 'SELECT'),
     ('department', 'list_entry', 'SELECT, INSERT, UPDATE, DELETE'), ('department', 'list_guard', 'SELECT, INSERT, UPDATE'),
     ('department', 'propagation_rule', 'SELECT'), ('department', 'measure', 'SELECT'),
@@ -403,6 +467,7 @@ INSERT INTO credit_gz.role_privilege (kind, object_name, privileges) VALUES
     ('department', 'monitor_*', 'SELECT'),
     -- the public: only the public_* views
     ('public_reader', 'public_*', 'SELECT'), ('public_reader', 'query_log', 'INSERT'),
+    ('public_reader', 'unknown_code_read_log', 'INSERT'),
     ('public_reader', 'audience', 'SELECT'),
     -- analysts (BI tools): monitoring views and public views
     ('analyst', 'monitor_*', 'SELECT'), ('analyst', 'public_*', 'SELECT'), ('analyst', 'audience', 'SELECT'),
@@ -411,49 +476,45 @@ INSERT INTO credit_gz.role_privilege (kind, object_name, privileges) VALUES
     ('department', 'policy_target', 'SELECT'), ('department', 'collection_by_department', 'SELECT'),
     -- 信用服务机构: what the disclosure rules give them, through the disclosed_* views
     ('credit_agency', 'disclosed_*', 'SELECT'), ('credit_agency', 'public_*', 'SELECT'),
-    ('credit_agency', 'query_log', 'INSERT'), ('credit_agency', 'role_grant', 'SELECT'),
+    ('credit_agency', 'query_log', 'INSERT'), ('credit_agency', 'unknown_code_read_log', 'INSERT'),
+    ('credit_agency', 'role_grant', 'SELECT'),
     ('credit_agency', 'audience', 'SELECT'), ('credit_agency', 'disclosure_rule', 'SELECT'),
     -- 金融机构: labels under authorisation; they record the authorisations they collect
     ('financial_institution', 'disclosed_*', 'SELECT'), ('financial_institution', 'public_*', 'SELECT'),
-    ('financial_institution', 'query_log', 'INSERT'), ('financial_institution', 'role_grant', 'SELECT'),
+    ('financial_institution', 'query_log', 'INSERT'),
+    ('financial_institution', 'unknown_code_read_log', 'INSERT'), ('financial_institution', 'role_grant', 'SELECT'),
     ('financial_institution', 'authorization', 'SELECT, INSERT'),
     ('financial_institution', 'audience', 'SELECT'), ('financial_institution', 'disclosure_rule', 'SELECT');
 ALTER TABLE credit_gz.role_privilege ALTER COLUMN shipped SET DEFAULT false;
 SELECT pg_catalog.pg_extension_config_dump('credit_gz.role_privilege', 'WHERE NOT shipped');
 
--- The query log caches each role's department per backend (src/query_log.c: my_departments() costs more than the
--- rest of a pre-check); a change to the grants resets those caches in every backend.
+-- What each role acts as is cached per backend (src/disclosure.c: row-level security asks on every row, the query
+-- log on every read); a change to the grants resets those caches in every backend.
 CREATE TRIGGER role_grant_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON credit_gz.role_grant
     FOR EACH STATEMENT EXECUTE FUNCTION credit_gz.catalogue_changed();
 COMMENT ON TRIGGER role_grant_changed ON credit_gz.role_grant IS
-    '授权变更时刷新各会话缓存 / resets the per-backend department caches of the query log in every backend';
+    '授权变更时刷新各会话缓存 / resets the per-backend caches of what each role acts as (my_departments, '
+    'my_institutions) in every backend';
 
--- my_departments / my_institutions / my_kinds: what the current role acts as, through the grants it inherits.
--- SECURITY INVOKER on purpose: pg_has_role must test the caller, not a definer. Policies call them as
--- (SELECT credit_gz.my_departments()) so they run once per query, not once per row.
+-- my_departments / my_institutions: what the current role acts as, through the grants it inherits. In C
+-- (src/disclosure.c) with a per-backend cache reset whenever role_grant, a role or a membership changes: policies
+-- call them on every row they filter (`department_code = ANY (credit_gz.my_departments())`; Citus refuses the
+-- sub-SELECT that used to make them run once per query), so an uncached lookup per row would cost more than the
+-- scan. SECURITY INVOKER on purpose: pg_has_role must test the caller, not a definer. STABLE: within a statement
+-- the answer only changes when the statement itself changes role_grant.
 CREATE FUNCTION credit_gz.my_departments()
 RETURNS text[]
-LANGUAGE sql STABLE PARALLEL SAFE
-SET search_path = pg_catalog, pg_temp
-AS $$
-    SELECT coalesce(array_agg(DISTINCT g.department_code ORDER BY g.department_code), '{}')
-      FROM credit_gz.role_grant g JOIN pg_catalog.pg_roles r ON r.rolname = g.role_name
-     WHERE g.kind = 'department' AND pg_catalog.pg_has_role(r.oid, 'USAGE')
-$$;
+LANGUAGE c STABLE PARALLEL SAFE
+AS 'MODULE_PATHNAME', 'credit_gz_my_departments';
 COMMENT ON FUNCTION credit_gz.my_departments() IS
-    'Departments the current role acts for (credit_gz.role_grant, through inherited memberships).';
+    'Departments the current role acts for (credit_gz.role_grant, through inherited memberships); cached per backend.';
 
 CREATE FUNCTION credit_gz.my_institutions()
 RETURNS bigint[]
-LANGUAGE sql STABLE PARALLEL SAFE
-SET search_path = pg_catalog, pg_temp
-AS $$
-    SELECT coalesce(array_agg(DISTINCT g.institution_id ORDER BY g.institution_id), '{}')
-      FROM credit_gz.role_grant g JOIN pg_catalog.pg_roles r ON r.rolname = g.role_name
-     WHERE g.kind = 'financial_institution' AND pg_catalog.pg_has_role(r.oid, 'USAGE')
-$$;
+LANGUAGE c STABLE PARALLEL SAFE
+AS 'MODULE_PATHNAME', 'credit_gz_my_institutions';
 COMMENT ON FUNCTION credit_gz.my_institutions() IS
-    'Financial institutions (subject ids) the current role acts for (credit_gz.role_grant).';
+    'Financial institutions (subject ids) the current role acts for (credit_gz.role_grant); cached per backend.';
 
 -- is_credit_admin: superusers and members of the extension owner's role see and may do everything.
 CREATE FUNCTION credit_gz.is_credit_admin()
@@ -494,9 +555,11 @@ COMMENT ON FUNCTION credit_gz.my_audiences() IS
 
 -- log_read: append one entry. Used by the reports and the labels (precheck calls the same C code directly) in the
 -- caller's own rights, so the entry names the role that really read. department_code defaults to the caller's
--- department when it has one. In async mode (credit_gz.query_log_mode) the entry is queued at commit like a
--- pre-check's; an entry the queue cannot carry as it is (no subject, a via the table rejects, a caller without
--- INSERT on query_log, a hot standby) is inserted at once, in the caller's statement.
+-- department when it has one. A subject id that matches no subject is a read of an unknown code: the entry goes to
+-- unknown_code_read_log under the id as text (the module probes subject's primary key, so a caller without SELECT
+-- on subject is logged the same way). In async mode (credit_gz.query_log_mode) the entry is queued at commit like a
+-- pre-check's; an entry the queue cannot carry as it is (a via the table rejects, a caller without INSERT on the
+-- log, a hot standby) is inserted at once, in the caller's statement.
 CREATE FUNCTION credit_gz.log_read(subject_id bigint, via text, purpose text, audience text DEFAULT NULL,
                                    department_code text DEFAULT NULL)
 RETURNS void
@@ -505,7 +568,19 @@ SET search_path = pg_catalog, pg_temp
 AS 'MODULE_PATHNAME', 'credit_gz_log_read';
 COMMENT ON FUNCTION credit_gz.log_read(bigint, text, text, text, text) IS
     'Appends an entry to credit_gz.query_log for a read of a subject''s credit information (who and when are set by '
-    'the database): queued for the query-log worker when credit_gz.query_log_mode is async, else inserted now.';
+    'the database), or to credit_gz.unknown_code_read_log when no subject has the id; queued for the query-log worker '
+    'when credit_gz.query_log_mode is async, else inserted now. 22004 for a NULL subject id.';
+
+-- log_unknown_code_read: the same for a read by a code (uscc, resident id, …) that matched no subject.
+CREATE FUNCTION credit_gz.log_unknown_code_read(code text, via text, purpose text, audience text DEFAULT NULL,
+                                                department_code text DEFAULT NULL)
+RETURNS void
+LANGUAGE C VOLATILE
+SET search_path = pg_catalog, pg_temp
+AS 'MODULE_PATHNAME', 'credit_gz_log_unknown_code_read';
+COMMENT ON FUNCTION credit_gz.log_unknown_code_read(text, text, text, text, text) IS
+    'Appends an entry to credit_gz.unknown_code_read_log for a read by a code that matches no subject (who and when '
+    'are set by the database); queued like credit_gz.log_read() in async mode. 22004 for a NULL or empty code.';
 
 -- grant_role: the common body of the grant_* functions. SECURITY INVOKER (deliberately not DEFINER): GRANT needs the
 -- caller's own right to grant on credit_gz's objects, so only the DBA who could grant by hand can map roles; a
@@ -650,9 +725,9 @@ SELECT pg_catalog.pg_extension_config_dump('credit_gz.authorization_authorizatio
 -- A financial institution records only authorisations given to itself, and sees only those.
 ALTER TABLE credit_gz.authorization ENABLE ROW LEVEL SECURITY;
 CREATE POLICY authorization_institution ON credit_gz.authorization
-    USING (institution_id = ANY ((SELECT credit_gz.my_institutions())::bigint[])
-           OR (SELECT credit_gz.my_departments()) <> '{}')
-    WITH CHECK (institution_id = ANY ((SELECT credit_gz.my_institutions())::bigint[]));
+    USING (institution_id = ANY (credit_gz.my_institutions())
+           OR credit_gz.my_departments() <> '{}')
+    WITH CHECK (institution_id = ANY (credit_gz.my_institutions()));
 COMMENT ON POLICY authorization_institution ON credit_gz.authorization IS
     'Financial institutions read and record only authorisations given to them; departments read all.';
 
@@ -677,16 +752,16 @@ COMMENT ON FUNCTION credit_gz.authorization_is_live(bigint, bigint, timestamptz)
 -- ---------------------------------------------------------------------------------------------------------------
 ALTER TABLE credit_gz.record ENABLE ROW LEVEL SECURITY;
 CREATE POLICY record_department_read ON credit_gz.record FOR SELECT
-    USING (department_code = ANY ((SELECT credit_gz.my_departments())::text[])
-           OR ((SELECT credit_gz.my_departments()) <> '{}'
+    USING (department_code = ANY (credit_gz.my_departments())
+           OR (credit_gz.my_departments() <> '{}'
                AND status <> 'revoked' AND disclosure IN ('public', 'government', 'archived')));
 CREATE POLICY record_department_insert ON credit_gz.record FOR INSERT
-    WITH CHECK (department_code = ANY ((SELECT credit_gz.my_departments())::text[]));
+    WITH CHECK (department_code = ANY (credit_gz.my_departments()));
 CREATE POLICY record_department_update ON credit_gz.record FOR UPDATE
-    USING (department_code = ANY ((SELECT credit_gz.my_departments())::text[]))
-    WITH CHECK (department_code = ANY ((SELECT credit_gz.my_departments())::text[]));
+    USING (department_code = ANY (credit_gz.my_departments()))
+    WITH CHECK (department_code = ANY (credit_gz.my_departments()));
 CREATE POLICY record_department_delete ON credit_gz.record FOR DELETE
-    USING (department_code = ANY ((SELECT credit_gz.my_departments())::text[]));
+    USING (department_code = ANY (credit_gz.my_departments()));
 COMMENT ON POLICY record_department_read ON credit_gz.record IS
     '政务共享: a department reads its own records at every level, and other departments'' public, government-shared '
     'and archived records (authorised-query records stay with their department).';
@@ -696,7 +771,7 @@ COMMENT ON POLICY record_department_delete ON credit_gz.record IS '谁认定谁�
 -- The document lookup answers a department for its own documents only (load_record finds its re-sends there).
 ALTER TABLE credit_gz.record_document ENABLE ROW LEVEL SECURITY;
 CREATE POLICY record_document_department_read ON credit_gz.record_document FOR SELECT
-    USING (department_code = ANY ((SELECT credit_gz.my_departments())::text[]));
+    USING (department_code = ANY (credit_gz.my_departments()));
 COMMENT ON POLICY record_document_department_read ON credit_gz.record_document IS
     '谁认定谁负责: a department reads the document numbers of its own records.';
 
@@ -704,14 +779,14 @@ COMMENT ON POLICY record_document_department_read ON credit_gz.record_document I
 -- read them (联合奖惩 needs them).
 ALTER TABLE credit_gz.commitment ENABLE ROW LEVEL SECURITY;
 CREATE POLICY commitment_department_read ON credit_gz.commitment FOR SELECT
-    USING ((SELECT credit_gz.my_departments()) <> '{}');
+    USING (credit_gz.my_departments() <> '{}');
 CREATE POLICY commitment_department_insert ON credit_gz.commitment FOR INSERT
-    WITH CHECK (department_code = ANY ((SELECT credit_gz.my_departments())::text[]));
+    WITH CHECK (department_code = ANY (credit_gz.my_departments()));
 CREATE POLICY commitment_department_update ON credit_gz.commitment FOR UPDATE
-    USING (department_code = ANY ((SELECT credit_gz.my_departments())::text[]))
-    WITH CHECK (department_code = ANY ((SELECT credit_gz.my_departments())::text[]));
+    USING (department_code = ANY (credit_gz.my_departments()))
+    WITH CHECK (department_code = ANY (credit_gz.my_departments()));
 CREATE POLICY commitment_department_delete ON credit_gz.commitment FOR DELETE
-    USING (department_code = ANY ((SELECT credit_gz.my_departments())::text[]));
+    USING (department_code = ANY (credit_gz.my_departments()));
 COMMENT ON POLICY commitment_department_read ON credit_gz.commitment IS '政务共享: every department reads commitments.';
 COMMENT ON POLICY commitment_department_insert ON credit_gz.commitment IS
     '谁认定谁负责: a department records commitments it accepts.';
@@ -957,8 +1032,8 @@ DECLARE
     report  jsonb;
 BEGIN
     subj := credit_gz.report_section('subject', subject_id, audience, 'v.subject_id') -> 0;
-    PERFORM credit_gz.log_read(CASE WHEN subj IS NULL THEN NULL ELSE subject_id END, 'report',
-                               coalesce(purpose, '信用报告 / credit report'), audience);
+    -- logged under the subject even when the audience sees nothing of it; an id of no subject: unknown_code_read_log
+    PERFORM credit_gz.log_read(subject_id, 'report', coalesce(purpose, '信用报告 / credit report'), audience);
     report := pg_catalog.jsonb_build_object(
         'title', '公共信用信息报告 / public credit information report',
         'audience', a.code, 'audience_name', a.name_zh,
@@ -1195,14 +1270,14 @@ GRANT SELECT ON credit_gz.list_disclosure TO PUBLIC;
 -- them: a pre-check of department A applies the list of department B).
 ALTER TABLE credit_gz.list_entry ENABLE ROW LEVEL SECURITY;
 CREATE POLICY list_entry_department_read ON credit_gz.list_entry FOR SELECT
-    USING ((SELECT credit_gz.my_departments()) <> '{}');
+    USING (credit_gz.my_departments() <> '{}');
 CREATE POLICY list_entry_department_insert ON credit_gz.list_entry FOR INSERT
-    WITH CHECK (department_code = ANY ((SELECT credit_gz.my_departments())::text[]));
+    WITH CHECK (department_code = ANY (credit_gz.my_departments()));
 CREATE POLICY list_entry_department_update ON credit_gz.list_entry FOR UPDATE
-    USING (department_code = ANY ((SELECT credit_gz.my_departments())::text[]))
-    WITH CHECK (department_code = ANY ((SELECT credit_gz.my_departments())::text[]));
+    USING (department_code = ANY (credit_gz.my_departments()))
+    WITH CHECK (department_code = ANY (credit_gz.my_departments()));
 CREATE POLICY list_entry_department_delete ON credit_gz.list_entry FOR DELETE
-    USING (department_code = ANY ((SELECT credit_gz.my_departments())::text[]));
+    USING (department_code = ANY (credit_gz.my_departments()));
 COMMENT ON POLICY list_entry_department_read ON credit_gz.list_entry IS
     '联合奖惩: every department reads every list entry.';
 COMMENT ON POLICY list_entry_department_insert ON credit_gz.list_entry IS
@@ -1221,12 +1296,12 @@ ALTER FUNCTION credit_gz.relation_propagate() SECURITY DEFINER;
 -- department reads them, only the handling department decides (谁认定、谁修复).
 ALTER TABLE credit_gz.repair_application ENABLE ROW LEVEL SECURITY;
 CREATE POLICY repair_application_department_read ON credit_gz.repair_application FOR SELECT
-    USING ((SELECT credit_gz.my_departments()) <> '{}');
+    USING (credit_gz.my_departments() <> '{}');
 CREATE POLICY repair_application_department_insert ON credit_gz.repair_application FOR INSERT
-    WITH CHECK ((SELECT credit_gz.my_departments()) <> '{}');
+    WITH CHECK (credit_gz.my_departments() <> '{}');
 CREATE POLICY repair_application_department_update ON credit_gz.repair_application FOR UPDATE
-    USING (department_code = ANY ((SELECT credit_gz.my_departments())::text[]))
-    WITH CHECK (department_code = ANY ((SELECT credit_gz.my_departments())::text[]));
+    USING (department_code = ANY (credit_gz.my_departments()))
+    WITH CHECK (department_code = ANY (credit_gz.my_departments()));
 COMMENT ON POLICY repair_application_department_read ON credit_gz.repair_application IS '政务共享: departments read repair applications.';
 COMMENT ON POLICY repair_application_department_insert ON credit_gz.repair_application IS
     '一网通办: any department''s counter registers an application (the handling department is set from the record).';
@@ -1234,12 +1309,12 @@ COMMENT ON POLICY repair_application_department_update ON credit_gz.repair_appli
     '谁认定、谁修复: only the handling department accepts, refuses, approves or rejects.';
 ALTER TABLE credit_gz.objection ENABLE ROW LEVEL SECURITY;
 CREATE POLICY objection_department_read ON credit_gz.objection FOR SELECT
-    USING ((SELECT credit_gz.my_departments()) <> '{}');
+    USING (credit_gz.my_departments() <> '{}');
 CREATE POLICY objection_department_insert ON credit_gz.objection FOR INSERT
-    WITH CHECK ((SELECT credit_gz.my_departments()) <> '{}');
+    WITH CHECK (credit_gz.my_departments() <> '{}');
 CREATE POLICY objection_department_update ON credit_gz.objection FOR UPDATE
-    USING (department_code = ANY ((SELECT credit_gz.my_departments())::text[]))
-    WITH CHECK (department_code = ANY ((SELECT credit_gz.my_departments())::text[]));
+    USING (department_code = ANY (credit_gz.my_departments()))
+    WITH CHECK (department_code = ANY (credit_gz.my_departments()));
 COMMENT ON POLICY objection_department_read ON credit_gz.objection IS '政务共享: departments read objections.';
 COMMENT ON POLICY objection_department_insert ON credit_gz.objection IS
     'Any department''s counter registers an objection; the record is marked under objection at once.';

@@ -437,6 +437,13 @@ subject_name(int64 subject_id)
 	return name;
 }
 
+/* credit_gz_subject_exists — see credit_gz.h: the query log asks it for reads named by a subject id. */
+bool
+credit_gz_subject_exists(int64 subject_id)
+{
+	return has_pk_rows(fast_rels_get()->subject, subject_id, InvalidAttrNumber, NULL);
+}
+
 /* iso_date — a date as YYYY-MM-DD whatever DateStyle says (as jsonb renders dates). */
 static char *
 iso_date(DateADT d)
@@ -687,6 +694,18 @@ log_precheck_read(int64 subject_id, const char *domain, const char *action, text
 }
 
 /*
+ * log_precheck_unknown — the same for a pre-check of a code (uscc, resident id, or a subject id as text) that
+ * matches no subject: the read is logged too, in credit_gz.unknown_code_read_log under the code.
+ */
+static void
+log_precheck_unknown(const char *code, const char *domain, const char *action, text *department,
+					 const char *source, bool *connected)
+{
+	query_log_read_unknown(code, "precheck", psprintf("%s: %s/%s", source, domain, action),
+						   "government", department ? text_to_cstring(department) : NULL, connected);
+}
+
+/*
  * run_precheck — evaluate the pre-check and log applied measures. Subjects with no entry in force take the quick
  * path; the others the full query. Results are allocated in `out_cxt`; *connected tracks the SPI connection,
  * which the caller finishes. override_reason non-NULL marks the feedback rows as an override.
@@ -709,13 +728,19 @@ run_precheck(int64 subject_id, text *domain, text *action, text *department, con
 	char	   *a = text_to_cstring(action);
 
 	validate_codes(d, a, connected);
-	log_precheck_read(subject_id, d, a, department, source, connected);
 	if (!entries_in_force(subject_id))
 	{
 		r.answer = quick_precheck(subject_id, false, domain, action, department, source, table_name, out_cxt, connected,
 								  &r.verdict);
+		/* the quick path looked the subject up: no_record means no subject has the id */
+		if (strcmp(r.verdict, "no_record") == 0)
+			log_precheck_unknown(psprintf(INT64_FORMAT, subject_id), d, a, department, source, connected);
+		else
+			log_precheck_read(subject_id, d, a, department, source, connected);
 		return r;
 	}
+	/* entries in force: the subject exists (list_entry's foreign key) */
+	log_precheck_read(subject_id, d, a, department, source, connected);
 
 	if (!*connected)
 	{
@@ -871,7 +896,12 @@ credit_gz_precheck_code(PG_FUNCTION_ARGS)
 							  &connected).answer;
 	else
 	{
-		validate_codes(text_to_cstring(PG_GETARG_TEXT_PP(1)), text_to_cstring(PG_GETARG_TEXT_PP(2)), &connected);
+		char	   *d = text_to_cstring(PG_GETARG_TEXT_PP(1));
+		char	   *a = text_to_cstring(PG_GETARG_TEXT_PP(2));
+
+		validate_codes(d, a, &connected);
+		log_precheck_unknown(text_to_cstring(code), d, a, PG_ARGISNULL(3) ? NULL : PG_GETARG_TEXT_PP(3), "precheck",
+							 &connected);
 		answer = quick_precheck(0, true, PG_GETARG_TEXT_PP(1), PG_GETARG_TEXT_PP(2), NULL, "precheck", NULL, caller,
 								&connected, &verdict);
 		answer = DatumGetJsonbP(DirectFunctionCall2(jsonb_delete, JsonbPGetDatum(answer),
@@ -996,8 +1026,11 @@ credit_gz_enforce_precheck(PG_FUNCTION_ARGS)
 		SPI_freetuptable(SPI_tuptable);
 		if (isnull)
 		{
+			/* no record in the archive: nothing restricts the subject, but the read is logged */
+			log_precheck_unknown(TextDatumGetCString(v[0]), tg->tgargs[1], tg->tgargs[2], department,
+								 "enforce_precheck", &connected);
 			SPI_finish();
-			return PointerGetDatum(row);	/* no record in the archive: nothing restricts the subject */
+			return PointerGetDatum(row);
 		}
 	}
 

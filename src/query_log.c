@@ -62,12 +62,14 @@
 #include "utils/timestamp.h"
 
 #include "credit_gz.h"
+#include "disclosure.h"
 #include "query_log.h"
 
 PG_FUNCTION_INFO_V1(credit_gz_query_log_stamp);
 PG_FUNCTION_INFO_V1(credit_gz_query_log_queue);
 PG_FUNCTION_INFO_V1(credit_gz_flush_query_log);
 PG_FUNCTION_INFO_V1(credit_gz_log_read);
+PG_FUNCTION_INFO_V1(credit_gz_log_unknown_code_read);
 PGDLLEXPORT void credit_gz_query_log_worker(Datum main_arg);
 
 /* Databases that can have a queue at once (a queue idle and empty is taken over by another database). */
@@ -77,6 +79,8 @@ PGDLLEXPORT void credit_gz_query_log_worker(Datum main_arg);
 #define QL_VIA_LEN			16
 #define QL_AUDIENCE_LEN		32
 #define QL_PURPOSE_LEN		320
+/* A code that matched no subject (credit_gz.unknown_code_read_log); uscc and resident ids are 18 characters. */
+#define QL_CODE_LEN			64
 /* At most this many entries per INSERT (one transaction of the worker). */
 #define QL_BATCH_MAX		5000
 /* Rows per table_multi_insert of the direct write (COPY FROM buffers up to 1000; a few pages suffice). */
@@ -90,11 +94,16 @@ PGDLLEXPORT void credit_gz_query_log_worker(Datum main_arg);
 /* Library name for the worker: through $libdir so Debian's extension_destdir finds the same file as the preload. */
 #define QL_LIBRARY			"$libdir/credit_gz"
 
-/* One queued entry: what the reader would have inserted, with the stamps taken at read time. */
+/*
+ * One queued entry: what the reader would have inserted, with the stamps taken at read time. unknown: a read of a
+ * code that matched no subject, written to credit_gz.unknown_code_read_log under `code` (subject_id unused);
+ * otherwise a read of subject_id, written to credit_gz.query_log.
+ */
 typedef struct QlEntry
 {
 	TimestampTz at;
 	int64		subject_id;
+	bool		unknown;
 	bool		department_null;
 	bool		audience_null;
 	NameData	role_name;
@@ -103,6 +112,7 @@ typedef struct QlEntry
 	char		via[QL_VIA_LEN];
 	char		audience[QL_AUDIENCE_LEN];
 	char		purpose[QL_PURPOSE_LEN];
+	char		code[QL_CODE_LEN];
 } QlEntry;
 
 /* The queue of one database: a ring of query_log_queue_size slots. */
@@ -166,17 +176,14 @@ static uint64 last_push_generation = 0;
 static uint64 last_push_target = 0;
 
 /*
- * Per-backend cache of the caller's only department (credit_gz.my_departments()), per role. It depends on
- * credit_gz.role_grant (whose statement trigger role_grant_changed sends a relcache invalidation) and on roles and
- * memberships (pg_authid, pg_auth_members: syscache invalidations); any of them resets it.
+ * The caller's only department for the entry being written, from the per-backend cache of what the role acts as
+ * (credit_gz_my_only_department, src/disclosure.c: my_departments() costs more than the rest of a pre-check).
  */
-static bool dept_valid = false;
-static uint64 dept_invalidations = 0;
-static bool dept_callbacks = false;
-static Oid	dept_user = InvalidOid;
-static Oid	dept_role_grant_relid = InvalidOid;
 static bool dept_null = true;
 static char dept_value[QL_DEPT_LEN];
+/* Role-name cache invalidations seen (a role changed). */
+static uint64 names_invalidations = 0;
+static bool names_callbacks = false;
 
 /*
  * Per-backend cache of the names of the current and the session user, which every queued entry carries (two
@@ -190,8 +197,9 @@ static NameData names_role;
 static NameData names_session_role;
 
 static SPIPlanPtr sync_plan = NULL;
-static SPIPlanPtr dept_plan = NULL;
+static SPIPlanPtr unknown_sync_plan = NULL;
 static SPIPlanPtr batch_plan = NULL;
+static SPIPlanPtr unknown_batch_plan = NULL;
 
 /* Worker state */
 static volatile sig_atomic_t ql_shutdown_requested = false;
@@ -552,37 +560,22 @@ ql_connect(bool *spi_connected)
 }
 
 
-/* ql_dept_relcache_callback — role_grant changed (or every relation was invalidated): forget the department. */
+/* ql_names_syscache_callback — a role changed (renamed, dropped): forget the role names. */
 static void
-ql_dept_relcache_callback(Datum arg, Oid relid)
+ql_names_syscache_callback(Datum arg, int cacheid, uint32 hashvalue)
 {
-	if (relid == InvalidOid || relid == dept_role_grant_relid)
-	{
-		dept_valid = false;
-		dept_invalidations++;
-	}
-}
-
-/* ql_dept_syscache_callback — a role or a membership changed: forget the department and the role names. */
-static void
-ql_dept_syscache_callback(Datum arg, int cacheid, uint32 hashvalue)
-{
-	dept_valid = false;
 	names_valid = false;
-	dept_invalidations++;
+	names_invalidations++;
 }
 
-/* ql_register_callbacks — register the invalidation callbacks of the department and role-name caches, once. */
+/* ql_register_callbacks — register the invalidation callback of the role-name cache, once. */
 static void
 ql_register_callbacks(void)
 {
-	if (dept_callbacks)
+	if (names_callbacks)
 		return;
-	CacheRegisterRelcacheCallback(ql_dept_relcache_callback, (Datum) 0);
-	CacheRegisterSyscacheCallback(AUTHOID, ql_dept_syscache_callback, (Datum) 0);
-	CacheRegisterSyscacheCallback(AUTHMEMROLEMEM, ql_dept_syscache_callback, (Datum) 0);
-	CacheRegisterSyscacheCallback(AUTHMEMMEMROLE, ql_dept_syscache_callback, (Datum) 0);
-	dept_callbacks = true;
+	CacheRegisterSyscacheCallback(AUTHOID, ql_names_syscache_callback, (Datum) 0);
+	names_callbacks = true;
 }
 
 /*
@@ -600,12 +593,12 @@ ql_role_names(NameData *role_name, NameData *session_role)
 		uint64		seen;
 
 		ql_register_callbacks();
-		seen = dept_invalidations;
+		seen = names_invalidations;
 		namestrcpy(&names_role, GetUserNameFromId(user, false));
 		namestrcpy(&names_session_role, GetUserNameFromId(session_user, false));
 		names_user = user;
 		names_session_user = session_user;
-		names_valid = (dept_invalidations == seen);	/* else looked up again on the next read */
+		names_valid = (names_invalidations == seen);	/* else looked up again on the next read */
 	}
 	*role_name = names_role;
 	*session_role = names_session_role;
@@ -613,40 +606,17 @@ ql_role_names(NameData *role_name, NameData *session_role)
 
 /*
  * ql_my_department — the caller's department when it acts for exactly one (credit_gz.my_departments(), the rule
- * credit_gz.log_read() applies), into dept_null/dept_value; cached per role until a grant, role or membership
- * changes (my_departments() costs more than the rest of a pre-check). False: too long to queue.
+ * credit_gz.log_read() applies), into dept_null/dept_value, from the per-backend cache of src/disclosure.c.
+ * False: too long to queue.
  */
 static bool
-ql_my_department(bool *spi_connected)
+ql_my_department(void)
 {
-	bool		isnull;
-	Datum		d;
-	int			rc;
-	uint64		seen;
+	const char *d = credit_gz_my_only_department();
 
-	if (dept_valid && dept_user == GetUserId())
-		return true;
-	ql_register_callbacks();
-	dept_valid = false;
-	dept_role_grant_relid = get_relname_relid("role_grant", get_namespace_oid("credit_gz", false));
-	seen = dept_invalidations;
-	ql_connect(spi_connected);
-	if (dept_plan == NULL)
-		dept_plan = credit_gz_keep_plan("SELECT CASE WHEN pg_catalog.cardinality(d) = 1 THEN d[1] END"
-							"  FROM credit_gz.my_departments() AS d", 0, NULL);
-	rc = SPI_execute_plan(dept_plan, NULL, NULL, true, 1);
-	if (rc != SPI_OK_SELECT || SPI_processed != 1)
-		elog(ERROR, "credit_gz: department lookup failed: %s", SPI_result_code_string(rc));
-	d = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
-	dept_null = isnull;
-	if (!isnull && !ql_copy(dept_value, sizeof(dept_value), TextDatumGetCString(d)))
-	{
-		SPI_freetuptable(SPI_tuptable);
+	dept_null = (d == NULL);
+	if (d != NULL && !ql_copy(dept_value, sizeof(dept_value), d))
 		return false;			/* too long to queue: the sync INSERT computes it */
-	}
-	SPI_freetuptable(SPI_tuptable);
-	dept_user = GetUserId();
-	dept_valid = (dept_invalidations == seen);	/* else valid for this read only: look again next time */
 	return true;
 }
 
@@ -655,8 +625,8 @@ ql_my_department(bool *spi_connected)
  * pushed at pre-commit. False: the caller writes it synchronously.
  */
 static bool
-ql_enqueue(int64 subject_id, const char *via, const char *purpose, const char *audience, const char *department,
-		   bool *spi_connected)
+ql_enqueue(bool unknown, int64 subject_id, const char *code, const char *via, const char *purpose,
+		   const char *audience, const char *department, bool *spi_connected)
 {
 	QlEntry    *e;
 
@@ -672,6 +642,9 @@ ql_enqueue(int64 subject_id, const char *via, const char *purpose, const char *a
 	memset(e, 0, sizeof(QlEntry));
 	e->at = GetCurrentTransactionStartTimestamp();
 	e->subject_id = subject_id;
+	e->unknown = unknown;
+	if (unknown && !ql_copy(e->code, sizeof(e->code), code))
+		goto fallback;
 	ql_role_names(&e->role_name, &e->session_role);
 	if (!ql_copy(e->via, sizeof(e->via), via) || !ql_copy(e->purpose, sizeof(e->purpose), purpose))
 		goto fallback;
@@ -686,7 +659,7 @@ ql_enqueue(int64 subject_id, const char *via, const char *purpose, const char *a
 	}
 	else
 	{
-		if (!ql_my_department(spi_connected))
+		if (!ql_my_department())
 			goto fallback;
 		e->department_null = dept_null;
 		if (!dept_null)
@@ -713,29 +686,38 @@ fallback:
  * ql_insert_sync — the synchronous entry: one INSERT in the caller's transaction, in the caller's rights; the
  * stamp trigger sets time and roles. The body of credit_gz.log_read() (src/disclosure.sql) as a saved plan:
  * calling that SQL function (SET search_path, so never inlined) would parse and plan its body on every read.
+ * unknown: into credit_gz.unknown_code_read_log under code, else into credit_gz.query_log under subject_id.
  * department_resolved: department is already the caller's department (NULL: none or several), from the cache.
  */
 static void
-ql_insert_sync(bool subject_null, int64 subject_id, const char *via, const char *purpose, const char *audience,
-			   const char *department, bool department_resolved, bool *spi_connected)
+ql_insert_sync(bool unknown, int64 subject_id, const char *code, const char *via, const char *purpose,
+			   const char *audience, const char *department, bool department_resolved, bool *spi_connected)
 {
 	Datum		v[6];
 	char		nulls[6] = {' ', ' ', ' ', ' ', ' ', ' '};
+	SPIPlanPtr *plan = unknown ? &unknown_sync_plan : &sync_plan;
 	int			rc;
 
 	ql_connect(spi_connected);
-	if (sync_plan == NULL)
+	if (*plan == NULL)
 	{
-		Oid			types[6] = {INT8OID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, BOOLOID};
+		Oid			types[6] = {unknown ? TEXTOID : INT8OID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, BOOLOID};
 
-		sync_plan = credit_gz_keep_plan("INSERT INTO credit_gz.query_log (subject_id, via, purpose, audience, department_code)"
-							" SELECT $1, $2, coalesce(nullif($3, ''), '未说明 / not stated'), $4,"
-							"        coalesce($5, CASE WHEN NOT $6 THEN"
-							"                       (SELECT CASE WHEN pg_catalog.cardinality(d) = 1 THEN d[1] END"
-							"                          FROM credit_gz.my_departments() AS d) END)", 6, types);
+		/* the same values for either table: only the key column differs */
+#define QL_SYNC_VALUES \
+	" SELECT $1, $2, coalesce(nullif($3, ''), '未说明 / not stated'), $4," \
+	"        coalesce($5, CASE WHEN NOT $6 THEN" \
+	"                       (SELECT CASE WHEN pg_catalog.cardinality(d) = 1 THEN d[1] END" \
+	"                          FROM credit_gz.my_departments() AS d) END)"
+		*plan = credit_gz_keep_plan(unknown
+									? "INSERT INTO credit_gz.unknown_code_read_log (code, via, purpose, audience,"
+									"   department_code)" QL_SYNC_VALUES
+									: "INSERT INTO credit_gz.query_log (subject_id, via, purpose, audience,"
+									"   department_code)" QL_SYNC_VALUES,
+									6, types);
+#undef QL_SYNC_VALUES
 	}
-	v[0] = Int64GetDatum(subject_id);
-	nulls[0] = subject_null ? 'n' : ' ';
+	v[0] = unknown ? CStringGetTextDatum(code) : Int64GetDatum(subject_id);
 	v[1] = via ? CStringGetTextDatum(via) : (Datum) 0;
 	nulls[1] = via ? ' ' : 'n';
 	v[2] = purpose ? CStringGetTextDatum(purpose) : (Datum) 0;
@@ -745,28 +727,49 @@ ql_insert_sync(bool subject_null, int64 subject_id, const char *via, const char 
 	v[4] = department ? CStringGetTextDatum(department) : (Datum) 0;
 	nulls[4] = department ? ' ' : 'n';
 	v[5] = BoolGetDatum(department_resolved);
-	rc = SPI_execute_plan(sync_plan, v, nulls, false, 0);
+	rc = SPI_execute_plan(*plan, v, nulls, false, 0);
 	if (rc != SPI_OK_INSERT)
 		elog(ERROR, "credit_gz: query-log insert failed: %s", SPI_result_code_string(rc));
 }
 
-/*
- * query_log_read — log one read (see query_log.h). Skipped on a hot standby, where nothing can be written.
- */
-void
-query_log_read(int64 subject_id, const char *via, const char *purpose, const char *audience,
-			   const char *department, bool *spi_connected)
+/* ql_read — log one read (see query_log.h): of subject_id, or (unknown) of a code that matched no subject. */
+static void
+ql_read(bool unknown, int64 subject_id, const char *code, const char *via, const char *purpose,
+		const char *audience, const char *department, bool *spi_connected)
 {
 	if (RecoveryInProgress())
 		return;
 	if (purpose == NULL || purpose[0] == '\0')
 		purpose = "未说明 / not stated";
-	if (ql_async() && ql_enqueue(subject_id, via, purpose, audience, department, spi_connected))
+	if (ql_async() && ql_enqueue(unknown, subject_id, code, via, purpose, audience, department, spi_connected))
 		return;
-	if (department == NULL && ql_my_department(spi_connected))
-		ql_insert_sync(false, subject_id, via, purpose, audience, dept_null ? NULL : dept_value, true, spi_connected);
+	if (department == NULL && ql_my_department())
+		ql_insert_sync(unknown, subject_id, code, via, purpose, audience, dept_null ? NULL : dept_value, true,
+					   spi_connected);
 	else
-		ql_insert_sync(false, subject_id, via, purpose, audience, department, false, spi_connected);
+		ql_insert_sync(unknown, subject_id, code, via, purpose, audience, department, false, spi_connected);
+}
+
+/*
+ * query_log_read — log one read of a subject (see query_log.h). Skipped on a hot standby, where nothing can be
+ * written.
+ */
+void
+query_log_read(int64 subject_id, const char *via, const char *purpose, const char *audience,
+			   const char *department, bool *spi_connected)
+{
+	ql_read(false, subject_id, NULL, via, purpose, audience, department, spi_connected);
+}
+
+/*
+ * query_log_read_unknown — log one read by a code that matched no subject (see query_log.h), in
+ * credit_gz.unknown_code_read_log. Skipped on a hot standby.
+ */
+void
+query_log_read_unknown(const char *code, const char *via, const char *purpose, const char *audience,
+					   const char *department, bool *spi_connected)
+{
+	ql_read(true, 0, code, via, purpose, audience, department, spi_connected);
 }
 
 /* ql_via_queueable — a `via` the table's CHECK admits: only such entries may wait for the worker's write. */
@@ -783,42 +786,79 @@ ql_via_queueable(const char *via)
 
 /*
  * ql_caller_may_queue — may the caller's own entry wait in the queue? The worker writes with the extension
- * owner's rights, so only for a caller who could insert the row itself: INSERT on credit_gz.query_log and no
- * row-level security there that the worker would bypass.
+ * owner's rights, so only for a caller who could insert the row itself: INSERT on the log table (credit_gz.query_log
+ * or credit_gz.unknown_code_read_log) and no row-level security there that the worker would bypass.
  */
 static bool
-ql_caller_may_queue(void)
+ql_caller_may_queue(bool unknown)
 {
-	Oid			relid = get_relname_relid("query_log", get_namespace_oid("credit_gz", false));
+	Oid			relid = get_relname_relid(unknown ? "unknown_code_read_log" : "query_log",
+										  get_namespace_oid("credit_gz", false));
 
 	return OidIsValid(relid) && pg_class_aclcheck(relid, GetUserId(), ACL_INSERT) == ACLCHECK_OK &&
 		check_enable_rls(relid, InvalidOid, true) != RLS_ENABLED;
 }
 
 /*
- * credit_gz_log_read — credit_gz.log_read(subject_id, via, purpose, audience, department_code): the SQL entry point
- * of query_log_read, so the reports and the labels log as precheck does (queued in async mode). Whatever the
- * queue cannot carry as it is — no subject, a `via` the table would reject, a caller without INSERT on the log,
- * a hot standby — is inserted at once in the caller's statement and rights, where the table judges it as before.
+ * ql_log_read_sql — the body of the two SQL entry points: queued through ql_read when the queue can carry the
+ * entry as it is; whatever it cannot — a `via` the table would reject, a caller without INSERT on the log, a hot
+ * standby — is inserted at once in the caller's statement and rights, where the table judges it as before.
  */
-Datum
-credit_gz_log_read(PG_FUNCTION_ARGS)
+static void
+ql_log_read_sql(FunctionCallInfo fcinfo, bool unknown, int64 subject_id, const char *code)
 {
 	bool		connected = false;
-	bool		subject_null = PG_ARGISNULL(0);
-	int64		subject_id = subject_null ? 0 : PG_GETARG_INT64(0);
 	char	   *via = PG_ARGISNULL(1) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(1));
 	char	   *purpose = PG_ARGISNULL(2) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(2));
 	char	   *audience = PG_ARGISNULL(3) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(3));
 	char	   *department = PG_ARGISNULL(4) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(4));
 
-	if (!subject_null && via != NULL && ql_via_queueable(via) && !RecoveryInProgress() && ql_async() &&
-		ql_caller_may_queue())
-		query_log_read(subject_id, via, purpose, audience, department, &connected);
+	if (via != NULL && ql_via_queueable(via) && !RecoveryInProgress() && ql_async() && ql_caller_may_queue(unknown))
+		ql_read(unknown, subject_id, code, via, purpose, audience, department, &connected);
 	else
-		ql_insert_sync(subject_null, subject_id, via, purpose, audience, department, false, &connected);
+		ql_insert_sync(unknown, subject_id, code, via, purpose, audience, department, false, &connected);
 	if (connected && SPI_finish() != SPI_OK_FINISH)
 		elog(ERROR, "credit_gz: SPI_finish failed");
+}
+
+/*
+ * credit_gz_log_read — credit_gz.log_read(subject_id, via, purpose, audience, department_code): the SQL entry point
+ * of query_log_read, so the reports and the labels log as precheck does (queued in async mode). An id that no
+ * subject has (probed in subject's primary key, whatever the caller's rights on subject) is a read of an unknown
+ * code: logged in credit_gz.unknown_code_read_log under the id as text.
+ */
+Datum
+credit_gz_log_read(PG_FUNCTION_ARGS)
+{
+	int64		subject_id;
+
+	if (PG_ARGISNULL(0))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("subject_id of a logged read must not be null"),
+				 errhint("A read by a code that matches no subject is logged with credit_gz.log_unknown_code_read().")));
+	subject_id = PG_GETARG_INT64(0);
+	if (credit_gz_subject_exists(subject_id))
+		ql_log_read_sql(fcinfo, false, subject_id, NULL);
+	else
+		ql_log_read_sql(fcinfo, true, 0, psprintf(INT64_FORMAT, subject_id));
+	PG_RETURN_VOID();
+}
+
+/*
+ * credit_gz_log_unknown_code_read — credit_gz.log_unknown_code_read(code, via, purpose, audience, department_code):
+ * a read by a code that matched no subject, into credit_gz.unknown_code_read_log (queued in async mode).
+ */
+Datum
+credit_gz_log_unknown_code_read(PG_FUNCTION_ARGS)
+{
+	char	   *code = PG_ARGISNULL(0) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(0));
+
+	if (code == NULL || code[0] == '\0')
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("code of a logged read must not be null or empty")));
+	ql_log_read_sql(fcinfo, true, 0, code);
 	PG_RETURN_VOID();
 }
 
@@ -864,21 +904,26 @@ ql_array(Datum *d, bool *nulls, int n, Oid type, int len, bool byval, char align
 	return PointerGetDatum(construct_md_array(d, nulls, 1, dims, lbs, type, len, byval, align));
 }
 
-/* The columns of credit_gz.query_log the direct write fills (every column of the table: see ql_direct_plan). */
+/*
+ * The columns of a log table the direct write fills (every column of the table: see ql_direct_plan). QLC_KEY is
+ * subject_id (bigint) in credit_gz.query_log and code (text) in credit_gz.unknown_code_read_log.
+ */
 enum
 {
-	QLC_LOG_ID, QLC_AT, QLC_ROLE_NAME, QLC_SESSION_ROLE, QLC_DEPARTMENT, QLC_SUBJECT, QLC_VIA, QLC_AUDIENCE,
+	QLC_LOG_ID, QLC_AT, QLC_ROLE_NAME, QLC_SESSION_ROLE, QLC_DEPARTMENT, QLC_KEY, QLC_VIA, QLC_AUDIENCE,
 	QLC_PURPOSE, QLC_NCOLS
 };
-static const struct
+typedef struct QlColumn
 {
 	const char *name;
 	Oid			type;
-}			ql_columns[QLC_NCOLS] = {
+} QlColumn;
+static const QlColumn ql_columns[QLC_NCOLS] = {
 	{"log_id", INT8OID}, {"at", TIMESTAMPTZOID}, {"role_name", NAMEOID}, {"session_role", NAMEOID},
 	{"department_code", TEXTOID}, {"subject_id", INT8OID}, {"via", TEXTOID}, {"audience", TEXTOID},
 	{"purpose", TEXTOID}
 };
+static const QlColumn ql_unknown_key = {"code", TEXTOID};
 
 /*
  * ql_direct_plan — can the batch be written directly (ql_write_direct) rather than by the INSERT? Only when the
@@ -888,7 +933,7 @@ static const struct
  * (attribute number of each ql_columns entry) and *seq (log_id's identity sequence).
  */
 static bool
-ql_direct_plan(Relation rel, ResultRelInfo *rri, AttrNumber *attnums, Oid *seq)
+ql_direct_plan(Relation rel, ResultRelInfo *rri, bool unknown, AttrNumber *attnums, Oid *seq)
 {
 	TupleDesc	desc = RelationGetDescr(rel);
 	int			i,
@@ -909,8 +954,12 @@ ql_direct_plan(Relation rel, ResultRelInfo *rri, AttrNumber *attnums, Oid *seq)
 		if (att->attgenerated != '\0')
 			return false;
 		for (c = 0; c < QLC_NCOLS; c++)
-			if (strcmp(NameStr(att->attname), ql_columns[c].name) == 0 && att->atttypid == ql_columns[c].type)
+		{
+			const QlColumn *col = (unknown && c == QLC_KEY) ? &ql_unknown_key : &ql_columns[c];
+
+			if (strcmp(NameStr(att->attname), col->name) == 0 && att->atttypid == col->type)
 				attnums[c] = att->attnum;
+		}
 	}
 	for (c = 0; c < QLC_NCOLS; c++)
 		if (attnums[c] == InvalidAttrNumber)
@@ -937,13 +986,15 @@ ql_direct_plan(Relation rel, ResultRelInfo *rri, AttrNumber *attnums, Oid *seq)
  * ql_write_direct — write a batch as COPY does, without the INSERT's per-row executor work (unnest of eight
  * arrays through tuplestores, one heap_insert and WAL record per row): log_id from the identity sequence in queue
  * order, NOT NULL and CHECK constraints checked, heap rows by table_multi_insert (one WAL record per page), then
- * each row's index entries. False: the table is not as expected (ql_direct_plan); the caller writes the batch
+ * each row's index entries. unknown: the entries are reads of unknown codes, for credit_gz.unknown_code_read_log;
+ * else for credit_gz.query_log. False: the table is not as expected (ql_direct_plan); the caller writes the batch
  * with the INSERT instead. Runs in the worker's transaction.
  */
 static bool
-ql_write_direct(QlEntry *buf, int n)
+ql_write_direct(QlEntry *buf, int n, bool unknown)
 {
-	Oid			relid = get_relname_relid("query_log", get_namespace_oid("credit_gz", false));
+	const char *relname = unknown ? "unknown_code_read_log" : "query_log";
+	Oid			relid = get_relname_relid(relname, get_namespace_oid("credit_gz", false));
 	Relation	rel;
 	EState	   *estate;
 	RangeTblEntry *rte;
@@ -956,7 +1007,7 @@ ql_write_direct(QlEntry *buf, int n)
 				from;
 
 	if (!OidIsValid(relid))
-		elog(ERROR, "credit_gz: relation credit_gz.query_log is missing");
+		elog(ERROR, "credit_gz: relation credit_gz.%s is missing", relname);
 	rel = table_open(relid, RowExclusiveLock);
 	estate = CreateExecutorState();
 	rte = makeNode(RangeTblEntry);
@@ -969,7 +1020,7 @@ ql_write_direct(QlEntry *buf, int n)
 	rri = makeNode(ResultRelInfo);
 	ExecInitResultRelation(estate, rri, 1);
 	ExecOpenIndices(rri, false);
-	if (!ql_direct_plan(rel, rri, attnums, &seq))
+	if (!ql_direct_plan(rel, rri, unknown, attnums, &seq))
 	{
 		ExecCloseResultRelations(estate);
 		ExecCloseRangeTableRelations(estate);
@@ -1002,7 +1053,7 @@ ql_write_direct(QlEntry *buf, int n)
 			QL_SET(QLC_SESSION_ROLE, NameGetDatum(&e->session_role), false);
 			QL_SET(QLC_DEPARTMENT, e->department_null ? (Datum) 0 : CStringGetTextDatum(e->department),
 				   e->department_null);
-			QL_SET(QLC_SUBJECT, Int64GetDatum(e->subject_id), false);
+			QL_SET(QLC_KEY, unknown ? CStringGetTextDatum(e->code) : Int64GetDatum(e->subject_id), false);
 			QL_SET(QLC_VIA, CStringGetTextDatum(e->via), false);
 			QL_SET(QLC_AUDIENCE, e->audience_null ? (Datum) 0 : CStringGetTextDatum(e->audience),
 				   e->audience_null);
@@ -1034,11 +1085,11 @@ ql_write_direct(QlEntry *buf, int n)
 
 /*
  * ql_write_insert — write a batch with one INSERT … SELECT of unnest()ed arrays through SPI: the way for a
- * query_log that ql_write_direct does not recognise (its defaults and replica-mode triggers then apply). Runs in
- * the worker's transaction.
+ * log table that ql_write_direct does not recognise (its defaults and replica-mode triggers then apply). unknown:
+ * into credit_gz.unknown_code_read_log, else credit_gz.query_log. Runs in the worker's transaction.
  */
 static void
-ql_write_insert(QlEntry *buf, int n)
+ql_write_insert(QlEntry *buf, int n, bool unknown)
 {
 	Datum		v[8];
 	Datum	   *at = palloc(n * sizeof(Datum)),
@@ -1051,6 +1102,7 @@ ql_write_insert(QlEntry *buf, int n)
 			   *purp = palloc(n * sizeof(Datum));
 	bool	   *dept_nulls = palloc(n * sizeof(bool)),
 			   *aud_nulls = palloc(n * sizeof(bool));
+	SPIPlanPtr *plan = unknown ? &unknown_batch_plan : &batch_plan;
 	int			k,
 				rc;
 
@@ -1061,7 +1113,7 @@ ql_write_insert(QlEntry *buf, int n)
 		sr[k] = NameGetDatum(&buf[k].session_role);
 		dept_nulls[k] = buf[k].department_null;
 		dept[k] = dept_nulls[k] ? (Datum) 0 : CStringGetTextDatum(buf[k].department);
-		subj[k] = Int64GetDatum(buf[k].subject_id);
+		subj[k] = unknown ? CStringGetTextDatum(buf[k].code) : Int64GetDatum(buf[k].subject_id);
 		via[k] = CStringGetTextDatum(buf[k].via);
 		aud_nulls[k] = buf[k].audience_null;
 		aud[k] = aud_nulls[k] ? (Datum) 0 : CStringGetTextDatum(buf[k].audience);
@@ -1071,25 +1123,33 @@ ql_write_insert(QlEntry *buf, int n)
 	v[1] = ql_array(rn, NULL, n, NAMEOID, NAMEDATALEN, false, TYPALIGN_CHAR);
 	v[2] = ql_array(sr, NULL, n, NAMEOID, NAMEDATALEN, false, TYPALIGN_CHAR);
 	v[3] = ql_array(dept, dept_nulls, n, TEXTOID, -1, false, TYPALIGN_INT);
-	v[4] = ql_array(subj, NULL, n, INT8OID, sizeof(int64), FLOAT8PASSBYVAL, TYPALIGN_DOUBLE);
+	v[4] = unknown ? ql_array(subj, NULL, n, TEXTOID, -1, false, TYPALIGN_INT)
+		: ql_array(subj, NULL, n, INT8OID, sizeof(int64), FLOAT8PASSBYVAL, TYPALIGN_DOUBLE);
 	v[5] = ql_array(via, NULL, n, TEXTOID, -1, false, TYPALIGN_INT);
 	v[6] = ql_array(aud, aud_nulls, n, TEXTOID, -1, false, TYPALIGN_INT);
 	v[7] = ql_array(purp, NULL, n, TEXTOID, -1, false, TYPALIGN_INT);
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "credit_gz: SPI_connect failed");
-	if (batch_plan == NULL)
+	if (*plan == NULL)
 	{
 		Oid			types[8] = {TIMESTAMPTZARRAYOID, NAMEARRAYOID, NAMEARRAYOID, TEXTARRAYOID,
-		INT8ARRAYOID, TEXTARRAYOID, TEXTARRAYOID, TEXTARRAYOID};
+		unknown ? TEXTARRAYOID : INT8ARRAYOID, TEXTARRAYOID, TEXTARRAYOID, TEXTARRAYOID};
 
-		batch_plan = credit_gz_keep_plan("INSERT INTO credit_gz.query_log (at, role_name, session_role, department_code,"
-							 "       subject_id, via, audience, purpose)"
-							 " SELECT * FROM ROWS FROM (pg_catalog.unnest($1), pg_catalog.unnest($2),"
-							 "   pg_catalog.unnest($3), pg_catalog.unnest($4), pg_catalog.unnest($5),"
-							 "   pg_catalog.unnest($6), pg_catalog.unnest($7), pg_catalog.unnest($8))", 8, types);
+#define QL_BATCH_ROWS \
+	"       via, audience, purpose)" \
+	" SELECT * FROM ROWS FROM (pg_catalog.unnest($1), pg_catalog.unnest($2)," \
+	"   pg_catalog.unnest($3), pg_catalog.unnest($4), pg_catalog.unnest($5)," \
+	"   pg_catalog.unnest($6), pg_catalog.unnest($7), pg_catalog.unnest($8))"
+		*plan = credit_gz_keep_plan(unknown
+									? "INSERT INTO credit_gz.unknown_code_read_log (at, role_name, session_role,"
+									"       department_code, code," QL_BATCH_ROWS
+									: "INSERT INTO credit_gz.query_log (at, role_name, session_role,"
+									"       department_code, subject_id," QL_BATCH_ROWS,
+									8, types);
+#undef QL_BATCH_ROWS
 	}
-	rc = SPI_execute_plan(batch_plan, v, NULL, false, 0);
+	rc = SPI_execute_plan(*plan, v, NULL, false, 0);
 	if (rc != SPI_OK_INSERT || SPI_processed != (uint64) n)
 		elog(ERROR, "credit_gz: query-log batch insert failed: %s", SPI_result_code_string(rc));
 	SPI_finish();
@@ -1106,8 +1166,11 @@ ql_flush_batch(int qi, MemoryContext cxt)
 	QlQueue    *q = &ql->queues[qi];
 	QlEntry    *slots = ql_slots(qi);
 	QlEntry    *buf;
+	QlEntry    *part;
 	int			n,
-				k;
+				k,
+				nsubject = 0,
+				nunknown = 0;
 	uint64		head;
 	volatile bool ok = true;
 
@@ -1118,11 +1181,19 @@ ql_flush_batch(int qi, MemoryContext cxt)
 	n = Min(q->queued, QL_BATCH_MAX);
 	head = q->head;
 	buf = palloc(Max(n, 1) * sizeof(QlEntry));
+	part = palloc(Max(n, 1) * sizeof(QlEntry));
 	for (k = 0; k < n; k++)
 		buf[k] = slots[(head + k) % (uint64) ql_queue_size];
 	LWLockRelease(ql->lock);
 	if (n == 0)
 		return 0;
+	/* each entry to its table, in queue order within each: reads of subjects, then of unknown codes */
+	for (k = 0; k < n; k++)
+		if (!buf[k].unknown)
+			part[nsubject++] = buf[k];
+	for (k = 0; k < n; k++)
+		if (buf[k].unknown)
+			part[nsubject + nunknown++] = buf[k];
 
 	PG_TRY();
 	{
@@ -1130,8 +1201,10 @@ ql_flush_batch(int qi, MemoryContext cxt)
 		StartTransactionCommand();
 		PushActiveSnapshot(GetTransactionSnapshot());
 		pgstat_report_activity(STATE_RUNNING, "credit_gz: writing queued query-log entries");
-		if (!ql_write_direct(buf, n))
-			ql_write_insert(buf, n);
+		if (nsubject > 0 && !ql_write_direct(part, nsubject, false))
+			ql_write_insert(part, nsubject, false);
+		if (nunknown > 0 && !ql_write_direct(part + nsubject, nunknown, true))
+			ql_write_insert(part + nsubject, nunknown, true);
 		PopActiveSnapshot();
 		CommitTransactionCommand();
 		pgstat_report_activity(STATE_IDLE, NULL);

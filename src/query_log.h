@@ -1,5 +1,5 @@
 /*
- * query_log.h — writing credit_gz.query_log (十七 信用信息安全保护): the synchronous INSERT, the asynchronous
+ * query_log.h — writing credit_gz.query_log and credit_gz.unknown_code_read_log (十七 信用信息安全保护): the synchronous INSERT, the asynchronous
  * shared-memory queue drained by a background worker, and the settings that choose between them.
  */
 #ifndef CREDIT_GZ_QUERY_LOG_H
@@ -17,5 +17,12 @@ extern void query_log_init(void);
  */
 extern void query_log_read(int64 subject_id, const char *via, const char *purpose, const char *audience,
 						   const char *department, bool *spi_connected);
+
+/*
+ * Logs one read by a code (uscc, resident id, subject id as text) that matched no subject, in
+ * credit_gz.unknown_code_read_log, the same way (queued in async mode, else inserted now).
+ */
+extern void query_log_read_unknown(const char *code, const char *via, const char *purpose, const char *audience,
+								   const char *department, bool *spi_connected);
 
 #endif							/* CREDIT_GZ_QUERY_LOG_H */
