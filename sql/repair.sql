@@ -58,4 +58,4 @@ DELETE FROM credit_gz.commitment WHERE subject_id = 970001;
 DELETE FROM credit_gz.record WHERE subject_id = 970001;
 DELETE FROM credit_gz.audit_log WHERE subject_id = 970001;
 DELETE FROM credit_gz.subject WHERE subject_id = 970001;
-DELETE FROM credit_gz.audit_log WHERE table_name = 'credit_gz.deadline_rule';
+DELETE FROM credit_gz.catalogue_audit_log WHERE table_name = 'credit_gz.deadline_rule';

@@ -35,11 +35,4 @@ extern DateADT credit_gz_policy_day_at(TimestampTz at);
  * SQL: credit_gz.add_months(date, integer).
  */
 extern DateADT credit_gz_add_months(DateADT d, int months);
-
-/*
- * credit_gz_subject_exists — is there a subject with this id? One probe of subject's primary key under the active
- * snapshot, whatever the caller's rights on credit_gz.subject (src/precheck.c).
- */
-extern bool credit_gz_subject_exists(int64 subject_id);
-
 #endif							/* CREDIT_GZ_H */

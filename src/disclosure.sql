@@ -32,9 +32,9 @@ SELECT pg_catalog.pg_extension_config_dump('credit_gz.query_log_retention', 'WHE
 -- ---------------------------------------------------------------------------------------------------------------
 -- The query log
 -- ---------------------------------------------------------------------------------------------------------------
--- Two tables: query_log holds reads of a subject, keyed (subject_id, log_id) so it can be distributed with the
--- subject's other rows; unknown_code_read_log holds reads of a code that matched no subject (a pre-check or report
--- for a uscc, resident id or subject id not on file), keyed by that code. Same columns otherwise, same rules.
+-- Two tables: query_log holds reads named by a subject id, keyed (subject_id, log_id) so it can be distributed with
+-- the subject's other rows; unknown_code_read_log holds reads by a code that matched no subject (a pre-check by a
+-- uscc or resident id not on file), keyed by that code. Same columns otherwise, same rules.
 CREATE TABLE credit_gz.query_log (
     subject_id      bigint      NOT NULL,
     log_id          bigint      GENERATED ALWAYS AS IDENTITY (CACHE 64),
@@ -84,9 +84,9 @@ CREATE INDEX unknown_code_read_log_at_brin_idx ON credit_gz.unknown_code_read_lo
 COMMENT ON INDEX credit_gz.unknown_code_read_log_at_brin_idx IS
     'Retention purges by time; entries arrive in time order, so a BRIN index stays tiny.';
 COMMENT ON TABLE credit_gz.unknown_code_read_log IS
-    '未建档代码查询日志 / log of reads of a code that matches no subject: a pre-check or report for a unified social '
-    'credit code, resident identity number or subject id not on file (十七: every read is logged), keyed by the code '
-    'as given. Same columns and rules as credit_gz.query_log (append-only, CG701; credit_gz.purge_query_log()).';
+    '未建档代码查询日志 / log of reads by a code that matches no subject: a pre-check by a unified social credit code, '
+    'resident identity number or subject id given as text that is not on file (十七: every read is logged), keyed by '
+    'the code as given (reads by subject id are in credit_gz.query_log under the id). Same columns and rules as credit_gz.query_log (append-only, CG701; credit_gz.purge_query_log()).';
 COMMENT ON COLUMN credit_gz.unknown_code_read_log.code IS '查询代码 / the code as given (uscc, resident id or subject id)';
 COMMENT ON COLUMN credit_gz.unknown_code_read_log.log_id IS '日志编号 / entry id';
 COMMENT ON COLUMN credit_gz.unknown_code_read_log.at IS '查询时间 / when (transaction time)';
@@ -555,9 +555,8 @@ COMMENT ON FUNCTION credit_gz.my_audiences() IS
 
 -- log_read: append one entry. Used by the reports and the labels (precheck calls the same C code directly) in the
 -- caller's own rights, so the entry names the role that really read. department_code defaults to the caller's
--- department when it has one. A subject id that matches no subject is a read of an unknown code: the entry goes to
--- unknown_code_read_log under the id as text (the module probes subject's primary key, so a caller without SELECT
--- on subject is logged the same way). In async mode (credit_gz.query_log_mode) the entry is queued at commit like a
+-- department when it has one. The entry is keyed by the subject id asked for, whether or not a subject has it (a
+-- report on an id not on file is logged under that id). In async mode (credit_gz.query_log_mode) the entry is queued at commit like a
 -- pre-check's; an entry the queue cannot carry as it is (a via the table rejects, a caller without INSERT on the
 -- log, a hot standby) is inserted at once, in the caller's statement.
 CREATE FUNCTION credit_gz.log_read(subject_id bigint, via text, purpose text, audience text DEFAULT NULL,
@@ -568,8 +567,8 @@ SET search_path = pg_catalog, pg_temp
 AS 'MODULE_PATHNAME', 'credit_gz_log_read';
 COMMENT ON FUNCTION credit_gz.log_read(bigint, text, text, text, text) IS
     'Appends an entry to credit_gz.query_log for a read of a subject''s credit information (who and when are set by '
-    'the database), or to credit_gz.unknown_code_read_log when no subject has the id; queued for the query-log worker '
-    'when credit_gz.query_log_mode is async, else inserted now. 22004 for a NULL subject id.';
+    'the database): queued for the query-log worker when credit_gz.query_log_mode is async, else inserted now. '
+    '22004 for a NULL subject id (a read by a code of no subject: credit_gz.log_unknown_code_read).';
 
 -- log_unknown_code_read: the same for a read by a code (uscc, resident id, …) that matched no subject.
 CREATE FUNCTION credit_gz.log_unknown_code_read(code text, via text, purpose text, audience text DEFAULT NULL,
@@ -1032,7 +1031,7 @@ DECLARE
     report  jsonb;
 BEGIN
     subj := credit_gz.report_section('subject', subject_id, audience, 'v.subject_id') -> 0;
-    -- logged under the subject even when the audience sees nothing of it; an id of no subject: unknown_code_read_log
+    -- logged under the id asked for, also when the audience sees nothing of the subject or there is none
     PERFORM credit_gz.log_read(subject_id, 'report', coalesce(purpose, '信用报告 / credit report'), audience);
     report := pg_catalog.jsonb_build_object(
         'title', '公共信用信息报告 / public credit information report',

@@ -115,8 +115,12 @@ WITH f AS (
       FROM f
      GROUP BY GROUPING SETS ((f.district), (f.department_code), (f.domain_code))
 ), q AS (
-    SELECT coalesce(department_code, '未注明') AS key, pg_catalog.count(*) AS prechecks
-      FROM credit_gz.query_log WHERE via = 'precheck' GROUP BY 1
+    -- pre-checks of codes not on file were run too: both logs count
+    SELECT coalesce(l.department_code, '未注明') AS key, pg_catalog.count(*) AS prechecks
+      FROM (SELECT department_code FROM credit_gz.query_log WHERE via = 'precheck'
+            UNION ALL
+            SELECT department_code FROM credit_gz.unknown_code_read_log WHERE via = 'precheck') l
+     GROUP BY 1
 )
 SELECT g.dimension, g.key, coalesce(dep.name_zh, dom.name_zh, g.key) AS label,
        CASE WHEN g.dimension = 'department' THEN coalesce(q.prechecks, 0) END AS prechecks,
@@ -131,7 +135,7 @@ COMMENT ON VIEW credit_gz.monitor_precheck_feedback IS
 COMMENT ON COLUMN credit_gz.monitor_precheck_feedback.dimension IS '统计维度 / dimension: district, department or domain';
 COMMENT ON COLUMN credit_gz.monitor_precheck_feedback.key IS '维度取值 / district name, department code or domain code';
 COMMENT ON COLUMN credit_gz.monitor_precheck_feedback.label IS '显示名称 / display name';
-COMMENT ON COLUMN credit_gz.monitor_precheck_feedback.prechecks IS '核查次数 / pre-checks run (departments; from the query log)';
+COMMENT ON COLUMN credit_gz.monitor_precheck_feedback.prechecks IS '核查次数 / pre-checks run (departments; from the query logs, codes not on file included)';
 COMMENT ON COLUMN credit_gz.monitor_precheck_feedback.measures_applied IS '适用措施次数 / measures and incentives applied';
 COMMENT ON COLUMN credit_gz.monitor_precheck_feedback.subjects IS '涉及主体数 / distinct subjects';
 COMMENT ON COLUMN credit_gz.monitor_precheck_feedback.denials IS '拒绝次数 / denials (not overridden)';

@@ -437,13 +437,6 @@ subject_name(int64 subject_id)
 	return name;
 }
 
-/* credit_gz_subject_exists — see credit_gz.h: the query log asks it for reads named by a subject id. */
-bool
-credit_gz_subject_exists(int64 subject_id)
-{
-	return has_pk_rows(fast_rels_get()->subject, subject_id, InvalidAttrNumber, NULL);
-}
-
 /* iso_date — a date as YYYY-MM-DD whatever DateStyle says (as jsonb renders dates). */
 static char *
 iso_date(DateADT d)
@@ -694,8 +687,9 @@ log_precheck_read(int64 subject_id, const char *domain, const char *action, text
 }
 
 /*
- * log_precheck_unknown — the same for a pre-check of a code (uscc, resident id, or a subject id as text) that
- * matches no subject: the read is logged too, in credit_gz.unknown_code_read_log under the code.
+ * log_precheck_unknown — the same for a pre-check by a code (uscc, resident id, or a subject id given as text)
+ * that matches no subject: the read is logged too, in credit_gz.unknown_code_read_log under the code as given. (A
+ * pre-check by subject id is logged under that id in credit_gz.query_log, whether or not the subject exists.)
  */
 static void
 log_precheck_unknown(const char *code, const char *domain, const char *action, text *department,
@@ -728,19 +722,13 @@ run_precheck(int64 subject_id, text *domain, text *action, text *department, con
 	char	   *a = text_to_cstring(action);
 
 	validate_codes(d, a, connected);
+	log_precheck_read(subject_id, d, a, department, source, connected);
 	if (!entries_in_force(subject_id))
 	{
 		r.answer = quick_precheck(subject_id, false, domain, action, department, source, table_name, out_cxt, connected,
 								  &r.verdict);
-		/* the quick path looked the subject up: no_record means no subject has the id */
-		if (strcmp(r.verdict, "no_record") == 0)
-			log_precheck_unknown(psprintf(INT64_FORMAT, subject_id), d, a, department, source, connected);
-		else
-			log_precheck_read(subject_id, d, a, department, source, connected);
 		return r;
 	}
-	/* entries in force: the subject exists (list_entry's foreign key) */
-	log_precheck_read(subject_id, d, a, department, source, connected);
 
 	if (!*connected)
 	{

@@ -823,9 +823,8 @@ ql_log_read_sql(FunctionCallInfo fcinfo, bool unknown, int64 subject_id, const c
 
 /*
  * credit_gz_log_read — credit_gz.log_read(subject_id, via, purpose, audience, department_code): the SQL entry point
- * of query_log_read, so the reports and the labels log as precheck does (queued in async mode). An id that no
- * subject has (probed in subject's primary key, whatever the caller's rights on subject) is a read of an unknown
- * code: logged in credit_gz.unknown_code_read_log under the id as text.
+ * of query_log_read, so the reports and the labels log as precheck does (queued in async mode). The entry is
+ * keyed by the id asked for, whether or not a subject has it (as a pre-check by id is): the id is the key.
  */
 Datum
 credit_gz_log_read(PG_FUNCTION_ARGS)
@@ -838,10 +837,7 @@ credit_gz_log_read(PG_FUNCTION_ARGS)
 				 errmsg("subject_id of a logged read must not be null"),
 				 errhint("A read by a code that matches no subject is logged with credit_gz.log_unknown_code_read().")));
 	subject_id = PG_GETARG_INT64(0);
-	if (credit_gz_subject_exists(subject_id))
-		ql_log_read_sql(fcinfo, false, subject_id, NULL);
-	else
-		ql_log_read_sql(fcinfo, true, 0, psprintf(INT64_FORMAT, subject_id));
+	ql_log_read_sql(fcinfo, false, subject_id, NULL);
 	PG_RETURN_VOID();
 }
 

@@ -1,7 +1,7 @@
 -- Credit archive: catalogues, subjects, relations, occupations, records and their publicity windows,
 -- idempotent loading, every rejection with its SQLSTATE, commitments, audit log, cache invalidation.
 BEGIN;
-SELECT plan(143);
+SELECT plan(151);
 
 -- Valid test codes: organisation-code check digit (GB 11714) + mod-31 check character (GB 32100); MOD 11-2 for ids.
 CREATE FUNCTION pg_temp.mk_uscc(region text, n bigint) RETURNS text LANGUAGE sql AS $$
@@ -27,7 +27,7 @@ RETURNS credit_gz.record LANGUAGE sql AS $$
 -- ---------------------------------------------------------------------------------------------------- catalogues
 SELECT has_table('credit_gz', t, 'table credit_gz.' || t)
   FROM unnest(ARRAY['department', 'domain', 'domain_department', 'info_item', 'subject', 'occupation', 'relation',
-                    'publicity_rule', 'record', 'commitment', 'audit_log']) AS t;
+                    'publicity_rule', 'record', 'commitment', 'audit_log', 'catalogue_audit_log']) AS t;
 SELECT is((SELECT count(DISTINCT seq)::int FROM credit_gz.domain WHERE in_annex), 29, 'annex 1: 29 supervision domains');
 SELECT is((SELECT count(*)::int FROM credit_gz.domain WHERE in_annex AND parent_code IS NOT NULL), 12,
           'annex 1: 12 sub-domains (物流 3, 中介服务业 3, 平台经济 6)');
@@ -462,6 +462,32 @@ DELETE FROM public.t_audited;
 SELECT is((SELECT array_agg(action || ':' || row_key || ':' || subject_id ORDER BY audit_id) FROM credit_gz.audit_log
             WHERE table_name = 'public.t_audited'), ARRAY['INSERT:x,1:77', 'DELETE:x,1:77'],
           'audit_trigger() attaches to any table; the key defaults to the primary key');
+-- Rows of a table without subject_id (rules, catalogues) belong to no subject: catalogue_audit_log.
+CREATE TABLE public.t_catalogue (code text PRIMARY KEY, v int);
+CREATE TRIGGER t_catalogue_audit AFTER INSERT OR UPDATE OR DELETE ON public.t_catalogue
+    FOR EACH ROW EXECUTE FUNCTION credit_gz.audit_trigger();
+INSERT INTO public.t_catalogue VALUES ('c1', 1);
+UPDATE public.t_catalogue SET v = 2;
+SELECT is((SELECT array_agg(action || ':' || row_key || ':' || (new_row ->> 'v') ORDER BY audit_id)
+             FROM credit_gz.catalogue_audit_log WHERE table_name = 'public.t_catalogue'),
+          ARRAY['INSERT:c1:1', 'UPDATE:c1:2'], 'a change to a table without subject_id is audited in catalogue_audit_log');
+SELECT is((SELECT count(*)::int FROM credit_gz.audit_log WHERE table_name = 'public.t_catalogue'), 0,
+          '… and not in audit_log');
+INSERT INTO credit_gz.calendar (day, kind, name_zh) VALUES ('2031-10-08', 'holiday', '测试假日');
+SELECT is((SELECT action || ':' || row_key FROM credit_gz.catalogue_audit_log WHERE table_name = 'credit_gz.calendar'
+              AND row_key = '2031-10-08'), 'INSERT:2031-10-08', 'the working-day calendar is audited in catalogue_audit_log');
+SELECT is((SELECT count(*)::int FROM credit_gz.audit_log a JOIN credit_gz.subject s USING (subject_id)
+            WHERE a.table_name = 'credit_gz.subject' AND a.row_key = pg_temp.sid('T张三')::text), 1,
+          'an audit of a subject''s row carries its subject_id');
+-- A subject's row always names its subject: audit_log.subject_id is NOT NULL.
+SELECT throws_ok($$INSERT INTO public.t_audited VALUES (2, 'y', NULL)$$, '23502', NULL,
+                 'a row of a table with subject_id but without a subject cannot be audited (NOT NULL)');
+SELECT throws_ok($$INSERT INTO credit_gz.audit_log (table_name, action) VALUES ('x', 'INSERT')$$, '23502', NULL,
+                 'audit_log.subject_id is NOT NULL');
+SELECT throws_ok($$CREATE TRIGGER t_bad BEFORE INSERT ON public.t_catalogue FOR EACH ROW
+                   EXECUTE FUNCTION credit_gz.audit_trigger();
+                   INSERT INTO public.t_catalogue VALUES ('c2', 1)$$, '39P01', NULL,
+                 'audit_trigger() refuses to run as anything but an AFTER ROW trigger');
 SELECT is((SELECT prosecdef FROM pg_proc WHERE oid = 'credit_gz.audit_trigger()'::regprocedure), true,
           'audit_trigger is SECURITY DEFINER');
 SELECT is((SELECT count(*)::int FROM pg_proc WHERE pronamespace = 'credit_gz'::regnamespace

@@ -1,10 +1,10 @@
 -- credit_gz.query_log: append-only for every role, retention only through purge_query_log (十七 信用信息安全保护).
 BEGIN;
-SELECT plan(15);
+SELECT plan(31);
 
 CREATE ROLE cgz_ql_reader NOLOGIN;
 GRANT USAGE ON SCHEMA credit_gz TO cgz_ql_reader;
-GRANT SELECT, INSERT, UPDATE, DELETE, TRUNCATE ON credit_gz.query_log TO cgz_ql_reader;
+GRANT SELECT, INSERT, UPDATE, DELETE, TRUNCATE ON credit_gz.query_log, credit_gz.unknown_code_read_log TO cgz_ql_reader;
 
 SELECT is(credit_gz.query_log_purge_allowed(), false, 'the purge flag is off (and the module is loaded)');
 SET LOCAL ROLE cgz_ql_reader;
@@ -34,6 +34,47 @@ INSERT INTO credit_gz.query_log (subject_id, via, purpose, at) VALUES (44, 'repo
 SELECT is(credit_gz.purge_query_log(), 1::bigint, 'purge_query_log removes only the entry past five years');
 SELECT is((SELECT count(*)::int FROM credit_gz.query_log WHERE subject_id IN (42, 43)), 2, 'recent entries stay');
 SELECT is(credit_gz.purge_query_log(), 0::bigint, 'a second run removes nothing (idempotent)');
+
+SELECT is((SELECT count(*)::int FROM credit_gz.query_log WHERE subject_id = 44), 0, 'the old entry is gone');
+
+-- Every entry names its subject: the subject id is NOT NULL, and a read without one is refused with a clear error.
+SELECT throws_ok($$INSERT INTO credit_gz.query_log (via, purpose) VALUES ('other', 'no subject')$$, '23502', NULL,
+                 'query_log.subject_id is NOT NULL');
+SELECT throws_ok($$SELECT credit_gz.log_read(NULL, 'report', 'no subject')$$, '22004', NULL,
+                 'log_read refuses a NULL subject id (22004)');
+SELECT throws_ok($$SELECT credit_gz.log_unknown_code_read('', 'report', 'no code')$$, '22004', NULL,
+                 'log_unknown_code_read refuses an empty code (22004)');
+
+-- Reads by a code that matches no subject: credit_gz.unknown_code_read_log, keyed by the code, same rules.
+SET LOCAL ROLE cgz_ql_reader;
+SELECT lives_ok($$SELECT credit_gz.log_unknown_code_read('91440101MA5QLTEST9', 'report', '未建档 / not on file', 'public')$$,
+                'a read by a code of no subject is logged');
+SELECT is((SELECT role_name::text || ' ' || via || ' ' || audience FROM credit_gz.unknown_code_read_log
+            WHERE code = '91440101MA5QLTEST9'), 'cgz_ql_reader report public', '… under the code, naming the role');
+SELECT is((SELECT count(*)::int FROM credit_gz.query_log WHERE purpose = '未建档 / not on file'), 0,
+          '… and not in query_log');
+SELECT throws_ok($$UPDATE credit_gz.unknown_code_read_log SET purpose = 'x'$$, 'CG701', NULL,
+                 'the unknown-code log cannot be altered');
+SELECT throws_ok($$DELETE FROM credit_gz.unknown_code_read_log$$, 'CG701', NULL, 'nor deleted from');
+SELECT throws_ok($$TRUNCATE credit_gz.unknown_code_read_log$$, 'CG701', NULL, 'nor truncated');
+RESET ROLE;
+
+-- Pre-checks (sync mode, the default): by a code not on file → unknown_code_read_log; by subject id → query_log.
+SELECT is(credit_gz.precheck('91440101MA5QLTEST8', 'government_procurement', 'procurement_bid') ->> 'verdict',
+          'no_record', 'a pre-check by a code not on file answers no_record');
+SELECT is((SELECT via || ' ' || purpose FROM credit_gz.unknown_code_read_log WHERE code = '91440101MA5QLTEST8'),
+          'precheck precheck: government_procurement/procurement_bid', '… and its read is logged under the code');
+SELECT lives_ok($$SELECT credit_gz.precheck(-4242::bigint, 'government_procurement', 'procurement_bid')$$,
+                'a pre-check by subject id …');
+SELECT is((SELECT count(*)::int FROM credit_gz.query_log WHERE subject_id = -4242 AND via = 'precheck'), 1,
+          '… is logged under the id in query_log');
+
+-- Retention covers both logs.
+INSERT INTO credit_gz.unknown_code_read_log (code, via, purpose, at)
+VALUES ('91440101MA5QLOLD01', 'precheck', 'old', now() - interval '6 years');
+SELECT is(credit_gz.purge_query_log(), 1::bigint, 'purge_query_log removes old entries of the unknown-code log too');
+SELECT is((SELECT count(*)::int FROM credit_gz.unknown_code_read_log WHERE code LIKE '91440101MA5QLTEST_'), 2,
+          'recent unknown-code entries stay');
 
 SELECT * FROM finish();
 ROLLBACK;

@@ -157,8 +157,9 @@ check "async: an aborted transaction and a rolled-back savepoint leave nothing; 
     "$(echo "$out" | sed -n 5p)" 1004
 check "async: no slot stays reserved" "$(echo "$out" | sed -n 6p)" 0
 
-# reports and labels log through credit_gz.log_read(): queued in async mode like a pre-check's entry; what the
-# queue cannot carry as it is (no subject; a via the table rejects) is written at once, where the table judges it
+# reports and labels log through credit_gz.log_read(): queued in async mode like a pre-check's entry, as are reads
+# by a code of no subject (credit_gz.log_unknown_code_read, routed by the worker to unknown_code_read_log); what the
+# queue cannot carry as it is (a via the table rejects) is written at once, where the table judges it
 q -c "INSERT INTO credit_gz.subject (subject_id, resident_id, name)
       VALUES (1191, credit_gz.resident_id_make('44010619800101123'), '异步报告测试个人')" >/dev/null
 out=$(q <<SQL
@@ -166,21 +167,32 @@ SET credit_gz.query_log_mode = async;
 BEGIN;
 SET LOCAL ROLE t_qla_app;
 SELECT (credit_gz.credit_report(1191, 'government', 'async report test') ->> 'found')
-       || ' ' || (SELECT count(*) FROM (SELECT credit_gz.log_read(NULL, 'report', 'async report, no subject')) x);
+       || ' ' || (SELECT count(*) FROM (SELECT credit_gz.log_unknown_code_read('91440101MA5TQLA01X', 'report',
+                                                                            'async report, no subject')) x);
+SELECT credit_gz.precheck('440106199001011234', 'government_procurement', 'procurement_bid') ->> 'verdict';
 RESET ROLE;
 SELECT (SELECT count(*) FROM credit_gz.query_log WHERE subject_id = 1191) || ' '
-       || (SELECT count(*) FROM credit_gz.query_log WHERE subject_id IS NULL AND purpose = 'async report, no subject');
+       || (SELECT count(*) FROM credit_gz.unknown_code_read_log
+            WHERE code IN ('91440101MA5TQLA01X', '440106199001011234'));
 COMMIT;
 SELECT credit_gz.flush_query_log();
 SELECT role_name || ' ' || department_code || ' ' || via || ' ' || audience || ' ' || purpose
   FROM credit_gz.query_log WHERE subject_id = 1191;
+SELECT string_agg(code || ' ' || role_name || ' ' || department_code || ' ' || via || ' ' || purpose, '; ' ORDER BY code)
+  FROM credit_gz.unknown_code_read_log WHERE code IN ('91440101MA5TQLA01X', '440106199001011234');
+SELECT count(*) FROM credit_gz.query_log WHERE purpose = 'async report, no subject';
 SQL
 )
 check "async: a report runs (its subject found)" "$(echo "$out" | sed -n 1p)" "true 1"
-check "async: a report's entry waits for the commit; one without a subject is written at once" \
-    "$(echo "$out" | sed -n 2p)" "0 1"
+check "async: a pre-check by a code not on file answers no_record" "$(echo "$out" | sed -n 2p)" "no_record"
+check "async: a report's entry and reads by codes of no subject wait for the commit" \
+    "$(echo "$out" | sed -n 3p)" "0 0"
 check "async: after commit the report's entry arrives with role, department, via, audience and purpose" \
-    "$(echo "$out" | sed -n 4p)" "t_qla_app t_qla_dept report government async report test"
+    "$(echo "$out" | sed -n 5p)" "t_qla_app t_qla_dept report government async report test"
+check "async: the worker writes reads by codes of no subject to unknown_code_read_log, keyed by the code" \
+    "$(echo "$out" | sed -n 6p)" \
+    "440106199001011234 t_qla_app t_qla_dept precheck precheck: government_procurement/procurement_bid; 91440101MA5TQLA01X t_qla_app t_qla_dept report async report, no subject"
+check "async: ... and not to query_log" "$(echo "$out" | sed -n 7p)" 0
 check "async: a via the table rejects fails in the caller's statement (23514)" \
     "$(q -c "SET credit_gz.query_log_mode = async" \
          -c "DO \$\$ BEGIN PERFORM credit_gz.log_read(1191, 'bogus', 'x');
