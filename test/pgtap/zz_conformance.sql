@@ -422,14 +422,14 @@ SELECT ok((SELECT pg_catalog.count(*) FROM pg_catalog.pg_policies p
           'the department policies are there to be checked');
 
 -- A view grouping or counting distinct rows of a subject's table by the row's id groups by the full key
--- (subject_id, id): on a table distributed by subject the id alone is not the key. Ids: the second column of a
--- primary key (subject_id, id).
+-- (subject_id, id): on a table distributed by subject the id alone is not the key. Ids: the identity column that
+-- is the second column of a primary key (subject_id, id).
 CREATE TEMP VIEW cg_subject_row_id AS
 SELECT DISTINCT a.attname::text AS id
   FROM cg_rel c
   JOIN pg_catalog.pg_constraint k ON k.conrelid = c.oid AND k.contype = 'p' AND pg_catalog.cardinality(k.conkey) = 2
   JOIN pg_catalog.pg_attribute s ON s.attrelid = c.oid AND s.attnum = k.conkey[1] AND s.attname = 'subject_id'
-  JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum = k.conkey[2]
+  JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum = k.conkey[2] AND a.attidentity <> ''
  WHERE c.relkind IN ('r', 'p');
 CREATE FUNCTION pg_temp.partial_key_groupings(def text) RETURNS text[] LANGUAGE sql STABLE AS $$
     SELECT coalesce(array_agg(x ORDER BY x), '{}') FROM (
@@ -447,9 +447,9 @@ SELECT is(ARRAY(SELECT c.oid::regclass::text || ': ' || p
                  WHERE c.relkind IN ('v', 'm')
                  ORDER BY 1),
           '{}'::text[], 'views group and count rows of subjects'' tables by the full key (subject_id, id)');
--- … and it would see a view that groups or counts by an id alone.
-SELECT is(pg_temp.partial_key_groupings(E'SELECT c.case_id, count(DISTINCT s.step_id)\n FROM x c\n'
-                                        E'  GROUP BY c.case_id;'),
+-- … and it would see a view that groups or counts by an id alone (and the ids include the case ids).
+SELECT ok(EXISTS (SELECT FROM cg_subject_row_id WHERE id = 'case_id'), 'the full-key check knows the case ids');
+SELECT is(pg_temp.partial_key_groupings(E'SELECT c.case_id, count(*)\n FROM x c\n  GROUP BY c.case_id;'),
           ARRAY['GROUP BY c.case_id'], 'the full-key check finds a GROUP BY of an id without subject_id');
 SELECT is(pg_temp.partial_key_groupings(E'SELECT count(DISTINCT r.record_id) AS n FROM x r\n  GROUP BY r.subject_id, r.record_id;'),
           ARRAY['DISTINCT r.record_id'], 'the full-key check finds a count of distinct ids without subject_id');
