@@ -69,7 +69,7 @@ COMMENT ON COLUMN credit_gz.query_log.audience IS '披露对象 / audience the i
 COMMENT ON COLUMN credit_gz.query_log.purpose IS '查询用途 / purpose of the read';
 
 CREATE TABLE credit_gz.unknown_code_read_log (
-    code            text        NOT NULL CHECK (code <> ''),
+    code            text        NOT NULL,
     log_id          bigint      GENERATED ALWAYS AS IDENTITY (CACHE 64),
     at              timestamptz NOT NULL DEFAULT pg_catalog.now(),
     role_name       name        NOT NULL DEFAULT CURRENT_USER,
@@ -87,7 +87,8 @@ COMMENT ON TABLE credit_gz.unknown_code_read_log IS
     '未建档代码查询日志 / log of reads by a code that matches no subject: a pre-check by a unified social credit code, '
     'resident identity number or subject id given as text that is not on file (十七: every read is logged), keyed by '
     'the code as given (reads by subject id are in credit_gz.query_log under the id). Same columns and rules as credit_gz.query_log (append-only, CG701; credit_gz.purge_query_log()).';
-COMMENT ON COLUMN credit_gz.unknown_code_read_log.code IS '查询代码 / the code as given (uscc, resident id or subject id)';
+COMMENT ON COLUMN credit_gz.unknown_code_read_log.code IS
+    '查询代码 / the code as given (uscc, resident id or subject id as text; cut to its first 63 bytes when longer)';
 COMMENT ON COLUMN credit_gz.unknown_code_read_log.log_id IS '日志编号 / entry id';
 COMMENT ON COLUMN credit_gz.unknown_code_read_log.at IS '查询时间 / when (transaction time)';
 COMMENT ON COLUMN credit_gz.unknown_code_read_log.role_name IS '查询角色 / the role that read (current_user; set by the database)';
@@ -579,7 +580,7 @@ SET search_path = pg_catalog, pg_temp
 AS 'MODULE_PATHNAME', 'credit_gz_log_unknown_code_read';
 COMMENT ON FUNCTION credit_gz.log_unknown_code_read(text, text, text, text, text) IS
     'Appends an entry to credit_gz.unknown_code_read_log for a read by a code that matches no subject (who and when '
-    'are set by the database); queued like credit_gz.log_read() in async mode. 22004 for a NULL or empty code.';
+    'are set by the database); queued like credit_gz.log_read() in async mode. 22004 for a NULL code.';
 
 -- grant_role: the common body of the grant_* functions. SECURITY INVOKER (deliberately not DEFINER): GRANT needs the
 -- caller's own right to grant on credit_gz's objects, so only the DBA who could grant by hand can map roles; a

@@ -39,6 +39,7 @@
 #include "executor/spi.h"
 #include "fmgr.h"
 #include "funcapi.h"
+#include "mb/pg_wchar.h"
 #include "miscadmin.h"
 #include "pgstat.h"
 #include "postmaster/bgworker.h"
@@ -762,6 +763,21 @@ query_log_read(int64 subject_id, const char *via, const char *purpose, const cha
 }
 
 /*
+ * ql_logged_code — the code as logged: as given, cut to the first QL_CODE_LEN - 1 bytes (whole characters) when
+ * longer. No subject's code is that long (a uscc or resident id has 18 characters), and the cut keeps a malformed
+ * code of any length loggable and keyable.
+ */
+static const char *
+ql_logged_code(const char *code)
+{
+	int			len = strlen(code);
+
+	if (len < QL_CODE_LEN)
+		return code;
+	return pnstrdup(code, pg_mbcliplen(code, len, QL_CODE_LEN - 1));
+}
+
+/*
  * query_log_read_unknown — log one read by a code that matched no subject (see query_log.h), in
  * credit_gz.unknown_code_read_log. Skipped on a hot standby.
  */
@@ -769,7 +785,7 @@ void
 query_log_read_unknown(const char *code, const char *via, const char *purpose, const char *audience,
 					   const char *department, bool *spi_connected)
 {
-	ql_read(true, 0, code, via, purpose, audience, department, spi_connected);
+	ql_read(true, 0, ql_logged_code(code), via, purpose, audience, department, spi_connected);
 }
 
 /* ql_via_queueable — a `via` the table's CHECK admits: only such entries may wait for the worker's write. */
@@ -848,13 +864,11 @@ credit_gz_log_read(PG_FUNCTION_ARGS)
 Datum
 credit_gz_log_unknown_code_read(PG_FUNCTION_ARGS)
 {
-	char	   *code = PG_ARGISNULL(0) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(0));
-
-	if (code == NULL || code[0] == '\0')
+	if (PG_ARGISNULL(0))
 		ereport(ERROR,
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-				 errmsg("code of a logged read must not be null or empty")));
-	ql_log_read_sql(fcinfo, true, 0, code);
+				 errmsg("code of a logged read must not be null")));
+	ql_log_read_sql(fcinfo, true, 0, ql_logged_code(text_to_cstring(PG_GETARG_TEXT_PP(0))));
 	PG_RETURN_VOID();
 }
 

@@ -79,7 +79,10 @@ shipped=$(q -c "SELECT qual FROM pg_policies WHERE schemaname = 'credit_gz' AND 
 case "$shipped" in
     *SELECT*) echo "the shipped policy record_department_read contains a sub-SELECT: $shipped"; exit 1 ;;
 esac
-subselect=$(echo "$shipped" | sed 's/credit_gz\.my_departments()/(SELECT credit_gz.my_departments())/g')
+# today's form as it was: ANY over the init-plan's array (the cast keeps it from being read as ANY (subquery))
+subselect=$(echo "$shipped" | sed -e 's/ANY (credit_gz\.my_departments())/ANY (@::text[])/g' \
+                                  -e 's/credit_gz\.my_departments()/(SELECT credit_gz.my_departments())/g' \
+                                  -e 's/@/(SELECT credit_gz.my_departments())/g')
 uncached=$(echo "$shipped" | sed 's/credit_gz\.my_departments()/bench.my_departments_sql()/g')
 policy() { q -c "ALTER POLICY record_department_read ON credit_gz.record USING ($1)"; }
 

@@ -1,6 +1,6 @@
 -- credit_gz.query_log: append-only for every role, retention only through purge_query_log (十七 信用信息安全保护).
 BEGIN;
-SELECT plan(31);
+SELECT plan(33);
 
 CREATE ROLE cgz_ql_reader NOLOGIN;
 GRANT USAGE ON SCHEMA credit_gz TO cgz_ql_reader;
@@ -42,8 +42,8 @@ SELECT throws_ok($$INSERT INTO credit_gz.query_log (via, purpose) VALUES ('other
                  'query_log.subject_id is NOT NULL');
 SELECT throws_ok($$SELECT credit_gz.log_read(NULL, 'report', 'no subject')$$, '22004', NULL,
                  'log_read refuses a NULL subject id (22004)');
-SELECT throws_ok($$SELECT credit_gz.log_unknown_code_read('', 'report', 'no code')$$, '22004', NULL,
-                 'log_unknown_code_read refuses an empty code (22004)');
+SELECT throws_ok($$SELECT credit_gz.log_unknown_code_read(NULL, 'report', 'no code')$$, '22004', NULL,
+                 'log_unknown_code_read refuses a NULL code (22004)');
 
 -- Reads by a code that matches no subject: credit_gz.unknown_code_read_log, keyed by the code, same rules.
 SET LOCAL ROLE cgz_ql_reader;
@@ -68,6 +68,12 @@ SELECT lives_ok($$SELECT credit_gz.precheck(-4242::bigint, 'government_procureme
                 'a pre-check by subject id …');
 SELECT is((SELECT count(*)::int FROM credit_gz.query_log WHERE subject_id = -4242 AND via = 'precheck'), 1,
           '… is logged under the id in query_log');
+
+-- A malformed code of any length is logged, cut to 63 bytes of whole characters.
+SELECT lives_ok($$SELECT credit_gz.precheck(repeat('码', 40), 'government_procurement', 'procurement_bid')$$,
+                'a pre-check by a very long malformed code runs');
+SELECT is((SELECT code FROM credit_gz.unknown_code_read_log WHERE code LIKE '码%'), repeat('码', 21),
+          '… and is logged under its first 63 bytes');
 
 -- Retention covers both logs.
 INSERT INTO credit_gz.unknown_code_read_log (code, via, purpose, at)
