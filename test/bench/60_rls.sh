@@ -128,7 +128,7 @@ results=$(cat /tmp/credit_gz_bench_rls.$$)
 rm -f /tmp/credit_gz_bench_rls.$$
 
 pick() { echo "$results" | awk -v f="$1" -v s="$2" '$1 == f && $2 == s { print $3 }' | best; }
-count() { echo "$results" | awk -v f="$1" -v s="$2" '$1 == f && $2 == s { print $4 }' | sort -u | tr '\n' ' '; }
+count() { echo "$results" | awk -v f="$1" -v s="$2" '$1 == f && $2 == s { print $4 }' | sort -u | paste -sd' '; }
 status=0
 for scan in seq idx; do
     if [ "$(count subselect $scan)" != "$(count shipped $scan)" ] || [ "$(count uncached $scan)" != "$(count shipped $scan)" ]; then
