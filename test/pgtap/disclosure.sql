@@ -1,7 +1,7 @@
 -- Disclosure with real roles (十七, 三(六), 三(八)): each kind of role tries what it must not do and is refused with the
 -- right SQLSTATE; each allowed action works. Roles are created inside the transaction and vanish with the ROLLBACK.
 BEGIN;
-SELECT plan(55);
+SELECT plan(63);
 
 -- Fixtures (as the extension owner) -------------------------------------------------------------------------
 INSERT INTO credit_gz.department (code, name_zh, name_en, kind)
@@ -188,6 +188,39 @@ SELECT is((SELECT array_agg(DISTINCT role_name::text ORDER BY role_name::text) F
           'reports and labels were logged under the reading roles');
 SELECT is((SELECT department_code FROM credit_gz.query_log WHERE role_name = 't_dept_a_app' LIMIT 1), 't_dept_a',
           'with the department the role acts for');
+
+-- Row-level security with the cached my_departments(): a grant change takes effect at once, in this transaction --
+SET LOCAL ROLE t_dept_b_app;
+SELECT is((SELECT count(*)::int FROM credit_gz.record WHERE document_no = 'T-B-AUTH'), 1,
+          'department B reads its own authorised-query record');
+RESET ROLE;
+SELECT lives_ok($$SELECT credit_gz.grant_department('t_dept_b_app', 't_dept_a')$$, 'B also acts for A now');
+SET LOCAL ROLE t_dept_b_app;
+SELECT is(credit_gz.my_departments(), ARRAY['t_dept_a', 't_dept_b'], 'the new grant counts from the next statement');
+SELECT lives_ok($$INSERT INTO credit_gz.record (subject_id, item_code, domain_code, department_code, document_no,
+                                                decision_date, severity, disclosure)
+                  SELECT ids.company, fx.item, fx.domain, 't_dept_a', 'T-B-AS-A', current_date - 5, 'general', 'public'
+                    FROM ids, fx$$, '… so B may write in A''s name');
+RESET ROLE;
+DELETE FROM credit_gz.role_grant WHERE role_name = 't_dept_b_app';
+SET LOCAL ROLE t_dept_b_app;
+SELECT is(credit_gz.my_departments(), '{}'::text[], 'a withdrawn grant is forgotten at once');
+SELECT is((SELECT count(*)::int FROM credit_gz.record WHERE document_no IN ('T-B-AUTH', 'T-B-PUB')), 0,
+          '… and the role reads no record any more, not even its department''s former ones');
+SELECT throws_ok($$INSERT INTO credit_gz.record (subject_id, item_code, domain_code, department_code, document_no,
+                                                 decision_date, severity, disclosure)
+                   SELECT ids.company, fx.item, fx.domain, 't_dept_b', 'T-B-GONE', current_date - 5, 'general', 'public'
+                     FROM ids, fx$$, '42501', NULL, '… nor writes one');
+RESET ROLE;
+SET LOCAL ROLE t_dept_a_app;
+-- a parallel scan evaluates the policy in the workers too (their own caches)
+SET LOCAL parallel_setup_cost = 0;
+SET LOCAL parallel_tuple_cost = 0;
+SET LOCAL min_parallel_table_scan_size = 0;
+SET LOCAL max_parallel_workers_per_gather = 2;
+SELECT is((SELECT count(*)::int FROM credit_gz.record WHERE document_no IN ('T-B-AUTH', 'T-B-PUB', 'T-A-1')), 2,
+          'department A still sees its own and B''s public record, not B''s authorised one, in a parallel scan');
+RESET ROLE;
 
 SELECT * FROM finish();
 ROLLBACK;
