@@ -35,4 +35,5 @@ extern DateADT credit_gz_policy_day_at(TimestampTz at);
  * SQL: credit_gz.add_months(date, integer).
  */
 extern DateADT credit_gz_add_months(DateADT d, int months);
+
 #endif							/* CREDIT_GZ_H */

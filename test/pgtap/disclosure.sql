@@ -199,7 +199,7 @@ SET LOCAL ROLE t_dept_b_app;
 SELECT is(credit_gz.my_departments(), ARRAY['t_dept_a', 't_dept_b'], 'the new grant counts from the next statement');
 SELECT lives_ok($$INSERT INTO credit_gz.record (subject_id, item_code, domain_code, department_code, document_no,
                                                 decision_date, severity, disclosure)
-                  SELECT ids.company, fx.item, fx.domain, 't_dept_a', 'T-B-AS-A', current_date - 5, 'general', 'public'
+                  SELECT ids.company, fx.item, fx.domain, 't_dept_a', 'T-B-AS-A', credit_gz.policy_date() - 5, 'general', 'public'
                     FROM ids, fx$$, '… so B may write in A''s name');
 RESET ROLE;
 DELETE FROM credit_gz.role_grant WHERE role_name = 't_dept_b_app';
@@ -209,7 +209,7 @@ SELECT is((SELECT count(*)::int FROM credit_gz.record WHERE document_no IN ('T-B
           '… and the role reads no record any more, not even its department''s former ones');
 SELECT throws_ok($$INSERT INTO credit_gz.record (subject_id, item_code, domain_code, department_code, document_no,
                                                  decision_date, severity, disclosure)
-                   SELECT ids.company, fx.item, fx.domain, 't_dept_b', 'T-B-GONE', current_date - 5, 'general', 'public'
+                   SELECT ids.company, fx.item, fx.domain, 't_dept_b', 'T-B-GONE', credit_gz.policy_date() - 5, 'general', 'public'
                      FROM ids, fx$$, '42501', NULL, '… nor writes one');
 RESET ROLE;
 SET LOCAL ROLE t_dept_a_app;

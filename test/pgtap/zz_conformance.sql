@@ -6,7 +6,7 @@
 -- Every check lists the offending objects by name, so a failure says what to fix. Exceptions are listed
 -- explicitly below with the reason; a stale exception (object gone or now conforming) fails too.
 BEGIN;
-SELECT plan(46);
+SELECT plan(47);
 
 -- The extension's members: pg_depend rows of deptype 'e' on its pg_extension row.
 CREATE TEMP VIEW cg_member AS
