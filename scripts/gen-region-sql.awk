@@ -1,5 +1,7 @@
 # Turn src/data/gbt2260-regions.dat (GB/T 2260 codes, names with the years each was valid) into one INSERT.
-# Input: `PP province="名"` lines and indented `CCCC county="[from-to]名,[from-to]名"` lines.
+# Input: `PP province="名"` lines and indented `CCCC county="[from-to]名,[from-to]名"` lines, `to` the last year a
+# name was in force; the INSERT gives valid_until_year = to + 1, the first year no longer in force (doc/schema.md,
+# "Date ranges").
 function emit(code, spec,    n, parts, i, p, from, to, name, m) {
     n = split(spec, parts, /,\[/)
     for (i = 1; i <= n; i++) {
@@ -11,14 +13,14 @@ function emit(code, spec,    n, parts, i, p, from, to, name, m) {
             name = substr(p, RLENGTH + 1)
             split(m, yr, "-")
             if (yr[1] != "") from = yr[1]
-            if (yr[2] != "") to = yr[2]
+            if (yr[2] != "") to = yr[2] + 1
         }
         gsub(/'/, "''", name)
         level = (substr(code, 3) == "0000") ? "province" : (substr(code, 5) == "00") ? "prefecture" : "county"
         printf "%s('%s', '%s', '%s', %s, %s)", (rows++ ? ",\n" : ""), code, name, level, from, to
     }
 }
-BEGIN { print "INSERT INTO credit_gz.region (code, name, level, valid_from_year, valid_to_year) VALUES" }
+BEGIN { print "INSERT INTO credit_gz.region (code, name, level, valid_from_year, valid_until_year) VALUES" }
 /^#/ || /^[ \t]*$/ { next }
 /^[0-9][0-9] province=/ {
     prov = substr($0, 1, 2)

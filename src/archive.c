@@ -32,6 +32,7 @@
 #include "utils/timestamp.h"
 
 #include "credit_gz.h"
+#include "core/day_range.h"
 
 #define CODE_LEN 64				/* catalogue codes are CHECKed to at most 63 characters */
 
@@ -73,7 +74,7 @@ typedef struct RuleEntry
 {
 	int32		publicity_rule_id;
 	DateADT		from;
-	DateADT		until;			/* inclusive; DATEVAL_NOEND when open */
+	DateADT		until;			/* first day no longer in force; DATEVAL_NOEND (= DR_OPEN_UNTIL) when open */
 	int			severity;
 	char		domain[CODE_LEN];	/* "" = all domains */
 	int32		min_months;		/* -1 = NULL */
@@ -353,7 +354,7 @@ find_rule(DateADT d, int severity, const char *domain)
 		const RuleEntry *r = &rules[i];
 		int			score;
 
-		if (r->severity != severity || d < r->from || (!DATE_IS_NOEND(r->until) && d > r->until))
+		if (r->severity != severity || !dr_in_force(r->from, r->until, d))
 			continue;
 		if (r->domain[0] == '\0')
 			score = 0;

@@ -287,7 +287,7 @@ CREATE TABLE credit_gz.publicity_rule (
     repairable       boolean NOT NULL,
     publication_optional boolean NOT NULL DEFAULT false,
     shipped          boolean NOT NULL DEFAULT false,
-    CHECK (effective_until IS NULL OR effective_until >= effective_from),
+    CHECK (effective_until IS NULL OR effective_until > effective_from),
     CHECK (min_months IS NULL OR min_months <= max_months),
     CHECK (NOT repairable OR min_months IS NOT NULL)
 );
@@ -302,7 +302,7 @@ COMMENT ON COLUMN credit_gz.publicity_rule.publicity_rule_id IS '规则编号 / 
 COMMENT ON COLUMN credit_gz.publicity_rule.generation IS '规则代次 / rule generation (ndrc_527_2019, ndrc_58_2023, ndrc_36_2026, gz_2024)';
 COMMENT ON COLUMN credit_gz.publicity_rule.source IS '依据 / legal source';
 COMMENT ON COLUMN credit_gz.publicity_rule.effective_from IS '施行日期 / first decision date the rule governs';
-COMMENT ON COLUMN credit_gz.publicity_rule.effective_until IS '失效日期 / last decision date the rule governs (inclusive; NULL: open)';
+COMMENT ON COLUMN credit_gz.publicity_rule.effective_until IS '失效日期 / first decision date the rule no longer governs (NULL: open)';
 COMMENT ON COLUMN credit_gz.publicity_rule.severity IS '失信程度 / minor (轻微), general (一般), serious (严重), specific_serious (特定严重); NULL: ungraded';
 COMMENT ON COLUMN credit_gz.publicity_rule.domain_code IS '适用领域 / domain (NULL: all domains; a rule for the domain or its parent wins)';
 COMMENT ON COLUMN credit_gz.publicity_rule.min_months IS '最短公示期(月) / minimum publicity in months, after which repair may be applied for (0: at once)';
@@ -316,21 +316,21 @@ INSERT INTO credit_gz.publicity_rule
      repairable, publication_optional, shipped)
 VALUES
     -- 发改办财金〔2019〕527号: general 3 months–1 year, serious 6 months–3 years, specific serious 3 years unrepairable
-    (101, 'ndrc_527_2019', '发改办财金〔2019〕527号', '2019-07-01', '2023-04-30', 'general', NULL, 3, 12, true, false, true),
-    (102, 'ndrc_527_2019', '发改办财金〔2019〕527号', '2019-07-01', '2023-04-30', 'serious', NULL, 6, 36, true, false, true),
-    (103, 'ndrc_527_2019', '发改办财金〔2019〕527号', '2019-07-01', '2023-04-30', 'specific_serious', NULL, NULL, 36, false, false, true),
+    (101, 'ndrc_527_2019', '发改办财金〔2019〕527号', '2019-07-01', '2023-05-01', 'general', NULL, 3, 12, true, false, true),
+    (102, 'ndrc_527_2019', '发改办财金〔2019〕527号', '2019-07-01', '2023-05-01', 'serious', NULL, 6, 36, true, false, true),
+    (103, 'ndrc_527_2019', '发改办财金〔2019〕527号', '2019-07-01', '2023-05-01', 'specific_serious', NULL, NULL, 36, false, false, true),
     -- 国家发展改革委令第58号 (2023): min 3 months, max 3 years; min 1 year in special equipment, work safety,
     -- fire safety, food and drugs
-    (201, 'ndrc_58_2023', '国家发展改革委令第58号《失信行为纠正后的信用信息修复管理办法（试行）》', '2023-05-01', '2026-03-31', 'general', NULL, 3, 36, true, false, true),
-    (202, 'ndrc_58_2023', '国家发展改革委令第58号《失信行为纠正后的信用信息修复管理办法（试行）》', '2023-05-01', '2026-03-31', 'serious', NULL, 3, 36, true, false, true),
-    (211, 'ndrc_58_2023', '国家发展改革委令第58号 (特种设备领域最短1年)', '2023-05-01', '2026-03-31', 'general', 'special_equipment', 12, 36, true, false, true),
-    (212, 'ndrc_58_2023', '国家发展改革委令第58号 (特种设备领域最短1年)', '2023-05-01', '2026-03-31', 'serious', 'special_equipment', 12, 36, true, false, true),
-    (213, 'ndrc_58_2023', '国家发展改革委令第58号 (安全生产领域最短1年)', '2023-05-01', '2026-03-31', 'general', 'work_safety', 12, 36, true, false, true),
-    (214, 'ndrc_58_2023', '国家发展改革委令第58号 (安全生产领域最短1年)', '2023-05-01', '2026-03-31', 'serious', 'work_safety', 12, 36, true, false, true),
-    (215, 'ndrc_58_2023', '国家发展改革委令第58号 (消防安全领域最短1年)', '2023-05-01', '2026-03-31', 'general', 'fire_safety', 12, 36, true, false, true),
-    (216, 'ndrc_58_2023', '国家发展改革委令第58号 (消防安全领域最短1年)', '2023-05-01', '2026-03-31', 'serious', 'fire_safety', 12, 36, true, false, true),
-    (217, 'ndrc_58_2023', '国家发展改革委令第58号 (食品药品领域最短1年)', '2023-05-01', '2026-03-31', 'general', 'food_drug_safety', 12, 36, true, false, true),
-    (218, 'ndrc_58_2023', '国家发展改革委令第58号 (食品药品领域最短1年)', '2023-05-01', '2026-03-31', 'serious', 'food_drug_safety', 12, 36, true, false, true),
+    (201, 'ndrc_58_2023', '国家发展改革委令第58号《失信行为纠正后的信用信息修复管理办法（试行）》', '2023-05-01', '2026-04-01', 'general', NULL, 3, 36, true, false, true),
+    (202, 'ndrc_58_2023', '国家发展改革委令第58号《失信行为纠正后的信用信息修复管理办法（试行）》', '2023-05-01', '2026-04-01', 'serious', NULL, 3, 36, true, false, true),
+    (211, 'ndrc_58_2023', '国家发展改革委令第58号 (特种设备领域最短1年)', '2023-05-01', '2026-04-01', 'general', 'special_equipment', 12, 36, true, false, true),
+    (212, 'ndrc_58_2023', '国家发展改革委令第58号 (特种设备领域最短1年)', '2023-05-01', '2026-04-01', 'serious', 'special_equipment', 12, 36, true, false, true),
+    (213, 'ndrc_58_2023', '国家发展改革委令第58号 (安全生产领域最短1年)', '2023-05-01', '2026-04-01', 'general', 'work_safety', 12, 36, true, false, true),
+    (214, 'ndrc_58_2023', '国家发展改革委令第58号 (安全生产领域最短1年)', '2023-05-01', '2026-04-01', 'serious', 'work_safety', 12, 36, true, false, true),
+    (215, 'ndrc_58_2023', '国家发展改革委令第58号 (消防安全领域最短1年)', '2023-05-01', '2026-04-01', 'general', 'fire_safety', 12, 36, true, false, true),
+    (216, 'ndrc_58_2023', '国家发展改革委令第58号 (消防安全领域最短1年)', '2023-05-01', '2026-04-01', 'serious', 'fire_safety', 12, 36, true, false, true),
+    (217, 'ndrc_58_2023', '国家发展改革委令第58号 (食品药品领域最短1年)', '2023-05-01', '2026-04-01', 'general', 'food_drug_safety', 12, 36, true, false, true),
+    (218, 'ndrc_58_2023', '国家发展改革委令第58号 (食品药品领域最短1年)', '2023-05-01', '2026-04-01', 'serious', 'food_drug_safety', 12, 36, true, false, true),
     -- 国家发展改革委令第36号《信用修复管理办法》(2026-04-01): minor ≤ 3 months, repairable once the obligation is met,
     -- publication optional; general 3 months–1 year; serious 1–3 years
     (301, 'ndrc_36_2026', '国家发展改革委令第36号《信用修复管理办法》', '2026-04-01', NULL, 'minor', NULL, 0, 3, true, true, true),
@@ -532,8 +532,8 @@ CREATE TABLE credit_gz.occupation (
     employer_subject_id bigint,
     department_code     text   REFERENCES credit_gz.department (code) ON UPDATE CASCADE,
     valid_from          date   NOT NULL,
-    valid_to            date,
-    CHECK (valid_to IS NULL OR valid_to >= valid_from),
+    valid_until         date,
+    CHECK (valid_until IS NULL OR valid_until > valid_from),
     CONSTRAINT occupation_employer CHECK (employer_subject_id IS DISTINCT FROM subject_id),
     PRIMARY KEY (subject_id, occupation_id)
 );
@@ -549,8 +549,8 @@ COMMENT ON COLUMN credit_gz.occupation.occupation IS
 COMMENT ON COLUMN credit_gz.occupation.licence_no IS '执业证书编号 / practising licence number';
 COMMENT ON COLUMN credit_gz.occupation.employer_subject_id IS '执业机构或工作单位 / employer (an organisation subject)';
 COMMENT ON COLUMN credit_gz.occupation.department_code IS '主管部门 / supervising department (e.g. 市司法局 for lawyers)';
-COMMENT ON COLUMN credit_gz.occupation.valid_from IS '起始日期 / start of the period';
-COMMENT ON COLUMN credit_gz.occupation.valid_to IS '终止日期 / end of the period (NULL: open)';
+COMMENT ON COLUMN credit_gz.occupation.valid_from IS '起始日期 / first day of the period';
+COMMENT ON COLUMN credit_gz.occupation.valid_until IS '终止日期 / first day no longer in the occupation (NULL: open)';
 CREATE INDEX occupation_employer_idx ON credit_gz.occupation (employer_subject_id);
 
 -- A licence number is unique per occupation across all subjects, which a table distributed by subject cannot declare:
@@ -684,18 +684,18 @@ CREATE TABLE credit_gz.relation (
                                                         'branch', 'shareholder')),
     share_pct          numeric(7,4) CHECK (share_pct > 0 AND share_pct <= 100),
     valid_from         date    NOT NULL,
-    valid_to           date,
+    valid_until        date,
     source_department_code text REFERENCES credit_gz.department (code) ON UPDATE CASCADE,
     CONSTRAINT relation_not_self CHECK (related_subject_id <> subject_id),
-    CONSTRAINT relation_period CHECK (valid_to IS NULL OR valid_to >= valid_from),
+    CONSTRAINT relation_period CHECK (valid_until IS NULL OR valid_until > valid_from),
     CONSTRAINT relation_share CHECK ((kind = 'shareholder') = (share_pct IS NOT NULL)),
     PRIMARY KEY (subject_id, relation_id),
     UNIQUE (subject_id, related_subject_id, kind, valid_from)
 );
 COMMENT ON TABLE credit_gz.relation IS
     '关联关系 / relations of an organisation: related_subject_id is the kind of subject_id (its legal representative, '
-    'principal person, actual controller, branch or shareholder) from valid_from to valid_to. List entries propagate '
-    'along these.';
+    'principal person, actual controller, branch or shareholder) over [valid_from, valid_until). List entries '
+    'propagate along these.';
 COMMENT ON COLUMN credit_gz.relation.relation_id IS '关系编号 / relation id';
 COMMENT ON COLUMN credit_gz.relation.subject_id IS '组织 / the organisation';
 COMMENT ON COLUMN credit_gz.relation.related_subject_id IS '关联方 / the related party';
@@ -703,8 +703,8 @@ COMMENT ON COLUMN credit_gz.relation.kind IS
     '关系类型 / legal_representative (法定代表人), principal_person (主要负责人), actual_controller (实际控制人), '
     'branch (分支机构), shareholder (股东)';
 COMMENT ON COLUMN credit_gz.relation.share_pct IS '持股比例(%) / share in percent (shareholders only)';
-COMMENT ON COLUMN credit_gz.relation.valid_from IS '起始日期 / start';
-COMMENT ON COLUMN credit_gz.relation.valid_to IS '终止日期 / end (inclusive; NULL: open)';
+COMMENT ON COLUMN credit_gz.relation.valid_from IS '起始日期 / first day the relation holds';
+COMMENT ON COLUMN credit_gz.relation.valid_until IS '终止日期 / first day the relation no longer holds (NULL: open)';
 COMMENT ON COLUMN credit_gz.relation.source_department_code IS '信息提供部门 / department that supplied the relation';
 CREATE INDEX relation_related_idx ON credit_gz.relation (related_subject_id);
 
@@ -759,12 +759,12 @@ BEGIN
            SELECT FROM credit_gz.relation r
             WHERE r.subject_id = NEW.subject_id AND r.kind = 'legal_representative'
               AND r.relation_id <> NEW.relation_id
-              AND daterange(r.valid_from, r.valid_to, '[]') && daterange(NEW.valid_from, NEW.valid_to, '[]')) THEN
+              AND daterange(r.valid_from, r.valid_until) && daterange(NEW.valid_from, NEW.valid_until)) THEN
         RAISE EXCEPTION USING ERRCODE = 'exclusion_violation', CONSTRAINT = TG_NAME,
-            MESSAGE = pg_catalog.format('subject %s already has a legal representative overlapping %s – %s',
-                                        NEW.subject_id, NEW.valid_from, coalesce(NEW.valid_to::text, 'open')),
+            MESSAGE = pg_catalog.format('subject %s already has a legal representative overlapping %s',
+                                        NEW.subject_id, daterange(NEW.valid_from, NEW.valid_until)),
             DETAIL = 'An organisation has one legal representative at a time.',
-            HINT = 'Close the current one first: UPDATE credit_gz.relation SET valid_to = … .';
+            HINT = 'Close the current one first: UPDATE credit_gz.relation SET valid_until = … (the first day it no longer holds).';
     END IF;
     RETURN NULL;
 END
@@ -962,10 +962,14 @@ COMMENT ON FUNCTION credit_gz.publicity_rule_for(date, text, text) IS
 -- load_record: idempotent loading. (department_code, document_no) identifies a decision; re-sending it updates the
 -- content (the trigger recomputes the window if the decision date, severity, domain or item changed) and never
 -- touches the lifecycle status, which belongs to repair and objection handling.
+-- publicity_deadline is the 公示截止期 of the national 双公示 format: the last day published. It is converted here,
+-- once, to publish_until (the first day no longer published); it may end publicity before the rule's maximum,
+-- never after it, and it changes the window only while the record is in publicity.
 CREATE FUNCTION credit_gz.load_record(
     department_code text, document_no text, subject_id bigint, item_code text, decision_date date,
     domain_code text DEFAULT NULL, severity text DEFAULT NULL, disclosure text DEFAULT 'public',
-    title text DEFAULT NULL, details jsonb DEFAULT NULL, occupation_id bigint DEFAULT NULL)
+    title text DEFAULT NULL, details jsonb DEFAULT NULL, occupation_id bigint DEFAULT NULL,
+    publicity_deadline date DEFAULT NULL)
 RETURNS bigint
 LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, pg_temp
@@ -974,6 +978,8 @@ DECLARE
     doc credit_gz.record_document;
     id  bigint;
     con text;
+    rec record;
+    until date;
 BEGIN
     LOOP
         SELECT d.* INTO doc FROM credit_gz.record_document d WHERE d.department_code = $1 AND d.document_no = $2;
@@ -983,16 +989,14 @@ BEGIN
                    disclosure = coalesce($8, 'public'), title = $9, details = $10, occupation_id = $11
              WHERE r.subject_id = doc.subject_id AND r.record_id = doc.record_id
             RETURNING r.record_id INTO id;
-            IF FOUND THEN
-                RETURN id;
-            END IF;
+            EXIT WHEN FOUND;
         ELSE
             BEGIN
                 INSERT INTO credit_gz.record AS r (department_code, document_no, subject_id, item_code, decision_date,
                                                    domain_code, severity, disclosure, title, details, occupation_id)
                 VALUES ($1, $2, $3, $4, $5, $6, $7, coalesce($8, 'public'), $9, $10, $11)
                 RETURNING r.record_id INTO id;
-                RETURN id;
+                EXIT;
             EXCEPTION WHEN unique_violation THEN
                 -- a concurrent load of the same document committed first: update it on the next round
                 GET STACKED DIAGNOSTICS con = CONSTRAINT_NAME;
@@ -1002,12 +1006,45 @@ BEGIN
             END;
         END IF;
     END LOOP;
+    IF $12 IS NULL THEN
+        RETURN id;
+    END IF;
+
+    until := credit_gz.exclusive_end($12);
+    SELECT r.status, r.publish_until,
+           coalesce(s.uscc::text, credit_gz.resident_id_mask(s.resident_id), r.subject_id::text) AS code,
+           (r.decision_date + pg_catalog.make_interval(months => p.max_months))::date AS rule_until
+      INTO rec
+      FROM credit_gz.record r
+      LEFT JOIN credit_gz.subject s ON s.subject_id = r.subject_id
+      LEFT JOIN credit_gz.publicity_rule p ON p.publicity_rule_id = r.publicity_rule_id
+     WHERE r.subject_id = $3 AND r.record_id = id;
+    IF rec.rule_until IS NULL THEN
+        RAISE EXCEPTION 'record "%" of subject % has no publicity period, so it takes no 公示截止期', $2, rec.code
+            USING ERRCODE = '22023',
+                  DETAIL = 'Only negative records with a publicity rule in force on their decision date are published for a period.',
+                  HINT = 'Leave publicity_deadline NULL for this record.';
+    END IF;
+    IF until > rec.rule_until THEN
+        RAISE EXCEPTION 'record "%" of subject %: 公示截止期 % is after the last day the publicity rule allows, %',
+                        $2, rec.code, pg_catalog.to_char($12, 'YYYY-MM-DD'),
+                        pg_catalog.to_char(credit_gz.inclusive_end(rec.rule_until), 'YYYY-MM-DD')
+            USING ERRCODE = 'check_violation', CONSTRAINT = 'record_publicity_rule',
+                  DETAIL = '公示截止期 is the last day published; the maximum publicity period of the rule in force on the decision date ends the day before publish_until.',
+                  HINT = 'Send the 公示截止期 the department decided, on or before the rule''s last day.';
+    END IF;
+    IF rec.status = 'in_publicity' AND rec.publish_until IS DISTINCT FROM until THEN
+        UPDATE credit_gz.record r SET publish_until = until WHERE r.subject_id = $3 AND r.record_id = id;
+    END IF;
+    RETURN id;
 END
 $$;
-COMMENT ON FUNCTION credit_gz.load_record(text, text, bigint, text, date, text, text, text, text, jsonb, bigint) IS
+COMMENT ON FUNCTION credit_gz.load_record(text, text, bigint, text, date, text, text, text, text, jsonb, bigint, date) IS
     '归集信用记录 / load one record idempotently: a (department_code, document_no) already in credit_gz.record_document '
-    'updates its record, else a new record is inserted; returns record_id. Status is kept on re-send. Bulk: COPY into '
-    'a staging table, then MERGE through record_document (doc/archive.md).';
+    'updates its record, else a new record is inserted; returns record_id. Status is kept on re-send. '
+    'publicity_deadline: the 公示截止期 as the national format sends it (the last day published), stored as '
+    'publish_until = 公示截止期 + 1; it may shorten the rule''s window while the record is in publicity, never lengthen '
+    'it (23514). Bulk: COPY into a staging table, then MERGE through record_document (doc/archive.md).';
 
 -- =====================================================================================================================
 -- Commitments (信用承诺, 二(一)(三))

@@ -81,3 +81,44 @@ COMMENT ON FUNCTION credit_gz.add_months_inverse(date, integer) IS
     '期间起点上限 / the latest start whose period of so many months (credit_gz.add_months) has ended by day: '
     'add_months(s, months) <= day exactly when s <= add_months_inverse(day, months). Lets a job find what is due '
     'with an index range on the start date.';
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- Date ranges: one convention for every period (doc/schema.md, "Date ranges"). A period is half-open
+-- [from, until): *_from is the first day (instant) in force, *_until the first day (instant) no longer in force,
+-- NULL until = open. in_force() is the one predicate; SQL and the C paths (src/core/day_range.h) test the same thing.
+-- in_force() is a plain SQL expression: the planner inlines it, so it costs what the two comparisons cost and
+-- indexes on the columns stay usable. Pass a column, a parameter or credit_gz.policy_date() as the day: an argument
+-- that is an expensive expression used twice makes the planner refuse to inline.
+-- ---------------------------------------------------------------------------------------------------------------
+CREATE FUNCTION credit_gz.in_force(valid_from date, valid_until date, on_day date)
+RETURNS boolean
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN valid_from <= on_day AND (valid_until IS NULL OR on_day < valid_until);
+COMMENT ON FUNCTION credit_gz.in_force(date, date, date) IS
+    '是否在有效期内 / whether on_day lies in the half-open period [valid_from, valid_until) (NULL valid_until: open). '
+    'The one test of every date range; inlined by the planner.';
+
+CREATE FUNCTION credit_gz.in_force(valid_from timestamptz, valid_until timestamptz, at timestamptz)
+RETURNS boolean
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN valid_from <= at AND (valid_until IS NULL OR at < valid_until);
+COMMENT ON FUNCTION credit_gz.in_force(timestamptz, timestamptz, timestamptz) IS
+    '是否在有效期内 / whether the instant lies in the half-open period [valid_from, valid_until) (NULL valid_until: '
+    'open); the timestamp form of in_force(date, date, date).';
+
+-- National formats give the last day of a period (公示截止期, 有效期至): the conversion at that boundary, both ways.
+CREATE FUNCTION credit_gz.exclusive_end(last_day date)
+RETURNS date
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN last_day + 1;
+COMMENT ON FUNCTION credit_gz.exclusive_end(date) IS
+    '截止日转换(入) / the until of a period whose last day a national format gives (公示截止期 → publish_until): the '
+    'day after it. NULL and infinity stay as they are.';
+
+CREATE FUNCTION credit_gz.inclusive_end(until date)
+RETURNS date
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN until - 1;
+COMMENT ON FUNCTION credit_gz.inclusive_end(date) IS
+    '截止日转换(出) / the last day of a half-open period, for a national format or a printed 至 that names the last day '
+    '(publish_until → 公示截止期): the day before until. NULL and infinity stay as they are.';

@@ -319,8 +319,8 @@ COMMENT ON TABLE credit_gz.disclosure_rule IS
     'department always sees its own records (谁认定谁负责).';
 COMMENT ON COLUMN credit_gz.disclosure_rule.audience IS '披露对象 / audience';
 COMMENT ON COLUMN credit_gz.disclosure_rule.level IS '披露等级 / disclosure level: public, authorised, government, archived';
-COMMENT ON COLUMN credit_gz.disclosure_rule.effective_from IS '生效日期 / in force from';
-COMMENT ON COLUMN credit_gz.disclosure_rule.effective_until IS '失效日期 / in force until (exclusive; NULL: open)';
+COMMENT ON COLUMN credit_gz.disclosure_rule.effective_from IS '生效日期 / first day in force';
+COMMENT ON COLUMN credit_gz.disclosure_rule.effective_until IS '失效日期 / first day no longer in force (NULL: open)';
 COMMENT ON COLUMN credit_gz.disclosure_rule.basis IS '依据 / basis';
 COMMENT ON COLUMN credit_gz.disclosure_rule.shipped IS
     '随扩展安装 / row installed by CREATE EXTENSION (not dumped: the extension recreates it); locally added rows: false';
@@ -714,8 +714,8 @@ COMMENT ON COLUMN credit_gz.authorization.subject_id IS '授权主体 / the subj
 COMMENT ON COLUMN credit_gz.authorization.institution_id IS '被授权金融机构 / the financial institution authorised (a subject)';
 COMMENT ON COLUMN credit_gz.authorization.purpose IS '授权用途 / purpose, e.g. 贷款审批';
 COMMENT ON COLUMN credit_gz.authorization.evidence IS '授权凭证 / reference of the signed authorisation';
-COMMENT ON COLUMN credit_gz.authorization.valid_from IS '授权起始 / valid from';
-COMMENT ON COLUMN credit_gz.authorization.valid_until IS '授权截止 / valid until (exclusive)';
+COMMENT ON COLUMN credit_gz.authorization.valid_from IS '授权起始 / first instant the authorisation holds';
+COMMENT ON COLUMN credit_gz.authorization.valid_until IS '授权截止 / first instant the authorisation no longer holds';
 COMMENT ON COLUMN credit_gz.authorization.revoked_at IS '撤回时间 / when the subject withdrew it (NULL: not withdrawn)';
 COMMENT ON COLUMN credit_gz.authorization.created_at IS '登记时间 / when recorded';
 COMMENT ON COLUMN credit_gz.authorization.created_by IS '登记角色 / role that recorded it';
@@ -740,7 +740,7 @@ SET search_path = pg_catalog, pg_temp
 AS $$
     SELECT EXISTS (SELECT 1 FROM credit_gz.authorization a
                     WHERE a.subject_id = $1 AND a.institution_id = $2
-                      AND a.valid_from <= $3 AND a.valid_until > $3
+                      AND credit_gz.in_force(a.valid_from, a.valid_until, $3)
                       AND (a.revoked_at IS NULL OR a.revoked_at > $3))
 $$;
 COMMENT ON FUNCTION credit_gz.authorization_is_live(bigint, bigint, timestamptz) IS
@@ -837,8 +837,7 @@ SELECT a.audience, r.record_id, r.subject_id, r.item_code, i.name_zh AS item_nam
  WHERE l.level IS NOT NULL
    AND (EXISTS (SELECT 1 FROM credit_gz.disclosure_rule d
                  WHERE d.audience = a.audience AND d.level = l.level
-                   AND d.effective_from <= credit_gz.policy_date()
-                   AND (d.effective_until IS NULL OR d.effective_until > credit_gz.policy_date()))
+                   AND credit_gz.in_force(d.effective_from, d.effective_until, credit_gz.policy_date()))
         OR (a.audience = 'government' AND r.department_code = ANY ((SELECT credit_gz.my_departments())::text[])))
    AND (NOT au.needs_authorization OR credit_gz.is_credit_admin()
         OR EXISTS (SELECT 1 FROM pg_catalog.unnest((SELECT credit_gz.my_institutions())) AS mi(id)
@@ -864,7 +863,7 @@ COMMENT ON COLUMN credit_gz.disclosed_record.status IS '状态 / status';
 COMMENT ON COLUMN credit_gz.disclosed_record.under_objection IS '异议中 / under objection';
 COMMENT ON COLUMN credit_gz.disclosed_record.publish_from IS '公示起始 / published from';
 COMMENT ON COLUMN credit_gz.disclosed_record.repairable_from IS '可申请修复日期 / repair may be applied for from';
-COMMENT ON COLUMN credit_gz.disclosed_record.publish_until IS '公示截止 / published until';
+COMMENT ON COLUMN credit_gz.disclosed_record.publish_until IS '公示截止日 / first day no longer published';
 
 CREATE VIEW credit_gz.disclosed_commitment WITH (security_barrier = true) AS
 SELECT a.audience, c.commitment_id, c.subject_id, c.kind, c.matter, c.due_date, c.status, c.is_public,
@@ -874,8 +873,7 @@ SELECT a.audience, c.commitment_id, c.subject_id, c.kind, c.matter, c.due_date, 
  WHERE EXISTS (SELECT 1 FROM credit_gz.disclosure_rule d
                 WHERE d.audience = a.audience
                   AND d.level = CASE WHEN c.is_public THEN 'public' ELSE 'government' END
-                  AND d.effective_from <= credit_gz.policy_date()
-                  AND (d.effective_until IS NULL OR d.effective_until > credit_gz.policy_date()))
+                  AND credit_gz.in_force(d.effective_from, d.effective_until, credit_gz.policy_date()))
    AND (a.audience <> 'financial_institution' OR credit_gz.is_credit_admin()
         OR EXISTS (SELECT 1 FROM pg_catalog.unnest((SELECT credit_gz.my_institutions())) AS mi(id)
                     WHERE credit_gz.authorization_is_live(c.subject_id, mi.id)));
@@ -937,7 +935,7 @@ COMMENT ON COLUMN credit_gz.public_record.decision_date IS '决定日期 / decis
 COMMENT ON COLUMN credit_gz.public_record.severity IS '严重程度 / severity';
 COMMENT ON COLUMN credit_gz.public_record.under_objection IS '异议中 / under objection';
 COMMENT ON COLUMN credit_gz.public_record.publish_from IS '公示起始 / published from';
-COMMENT ON COLUMN credit_gz.public_record.publish_until IS '公示截止 / published until';
+COMMENT ON COLUMN credit_gz.public_record.publish_until IS '公示截止日 / first day no longer published';
 
 CREATE VIEW credit_gz.public_commitment WITH (security_barrier = true) AS
 SELECT d.commitment_id, d.subject_id, s.name AS subject_name, s.identity_code, d.kind, d.matter, d.due_date, d.status
@@ -1086,7 +1084,7 @@ BEGIN
     SELECT a.valid_until, a.purpose INTO auth
       FROM credit_gz.authorization a
      WHERE a.subject_id = credit_labels.subject_id AND a.institution_id = credit_labels.institution_id
-       AND a.valid_from <= pg_catalog.now() AND a.valid_until > pg_catalog.now()
+       AND credit_gz.in_force(a.valid_from, a.valid_until, pg_catalog.now())
        AND (a.revoked_at IS NULL OR a.revoked_at > pg_catalog.now())
      ORDER BY a.valid_until DESC LIMIT 1;
     IF NOT FOUND THEN
@@ -1194,7 +1192,8 @@ BEGIN
                                                WHEN 'serious' THEN '严重' WHEN 'specific_serious' THEN '特定严重' END, '')
             || E'\n     文书号: ' || coalesce(e ->> 'document_no', '—') || ' 认定部门: ' || coalesce(e ->> 'department_code', '—')
             || ' 领域: ' || coalesce(e ->> 'domain_code', '—')
-            || E'\n     公示期: ' || coalesce(e ->> 'publish_from', '—') || ' 至 ' || coalesce(e ->> 'publish_until', '—')
+            || E'\n     公示期: ' || coalesce(e ->> 'publish_from', '—') || ' 至 '
+            || coalesce(pg_catalog.to_char(credit_gz.inclusive_end((e ->> 'publish_until')::date), 'YYYY-MM-DD'), '—')
             || CASE WHEN (e ->> 'under_objection')::boolean THEN ' 【异议处理中】' ELSE '' END
             || CASE e ->> 'status' WHEN 'repaired' THEN ' 【已修复】' WHEN 'expired' THEN ' 【已到期归档】' ELSE '' END
             || E'\n';
@@ -1207,7 +1206,8 @@ BEGIN
             n := n + 1;
             out := out || '  ' || n || '. ' || coalesce(e ->> 'list_name', e ->> 'list_type_code')
                 || ' 认定部门: ' || coalesce(e ->> 'department_code', '—')
-                || ' 期间: ' || coalesce(e ->> 'effective_from', '—') || ' 至 ' || coalesce(e ->> 'effective_until', '—')
+                || ' 期间: ' || coalesce(e ->> 'effective_from', '—') || ' 至 '
+                || coalesce(pg_catalog.to_char(credit_gz.inclusive_end((e ->> 'effective_until')::date), 'YYYY-MM-DD'), '—')
                 || ' 状态: ' || coalesce(e ->> 'status', '—')
                 || CASE WHEN (e ->> 'derived')::boolean THEN ' (关联认定)' ELSE '' END || E'\n';
         END LOOP;
@@ -1242,7 +1242,7 @@ END
 $$;
 COMMENT ON FUNCTION credit_gz.credit_report_text(bigint, text, text) IS
     '信用报告(文本): credit_gz.credit_report as a readable Chinese report; the same disclosure rules and the same '
-    'query-log entry.';
+    'query-log entry. Periods print as 起 至 止 with the last day in force (公示截止期), as the national report does.';
 
 -- ---------------------------------------------------------------------------------------------------------------
 -- Lists (联合奖惩): row-level security on list entries and what each audience sees of them
@@ -1340,8 +1340,7 @@ SELECT a.audience, e.entry_id, e.subject_id, e.list_type_code, t.name_zh AS list
  WHERE l.level IS NOT NULL
    AND (EXISTS (SELECT 1 FROM credit_gz.disclosure_rule d
                  WHERE d.audience = a.audience AND d.level = l.level
-                   AND d.effective_from <= credit_gz.policy_date()
-                   AND (d.effective_until IS NULL OR d.effective_until > credit_gz.policy_date()))
+                   AND credit_gz.in_force(d.effective_from, d.effective_until, credit_gz.policy_date()))
         OR (a.audience = 'government' AND e.department_code = ANY ((SELECT credit_gz.my_departments())::text[])))
    AND (NOT au.needs_authorization OR credit_gz.is_credit_admin()
         OR EXISTS (SELECT 1 FROM pg_catalog.unnest((SELECT credit_gz.my_institutions())) AS mi(id)
@@ -1357,8 +1356,8 @@ COMMENT ON COLUMN credit_gz.disclosed_list_entry.list_name IS '名单名称 / li
 COMMENT ON COLUMN credit_gz.disclosed_list_entry.polarity IS '惩戒/激励/关注 / punishment, reward or attention';
 COMMENT ON COLUMN credit_gz.disclosed_list_entry.department_code IS '认定部门 / determining department';
 COMMENT ON COLUMN credit_gz.disclosed_list_entry.basis_document IS '认定文书 / basis document';
-COMMENT ON COLUMN credit_gz.disclosed_list_entry.effective_from IS '列入日期 / in force from';
-COMMENT ON COLUMN credit_gz.disclosed_list_entry.effective_until IS '列入期限 / in force until';
+COMMENT ON COLUMN credit_gz.disclosed_list_entry.effective_from IS '列入日期 / first day in force';
+COMMENT ON COLUMN credit_gz.disclosed_list_entry.effective_until IS '列入期限届满后首日 / first day no longer in force';
 COMMENT ON COLUMN credit_gz.disclosed_list_entry.status IS '状态 / status';
 COMMENT ON COLUMN credit_gz.disclosed_list_entry.derived IS '关联推送产生 / derived along a relation';
 COMMENT ON COLUMN credit_gz.disclosed_list_entry.level IS '披露等级 / disclosure level';
@@ -1380,8 +1379,8 @@ COMMENT ON COLUMN credit_gz.public_list_entry.list_name IS '名单名称 / list 
 COMMENT ON COLUMN credit_gz.public_list_entry.polarity IS '惩戒/激励/关注 / punishment, reward or attention';
 COMMENT ON COLUMN credit_gz.public_list_entry.department_code IS '认定部门 / determining department';
 COMMENT ON COLUMN credit_gz.public_list_entry.basis_document IS '认定文书 / basis document';
-COMMENT ON COLUMN credit_gz.public_list_entry.effective_from IS '列入日期 / in force from';
-COMMENT ON COLUMN credit_gz.public_list_entry.effective_until IS '列入期限 / in force until';
+COMMENT ON COLUMN credit_gz.public_list_entry.effective_from IS '列入日期 / first day in force';
+COMMENT ON COLUMN credit_gz.public_list_entry.effective_until IS '列入期限届满后首日 / first day no longer in force';
 COMMENT ON COLUMN credit_gz.public_list_entry.status IS '状态 / status';
 COMMENT ON COLUMN credit_gz.public_list_entry.derived IS '关联推送产生 / derived along a relation';
 

@@ -32,14 +32,12 @@
 
 #include "credit_gz.h"
 #include "lists.h"
+#include "core/day_range.h"
 #include "core/propagation.h"
 
 PG_FUNCTION_INFO_V1(credit_gz_list_entry_propagate);
 PG_FUNCTION_INFO_V1(credit_gz_relation_propagate);
 PG_FUNCTION_INFO_V1(credit_gz_repropagate_entry);
-
-#define DAY_OPEN_START		PG_INT32_MIN
-#define DAY_OPEN_END		PG_INT32_MAX
 
 /* >0 while this backend writes derived entries: the entry trigger then lets its own writes through. */
 static int	propagating = 0;
@@ -61,21 +59,21 @@ static const char *const plan_sql[P_NPLANS] = {
 	" WHERE root_entry_id = $1 AND status = 'active' ORDER BY entry_id",
 	/* P_EDGES: relations a node's rules follow, both directions, current on the reconcile's day ($4) */
 	"SELECT r.relation_id, r.related_subject_id AS target, p.derived_list_type_code, p.propagation_rule_id,"
-	"       r.valid_from, r.valid_to"
+	"       r.valid_from, r.valid_until"
 	"  FROM credit_gz.propagation_rule p"
 	"  JOIN credit_gz.relation r ON r.subject_id = $1 AND r.kind::text = p.relation_kind"
 	" WHERE p.list_type_code = $2 AND p.direction = 'to_party' AND p.max_depth > $3"
-	"   AND p.effective_from <= $4 AND (p.effective_until IS NULL OR p.effective_until >= $4)"
+	"   AND credit_gz.in_force(p.effective_from, p.effective_until, $4)"
 	"   AND (p.min_share_pct IS NULL OR r.share_pct >= p.min_share_pct)"
-	"   AND (r.valid_to IS NULL OR r.valid_to >= $4)"
+	"   AND (r.valid_until IS NULL OR r.valid_until > $4)"
 	" UNION ALL "
-	"SELECT r.relation_id, r.subject_id, p.derived_list_type_code, p.propagation_rule_id, r.valid_from, r.valid_to"
+	"SELECT r.relation_id, r.subject_id, p.derived_list_type_code, p.propagation_rule_id, r.valid_from, r.valid_until"
 	"  FROM credit_gz.propagation_rule p"
 	"  JOIN credit_gz.relation r ON r.related_subject_id = $1 AND r.kind::text = p.relation_kind"
 	" WHERE p.list_type_code = $2 AND p.direction = 'to_organisation' AND p.max_depth > $3"
-	"   AND p.effective_from <= $4 AND (p.effective_until IS NULL OR p.effective_until >= $4)"
+	"   AND credit_gz.in_force(p.effective_from, p.effective_until, $4)"
 	"   AND (p.min_share_pct IS NULL OR r.share_pct >= p.min_share_pct)"
-	"   AND (r.valid_to IS NULL OR r.valid_to >= $4)"
+	"   AND (r.valid_until IS NULL OR r.valid_until > $4)"
 	" ORDER BY 1, 4",
 	/* P_INSERT: no record_id — the root's record is another subject's (reached through root_entry_id) */
 	"INSERT INTO credit_gz.list_entry (subject_id, list_type_code, department_code, basis_document, effective_from,"
@@ -214,8 +212,8 @@ typedef struct edge
 	int64		target;
 	char	   *derived_type;
 	int32		rule_id;
-	int32		valid_from;		/* DAY_OPEN_START when NULL */
-	int32		valid_to;		/* DAY_OPEN_END when NULL (the last day the relation holds, inclusive) */
+	int32		valid_from;		/* DR_OPEN_FROM when NULL */
+	int32		valid_until;	/* DR_OPEN_UNTIL when NULL (the first day the relation no longer holds) */
 } edge;
 
 /* Column value helpers over the current SPI result. */
@@ -292,8 +290,8 @@ reconcile(int64 root_id, DateADT day)
 		root_subject = col_int8(t, td, 1, &isnull);
 		root_type = SPI_getvalue(t, td, 2);
 		root_status = SPI_getvalue(t, td, 3);
-		root_from = col_day(t, td, 4, DAY_OPEN_START);
-		root_until = col_day(t, td, 5, DAY_OPEN_END);
+		root_from = col_day(t, td, 4, DR_OPEN_FROM);
+		root_until = col_day(t, td, 5, DR_OPEN_UNTIL);
 		department = SPI_getvalue(t, td, 6);
 		basis = SPI_getvalue(t, td, 7);
 		if (strcmp(root_status, "active") != 0)
@@ -319,7 +317,7 @@ reconcile(int64 root_id, DateADT day)
 	}
 	SPI_freetuptable(SPI_tuptable);
 
-	active = strcmp(root_status, "active") == 0 && root_until >= (int32) day;
+	active = strcmp(root_status, "active") == 0 && !dr_ended(root_until, (int32) day);
 	if (active)
 		lift_reason = "relation or propagation rule no longer holds";
 	else if (strcmp(root_status, "active") == 0)
@@ -352,20 +350,19 @@ reconcile(int64 root_id, DateADT day)
 			edges[k].target = col_int8(t, td, 2, &isnull);
 			edges[k].derived_type = SPI_getvalue(t, td, 3);
 			edges[k].rule_id = DatumGetInt32(SPI_getbinval(t, td, 4, &isnull));
-			edges[k].valid_from = col_day(t, td, 5, DAY_OPEN_START);
-			edges[k].valid_to = col_day(t, td, 6, DAY_OPEN_END);
+			edges[k].valid_from = col_day(t, td, 5, DR_OPEN_FROM);
+			edges[k].valid_until = col_day(t, td, 6, DR_OPEN_UNTIL);
 		}
 		SPI_freetuptable(SPI_tuptable);
 
 		for (uint64 k = 0; k < nedges; k++)
 		{
-			int32		lo = Max(w.nodes[i].lo, edges[k].valid_from);
+			int32		lo = w.nodes[i].lo;
 			int32		hi = w.nodes[i].hi;
 			int			n;
 
-			/* a derived entry holds while both its parent and the relation hold (valid_to is inclusive) */
-			hi = Min(hi, edges[k].valid_to);
-			if (hi < lo || hi < (int32) day)
+			/* a derived entry holds while both its parent and the relation hold: the overlap of the two periods */
+			if (!dr_intersect(&lo, &hi, edges[k].valid_from, edges[k].valid_until) || dr_ended(hi, (int32) day))
 				continue;
 			n = prop_visit(&w, i, edges[k].target, intern(&types, edges[k].derived_type), edges[k].relation_id);
 			if (n == PROP_SEEN)
@@ -386,7 +383,7 @@ reconcile(int64 root_id, DateADT day)
 				v[3] = CStringGetTextDatum(basis);
 				v[4] = DateADTGetDatum(lo);
 				v[5] = DateADTGetDatum(hi);
-				nulls[5] = (hi == DAY_OPEN_END) ? 'n' : ' ';
+				nulls[5] = (hi == DR_OPEN_UNTIL) ? 'n' : ' ';
 				v[6] = Int64GetDatum(w.nodes[i].entry_id);
 				v[7] = Int64GetDatum(edges[k].relation_id);
 				v[8] = Int64GetDatum(root_id);
@@ -405,7 +402,7 @@ reconcile(int64 root_id, DateADT day)
 				v[3] = Int32GetDatum(w.nodes[n].depth);
 				v[4] = DateADTGetDatum(lo);
 				v[5] = DateADTGetDatum(hi);
-				nulls[5] = (hi == DAY_OPEN_END) ? 'n' : ' ';
+				nulls[5] = (hi == DR_OPEN_UNTIL) ? 'n' : ' ';
 				v[6] = Int32GetDatum(edges[k].rule_id);
 				v[7] = CStringGetTextDatum(department);
 				v[8] = CStringGetTextDatum(basis);
@@ -563,7 +560,7 @@ credit_gz_list_entry_propagate(PG_FUNCTION_ARGS)
 /*
  * credit_gz_relation_propagate — AFTER ROW trigger on relation. Guards both parties (organisation first, the order
  * propagation itself follows), then reconciles every root whose tree may start at, pass through or have used the
- * relation: a relation created while its organisation is listed derives; ended (valid_to) or deleted lifts.
+ * relation: a relation created while its organisation is listed derives; ended (valid_until) or deleted lifts.
  */
 Datum
 credit_gz_relation_propagate(PG_FUNCTION_ARGS)
@@ -586,7 +583,7 @@ credit_gz_relation_propagate(PG_FUNCTION_ARGS)
 
 	if (TRIGGER_FIRED_BY_UPDATE(td->tg_event))
 	{
-		static const char *const watched[] = {"subject_id", "related_subject_id", "kind", "share_pct", "valid_from", "valid_to"};
+		static const char *const watched[] = {"subject_id", "related_subject_id", "kind", "share_pct", "valid_from", "valid_until"};
 		bool		changed = false;
 
 		for (int k = 0; k < lengthof(watched) && !changed; k++)

@@ -24,7 +24,7 @@ CREATE TABLE credit_gz.list_type (
     effective_from           date NOT NULL,
     effective_until          date,
     shipped                  boolean NOT NULL DEFAULT false,
-    CHECK (effective_until IS NULL OR effective_until >= effective_from),
+    CHECK (effective_until IS NULL OR effective_until > effective_from),
     CHECK ((escalate_to_code IS NULL) = (escalate_after_months IS NULL)),
     CHECK (escalate_to_code IS DISTINCT FROM code),
     CHECK (parent_code IS DISTINCT FROM code)
@@ -47,8 +47,8 @@ COMMENT ON COLUMN credit_gz.list_type.escalate_to_code IS '升级列入的名单
 COMMENT ON COLUMN credit_gz.list_type.escalate_after_months IS '未整改满多少月升级 / months unresolved before escalation';
 COMMENT ON COLUMN credit_gz.list_type.escalation_notice_days IS '升级前提示天数 / days of notice before escalation';
 COMMENT ON COLUMN credit_gz.list_type.legal_basis IS '法律政策依据 / legal basis';
-COMMENT ON COLUMN credit_gz.list_type.effective_from IS '施行日期 / in force from';
-COMMENT ON COLUMN credit_gz.list_type.effective_until IS '停止施行日期 / in force until (NULL: open)';
+COMMENT ON COLUMN credit_gz.list_type.effective_from IS '施行日期 / first day in force';
+COMMENT ON COLUMN credit_gz.list_type.effective_until IS '停止施行日期 / first day no longer in force (NULL: open)';
 COMMENT ON COLUMN credit_gz.list_type.shipped IS '随扩展发布的数据 / shipped with the extension (not dumped)';
 SELECT pg_catalog.pg_extension_config_dump('credit_gz.list_type', 'WHERE NOT shipped');
 
@@ -127,7 +127,7 @@ CREATE TABLE credit_gz.list_entry (
     escalated_from_entry_id bigint,
     created_at            timestamptz NOT NULL DEFAULT pg_catalog.now(),
     updated_at            timestamptz NOT NULL DEFAULT pg_catalog.now(),
-    CHECK (effective_until IS NULL OR effective_until >= effective_from),
+    CHECK (effective_until IS NULL OR effective_until > effective_from),
     CHECK ((derived_from_entry_id IS NULL) = (depth = 0)),
     CHECK ((derived_from_entry_id IS NULL) = (via_relation_id IS NULL)),
     CHECK ((derived_from_entry_id IS NULL) = (root_entry_id IS NULL)),
@@ -141,8 +141,8 @@ COMMENT ON COLUMN credit_gz.list_entry.subject_id IS '主体 / listed subject';
 COMMENT ON COLUMN credit_gz.list_entry.list_type_code IS '名单类型 / list type';
 COMMENT ON COLUMN credit_gz.list_entry.department_code IS '认定部门（派生记录沿用源记录）/ determining department (derived entries keep the source''s)';
 COMMENT ON COLUMN credit_gz.list_entry.basis_document IS '认定文书 / basis document';
-COMMENT ON COLUMN credit_gz.list_entry.effective_from IS '列入日期 / in force from';
-COMMENT ON COLUMN credit_gz.list_entry.effective_until IS '列入期限届满日（含），空为直至移出 / last day in force; NULL: until removed';
+COMMENT ON COLUMN credit_gz.list_entry.effective_from IS '列入日期 / first day in force';
+COMMENT ON COLUMN credit_gz.list_entry.effective_until IS '列入期限届满后首日，空为直至移出 / first day no longer in force; NULL: until removed';
 COMMENT ON COLUMN credit_gz.list_entry.status IS '状态：有效、移出、期满、修复、撤销 / active, lifted, expired, repaired, revoked';
 COMMENT ON COLUMN credit_gz.list_entry.status_changed_on IS '状态变更日期 / date of the last status change';
 COMMENT ON COLUMN credit_gz.list_entry.status_reason IS '状态变更原因 / why the status changed';
@@ -202,7 +202,7 @@ CREATE TABLE credit_gz.propagation_rule (
     effective_from         date NOT NULL,
     effective_until        date,
     shipped                boolean NOT NULL DEFAULT false,
-    CHECK (effective_until IS NULL OR effective_until >= effective_from),
+    CHECK (effective_until IS NULL OR effective_until > effective_from),
     CHECK (min_share_pct IS NULL OR relation_kind = 'shareholder'),
     UNIQUE (list_type_code, relation_kind, direction, derived_list_type_code, effective_from)
 );
@@ -216,8 +216,8 @@ COMMENT ON COLUMN credit_gz.propagation_rule.derived_list_type_code IS '派生�
 COMMENT ON COLUMN credit_gz.propagation_rule.max_depth IS '最大推送层级 / deepest derivation level this rule may create';
 COMMENT ON COLUMN credit_gz.propagation_rule.min_share_pct IS '股东最低持股比例 / minimum share (shareholders)';
 COMMENT ON COLUMN credit_gz.propagation_rule.legal_basis IS '法律政策依据 / legal basis';
-COMMENT ON COLUMN credit_gz.propagation_rule.effective_from IS '施行日期 / in force from';
-COMMENT ON COLUMN credit_gz.propagation_rule.effective_until IS '停止施行日期 / in force until';
+COMMENT ON COLUMN credit_gz.propagation_rule.effective_from IS '施行日期 / first day in force';
+COMMENT ON COLUMN credit_gz.propagation_rule.effective_until IS '停止施行日期 / first day no longer in force (NULL: open)';
 COMMENT ON COLUMN credit_gz.propagation_rule.shipped IS '随扩展发布 / shipped with the extension';
 SELECT pg_catalog.pg_extension_config_dump('credit_gz.propagation_rule', 'WHERE NOT shipped');
 -- and its key sequence, so that locally added rules keep their ids and new ones do not collide after a restore
@@ -274,11 +274,11 @@ BEGIN
                       DETAIL = format('%s (%s) lists the persons responsible for a listed organisation.', lt.name_zh, lt.name_en),
                       HINT = 'List the organisation on the source list; its responsible persons are derived along its relations.';
         END IF;
-        IF NEW.effective_from < lt.effective_from OR NEW.effective_from > lt.effective_until THEN
+        IF NOT credit_gz.in_force(lt.effective_from, lt.effective_until, NEW.effective_from) THEN
             RAISE EXCEPTION 'list type "%" is not in force on %', NEW.list_type_code, to_char(NEW.effective_from, 'YYYY-MM-DD')
                 USING ERRCODE = 'check_violation',
                       DETAIL = format('The list type is in force from %s%s.', to_char(lt.effective_from, 'YYYY-MM-DD'),
-                                      coalesce(' until ' || to_char(lt.effective_until, 'YYYY-MM-DD'), '')),
+                                      coalesce(', and no longer from ' || to_char(lt.effective_until, 'YYYY-MM-DD'), '')),
                       HINT = 'Use the list type in force on the date of the determination.';
         END IF;
         IF lt.applies_to <> 'both' AND EXISTS (
@@ -290,8 +290,8 @@ BEGIN
                       HINT = 'Choose a list type that applies to this kind of subject.';
         END IF;
         IF NEW.effective_until IS NULL AND lt.default_term_months IS NOT NULL THEN
-            -- the term runs from the listing date; the last day in force is the day before the anniversary
-            NEW.effective_until := credit_gz.add_months(NEW.effective_from, lt.default_term_months) - 1;
+            -- the term runs from the listing date; the anniversary is the first day no longer in force
+            NEW.effective_until := credit_gz.add_months(NEW.effective_from, lt.default_term_months);
         END IF;
         IF NEW.status <> 'active' AND NEW.status_changed_on IS NULL THEN
             NEW.status_changed_on := credit_gz.policy_date();
@@ -318,19 +318,22 @@ BEGIN
         IF NEW.status_changed_on IS NOT DISTINCT FROM OLD.status_changed_on THEN
             NEW.status_changed_on := credit_gz.policy_date();
         END IF;
-        IF NEW.status = 'expired' AND (OLD.effective_until IS NULL OR OLD.effective_until >= NEW.status_changed_on) THEN
+        IF NEW.status = 'expired' AND (OLD.effective_until IS NULL OR OLD.effective_until > NEW.status_changed_on) THEN
             RAISE EXCEPTION 'list entry % has not reached the end of its term', OLD.entry_id
                 USING ERRCODE = 'check_violation',
-                      DETAIL = format('The entry is in force until %s.', coalesce(to_char(OLD.effective_until, 'YYYY-MM-DD'), 'it is removed')),
+                      DETAIL = CASE WHEN OLD.effective_until IS NULL THEN 'The entry is in force until it is removed.'
+                                    ELSE format('The entry is no longer in force from %s.', to_char(OLD.effective_until, 'YYYY-MM-DD')) END,
                       HINT = 'Use status ''lifted'' or ''repaired'' for an early removal.';
         END IF;
         IF NEW.status IN ('lifted', 'repaired')
-           AND (OLD.effective_until IS NULL OR OLD.effective_until >= NEW.status_changed_on) THEN
+           AND (OLD.effective_until IS NULL OR OLD.effective_until > NEW.status_changed_on) THEN
             IF lt.early_removal_after_months IS NULL THEN
                 RAISE EXCEPTION 'list type "%" allows no early removal', OLD.list_type_code
                     USING ERRCODE = 'check_violation',
-                          DETAIL = format('Entry %s stays in force until %s.', OLD.entry_id,
-                                          coalesce(to_char(OLD.effective_until, 'YYYY-MM-DD'), 'it is revoked')),
+                          DETAIL = CASE WHEN OLD.effective_until IS NULL
+                                        THEN format('Entry %s stays in force until it is revoked.', OLD.entry_id)
+                                        ELSE format('Entry %s stays in force until %s, the first day it no longer is.',
+                                                    OLD.entry_id, to_char(OLD.effective_until, 'YYYY-MM-DD')) END,
                           HINT = 'Revoke the entry if the determination itself was wrong.';
             END IF;
             earliest := credit_gz.add_months(OLD.effective_from, lt.early_removal_after_months);

@@ -41,6 +41,7 @@
 #include "credit_gz.h"
 #include "lists.h"
 #include "query_log.h"
+#include "core/day_range.h"
 
 PG_FUNCTION_INFO_V1(credit_gz_precheck);
 PG_FUNCTION_INFO_V1(credit_gz_is_restricted);
@@ -73,13 +74,12 @@ precheck_init_gucs(void)
 	"  FROM credit_gz.list_entry e" \
 	"  JOIN credit_gz.list_type lt ON lt.code = e.list_type_code" \
 	"  JOIN credit_gz.measure m ON (m.list_type_code = e.list_type_code OR m.list_type_code = lt.parent_code)" \
-	" WHERE e.subject_id = $1 AND e.status = 'active' AND e.effective_from <= credit_gz.policy_date()" \
-	"   AND (e.effective_until IS NULL OR e.effective_until >= credit_gz.policy_date())" \
+	" WHERE e.subject_id = $1 AND e.status = 'active'" \
+	"   AND credit_gz.in_force(e.effective_from, e.effective_until, credit_gz.policy_date())" \
 	"   AND m.action = $3" \
 	"   AND (m.domain_code IS NULL OR m.domain_code = $2" \
 	"        OR m.domain_code = (SELECT d.parent_code FROM credit_gz.domain d WHERE d.code = $2))" \
-	"   AND m.effective_from <= credit_gz.policy_date()" \
-	"   AND (m.effective_until IS NULL OR m.effective_until >= credit_gz.policy_date())"
+	"   AND credit_gz.in_force(m.effective_from, m.effective_until, credit_gz.policy_date())"
 
 static const char *const restricted_sql =
 	"SELECT EXISTS (SELECT 1 FROM credit_gz.domain WHERE code = $2),"
@@ -111,8 +111,7 @@ static const char *const restricted_sql =
 	"           AND (m.model_code IS NULL OR m.model_code = gr.model_code) AND m.action = $3" \
 	"           AND (m.domain_code IS NULL OR m.domain_code = $2" \
 	"                OR m.domain_code = (SELECT d.parent_code FROM credit_gz.domain d WHERE d.code = $2))" \
-	"           AND m.effective_from <= credit_gz.policy_date()" \
-	"           AND (m.effective_until IS NULL OR m.effective_until >= credit_gz.policy_date()))," \
+	"           AND credit_gz.in_force(m.effective_from, m.effective_until, credit_gz.policy_date()))," \
 	" applied AS (" \
 	"   SELECT lm.code, lm.effect, lm.entry_id, NULL::text AS model_code," \
 	"          jsonb_build_object('measure', lm.code, 'name', lm.name_zh, 'category', lm.category, 'kind', lm.kind," \
@@ -375,7 +374,7 @@ entries_in_force(int64 subject_id)
 		Datum		from = slot_getattr(slot, att_from, &from_null);
 		Datum		until = slot_getattr(slot, att_until, &until_null);
 
-		if (!from_null && DatumGetDateADT(from) <= today && (until_null || DatumGetDateADT(until) >= today))
+		if (!from_null && dr_in_force(DatumGetDateADT(from), until_null ? DR_OPEN_UNTIL : DatumGetDateADT(until), today))
 			found = true;
 	}
 	ExecDropSingleTupleTableSlot(slot);
@@ -458,8 +457,7 @@ static const char *const grades_sql =
 	"           AND (m.model_code IS NULL OR m.model_code = gr.model_code) AND m.action = $3"
 	"           AND (m.domain_code IS NULL OR m.domain_code = $2"
 	"                OR m.domain_code = (SELECT d.parent_code FROM credit_gz.domain d WHERE d.code = $2))"
-	"           AND m.effective_from <= credit_gz.policy_date()"
-	"           AND (m.effective_until IS NULL OR m.effective_until >= credit_gz.policy_date())),"
+	"           AND credit_gz.in_force(m.effective_from, m.effective_until, credit_gz.policy_date())),"
 	" gj AS (SELECT gm.code, gm.effect, gm.model_code,"
 	"          jsonb_build_object('measure', gm.code, 'name', gm.name_zh, 'category', gm.category, 'kind', gm.kind,"
 	"            'effect', gm.effect, 'legal_basis', gm.legal_basis, 'source', 'grade',"

@@ -54,7 +54,7 @@ CREATE TABLE credit_gz.measure (
     CHECK ((kind = 'reward') = (category = 'facilitation')),
     -- a grade alone adjusts supervision; barring a subject must stand on a list with its legal basis (国办发〔2020〕49号)
     CHECK (grade IS NULL OR effect <> 'deny'),
-    CHECK (effective_until IS NULL OR effective_until >= effective_from)
+    CHECK (effective_until IS NULL OR effective_until > effective_from)
 );
 COMMENT ON TABLE credit_gz.measure IS
     '联合奖惩措施清单：名单（或信用等级）× 领域 × 事项 → 措施及其法律依据，动态更新 / joint reward and punishment '
@@ -70,8 +70,8 @@ COMMENT ON COLUMN credit_gz.measure.category IS '类别：减损权益、管理�
 COMMENT ON COLUMN credit_gz.measure.kind IS '惩戒或激励 / punishment or reward';
 COMMENT ON COLUMN credit_gz.measure.effect IS '对核查结论的影响：禁止、附条件、激励 / effect on the verdict: deny, condition, incentive';
 COMMENT ON COLUMN credit_gz.measure.legal_basis IS '法律政策依据 / legal basis';
-COMMENT ON COLUMN credit_gz.measure.effective_from IS '施行日期 / in force from';
-COMMENT ON COLUMN credit_gz.measure.effective_until IS '停止施行日期 / in force until';
+COMMENT ON COLUMN credit_gz.measure.effective_from IS '施行日期 / first day in force';
+COMMENT ON COLUMN credit_gz.measure.effective_until IS '停止施行日期 / first day no longer in force (NULL: open)';
 COMMENT ON COLUMN credit_gz.measure.shipped IS '随扩展发布 / shipped with the extension';
 SELECT pg_catalog.pg_extension_config_dump('credit_gz.measure', 'WHERE NOT shipped');
 CREATE INDEX measure_list_action_idx ON credit_gz.measure (list_type_code, action) WHERE list_type_code IS NOT NULL;

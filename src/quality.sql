@@ -166,7 +166,7 @@ AS $$
                CASE WHEN s.resident_id IS NULL AND NOT EXISTS (
                         SELECT FROM credit_gz.relation l
                          WHERE l.subject_id = r.subject_id AND l.kind = 'legal_representative'
-                           AND l.valid_from <= r.decision_date AND (l.valid_to IS NULL OR l.valid_to >= r.decision_date))
+                           AND credit_gz.in_force(l.valid_from, l.valid_until, r.decision_date))
                     THEN 'legal_representative' END,
                CASE WHEN i.double_publicity = 'penalty' AND r.publish_until IS NULL THEN 'publish_until' END
            ]::text[] || ARRAY(

@@ -9,22 +9,23 @@ CREATE TABLE credit_gz.region (
     code            char(6)  NOT NULL CHECK (code ~ '^[0-9]{6}$'),
     name            text     NOT NULL,
     level           text     NOT NULL CHECK (level IN ('province', 'prefecture', 'county')),
-    valid_from_year smallint,
-    valid_to_year   smallint,
+    valid_from_year  smallint,
+    valid_until_year smallint,
     shipped         boolean  NOT NULL DEFAULT true
 );
 CREATE UNIQUE INDEX region_code_from_idx ON credit_gz.region (code, name, coalesce(valid_from_year, 0));
 COMMENT ON INDEX credit_gz.region_code_from_idx IS
     'One row per code, name and first year (NULL counted as one value); also the lookup by code of region_district.';
 COMMENT ON TABLE credit_gz.region IS
-    '行政区划代码 GB/T 2260: every code with the name it carried and the years it was valid (NULL: open). '
+    '行政区划代码 GB/T 2260: every code with the name it carried and the years it was valid, [valid_from_year, '
+    'valid_until_year) (NULL: open). '
     'Administrative division codes, shipped from src/data/gbt2260-regions.dat.';
 COMMENT ON COLUMN credit_gz.region.region_id IS '行号 / surrogate key (no natural key: names and periods repeat)';
 COMMENT ON COLUMN credit_gz.region.code IS '区划代码 / six-digit division code';
 COMMENT ON COLUMN credit_gz.region.name IS '名称 / name during the validity period';
 COMMENT ON COLUMN credit_gz.region.level IS '级别 / province, prefecture or county level';
 COMMENT ON COLUMN credit_gz.region.valid_from_year IS '启用年份 / first year in force (NULL: before records began)';
-COMMENT ON COLUMN credit_gz.region.valid_to_year IS '停用年份 / last year in force (NULL: still in force)';
+COMMENT ON COLUMN credit_gz.region.valid_until_year IS '停用年份 / first year no longer in force (NULL: still in force)';
 COMMENT ON COLUMN credit_gz.region.shipped IS
     '随扩展安装 / row installed by CREATE EXTENSION (not dumped: the extension recreates it); locally added rows: false';
 
@@ -98,7 +99,7 @@ AS $$
              WHEN cur NOT LIKE '4401%' THEN NULL
              WHEN cur IN ('440100', '440101') THEN '市本级'
              ELSE (SELECT r.name FROM credit_gz.region r
-                    WHERE r.code = cur::char(6) AND r.valid_to_year IS NULL
+                    WHERE r.code = cur::char(6) AND r.valid_until_year IS NULL
                     ORDER BY r.valid_from_year DESC NULLS LAST LIMIT 1)
            END
       FROM credit_gz.region_current_code($1) AS cur

@@ -298,7 +298,7 @@ BEGIN
     SELECT r.working_days INTO n
     FROM credit_gz.deadline_rule r
     WHERE r.procedure = $1 AND r.step = $2 AND r.channel IN ($3, 'standard')
-      AND r.effective_from <= $4 AND (r.effective_until IS NULL OR $4 < r.effective_until)
+      AND credit_gz.in_force(r.effective_from, r.effective_until, $4)
     ORDER BY (r.channel = $3) DESC, (r.deadline_rule_id >= 1000) DESC
     LIMIT 1;
     IF n IS NULL THEN
@@ -509,7 +509,7 @@ CREATE TABLE credit_gz.repair_bar (
     basis         text NOT NULL CHECK (basis <> ''),
     department_code text NOT NULL REFERENCES credit_gz.department (code),
     created_at    timestamptz NOT NULL DEFAULT pg_catalog.now(),
-    CHECK (barred_until IS NULL OR barred_until >= barred_from),
+    CHECK (barred_until IS NULL OR barred_until > barred_from),
     PRIMARY KEY (subject_id, bar_id),
     CONSTRAINT repair_bar_record_id_fkey FOREIGN KEY (subject_id, record_id) REFERENCES credit_gz.record (subject_id, record_id)
 );
@@ -520,7 +520,7 @@ COMMENT ON COLUMN credit_gz.repair_bar.bar_id IS '编号 / id';
 COMMENT ON COLUMN credit_gz.repair_bar.subject_id IS '主体 / barred subject';
 COMMENT ON COLUMN credit_gz.repair_bar.record_id IS '信用记录 / the one record barred (NULL: every record and entry of the subject)';
 COMMENT ON COLUMN credit_gz.repair_bar.barred_from IS '限制起始日 / first day barred';
-COMMENT ON COLUMN credit_gz.repair_bar.barred_until IS '限制截止日(含) / last day barred (NULL: no end)';
+COMMENT ON COLUMN credit_gz.repair_bar.barred_until IS '限制解除日 / first day no longer barred (NULL: no end)';
 COMMENT ON COLUMN credit_gz.repair_bar.reason IS '原因 / reason';
 COMMENT ON COLUMN credit_gz.repair_bar.basis IS '依据 / legal basis';
 COMMENT ON COLUMN credit_gz.repair_bar.department_code IS '决定部门 / department that set the bar';
@@ -534,10 +534,10 @@ RETURN (SELECT CASE WHEN bool_or(b.barred_until IS NULL) THEN 'infinity'::date E
         FROM credit_gz.repair_bar b
         WHERE b.subject_id = repair_bar_until.subject_id
           AND (b.record_id IS NULL OR b.record_id = repair_bar_until.record_id)
-          AND b.barred_from <= on_day AND (b.barred_until IS NULL OR b.barred_until >= on_day));
+          AND credit_gz.in_force(b.barred_from, b.barred_until, on_day));
 COMMENT ON FUNCTION credit_gz.repair_bar_until(bigint, bigint, date) IS
-    'The last day of the repair bars in force for the subject (and record) on the day; infinity for an open bar; NULL '
-    'when none is in force.';
+    'The first day no longer barred by the repair bars in force for the subject (and record) on the day; infinity for '
+    'an open bar; NULL when none is in force.';
 
 CREATE FUNCTION credit_gz.repair_commitment_on_file(subject_id bigint, record_id bigint) RETURNS boolean
 LANGUAGE sql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp
@@ -594,14 +594,15 @@ BEGIN
     since := GREATEST(r.repairable_from, obligations_performed_on);
     bar := credit_gz.repair_bar_until(r.subject_id, r.record_id, GREATEST(on_day, since));
     IF bar IS NOT NULL THEN
-        since := CASE WHEN bar = 'infinity' THEN 'infinity'::date ELSE bar + 1 END;
+        since := bar;
     END IF;
     IF r.repairable_from IS NOT NULL AND r.repairable_from > on_day THEN
-        why := why || format('the minimum publicity period ends on %s', pg_catalog.to_char(r.repairable_from - 1, 'YYYY-MM-DD'));
+        why := why || format('the minimum publicity period ends on %s',
+                             pg_catalog.to_char(credit_gz.inclusive_end(r.repairable_from), 'YYYY-MM-DD'));
     END IF;
     IF bar IS NOT NULL THEN
         why := why || CASE WHEN bar = 'infinity' THEN 'repair is barred without end date'
-                           ELSE format('repair is barred until %s', pg_catalog.to_char(bar, 'YYYY-MM-DD')) END;
+                           ELSE format('repair is barred until %s', pg_catalog.to_char(credit_gz.inclusive_end(bar), 'YYYY-MM-DD')) END;
     END IF;
 
     eligible := cardinality(why) = 0;
@@ -663,14 +664,14 @@ BEGIN
     since := GREATEST(min_day, obligations_performed_on);
     bar := credit_gz.repair_bar_until(e.subject_id, NULL, GREATEST(on_day, since));
     IF bar IS NOT NULL THEN
-        since := CASE WHEN bar = 'infinity' THEN 'infinity'::date ELSE bar + 1 END;
+        since := bar;
     END IF;
     IF lt.early_removal_after_months IS NOT NULL AND min_day > on_day THEN
         why := why || format('early removal is possible from %s', pg_catalog.to_char(min_day, 'YYYY-MM-DD'));
     END IF;
     IF bar IS NOT NULL THEN
         why := why || CASE WHEN bar = 'infinity' THEN 'repair is barred without end date'
-                           ELSE format('repair is barred until %s', pg_catalog.to_char(bar, 'YYYY-MM-DD')) END;
+                           ELSE format('repair is barred until %s', pg_catalog.to_char(credit_gz.inclusive_end(bar), 'YYYY-MM-DD')) END;
     END IF;
 
     eligible := cardinality(why) = 0;
@@ -716,7 +717,7 @@ LANGUAGE sql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp
 RETURN CASE WHEN EXISTS (
             SELECT FROM credit_gz.list_entry e JOIN credit_gz.green_channel_list g ON g.list_type_code = e.list_type_code
             WHERE e.subject_id = repair_channel.subject_id AND e.status = 'active'
-              AND e.effective_from <= on_day AND (e.effective_until IS NULL OR e.effective_until >= on_day))
+              AND credit_gz.in_force(e.effective_from, e.effective_until, on_day))
        THEN 'green' ELSE 'standard' END;
 COMMENT ON FUNCTION credit_gz.repair_channel(bigint, date) IS
     '修复通道 / green when the subject is on a green-channel list (防疫重点保障企业) on the day, standard otherwise.';
@@ -1396,12 +1397,12 @@ BEGIN
         EXIT WHEN k < LEAST(batch_size, room + k);
     END LOOP;
 
-    -- 2. List entries past their term (effective_until is the last day in force); derived entries follow their
-    --    source through the lists triggers.
+    -- 2. List entries past their term (effective_until is the first day no longer in force); derived entries
+    --    follow their source through the lists triggers.
     WHILE room > 0 LOOP
         WITH due AS (
             SELECT e.entry_id FROM credit_gz.list_entry e
-            WHERE e.status = 'active' AND e.effective_until < d AND e.derived_from_entry_id IS NULL
+            WHERE e.status = 'active' AND e.effective_until <= d AND e.derived_from_entry_id IS NULL
             ORDER BY e.effective_until LIMIT LEAST(batch_size, room)
             FOR UPDATE SKIP LOCKED)
         UPDATE credit_gz.list_entry e SET status = 'expired', status_changed_on = d, status_reason = 'term ended (期满)'
@@ -1415,7 +1416,7 @@ BEGIN
     -- the run's day, so that a relation ending before as_of lifts its entry whatever the date of the server.
     FOR root IN
         SELECT DISTINCT e.root_entry_id FROM credit_gz.list_entry e
-        WHERE e.status = 'active' AND e.root_entry_id IS NOT NULL AND e.effective_until < d
+        WHERE e.status = 'active' AND e.root_entry_id IS NOT NULL AND e.effective_until <= d
         ORDER BY 1
     LOOP
         n_derived := n_derived + credit_gz.repropagate_entry(root, d);

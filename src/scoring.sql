@@ -146,8 +146,8 @@ COMMENT ON COLUMN credit_gz.scoring_rule.list_type_code IS '名单类型 / list 
 COMMENT ON COLUMN credit_gz.scoring_rule.points IS '分值 / points (negative for 失信, positive for 守信)';
 COMMENT ON COLUMN credit_gz.scoring_rule.decay IS '衰减 / none, linear or step over the publicity window';
 COMMENT ON COLUMN credit_gz.scoring_rule.decay_steps IS '衰减档数 / number of steps for step decay';
-COMMENT ON COLUMN credit_gz.scoring_rule.effective_from IS '生效日期 / in force from (inclusive)';
-COMMENT ON COLUMN credit_gz.scoring_rule.effective_until IS '失效日期 / in force until (exclusive); NULL: open';
+COMMENT ON COLUMN credit_gz.scoring_rule.effective_from IS '生效日期 / first day in force';
+COMMENT ON COLUMN credit_gz.scoring_rule.effective_until IS '失效日期 / first day no longer in force (NULL: open)';
 COMMENT ON COLUMN credit_gz.scoring_rule.basis IS '依据 / legal or policy basis';
 COMMENT ON COLUMN credit_gz.scoring_rule.shipped IS '随扩展发布 / shipped with the extension (not dumped; local rows are)';
 
@@ -185,8 +185,8 @@ COMMENT ON COLUMN credit_gz.scoring_downgrade.severity IS '严重程度 / severi
 COMMENT ON COLUMN credit_gz.scoring_downgrade.domain_code IS '领域 / record domain (parent matches sub-domains); NULL: any';
 COMMENT ON COLUMN credit_gz.scoring_downgrade.list_type_code IS '名单类型 / list type, for source list_entry';
 COMMENT ON COLUMN credit_gz.scoring_downgrade.max_grade IS '最高等级 / the grade is at most this (D: forced to D)';
-COMMENT ON COLUMN credit_gz.scoring_downgrade.effective_from IS '生效日期 / in force from (inclusive)';
-COMMENT ON COLUMN credit_gz.scoring_downgrade.effective_until IS '失效日期 / in force until (exclusive); NULL: open';
+COMMENT ON COLUMN credit_gz.scoring_downgrade.effective_from IS '生效日期 / first day in force';
+COMMENT ON COLUMN credit_gz.scoring_downgrade.effective_until IS '失效日期 / first day no longer in force (NULL: open)';
 COMMENT ON COLUMN credit_gz.scoring_downgrade.basis IS '依据 / legal or policy basis';
 COMMENT ON COLUMN credit_gz.scoring_downgrade.shipped IS '随扩展发布 / shipped with the extension (not dumped; local rows are)';
 
@@ -222,7 +222,7 @@ COMMENT ON COLUMN credit_gz.scoring_rule_key.domain_key IS '领域 / record doma
 COMMENT ON COLUMN credit_gz.scoring_rule_key.model_code IS '模型 / model';
 COMMENT ON COLUMN credit_gz.scoring_rule_key.model_no IS '模型序号 / dense number of the model: a cheap grouping key for bulk sums';
 COMMENT ON COLUMN credit_gz.scoring_rule_key.valid_from IS '起始日 / first decision date (entry: effective_from) of the segment, inclusive';
-COMMENT ON COLUMN credit_gz.scoring_rule_key.valid_until IS '截止日 / end of the segment, exclusive';
+COMMENT ON COLUMN credit_gz.scoring_rule_key.valid_until IS '截止日 / first decision date (entry: effective_from) after the segment';
 COMMENT ON COLUMN credit_gz.scoring_rule_key.scoring_rule_id IS '计分规则 / the points rule that wins (NULL: only a downgrade applies)';
 COMMENT ON COLUMN credit_gz.scoring_rule_key.points_centi IS '分值 / points in hundredths';
 COMMENT ON COLUMN credit_gz.scoring_rule_key.decay IS '衰减方式 / 0 none, 1 linear, 2 step';
@@ -813,8 +813,8 @@ COMMENT ON COLUMN credit_gz.supervision_measure.grade IS '信用等级 / grade';
 COMMENT ON COLUMN credit_gz.supervision_measure.inspection_ratio IS '双随机抽查比例 / random-inspection ratio (0–1)';
 COMMENT ON COLUMN credit_gz.supervision_measure.incentives IS '激励措施 / incentives';
 COMMENT ON COLUMN credit_gz.supervision_measure.constraints IS '约束措施 / constraints';
-COMMENT ON COLUMN credit_gz.supervision_measure.effective_from IS '生效日期 / in force from';
-COMMENT ON COLUMN credit_gz.supervision_measure.effective_until IS '失效日期 / in force until (exclusive); NULL: open';
+COMMENT ON COLUMN credit_gz.supervision_measure.effective_from IS '生效日期 / first day in force';
+COMMENT ON COLUMN credit_gz.supervision_measure.effective_until IS '失效日期 / first day no longer in force (NULL: open)';
 COMMENT ON COLUMN credit_gz.supervision_measure.basis IS '依据 / legal or policy basis';
 COMMENT ON COLUMN credit_gz.supervision_measure.shipped IS '随扩展发布 / shipped with the extension (not dumped; local rows are)';
 
@@ -835,9 +835,8 @@ BEGIN ATOMIC
         SELECT DISTINCT ON (sm.grade) sm.grade, sm.model_code, sm.inspection_ratio
           FROM credit_gz.supervision_measure sm
          WHERE sm.domain_code = draw_inspection_sample.domain_code
-           AND sm.effective_from <= credit_gz.policy_date(draw_inspection_sample.as_of)
-           AND (sm.effective_until IS NULL
-                OR sm.effective_until > credit_gz.policy_date(draw_inspection_sample.as_of))
+           AND credit_gz.in_force(sm.effective_from, sm.effective_until,
+                                  credit_gz.policy_date(draw_inspection_sample.as_of))
          ORDER BY sm.grade, sm.effective_from DESC
     ), model AS (
         SELECT min(model_code) AS model_code FROM measure
