@@ -13,7 +13,7 @@ SELECT credit_gz.repair_submit(970001, NULL);
 INSERT INTO credit_gz.commitment (subject_id, kind, matter, department_code)
 VALUES (970001, 'credit_repair', '信用修复承诺', 'market_regulation');
 INSERT INTO credit_gz.repair_bar (subject_id, barred_from, barred_until, reason, basis, department_code)
-VALUES (970001, credit_gz.policy_date() - 1, '2099-12-31', '修复申请弄虚作假', '国家发展改革委令第36号', 'development_reform');
+VALUES (970001, credit_gz.policy_date() - 1, '2100-01-01', '修复申请弄虚作假', '国家发展改革委令第36号', 'development_reform');
 SELECT credit_gz.repair_submit(970001, credit_gz.policy_date() - 1);
 DELETE FROM credit_gz.repair_bar WHERE subject_id = 970001;
 

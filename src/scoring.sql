@@ -222,7 +222,7 @@ COMMENT ON COLUMN credit_gz.scoring_rule_key.domain_key IS '领域 / record doma
 COMMENT ON COLUMN credit_gz.scoring_rule_key.model_code IS '模型 / model';
 COMMENT ON COLUMN credit_gz.scoring_rule_key.model_no IS '模型序号 / dense number of the model: a cheap grouping key for bulk sums';
 COMMENT ON COLUMN credit_gz.scoring_rule_key.valid_from IS '起始日 / first decision date (entry: effective_from) of the segment, inclusive';
-COMMENT ON COLUMN credit_gz.scoring_rule_key.valid_until IS '截止日 / first decision date (entry: effective_from) after the segment';
+COMMENT ON COLUMN credit_gz.scoring_rule_key.valid_until IS '截止日 / first decision date (entry: effective_from) no longer in the segment (infinity: open)';
 COMMENT ON COLUMN credit_gz.scoring_rule_key.scoring_rule_id IS '计分规则 / the points rule that wins (NULL: only a downgrade applies)';
 COMMENT ON COLUMN credit_gz.scoring_rule_key.points_centi IS '分值 / points in hundredths';
 COMMENT ON COLUMN credit_gz.scoring_rule_key.decay IS '衰减方式 / 0 none, 1 linear, 2 step';

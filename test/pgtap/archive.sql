@@ -87,8 +87,8 @@ SELECT throws_ok($$INSERT INTO credit_gz.subject (uscc, name) VALUES ('91440106M
                  '22P02', NULL, 'a malformed code is rejected by the type');
 
 -- ---------------------------------------------------------------------------------------------------- relations
-SELECT lives_ok($$INSERT INTO credit_gz.relation (subject_id, related_subject_id, kind, valid_from, valid_to)
-                  VALUES (pg_temp.sid('T天河公司'), pg_temp.sid('T张三'), 'legal_representative', '2020-01-01', '2022-12-31')$$,
+SELECT lives_ok($$INSERT INTO credit_gz.relation (subject_id, related_subject_id, kind, valid_from, valid_until)
+                  VALUES (pg_temp.sid('T天河公司'), pg_temp.sid('T张三'), 'legal_representative', '2020-01-01', '2023-01-01')$$,
                 'a legal representative');
 SELECT lives_ok($$INSERT INTO credit_gz.relation (subject_id, related_subject_id, kind, valid_from)
                   VALUES (pg_temp.sid('T天河公司'), pg_temp.sid('T李四'), 'legal_representative', '2023-01-01')$$,
@@ -108,7 +108,7 @@ SELECT throws_ok($$INSERT INTO credit_gz.relation (subject_id, related_subject_i
 SELECT throws_ok($$INSERT INTO credit_gz.relation (subject_id, related_subject_id, kind, valid_from, share_pct)
                    VALUES (pg_temp.sid('T天河公司'), pg_temp.sid('T东山公司'), 'shareholder', '2024-01-01', 120)$$,
                  '23514', NULL, 'a share is at most 100%');
-SELECT throws_ok($$INSERT INTO credit_gz.relation (subject_id, related_subject_id, kind, valid_from, valid_to)
+SELECT throws_ok($$INSERT INTO credit_gz.relation (subject_id, related_subject_id, kind, valid_from, valid_until)
                    VALUES (pg_temp.sid('T天河公司'), pg_temp.sid('T东山公司'), 'branch', '2024-01-01', '2023-01-01')$$,
                  '23514', NULL, 'a period ends after it starts');
 SELECT throws_ok($$INSERT INTO credit_gz.relation (subject_id, related_subject_id, kind, valid_from)

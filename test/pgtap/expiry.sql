@@ -69,7 +69,7 @@ FROM credit_gz.record r WHERE r.department_code = 'market_regulation' AND r.docu
 
 -- A list entry with a term, an abnormal-operations entry, an entry with a rectification deadline.
 INSERT INTO credit_gz.list_entry (subject_id, list_type_code, department_code, basis_document, effective_from, effective_until)
-SELECT min(id), 'key_attention', 'market_regulation', 'EXP-KA-1', '2025-06-01', '2025-11-30' FROM subj;
+SELECT min(id), 'key_attention', 'market_regulation', 'EXP-KA-1', '2025-06-01', '2025-12-01' FROM subj;
 INSERT INTO credit_gz.list_entry (subject_id, list_type_code, department_code, basis_document, effective_from)
 SELECT max(id), 'abnormal_operations', 'market_regulation', 'EXP-AO-1', '2022-05-10' FROM subj;
 INSERT INTO credit_gz.list_entry (subject_id, list_type_code, department_code, basis_document, effective_from, rectify_by)

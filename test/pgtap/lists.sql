@@ -27,9 +27,9 @@ CREATE FUNCTION pg_temp.s(nm text) RETURNS bigint LANGUAGE sql AS $$
     SELECT subject_id FROM credit_gz.subject WHERE name = nm
 $$;
 CREATE FUNCTION pg_temp.rel(org text, party text, k text, share numeric DEFAULT NULL, vfrom date DEFAULT credit_gz.policy_date() - 365,
-                            vto date DEFAULT NULL) RETURNS bigint LANGUAGE sql AS $$
-    INSERT INTO credit_gz.relation (subject_id, related_subject_id, kind, share_pct, valid_from, valid_to)
-    VALUES (pg_temp.s(org), pg_temp.s(party), k, share, vfrom, vto) RETURNING relation_id
+                            vuntil date DEFAULT NULL) RETURNS bigint LANGUAGE sql AS $$
+    INSERT INTO credit_gz.relation (subject_id, related_subject_id, kind, share_pct, valid_from, valid_until)
+    VALUES (pg_temp.s(org), pg_temp.s(party), k, share, vfrom, vuntil) RETURNING relation_id
 $$;
 CREATE FUNCTION pg_temp.list(who text, lt text, vfrom date DEFAULT credit_gz.policy_date()) RETURNS bigint LANGUAGE sql AS $$
     INSERT INTO credit_gz.list_entry (subject_id, list_type_code, department_code, basis_document, effective_from)
@@ -72,8 +72,8 @@ SELECT is((SELECT count(*)::int FROM pg_description d JOIN pg_attribute a ON a.a
 
 -- ---- direct entries: term, validation --------------------------------------------------------------------------
 SELECT pg_temp.list('tap丁公司', 'judgment_debtor', date '2026-01-15');
-SELECT is((SELECT effective_until FROM list_entry WHERE subject_id = pg_temp.s('tap丁公司')), date '2028-01-14',
-          'default term of 24 months filled from list_type');
+SELECT is((SELECT effective_until FROM list_entry WHERE subject_id = pg_temp.s('tap丁公司')), date '2028-01-15',
+          'default term of 24 months filled from list_type (until: the anniversary, the first day no longer in force)');
 SELECT throws_ok($$SELECT pg_temp.list('tap张三', 'judgment_debtor_responsible')$$, '23514',
                  'list type "judgment_debtor_responsible" is reached only through propagation',
                  'derived-only list types cannot be listed directly');
@@ -125,20 +125,20 @@ SELECT pg_temp.rel('tap甲公司', 'tap王五', 'actual_controller');
 SELECT is(pg_temp.tree((SELECT id FROM r1)),
           'tap张三:judgment_debtor_responsible:1,tap李四:judgment_debtor_responsible:1,tap王五:judgment_debtor_responsible:1',
           'a relation created while the organisation is listed derives an entry');
-UPDATE relation SET valid_to = credit_gz.policy_date() - 1 WHERE subject_id = pg_temp.s('tap甲公司') AND related_subject_id = pg_temp.s('tap张三');
+UPDATE relation SET valid_until = credit_gz.policy_date() WHERE subject_id = pg_temp.s('tap甲公司') AND related_subject_id = pg_temp.s('tap张三');
 SELECT is(pg_temp.tree((SELECT id FROM r1)),
           'tap李四:judgment_debtor_responsible:1,tap王五:judgment_debtor_responsible:1',
-          'ending the relation (valid_to yesterday, inclusive) lifts the derived entry');
+          'ending the relation (valid_until today: yesterday was its last day) lifts the derived entry');
 SELECT is((SELECT status FROM list_entry WHERE subject_id = pg_temp.s('tap张三') ORDER BY entry_id DESC LIMIT 1), 'lifted',
           'the lifted derived entry stays as history');
 DELETE FROM relation WHERE subject_id = pg_temp.s('tap甲公司') AND related_subject_id = pg_temp.s('tap王五')
    AND kind = 'actual_controller';
 SELECT is(pg_temp.tree((SELECT id FROM r1)), 'tap李四:judgment_debtor_responsible:1',
           'deleting the relation lifts the derived entry');
-UPDATE relation SET valid_to = credit_gz.policy_date() + 30 WHERE subject_id = pg_temp.s('tap甲公司') AND related_subject_id = pg_temp.s('tap李四');
+UPDATE relation SET valid_until = credit_gz.policy_date() + 31 WHERE subject_id = pg_temp.s('tap甲公司') AND related_subject_id = pg_temp.s('tap李四');
 SELECT is((SELECT effective_until FROM list_entry WHERE subject_id = pg_temp.s('tap李四') AND status = 'active'),
-          credit_gz.policy_date() + 30, 'a relation ending in the future bounds the derived entry (its last day is valid_to)');
-UPDATE relation SET valid_to = NULL WHERE subject_id = pg_temp.s('tap甲公司') AND related_subject_id = pg_temp.s('tap张三');
+          credit_gz.policy_date() + 31, 'a relation ending in the future bounds the derived entry (its until is valid_until)');
+UPDATE relation SET valid_until = NULL WHERE subject_id = pg_temp.s('tap甲公司') AND related_subject_id = pg_temp.s('tap张三');
 SELECT is(pg_temp.tree((SELECT id FROM r1)),
           'tap张三:judgment_debtor_responsible:1,tap李四:judgment_debtor_responsible:1',
           're-opening the relation derives again');

@@ -89,7 +89,7 @@ VALUES ('pc_logistics_subsidy', '物流领域补贴从严', 'key_attention', 'lo
         'condition', '测试依据', '2020-01-01'),
        ('pc_expired_measure', '已废止措施', 'key_attention', NULL, 'honour', 'rights_reducing', 'punishment',
         'deny', '测试依据', '2020-01-01');
-UPDATE measure SET effective_until = credit_gz.policy_date() - 1 WHERE code = 'pc_expired_measure';
+UPDATE measure SET effective_until = credit_gz.policy_date() WHERE code = 'pc_expired_measure';
 SELECT is(precheck(pg_temp.s('pc关注公司'), 'road_freight', 'subsidy')->'measures'->0->>'measure', 'pc_logistics_subsidy',
           'a measure of a domain applies in its sub-domains');
 SELECT is(precheck(pg_temp.s('pc关注公司'), 'taxation', 'subsidy')->>'verdict', 'allow', 'but not in other domains');

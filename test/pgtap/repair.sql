@@ -65,7 +65,7 @@ SELECT ok((SELECT NOT eligible AND eligible_from IS NULL AND 'specific serious (
            FROM credit_gz.record_repair_eligibility((SELECT id FROM fx WHERE name = 'rec_ss'), credit_gz.policy_date(), credit_gz.policy_date() - 5)),
           'specific serious: never repairable');
 INSERT INTO credit_gz.repair_bar (subject_id, barred_from, barred_until, reason, basis, department_code)
-SELECT id, credit_gz.policy_date() - 10, credit_gz.policy_date() + 30, '修复申请弄虚作假', '国家发展改革委令第36号', 'development_reform' FROM fx WHERE name = 'a';
+SELECT id, credit_gz.policy_date() - 10, credit_gz.policy_date() + 31, '修复申请弄虚作假', '国家发展改革委令第36号', 'development_reform' FROM fx WHERE name = 'a';
 SELECT is((SELECT eligible_from FROM credit_gz.record_repair_eligibility((SELECT id FROM fx WHERE name = 'rec_ok'), credit_gz.policy_date(), credit_gz.policy_date() - 5)),
           credit_gz.policy_date() + 31, 'repair bar: eligible the day after the bar ends');
 SELECT throws_ok(format('SELECT credit_gz.repair_submit(%s, credit_gz.policy_date() - 5)', (SELECT id FROM fx WHERE name = 'rec_ok')),

@@ -35,7 +35,7 @@ SELECT credit_gz.repair_submit(record_id, credit_gz.policy_date() - 1) FROM cred
 SELECT credit_gz.objection_accept((credit_gz.objection_submit(record_id, '认定有误')).objection_id)
   FROM credit_gz.record WHERE document_no = 'RD-4';
 INSERT INTO credit_gz.repair_bar (subject_id, barred_from, barred_until, reason, basis, department_code)
-SELECT subject_id, '2026-01-01', '2026-02-01', '测试', '测试', 'development_reform' FROM credit_gz.subject WHERE name = '转储修复公司';
+SELECT subject_id, '2026-01-01', '2026-02-02', '测试', '测试', 'development_reform' FROM credit_gz.subject WHERE name = '转储修复公司';
 -- one outbox row delivered
 SELECT credit_gz.sync_outbox_ack('c', ARRAY(SELECT outbox_id FROM credit_gz.sync_outbox_claim('c', 1)));
 SQL
