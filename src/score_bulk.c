@@ -39,6 +39,7 @@
 #include "utils/snapmgr.h"
 #include "utils/tuplestore.h"
 
+#include "core/day_range.h"
 #include "core/score_math.h"
 #include "score_bulk.h"
 
@@ -402,7 +403,7 @@ apply_row(BulkState *st, const PendingRow *p)
 		bool		found;
 		int64		pts;
 
-		if (p->date < r->valid_from || p->date >= r->valid_until)
+		if (!dr_in_force(r->valid_from, r->valid_until, p->date))
 			continue;
 		if (r->decay == SM_DECAY_NONE || DATE_NOT_FINITE(st->as_of))
 			pts = r->points_centi;

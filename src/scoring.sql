@@ -414,7 +414,7 @@ BEGIN
           JOIN cand c
             ON c.source = s.source AND c.model_code = s.model_code AND c.match_code = s.match_code
            AND c.severity_key = s.severity_key AND c.domain_key = s.domain_key
-           AND c.effective_from <= s.valid_from AND c.effective_until > s.valid_from
+           AND credit_gz.in_force(c.effective_from, c.effective_until, s.valid_from)
          WHERE s.valid_until IS NOT NULL AND s.valid_from < 'infinity'
     ), best AS (
         -- the winning points rule: most specific, then the latest, then the lowest id
@@ -517,6 +517,8 @@ BEGIN ATOMIC
      WHERE k.source = rule_contributions.source AND k.match_code = rule_contributions.match_code
        AND k.severity_key = coalesce(rule_contributions.severity, '')
        AND k.domain_key = coalesce(rule_contributions.domain_code, '')
+       -- in_force() written out: valid_until is NOT NULL here (open segments end at infinity), so the test needs no
+       -- NULL branch on the hottest join of scoring
        AND rule_contributions.key_date >= k.valid_from AND rule_contributions.key_date < k.valid_until;
 END;
 COMMENT ON FUNCTION credit_gz.rule_contributions("char", text, text, text, date, date, date, date) IS
