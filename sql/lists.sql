@@ -7,7 +7,7 @@ INSERT INTO credit_gz.relation (relation_id, subject_id, related_subject_id, kin
 VALUES (980001, 980001, 980002, 'legal_representative', '2020-01-01');
 INSERT INTO credit_gz.list_entry (entry_id, subject_id, list_type_code, department_code, basis_document, effective_from,
                                   effective_until)
-VALUES (980001, 980001, 'samr_serious_illegal', 'rg_court', '穗市监严〔2026〕1号', '2026-01-01', '2099-12-31');
+VALUES (980001, 980001, 'samr_serious_illegal', 'rg_court', '穗市监严〔2026〕1号', '2026-01-01', '2100-01-01');
 SELECT subject_id, list_type_code, depth, derived_from_entry_id, via_relation_id, effective_from, effective_until
   FROM credit_gz.list_entry WHERE subject_id IN (980001, 980002) ORDER BY subject_id;
 
