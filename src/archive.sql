@@ -1013,7 +1013,7 @@ BEGIN
     until := credit_gz.exclusive_end($12);
     SELECT r.status, r.publish_until,
            coalesce(s.uscc::text, credit_gz.resident_id_mask(s.resident_id), r.subject_id::text) AS code,
-           (r.decision_date + pg_catalog.make_interval(months => p.max_months))::date AS rule_until
+           credit_gz.add_months(r.decision_date, p.max_months) AS rule_until
       INTO rec
       FROM credit_gz.record r
       LEFT JOIN credit_gz.subject s ON s.subject_id = r.subject_id

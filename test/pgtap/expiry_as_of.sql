@@ -30,16 +30,17 @@ SELECT (SELECT subject_id FROM credit_gz.subject WHERE name = '期日测试甲�
        (SELECT subject_id FROM credit_gz.subject WHERE name = '期日测试张三') AS person;
 
 -- ---- a relation ending between today and as_of ------------------------------------------------------------------
--- The legal representative until ten days from now; the organisation listed as a judgment debtor (24 months).
-INSERT INTO credit_gz.relation (subject_id, related_subject_id, kind, valid_from, valid_to)
-SELECT org, person, 'legal_representative', credit_gz.policy_date() - 100, credit_gz.policy_date() + 10 FROM ids;
+-- The legal representative until ten days from now (the eleventh its first day out); the organisation listed as a
+-- judgment debtor (24 months).
+INSERT INTO credit_gz.relation (subject_id, related_subject_id, kind, valid_from, valid_until)
+SELECT org, person, 'legal_representative', credit_gz.policy_date() - 100, credit_gz.policy_date() + 11 FROM ids;
 INSERT INTO credit_gz.list_entry (subject_id, list_type_code, department_code, basis_document, effective_from)
 SELECT org, 'judgment_debtor', 'market_regulation', '(2026)粤0106执期日1号', credit_gz.policy_date() - 1 FROM ids;
 CREATE TEMP TABLE derived AS
 SELECT e.entry_id, e.root_entry_id FROM credit_gz.list_entry e, ids
  WHERE e.subject_id = ids.person AND e.root_entry_id IS NOT NULL;
 SELECT is((SELECT e.status || ' until ' || e.effective_until FROM credit_gz.list_entry e JOIN derived USING (entry_id)),
-          'active until ' || (credit_gz.policy_date() + 10),
+          'active until ' || (credit_gz.policy_date() + 11),
           'the legal representative is derived onto the responsible-person list until the relation ends');
 
 CREATE TEMP TABLE run1 AS SELECT credit_gz.run_expiry(now() + interval '30 days') AS r;
