@@ -480,7 +480,7 @@ subject_is_person_db(Relation rel, int64 subject_id)
 	if (subject_plan == NULL)
 	{
 		Oid			argtypes[1] = {INT8OID};
-		SPIPlanPtr	p = SPI_prepare("SELECT resident_id IS NOT NULL FROM credit_gz.subject "
+		SPIPlanPtr	p = SPI_prepare("SELECT uscc IS NULL FROM credit_gz.subject "
 									"WHERE subject_id OPERATOR(pg_catalog.=) $1",
 									1, argtypes);
 

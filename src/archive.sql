@@ -346,10 +346,107 @@ SELECT pg_catalog.pg_extension_config_dump('credit_gz.publicity_rule', 'WHERE NO
 -- Subjects, occupational archives, relations
 -- =====================================================================================================================
 
+-- Identity documents of natural persons. The resident identity card keeps its own column and type (subject.resident_id,
+-- credit_gz.resident_id, GB 11643): nearly every person in the archive has one, and the hot paths read it. Every
+-- other document is a type of this catalogue and a number (subject.identity_document_type, identity_document_no),
+-- normalised and validated by the layout its issuer documents (src/core/identity_document.h).
+CREATE TABLE credit_gz.identity_document_type (
+    code       text    PRIMARY KEY CHECK (code ~ '^[a-z][a-z0-9_]*$'),
+    name_zh    text    NOT NULL,
+    name_en    text    NOT NULL,
+    validation text    NOT NULL CHECK (validation IN ('gb11643', 'permanent_residence', 'hk_macao_permit',
+                                                      'taiwan_permit', 'passport')),
+    bare_code  boolean NOT NULL DEFAULT false,
+    source     text    NOT NULL,
+    shipped    boolean NOT NULL DEFAULT false
+);
+COMMENT ON TABLE credit_gz.identity_document_type IS
+    '身份证件类型 / identity documents of natural persons: the layout that validates a number and its source. '
+    'resident_id (居民身份证) is carried by subject.resident_id; every other type by subject.identity_document_type '
+    'and identity_document_no.';
+COMMENT ON COLUMN credit_gz.identity_document_type.code IS '证件类型代码 / document type code';
+COMMENT ON COLUMN credit_gz.identity_document_type.name_zh IS '证件名称 / name in Chinese';
+COMMENT ON COLUMN credit_gz.identity_document_type.name_en IS '证件名称(英文) / name in English';
+COMMENT ON COLUMN credit_gz.identity_document_type.validation IS
+    '校验规则 / layout that normalises and validates a number: gb11643 (公民身份号码, type credit_gz.resident_id), '
+    'permanent_residence, hk_macao_permit, taiwan_permit, passport (src/core/identity_document.h)';
+COMMENT ON COLUMN credit_gz.identity_document_type.bare_code IS
+    '号码可单独识别 / a number of this type given alone (without "type:") cannot be taken for another identity, so '
+    'subject_id_of and the pre-checks recognise it';
+COMMENT ON COLUMN credit_gz.identity_document_type.source IS '依据 / the rule the layout follows';
+COMMENT ON COLUMN credit_gz.identity_document_type.shipped IS '随扩展发布 / shipped with the extension (not dumped)';
+INSERT INTO credit_gz.identity_document_type (code, name_zh, name_en, validation, bare_code, source, shipped) VALUES
+    ('resident_id', '居民身份证', 'Resident Identity Card', 'gb11643', true,
+     'GB 11643-1999《公民身份号码》: 18 characters, MOD 11-2 check character', true),
+    ('permanent_residence', '外国人永久居留身份证', 'Foreign Permanent Resident ID Card', 'permanent_residence', true,
+     '国家移民管理局《新版外国人永久居留身份证机读信息规则(2023版)》: from 2023-12-01 18 characters, first 9, '
+     'MOD 11-2 check character as GB 11643; the 2017 card 15 characters, 3 Latin letters and 12 digits', true),
+    ('hk_macao_permit', '港澳居民来往内地通行证', 'Mainland Travel Permit for Hong Kong and Macao Residents', 'hk_macao_permit', true,
+     '公安部出入境管理局 港澳居民来往内地通行证号码规则 (2010-03-10): H (香港) or M (澳门), 8-digit lifelong number '
+     '(终身号), on the older card 2 digits counting renewals (换证次数)', true),
+    ('taiwan_permit', '台湾居民来往大陆通行证', 'Mainland Travel Permit for Taiwan Residents', 'taiwan_permit', false,
+     '公安部出入境管理局 台胞证号码"一人一号、终身不变" (2008-09-25): 8-digit lifelong number (台胞终身号); the 1992 '
+     'form adds 2 digits counting issues and the issuing office in brackets', true),
+    ('passport', '护照', 'Passport', 'passport', false,
+     'no national standard for the number; ICAO Doc 9303: numbers in A-Z and 0-9, unique for the issuing state, so '
+     'written as the issuing state''s code (Doc 9303 Part 3), "/" and the number', true);
+SELECT pg_catalog.pg_extension_config_dump('credit_gz.identity_document_type', 'WHERE NOT shipped');
+
+-- identity_document_canonical / identity_document_try: a number in the canonical form of a layout (C,
+-- src/identity_document.c); the first raises 22P02 naming the document type, the second returns NULL.
+CREATE FUNCTION credit_gz.identity_document_canonical(validation text, document_type text, document_no text)
+RETURNS text
+AS 'MODULE_PATHNAME', 'identity_document_canonical'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION credit_gz.identity_document_canonical(text, text, text) IS
+    '证件号码规范化 / the canonical form of a number under a layout (identity_document_type.validation); 22P02 with '
+    'the document type and the rule broken when it is not valid.';
+CREATE FUNCTION credit_gz.identity_document_try(validation text, document_no text)
+RETURNS text
+AS 'MODULE_PATHNAME', 'identity_document_try'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION credit_gz.identity_document_try(text, text) IS
+    '证件号码规范化(不报错) / the canonical form of a number under a layout, NULL when it is not valid.';
+CREATE FUNCTION credit_gz.identity_document_mask(document_no text)
+RETURNS text
+AS 'MODULE_PATHNAME', 'identity_document_mask'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION credit_gz.identity_document_mask(text) IS
+    '证件号码脱敏 / a canonical number for public disclosure: first and last two characters, * between.';
+
+-- identity_document_no: a number of a document type in its canonical form, the one definition subject_before and
+-- subject_id_of use. resident_id numbers come back in the 18-character form of type credit_gz.resident_id.
+CREATE FUNCTION credit_gz.identity_document_no(document_type text, document_no text)
+RETURNS text
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    v text;
+BEGIN
+    SELECT t.validation INTO v FROM credit_gz.identity_document_type t WHERE t.code = document_type;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION USING ERRCODE = 'invalid_parameter_value',
+            MESSAGE = pg_catalog.format('unknown identity document type "%s"', document_type),
+            HINT = 'The types are the codes of credit_gz.identity_document_type.';
+    END IF;
+    IF v = 'gb11643' THEN
+        RETURN document_no::credit_gz.resident_id::text;
+    END IF;
+    RETURN credit_gz.identity_document_canonical(v, document_type, document_no);
+END
+$$;
+COMMENT ON FUNCTION credit_gz.identity_document_no(text, text) IS
+    '证件号码(规范形式) / the canonical number of a document type (22023 for an unknown type, 22P02 for a number its '
+    'layout refuses).';
+
 CREATE TABLE credit_gz.subject (
     subject_id    bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
-    uscc          credit_gz.uscc UNIQUE,
-    resident_id   credit_gz.resident_id UNIQUE,
+    -- unique across subjects through the lookup tables subject_uscc, subject_resident_id, subject_identity_document
+    uscc          credit_gz.uscc,
+    resident_id   credit_gz.resident_id,
+    identity_document_type text REFERENCES credit_gz.identity_document_type (code) ON UPDATE CASCADE,
+    identity_document_no   text,
     name          text   NOT NULL CHECK (btrim(name) <> ''),
     kind          text   NOT NULL CHECK (kind IN ('enterprise', 'individual_business', 'farmer_cooperative',
                                                   'government_agency', 'public_institution', 'social_organization',
@@ -359,16 +456,22 @@ CREATE TABLE credit_gz.subject (
     district      text,
     created_at    timestamptz NOT NULL DEFAULT pg_catalog.now(),
     updated_at    timestamptz NOT NULL DEFAULT pg_catalog.now(),
-    CONSTRAINT subject_one_identity CHECK (num_nonnulls(uscc, resident_id) = 1),
-    CONSTRAINT subject_person_kind CHECK ((resident_id IS NOT NULL) = (kind = 'natural_person')),
+    CONSTRAINT subject_one_identity CHECK (num_nonnulls(uscc, resident_id, identity_document_no) = 1),
+    CONSTRAINT subject_identity_document CHECK ((identity_document_type IS NULL) = (identity_document_no IS NULL)),
+    CONSTRAINT subject_person_kind CHECK ((uscc IS NULL) = (kind = 'natural_person')),
     CONSTRAINT subject_person_status CHECK (kind = 'natural_person' OR status <> 'deceased')
 );
 COMMENT ON TABLE credit_gz.subject IS
-    '信用主体 / credit subjects: organisations by 统一社会信用代码, natural persons by 公民身份号码 — exactly one identity '
-    'each (二(二): 以统一社会信用代码为基础). The district is derived from the code, never typed.';
+    '信用主体 / credit subjects: organisations by 统一社会信用代码, natural persons by 公民身份号码 or, without one, by '
+    'another identity document (外国人永久居留身份证, 港澳居民来往内地通行证, 台湾居民来往大陆通行证, 护照) — exactly one '
+    'identity each (二(二): 以统一社会信用代码为基础). The district is derived from the code, never typed.';
 COMMENT ON COLUMN credit_gz.subject.subject_id IS '主体编号 / subject id (distribution key)';
 COMMENT ON COLUMN credit_gz.subject.uscc IS '统一社会信用代码 / unified social credit code (organisations)';
 COMMENT ON COLUMN credit_gz.subject.resident_id IS '公民身份号码 / citizen identity number (natural persons)';
+COMMENT ON COLUMN credit_gz.subject.identity_document_type IS
+    '其他身份证件类型 / identity document of a natural person without a citizen identity number (identity_document_type)';
+COMMENT ON COLUMN credit_gz.subject.identity_document_no IS
+    '其他身份证件号码 / its number, stored in the canonical form of the type''s layout (identity_document_no)';
 COMMENT ON COLUMN credit_gz.subject.name IS '名称或姓名 / name';
 COMMENT ON COLUMN credit_gz.subject.kind IS
     '主体类别 / enterprise, individual_business (个体工商户), farmer_cooperative, government_agency, public_institution, '
@@ -407,9 +510,22 @@ BEGIN
     ELSIF NEW.resident_id IS NOT NULL THEN
         NEW.kind := coalesce(NEW.kind, 'natural_person');
         NEW.district := credit_gz.region_district(credit_gz.resident_id_region(NEW.resident_id));
+    ELSIF NEW.identity_document_no IS NOT NULL AND NEW.identity_document_type IS NOT NULL THEN
+        -- the resident identity card has its own column: a second place for it would let one person in twice
+        IF EXISTS (SELECT FROM credit_gz.identity_document_type t
+                    WHERE t.code = NEW.identity_document_type AND t.validation = 'gb11643') THEN
+            RAISE EXCEPTION USING ERRCODE = 'invalid_parameter_value',
+                MESSAGE = pg_catalog.format('identity document type "%s" is carried by column resident_id',
+                                            NEW.identity_document_type),
+                HINT = 'Give the number as resident_id and leave identity_document_type and identity_document_no NULL.';
+        END IF;
+        NEW.identity_document_no := credit_gz.identity_document_no(NEW.identity_document_type, NEW.identity_document_no);
+        NEW.kind := coalesce(NEW.kind, 'natural_person');
+        -- none of these documents names a place of residence in Guangzhou
+        NEW.district := NULL;
     END IF;
     IF TG_OP = 'UPDATE' THEN
-        IF (OLD.resident_id IS NULL) <> (NEW.resident_id IS NULL) THEN
+        IF (OLD.uscc IS NULL) <> (NEW.uscc IS NULL) THEN
             RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = 'subject_person_kind',
                 MESSAGE = pg_catalog.format('subject %s cannot change between organisation and natural person', OLD.subject_id),
                 DETAIL = 'A subject''s identity kind is fixed: records were checked against it.',
@@ -422,7 +538,8 @@ END
 $$;
 COMMENT ON FUNCTION credit_gz.subject_before() IS
     'BEFORE trigger on credit_gz.subject: kind from the code (GB 32100 authority and category) when omitted, district '
-    'always from the code (uscc_district / region_district of resident_id_region), updated_at on change.';
+    'always from the code (uscc_district / region_district of resident_id_region; none for other identity documents), '
+    'other identity documents'' numbers in canonical form (identity_document_no), updated_at on change.';
 CREATE TRIGGER subject_before BEFORE INSERT OR UPDATE ON credit_gz.subject
     FOR EACH ROW EXECUTE FUNCTION credit_gz.subject_before();
 COMMENT ON TRIGGER subject_before ON credit_gz.subject IS 'kind and district from the identity code; identity kind immutable.';
@@ -444,9 +561,28 @@ CREATE FUNCTION credit_gz.subject_is_person(subject_id bigint)
 RETURNS boolean
 LANGUAGE sql STABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
-AS $$ SELECT s.resident_id IS NOT NULL FROM credit_gz.subject s WHERE s.subject_id = $1 $$;
+AS $$ SELECT s.uscc IS NULL FROM credit_gz.subject s WHERE s.subject_id = $1 $$;
 COMMENT ON FUNCTION credit_gz.subject_is_person(bigint) IS
     '是否自然人 / true for a natural person, false for an organisation, NULL when the subject does not exist.';
+
+-- identity_code: the one text form of a subject's identity, for messages and disclosure: the unified code, the
+-- citizen identity number, or "<document type>:<number>" (the form subject_id_of accepts); persons' numbers masked
+-- unless masked is false.
+CREATE FUNCTION credit_gz.identity_code(uscc credit_gz.uscc, resident_id credit_gz.resident_id, document_type text,
+                                        document_no text, masked boolean DEFAULT true)
+RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+    SELECT CASE
+        WHEN $1 IS NOT NULL THEN $1::text
+        WHEN $2 IS NOT NULL THEN CASE WHEN $5 IS FALSE THEN $2::text ELSE credit_gz.resident_id_mask($2) END
+        WHEN $4 IS NOT NULL THEN $3 || ':' || CASE WHEN $5 IS FALSE THEN $4 ELSE credit_gz.identity_document_mask($4) END
+    END
+$$;
+COMMENT ON FUNCTION credit_gz.identity_code(credit_gz.uscc, credit_gz.resident_id, text, text, boolean) IS
+    '主体标识(脱敏) / a subject''s identity as text: unified code, citizen identity number, or "type:number" of '
+    'another identity document; natural persons'' numbers masked unless masked is false.';
 
 -- References from one subject's rows to another subject (an employer, a related party, an authorised institution)
 -- cannot be foreign keys of tables distributed by subject: the other subject lives on another shard. Each is a
@@ -509,7 +645,8 @@ BEGIN
             MESSAGE = pg_catalog.format('update or delete on table "%s" violates foreign key constraint "%s" on table "%s"',
                                         TG_TABLE_NAME, TG_NAME, TG_ARGV[0]),
             DETAIL = pg_catalog.format('Subject %s (subject_id %s) is still referenced from table "%s" (%s).',
-                                       coalesce(OLD.uscc::text, credit_gz.resident_id_mask(OLD.resident_id)),
+                                       credit_gz.identity_code(OLD.uscc, OLD.resident_id, OLD.identity_document_type,
+                                                               OLD.identity_document_no),
                                        OLD.subject_id, TG_ARGV[0], TG_ARGV[1]);
     END IF;
     RETURN NULL;
@@ -571,7 +708,8 @@ COMMENT ON COLUMN credit_gz.occupation_licence.subject_id IS '从业人员 / the
 COMMENT ON COLUMN credit_gz.occupation_licence.occupation_id IS '职业档案编号 / the archive that cites it';
 REVOKE ALL ON credit_gz.occupation_licence FROM PUBLIC;
 
--- code_lookup_sync: keeps a lookup table of codes unique across subjects (occupation_licence, record_document) equal
+-- code_lookup_sync: keeps a lookup table of codes unique across subjects (subject_uscc, subject_resident_id,
+-- subject_identity_document, occupation_licence, record_document) equal
 -- to its owner's rows, in the writing statement, so that a code another row holds fails there with 23505 naming it.
 -- Arguments: the lookup table, the owner's id column, the code columns (rows with a NULL code have no entry).
 -- INSERT and DELETE are statement triggers reading the transition tables code_lookup_new / code_lookup_old (a COPY
@@ -610,10 +748,13 @@ BEGIN
           USING OLD;
     END IF;
     IF TG_OP IN ('UPDATE', 'INSERT') THEN
-        EXECUTE pg_catalog.format('INSERT INTO credit_gz.%I (%s, subject_id, %I) SELECT %s, n.subject_id, n.%I FROM %s n WHERE %s',
-                                  lookup, cols, id, (SELECT pg_catalog.string_agg('n.' || pg_catalog.format('%I', c), ', ')
-                                                       FROM pg_catalog.unnest(codes) AS c),
-                                  id, CASE WHEN TG_OP = 'UPDATE' THEN '(SELECT ($1).*)' ELSE 'code_lookup_new' END, given)
+        -- the subject's own codes name the subject itself: the id is subject_id, written once
+        EXECUTE pg_catalog.format('INSERT INTO credit_gz.%I (%s, subject_id%s) SELECT %s, n.subject_id%s FROM %s n WHERE %s',
+                                  lookup, cols, CASE WHEN id <> 'subject_id' THEN pg_catalog.format(', %I', id) ELSE '' END,
+                                  (SELECT pg_catalog.string_agg('n.' || pg_catalog.format('%I', c), ', ')
+                                     FROM pg_catalog.unnest(codes) AS c),
+                                  CASE WHEN id <> 'subject_id' THEN pg_catalog.format(', n.%I', id) ELSE '' END,
+                                  CASE WHEN TG_OP = 'UPDATE' THEN '(SELECT ($1).*)' ELSE 'code_lookup_new' END, given)
           USING NEW;
     END IF;
     RETURN NULL;
@@ -623,6 +764,89 @@ REVOKE ALL ON FUNCTION credit_gz.code_lookup_sync() FROM PUBLIC;
 COMMENT ON FUNCTION credit_gz.code_lookup_sync() IS
     '全局唯一编码索引维护 / AFTER trigger keeping a lookup table of codes unique across subjects (TG_ARGV: lookup table, '
     'id column, code columns) equal to the owner''s rows; a code another row holds fails with 23505.';
+-- A subject's code is unique across subjects, which a table distributed by subject cannot declare: each kind of code
+-- lives in a lookup table keyed by it, written with the subject row by its triggers (code_lookup_sync), so that a
+-- second subject with the code fails in the writing statement with 23505 naming the code. The lookups are also the
+-- way from a code to its subject (subject_id_of): one probe of the table keyed by the code, where on a cluster an
+-- index of subject would be probed on every shard.
+CREATE TABLE credit_gz.subject_uscc (
+    uscc       credit_gz.uscc NOT NULL,
+    subject_id bigint         NOT NULL,
+    CONSTRAINT subject_uscc_key PRIMARY KEY (uscc)
+);
+COMMENT ON TABLE credit_gz.subject_uscc IS
+    '统一社会信用代码索引 / unified social credit codes of the subjects, one subject per code. Written only by the '
+    'subject triggers.';
+COMMENT ON COLUMN credit_gz.subject_uscc.uscc IS '统一社会信用代码 / unified social credit code';
+COMMENT ON COLUMN credit_gz.subject_uscc.subject_id IS '信用主体 / the subject holding it';
+REVOKE ALL ON credit_gz.subject_uscc FROM PUBLIC;
+
+CREATE TABLE credit_gz.subject_resident_id (
+    resident_id credit_gz.resident_id NOT NULL,
+    subject_id  bigint                NOT NULL,
+    CONSTRAINT subject_resident_id_key PRIMARY KEY (resident_id)
+);
+COMMENT ON TABLE credit_gz.subject_resident_id IS
+    '公民身份号码索引 / citizen identity numbers of the subjects, one subject per number. Written only by the '
+    'subject triggers.';
+COMMENT ON COLUMN credit_gz.subject_resident_id.resident_id IS '公民身份号码 / citizen identity number';
+COMMENT ON COLUMN credit_gz.subject_resident_id.subject_id IS '信用主体 / the person holding it';
+REVOKE ALL ON credit_gz.subject_resident_id FROM PUBLIC;
+
+CREATE TABLE credit_gz.subject_identity_document (
+    identity_document_type text   NOT NULL,
+    identity_document_no   text   NOT NULL,
+    subject_id             bigint NOT NULL,
+    CONSTRAINT subject_identity_document_key PRIMARY KEY (identity_document_type, identity_document_no)
+);
+COMMENT ON TABLE credit_gz.subject_identity_document IS
+    '其他身份证件索引 / the other identity documents of the subjects, one subject per type and canonical number. '
+    'Written only by the subject triggers.';
+COMMENT ON COLUMN credit_gz.subject_identity_document.identity_document_type IS '证件类型 / document type';
+COMMENT ON COLUMN credit_gz.subject_identity_document.identity_document_no IS '证件号码 / canonical number';
+COMMENT ON COLUMN credit_gz.subject_identity_document.subject_id IS '信用主体 / the person holding it';
+REVOKE ALL ON credit_gz.subject_identity_document FROM PUBLIC;
+
+CREATE TRIGGER subject_uscc_insert AFTER INSERT ON credit_gz.subject REFERENCING NEW TABLE AS code_lookup_new
+    FOR EACH STATEMENT EXECUTE FUNCTION credit_gz.code_lookup_sync('subject_uscc', 'subject_id', 'uscc');
+COMMENT ON TRIGGER subject_uscc_insert ON credit_gz.subject IS 'new subjects'' unified codes into subject_uscc (one statement).';
+CREATE TRIGGER subject_uscc_update AFTER UPDATE OF uscc, subject_id ON credit_gz.subject FOR EACH ROW
+    WHEN (OLD.uscc IS DISTINCT FROM NEW.uscc OR OLD.subject_id IS DISTINCT FROM NEW.subject_id)
+    EXECUTE FUNCTION credit_gz.code_lookup_sync('subject_uscc', 'subject_id', 'uscc');
+COMMENT ON TRIGGER subject_uscc_update ON credit_gz.subject IS 'a changed unified code follows into subject_uscc.';
+CREATE TRIGGER subject_uscc_delete AFTER DELETE ON credit_gz.subject REFERENCING OLD TABLE AS code_lookup_old
+    FOR EACH STATEMENT EXECUTE FUNCTION credit_gz.code_lookup_sync('subject_uscc', 'subject_id', 'uscc');
+COMMENT ON TRIGGER subject_uscc_delete ON credit_gz.subject IS 'deleted subjects'' unified codes out of subject_uscc (one statement).';
+CREATE TRIGGER subject_uscc_truncate AFTER TRUNCATE ON credit_gz.subject
+    FOR EACH STATEMENT EXECUTE FUNCTION credit_gz.code_lookup_sync('subject_uscc', 'subject_id', 'uscc');
+COMMENT ON TRIGGER subject_uscc_truncate ON credit_gz.subject IS 'TRUNCATE of subject empties subject_uscc.';
+CREATE TRIGGER subject_resident_id_insert AFTER INSERT ON credit_gz.subject REFERENCING NEW TABLE AS code_lookup_new
+    FOR EACH STATEMENT EXECUTE FUNCTION credit_gz.code_lookup_sync('subject_resident_id', 'subject_id', 'resident_id');
+COMMENT ON TRIGGER subject_resident_id_insert ON credit_gz.subject IS 'new subjects'' citizen identity numbers into subject_resident_id (one statement).';
+CREATE TRIGGER subject_resident_id_update AFTER UPDATE OF resident_id, subject_id ON credit_gz.subject FOR EACH ROW
+    WHEN (OLD.resident_id IS DISTINCT FROM NEW.resident_id OR OLD.subject_id IS DISTINCT FROM NEW.subject_id)
+    EXECUTE FUNCTION credit_gz.code_lookup_sync('subject_resident_id', 'subject_id', 'resident_id');
+COMMENT ON TRIGGER subject_resident_id_update ON credit_gz.subject IS 'a changed citizen identity number follows into subject_resident_id.';
+CREATE TRIGGER subject_resident_id_delete AFTER DELETE ON credit_gz.subject REFERENCING OLD TABLE AS code_lookup_old
+    FOR EACH STATEMENT EXECUTE FUNCTION credit_gz.code_lookup_sync('subject_resident_id', 'subject_id', 'resident_id');
+COMMENT ON TRIGGER subject_resident_id_delete ON credit_gz.subject IS 'deleted subjects'' citizen identity numbers out of subject_resident_id (one statement).';
+CREATE TRIGGER subject_resident_id_truncate AFTER TRUNCATE ON credit_gz.subject
+    FOR EACH STATEMENT EXECUTE FUNCTION credit_gz.code_lookup_sync('subject_resident_id', 'subject_id', 'resident_id');
+COMMENT ON TRIGGER subject_resident_id_truncate ON credit_gz.subject IS 'TRUNCATE of subject empties subject_resident_id.';
+CREATE TRIGGER subject_identity_document_insert AFTER INSERT ON credit_gz.subject REFERENCING NEW TABLE AS code_lookup_new
+    FOR EACH STATEMENT EXECUTE FUNCTION credit_gz.code_lookup_sync('subject_identity_document', 'subject_id', 'identity_document_type', 'identity_document_no');
+COMMENT ON TRIGGER subject_identity_document_insert ON credit_gz.subject IS 'new subjects'' other identity documents into subject_identity_document (one statement).';
+CREATE TRIGGER subject_identity_document_update AFTER UPDATE OF identity_document_type, identity_document_no, subject_id ON credit_gz.subject FOR EACH ROW
+    WHEN (OLD.identity_document_type IS DISTINCT FROM NEW.identity_document_type OR OLD.identity_document_no IS DISTINCT FROM NEW.identity_document_no OR OLD.subject_id IS DISTINCT FROM NEW.subject_id)
+    EXECUTE FUNCTION credit_gz.code_lookup_sync('subject_identity_document', 'subject_id', 'identity_document_type', 'identity_document_no');
+COMMENT ON TRIGGER subject_identity_document_update ON credit_gz.subject IS 'a changed identity document follows into subject_identity_document.';
+CREATE TRIGGER subject_identity_document_delete AFTER DELETE ON credit_gz.subject REFERENCING OLD TABLE AS code_lookup_old
+    FOR EACH STATEMENT EXECUTE FUNCTION credit_gz.code_lookup_sync('subject_identity_document', 'subject_id', 'identity_document_type', 'identity_document_no');
+COMMENT ON TRIGGER subject_identity_document_delete ON credit_gz.subject IS 'deleted subjects'' other identity documents out of subject_identity_document (one statement).';
+CREATE TRIGGER subject_identity_document_truncate AFTER TRUNCATE ON credit_gz.subject
+    FOR EACH STATEMENT EXECUTE FUNCTION credit_gz.code_lookup_sync('subject_identity_document', 'subject_id', 'identity_document_type', 'identity_document_no');
+COMMENT ON TRIGGER subject_identity_document_truncate ON credit_gz.subject IS 'TRUNCATE of subject empties subject_identity_document.';
+
 CREATE TRIGGER occupation_licence_insert AFTER INSERT ON credit_gz.occupation REFERENCING NEW TABLE AS code_lookup_new
     FOR EACH STATEMENT EXECUTE FUNCTION credit_gz.code_lookup_sync('occupation_licence', 'occupation_id', 'occupation', 'licence_no');
 COMMENT ON TRIGGER occupation_licence_insert ON credit_gz.occupation IS 'new licence numbers into occupation_licence (one statement).';
@@ -1285,6 +1509,9 @@ SELECT pg_catalog.pg_extension_config_dump('credit_gz.relation', '');
 SELECT pg_catalog.pg_extension_config_dump('credit_gz.record', '');
 SELECT pg_catalog.pg_extension_config_dump('credit_gz.record_document', '');
 SELECT pg_catalog.pg_extension_config_dump('credit_gz.occupation_licence', '');
+SELECT pg_catalog.pg_extension_config_dump('credit_gz.subject_uscc', '');
+SELECT pg_catalog.pg_extension_config_dump('credit_gz.subject_resident_id', '');
+SELECT pg_catalog.pg_extension_config_dump('credit_gz.subject_identity_document', '');
 SELECT pg_catalog.pg_extension_config_dump('credit_gz.commitment', '');
 SELECT pg_catalog.pg_extension_config_dump('credit_gz.audit_log', '');
 SELECT pg_catalog.pg_extension_config_dump('credit_gz.catalogue_audit_log', '');

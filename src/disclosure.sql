@@ -802,10 +802,9 @@ COMMENT ON POLICY commitment_department_delete ON credit_gz.commitment IS
 -- ---------------------------------------------------------------------------------------------------------------
 CREATE VIEW credit_gz.disclosed_subject WITH (security_barrier = true) AS
 SELECT a.audience, s.subject_id, s.name, s.kind,
-       s.resident_id IS NOT NULL AS natural_person,
-       CASE WHEN s.uscc IS NOT NULL THEN s.uscc::text
-            WHEN au.sees_identity THEN s.resident_id::text
-            ELSE credit_gz.resident_id_mask(s.resident_id) END AS identity_code,
+       s.uscc IS NULL AS natural_person,
+       credit_gz.identity_code(s.uscc, s.resident_id, s.identity_document_type, s.identity_document_no,
+                               NOT au.sees_identity) AS identity_code,
        s.district,
        s.status, s.registered_on
   FROM credit_gz.subject s
@@ -813,13 +812,13 @@ SELECT a.audience, s.subject_id, s.name, s.kind,
   JOIN credit_gz.audience au ON au.code = a.audience;
 COMMENT ON VIEW credit_gz.disclosed_subject IS
     '可见主体 / subjects as each audience the current role may read as sees them: identity numbers of natural persons '
-    'masked unless the audience may see them (resident_id_mask).';
+    'masked unless the audience may see them (identity_code).';
 COMMENT ON COLUMN credit_gz.disclosed_subject.audience IS '披露对象 / audience';
 COMMENT ON COLUMN credit_gz.disclosed_subject.subject_id IS '主体编号 / subject id';
 COMMENT ON COLUMN credit_gz.disclosed_subject.name IS '名称或姓名 / name';
 COMMENT ON COLUMN credit_gz.disclosed_subject.kind IS '主体类别 / kind of subject';
 COMMENT ON COLUMN credit_gz.disclosed_subject.natural_person IS '是否自然人 / natural person';
-COMMENT ON COLUMN credit_gz.disclosed_subject.identity_code IS '统一社会信用代码或身份证号(按对象脱敏) / unified code, or identity number masked for the audience';
+COMMENT ON COLUMN credit_gz.disclosed_subject.identity_code IS '统一社会信用代码、身份证号或其他身份证件(按对象脱敏) / unified code, or identity number or document masked for the audience (identity_code)';
 COMMENT ON COLUMN credit_gz.disclosed_subject.district IS '所属区 / district';
 COMMENT ON COLUMN credit_gz.disclosed_subject.status IS '主体状态 / status';
 COMMENT ON COLUMN credit_gz.disclosed_subject.registered_on IS '登记日期 / registration date';
@@ -900,7 +899,7 @@ SELECT s.subject_id, s.name, s.kind, s.natural_person, s.identity_code, s.distri
                     WHERE d.subject_id = s.subject_id AND d.audience = 'public' AND d.level = 'public'));
 COMMENT ON VIEW credit_gz.public_subject IS
     '公开主体信息 / subjects as the public sees them: organisations, and natural persons only while they have a '
-    'published record; identity numbers masked (resident_id_mask).';
+    'published record; identity numbers masked (identity_code).';
 COMMENT ON COLUMN credit_gz.public_subject.subject_id IS '主体编号 / subject id';
 COMMENT ON COLUMN credit_gz.public_subject.name IS '名称或姓名 / name';
 COMMENT ON COLUMN credit_gz.public_subject.kind IS '主体类别 / kind of subject';
@@ -1165,7 +1164,7 @@ BEGIN
     e := r -> 'subject';
     out := out || E'\n一、主体信息\n'
         || '  名称: ' || coalesce(e ->> 'name', '—') || E'\n'
-        || CASE WHEN (e ->> 'natural_person')::boolean THEN '  身份证号: ' ELSE '  统一社会信用代码: ' END
+        || CASE WHEN (e ->> 'natural_person')::boolean THEN '  身份证件号码: ' ELSE '  统一社会信用代码: ' END
         || coalesce(e ->> 'identity_code', '—') || E'\n'
         || '  所属区: ' || coalesce(e ->> 'district', '—') || E'\n'
         || '  登记日期: ' || coalesce(e ->> 'registered_on', '—') || E'\n';

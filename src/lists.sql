@@ -283,7 +283,7 @@ BEGIN
         END IF;
         IF lt.applies_to <> 'both' AND EXISTS (
                SELECT 1 FROM credit_gz.subject s WHERE s.subject_id = NEW.subject_id
-                  AND (s.resident_id IS NOT NULL) <> (lt.applies_to = 'natural_person')) THEN
+                  AND (s.uscc IS NULL) <> (lt.applies_to = 'natural_person')) THEN
             RAISE EXCEPTION 'list type "%" applies only to %s', NEW.list_type_code, replace(lt.applies_to, '_', ' ')
                 USING ERRCODE = 'check_violation',
                       DETAIL = format('Subject %s is not a %s.', NEW.subject_id, replace(lt.applies_to, '_', ' ')),

@@ -249,6 +249,33 @@ COMMENT ON COLUMN credit_gz.measure_feedback_summary.last_at IS '最近 / last';
 -- ---------------------------------------------------------------------------------------------------------------
 -- Pre-check functions (C, src/precheck.c)
 -- ---------------------------------------------------------------------------------------------------------------
+-- subject_id_of: the one way from a code to its subject. Codes go through the lookup tables keyed by them
+-- (subject_uscc, subject_resident_id, subject_identity_document): one index probe, on a cluster on one shard.
+CREATE FUNCTION credit_gz.subject_id_of(document_type text, document_no text) RETURNS bigint
+    LANGUAGE sql STABLE STRICT PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS
+$$
+    SELECT CASE
+        WHEN document_type = 'uscc' THEN
+            CASE WHEN credit_gz.uscc_is_valid(document_no) THEN
+                (SELECT l.subject_id FROM credit_gz.subject_uscc l
+                  WHERE l.uscc OPERATOR(credit_gz.=) document_no::credit_gz.uscc) END
+        ELSE
+            (SELECT CASE WHEN t.validation = 'gb11643' THEN
+                        CASE WHEN credit_gz.resident_id_is_valid(document_no) THEN
+                            (SELECT l.subject_id FROM credit_gz.subject_resident_id l
+                              WHERE l.resident_id OPERATOR(credit_gz.=) document_no::credit_gz.resident_id) END
+                    ELSE
+                        (SELECT l.subject_id FROM credit_gz.subject_identity_document l
+                          WHERE l.identity_document_type = t.code
+                            AND l.identity_document_no = credit_gz.identity_document_try(t.validation, document_no)) END
+               FROM credit_gz.identity_document_type t WHERE t.code = document_type)
+    END
+$$;
+COMMENT ON FUNCTION credit_gz.subject_id_of(text, text) IS
+    '由证件类型和号码查找主体 / the subject for a code of a kind: uscc, or a code of credit_gz.identity_document_type '
+    '(resident_id, permanent_residence, hk_macao_permit, taiwan_permit, passport); NULL when the archive has none, '
+    'the type is unknown or the number malformed';
+
 CREATE FUNCTION credit_gz.subject_id_of(code text) RETURNS bigint
     LANGUAGE sql STABLE STRICT PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS
 $$
@@ -256,14 +283,27 @@ $$
         WHEN code ~ '^[0-9]{1,15}$' THEN
             (SELECT s.subject_id FROM credit_gz.subject s WHERE s.subject_id = code::bigint)
         WHEN credit_gz.uscc_is_valid(code) THEN
-            (SELECT s.subject_id FROM credit_gz.subject s WHERE s.uscc OPERATOR(credit_gz.=) code::credit_gz.uscc)
+            (SELECT l.subject_id FROM credit_gz.subject_uscc l WHERE l.uscc OPERATOR(credit_gz.=) code::credit_gz.uscc)
         WHEN credit_gz.resident_id_is_valid(code) THEN
-            (SELECT s.subject_id FROM credit_gz.subject s WHERE s.resident_id OPERATOR(credit_gz.=) code::credit_gz.resident_id)
+            (SELECT l.subject_id FROM credit_gz.subject_resident_id l
+              WHERE l.resident_id OPERATOR(credit_gz.=) code::credit_gz.resident_id)
+        WHEN pg_catalog.strpos(code, ':') > 0 THEN
+            credit_gz.subject_id_of(pg_catalog.split_part(code, ':', 1),
+                                    pg_catalog.substr(code, pg_catalog.strpos(code, ':') + 1))
+        ELSE
+            -- a bare number of a type that no other identity can be taken for (identity_document_type.bare_code)
+            (SELECT l.subject_id FROM credit_gz.identity_document_type t
+               JOIN credit_gz.subject_identity_document l
+                 ON l.identity_document_type = t.code
+                AND l.identity_document_no = credit_gz.identity_document_try(t.validation, code)
+              WHERE t.bare_code AND t.validation <> 'gb11643'
+              ORDER BY t.code LIMIT 1)
     END
 $$;
 COMMENT ON FUNCTION credit_gz.subject_id_of(text) IS
-    '由主体编号、统一社会信用代码或身份证号查找主体；无记录返回空 / the subject for a subject id, unified social credit code '
-    'or resident id given as text; NULL when the archive has no such subject (or the code is malformed)';
+    '由主体编号、统一社会信用代码、身份证号或其他身份证件查找主体；无记录返回空 / the subject for a subject id, unified '
+    'social credit code, resident id, "type:number" of an identity document (subject_id_of(type, number)) or a bare '
+    'number of a type marked bare_code, given as text; NULL when the archive has no such subject (or the code is malformed)';
 
 CREATE FUNCTION credit_gz.precheck(subject_id bigint, domain text, action text, department text DEFAULT NULL)
     RETURNS jsonb
@@ -281,7 +321,8 @@ CREATE FUNCTION credit_gz.precheck(code text, domain text, action text, departme
     LANGUAGE c VOLATILE PARALLEL UNSAFE
     AS 'MODULE_PATHNAME', 'credit_gz_precheck_code';
 COMMENT ON FUNCTION credit_gz.precheck(text, text, text, text) IS
-    '以统一社会信用代码、身份证号或主体编号进行事前核查 / pre-check by unified social credit code, resident id or subject id';
+    '以统一社会信用代码、身份证号、其他身份证件或主体编号进行事前核查 / pre-check by unified social credit code, resident '
+    'id, identity document (subject_id_of) or subject id';
 
 CREATE FUNCTION credit_gz.is_restricted(subject_id bigint, domain text, action text) RETURNS boolean
     LANGUAGE c STABLE STRICT PARALLEL RESTRICTED
@@ -294,7 +335,8 @@ CREATE FUNCTION credit_gz.is_restricted(code text, domain text, action text) RET
     LANGUAGE c STABLE STRICT PARALLEL RESTRICTED
     AS 'MODULE_PATHNAME', 'credit_gz_is_restricted_code';
 COMMENT ON FUNCTION credit_gz.is_restricted(text, text, text) IS
-    '以统一社会信用代码、身份证号或主体编号快速判断 / fast path by unified social credit code, resident id or subject id';
+    '以统一社会信用代码、身份证号、其他身份证件或主体编号快速判断 / fast path by unified social credit code, resident id, '
+    'identity document (subject_id_of) or subject id';
 
 CREATE FUNCTION credit_gz.enforce_precheck() RETURNS trigger
     LANGUAGE c SET search_path = pg_catalog, pg_temp

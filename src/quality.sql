@@ -162,8 +162,8 @@ AS $$
     SELECT r.record_id, r.department_code, i.double_publicity, r.document_no,
            pg_catalog.array_remove(ARRAY[
                CASE WHEN s.name IS NULL OR btrim(s.name) = '' THEN 'subject_name' END,
-               CASE WHEN s.uscc IS NULL AND s.resident_id IS NULL THEN 'subject_code' END,
-               CASE WHEN s.resident_id IS NULL AND NOT EXISTS (
+               CASE WHEN num_nonnulls(s.uscc, s.resident_id, s.identity_document_no) = 0 THEN 'subject_code' END,
+               CASE WHEN s.uscc IS NOT NULL AND NOT EXISTS (
                         SELECT FROM credit_gz.relation l
                          WHERE l.subject_id = r.subject_id AND l.kind = 'legal_representative'
                            AND credit_gz.in_force(l.valid_from, l.valid_until, r.decision_date))

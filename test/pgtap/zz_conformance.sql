@@ -78,8 +78,12 @@ INSERT INTO cg_exception VALUES
      'lookup of the globally unique (department_code, document_no), keyed by it (distributed by the code)'),
     ('key_without_subject', 'credit_gz.occupation_licence',
      'lookup of the globally unique (occupation, licence_no), keyed by it (distributed by the code)'),
-    ('key_without_subject', 'credit_gz.subject',
-     'uscc and resident_id are unique across subjects on the subject table itself'),
+    ('key_without_subject', 'credit_gz.subject_uscc',
+     'lookup of the globally unique uscc, keyed by it (distributed by the code)'),
+    ('key_without_subject', 'credit_gz.subject_resident_id',
+     'lookup of the globally unique resident_id, keyed by it (distributed by the code)'),
+    ('key_without_subject', 'credit_gz.subject_identity_document',
+     'lookup of the globally unique (identity_document_type, identity_document_no), keyed by it (distributed by the code)'),
     ('public_definer', 'credit_gz.monitor_double_publicity()',
      'returns pass rates per department only (no record), for view monitor_data_quality; a view''s readers need '
      'EXECUTE on the functions it calls (doc/monitoring.md)');
