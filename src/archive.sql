@@ -406,7 +406,8 @@ RETURNS text
 AS 'MODULE_PATHNAME', 'identity_document_try'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION credit_gz.identity_document_try(text, text) IS
-    '证件号码规范化(不报错) / the canonical form of a number under a layout, NULL when it is not valid.';
+    '证件号码规范化(不报错) / the canonical form of a number under a layout, NULL when it is not valid or the layout is '
+    'not one of these (gb11643 is type credit_gz.resident_id).';
 CREATE FUNCTION credit_gz.identity_document_mask(document_no text)
 RETURNS text
 AS 'MODULE_PATHNAME', 'identity_document_mask'
@@ -491,7 +492,8 @@ LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
-    ac text;
+    ac     text;
+    region text;
 BEGIN
     IF NEW.uscc IS NOT NULL THEN
         IF NEW.kind IS NULL THEN
@@ -508,9 +510,18 @@ BEGIN
         END IF;
         NEW.district := credit_gz.uscc_district(NEW.uscc);
     ELSIF NEW.resident_id IS NOT NULL THEN
+        region := credit_gz.resident_id_region(NEW.resident_id);
+        -- citizens' numbers begin with a province (1–8); 9 marks a foreigner's permanent residence number, which has
+        -- the same form and check (国家移民管理局, 2023) and is an identity document of its own
+        IF pg_catalog.left(region, 1) = '9' THEN
+            RAISE EXCEPTION USING ERRCODE = 'invalid_parameter_value',
+                MESSAGE = pg_catalog.format('%s is a permanent residence number, not a citizen identity number',
+                                            NEW.resident_id::text),
+                HINT = 'Give it as identity_document_type ''permanent_residence'' and identity_document_no.';
+        END IF;
         NEW.kind := coalesce(NEW.kind, 'natural_person');
-        NEW.district := credit_gz.region_district(credit_gz.resident_id_region(NEW.resident_id));
-    ELSIF NEW.identity_document_no IS NOT NULL AND NEW.identity_document_type IS NOT NULL THEN
+        NEW.district := credit_gz.region_district(region);
+    ELSIF NEW.identity_document_no IS NOT NULL OR NEW.identity_document_type IS NOT NULL THEN
         -- the resident identity card has its own column: a second place for it would let one person in twice
         IF EXISTS (SELECT FROM credit_gz.identity_document_type t
                     WHERE t.code = NEW.identity_document_type AND t.validation = 'gb11643') THEN
@@ -519,7 +530,10 @@ BEGIN
                                             NEW.identity_document_type),
                 HINT = 'Give the number as resident_id and leave identity_document_type and identity_document_no NULL.';
         END IF;
-        NEW.identity_document_no := credit_gz.identity_document_no(NEW.identity_document_type, NEW.identity_document_no);
+        -- (a type without a number, or a number without a type, is left to subject_identity_document)
+        NEW.identity_document_no := coalesce(credit_gz.identity_document_no(NEW.identity_document_type,
+                                                                            NEW.identity_document_no),
+                                             NEW.identity_document_no);
         NEW.kind := coalesce(NEW.kind, 'natural_person');
         -- none of these documents names a place of residence in Guangzhou
         NEW.district := NULL;
@@ -714,11 +728,13 @@ REVOKE ALL ON credit_gz.occupation_licence FROM PUBLIC;
 -- Arguments: the lookup table, the owner's id column, the code columns (rows with a NULL code have no entry).
 -- INSERT and DELETE are statement triggers reading the transition tables code_lookup_new / code_lookup_old (a COPY
 -- of millions of records writes the lookup in one INSERT … SELECT); UPDATE is a row trigger, WHEN a key changed.
+-- credit_gz is on the search path so that the code columns compare with their types' own equality (uscc,
+-- resident_id), which is what their lookup's primary key indexes.
 CREATE FUNCTION credit_gz.code_lookup_sync()
 RETURNS trigger
 LANGUAGE plpgsql
 SECURITY DEFINER
-SET search_path = pg_catalog, pg_temp
+SET search_path = pg_catalog, credit_gz, pg_temp
 AS $$
 DECLARE
     lookup text := TG_ARGV[0];

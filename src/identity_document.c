@@ -57,16 +57,19 @@ identity_document_canonical(PG_FUNCTION_ARGS)
 }
 
 /*
- * identity_document_try(validation, document_no) — the canonical number, NULL when the layout refuses it.
+ * identity_document_try(validation, document_no) — the canonical number, NULL when the layout refuses it or is not
+ * one of these (gb11643), so that a scan of the whole catalogue can call it on every type.
  */
 Datum
 identity_document_try(PG_FUNCTION_ARGS)
 {
-	idoc_layout layout = layout_arg(PG_GETARG_TEXT_PP(0));
+	char	   *name = text_to_cstring(PG_GETARG_TEXT_PP(0));
 	text	   *no = PG_GETARG_TEXT_PP(1);
+	idoc_layout layout;
 	char		out[IDOC_MAX_LEN + 1];
 
-	if (idoc_canonical(layout, VARDATA_ANY(no), VARSIZE_ANY_EXHDR(no), out, NULL) != IDOC_OK)
+	if (!idoc_layout_of(name, &layout)
+		|| idoc_canonical(layout, VARDATA_ANY(no), VARSIZE_ANY_EXHDR(no), out, NULL) != IDOC_OK)
 		PG_RETURN_NULL();
 	PG_RETURN_TEXT_P(cstring_to_text(out));
 }

@@ -276,6 +276,23 @@ COMMENT ON FUNCTION credit_gz.subject_id_of(text, text) IS
     '(resident_id, permanent_residence, hk_macao_permit, taiwan_permit, passport); NULL when the archive has none, '
     'the type is unknown or the number malformed';
 
+-- subject_id_of_bare: a number given without its type, of a type no other identity can be taken for
+-- (identity_document_type.bare_code).
+CREATE FUNCTION credit_gz.subject_id_of_bare(document_no text) RETURNS bigint
+    LANGUAGE sql STABLE STRICT PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS
+$$
+    SELECT l.subject_id
+      FROM credit_gz.identity_document_type t
+      JOIN credit_gz.subject_identity_document l
+        ON l.identity_document_type = t.code
+       AND l.identity_document_no = credit_gz.identity_document_try(t.validation, $1)
+     WHERE t.bare_code AND t.validation <> 'gb11643'
+     ORDER BY t.code
+     LIMIT 1
+$$;
+COMMENT ON FUNCTION credit_gz.subject_id_of_bare(text) IS
+    '由单独的证件号码查找主体 / the subject for a number given alone, of a document type marked bare_code; NULL when none';
+
 CREATE FUNCTION credit_gz.subject_id_of(code text) RETURNS bigint
     LANGUAGE sql STABLE STRICT PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS
 $$
@@ -285,19 +302,14 @@ $$
         WHEN credit_gz.uscc_is_valid(code) THEN
             (SELECT l.subject_id FROM credit_gz.subject_uscc l WHERE l.uscc OPERATOR(credit_gz.=) code::credit_gz.uscc)
         WHEN credit_gz.resident_id_is_valid(code) THEN
-            (SELECT l.subject_id FROM credit_gz.subject_resident_id l
-              WHERE l.resident_id OPERATOR(credit_gz.=) code::credit_gz.resident_id)
+            -- a 2023 permanent residence number has the form of a citizen identity number with 9 first
+            coalesce((SELECT l.subject_id FROM credit_gz.subject_resident_id l
+                       WHERE l.resident_id OPERATOR(credit_gz.=) code::credit_gz.resident_id),
+                     credit_gz.subject_id_of_bare(code))
         WHEN pg_catalog.strpos(code, ':') > 0 THEN
             credit_gz.subject_id_of(pg_catalog.split_part(code, ':', 1),
                                     pg_catalog.substr(code, pg_catalog.strpos(code, ':') + 1))
-        ELSE
-            -- a bare number of a type that no other identity can be taken for (identity_document_type.bare_code)
-            (SELECT l.subject_id FROM credit_gz.identity_document_type t
-               JOIN credit_gz.subject_identity_document l
-                 ON l.identity_document_type = t.code
-                AND l.identity_document_no = credit_gz.identity_document_try(t.validation, code)
-              WHERE t.bare_code AND t.validation <> 'gb11643'
-              ORDER BY t.code LIMIT 1)
+        ELSE credit_gz.subject_id_of_bare(code)
     END
 $$;
 COMMENT ON FUNCTION credit_gz.subject_id_of(text) IS
