@@ -159,7 +159,7 @@ COMMENT ON FUNCTION credit_gz.monitor_double_publicity() IS
     'rights, so BI roles need no access to records.';
 
 CREATE VIEW credit_gz.monitor_data_quality AS
--- Codes in the archive: the uscc type refuses malformed codes and subject.uscc is UNIQUE, so what remains to count
+-- Codes in the archive: the uscc type refuses malformed codes and subject_uscc keeps them unique, so what remains to count
 -- are codes accepted in weak mode (only the check character wrong, 重错码 in the policy's sense).
 SELECT 'city'::text AS dimension, '全市'::text AS key, '全市'::text AS label, 'code_error_rate'::text AS metric,
        '统一社会信用代码重错码率 / duplicate or erroneous unified codes'::text AS metric_name,

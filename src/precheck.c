@@ -830,8 +830,8 @@ credit_gz_is_restricted(PG_FUNCTION_ARGS)
 }
 
 /*
- * subject_of_code — the subject for a subject id, uscc or resident id given as text (credit_gz.subject_id_of);
- * false when the archive has none. Requires an SPI connection.
+ * subject_of_code — the subject for a subject id, uscc, resident id or identity document given as text
+ * (credit_gz.subject_id_of); false when the archive has none. Requires an SPI connection.
  */
 static bool
 subject_of_code(text *code, int64 *subject_id)
@@ -925,7 +925,7 @@ credit_gz_is_restricted_code(PG_FUNCTION_ARGS)
 /*
  * credit_gz_enforce_precheck — BEFORE INSERT OR UPDATE row trigger: enforce_precheck(code_column, domain, action
  * [, department]). The code column may hold a subject id (integer types), a uscc, a resident id, or text of any of
- * these. UPDATEs are checked only when the code changes. Subjects without a record pass (nothing restricts them).
+ * these or of an identity document (credit_gz.subject_id_of). UPDATEs are checked only when the code changes. Subjects without a record pass (nothing restricts them).
  */
 Datum
 credit_gz_enforce_precheck(PG_FUNCTION_ARGS)
