@@ -151,7 +151,7 @@ SELECT is(precheck('passport:GBR/123456780', 'culture_sports_tourism', 'high_con
 SELECT ok(is_restricted('passport:GBR/123456780', 'culture_sports_tourism', 'high_consumption'),
           'is_restricted by document agrees');
 INSERT INTO relation (subject_id, related_subject_id, kind, valid_from)
-VALUES (pg_temp.s('id公司'), pg_temp.s('id港澳'), 'legal_representative', CURRENT_DATE - 10);
+VALUES (pg_temp.s('id公司'), pg_temp.s('id港澳'), 'legal_representative', credit_gz.policy_date() - 10);
 INSERT INTO list_entry (subject_id, list_type_code, department_code, basis_document)
 VALUES (pg_temp.s('id公司'), 'judgment_debtor', 'id_court', 'ID-2');
 SELECT is((SELECT list_type_code FROM list_entry WHERE subject_id = pg_temp.s('id港澳') AND status = 'active'),
