@@ -94,6 +94,7 @@ idoc_canonical(idoc_layout layout, const char *in, size_t len, char out[IDOC_MAX
 	size_t		n = 0;
 
 	out[0] = '\0';
+	fail(err, IDOC_OK, 0, 0);
 	if (len > IDOC_MAX_INPUT)
 		return fail(err, IDOC_TOO_LONG, 0, 0);
 	for (size_t i = 0; i < len; i++)
