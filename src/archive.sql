@@ -391,6 +391,8 @@ INSERT INTO credit_gz.identity_document_type (code, name_zh, name_en, validation
      'no national standard for the number; ICAO Doc 9303: numbers in A-Z and 0-9, unique for the issuing state, so '
      'written as the issuing state''s code (Doc 9303 Part 3), "/" and the number', true);
 SELECT pg_catalog.pg_extension_config_dump('credit_gz.identity_document_type', 'WHERE NOT shipped');
+-- a catalogue of document kinds, no one's information: readable by every role that names a document type
+GRANT SELECT ON credit_gz.identity_document_type TO PUBLIC;
 
 -- identity_document_canonical / identity_document_try: a number in the canonical form of a layout (C,
 -- src/identity_document.c); the first raises 22P02 naming the document type, the second returns NULL.

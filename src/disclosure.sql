@@ -433,6 +433,9 @@ INSERT INTO credit_gz.role_privilege (kind, object_name, privileges) VALUES
     ('department', 'publicity_rule', 'SELECT'), ('department', 'audience', 'SELECT'),
     ('department', 'disclosure_rule', 'SELECT'), ('department', 'role_grant', 'SELECT'),
     ('department', 'subject', 'SELECT, INSERT, UPDATE'), ('department', 'relation', 'SELECT, INSERT, UPDATE'),
+    -- a department that reads subjects reads the lookups from their codes to them (subject_id_of, pre-checks by code)
+    ('department', 'subject_uscc', 'SELECT'), ('department', 'subject_resident_id', 'SELECT'),
+    ('department', 'subject_identity_document', 'SELECT'),
     ('department', 'record', 'SELECT, INSERT, UPDATE, DELETE'), ('department', 'record_document', 'SELECT'),
     ('department', 'commitment', 'SELECT, INSERT, UPDATE'),
     ('department', 'query_log', 'INSERT'), ('department', 'unknown_code_read_log', 'INSERT'),
