@@ -39,16 +39,15 @@ PG_CFLAGS = -Wall -Wextra -Werror -Wno-unused-parameter -Wno-missing-field-initi
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
-# The module exports only what the server looks up by name: the magic block, _PG_init, the entry points SQL names
-# (PG_FUNCTION_INFO_V1) and credit_gz_* (background worker, GUC variables); every other symbol stays local, so a
-# helper such as uscc_parse cannot collide with another library loaded into the same backend.
+# The module exports only what the server looks up by name: the magic block, _PG_init and credit_gz_* — the entry
+# points SQL names (PG_FUNCTION_INFO_V1(credit_gz_...), with their pg_finfo_ records), the background worker, GUC
+# variables. Every other symbol stays local, so a helper such as uscc_parse cannot collide with another library
+# loaded into the same backend, and an entry point without the prefix is not found by CREATE FUNCTION.
 EXPORTS = credit_gz.exports
 SHLIB_LINK += -Wl,--version-script=$(EXPORTS)
 $(shlib): $(EXPORTS)
-$(EXPORTS): $(GLUE_SRCS)
-	{ printf '{\n  global:\n    Pg_magic_func; _PG_init; pg_finfo_*; credit_gz_*;\n'; \
-	  sed -n 's/^PG_FUNCTION_INFO_V1(\([A-Za-z0-9_]*\));.*/    \1;/p' $(GLUE_SRCS) | LC_ALL=C sort -u; \
-	  printf '  local: *;\n};\n'; } > $@
+$(EXPORTS): Makefile
+	printf '{\n  global:\n    Pg_magic_func; _PG_init; credit_gz_*; pg_finfo_credit_gz_*;\n  local: *;\n};\n' > $@
 
 # Region catalogue (GB/T 2260) turned into INSERTs at build time; the .dat file ships with the project.
 src/region_data.sql: src/data/gbt2260-regions.dat scripts/gen-region-sql.awk

@@ -133,9 +133,9 @@ typedef struct RecordAtts
 } RecordAtts;
 static RecordAtts atts = {InvalidOid};
 
-PG_FUNCTION_INFO_V1(record_before);
-PG_FUNCTION_INFO_V1(catalogue_changed);
-PG_FUNCTION_INFO_V1(publicity_rule_id_for);
+PG_FUNCTION_INFO_V1(credit_gz_record_before);
+PG_FUNCTION_INFO_V1(credit_gz_catalogue_changed);
+PG_FUNCTION_INFO_V1(credit_gz_publicity_rule_id_for);
 
 /*
  * archive_relcache_callback — mark the cache stale when one of the cached catalogues (or everything) is invalidated.
@@ -544,9 +544,9 @@ subject_is_person(Relation rel, int64 subject_id)
 /*
  * subject_kind_reset — AFTER DELETE statement trigger on credit_gz.subject: forget cached kinds in this backend.
  */
-PG_FUNCTION_INFO_V1(subject_kind_reset);
+PG_FUNCTION_INFO_V1(credit_gz_subject_kind_reset);
 Datum
-subject_kind_reset(PG_FUNCTION_ARGS)
+credit_gz_subject_kind_reset(PG_FUNCTION_ARGS)
 {
 	if (!CALLED_AS_TRIGGER(fcinfo))
 		elog(ERROR, "credit_gz.subject_kind_reset() must be called as a trigger");
@@ -579,7 +579,7 @@ date_str(DateADT d)
  * constraint itself, reports the one on the column it concerns (record_severity_check, record_item_code_fkey).
  */
 Datum
-record_before(PG_FUNCTION_ARGS)
+credit_gz_record_before(PG_FUNCTION_ARGS)
 {
 	TriggerData *td = (TriggerData *) fcinfo->context;
 	Relation	rel;
@@ -787,7 +787,7 @@ record_before(PG_FUNCTION_ARGS)
  * every other backend once the change commits.
  */
 Datum
-catalogue_changed(PG_FUNCTION_ARGS)
+credit_gz_catalogue_changed(PG_FUNCTION_ARGS)
 {
 	TriggerData *td = (TriggerData *) fcinfo->context;
 
@@ -804,7 +804,7 @@ catalogue_changed(PG_FUNCTION_ARGS)
  * rule the trigger applies without a second copy of the precedence.
  */
 Datum
-publicity_rule_id_for(PG_FUNCTION_ARGS)
+credit_gz_publicity_rule_id_for(PG_FUNCTION_ARGS)
 {
 	Relation	rel;
 	char	   *severity;

@@ -398,21 +398,21 @@ GRANT SELECT ON credit_gz.identity_document_type TO PUBLIC;
 -- src/identity_document.c); the first raises 22P02 naming the document type, the second returns NULL.
 CREATE FUNCTION credit_gz.identity_document_canonical(validation text, document_type text, document_no text)
 RETURNS text
-AS 'MODULE_PATHNAME', 'identity_document_canonical'
+AS 'MODULE_PATHNAME', 'credit_gz_identity_document_canonical'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION credit_gz.identity_document_canonical(text, text, text) IS
     '证件号码规范化 / the canonical form of a number under a layout (identity_document_type.validation); 22P02 with '
     'the document type and the rule broken when it is not valid.';
 CREATE FUNCTION credit_gz.identity_document_try(validation text, document_no text)
 RETURNS text
-AS 'MODULE_PATHNAME', 'identity_document_try'
+AS 'MODULE_PATHNAME', 'credit_gz_identity_document_try'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION credit_gz.identity_document_try(text, text) IS
     '证件号码规范化(不报错) / the canonical form of a number under a layout, NULL when it is not valid or the layout is '
     'not one of these (gb11643 is type credit_gz.resident_id).';
 CREATE FUNCTION credit_gz.identity_document_mask(document_no text)
 RETURNS text
-AS 'MODULE_PATHNAME', 'identity_document_mask'
+AS 'MODULE_PATHNAME', 'credit_gz_identity_document_mask'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION credit_gz.identity_document_mask(text) IS
     '证件号码脱敏 / a canonical number for public disclosure: first and last two characters, * between.';
@@ -563,7 +563,7 @@ COMMENT ON TRIGGER subject_before ON credit_gz.subject IS 'kind and district fro
 -- subject_kind_reset: the record trigger caches subjects' kinds per transaction; a DELETE makes it forget them.
 CREATE FUNCTION credit_gz.subject_kind_reset()
 RETURNS trigger
-AS 'MODULE_PATHNAME', 'subject_kind_reset'
+AS 'MODULE_PATHNAME', 'credit_gz_subject_kind_reset'
 LANGUAGE C
 SET search_path = pg_catalog, pg_temp;
 COMMENT ON FUNCTION credit_gz.subject_kind_reset() IS
@@ -1035,7 +1035,7 @@ COMMENT ON TRIGGER relation_related_subject_id_fkey ON credit_gz.subject IS
 -- the partial indexes written with it: the planner matches the two.
 CREATE FUNCTION credit_gz.counting_record_statuses()
 RETURNS text[]
-AS 'MODULE_PATHNAME', 'counting_record_statuses'
+AS 'MODULE_PATHNAME', 'credit_gz_counting_record_statuses'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION credit_gz.counting_record_statuses() IS
     '计分记录状态 / the record statuses in which a record counts (in publicity or under objection): the one list the '
@@ -1147,7 +1147,7 @@ COMMENT ON TRIGGER record_document_truncate ON credit_gz.record IS 'TRUNCATE of 
 -- search_path pinned, and besides every query src/archive.c runs is schema-qualified, operators included.
 CREATE FUNCTION credit_gz.record_before()
 RETURNS trigger
-AS 'MODULE_PATHNAME', 'record_before'
+AS 'MODULE_PATHNAME', 'credit_gz_record_before'
 LANGUAGE C
 SET search_path = pg_catalog, pg_temp;
 COMMENT ON FUNCTION credit_gz.record_before() IS
@@ -1163,7 +1163,7 @@ COMMENT ON TRIGGER record_before ON credit_gz.record IS 'the archive rules and t
 -- sends a relcache invalidation, which every backend (this one included, and on rollback) turns into a cache reset.
 CREATE FUNCTION credit_gz.catalogue_changed()
 RETURNS trigger
-AS 'MODULE_PATHNAME', 'catalogue_changed'
+AS 'MODULE_PATHNAME', 'credit_gz_catalogue_changed'
 LANGUAGE C
 SET search_path = pg_catalog, pg_temp;
 COMMENT ON FUNCTION credit_gz.catalogue_changed() IS
@@ -1182,7 +1182,7 @@ COMMENT ON TRIGGER domain_changed ON credit_gz.domain IS 'resets the record trig
 -- (find_rule in src/archive.c, over its cached rules), asked through publicity_rule_id_for.
 CREATE FUNCTION credit_gz.publicity_rule_id_for(decision_date date, severity text, domain_code text DEFAULT NULL)
 RETURNS integer
-AS 'MODULE_PATHNAME', 'publicity_rule_id_for'
+AS 'MODULE_PATHNAME', 'credit_gz_publicity_rule_id_for'
 LANGUAGE C STABLE PARALLEL RESTRICTED
 SET search_path = pg_catalog, pg_temp;
 COMMENT ON FUNCTION credit_gz.publicity_rule_id_for(date, text, text) IS

@@ -13,14 +13,14 @@
 #include "parser/scansup.h"
 #include "utils/builtins.h"
 
-PG_FUNCTION_INFO_V1(credit_grade_in);
-PG_FUNCTION_INFO_V1(credit_grade_out);
-PG_FUNCTION_INFO_V1(credit_grade_recv);
-PG_FUNCTION_INFO_V1(credit_grade_send);
-PG_FUNCTION_INFO_V1(credit_grade_label);
-PG_FUNCTION_INFO_V1(credit_grade_rank);
-PG_FUNCTION_INFO_V1(credit_grade_larger);
-PG_FUNCTION_INFO_V1(credit_grade_smaller);
+PG_FUNCTION_INFO_V1(credit_gz_credit_grade_in);
+PG_FUNCTION_INFO_V1(credit_gz_credit_grade_out);
+PG_FUNCTION_INFO_V1(credit_gz_credit_grade_recv);
+PG_FUNCTION_INFO_V1(credit_gz_credit_grade_send);
+PG_FUNCTION_INFO_V1(credit_gz_credit_grade_label);
+PG_FUNCTION_INFO_V1(credit_gz_credit_grade_rank);
+PG_FUNCTION_INFO_V1(credit_gz_credit_grade_larger);
+PG_FUNCTION_INFO_V1(credit_gz_credit_grade_smaller);
 
 #define GRADE_MIN_RANK 1
 #define GRADE_MAX_RANK 5
@@ -83,7 +83,7 @@ grade_letter(uint8 g)
  * credit_grade_in — one of A, B, M, C, D in either case, surrounding white space ignored; 22P02 otherwise.
  */
 Datum
-credit_grade_in(PG_FUNCTION_ARGS)
+credit_gz_credit_grade_in(PG_FUNCTION_ARGS)
 {
 	const char *str = PG_GETARG_CSTRING(0);
 	const char *b = str;
@@ -109,7 +109,7 @@ credit_grade_in(PG_FUNCTION_ARGS)
  * credit_grade_out — the upper-case letter.
  */
 Datum
-credit_grade_out(PG_FUNCTION_ARGS)
+credit_gz_credit_grade_out(PG_FUNCTION_ARGS)
 {
 	char	   *out = palloc(2);
 
@@ -122,7 +122,7 @@ credit_grade_out(PG_FUNCTION_ARGS)
  * credit_grade_recv — binary input: one byte, the ASCII letter (any case), validated as text input is.
  */
 Datum
-credit_grade_recv(PG_FUNCTION_ARGS)
+credit_gz_credit_grade_recv(PG_FUNCTION_ARGS)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
 	int			c = pq_getmsgbyte(buf);
@@ -140,7 +140,7 @@ credit_grade_recv(PG_FUNCTION_ARGS)
  * credit_grade_send — binary output: the ASCII letter (self-describing for clients, unlike the rank byte).
  */
 Datum
-credit_grade_send(PG_FUNCTION_ARGS)
+credit_gz_credit_grade_send(PG_FUNCTION_ARGS)
 {
 	StringInfoData buf;
 
@@ -153,7 +153,7 @@ credit_grade_send(PG_FUNCTION_ARGS)
  * credit_grade_label — Chinese label for reports and disclosure pages, e.g. 'A级（信用好）'.
  */
 Datum
-credit_grade_label(PG_FUNCTION_ARGS)
+credit_gz_credit_grade_label(PG_FUNCTION_ARGS)
 {
 	uint8		g = (uint8) PG_GETARG_CHAR(0);
 
@@ -165,7 +165,7 @@ credit_grade_label(PG_FUNCTION_ARGS)
  * credit_grade_rank — 1 for A (best) … 5 for D (worst), the position on the scale as people count it.
  */
 Datum
-credit_grade_rank(PG_FUNCTION_ARGS)
+credit_gz_credit_grade_rank(PG_FUNCTION_ARGS)
 {
 	uint8		g = (uint8) PG_GETARG_CHAR(0);
 
@@ -177,7 +177,7 @@ credit_grade_rank(PG_FUNCTION_ARGS)
  * credit_grade_larger / credit_grade_smaller — transition (and combine) functions of max() and min().
  */
 Datum
-credit_grade_larger(PG_FUNCTION_ARGS)
+credit_gz_credit_grade_larger(PG_FUNCTION_ARGS)
 {
 	uint8		a = (uint8) PG_GETARG_CHAR(0);
 	uint8		b = (uint8) PG_GETARG_CHAR(1);
@@ -186,7 +186,7 @@ credit_grade_larger(PG_FUNCTION_ARGS)
 }
 
 Datum
-credit_grade_smaller(PG_FUNCTION_ARGS)
+credit_gz_credit_grade_smaller(PG_FUNCTION_ARGS)
 {
 	uint8		a = (uint8) PG_GETARG_CHAR(0);
 	uint8		b = (uint8) PG_GETARG_CHAR(1);

@@ -6,28 +6,28 @@ CREATE TYPE credit_gz.credit_grade;
 
 CREATE FUNCTION credit_gz.credit_grade_in(cstring)
 RETURNS credit_gz.credit_grade
-AS 'MODULE_PATHNAME', 'credit_grade_in'
+AS 'MODULE_PATHNAME', 'credit_gz_credit_grade_in'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION credit_gz.credit_grade_in(cstring) IS
     'credit_grade text input: A, B, M, C or D in either case, white space trimmed; 22P02 otherwise.';
 
 CREATE FUNCTION credit_gz.credit_grade_out(credit_gz.credit_grade)
 RETURNS cstring
-AS 'MODULE_PATHNAME', 'credit_grade_out'
+AS 'MODULE_PATHNAME', 'credit_gz_credit_grade_out'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION credit_gz.credit_grade_out(credit_gz.credit_grade) IS
     'credit_grade text output: the upper-case letter.';
 
 CREATE FUNCTION credit_gz.credit_grade_recv(internal)
 RETURNS credit_gz.credit_grade
-AS 'MODULE_PATHNAME', 'credit_grade_recv'
+AS 'MODULE_PATHNAME', 'credit_gz_credit_grade_recv'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION credit_gz.credit_grade_recv(internal) IS
     'credit_grade binary input: one byte, the ASCII letter, validated as text input is.';
 
 CREATE FUNCTION credit_gz.credit_grade_send(credit_gz.credit_grade)
 RETURNS bytea
-AS 'MODULE_PATHNAME', 'credit_grade_send'
+AS 'MODULE_PATHNAME', 'credit_gz_credit_grade_send'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION credit_gz.credit_grade_send(credit_gz.credit_grade) IS
     'credit_grade binary output: one byte, the upper-case ASCII letter.';
@@ -153,14 +153,14 @@ COMMENT ON CAST (credit_gz.credit_grade AS text) IS 'The upper-case letter.';
 -- min() / max(): min is the worst grade, max the best.
 CREATE FUNCTION credit_gz.credit_grade_larger(credit_gz.credit_grade, credit_gz.credit_grade)
 RETURNS credit_gz.credit_grade
-AS 'MODULE_PATHNAME', 'credit_grade_larger'
+AS 'MODULE_PATHNAME', 'credit_gz_credit_grade_larger'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION credit_gz.credit_grade_larger(credit_gz.credit_grade, credit_gz.credit_grade) IS
     'The better of two grades (transition function of max).';
 
 CREATE FUNCTION credit_gz.credit_grade_smaller(credit_gz.credit_grade, credit_gz.credit_grade)
 RETURNS credit_gz.credit_grade
-AS 'MODULE_PATHNAME', 'credit_grade_smaller'
+AS 'MODULE_PATHNAME', 'credit_gz_credit_grade_smaller'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION credit_gz.credit_grade_smaller(credit_gz.credit_grade, credit_gz.credit_grade) IS
     'The worse of two grades (transition function of min).';
@@ -186,14 +186,14 @@ COMMENT ON AGGREGATE credit_gz.max(credit_gz.credit_grade) IS '最高等级: the
 -- Helpers.
 CREATE FUNCTION credit_gz.credit_grade_label(credit_gz.credit_grade)
 RETURNS text
-AS 'MODULE_PATHNAME', 'credit_grade_label'
+AS 'MODULE_PATHNAME', 'credit_gz_credit_grade_label'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION credit_gz.credit_grade_label(credit_gz.credit_grade) IS
     '等级名称: Chinese label, A级（信用好）, B级（信用较好）, M级（新设立或未评价）, C级（信用较差）, D级（信用差）.';
 
 CREATE FUNCTION credit_gz.credit_grade_rank(credit_gz.credit_grade)
 RETURNS integer
-AS 'MODULE_PATHNAME', 'credit_grade_rank'
+AS 'MODULE_PATHNAME', 'credit_gz_credit_grade_rank'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION credit_gz.credit_grade_rank(credit_gz.credit_grade) IS
     'Position on the scale: 1 for A (best), 2 B, 3 M, 4 C, 5 D (worst).';

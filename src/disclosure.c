@@ -46,7 +46,7 @@ disclosure_define_gucs(void)
 							 NULL, NULL, NULL);
 }
 
-PG_FUNCTION_INFO_V1(query_log_purge_allowed);
+PG_FUNCTION_INFO_V1(credit_gz_query_log_purge_allowed);
 
 /*
  * query_log_purge_allowed — the value of credit_gz.query_log_purge, read from C.
@@ -56,7 +56,7 @@ PG_FUNCTION_INFO_V1(query_log_purge_allowed);
  * DefineCustomBoolVariable, as PGC_SUSET demands, instead of being read back as "on".
  */
 Datum
-query_log_purge_allowed(PG_FUNCTION_ARGS)
+credit_gz_query_log_purge_allowed(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_BOOL(disclosure_query_log_purge);
 }

@@ -108,7 +108,7 @@ SELECT pg_catalog.pg_extension_config_dump('credit_gz.unknown_code_read_log_log_
 CREATE FUNCTION credit_gz.query_log_purge_allowed()
 RETURNS boolean
 LANGUAGE c STABLE PARALLEL SAFE
-AS 'MODULE_PATHNAME', 'query_log_purge_allowed';
+AS 'MODULE_PATHNAME', 'credit_gz_query_log_purge_allowed';
 COMMENT ON FUNCTION credit_gz.query_log_purge_allowed() IS
     'Internal: true only inside credit_gz.purge_query_log() (the superuser-only setting credit_gz.query_log_purge).';
 

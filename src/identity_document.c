@@ -9,9 +9,9 @@
 
 #include "core/identity_document.h"
 
-PG_FUNCTION_INFO_V1(identity_document_canonical);
-PG_FUNCTION_INFO_V1(identity_document_try);
-PG_FUNCTION_INFO_V1(identity_document_mask);
+PG_FUNCTION_INFO_V1(credit_gz_identity_document_canonical);
+PG_FUNCTION_INFO_V1(credit_gz_identity_document_try);
+PG_FUNCTION_INFO_V1(credit_gz_identity_document_mask);
 
 /*
  * layout_arg — the layout a catalogue's validation names; 22023 for a name no layout has (gb11643 included: the
@@ -37,7 +37,7 @@ layout_arg(text *name)
  * input and naming the document type, the detail naming the rule broken and the forms accepted.
  */
 Datum
-identity_document_canonical(PG_FUNCTION_ARGS)
+credit_gz_identity_document_canonical(PG_FUNCTION_ARGS)
 {
 	idoc_layout layout = layout_arg(PG_GETARG_TEXT_PP(0));
 	text	   *no = PG_GETARG_TEXT_PP(2);
@@ -61,7 +61,7 @@ identity_document_canonical(PG_FUNCTION_ARGS)
  * one of these (gb11643), so that a scan of the whole catalogue can call it on every type.
  */
 Datum
-identity_document_try(PG_FUNCTION_ARGS)
+credit_gz_identity_document_try(PG_FUNCTION_ARGS)
 {
 	char	   *name = text_to_cstring(PG_GETARG_TEXT_PP(0));
 	text	   *no = PG_GETARG_TEXT_PP(1);
@@ -78,7 +78,7 @@ identity_document_try(PG_FUNCTION_ARGS)
  * identity_document_mask(document_no) — the public form of a canonical number.
  */
 Datum
-identity_document_mask(PG_FUNCTION_ARGS)
+credit_gz_identity_document_mask(PG_FUNCTION_ARGS)
 {
 	char	   *no = text_to_cstring(PG_GETARG_TEXT_PP(0));
 	char		out[IDOC_MAX_LEN + 1];

@@ -17,16 +17,16 @@
 
 #include "core/resident_id_code.h"
 
-PG_FUNCTION_INFO_V1(resident_id_in);
-PG_FUNCTION_INFO_V1(resident_id_out);
-PG_FUNCTION_INFO_V1(resident_id_recv);
-PG_FUNCTION_INFO_V1(resident_id_is_valid);
-PG_FUNCTION_INFO_V1(resident_id_explain);
-PG_FUNCTION_INFO_V1(resident_id_birth_date);
-PG_FUNCTION_INFO_V1(resident_id_sex);
-PG_FUNCTION_INFO_V1(resident_id_region);
-PG_FUNCTION_INFO_V1(resident_id_mask);
-PG_FUNCTION_INFO_V1(resident_id_make);
+PG_FUNCTION_INFO_V1(credit_gz_resident_id_in);
+PG_FUNCTION_INFO_V1(credit_gz_resident_id_out);
+PG_FUNCTION_INFO_V1(credit_gz_resident_id_recv);
+PG_FUNCTION_INFO_V1(credit_gz_resident_id_is_valid);
+PG_FUNCTION_INFO_V1(credit_gz_resident_id_explain);
+PG_FUNCTION_INFO_V1(credit_gz_resident_id_birth_date);
+PG_FUNCTION_INFO_V1(credit_gz_resident_id_sex);
+PG_FUNCTION_INFO_V1(credit_gz_resident_id_region);
+PG_FUNCTION_INFO_V1(credit_gz_resident_id_mask);
+PG_FUNCTION_INFO_V1(credit_gz_resident_id_make);
 
 /*
  * report_invalid — raise 22P02 in the uscc style: errmsg quoting the input, errdetail naming the position and rule,
@@ -64,7 +64,7 @@ unpack_or_error(int64 v, char code[RID_LEN])
  * resident_id_in — text input: trims, accepts full-width digits and lower-case x, converts the legacy 15-digit form.
  */
 Datum
-resident_id_in(PG_FUNCTION_ARGS)
+credit_gz_resident_id_in(PG_FUNCTION_ARGS)
 {
 	const char *str = PG_GETARG_CSTRING(0);
 	int64_t		v;
@@ -79,7 +79,7 @@ resident_id_in(PG_FUNCTION_ARGS)
  * resident_id_out — the 18-character canonical form (upper-case X).
  */
 Datum
-resident_id_out(PG_FUNCTION_ARGS)
+credit_gz_resident_id_out(PG_FUNCTION_ARGS)
 {
 	int64		v = PG_GETARG_INT64(0);
 	char	   *out = palloc(RID_LEN + 1);
@@ -94,7 +94,7 @@ resident_id_out(PG_FUNCTION_ARGS)
  * by exactly the rules of text input (range, date of birth), so COPY BINARY cannot load what text COPY rejects.
  */
 Datum
-resident_id_recv(PG_FUNCTION_ARGS)
+credit_gz_resident_id_recv(PG_FUNCTION_ARGS)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
 	int64		v = pq_getmsgint64(buf);
@@ -117,7 +117,7 @@ resident_id_recv(PG_FUNCTION_ARGS)
  * on staging tables).
  */
 Datum
-resident_id_is_valid(PG_FUNCTION_ARGS)
+credit_gz_resident_id_is_valid(PG_FUNCTION_ARGS)
 {
 	text	   *t = PG_GETARG_TEXT_PP(0);
 	int64_t		v;
@@ -130,7 +130,7 @@ resident_id_is_valid(PG_FUNCTION_ARGS)
  * the hint when only the check character is wrong), for import error reports. Mirrors uscc_explain.
  */
 Datum
-resident_id_explain(PG_FUNCTION_ARGS)
+credit_gz_resident_id_explain(PG_FUNCTION_ARGS)
 {
 	text	   *t = PG_GETARG_TEXT_PP(0);
 	char		code[RID_LEN];
@@ -152,7 +152,7 @@ resident_id_explain(PG_FUNCTION_ARGS)
  * resident_id_birth_date — positions 7–14 as a date (validated at input, so always a real date).
  */
 Datum
-resident_id_birth_date(PG_FUNCTION_ARGS)
+credit_gz_resident_id_birth_date(PG_FUNCTION_ARGS)
 {
 	char		code[RID_LEN];
 	int			y, m, d;
@@ -167,7 +167,7 @@ resident_id_birth_date(PG_FUNCTION_ARGS)
  * value in the schema; doc/resident_id.md gives the Chinese (男/女).
  */
 Datum
-resident_id_sex(PG_FUNCTION_ARGS)
+credit_gz_resident_id_sex(PG_FUNCTION_ARGS)
 {
 	char		code[RID_LEN];
 
@@ -180,7 +180,7 @@ resident_id_sex(PG_FUNCTION_ARGS)
  * was issued (feed it to credit_gz.region_district for today's district).
  */
 Datum
-resident_id_region(PG_FUNCTION_ARGS)
+credit_gz_resident_id_region(PG_FUNCTION_ARGS)
 {
 	char		code[RID_LEN];
 
@@ -193,7 +193,7 @@ resident_id_region(PG_FUNCTION_ARGS)
  * may be disclosed to the public (personal information protection in credit publicity).
  */
 Datum
-resident_id_mask(PG_FUNCTION_ARGS)
+credit_gz_resident_id_mask(PG_FUNCTION_ARGS)
 {
 	char		code[RID_LEN];
 	char		out[RID_LEN + 1];
@@ -209,7 +209,7 @@ resident_id_mask(PG_FUNCTION_ARGS)
  * whose check character was mistyped (resident_id_make(left(raw, 17))).
  */
 Datum
-resident_id_make(PG_FUNCTION_ARGS)
+credit_gz_resident_id_make(PG_FUNCTION_ARGS)
 {
 	text	   *t = PG_GETARG_TEXT_PP(0);
 	const char *p = VARDATA_ANY(t);

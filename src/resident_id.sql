@@ -7,7 +7,7 @@ CREATE TYPE credit_gz.resident_id;
 
 CREATE FUNCTION credit_gz.resident_id_in(cstring)
 RETURNS credit_gz.resident_id
-AS 'MODULE_PATHNAME', 'resident_id_in'
+AS 'MODULE_PATHNAME', 'credit_gz_resident_id_in'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION credit_gz.resident_id_in(cstring) IS
     'resident_id text input: trims white space, accepts full-width digits and lower-case x, converts the legacy '
@@ -15,14 +15,14 @@ COMMENT ON FUNCTION credit_gz.resident_id_in(cstring) IS
 
 CREATE FUNCTION credit_gz.resident_id_out(credit_gz.resident_id)
 RETURNS cstring
-AS 'MODULE_PATHNAME', 'resident_id_out'
+AS 'MODULE_PATHNAME', 'credit_gz_resident_id_out'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION credit_gz.resident_id_out(credit_gz.resident_id) IS
     'resident_id text output: the canonical 18 characters (check character X in upper case).';
 
 CREATE FUNCTION credit_gz.resident_id_recv(internal)
 RETURNS credit_gz.resident_id
-AS 'MODULE_PATHNAME', 'resident_id_recv'
+AS 'MODULE_PATHNAME', 'credit_gz_resident_id_recv'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION credit_gz.resident_id_recv(internal) IS
     'resident_id binary input: an int8 (the 17 leading digits), validated by the same rules as text input.';
@@ -161,7 +161,7 @@ COMMENT ON CAST (credit_gz.resident_id AS text) IS 'The canonical 18 characters.
 -- Functions.
 CREATE FUNCTION credit_gz.resident_id_is_valid(text)
 RETURNS boolean
-AS 'MODULE_PATHNAME', 'resident_id_is_valid'
+AS 'MODULE_PATHNAME', 'credit_gz_resident_id_is_valid'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION credit_gz.resident_id_is_valid(text) IS
     '身份号码校验: true when the text is accepted by resident_id input (18 characters or legacy 15 digits); '
@@ -169,7 +169,7 @@ COMMENT ON FUNCTION credit_gz.resident_id_is_valid(text) IS
 
 CREATE FUNCTION credit_gz.resident_id_explain(text)
 RETURNS text
-AS 'MODULE_PATHNAME', 'resident_id_explain'
+AS 'MODULE_PATHNAME', 'credit_gz_resident_id_explain'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION credit_gz.resident_id_explain(text) IS
     'NULL when the text is a valid citizen identity number, else the reason (position and rule, and the expected '
@@ -177,21 +177,21 @@ COMMENT ON FUNCTION credit_gz.resident_id_explain(text) IS
 
 CREATE FUNCTION credit_gz.resident_id_birth_date(credit_gz.resident_id)
 RETURNS date
-AS 'MODULE_PATHNAME', 'resident_id_birth_date'
+AS 'MODULE_PATHNAME', 'credit_gz_resident_id_birth_date'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION credit_gz.resident_id_birth_date(credit_gz.resident_id) IS
     '出生日期: date of birth (positions 7-14).';
 
 CREATE FUNCTION credit_gz.resident_id_sex(credit_gz.resident_id)
 RETURNS text
-AS 'MODULE_PATHNAME', 'resident_id_sex'
+AS 'MODULE_PATHNAME', 'credit_gz_resident_id_sex'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION credit_gz.resident_id_sex(credit_gz.resident_id) IS
     '性别: ''male'' (男, odd position 17) or ''female'' (女, even position 17).';
 
 CREATE FUNCTION credit_gz.resident_id_region(credit_gz.resident_id)
 RETURNS text
-AS 'MODULE_PATHNAME', 'resident_id_region'
+AS 'MODULE_PATHNAME', 'credit_gz_resident_id_region'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION credit_gz.resident_id_region(credit_gz.resident_id) IS
     '户籍地区划代码: positions 1-6, the GB/T 2260 code in force when the number was issued '
@@ -199,14 +199,14 @@ COMMENT ON FUNCTION credit_gz.resident_id_region(credit_gz.resident_id) IS
 
 CREATE FUNCTION credit_gz.resident_id_mask(credit_gz.resident_id)
 RETURNS text
-AS 'MODULE_PATHNAME', 'resident_id_mask'
+AS 'MODULE_PATHNAME', 'credit_gz_resident_id_mask'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION credit_gz.resident_id_mask(credit_gz.resident_id) IS
     '脱敏身份号码: first 6 and last 4 characters, the 8 between as *; the only form to disclose to the public.';
 
 CREATE FUNCTION credit_gz.resident_id_make(text)
 RETURNS credit_gz.resident_id
-AS 'MODULE_PATHNAME', 'resident_id_make'
+AS 'MODULE_PATHNAME', 'credit_gz_resident_id_make'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION credit_gz.resident_id_make(text) IS
     '17 digits in, the MOD 11-2 check character appended (date of birth validated); for data generators. '

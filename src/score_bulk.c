@@ -43,8 +43,8 @@
 #include "core/score_math.h"
 #include "score_bulk.h"
 
-PG_FUNCTION_INFO_V1(score_totals);
-PG_FUNCTION_INFO_V1(counting_record_statuses);
+PG_FUNCTION_INFO_V1(credit_gz_score_totals);
+PG_FUNCTION_INFO_V1(credit_gz_counting_record_statuses);
 
 /* One row of credit_gz.scoring_rule_key: what a matching row earns under one model in one validity segment. */
 typedef struct RuleKey
@@ -561,7 +561,7 @@ score_record_counts(Datum status)
  * so the planner folds it (and record_counts() around it) into a constant array.
  */
 Datum
-counting_record_statuses(PG_FUNCTION_ARGS)
+credit_gz_counting_record_statuses(PG_FUNCTION_ARGS)
 {
 	Datum		elems[lengthof(COUNTING_STATUSES)];
 
@@ -730,7 +730,7 @@ estimated_rows(const char *name)
  * FROM score_contributions(models, as_of) GROUP BY 1, 2 (test/pgtap/scoring_bulk.sql checks it).
  */
 Datum
-score_totals(PG_FUNCTION_ARGS)
+credit_gz_score_totals(PG_FUNCTION_ARGS)
 {
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	ArrayType  *models = PG_ARGISNULL(0) ? NULL : PG_GETARG_ARRAYTYPE_P(0);

@@ -37,14 +37,14 @@
 #include "credit_gz.h"
 #include "score_bulk.h"
 
-PG_FUNCTION_INFO_V1(scoring_decayed_points);
-PG_FUNCTION_INFO_V1(scoring_grade);
-PG_FUNCTION_INFO_V1(scoring_sample_key);
-PG_FUNCTION_INFO_V1(scoring_clamp_score);
-PG_FUNCTION_INFO_V1(scoring_record_trigger);
-PG_FUNCTION_INFO_V1(scoring_list_entry_trigger);
-PG_FUNCTION_INFO_V1(scoring_rescore_subject);
-PG_FUNCTION_INFO_V1(scoring_rescored);
+PG_FUNCTION_INFO_V1(credit_gz_scoring_decayed_points);
+PG_FUNCTION_INFO_V1(credit_gz_scoring_grade);
+PG_FUNCTION_INFO_V1(credit_gz_scoring_sample_key);
+PG_FUNCTION_INFO_V1(credit_gz_scoring_clamp_score);
+PG_FUNCTION_INFO_V1(credit_gz_scoring_record_trigger);
+PG_FUNCTION_INFO_V1(credit_gz_scoring_list_entry_trigger);
+PG_FUNCTION_INFO_V1(credit_gz_scoring_rescore_subject);
+PG_FUNCTION_INFO_V1(credit_gz_scoring_rescored);
 
 /*
  * The writes of a scoring statement, the same in all three (APPLY_SQL, ADD_SQL, BATCH_TAIL_SQL): they follow a CTE d
@@ -874,7 +874,7 @@ score_inserted_one(Tuplestorestate *ts, TupleDesc tupdesc, const RecordCols *c)
  * ends (scores are always current).
  */
 Datum
-scoring_record_trigger(PG_FUNCTION_ARGS)
+credit_gz_scoring_record_trigger(PG_FUNCTION_ARGS)
 {
 	TriggerData *td = (TriggerData *) fcinfo->context;
 	TupleDesc	tupdesc;
@@ -1012,7 +1012,7 @@ read_entry(HeapTuple tup, TupleDesc tupdesc, EntryRow *e)
  * scoring_record_trigger (a serious-dishonesty entry forcing D, red lists adding points are rules on list types).
  */
 Datum
-scoring_list_entry_trigger(PG_FUNCTION_ARGS)
+credit_gz_scoring_list_entry_trigger(PG_FUNCTION_ARGS)
 {
 	TriggerData *td = (TriggerData *) fcinfo->context;
 	TupleDesc	tupdesc;
@@ -1083,7 +1083,7 @@ scoring_list_entry_trigger(PG_FUNCTION_ARGS)
  * for repairs by hand and for tests that compare incremental with bulk results.
  */
 Datum
-scoring_rescore_subject(PG_FUNCTION_ARGS)
+credit_gz_scoring_rescore_subject(PG_FUNCTION_ARGS)
 {
 	int64		subject_id = PG_GETARG_INT64(0);
 	int			n;
@@ -1100,7 +1100,7 @@ scoring_rescore_subject(PG_FUNCTION_ARGS)
  * transaction (was_rescored), for BATCH_SQL, which must not trust such a subject's maintained sums blindly.
  */
 Datum
-scoring_rescored(PG_FUNCTION_ARGS)
+credit_gz_scoring_rescored(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_BOOL(was_rescored(PG_GETARG_INT64(0)));
 }
@@ -1110,7 +1110,7 @@ scoring_rescored(PG_FUNCTION_ARGS)
  * sm_decayed_points. Not strict: a NULL window bound means no decay; NULL points or as_of give NULL.
  */
 Datum
-scoring_decayed_points(PG_FUNCTION_ARGS)
+credit_gz_scoring_decayed_points(PG_FUNCTION_ARGS)
 {
 	int32		points;
 	int			decay;
@@ -1151,7 +1151,7 @@ scoring_decayed_points(PG_FUNCTION_ARGS)
  * SQL face of sm_grade_for_score + sm_resolve_grade, returning the grade letter.
  */
 Datum
-scoring_grade(PG_FUNCTION_ARGS)
+credit_gz_scoring_grade(PG_FUNCTION_ARGS)
 {
 	sm_thresholds t;
 	int64		score;
@@ -1198,7 +1198,7 @@ scoring_grade(PG_FUNCTION_ARGS)
  * the clamp of credit_gz.score_from_sums.
  */
 Datum
-scoring_clamp_score(PG_FUNCTION_ARGS)
+credit_gz_scoring_clamp_score(PG_FUNCTION_ARGS)
 {
 	int64		base = PG_GETARG_INT64(0);
 	int64		raw = PG_GETARG_INT64(1);
@@ -1213,7 +1213,7 @@ scoring_clamp_score(PG_FUNCTION_ARGS)
 
 /* scoring_sample_key — credit_gz.sample_key(seed, subject_id): SQL face of sm_sample_key. */
 Datum
-scoring_sample_key(PG_FUNCTION_ARGS)
+credit_gz_scoring_sample_key(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_INT64(sm_sample_key(PG_GETARG_INT64(0), PG_GETARG_INT64(1)));
 }

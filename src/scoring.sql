@@ -14,7 +14,7 @@
 CREATE FUNCTION credit_gz.decayed_points(points integer, decay smallint, steps integer,
                                          window_from date, window_until date, as_of date)
 RETURNS integer
-AS 'MODULE_PATHNAME', 'scoring_decayed_points'
+AS 'MODULE_PATHNAME', 'credit_gz_scoring_decayed_points'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION credit_gz.decayed_points(integer, smallint, integer, date, date, date) IS
     '公示期内分值衰减 / points (in hundredths) a record earns on as_of under a decay (0 none, 1 linear, 2 step) over '
@@ -23,7 +23,7 @@ COMMENT ON FUNCTION credit_gz.decayed_points(integer, smallint, integer, date, d
 CREATE FUNCTION credit_gz.scoring_grade(score_centi bigint, contributions bigint, cap_rank smallint,
                                         a_min bigint, b_min bigint, c_min bigint, no_history_grade text)
 RETURNS text
-AS 'MODULE_PATHNAME', 'scoring_grade'
+AS 'MODULE_PATHNAME', 'credit_gz_scoring_grade'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION credit_gz.scoring_grade(bigint, bigint, smallint, bigint, bigint, bigint, text) IS
     '分值定级 / the grade letter of a score (hundredths) under thresholds a/b/c_min: no_history_grade when nothing '
@@ -31,7 +31,7 @@ COMMENT ON FUNCTION credit_gz.scoring_grade(bigint, bigint, smallint, bigint, bi
 
 CREATE FUNCTION credit_gz.clamp_score(base_centi bigint, raw_centi bigint, floor_centi bigint, ceiling_centi bigint)
 RETURNS bigint
-AS 'MODULE_PATHNAME', 'scoring_clamp_score'
+AS 'MODULE_PATHNAME', 'credit_gz_scoring_clamp_score'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION credit_gz.clamp_score(bigint, bigint, bigint, bigint) IS
     '保底封顶 / a score in hundredths: base plus the summed points, kept between floor and ceiling (the C arithmetic '
@@ -39,7 +39,7 @@ COMMENT ON FUNCTION credit_gz.clamp_score(bigint, bigint, bigint, bigint) IS
 
 CREATE FUNCTION credit_gz.sample_key(seed bigint, subject_id bigint)
 RETURNS bigint
-AS 'MODULE_PATHNAME', 'scoring_sample_key'
+AS 'MODULE_PATHNAME', 'credit_gz_scoring_sample_key'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION credit_gz.sample_key(bigint, bigint) IS
     '双随机抽样键 / reproducible sampling key: splitmix64 of (seed, subject_id); the same seed orders subjects the same '
@@ -583,7 +583,7 @@ COMMENT ON FUNCTION credit_gz.score_contributions(text[], date) IS
 -- (src/score_bulk.c): at 30 million records the executor's hash aggregate was most of recompute_scores' time.
 CREATE FUNCTION credit_gz.score_totals(models text[], as_of date)
 RETURNS TABLE (subject_id bigint, model_no smallint, raw bigint, n bigint, cap_rank smallint, decays boolean)
-AS 'MODULE_PATHNAME', 'score_totals'
+AS 'MODULE_PATHNAME', 'credit_gz_score_totals'
 LANGUAGE C STABLE PARALLEL SAFE
 ROWS 1000000;
 REVOKE ALL ON FUNCTION credit_gz.score_totals(text[], date) FROM PUBLIC;
@@ -644,7 +644,7 @@ COMMENT ON FUNCTION credit_gz.score_breakdown(bigint, text, date) IS
 
 CREATE FUNCTION credit_gz.rescore_subject(subject_id bigint)
 RETURNS integer
-AS 'MODULE_PATHNAME', 'scoring_rescore_subject'
+AS 'MODULE_PATHNAME', 'credit_gz_scoring_rescore_subject'
 LANGUAGE C STRICT VOLATILE
 SET search_path = pg_catalog, pg_temp;
 REVOKE ALL ON FUNCTION credit_gz.rescore_subject(bigint) FROM PUBLIC;
@@ -907,7 +907,7 @@ COMMENT ON COLUMN credit_gz.warning.cause_entry_id IS '引起的名单条目 / l
 
 CREATE FUNCTION credit_gz.scoring_rescored(subject_id bigint)
 RETURNS boolean
-AS 'MODULE_PATHNAME', 'scoring_rescored'
+AS 'MODULE_PATHNAME', 'credit_gz_scoring_rescored'
 LANGUAGE C VOLATILE STRICT PARALLEL RESTRICTED;
 REVOKE ALL ON FUNCTION credit_gz.scoring_rescored(bigint) FROM PUBLIC;
 COMMENT ON FUNCTION credit_gz.scoring_rescored(bigint) IS
@@ -917,7 +917,7 @@ COMMENT ON FUNCTION credit_gz.scoring_rescored(bigint) IS
 
 CREATE FUNCTION credit_gz.scoring_record_trigger()
 RETURNS trigger
-AS 'MODULE_PATHNAME', 'scoring_record_trigger'
+AS 'MODULE_PATHNAME', 'credit_gz_scoring_record_trigger'
 LANGUAGE C
 -- Scores are written by the extension owner, not by the department that changed a record: departments get no
 -- privilege on subject_score or grade_history, and the rescoring must see every record of the subject (past RLS).
@@ -945,7 +945,7 @@ COMMENT ON TRIGGER scoring_insert ON credit_gz.record IS
 
 CREATE FUNCTION credit_gz.scoring_list_entry_trigger()
 RETURNS trigger
-AS 'MODULE_PATHNAME', 'scoring_list_entry_trigger'
+AS 'MODULE_PATHNAME', 'credit_gz_scoring_list_entry_trigger'
 LANGUAGE C
 -- Scores are written by the extension owner, not by the department that changed a record: departments get no
 -- privilege on subject_score or grade_history, and the rescoring must see every record of the subject (past RLS).

@@ -33,33 +33,33 @@ typedef struct Uscc
 /* "…" appended to the errhint of a check-character error: the two ways to keep such a code */
 #define WEAK_HINT " Append \"!\" to keep the code as it is, or set credit_gz.uscc_weak = on to accept codes whose only defect is a check character."
 
-PG_FUNCTION_INFO_V1(uscc_in);
-PG_FUNCTION_INFO_V1(uscc_out);
-PG_FUNCTION_INFO_V1(uscc_recv);
-PG_FUNCTION_INFO_V1(uscc_send);
-PG_FUNCTION_INFO_V1(uscc_from_text);
-PG_FUNCTION_INFO_V1(uscc_to_text);
-PG_FUNCTION_INFO_V1(uscc_eq);
-PG_FUNCTION_INFO_V1(uscc_ne);
-PG_FUNCTION_INFO_V1(uscc_lt);
-PG_FUNCTION_INFO_V1(uscc_le);
-PG_FUNCTION_INFO_V1(uscc_gt);
-PG_FUNCTION_INFO_V1(uscc_ge);
-PG_FUNCTION_INFO_V1(uscc_cmp);
-PG_FUNCTION_INFO_V1(uscc_sortsupport);
-PG_FUNCTION_INFO_V1(uscc_hash);
-PG_FUNCTION_INFO_V1(uscc_hash_extended);
-PG_FUNCTION_INFO_V1(uscc_is_valid);
-PG_FUNCTION_INFO_V1(uscc_explain);
-PG_FUNCTION_INFO_V1(uscc_is_verified);
-PG_FUNCTION_INFO_V1(uscc_correct);
-PG_FUNCTION_INFO_V1(uscc_authority);
-PG_FUNCTION_INFO_V1(uscc_authority_name);
-PG_FUNCTION_INFO_V1(uscc_category);
-PG_FUNCTION_INFO_V1(uscc_category_name);
-PG_FUNCTION_INFO_V1(uscc_region);
-PG_FUNCTION_INFO_V1(uscc_org_code);
-PG_FUNCTION_INFO_V1(uscc_make);
+PG_FUNCTION_INFO_V1(credit_gz_uscc_in);
+PG_FUNCTION_INFO_V1(credit_gz_uscc_out);
+PG_FUNCTION_INFO_V1(credit_gz_uscc_recv);
+PG_FUNCTION_INFO_V1(credit_gz_uscc_send);
+PG_FUNCTION_INFO_V1(credit_gz_uscc_from_text);
+PG_FUNCTION_INFO_V1(credit_gz_uscc_to_text);
+PG_FUNCTION_INFO_V1(credit_gz_uscc_eq);
+PG_FUNCTION_INFO_V1(credit_gz_uscc_ne);
+PG_FUNCTION_INFO_V1(credit_gz_uscc_lt);
+PG_FUNCTION_INFO_V1(credit_gz_uscc_le);
+PG_FUNCTION_INFO_V1(credit_gz_uscc_gt);
+PG_FUNCTION_INFO_V1(credit_gz_uscc_ge);
+PG_FUNCTION_INFO_V1(credit_gz_uscc_cmp);
+PG_FUNCTION_INFO_V1(credit_gz_uscc_sortsupport);
+PG_FUNCTION_INFO_V1(credit_gz_uscc_hash);
+PG_FUNCTION_INFO_V1(credit_gz_uscc_hash_extended);
+PG_FUNCTION_INFO_V1(credit_gz_uscc_is_valid);
+PG_FUNCTION_INFO_V1(credit_gz_uscc_explain);
+PG_FUNCTION_INFO_V1(credit_gz_uscc_is_verified);
+PG_FUNCTION_INFO_V1(credit_gz_uscc_correct);
+PG_FUNCTION_INFO_V1(credit_gz_uscc_authority);
+PG_FUNCTION_INFO_V1(credit_gz_uscc_authority_name);
+PG_FUNCTION_INFO_V1(credit_gz_uscc_category);
+PG_FUNCTION_INFO_V1(credit_gz_uscc_category_name);
+PG_FUNCTION_INFO_V1(credit_gz_uscc_region);
+PG_FUNCTION_INFO_V1(credit_gz_uscc_org_code);
+PG_FUNCTION_INFO_V1(credit_gz_uscc_make);
 
 /*
  * as_utf8 — the core parser reads UTF-8 (for full-width forms); in a database of another encoding, convert
@@ -146,7 +146,7 @@ unpack_code(const Uscc *v, char code[USCC_LEN])
 
 /* uscc_in — type input: text form → packed value (STABLE: depends on credit_gz.uscc_weak). */
 Datum
-uscc_in(PG_FUNCTION_ARGS)
+credit_gz_uscc_in(PG_FUNCTION_ARGS)
 {
 	char	   *str = PG_GETARG_CSTRING(0);
 
@@ -155,7 +155,7 @@ uscc_in(PG_FUNCTION_ARGS)
 
 /* uscc_out — type output: canonical 18 characters, '!' appended when flagged. */
 Datum
-uscc_out(PG_FUNCTION_ARGS)
+credit_gz_uscc_out(PG_FUNCTION_ARGS)
 {
 	Uscc	   *v = PG_GETARG_USCC_P(0);
 	char	   *buf = palloc(USCC_LEN + 2);
@@ -169,7 +169,7 @@ uscc_out(PG_FUNCTION_ARGS)
  * input, so binary COPY accepts and rejects exactly what text input does.
  */
 Datum
-uscc_recv(PG_FUNCTION_ARGS)
+credit_gz_uscc_recv(PG_FUNCTION_ARGS)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
 	int			nbytes;
@@ -180,7 +180,7 @@ uscc_recv(PG_FUNCTION_ARGS)
 
 /* uscc_send — binary output: the canonical text (with '!' when flagged), readable by any client. */
 Datum
-uscc_send(PG_FUNCTION_ARGS)
+credit_gz_uscc_send(PG_FUNCTION_ARGS)
 {
 	Uscc	   *v = PG_GETARG_USCC_P(0);
 	char		text[USCC_LEN + 2];
@@ -194,7 +194,7 @@ uscc_send(PG_FUNCTION_ARGS)
 
 /* uscc_from_text — cast text → uscc; same rules as input (STABLE: weak mode). */
 Datum
-uscc_from_text(PG_FUNCTION_ARGS)
+credit_gz_uscc_from_text(PG_FUNCTION_ARGS)
 {
 	text	   *t = PG_GETARG_TEXT_PP(0);
 
@@ -203,7 +203,7 @@ uscc_from_text(PG_FUNCTION_ARGS)
 
 /* uscc_to_text — cast uscc → text; the output form, so flagged values keep their '!'. */
 Datum
-uscc_to_text(PG_FUNCTION_ARGS)
+credit_gz_uscc_to_text(PG_FUNCTION_ARGS)
 {
 	char		buf[USCC_LEN + 2];
 	int			n = format_code(PG_GETARG_USCC_P(0), buf);
@@ -220,49 +220,49 @@ uscc_cmp_internal(const Uscc *a, const Uscc *b)
 
 /* uscc_eq — the = operator */
 Datum
-uscc_eq(PG_FUNCTION_ARGS)
+credit_gz_uscc_eq(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_BOOL(uscc_cmp_internal(PG_GETARG_USCC_P(0), PG_GETARG_USCC_P(1)) == 0);
 }
 
 /* uscc_ne — the <> operator */
 Datum
-uscc_ne(PG_FUNCTION_ARGS)
+credit_gz_uscc_ne(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_BOOL(uscc_cmp_internal(PG_GETARG_USCC_P(0), PG_GETARG_USCC_P(1)) != 0);
 }
 
 /* uscc_lt — the < operator */
 Datum
-uscc_lt(PG_FUNCTION_ARGS)
+credit_gz_uscc_lt(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_BOOL(uscc_cmp_internal(PG_GETARG_USCC_P(0), PG_GETARG_USCC_P(1)) < 0);
 }
 
 /* uscc_le — the <= operator */
 Datum
-uscc_le(PG_FUNCTION_ARGS)
+credit_gz_uscc_le(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_BOOL(uscc_cmp_internal(PG_GETARG_USCC_P(0), PG_GETARG_USCC_P(1)) <= 0);
 }
 
 /* uscc_gt — the > operator */
 Datum
-uscc_gt(PG_FUNCTION_ARGS)
+credit_gz_uscc_gt(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_BOOL(uscc_cmp_internal(PG_GETARG_USCC_P(0), PG_GETARG_USCC_P(1)) > 0);
 }
 
 /* uscc_ge — the >= operator */
 Datum
-uscc_ge(PG_FUNCTION_ARGS)
+credit_gz_uscc_ge(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_BOOL(uscc_cmp_internal(PG_GETARG_USCC_P(0), PG_GETARG_USCC_P(1)) >= 0);
 }
 
 /* uscc_cmp — btree support function 1. */
 Datum
-uscc_cmp(PG_FUNCTION_ARGS)
+credit_gz_uscc_cmp(PG_FUNCTION_ARGS)
 {
 	int			c = uscc_cmp_internal(PG_GETARG_USCC_P(0), PG_GETARG_USCC_P(1));
 
@@ -278,7 +278,7 @@ uscc_fastcmp(Datum x, Datum y, SortSupport ssup)
 
 /* uscc_sortsupport — btree support function 2. */
 Datum
-uscc_sortsupport(PG_FUNCTION_ARGS)
+credit_gz_uscc_sortsupport(PG_FUNCTION_ARGS)
 {
 	SortSupport ssup = (SortSupport) PG_GETARG_POINTER(0);
 
@@ -288,14 +288,14 @@ uscc_sortsupport(PG_FUNCTION_ARGS)
 
 /* uscc_hash — hash support function 1: hash of the packed bytes (equal values have equal bytes). */
 Datum
-uscc_hash(PG_FUNCTION_ARGS)
+credit_gz_uscc_hash(PG_FUNCTION_ARGS)
 {
 	return hash_any(PG_GETARG_USCC_P(0)->b, USCC_PACKED_LEN);
 }
 
 /* uscc_hash_extended — hash support function 2 (seeded 64-bit): hash partitioning and Citus distribution. */
 Datum
-uscc_hash_extended(PG_FUNCTION_ARGS)
+credit_gz_uscc_hash_extended(PG_FUNCTION_ARGS)
 {
 	return hash_any_extended(PG_GETARG_USCC_P(0)->b, USCC_PACKED_LEN, PG_GETARG_INT64(1));
 }
@@ -317,7 +317,7 @@ check_text(text *t, uscc_error *err)
  * and does not depend on credit_gz.uscc_weak (IMMUTABLE): for filtering imports.
  */
 Datum
-uscc_is_valid(PG_FUNCTION_ARGS)
+credit_gz_uscc_is_valid(PG_FUNCTION_ARGS)
 {
 	uscc_error	err;
 
@@ -326,7 +326,7 @@ uscc_is_valid(PG_FUNCTION_ARGS)
 
 /* uscc_explain(text) — NULL when valid, else the rule broken (and the expected check character): import reports. */
 Datum
-uscc_explain(PG_FUNCTION_ARGS)
+credit_gz_uscc_explain(PG_FUNCTION_ARGS)
 {
 	uscc_error	err;
 	char		detail[512];
@@ -342,7 +342,7 @@ uscc_explain(PG_FUNCTION_ARGS)
 
 /* uscc_is_verified(uscc) — false for a flagged value (accepted with a wrong check character). */
 Datum
-uscc_is_verified(PG_FUNCTION_ARGS)
+credit_gz_uscc_is_verified(PG_FUNCTION_ARGS)
 {
 	char		code[USCC_LEN];
 
@@ -352,7 +352,7 @@ uscc_is_verified(PG_FUNCTION_ARGS)
 
 /* uscc_correct(uscc) — the value with its check characters recomputed (a flagged value becomes verified). */
 Datum
-uscc_correct(PG_FUNCTION_ARGS)
+credit_gz_uscc_correct(PG_FUNCTION_ARGS)
 {
 	char		code[USCC_LEN];
 	Uscc	   *result = palloc(sizeof(Uscc));
@@ -375,14 +375,14 @@ code_part(const Uscc *v, int from, int n)
 
 /* uscc_authority — position 1, the registration authority (登记管理部门代码). */
 Datum
-uscc_authority(PG_FUNCTION_ARGS)
+credit_gz_uscc_authority(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_TEXT_P(code_part(PG_GETARG_USCC_P(0), 0, 1));
 }
 
 /* uscc_authority_name — the authority's name in GB 32100-2015, e.g. 工商. */
 Datum
-uscc_authority_name(PG_FUNCTION_ARGS)
+credit_gz_uscc_authority_name(PG_FUNCTION_ARGS)
 {
 	char		code[USCC_LEN];
 	const char *name;
@@ -396,14 +396,14 @@ uscc_authority_name(PG_FUNCTION_ARGS)
 
 /* uscc_category — position 2, the institution category (机构类别代码). */
 Datum
-uscc_category(PG_FUNCTION_ARGS)
+credit_gz_uscc_category(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_TEXT_P(code_part(PG_GETARG_USCC_P(0), 1, 1));
 }
 
 /* uscc_category_name — the category's name for its authority, e.g. 企业 for 91. */
 Datum
-uscc_category_name(PG_FUNCTION_ARGS)
+credit_gz_uscc_category_name(PG_FUNCTION_ARGS)
 {
 	char		code[USCC_LEN];
 	const char *name;
@@ -417,21 +417,21 @@ uscc_category_name(PG_FUNCTION_ARGS)
 
 /* uscc_region — positions 3–8, the GB/T 2260 division code at registration. */
 Datum
-uscc_region(PG_FUNCTION_ARGS)
+credit_gz_uscc_region(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_TEXT_P(code_part(PG_GETARG_USCC_P(0), 2, 6));
 }
 
 /* uscc_org_code — positions 9–17, the GB 11714 organisation code with its check digit (no hyphen). */
 Datum
-uscc_org_code(PG_FUNCTION_ARGS)
+credit_gz_uscc_org_code(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_TEXT_P(code_part(PG_GETARG_USCC_P(0), 8, 9));
 }
 
 /* uscc_make(text) — 17 characters in, mod-31 check character appended: for generators and test data. */
 Datum
-uscc_make(PG_FUNCTION_ARGS)
+credit_gz_uscc_make(PG_FUNCTION_ARGS)
 {
 	text	   *t = PG_GETARG_TEXT_PP(0);
 	char		code[USCC_LEN];

@@ -5,22 +5,22 @@
 CREATE TYPE credit_gz.uscc;
 
 CREATE FUNCTION credit_gz.uscc_in(cstring) RETURNS credit_gz.uscc
-    AS 'MODULE_PATHNAME', 'uscc_in' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+    AS 'MODULE_PATHNAME', 'credit_gz_uscc_in' LANGUAGE C STABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION credit_gz.uscc_in(cstring) IS
     '统一社会信用代码输入 / uscc text input: trims, folds case and full-width forms, validates; STABLE as it reads credit_gz.uscc_weak.';
 
 CREATE FUNCTION credit_gz.uscc_out(credit_gz.uscc) RETURNS cstring
-    AS 'MODULE_PATHNAME', 'uscc_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+    AS 'MODULE_PATHNAME', 'credit_gz_uscc_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION credit_gz.uscc_out(credit_gz.uscc) IS
     '统一社会信用代码输出 / uscc text output: 18 characters, a trailing ! when the check characters are wrong (flagged).';
 
 CREATE FUNCTION credit_gz.uscc_recv(internal) RETURNS credit_gz.uscc
-    AS 'MODULE_PATHNAME', 'uscc_recv' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+    AS 'MODULE_PATHNAME', 'credit_gz_uscc_recv' LANGUAGE C STABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION credit_gz.uscc_recv(internal) IS
     'uscc binary input: the wire form is the text form, validated exactly as text input.';
 
 CREATE FUNCTION credit_gz.uscc_send(credit_gz.uscc) RETURNS bytea
-    AS 'MODULE_PATHNAME', 'uscc_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+    AS 'MODULE_PATHNAME', 'credit_gz_uscc_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION credit_gz.uscc_send(credit_gz.uscc) IS
     'uscc binary output: the canonical text form (with ! when flagged).';
 
@@ -41,37 +41,37 @@ COMMENT ON TYPE credit_gz.uscc IS
 -- Comparison -------------------------------------------------------------------------------------------------------
 
 CREATE FUNCTION credit_gz.uscc_eq(credit_gz.uscc, credit_gz.uscc) RETURNS boolean
-    AS 'MODULE_PATHNAME', 'uscc_eq' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+    AS 'MODULE_PATHNAME', 'credit_gz_uscc_eq' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
 COMMENT ON FUNCTION credit_gz.uscc_eq(credit_gz.uscc, credit_gz.uscc) IS 'uscc = uscc (implements the = operator).';
 CREATE FUNCTION credit_gz.uscc_ne(credit_gz.uscc, credit_gz.uscc) RETURNS boolean
-    AS 'MODULE_PATHNAME', 'uscc_ne' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+    AS 'MODULE_PATHNAME', 'credit_gz_uscc_ne' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
 COMMENT ON FUNCTION credit_gz.uscc_ne(credit_gz.uscc, credit_gz.uscc) IS 'uscc <> uscc (implements the <> operator).';
 CREATE FUNCTION credit_gz.uscc_lt(credit_gz.uscc, credit_gz.uscc) RETURNS boolean
-    AS 'MODULE_PATHNAME', 'uscc_lt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+    AS 'MODULE_PATHNAME', 'credit_gz_uscc_lt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
 COMMENT ON FUNCTION credit_gz.uscc_lt(credit_gz.uscc, credit_gz.uscc) IS 'uscc < uscc (implements the < operator).';
 CREATE FUNCTION credit_gz.uscc_le(credit_gz.uscc, credit_gz.uscc) RETURNS boolean
-    AS 'MODULE_PATHNAME', 'uscc_le' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+    AS 'MODULE_PATHNAME', 'credit_gz_uscc_le' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
 COMMENT ON FUNCTION credit_gz.uscc_le(credit_gz.uscc, credit_gz.uscc) IS 'uscc <= uscc (implements the <= operator).';
 CREATE FUNCTION credit_gz.uscc_gt(credit_gz.uscc, credit_gz.uscc) RETURNS boolean
-    AS 'MODULE_PATHNAME', 'uscc_gt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+    AS 'MODULE_PATHNAME', 'credit_gz_uscc_gt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
 COMMENT ON FUNCTION credit_gz.uscc_gt(credit_gz.uscc, credit_gz.uscc) IS 'uscc > uscc (implements the > operator).';
 CREATE FUNCTION credit_gz.uscc_ge(credit_gz.uscc, credit_gz.uscc) RETURNS boolean
-    AS 'MODULE_PATHNAME', 'uscc_ge' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+    AS 'MODULE_PATHNAME', 'credit_gz_uscc_ge' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
 COMMENT ON FUNCTION credit_gz.uscc_ge(credit_gz.uscc, credit_gz.uscc) IS 'uscc >= uscc (implements the >= operator).';
 
 CREATE FUNCTION credit_gz.uscc_cmp(credit_gz.uscc, credit_gz.uscc) RETURNS integer
-    AS 'MODULE_PATHNAME', 'uscc_cmp' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+    AS 'MODULE_PATHNAME', 'credit_gz_uscc_cmp' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
 COMMENT ON FUNCTION credit_gz.uscc_cmp(credit_gz.uscc, credit_gz.uscc) IS
     'btree support 1 for uscc: -1, 0, 1 in the text order of the canonical codes.';
 CREATE FUNCTION credit_gz.uscc_sortsupport(internal) RETURNS void
-    AS 'MODULE_PATHNAME', 'uscc_sortsupport' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+    AS 'MODULE_PATHNAME', 'credit_gz_uscc_sortsupport' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION credit_gz.uscc_sortsupport(internal) IS
     'btree support 2 for uscc: a direct comparator for sorts and index builds.';
 CREATE FUNCTION credit_gz.uscc_hash(credit_gz.uscc) RETURNS integer
-    AS 'MODULE_PATHNAME', 'uscc_hash' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+    AS 'MODULE_PATHNAME', 'credit_gz_uscc_hash' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
 COMMENT ON FUNCTION credit_gz.uscc_hash(credit_gz.uscc) IS 'hash support 1 for uscc (hash joins, hash indexes).';
 CREATE FUNCTION credit_gz.uscc_hash_extended(credit_gz.uscc, bigint) RETURNS bigint
-    AS 'MODULE_PATHNAME', 'uscc_hash_extended' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+    AS 'MODULE_PATHNAME', 'credit_gz_uscc_hash_extended' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
 COMMENT ON FUNCTION credit_gz.uscc_hash_extended(credit_gz.uscc, bigint) IS
     'hash support 2 for uscc: seeded 64-bit hash (hash partitioning, Citus distribution).';
 
@@ -136,11 +136,11 @@ COMMENT ON OPERATOR FAMILY credit_gz.uscc_hash_ops USING hash IS 'hash operators
 -- Casts --------------------------------------------------------------------------------------------------------------
 
 CREATE FUNCTION credit_gz.uscc(text) RETURNS credit_gz.uscc
-    AS 'MODULE_PATHNAME', 'uscc_from_text' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+    AS 'MODULE_PATHNAME', 'credit_gz_uscc_from_text' LANGUAGE C STABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION credit_gz.uscc(text) IS
     'cast text → uscc, the rules of type input (STABLE: reads credit_gz.uscc_weak).';
 CREATE FUNCTION credit_gz.uscc_text(credit_gz.uscc) RETURNS text
-    AS 'MODULE_PATHNAME', 'uscc_to_text' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+    AS 'MODULE_PATHNAME', 'credit_gz_uscc_to_text' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION credit_gz.uscc_text(credit_gz.uscc) IS
     'cast uscc → text: the output form (18 characters, ! when flagged).';
 
@@ -152,55 +152,55 @@ COMMENT ON CAST (credit_gz.uscc AS text) IS 'uscc → text (assignment): the can
 -- Functions ----------------------------------------------------------------------------------------------------------
 
 CREATE FUNCTION credit_gz.uscc_is_valid(text) RETURNS boolean
-    AS 'MODULE_PATHNAME', 'uscc_is_valid' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+    AS 'MODULE_PATHNAME', 'credit_gz_uscc_is_valid' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION credit_gz.uscc_is_valid(text) IS
     '是否为有效统一社会信用代码 / whether text is a valid code, check characters included; never raises, ignores weak mode.';
 
 CREATE FUNCTION credit_gz.uscc_explain(text) RETURNS text
-    AS 'MODULE_PATHNAME', 'uscc_explain' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+    AS 'MODULE_PATHNAME', 'credit_gz_uscc_explain' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION credit_gz.uscc_explain(text) IS
     '代码错误说明 / NULL when the text is a valid code, else the position and rule broken (for import error reports).';
 
 CREATE FUNCTION credit_gz.uscc_is_verified(credit_gz.uscc) RETURNS boolean
-    AS 'MODULE_PATHNAME', 'uscc_is_verified' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+    AS 'MODULE_PATHNAME', 'credit_gz_uscc_is_verified' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION credit_gz.uscc_is_verified(credit_gz.uscc) IS
     '校验位是否正确 / false for a flagged value (accepted in weak mode or with !, check characters wrong).';
 
 CREATE FUNCTION credit_gz.uscc_correct(credit_gz.uscc) RETURNS credit_gz.uscc
-    AS 'MODULE_PATHNAME', 'uscc_correct' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+    AS 'MODULE_PATHNAME', 'credit_gz_uscc_correct' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION credit_gz.uscc_correct(credit_gz.uscc) IS
     '更正校验位 / the code with both check characters (positions 17 and 18) recomputed.';
 
 CREATE FUNCTION credit_gz.uscc_authority(credit_gz.uscc) RETURNS text
-    AS 'MODULE_PATHNAME', 'uscc_authority' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+    AS 'MODULE_PATHNAME', 'credit_gz_uscc_authority' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION credit_gz.uscc_authority(credit_gz.uscc) IS '登记管理部门代码 / registration authority (position 1).';
 
 CREATE FUNCTION credit_gz.uscc_authority_name(credit_gz.uscc) RETURNS text
-    AS 'MODULE_PATHNAME', 'uscc_authority_name' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+    AS 'MODULE_PATHNAME', 'credit_gz_uscc_authority_name' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION credit_gz.uscc_authority_name(credit_gz.uscc) IS
     '登记管理部门名称 / registration authority name from GB 32100-2015, e.g. 工商.';
 
 CREATE FUNCTION credit_gz.uscc_category(credit_gz.uscc) RETURNS text
-    AS 'MODULE_PATHNAME', 'uscc_category' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+    AS 'MODULE_PATHNAME', 'credit_gz_uscc_category' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION credit_gz.uscc_category(credit_gz.uscc) IS '机构类别代码 / institution category (position 2).';
 
 CREATE FUNCTION credit_gz.uscc_category_name(credit_gz.uscc) RETURNS text
-    AS 'MODULE_PATHNAME', 'uscc_category_name' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+    AS 'MODULE_PATHNAME', 'credit_gz_uscc_category_name' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION credit_gz.uscc_category_name(credit_gz.uscc) IS
     '机构类别名称 / institution category name for the authority, e.g. 企业 for 91.';
 
 CREATE FUNCTION credit_gz.uscc_region(credit_gz.uscc) RETURNS text
-    AS 'MODULE_PATHNAME', 'uscc_region' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+    AS 'MODULE_PATHNAME', 'credit_gz_uscc_region' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION credit_gz.uscc_region(credit_gz.uscc) IS
     '登记管理机关行政区划码 / GB/T 2260 division code at registration (positions 3-8).';
 
 CREATE FUNCTION credit_gz.uscc_org_code(credit_gz.uscc) RETURNS text
-    AS 'MODULE_PATHNAME', 'uscc_org_code' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+    AS 'MODULE_PATHNAME', 'credit_gz_uscc_org_code' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION credit_gz.uscc_org_code(credit_gz.uscc) IS
     '组织机构代码 / GB 11714 organisation code with its check digit (positions 9-17, no hyphen).';
 
 CREATE FUNCTION credit_gz.uscc_make(text) RETURNS credit_gz.uscc
-    AS 'MODULE_PATHNAME', 'uscc_make' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+    AS 'MODULE_PATHNAME', 'credit_gz_uscc_make' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION credit_gz.uscc_make(text) IS
     '生成校验码 / 17 valid characters in, the mod-31 check character appended (for generators and test data).';
 
