@@ -9,7 +9,9 @@
 # `make test` and `make demo` install missing Debian packages first (scripts/install-deps).
 
 EXTENSION  = credit_gz
-EXTVERSION = 1.0
+# The version being built. Released versions are frozen in release/ (scripts/freeze-release) and never change; the
+# install script of EXTVERSION is assembled from src/*.sql, and upgrade/ holds the scripts from each release to it.
+EXTVERSION = 1.1
 MODULE_big = credit_gz
 
 PG_CONFIG ?= pg_config
@@ -25,7 +27,7 @@ SQL_PARTS = $(wildcard $(addprefix src/,$(addsuffix .sql,$(SQL_ORDER))))
 GENERATED_SQL = src/region_data.sql src/domain_data.sql
 
 DATA_built = $(EXTENSION)--$(EXTVERSION).sql
-DATA       = $(wildcard upgrade/$(EXTENSION)--*--*.sql)
+DATA       = $(wildcard release/$(EXTENSION)--*.sql) $(wildcard upgrade/$(EXTENSION)--*--*.sql)
 EXTRA_CLEAN = $(GENERATED_SQL) $(EXPORTS) test/unit/*_test test/fuzz/*_fuzz output_iso
 
 # pg_regress: one file per feature; isolation tester specs for races.
@@ -59,6 +61,12 @@ src/domain_data.sql: src/data/domains.csv scripts/gen-domain-sql.awk
 
 $(EXTENSION)--$(EXTVERSION).sql: $(SQL_PARTS) $(GENERATED_SQL) scripts/assemble-sql
 	sh scripts/assemble-sql $(SQL_PARTS) > $@
+
+# A released version's script is the frozen one in release/; building it again from src/ would install a second,
+# different script under the same name. After freezing EXTVERSION, raise it (and start its upgrade script).
+ifneq ($(wildcard release/$(EXTENSION)--$(EXTVERSION).sql),)
+$(error $(EXTENSION) $(EXTVERSION) is released (release/$(EXTENSION)--$(EXTVERSION).sql): raise EXTVERSION in the Makefile and default_version in $(EXTENSION).control)
+endif
 
 .PHONY: deps fuzz-deps demo devdemo test devcheck bench devbench fuzz unit
 
