@@ -25,8 +25,15 @@ q() { db=$1; shift; psql -X -q -At -v ON_ERROR_STOP=1 -d "$db" "$@"; }
 drop_all() {
     for db in "$fresh" "$filled" "$empty"; do dropdb --if-exists "$db" >/dev/null 2>&1 || true; done
     # the generator's roles (cluster-wide); their privileges went with the dropped database
-    psql -X -q -At -d postgres -c "SELECT format('DROP ROLE %I', rolname) FROM pg_roles WHERE rolname LIKE 'upgrade\\_gen\\_%'" \
-        2>/dev/null | psql -X -q -d postgres >/dev/null 2>&1 || true
+    psql -X -q -d postgres >/dev/null 2>&1 <<'SQL' || true
+DO $$
+DECLARE r name;
+BEGIN
+    FOR r IN SELECT rolname FROM pg_roles WHERE rolname LIKE 'upgrade\_gen\_%' LOOP
+        EXECUTE format('DROP ROLE %I', r);
+    END LOOP;
+END $$;
+SQL
 }
 drop_all
 tmp=$(mktemp -d)

@@ -24,13 +24,13 @@ CREATE TEMP TABLE rel AS
 SELECT c.oid, c.oid::regclass::text AS name, c.relkind FROM pg_class c JOIN member m ON m.classid = 'pg_class'::regclass AND m.objid = c.oid;
 
 -- Privileges as sorted grantee:privilege[*]/grantor; NULL (the built-in default) as what it stands for.
-CREATE FUNCTION pg_temp.acl(a aclitem[], kind "char", owner oid, ignore text) RETURNS text
+CREATE FUNCTION pg_temp.acl(a aclitem[], kind text, owner oid, ignore text) RETURNS text
 LANGUAGE sql STABLE AS $$
     SELECT coalesce(string_agg(x, ' ' ORDER BY x), '(none)')
       FROM (SELECT CASE WHEN e.grantee = 0 THEN 'PUBLIC' ELSE pg_get_userbyid(e.grantee) END || ':' || e.privilege_type
                    || CASE WHEN e.is_grantable THEN '*' ELSE '' END || '/' || pg_get_userbyid(e.grantor) AS x,
                    e.grantee, e.grantor
-              FROM aclexplode(coalesce(a, CASE WHEN kind IS NULL THEN '{}'::aclitem[] ELSE acldefault(kind, owner) END)) e) p
+              FROM aclexplode(coalesce(a, CASE WHEN kind IS NOT NULL THEN acldefault(kind::"char", owner) END)) e) p
      WHERE ignore = '' OR (CASE WHEN p.grantee = 0 THEN 'PUBLIC' ELSE pg_get_userbyid(p.grantee) END NOT LIKE ignore
                            AND pg_get_userbyid(p.grantor) NOT LIKE ignore)
 $$;
@@ -84,7 +84,7 @@ INSERT INTO cat
 SELECT 'relation ' || r.name, 3,
        format('    sequence %s start %s increment %s min %s max %s cache %s cycle %s owned_by %s',
               format_type(s.seqtypid, NULL), s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle,
-              coalesce((SELECT d.refobjid::regclass::text || '.' || a.attname || ' (' || d.deptype || ')'
+              coalesce((SELECT d.refobjid::regclass::text || '.' || a.attname || ' (' || d.deptype::text || ')'
                           FROM pg_depend d JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid
                          WHERE d.classid = 'pg_class'::regclass AND d.objid = r.oid AND d.refclassid = 'pg_class'::regclass
                            AND d.deptype IN ('a', 'i')), '-'))
@@ -97,15 +97,17 @@ SELECT 'relation ' || r.name, 4,
   FROM rel r JOIN pg_attribute a ON a.attrelid = r.oid AND a.attidentity <> ''
   JOIN pg_sequence s ON s.seqrelid = pg_get_serial_sequence(r.name, a.attname)::regclass;
 
--- columns, by name (column order does not count)
+-- columns, by name (column order does not count); a server may stamp a column's options with a value of its own
+-- creation (pg_attver), which is not the extension's
 INSERT INTO cat
 SELECT 'relation ' || r.name || ' column ' || a.attname, 0,
        format('column %s.%s %s not_null %s default %s identity %s generated %s collation %s storage %s options %s acl %s',
               r.name, quote_ident(a.attname), format_type(a.atttypid, a.atttypmod), a.attnotnull,
-              coalesce(pg_get_expr(ad.adbin, ad.adrelid), '-'), nullif(a.attidentity, '')::text,
-              nullif(a.attgenerated, '')::text,
-              CASE WHEN a.attcollation <> 0 AND a.attcollation <> t.typcollation THEN a.attcollation::regcollation::text END,
-              a.attstorage, coalesce(a.attoptions::text, '{}'), pg_temp.acl(a.attacl, NULL, 0, :'ignore_roles'))
+              coalesce(pg_get_expr(ad.adbin, ad.adrelid), '-'), coalesce(nullif(a.attidentity, '')::text, '-'),
+              coalesce(nullif(a.attgenerated, '')::text, '-'),
+              CASE WHEN a.attcollation <> 0 AND a.attcollation <> t.typcollation THEN a.attcollation::regcollation::text ELSE '-' END,
+              a.attstorage,
+              coalesce((SELECT array_agg(o ORDER BY o) FROM unnest(a.attoptions) o WHERE o NOT LIKE 'pg\_attver=%')::text, '{}'), pg_temp.acl(a.attacl, NULL::text, 0, :'ignore_roles'))
   FROM rel r JOIN pg_attribute a ON a.attrelid = r.oid AND a.attnum > 0 AND NOT a.attisdropped
   JOIN pg_type t ON t.oid = a.atttypid
   LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum;
@@ -181,7 +183,7 @@ INSERT INTO cat
 SELECT 'function ' || p.oid::regprocedure::text, 2, '    library ' || p.probin
   FROM member m JOIN pg_proc p ON m.classid = 'pg_proc'::regclass AND p.oid = m.objid WHERE p.probin IS NOT NULL;
 INSERT INTO cat
-SELECT 'function ' || p.oid::regprocedure::text, 3,
+SELECT 'function ' || a.aggfnoid::regprocedure::text, 3,
        format('    aggregate kind %s transition %s final %s(extra %s, modify %s) combine %s serial %s deserial %s '
               'moving %s/%s/%s sort %s state %s(%s) initial %L moving_state %s initial %L',
               a.aggkind, a.aggtransfn, a.aggfinalfn, a.aggfinalextra, a.aggfinalmodify, a.aggcombinefn, a.aggserialfn,
@@ -270,7 +272,7 @@ SELECT 'event trigger ' || e.evtname, 0,
 -- privileges the extension's scripts gave (pg_init_privs), which pg_dump compares the current ones with
 INSERT INTO cat
 SELECT 'init privileges ' || o.type || ' ' || o.identity, 0,
-       format('init privileges %s %s: %s', o.type, o.identity, pg_temp.acl(ip.initprivs, NULL, 0, ''))
+       format('init privileges %s %s: %s', o.type, o.identity, pg_temp.acl(ip.initprivs, NULL::text, 0, ''))
   FROM pg_init_privs ip, pg_identify_object(ip.classoid, ip.objoid, ip.objsubid) o
  WHERE ip.privtype = 'e'
    AND ((ip.classoid, ip.objoid) IN (SELECT classid, objid FROM member)
