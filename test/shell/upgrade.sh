@@ -87,22 +87,25 @@ for v in $releases; do
         echo "# a released script runs against the current library: keep these entry points (doc/upgrading.md)"
     fi
 
-    # 2. Install V from its frozen script, fill it with V's generator, update.
-    createdb "$filled"
-    if ! q "$filled" -c "CREATE EXTENSION credit_gz VERSION '$v'" 2> "$tmp/create.err"; then
+    # 2. Install V from its frozen script (once: the filled database is a copy of the empty one), fill it with V's
+    #    generator, update.
+    createdb "$empty"
+    if ! q "$empty" -c "CREATE EXTENSION credit_gz VERSION '$v'" 2> "$tmp/create.err"; then
         notok "$v: CREATE EXTENSION credit_gz VERSION '$v' with the current library"; sed 's/^/# /' "$tmp/create.err"
-        dropdb "$filled"; continue
+        dropdb "$empty"; continue
     fi
     ok "$v: CREATE EXTENSION credit_gz VERSION '$v' with the current library"
+    createdb -T "$empty" "$filled"
     gen_ok=1
+    t0=$(date +%s)
     for part in "test/upgrade/$v"/[0-9]*.sql; do
         if ! psql -X -q -v ON_ERROR_STOP=1 -v scale="$scale" -d "$filled" -f "$part" > "$tmp/gen.out" 2>&1; then
             gen_ok=0; notok "$v: frozen generator $part"; tail -20 "$tmp/gen.out" | sed 's/^/# /'; break
         fi
     done
-    [ "$gen_ok" = 1 ] && ok "$v: filled by the frozen generator test/upgrade/$v/ at scale $scale"
+    [ "$gen_ok" = 1 ] && ok "$v: filled by the frozen generator test/upgrade/$v/ at scale $scale ($(( $(date +%s) - t0 )) s)"
     counts "$filled" > "$tmp/before.counts"
-    echo "# $(awk '{n += $2} END {print n}' "$tmp/before.counts") rows in $(awk '$2 > 0' "$tmp/before.counts" | wc -l) of $(wc -l < "$tmp/before.counts") tables"
+    echo "# $(awk '{n += $2} END {print n}' "$tmp/before.counts") rows in $(awk '$2 > 0' "$tmp/before.counts" | wc -l) of $(wc -l < "$tmp/before.counts") tables$(awk '$2 == 0 {printf "%s %s", (n++ ? "," : "; empty:"), $1}' "$tmp/before.counts")"
     t0=$(date +%s)
     if q "$filled" -c "ALTER EXTENSION credit_gz UPDATE" 2> "$tmp/update.err"; then
         ok "$v: ALTER EXTENSION credit_gz UPDATE on a filled database ($(( $(date +%s) - t0 )) s)"
@@ -143,9 +146,8 @@ for v in $releases; do
     else notok "$v: verify_scores() is empty after the update"; sed 's/^/# /' "$tmp/verify.out"; fi
     dropdb "$filled"
 
-    # 3. Install V, update with no data: the shipped rows and the objects of a fresh install.
-    createdb "$empty"
-    q "$empty" -c "CREATE EXTENSION credit_gz VERSION '$v'" -c "ALTER EXTENSION credit_gz UPDATE"
+    # 3. V updated with no data: the shipped rows and the objects of a fresh install.
+    q "$empty" -c "ALTER EXTENSION credit_gz UPDATE"
     q "$empty" -f test/upgrade/catalogue.sql > "$tmp/empty.cat"
     if diff -u -F '^[^ ]' --label "fresh install of $current" --label "$v updated" \
             "$tmp/fresh.cat" "$tmp/empty.cat" > "$tmp/cat.diff"; then
