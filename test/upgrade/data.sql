@@ -13,10 +13,12 @@ SELECT c.oid::regclass AS rel, c.relkind
   JOIN pg_class c ON c.oid = d.objid
  WHERE d.refclassid = 'pg_extension'::regclass AND d.classid = 'pg_class'::regclass AND d.deptype = 'e'
    AND c.relkind IN ('r', 'p', 'S');
--- sequences of identity columns are not members: take them from their tables
+-- sequences of identity columns are not members (unless registered with pg_extension_config_dump): take them from
+-- their tables
 INSERT INTO member_table
-SELECT pg_get_serial_sequence(t.rel::text, a.attname)::regclass, 'S'
-  FROM member_table t JOIN pg_attribute a ON a.attrelid = t.rel AND a.attidentity <> '';
+SELECT DISTINCT pg_get_serial_sequence(t.rel::text, a.attname)::regclass, 'S'::"char"
+  FROM member_table t JOIN pg_attribute a ON a.attrelid = t.rel AND a.attidentity <> ''
+ WHERE pg_get_serial_sequence(t.rel::text, a.attname)::regclass NOT IN (SELECT rel FROM member_table);
 SELECT CASE relkind
        WHEN 'S' THEN format('SELECT %L || '' sequence '' || last_value || '' '' || is_called FROM %s', rel::text, rel)
        ELSE format('SELECT %L || '' '' || t FROM (SELECT to_jsonb(x)::text AS t FROM %s x) s ORDER BY t COLLATE "C"',
