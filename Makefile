@@ -1,7 +1,7 @@
 # credit_gz — PGXS build.
 #
 #   make demo     throwaway cluster, synthetic Guangzhou, the main job end to end
-#   make test     every test (pg_regress, isolation, pgTAP, C unit tests, pg_cron job) in a throwaway cluster
+#   make test     every test (pg_regress, isolation, pgTAP, C unit tests, pg_cron job, upgrade) in a throwaway cluster
 #   make bench    side-by-side benchmark ratios
 #   make fuzz     libFuzzer targets over the plain-C parsers (clang)
 #   make installcheck   pg_regress + isolation against your own server (PGXS as usual)
