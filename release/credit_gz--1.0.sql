@@ -1,5 +1,5 @@
 -- credit_gz 1.0 install script, as released. Frozen by scripts/freeze-release from src/*.sql at commit
--- 5d63833d6ac468705296c70a614b939293640a6c; never edited: later changes to installed objects go into upgrade scripts.
+-- c30d8f01d3202ec0f43f7af9f63769f6b43bf9f9; never edited: later changes to installed objects go into upgrade scripts.
 \echo Use "CREATE EXTENSION credit_gz" to load this file. \quit
 
 -- ====================================================================
@@ -16,14 +16,12 @@ COMMENT ON SCHEMA credit_gz IS
 -- pg_(try_)advisory_xact_lock(credit_gz.job_lock_key('<job>')); no routine, SQL or C, uses any other key, so two
 -- jobs can never share a key by accident (test/pgtap/job_locks.sql and test/shell/c_conformance.sh check it).
 -- The keys are single bigints 'CG' (0x4347) in bits 16–31 plus a job number: apart from the keys of other
--- applications, which mostly count from 1.
+-- applications, which mostly count from 1. Numbers of jobs that no longer exist are not reused.
 -- ---------------------------------------------------------------------------------------------------------------
 CREATE FUNCTION credit_gz.job_locks(OUT job text, OUT lock_key bigint) RETURNS SETOF record
     LANGUAGE sql IMMUTABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS
 $$
-    VALUES ('expire_list_entries',            1128726529::bigint),
-           ('repropagate',                    1128726530),
-           ('escalate_list_entries',          1128726531),
+    VALUES ('repropagate',                    1128726530::bigint),
            ('create_overdue_interview_tasks', 1128726532),
            ('rebuild_scoring_keys',           1128726533),
            ('recompute_scores',               1128726534),
@@ -52,6 +50,44 @@ $$;
 COMMENT ON FUNCTION credit_gz.job_lock_key(text) IS
     '作业锁键 / the advisory lock key of a job in credit_gz.job_locks(); an unknown job is an error (22023), never a '
     'NULL key.';
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- The policy clock (doc/schema.md, "Dates and the policy clock"). Every "today" of the extension is
+-- credit_gz.policy_date(): the date of the transaction's timestamp in credit_gz.policy_time_zone (Asia/Shanghai by
+-- default; superuser-only, so an application cannot move its own deadlines), whatever the session's TimeZone. Jobs
+-- take an as_of and pass it down instead of reading the clock. The C paths call the same C function.
+-- ---------------------------------------------------------------------------------------------------------------
+CREATE FUNCTION credit_gz.policy_date() RETURNS date
+    LANGUAGE c STABLE PARALLEL SAFE
+    AS 'MODULE_PATHNAME', 'credit_gz_policy_date';
+COMMENT ON FUNCTION credit_gz.policy_date() IS
+    '政策日期（今日）/ the policy date: the calendar day of the transaction''s timestamp in the policy time zone '
+    '(setting credit_gz.policy_time_zone, default Asia/Shanghai), whatever the session TimeZone. The one "today" of '
+    'every rule, trigger and default; jobs take it as their as_of default.';
+
+CREATE FUNCTION credit_gz.policy_date(at timestamptz) RETURNS date
+    LANGUAGE c STABLE STRICT PARALLEL SAFE
+    AS 'MODULE_PATHNAME', 'credit_gz_policy_date_at';
+COMMENT ON FUNCTION credit_gz.policy_date(timestamptz) IS
+    '政策日历日 / the calendar day of an instant in the policy time zone (credit_gz.policy_time_zone): the day a '
+    'submission, decision or job run at that instant counts on. policy_date() is policy_date(now()).';
+
+CREATE FUNCTION credit_gz.add_months(day date, months integer) RETURNS date
+    LANGUAGE c IMMUTABLE STRICT PARALLEL SAFE
+    AS 'MODULE_PATHNAME', 'credit_gz_add_months_sql';
+COMMENT ON FUNCTION credit_gz.add_months(date, integer) IS
+    '月份期间 / the day a period of so many months that starts on day ends on, by PostgreSQL''s date + interval '
+    'convention: the day of the month is kept, clamped to the end of a shorter month (2021-03-31 + 1 month = '
+    '2021-04-30; 2020-02-29 + 12 months = 2021-02-28). Every period counted in months uses it: publicity windows '
+    '(in C, the same function), list terms, early removal, escalation.';
+
+CREATE FUNCTION credit_gz.add_months_inverse(day date, months integer) RETURNS date
+    LANGUAGE c IMMUTABLE STRICT PARALLEL SAFE
+    AS 'MODULE_PATHNAME', 'credit_gz_add_months_inverse';
+COMMENT ON FUNCTION credit_gz.add_months_inverse(date, integer) IS
+    '期间起点上限 / the latest start whose period of so many months (credit_gz.add_months) has ended by day: '
+    'add_months(s, months) <= day exactly when s <= add_months_inverse(day, months). Lets a job find what is due '
+    'with an index range on the start date.';
 
 -- ====================================================================
 -- src/region.sql
@@ -9086,7 +9122,7 @@ CREATE TABLE credit_gz.commitment (
     department_code text    NOT NULL REFERENCES credit_gz.department (code) ON UPDATE CASCADE,
     domain_code     text    REFERENCES credit_gz.domain (code) ON UPDATE CASCADE,
     is_public       boolean NOT NULL DEFAULT true,
-    made_on         date    NOT NULL DEFAULT CURRENT_DATE,
+    made_on         date    NOT NULL DEFAULT credit_gz.policy_date(),
     due_date        date,
     status          text    NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'fulfilled', 'not_fulfilled')),
     determined_on   date,
@@ -9128,7 +9164,7 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
     IF NEW.status = 'not_fulfilled' AND (TG_OP = 'INSERT' OR OLD.status <> 'not_fulfilled') THEN
-        NEW.determined_on := coalesce(NEW.determined_on, CURRENT_DATE);
+        NEW.determined_on := coalesce(NEW.determined_on, credit_gz.policy_date());
         NEW.breach_document_no := coalesce(NEW.breach_document_no, 'CMT-' || NEW.commitment_id);
         NEW.record_id := credit_gz.load_record(
             NEW.department_code, NEW.breach_document_no, NEW.subject_id, 'commitment_breach', NEW.determined_on,
@@ -9322,7 +9358,7 @@ INSERT INTO credit_gz.policy_target (code, effective_from, name_zh, name_en, val
 SELECT pg_catalog.pg_extension_config_dump('credit_gz.policy_target', 'WHERE NOT shipped');
 
 -- policy_target_value: the value of a target in force on a day.
-CREATE FUNCTION credit_gz.policy_target_value(code text, on_day date DEFAULT CURRENT_DATE)
+CREATE FUNCTION credit_gz.policy_target_value(code text, on_day date DEFAULT credit_gz.policy_date())
 RETURNS numeric
 LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
@@ -9511,7 +9547,7 @@ BEGIN
     WITH c AS (
         SELECT v.dep, v.p, count(*) AS n, GROUPING(v.dep) AS total_row
           FROM (SELECT r.department_code AS dep,
-                       date_trunc(granularity, r.created_at AT TIME ZONE 'Asia/Shanghai')::date AS p
+                       date_trunc(granularity, credit_gz.policy_date(r.created_at)::timestamp)::date AS p
                   FROM credit_gz.record r) v
          GROUP BY GROUPING SETS ((v.dep, v.p), (v.p))
     )
@@ -9660,7 +9696,7 @@ CREATE TABLE credit_gz.list_entry (
     list_type_code        text NOT NULL REFERENCES credit_gz.list_type (code),
     department_code       text NOT NULL REFERENCES credit_gz.department (code),
     basis_document        text NOT NULL CHECK (basis_document <> ''),
-    effective_from        date NOT NULL DEFAULT CURRENT_DATE,
+    effective_from        date NOT NULL DEFAULT credit_gz.policy_date(),
     effective_until       date,
     status                text NOT NULL DEFAULT 'active'
                           CHECK (status IN ('active', 'lifted', 'expired', 'repaired', 'revoked')),
@@ -9841,10 +9877,10 @@ BEGIN
         END IF;
         IF NEW.effective_until IS NULL AND lt.default_term_months IS NOT NULL THEN
             -- the term runs from the listing date; the last day in force is the day before the anniversary
-            NEW.effective_until := (NEW.effective_from + make_interval(months => lt.default_term_months))::date - 1;
+            NEW.effective_until := credit_gz.add_months(NEW.effective_from, lt.default_term_months) - 1;
         END IF;
         IF NEW.status <> 'active' AND NEW.status_changed_on IS NULL THEN
-            NEW.status_changed_on := CURRENT_DATE;
+            NEW.status_changed_on := credit_gz.policy_date();
         END IF;
         RETURN NEW;
     END IF;
@@ -9864,9 +9900,9 @@ BEGIN
                       DETAIL = 'Only an active entry changes status; a later determination is a new entry.',
                       HINT = 'Create a new entry for a new determination.';
         END IF;
-        NEW.status_changed_on := coalesce(NEW.status_changed_on, CURRENT_DATE);
+        NEW.status_changed_on := coalesce(NEW.status_changed_on, credit_gz.policy_date());
         IF NEW.status_changed_on IS NOT DISTINCT FROM OLD.status_changed_on THEN
-            NEW.status_changed_on := CURRENT_DATE;
+            NEW.status_changed_on := credit_gz.policy_date();
         END IF;
         IF NEW.status = 'expired' AND (OLD.effective_until IS NULL OR OLD.effective_until >= NEW.status_changed_on) THEN
             RAISE EXCEPTION 'list entry % has not reached the end of its term', OLD.entry_id
@@ -9883,7 +9919,7 @@ BEGIN
                                           coalesce(to_char(OLD.effective_until, 'YYYY-MM-DD'), 'it is revoked')),
                           HINT = 'Revoke the entry if the determination itself was wrong.';
             END IF;
-            earliest := (OLD.effective_from + make_interval(months => lt.early_removal_after_months))::date;
+            earliest := credit_gz.add_months(OLD.effective_from, lt.early_removal_after_months);
             IF NEW.status_changed_on < earliest THEN
                 RAISE EXCEPTION 'list entry % cannot be removed before %', OLD.entry_id, to_char(earliest, 'YYYY-MM-DD')
                     USING ERRCODE = 'check_violation',
@@ -9923,14 +9959,17 @@ COMMENT ON FUNCTION credit_gz.relation_propagate() IS
 CREATE TRIGGER relation_propagate AFTER INSERT OR UPDATE OR DELETE ON credit_gz.relation
     FOR EACH ROW EXECUTE FUNCTION credit_gz.relation_propagate();
 
-CREATE FUNCTION credit_gz.repropagate_entry(entry_id bigint) RETURNS integer
+CREATE FUNCTION credit_gz.repropagate_entry(entry_id bigint, as_of date DEFAULT credit_gz.policy_date())
+    RETURNS integer
     LANGUAGE c STRICT VOLATILE SET search_path = pg_catalog, pg_temp
     AS 'MODULE_PATHNAME', 'credit_gz_repropagate_entry';
-COMMENT ON FUNCTION credit_gz.repropagate_entry(bigint) IS
-    '按当前关联关系和规则重新计算某直接认定记录的派生记录，返回新增、更新和移出的条数 / recomputes the derived entries of '
-    'one directly determined entry from current relations and rules; returns how many were created, changed or lifted';
+COMMENT ON FUNCTION credit_gz.repropagate_entry(bigint, date) IS
+    '按某日有效的关联关系和规则重新计算某直接认定记录的派生记录，返回新增、更新和移出的条数 / recomputes the derived '
+    'entries of one directly determined entry from the relations and rules in force on as_of (default: the policy '
+    'date; run_expiry passes its own day); returns how many were created, changed or lifted';
 
-CREATE FUNCTION credit_gz.repropagate(list_type_codes text[] DEFAULT NULL) RETURNS integer
+CREATE FUNCTION credit_gz.repropagate(list_type_codes text[] DEFAULT NULL, as_of date DEFAULT credit_gz.policy_date())
+    RETURNS integer
     LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS
 $$
 DECLARE
@@ -9946,14 +9985,15 @@ BEGIN
            AND (list_type_codes IS NULL OR e.list_type_code = ANY (list_type_codes))
          ORDER BY 1
     LOOP
-        n := n + credit_gz.repropagate_entry(root);
+        n := n + credit_gz.repropagate_entry(root, as_of);
     END LOOP;
     RETURN n;
 END
 $$;
-COMMENT ON FUNCTION credit_gz.repropagate(text[]) IS
+COMMENT ON FUNCTION credit_gz.repropagate(text[], date) IS
     '规则变更后重新推送（可限定名单类型），幂等 / re-derives every active tree (or those touching the given list types) '
-    'after rule changes; idempotent; advisory lock job_lock_key(''repropagate'')';
+    'after rule changes, from the relations and rules in force on as_of (default: the policy date); idempotent; '
+    'advisory lock job_lock_key(''repropagate'')';
 
 CREATE FUNCTION credit_gz.propagation_rule_changed() RETURNS trigger
     LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS
@@ -9994,89 +10034,22 @@ CREATE TRIGGER propagation_rule_deleted AFTER DELETE ON credit_gz.propagation_ru
     FOR EACH STATEMENT EXECUTE FUNCTION credit_gz.propagation_rule_deleted();
 
 -- ---------------------------------------------------------------------------------------------------------------
--- Time: expiry and escalation (called by the expiry job, see doc/lists.md)
+-- Time: expiry and escalation belong to the one expiry job, credit_gz.run_expiry (src/repair.sql, doc/repair.md);
+-- an entry escalates on credit_gz.add_months(effective_from, escalate_after_months), here and there.
 -- ---------------------------------------------------------------------------------------------------------------
-CREATE FUNCTION credit_gz.expire_list_entries(batch_size integer DEFAULT 10000) RETURNS integer
-    LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS
-$$
-DECLARE
-    n integer := 0;
-    k integer;
-    root bigint;
-BEGIN
-    -- one expiry run at a time; a second concurrent call returns 0 at once
-    IF NOT pg_catalog.pg_try_advisory_xact_lock(credit_gz.job_lock_key('expire_list_entries')) THEN
-        RETURN 0;
-    END IF;
-    LOOP
-        WITH due AS (
-            SELECT entry_id FROM credit_gz.list_entry
-             WHERE status = 'active' AND derived_from_entry_id IS NULL AND effective_until < CURRENT_DATE
-             ORDER BY entry_id LIMIT batch_size FOR UPDATE SKIP LOCKED)
-        UPDATE credit_gz.list_entry e
-           SET status = 'expired', status_changed_on = CURRENT_DATE, status_reason = 'term ended'
-          FROM due WHERE e.entry_id = due.entry_id;
-        GET DIAGNOSTICS k = ROW_COUNT;
-        n := n + k;
-        EXIT WHEN k < batch_size;
-    END LOOP;
-    -- derived entries whose relation ended with time (valid_to passed): recompute their trees
-    FOR root IN
-        SELECT DISTINCT root_entry_id FROM credit_gz.list_entry
-         WHERE status = 'active' AND root_entry_id IS NOT NULL AND effective_until < CURRENT_DATE
-         ORDER BY 1
-    LOOP
-        n := n + credit_gz.repropagate_entry(root);
-    END LOOP;
-    RETURN n;
-END
-$$;
-COMMENT ON FUNCTION credit_gz.expire_list_entries(integer) IS
-    '名单期满移出（含关联关系到期的派生记录），幂等，供定时任务调用 / marks entries past their term expired and lifts derived '
-    'entries whose relation has ended; idempotent; advisory lock job_lock_key(''expire_list_entries''); for the daily expiry job';
-
-CREATE FUNCTION credit_gz.escalate_list_entries() RETURNS integer
-    LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS
-$$
-DECLARE
-    n integer;
-BEGIN
-    -- one escalation run at a time
-    IF NOT pg_catalog.pg_try_advisory_xact_lock(credit_gz.job_lock_key('escalate_list_entries')) THEN
-        RETURN 0;
-    END IF;
-    INSERT INTO credit_gz.list_entry (subject_id, list_type_code, department_code, basis_document, effective_from,
-                                      record_id, escalated_from_entry_id, rectify_by)
-    SELECT e.subject_id, lt.escalate_to_code, e.department_code,
-           format('经营异常满%s个月未纠正，由列入记录 %s 升级 (%s)', lt.escalate_after_months, e.entry_id, e.basis_document),
-           CURRENT_DATE, e.record_id, e.entry_id, NULL
-      FROM credit_gz.list_entry e
-      JOIN credit_gz.list_type lt ON lt.code = e.list_type_code
-     WHERE e.status = 'active' AND e.derived_from_entry_id IS NULL
-       AND lt.escalate_to_code IS NOT NULL
-       AND (e.effective_from + make_interval(months => lt.escalate_after_months))::date <= CURRENT_DATE
-       AND NOT EXISTS (SELECT 1 FROM credit_gz.list_entry x WHERE x.escalated_from_entry_id = e.entry_id)
-     ORDER BY e.entry_id;
-    GET DIAGNOSTICS n = ROW_COUNT;
-    RETURN n;
-END
-$$;
-COMMENT ON FUNCTION credit_gz.escalate_list_entries() IS
-    '经营异常名录满三年未纠正升级列入严重违法失信名单（规则取自 list_type），幂等 / escalates entries unresolved for their '
-    'type''s escalation period to the escalation list (abnormal operations → serious list); idempotent; advisory lock job_lock_key(''escalate_list_entries'')';
 CREATE INDEX list_entry_escalated_idx ON credit_gz.list_entry (escalated_from_entry_id) WHERE escalated_from_entry_id IS NOT NULL;
 COMMENT ON INDEX credit_gz.list_entry_escalated_idx IS '升级来源 / escalation source';
 
 CREATE VIEW credit_gz.list_escalation_notice AS
 SELECT e.entry_id, e.subject_id, e.list_type_code, e.department_code, e.effective_from,
        lt.escalate_to_code,
-       (e.effective_from + make_interval(months => lt.escalate_after_months))::date AS escalates_on,
-       ((e.effective_from + make_interval(months => lt.escalate_after_months))::date - lt.escalation_notice_days) AS notify_from
+       credit_gz.add_months(e.effective_from, lt.escalate_after_months) AS escalates_on,
+       credit_gz.add_months(e.effective_from, lt.escalate_after_months) - lt.escalation_notice_days AS notify_from
   FROM credit_gz.list_entry e
   JOIN credit_gz.list_type lt ON lt.code = e.list_type_code
  WHERE e.status = 'active' AND lt.escalate_to_code IS NOT NULL
-   AND ((e.effective_from + make_interval(months => lt.escalate_after_months))::date
-        - coalesce(lt.escalation_notice_days, 0)) <= CURRENT_DATE
+   AND credit_gz.add_months(e.effective_from, lt.escalate_after_months) - coalesce(lt.escalation_notice_days, 0)
+       <= credit_gz.policy_date()
    AND NOT EXISTS (SELECT 1 FROM credit_gz.list_entry x WHERE x.escalated_from_entry_id = e.entry_id);
 COMMENT ON VIEW credit_gz.list_escalation_notice IS
     '即将升级的名单记录（经营异常满三年前60天提示）/ entries within their notice period before escalation';
@@ -10113,7 +10086,7 @@ CREATE TABLE credit_gz.dishonesty_case (
     subject_id        bigint NOT NULL REFERENCES credit_gz.subject (subject_id),
     department_code   text NOT NULL REFERENCES credit_gz.department (code),
     title             text NOT NULL,
-    opened_on         date NOT NULL DEFAULT CURRENT_DATE,
+    opened_on         date NOT NULL DEFAULT credit_gz.policy_date(),
     stage             text REFERENCES credit_gz.case_step_kind (code),
     stage_on          date,
     rectification_due date,
@@ -10247,7 +10220,7 @@ CREATE TRIGGER dishonesty_case_stage AFTER INSERT OR UPDATE ON credit_gz.dishone
 CREATE VIEW credit_gz.dishonesty_case_status AS
 SELECT c.case_id, c.subject_id, c.department_code, c.title, c.opened_on,
        coalesce(c.stage, 'opened') AS stage, c.stage_on, c.rectification_due,
-       (c.rectification_due < CURRENT_DATE
+       (c.rectification_due < credit_gz.policy_date()
         AND NOT EXISTS (SELECT 1 FROM credit_gz.dishonesty_case_step s
                          WHERE s.subject_id = c.subject_id AND s.case_id = c.case_id
                            AND s.step = 'rectification')) AS rectification_overdue,
@@ -10329,7 +10302,8 @@ COMMENT ON INDEX credit_gz.interview_task_entry_idx IS '每个整改期限只生
 COMMENT ON INDEX credit_gz.interview_task_case_idx IS '每个整改期限只生成一次任务 / one task per case and deadline';
 COMMENT ON INDEX credit_gz.interview_task_open_idx IS '部门待办 / open tasks by department';
 
-CREATE FUNCTION credit_gz.create_overdue_interview_tasks(interview_within_days integer DEFAULT 10, as_of date DEFAULT CURRENT_DATE)
+CREATE FUNCTION credit_gz.create_overdue_interview_tasks(interview_within_days integer DEFAULT 10,
+                                                         as_of date DEFAULT credit_gz.policy_date())
     RETURNS integer
     LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS
 $$
@@ -10369,7 +10343,7 @@ END
 $$;
 COMMENT ON FUNCTION credit_gz.create_overdue_interview_tasks(integer, date) IS
     '为逾期未整改的名单记录和失信案例生成约谈任务（谁认定、谁约谈），幂等，供定时任务调用 / creates an interview task for the '
-    'determining department of every entry or case whose rectification deadline passed before as_of (default today; run_expiry passes its own day); idempotent; advisory lock job_lock_key(''create_overdue_interview_tasks'')';
+    'determining department of every entry or case whose rectification deadline passed before as_of (default: the policy date; run_expiry passes its own day); idempotent; advisory lock job_lock_key(''create_overdue_interview_tasks'')';
 
 -- Comments on the triggers and identity sequences of this part.
 COMMENT ON TRIGGER list_entry_check ON credit_gz.list_entry IS '名单列入校验 / validates directly determined entries (list_entry_check())';
@@ -10442,14 +10416,6 @@ RETURN CASE grade::text WHEN 'D' THEN 0 WHEN 'C' THEN 1 WHEN 'M' THEN 2 WHEN 'B'
 COMMENT ON FUNCTION credit_gz.scoring_rank(credit_gz.credit_grade) IS
     '等级序号 / scoring rank of a grade, D 0 < C 1 < M 2 < B 3 < A 4 (the credit_grade order; credit_grade_rank counts '
     'the other way), so that the worst of several direct downgrades is a parallel-safe min() over smallint.';
-
-CREATE FUNCTION credit_gz.scoring_date()
-RETURNS date
-LANGUAGE sql STABLE PARALLEL SAFE
-RETURN (pg_catalog.now() AT TIME ZONE 'Asia/Shanghai')::date;
-COMMENT ON FUNCTION credit_gz.scoring_date() IS
-    '计分日 / the day (Guangzhou time, Asia/Shanghai) on which decay is evaluated: the transaction''s date, the same '
-    'whatever the session TimeZone, so a trigger and a recomputation in the same day agree.';
 
 -- ---------------------------------------------------------------------------------------------------------------
 -- Models, rules, direct downgrades
@@ -10643,7 +10609,7 @@ CREATE TABLE credit_gz.subject_score (
     contributions integer NOT NULL,
     cap_rank      smallint,
     decaying      boolean NOT NULL DEFAULT false,
-    scored_on     date NOT NULL DEFAULT credit_gz.scoring_date(),
+    scored_on     date NOT NULL DEFAULT credit_gz.policy_date(),
     updated_at    timestamptz NOT NULL DEFAULT pg_catalog.now(),
     PRIMARY KEY (subject_id, model_code)
 ) WITH (fillfactor = 90);
@@ -10991,7 +10957,7 @@ COMMENT ON FUNCTION credit_gz.score_totals(text[], date) IS
     'not). Reads every row: refused under row-level security and without SELECT on record and list_entry. Not '
     'granted to PUBLIC.';
 
-CREATE FUNCTION credit_gz.fresh_scores(models text[], as_of date DEFAULT credit_gz.scoring_date())
+CREATE FUNCTION credit_gz.fresh_scores(models text[], as_of date DEFAULT credit_gz.policy_date())
 RETURNS TABLE (subject_id bigint, model_code text, score numeric, grade credit_gz.credit_grade,
                raw_points numeric, contributions integer, cap_rank smallint, decaying boolean)
 LANGUAGE sql STABLE PARALLEL SAFE
@@ -11010,7 +10976,8 @@ COMMENT ON FUNCTION credit_gz.fresh_scores(text[], date) IS
     'every record, past row-level security).';
 REVOKE ALL ON FUNCTION credit_gz.fresh_scores(text[], date) FROM PUBLIC;
 
-CREATE FUNCTION credit_gz.score_breakdown(subject_id bigint, model_code text)
+CREATE FUNCTION credit_gz.score_breakdown(subject_id bigint, model_code text,
+                                          as_of date DEFAULT credit_gz.policy_date())
 RETURNS TABLE (source text, source_id bigint, match_code text, scoring_rule_id bigint, points numeric,
                effective_points numeric, downgrade_ids bigint[], max_grade credit_gz.credit_grade)
 LANGUAGE sql STABLE
@@ -11024,13 +10991,13 @@ BEGIN ATOMIC
                (c.effective_centi / 100.0)::numeric(7,2), c.downgrade_ids,
                (CASE c.cap_rank WHEN 0 THEN 'D' WHEN 1 THEN 'C' WHEN 2 THEN 'M' WHEN 3 THEN 'B' WHEN 4 THEN 'A'
                 END)::credit_gz.credit_grade
-          FROM credit_gz.score_contributions(ARRAY[score_breakdown.model_code], credit_gz.scoring_date()) c
+          FROM credit_gz.score_contributions(ARRAY[score_breakdown.model_code], score_breakdown.as_of) c
          WHERE c.subject_id = score_breakdown.subject_id
          ORDER BY c.source, c.source_id) x;
 END;
-COMMENT ON FUNCTION credit_gz.score_breakdown(bigint, text) IS
-    '评分构成 / why a subject has its score: the base score, then every counting record and list entry with its rule, '
-    'points and decayed points, and the direct downgrades it triggers. Score = base + sum of effective_points, clamped '
+COMMENT ON FUNCTION credit_gz.score_breakdown(bigint, text, date) IS
+    '评分构成 / why a subject has its score on as_of (default: the policy date): the base score, then every counting '
+    'record and list entry with its rule, points and points decayed on as_of, and the direct downgrades it triggers. Score = base + sum of effective_points, clamped '
     'to the model''s floor and ceiling; grade = thresholds, capped by the worst max_grade; M when only the base row.';
 
 -- ---------------------------------------------------------------------------------------------------------------
@@ -11048,7 +11015,7 @@ COMMENT ON FUNCTION credit_gz.rescore_subject(bigint) IS
     'statement); returns how many model scores changed. Not granted to PUBLIC.';
 
 CREATE FUNCTION credit_gz.recompute_scores(model_code text DEFAULT NULL,
-                                           as_of date DEFAULT credit_gz.scoring_date())
+                                           as_of date DEFAULT credit_gz.policy_date())
 RETURNS bigint
 LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, pg_temp
@@ -11132,12 +11099,12 @@ $$;
 REVOKE ALL ON FUNCTION credit_gz.recompute_scores(text, date) FROM PUBLIC;
 COMMENT ON FUNCTION credit_gz.recompute_scores(text, date) IS
     '全量重算 / set-based recomputation of every subject''s score under one model (NULL: all active models) with points '
-    'decayed on as_of (default: the scoring day), e.g. after a rule change or, daily, for decaying rules; appends grade_history (cause recompute) for every grade that changes. '
+    'decayed on as_of (default: the policy date), e.g. after a rule change or, daily, for decaying rules; appends grade_history (cause recompute) for every grade that changes. '
     'Returns the number of scores changed. Idempotent; advisory lock job_lock_key(''recompute_scores''); blocks score '
     'writers while it runs. '
     'Not granted to PUBLIC (a maintenance job).';
 
-CREATE FUNCTION credit_gz.verify_scores(as_of date DEFAULT credit_gz.scoring_date())
+CREATE FUNCTION credit_gz.verify_scores(as_of date DEFAULT credit_gz.policy_date())
 RETURNS TABLE (subject_id bigint, model_code text, maintained_score numeric, maintained_grade credit_gz.credit_grade,
                fresh_score numeric, fresh_grade credit_gz.credit_grade)
 LANGUAGE sql STABLE
@@ -11157,7 +11124,7 @@ BEGIN ATOMIC
 END;
 COMMENT ON FUNCTION credit_gz.verify_scores(date) IS
     '评分核验 / every (subject, model) whose maintained score differs from a fresh computation from the records with '
-    'points decayed on as_of (default: the scoring day); must '
+    'points decayed on as_of (default: the policy date); must '
     'return no rows (after a rule change, until recompute_scores() has run; with decaying rules, until the day''s '
     'recompute). maintained_score NULL: the subject has no subject_score row.';
 REVOKE ALL ON FUNCTION credit_gz.verify_scores(date) FROM PUBLIC;
@@ -11227,14 +11194,14 @@ BEGIN ATOMIC
           FROM credit_gz.record r
           JOIN credit_gz.domain d ON d.code = r.domain_code
          WHERE (d.code = draw_inspection_sample.domain_code OR d.parent_code = draw_inspection_sample.domain_code)
-           AND r.decision_date <= (draw_inspection_sample.as_of AT TIME ZONE 'Asia/Shanghai')::date
+           AND r.decision_date <= credit_gz.policy_date(draw_inspection_sample.as_of)
     ), measure AS (
         SELECT DISTINCT ON (sm.grade) sm.grade, sm.model_code, sm.inspection_ratio
           FROM credit_gz.supervision_measure sm
          WHERE sm.domain_code = draw_inspection_sample.domain_code
-           AND sm.effective_from <= (draw_inspection_sample.as_of AT TIME ZONE 'Asia/Shanghai')::date
+           AND sm.effective_from <= credit_gz.policy_date(draw_inspection_sample.as_of)
            AND (sm.effective_until IS NULL
-                OR sm.effective_until > (draw_inspection_sample.as_of AT TIME ZONE 'Asia/Shanghai')::date)
+                OR sm.effective_until > credit_gz.policy_date(draw_inspection_sample.as_of))
          ORDER BY sm.grade, sm.effective_from DESC
     ), model AS (
         SELECT min(model_code) AS model_code FROM measure
@@ -12278,17 +12245,6 @@ COMMENT ON FUNCTION credit_gz.sync_outbox_purge(interval) IS
     'Deletes acknowledged outbox rows older than the interval; pending rows are never deleted.';
 
 -- ====================================================================
--- Local date of the policy (Guangzhou time)
--- ====================================================================
-
-CREATE FUNCTION credit_gz.gz_date(at timestamptz) RETURNS date
-LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-RETURN (at AT TIME ZONE 'Asia/Shanghai')::date;
-COMMENT ON FUNCTION credit_gz.gz_date(timestamptz) IS
-    '广州日期 / the calendar day in Guangzhou (Asia/Shanghai) of a timestamp, whatever the session TimeZone: deadlines '
-    'and periods are counted in local days.';
-
--- ====================================================================
 -- Repair bars (不予修复) and eligibility (修复条件)
 -- ====================================================================
 
@@ -12452,7 +12408,7 @@ BEGIN
     END IF;
 
     -- Early removal after the list type's minimum term (e.g. SAMR Order No. 44: one year).
-    min_day := (e.effective_from + pg_catalog.make_interval(months => COALESCE(lt.early_removal_after_months, 0)))::date;
+    min_day := credit_gz.add_months(e.effective_from, COALESCE(lt.early_removal_after_months, 0));
     since := GREATEST(min_day, obligations_performed_on);
     bar := credit_gz.repair_bar_until(e.subject_id, NULL, GREATEST(on_day, since));
     IF bar IS NOT NULL THEN
@@ -12618,7 +12574,7 @@ CREATE FUNCTION credit_gz.repair_application_insert() RETURNS trigger
 LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
     el record;
-    day date := credit_gz.gz_date(NEW.submitted_at);
+    day date := credit_gz.policy_date();
 BEGIN
     IF NEW.status <> 'submitted' THEN
         RAISE EXCEPTION 'a repair application starts as submitted, not %', NEW.status
@@ -12660,7 +12616,7 @@ LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
     el record;
     now_ts timestamptz := pg_catalog.now();
-    day date := credit_gz.gz_date(pg_catalog.now());
+    day date := credit_gz.policy_date();
 BEGIN
     IF (NEW.subject_id, NEW.record_id, NEW.entry_id, NEW.department_code, NEW.channel, NEW.submitted_at, NEW.accept_due)
        IS DISTINCT FROM
@@ -12739,7 +12695,7 @@ BEGIN
             WHERE subject_id = NEW.subject_id AND record_id = NEW.record_id;
         ELSE
             UPDATE credit_gz.list_entry
-            SET status = 'repaired', status_changed_on = credit_gz.gz_date(NEW.decided_at),
+            SET status = 'repaired', status_changed_on = credit_gz.policy_date(NEW.decided_at),
                 status_reason = format('信用修复 repair application %s', NEW.application_id)
             WHERE subject_id = NEW.subject_id AND entry_id = NEW.entry_id;
         END IF;
@@ -12937,7 +12893,7 @@ BEGIN
     NEW.accepted_at := NULL; NEW.platform_due := NULL; NEW.referred_at := NULL; NEW.provider_due := NULL;
     NEW.resolved_at := NULL; NEW.outcome := NULL; NEW.corrections := NULL;
     NEW.accept_overdue_at := NULL; NEW.platform_overdue_at := NULL; NEW.provider_overdue_at := NULL;
-    NEW.accept_due := credit_gz.deadline('objection', 'acceptance', 'standard', credit_gz.gz_date(NEW.submitted_at));
+    NEW.accept_due := credit_gz.deadline('objection', 'acceptance', 'standard', credit_gz.policy_date(NEW.submitted_at));
     UPDATE credit_gz.record SET status = 'under_objection' WHERE subject_id = r.subject_id AND record_id = NEW.record_id;
     RETURN NEW;
 END $$;
@@ -12953,7 +12909,7 @@ CREATE FUNCTION credit_gz.objection_transition() RETURNS trigger
 LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
     now_ts timestamptz := pg_catalog.now();
-    day date := credit_gz.gz_date(pg_catalog.now());
+    day date := credit_gz.policy_date();
     bad text[];
 BEGIN
     IF (NEW.subject_id, NEW.record_id, NEW.department_code, NEW.claim, NEW.prior_status, NEW.submitted_at, NEW.accept_due)
@@ -13147,7 +13103,7 @@ CREATE FUNCTION credit_gz.run_expiry(as_of timestamptz DEFAULT pg_catalog.now(),
 RETURNS jsonb
 LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
-    d date := credit_gz.gz_date(as_of);
+    d date := credit_gz.policy_date(as_of);
     n_records bigint := 0;
     n_entries bigint := 0;
     n_derived bigint := 0;
@@ -13204,17 +13160,21 @@ BEGIN
         room := room - k;
         EXIT WHEN k < LEAST(batch_size, room + k);
     END LOOP;
-    -- Derived entries whose own term ended (the relation they came through ended): recompute their trees.
+    -- Derived entries whose own term ended (the relation they came through ended): recompute their trees as of
+    -- the run's day, so that a relation ending before as_of lifts its entry whatever the date of the server.
     FOR root IN
         SELECT DISTINCT e.root_entry_id FROM credit_gz.list_entry e
         WHERE e.status = 'active' AND e.root_entry_id IS NOT NULL AND e.effective_until < d
         ORDER BY 1
     LOOP
-        n_derived := n_derived + credit_gz.repropagate_entry(root);
+        n_derived := n_derived + credit_gz.repropagate_entry(root, d);
     END LOOP;
 
-    -- 3. Escalation by the list types' own rules (经营异常名录 unresolved 3 years → 严重违法失信名单).
-    FOR lt IN SELECT t.code, t.escalate_to_code, t.escalate_after_months
+    -- 3. Escalation by the list types' own rules (经营异常名录 unresolved 3 years → 严重违法失信名单): an entry
+    --    escalates on add_months(listed on, escalate_after_months) (doc/repair.md, month ends); the entries due are
+    --    those listed on or before add_months_inverse(d, …), an index range of list_entry_escalation_due_idx.
+    FOR lt IN SELECT t.code, t.escalate_to_code, t.escalate_after_months,
+                     credit_gz.add_months_inverse(d, t.escalate_after_months) AS listed_by
               FROM credit_gz.list_type t WHERE t.escalate_to_code IS NOT NULL ORDER BY t.code
     LOOP
         INSERT INTO credit_gz.list_entry (subject_id, list_type_code, department_code, basis_document, effective_from,
@@ -13225,7 +13185,7 @@ BEGIN
                d, e.record_id, e.entry_id
         FROM credit_gz.list_entry e
         WHERE e.list_type_code = lt.code AND e.status = 'active' AND e.derived_from_entry_id IS NULL
-          AND e.effective_from <= (d - pg_catalog.make_interval(months => lt.escalate_after_months))::date
+          AND e.effective_from <= lt.listed_by
           AND NOT EXISTS (SELECT FROM credit_gz.list_entry x WHERE x.escalated_from_entry_id = e.entry_id)
         ORDER BY e.entry_id;
         GET DIAGNOSTICS k = ROW_COUNT;
@@ -13272,8 +13232,9 @@ COMMENT ON FUNCTION credit_gz.run_expiry(timestamptz, integer, integer) IS
     '到期处理 / the daily job: records past publish_until → expired and archived; list entries past their term → expired; '
     'entries unresolved for their type''s escalation period (经营异常名录 3 years) → escalated; overdue repair '
     'applications and objections flagged; interview tasks for overdue rectification (谁认定、谁约谈). Scores follow '
-    'through the triggers. Days are Guangzhou days of as_of. Idempotent; advisory lock job_lock_key(''run_expiry'') — a '
-    'concurrent call returns {"skipped": …}; batches of batch_size with FOR UPDATE SKIP LOCKED; cost proportional to '
+    'through the triggers. Its day is policy_date(as_of), passed to everything it calls, so the same as_of does the '
+    'same work whatever the server''s date. Idempotent; advisory lock job_lock_key(''run_expiry'') — a concurrent '
+    'call returns {"skipped": …}; batches of batch_size with FOR UPDATE SKIP LOCKED; cost proportional to '
     'the due rows. '
     'max_rows caps the records and entries changed (more_due tells whether the cap was reached). Returns the counts '
     'as jsonb.';
@@ -13488,7 +13449,7 @@ AS $$
 BEGIN
     IF TG_OP = 'DELETE' THEN
         IF credit_gz.query_log_purge_allowed()
-           AND OLD.at < pg_catalog.now() - credit_gz.query_log_retention_at(CURRENT_DATE) THEN
+           AND OLD.at < pg_catalog.now() - credit_gz.query_log_retention_at(credit_gz.policy_date()) THEN
             RETURN OLD;
         END IF;
     END IF;
@@ -13551,8 +13512,8 @@ BEGIN
         RAISE EXCEPTION 'batch_size must be positive' USING ERRCODE = '22023';
     END IF;
     -- as_of can only move the cutoff into the past: the trigger re-checks against now() in any case.
-    cutoff := least(coalesce(as_of, pg_catalog.now()), pg_catalog.now())
-              - credit_gz.query_log_retention_at(CURRENT_DATE);
+    cutoff := least(coalesce(as_of, pg_catalog.now()), pg_catalog.now());
+    cutoff := cutoff - credit_gz.query_log_retention_at(credit_gz.policy_date(cutoff));
     IF NOT pg_catalog.pg_try_advisory_xact_lock(credit_gz.job_lock_key('purge_query_log')) THEN
         RETURN 0;   -- another purge is running; running twice would do nothing more
     END IF;
@@ -14128,13 +14089,14 @@ SELECT a.audience, r.record_id, r.subject_id, r.item_code, i.name_zh AS item_nam
   FROM credit_gz.record r
   JOIN credit_gz.info_item i ON i.code = r.item_code
  CROSS JOIN LATERAL (SELECT credit_gz.record_level(r.disclosure, r.status, r.publish_from, r.publish_until,
-                                                   CURRENT_DATE) AS level) l
+                                                   credit_gz.policy_date()) AS level) l
  CROSS JOIN pg_catalog.unnest((SELECT credit_gz.my_audiences())) AS a(audience)
   JOIN credit_gz.audience au ON au.code = a.audience
  WHERE l.level IS NOT NULL
    AND (EXISTS (SELECT 1 FROM credit_gz.disclosure_rule d
-                 WHERE d.audience = a.audience AND d.level = l.level AND d.effective_from <= CURRENT_DATE
-                   AND (d.effective_until IS NULL OR d.effective_until > CURRENT_DATE))
+                 WHERE d.audience = a.audience AND d.level = l.level
+                   AND d.effective_from <= credit_gz.policy_date()
+                   AND (d.effective_until IS NULL OR d.effective_until > credit_gz.policy_date()))
         OR (a.audience = 'government' AND r.department_code = ANY ((SELECT credit_gz.my_departments())::text[])))
    AND (NOT au.needs_authorization OR credit_gz.is_credit_admin()
         OR EXISTS (SELECT 1 FROM pg_catalog.unnest((SELECT credit_gz.my_institutions())) AS mi(id)
@@ -14170,8 +14132,8 @@ SELECT a.audience, c.commitment_id, c.subject_id, c.kind, c.matter, c.due_date, 
  WHERE EXISTS (SELECT 1 FROM credit_gz.disclosure_rule d
                 WHERE d.audience = a.audience
                   AND d.level = CASE WHEN c.is_public THEN 'public' ELSE 'government' END
-                  AND d.effective_from <= CURRENT_DATE
-                  AND (d.effective_until IS NULL OR d.effective_until > CURRENT_DATE))
+                  AND d.effective_from <= credit_gz.policy_date()
+                  AND (d.effective_until IS NULL OR d.effective_until > credit_gz.policy_date()))
    AND (a.audience <> 'financial_institution' OR credit_gz.is_credit_admin()
         OR EXISTS (SELECT 1 FROM pg_catalog.unnest((SELECT credit_gz.my_institutions())) AS mi(id)
                     WHERE credit_gz.authorization_is_live(c.subject_id, mi.id)));
@@ -14635,8 +14597,9 @@ SELECT a.audience, e.entry_id, e.subject_id, e.list_type_code, t.name_zh AS list
   JOIN credit_gz.audience au ON au.code = a.audience
  WHERE l.level IS NOT NULL
    AND (EXISTS (SELECT 1 FROM credit_gz.disclosure_rule d
-                 WHERE d.audience = a.audience AND d.level = l.level AND d.effective_from <= CURRENT_DATE
-                   AND (d.effective_until IS NULL OR d.effective_until > CURRENT_DATE))
+                 WHERE d.audience = a.audience AND d.level = l.level
+                   AND d.effective_from <= credit_gz.policy_date()
+                   AND (d.effective_until IS NULL OR d.effective_until > credit_gz.policy_date()))
         OR (a.audience = 'government' AND e.department_code = ANY ((SELECT credit_gz.my_departments())::text[])))
    AND (NOT au.needs_authorization OR credit_gz.is_credit_admin()
         OR EXISTS (SELECT 1 FROM pg_catalog.unnest((SELECT credit_gz.my_institutions())) AS mi(id)
@@ -14762,7 +14725,7 @@ COMMENT ON COLUMN credit_gz.disclosed_grade.history IS '最近等级变动 / las
 CREATE VIEW credit_gz.monitor_collection AS
 WITH r AS (
     SELECT s.district, r.department_code, r.domain_code,
-           pg_catalog.date_trunc('month', r.created_at AT TIME ZONE 'Asia/Shanghai')::date AS period_start
+           pg_catalog.date_trunc('month', credit_gz.policy_date(r.created_at)::timestamp)::date AS period_start
       FROM credit_gz.record r
       JOIN credit_gz.subject s ON s.subject_id = r.subject_id
 ), g AS (
@@ -14816,7 +14779,8 @@ WITH e AS (
            pg_catalog.count(*) FILTER (WHERE e.status = 'active') AS active_entries,
            pg_catalog.count(*) FILTER (WHERE e.status = 'active' AND e.derived) AS derived_entries,
            pg_catalog.count(DISTINCT e.subject_id) FILTER (WHERE e.status = 'active') AS subjects,
-           pg_catalog.count(*) FILTER (WHERE e.effective_from >= pg_catalog.date_trunc('month', CURRENT_DATE)::date)
+           pg_catalog.count(*) FILTER (WHERE e.effective_from
+                                             >= pg_catalog.date_trunc('month', credit_gz.policy_date()::timestamp)::date)
                AS listed_this_month,
            pg_catalog.count(*) FILTER (WHERE e.status IN ('lifted', 'expired', 'repaired')) AS ended_entries
       FROM e
@@ -15008,7 +14972,7 @@ COMMENT ON COLUMN credit_gz.monitor_government_dishonesty_case.status IS '状态
 CREATE VIEW credit_gz.monitor_dishonesty_cases AS
 WITH c AS (
     SELECT c.case_id, c.department_code, s.district, coalesce(c.stage, 'opened') AS stage,
-           c.rectification_due IS NOT NULL AND c.rectification_due < CURRENT_DATE
+           c.rectification_due IS NOT NULL AND c.rectification_due < credit_gz.policy_date()
                AND NOT EXISTS (SELECT 1 FROM credit_gz.dishonesty_case_step st
                                 WHERE st.subject_id = c.subject_id AND st.case_id = c.case_id
                                   AND st.step = 'rectification') AS overdue
@@ -15047,7 +15011,8 @@ WITH a AS (
     SELECT s.district, a.department_code, r.domain_code, a.status, a.channel,
            (a.accept_overdue_at IS NOT NULL OR a.decide_overdue_at IS NOT NULL) AS overdue,
            CASE WHEN a.decided_at IS NOT NULL
-                THEN credit_gz.working_days_between(credit_gz.gz_date(a.submitted_at), credit_gz.gz_date(a.decided_at))
+                THEN credit_gz.working_days_between(credit_gz.policy_date(a.submitted_at),
+                                                    credit_gz.policy_date(a.decided_at))
            END AS working_days
       FROM credit_gz.repair_application a
       JOIN credit_gz.subject s ON s.subject_id = a.subject_id
@@ -15096,7 +15061,8 @@ WITH o AS (
            (o.accept_overdue_at IS NOT NULL OR o.platform_overdue_at IS NOT NULL OR o.provider_overdue_at IS NOT NULL)
                AS overdue,
            CASE WHEN o.resolved_at IS NOT NULL
-                THEN credit_gz.working_days_between(credit_gz.gz_date(o.submitted_at), credit_gz.gz_date(o.resolved_at))
+                THEN credit_gz.working_days_between(credit_gz.policy_date(o.submitted_at),
+                                                    credit_gz.policy_date(o.resolved_at))
            END AS working_days
       FROM credit_gz.objection o
       JOIN credit_gz.subject s ON s.subject_id = o.subject_id

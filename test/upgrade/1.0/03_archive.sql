@@ -53,8 +53,8 @@ SELECT s.subject_id, x.item, x.domain, x.dep, x.dep || '-' || i, x.d,
   JOIN archive_subject s ON s.k = (i * 7919) % (SELECT count(*) FROM archive_subject)
   CROSS JOIN LATERAL (
       -- collection grows over the years: density rising linearly with time
-      SELECT LEAST(DATE '2019-07-01' + floor((CURRENT_DATE - DATE '2019-07-01') * sqrt(((i * 7127) % 60000) / 60000.0))::int,
-                   CURRENT_DATE - 1) AS d,
+      SELECT LEAST(DATE '2019-07-01' + floor((credit_gz.policy_date() - DATE '2019-07-01') * sqrt(((i * 7127) % 60000) / 60000.0))::int,
+                   credit_gz.policy_date() - 1) AS d,
              (ARRAY['food_drug_safety','work_safety','transport','construction','eco_environment','pricing',
                     'e_commerce','health','labor','urban_management'])[1 + i % 10] AS domain,
              (ARRAY['market_regulation','emergency','transport','housing','environment','development_reform',
@@ -78,7 +78,6 @@ SELECT credit_gz.load_record(r.department_code, r.document_no, r.subject_id, r.i
 \echo '-- 告知承诺 not kept: the breach goes into the archive in the same transaction (二(三))'
 INSERT INTO credit_gz.commitment (subject_id, kind, matter, matter_ref, department_code, domain_code, made_on, due_date)
 SELECT subject_id, 'notification_approval', '食品经营许可告知承诺: 三个月内补交场所证明', 'SP-2026-0001', 'market_regulation',
-       'food_drug_safety', CURRENT_DATE - 120, CURRENT_DATE - 30
+       'food_drug_safety', credit_gz.policy_date() - 120, credit_gz.policy_date() - 30
   FROM credit_gz.subject WHERE kind = 'enterprise' ORDER BY subject_id LIMIT 1;
 UPDATE credit_gz.commitment SET status = 'not_fulfilled' WHERE matter_ref = 'SP-2026-0001';
-

@@ -99,7 +99,7 @@ SELECT s.subject_id, 'administrative_penalty', dd.domain_code, dd.department_cod
   FROM generate_series(1::bigint, round(80000 * :scale)::bigint) AS n
   JOIN all_subject s ON s.i = (n * 48271) % (SELECT count(*) FROM all_subject)
   JOIN dd ON dd.k = n % (SELECT count(*) FROM dd)
-  CROSS JOIN LATERAL (SELECT (current_date - 1 - ((n * 7919) % 2500)::int) AS decision_date) d
+  CROSS JOIN LATERAL (SELECT (credit_gz.policy_date() - 1 - ((n * 7919) % 2500)::int) AS decision_date) d
  WHERE s.kind <> 'natural_person' OR n % 3 = 0;
 
 -- Administrative licences (行政许可, neutral) and honours (守信).
@@ -117,14 +117,14 @@ SELECT s.subject_id, CASE WHEN n % 10 = 0 THEN 'honour' ELSE 'administrative_lic
   FROM generate_series(1::bigint, round(30000 * :scale)::bigint) AS n
   JOIN all_subject s ON s.i = (n * 69621) % (SELECT count(*) FROM all_subject)
   JOIN dd ON dd.k = (n * 7) % (SELECT count(*) FROM dd)
-  CROSS JOIN LATERAL (SELECT (current_date - 1 - ((n * 3571) % 2500)::int) AS decision_date) d
+  CROSS JOIN LATERAL (SELECT (credit_gz.policy_date() - 1 - ((n * 3571) % 2500)::int) AS decision_date) d
  WHERE s.kind <> 'natural_person';
 
 -- 政务诚信 (九, 十一): some government agencies (机关) that defaulted on contracts they signed.
 INSERT INTO credit_gz.record (subject_id, item_code, domain_code, department_code, document_no, decision_date,
                               disclosure, title)
 SELECT s.subject_id, 'dishonest_judgment_debtor', NULL, 'court', 'GOV-COURT-' || s.subject_id,
-       current_date - 30 - (s.subject_id % 300)::int, 'public', '政府机构拖欠账款, 未履行生效判决'
+       credit_gz.policy_date() - 30 - (s.subject_id % 300)::int, 'public', '政府机构拖欠账款, 未履行生效判决'
   FROM credit_gz.subject s
  WHERE s.kind = 'government_agency' AND s.subject_id % 7 = 0;
 
@@ -132,8 +132,8 @@ SELECT s.subject_id, 'dishonest_judgment_debtor', NULL, 'court', 'GOV-COURT-' ||
 \echo '-- 4.5 commitments (信用承诺): tell-and-commit approvals, a few not fulfilled (pushed to the archive as records)'
 INSERT INTO credit_gz.commitment (subject_id, kind, matter, department_code, domain_code, made_on, due_date)
 SELECT o.subject_id, 'notification_approval', '告知承诺制审批: 经营许可 ' || o.i, dd.department_code, dd.domain_code,
-       current_date - 200 + (o.i % 150)::int, current_date - 20 + (o.i % 150)::int
+       credit_gz.policy_date() - 200 + (o.i % 150)::int, credit_gz.policy_date() - 20 + (o.i % 150)::int
   FROM org o JOIN dd ON dd.k = o.i % (SELECT count(*) FROM dd)
  WHERE o.i % 8 = 0;
 UPDATE credit_gz.commitment SET status = CASE WHEN commitment_id % 10 = 0 THEN 'not_fulfilled' ELSE 'fulfilled' END
- WHERE due_date < current_date;
+ WHERE due_date < credit_gz.policy_date();

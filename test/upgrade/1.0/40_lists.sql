@@ -13,7 +13,7 @@ SELECT s.subject_id FROM credit_gz.subject s
  WHERE s.kind = 'enterprise' AND EXISTS (SELECT 1 FROM credit_gz.relation r WHERE r.subject_id = s.subject_id)
  ORDER BY s.subject_id LIMIT greatest(2, round(200 * :scale));
 INSERT INTO credit_gz.list_entry (subject_id, list_type_code, department_code, basis_document, effective_from)
-SELECT subject_id, 'judgment_debtor', 'court', format('(2026)粤01执%s号', row_number() OVER ()), CURRENT_DATE - 30
+SELECT subject_id, 'judgment_debtor', 'court', format('(2026)粤01执%s号', row_number() OVER ()), credit_gz.policy_date() - 30
   FROM demo_debtor;
 SELECT e.list_type_code, e.depth, count(*) AS entries
   FROM credit_gz.list_entry e WHERE e.status = 'active' GROUP BY 1, 2 ORDER BY 2, 1;
@@ -24,7 +24,7 @@ SELECT subject_id, 'a_grade_taxpayer', 'taxation', '2026年度纳税信用A级�
   FROM credit_gz.subject s WHERE s.kind = 'enterprise' AND s.subject_id NOT IN (SELECT subject_id FROM demo_debtor)
  ORDER BY s.subject_id DESC LIMIT greatest(2, round(300 * :scale));
 INSERT INTO credit_gz.list_entry (subject_id, list_type_code, department_code, basis_document, effective_from)
-SELECT subject_id, 'abnormal_operations', 'market_regulation', '穗市监异〔2026〕' || subject_id || '号', CURRENT_DATE - 400
+SELECT subject_id, 'abnormal_operations', 'market_regulation', '穗市监异〔2026〕' || subject_id || '号', credit_gz.policy_date() - 400
   FROM credit_gz.subject s WHERE s.kind = 'enterprise'
  ORDER BY s.subject_id DESC OFFSET greatest(2, round(300 * :scale)) LIMIT greatest(1, round(100 * :scale));
 
@@ -61,10 +61,10 @@ SELECT department_code, measure_code, applications, denials, overrides, conditio
   FROM credit_gz.measure_feedback_summary ORDER BY applications DESC LIMIT 8;
 
 \echo '-- 40.5 the debtor changes its legal representative: the old one is lifted, the new one derived'
-UPDATE credit_gz.relation SET valid_to = CURRENT_DATE - 1
+UPDATE credit_gz.relation SET valid_to = credit_gz.policy_date() - 1
  WHERE subject_id = (SELECT min(subject_id) FROM demo_debtor) AND kind = 'legal_representative' AND valid_to IS NULL;
 INSERT INTO credit_gz.relation (subject_id, related_subject_id, kind, valid_from)
-SELECT (SELECT min(subject_id) FROM demo_debtor), max(subject_id), 'legal_representative', CURRENT_DATE
+SELECT (SELECT min(subject_id) FROM demo_debtor), max(subject_id), 'legal_representative', credit_gz.policy_date()
   FROM credit_gz.subject WHERE kind = 'natural_person';
 SELECT e.entry_id, e.subject_id, e.status, e.status_reason, e.via_relation_id
   FROM credit_gz.list_entry e
@@ -75,9 +75,9 @@ SELECT e.entry_id, e.subject_id, e.status, e.status_reason, e.via_relation_id
 
 \echo '-- 40.6 a dishonesty case (核查 → 记录 → 监管 → 惩戒 → 整改 → 教育), overdue rectification → interview (谁认定、谁约谈)'
 INSERT INTO credit_gz.dishonesty_case (subject_id, department_code, title, opened_on, rectification_due)
-SELECT (SELECT min(subject_id) FROM demo_debtor), 'court', '拒不履行生效判决', CURRENT_DATE - 60, CURRENT_DATE - 5;
+SELECT (SELECT min(subject_id) FROM demo_debtor), 'court', '拒不履行生效判决', credit_gz.policy_date() - 60, credit_gz.policy_date() - 5;
 INSERT INTO credit_gz.dishonesty_case_step (subject_id, case_id, step, done_on, department_code)
-SELECT c.subject_id, c.case_id, v.step, CURRENT_DATE - v.d, 'court'
+SELECT c.subject_id, c.case_id, v.step, credit_gz.policy_date() - v.d, 'court'
   FROM credit_gz.dishonesty_case c, (VALUES ('verification', 55), ('recording', 50), ('supervision', 45), ('punishment', 30)) v (step, d)
  WHERE c.title = '拒不履行生效判决';
 SELECT case_id, stage, verified_on, punished_on, rectification_due, rectification_overdue FROM credit_gz.dishonesty_case_status;

@@ -9,15 +9,15 @@
 \echo '-- working days: 2026 has 248; 3 working days from 2026-09-30 is the 调休 Saturday 10-10'
 SELECT credit_gz.working_days_between('2026-01-01', '2026-12-31') AS working_days_2026,
        credit_gz.add_working_days('2026-09-30', 3) AS three_after_0930,
-       credit_gz.deadline('repair', 'acceptance', 'standard', CURRENT_DATE) AS acceptance_deadline_today,
-       credit_gz.deadline('objection', 'provider_check', 'standard', CURRENT_DATE) AS provider_check_deadline_today;
+       credit_gz.deadline('repair', 'acceptance', 'standard', credit_gz.policy_date()) AS acceptance_deadline_today,
+       credit_gz.deadline('objection', 'provider_check', 'standard', credit_gz.policy_date()) AS provider_check_deadline_today;
 
 -- the demo's repairable penalties: Order 36 general records of enterprises, minimum period reached
 CREATE TEMP TABLE demo_repair AS
 SELECT r.record_id, r.subject_id, r.document_no, r.decision_date, r.repairable_from, r.publish_until
   FROM credit_gz.record r JOIN credit_gz.subject s USING (subject_id)
  WHERE r.status = 'in_publicity' AND r.severity = 'general' AND r.publicity_rule_id = 302 AND s.kind = 'enterprise'
-   AND r.repairable_from <= CURRENT_DATE
+   AND r.repairable_from <= credit_gz.policy_date()
  ORDER BY r.record_id LIMIT 3;
 INSERT INTO credit_gz.commitment (subject_id, kind, matter, department_code)
 SELECT subject_id, 'credit_repair', '信用修复承诺: 依法经营、不再发生同类失信行为', 'development_reform'
@@ -26,15 +26,15 @@ SELECT subject_id, 'credit_repair', '信用修复承诺: 依法经营、不再�
 \echo '-- an application without a commitment on file is refused by the database (CG611), with every reason'
 DO $$
 BEGIN
-    PERFORM credit_gz.repair_submit((SELECT record_id FROM demo_repair ORDER BY record_id OFFSET 1 LIMIT 1), CURRENT_DATE - 3);
+    PERFORM credit_gz.repair_submit((SELECT record_id FROM demo_repair ORDER BY record_id OFFSET 1 LIMIT 1), credit_gz.policy_date() - 3);
 EXCEPTION WHEN SQLSTATE 'CG611' THEN
     RAISE NOTICE '%: % — %', SQLSTATE, SQLERRM, (SELECT string_agg(x, '; ') FROM credit_gz.record_repair_eligibility(
-        (SELECT record_id FROM demo_repair ORDER BY record_id OFFSET 1 LIMIT 1), CURRENT_DATE, CURRENT_DATE - 3), unnest(reasons) x);
+        (SELECT record_id FROM demo_repair ORDER BY record_id OFFSET 1 LIMIT 1), credit_gz.policy_date(), credit_gz.policy_date() - 3), unnest(reasons) x);
 END $$;
 
 \echo '-- submitted → accepted → approved: the record leaves publicity, archived as repaired, sent to the outbox'
 SELECT application_id, status, channel, department_code, accept_due
-  FROM credit_gz.repair_submit((SELECT record_id FROM demo_repair ORDER BY record_id LIMIT 1), CURRENT_DATE - 3, '已缴清罚款并完成整改');
+  FROM credit_gz.repair_submit((SELECT record_id FROM demo_repair ORDER BY record_id LIMIT 1), credit_gz.policy_date() - 3, '已缴清罚款并完成整改');
 SELECT application_id, status, decide_due
   FROM credit_gz.repair_accept((SELECT max(application_id) FROM credit_gz.repair_application));
 SELECT application_id, status, decided_by
@@ -57,12 +57,12 @@ SELECT r.status, r.severity, r.publicity_rule_id, r.publish_until
 
 \echo '-- green channel (三(五)): a 防疫重点保障企业 gets shorter deadlines and a positive (守信) record'
 INSERT INTO credit_gz.list_entry (subject_id, list_type_code, department_code, basis_document, effective_from)
-SELECT subject_id, 'epidemic_key_enterprise', 'industry_it', '穗工信防疫〔2026〕示例号', CURRENT_DATE - 30
+SELECT subject_id, 'epidemic_key_enterprise', 'industry_it', '穗工信防疫〔2026〕示例号', credit_gz.policy_date() - 30
   FROM demo_repair ORDER BY record_id OFFSET 1 LIMIT 1;
 SELECT item_code, status, title FROM credit_gz.record
  WHERE subject_id = (SELECT subject_id FROM demo_repair ORDER BY record_id OFFSET 1 LIMIT 1) AND item_code = 'epidemic_support';
-SELECT credit_gz.repair_channel((SELECT subject_id FROM demo_repair ORDER BY record_id OFFSET 1 LIMIT 1), CURRENT_DATE) AS channel,
-       credit_gz.deadline('repair', 'acceptance', 'green', CURRENT_DATE) AS green_acceptance_deadline;
+SELECT credit_gz.repair_channel((SELECT subject_id FROM demo_repair ORDER BY record_id OFFSET 1 LIMIT 1), credit_gz.policy_date()) AS channel,
+       credit_gz.deadline('repair', 'acceptance', 'green', credit_gz.policy_date()) AS green_acceptance_deadline;
 
 \echo '-- a consumer takes the outbox (SKIP LOCKED) and acknowledges'
 SELECT credit_gz.sync_outbox_ack('demo-consumer', ARRAY(SELECT outbox_id FROM credit_gz.sync_outbox_claim('demo-consumer', 100))) AS acknowledged;

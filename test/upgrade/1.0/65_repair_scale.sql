@@ -12,11 +12,11 @@ CREATE TEMP TABLE demo_repair AS
 SELECT DISTINCT ON (r.subject_id) r.record_id, r.subject_id, r.department_code, r.decision_date
   FROM credit_gz.record r JOIN credit_gz.subject s ON s.subject_id = r.subject_id
  WHERE r.item_code = 'administrative_penalty' AND r.severity = 'general' AND r.status = 'in_publicity'
-   AND r.repairable_from <= CURRENT_DATE AND s.kind = 'enterprise'
+   AND r.repairable_from <= credit_gz.policy_date() AND s.kind = 'enterprise'
  ORDER BY r.subject_id, r.record_id
  LIMIT 40;
 INSERT INTO credit_gz.commitment (subject_id, kind, matter, department_code, record_id, made_on)
-SELECT subject_id, 'credit_repair', '信用修复承诺: 依法诚信经营, 不再发生同类违法行为', department_code, record_id, CURRENT_DATE - 5
+SELECT subject_id, 'credit_repair', '信用修复承诺: 依法诚信经营, 不再发生同类违法行为', department_code, record_id, credit_gz.policy_date() - 5
   FROM demo_repair;
 CREATE TEMP TABLE demo_app AS
 SELECT a.* FROM demo_repair d, LATERAL credit_gz.repair_submit(d.record_id, d.decision_date + 20, '已缴清罚款并完成整改') a;

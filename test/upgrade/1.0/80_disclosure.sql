@@ -34,9 +34,9 @@ SELECT e.subject_id AS subj
  ORDER BY e.entry_id LIMIT 1 \gset
 INSERT INTO credit_gz.record (subject_id, item_code, domain_code, department_code, document_no, decision_date, severity,
                               disclosure, title, details)
-VALUES (:subj, 'administrative_penalty', 'taxation', 'taxation', '穗税罚〔2026〕DEMO-1', CURRENT_DATE - 40, 'general',
+VALUES (:subj, 'administrative_penalty', 'taxation', 'taxation', '穗税罚〔2026〕DEMO-1', credit_gz.policy_date() - 40, 'general',
         'public', '逾期未申报', '{"penalty_basis": "《税收征收管理法》第六十二条", "penalty_content": "罚款", "fine_amount": 2000}'),
-       (:subj, 'administrative_penalty', 'taxation', 'taxation', '穗税罚〔2026〕DEMO-2', CURRENT_DATE - 20, 'general',
+       (:subj, 'administrative_penalty', 'taxation', 'taxation', '穗税罚〔2026〕DEMO-2', credit_gz.policy_date() - 20, 'general',
         'authorised', '发票违规', '{"penalty_basis": "《发票管理办法》第三十五条", "penalty_content": "罚款", "fine_amount": 5000}');
 SELECT credit_gz.objection_submit(r.record_id, '罚款已于决定前缴纳, 申请更正') AS objection
   FROM credit_gz.record r WHERE r.document_no = '穗税罚〔2026〕DEMO-1';
@@ -46,7 +46,7 @@ SET ROLE upgrade_gen_court_app;
 DO $$
 BEGIN
     INSERT INTO credit_gz.record (subject_id, item_code, department_code, document_no, decision_date, severity)
-    SELECT subject_id, 'administrative_penalty', 'taxation', 'FORGED-1', CURRENT_DATE - 1, 'general'
+    SELECT subject_id, 'administrative_penalty', 'taxation', 'FORGED-1', credit_gz.policy_date() - 1, 'general'
       FROM credit_gz.record WHERE document_no = '穗税罚〔2026〕DEMO-1';
 EXCEPTION WHEN insufficient_privilege THEN
     RAISE NOTICE 'refused (SQLSTATE %): %', SQLSTATE, SQLERRM;
