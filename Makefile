@@ -62,6 +62,11 @@ src/domain_data.sql: src/data/domains.csv scripts/gen-domain-sql.awk
 $(EXTENSION)--$(EXTVERSION).sql: $(SQL_PARTS) $(GENERATED_SQL) scripts/assemble-sql
 	sh scripts/assemble-sql $(SQL_PARTS) > $@
 
+# CREATE EXTENSION without VERSION installs the control file's default_version: it is the version being built.
+ifneq ($(shell sed -n "s/^default_version *= *'\(.*\)'/\1/p" $(EXTENSION).control),$(EXTVERSION))
+$(error default_version in $(EXTENSION).control is not EXTVERSION $(EXTVERSION))
+endif
+
 # A released version's script is the frozen one in release/; building it again from src/ would install a second,
 # different script under the same name. After freezing EXTVERSION, raise it (and start its upgrade script).
 ifneq ($(wildcard release/$(EXTENSION)--$(EXTVERSION).sql),)
