@@ -24,13 +24,26 @@ SELECT demo.uscc(k.code, ds.region, n),
                                       WHEN '52' THEN '示例民办学校' ELSE '示例律师事务所' END AS label) k;
 
 \echo '-- 4.2 natural persons: 10,000 residents with valid identity numbers'
+-- a number already in the archive is skipped (subject_resident_id keeps them unique; no ON CONFLICT target on subject)
 INSERT INTO credit_gz.subject (resident_id, name)
-SELECT demo.resident_id(ds.region, date '1960-01-01' + ((n * 3571) % 14600)::int, (n % 997) + 1),
-       (ARRAY['陈','李','黄','张','梁','刘','林','何','王','吴','罗','郭','周','冯','麦'])[n % 15 + 1]
-       || (ARRAY['伟','芳','敏','强','婷','杰','丽','军','磊','静','华','明'])[n % 12 + 1] || lpad(n::text, 5, '0')
-  FROM generate_series(200001, 200000 + round(10000 * :scale)::int) AS n
-  JOIN demo.district_slot ds ON ds.slot = (n * 37) % 100
-ON CONFLICT DO NOTHING;
+SELECT p.rid, p.name
+  FROM (SELECT demo.resident_id(ds.region, date '1960-01-01' + ((n * 3571) % 14600)::int, (n % 997) + 1) AS rid,
+               (ARRAY['陈','李','黄','张','梁','刘','林','何','王','吴','罗','郭','周','冯','麦'])[n % 15 + 1]
+               || (ARRAY['伟','芳','敏','强','婷','杰','丽','军','磊','静','华','明'])[n % 12 + 1] || lpad(n::text, 5, '0') AS name,
+               n
+          FROM generate_series(200001, 200000 + round(10000 * :scale)::int) AS n
+          JOIN demo.district_slot ds ON ds.slot = (n * 37) % 100) p
+ WHERE NOT EXISTS (SELECT FROM credit_gz.subject_resident_id l WHERE l.resident_id OPERATOR(credit_gz.=) p.rid)
+ ORDER BY p.n;
+
+\echo '-- 4.3 natural persons without a citizen identity number: permanent residents, Hong Kong, Macao and Taiwan'
+\echo '--     residents, foreigners by passport (identity_document_type); numbers are stored in canonical form'
+INSERT INTO credit_gz.subject (identity_document_type, identity_document_no, name)
+VALUES ('permanent_residence', '944840198501010018', 'Example Permanent Resident'),
+       ('hk_macao_permit', 'H1234567801', '示例港人'),
+       ('hk_macao_permit', 'M87654321', '示例澳人'),
+       ('taiwan_permit', '0123456702(B)', '示例台胞'),
+       ('passport', 'gbr / 123456789', 'Example Passport Holder');
 
 
 \echo '-- 4.3 relations: legal representatives (法定代表人) of enterprises, some shareholders and branches'

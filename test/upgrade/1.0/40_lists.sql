@@ -61,8 +61,8 @@ SELECT department_code, measure_code, applications, denials, overrides, conditio
   FROM credit_gz.measure_feedback_summary ORDER BY applications DESC LIMIT 8;
 
 \echo '-- 40.5 the debtor changes its legal representative: the old one is lifted, the new one derived'
-UPDATE credit_gz.relation SET valid_to = credit_gz.policy_date() - 1
- WHERE subject_id = (SELECT min(subject_id) FROM demo_debtor) AND kind = 'legal_representative' AND valid_to IS NULL;
+UPDATE credit_gz.relation SET valid_until = credit_gz.policy_date()
+ WHERE subject_id = (SELECT min(subject_id) FROM demo_debtor) AND kind = 'legal_representative' AND valid_until IS NULL;
 INSERT INTO credit_gz.relation (subject_id, related_subject_id, kind, valid_from)
 SELECT (SELECT min(subject_id) FROM demo_debtor), max(subject_id), 'legal_representative', credit_gz.policy_date()
   FROM credit_gz.subject WHERE kind = 'natural_person';

@@ -103,10 +103,13 @@ VALUES (:subj, :bank, '流动资金贷款审批', '信息查询授权书 2026-00
 SELECT jsonb_pretty(credit_gz.credit_labels(:subj, :bank)) AS "信易贷标签";
 RESET ROLE;
 
-\echo '-- 80.7 every read above is in the query log; nobody can alter it (CG701), not even the superuser'
+\echo '-- 80.7 every read above is in the query logs; nobody can alter them (CG701), not even the superuser'
 SELECT role_name, department_code, via, audience, purpose, count(*) AS reads
   FROM credit_gz.query_log WHERE role_name::text LIKE 'upgrade\_gen\_%' GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 3;
 SELECT via, count(*) AS reads_logged FROM credit_gz.query_log GROUP BY 1 ORDER BY 1;
+-- a pre-check by a code that is not on file is a read too: logged under the code, in a table of its own
+SELECT credit_gz.precheck('91440101MA5DEMO00X', 'government_procurement', 'procurement_bid') ->> 'verdict'
+       AS verdict_for_a_code_not_on_file;
 DO $$
 BEGIN
     DELETE FROM credit_gz.query_log WHERE role_name = 'upgrade_gen_bank_app';
