@@ -14,6 +14,6 @@ SELECT c.subject_id, c.case_id, e.entry_id
   FROM credit_gz.dishonesty_case c JOIN credit_gz.list_entry e ON e.subject_id = c.subject_id;
 -- a repair obtained by fraud was revoked: the subject may not apply again for three years
 INSERT INTO credit_gz.repair_bar (subject_id, barred_from, barred_until, reason, basis, department_code)
-SELECT subject_id, CURRENT_DATE - 10, CURRENT_DATE + 3 * 365, '以弄虚作假方式获得信用修复, 修复决定已撤销',
+SELECT subject_id, credit_gz.policy_date() - 10, credit_gz.policy_date() + 3 * 365, '以弄虚作假方式获得信用修复, 修复决定已撤销',
        '《失信行为纠正后的信用信息修复管理办法(试行)》', 'development_reform'
   FROM credit_gz.subject WHERE kind = 'enterprise' ORDER BY subject_id DESC LIMIT 1;
