@@ -17,3 +17,6 @@ INSERT INTO credit_gz.repair_bar (subject_id, barred_from, barred_until, reason,
 SELECT subject_id, credit_gz.policy_date() - 10, credit_gz.policy_date() + 3 * 365, '以弄虚作假方式获得信用修复, 修复决定已撤销',
        '《失信行为纠正后的信用信息修复管理办法(试行)》', 'development_reform'
   FROM credit_gz.subject WHERE kind = 'enterprise' ORDER BY subject_id DESC LIMIT 1;
+-- a locally added holiday (a catalogue row, audited in catalogue_audit_log: it belongs to no subject)
+INSERT INTO credit_gz.calendar (day, kind, name_zh, source)
+VALUES (DATE '2031-12-31', 'holiday', '示例地方假日', '示例: 本地调整');
