@@ -23,8 +23,18 @@ OBJS      = $(GLUE_SRCS:.c=.o) $(CORE_SRCS:.c=.o)
 
 # The install script is assembled from the SQL next to the C it declares, in dependency order.
 SQL_ORDER = credit_gz region uscc resident_id credit_grade archive quality lists scoring precheck repair disclosure monitoring
-SQL_PARTS = $(wildcard $(addprefix src/,$(addsuffix .sql,$(SQL_ORDER))))
+SQL_PARTS = $(addprefix src/,$(addsuffix .sql,$(SQL_ORDER)))
 GENERATED_SQL = src/region_data.sql src/domain_data.sql
+# Every part is in SQL_ORDER and every name in SQL_ORDER is a part: a forgotten file would silently leave its
+# objects out of the install script, a misspelt name would leave a file out.
+SQL_UNLISTED = $(filter-out $(SQL_PARTS) $(GENERATED_SQL),$(wildcard src/*.sql))
+SQL_MISSING  = $(filter-out $(wildcard src/*.sql),$(SQL_PARTS))
+ifneq ($(strip $(SQL_UNLISTED)),)
+$(error src/*.sql parts not in SQL_ORDER: $(SQL_UNLISTED))
+endif
+ifneq ($(strip $(SQL_MISSING)),)
+$(error SQL_ORDER names parts that do not exist: $(SQL_MISSING))
+endif
 
 DATA_built = $(EXTENSION)--$(EXTVERSION).sql
 DATA       = $(wildcard release/$(EXTENSION)--*.sql) $(wildcard upgrade/$(EXTENSION)--*--*.sql)
