@@ -1175,7 +1175,6 @@ ql_flush_batch(int qi, MemoryContext cxt)
 {
 	QlQueue    *q = &ql->queues[qi];
 	QlEntry    *slots = ql_slots(qi);
-	QlEntry    *buf;
 	QlEntry    *part;
 	int			n,
 				k,
@@ -1190,20 +1189,17 @@ ql_flush_batch(int qi, MemoryContext cxt)
 	LWLockAcquire(ql->lock, LW_SHARED);
 	n = Min(q->queued, QL_BATCH_MAX);
 	head = q->head;
-	buf = palloc(Max(n, 1) * sizeof(QlEntry));
 	part = palloc(Max(n, 1) * sizeof(QlEntry));
+	/* copied out of the ring grouped by table, in queue order within each: reads of subjects, then of unknown codes */
 	for (k = 0; k < n; k++)
-		buf[k] = slots[(head + k) % (uint64) ql_queue_size];
+		if (!slots[(head + k) % (uint64) ql_queue_size].unknown)
+			part[nsubject++] = slots[(head + k) % (uint64) ql_queue_size];
+	for (k = 0; k < n; k++)
+		if (slots[(head + k) % (uint64) ql_queue_size].unknown)
+			part[nsubject + nunknown++] = slots[(head + k) % (uint64) ql_queue_size];
 	LWLockRelease(ql->lock);
 	if (n == 0)
 		return 0;
-	/* each entry to its table, in queue order within each: reads of subjects, then of unknown codes */
-	for (k = 0; k < n; k++)
-		if (!buf[k].unknown)
-			part[nsubject++] = buf[k];
-	for (k = 0; k < n; k++)
-		if (buf[k].unknown)
-			part[nsubject + nunknown++] = buf[k];
 
 	PG_TRY();
 	{
