@@ -21,8 +21,7 @@
 #include "utils/timestamp.h"
 
 #include "credit_gz.h"
-#include "disclosure.h"
-#include "lists.h"
+#include "precheck.h"
 #include "query_log.h"
 
 PG_MODULE_MAGIC;
@@ -114,7 +113,6 @@ _PG_init(void)
 							   0,
 							   check_policy_time_zone, assign_policy_time_zone, NULL);
 
-	disclosure_define_gucs();
 	precheck_init_gucs();
 	query_log_init();
 

@@ -39,7 +39,7 @@
 #include "utils/rel.h"
 
 #include "credit_gz.h"
-#include "lists.h"
+#include "precheck.h"
 #include "query_log.h"
 #include "core/day_range.h"
 

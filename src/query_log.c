@@ -20,7 +20,9 @@
  * (credit_gz.query_log_queue() reports the mode in effect).
  *
  * Also here: credit_gz.query_log_stamp(), the BEFORE INSERT trigger that stamps time and roles on entries of
- * non-superusers, in C because the PL/pgSQL version (a pg_roles query per row) cost more than the insert itself.
+ * non-superusers, in C because the PL/pgSQL version (a pg_roles query per row) cost more than the insert itself;
+ * and credit_gz.query_log_purge, the setting that lets exactly one function, credit_gz.purge_query_log(), remove
+ * old entries from the append-only logs.
  */
 #include "postgres.h"
 
@@ -63,14 +65,15 @@
 #include "utils/timestamp.h"
 
 #include "credit_gz.h"
-#include "disclosure.h"
 #include "query_log.h"
+#include "role_grant.h"
 
 PG_FUNCTION_INFO_V1(credit_gz_query_log_stamp);
 PG_FUNCTION_INFO_V1(credit_gz_query_log_queue);
 PG_FUNCTION_INFO_V1(credit_gz_flush_query_log);
 PG_FUNCTION_INFO_V1(credit_gz_log_read);
 PG_FUNCTION_INFO_V1(credit_gz_log_unknown_code_read);
+PG_FUNCTION_INFO_V1(credit_gz_query_log_purge_allowed);
 PGDLLEXPORT void credit_gz_query_log_worker(Datum main_arg);
 
 /* Databases that can have a queue at once (a queue idle and empty is taken over by another database). */
@@ -156,6 +159,15 @@ static int	ql_mode = QL_MODE_SYNC;
 static int	ql_queue_size = 4096;
 static int	ql_flush_interval = 200;
 
+/*
+ * credit_gz.query_log_purge. Why a C setting: the query log's guard trigger must tell "the retention function is
+ * running" from "someone typed DELETE". A placeholder variable would do, but credit_gz reserves its GUC prefix
+ * (MarkGUCPrefixReserved), and a user-settable variable could be set by anyone. It is PGC_SUSET and hidden: only a
+ * superuser — in practice the extension owner running the SECURITY DEFINER retention function — can turn it on,
+ * and the trigger still refuses entries younger than the retention period whatever the setting says.
+ */
+static bool ql_purge = false;
+
 static QlShared *ql = NULL;
 static shmem_request_hook_type prev_shmem_request_hook = NULL;
 static shmem_startup_hook_type prev_shmem_startup_hook = NULL;
@@ -178,7 +190,7 @@ static uint64 last_push_target = 0;
 
 /*
  * The caller's only department for the entry being written, from the per-backend cache of what the role acts as
- * (credit_gz_my_only_department, src/disclosure.c: my_departments() costs more than the rest of a pre-check).
+ * (credit_gz_my_only_department, src/role_grant.c: my_departments() costs more than the rest of a pre-check).
  */
 static bool dept_null = true;
 static char dept_value[QL_DEPT_LEN];
@@ -275,6 +287,14 @@ query_log_init(void)
 							PGC_SIGHUP,
 							GUC_UNIT_MS,
 							NULL, NULL, NULL);
+	DefineCustomBoolVariable("credit_gz.query_log_purge",
+							 "Lets credit_gz.purge_query_log() delete query-log entries past the retention period.",
+							 "Set only by credit_gz.purge_query_log() for its own transaction; never set it by hand.",
+							 &ql_purge,
+							 false,
+							 PGC_SUSET,
+							 GUC_NO_SHOW_ALL | GUC_NOT_IN_SAMPLE | GUC_DISALLOW_IN_FILE,
+							 NULL, NULL, NULL);
 
 	/* The queue exists only when preloaded; a PGC_POSTMASTER setting cannot even be defined later. */
 	if (process_shared_preload_libraries_in_progress)
@@ -607,7 +627,7 @@ ql_role_names(NameData *role_name, NameData *session_role)
 
 /*
  * ql_my_department — the caller's department when it acts for exactly one (credit_gz.my_departments(), the rule
- * credit_gz.log_read() applies), into dept_null/dept_value, from the per-backend cache of src/disclosure.c.
+ * credit_gz.log_read() applies), into dept_null/dept_value, from the per-backend cache of src/role_grant.c.
  * False: too long to queue.
  */
 static bool
@@ -1391,6 +1411,19 @@ credit_gz_query_log_worker(Datum main_arg)
 /* ---------------------------------------------------------------------------------------------------------------
  * SQL-callable functions
  * --------------------------------------------------------------------------------------------------------------- */
+
+/*
+ * credit_gz_query_log_purge_allowed — query_log_purge_allowed() → the value of credit_gz.query_log_purge.
+ *
+ * The query log's guard trigger asks through this function rather than current_setting() so that calling it loads
+ * the module: a value a non-superuser set before the module was loaded (a placeholder) is then discarded by
+ * DefineCustomBoolVariable, as PGC_SUSET demands, instead of being read back as "on".
+ */
+Datum
+credit_gz_query_log_purge_allowed(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(ql_purge);
+}
 
 /*
  * credit_gz_query_log_queue — query_log_queue() → (mode, requested_mode, preloaded, queue_size, queued, reserved,

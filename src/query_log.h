@@ -7,7 +7,9 @@
 
 #include "postgres.h"
 
-/* Registers credit_gz.query_log_mode, _queue_size, _flush_interval and, when preloaded, the shared memory. */
+/*
+ * Registers credit_gz.query_log_mode, _queue_size, _flush_interval, _purge and, when preloaded, the shared memory.
+ */
 extern void query_log_init(void);
 
 /*

@@ -1,7 +1,7 @@
 /*
  * propagation.h — bookkeeping for deriving list entries along relations (联合惩戒 extended to the people responsible).
  *
- * Plain C, no PostgreSQL headers, so it can be unit-tested and fuzzed. The PostgreSQL glue (src/lists.c) feeds it
+ * Plain C, no PostgreSQL headers, so it can be unit-tested and fuzzed. The PostgreSQL glue (src/list_propagation.c) feeds it
  * the root entry, the derived entries that currently exist for that root, and — node by node, breadth first — the
  * related subjects its propagation rules reach. The walk answers three questions:
  *   - has this (subject, list type) already been reached from this root?  (cycles and diamonds terminate here)

@@ -1,5 +1,6 @@
 /*
- * repair.c — working-day arithmetic for repair and objection deadlines (信用修复、异议处理的工作日期限).
+ * working_days.c — the working-day calendar (工作日历) and working-day arithmetic for repair and objection deadlines
+ * (信用修复、异议处理的工作日期限).
  *
  * The calendar (credit_gz.calendar: holidays and 调休 working weekends) is read once per backend into a sorted
  * array and kept until the table changes: a statement trigger on the table sends a relcache invalidation, which

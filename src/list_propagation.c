@@ -1,5 +1,5 @@
 /*
- * lists.c — propagation of list entries along relations (联合惩戒 extended to the persons responsible, 二(三)).
+ * list_propagation.c — propagation of list entries along relations (联合惩戒 extended to the persons responsible, 二(三)).
  *
  * A directly determined entry (the root) derives entries for the subjects its propagation rules reach through
  * current relations, breadth first, up to each rule's depth limit; derived entries are kept exactly as long as the
@@ -31,9 +31,11 @@
 #include "utils/rel.h"
 
 #include "credit_gz.h"
-#include "lists.h"
 #include "core/day_range.h"
 #include "core/propagation.h"
+
+/* CG510 (doc/lists.md): a derived list entry was written directly; only propagation maintains them. */
+#define ERRCODE_CG_DERIVED_ENTRY		MAKE_SQLSTATE('C','G','5','1','0')
 
 PG_FUNCTION_INFO_V1(credit_gz_list_entry_propagate);
 PG_FUNCTION_INFO_V1(credit_gz_relation_propagate);

@@ -1,11 +1,8 @@
 /*
- * disclosure.h — the disclosure concern: settings (query log retention), registered from _PG_init, and what the
- * current role acts as.
+ * role_grant.h — what the current role acts as (credit_gz.role_grant), cached per backend (src/role_grant.c).
  */
-#ifndef CREDIT_GZ_DISCLOSURE_H
-#define CREDIT_GZ_DISCLOSURE_H
-
-extern void disclosure_define_gucs(void);
+#ifndef CREDIT_GZ_ROLE_GRANT_H
+#define CREDIT_GZ_ROLE_GRANT_H
 
 /*
  * credit_gz_my_only_department — the department the current role acts for when it acts for exactly one (the
@@ -14,4 +11,4 @@ extern void disclosure_define_gucs(void);
  */
 extern const char *credit_gz_my_only_department(void);
 
-#endif							/* CREDIT_GZ_DISCLOSURE_H */
+#endif							/* CREDIT_GZ_ROLE_GRANT_H */
