@@ -357,7 +357,7 @@ CREATE TRIGGER list_entry_check BEFORE INSERT OR UPDATE ON credit_gz.list_entry
     FOR EACH ROW EXECUTE FUNCTION credit_gz.list_entry_check();
 
 -- ---------------------------------------------------------------------------------------------------------------
--- Propagation (C, src/lists.c)
+-- Propagation (C, src/list_propagation.c)
 -- ---------------------------------------------------------------------------------------------------------------
 CREATE FUNCTION credit_gz.list_entry_propagate() RETURNS trigger
     LANGUAGE c SET search_path = pg_catalog, pg_temp
@@ -451,11 +451,16 @@ CREATE TRIGGER propagation_rule_deleted AFTER DELETE ON credit_gz.propagation_ru
     FOR EACH STATEMENT EXECUTE FUNCTION credit_gz.propagation_rule_deleted();
 
 -- ---------------------------------------------------------------------------------------------------------------
--- Time: expiry and escalation belong to the one expiry job, credit_gz.run_expiry (src/repair.sql, doc/repair.md);
+-- Time: expiry and escalation belong to the one expiry job, credit_gz.run_expiry (src/expiry.sql, doc/repair.md);
 -- an entry escalates on credit_gz.add_months(effective_from, escalate_after_months), here and there.
 -- ---------------------------------------------------------------------------------------------------------------
 CREATE INDEX list_entry_escalated_idx ON credit_gz.list_entry (escalated_from_entry_id) WHERE escalated_from_entry_id IS NOT NULL;
 COMMENT ON INDEX credit_gz.list_entry_escalated_idx IS '升级来源 / escalation source';
+-- The expiry job finds entries due to escalate through this one (src/expiry.sql): it holds only the active direct ones.
+CREATE INDEX list_entry_escalation_due_idx ON credit_gz.list_entry (list_type_code, effective_from)
+    WHERE status = 'active' AND derived_from_entry_id IS NULL;
+COMMENT ON INDEX credit_gz.list_entry_escalation_due_idx IS
+    'run_expiry: active directly determined entries by list type and listing date (escalation after N months)';
 
 CREATE VIEW credit_gz.list_escalation_notice AS
 SELECT e.entry_id, e.subject_id, e.list_type_code, e.department_code, e.effective_from,

@@ -359,6 +359,10 @@ COMMENT ON FUNCTION credit_gz.enforce_precheck() IS
     'tables: arguments (code column, domain, action[, department]); rejects rows of restricted subjects with CG501 '
     'unless credit_gz.precheck_override_reason states a reason, which is recorded in measure_feedback';
 
+-- Pre-checks: departments only (grant_department grants EXECUTE; see credit_gz.role_privilege).
+REVOKE EXECUTE ON FUNCTION credit_gz.precheck(bigint, text, text, text), credit_gz.precheck(text, text, text, text),
+       credit_gz.is_restricted(bigint, text, text), credit_gz.is_restricted(text, text, text) FROM PUBLIC;
+
 -- The pre-check functions cache the known domain and action codes per backend. credit_gz.domain already sends a
 -- relcache invalidation on every change (trigger domain_changed, src/archive.sql); measure_action does the same here.
 CREATE TRIGGER measure_action_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON credit_gz.measure_action

@@ -705,7 +705,7 @@ fallback:
 
 /*
  * ql_insert_sync — the synchronous entry: one INSERT in the caller's transaction, in the caller's rights; the
- * stamp trigger sets time and roles. The body of credit_gz.log_read() (src/disclosure.sql) as a saved plan:
+ * stamp trigger sets time and roles. The body of credit_gz.log_read() (src/query_log.sql) as a saved plan:
  * calling that SQL function (SET search_path, so never inlined) would parse and plan its body on every read.
  * unknown: into credit_gz.unknown_code_read_log under code, else into credit_gz.query_log under subject_id.
  * department_resolved: department is already the caller's department (NULL: none or several), from the cache.
@@ -957,7 +957,7 @@ static const QlColumn ql_unknown_key = {"code", TEXTOID};
 
 /*
  * ql_direct_plan — can the batch be written directly (ql_write_direct) rather than by the INSERT? Only when the
- * table is what src/disclosure.sql creates: a plain table whose columns are exactly ql_columns (so no default is
+ * table is what src/query_log.sql creates: a plain table whose columns are exactly ql_columns (so no default is
  * skipped), log_id an identity column, no rule, no index whose uniqueness is checked deferred, and no INSERT
  * trigger that fires in the worker's replica mode (the INSERT would not fire the others either). Fills attnums
  * (attribute number of each ql_columns entry) and *seq (log_id's identity sequence).

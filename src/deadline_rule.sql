@@ -1,0 +1,135 @@
+-- deadline rules: how many working days each step of a repair or an objection may take (办理时限), by channel.
+-- Policy: 穗府办函〔2020〕35号 二(四) (信用修复, 异议处理), 三(五) (绿色通道); rules are data with effective dates.
+
+-- ====================================================================
+-- Deadline rules (办理时限), data with effective dates
+-- ====================================================================
+
+CREATE TABLE credit_gz.deadline_rule (
+    deadline_rule_id integer PRIMARY KEY,
+    procedure        text NOT NULL CHECK (procedure IN ('repair', 'objection')),
+    step             text NOT NULL,
+    channel          text NOT NULL DEFAULT 'standard' CHECK (channel IN ('standard', 'green')),
+    working_days     integer NOT NULL CHECK (working_days > 0),
+    effective_from   date NOT NULL,
+    effective_until  date,
+    source           text NOT NULL,
+    note             text,
+    CHECK (effective_until IS NULL OR effective_until > effective_from),
+    CHECK ((procedure = 'repair' AND step IN ('acceptance', 'decision'))
+        OR (procedure = 'objection' AND step IN ('acceptance', 'platform_check', 'provider_check')))
+);
+COMMENT ON TABLE credit_gz.deadline_rule IS
+    '办理时限规则 / deadline rules for repair applications and objections, in working days, with the dates they are in '
+    'force [effective_from, effective_until). A deadline runs from the day of the triggering event (application, '
+    'acceptance, referral) and uses the rule in force on that day. Rules 1–999 ship with the extension and cannot be '
+    'changed (CREATE EXTENSION re-creates them on restore); a DBA adds local rules (deadline_rule_id >= 1000, kept by pg_dump), '
+    'which take precedence over shipped rules on the days they are in force.';
+COMMENT ON COLUMN credit_gz.deadline_rule.deadline_rule_id IS '规则编号 / rule id (< 1000 shipped, >= 1000 local)';
+COMMENT ON COLUMN credit_gz.deadline_rule.procedure IS '程序 / repair (信用修复) or objection (异议)';
+COMMENT ON COLUMN credit_gz.deadline_rule.step IS
+    '环节 / repair: acceptance 受理, decision 办结反馈; objection: acceptance 受理, platform_check 平台核查, '
+    'provider_check 提供单位核查';
+COMMENT ON COLUMN credit_gz.deadline_rule.channel IS
+    '通道 / standard, or green (绿色通道, 防疫重点保障企业: 穗府办函〔2020〕35号 三(五))';
+COMMENT ON COLUMN credit_gz.deadline_rule.working_days IS '时限(工作日) / the deadline in working days';
+COMMENT ON COLUMN credit_gz.deadline_rule.effective_from IS '施行日期 / first day in force';
+COMMENT ON COLUMN credit_gz.deadline_rule.effective_until IS '废止日期 / first day no longer in force (NULL: open)';
+COMMENT ON COLUMN credit_gz.deadline_rule.source IS '依据 / the legal source';
+COMMENT ON COLUMN credit_gz.deadline_rule.note IS '说明 / remarks';
+
+INSERT INTO credit_gz.deadline_rule
+    (deadline_rule_id, procedure, step, channel, working_days, effective_from, source, note) VALUES
+    (1, 'repair', 'acceptance', 'standard', 3, '2026-04-01', '国家发展改革委令第36号《信用修复管理办法》',
+        'the authority decides within 3 working days whether to accept an application'),
+    (2, 'repair', 'decision', 'standard', 10, '2026-04-01', '国家发展改革委令第36号《信用修复管理办法》',
+        'the platform gives feedback within 10 working days of acceptance'),
+    (3, 'objection', 'acceptance', 'standard', 2, '2024-04-01', '《广州市公共信用信息管理规定》(2024年修订)',
+        'acceptance of an objection decided within 2 working days'),
+    (4, 'objection', 'platform_check', 'standard', 2, '2024-04-01', '《广州市公共信用信息管理规定》(2024年修订)',
+        'the platform checks within 2 working days of acceptance'),
+    (5, 'objection', 'provider_check', 'standard', 10, '2024-04-01', '《广州市公共信用信息管理规定》(2024年修订)',
+        'where the provider must check, it answers within 10 working days of referral'),
+    (6, 'repair', 'acceptance', 'green', 1, '2026-04-01', '穗府办函〔2020〕35号 三(五) 信用修复绿色通道',
+        'local setting: the policy orders a faster green channel but sets no number; confirm with 市发展改革委'),
+    (7, 'repair', 'decision', 'green', 5, '2026-04-01', '穗府办函〔2020〕35号 三(五) 信用修复绿色通道',
+        'local setting: the policy orders a faster green channel but sets no number; confirm with 市发展改革委');
+
+SELECT pg_catalog.pg_extension_config_dump('credit_gz.deadline_rule', 'WHERE deadline_rule_id >= 1000');
+
+CREATE FUNCTION credit_gz.deadline_rule_check() RETURNS trigger
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    other integer;
+BEGIN
+    -- Shipped rules (1–999) are re-created by CREATE EXTENSION on restore, so changes to them would be lost.
+    IF (TG_OP <> 'INSERT' AND OLD.deadline_rule_id < 1000) OR (TG_OP <> 'DELETE' AND NEW.deadline_rule_id < 1000) THEN
+        RAISE EXCEPTION 'deadline rules below 1000 ship with the extension and cannot be added, changed or deleted'
+            USING ERRCODE = '23514',
+                  DETAIL = 'Shipped rules are re-created on restore; only local rules (deadline_rule_id >= 1000) are kept by pg_dump.',
+                  HINT = 'Insert a local rule with deadline_rule_id >= 1000: on the days it is in force it takes precedence.';
+    END IF;
+    IF TG_OP = 'DELETE' THEN
+        RETURN OLD;
+    END IF;
+    -- One local rule per (procedure, step, channel) on any day; serialise writers so two concurrent inserts cannot
+    -- both pass.
+    LOCK TABLE credit_gz.deadline_rule IN SHARE ROW EXCLUSIVE MODE;
+    SELECT r.deadline_rule_id INTO other
+    FROM credit_gz.deadline_rule r
+    WHERE r.procedure = NEW.procedure AND r.step = NEW.step AND r.channel = NEW.channel
+      AND r.deadline_rule_id <> NEW.deadline_rule_id AND r.deadline_rule_id >= 1000
+      AND pg_catalog.daterange(r.effective_from, r.effective_until) && pg_catalog.daterange(NEW.effective_from, NEW.effective_until)
+    LIMIT 1;
+    IF other IS NOT NULL THEN
+        RAISE EXCEPTION 'deadline rule % overlaps rule % for % %, channel %', NEW.deadline_rule_id, other, NEW.procedure, NEW.step, NEW.channel
+            USING ERRCODE = '23P01',
+                  DETAIL = 'Only one local rule may be in force for a step of a procedure on any day.',
+                  HINT = 'Set effective_until on the older local rule first.';
+    END IF;
+    RETURN NEW;
+END $$;
+COMMENT ON FUNCTION credit_gz.deadline_rule_check() IS
+    'Trigger: shipped deadline rules (1–999) are fixed; at most one local rule in force per procedure, step and channel '
+    'on any day (23P01).';
+CREATE TRIGGER deadline_rule_check BEFORE INSERT OR UPDATE OR DELETE ON credit_gz.deadline_rule
+    FOR EACH ROW EXECUTE FUNCTION credit_gz.deadline_rule_check();
+COMMENT ON TRIGGER deadline_rule_check ON credit_gz.deadline_rule IS
+    '期限规则校验 / shipped rules (1–999) stay fixed; at most one local rule in force per procedure, step and channel on any day';
+
+CREATE FUNCTION credit_gz.deadline_working_days(procedure text, step text, channel text, on_day date)
+RETURNS integer
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    n integer;
+BEGIN
+    -- The green channel uses its own rule where one is in force, the standard rule otherwise; a local rule
+    -- (deadline_rule_id >= 1000) takes precedence over the shipped one of the same channel.
+    SELECT r.working_days INTO n
+    FROM credit_gz.deadline_rule r
+    WHERE r.procedure = $1 AND r.step = $2 AND r.channel IN ($3, 'standard')
+      AND credit_gz.in_force(r.effective_from, r.effective_until, $4)
+    ORDER BY (r.channel = $3) DESC, (r.deadline_rule_id >= 1000) DESC
+    LIMIT 1;
+    IF n IS NULL THEN
+        RAISE EXCEPTION 'no deadline rule in force for % % on %', $1, $2, pg_catalog.to_char($4, 'YYYY-MM-DD')
+            USING ERRCODE = 'CG601',
+                  DETAIL = 'Deadlines come from credit_gz.deadline_rule; none covers that day.',
+                  HINT = 'Insert a rule (deadline_rule_id >= 1000) with the deadline and the dates it is in force.';
+    END IF;
+    RETURN n;
+END $$;
+COMMENT ON FUNCTION credit_gz.deadline_working_days(text, text, text, date) IS
+    '时限工作日数 / the working days a step of a procedure allows, under the rule in force on the day (green channel '
+    'falls back to the standard rule, a local rule beats a shipped one); error CG601 when no rule is in force.';
+
+CREATE FUNCTION credit_gz.deadline(procedure text, step text, channel text, from_day date) RETURNS date
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+RETURN credit_gz.add_working_days(from_day, credit_gz.deadline_working_days(procedure, step, channel, from_day));
+COMMENT ON FUNCTION credit_gz.deadline(text, text, text, date) IS
+    '办理期限 / the last day for a step: from_day plus the working days of the rule in force on from_day.';
+
+CREATE TRIGGER deadline_rule_audit AFTER INSERT OR UPDATE OR DELETE ON credit_gz.deadline_rule
+    FOR EACH ROW EXECUTE FUNCTION credit_gz.audit_trigger('deadline_rule_id');
+COMMENT ON TRIGGER deadline_rule_audit ON credit_gz.deadline_rule IS
+    '审计 / audit log of every change of a deadline rule';
