@@ -1,5 +1,5 @@
--- Credit repair and objections (src/repair.sql): eligibility, deadlines, every state change, approval effects,
--- green channel, objections. Dates are relative to today where the archive checks them against today.
+-- Credit repair and objections (src/repair.sql, src/objection.sql): eligibility, deadlines, every state change,
+-- approval effects, green channel, objections. Dates are relative to today where the archive checks them against today.
 BEGIN;
 SELECT plan(73);
 

@@ -1,4 +1,4 @@
--- Working-day calendar and deadline rules (src/repair.sql, src/core/workdays.c).
+-- Working-day calendar and deadline rules (src/working_days.sql, src/deadline_rule.sql, src/core/workdays.c).
 BEGIN;
 SELECT plan(35);
 
