@@ -35,6 +35,7 @@ RETURN CASE WHEN EXISTS (
 COMMENT ON FUNCTION credit_gz.repair_channel(bigint, date) IS
     '修复通道 / green when the subject is on a green-channel list (防疫重点保障企业) on the day, standard otherwise.';
 
+-- The shipped green-channel list, and the positive (守信) record a listing on it writes into the archive.
 INSERT INTO credit_gz.green_channel_list (list_type_code, positive_item_code, basis) VALUES
     ('epidemic_key_enterprise', 'epidemic_support',
      '穗府办函〔2020〕35号 三(五): 设立疫情防控期间行政处罚信息信用修复绿色通道 … 将企业参与防疫相关信息作为守信信息纳入企业信用档案');
