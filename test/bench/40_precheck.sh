@@ -7,6 +7,8 @@
 #      credit_gz in shared_preload_libraries, which scripts/run-bench sets). The goal is reported for async, the
 #      mode a site chooses for this rate; sync is printed beside it. After the async runs the script checks that
 #      every pre-check pgbench counted has its query-log entry (none lost).
+#      The CPU time per transaction of the async pre-check (backends and query-log writer) is printed beside
+#      pgbench -S's: unlike throughput, it does not move with other load on the machine.
 #   3. listing an organisation with N related persons: cost per related subject stays flat (linear in N):
 #      per-subject time at the largest N <= 2x the per-subject time at N = 1000
 # Archive: N = 1,000,000 x BENCH_SCALE subjects (1% listed as 失信被执行人, 1% on 经营异常名录); pgbench_accounts at the
@@ -115,6 +117,41 @@ awk -v b="$base" -v r="$restricted" -v p="$pre" -v a="$pre_async" -v m="$mode" '
     printf "%-40s %10d %8.2f %6s  %s\n", "precheck(), query log sync", p, rp, "", "(for comparison)";
 }'
 echo "async query log: every pre-check logged: $([ $lost = 0 ] && echo yes || echo NO); fallback sync inserts: $fallback"
+
+# CPU per transaction: the CPU time the two pgbench backends and the query-log writer spend per committed
+# transaction, read from /proc over the middle of a run. Throughput on a shared machine moves with whatever else runs;
+# the work done per pre-check does not, so a change to the pre-check or the query-log path shows here first.
+hz=$(getconf CLK_TCK)
+cpu_ticks() { # utime + stime of the processes given
+    for p in $1; do [ -r "/proc/$p/stat" ] && sed 's/^.*) //' "/proc/$p/stat"; done | awk '{ s += $12 + $13 } END { print s + 0 }'
+}
+commits() { q -c "SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()"; }
+cpu_us() { # CPU microseconds per transaction of one run (pgbench arguments as for tps)
+    PGOPTIONS="-c credit_gz.query_log_mode=async" \
+        pgbench -n -M prepared -c 2 -j 2 -T "$secs" "$@" "$db" >/dev/null 2>&1 &
+    pb=$!
+    sleep 1
+    pids=$(q -c "SELECT string_agg(pid::text, ' ') FROM pg_stat_activity
+                  WHERE (datname = current_database() AND backend_type = 'client backend' AND pid <> pg_backend_pid())
+                     OR backend_type = 'credit_gz query log writer'")
+    c0=$(cpu_ticks "$pids"); x0=$(commits)
+    sleep $((secs - 2))
+    c1=$(cpu_ticks "$pids"); x1=$(commits)
+    wait $pb || true
+    awk -v c="$((c1 - c0))" -v x="$((x1 - x0))" -v hz="$hz" 'BEGIN { printf "%.1f", (x > 0) ? c * 1000000 / hz / x : 0 }'
+}
+least() { awk -v a="$1" -v b="$2" 'BEGIN { print (b > 0 && (a == 0 || b < a)) ? b : a }'; }
+cpu_base=0; cpu_pre=0
+for round in 1 2; do
+    cpu_base=$(least "$cpu_base" "$(cpu_us -S)")
+    cpu_pre=$(least "$cpu_pre" "$(cpu_us -f "$dir/precheck.sql")")
+done
+echo
+awk -v b="$cpu_base" -v a="$cpu_pre" 'BEGIN {
+    printf "%-40s %10s %8s\n", "CPU per transaction (+ query-log writer)", "us", "ratio";
+    printf "%-40s %10.1f %8s\n", "pgbench -S (select-only)", b, "1.00";
+    printf "%-40s %10.1f %8.2f\n", "precheck(), query log async", a, (b > 0) ? a / b : 0;
+}'
 
 # Listing an organisation with N related persons (principal persons), N = 100, 1000, 10000.
 big=$(awk -v s="$scale" 'BEGIN { print (s >= 0.1) ? 10000 : 1000 }')
