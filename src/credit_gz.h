@@ -36,4 +36,14 @@ extern DateADT credit_gz_policy_day_at(TimestampTz at);
  */
 extern DateADT credit_gz_add_months(DateADT d, int months);
 
+/*
+ * credit_gz_check_trigger_table — the one check of a trigger function that runs with more rights than its caller
+ * (SECURITY DEFINER): it fires on credit_gz.<table>, the table it was made for, or raises 39P01 naming the function.
+ * Whoever may attach such a function to a table of their own would otherwise hand it rows they made up. The schema's
+ * oid is cached (reset when pg_namespace changes) and the name compared with the relation's own, so the check reads
+ * no catalogue per row.
+ */
+struct TriggerData;
+extern void credit_gz_check_trigger_table(struct TriggerData *td, const char *function, const char *table);
+
 #endif							/* CREDIT_GZ_H */

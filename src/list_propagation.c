@@ -581,6 +581,7 @@ credit_gz_relation_propagate(PG_FUNCTION_ARGS)
 
 	if (!CALLED_AS_TRIGGER(fcinfo) || !TRIGGER_FIRED_FOR_ROW(td->tg_event) || !TRIGGER_FIRED_AFTER(td->tg_event))
 		elog(ERROR, "credit_gz.relation_propagate() must be an AFTER ROW trigger");
+	credit_gz_check_trigger_table(td, "relation_propagate", "relation");
 	desc = td->tg_relation->rd_att;
 
 	if (TRIGGER_FIRED_BY_UPDATE(td->tg_event))

@@ -888,6 +888,7 @@ credit_gz_scoring_record_trigger(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
 				 errmsg("scoring_record_trigger: not called by trigger manager")));
+	credit_gz_check_trigger_table(td, "scoring_record_trigger", "record");
 	tupdesc = RelationGetDescr(td->tg_relation);
 	if (TRIGGER_FIRED_AFTER(td->tg_event) && TRIGGER_FIRED_FOR_STATEMENT(td->tg_event) &&
 		TRIGGER_FIRED_BY_INSERT(td->tg_event))
@@ -1025,6 +1026,7 @@ credit_gz_scoring_list_entry_trigger(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
 				 errmsg("scoring_list_entry_trigger: not called by trigger manager")));
+	credit_gz_check_trigger_table(td, "scoring_list_entry_trigger", "list_entry");
 	if (!TRIGGER_FIRED_AFTER(td->tg_event) || !TRIGGER_FIRED_FOR_ROW(td->tg_event))
 		ereport(ERROR,
 				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
