@@ -100,7 +100,7 @@ COMMENT ON FUNCTION credit_gz.record_level(text, text, date, date, date) IS
 -- and re-running the grant function applies it. Objects that do not exist (yet) are skipped.
 CREATE TABLE credit_gz.role_privilege (
     kind        text    NOT NULL CHECK (kind IN ('department', 'public_reader', 'analyst', 'credit_agency',
-                                                 'financial_institution')),
+                                                 'financial_institution', 'self_service')),
     object_name text    NOT NULL,
     privileges  text    NOT NULL CHECK (privileges ~ '^[A-Z, ]+$'),
     CHECK (object_name !~ '[(]' OR privileges = 'EXECUTE'),
@@ -179,7 +179,11 @@ INSERT INTO credit_gz.role_privilege (kind, object_name, privileges) VALUES
     ('financial_institution', 'query_log', 'INSERT'),
     ('financial_institution', 'unknown_code_read_log', 'INSERT'), ('financial_institution', 'role_grant', 'SELECT'),
     ('financial_institution', 'authorization', 'SELECT, INSERT'),
-    ('financial_institution', 'audience', 'SELECT'), ('financial_institution', 'disclosure_rule', 'SELECT');
+    ('financial_institution', 'audience', 'SELECT'), ('financial_institution', 'disclosure_rule', 'SELECT'),
+    -- 信用主体本人: the self-service portal reads a subject's own report as self, the subject named in each call
+    ('self_service', 'disclosed_*', 'SELECT'), ('self_service', 'public_*', 'SELECT'),
+    ('self_service', 'query_log', 'INSERT'), ('self_service', 'unknown_code_read_log', 'INSERT'),
+    ('self_service', 'audience', 'SELECT'), ('self_service', 'disclosure_rule', 'SELECT');
 ALTER TABLE credit_gz.role_privilege ALTER COLUMN shipped SET DEFAULT false;
 SELECT pg_catalog.pg_extension_config_dump('credit_gz.role_privilege', 'WHERE NOT shipped');
 
@@ -208,7 +212,8 @@ AS $$
                  FROM credit_gz.role_grant g
                  JOIN pg_catalog.pg_roles r ON r.rolname = g.role_name
                  CROSS JOIN LATERAL pg_catalog.unnest(CASE g.kind
-                        WHEN 'department' THEN ARRAY['government', 'self', 'public']
+                        WHEN 'department' THEN ARRAY['government', 'public']
+                        WHEN 'self_service' THEN ARRAY['self', 'public']
                         WHEN 'credit_agency' THEN ARRAY['credit_agency', 'public']
                         WHEN 'financial_institution' THEN ARRAY['financial_institution', 'public']
                         ELSE ARRAY['public'] END) AS a
@@ -216,9 +221,10 @@ AS $$
            END
 $$;
 COMMENT ON FUNCTION credit_gz.my_audiences() IS
-    'Audiences the current role may read as: departments → government, self (the subject''s own report, issued at '
-    'its request) and public; credit service agencies → credit_agency; financial institutions → '
-    'financial_institution; everyone granted → public; administrators → all.';
+    'Audiences the current role may read as: departments → government (never self: a department is not the '
+    'subject); the self-service portal → self (信用主体本人, for the subject it names in each report); credit service '
+    'agencies → credit_agency; financial institutions → financial_institution; everyone granted → public; '
+    'administrators → all.';
 
 -- grant_role: the common body of the grant_* functions. SECURITY INVOKER (deliberately not DEFINER): GRANT needs the
 -- caller's own right to grant on credit_gz's objects, so only the DBA who could grant by hand can map roles; a
@@ -262,7 +268,8 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION credit_gz.grant_role(regrole, text, text, bigint, text) IS
-    'Maps a site role to a kind (department, public_reader, analyst, credit_agency, financial_institution) and grants '
+    'Maps a site role to a kind (department, public_reader, analyst, credit_agency, financial_institution, '
+    'self_service) and grants '
     'the privileges credit_gz.role_privilege lists for it. Idempotent; re-run after an upgrade adds objects.';
 
 CREATE FUNCTION credit_gz.grant_department(role regrole, department text)
@@ -307,7 +314,21 @@ COMMENT ON FUNCTION credit_gz.grant_financial_institution(regrole, bigint) IS
     '金融机构授权 (三(六) 信易贷): the role acts for the institution (a subject); it reads labels only of subjects '
     'that authorised that institution.';
 
+-- 信用主体本人: the subject's own report is read through a self-service portal (一网通办, 信用广州), which
+-- authenticates the person or enterprise; the database trusts the portal role to name only the subject it
+-- authenticated, and logs every such read under that subject as its own query.
+CREATE FUNCTION credit_gz.grant_self_service(role regrole)
+RETURNS void
+LANGUAGE sql VOLATILE
+SET search_path = pg_catalog, pg_temp
+AS $$ SELECT credit_gz.grant_role($1, 'self_service') $$;
+COMMENT ON FUNCTION credit_gz.grant_self_service(regrole) IS
+    '自助查询授权 (信用主体本人): the role, a self-service portal that authenticates the subject, reads as audience '
+    'self — only in credit_report / credit_report_text for the subject named in the call, each read logged as that '
+    'subject''s own query; nothing as self through the views otherwise. Departments never read as self.';
+
 REVOKE ALL ON FUNCTION credit_gz.grant_role(regrole, text, text, bigint, text) FROM PUBLIC;
+REVOKE ALL ON FUNCTION credit_gz.grant_self_service(regrole) FROM PUBLIC;
 REVOKE ALL ON FUNCTION credit_gz.grant_department(regrole, text) FROM PUBLIC;
 REVOKE ALL ON FUNCTION credit_gz.grant_public_reader(regrole) FROM PUBLIC;
 REVOKE ALL ON FUNCTION credit_gz.grant_analyst(regrole) FROM PUBLIC;
@@ -384,6 +405,26 @@ $$;
 COMMENT ON FUNCTION credit_gz.authorization_is_live(bigint, bigint, timestamptz) IS
     'True while the subject''s authorisation of the institution is in its period and not withdrawn.';
 
+-- audience_sees_subject: the one rule every disclosed_* view applies to a row of a subject, beyond the disclosure
+-- levels: an audience that needs the subject's authorisation (financial institutions, 三(六)) sees the subject only
+-- under a live authorisation of an institution the role acts for; self sees only the subject a self report names
+-- (credit_gz.self_subject()). No SET clause, and every name qualified: the planner inlines it into the views.
+CREATE FUNCTION credit_gz.audience_sees_subject(audience text, needs_authorization boolean, subject_id bigint)
+RETURNS boolean
+LANGUAGE sql STABLE PARALLEL RESTRICTED
+AS $$
+    SELECT CASE WHEN $1 OPERATOR(pg_catalog.=) 'self'
+                THEN coalesce($3 OPERATOR(pg_catalog.=) credit_gz.self_subject(), false)
+                ELSE NOT $2 OR credit_gz.is_credit_admin()
+                     OR EXISTS (SELECT 1 FROM pg_catalog.unnest(credit_gz.my_institutions()) AS mi(id)
+                                 WHERE credit_gz.authorization_is_live($3, mi.id))
+           END
+$$;
+COMMENT ON FUNCTION credit_gz.audience_sees_subject(text, boolean, bigint) IS
+    'Whether a row of the subject is disclosed to the audience at all: under a live authorisation of an institution '
+    'the role acts for when the audience needs one (三(六) 信易贷), for self only the subject the current self report '
+    'names; the rule every disclosed_* view applies.';
+
 -- ---------------------------------------------------------------------------------------------------------------
 -- Row-level security: 谁认定谁负责 — a department writes only its own department's rows, reads what sharing allows.
 -- Table owners (the extension owner) and superusers are not subject to these policies.
@@ -447,10 +488,12 @@ SELECT a.audience, s.subject_id, s.name, s.kind,
        s.status, s.registered_on
   FROM credit_gz.subject s
  CROSS JOIN pg_catalog.unnest((SELECT credit_gz.my_audiences())) AS a(audience)
-  JOIN credit_gz.audience au ON au.code = a.audience;
+  JOIN credit_gz.audience au ON au.code = a.audience
+ WHERE credit_gz.audience_sees_subject(a.audience, au.needs_authorization, s.subject_id);
 COMMENT ON VIEW credit_gz.disclosed_subject IS
     '可见主体 / subjects as each audience the current role may read as sees them: identity numbers of natural persons '
-    'masked unless the audience may see them (identity_code).';
+    'masked unless the audience may see them (identity_code); financial institutions only under a live '
+    'authorisation, self only in a report naming the subject (credit_gz.audience_sees_subject).';
 COMMENT ON COLUMN credit_gz.disclosed_subject.audience IS '披露对象 / audience';
 COMMENT ON COLUMN credit_gz.disclosed_subject.subject_id IS '主体编号 / subject id';
 COMMENT ON COLUMN credit_gz.disclosed_subject.name IS '名称或姓名 / name';
@@ -476,9 +519,7 @@ SELECT a.audience, r.record_id, r.subject_id, r.item_code, i.name_zh AS item_nam
                  WHERE d.audience = a.audience AND d.level = l.level
                    AND credit_gz.in_force(d.effective_from, d.effective_until, credit_gz.policy_date()))
         OR (a.audience = 'government' AND r.department_code = ANY ((SELECT credit_gz.my_departments())::text[])))
-   AND (NOT au.needs_authorization OR credit_gz.is_credit_admin()
-        OR EXISTS (SELECT 1 FROM pg_catalog.unnest((SELECT credit_gz.my_institutions())) AS mi(id)
-                    WHERE credit_gz.authorization_is_live(r.subject_id, mi.id)));
+   AND credit_gz.audience_sees_subject(a.audience, au.needs_authorization, r.subject_id);
 COMMENT ON VIEW credit_gz.disclosed_record IS
     '可见信用记录 / credit records as each audience the current role may read as sees them, by credit_gz.disclosure_rule '
     'and the record''s level on today''s date (credit_gz.record_level); financial institutions only under a live '
@@ -507,13 +548,12 @@ SELECT a.audience, c.commitment_id, c.subject_id, c.kind, c.matter, c.due_date, 
        CASE WHEN c.is_public THEN 'public' ELSE 'government' END AS level
   FROM credit_gz.commitment c
  CROSS JOIN pg_catalog.unnest((SELECT credit_gz.my_audiences())) AS a(audience)
+  JOIN credit_gz.audience au ON au.code = a.audience
  WHERE EXISTS (SELECT 1 FROM credit_gz.disclosure_rule d
                 WHERE d.audience = a.audience
                   AND d.level = CASE WHEN c.is_public THEN 'public' ELSE 'government' END
                   AND credit_gz.in_force(d.effective_from, d.effective_until, credit_gz.policy_date()))
-   AND (a.audience <> 'financial_institution' OR credit_gz.is_credit_admin()
-        OR EXISTS (SELECT 1 FROM pg_catalog.unnest((SELECT credit_gz.my_institutions())) AS mi(id)
-                    WHERE credit_gz.authorization_is_live(c.subject_id, mi.id)));
+   AND credit_gz.audience_sees_subject(a.audience, au.needs_authorization, c.subject_id);
 COMMENT ON VIEW credit_gz.disclosed_commitment IS
     '可见信用承诺 / credit commitments as each audience sees them: public commitments (信用承诺公示) for everyone, '
     'the others shared with government and the subject.';
@@ -617,7 +657,7 @@ BEGIN
                   DETAIL = pg_catalog.format('Role %s may read as: %s.', CURRENT_USER,
                                              coalesce(nullif(pg_catalog.array_to_string(credit_gz.my_audiences(), ', '), ''), 'nothing')),
                   HINT = 'A DBA maps roles with credit_gz.grant_department, grant_public_reader, grant_analyst, '
-                         'grant_credit_agency or grant_financial_institution.';
+                         'grant_credit_agency, grant_financial_institution or grant_self_service.';
     END IF;
     RETURN a;
 END
@@ -666,9 +706,14 @@ DECLARE
     subj    jsonb;
     report  jsonb;
 BEGIN
+    -- logged under the id asked for, also when the audience sees nothing of the subject or there is none; as self,
+    -- opening the scope of the subject named is the logged read (the subject's own query)
+    IF a.code = 'self' THEN
+        PERFORM credit_gz.self_scope_open(subject_id, coalesce(purpose, '本人信用报告 / own credit report'));
+    ELSE
+        PERFORM credit_gz.log_read(subject_id, 'report', coalesce(purpose, '信用报告 / credit report'), audience);
+    END IF;
     subj := credit_gz.report_section('subject', subject_id, audience, 'v.subject_id') -> 0;
-    -- logged under the id asked for, also when the audience sees nothing of the subject or there is none
-    PERFORM credit_gz.log_read(subject_id, 'report', coalesce(purpose, '信用报告 / credit report'), audience);
     report := pg_catalog.jsonb_build_object(
         'title', '公共信用信息报告 / public credit information report',
         'audience', a.code, 'audience_name', a.name_zh,
@@ -676,6 +721,7 @@ BEGIN
         'found', subj IS NOT NULL,
         'subject', subj);
     IF subj IS NULL THEN
+        PERFORM credit_gz.self_scope_close();
         RETURN report || pg_catalog.jsonb_build_object('note', '未查询到该主体的信用档案 / no credit archive for this subject');
     END IF;
     report := report || pg_catalog.jsonb_build_object(
@@ -691,6 +737,7 @@ BEGIN
         report := report || pg_catalog.jsonb_build_object('repairs',
             credit_gz.report_section('repair', subject_id, audience, 'v.submitted_at DESC, v.kind, v.id'));
     END IF;
+    PERFORM credit_gz.self_scope_close();
     RETURN report;
 END
 $$;
@@ -975,9 +1022,7 @@ SELECT a.audience, e.entry_id, e.subject_id, e.list_type_code, t.name_zh AS list
                  WHERE d.audience = a.audience AND d.level = l.level
                    AND credit_gz.in_force(d.effective_from, d.effective_until, credit_gz.policy_date()))
         OR (a.audience = 'government' AND e.department_code = ANY ((SELECT credit_gz.my_departments())::text[])))
-   AND (NOT au.needs_authorization OR credit_gz.is_credit_admin()
-        OR EXISTS (SELECT 1 FROM pg_catalog.unnest((SELECT credit_gz.my_institutions())) AS mi(id)
-                    WHERE credit_gz.authorization_is_live(e.subject_id, mi.id)));
+   AND credit_gz.audience_sees_subject(a.audience, au.needs_authorization, e.subject_id);
 COMMENT ON VIEW credit_gz.disclosed_list_entry IS
     '可见名单信息 / list entries as each audience the current role may read as sees them (credit_gz.list_disclosure '
     'for entries in force; entries no longer in force are archived).';
@@ -1031,7 +1076,8 @@ SELECT a.audience, x.subject_id, x.kind, x.id, x.record_id, x.entry_id, x.depart
                o.submitted_at, o.resolved_at
           FROM credit_gz.objection o) x
  CROSS JOIN pg_catalog.unnest((SELECT credit_gz.my_audiences())) AS a(audience)
-  JOIN credit_gz.audience au ON au.code = a.audience AND au.sees_repairs;
+  JOIN credit_gz.audience au ON au.code = a.audience AND au.sees_repairs
+ WHERE credit_gz.audience_sees_subject(a.audience, au.needs_authorization, x.subject_id);
 COMMENT ON VIEW credit_gz.disclosed_repair IS
     '可见信用修复与异议 / repair applications and objections, for the audiences that may see them (the subject itself, '
     'government).';
@@ -1063,9 +1109,7 @@ SELECT a.audience, ss.subject_id, ss.model_code, m.name_zh AS model_name, m.kind
   JOIN credit_gz.scoring_model m ON m.code = ss.model_code AND m.is_active
  CROSS JOIN pg_catalog.unnest((SELECT credit_gz.my_audiences())) AS a(audience)
   JOIN credit_gz.audience au ON au.code = a.audience AND au.sees_grades
- WHERE NOT au.needs_authorization OR credit_gz.is_credit_admin()
-    OR EXISTS (SELECT 1 FROM pg_catalog.unnest((SELECT credit_gz.my_institutions())) AS mi(id)
-                WHERE credit_gz.authorization_is_live(ss.subject_id, mi.id));
+ WHERE credit_gz.audience_sees_subject(a.audience, au.needs_authorization, ss.subject_id);
 COMMENT ON VIEW credit_gz.disclosed_grade IS
     '可见信用等级 / credit grades and scores per model with the last five grade changes, for the audiences that may see '
     'grades (government, the subject itself, financial institutions under authorisation).';

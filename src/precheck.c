@@ -37,10 +37,14 @@
 #include "utils/jsonb.h"
 #include "utils/lsyscache.h"
 #include "utils/rel.h"
+#include "utils/syscache.h"
+#include "catalog/pg_class.h"
+#include "miscadmin.h"
 
 #include "credit_gz.h"
 #include "precheck.h"
 #include "query_log.h"
+#include "role_grant.h"
 #include "core/day_range.h"
 
 PG_FUNCTION_INFO_V1(credit_gz_precheck);
@@ -159,8 +163,9 @@ static const char *const restricted_sql =
 
 static const char *const feedback_sql =
 	"INSERT INTO credit_gz.measure_feedback (department_code, subject_id, domain_code, action, measure_code, entry_id,"
-	"       model_code, effect, verdict, source, table_name, overridden, override_reason)"
-	"SELECT $1, $2, $3, $4, a.code, a.entry_id, a.model_code, a.effect, $5, $6, $7, $8 IS NOT NULL, $8"
+	"       model_code, effect, verdict, source, table_name, overridden, override_reason, actor, checked_at)"
+	"SELECT $1, $2, $3, $4, a.code, a.entry_id, a.model_code, a.effect, $5, $6, $7, $8 IS NOT NULL, $8, $10,"
+	"       pg_catalog.now()"
 	"  FROM jsonb_to_recordset($9) AS a (code text, effect text, entry_id bigint, model_code text)";
 
 static SPIPlanPtr restricted_plan = NULL;
@@ -168,6 +173,8 @@ static SPIPlanPtr precheck_plan = NULL;
 static bool precheck_plan_has_scores = false;
 static SPIPlanPtr feedback_plan = NULL;
 static SPIPlanPtr subject_of_plan = NULL;
+
+static Oid feedback_owner(void);
 
 
 /* check_domain_action — unknown domains and actions are caller errors, not silent "allow"s. */
@@ -471,23 +478,40 @@ static const char *const grades_sql =
 	"       (SELECT jsonb_agg(jsonb_build_object('code', code, 'effect', effect, 'entry_id', NULL,"
 	"                                            'model_code', model_code)) FROM gj)";
 
-/* log_feedback — insert the applied measures (jsonb array) into measure_feedback; SPI must be connected. */
+/*
+ * log_feedback — insert the applied measures (jsonb array) into measure_feedback; SPI must be connected.
+ *
+ * The rows are the server's statement of what a pre-check applied (及时反馈奖惩工作成效), so no role writes them
+ * itself: the table grants no INSERT and its row-level security has no INSERT policy. They are inserted here as
+ * the table's owner (as PostgreSQL's foreign-key checks run), stamped with the role that ran the pre-check, the
+ * time, and the department — the one given (already checked against the caller's grants, or a trigger argument
+ * its table's owner wrote) or else the caller's only department. The owner is switched back by the transaction
+ * abort after an error.
+ */
 static void
 log_feedback(int64 subject_id, text *domain, text *action, text *department, const char *verdict,
 			 const char *source, const char *table_name, const char *override_reason, Datum applied)
 {
-	Datum		v[9];
-	char		nulls[9];
+	Datum		v[10];
+	char		nulls[10];
 	int			rc;
+	Oid			save_userid;
+	int			save_sec;
+	Oid			owner;
+	const char *only;
 
 	if (RecoveryInProgress())
 		return;					/* nothing can be written on a hot standby */
 	if (feedback_plan == NULL)
 	{
-		Oid			types[9] = {TEXTOID, INT8OID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, JSONBOID};
+		Oid			types[10] = {TEXTOID, INT8OID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, JSONBOID,
+		NAMEOID};
 
-		feedback_plan = credit_gz_keep_plan(feedback_sql, 9, types);
+		feedback_plan = credit_gz_keep_plan(feedback_sql, 10, types);
 	}
+	if (department == NULL && (only = credit_gz_my_only_department()) != NULL)
+		department = cstring_to_text(only);
+	GetUserIdAndSecContext(&save_userid, &save_sec);
 	memset(nulls, ' ', sizeof(nulls));
 	v[0] = department ? PointerGetDatum(department) : (Datum) 0;
 	nulls[0] = department ? ' ' : 'n';
@@ -501,9 +525,54 @@ log_feedback(int64 subject_id, text *domain, text *action, text *department, con
 	v[7] = override_reason ? CStringGetTextDatum(override_reason) : (Datum) 0;
 	nulls[7] = override_reason ? ' ' : 'n';
 	v[8] = applied;
+	v[9] = CStringGetDatum(GetUserNameFromId(save_userid, false));
+	owner = feedback_owner();
+	SetUserIdAndSecContext(owner, save_sec | SECURITY_LOCAL_USERID_CHANGE | SECURITY_NOFORCE_RLS);
 	rc = SPI_execute_plan(feedback_plan, v, nulls, false, 0);
+	SetUserIdAndSecContext(save_userid, save_sec);
 	if (rc != SPI_OK_INSERT)
 		elog(ERROR, "credit_gz: feedback insert failed: %s", SPI_result_code_string(rc));
+}
+
+/*
+ * feedback_owner — the owner of credit_gz.measure_feedback, whose rights write the feedback rows.
+ */
+static Oid
+feedback_owner(void)
+{
+	Oid			relid = get_relname_relid("measure_feedback", get_namespace_oid("credit_gz", false));
+	HeapTuple	tup;
+	Oid			owner;
+
+	if (!OidIsValid(relid))
+		elog(ERROR, "credit_gz: table credit_gz.measure_feedback does not exist");
+	tup = SearchSysCache1(RELOID, ObjectIdGetDatum(relid));
+	if (!HeapTupleIsValid(tup))
+		elog(ERROR, "cache lookup failed for relation %u", relid);
+	owner = ((Form_pg_class) GETSTRUCT(tup))->relowner;
+	ReleaseSysCache(tup);
+	return owner;
+}
+
+/*
+ * check_department_arg — a department named in a pre-check call is one the caller acts for (or the caller is the
+ * DBA): the feedback rows carry it, and a department must not report pre-checks in another's name.
+ */
+static void
+check_department_arg(text *department)
+{
+	char	   *d;
+
+	if (department == NULL)
+		return;
+	d = text_to_cstring(department);
+	if (!credit_gz_acts_for_department(d))
+		ereport(ERROR,
+				(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
+				 errmsg("role %s does not act for department %s", GetUserNameFromId(GetUserId(), false), d),
+				 errdetail("A pre-check is fed back in the name of a department the role acts for."),
+				 errhint("Leave the department out to use the role's own, or ask a DBA to run "
+						 "credit_gz.grant_department.")));
 }
 
 
@@ -782,6 +851,7 @@ credit_gz_precheck(PG_FUNCTION_ARGS)
 
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(1) || PG_ARGISNULL(2))
 		PG_RETURN_NULL();
+	check_department_arg(PG_ARGISNULL(3) ? NULL : PG_GETARG_TEXT_PP(3));
 	r = run_precheck(PG_GETARG_INT64(0), PG_GETARG_TEXT_PP(1), PG_GETARG_TEXT_PP(2),
 					 PG_ARGISNULL(3) ? NULL : PG_GETARG_TEXT_PP(3), "precheck", NULL, NULL, caller, &connected);
 	if (connected)
@@ -874,6 +944,7 @@ credit_gz_precheck_code(PG_FUNCTION_ARGS)
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(1) || PG_ARGISNULL(2))
 		PG_RETURN_NULL();
 	code = PG_GETARG_TEXT_PP(0);
+	check_department_arg(PG_ARGISNULL(3) ? NULL : PG_GETARG_TEXT_PP(3));
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "credit_gz: SPI_connect failed");
 	if (subject_of_code(code, &subject_id))

@@ -4,7 +4,9 @@
  */
 #include "postgres.h"
 
+#include "access/xact.h"
 #include "catalog/namespace.h"
+#include "catalog/pg_namespace.h"
 #include "catalog/pg_type.h"
 #include "executor/spi.h"
 #include "fmgr.h"
@@ -17,9 +19,11 @@
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 #include "utils/syscache.h"
+#include "utils/acl.h"
 
 #include "credit_gz.h"
 #include "role_grant.h"
+#include "query_log.h"
 
 /*
  * What the current role acts as: the departments and financial institutions of the credit_gz.role_grant rows whose
@@ -170,4 +174,113 @@ credit_gz_my_institutions(PG_FUNCTION_ARGS)
 {
 	grants_load();
 	PG_RETURN_DATUM(datumCopy(grants_institutions, false, -1));
+}
+
+/*
+ * credit_gz_acts_for_department — see role_grant.h.
+ */
+bool
+credit_gz_acts_for_department(const char *code)
+{
+	ArrayType  *a;
+	Datum	   *elems;
+	int			n;
+	Oid			owner;
+	HeapTuple	tup;
+
+	if (superuser())
+		return true;
+	tup = SearchSysCache1(NAMESPACEOID, ObjectIdGetDatum(get_namespace_oid("credit_gz", false)));
+	if (!HeapTupleIsValid(tup))
+		elog(ERROR, "cache lookup failed for schema credit_gz");
+	owner = ((Form_pg_namespace) GETSTRUCT(tup))->nspowner;
+	ReleaseSysCache(tup);
+	if (has_privs_of_role(GetUserId(), owner))
+		return true;			/* the DBA, as credit_gz.is_credit_admin() */
+	grants_load();
+	a = DatumGetArrayTypeP(grants_departments);
+	deconstruct_array(a, TEXTOID, -1, false, TYPALIGN_INT, &elems, NULL, &n);
+	for (int i = 0; i < n; i++)
+		if (strcmp(TextDatumGetCString(elems[i]), code) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * The subject the self-service portal reads as itself (audience self, 信用主体本人). The portal authenticates the
+ * person or enterprise and names it in each report call; credit_report opens the scope for that subject — logging
+ * the read as the subject's own query — and closes it when the report is built, so the disclosed_* views give
+ * self rows of that subject only, only to the role that opened it, only meanwhile. Any transaction end or
+ * subtransaction abort closes it too: a report cut short by an error leaves nothing open.
+ */
+static bool self_open = false;
+static int64 self_subject_id = 0;
+static Oid	self_user = InvalidOid;
+static bool self_callbacks = false;
+
+/* self_xact_callback / self_subxact_callback — the scope never outlives its transaction or an aborted part of it. */
+static void
+self_xact_callback(XactEvent event, void *arg)
+{
+	self_open = false;
+}
+
+static void
+self_subxact_callback(SubXactEvent event, SubTransactionId mySubid, SubTransactionId parentSubid, void *arg)
+{
+	if (event == SUBXACT_EVENT_ABORT_SUB)
+		self_open = false;
+}
+
+PG_FUNCTION_INFO_V1(credit_gz_self_scope_open);
+PG_FUNCTION_INFO_V1(credit_gz_self_scope_close);
+PG_FUNCTION_INFO_V1(credit_gz_self_subject);
+
+/*
+ * credit_gz_self_scope_open — credit_gz.self_scope_open(subject_id, purpose): log the read as the subject's own
+ * query (audience self) and open the scope for it. Opening is the read: whoever opens it is logged.
+ */
+Datum
+credit_gz_self_scope_open(PG_FUNCTION_ARGS)
+{
+	bool		connected = false;
+
+	if (PG_ARGISNULL(0))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("the subject read as itself must be named")));
+	if (!self_callbacks)
+	{
+		RegisterXactCallback(self_xact_callback, NULL);
+		RegisterSubXactCallback(self_subxact_callback, NULL);
+		self_callbacks = true;
+	}
+	query_log_read(PG_GETARG_INT64(0), "report",
+				   PG_ARGISNULL(1) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(1)), "self", NULL, &connected);
+	if (connected)
+		SPI_finish();
+	self_subject_id = PG_GETARG_INT64(0);
+	self_user = GetUserId();
+	self_open = true;
+	PG_RETURN_VOID();
+}
+
+/* credit_gz_self_scope_close — credit_gz.self_scope_close(): the report is built; nothing is read as self. */
+Datum
+credit_gz_self_scope_close(PG_FUNCTION_ARGS)
+{
+	self_open = false;
+	PG_RETURN_VOID();
+}
+
+/*
+ * credit_gz_self_subject — credit_gz.self_subject() → bigint: the subject being read as itself by the current
+ * role, NULL outside a self report.
+ */
+Datum
+credit_gz_self_subject(PG_FUNCTION_ARGS)
+{
+	if (!self_open || self_user != GetUserId())
+		PG_RETURN_NULL();
+	PG_RETURN_INT64(self_subject_id);
 }
