@@ -134,7 +134,7 @@ INSERT INTO credit_gz.role_privilege (kind, object_name, privileges) VALUES
     ('department', 'list_type', 'SELECT'), ('department', 'list_disclosure', 'SELECT'),
     ('department', 'list_entry', 'SELECT, INSERT, UPDATE, DELETE'), ('department', 'list_guard', 'SELECT, INSERT, UPDATE'),
     ('department', 'propagation_rule', 'SELECT'), ('department', 'measure', 'SELECT'),
-    ('department', 'measure_action', 'SELECT'), ('department', 'measure_feedback', 'SELECT, INSERT'),
+    ('department', 'measure_action', 'SELECT'), ('department', 'measure_feedback', 'SELECT'),
     ('department', 'measure_feedback_summary', 'SELECT'), ('department', 'case_step_kind', 'SELECT'),
     ('department', 'dishonesty_case', 'SELECT, INSERT, UPDATE'),
     ('department', 'dishonesty_case_step', 'SELECT, INSERT, UPDATE'),
@@ -473,6 +473,206 @@ COMMENT ON POLICY commitment_department_update ON credit_gz.commitment IS
     '谁认定谁负责: only the accepting department determines fulfilment or breach.';
 COMMENT ON POLICY commitment_department_delete ON credit_gz.commitment IS
     '谁认定谁负责: only the accepting department deletes its commitments.';
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- Row-level security of the other tables of subjects' data granted to roles. Each policy states what the roles
+-- reach today; where a department must not reach another's rows (谁认定、谁约谈), it says so. Policies call C
+-- functions or small SQL functions, never a sub-SELECT of their own (Citus refuses those).
+-- ---------------------------------------------------------------------------------------------------------------
+
+-- Subjects and their occupations: the shared archive. Every department reads, registers and corrects subjects
+-- (一户一档 is kept by all departments together); no other role reads the table (the views do, as their owner).
+ALTER TABLE credit_gz.subject ENABLE ROW LEVEL SECURITY;
+CREATE POLICY subject_department ON credit_gz.subject
+    USING (credit_gz.my_departments() <> '{}') WITH CHECK (credit_gz.my_departments() <> '{}');
+COMMENT ON POLICY subject_department ON credit_gz.subject IS
+    '一户一档: every department reads, registers and corrects subjects; other roles see them through the views.';
+ALTER TABLE credit_gz.occupation ENABLE ROW LEVEL SECURITY;
+CREATE POLICY occupation_department ON credit_gz.occupation
+    USING (credit_gz.my_departments() <> '{}') WITH CHECK (credit_gz.my_departments() <> '{}');
+COMMENT ON POLICY occupation_department ON credit_gz.occupation IS
+    '重点人群职业档案: every department reads and records the occupations of key groups.';
+
+-- Scores, grade changes and score drops: written only by the scoring triggers (as the owner); departments read.
+ALTER TABLE credit_gz.subject_score ENABLE ROW LEVEL SECURITY;
+CREATE POLICY subject_score_department_read ON credit_gz.subject_score FOR SELECT
+    USING (credit_gz.my_departments() <> '{}');
+COMMENT ON POLICY subject_score_department_read ON credit_gz.subject_score IS
+    '分级分类监管: every department reads grades; only the scoring triggers write them.';
+ALTER TABLE credit_gz.grade_history ENABLE ROW LEVEL SECURITY;
+CREATE POLICY grade_history_department_read ON credit_gz.grade_history FOR SELECT
+    USING (credit_gz.my_departments() <> '{}');
+COMMENT ON POLICY grade_history_department_read ON credit_gz.grade_history IS
+    '分级分类监管: every department reads grade changes; only the scoring triggers write them.';
+ALTER TABLE credit_gz.score_drop ENABLE ROW LEVEL SECURITY;
+CREATE POLICY score_drop_department_read ON credit_gz.score_drop FOR SELECT
+    USING (credit_gz.my_departments() <> '{}');
+COMMENT ON POLICY score_drop_department_read ON credit_gz.score_drop IS
+    '分级分类监管: every department reads score drops; only the scoring triggers write them.';
+
+-- Repair bars: departments read them (a counter tells an applicant why repair is barred); the shipped writers run
+-- as the owner.
+ALTER TABLE credit_gz.repair_bar ENABLE ROW LEVEL SECURITY;
+CREATE POLICY repair_bar_department_read ON credit_gz.repair_bar FOR SELECT
+    USING (credit_gz.my_departments() <> '{}');
+COMMENT ON POLICY repair_bar_department_read ON credit_gz.repair_bar IS
+    '不予修复: every department reads the repair bars.';
+
+-- The propagation guard: one change counter per subject, bumped in the caller's rights by every department's
+-- listing and relation change.
+ALTER TABLE credit_gz.list_guard ENABLE ROW LEVEL SECURITY;
+CREATE POLICY list_guard_department ON credit_gz.list_guard
+    USING (credit_gz.my_departments() <> '{}') WITH CHECK (credit_gz.my_departments() <> '{}');
+COMMENT ON POLICY list_guard_department ON credit_gz.list_guard IS
+    'Every department''s listing or relation change bumps the guard of the subjects it touches.';
+
+-- The outbox to other platforms: departments queue messages; the sender (the owner's job) reads and claims them.
+ALTER TABLE credit_gz.sync_outbox ENABLE ROW LEVEL SECURITY;
+CREATE POLICY sync_outbox_department_insert ON credit_gz.sync_outbox FOR INSERT
+    WITH CHECK (credit_gz.my_departments() <> '{}');
+COMMENT ON POLICY sync_outbox_department_insert ON credit_gz.sync_outbox IS
+    '信息共享: a department queues messages for the other platforms; it reads none back.';
+
+-- The query log: every granted role appends entries naming itself (the stamp trigger has already set role_name,
+-- so the check states the rule rather than adding one); nobody but the owner reads the log.
+ALTER TABLE credit_gz.query_log ENABLE ROW LEVEL SECURITY;
+CREATE POLICY query_log_append ON credit_gz.query_log FOR INSERT
+    WITH CHECK (role_name OPERATOR(pg_catalog.=) CURRENT_USER);
+COMMENT ON POLICY query_log_append ON credit_gz.query_log IS
+    '十七 信用信息安全保护: a role appends entries of its own reads; no role but the owner reads the log.';
+
+-- Pre-check feedback: written only by the pre-check (as the table's owner, stamped, src/precheck.c); no INSERT
+-- policy, so a direct INSERT is refused even to a role still holding the privilege from 1.0. Departments read all
+-- (及时反馈奖惩工作成效 is compared across departments).
+ALTER TABLE credit_gz.measure_feedback ENABLE ROW LEVEL SECURITY;
+CREATE POLICY measure_feedback_department_read ON credit_gz.measure_feedback FOR SELECT
+    USING (credit_gz.my_departments() <> '{}');
+COMMENT ON POLICY measure_feedback_department_read ON credit_gz.measure_feedback IS
+    '奖惩成效反馈: every department reads the feedback; only the pre-check writes it.';
+
+-- Dishonesty cases, their steps and items, and interview tasks (谁认定、谁约谈): every department reads them
+-- (政务共享); only the determining department opens, handles and closes its cases and carries out its interviews.
+-- handles_case: does the current role act for the department that determined the case?
+CREATE FUNCTION credit_gz.handles_case(subject_id bigint, case_id bigint)
+RETURNS boolean
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+    SELECT EXISTS (SELECT 1 FROM credit_gz.dishonesty_case c
+                    WHERE c.subject_id = $1 AND c.case_id = $2
+                      AND c.department_code = ANY (credit_gz.my_departments()))
+$$;
+COMMENT ON FUNCTION credit_gz.handles_case(bigint, bigint) IS
+    '谁认定、谁约谈: true when the current role acts for the department that determined the dishonesty case.';
+ALTER TABLE credit_gz.dishonesty_case ENABLE ROW LEVEL SECURITY;
+CREATE POLICY dishonesty_case_department_read ON credit_gz.dishonesty_case FOR SELECT
+    USING (credit_gz.my_departments() <> '{}');
+CREATE POLICY dishonesty_case_department_insert ON credit_gz.dishonesty_case FOR INSERT
+    WITH CHECK (department_code = ANY (credit_gz.my_departments()));
+CREATE POLICY dishonesty_case_department_update ON credit_gz.dishonesty_case FOR UPDATE
+    USING (department_code = ANY (credit_gz.my_departments()))
+    WITH CHECK (department_code = ANY (credit_gz.my_departments()));
+COMMENT ON POLICY dishonesty_case_department_read ON credit_gz.dishonesty_case IS
+    '政务共享: every department reads the dishonesty cases.';
+COMMENT ON POLICY dishonesty_case_department_insert ON credit_gz.dishonesty_case IS
+    '谁认定、谁约谈: a department opens cases only in its own name.';
+COMMENT ON POLICY dishonesty_case_department_update ON credit_gz.dishonesty_case IS
+    '谁认定、谁约谈: only the determining department changes its case.';
+ALTER TABLE credit_gz.dishonesty_case_step ENABLE ROW LEVEL SECURITY;
+CREATE POLICY dishonesty_case_step_department_read ON credit_gz.dishonesty_case_step FOR SELECT
+    USING (credit_gz.my_departments() <> '{}');
+CREATE POLICY dishonesty_case_step_department_insert ON credit_gz.dishonesty_case_step FOR INSERT
+    WITH CHECK (department_code = ANY (credit_gz.my_departments()) AND credit_gz.handles_case(subject_id, case_id));
+CREATE POLICY dishonesty_case_step_department_update ON credit_gz.dishonesty_case_step FOR UPDATE
+    USING (credit_gz.handles_case(subject_id, case_id))
+    WITH CHECK (department_code = ANY (credit_gz.my_departments()) AND credit_gz.handles_case(subject_id, case_id));
+COMMENT ON POLICY dishonesty_case_step_department_read ON credit_gz.dishonesty_case_step IS
+    '政务共享: every department reads the steps of the cases.';
+COMMENT ON POLICY dishonesty_case_step_department_insert ON credit_gz.dishonesty_case_step IS
+    '谁认定、谁约谈: only the determining department records a step of its case, in its own name.';
+COMMENT ON POLICY dishonesty_case_step_department_update ON credit_gz.dishonesty_case_step IS
+    '谁认定、谁约谈: only the determining department corrects a step of its case.';
+ALTER TABLE credit_gz.dishonesty_case_item ENABLE ROW LEVEL SECURITY;
+CREATE POLICY dishonesty_case_item_department_read ON credit_gz.dishonesty_case_item FOR SELECT
+    USING (credit_gz.my_departments() <> '{}');
+CREATE POLICY dishonesty_case_item_department_insert ON credit_gz.dishonesty_case_item FOR INSERT
+    WITH CHECK (credit_gz.handles_case(subject_id, case_id));
+COMMENT ON POLICY dishonesty_case_item_department_read ON credit_gz.dishonesty_case_item IS
+    '政务共享: every department reads what the cases stand on.';
+COMMENT ON POLICY dishonesty_case_item_department_insert ON credit_gz.dishonesty_case_item IS
+    '谁认定、谁约谈: only the determining department adds records and entries to its case.';
+ALTER TABLE credit_gz.interview_task ENABLE ROW LEVEL SECURITY;
+CREATE POLICY interview_task_department_read ON credit_gz.interview_task FOR SELECT
+    USING (credit_gz.my_departments() <> '{}');
+CREATE POLICY interview_task_department_update ON credit_gz.interview_task FOR UPDATE
+    USING (department_code = ANY (credit_gz.my_departments()))
+    WITH CHECK (department_code = ANY (credit_gz.my_departments()));
+COMMENT ON POLICY interview_task_department_read ON credit_gz.interview_task IS
+    '政务共享: every department reads the interview tasks.';
+COMMENT ON POLICY interview_task_department_update ON credit_gz.interview_task IS
+    '谁认定、谁约谈: only the determining department carries out, completes or cancels its interviews.';
+
+-- Relations: any department adds a relation in its own word (source_department_code: whose document states it);
+-- only that department, or the department keeping the register the kind of relation comes from, ends or changes it
+-- (so no department lifts the entries another's relation derived). The keepers are data.
+CREATE TABLE credit_gz.relation_register (
+    kind            text NOT NULL CHECK (kind IN ('legal_representative', 'principal_person', 'actual_controller',
+                                                 'branch', 'shareholder')),
+    department_code text NOT NULL REFERENCES credit_gz.department (code) ON UPDATE CASCADE,
+    effective_from  date NOT NULL,
+    effective_until date,
+    basis           text NOT NULL CHECK (basis <> ''),
+    shipped         boolean NOT NULL DEFAULT true,
+    PRIMARY KEY (kind, department_code, effective_from),
+    CHECK (effective_until IS NULL OR effective_until > effective_from)
+);
+COMMENT ON TABLE credit_gz.relation_register IS
+    '关联关系登记机关 / which department keeps the register a kind of relation comes from, while in force: it may end '
+    'or change any relation of that kind, besides the department that added it.';
+COMMENT ON COLUMN credit_gz.relation_register.kind IS '关系类型 / kind of relation (credit_gz.relation.kind)';
+COMMENT ON COLUMN credit_gz.relation_register.department_code IS '登记机关 / department keeping the register';
+COMMENT ON COLUMN credit_gz.relation_register.effective_from IS '生效日期 / first day in force';
+COMMENT ON COLUMN credit_gz.relation_register.effective_until IS '失效日期 / first day no longer in force (NULL: open)';
+COMMENT ON COLUMN credit_gz.relation_register.basis IS '依据 / basis';
+COMMENT ON COLUMN credit_gz.relation_register.shipped IS
+    '随扩展安装 / row installed by CREATE EXTENSION (not dumped: the extension recreates it); locally added rows: false';
+INSERT INTO credit_gz.relation_register (kind, department_code, effective_from, basis) VALUES
+    ('legal_representative', 'market_regulation', '2020-01-01',
+     '《市场主体登记管理条例》: 法定代表人由登记机关登记 / the legal representative is registered by market regulation'),
+    ('shareholder', 'market_regulation', '2020-01-01',
+     '《市场主体登记管理条例》: 股东、出资情况由登记机关登记 / shareholders are registered by market regulation');
+ALTER TABLE credit_gz.relation_register ALTER COLUMN shipped SET DEFAULT false;
+SELECT pg_catalog.pg_extension_config_dump('credit_gz.relation_register', 'WHERE NOT shipped');
+GRANT SELECT ON credit_gz.relation_register TO PUBLIC;
+
+-- may_change_relation: the current role acts for the department that added the relation or for the keeper, on the
+-- policy date, of the register its kind comes from.
+CREATE FUNCTION credit_gz.may_change_relation(kind text, source_department_code text)
+RETURNS boolean
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+    SELECT $2 = ANY (credit_gz.my_departments())
+        OR EXISTS (SELECT 1 FROM credit_gz.relation_register k
+                    WHERE k.kind = $1 AND k.department_code = ANY (credit_gz.my_departments())
+                      AND credit_gz.in_force(k.effective_from, k.effective_until, credit_gz.policy_date()))
+$$;
+COMMENT ON FUNCTION credit_gz.may_change_relation(text, text) IS
+    'True when the current role acts for the department that added a relation (source_department_code) or keeps the '
+    'register its kind comes from (credit_gz.relation_register, in force on the policy date).';
+ALTER TABLE credit_gz.relation ENABLE ROW LEVEL SECURITY;
+CREATE POLICY relation_department_read ON credit_gz.relation FOR SELECT
+    USING (credit_gz.my_departments() <> '{}');
+CREATE POLICY relation_department_insert ON credit_gz.relation FOR INSERT
+    WITH CHECK (source_department_code = ANY (credit_gz.my_departments()));
+CREATE POLICY relation_department_update ON credit_gz.relation FOR UPDATE
+    USING (credit_gz.may_change_relation(kind, source_department_code))
+    WITH CHECK (credit_gz.may_change_relation(kind, source_department_code));
+COMMENT ON POLICY relation_department_read ON credit_gz.relation IS '政务共享: every department reads relations.';
+COMMENT ON POLICY relation_department_insert ON credit_gz.relation IS
+    'A department adds a relation in its own word (source_department_code), whatever the register.';
+COMMENT ON POLICY relation_department_update ON credit_gz.relation IS
+    'Only the department that added a relation, or the keeper of its register, ends or changes it.';
 
 -- ---------------------------------------------------------------------------------------------------------------
 -- What each role may see: disclosed_* views (one row per audience the current role may read as), and the public_*

@@ -2,7 +2,7 @@
 -- authorisation; the audience of the subject itself (self, 信用主体本人) belongs to the self-service portal alone,
 -- for the subject it names, logged as that subject's own query; departments never read as self.
 BEGIN;
-SELECT plan(24);
+SELECT plan(25);
 
 -- Fixtures (as the extension owner) ------------------------------------------------------------------------------
 INSERT INTO credit_gz.department (code, name_zh, name_en, kind)
