@@ -59,7 +59,9 @@
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 #include "utils/acl.h"
+#include "utils/rel.h"
 #include "utils/rls.h"
+#include "rewrite/rowsecurity.h"
 #include "utils/snapmgr.h"
 #include "utils/syscache.h"
 #include "utils/timestamp.h"
@@ -821,9 +823,39 @@ ql_via_queueable(const char *via)
 }
 
 /*
+ * ql_policies_admit_queue — does row-level security on the log table admit whatever the queue writes for the
+ * caller? The shipped policy of credit_gz.query_log, query_log_own, admits exactly the entries naming the current
+ * user, which is what a queued entry names (ql_role_names); any other policy (a site's own) is not known to admit
+ * it, so its entries are written synchronously, where the policy judges them.
+ */
+static bool
+ql_policies_admit_queue(Oid relid)
+{
+	Relation	rel;
+	ListCell   *lc;
+	bool		ok;
+
+	if (check_enable_rls(relid, InvalidOid, true) != RLS_ENABLED)
+		return true;
+	rel = table_open(relid, AccessShareLock);
+	ok = rel->rd_rsdesc != NULL && strcmp(RelationGetRelationName(rel), "query_log") == 0;
+	if (ok)
+		foreach(lc, rel->rd_rsdesc->policies)
+		{
+			RowSecurityPolicy *p = (RowSecurityPolicy *) lfirst(lc);
+
+			if (strcmp(p->policy_name, "query_log_own") != 0)
+				ok = false;
+		}
+	table_close(rel, AccessShareLock);
+	return ok;
+}
+
+/*
  * ql_caller_may_queue — may the caller's own entry wait in the queue? The worker writes with the extension
  * owner's rights, so only for a caller who could insert the row itself: INSERT on the log table (credit_gz.query_log
- * or credit_gz.unknown_code_read_log) and no row-level security there that the worker would bypass.
+ * or credit_gz.unknown_code_read_log) and no row-level security there that the worker would bypass and that would
+ * not admit the entry (ql_policies_admit_queue).
  */
 static bool
 ql_caller_may_queue(bool unknown)
@@ -832,7 +864,7 @@ ql_caller_may_queue(bool unknown)
 										  get_namespace_oid("credit_gz", false));
 
 	return OidIsValid(relid) && pg_class_aclcheck(relid, GetUserId(), ACL_INSERT) == ACLCHECK_OK &&
-		check_enable_rls(relid, InvalidOid, true) != RLS_ENABLED;
+		ql_policies_admit_queue(relid);
 }
 
 /*

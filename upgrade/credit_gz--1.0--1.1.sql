@@ -585,13 +585,16 @@ CREATE POLICY sync_outbox_department_insert ON credit_gz.sync_outbox FOR INSERT
 COMMENT ON POLICY sync_outbox_department_insert ON credit_gz.sync_outbox IS
     '信息共享: a department queues messages for the other platforms; it reads none back.';
 
--- The query log: every granted role appends entries naming itself (the stamp trigger has already set role_name,
--- so the check states the rule rather than adding one); nobody but the owner reads the log.
+-- The query log: a role reaches only the entries of its own reads — it appends them (the stamp trigger has already
+-- set role_name, so the check states the rule rather than adding one) and, if a DBA lets it read the log, reads
+-- them; other roles' reads stay with the owner (a subject asks who read it through the DBA). Changes are refused by
+-- the guard trigger whatever the policy lets through (CG701).
 ALTER TABLE credit_gz.query_log ENABLE ROW LEVEL SECURITY;
-CREATE POLICY query_log_append ON credit_gz.query_log FOR INSERT
+CREATE POLICY query_log_own ON credit_gz.query_log
+    USING (role_name OPERATOR(pg_catalog.=) CURRENT_USER)
     WITH CHECK (role_name OPERATOR(pg_catalog.=) CURRENT_USER);
-COMMENT ON POLICY query_log_append ON credit_gz.query_log IS
-    '十七 信用信息安全保护: a role appends entries of its own reads; no role but the owner reads the log.';
+COMMENT ON POLICY query_log_own ON credit_gz.query_log IS
+    '十七 信用信息安全保护: a role appends and reaches only the entries of its own reads; the owner reads all.';
 
 -- Pre-check feedback: written only by the pre-check (as the table's owner, stamped, src/precheck.c); no INSERT
 -- policy, so a direct INSERT is refused even to a role still holding the privilege from 1.0. Departments read all
