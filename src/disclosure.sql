@@ -183,7 +183,8 @@ INSERT INTO credit_gz.role_privilege (kind, object_name, privileges) VALUES
     -- 信用主体本人: the self-service portal reads a subject's own report as self, the subject named in each call
     ('self_service', 'disclosed_*', 'SELECT'), ('self_service', 'public_*', 'SELECT'),
     ('self_service', 'query_log', 'INSERT'), ('self_service', 'unknown_code_read_log', 'INSERT'),
-    ('self_service', 'audience', 'SELECT'), ('self_service', 'disclosure_rule', 'SELECT');
+    ('self_service', 'audience', 'SELECT'), ('self_service', 'disclosure_rule', 'SELECT'),
+    ('self_service', 'self_scope_open(bigint, text)', 'EXECUTE');
 ALTER TABLE credit_gz.role_privilege ALTER COLUMN shipped SET DEFAULT false;
 SELECT pg_catalog.pg_extension_config_dump('credit_gz.role_privilege', 'WHERE NOT shipped');
 

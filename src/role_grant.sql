@@ -87,6 +87,9 @@ AS 'MODULE_PATHNAME', 'credit_gz_self_scope_open';
 COMMENT ON FUNCTION credit_gz.self_scope_open(bigint, text) IS
     '本人查询 / logs a read of the subject as its own query (audience self) and lets the current role read it as self '
     'until credit_gz.self_scope_close() or the end of the transaction; internal to credit_gz.credit_report.';
+-- only the roles that may read as self open it (grant_self_service grants EXECUTE): no other role writes entries of
+-- a subject's own queries
+REVOKE ALL ON FUNCTION credit_gz.self_scope_open(bigint, text) FROM PUBLIC;
 
 CREATE FUNCTION credit_gz.self_scope_close()
 RETURNS void

@@ -271,7 +271,8 @@ ALTER TABLE credit_gz.role_privilege ADD CONSTRAINT role_privilege_kind_check
 INSERT INTO credit_gz.role_privilege (kind, object_name, privileges, shipped) VALUES
     ('self_service', 'disclosed_*', 'SELECT', true), ('self_service', 'public_*', 'SELECT', true),
     ('self_service', 'query_log', 'INSERT', true), ('self_service', 'unknown_code_read_log', 'INSERT', true),
-    ('self_service', 'audience', 'SELECT', true), ('self_service', 'disclosure_rule', 'SELECT', true);
+    ('self_service', 'audience', 'SELECT', true), ('self_service', 'disclosure_rule', 'SELECT', true),
+    ('self_service', 'self_scope_open(bigint, text)', 'EXECUTE', true);
 -- Departments no longer write pre-check feedback themselves. Roles 1.0 granted keep the INSERT privilege until a DBA
 -- revokes it, but the table's row-level security (below) has no INSERT policy, so their INSERTs are refused.
 UPDATE credit_gz.role_privilege SET privileges = 'SELECT'
@@ -289,6 +290,9 @@ AS 'MODULE_PATHNAME', 'credit_gz_self_scope_open';
 COMMENT ON FUNCTION credit_gz.self_scope_open(bigint, text) IS
     '本人查询 / logs a read of the subject as its own query (audience self) and lets the current role read it as self '
     'until credit_gz.self_scope_close() or the end of the transaction; internal to credit_gz.credit_report.';
+-- only the roles that may read as self open it (grant_self_service grants EXECUTE): no other role writes entries of
+-- a subject's own queries
+REVOKE ALL ON FUNCTION credit_gz.self_scope_open(bigint, text) FROM PUBLIC;
 
 CREATE FUNCTION credit_gz.self_scope_close()
 RETURNS void
