@@ -33,6 +33,7 @@
 
 #include "credit_gz.h"
 #include "core/day_range.h"
+#include "spi_util.h"
 
 #define CODE_LEN 64				/* catalogue codes are CHECKed to at most 63 characters */
 
@@ -321,8 +322,7 @@ ensure_cache(Relation rel)
 	if (cache_valid && cache_loaded)
 		return;
 	as_owner(rel, &save_userid, &save_sec);
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "credit_gz: SPI_connect failed");
+	credit_gz_spi_connect();
 	load_cache();
 	SPI_finish();
 	restore_user(save_userid, save_sec);
@@ -383,23 +383,20 @@ resolve_atts(Relation rel)
 
 	if (atts.relid == RelationGetRelid(rel))
 		return;
-	atts.subject_id = SPI_fnumber(d, "subject_id");
-	atts.item_code = SPI_fnumber(d, "item_code");
-	atts.domain_code = SPI_fnumber(d, "domain_code");
-	atts.severity = SPI_fnumber(d, "severity");
-	atts.decision_date = SPI_fnumber(d, "decision_date");
-	atts.publicity_rule_id = SPI_fnumber(d, "publicity_rule_id");
-	atts.publish_from = SPI_fnumber(d, "publish_from");
-	atts.repairable_from = SPI_fnumber(d, "repairable_from");
-	atts.publish_until = SPI_fnumber(d, "publish_until");
-	atts.status = SPI_fnumber(d, "status");
-	atts.updated_at = SPI_fnumber(d, "updated_at");
-	atts.document_no = SPI_fnumber(d, "document_no");
-	if (atts.subject_id <= 0 || atts.item_code <= 0 || atts.domain_code <= 0 || atts.severity <= 0 ||
-		atts.decision_date <= 0 || atts.publicity_rule_id <= 0 || atts.publish_from <= 0 ||
-		atts.repairable_from <= 0 ||
-		atts.publish_until <= 0 || atts.status <= 0 || atts.updated_at <= 0 || atts.document_no <= 0)
-		elog(ERROR, "credit_gz.record_before() fired on a table without the columns of credit_gz.record");
+#define RECORD_COLUMN(name) credit_gz_column(d, "credit_gz.record", name)
+	atts.subject_id = RECORD_COLUMN("subject_id");
+	atts.item_code = RECORD_COLUMN("item_code");
+	atts.domain_code = RECORD_COLUMN("domain_code");
+	atts.severity = RECORD_COLUMN("severity");
+	atts.decision_date = RECORD_COLUMN("decision_date");
+	atts.publicity_rule_id = RECORD_COLUMN("publicity_rule_id");
+	atts.publish_from = RECORD_COLUMN("publish_from");
+	atts.repairable_from = RECORD_COLUMN("repairable_from");
+	atts.publish_until = RECORD_COLUMN("publish_until");
+	atts.status = RECORD_COLUMN("status");
+	atts.updated_at = RECORD_COLUMN("updated_at");
+	atts.document_no = RECORD_COLUMN("document_no");
+#undef RECORD_COLUMN
 	atts.relid = RelationGetRelid(rel);
 }
 
@@ -475,19 +472,13 @@ subject_is_person_db(Relation rel, int64 subject_id)
 	int			save_sec;
 
 	as_owner(rel, &save_userid, &save_sec);
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "credit_gz: SPI_connect failed");
+	credit_gz_spi_connect();
 	if (subject_plan == NULL)
 	{
 		Oid			argtypes[1] = {INT8OID};
-		SPIPlanPtr	p = SPI_prepare("SELECT uscc IS NULL FROM credit_gz.subject "
-									"WHERE subject_id OPERATOR(pg_catalog.=) $1",
-									1, argtypes);
-
-		if (p == NULL)
-			elog(ERROR, "credit_gz: SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
-		SPI_keepplan(p);
-		subject_plan = p;
+		subject_plan = credit_gz_keep_plan("SELECT uscc IS NULL FROM credit_gz.subject "
+										   "WHERE subject_id OPERATOR(pg_catalog.=) $1",
+										   1, argtypes);
 	}
 	if (SPI_execute_plan(subject_plan, &arg, NULL, true, 1) != SPI_OK_SELECT)
 		elog(ERROR, "credit_gz: subject lookup failed");

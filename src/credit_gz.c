@@ -11,7 +11,6 @@
 #include "postgres.h"
 
 #include "access/xact.h"
-#include "executor/spi.h"
 #include "fmgr.h"
 #include "pgtime.h"
 #include "utils/builtins.h"
@@ -117,18 +116,6 @@ _PG_init(void)
 	query_log_init();
 
 	MarkGUCPrefixReserved("credit_gz");
-}
-
-/* credit_gz_keep_plan — see credit_gz.h. */
-SPIPlanPtr
-credit_gz_keep_plan(const char *sql, int nargs, Oid *types)
-{
-	SPIPlanPtr	p = SPI_prepare(sql, nargs, types);
-
-	if (p == NULL)
-		elog(ERROR, "credit_gz: SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
-	SPI_keepplan(p);
-	return p;
 }
 
 /* credit_gz_policy_day_at — see credit_gz.h. */

@@ -33,6 +33,7 @@
 #include "credit_gz.h"
 #include "core/day_range.h"
 #include "core/propagation.h"
+#include "spi_util.h"
 
 /* CG510 (doc/lists.md): a derived list entry was written directly; only propagation maintains them. */
 #define ERRCODE_CG_DERIVED_ENTRY		MAKE_SQLSTATE('C','G','5','1','0')
@@ -126,15 +127,7 @@ static SPIPlanPtr
 get_plan(int which)
 {
 	if (plans[which] == NULL)
-	{
-		SPIPlanPtr	p = SPI_prepare(plan_sql[which], plan_nargs[which], (Oid *) plan_types[which]);
-
-		if (p == NULL)
-			elog(ERROR, "credit_gz: SPI_prepare failed for list plan %d: %s", which,
-				 SPI_result_code_string(SPI_result));
-		SPI_keepplan(p);
-		plans[which] = p;
-	}
+		plans[which] = credit_gz_keep_plan(plan_sql[which], plan_nargs[which], (Oid *) plan_types[which]);
 	return plans[which];
 }
 
@@ -458,18 +451,14 @@ reconcile_guarded(int64 root_id, DateADT day)
 static int64
 tuple_int8(HeapTuple tup, TupleDesc td, const char *name, bool *isnull)
 {
-	int			att = SPI_fnumber(td, name);
-
-	if (att <= 0)
-		elog(ERROR, "credit_gz: column \"%s\" not found", name);
-	return col_int8(tup, td, att, isnull);
+	return col_int8(tup, td, credit_gz_column(td, "credit_gz.list_entry", name), isnull);
 }
 
 /* True when the named column differs between two versions of a row (compared by output text). */
 static bool
 column_changed(HeapTuple a, HeapTuple b, TupleDesc td, const char *name)
 {
-	int			att = SPI_fnumber(td, name);
+	int			att = credit_gz_column(td, "credit_gz.list_entry", name);
 	char	   *x = SPI_getvalue(a, td, att);
 	char	   *y = SPI_getvalue(b, td, att);
 
@@ -517,7 +506,7 @@ credit_gz_list_entry_propagate(PG_FUNCTION_ARGS)
 	/* a derived entry that no longer applies is history: loading it (pg_restore) changes nothing */
 	if (TRIGGER_FIRED_BY_INSERT(td->tg_event) && derived_new)
 	{
-		int			att = SPI_fnumber(desc, "status");
+		int			att = credit_gz_column(desc, "credit_gz.list_entry", "status");
 		char	   *status = SPI_getvalue(td->tg_trigtuple, desc, att);
 
 		if (status != NULL && strcmp(status, "active") != 0)
@@ -531,8 +520,7 @@ credit_gz_list_entry_propagate(PG_FUNCTION_ARGS)
 				 errdetail("List entry %lld is derived from another entry along a relation.", (long long) entry_id),
 				 errhint("Change the source entry, the relation or the propagation rule instead.")));
 
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "credit_gz: SPI_connect failed");
+	credit_gz_spi_connect();
 	if (TRIGGER_FIRED_BY_DELETE(td->tg_event))
 	{
 		Datum		v[1] = {Int64GetDatum(entry_id)};
@@ -598,8 +586,7 @@ credit_gz_relation_propagate(PG_FUNCTION_ARGS)
 	else
 		rows[nrows++] = td->tg_trigtuple;
 
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "credit_gz: SPI_connect failed");
+	credit_gz_spi_connect();
 	for (int r = 0; r < nrows; r++)
 	{
 		int64		org = tuple_int8(rows[r], desc, "subject_id", &isnull);
@@ -644,8 +631,7 @@ credit_gz_repropagate_entry(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("list entry %lld cannot be re-propagated as of an infinite date", (long long) entry_id),
 				 errhint("Pass a day, such as credit_gz.policy_date().")));
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "credit_gz: SPI_connect failed");
+	credit_gz_spi_connect();
 	n = reconcile_guarded(entry_id, day);
 	SPI_finish();
 	PG_RETURN_INT32(n);

@@ -42,6 +42,7 @@
 #include "precheck.h"
 #include "query_log.h"
 #include "core/day_range.h"
+#include "spi_util.h"
 
 PG_FUNCTION_INFO_V1(credit_gz_precheck);
 PG_FUNCTION_INFO_V1(credit_gz_is_restricted);
@@ -273,12 +274,7 @@ validate_codes(const char *domain, const char *action, bool *connected)
 	catalogue_callbacks();
 	if (known(known_domains, domain) && known(known_actions, action))
 		return;
-	if (!*connected)
-	{
-		if (SPI_connect() != SPI_OK_CONNECT)
-			elog(ERROR, "credit_gz: SPI_connect failed");
-		*connected = true;
-	}
+	credit_gz_spi_connect_once(connected);
 	if (plan == NULL)
 	{
 		Oid			types[2] = {TEXTOID, TEXTOID};
@@ -313,14 +309,17 @@ credit_gz_relid(const char *name)
 	return relid;
 }
 
-/* credit_gz_attnum — a column of a relation by name; it must exist. */
+/*
+ * rel_column — a column of a relation of the extension's schema by name (credit_gz_column). The lock taken is the
+ * one the probes take right after (AccessShareLock, held to the end of the transaction).
+ */
 static AttrNumber
-credit_gz_attnum(Oid relid, const char *name)
+rel_column(Oid relid, const char *what, const char *name)
 {
-	AttrNumber	att = get_attnum(relid, name);
+	Relation	rel = table_open(relid, AccessShareLock);
+	AttrNumber	att = credit_gz_column(RelationGetDescr(rel), what, name);
 
-	if (att == InvalidAttrNumber)
-		elog(ERROR, "credit_gz: column %s of relation %u is missing", name, relid);
+	table_close(rel, NoLock);
 	return att;
 }
 
@@ -335,10 +334,10 @@ fast_rels_get(void)
 		return &rels;
 	rels.list_entry = credit_gz_relid("list_entry");
 	rels.active_idx = credit_gz_relid("list_entry_active_idx");
-	rels.att_from = credit_gz_attnum(rels.list_entry, "effective_from");
-	rels.att_until = credit_gz_attnum(rels.list_entry, "effective_until");
+	rels.att_from = rel_column(rels.list_entry, "credit_gz.list_entry", "effective_from");
+	rels.att_until = rel_column(rels.list_entry, "credit_gz.list_entry", "effective_until");
 	rels.subject = credit_gz_relid("subject");
-	rels.att_name = credit_gz_attnum(rels.subject, "name");
+	rels.att_name = rel_column(rels.subject, "credit_gz.subject", "name");
 	rels.subject_score = get_relname_relid("subject_score", get_namespace_oid("credit_gz", false));
 	/* an invalidation that arrived while resolving: the values serve this call only, resolved again next time */
 	rels.valid = (catalogue_invalidations == seen);
@@ -619,12 +618,7 @@ quick_precheck(int64 subject_id, bool no_record, text *domain, text *action, tex
 	}
 
 	/* a subject with grades: the grade query answers grades, grade measures and incentives, and the verdict */
-	if (!*connected)
-	{
-		if (SPI_connect() != SPI_OK_CONNECT)
-			elog(ERROR, "credit_gz: SPI_connect failed");
-		*connected = true;
-	}
+	credit_gz_spi_connect_once(connected);
 	if (grades_plan == NULL)
 	{
 		Oid			types[3] = {INT8OID, TEXTOID, TEXTOID};
@@ -728,12 +722,7 @@ run_precheck(int64 subject_id, text *domain, text *action, text *department, con
 		return r;
 	}
 
-	if (!*connected)
-	{
-		if (SPI_connect() != SPI_OK_CONNECT)
-			elog(ERROR, "credit_gz: SPI_connect failed");
-		*connected = true;
-	}
+	credit_gz_spi_connect_once(connected);
 	have_scores = OidIsValid(fast_rels_get()->subject_score);
 	if (precheck_plan == NULL || precheck_plan_has_scores != have_scores)
 	{
@@ -813,8 +802,7 @@ credit_gz_is_restricted(PG_FUNCTION_ARGS)
 			SPI_finish();
 		PG_RETURN_BOOL(false);
 	}
-	if (!connected && SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "credit_gz: SPI_connect failed");
+	credit_gz_spi_connect_once(&connected);
 	if (restricted_plan == NULL)
 	{
 		Oid			types[3] = {INT8OID, TEXTOID, TEXTOID};
@@ -874,8 +862,7 @@ credit_gz_precheck_code(PG_FUNCTION_ARGS)
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(1) || PG_ARGISNULL(2))
 		PG_RETURN_NULL();
 	code = PG_GETARG_TEXT_PP(0);
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "credit_gz: SPI_connect failed");
+	credit_gz_spi_connect();
 	if (subject_of_code(code, &subject_id))
 		answer = run_precheck(subject_id, PG_GETARG_TEXT_PP(1), PG_GETARG_TEXT_PP(2),
 							  PG_ARGISNULL(3) ? NULL : PG_GETARG_TEXT_PP(3), "precheck", NULL, NULL, caller,
@@ -911,8 +898,7 @@ credit_gz_is_restricted_code(PG_FUNCTION_ARGS)
 	bool		connected = true;
 	bool		found;
 
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "credit_gz: SPI_connect failed");
+	credit_gz_spi_connect();
 	found = subject_of_code(PG_GETARG_TEXT_PP(0), &subject_id);
 	validate_codes(text_to_cstring(PG_GETARG_TEXT_PP(1)), text_to_cstring(PG_GETARG_TEXT_PP(2)), &connected);
 	SPI_finish();
@@ -985,8 +971,7 @@ credit_gz_enforce_precheck(PG_FUNCTION_ARGS)
 	if (tg->tgnargs == 4)
 		department = cstring_to_text(tg->tgargs[3]);
 
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "credit_gz: SPI_connect failed");
+	credit_gz_spi_connect();
 	atttype = getBaseType(SPI_gettypeid(desc, att));
 	if (atttype == INT8OID || atttype == INT4OID || atttype == INT2OID)
 	{

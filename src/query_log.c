@@ -67,6 +67,7 @@
 #include "credit_gz.h"
 #include "query_log.h"
 #include "role_grant.h"
+#include "spi_util.h"
 
 PG_FUNCTION_INFO_V1(credit_gz_query_log_stamp);
 PG_FUNCTION_INFO_V1(credit_gz_query_log_queue);
@@ -568,18 +569,6 @@ ql_copy(char *dst, size_t size, const char *s)
 	return true;
 }
 
-/* ql_connect — connect SPI unless the caller already did. */
-static void
-ql_connect(bool *spi_connected)
-{
-	if (!*spi_connected)
-	{
-		if (SPI_connect() != SPI_OK_CONNECT)
-			elog(ERROR, "credit_gz: SPI_connect failed");
-		*spi_connected = true;
-	}
-}
-
 
 /* ql_names_syscache_callback — a role changed (renamed, dropped): forget the role names. */
 static void
@@ -719,7 +708,7 @@ ql_insert_sync(bool unknown, int64 subject_id, const char *code, const char *via
 	SPIPlanPtr *plan = unknown ? &unknown_sync_plan : &sync_plan;
 	int			rc;
 
-	ql_connect(spi_connected);
+	credit_gz_spi_connect_once(spi_connected);
 	if (*plan == NULL)
 	{
 		Oid			types[6] = {unknown ? TEXTOID : INT8OID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, BOOLOID};
@@ -1159,8 +1148,7 @@ ql_write_insert(QlEntry *buf, int n, bool unknown)
 	v[6] = ql_array(aud, aud_nulls, n, TEXTOID, -1, false, TYPALIGN_INT);
 	v[7] = ql_array(purp, NULL, n, TEXTOID, -1, false, TYPALIGN_INT);
 
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "credit_gz: SPI_connect failed");
+	credit_gz_spi_connect();
 	if (*plan == NULL)
 	{
 		Oid			types[8] = {TIMESTAMPTZARRAYOID, NAMEARRAYOID, NAMEARRAYOID, TEXTARRAYOID,
@@ -1550,11 +1538,7 @@ credit_gz_query_log_stamp(PG_FUNCTION_ARGS)
 
 	desc = td->tg_relation->rd_att;
 	for (i = 0; i < 3; i++)
-	{
-		cols[i] = SPI_fnumber(desc, names[i]);
-		if (cols[i] <= 0)
-			elog(ERROR, "credit_gz: query_log_stamp: column \"%s\" not found", names[i]);
-	}
+		cols[i] = credit_gz_column(desc, RelationGetRelationName(td->tg_relation), names[i]);
 	namestrcpy(&role_name, GetUserNameFromId(GetUserId(), false));
 	namestrcpy(&session_role, GetUserNameFromId(GetSessionUserId(), false));
 	v[0] = TimestampTzGetDatum(GetCurrentTransactionStartTimestamp());

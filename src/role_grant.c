@@ -20,6 +20,7 @@
 
 #include "credit_gz.h"
 #include "role_grant.h"
+#include "spi_util.h"
 
 /*
  * What the current role acts as: the departments and financial institutions of the credit_gz.role_grant rows whose
@@ -106,8 +107,7 @@ grants_load(void)
 	save_nestlevel = NewGUCNestLevel();
 	(void) set_config_option("search_path", "pg_catalog, pg_temp", PGC_USERSET, PGC_S_SESSION, GUC_ACTION_SAVE,
 							 true, 0, false);
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "credit_gz: SPI_connect failed");
+	credit_gz_spi_connect();
 	if (grants_plan == NULL)
 		grants_plan = credit_gz_keep_plan(GRANTS_SQL, 0, NULL);
 	rc = SPI_execute_plan(grants_plan, NULL, NULL, true, 1);

@@ -23,6 +23,7 @@
 #include "utils/snapmgr.h"
 
 #include "core/workdays.h"
+#include "spi_util.h"
 
 PG_FUNCTION_INFO_V1(credit_gz_add_working_days);
 PG_FUNCTION_INFO_V1(credit_gz_working_days_between);
@@ -90,8 +91,7 @@ calendar_get(void)
 	MemoryContextReset(calendar_cxt);
 	calendar_cache.n = 0;
 
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
+	credit_gz_spi_connect();
 	plan = SPI_prepare("SELECT day, kind = 'holiday' FROM credit_gz.calendar ORDER BY day", 0, NULL);
 	if (plan == NULL)
 		elog(ERROR, "SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
