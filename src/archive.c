@@ -33,6 +33,7 @@
 
 #include "credit_gz.h"
 #include "core/day_range.h"
+#include "compat.h"
 #include "spi_util.h"
 
 #define CODE_LEN 64				/* catalogue codes are CHECKed to at most 63 characters */
@@ -504,7 +505,7 @@ subject_is_person(Relation rel, int64 subject_id)
 	bool		found;
 	int			person;
 
-	if (kind_hash == NULL || kind_lxid != MyProc->lxid || hash_get_num_entries(kind_hash) >= KIND_CACHE_MAX)
+	if (kind_hash == NULL || kind_lxid != CREDIT_GZ_LXID || hash_get_num_entries(kind_hash) >= KIND_CACHE_MAX)
 	{
 		HASHCTL		ctl;
 
@@ -518,7 +519,7 @@ subject_is_person(Relation rel, int64 subject_id)
 		ctl.entrysize = sizeof(KindEntry);
 		ctl.hcxt = TopTransactionContext;
 		kind_hash = hash_create("credit_gz subject kind cache", 1024, &ctl, HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
-		kind_lxid = MyProc->lxid;
+		kind_lxid = CREDIT_GZ_LXID;
 	}
 	e = hash_search(kind_hash, &subject_id, HASH_FIND, NULL);
 	if (e)

@@ -67,6 +67,7 @@
 #include "credit_gz.h"
 #include "query_log.h"
 #include "role_grant.h"
+#include "compat.h"
 #include "spi_util.h"
 
 PG_FUNCTION_INFO_V1(credit_gz_query_log_stamp);
@@ -1016,7 +1017,6 @@ ql_write_direct(QlEntry *buf, int n, bool unknown)
 	Oid			relid = get_relname_relid(relname, get_namespace_oid("credit_gz", false));
 	Relation	rel;
 	EState	   *estate;
-	RangeTblEntry *rte;
 	ResultRelInfo *rri;
 	AttrNumber	attnums[QLC_NCOLS];
 	Oid			seq;
@@ -1029,13 +1029,7 @@ ql_write_direct(QlEntry *buf, int n, bool unknown)
 		elog(ERROR, "credit_gz: relation credit_gz.%s is missing", relname);
 	rel = table_open(relid, RowExclusiveLock);
 	estate = CreateExecutorState();
-	rte = makeNode(RangeTblEntry);
-	rte->rtekind = RTE_RELATION;
-	rte->relid = relid;
-	rte->relkind = rel->rd_rel->relkind;
-	rte->rellockmode = RowExclusiveLock;
-	rte->requiredPerms = ACL_INSERT;
-	ExecInitRangeTable(estate, list_make1(rte));
+	credit_gz_exec_init_target(estate, rel);
 	rri = makeNode(ResultRelInfo);
 	ExecInitResultRelation(estate, rri, 1);
 	ExecOpenIndices(rri, false);
@@ -1086,7 +1080,7 @@ ql_write_direct(QlEntry *buf, int n, bool unknown)
 		table_multi_insert(rel, slots, m, cid, 0, NULL);
 		for (k = 0; k < m; k++)
 		{
-			List	   *recheck = ExecInsertIndexTuples(rri, slots[k], estate, false, false, NULL, NIL);
+			List	   *recheck = credit_gz_insert_index_tuples(rri, slots[k], estate);
 
 			Assert(recheck == NIL); /* no deferred uniqueness (ql_direct_plan) */
 			list_free(recheck);

@@ -36,6 +36,7 @@
 #include "core/score_math.h"
 #include "credit_gz.h"
 #include "score_bulk.h"
+#include "compat.h"
 #include "spi_util.h"
 
 PG_FUNCTION_INFO_V1(credit_gz_scoring_decayed_points);
@@ -376,7 +377,7 @@ static LocalTransactionId rescored_lxid = InvalidLocalTransactionId;
 static HTAB *
 rescored_table(bool create)
 {
-	if (rescored_subjects != NULL && rescored_lxid == MyProc->lxid)
+	if (rescored_subjects != NULL && rescored_lxid == CREDIT_GZ_LXID)
 		return rescored_subjects;
 	rescored_subjects = NULL;
 	if (create)
@@ -389,7 +390,7 @@ rescored_table(bool create)
 		ctl.hcxt = TopTransactionContext;
 		rescored_subjects = hash_create("credit_gz rescored subjects", 64, &ctl,
 										HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
-		rescored_lxid = MyProc->lxid;
+		rescored_lxid = CREDIT_GZ_LXID;
 	}
 	return rescored_subjects;
 }
