@@ -33,6 +33,7 @@
 
 #include "credit_gz.h"
 #include "core/day_range.h"
+#include "backend_cache.h"
 #include "compat.h"
 #include "spi_util.h"
 
@@ -84,16 +85,17 @@ typedef struct RuleEntry
 	bool		repairable;
 } RuleEntry;
 
-/* Per-backend cache of the catalogues; rebuilt lazily after an invalidation. */
+/*
+ * Per-backend cache of the catalogues; rebuilt lazily after an invalidation of one of them (or of everything).
+ * Only a flag is flipped by the invalidation (src/backend_cache.c): it may arrive in the middle of a trigger call
+ * (while a lock is taken), and the entries in use must stay valid until the next call rebuilds them.
+ */
 static MemoryContext cache_cxt = NULL;
-static bool cache_valid = false;
-static bool cache_loaded = false;	/* false while (or after an error while) loading */
-static bool callback_registered = false;
+static BackendCache catalogue_watch = {.relations = {"info_item", "domain", "publicity_rule"}};
 static HTAB *item_hash = NULL;
 static HTAB *domain_hash = NULL;
 static RuleEntry *rules = NULL;
 static int	n_rules = 0;
-static Oid	cached_relids[3] = {InvalidOid, InvalidOid, InvalidOid};
 
 /* Saved plan for the subject's kind. */
 static SPIPlanPtr subject_plan = NULL;
@@ -138,18 +140,6 @@ static RecordAtts atts = {InvalidOid};
 PG_FUNCTION_INFO_V1(credit_gz_record_before);
 PG_FUNCTION_INFO_V1(credit_gz_catalogue_changed);
 PG_FUNCTION_INFO_V1(credit_gz_publicity_rule_id_for);
-
-/*
- * archive_relcache_callback — mark the cache stale when one of the cached catalogues (or everything) is invalidated.
- * Only a flag is flipped: the callback may run in the middle of a trigger call (while a lock is taken), and the
- * entries in use must stay valid until the next call rebuilds them.
- */
-static void
-archive_relcache_callback(Datum arg, Oid relid)
-{
-	if (relid == InvalidOid || relid == cached_relids[0] || relid == cached_relids[1] || relid == cached_relids[2])
-		cache_valid = false;
-}
 
 /*
  * severity_code — map a severity name to its code; SEV_UNKNOWN for anything else (the CHECK constraint's business).
@@ -206,6 +196,7 @@ load_cache(void)
 	HASHCTL		ctl;
 	uint64		i;
 	MemoryContext old;
+	uint64		token;
 
 	if (cache_cxt == NULL)
 		cache_cxt = AllocSetContextCreate(CacheMemoryContext, "credit_gz archive cache", ALLOCSET_SMALL_SIZES);
@@ -216,20 +207,11 @@ load_cache(void)
 	rules = NULL;
 	n_rules = 0;
 
-	if (!callback_registered)
-	{
-		CacheRegisterRelcacheCallback(archive_relcache_callback, (Datum) 0);
-		callback_registered = true;
-	}
 	/*
-	 * Mark valid before reading: an invalidation arriving while we read makes the next call reload again. Until the
-	 * load completes cache_loaded stays false, so an error half-way (e.g. a permission error) leaves no partial cache.
+	 * An invalidation arriving while we read makes the next call reload again, and so does an error half-way (e.g. a
+	 * permission error): the cache is valid only once the whole load is done.
 	 */
-	cache_loaded = false;
-	cache_valid = true;
-	cached_relids[0] = get_relname_relid("info_item", get_namespace_oid("credit_gz", false));
-	cached_relids[1] = get_relname_relid("domain", get_namespace_oid("credit_gz", false));
-	cached_relids[2] = get_relname_relid("publicity_rule", get_namespace_oid("credit_gz", false));
+	token = backend_cache_begin_load(&catalogue_watch);
 
 	memset(&ctl, 0, sizeof(ctl));
 	ctl.keysize = CODE_LEN;
@@ -308,7 +290,7 @@ load_cache(void)
 		r->repairable = DatumGetBool(SPI_getbinval(t, d, 8, &isnull));
 	}
 	n_rules = (int) SPI_processed;
-	cache_loaded = true;
+	backend_cache_end_load(&catalogue_watch, token);
 }
 
 /*
@@ -320,7 +302,7 @@ ensure_cache(Relation rel)
 	Oid			save_userid;
 	int			save_sec;
 
-	if (cache_valid && cache_loaded)
+	if (backend_cache_valid(&catalogue_watch))
 		return;
 	as_owner(rel, &save_userid, &save_sec);
 	credit_gz_spi_connect();
@@ -774,20 +756,14 @@ credit_gz_record_before(PG_FUNCTION_ARGS)
 }
 
 /*
- * catalogue_changed — AFTER STATEMENT trigger on info_item, publicity_rule and domain: queue a relcache invalidation
- * of the table, which resets the record trigger's cache in this backend (at the next command, or on rollback) and in
- * every other backend once the change commits.
+ * catalogue_changed — AFTER STATEMENT trigger on the cached catalogues (info_item, publicity_rule, domain,
+ * measure_action, role_grant): the one invalidation trigger of src/backend_cache.c, which resets every backend's
+ * caches of the table once the change commits, and this backend's at once.
  */
 Datum
 credit_gz_catalogue_changed(PG_FUNCTION_ARGS)
 {
-	TriggerData *td = (TriggerData *) fcinfo->context;
-
-	if (!CALLED_AS_TRIGGER(fcinfo))
-		elog(ERROR, "credit_gz.catalogue_changed() must be called as a trigger");
-	CacheInvalidateRelcache(td->tg_relation);
-	cache_valid = false;
-	return PointerGetDatum(NULL);
+	return credit_gz_cache_changed_trigger(fcinfo, "catalogue_changed");
 }
 
 /*

@@ -42,6 +42,7 @@
 #include "precheck.h"
 #include "query_log.h"
 #include "core/day_range.h"
+#include "backend_cache.h"
 #include "spi_util.h"
 
 PG_FUNCTION_INFO_V1(credit_gz_precheck);
@@ -198,19 +199,18 @@ check_domain_action(bool domain_ok, bool action_ok, const char *domain, const ch
  */
 
 /* Known domain and action codes (positive cache). Flushed on relcache invalidation, which the statement trigger
- * credit_gz.catalogue_changed() (src/archive.c) sends whenever domain or measure_action rows change. */
+ * credit_gz.catalogue_changed() (src/backend_cache.c) sends whenever domain or measure_action rows change. */
 static MemoryContext catalogue_cxt = NULL;
 static List *known_domains = NIL;
 static List *known_actions = NIL;
 
 /*
  * The relations the fast paths probe, resolved by name once per backend instead of on every call (each name took
- * two syscache lookups, each column one more). Reset with the known codes by catalogue_reset: any relcache
+ * two syscache lookups, each column one more). Reset with the known codes by catalogue_watch: any relcache
  * invalidation (a pg_class row of any relation created, altered or dropped sends one) makes them be resolved again.
  */
 typedef struct fast_rels
 {
-	bool		valid;
 	Oid			list_entry;		/* credit_gz.list_entry */
 	Oid			active_idx;		/* its partial index list_entry_active_idx (active entries by subject) */
 	AttrNumber	att_from;		/* list_entry.effective_from */
@@ -220,29 +220,27 @@ typedef struct fast_rels
 	Oid			subject_score;	/* credit_gz.subject_score; InvalidOid without the scoring module */
 } fast_rels;
 static fast_rels rels;
-static uint64 catalogue_invalidations = 0;
 
-/* catalogue_reset — relcache callback: forget the known codes and relations (re-read on the next miss). */
+/* catalogue_reset — the codes and relations went stale: forget the known codes (re-read on the next miss). */
 static void
-catalogue_reset(Datum arg, Oid relid)
+catalogue_reset(void)
 {
 	if (catalogue_cxt)
 		MemoryContextReset(catalogue_cxt);
 	known_domains = NIL;
 	known_actions = NIL;
-	rels.valid = false;
-	catalogue_invalidations++;
 }
 
-/* catalogue_callbacks — create the cache's memory and register its invalidation callback, once per backend. */
+/* The relations are resolved again, and the known codes forgotten, on any relcache invalidation. */
+static BackendCache catalogue_watch = {.any_relation = true, .on_reset = catalogue_reset};
+
+/* catalogue_callbacks — create the cache's memory and register it with the invalidations, once per backend. */
 static void
 catalogue_callbacks(void)
 {
 	if (catalogue_cxt == NULL)
-	{
 		catalogue_cxt = AllocSetContextCreate(TopMemoryContext, "credit_gz precheck catalogue", ALLOCSET_SMALL_SIZES);
-		CacheRegisterRelcacheCallback(catalogue_reset, (Datum) 0);
-	}
+	(void) backend_cache_valid(&catalogue_watch);
 }
 
 /* known — is the code in the cached list? */
@@ -327,11 +325,12 @@ rel_column(Oid relid, const char *what, const char *name)
 static const fast_rels *
 fast_rels_get(void)
 {
-	uint64		seen = catalogue_invalidations;
+	uint64		token;
 
 	catalogue_callbacks();
-	if (rels.valid)
+	if (backend_cache_valid(&catalogue_watch))
 		return &rels;
+	token = backend_cache_begin_load(&catalogue_watch);
 	rels.list_entry = credit_gz_relid("list_entry");
 	rels.active_idx = credit_gz_relid("list_entry_active_idx");
 	rels.att_from = rel_column(rels.list_entry, "credit_gz.list_entry", "effective_from");
@@ -340,7 +339,7 @@ fast_rels_get(void)
 	rels.att_name = rel_column(rels.subject, "credit_gz.subject", "name");
 	rels.subject_score = get_relname_relid("subject_score", get_namespace_oid("credit_gz", false));
 	/* an invalidation that arrived while resolving: the values serve this call only, resolved again next time */
-	rels.valid = (catalogue_invalidations == seen);
+	backend_cache_end_load(&catalogue_watch, token);
 	return &rels;
 }
 

@@ -67,6 +67,7 @@
 #include "credit_gz.h"
 #include "query_log.h"
 #include "role_grant.h"
+#include "backend_cache.h"
 #include "compat.h"
 #include "spi_util.h"
 
@@ -196,16 +197,12 @@ static uint64 last_push_target = 0;
  */
 static bool dept_null = true;
 static char dept_value[QL_DEPT_LEN];
-/* Role-name cache invalidations seen (a role changed). */
-static uint64 names_invalidations = 0;
-static bool names_callbacks = false;
-
 /*
  * Per-backend cache of the names of the current and the session user, which every queued entry carries (two
  * syscache lookups per read otherwise). Reset by any change of a role (pg_authid syscache invalidation), so a
  * renamed role is logged under its new name.
  */
-static bool names_valid = false;
+static BackendCache names_watch = {.watch = CACHE_WATCH_ROLES};
 static Oid	names_user = InvalidOid;
 static Oid	names_session_user = InvalidOid;
 static NameData names_role;
@@ -571,24 +568,6 @@ ql_copy(char *dst, size_t size, const char *s)
 }
 
 
-/* ql_names_syscache_callback — a role changed (renamed, dropped): forget the role names. */
-static void
-ql_names_syscache_callback(Datum arg, int cacheid, uint32 hashvalue)
-{
-	names_valid = false;
-	names_invalidations++;
-}
-
-/* ql_register_callbacks — register the invalidation callback of the role-name cache, once. */
-static void
-ql_register_callbacks(void)
-{
-	if (names_callbacks)
-		return;
-	CacheRegisterSyscacheCallback(AUTHOID, ql_names_syscache_callback, (Datum) 0);
-	names_callbacks = true;
-}
-
 /*
  * ql_role_names — the names of the current and the session user into an entry, from the per-backend cache
  * (looked up again after a role changed, or when the user is another one: SET ROLE, SECURITY DEFINER).
@@ -599,17 +578,15 @@ ql_role_names(NameData *role_name, NameData *session_role)
 	Oid			user = GetUserId();
 	Oid			session_user = GetSessionUserId();
 
-	if (!names_valid || names_user != user || names_session_user != session_user)
+	if (!backend_cache_valid(&names_watch) || names_user != user || names_session_user != session_user)
 	{
-		uint64		seen;
+		uint64		token = backend_cache_begin_load(&names_watch);
 
-		ql_register_callbacks();
-		seen = names_invalidations;
 		namestrcpy(&names_role, GetUserNameFromId(user, false));
 		namestrcpy(&names_session_role, GetUserNameFromId(session_user, false));
 		names_user = user;
 		names_session_user = session_user;
-		names_valid = (names_invalidations == seen);	/* else looked up again on the next read */
+		backend_cache_end_load(&names_watch, token);	/* else looked up again on the next read */
 	}
 	*role_name = names_role;
 	*session_role = names_session_role;
