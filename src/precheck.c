@@ -97,9 +97,11 @@ static const char *const restricted_sql =
 	"              NULL::timestamptz AS updated_at WHERE false),"
 
 /*
- * The full answer for a subject with an entry in force. The verdict CTE v is MATERIALIZED: inlined, its EXISTS
- * subqueries were planned (and initialised on every call) once for each of the four places that use it. Domain and
- * action are not checked here: validate_codes() has checked them before.
+ * The parts of the answer for a subject with an entry in force (precheck_answer puts them together): the verdict,
+ * whether the archive has the subject and its name, the grades, measures and incentives, the applied measures for
+ * measure_feedback, and the deny message and detail. The verdict CTE v is MATERIALIZED: inlined, its EXISTS
+ * subqueries were planned (and initialised on every call) once for each of the places that use it. Domain and action
+ * are not checked here: validate_codes() has checked them before.
  */
 #define PRECHECK_SQL(GRADES) \
 	"WITH subj AS (SELECT s.subject_id, s.name FROM credit_gz.subject s WHERE s.subject_id = $1)," \
@@ -134,19 +136,12 @@ static const char *const restricted_sql =
 	"                   WHEN EXISTS (SELECT 1 FROM applied WHERE effect = 'condition') THEN 'allow_with_conditions'" \
 	"                   ELSE 'allow' END AS verdict)," \
 	" fd AS (SELECT * FROM lm WHERE lm.effect = 'deny' ORDER BY lm.code, lm.entry_id LIMIT 1)" \
-	"SELECT v.verdict," \
-	"       CASE WHEN v.verdict = 'no_record' THEN" \
-	"         jsonb_build_object('subject_id', $1, 'found', false, 'domain', $2, 'action', $3," \
-	"           'checked_on', credit_gz.policy_date(), 'verdict', v.verdict," \
-	"           'message', 'no record of this subject in the credit archive')" \
-	"       ELSE jsonb_build_object('subject_id', $1, 'found', true, 'name', (SELECT name FROM subj)," \
-	"           'domain', $2, 'action', $3, 'checked_on', credit_gz.policy_date()," \
-	"           'grades', coalesce((SELECT jsonb_agg(jsonb_build_object('model', model_code, 'grade', grade," \
-	"                                 'score', score, 'updated_at', updated_at) ORDER BY model_code) FROM gr), '[]')," \
-	"           'measures', coalesce((SELECT jsonb_agg(j ORDER BY effect DESC, code, j->'entry'->>'entry_id')" \
-	"                                   FROM applied WHERE effect <> 'incentive'), '[]')," \
-	"           'incentives', coalesce((SELECT jsonb_agg(j ORDER BY code) FROM applied WHERE effect = 'incentive'), '[]')," \
-	"           'verdict', v.verdict) END," \
+	"SELECT v.verdict, v.verdict <> 'no_record', (SELECT name FROM subj)," \
+	"       coalesce((SELECT jsonb_agg(jsonb_build_object('model', model_code, 'grade', grade," \
+	"                   'score', score, 'updated_at', updated_at) ORDER BY model_code) FROM gr), '[]')," \
+	"       coalesce((SELECT jsonb_agg(j ORDER BY effect DESC, code, j->'entry'->>'entry_id')" \
+	"                   FROM applied WHERE effect <> 'incentive'), '[]')," \
+	"       coalesce((SELECT jsonb_agg(j ORDER BY code) FROM applied WHERE effect = 'incentive'), '[]')," \
 	"       (SELECT jsonb_agg(jsonb_build_object('code', code, 'effect', effect, 'entry_id', entry_id," \
 	"                                            'model_code', model_code)) FROM applied)," \
 	"       (SELECT format('measure %s applies through list entry %s (%s)', fd.code, fd.entry_id, fd.list_type_code)" \
@@ -461,9 +456,9 @@ static const char *const grades_sql =
 	"            'effect', gm.effect, 'legal_basis', gm.legal_basis, 'source', 'grade',"
 	"            'grade', jsonb_build_object('model', gm.model_code, 'grade', gm.grade)) AS j FROM gm)"
 	"SELECT coalesce((SELECT jsonb_agg(jsonb_build_object('model', model_code, 'grade', grade, 'score', score,"
-	"                   'updated_at', updated_at) ORDER BY model_code) FROM gr), '[]')::text,"
-	"       coalesce((SELECT jsonb_agg(j ORDER BY effect DESC, code) FROM gj WHERE effect <> 'incentive'), '[]')::text,"
-	"       coalesce((SELECT jsonb_agg(j ORDER BY code) FROM gj WHERE effect = 'incentive'), '[]')::text,"
+	"                   'updated_at', updated_at) ORDER BY model_code) FROM gr), '[]'),"
+	"       coalesce((SELECT jsonb_agg(j ORDER BY effect DESC, code) FROM gj WHERE effect <> 'incentive'), '[]'),"
+	"       coalesce((SELECT jsonb_agg(j ORDER BY code) FROM gj WHERE effect = 'incentive'), '[]'),"
 	"       CASE WHEN EXISTS (SELECT 1 FROM gj WHERE effect = 'condition') THEN 'allow_with_conditions'"
 	"            ELSE 'allow' END,"
 	"       (SELECT jsonb_agg(jsonb_build_object('code', code, 'effect', effect, 'entry_id', NULL,"
@@ -546,12 +541,80 @@ jb_pair_int8(JsonbParseState **st, const char *key, int64 value)
 	(void) pushJsonbValue(st, WJB_VALUE, &v);
 }
 
+/* jb_pair_array — a key and a jsonb array; NULL stands for the empty array. */
 static void
-jb_pair_empty_array(JsonbParseState **st, const char *key)
+jb_pair_array(JsonbParseState **st, const char *key, Jsonb *array)
 {
 	jb_string(st, WJB_KEY, key);
-	(void) pushJsonbValue(st, WJB_BEGIN_ARRAY, NULL);
-	(void) pushJsonbValue(st, WJB_END_ARRAY, NULL);
+	if (array == NULL)
+	{
+		(void) pushJsonbValue(st, WJB_BEGIN_ARRAY, NULL);
+		(void) pushJsonbValue(st, WJB_END_ARRAY, NULL);
+	}
+	else
+	{
+		JsonbValue	v;
+
+		v.type = jbvBinary;
+		v.val.binary.data = &array->root;
+		v.val.binary.len = VARSIZE(array) - VARHDRSZ;
+		(void) pushJsonbValue(st, WJB_VALUE, &v);
+	}
+}
+
+/*
+ * precheck_answer — the one shape of a pre-check's answer, whichever path found its parts: subject_id, domain,
+ * action, checked_on (the policy date), found, and then either the no-record verdict and message (found false) or
+ * the subject's name (JSON null when name_null), its grades, measures and incentives (jsonb arrays; NULL: empty) and
+ * the verdict. Allocated in the current memory context.
+ */
+static Jsonb *
+precheck_answer(int64 subject_id, const char *domain, const char *action, bool found, const char *name,
+				bool name_null, Jsonb *grades, Jsonb *measures, Jsonb *incentives, const char *verdict)
+{
+	JsonbParseState *st = NULL;
+
+	(void) pushJsonbValue(&st, WJB_BEGIN_OBJECT, NULL);
+	jb_pair_int8(&st, "subject_id", subject_id);
+	jb_pair_string(&st, "domain", domain);
+	jb_pair_string(&st, "action", action);
+	jb_pair_string(&st, "checked_on", iso_date(credit_gz_policy_day()));
+	jb_pair_bool(&st, "found", found);
+	if (!found)
+	{
+		jb_pair_string(&st, "verdict", "no_record");
+		jb_pair_string(&st, "message", "no record of this subject in the credit archive");
+	}
+	else
+	{
+		if (name_null)
+		{
+			JsonbValue	v;
+
+			jb_string(&st, WJB_KEY, "name");
+			v.type = jbvNull;
+			(void) pushJsonbValue(&st, WJB_VALUE, &v);
+		}
+		else
+			jb_pair_string(&st, "name", name);
+		jb_pair_array(&st, "grades", grades);
+		jb_pair_array(&st, "measures", measures);
+		jb_pair_array(&st, "incentives", incentives);
+		jb_pair_string(&st, "verdict", verdict);
+	}
+	return JsonbValueToJsonb(pushJsonbValue(&st, WJB_END_OBJECT, NULL));
+}
+
+/* spi_jsonb — a jsonb column of an SPI result row (never NULL: the queries coalesce to '[]'). */
+static Jsonb *
+spi_jsonb(HeapTuple t, TupleDesc td, int col)
+{
+	bool		isnull;
+	Datum		d = SPI_getbinval(t, td, col, &isnull);
+
+	if (isnull)
+		elog(ERROR, "credit_gz: pre-check query gave no array in column %d", col);
+	return DatumGetJsonbP(d);
 }
 
 /*
@@ -568,16 +631,12 @@ quick_precheck(int64 subject_id, bool no_record, text *domain, text *action, tex
 	char	   *name = no_record ? NULL : subject_name(subject_id);
 	char	   *d = text_to_cstring(domain);
 	char	   *a = text_to_cstring(action);
-	const char *grades,
-			   *measures,
-			   *incentives;
 	char	   *verdict;
 	Datum		v[3];
 	bool		isnull;
 	Datum		applied;
 	HeapTuple	t;
 	TupleDesc	td;
-	StringInfoData buf;
 	MemoryContext old;
 	Jsonb	   *result;
 	Oid			score_relid = fast_rels_get()->subject_score;
@@ -585,32 +644,9 @@ quick_precheck(int64 subject_id, bool no_record, text *domain, text *action, tex
 	/* grades only when the scoring module is installed and the subject has a score */
 	if (name == NULL || !OidIsValid(score_relid) || !has_pk_rows(score_relid, subject_id, InvalidAttrNumber, NULL))
 	{
-		/* the common answer, built directly: no record, or no grades */
-		JsonbParseState *st = NULL;
-		JsonbValue *res;
-
+		/* the common answer, without SPI: no record, or no grades */
 		old = MemoryContextSwitchTo(out_cxt);
-		(void) pushJsonbValue(&st, WJB_BEGIN_OBJECT, NULL);
-		jb_pair_int8(&st, "subject_id", subject_id);
-		jb_pair_string(&st, "domain", d);
-		jb_pair_string(&st, "action", a);
-		jb_pair_string(&st, "checked_on", iso_date(credit_gz_policy_day()));
-		jb_pair_bool(&st, "found", name != NULL);
-		if (name == NULL)
-		{
-			jb_pair_string(&st, "verdict", "no_record");
-			jb_pair_string(&st, "message", "no record of this subject in the credit archive");
-		}
-		else
-		{
-			jb_pair_string(&st, "name", name);
-			jb_pair_empty_array(&st, "grades");
-			jb_pair_empty_array(&st, "measures");
-			jb_pair_empty_array(&st, "incentives");
-			jb_pair_string(&st, "verdict", "allow");
-		}
-		res = pushJsonbValue(&st, WJB_END_OBJECT, NULL);
-		result = JsonbValueToJsonb(res);
+		result = precheck_answer(subject_id, d, a, name != NULL, name, false, NULL, NULL, NULL, "allow");
 		*verdict_out = pstrdup(name == NULL ? "no_record" : "allow");
 		MemoryContextSwitchTo(old);
 		return result;
@@ -631,25 +667,14 @@ quick_precheck(int64 subject_id, bool no_record, text *domain, text *action, tex
 		elog(ERROR, "credit_gz: grade query failed");
 	t = SPI_tuptable->vals[0];
 	td = SPI_tuptable->tupdesc;
-	grades = SPI_getvalue(t, td, 1);
-	measures = SPI_getvalue(t, td, 2);
-	incentives = SPI_getvalue(t, td, 3);
 	verdict = SPI_getvalue(t, td, 4);
 	applied = SPI_getbinval(t, td, 5, &isnull);
 	if (!isnull)
 		log_feedback(subject_id, domain, action, department, verdict, source, table_name, NULL, applied);
 
-	initStringInfo(&buf);
-	appendStringInfo(&buf, "{\"subject_id\": " INT64_FORMAT ", \"domain\": ", subject_id);
-	escape_json(&buf, d);
-	appendStringInfoString(&buf, ", \"action\": ");
-	escape_json(&buf, a);
-	appendStringInfo(&buf, ", \"checked_on\": \"%s\", \"found\": true, \"name\": ", iso_date(credit_gz_policy_day()));
-	escape_json(&buf, name);
-	appendStringInfo(&buf, ", \"grades\": %s, \"measures\": %s, \"incentives\": %s, \"verdict\": \"%s\"}",
-					 grades, measures, incentives, verdict);
 	old = MemoryContextSwitchTo(out_cxt);
-	result = DatumGetJsonbP(DirectFunctionCall1(jsonb_in, CStringGetDatum(buf.data)));
+	result = precheck_answer(subject_id, d, a, true, name, false, spi_jsonb(t, td, 1), spi_jsonb(t, td, 2),
+							 spi_jsonb(t, td, 3), verdict);
 	*verdict_out = pstrdup(verdict);
 	MemoryContextSwitchTo(old);
 	return result;
@@ -745,11 +770,18 @@ run_precheck(int64 subject_id, text *domain, text *action, text *department, con
 
 	old = MemoryContextSwitchTo(out_cxt);
 	r.verdict = SPI_getvalue(t, td, 1);
-	r.answer = DatumGetJsonbPCopy(SPI_getbinval(t, td, 2, &isnull));
-	r.deny_message = SPI_getvalue(t, td, 4);
-	r.deny_detail = SPI_getvalue(t, td, 5);
+	{
+		bool		found = DatumGetBool(SPI_getbinval(t, td, 2, &isnull));
+		bool		name_null;
+		Datum		name = SPI_getbinval(t, td, 3, &name_null);
+
+		r.answer = precheck_answer(subject_id, d, a, found, name_null ? NULL : TextDatumGetCString(name), name_null,
+								   spi_jsonb(t, td, 4), spi_jsonb(t, td, 5), spi_jsonb(t, td, 6), r.verdict);
+	}
+	r.deny_message = SPI_getvalue(t, td, 8);
+	r.deny_detail = SPI_getvalue(t, td, 9);
 	MemoryContextSwitchTo(old);
-	applied = SPI_getbinval(t, td, 3, &applied_null);
+	applied = SPI_getbinval(t, td, 7, &applied_null);
 
 	/* 及时反馈奖惩工作成效: log what was applied */
 	if (!applied_null && strcmp(r.verdict, "no_record") != 0)
