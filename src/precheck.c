@@ -850,10 +850,11 @@ credit_gz_is_restricted(PG_FUNCTION_ARGS)
 
 /*
  * subject_of_code — the subject for a subject id, uscc, resident id or identity document given as text
- * (credit_gz.subject_id_of); false when the archive has none. Requires an SPI connection.
+ * (credit_gz.subject_id_of); false when the archive has none. Requires an SPI connection. read_only: run under the
+ * caller's snapshot (the SQL functions); a row trigger asks with a new one, seeing the rows its own statement wrote.
  */
 static bool
-subject_of_code(text *code, int64 *subject_id)
+subject_of_code(text *code, int64 *subject_id, bool read_only)
 {
 	Datum		v[1];
 	bool		isnull;
@@ -866,7 +867,7 @@ subject_of_code(text *code, int64 *subject_id)
 		subject_of_plan = credit_gz_keep_plan("SELECT credit_gz.subject_id_of($1)", 1, types);
 	}
 	v[0] = PointerGetDatum(code);
-	rc = SPI_execute_plan(subject_of_plan, v, NULL, true, 1);
+	rc = SPI_execute_plan(subject_of_plan, v, NULL, read_only, 1);
 	if (rc != SPI_OK_SELECT || SPI_processed != 1)
 		elog(ERROR, "credit_gz: subject lookup failed: %s", SPI_result_code_string(rc));
 	*subject_id = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
@@ -894,7 +895,7 @@ credit_gz_precheck_code(PG_FUNCTION_ARGS)
 		PG_RETURN_NULL();
 	code = PG_GETARG_TEXT_PP(0);
 	credit_gz_spi_connect();
-	if (subject_of_code(code, &subject_id))
+	if (subject_of_code(code, &subject_id, true))
 		answer = run_precheck(subject_id, PG_GETARG_TEXT_PP(1), PG_GETARG_TEXT_PP(2),
 							  PG_ARGISNULL(3) ? NULL : PG_GETARG_TEXT_PP(3), "precheck", NULL, NULL, caller,
 							  &connected).answer;
@@ -930,7 +931,7 @@ credit_gz_is_restricted_code(PG_FUNCTION_ARGS)
 	bool		found;
 
 	credit_gz_spi_connect();
-	found = subject_of_code(PG_GETARG_TEXT_PP(0), &subject_id);
+	found = subject_of_code(PG_GETARG_TEXT_PP(0), &subject_id, true);
 	validate_codes(text_to_cstring(PG_GETARG_TEXT_PP(1)), text_to_cstring(PG_GETARG_TEXT_PP(2)), &connected);
 	SPI_finish();
 	if (!found)
@@ -940,31 +941,18 @@ credit_gz_is_restricted_code(PG_FUNCTION_ARGS)
 }
 
 /*
- * credit_gz_enforce_precheck — BEFORE INSERT OR UPDATE row trigger: enforce_precheck(code_column, domain, action
- * [, department]). The code column may hold a subject id (integer types), a uscc, a resident id, or text of any of
- * these or of an identity document (credit_gz.subject_id_of). UPDATEs are checked only when the code changes. Subjects without a record pass (nothing restricts them).
+ * enforce_code_column — check how enforce_precheck was attached and find its code column: a BEFORE INSERT OR
+ * UPDATE row trigger with 3 or 4 arguments, the first naming a column of the table.
  */
-Datum
-credit_gz_enforce_precheck(PG_FUNCTION_ARGS)
+static int
+enforce_code_column(FunctionCallInfo fcinfo)
 {
 	TriggerData *trig = (TriggerData *) fcinfo->context;
 	Trigger    *tg;
-	TupleDesc	desc;
-	HeapTuple	row;
 	int			att;
-	Oid			atttype;
-	bool		isnull;
-	Datum		code;
-	int64		subject_id;
-	text	   *department = NULL;
-	const char *reason;
-	char	   *table_name;
-	precheck_result r;
-	MemoryContext caller = CurrentMemoryContext;
-	bool		connected = true;
 
-	if (!CALLED_AS_TRIGGER(fcinfo) || !TRIGGER_FIRED_FOR_ROW(trig->tg_event) || !TRIGGER_FIRED_BEFORE(trig->tg_event)
-		|| TRIGGER_FIRED_BY_DELETE(trig->tg_event))
+	if (!CALLED_AS_TRIGGER(fcinfo) || !TRIGGER_FIRED_FOR_ROW(trig->tg_event) ||
+		!TRIGGER_FIRED_BEFORE(trig->tg_event) || TRIGGER_FIRED_BY_DELETE(trig->tg_event))
 		ereport(ERROR,
 				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
 				 errmsg("credit_gz.enforce_precheck() must be a BEFORE INSERT OR UPDATE row trigger")));
@@ -976,64 +964,92 @@ credit_gz_enforce_precheck(PG_FUNCTION_ARGS)
 				 errdetail("The arguments are the code column, the domain, the action and optionally the department."),
 				 errhint("CREATE TRIGGER … EXECUTE FUNCTION credit_gz.enforce_precheck('supplier_code', "
 						 "'government_procurement', 'procurement_bid', 'finance').")));
-	desc = trig->tg_relation->rd_att;
-	row = TRIGGER_FIRED_BY_UPDATE(trig->tg_event) ? trig->tg_newtuple : trig->tg_trigtuple;
-	att = SPI_fnumber(desc, tg->tgargs[0]);
+	att = SPI_fnumber(trig->tg_relation->rd_att, tg->tgargs[0]);
 	if (att <= 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_UNDEFINED_COLUMN),
 				 errmsg("column \"%s\" of enforce_precheck does not exist in table \"%s\"", tg->tgargs[0],
 						RelationGetRelationName(trig->tg_relation))));
-	code = SPI_getbinval(row, desc, att, &isnull);
-	if (isnull)
-		return PointerGetDatum(row);
-	if (TRIGGER_FIRED_BY_UPDATE(trig->tg_event))
-	{
-		bool		oldnull;
-		char	   *o,
-				   *n;
+	return att;
+}
 
-		(void) SPI_getbinval(trig->tg_trigtuple, desc, att, &oldnull);
-		o = oldnull ? NULL : SPI_getvalue(trig->tg_trigtuple, desc, att);
-		n = SPI_getvalue(row, desc, att);
-		if (o != NULL && strcmp(o, n) == 0)
-			return PointerGetDatum(row);
+/* code_unchanged — an UPDATE that leaves the code column as it was (compared as text): nothing to check again. */
+static bool
+code_unchanged(TriggerData *trig, HeapTuple row, int att)
+{
+	TupleDesc	desc = trig->tg_relation->rd_att;
+	bool		oldnull;
+	char	   *o,
+			   *n;
+
+	if (!TRIGGER_FIRED_BY_UPDATE(trig->tg_event))
+		return false;
+	(void) SPI_getbinval(trig->tg_trigtuple, desc, att, &oldnull);
+	o = oldnull ? NULL : SPI_getvalue(trig->tg_trigtuple, desc, att);
+	n = SPI_getvalue(row, desc, att);
+	return o != NULL && strcmp(o, n) == 0;
+}
+
+/*
+ * subject_of_column — the subject the code column names: its value when the column is of an integer type (a subject
+ * id), else credit_gz.subject_id_of of its text. False, with *code_text set, when the archive has no such subject.
+ * Requires an SPI connection.
+ */
+static bool
+subject_of_column(TupleDesc desc, HeapTuple row, int att, Datum code, int64 *subject_id, char **code_text)
+{
+	Oid			atttype = getBaseType(SPI_gettypeid(desc, att));
+
+	if (atttype == INT8OID || atttype == INT4OID || atttype == INT2OID)
+	{
+		*subject_id = atttype == INT8OID ? DatumGetInt64(code)
+			: atttype == INT4OID ? DatumGetInt32(code) : DatumGetInt16(code);
+		return true;
 	}
+	*code_text = SPI_getvalue(row, desc, att);
+	return subject_of_code(cstring_to_text(*code_text), subject_id, false);
+}
+
+/*
+ * credit_gz_enforce_precheck — BEFORE INSERT OR UPDATE row trigger: enforce_precheck(code_column, domain, action
+ * [, department]). The code column may hold a subject id (integer types), a uscc, a resident id, or text of any of
+ * these or of an identity document (credit_gz.subject_id_of). UPDATEs are checked only when the code changes.
+ * Subjects without a record pass (nothing restricts them), their read logged under the code.
+ */
+Datum
+credit_gz_enforce_precheck(PG_FUNCTION_ARGS)
+{
+	TriggerData *trig = (TriggerData *) fcinfo->context;
+	Trigger    *tg;
+	HeapTuple	row;
+	int			att;
+	bool		isnull;
+	Datum		code;
+	int64		subject_id;
+	char	   *code_text = NULL;
+	text	   *department = NULL;
+	const char *reason;
+	char	   *table_name;
+	precheck_result r;
+	MemoryContext caller = CurrentMemoryContext;
+	bool		connected = true;
+
+	att = enforce_code_column(fcinfo);
+	tg = trig->tg_trigger;
+	row = TRIGGER_FIRED_BY_UPDATE(trig->tg_event) ? trig->tg_newtuple : trig->tg_trigtuple;
+	code = SPI_getbinval(row, trig->tg_relation->rd_att, att, &isnull);
+	if (isnull || code_unchanged(trig, row, att))
+		return PointerGetDatum(row);
 	if (tg->tgnargs == 4)
 		department = cstring_to_text(tg->tgargs[3]);
 
 	credit_gz_spi_connect();
-	atttype = getBaseType(SPI_gettypeid(desc, att));
-	if (atttype == INT8OID || atttype == INT4OID || atttype == INT2OID)
+	if (!subject_of_column(trig->tg_relation->rd_att, row, att, code, &subject_id, &code_text))
 	{
-		subject_id = atttype == INT8OID ? DatumGetInt64(code)
-			: atttype == INT4OID ? DatumGetInt32(code) : DatumGetInt16(code);
-	}
-	else
-	{
-		Datum		v[1];
-		int			rc;
-
-		if (subject_of_plan == NULL)
-		{
-			Oid			types[1] = {TEXTOID};
-
-			subject_of_plan = credit_gz_keep_plan("SELECT credit_gz.subject_id_of($1)", 1, types);
-		}
-		v[0] = CStringGetTextDatum(SPI_getvalue(row, desc, att));
-		rc = SPI_execute_plan(subject_of_plan, v, NULL, false, 1);
-		if (rc != SPI_OK_SELECT)
-			elog(ERROR, "credit_gz: subject lookup failed: %s", SPI_result_code_string(rc));
-		subject_id = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
-		SPI_freetuptable(SPI_tuptable);
-		if (isnull)
-		{
-			/* no record in the archive: nothing restricts the subject, but the read is logged */
-			log_precheck_unknown(TextDatumGetCString(v[0]), tg->tgargs[1], tg->tgargs[2], department,
-								 "enforce_precheck", &connected);
-			SPI_finish();
-			return PointerGetDatum(row);
-		}
+		/* no record in the archive: nothing restricts the subject, but the read is logged */
+		log_precheck_unknown(code_text, tg->tgargs[1], tg->tgargs[2], department, "enforce_precheck", &connected);
+		SPI_finish();
+		return PointerGetDatum(row);
 	}
 
 	reason = (precheck_override_reason && precheck_override_reason[0] != '\0') ? precheck_override_reason : NULL;

@@ -1221,31 +1221,15 @@ ql_flush_batch(int qi, MemoryContext cxt)
 }
 
 /*
- * credit_gz_query_log_worker — main of the background worker of one database (main_arg: its oid; bgw_extra: the
- * queue index). Drains the queue every flush interval or when woken (queue half full, flush_query_log()); exits
- * after QL_IDLE_EXIT_MS with nothing queued or reserved, after a failed write (the entries stay queued for the
- * next worker), and on SIGTERM after flushing what is queued.
+ * ql_worker_attach — become the worker of queue qi (or exit: another worker has it, or it serves another database
+ * now), then connect to the database as the bootstrap superuser with the session settings batches need.
  */
-void
-credit_gz_query_log_worker(Datum main_arg)
+static void
+ql_worker_attach(int qi, Oid dboid)
 {
-	Oid			dboid = DatumGetObjectId(main_arg);
-	int			qi;
-	QlQueue    *q;
+	QlQueue    *q = &ql->queues[qi];
 	bool		mine;
-	TimestampTz idle_since = 0;
-	TimestampTz shutdown_at = 0;
-	MemoryContext cxt;
-	long		wait_ms;
 
-	memcpy(&qi, MyBgworkerEntry->bgw_extra, sizeof(int));
-	pqsignal(SIGTERM, ql_sigterm);
-	pqsignal(SIGHUP, SignalHandlerForConfigReload);
-	BackgroundWorkerUnblockSignals();
-	if (ql == NULL || qi < 0 || qi >= QL_MAX_DATABASES)
-		proc_exit(0);
-
-	q = &ql->queues[qi];
 	LWLockAcquire(ql->lock, LW_EXCLUSIVE);
 	mine = (q->dboid == dboid && q->worker_pid == 0);
 	if (mine)
@@ -1271,6 +1255,75 @@ credit_gz_query_log_worker(Datum main_arg)
 	 * of the worker's CPU went into LLVM for an expression that runs in microseconds without it.
 	 */
 	SetConfigOption("jit", "off", PGC_SUSET, PGC_S_OVERRIDE);
+}
+
+/*
+ * ql_worker_wait — wait wait_ms for the next batch, or less when woken for a reason: a reader asked (queue half
+ * full, flush_query_log()), shutdown was requested, or a configuration reload shortened the flush interval. A set
+ * latch alone may be stale and does not end the wait.
+ */
+static void
+ql_worker_wait(QlQueue *q, long wait_ms)
+{
+	TimestampTz wait_start = GetCurrentTimestamp();
+	TimestampTz next_flush = TimestampTzPlusMilliseconds(wait_start, wait_ms);
+
+	for (;;)
+	{
+		bool		wake;
+		TimestampTz now;
+
+		CHECK_FOR_INTERRUPTS();
+		if (ConfigReloadPending)
+		{
+			TimestampTz sooner;
+
+			ConfigReloadPending = false;
+			ProcessConfigFile(PGC_SIGHUP);
+			/* a shorter interval applies to the wait in progress */
+			sooner = TimestampTzPlusMilliseconds(wait_start, ql_flush_interval);
+			if (sooner < next_flush)
+				next_flush = sooner;
+		}
+		LWLockAcquire(ql->lock, LW_EXCLUSIVE);
+		wake = q->wake;
+		q->wake = false;
+		LWLockRelease(ql->lock);
+		now = GetCurrentTimestamp();
+		if (wake || ql_shutdown_requested || now >= next_flush)
+			return;
+		(void) WaitLatch(MyLatch, WL_LATCH_SET | WL_TIMEOUT | WL_EXIT_ON_PM_DEATH,
+						 TimestampDifferenceMilliseconds(now, next_flush), PG_WAIT_EXTENSION);
+		ResetLatch(MyLatch);
+	}
+}
+
+/*
+ * credit_gz_query_log_worker — main of the background worker of one database (main_arg: its oid; bgw_extra: the
+ * queue index). Drains the queue every flush interval or when woken (queue half full, flush_query_log()); exits
+ * after QL_IDLE_EXIT_MS with nothing queued or reserved, after a failed write (the entries stay queued for the
+ * next worker), and on SIGTERM after flushing what is queued.
+ */
+void
+credit_gz_query_log_worker(Datum main_arg)
+{
+	Oid			dboid = DatumGetObjectId(main_arg);
+	int			qi;
+	QlQueue    *q;
+	TimestampTz idle_since = 0;
+	TimestampTz shutdown_at = 0;
+	MemoryContext cxt;
+	long		wait_ms;
+
+	memcpy(&qi, MyBgworkerEntry->bgw_extra, sizeof(int));
+	pqsignal(SIGTERM, ql_sigterm);
+	pqsignal(SIGHUP, SignalHandlerForConfigReload);
+	BackgroundWorkerUnblockSignals();
+	if (ql == NULL || qi < 0 || qi >= QL_MAX_DATABASES)
+		proc_exit(0);
+
+	q = &ql->queues[qi];
+	ql_worker_attach(qi, dboid);
 	cxt = AllocSetContextCreate(TopMemoryContext, "credit_gz query log batch", ALLOCSET_DEFAULT_SIZES);
 
 	wait_ms = ql_flush_interval;	/* let the first batch gather, as every later one does */
@@ -1279,40 +1332,9 @@ credit_gz_query_log_worker(Datum main_arg)
 		int			n;
 		uint32		queued,
 					reserved;
-		TimestampTz now,
-					wait_start,
-					next_flush;
+		TimestampTz now;
 
-		/* wait for the interval to pass, or to be woken for a reason (a set latch alone may be stale) */
-		wait_start = GetCurrentTimestamp();
-		next_flush = TimestampTzPlusMilliseconds(wait_start, wait_ms);
-		for (;;)
-		{
-			bool		wake;
-
-			CHECK_FOR_INTERRUPTS();
-			if (ConfigReloadPending)
-			{
-				TimestampTz sooner;
-
-				ConfigReloadPending = false;
-				ProcessConfigFile(PGC_SIGHUP);
-				/* a shorter interval applies to the wait in progress */
-				sooner = TimestampTzPlusMilliseconds(wait_start, ql_flush_interval);
-				if (sooner < next_flush)
-					next_flush = sooner;
-			}
-			LWLockAcquire(ql->lock, LW_EXCLUSIVE);
-			wake = q->wake;
-			q->wake = false;
-			LWLockRelease(ql->lock);
-			now = GetCurrentTimestamp();
-			if (wake || ql_shutdown_requested || now >= next_flush)
-				break;
-			(void) WaitLatch(MyLatch, WL_LATCH_SET | WL_TIMEOUT | WL_EXIT_ON_PM_DEATH,
-							 TimestampDifferenceMilliseconds(now, next_flush), PG_WAIT_EXTENSION);
-			ResetLatch(MyLatch);
-		}
+		ql_worker_wait(q, wait_ms);
 		n = ql_flush_batch(qi, cxt);
 		now = GetCurrentTimestamp();
 		if (ql_shutdown_requested && shutdown_at == 0)
