@@ -544,6 +544,146 @@ date_str(DateADT d)
 }
 
 /*
+ * check_severity — the record's severity against its item: a penalty item needs one of the publicity rules' classes,
+ * any other item none. Returns the severity's code (SEV_NONE without one).
+ */
+static int
+check_severity(Relation rel, const char *item_code, const ItemEntry *item, const char *severity)
+{
+	int			sev;
+
+	if (severity != NULL)
+	{
+		sev = severity_code(severity);
+		if (sev == SEV_UNKNOWN)
+			ereport(ERROR,
+					(errcode(ERRCODE_CHECK_VIOLATION),
+					 errmsg("record severity \"%s\" is not one of minor, general, serious, specific_serious", severity),
+					 errdetail("Severities are the classes of the publicity rules (credit_gz.publicity_rule)."),
+					 errhint("Use minor, general, serious or specific_serious."),
+					 errtableconstraint(rel, "record_severity_check")));
+		if (!item->is_penalty)
+			ereport(ERROR,
+					(errcode(ERRCODE_CHECK_VIOLATION),
+					 errmsg("record of item \"%s\" (%s) cannot have a severity", item_code, item->name_zh),
+					 errdetail("Severity classifies administrative penalties for their publicity periods; other items are not graded."),
+					 errhint("Leave severity NULL."),
+					 errtableconstraint(rel, "record_severity_check")));
+	}
+	else
+	{
+		sev = SEV_NONE;
+		if (item->is_penalty)
+			ereport(ERROR,
+					(errcode(ERRCODE_CHECK_VIOLATION),
+					 errmsg("record of penalty item \"%s\" (%s) needs a severity", item_code, item->name_zh),
+					 errdetail("The publicity period of administrative-penalty information depends on its severity."),
+					 errhint("Give severity minor, general, serious or specific_serious as the decision classifies it."),
+					 errtableconstraint(rel, "record_severity_check")));
+	}
+	return sev;
+}
+
+/*
+ * check_subject_kind — who the item may concern: its applies_to, and 十七's bar on personal records. Looks the
+ * subject up only when the item limits it.
+ */
+static void
+check_subject_kind(Relation rel, const char *item_code, const ItemEntry *item, int64 subject_id)
+{
+	int			person;
+
+	if (item->applies_to == APPLIES_BOTH && !item->barred)
+		return;
+	person = subject_is_person(rel, subject_id);
+	if (person < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_FOREIGN_KEY_VIOLATION),
+				 errmsg("record cites subject %lld, which does not exist", (long long) subject_id),
+				 errdetail("Records belong to a subject of credit_gz.subject."),
+				 errhint("Create the subject first."),
+				 errtableconstraint(rel, "record_subject_id_fkey")));
+	if ((item->applies_to == APPLIES_LEGAL_ENTITY && person == 1) ||
+		(item->applies_to == APPLIES_NATURAL_PERSON && person == 0))
+		ereport(ERROR,
+				(errcode(ERRCODE_CHECK_VIOLATION),
+				 errmsg("item \"%s\" (%s) applies to %s only, but subject %lld is %s",
+						item_code, item->name_zh,
+						item->applies_to == APPLIES_LEGAL_ENTITY ? "legal entities and other organisations" : "natural persons",
+						(long long) subject_id, person ? "a natural person" : "an organisation"),
+				 errdetail("credit_gz.info_item.applies_to limits the subjects an item may be recorded for."),
+				 errhint("Use an item that applies to this kind of subject."),
+				 errtableconstraint(rel, "record_item_code_fkey")));
+	if (item->barred && person == 1 && item->polarity == POL_NEGATIVE)
+		ereport(ERROR,
+				(errcode(ERRCODE_CHECK_VIOLATION),
+				 errmsg("item \"%s\" (%s) may not enter the personal credit record of subject %lld",
+						item_code, item->name_zh, (long long) subject_id),
+				 errdetail("穗府办函〔2020〕35号 (十七): without legislation, 信访, 拆迁, 闯红灯, 不文明养犬, 欠缴物业费, 未执行垃圾分类 and similar minor behaviours are not recorded in personal credit records."),
+				 errhint("Do not record it against a natural person; only a law can lift this bar."),
+				 errtableconstraint(rel, "record_item_code_fkey")));
+}
+
+/*
+ * rule_inputs_changed — did an UPDATE change anything the checks and the window depend on (subject, item, domain,
+ * severity, decision date)?
+ */
+static bool
+rule_inputs_changed(HeapTuple old, HeapTuple tup, TupleDesc desc)
+{
+	return byval_changed(old, tup, desc, atts.subject_id) || byval_changed(old, tup, desc, atts.decision_date) ||
+		text_changed(old, tup, desc, atts.item_code) || text_changed(old, tup, desc, atts.domain_code) ||
+		text_changed(old, tup, desc, atts.severity);
+}
+
+/*
+ * window_columns — the publicity window's columns (publicity_rule_id, publish_from, repairable_from, publish_until)
+ * for heap_modify_tuple_by_cols, from the rule (NULL: no window). Returns how many it filled.
+ */
+static int
+window_columns(const RuleEntry *rule, DateADT decision_date, int *cols, Datum *values, bool *nulls)
+{
+	int			ncols = 0;
+
+	cols[ncols] = atts.publicity_rule_id;
+	values[ncols] = rule ? Int32GetDatum(rule->publicity_rule_id) : (Datum) 0;
+	nulls[ncols++] = (rule == NULL);
+	cols[ncols] = atts.publish_from;
+	values[ncols] = DateADTGetDatum(decision_date);
+	nulls[ncols++] = false;
+	cols[ncols] = atts.repairable_from;
+	values[ncols] = (rule && rule->repairable) ? DateADTGetDatum(credit_gz_add_months(decision_date, rule->min_months)) : (Datum) 0;
+	nulls[ncols++] = !(rule && rule->repairable);
+	cols[ncols] = atts.publish_until;
+	values[ncols] = rule ? DateADTGetDatum(credit_gz_add_months(decision_date, rule->max_months)) : (Datum) 0;
+	nulls[ncols++] = (rule == NULL);
+	return ncols;
+}
+
+/*
+ * window_rule — the publicity rule of a negative record (find_rule), from a current cache: the catalogue may have
+ * changed while the subject was looked up. A graded record with no rule in force is an error; NULL for an ungraded
+ * one without a rule (no window).
+ */
+static const RuleEntry *
+window_rule(Relation rel, DateADT decision_date, int sev, const char *severity, const char *domain_code)
+{
+	const RuleEntry *rule;
+
+	ensure_cache(rel);
+	rule = find_rule(decision_date, sev, domain_code ? domain_code : "");
+	if (rule == NULL && sev != SEV_NONE)
+		ereport(ERROR,
+				(errcode(ERRCODE_FOREIGN_KEY_VIOLATION),
+				 errmsg("no publicity rule for severity \"%s\" on decision date %s", severity, date_str(decision_date)),
+				 errdetail("credit_gz.publicity_rule has no rule in force on that date for this severity%s%s.",
+						   domain_code ? " in domain " : "", domain_code ? domain_code : ""),
+				 errhint("Classify the decision by the severities credit_gz.publicity_rule knows on its date, or add a rule there."),
+				 errtableconstraint(rel, "record_publicity_rule")));
+	return rule;
+}
+
+/*
  * record_before — BEFORE INSERT OR UPDATE FOR EACH ROW on credit_gz.record: validate against the catalogue and the
  * rules, then fill publicity_rule_id, publish_from, repairable_from, publish_until (and status on insert, updated_at on
  * update).
@@ -587,20 +727,13 @@ credit_gz_record_before(PG_FUNCTION_ARGS)
 	tup = is_update ? td->tg_newtuple : td->tg_trigtuple;
 	resolve_atts(rel);
 
-	if (is_update)
+	if (is_update && !rule_inputs_changed(td->tg_trigtuple, tup, desc))
 	{
-		HeapTuple	old = td->tg_trigtuple;
-
-		if (!byval_changed(old, tup, desc, atts.subject_id) && !byval_changed(old, tup, desc, atts.decision_date) &&
-			!text_changed(old, tup, desc, atts.item_code) && !text_changed(old, tup, desc, atts.domain_code) &&
-			!text_changed(old, tup, desc, atts.severity))
-		{
-			/* nothing the rules depend on changed: only stamp the change */
-			values[0] = TimestampTzGetDatum(GetCurrentTransactionStartTimestamp());
-			nulls[0] = false;
-			cols[0] = atts.updated_at;
-			return PointerGetDatum(heap_modify_tuple_by_cols(tup, desc, 1, cols, values, nulls));
-		}
+		/* nothing the rules depend on changed: only stamp the change */
+		values[0] = TimestampTzGetDatum(GetCurrentTransactionStartTimestamp());
+		nulls[0] = false;
+		cols[0] = atts.updated_at;
+		return PointerGetDatum(heap_modify_tuple_by_cols(tup, desc, 1, cols, values, nulls));
 	}
 
 	/* NULLs in NOT NULL columns: leave them to the constraints, which report them precisely */
@@ -641,97 +774,14 @@ credit_gz_record_before(PG_FUNCTION_ARGS)
 				 errhint("Check the decision date of the document."),
 				 errtableconstraint(rel, "record_decision_not_future")));
 
-	if (severity != NULL)
-	{
-		sev = severity_code(severity);
-		if (sev == SEV_UNKNOWN)
-			ereport(ERROR,
-					(errcode(ERRCODE_CHECK_VIOLATION),
-					 errmsg("record severity \"%s\" is not one of minor, general, serious, specific_serious", severity),
-					 errdetail("Severities are the classes of the publicity rules (credit_gz.publicity_rule)."),
-					 errhint("Use minor, general, serious or specific_serious."),
-					 errtableconstraint(rel, "record_severity_check")));
-		if (!item.is_penalty)
-			ereport(ERROR,
-					(errcode(ERRCODE_CHECK_VIOLATION),
-					 errmsg("record of item \"%s\" (%s) cannot have a severity", item_code, item.name_zh),
-					 errdetail("Severity classifies administrative penalties for their publicity periods; other items are not graded."),
-					 errhint("Leave severity NULL."),
-					 errtableconstraint(rel, "record_severity_check")));
-	}
-	else
-	{
-		sev = SEV_NONE;
-		if (item.is_penalty)
-			ereport(ERROR,
-					(errcode(ERRCODE_CHECK_VIOLATION),
-					 errmsg("record of penalty item \"%s\" (%s) needs a severity", item_code, item.name_zh),
-					 errdetail("The publicity period of administrative-penalty information depends on its severity."),
-					 errhint("Give severity minor, general, serious or specific_serious as the decision classifies it."),
-					 errtableconstraint(rel, "record_severity_check")));
-	}
-
-	/* who the item may concern: applies_to, and 十七's bar on personal records */
-	if (item.applies_to != APPLIES_BOTH || item.barred)
-	{
-		int			person = subject_is_person(rel, subject_id);
-
-		if (person < 0)
-			ereport(ERROR,
-					(errcode(ERRCODE_FOREIGN_KEY_VIOLATION),
-					 errmsg("record cites subject %lld, which does not exist", (long long) subject_id),
-					 errdetail("Records belong to a subject of credit_gz.subject."),
-					 errhint("Create the subject first."),
-					 errtableconstraint(rel, "record_subject_id_fkey")));
-		if ((item.applies_to == APPLIES_LEGAL_ENTITY && person == 1) ||
-			(item.applies_to == APPLIES_NATURAL_PERSON && person == 0))
-			ereport(ERROR,
-					(errcode(ERRCODE_CHECK_VIOLATION),
-					 errmsg("item \"%s\" (%s) applies to %s only, but subject %lld is %s",
-							item_code, item.name_zh,
-							item.applies_to == APPLIES_LEGAL_ENTITY ? "legal entities and other organisations" : "natural persons",
-							(long long) subject_id, person ? "a natural person" : "an organisation"),
-					 errdetail("credit_gz.info_item.applies_to limits the subjects an item may be recorded for."),
-					 errhint("Use an item that applies to this kind of subject."),
-					 errtableconstraint(rel, "record_item_code_fkey")));
-		if (item.barred && person == 1 && item.polarity == POL_NEGATIVE)
-			ereport(ERROR,
-					(errcode(ERRCODE_CHECK_VIOLATION),
-					 errmsg("item \"%s\" (%s) may not enter the personal credit record of subject %lld",
-							item_code, item.name_zh, (long long) subject_id),
-					 errdetail("穗府办函〔2020〕35号 (十七): without legislation, 信访, 拆迁, 闯红灯, 不文明养犬, 欠缴物业费, 未执行垃圾分类 and similar minor behaviours are not recorded in personal credit records."),
-					 errhint("Do not record it against a natural person; only a law can lift this bar."),
-					 errtableconstraint(rel, "record_item_code_fkey")));
-	}
+	sev = check_severity(rel, item_code, &item, severity);
+	check_subject_kind(rel, item_code, &item, subject_id);
 
 	/* the publicity window, from the rule in force on the decision date */
 	if (item.polarity == POL_NEGATIVE)
-	{
-		/* the catalogue may have changed while we looked the subject up; the rules must be current */
-		ensure_cache(rel);
-		rule = find_rule(decision_date, sev, domain_code ? domain_code : "");
-		if (rule == NULL && sev != SEV_NONE)
-			ereport(ERROR,
-					(errcode(ERRCODE_FOREIGN_KEY_VIOLATION),
-					 errmsg("no publicity rule for severity \"%s\" on decision date %s", severity, date_str(decision_date)),
-					 errdetail("credit_gz.publicity_rule has no rule in force on that date for this severity%s%s.",
-							   domain_code ? " in domain " : "", domain_code ? domain_code : ""),
-					 errhint("Classify the decision by the severities credit_gz.publicity_rule knows on its date, or add a rule there."),
-					 errtableconstraint(rel, "record_publicity_rule")));
-	}
+		rule = window_rule(rel, decision_date, sev, severity, domain_code);
 
-	cols[ncols] = atts.publicity_rule_id;
-	values[ncols] = rule ? Int32GetDatum(rule->publicity_rule_id) : (Datum) 0;
-	nulls[ncols++] = (rule == NULL);
-	cols[ncols] = atts.publish_from;
-	values[ncols] = DateADTGetDatum(decision_date);
-	nulls[ncols++] = false;
-	cols[ncols] = atts.repairable_from;
-	values[ncols] = (rule && rule->repairable) ? DateADTGetDatum(credit_gz_add_months(decision_date, rule->min_months)) : (Datum) 0;
-	nulls[ncols++] = !(rule && rule->repairable);
-	cols[ncols] = atts.publish_until;
-	values[ncols] = rule ? DateADTGetDatum(credit_gz_add_months(decision_date, rule->max_months)) : (Datum) 0;
-	nulls[ncols++] = (rule == NULL);
+	ncols = window_columns(rule, decision_date, cols, values, nulls);
 
 	if (!is_update && rule != NULL && credit_gz_add_months(decision_date, rule->max_months) <= today)
 	{
