@@ -356,6 +356,20 @@ find_rule(DateADT d, int severity, const char *domain)
 	return best;
 }
 
+/* The columns of credit_gz.record the trigger reads and writes, by name and place in RecordAtts. */
+static const struct
+{
+	const char *name;
+	size_t		offset;
+}			record_columns[] = {
+#define RECORD_COLUMN(c) {#c, offsetof(RecordAtts, c)}
+	RECORD_COLUMN(subject_id), RECORD_COLUMN(item_code), RECORD_COLUMN(domain_code), RECORD_COLUMN(severity),
+	RECORD_COLUMN(decision_date), RECORD_COLUMN(publicity_rule_id), RECORD_COLUMN(publish_from),
+	RECORD_COLUMN(repairable_from), RECORD_COLUMN(publish_until), RECORD_COLUMN(status), RECORD_COLUMN(updated_at),
+	RECORD_COLUMN(document_no)
+#undef RECORD_COLUMN
+};
+
 /*
  * resolve_atts — attribute numbers of credit_gz.record's columns, looked up once per relation.
  */
@@ -366,20 +380,9 @@ resolve_atts(Relation rel)
 
 	if (atts.relid == RelationGetRelid(rel))
 		return;
-#define RECORD_COLUMN(name) credit_gz_column(d, "credit_gz.record", name)
-	atts.subject_id = RECORD_COLUMN("subject_id");
-	atts.item_code = RECORD_COLUMN("item_code");
-	atts.domain_code = RECORD_COLUMN("domain_code");
-	atts.severity = RECORD_COLUMN("severity");
-	atts.decision_date = RECORD_COLUMN("decision_date");
-	atts.publicity_rule_id = RECORD_COLUMN("publicity_rule_id");
-	atts.publish_from = RECORD_COLUMN("publish_from");
-	atts.repairable_from = RECORD_COLUMN("repairable_from");
-	atts.publish_until = RECORD_COLUMN("publish_until");
-	atts.status = RECORD_COLUMN("status");
-	atts.updated_at = RECORD_COLUMN("updated_at");
-	atts.document_no = RECORD_COLUMN("document_no");
-#undef RECORD_COLUMN
+	for (int i = 0; i < (int) lengthof(record_columns); i++)
+		*(int *) ((char *) &atts + record_columns[i].offset) =
+			credit_gz_column(d, "credit_gz.record", record_columns[i].name);
 	atts.relid = RelationGetRelid(rel);
 }
 
