@@ -146,8 +146,8 @@ SELECT lives_ok($$UPDATE public.pc_bids SET note = 'x' WHERE supplier_code = pg_
 -- A subject with no entry in force is answered without the full query (directly, or by the grade query when it has
 -- grades); an entry in force whose list brings no measure sends the same question through the full query. Both must
 -- give the same answer byte for byte, apart from whose it is.
-INSERT INTO credit_gz.list_type (code, name_zh, name_en, polarity, severity, legal_basis)
-VALUES ('pc_plain', '核查测试关注名单', 'pc attention list without measures', 'attention', 'none', '核查测试依据');
+INSERT INTO credit_gz.list_type (code, name_zh, name_en, polarity, severity, legal_basis, effective_from)
+VALUES ('pc_plain', '核查测试关注名单', 'pc attention list without measures', 'attention', 'none', '核查测试依据', '2020-01-01');
 INSERT INTO credit_gz.subject (uscc, name) VALUES (pg_temp.uscc(11), 'pc直答公司'), (pg_temp.uscc(12), 'pc全查公司'),
     (pg_temp.uscc(13), 'pc评级直答公司'), (pg_temp.uscc(14), 'pc评级全查公司');
 SELECT pg_temp.list('pc全查公司', 'pc_plain'), pg_temp.list('pc评级全查公司', 'pc_plain');
