@@ -13,7 +13,6 @@
 #include "access/xact.h"
 #include "catalog/namespace.h"
 #include "commands/trigger.h"
-#include "executor/spi.h"
 #include "fmgr.h"
 #include "pgtime.h"
 #include "utils/builtins.h"
@@ -159,18 +158,6 @@ credit_gz_check_trigger_table(TriggerData *td, const char *function, const char 
 			 errdetail("Trigger \"%s\" fires on table \"%s\".", td->tg_trigger->tgname,
 					   RelationGetRelationName(rel)),
 			 errhint("The function runs with its owner's rights; it serves the table it was made for only.")));
-}
-
-/* credit_gz_keep_plan — see credit_gz.h. */
-SPIPlanPtr
-credit_gz_keep_plan(const char *sql, int nargs, Oid *types)
-{
-	SPIPlanPtr	p = SPI_prepare(sql, nargs, types);
-
-	if (p == NULL)
-		elog(ERROR, "credit_gz: SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
-	SPI_keepplan(p);
-	return p;
 }
 
 /* credit_gz_policy_day_at — see credit_gz.h. */

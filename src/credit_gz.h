@@ -14,12 +14,6 @@ extern bool credit_gz_uscc_weak;
 extern char *credit_gz_policy_time_zone;
 
 /*
- * credit_gz_keep_plan — prepare a statement with SPI and keep the plan for the life of the backend (the plan cache
- * revalidates it after DDL), so hot paths parse and plan nothing. Must be called inside SPI_connect.
- */
-extern struct _SPI_plan *credit_gz_keep_plan(const char *sql, int nargs, Oid *types);
-
-/*
  * credit_gz_policy_day — the policy date: the transaction timestamp's day in credit_gz.policy_time_zone. The one
  * "today" of every C path (SQL: credit_gz.policy_date()). Cheap enough for a per-row trigger (cached).
  */

@@ -24,6 +24,8 @@
 #include "credit_gz.h"
 #include "role_grant.h"
 #include "query_log.h"
+#include "backend_cache.h"
+#include "spi_util.h"
 
 /*
  * What the current role acts as: the departments and financial institutions of the credit_gz.role_grant rows whose
@@ -37,11 +39,8 @@
  * for this transaction's own changes), or a role or membership changes (pg_authid, pg_auth_members syscache
  * invalidations). A call on a valid cache is a user comparison and a copy of a small array.
  */
-static bool grants_valid = false;
-static bool grants_callbacks = false;
-static uint64 grants_invalidations = 0;
+static BackendCache grants_watch = {.relations = {"role_grant"}, .watch = CACHE_WATCH_ROLES | CACHE_WATCH_MEMBERSHIPS};
 static Oid	grants_user = InvalidOid;
-static Oid	grants_role_grant_relid = InvalidOid;
 static MemoryContext grants_cxt = NULL;
 static Datum grants_departments;	/* text[] */
 static Datum grants_institutions;	/* bigint[] */
@@ -58,60 +57,31 @@ static SPIPlanPtr grants_plan = NULL;
 	"  JOIN pg_catalog.pg_roles r ON r.rolname OPERATOR(pg_catalog.=) g.role_name" \
 	" WHERE pg_catalog.pg_has_role(r.oid, 'USAGE')"
 
-/* grants_relcache_callback — role_grant changed (or every relation was invalidated): forget the grants. */
-static void
-grants_relcache_callback(Datum arg, Oid relid)
-{
-	if (relid == InvalidOid || relid == grants_role_grant_relid)
-	{
-		grants_valid = false;
-		grants_invalidations++;
-	}
-}
-
-/* grants_syscache_callback — a role or a membership changed: forget the grants. */
-static void
-grants_syscache_callback(Datum arg, int cacheid, uint32 hashvalue)
-{
-	grants_valid = false;
-	grants_invalidations++;
-}
-
 /*
  * grants_load — make the cache answer for the current user: read role_grant (GRANTS_SQL, search_path pinned for
  * the query as a SET clause would) when the cache is stale or holds another user's grants. Only a flag is flipped
- * by the callbacks, so values handed out stay valid until the next load; callers copy them.
+ * by the invalidations (src/backend_cache.c), so values handed out stay valid until the next load; callers copy them.
  */
 static void
 grants_load(void)
 {
-	uint64		seen;
+	uint64		token;
 	int			rc,
 				save_nestlevel;
 	bool		isnull;
 	Datum		d;
 	MemoryContext old;
 
-	if (grants_valid && grants_user == GetUserId())
+	if (backend_cache_valid(&grants_watch) && grants_user == GetUserId())
 		return;
-	if (!grants_callbacks)
-	{
+	if (grants_cxt == NULL)
 		grants_cxt = AllocSetContextCreate(TopMemoryContext, "credit_gz role grants", ALLOCSET_SMALL_SIZES);
-		CacheRegisterRelcacheCallback(grants_relcache_callback, (Datum) 0);
-		CacheRegisterSyscacheCallback(AUTHOID, grants_syscache_callback, (Datum) 0);
-		CacheRegisterSyscacheCallback(AUTHMEMROLEMEM, grants_syscache_callback, (Datum) 0);
-		CacheRegisterSyscacheCallback(AUTHMEMMEMROLE, grants_syscache_callback, (Datum) 0);
-		grants_callbacks = true;
-	}
-	grants_valid = false;
-	grants_role_grant_relid = get_relname_relid("role_grant", get_namespace_oid("credit_gz", false));
-	seen = grants_invalidations;
+	token = backend_cache_begin_load(&grants_watch);
 
 	save_nestlevel = NewGUCNestLevel();
 	(void) set_config_option("search_path", "pg_catalog, pg_temp", PGC_USERSET, PGC_S_SESSION, GUC_ACTION_SAVE,
 							 true, 0, false);
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "credit_gz: SPI_connect failed");
+	credit_gz_spi_connect();
 	if (grants_plan == NULL)
 		grants_plan = credit_gz_keep_plan(GRANTS_SQL, 0, NULL);
 	rc = SPI_execute_plan(grants_plan, NULL, NULL, true, 1);
@@ -143,7 +113,7 @@ grants_load(void)
 
 	grants_user = GetUserId();
 	/* an invalidation that arrived while reading: the values serve this call only, read again next time */
-	grants_valid = (grants_invalidations == seen);
+	backend_cache_end_load(&grants_watch, token);
 }
 
 /* credit_gz_my_only_department — see role_grant.h. */
