@@ -54,6 +54,9 @@ typedef enum AppliesTo
 } AppliesTo;
 
 /* severity codes; 0 = NULL (ungraded) */
+/* The first day a record's decision can carry (the founding of the People's Republic; CHECK record_decision_since_1949). */
+#define RECORD_FIRST_DECISION_DAY (date2j(1949, 10, 1) - POSTGRES_EPOCH_JDATE)
+
 #define SEV_NONE 0
 #define SEV_UNKNOWN (-1)
 
@@ -541,6 +544,11 @@ date_str(DateADT d)
 	struct pg_tm tm;
 	char		buf[MAXDATELEN + 1];
 
+	/* the ends of the date line are words, not the day numbers that stand for them */
+	if (DATE_IS_NOBEGIN(d))
+		return pstrdup("-infinity");
+	if (DATE_IS_NOEND(d))
+		return pstrdup("infinity");
 	j2date(d + POSTGRES_EPOCH_JDATE, &tm.tm_year, &tm.tm_mon, &tm.tm_mday);
 	EncodeDateOnly(&tm, USE_ISO_DATES, buf);
 	return pstrdup(buf);
@@ -768,6 +776,18 @@ credit_gz_record_before(PG_FUNCTION_ARGS)
 	item = *ip;					/* copy: an invalidation during the subject lookup must not pull it away */
 	item.name_zh = pstrdup(ip->name_zh);
 
+	/*
+	 * A decision of an authority of the People's Republic is made on a real day, not before 1949-10-01: the check
+	 * constraint record_decision_since_1949 says so for every kind of record; here, before the publicity rule is
+	 * looked up for such a day, with the date in words ("-infinity" rather than a day number).
+	 */
+	if (DATE_NOT_FINITE(decision_date) || decision_date < RECORD_FIRST_DECISION_DAY)
+		ereport(ERROR,
+				(errcode(ERRCODE_CHECK_VIOLATION),
+				 errmsg("record decision date %s is not a day since 1949-10-01", date_str(decision_date)),
+				 errdetail("A record documents a decision made on a real day by an authority of the People's Republic."),
+				 errhint("Check the decision date of the document."),
+				 errtableconstraint(rel, "record_decision_since_1949")));
 	today = credit_gz_policy_day();
 	if (decision_date > today)
 		ereport(ERROR,

@@ -1305,10 +1305,10 @@ SELECT a.audience, ss.subject_id, ss.model_code, m.name_zh AS model_name, m.kind
        ss.score, ss.grade::text AS grade, credit_gz.credit_grade_label(ss.grade) AS grade_label, ss.updated_at,
        (SELECT coalesce(pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
                     'changed_at', h.changed_at, 'old_grade', h.old_grade::text, 'new_grade', h.new_grade::text,
-                    'cause', h.cause) ORDER BY h.changed_at DESC), '[]')
+                    'cause', h.cause) ORDER BY h.changed_at DESC, h.seq DESC), '[]')
           FROM (SELECT * FROM credit_gz.grade_history gh
                  WHERE gh.subject_id = ss.subject_id AND gh.model_code = ss.model_code
-                 ORDER BY gh.changed_at DESC, gh.history_id DESC LIMIT 5) h) AS history
+                 ORDER BY gh.changed_at DESC, gh.seq DESC LIMIT 5) h) AS history
   FROM credit_gz.subject_score ss
   JOIN credit_gz.scoring_model m ON m.code = ss.model_code AND m.is_active
  CROSS JOIN pg_catalog.unnest((SELECT credit_gz.my_audiences())) AS a(audience)

@@ -29,10 +29,16 @@ DECLARE
     lt record;
     step record;
     room bigint := COALESCE(max_rows, 9223372036854775807);
+    seen bigint;
+    last_until date := '-infinity';
+    last_id bigint := 0;
 BEGIN
-    IF as_of IS NULL OR batch_size IS NULL OR batch_size < 1 OR max_rows < 1 THEN
-        RAISE EXCEPTION 'run_expiry needs a time and a positive batch size'
-            USING ERRCODE = '22023', HINT = 'Call credit_gz.run_expiry() or run_expiry(now(), 10000).';
+    IF as_of IS NULL OR NOT pg_catalog.isfinite(as_of) OR batch_size IS NULL OR batch_size < 1 OR max_rows < 1 THEN
+        RAISE EXCEPTION 'run_expiry needs a finite time and a positive batch size'
+            USING ERRCODE = '22023',
+                  DETAIL = pg_catalog.format('as_of is %s, batch_size %s, max_rows %s.', coalesce(as_of::text, 'NULL'),
+                                             coalesce(batch_size::text, 'NULL'), coalesce(max_rows::text, 'NULL')),
+                  HINT = 'Call credit_gz.run_expiry() or run_expiry(now(), 10000).';
     END IF;
     -- One run at a time; a concurrent call returns at once and changes nothing.
     IF NOT pg_catalog.pg_try_advisory_xact_lock(credit_gz.job_lock_key('run_expiry')) THEN
@@ -44,34 +50,79 @@ BEGIN
     --    (A record under objection waits: its prior status returns when the objection ends, then it expires.)
     --    max_rows caps the records and entries changed by this call (each touched subject holds a scoring lock until
     --    commit); run_expiry_in_batches commits between capped calls.
+    --    One lock order: the scoring and audit triggers of each expired row lock its subject, and the rows come in
+    --    date order; so the batch first takes its subjects itself, in subject_id order as every other path does,
+    --    skipping a subject another transaction holds (its records wait for the next run, like a locked record).
+    --    The batches walk the due rows by (publish_until, record_id), so rows left behind are not met again.
     WHILE room > 0 LOOP
-        WITH due AS (
-            SELECT r.record_id FROM credit_gz.record r
+        WITH due AS MATERIALIZED (
+            SELECT r.subject_id, r.record_id, r.publish_until FROM credit_gz.record r
             WHERE r.status = 'in_publicity' AND r.publish_until <= d
-            ORDER BY r.publish_until LIMIT LEAST(batch_size, room)
-            FOR UPDATE SKIP LOCKED)
-        UPDATE credit_gz.record r SET status = 'expired', disclosure = 'archived'
-        FROM due WHERE r.record_id = due.record_id;
-        GET DIAGNOSTICS k = ROW_COUNT;
+              AND r.publish_until >= last_until AND (r.publish_until, r.record_id) > (last_until, last_id)
+            ORDER BY r.publish_until, r.record_id LIMIT LEAST(batch_size, room)
+            FOR NO KEY UPDATE OF r SKIP LOCKED
+        ), mine AS MATERIALIZED (
+            SELECT s.subject_id FROM credit_gz.subject s
+            WHERE s.subject_id IN (SELECT due.subject_id FROM due)
+            ORDER BY s.subject_id
+            FOR NO KEY UPDATE OF s SKIP LOCKED
+        ), upd AS (
+            UPDATE credit_gz.record r SET status = 'expired', disclosure = 'archived'
+            FROM due JOIN mine USING (subject_id)
+            WHERE r.subject_id = due.subject_id AND r.record_id = due.record_id
+            RETURNING 1
+        )
+        SELECT (SELECT count(*) FROM due), (SELECT count(*) FROM upd), l.publish_until, l.record_id
+          INTO seen, k, last_until, last_id
+          FROM (SELECT 1) one
+          LEFT JOIN LATERAL (SELECT due.publish_until, due.record_id FROM due
+                              ORDER BY due.publish_until DESC, due.record_id DESC LIMIT 1) l ON true;
         n_records := n_records + k;
         room := room - k;
-        EXIT WHEN k < LEAST(batch_size, room + k);
+        EXIT WHEN seen < LEAST(batch_size, room + k);
     END LOOP;
 
     -- 2. List entries past their term (effective_until is the first day no longer in force); derived entries
     --    follow their source through the lists triggers.
+    --    An entry's end also lifts the entries derived from it, of other subjects: the batch takes the subjects of
+    --    its entries and of their active derived entries in subject_id order, and an entry any of whose subjects is
+    --    busy waits for the next run.
+    last_until := '-infinity';
+    last_id := 0;
     WHILE room > 0 LOOP
-        WITH due AS (
-            SELECT e.entry_id FROM credit_gz.list_entry e
+        WITH due AS MATERIALIZED (
+            SELECT e.subject_id, e.entry_id, e.effective_until FROM credit_gz.list_entry e
             WHERE e.status = 'active' AND e.effective_until <= d AND e.derived_from_entry_id IS NULL
-            ORDER BY e.effective_until LIMIT LEAST(batch_size, room)
-            FOR UPDATE SKIP LOCKED)
-        UPDATE credit_gz.list_entry e SET status = 'expired', status_changed_on = d, status_reason = 'term ended (期满)'
-        FROM due WHERE e.entry_id = due.entry_id;
-        GET DIAGNOSTICS k = ROW_COUNT;
+              AND e.effective_until >= last_until AND (e.effective_until, e.entry_id) > (last_until, last_id)
+            ORDER BY e.effective_until, e.entry_id LIMIT LEAST(batch_size, room)
+            FOR NO KEY UPDATE OF e SKIP LOCKED
+        ), touched AS MATERIALIZED (
+            SELECT due.entry_id, due.subject_id FROM due
+            UNION
+            SELECT x.root_entry_id, x.subject_id FROM credit_gz.list_entry x
+            WHERE x.root_entry_id IN (SELECT due.entry_id FROM due) AND x.status = 'active'
+        ), mine AS MATERIALIZED (
+            SELECT s.subject_id FROM credit_gz.subject s
+            WHERE s.subject_id IN (SELECT touched.subject_id FROM touched)
+            ORDER BY s.subject_id
+            FOR NO KEY UPDATE OF s SKIP LOCKED
+        ), upd AS (
+            UPDATE credit_gz.list_entry e SET status = 'expired', status_changed_on = d, status_reason = 'term ended (期满)'
+            FROM due
+            WHERE e.subject_id = due.subject_id AND e.entry_id = due.entry_id
+              AND NOT EXISTS (SELECT FROM touched t
+                              WHERE t.entry_id = due.entry_id
+                                AND t.subject_id NOT IN (SELECT mine.subject_id FROM mine))
+            RETURNING 1
+        )
+        SELECT (SELECT count(*) FROM due), (SELECT count(*) FROM upd), l.effective_until, l.entry_id
+          INTO seen, k, last_until, last_id
+          FROM (SELECT 1) one
+          LEFT JOIN LATERAL (SELECT due.effective_until, due.entry_id FROM due
+                              ORDER BY due.effective_until DESC, due.entry_id DESC LIMIT 1) l ON true;
         n_entries := n_entries + k;
         room := room - k;
-        EXIT WHEN k < LEAST(batch_size, room + k);
+        EXIT WHEN seen < LEAST(batch_size, room + k);
     END LOOP;
     -- Derived entries whose own term ended (the relation they came through ended): recompute their trees as of
     -- the run's day, so that a relation ending before as_of lifts its entry whatever the date of the server.
@@ -162,6 +213,13 @@ BEGIN
     -- Each scoring-trigger call holds its subject's row lock until commit; committing every
     -- rows_per_transaction rows keeps a large day (1% of the archive) in transactions of bounded size.
     -- (No SET search_path here: a procedure with SET cannot COMMIT; every name below is schema-qualified.)
+    IF as_of IS NULL OR NOT pg_catalog.isfinite(as_of) OR rows_per_transaction IS NULL OR rows_per_transaction < 1 THEN
+        RAISE EXCEPTION 'run_expiry_in_batches needs a finite time and a positive number of rows per transaction'
+            USING ERRCODE = '22023',
+                  DETAIL = pg_catalog.format('as_of is %s, rows_per_transaction %s.', coalesce(as_of::text, 'NULL'),
+                                             coalesce(rows_per_transaction::text, 'NULL')),
+                  HINT = 'CALL credit_gz.run_expiry_in_batches() or run_expiry_in_batches(now(), 2000).';
+    END IF;
     result := '{}'::jsonb;
     LOOP
         r := credit_gz.run_expiry(as_of, LEAST(rows_per_transaction, 10000), rows_per_transaction);

@@ -59,6 +59,13 @@ LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
+    IF source IS NULL OR code_column IS NULL THEN
+        RAISE EXCEPTION 'code quality needs a table and its code column'
+            USING ERRCODE = '22023',
+                  DETAIL = pg_catalog.format('source is %s, code_column is %s.',
+                                             coalesce(source::text, 'NULL'), coalesce(code_column::text, 'NULL')),
+                  HINT = 'Call code_quality_issues(''staging.enterprises'', ''code'', ''name'').';
+    END IF;
     RETURN QUERY EXECUTE pg_catalog.format($q$
         WITH src AS (
             SELECT btrim(%1$I::text) AS raw, %2$s AS nm FROM %3$s WHERE %1$I IS NOT NULL AND btrim(%1$I::text) <> ''
@@ -93,12 +100,13 @@ AS $$
 DECLARE
     total bigint;
 BEGIN
-    EXECUTE pg_catalog.format('SELECT count(DISTINCT btrim(%1$I::text)) FROM %2$s WHERE %1$I IS NOT NULL AND btrim(%1$I::text) <> %3$L',
-                              code_column, source, '')
-       INTO total;
+    -- the issues first: code_quality_issues checks the arguments (22023) before any statement is built from them
     SELECT count(*) FILTER (WHERE i.problem = 'erroneous'), count(*) FILTER (WHERE i.problem = 'duplicate')
       INTO erroneous, duplicate
       FROM credit_gz.code_quality_issues(source, code_column, name_column) i;
+    EXECUTE pg_catalog.format('SELECT count(DISTINCT btrim(%1$I::text)) FROM %2$s WHERE %1$I IS NOT NULL AND btrim(%1$I::text) <> %3$L',
+                              code_column, source, '')
+       INTO total;
     distinct_codes := total;
     error_rate := CASE WHEN total > 0 THEN round((erroneous + duplicate)::numeric / total, 8) END;
     target_rate := credit_gz.policy_target_value('code_error_rate');

@@ -309,16 +309,19 @@ BEGIN
     NEW.submitted_at := pg_catalog.now();    -- deadlines run from the real submission day
     NEW.accepted_at := NULL; NEW.decided_at := NULL; NEW.decide_due := NULL;
     NEW.accept_overdue_at := NULL; NEW.decide_overdue_at := NULL;
+    -- The record (entry) is locked as the approval locks it, FOR NO KEY UPDATE before any application row: two
+    -- repairs of one record queue there, and the second then meets the first's application (23505) or the record
+    -- it repaired (CG611), never a deadlock (a share lock here would let both hold it and wait for each other).
     IF NEW.record_id IS NOT NULL THEN
         SELECT r.subject_id, r.department_code INTO NEW.subject_id, NEW.department_code
-        FROM credit_gz.record r WHERE r.record_id = NEW.record_id FOR SHARE;
+        FROM credit_gz.record r WHERE r.record_id = NEW.record_id FOR NO KEY UPDATE;
         SELECT * INTO el FROM credit_gz.record_repair_eligibility(NEW.record_id, day, NEW.obligations_performed_on);
         IF NOT el.eligible THEN
             PERFORM credit_gz.repair_raise_ineligible(format('credit record %s', NEW.record_id), el.reasons, el.eligible_from);
         END IF;
     ELSIF NEW.entry_id IS NOT NULL THEN
         SELECT e.subject_id, e.department_code INTO NEW.subject_id, NEW.department_code
-        FROM credit_gz.list_entry e WHERE e.entry_id = NEW.entry_id FOR SHARE;
+        FROM credit_gz.list_entry e WHERE e.entry_id = NEW.entry_id FOR NO KEY UPDATE;
         SELECT * INTO el FROM credit_gz.entry_repair_eligibility(NEW.entry_id, day, NEW.obligations_performed_on);
         IF NOT el.eligible THEN
             PERFORM credit_gz.repair_raise_ineligible(format('list entry %s', NEW.entry_id), el.reasons, el.eligible_from);
@@ -384,10 +387,12 @@ BEGIN
     IF NEW.status = 'approved' THEN
         -- Conditions must still hold on the day of approval (a commitment may have been broken meanwhile).
         IF OLD.record_id IS NOT NULL THEN
-            PERFORM 1 FROM credit_gz.record WHERE subject_id = OLD.subject_id AND record_id = OLD.record_id FOR UPDATE;
+            PERFORM 1 FROM credit_gz.record WHERE subject_id = OLD.subject_id AND record_id = OLD.record_id
+                FOR NO KEY UPDATE;
             SELECT * INTO el FROM credit_gz.record_repair_eligibility(OLD.record_id, day, OLD.obligations_performed_on);
         ELSE
-            PERFORM 1 FROM credit_gz.list_entry WHERE subject_id = OLD.subject_id AND entry_id = OLD.entry_id FOR UPDATE;
+            PERFORM 1 FROM credit_gz.list_entry WHERE subject_id = OLD.subject_id AND entry_id = OLD.entry_id
+                FOR NO KEY UPDATE;
             SELECT * INTO el FROM credit_gz.entry_repair_eligibility(OLD.entry_id, day, OLD.obligations_performed_on);
         END IF;
         IF NOT el.eligible THEN

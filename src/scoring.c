@@ -47,16 +47,58 @@ PG_FUNCTION_INFO_V1(credit_gz_scoring_record_trigger);
 PG_FUNCTION_INFO_V1(credit_gz_scoring_list_entry_trigger);
 PG_FUNCTION_INFO_V1(credit_gz_scoring_rescore_subject);
 PG_FUNCTION_INFO_V1(credit_gz_scoring_rescored);
+PG_FUNCTION_INFO_V1(credit_gz_scoring_record_trigger_ordered);
+PG_FUNCTION_INFO_V1(credit_gz_scoring_list_entry_trigger_ordered);
+PG_FUNCTION_INFO_V1(credit_gz_scoring_rescore_subject_ordered);
 
 /*
  * The writes of a scoring statement, the same in all three (APPLY_SQL, ADD_SQL, BATCH_TAIL_SQL): they follow a CTE d
  * holding one row per changed (subject, model) — subject_id, model_code, score, grade, raw_points, contributions,
  * cap, dec, old_score, old_grade, cause, cause_record_id, cause_entry_id, as_of (the day the points were decayed
- * on) — and write its subject_score upsert, its grade_history row when the grade changed and its score_drop row
- * when the score fell. The score itself comes from credit_gz.score_from_sums and the points from
- * credit_gz.rule_contributions (src/scoring.sql): the statements only say which rows are summed.
+ * on), seq (the pair's next change number) — and write its subject_score upsert, its grade_history row when the
+ * grade changed and its score_drop row when the score fell. The score itself comes from credit_gz.score_from_sums and
+ * the points from credit_gz.rule_contributions (src/scoring.sql): the statements only say which rows are summed.
+ *
+ * History follows the order in which changes took effect on the subject: every statement runs after the subject's
+ * lock was granted (lock_subject, lock_batch_subjects; recompute_scores holds the table), so a time read by the
+ * statement itself (clock_timestamp(), once per statement) is later than the commit of whichever transaction held the
+ * lock before, and the pair's change number (subject_score.change_seq + 1, read under that lock) breaks ties between
+ * changes of one transaction. now() — the start of a transaction that may have queued for the lock — is not.
  */
 #define SCORE_WRITES \
+"), ck AS MATERIALIZED (SELECT pg_catalog.clock_timestamp() AS at" \
+"), up AS (" \
+"  INSERT INTO credit_gz.subject_score AS s (subject_id, model_code, score, grade, raw_points, contributions," \
+"                                            cap_rank, decaying, scored_on, updated_at, change_seq)" \
+"  SELECT d.subject_id, d.model_code, d.score, d.grade, d.raw_points, d.contributions, d.cap, d.dec, d.as_of," \
+"         pg_catalog.now(), d.seq FROM d" \
+"  ON CONFLICT (subject_id, model_code) DO UPDATE" \
+"     SET score = excluded.score, grade = excluded.grade, raw_points = excluded.raw_points," \
+"         contributions = excluded.contributions, cap_rank = excluded.cap_rank, decaying = excluded.decaying," \
+"         scored_on = excluded.scored_on, updated_at = excluded.updated_at, change_seq = excluded.change_seq" \
+"  RETURNING 1" \
+"), gh AS (" \
+"  INSERT INTO credit_gz.grade_history (subject_id, model_code, old_grade, new_grade, old_score, new_score, cause," \
+"                                       cause_record_id, cause_entry_id, changed_at, seq)" \
+"  SELECT d.subject_id, d.model_code, d.old_grade, d.grade, d.old_score, d.score, d.cause, d.cause_record_id," \
+"         d.cause_entry_id, ck.at, d.seq FROM d CROSS JOIN ck" \
+"   WHERE d.grade::text <> d.old_grade::text" \
+"  RETURNING 1" \
+"), sd AS (" \
+"  INSERT INTO credit_gz.score_drop (subject_id, model_code, old_score, new_score, cause, cause_record_id," \
+"                                    cause_entry_id, changed_at, seq)" \
+"  SELECT d.subject_id, d.model_code, d.old_score, d.score, d.cause, d.cause_record_id, d.cause_entry_id, ck.at," \
+"         d.seq FROM d CROSS JOIN ck" \
+"   WHERE d.score < d.old_score" \
+"  RETURNING 1" \
+")"
+
+/*
+ * The writes as schema 1.0 has them (no change number; history dated now()): the 1.0 entry points, which an installed
+ * 1.0 keeps calling until ALTER EXTENSION credit_gz UPDATE, write these. Kept, not changed: a released script's C
+ * entry points keep their contract (doc/upgrading.md).
+ */
+#define SCORE_WRITES_1_0 \
 "), up AS (" \
 "  INSERT INTO credit_gz.subject_score AS s (subject_id, model_code, score, grade, raw_points, contributions," \
 "                                            cap_rank, decaying, scored_on, updated_at)" \
@@ -82,6 +124,9 @@ PG_FUNCTION_INFO_V1(credit_gz_scoring_rescored);
 "  RETURNING 1" \
 ")"
 
+/* The pair's next change number, read from its subject_score row under the subject's lock (d.seq above). */
+#define SEQ_NEXT "(coalesce(s.change_seq, 0) + 1)"
+
 /*
  * The one statement that rescores a subject. Parameters:
  *   $1 subject_id; $2..$6 key A (source, match code, severity, domain, date) and $7..$11 key B of the changed row
@@ -89,37 +134,42 @@ PG_FUNCTION_INFO_V1(credit_gz_scoring_rescored);
  *   $13 cause, $14 cause record id, $15 cause entry id.
  * Returns the number of subject_score rows written.
  */
-static const char *const APPLY_SQL =
-"WITH m AS MATERIALIZED ("
-"  SELECT sm.code AS model_code, sm.base_score, sm.no_history_grade"
-"    FROM credit_gz.scoring_model sm"
-"   WHERE sm.is_active AND ($12 OR sm.code IN ("
-"         SELECT k.model_code FROM credit_gz.rule_contributions($2, $3, $4, $5, $6, NULL, NULL, NULL) k"
-"         UNION ALL"
-"         SELECT k.model_code FROM credit_gz.rule_contributions($7, $8, $9, $10, $11, NULL, NULL, NULL) k))"
-"), a AS ("
-"  SELECT c.model_code, sum(c.effective_centi) AS raw, count(*) AS n, min(c.cap_rank) AS cap,"
-"         bool_or(c.decays) AS dec"
-"    FROM credit_gz.score_contributions(NULL, credit_gz.policy_date()) c"
-"   WHERE c.subject_id = $1 AND c.model_code IN (SELECT model_code FROM m)"
-"   GROUP BY c.model_code"
-"), g AS ("
-"  SELECT m.model_code, m.base_score, m.no_history_grade, x.score, x.grade,"
-"         (coalesce(a.raw, 0) / 100.0)::numeric(9,2) AS raw_points, coalesce(a.n, 0)::integer AS contributions,"
-"         a.cap, coalesce(a.dec, false) AS dec"
-"    FROM m LEFT JOIN a USING (model_code)"
-"   CROSS JOIN LATERAL credit_gz.score_from_sums(m.model_code, a.raw, coalesce(a.n, 0), a.cap) x"
-"), d AS MATERIALIZED ("
-"  SELECT $1::bigint AS subject_id, g.*, coalesce(s.score, g.base_score) AS old_score,"
-"         coalesce(s.grade, g.no_history_grade) AS old_grade, $13::text AS cause, $14::bigint AS cause_record_id,"
-"         $15::bigint AS cause_entry_id, credit_gz.policy_date() AS as_of"
-"    FROM g LEFT JOIN credit_gz.subject_score s ON s.subject_id = $1 AND s.model_code = g.model_code"
-"   WHERE CASE WHEN s.subject_id IS NULL THEN g.contributions > 0"
-"              ELSE (s.score, s.grade::text, s.raw_points, s.contributions, s.cap_rank, s.decaying)"
-"                   IS DISTINCT FROM (g.score, g.grade::text, g.raw_points, g.contributions, g.cap, g.dec)"
-"                   OR (s.decaying AND s.scored_on <> credit_gz.policy_date()) END"
-SCORE_WRITES
-"SELECT (SELECT count(*) FROM up)::integer";
+#define APPLY_SQL_TEXT(SEQ, WRITES) \
+"WITH m AS MATERIALIZED (" \
+"  SELECT sm.code AS model_code, sm.base_score, sm.no_history_grade" \
+"    FROM credit_gz.scoring_model sm" \
+"   WHERE sm.is_active AND ($12 OR sm.code IN (" \
+"         SELECT k.model_code FROM credit_gz.rule_contributions($2, $3, $4, $5, $6, NULL, NULL, NULL) k" \
+"         UNION ALL" \
+"         SELECT k.model_code FROM credit_gz.rule_contributions($7, $8, $9, $10, $11, NULL, NULL, NULL) k))" \
+"), a AS (" \
+"  SELECT c.model_code, sum(c.effective_centi) AS raw, count(*) AS n, min(c.cap_rank) AS cap," \
+"         bool_or(c.decays) AS dec" \
+"    FROM credit_gz.score_contributions(NULL, credit_gz.policy_date()) c" \
+"   WHERE c.subject_id = $1 AND c.model_code IN (SELECT model_code FROM m)" \
+"   GROUP BY c.model_code" \
+"), g AS (" \
+"  SELECT m.model_code, m.base_score, m.no_history_grade, x.score, x.grade," \
+"         (coalesce(a.raw, 0) / 100.0)::numeric(9,2) AS raw_points, coalesce(a.n, 0)::integer AS contributions," \
+"         a.cap, coalesce(a.dec, false) AS dec" \
+"    FROM m LEFT JOIN a USING (model_code)" \
+"   CROSS JOIN LATERAL credit_gz.score_from_sums(m.model_code, a.raw, coalesce(a.n, 0), a.cap) x" \
+"), d AS MATERIALIZED (" \
+"  SELECT $1::bigint AS subject_id, g.*, coalesce(s.score, g.base_score) AS old_score," \
+"         coalesce(s.grade, g.no_history_grade) AS old_grade, $13::text AS cause, $14::bigint AS cause_record_id," \
+"         $15::bigint AS cause_entry_id, credit_gz.policy_date() AS as_of, " SEQ " AS seq" \
+"    FROM g LEFT JOIN credit_gz.subject_score s ON s.subject_id = $1 AND s.model_code = g.model_code" \
+"   WHERE CASE WHEN s.subject_id IS NULL THEN g.contributions > 0" \
+"              ELSE (s.score, s.grade::text, s.raw_points, s.contributions, s.cap_rank, s.decaying)" \
+"                   IS DISTINCT FROM (g.score, g.grade::text, g.raw_points, g.contributions, g.cap, g.dec)" \
+"                   OR (s.decaying AND s.scored_on <> credit_gz.policy_date()) END" \
+WRITES \
+"SELECT (SELECT count(*) FROM up)::integer"
+
+static const char *const APPLY_SQL[2] = {
+	APPLY_SQL_TEXT("0::bigint", SCORE_WRITES_1_0),
+	APPLY_SQL_TEXT(SEQ_NEXT, SCORE_WRITES)
+};
 
 #define APPLY_NARGS 15
 
@@ -130,28 +180,34 @@ SCORE_WRITES
  * that does not hold are returned, and rescored by APPLY_SQL. Parameters: $1 subject_id, $2 item, $3 severity key,
  * $4 domain key, $5 decision date, $6 publish_from, $7 publish_until, $8 record_id.
  */
-static const char *const ADD_SQL =
-"WITH k AS ("
-"  SELECT k.model_code, m.base_score, m.no_history_grade, k.effective_centi AS eff, k.cap_rank, k.decays AS dec"
-"    FROM credit_gz.rule_contributions('r', $2, $3, $4, $5, $6, $7, credit_gz.policy_date()) k"
-"    JOIN credit_gz.scoring_model m ON m.code = k.model_code AND m.is_active"
-"), j AS MATERIALIZED ("
-"  SELECT k.*, coalesce(s.score, k.base_score) AS old_score, coalesce(s.grade, k.no_history_grade) AS old_grade,"
-"         coalesce((s.raw_points * 100)::bigint, 0) + k.eff AS raw, coalesce(s.contributions, 0) + 1 AS n,"
-"         least(s.cap_rank, k.cap_rank) AS cap, coalesce(s.decaying, false) OR k.dec AS dec2,"
-"         (s.subject_id IS NULL OR NOT s.decaying OR s.scored_on = credit_gz.policy_date()) AS fast"
-"    FROM k LEFT JOIN credit_gz.subject_score s ON s.subject_id = $1 AND s.model_code = k.model_code"
-"), d AS MATERIALIZED ("
-"  SELECT $1::bigint AS subject_id, j.model_code, x.score, x.grade, (j.raw / 100.0)::numeric(9,2) AS raw_points,"
-"         j.n AS contributions, j.cap, j.dec2 AS dec, j.old_score, j.old_grade, 'record'::text AS cause,"
-"         $8::bigint AS cause_record_id, NULL::bigint AS cause_entry_id, credit_gz.policy_date() AS as_of"
-"    FROM j CROSS JOIN LATERAL credit_gz.score_from_sums(j.model_code, j.raw, j.n, j.cap) x"
-"   WHERE j.fast"
-SCORE_WRITES
-"SELECT (SELECT array_agg(model_code) FROM j WHERE NOT j.fast), (SELECT count(*) FROM up)";
+#define ADD_SQL_TEXT(SEQ, WRITES) \
+"WITH k AS (" \
+"  SELECT k.model_code, m.base_score, m.no_history_grade, k.effective_centi AS eff, k.cap_rank, k.decays AS dec" \
+"    FROM credit_gz.rule_contributions('r', $2, $3, $4, $5, $6, $7, credit_gz.policy_date()) k" \
+"    JOIN credit_gz.scoring_model m ON m.code = k.model_code AND m.is_active" \
+"), j AS MATERIALIZED (" \
+"  SELECT k.*, coalesce(s.score, k.base_score) AS old_score, coalesce(s.grade, k.no_history_grade) AS old_grade," \
+"         coalesce((s.raw_points * 100)::bigint, 0) + k.eff AS raw, coalesce(s.contributions, 0) + 1 AS n," \
+"         least(s.cap_rank, k.cap_rank) AS cap, coalesce(s.decaying, false) OR k.dec AS dec2," \
+"         (s.subject_id IS NULL OR NOT s.decaying OR s.scored_on = credit_gz.policy_date()) AS fast," \
+"         " SEQ " AS seq" \
+"    FROM k LEFT JOIN credit_gz.subject_score s ON s.subject_id = $1 AND s.model_code = k.model_code" \
+"), d AS MATERIALIZED (" \
+"  SELECT $1::bigint AS subject_id, j.model_code, x.score, x.grade, (j.raw / 100.0)::numeric(9,2) AS raw_points," \
+"         j.n AS contributions, j.cap, j.dec2 AS dec, j.old_score, j.old_grade, 'record'::text AS cause," \
+"         $8::bigint AS cause_record_id, NULL::bigint AS cause_entry_id, credit_gz.policy_date() AS as_of, j.seq" \
+"    FROM j CROSS JOIN LATERAL credit_gz.score_from_sums(j.model_code, j.raw, j.n, j.cap) x" \
+"   WHERE j.fast" \
+WRITES \
+"SELECT (SELECT array_agg(model_code) FROM j WHERE NOT j.fast), (SELECT count(*) FROM up)"
+
+static const char *const ADD_SQL[2] = {
+	ADD_SQL_TEXT("0::bigint", SCORE_WRITES_1_0),
+	ADD_SQL_TEXT(SEQ_NEXT, SCORE_WRITES)
+};
 
 #define ADD_NARGS 8
-static SPIPlanPtr add_plan = NULL;
+static SPIPlanPtr add_plan[2];	/* [ordered?] */
 
 /*
  * The set-based path for a multi-row INSERT or COPY (the statement trigger: score_inserted_batch below). It scores the
@@ -170,8 +226,8 @@ static SPIPlanPtr add_plan = NULL;
  *   then one upsert per (subject, model), and at most one grade_history and one score_drop row per (subject, model):
  *   old = the maintained score and grade before the statement, new = after it, naming the subject's first record of
  *   the statement. The grades a subject would pass through between two rows of one statement are never visible to
- *   anyone (the statement is atomic and all its rows share one transaction time, which is all grade_at can tell
- *   apart), so they are not history; row-by-row inserts, which are separate statements, write one row per step.
+ *   anyone (the statement is atomic and all its rows share one time and change number, which is all grade_at
+ *   can tell apart), so they are not history; row-by-row inserts, which are separate statements, write one row per step.
  *   Sums, counts, minima and "any" do not depend on the order of the rows, so the net result is the row-by-row
  *   result however the batch is ordered.
  * t holds the scoring day once (a sub-select there would keep the rule functions from being inlined).
@@ -184,7 +240,7 @@ static SPIPlanPtr add_plan = NULL;
 #define BATCH_HEAD_SQL \
 "WITH t AS MATERIALIZED (SELECT credit_gz.policy_date() AS as_of), a AS MATERIALIZED ("
 
-#define BATCH_TAIL_SQL \
+#define BATCH_TAIL_SQL(SEQ, WRITES) \
 "), j AS MATERIALIZED (" \
 "  SELECT a.subject_id, a.model_code, a.first_record, t.as_of," \
 "         coalesce(s.score, m.base_score) AS old_score, coalesce(s.grade, m.no_history_grade) AS old_grade," \
@@ -194,7 +250,8 @@ static SPIPlanPtr add_plan = NULL;
 "         CASE WHEN x.stale OR x.marked THEN coalesce(f.n, 0) ELSE coalesce(s.contributions, 0) + a.cnt END AS n," \
 "         CASE WHEN x.stale OR x.marked THEN f.cap ELSE least(s.cap_rank, a.cap) END AS cap," \
 "         CASE WHEN x.stale OR x.marked THEN coalesce(f.dec, false)" \
-"              ELSE coalesce(s.decaying, false) OR a.dec END AS dec" \
+"              ELSE coalesce(s.decaying, false) OR a.dec END AS dec," \
+"         " SEQ " AS seq" \
 "    FROM a CROSS JOIN t" \
 "    JOIN credit_gz.scoring_model m ON m.code = a.model_code AND m.is_active" \
 "    LEFT JOIN credit_gz.subject_score s ON s.subject_id = a.subject_id AND s.model_code = a.model_code" \
@@ -209,22 +266,27 @@ static SPIPlanPtr add_plan = NULL;
 "), d AS MATERIALIZED (" \
 "  SELECT j.subject_id, j.model_code, x.score, x.grade, (j.raw / 100.0)::numeric(9,2) AS raw_points," \
 "         j.n::integer AS contributions, j.cap, j.dec, j.old_score, j.old_grade, 'record'::text AS cause," \
-"         j.first_record AS cause_record_id, NULL::bigint AS cause_entry_id, j.as_of" \
+"         j.first_record AS cause_record_id, NULL::bigint AS cause_entry_id, j.as_of, j.seq" \
 "    FROM j CROSS JOIN LATERAL credit_gz.score_from_sums(j.model_code, j.raw, j.n, j.cap) x" \
-SCORE_WRITES \
+WRITES \
 "SELECT (SELECT count(*) FROM up)::integer," \
 "       (SELECT array_agg(DISTINCT j.subject_id) FROM j WHERE j.stale AND NOT j.marked)"
 
-static const char *const BATCH_SQL =
-BATCH_HEAD_SQL
-"  SELECT r.subject_id, k.model_code, sum(k.effective_centi) AS eff, count(*) AS cnt, min(k.cap_rank) AS cap,"
-"         bool_or(k.decays) AS dec, min(r.record_id) AS first_record"
-"    FROM scoring_new r CROSS JOIN t"
-"   CROSS JOIN LATERAL credit_gz.rule_contributions('r', r.item_code, r.severity, r.domain_code, r.decision_date,"
-"                                                   r.publish_from, r.publish_until, t.as_of) k"
-"   WHERE credit_gz.record_counts(r.status)"
-"   GROUP BY r.subject_id, k.model_code"
-BATCH_TAIL_SQL;
+#define BATCH_SQL_TEXT(SEQ, WRITES) \
+BATCH_HEAD_SQL \
+"  SELECT r.subject_id, k.model_code, sum(k.effective_centi) AS eff, count(*) AS cnt, min(k.cap_rank) AS cap," \
+"         bool_or(k.decays) AS dec, min(r.record_id) AS first_record" \
+"    FROM scoring_new r CROSS JOIN t" \
+"   CROSS JOIN LATERAL credit_gz.rule_contributions('r', r.item_code, r.severity, r.domain_code, r.decision_date," \
+"                                                   r.publish_from, r.publish_until, t.as_of) k" \
+"   WHERE credit_gz.record_counts(r.status)" \
+"   GROUP BY r.subject_id, k.model_code" \
+BATCH_TAIL_SQL(SEQ, WRITES)
+
+static const char *const BATCH_SQL[2] = {
+	BATCH_SQL_TEXT("0::bigint", SCORE_WRITES_1_0),
+	BATCH_SQL_TEXT(SEQ_NEXT, SCORE_WRITES)
+};
 
 /*
  * BATCH_SQL for a large batch: the sums (a) are computed in C (score_bulk.c, ScoreBatch: one pass over the
@@ -232,19 +294,31 @@ BATCH_TAIL_SQL;
  * $1 subject_id, $2 model_code, $3 points (hundredths), $4 count, $5 cap rank (NULL: none), $6 decays, $7 first
  * record_id.
  */
-static const char *const BATCH_SUMS_SQL =
-BATCH_HEAD_SQL
-"  SELECT * FROM ROWS FROM (pg_catalog.unnest($1::bigint[]), pg_catalog.unnest($2::text[]),"
-"                           pg_catalog.unnest($3::bigint[]), pg_catalog.unnest($4::bigint[]),"
-"                           pg_catalog.unnest($5::smallint[]), pg_catalog.unnest($6::boolean[]),"
-"                           pg_catalog.unnest($7::bigint[]))"
-"         AS a (subject_id, model_code, eff, cnt, cap, dec, first_record)"
-BATCH_TAIL_SQL;
+#define BATCH_SUMS_SQL_TEXT(SEQ, WRITES) \
+BATCH_HEAD_SQL \
+"  SELECT * FROM ROWS FROM (pg_catalog.unnest($1::bigint[]), pg_catalog.unnest($2::text[])," \
+"                           pg_catalog.unnest($3::bigint[]), pg_catalog.unnest($4::bigint[])," \
+"                           pg_catalog.unnest($5::smallint[]), pg_catalog.unnest($6::boolean[])," \
+"                           pg_catalog.unnest($7::bigint[]))" \
+"         AS a (subject_id, model_code, eff, cnt, cap, dec, first_record)" \
+BATCH_TAIL_SQL(SEQ, WRITES)
+
+static const char *const BATCH_SUMS_SQL[2] = {
+	BATCH_SUMS_SQL_TEXT("0::bigint", SCORE_WRITES_1_0),
+	BATCH_SUMS_SQL_TEXT(SEQ_NEXT, SCORE_WRITES)
+};
 
 static void mark_rescored(int64 subject_id);
 
-/* Saved plan, prepared on first use in this backend; the plan cache revalidates it after DDL. */
-static SPIPlanPtr apply_plan = NULL;
+/*
+ * Which writes the statements make: true under the entry points of 1.1 (history in the order changes took effect,
+ * SCORE_WRITES), false under those the 1.0 install script names (SCORE_WRITES_1_0). Every entry point sets it on
+ * entry; one database has the functions of one version, so a nested trigger sets the value it found.
+ */
+static bool history_ordered = false;
+
+/* Saved plans, prepared on first use in this backend; the plan cache revalidates them after DDL. */
+static SPIPlanPtr apply_plan[2];	/* [history_ordered] */
 
 /* One key of a changed row: what it matched under the rules (source 'r' record, 'l' list entry). */
 typedef struct ScoringKey
@@ -264,7 +338,7 @@ typedef struct ScoringKey
 static SPIPlanPtr
 get_apply_plan(void)
 {
-	if (apply_plan == NULL)
+	if (apply_plan[history_ordered] == NULL)
 	{
 		Oid			argtypes[APPLY_NARGS] = {
 			INT8OID,
@@ -277,9 +351,10 @@ get_apply_plan(void)
 		 * Always the generic plan: it is good for every subject (index lookups on subject_id), and a custom plan
 		 * per call would cost more to plan than the statement costs to run.
 		 */
-		apply_plan = credit_gz_keep_cursor_plan(APPLY_SQL, APPLY_NARGS, argtypes, CURSOR_OPT_GENERIC_PLAN);
+		apply_plan[history_ordered] = credit_gz_keep_cursor_plan(APPLY_SQL[history_ordered], APPLY_NARGS, argtypes,
+																		CURSOR_OPT_GENERIC_PLAN);
 	}
-	return apply_plan;
+	return apply_plan[history_ordered];
 }
 
 /*
@@ -435,11 +510,12 @@ add_record(int64 subject_id, const ScoringKey *key, Datum publish_from, bool fro
 		rescore(subject_id, NULL, key, false, "record", record_id, true, 0, false);
 		return;
 	}
-	if (add_plan == NULL)
+	if (add_plan[history_ordered] == NULL)
 	{
 		Oid			argtypes[ADD_NARGS] = {INT8OID, TEXTOID, TEXTOID, TEXTOID, DATEOID, DATEOID, DATEOID, INT8OID};
 
-		add_plan = credit_gz_keep_cursor_plan(ADD_SQL, ADD_NARGS, argtypes, CURSOR_OPT_GENERIC_PLAN);
+		add_plan[history_ordered] = credit_gz_keep_cursor_plan(ADD_SQL[history_ordered], ADD_NARGS, argtypes,
+																CURSOR_OPT_GENERIC_PLAN);
 	}
 	memset(nulls, ' ', sizeof(nulls));
 	values[0] = Int64GetDatum(subject_id);
@@ -454,7 +530,7 @@ add_record(int64 subject_id, const ScoringKey *key, Datum publish_from, bool fro
 	values[7] = Int64GetDatum(record_id);
 
 	lock_subject(subject_id);
-	rc = SPI_execute_plan(add_plan, values, nulls, false, 0);
+	rc = SPI_execute_plan(add_plan[history_ordered], values, nulls, false, 0);
 	if (rc != SPI_OK_SELECT || SPI_processed != 1)
 		elog(ERROR, "credit_gz scoring: adding record " INT64_FORMAT " failed: %s",
 			 record_id, SPI_result_code_string(rc));
@@ -621,7 +697,7 @@ static const char *const BATCH_LOCK_SQL =
  * NEW TABLE for a small batch (planned for the row count the transition table had when it was prepared, which suits
  * small batches), and BATCH_SUMS_SQL over the sums made in C for a large one.
  */
-static SPIPlanPtr batch_plans[2];	/* [large?] */
+static SPIPlanPtr batch_plans[2][2];	/* [history_ordered][large?] */
 
 /* batch_plan — the saved plan of the scoring statement for a batch of `rows` new records. */
 static SPIPlanPtr
@@ -629,15 +705,16 @@ batch_plan(int64 rows)
 {
 	int			large = rows > BATCH_SMALL_ROWS ? 1 : 0;
 
-	if (batch_plans[large] == NULL)
+	if (batch_plans[history_ordered][large] == NULL)
 	{
 		Oid			sums_types[7] = {INT8ARRAYOID, TEXTARRAYOID, INT8ARRAYOID, INT8ARRAYOID, INT2ARRAYOID,
 		BOOLARRAYOID, INT8ARRAYOID};
 
-		batch_plans[large] = large ? credit_gz_keep_plan(BATCH_SUMS_SQL, 7, sums_types)
-			: credit_gz_keep_plan(BATCH_SQL, 0, NULL);
+		batch_plans[history_ordered][large] = large
+			? credit_gz_keep_plan(BATCH_SUMS_SQL[history_ordered], 7, sums_types)
+			: credit_gz_keep_plan(BATCH_SQL[history_ordered], 0, NULL);
 	}
-	return batch_plans[large];
+	return batch_plans[history_ordered][large];
 }
 
 /* int64_cmp — qsort order of subject ids. */
@@ -850,8 +927,28 @@ score_inserted_one(Tuplestorestate *ts, TupleDesc tupdesc, const RecordCols *c)
  * path; several: BATCH_SQL). Either way subject_score, grade_history and score_drop are current when the statement
  * ends (scores are always current).
  */
+static Datum scoring_record_trigger(FunctionCallInfo fcinfo);
+static Datum scoring_list_entry_trigger(FunctionCallInfo fcinfo);
+
+/* The 1.0 entry point: history dated now(), no change number (SCORE_WRITES_1_0). */
 Datum
 credit_gz_scoring_record_trigger(PG_FUNCTION_ARGS)
+{
+	history_ordered = false;
+	return scoring_record_trigger(fcinfo);
+}
+
+/* The 1.1 entry point: history in the order changes took effect on the subject (SCORE_WRITES). */
+Datum
+credit_gz_scoring_record_trigger_ordered(PG_FUNCTION_ARGS)
+{
+	history_ordered = true;
+	return scoring_record_trigger(fcinfo);
+}
+
+/* scoring_record_trigger — the body of both entry points above, writing as history_ordered says. */
+static Datum
+scoring_record_trigger(FunctionCallInfo fcinfo)
 {
 	TriggerData *td = (TriggerData *) fcinfo->context;
 	TupleDesc	tupdesc;
@@ -990,6 +1087,22 @@ read_entry(HeapTuple tup, TupleDesc tupdesc, EntryRow *e)
 Datum
 credit_gz_scoring_list_entry_trigger(PG_FUNCTION_ARGS)
 {
+	history_ordered = false;
+	return scoring_list_entry_trigger(fcinfo);
+}
+
+/* The 1.1 entry point of the list trigger (see credit_gz_scoring_record_trigger_ordered). */
+Datum
+credit_gz_scoring_list_entry_trigger_ordered(PG_FUNCTION_ARGS)
+{
+	history_ordered = true;
+	return scoring_list_entry_trigger(fcinfo);
+}
+
+/* scoring_list_entry_trigger — the body of both entry points above, writing as history_ordered says. */
+static Datum
+scoring_list_entry_trigger(FunctionCallInfo fcinfo)
+{
 	TriggerData *td = (TriggerData *) fcinfo->context;
 	TupleDesc	tupdesc;
 	EntryRow	o,
@@ -1058,8 +1171,26 @@ credit_gz_scoring_list_entry_trigger(PG_FUNCTION_ARGS)
  * scoring_rescore_subject — credit_gz.rescore_subject(subject_id): the trigger's statement under every active model,
  * for repairs by hand and for tests that compare incremental with bulk results.
  */
+static Datum scoring_rescore_subject(FunctionCallInfo fcinfo);
+
 Datum
 credit_gz_scoring_rescore_subject(PG_FUNCTION_ARGS)
+{
+	history_ordered = false;
+	return scoring_rescore_subject(fcinfo);
+}
+
+/* The 1.1 entry point of rescore_subject (see credit_gz_scoring_record_trigger_ordered). */
+Datum
+credit_gz_scoring_rescore_subject_ordered(PG_FUNCTION_ARGS)
+{
+	history_ordered = true;
+	return scoring_rescore_subject(fcinfo);
+}
+
+/* scoring_rescore_subject — the body of both entry points above, writing as history_ordered says. */
+static Datum
+scoring_rescore_subject(FunctionCallInfo fcinfo)
 {
 	int64		subject_id = PG_GETARG_INT64(0);
 	int			n;

@@ -247,6 +247,7 @@ CREATE TABLE credit_gz.subject_score (
     decaying      boolean NOT NULL DEFAULT false,
     scored_on     date NOT NULL DEFAULT credit_gz.policy_date(),
     updated_at    timestamptz NOT NULL DEFAULT pg_catalog.now(),
+    change_seq    bigint NOT NULL DEFAULT 0,
     PRIMARY KEY (subject_id, model_code)
 ) WITH (fillfactor = 90);
 COMMENT ON TABLE credit_gz.subject_score IS
@@ -266,6 +267,9 @@ COMMENT ON COLUMN credit_gz.subject_score.scored_on IS
     '计分日 / the day the decayed points were evaluated (an insert adds to raw_points only when that is today or '
     'nothing decays; otherwise the subject is rescored from its records)';
 COMMENT ON COLUMN credit_gz.subject_score.updated_at IS '更新时间 / when score or grade last changed';
+COMMENT ON COLUMN credit_gz.subject_score.change_seq IS
+    '变动序号 / number of the last change of this subject under this model, in the order changes took effect (each '
+    'writer holds the subject''s lock): the seq of grade_history and score_drop rows';
 
 CREATE TABLE credit_gz.grade_history (
     history_id     bigint GENERATED ALWAYS AS IDENTITY (CACHE 64),
@@ -278,25 +282,31 @@ CREATE TABLE credit_gz.grade_history (
     changed_at     timestamptz NOT NULL DEFAULT pg_catalog.now(),
     cause          text NOT NULL CHECK (cause IN ('record', 'list_entry', 'recompute', 'rescore')),
     cause_record_id bigint,
-    cause_entry_id bigint
+    cause_entry_id bigint,
+    seq            bigint NOT NULL
 );
 CREATE INDEX grade_history_at_idx
-    ON credit_gz.grade_history (subject_id, model_code, changed_at DESC, history_id DESC) INCLUDE (new_grade);
+    ON credit_gz.grade_history (subject_id, model_code, changed_at DESC, seq DESC) INCLUDE (new_grade);
 COMMENT ON INDEX credit_gz.grade_history_at_idx IS
     'grade_at(): the latest change of a subject under a model before a moment, new grade included.';
 COMMENT ON TABLE credit_gz.grade_history IS
     '信用等级变动记录 / grade history: one row appended whenever a subject''s grade under a model changes, with the record '
     'or list entry that caused it. grade_at() reads it with one index lookup.';
 COMMENT ON COLUMN credit_gz.grade_history.history_id IS
-    '序号 / order of changes within one transaction (no unique constraint: a restore may interleave restored rows with '
-    'rows the triggers append while records are reloaded)';
+    '行号 / row id, not an order (backends take identity values in blocks); no unique constraint: a restore may '
+    'interleave restored rows with rows the triggers append while records are reloaded';
+COMMENT ON COLUMN credit_gz.grade_history.seq IS
+    '变动序号 / the change''s number for this subject and model (subject_score.change_seq), in the order changes took '
+    'effect: breaks ties of changed_at';
 COMMENT ON COLUMN credit_gz.grade_history.subject_id IS '主体 / subject';
 COMMENT ON COLUMN credit_gz.grade_history.model_code IS '模型 / model';
 COMMENT ON COLUMN credit_gz.grade_history.old_grade IS '原等级 / grade before';
 COMMENT ON COLUMN credit_gz.grade_history.new_grade IS '新等级 / grade after';
 COMMENT ON COLUMN credit_gz.grade_history.old_score IS '原分值 / score before';
 COMMENT ON COLUMN credit_gz.grade_history.new_score IS '新分值 / score after';
-COMMENT ON COLUMN credit_gz.grade_history.changed_at IS '变动时间 / when (transaction time)';
+COMMENT ON COLUMN credit_gz.grade_history.changed_at IS
+    '变动时间 / when the change took effect: read once the subject''s lock was granted (clock_timestamp()), so later '
+    'than the commit of any change before it';
 COMMENT ON COLUMN credit_gz.grade_history.cause IS '原因 / record, list_entry, recompute (rule change) or rescore';
 COMMENT ON COLUMN credit_gz.grade_history.cause_record_id IS '引起变动的记录 / the record that caused it';
 COMMENT ON COLUMN credit_gz.grade_history.cause_entry_id IS '引起变动的名单条目 / the list entry that caused it';
@@ -313,6 +323,7 @@ CREATE TABLE credit_gz.score_drop (
     cause          text NOT NULL CHECK (cause IN ('record', 'list_entry', 'recompute', 'rescore')),
     cause_record_id bigint,
     cause_entry_id bigint,
+    seq            bigint NOT NULL,
     CHECK (new_score < old_score)
 );
 CREATE INDEX score_drop_at_idx ON credit_gz.score_drop (changed_at, subject_id, model_code);
@@ -325,7 +336,11 @@ COMMENT ON COLUMN credit_gz.score_drop.subject_id IS '主体 / subject';
 COMMENT ON COLUMN credit_gz.score_drop.model_code IS '模型 / model';
 COMMENT ON COLUMN credit_gz.score_drop.old_score IS '原分值 / score before';
 COMMENT ON COLUMN credit_gz.score_drop.new_score IS '新分值 / score after';
-COMMENT ON COLUMN credit_gz.score_drop.changed_at IS '时间 / when (transaction time)';
+COMMENT ON COLUMN credit_gz.score_drop.changed_at IS
+    '时间 / when the drop took effect: read once the subject''s lock was granted (clock_timestamp())';
+COMMENT ON COLUMN credit_gz.score_drop.seq IS
+    '变动序号 / the change''s number for this subject and model (subject_score.change_seq), in the order changes took '
+    'effect';
 COMMENT ON COLUMN credit_gz.score_drop.cause IS '原因 / record, list_entry, recompute or rescore';
 COMMENT ON COLUMN credit_gz.score_drop.cause_record_id IS '引起降分的记录 / the record that caused it';
 COMMENT ON COLUMN credit_gz.score_drop.cause_entry_id IS '引起降分的名单条目 / the list entry that caused it';
@@ -644,7 +659,7 @@ COMMENT ON FUNCTION credit_gz.score_breakdown(bigint, text, date) IS
 
 CREATE FUNCTION credit_gz.rescore_subject(subject_id bigint)
 RETURNS integer
-AS 'MODULE_PATHNAME', 'credit_gz_scoring_rescore_subject'
+AS 'MODULE_PATHNAME', 'credit_gz_scoring_rescore_subject_ordered'
 LANGUAGE C STRICT VOLATILE
 SET search_path = pg_catalog, pg_temp;
 REVOKE ALL ON FUNCTION credit_gz.rescore_subject(bigint) FROM PUBLIC;
@@ -667,6 +682,7 @@ AS $$
 DECLARE
     models text[];
     n bigint;
+    took_effect timestamptz;
 BEGIN
     IF recompute_scores.model_code IS NOT NULL
        AND NOT EXISTS (SELECT 1 FROM credit_gz.scoring_model WHERE code = recompute_scores.model_code)
@@ -678,6 +694,9 @@ BEGIN
     -- record changes wait, so no maintained score is overwritten with a value computed before that change.
     PERFORM pg_catalog.pg_advisory_xact_lock(credit_gz.job_lock_key('recompute_scores'));
     LOCK TABLE credit_gz.subject_score IN SHARE ROW EXCLUSIVE MODE;
+    -- History in the order changes took effect: dated once the table lock is granted (not the transaction's start,
+    -- which may have queued behind score writers), numbered after each pair's last change.
+    took_effect := pg_catalog.clock_timestamp();
 
     SELECT array_agg(code) INTO models FROM credit_gz.scoring_model
      WHERE is_active AND (recompute_scores.model_code IS NULL OR code = recompute_scores.model_code);
@@ -696,7 +715,8 @@ BEGIN
            coalesce(f.raw_points, 0) AS raw_points, coalesce(f.contributions, 0) AS contributions,
            f.cap_rank, coalesce(f.decaying, false) AS decaying,
            s.score_row,
-           coalesce(s.score, m.base_score) AS old_score, coalesce(s.grade, m.no_history_grade) AS old_grade
+           coalesce(s.score, m.base_score) AS old_score, coalesce(s.grade, m.no_history_grade) AS old_grade,
+           coalesce(s.change_seq, 0) + 1 AS seq
       FROM credit_gz.fresh_scores(models, recompute_scores.as_of) f
       FULL JOIN (SELECT ss.ctid AS score_row, ss.* FROM credit_gz.subject_score ss WHERE ss.model_code = ANY (models)) s
         ON s.subject_id = f.subject_id AND s.model_code = f.model_code
@@ -717,18 +737,21 @@ BEGIN
     SET LOCAL enable_hashjoin = off;
     UPDATE credit_gz.subject_score s
        SET score = d.score, grade = d.grade, raw_points = d.raw_points, contributions = d.contributions,
-           cap_rank = d.cap_rank, decaying = d.decaying, scored_on = recompute_scores.as_of, updated_at = now()
+           cap_rank = d.cap_rank, decaying = d.decaying, scored_on = recompute_scores.as_of, updated_at = now(),
+           change_seq = d.seq
       FROM pg_temp.scoring_diff d
      WHERE s.ctid = d.score_row;
     INSERT INTO credit_gz.subject_score (subject_id, model_code, score, grade, raw_points, contributions, cap_rank,
-                                         decaying, scored_on, updated_at)
-    SELECT subject_id, model_code, score, grade, raw_points, contributions, cap_rank, decaying, recompute_scores.as_of, now()
+                                         decaying, scored_on, updated_at, change_seq)
+    SELECT subject_id, model_code, score, grade, raw_points, contributions, cap_rank, decaying, recompute_scores.as_of, now(),
+           seq
       FROM pg_temp.scoring_diff WHERE score_row IS NULL;
-    INSERT INTO credit_gz.grade_history (subject_id, model_code, old_grade, new_grade, old_score, new_score, cause)
-    SELECT subject_id, model_code, old_grade, grade, old_score, score, 'recompute'
+    INSERT INTO credit_gz.grade_history (subject_id, model_code, old_grade, new_grade, old_score, new_score, cause,
+                                         changed_at, seq)
+    SELECT subject_id, model_code, old_grade, grade, old_score, score, 'recompute', took_effect, seq
       FROM pg_temp.scoring_diff WHERE grade::text <> old_grade::text;
-    INSERT INTO credit_gz.score_drop (subject_id, model_code, old_score, new_score, cause)
-    SELECT subject_id, model_code, old_score, score, 'recompute'
+    INSERT INTO credit_gz.score_drop (subject_id, model_code, old_score, new_score, cause, changed_at, seq)
+    SELECT subject_id, model_code, old_score, score, 'recompute', took_effect, seq
       FROM pg_temp.scoring_diff WHERE score < old_score;
     DROP TABLE pg_temp.scoring_diff;
     RETURN n;
@@ -775,7 +798,7 @@ BEGIN ATOMIC
         (SELECT h.new_grade FROM credit_gz.grade_history h
           WHERE h.subject_id = grade_at.subject_id AND h.model_code = grade_at.model_code
             AND h.changed_at <= grade_at.as_of
-          ORDER BY h.changed_at DESC, h.history_id DESC
+          ORDER BY h.changed_at DESC, h.seq DESC
           LIMIT 1),
         (SELECT m.no_history_grade FROM credit_gz.scoring_model m WHERE m.code = grade_at.model_code));
 END;
@@ -917,7 +940,7 @@ COMMENT ON FUNCTION credit_gz.scoring_rescored(bigint) IS
 
 CREATE FUNCTION credit_gz.scoring_record_trigger()
 RETURNS trigger
-AS 'MODULE_PATHNAME', 'credit_gz_scoring_record_trigger'
+AS 'MODULE_PATHNAME', 'credit_gz_scoring_record_trigger_ordered'
 LANGUAGE C
 -- Scores are written by the extension owner, not by the department that changed a record: departments get no
 -- privilege on subject_score or grade_history, and the rescoring must see every record of the subject (past RLS).
@@ -949,7 +972,7 @@ COMMENT ON TRIGGER scoring_insert ON credit_gz.record IS
 
 CREATE FUNCTION credit_gz.scoring_list_entry_trigger()
 RETURNS trigger
-AS 'MODULE_PATHNAME', 'credit_gz_scoring_list_entry_trigger'
+AS 'MODULE_PATHNAME', 'credit_gz_scoring_list_entry_trigger_ordered'
 LANGUAGE C
 -- Scores are written by the extension owner, not by the department that changed a record: departments get no
 -- privilege on subject_score or grade_history, and the rescoring must see every record of the subject (past RLS).

@@ -733,3 +733,654 @@ COMMENT ON POLICY relation_department_insert ON credit_gz.relation IS
 COMMENT ON POLICY relation_department_update ON credit_gz.relation IS
     'Only the department that added a relation, or the keeper of its register, ends or changes it.';
 
+-- =====================================================================================================================
+-- Concurrency: history in the order changes took effect, one lock order, two repairs of one record, bounded arguments
+-- =====================================================================================================================
+
+-- History dated once the subject's lock is granted and numbered per subject and model (subject_score.change_seq).
+-- Rows of 1.0 keep their times; their numbers follow their order there, (changed_at, row id), and each pair's
+-- counter starts after its last number, so later changes sort after every earlier one.
+ALTER TABLE credit_gz.subject_score ADD COLUMN change_seq bigint NOT NULL DEFAULT 0;
+COMMENT ON COLUMN credit_gz.subject_score.change_seq IS
+    '变动序号 / number of the last change of this subject under this model, in the order changes took effect (each '
+    'writer holds the subject''s lock): the seq of grade_history and score_drop rows';
+
+ALTER TABLE credit_gz.grade_history ADD COLUMN seq bigint;
+UPDATE credit_gz.grade_history h SET seq = n.seq
+  FROM (SELECT ctid AS row_ctid, row_number() OVER (PARTITION BY subject_id, model_code
+                                                     ORDER BY changed_at, history_id) AS seq
+          FROM credit_gz.grade_history) n
+ WHERE h.ctid = n.row_ctid;
+ALTER TABLE credit_gz.grade_history ALTER COLUMN seq SET NOT NULL;
+DROP INDEX credit_gz.grade_history_at_idx;
+CREATE INDEX grade_history_at_idx
+    ON credit_gz.grade_history (subject_id, model_code, changed_at DESC, seq DESC) INCLUDE (new_grade);
+COMMENT ON INDEX credit_gz.grade_history_at_idx IS
+    'grade_at(): the latest change of a subject under a model before a moment, new grade included.';
+COMMENT ON COLUMN credit_gz.grade_history.history_id IS
+    '行号 / row id, not an order (backends take identity values in blocks); no unique constraint: a restore may '
+    'interleave restored rows with rows the triggers append while records are reloaded';
+COMMENT ON COLUMN credit_gz.grade_history.seq IS
+    '变动序号 / the change''s number for this subject and model (subject_score.change_seq), in the order changes took '
+    'effect: breaks ties of changed_at';
+COMMENT ON COLUMN credit_gz.grade_history.changed_at IS
+    '变动时间 / when the change took effect: read once the subject''s lock was granted (clock_timestamp()), so later '
+    'than the commit of any change before it';
+
+ALTER TABLE credit_gz.score_drop ADD COLUMN seq bigint;
+UPDATE credit_gz.score_drop d SET seq = n.seq
+  FROM (SELECT ctid AS row_ctid, row_number() OVER (PARTITION BY subject_id, model_code
+                                                     ORDER BY changed_at, drop_id) AS seq
+          FROM credit_gz.score_drop) n
+ WHERE d.ctid = n.row_ctid;
+ALTER TABLE credit_gz.score_drop ALTER COLUMN seq SET NOT NULL;
+COMMENT ON COLUMN credit_gz.score_drop.changed_at IS
+    '时间 / when the drop took effect: read once the subject''s lock was granted (clock_timestamp())';
+COMMENT ON COLUMN credit_gz.score_drop.seq IS
+    '变动序号 / the change''s number for this subject and model (subject_score.change_seq), in the order changes took '
+    'effect';
+
+UPDATE credit_gz.subject_score s SET change_seq = m.seq
+  FROM (SELECT subject_id, model_code, max(seq) AS seq
+          FROM (SELECT subject_id, model_code, seq FROM credit_gz.grade_history
+                UNION ALL
+                SELECT subject_id, model_code, seq FROM credit_gz.score_drop) h
+         GROUP BY subject_id, model_code) m
+ WHERE s.subject_id = m.subject_id AND s.model_code = m.model_code;
+
+-- The audit log: the time after the subject's lock and a number per subject, 1.0's rows numbered by (at, audit_id).
+ALTER TABLE credit_gz.audit_log ALTER COLUMN at SET DEFAULT pg_catalog.clock_timestamp();
+ALTER TABLE credit_gz.audit_log ADD COLUMN seq bigint;
+UPDATE credit_gz.audit_log a SET seq = n.seq
+  FROM (SELECT ctid AS row_ctid, row_number() OVER (PARTITION BY subject_id ORDER BY at, audit_id) AS seq
+          FROM credit_gz.audit_log) n
+ WHERE a.ctid = n.row_ctid;
+ALTER TABLE credit_gz.audit_log ALTER COLUMN seq SET NOT NULL;
+COMMENT ON COLUMN credit_gz.audit_log.at IS
+    '时间 / when the change took effect: read after the changed row''s and the subject''s locks were granted '
+    '(clock_timestamp()), so later than the commit of any change it waited for';
+COMMENT ON COLUMN credit_gz.audit_log.seq IS
+    '变动序号 / the change''s number among the subject''s audited changes, in the order they took effect (taken under '
+    'the subject''s lock): breaks ties of at';
+CREATE INDEX audit_log_subject_seq_idx ON credit_gz.audit_log (subject_id, seq);
+COMMENT ON INDEX credit_gz.audit_log_subject_seq_idx IS 'a subject''s changes in the order they took effect; the audit trigger''s next number';
+CREATE OR REPLACE FUNCTION credit_gz.audit_trigger()
+RETURNS trigger
+LANGUAGE plpgsql
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    o jsonb;
+    n jsonb;
+    r jsonb;
+    k text;
+    role name;
+    keys text[] := TG_ARGV;
+    sid bigint;
+BEGIN
+    IF TG_WHEN <> 'AFTER' OR TG_LEVEL <> 'ROW' THEN
+        RAISE EXCEPTION 'credit_gz.audit_trigger() must be an AFTER ROW trigger'
+            USING ERRCODE = 'trigger_protocol_violated',
+                  DETAIL = pg_catalog.format('Trigger "%s" on table "%s" fires %s %s.', TG_NAME, TG_TABLE_NAME,
+                                             TG_WHEN, TG_LEVEL);
+    END IF;
+    -- credit_gz's own tables by schema (only the extension owner creates tables there), a site table by registration
+    IF TG_TABLE_SCHEMA <> 'credit_gz'
+       AND NOT EXISTS (SELECT FROM credit_gz.audited_table a WHERE a.table_oid = TG_RELID) THEN
+        RAISE EXCEPTION 'credit_gz.audit_trigger() fires only on tables of credit_gz or registered for auditing'
+            USING ERRCODE = 'trigger_protocol_violated',
+                  DETAIL = pg_catalog.format('Table "%s.%s" is not registered in credit_gz.audited_table.',
+                                             TG_TABLE_SCHEMA, TG_TABLE_NAME),
+                  HINT = 'A DBA registers a site table with credit_gz.audit_table(table).';
+    END IF;
+    IF TG_OP IN ('UPDATE', 'DELETE') THEN o := pg_catalog.to_jsonb(OLD); END IF;
+    IF TG_OP IN ('INSERT', 'UPDATE') THEN n := pg_catalog.to_jsonb(NEW); END IF;
+    IF TG_OP = 'UPDATE' AND o = n THEN
+        RETURN NULL;                -- nothing changed: nothing to audit
+    END IF;
+    r := coalesce(n, o);
+    IF coalesce(pg_catalog.cardinality(keys), 0) = 0 THEN
+        SELECT pg_catalog.array_agg(a.attname::text ORDER BY x.ord) INTO keys
+          FROM pg_catalog.pg_index i
+          CROSS JOIN LATERAL pg_catalog.unnest(i.indkey) WITH ORDINALITY AS x(attnum, ord)
+          JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = x.attnum
+         WHERE i.indrelid = TG_RELID AND i.indisprimary;
+    END IF;
+    k := (SELECT pg_catalog.string_agg(r ->> u.key, ',' ORDER BY u.ord)
+            FROM pg_catalog.unnest(keys) WITH ORDINALITY AS u(key, ord));
+    -- Running as the definer, CURRENT_USER is the extension owner: the caller's role is the session's SET ROLE
+    -- (the 'role' setting, which SECURITY DEFINER does not change), else the session user.
+    role := coalesce(NULLIF(pg_catalog.current_setting('role'), 'none'), SESSION_USER)::name;
+    IF r ? 'subject_id' THEN
+        sid := (r ->> 'subject_id')::bigint;
+        -- A change of the subject row itself holds that row's lock already (a new row is seen by no one else).
+        IF TG_TABLE_NAME <> 'subject' OR TG_TABLE_SCHEMA <> 'credit_gz' THEN
+            PERFORM FROM credit_gz.subject s WHERE s.subject_id = sid FOR NO KEY UPDATE;
+        END IF;
+        INSERT INTO credit_gz.audit_log (subject_id, table_name, row_key, action, old_row, new_row, role_name, at, seq)
+        VALUES (sid,
+                pg_catalog.quote_ident(TG_TABLE_SCHEMA) || '.' || pg_catalog.quote_ident(TG_TABLE_NAME),
+                k, TG_OP, o, n, role, pg_catalog.clock_timestamp(),
+                coalesce((SELECT pg_catalog.max(a.seq) FROM credit_gz.audit_log a
+                           WHERE a.subject_id = sid), 0) + 1);
+    ELSE
+        INSERT INTO credit_gz.catalogue_audit_log (table_name, row_key, action, old_row, new_row, role_name)
+        VALUES (pg_catalog.quote_ident(TG_TABLE_SCHEMA) || '.' || pg_catalog.quote_ident(TG_TABLE_NAME),
+                k, TG_OP, o, n, role);
+    END IF;
+    RETURN NULL;
+END
+$$;
+
+-- The scoring entry points of 1.1 write the ordered history; the 1.0 symbols stay for databases not yet updated.
+CREATE OR REPLACE FUNCTION credit_gz.rescore_subject(subject_id bigint)
+RETURNS integer
+AS 'MODULE_PATHNAME', 'credit_gz_scoring_rescore_subject_ordered'
+LANGUAGE C STRICT VOLATILE
+SET search_path = pg_catalog, pg_temp;
+CREATE OR REPLACE FUNCTION credit_gz.scoring_record_trigger()
+RETURNS trigger
+AS 'MODULE_PATHNAME', 'credit_gz_scoring_record_trigger_ordered'
+LANGUAGE C
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp;
+CREATE OR REPLACE FUNCTION credit_gz.scoring_list_entry_trigger()
+RETURNS trigger
+AS 'MODULE_PATHNAME', 'credit_gz_scoring_list_entry_trigger_ordered'
+LANGUAGE C
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp;
+CREATE OR REPLACE FUNCTION credit_gz.recompute_scores(model_code text DEFAULT NULL,
+                                           as_of date DEFAULT credit_gz.policy_date())
+RETURNS bigint
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pg_temp
+-- The fresh sums meet the maintained scores (millions of rows each) in a hash join; merge joins (sorting both) and
+-- nested loops are an order of magnitude slower there.
+SET enable_mergejoin = off
+SET enable_nestloop = off
+AS $$
+-- a bare model_code is the column; the parameter is recompute_scores.model_code
+#variable_conflict use_column
+DECLARE
+    models text[];
+    n bigint;
+    took_effect timestamptz;
+BEGIN
+    IF recompute_scores.model_code IS NOT NULL
+       AND NOT EXISTS (SELECT 1 FROM credit_gz.scoring_model WHERE code = recompute_scores.model_code)
+    THEN
+        RAISE EXCEPTION 'scoring model "%" does not exist', recompute_scores.model_code
+            USING ERRCODE = '23503', HINT = 'See credit_gz.scoring_model for the model codes.';
+    END IF;
+    -- One recomputation at a time. The table lock makes the triggers of concurrent
+    -- record changes wait, so no maintained score is overwritten with a value computed before that change.
+    PERFORM pg_catalog.pg_advisory_xact_lock(credit_gz.job_lock_key('recompute_scores'));
+    LOCK TABLE credit_gz.subject_score IN SHARE ROW EXCLUSIVE MODE;
+    -- History in the order changes took effect: dated once the table lock is granted (not the transaction's start,
+    -- which may have queued behind score writers), numbered after each pair's last change.
+    took_effect := pg_catalog.clock_timestamp();
+
+    SELECT array_agg(code) INTO models FROM credit_gz.scoring_model
+     WHERE is_active AND (recompute_scores.model_code IS NULL OR code = recompute_scores.model_code);
+    IF models IS NULL THEN
+        RETURN 0;
+    END IF;
+
+    IF pg_catalog.to_regclass('pg_temp.scoring_diff') IS NOT NULL THEN
+        DROP TABLE pg_temp.scoring_diff;
+    END IF;
+    -- The fresh sums (score_totals, one pass in C) against the maintained scores: what changed, with the row to
+    -- update (its ctid: the table lock above keeps every row where it is until the function returns).
+    CREATE TEMP TABLE scoring_diff ON COMMIT DROP AS
+    SELECT coalesce(f.subject_id, s.subject_id) AS subject_id, coalesce(f.model_code, s.model_code) AS model_code,
+           coalesce(f.score, m.base_score) AS score, coalesce(f.grade, m.no_history_grade) AS grade,
+           coalesce(f.raw_points, 0) AS raw_points, coalesce(f.contributions, 0) AS contributions,
+           f.cap_rank, coalesce(f.decaying, false) AS decaying,
+           s.score_row,
+           coalesce(s.score, m.base_score) AS old_score, coalesce(s.grade, m.no_history_grade) AS old_grade,
+           coalesce(s.change_seq, 0) + 1 AS seq
+      FROM credit_gz.fresh_scores(models, recompute_scores.as_of) f
+      FULL JOIN (SELECT ss.ctid AS score_row, ss.* FROM credit_gz.subject_score ss WHERE ss.model_code = ANY (models)) s
+        ON s.subject_id = f.subject_id AND s.model_code = f.model_code
+      JOIN credit_gz.scoring_model m ON m.code = coalesce(f.model_code, s.model_code)
+     WHERE s.subject_id IS NULL
+        OR (s.score, s.grade::text, s.raw_points, s.contributions, s.cap_rank, s.decaying)
+           IS DISTINCT FROM (coalesce(f.score, m.base_score), coalesce(f.grade, m.no_history_grade)::text,
+                             coalesce(f.raw_points, 0), coalesce(f.contributions, 0), f.cap_rank,
+                             coalesce(f.decaying, false))
+        OR (s.decaying AND s.scored_on <> recompute_scores.as_of)
+     -- in key order: the inserts below then append to the indexes of subject_score and grade_history instead of
+     -- touching random pages, and the updates meet the score table's rows in (roughly) physical order
+     ORDER BY 1, 2;
+    GET DIAGNOSTICS n = ROW_COUNT;
+
+    -- Each changed row is fetched by its ctid (a nested loop of TID scans): no hash of the whole score table.
+    SET LOCAL enable_nestloop = on;
+    SET LOCAL enable_hashjoin = off;
+    UPDATE credit_gz.subject_score s
+       SET score = d.score, grade = d.grade, raw_points = d.raw_points, contributions = d.contributions,
+           cap_rank = d.cap_rank, decaying = d.decaying, scored_on = recompute_scores.as_of, updated_at = now(),
+           change_seq = d.seq
+      FROM pg_temp.scoring_diff d
+     WHERE s.ctid = d.score_row;
+    INSERT INTO credit_gz.subject_score (subject_id, model_code, score, grade, raw_points, contributions, cap_rank,
+                                         decaying, scored_on, updated_at, change_seq)
+    SELECT subject_id, model_code, score, grade, raw_points, contributions, cap_rank, decaying, recompute_scores.as_of, now(),
+           seq
+      FROM pg_temp.scoring_diff WHERE score_row IS NULL;
+    INSERT INTO credit_gz.grade_history (subject_id, model_code, old_grade, new_grade, old_score, new_score, cause,
+                                         changed_at, seq)
+    SELECT subject_id, model_code, old_grade, grade, old_score, score, 'recompute', took_effect, seq
+      FROM pg_temp.scoring_diff WHERE grade::text <> old_grade::text;
+    INSERT INTO credit_gz.score_drop (subject_id, model_code, old_score, new_score, cause, changed_at, seq)
+    SELECT subject_id, model_code, old_score, score, 'recompute', took_effect, seq
+      FROM pg_temp.scoring_diff WHERE score < old_score;
+    DROP TABLE pg_temp.scoring_diff;
+    RETURN n;
+END;
+$$;
+CREATE OR REPLACE FUNCTION credit_gz.grade_at(subject_id bigint, model_code text, as_of timestamptz)
+RETURNS credit_gz.credit_grade
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+BEGIN ATOMIC
+    SELECT coalesce(
+        (SELECT h.new_grade FROM credit_gz.grade_history h
+          WHERE h.subject_id = grade_at.subject_id AND h.model_code = grade_at.model_code
+            AND h.changed_at <= grade_at.as_of
+          ORDER BY h.changed_at DESC, h.seq DESC
+          LIMIT 1),
+        (SELECT m.no_history_grade FROM credit_gz.scoring_model m WHERE m.code = grade_at.model_code));
+END;
+CREATE OR REPLACE VIEW credit_gz.disclosed_grade WITH (security_barrier = true) AS
+SELECT a.audience, ss.subject_id, ss.model_code, m.name_zh AS model_name, m.kind AS model_kind, m.domain_code,
+       ss.score, ss.grade::text AS grade, credit_gz.credit_grade_label(ss.grade) AS grade_label, ss.updated_at,
+       (SELECT coalesce(pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
+                    'changed_at', h.changed_at, 'old_grade', h.old_grade::text, 'new_grade', h.new_grade::text,
+                    'cause', h.cause) ORDER BY h.changed_at DESC, h.seq DESC), '[]')
+          FROM (SELECT * FROM credit_gz.grade_history gh
+                 WHERE gh.subject_id = ss.subject_id AND gh.model_code = ss.model_code
+                 ORDER BY gh.changed_at DESC, gh.seq DESC LIMIT 5) h) AS history
+  FROM credit_gz.subject_score ss
+  JOIN credit_gz.scoring_model m ON m.code = ss.model_code AND m.is_active
+ CROSS JOIN pg_catalog.unnest((SELECT credit_gz.my_audiences())) AS a(audience)
+  JOIN credit_gz.audience au ON au.code = a.audience AND au.sees_grades
+ WHERE credit_gz.audience_sees_subject(a.audience, au.needs_authorization, ss.subject_id);
+
+-- One lock order: expiry takes the subjects of each batch in subject_id order, skipping busy ones.
+CREATE OR REPLACE FUNCTION credit_gz.run_expiry(as_of timestamptz DEFAULT pg_catalog.now(), batch_size integer DEFAULT 10000,
+                                     max_rows integer DEFAULT NULL)
+RETURNS jsonb
+LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    d date := credit_gz.policy_date(as_of);
+    n_records bigint := 0;
+    n_entries bigint := 0;
+    n_derived bigint := 0;
+    n_escalated bigint := 0;
+    n_repair bigint := 0;
+    n_objection bigint := 0;
+    n_tasks bigint := 0;
+    k bigint;
+    root bigint;
+    lt record;
+    step record;
+    room bigint := COALESCE(max_rows, 9223372036854775807);
+    seen bigint;
+    last_until date := '-infinity';
+    last_id bigint := 0;
+BEGIN
+    IF as_of IS NULL OR NOT pg_catalog.isfinite(as_of) OR batch_size IS NULL OR batch_size < 1 OR max_rows < 1 THEN
+        RAISE EXCEPTION 'run_expiry needs a finite time and a positive batch size'
+            USING ERRCODE = '22023',
+                  DETAIL = pg_catalog.format('as_of is %s, batch_size %s, max_rows %s.', coalesce(as_of::text, 'NULL'),
+                                             coalesce(batch_size::text, 'NULL'), coalesce(max_rows::text, 'NULL')),
+                  HINT = 'Call credit_gz.run_expiry() or run_expiry(now(), 10000).';
+    END IF;
+    -- One run at a time; a concurrent call returns at once and changes nothing.
+    IF NOT pg_catalog.pg_try_advisory_xact_lock(credit_gz.job_lock_key('run_expiry')) THEN
+        RETURN pg_catalog.jsonb_build_object('as_of', d, 'skipped', 'another run_expiry is in progress');
+    END IF;
+
+    -- 1. Records past their maximum publicity period (publish_until is the first day no longer published):
+    --    publication stops, kept archived for authorities (《广州市公共信用信息管理规定》).
+    --    (A record under objection waits: its prior status returns when the objection ends, then it expires.)
+    --    max_rows caps the records and entries changed by this call (each touched subject holds a scoring lock until
+    --    commit); run_expiry_in_batches commits between capped calls.
+    --    One lock order: the scoring and audit triggers of each expired row lock its subject, and the rows come in
+    --    date order; so the batch first takes its subjects itself, in subject_id order as every other path does,
+    --    skipping a subject another transaction holds (its records wait for the next run, like a locked record).
+    --    The batches walk the due rows by (publish_until, record_id), so rows left behind are not met again.
+    WHILE room > 0 LOOP
+        WITH due AS MATERIALIZED (
+            SELECT r.subject_id, r.record_id, r.publish_until FROM credit_gz.record r
+            WHERE r.status = 'in_publicity' AND r.publish_until <= d
+              AND r.publish_until >= last_until AND (r.publish_until, r.record_id) > (last_until, last_id)
+            ORDER BY r.publish_until, r.record_id LIMIT LEAST(batch_size, room)
+            FOR NO KEY UPDATE OF r SKIP LOCKED
+        ), mine AS MATERIALIZED (
+            SELECT s.subject_id FROM credit_gz.subject s
+            WHERE s.subject_id IN (SELECT due.subject_id FROM due)
+            ORDER BY s.subject_id
+            FOR NO KEY UPDATE OF s SKIP LOCKED
+        ), upd AS (
+            UPDATE credit_gz.record r SET status = 'expired', disclosure = 'archived'
+            FROM due JOIN mine USING (subject_id)
+            WHERE r.subject_id = due.subject_id AND r.record_id = due.record_id
+            RETURNING 1
+        )
+        SELECT (SELECT count(*) FROM due), (SELECT count(*) FROM upd), l.publish_until, l.record_id
+          INTO seen, k, last_until, last_id
+          FROM (SELECT 1) one
+          LEFT JOIN LATERAL (SELECT due.publish_until, due.record_id FROM due
+                              ORDER BY due.publish_until DESC, due.record_id DESC LIMIT 1) l ON true;
+        n_records := n_records + k;
+        room := room - k;
+        EXIT WHEN seen < LEAST(batch_size, room + k);
+    END LOOP;
+
+    -- 2. List entries past their term (effective_until is the first day no longer in force); derived entries
+    --    follow their source through the lists triggers.
+    --    An entry's end also lifts the entries derived from it, of other subjects: the batch takes the subjects of
+    --    its entries and of their active derived entries in subject_id order, and an entry any of whose subjects is
+    --    busy waits for the next run.
+    last_until := '-infinity';
+    last_id := 0;
+    WHILE room > 0 LOOP
+        WITH due AS MATERIALIZED (
+            SELECT e.subject_id, e.entry_id, e.effective_until FROM credit_gz.list_entry e
+            WHERE e.status = 'active' AND e.effective_until <= d AND e.derived_from_entry_id IS NULL
+              AND e.effective_until >= last_until AND (e.effective_until, e.entry_id) > (last_until, last_id)
+            ORDER BY e.effective_until, e.entry_id LIMIT LEAST(batch_size, room)
+            FOR NO KEY UPDATE OF e SKIP LOCKED
+        ), touched AS MATERIALIZED (
+            SELECT due.entry_id, due.subject_id FROM due
+            UNION
+            SELECT x.root_entry_id, x.subject_id FROM credit_gz.list_entry x
+            WHERE x.root_entry_id IN (SELECT due.entry_id FROM due) AND x.status = 'active'
+        ), mine AS MATERIALIZED (
+            SELECT s.subject_id FROM credit_gz.subject s
+            WHERE s.subject_id IN (SELECT touched.subject_id FROM touched)
+            ORDER BY s.subject_id
+            FOR NO KEY UPDATE OF s SKIP LOCKED
+        ), upd AS (
+            UPDATE credit_gz.list_entry e SET status = 'expired', status_changed_on = d, status_reason = 'term ended (期满)'
+            FROM due
+            WHERE e.subject_id = due.subject_id AND e.entry_id = due.entry_id
+              AND NOT EXISTS (SELECT FROM touched t
+                              WHERE t.entry_id = due.entry_id
+                                AND t.subject_id NOT IN (SELECT mine.subject_id FROM mine))
+            RETURNING 1
+        )
+        SELECT (SELECT count(*) FROM due), (SELECT count(*) FROM upd), l.effective_until, l.entry_id
+          INTO seen, k, last_until, last_id
+          FROM (SELECT 1) one
+          LEFT JOIN LATERAL (SELECT due.effective_until, due.entry_id FROM due
+                              ORDER BY due.effective_until DESC, due.entry_id DESC LIMIT 1) l ON true;
+        n_entries := n_entries + k;
+        room := room - k;
+        EXIT WHEN seen < LEAST(batch_size, room + k);
+    END LOOP;
+    -- Derived entries whose own term ended (the relation they came through ended): recompute their trees as of
+    -- the run's day, so that a relation ending before as_of lifts its entry whatever the date of the server.
+    FOR root IN
+        SELECT DISTINCT e.root_entry_id FROM credit_gz.list_entry e
+        WHERE e.status = 'active' AND e.root_entry_id IS NOT NULL AND e.effective_until <= d
+        ORDER BY 1
+    LOOP
+        n_derived := n_derived + credit_gz.repropagate_entry(root, d);
+    END LOOP;
+
+    -- 3. Escalation by the list types' own rules (经营异常名录 unresolved 3 years → 严重违法失信名单): an entry
+    --    escalates on add_months(listed on, escalate_after_months) (doc/repair.md, month ends); the entries due are
+    --    those listed on or before add_months_inverse(d, …), an index range of list_entry_escalation_due_idx.
+    FOR lt IN SELECT t.code, t.escalate_to_code, t.escalate_after_months,
+                     credit_gz.add_months_inverse(d, t.escalate_after_months) AS listed_by
+              FROM credit_gz.list_type t WHERE t.escalate_to_code IS NOT NULL ORDER BY t.code
+    LOOP
+        INSERT INTO credit_gz.list_entry (subject_id, list_type_code, department_code, basis_document, effective_from,
+                                          record_id, escalated_from_entry_id)
+        SELECT e.subject_id, lt.escalate_to_code, e.department_code,
+               pg_catalog.format('经营异常满%s个月未纠正，由列入记录 %s 升级 (%s)', lt.escalate_after_months, e.entry_id,
+                                 e.basis_document),
+               d, e.record_id, e.entry_id
+        FROM credit_gz.list_entry e
+        WHERE e.list_type_code = lt.code AND e.status = 'active' AND e.derived_from_entry_id IS NULL
+          AND e.effective_from <= lt.listed_by
+          AND NOT EXISTS (SELECT FROM credit_gz.list_entry x WHERE x.escalated_from_entry_id = e.entry_id)
+        ORDER BY e.entry_id;
+        GET DIAGNOSTICS k = ROW_COUNT;
+        n_escalated := n_escalated + k;
+    END LOOP;
+
+    -- 4. Overdue repair applications and objections: flagged once per step. Each step is (table, key, status,
+    -- due column, flag column); the statement is the same for all, and each uses its partial index on the due date.
+    FOR step IN SELECT * FROM (VALUES
+            ('repair_application', 'application_id', 'submitted',      'accept_due',   'accept_overdue_at'),
+            ('repair_application', 'application_id', 'accepted',       'decide_due',   'decide_overdue_at'),
+            ('objection',          'objection_id',   'submitted',      'accept_due',   'accept_overdue_at'),
+            ('objection',          'objection_id',   'accepted',       'platform_due', 'platform_overdue_at'),
+            ('objection',          'objection_id',   'provider_check', 'provider_due', 'provider_overdue_at'))
+            AS v(tab, key, status, due, flag) LOOP
+        EXECUTE pg_catalog.format(
+            'WITH due AS (SELECT t.%2$I FROM credit_gz.%1$I t'
+            '              WHERE t.status OPERATOR(pg_catalog.=) %3$L AND t.%5$I IS NULL'
+            '                AND t.%4$I OPERATOR(pg_catalog.<) $1'
+            '              FOR UPDATE SKIP LOCKED)'
+            ' UPDATE credit_gz.%1$I t SET %5$I = $2 FROM due'
+            '  WHERE t.%2$I OPERATOR(pg_catalog.=) due.%2$I',
+            step.tab, step.key, step.status, step.due, step.flag) USING d, as_of;
+        GET DIAGNOSTICS k = ROW_COUNT;
+        IF step.tab = 'objection' THEN n_objection := n_objection + k; ELSE n_repair := n_repair + k; END IF;
+    END LOOP;
+
+    -- 5. 谁认定、谁约谈 (二(三)): an interview task for the determining department of every direct entry and every
+    --    dishonesty case whose rectification deadline passed; one task per deadline (the lists' unique indexes).
+    n_tasks := n_tasks + credit_gz.create_overdue_interview_tasks(10, d);
+
+    RETURN pg_catalog.jsonb_build_object(
+        'as_of', d,
+        'more_due', room <= 0,
+        'records_expired', n_records,
+        'entries_expired', n_entries,
+        'derived_entries_recomputed', n_derived,
+        'entries_escalated', n_escalated,
+        'repair_applications_overdue', n_repair,
+        'objections_overdue', n_objection,
+        'interview_tasks_created', n_tasks);
+END $$;
+CREATE OR REPLACE PROCEDURE credit_gz.run_expiry_in_batches(as_of timestamptz DEFAULT pg_catalog.now(),
+                                                  rows_per_transaction integer DEFAULT 2000, INOUT result jsonb DEFAULT NULL)
+LANGUAGE plpgsql AS $$
+DECLARE
+    r jsonb;
+    key text;
+BEGIN
+    -- Each scoring-trigger call holds its subject's row lock until commit; committing every
+    -- rows_per_transaction rows keeps a large day (1% of the archive) in transactions of bounded size.
+    -- (No SET search_path here: a procedure with SET cannot COMMIT; every name below is schema-qualified.)
+    IF as_of IS NULL OR NOT pg_catalog.isfinite(as_of) OR rows_per_transaction IS NULL OR rows_per_transaction < 1 THEN
+        RAISE EXCEPTION 'run_expiry_in_batches needs a finite time and a positive number of rows per transaction'
+            USING ERRCODE = '22023',
+                  DETAIL = pg_catalog.format('as_of is %s, rows_per_transaction %s.', coalesce(as_of::text, 'NULL'),
+                                             coalesce(rows_per_transaction::text, 'NULL')),
+                  HINT = 'CALL credit_gz.run_expiry_in_batches() or run_expiry_in_batches(now(), 2000).';
+    END IF;
+    result := '{}'::jsonb;
+    LOOP
+        r := credit_gz.run_expiry(as_of, LEAST(rows_per_transaction, 10000), rows_per_transaction);
+        IF r ? 'skipped' THEN
+            result := result || r;
+            EXIT;
+        END IF;
+        FOR key IN SELECT pg_catalog.jsonb_object_keys(r) LOOP
+            IF pg_catalog.jsonb_typeof(r -> key) = 'number' THEN
+                result := pg_catalog.jsonb_set(result, ARRAY[key],
+                    pg_catalog.to_jsonb(COALESCE((result ->> key)::bigint, 0) + (r ->> key)::bigint));
+            END IF;
+        END LOOP;
+        result := result || pg_catalog.jsonb_build_object('as_of', r -> 'as_of');
+        COMMIT;
+        EXIT WHEN NOT (r ->> 'more_due')::boolean;
+    END LOOP;
+END $$;
+
+-- Two repairs of one record: the submission locks the record as the approval does.
+CREATE OR REPLACE FUNCTION credit_gz.repair_application_insert() RETURNS trigger
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    el record;
+    day date := credit_gz.policy_date();
+BEGIN
+    IF NEW.status <> 'submitted' THEN
+        RAISE EXCEPTION 'a repair application starts as submitted, not %', NEW.status
+            USING ERRCODE = '23514', HINT = 'Insert with the default status and use repair_accept/repair_approve.';
+    END IF;
+    NEW.submitted_at := pg_catalog.now();    -- deadlines run from the real submission day
+    NEW.accepted_at := NULL; NEW.decided_at := NULL; NEW.decide_due := NULL;
+    NEW.accept_overdue_at := NULL; NEW.decide_overdue_at := NULL;
+    -- The record (entry) is locked as the approval locks it, FOR NO KEY UPDATE before any application row: two
+    -- repairs of one record queue there, and the second then meets the first's application (23505) or the record
+    -- it repaired (CG611), never a deadlock (a share lock here would let both hold it and wait for each other).
+    IF NEW.record_id IS NOT NULL THEN
+        SELECT r.subject_id, r.department_code INTO NEW.subject_id, NEW.department_code
+        FROM credit_gz.record r WHERE r.record_id = NEW.record_id FOR NO KEY UPDATE;
+        SELECT * INTO el FROM credit_gz.record_repair_eligibility(NEW.record_id, day, NEW.obligations_performed_on);
+        IF NOT el.eligible THEN
+            PERFORM credit_gz.repair_raise_ineligible(format('credit record %s', NEW.record_id), el.reasons, el.eligible_from);
+        END IF;
+    ELSIF NEW.entry_id IS NOT NULL THEN
+        SELECT e.subject_id, e.department_code INTO NEW.subject_id, NEW.department_code
+        FROM credit_gz.list_entry e WHERE e.entry_id = NEW.entry_id FOR NO KEY UPDATE;
+        SELECT * INTO el FROM credit_gz.entry_repair_eligibility(NEW.entry_id, day, NEW.obligations_performed_on);
+        IF NOT el.eligible THEN
+            PERFORM credit_gz.repair_raise_ineligible(format('list entry %s', NEW.entry_id), el.reasons, el.eligible_from);
+        END IF;
+    END IF;
+    NEW.channel := credit_gz.repair_channel(NEW.subject_id, day);
+    NEW.accept_due := credit_gz.deadline('repair', 'acceptance', NEW.channel, day);
+    RETURN NEW;
+END $$;
+CREATE OR REPLACE FUNCTION credit_gz.repair_application_transition() RETURNS trigger
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    el record;
+    now_ts timestamptz := pg_catalog.now();
+    day date := credit_gz.policy_date();
+BEGIN
+    IF (NEW.subject_id, NEW.record_id, NEW.entry_id, NEW.department_code, NEW.channel, NEW.submitted_at, NEW.accept_due)
+       IS DISTINCT FROM
+       (OLD.subject_id, OLD.record_id, OLD.entry_id, OLD.department_code, OLD.channel, OLD.submitted_at, OLD.accept_due) THEN
+        RAISE EXCEPTION 'the subject, target, department, channel and deadlines of repair application % cannot change',
+                        OLD.application_id
+            USING ERRCODE = '23514', HINT = 'Submit a new application instead.';
+    END IF;
+    IF NEW.status = OLD.status THEN
+        -- Same state: only the expiry job's overdue flags and the statement may change.
+        IF (NEW.accepted_at, NEW.decided_at, NEW.decide_due, NEW.decision_reason, NEW.decided_by)
+           IS DISTINCT FROM (OLD.accepted_at, OLD.decided_at, OLD.decide_due, OLD.decision_reason, OLD.decided_by) THEN
+            RAISE EXCEPTION 'decisions on repair application % are recorded by changing its status', OLD.application_id
+                USING ERRCODE = '23514', HINT = 'Use repair_accept, repair_refuse, repair_approve or repair_reject.';
+        END IF;
+        RETURN NEW;
+    END IF;
+    IF NOT ((OLD.status = 'submitted' AND NEW.status IN ('accepted', 'refused'))
+            OR (OLD.status = 'accepted' AND NEW.status IN ('approved', 'rejected'))) THEN
+        RAISE EXCEPTION 'repair application % cannot go from % to %', OLD.application_id, OLD.status, NEW.status
+            USING ERRCODE = 'CG612',
+                  DETAIL = 'An application is submitted, then accepted or refused, then (if accepted) approved or rejected.',
+                  HINT = 'Submit a new application to start again.';
+    END IF;
+    IF NEW.status IN ('refused', 'rejected') AND NULLIF(pg_catalog.btrim(NEW.decision_reason), '') IS NULL THEN
+        RAISE EXCEPTION 'a % repair application needs a reason', NEW.status
+            USING ERRCODE = '23514', HINT = 'Give the reason in decision_reason.';
+    END IF;
+    NEW.decided_by := current_user;
+    IF NEW.status = 'accepted' THEN
+        NEW.accepted_at := now_ts;
+        NEW.decide_due := credit_gz.deadline('repair', 'decision', OLD.channel, day);
+        NEW.decided_at := NULL;
+    ELSE
+        NEW.accepted_at := OLD.accepted_at;
+        NEW.decide_due := OLD.decide_due;
+        NEW.decided_at := now_ts;
+    END IF;
+    IF NEW.status = 'approved' THEN
+        -- Conditions must still hold on the day of approval (a commitment may have been broken meanwhile).
+        IF OLD.record_id IS NOT NULL THEN
+            PERFORM 1 FROM credit_gz.record WHERE subject_id = OLD.subject_id AND record_id = OLD.record_id
+                FOR NO KEY UPDATE;
+            SELECT * INTO el FROM credit_gz.record_repair_eligibility(OLD.record_id, day, OLD.obligations_performed_on);
+        ELSE
+            PERFORM 1 FROM credit_gz.list_entry WHERE subject_id = OLD.subject_id AND entry_id = OLD.entry_id
+                FOR NO KEY UPDATE;
+            SELECT * INTO el FROM credit_gz.entry_repair_eligibility(OLD.entry_id, day, OLD.obligations_performed_on);
+        END IF;
+        IF NOT el.eligible THEN
+            PERFORM credit_gz.repair_raise_ineligible(
+                CASE WHEN OLD.record_id IS NOT NULL THEN format('credit record %s', OLD.record_id)
+                     ELSE format('list entry %s', OLD.entry_id) END, el.reasons, el.eligible_from);
+        END IF;
+    END IF;
+    RETURN NEW;
+END $$;
+
+-- Bounded arguments: a decision on a finite day since 1949-10-01; code quality of a named table and column.
+ALTER TABLE credit_gz.record ADD CONSTRAINT record_decision_since_1949 CHECK (decision_date >= DATE '1949-10-01');
+CREATE OR REPLACE FUNCTION credit_gz.code_quality_issues(source regclass, code_column name, name_column name DEFAULT NULL)
+RETURNS TABLE (code text, problem text, reason text, names text[], occurrences bigint)
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    IF source IS NULL OR code_column IS NULL THEN
+        RAISE EXCEPTION 'code quality needs a table and its code column'
+            USING ERRCODE = '22023',
+                  DETAIL = pg_catalog.format('source is %s, code_column is %s.',
+                                             coalesce(source::text, 'NULL'), coalesce(code_column::text, 'NULL')),
+                  HINT = 'Call code_quality_issues(''staging.enterprises'', ''code'', ''name'').';
+    END IF;
+    RETURN QUERY EXECUTE pg_catalog.format($q$
+        WITH src AS (
+            SELECT btrim(%1$I::text) AS raw, %2$s AS nm FROM %3$s WHERE %1$I IS NOT NULL AND btrim(%1$I::text) <> ''
+        ), checked AS (
+            SELECT raw, nm, credit_gz.uscc_explain(raw) AS why FROM src
+        )
+        SELECT raw, 'erroneous'::text, min(why), array_agg(DISTINCT nm) FILTER (WHERE nm IS NOT NULL), count(*)
+          FROM checked WHERE why IS NOT NULL GROUP BY raw
+        UNION ALL
+        SELECT canon, 'duplicate'::text,
+               pg_catalog.format('%%s rows carry this code under %%s different names', count(*), count(DISTINCT nm)),
+               array_agg(DISTINCT nm), count(*)
+          FROM (SELECT credit_gz.uscc(raw)::text AS canon, btrim(nm) AS nm FROM checked WHERE why IS NULL) v
+         GROUP BY canon HAVING count(DISTINCT nm) > 1
+         ORDER BY 2, 1 $q$,
+        code_column,
+        CASE WHEN name_column IS NULL THEN 'NULL::text' ELSE pg_catalog.quote_ident(name_column) || '::text' END,
+        source);
+END
+$$;
+CREATE OR REPLACE FUNCTION credit_gz.code_quality(source regclass, code_column name, name_column name DEFAULT NULL)
+RETURNS TABLE (distinct_codes bigint, erroneous bigint, duplicate bigint, error_rate numeric, target_rate numeric,
+               meets_target boolean)
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    total bigint;
+BEGIN
+    -- the issues first: code_quality_issues checks the arguments (22023) before any statement is built from them
+    SELECT count(*) FILTER (WHERE i.problem = 'erroneous'), count(*) FILTER (WHERE i.problem = 'duplicate')
+      INTO erroneous, duplicate
+      FROM credit_gz.code_quality_issues(source, code_column, name_column) i;
+    EXECUTE pg_catalog.format('SELECT count(DISTINCT btrim(%1$I::text)) FROM %2$s WHERE %1$I IS NOT NULL AND btrim(%1$I::text) <> %3$L',
+                              code_column, source, '')
+       INTO total;
+    distinct_codes := total;
+    error_rate := CASE WHEN total > 0 THEN round((erroneous + duplicate)::numeric / total, 8) END;
+    target_rate := credit_gz.policy_target_value('code_error_rate');
+    meets_target := error_rate <= target_rate;
+    RETURN NEXT;
+END
+$$;
