@@ -38,7 +38,7 @@ SELECT w.kind, w.old_grade, w.new_grade, w.score_before, w.score_now, w.score_dr
   FROM credit_gz.warning w JOIN credit_gz.subject s USING (subject_id)
  WHERE s.name = '计分回归测试公司' AND w.model_code = 'regress' ORDER BY w.kind, w.since;
 SELECT credit_gz.grade_at(s.subject_id, 'regress', now() - interval '1 hour') AS before,
-       credit_gz.grade_at(s.subject_id, 'regress', now()) AS now,
+       credit_gz.grade_at(s.subject_id, 'regress', clock_timestamp()) AS now,
        credit_gz.grade_at(s.subject_id, 'no_such_model', now()) AS unknown_model
   FROM credit_gz.subject s WHERE s.name = '计分回归测试公司';
 SELECT count(*) AS stale FROM credit_gz.verify_scores();

@@ -226,10 +226,11 @@ SELECT is((SELECT count(*)::int FROM credit_gz.grade_history WHERE model_code = 
 SELECT throws_ok($$SELECT credit_gz.recompute_scores('no_such_model')$$, '23503', NULL, 'unknown model rejected');
 
 -- grade_at: one index lookup over the history
-INSERT INTO credit_gz.grade_history (subject_id, model_code, old_grade, new_grade, old_score, new_score, changed_at, cause)
-VALUES (pg_temp.id('s8'), 'tap', 'M', 'B', 80, 75, '2026-01-01 00:00+08', 'rescore'),
-       (pg_temp.id('s8'), 'tap', 'B', 'C', 75, 65, '2026-03-01 00:00+08', 'rescore'),
-       (pg_temp.id('s8'), 'tap', 'C', 'A', 65, 92, '2026-06-01 00:00+08', 'rescore');
+INSERT INTO credit_gz.grade_history (subject_id, model_code, old_grade, new_grade, old_score, new_score, changed_at, cause,
+                                     seq)
+VALUES (pg_temp.id('s8'), 'tap', 'M', 'B', 80, 75, '2026-01-01 00:00+08', 'rescore', 1),
+       (pg_temp.id('s8'), 'tap', 'B', 'C', 75, 65, '2026-03-01 00:00+08', 'rescore', 2),
+       (pg_temp.id('s8'), 'tap', 'C', 'A', 65, 92, '2026-06-01 00:00+08', 'rescore', 3);
 SELECT results_eq($$SELECT credit_gz.grade_at(pg_temp.id('s8'), 'tap', t)::text FROM unnest(ARRAY[
                       timestamptz '2025-12-31 23:59+08', '2026-01-01 00:00+08', '2026-02-15 00:00+08',
                       '2026-03-01 00:00+08', '2026-12-01 00:00+08']) t$$,
