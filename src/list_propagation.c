@@ -93,8 +93,9 @@ static const char *const plan_sql[P_NPLANS] = {
 	"UPDATE credit_gz.list_entry SET status = 'lifted', status_changed_on = $3, status_reason = $2,"
 	"       updated_at = now()"
 	" WHERE entry_id = $1 AND status = 'active'",
-	/* P_GUARD */
-	"INSERT INTO credit_gz.list_guard AS g (subject_id) VALUES ($1)"
+	/* P_GUARD: the subject's row lock first (see guard_subject), then its guard */
+	"WITH s AS (SELECT 1 FROM credit_gz.subject WHERE subject_id = $1 FOR NO KEY UPDATE)"
+	"INSERT INTO credit_gz.list_guard AS g (subject_id) SELECT $1 FROM (SELECT count(*) FROM s) l"
 	" ON CONFLICT (subject_id) DO UPDATE SET changes = g.changes + 1",
 	/* P_ROOTS_OF: roots whose trees may cross the given subjects or the given relation */
 	"SELECT coalesce(root_entry_id, entry_id) FROM credit_gz.list_entry"
@@ -148,6 +149,10 @@ run_plan(int which, Datum *values, const char *nulls, long count)
  * that bumps a row another transaction bumped after its snapshot gets 40001 instead of missing that change. A row
  * lock lives in the tuple rather than the shared lock table, so one transaction may touch any number of subjects
  * (a per-subject advisory lock ran out of shared memory after a few thousand relations in one statement).
+ * One lock order for the two locks of a subject: its row in credit_gz.subject (the scoring lock, FOR NO KEY UPDATE)
+ * before its guard. A list change scores the subjects it touches after guarding them, and the expiry job takes a
+ * batch's subjects before its entries' triggers guard them; with the guard taken first here, a lift holding a guard
+ * and waiting for the subject could meet the expiry job holding the subject and waiting for the guard.
  */
 static void
 guard_subject(int64 subject_id)

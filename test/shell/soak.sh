@@ -59,7 +59,8 @@ n=$(q -c "SELECT count(*) FROM soak.refusal WHERE NOT (sqlstate IN ('23505', 'CG
 if [ "$n" = 0 ]; then ok "no refusal outside the documented rule refusals (23505, CG611 of a repair)"
 else
     notok "no refusal outside the documented rule refusals: $n"
-    q -c "SELECT op, sqlstate, message FROM soak.refusal WHERE NOT (sqlstate IN ('23505', 'CG611') AND op = 'repair') LIMIT 10"
+    q -c "SELECT op, sqlstate, message, detail, context FROM soak.refusal
+           WHERE NOT (sqlstate IN ('23505', 'CG611') AND op = 'repair') ORDER BY sqlstate DESC LIMIT 5"
 fi
 n=$(q -c "SELECT count(*) FROM credit_gz.record r JOIN soak.pool p USING (subject_id)")
 echo "# $n records of pool subjects after the load"
@@ -67,7 +68,7 @@ echo "# $n records of pool subjects after the load"
 n=$(q -c "SELECT count(*) FROM credit_gz.verify_scores()")
 [ "$n" = 0 ] && ok "verify_scores() is empty" || notok "verify_scores() is empty ($n rows)"
 n=$(q -c "SELECT count(*) FROM credit_gz.subject_score s
-           WHERE credit_gz.grade_at(s.subject_id, s.model_code, pg_catalog.clock_timestamp()) IS DISTINCT FROM s.grade")
+           WHERE credit_gz.grade_at(s.subject_id, s.model_code, pg_catalog.clock_timestamp())::text IS DISTINCT FROM s.grade::text")
 pairs=$(q -c "SELECT count(*) FROM credit_gz.subject_score")
 [ "$n" = 0 ] && ok "grade_at(now) is the current grade for all $pairs (subject, model) pairs" \
     || notok "grade_at(now) is the current grade for every (subject, model) pair ($n of $pairs differ)"
