@@ -2,13 +2,13 @@
 # Crash test: kill -9 of the backend during a large COPY of records and during recompute_scores. The server restarts
 # (crash recovery) and the killed transaction leaves nothing behind: the records and scores are those committed
 # before, verify_scores() is empty, grade_at(now) is the current grade for every (subject, model), repropagate()
-# changes nothing. CRASH_ROWS (200000) records per COPY over CRASH_SUBJECTS (2000) subjects.
+# changes nothing. CRASH_ROWS (100000) records per COPY over CRASH_SUBJECTS (10000) subjects.
 # Runs inside the suite's throwaway cluster (PGHOST/PGPORT/PGUSER set by scripts/run-suite).
 set -eu
 cd "$(dirname "$0")/../.."
 db=credit_gz_crash
-rows=${CRASH_ROWS:-200000}
-subjects=${CRASH_SUBJECTS:-2000}
+rows=${CRASH_ROWS:-100000}
+subjects=${CRASH_SUBJECTS:-10000}
 fail=0
 ok() { echo "ok - $1"; }
 notok() { echo "not ok - $1"; fail=1; }
@@ -24,16 +24,26 @@ wait_up() {
         i=$((i + 1)); [ $i -le 240 ] || return 1; sleep 0.5
     done
 }
-# kill_when — kill -9 the backend running a statement like $1 once $2 (SQL, true/false) holds; prints its pid.
+# kill_when — kill -9 the backend running a statement like $1 once $2 (SQL over pg_stat_activity a, true/false)
+# holds; prints its pid. One session polls (every 20 ms, at most 120 s) so that the polling costs the load little.
 kill_when() {
-    i=0
-    while :; do
-        pid=$(psql -X -q -At -d "$db" -c "SELECT pid FROM pg_stat_activity
-                                          WHERE query LIKE '$1' AND state = 'active' AND pid <> pg_backend_pid()
-                                            AND ($2) LIMIT 1" 2>/dev/null || true)
-        [ -n "$pid" ] && break
-        i=$((i + 1)); [ $i -le 1200 ] || return 1; sleep 0.05
-    done
+    pid=$(psql -X -q -At -v ON_ERROR_STOP=1 -d "$db" <<SQL
+CREATE FUNCTION pg_temp.backend() RETURNS integer LANGUAGE plpgsql AS \$f\$
+DECLARE p integer;
+BEGIN
+    FOR i IN 1 .. 6000 LOOP
+        PERFORM pg_stat_clear_snapshot();    -- activity is read once per transaction otherwise
+        SELECT a.pid INTO p FROM pg_stat_activity a
+         WHERE a.query LIKE '$1' AND a.state = 'active' AND a.pid <> pg_backend_pid() AND ($2) LIMIT 1;
+        EXIT WHEN p IS NOT NULL;
+        PERFORM pg_sleep(0.02);
+    END LOOP;
+    RETURN p;
+END \$f\$;
+SELECT pg_temp.backend();
+SQL
+)
+    [ -n "$pid" ] || return 1
     kill -9 "$pid"
     echo "$pid"
 }
@@ -82,8 +92,8 @@ before=$(state)
 
 # 1. kill -9 during a large COPY (once a fifth of it has been read)
 start=$(date +%s)
-( q -c "$copy '$tmp/records2.csv' CSV" > "$tmp/copy.out" 2>&1; echo $? > "$tmp/copy.rc" ) &
-pid=$(kill_when 'COPY credit_gz.record%' "EXISTS (SELECT FROM pg_stat_progress_copy p WHERE p.pid = pg_stat_activity.pid AND p.tuples_processed > $rows / 5)") \
+( if q -c "$copy '$tmp/records2.csv' CSV" > "$tmp/copy.out" 2>&1; then echo 0; else echo 1; fi > "$tmp/copy.rc" ) &
+pid=$(kill_when 'COPY%credit_gz.record%' "EXISTS (SELECT FROM pg_stat_progress_copy p WHERE p.pid = a.pid AND p.tuples_processed > $rows / 5)") \
     && ok "killed the COPY backend (pid $pid) with kill -9" || notok "found the COPY backend to kill"
 wait
 [ "$(cat "$tmp/copy.rc")" != 0 ] && ok "the COPY failed with its backend" || notok "the COPY failed with its backend"
@@ -101,8 +111,8 @@ SQL
 stale=$(q -c "SELECT count(*) FROM credit_gz.verify_scores()")
 before=$(state)
 start=$(date +%s)
-( q -c "SELECT credit_gz.recompute_scores()" > "$tmp/recompute.out" 2>&1; echo $? > "$tmp/recompute.rc" ) &
-pid=$(kill_when 'SELECT credit_gz.recompute_scores()%' "now() - query_start > interval '200 milliseconds'") \
+( if q -c "SELECT credit_gz.recompute_scores()" > "$tmp/recompute.out" 2>&1; then echo 0; else echo 1; fi > "$tmp/recompute.rc" ) &
+pid=$(kill_when 'SELECT credit_gz.recompute_scores()%' "clock_timestamp() - a.query_start > interval '50 milliseconds'") \
     && ok "killed the recompute_scores backend (pid $pid) with kill -9" || notok "found the recompute_scores backend to kill"
 wait
 [ "$(cat "$tmp/recompute.rc")" != 0 ] && ok "recompute_scores failed with its backend" \
