@@ -121,6 +121,7 @@ LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
+    IF TG_OP = 'INSERT' AND credit_gz.restoring() THEN RETURN NEW; END IF;  -- a restore keeps its rows as dumped
     IF TG_OP = 'DELETE' OR (TG_OP = 'UPDATE' AND NEW.code <> OLD.code) THEN
         IF EXISTS (SELECT FROM credit_gz.domain d WHERE d.parent_code = OLD.code) THEN
             RAISE EXCEPTION USING ERRCODE = 'foreign_key_violation', CONSTRAINT = 'domain_parent_code_fkey',
@@ -497,6 +498,7 @@ DECLARE
     ac     text;
     region text;
 BEGIN
+    IF TG_OP = 'INSERT' AND credit_gz.restoring() THEN RETURN NEW; END IF;  -- a restore keeps its rows as dumped
     IF NEW.uscc IS NOT NULL THEN
         IF NEW.kind IS NULL THEN
             ac := credit_gz.uscc_authority(NEW.uscc) || credit_gz.uscc_category(NEW.uscc);
@@ -616,6 +618,7 @@ AS $$
 DECLARE
     ref bigint;
 BEGIN
+    IF TG_OP = 'INSERT' AND credit_gz.restoring() THEN RETURN NEW; END IF;  -- a restore keeps its rows as dumped
     IF TG_TABLE_SCHEMA <> 'credit_gz' OR TG_WHEN <> 'AFTER' OR TG_LEVEL <> 'ROW' OR TG_NARGS <> 1 THEN
         RAISE EXCEPTION 'credit_gz.subject_reference_check() must be an AFTER ROW trigger on a credit_gz table naming a column';
     END IF;
@@ -746,6 +749,7 @@ DECLARE
     same   text;
     given  text;
 BEGIN
+    IF TG_OP = 'INSERT' AND credit_gz.restoring() THEN RETURN NEW; END IF;  -- a restore keeps its rows as dumped
     IF TG_TABLE_SCHEMA <> 'credit_gz' OR TG_WHEN <> 'AFTER' OR TG_NARGS < 3
        OR (TG_LEVEL = 'ROW') <> (TG_OP = 'UPDATE') THEN
         RAISE EXCEPTION 'credit_gz.code_lookup_sync() must be an AFTER trigger on a credit_gz table (row level for UPDATE only) naming a lookup table, an id and codes';
@@ -888,6 +892,7 @@ LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
+    IF TG_OP = 'INSERT' AND credit_gz.restoring() THEN RETURN NEW; END IF;  -- a restore keeps its rows as dumped
     IF credit_gz.subject_is_person(NEW.subject_id) IS FALSE THEN
         RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = 'occupation_subject_id_fkey',
             MESSAGE = pg_catalog.format('occupational archive for subject %s: the holder must be a natural person', NEW.subject_id),
@@ -960,6 +965,7 @@ DECLARE
     org_person boolean := credit_gz.subject_is_person(NEW.subject_id);
     rel_person boolean := credit_gz.subject_is_person(NEW.related_subject_id);
 BEGIN
+    IF TG_OP = 'INSERT' AND credit_gz.restoring() THEN RETURN NEW; END IF;  -- a restore keeps its rows as dumped
     IF org_person IS TRUE THEN
         RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = 'relation_subject_id_fkey',
             MESSAGE = pg_catalog.format('relation %s: subject %s is a natural person, relations belong to organisations',
@@ -997,6 +1003,7 @@ LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
+    IF TG_OP = 'INSERT' AND credit_gz.restoring() THEN RETURN NEW; END IF;  -- a restore keeps its rows as dumped
     IF NEW.kind = 'legal_representative' AND EXISTS (
            SELECT FROM credit_gz.relation r
             WHERE r.subject_id = NEW.subject_id AND r.kind = 'legal_representative'
@@ -1343,6 +1350,7 @@ LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
+    IF TG_OP = 'INSERT' AND credit_gz.restoring() THEN RETURN NEW; END IF;  -- a restore keeps its rows as dumped
     IF NEW.status = 'not_fulfilled' AND (TG_OP = 'INSERT' OR OLD.status <> 'not_fulfilled') THEN
         NEW.determined_on := coalesce(NEW.determined_on, credit_gz.policy_date());
         NEW.breach_document_no := coalesce(NEW.breach_document_no, 'CMT-' || NEW.commitment_id);
@@ -1456,6 +1464,7 @@ DECLARE
     role name;
     keys text[] := TG_ARGV;
 BEGIN
+    IF TG_OP = 'INSERT' AND credit_gz.restoring() THEN RETURN NEW; END IF;  -- a restore keeps its rows as dumped
     IF TG_WHEN <> 'AFTER' OR TG_LEVEL <> 'ROW' THEN
         RAISE EXCEPTION 'credit_gz.audit_trigger() must be an AFTER ROW trigger'
             USING ERRCODE = 'trigger_protocol_violated',

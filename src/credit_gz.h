@@ -36,4 +36,11 @@ extern DateADT credit_gz_policy_day_at(TimestampTz at);
  */
 extern DateADT credit_gz_add_months(DateADT d, int months);
 
+/*
+ * credit_gz_restore_in_progress — whether this session is replaying a dump (pg_restore of any format, or a plain dump
+ * through psql) as a superuser: the rows it inserts already carry what the extension's triggers would derive or log,
+ * so the triggers keep them as they are (doc/archive.md, "Restore"). Cheap enough for a per-row test.
+ */
+extern bool credit_gz_restore_in_progress(void);
+
 #endif							/* CREDIT_GZ_H */

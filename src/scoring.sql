@@ -1048,9 +1048,11 @@ SELECT d.code, d.code, g.grade::credit_gz.credit_grade, g.ratio, g.incentives, g
     ('D', 0.50, ARRAY[]::text[], ARRAY['重点监管', '提高抽查比例和频次', '不适用告知承诺制'])) g (grade, ratio, incentives, constraints)
  WHERE d.parent_code IS NULL;
 
--- pg_dump: local rules and models (not the shipped rows, which CREATE EXTENSION makes), and the history. The scores
--- themselves are not dumped: restoring the records rescores them through the triggers (run recompute_scores()
--- after a restore, once local rules are back). scoring_rule_key is rebuilt by its statement triggers.
+-- pg_dump: local rules and models (not the shipped rows, which CREATE EXTENSION makes), the history and the scores
+-- themselves: a restore keeps them as dumped (the scoring triggers leave a restore's rows alone,
+-- credit_gz.restoring()), so no restore appends grade_history. scoring_rule_key is rebuilt by its statement
+-- triggers, which a restore's local rules fire as any insert does.
+SELECT pg_catalog.pg_extension_config_dump('credit_gz.subject_score', '');
 SELECT pg_catalog.pg_extension_config_dump('credit_gz.scoring_model', 'WHERE NOT shipped');
 SELECT pg_catalog.pg_extension_config_dump('credit_gz.scoring_rule', 'WHERE NOT shipped');
 SELECT pg_catalog.pg_extension_config_dump('credit_gz.scoring_rule_scoring_rule_id_seq', '');
