@@ -621,3 +621,600 @@ END $$;
 SELECT pg_catalog.pg_extension_config_dump('credit_gz.list_entry', '');
 SELECT pg_catalog.pg_extension_config_dump('credit_gz.subject_score', '');
 SELECT pg_catalog.pg_extension_config_dump('credit_gz.list_guard', '');
+
+-- Operations: the run log (credit_gz.job_run, job_schedule, job_run_last, job_overdue; src/run_log.sql), written by
+-- every maintenance job; audit-log retention and credit_gz.purge_audit_log(); its advisory lock key.
+CREATE OR REPLACE FUNCTION credit_gz.job_locks(OUT job text, OUT lock_key bigint) RETURNS SETOF record
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS
+$$
+    VALUES ('repropagate',                    1128726530::bigint),
+           ('create_overdue_interview_tasks', 1128726532),
+           ('rebuild_scoring_keys',           1128726533),
+           ('recompute_scores',               1128726534),
+           ('run_expiry',                     1128726535),
+           ('purge_query_log',                1128726536),
+           ('purge_audit_log',                1128726537)
+$$;
+CREATE TABLE credit_gz.job_schedule (
+    job            text     PRIMARY KEY,
+    expected_every interval NOT NULL CHECK (expected_every > interval '0'),
+    basis          text     NOT NULL,
+    shipped        boolean  NOT NULL DEFAULT true
+);
+COMMENT ON TABLE credit_gz.job_schedule IS
+    '作业计划 / how often each maintenance job is expected to run; credit_gz.job_overdue names the jobs whose last '
+    'successful run is older than that. A site changes an interval with UPDATE or adds its own jobs with INSERT.';
+COMMENT ON COLUMN credit_gz.job_schedule.job IS '作业 / the job, as it appears in credit_gz.job_run';
+COMMENT ON COLUMN credit_gz.job_schedule.expected_every IS '预期间隔 / longest time between two successful runs';
+COMMENT ON COLUMN credit_gz.job_schedule.basis IS '依据 / why the job runs that often';
+COMMENT ON COLUMN credit_gz.job_schedule.shipped IS
+    '随扩展安装 / row installed by CREATE EXTENSION (not dumped unless changed); locally added rows: false';
+
+-- The jobs of the README's pg_cron recipe: daily ones within a day and a half, weekly ones within eight days, so
+-- that a run a few minutes late is not overdue.
+INSERT INTO credit_gz.job_schedule (job, expected_every, basis) VALUES
+    ('run_expiry', interval '36 hours', '到期处理每日运行: 公示期满当日停止公示 / records leave publicity on the day their period ends'),
+    ('recompute_scores', interval '36 hours', '衰减计分每日重算 / decaying scoring rules move scores as days pass'),
+    ('purge_query_log', interval '8 days', '查询日志保存期限, 每周清理 / weekly: the query log keeps its retention period, no longer'),
+    ('purge_audit_log', interval '8 days', '审计日志保存期限, 每周清理 / weekly: the audit log keeps its retention period, no longer');
+ALTER TABLE credit_gz.job_schedule ALTER COLUMN shipped SET DEFAULT false;
+-- A shipped row a site changed is dumped too (its interval is the site's), and restores over the shipped one.
+SELECT pg_catalog.pg_extension_config_dump('credit_gz.job_schedule', 'WHERE NOT shipped');
+
+CREATE TABLE credit_gz.job_run (
+    run_id     bigint      GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    job        text        NOT NULL,
+    as_of      date        NOT NULL,
+    started_at timestamptz NOT NULL,
+    ended_at   timestamptz NOT NULL,
+    succeeded  boolean     NOT NULL,
+    result     jsonb,
+    sqlstate   text,
+    error      text,
+    run_by     name        NOT NULL DEFAULT session_user,
+    CHECK (ended_at >= started_at),
+    CHECK (succeeded = (sqlstate IS NULL) AND succeeded = (error IS NULL))
+);
+CREATE INDEX job_run_job_idx ON credit_gz.job_run (job, started_at);
+COMMENT ON INDEX credit_gz.job_run_job_idx IS 'the last runs of a job (job_run_last, job_overdue)';
+COMMENT ON TABLE credit_gz.job_run IS
+    '作业运行记录 / one row per run of a maintenance job, written by the job itself: on success in the job''s own '
+    'transaction (a caller that rolls back the work rolls back its row), on failure after the job''s subtransaction '
+    'rolled back its work, so the failure stays. Each row is reported as a NOTICE when its transaction commits, so '
+    'that pg_cron''s return_message carries the summary.';
+COMMENT ON COLUMN credit_gz.job_run.run_id IS '运行编号 / run number';
+COMMENT ON COLUMN credit_gz.job_run.job IS '作业 / the job (the routine''s name)';
+COMMENT ON COLUMN credit_gz.job_run.as_of IS '基准日 / the day the job ran for: its as_of, or policy_date(as_of) for a job that takes an instant';
+COMMENT ON COLUMN credit_gz.job_run.started_at IS '开始 / when the run started';
+COMMENT ON COLUMN credit_gz.job_run.ended_at IS '结束 / when it ended';
+COMMENT ON COLUMN credit_gz.job_run.succeeded IS '成功 / whether it ran to the end';
+COMMENT ON COLUMN credit_gz.job_run.result IS '结果 / the summary the job returned';
+COMMENT ON COLUMN credit_gz.job_run.sqlstate IS '错误码 / the SQLSTATE it failed with';
+COMMENT ON COLUMN credit_gz.job_run.error IS '错误 / the error message, with its detail';
+COMMENT ON COLUMN credit_gz.job_run.run_by IS '执行者 / the session user that ran it';
+SELECT pg_catalog.pg_extension_config_dump('credit_gz.job_run', '');
+SELECT pg_catalog.pg_extension_config_dump(pg_catalog.pg_get_serial_sequence('credit_gz.job_run', 'run_id'), '');
+
+-- job_run_record: the one writer of credit_gz.job_run, called by each job as it ends. SECURITY DEFINER so that a job
+-- run by any role that may run it can log; not executable by PUBLIC, so that nobody else writes run rows.
+CREATE FUNCTION credit_gz.job_run_record(job text, as_of date, started_at timestamptz, result jsonb,
+                                         sqlstate text DEFAULT NULL, error text DEFAULT NULL)
+RETURNS bigint
+LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+    INSERT INTO credit_gz.job_run (job, as_of, started_at, ended_at, succeeded, result, sqlstate, error)
+    VALUES (job, as_of, started_at, pg_catalog.clock_timestamp(), sqlstate IS NULL, result, sqlstate, error)
+    RETURNING run_id
+$$;
+REVOKE ALL ON FUNCTION credit_gz.job_run_record(text, date, timestamptz, jsonb, text, text) FROM PUBLIC;
+COMMENT ON FUNCTION credit_gz.job_run_record(text, date, timestamptz, jsonb, text, text) IS
+    '记录作业运行 / appends one run of a job to credit_gz.job_run (ended now; failed when sqlstate is given). Called '
+    'by the jobs only; not executable by PUBLIC.';
+
+-- job_run_report: at commit, each run row becomes a NOTICE. pg_cron's background worker (cron.use_background_workers)
+-- keeps the last message a job sends as its return_message, and a notice sent while the job's transaction commits
+-- comes after the command's completion tag: so the job's summary, not "SELECT 1", is what cron.job_run_details shows.
+CREATE FUNCTION credit_gz.job_run_report() RETURNS trigger
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    IF TG_TABLE_SCHEMA <> 'credit_gz' OR TG_TABLE_NAME <> 'job_run' OR TG_OP <> 'INSERT' OR TG_LEVEL <> 'ROW' THEN
+        RAISE EXCEPTION 'credit_gz.job_run_report() reports rows inserted into credit_gz.job_run only'
+            USING ERRCODE = '39P01';
+    END IF;
+    IF credit_gz.restoring() THEN
+        RETURN NULL;   -- a restored run row was reported when it ran
+    END IF;
+    IF NEW.succeeded THEN
+        RAISE NOTICE '% %', NEW.job, NEW.result;
+    ELSE
+        RAISE NOTICE '% failed (SQLSTATE %): %', NEW.job, NEW.sqlstate, NEW.error;
+    END IF;
+    RETURN NULL;
+END $$;
+COMMENT ON FUNCTION credit_gz.job_run_report() IS
+    '作业结果通知 / deferred trigger on credit_gz.job_run: reports each run as a NOTICE when its transaction commits '
+    '(the job''s summary, or its failure), the last message pg_cron''s background worker records as return_message.';
+CREATE CONSTRAINT TRIGGER job_run_report AFTER INSERT ON credit_gz.job_run DEFERRABLE INITIALLY DEFERRED
+    FOR EACH ROW EXECUTE FUNCTION credit_gz.job_run_report();
+COMMENT ON TRIGGER job_run_report ON credit_gz.job_run IS '作业结果通知 / the run''s summary as a NOTICE at commit';
+
+CREATE VIEW credit_gz.job_run_last AS
+SELECT DISTINCT ON (r.job) r.job, r.run_id, r.as_of, r.started_at, r.ended_at, r.ended_at - r.started_at AS took,
+       r.succeeded, r.result, r.sqlstate, r.error, r.run_by
+  FROM credit_gz.job_run r
+ ORDER BY r.job, r.started_at DESC, r.run_id DESC;
+COMMENT ON VIEW credit_gz.job_run_last IS '最近运行 / the last run of each job, whether it succeeded or failed';
+
+CREATE VIEW credit_gz.job_overdue AS
+SELECT s.job, s.expected_every, ok.last_success, f.last_failure, f.last_error
+  FROM credit_gz.job_schedule s
+  LEFT JOIN LATERAL (SELECT max(r.started_at) AS last_success FROM credit_gz.job_run r
+                      WHERE r.job = s.job AND r.succeeded) ok ON true
+  LEFT JOIN LATERAL (SELECT r.started_at AS last_failure, r.error AS last_error FROM credit_gz.job_run r
+                      WHERE r.job = s.job AND NOT r.succeeded ORDER BY r.started_at DESC LIMIT 1) f ON true
+ WHERE ok.last_success IS NULL OR ok.last_success < pg_catalog.now() - s.expected_every;
+COMMENT ON VIEW credit_gz.job_overdue IS
+    '逾期作业 / the scheduled jobs (credit_gz.job_schedule) that have not succeeded within their expected interval '
+    '(or never), with their last success and their last failure: what to look at when a job did not run when due.';
+-- ---------------------------------------------------------------------------------------------------------------
+-- Retention of the audit logs (data with effective dates, like the query log's): credit_gz.purge_audit_log()
+-- removes entries of audit_log and catalogue_audit_log older than the period in force, and nothing else does.
+-- ---------------------------------------------------------------------------------------------------------------
+CREATE TABLE credit_gz.audit_log_retention (
+    effective_from date     NOT NULL PRIMARY KEY,
+    retention      interval NOT NULL CHECK (retention >= interval '1 year'),
+    basis          text     NOT NULL,
+    shipped        boolean  NOT NULL DEFAULT true
+);
+COMMENT ON TABLE credit_gz.audit_log_retention IS
+    '审计日志保存期限 / audit-log retention period, by the date it took effect; credit_gz.purge_audit_log() keeps '
+    'entries younger than the period in force. At least one year, so a year of changes is always auditable.';
+COMMENT ON COLUMN credit_gz.audit_log_retention.effective_from IS '生效日期 / date the period took effect';
+COMMENT ON COLUMN credit_gz.audit_log_retention.retention IS '保存期限 / how long entries are kept';
+COMMENT ON COLUMN credit_gz.audit_log_retention.basis IS '依据 / basis (rule or decision) for the period';
+COMMENT ON COLUMN credit_gz.audit_log_retention.shipped IS
+    '随扩展安装 / row installed by CREATE EXTENSION (not dumped: the extension recreates it); locally added rows: false';
+-- Five years, as the query log: the longest publicity of negative information under 《广州市公共信用信息管理规定》
+-- (2024), so every change to anything that was ever published stays traceable while it may be published.
+INSERT INTO credit_gz.audit_log_retention (effective_from, retention, basis) VALUES
+    ('2020-01-01', interval '5 years',
+     '默认: 与《广州市公共信用信息管理规定》失信信息最长公开期限(5年)及查询日志保存期限一致 / default: the 5-year maximum publicity of negative information, as the query log');
+ALTER TABLE credit_gz.audit_log_retention ALTER COLUMN shipped SET DEFAULT false;
+SELECT pg_catalog.pg_extension_config_dump('credit_gz.audit_log_retention', 'WHERE NOT shipped');
+
+-- audit_log_retention_at: the retention period in force on a day (the latest row that took effect by then).
+CREATE FUNCTION credit_gz.audit_log_retention_at(day date) RETURNS interval
+LANGUAGE sql STABLE STRICT PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS $$
+    SELECT r.retention FROM credit_gz.audit_log_retention r WHERE r.effective_from <= day
+     ORDER BY r.effective_from DESC LIMIT 1
+$$;
+COMMENT ON FUNCTION credit_gz.audit_log_retention_at(date) IS
+    '审计日志保存期限 / the audit-log retention period in force on a day (credit_gz.audit_log_retention).';
+
+-- purge_audit_log: the one way entries leave the audit logs. SECURITY DEFINER (applications have no right on them)
+-- and not executable by PUBLIC. as_of only moves the cutoff into the past, so no call removes a recent entry.
+CREATE FUNCTION credit_gz.purge_audit_log(as_of timestamptz DEFAULT pg_catalog.now(), batch_size integer DEFAULT 10000)
+RETURNS bigint
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    at_time timestamptz := least(coalesce(as_of, pg_catalog.now()), pg_catalog.now());
+    run_day date := credit_gz.policy_date(least(coalesce(as_of, pg_catalog.now()), pg_catalog.now()));
+    cutoff  timestamptz;
+    n       bigint;
+    total   bigint := 0;
+    started timestamptz := pg_catalog.clock_timestamp();
+    failed_state text;
+    failed_message text;
+    failed_detail text;
+BEGIN
+    IF batch_size IS NULL OR batch_size < 1 THEN
+        RAISE EXCEPTION 'batch_size must be positive' USING ERRCODE = '22023';
+    END IF;
+    cutoff := at_time - credit_gz.audit_log_retention_at(run_day);
+    IF NOT pg_catalog.pg_try_advisory_xact_lock(credit_gz.job_lock_key('purge_audit_log')) THEN
+        PERFORM credit_gz.job_run_record('purge_audit_log', run_day, started,
+                                         '{"skipped": "another purge_audit_log is in progress"}');
+        RETURN 0;
+    END IF;
+    BEGIN
+        LOOP
+            DELETE FROM credit_gz.audit_log a
+             WHERE (a.subject_id, a.audit_id) IN (SELECT l.subject_id, l.audit_id FROM credit_gz.audit_log l
+                                                   WHERE l.at < cutoff
+                                                   ORDER BY l.at LIMIT batch_size FOR UPDATE SKIP LOCKED);
+            GET DIAGNOSTICS n = ROW_COUNT;
+            total := total + n;
+            EXIT WHEN n < batch_size;
+        END LOOP;
+        LOOP
+            DELETE FROM credit_gz.catalogue_audit_log a
+             WHERE a.audit_id IN (SELECT l.audit_id FROM credit_gz.catalogue_audit_log l
+                                   WHERE l.at < cutoff
+                                   ORDER BY l.at LIMIT batch_size FOR UPDATE SKIP LOCKED);
+            GET DIAGNOSTICS n = ROW_COUNT;
+            total := total + n;
+            EXIT WHEN n < batch_size;
+        END LOOP;
+    EXCEPTION WHEN OTHERS THEN
+        -- the deletes are rolled back with this block's subtransaction; the failure is logged in the caller's
+        -- transaction, so it stays when that commits (pg_cron's does)
+        GET STACKED DIAGNOSTICS failed_state = RETURNED_SQLSTATE, failed_message = MESSAGE_TEXT,
+                                failed_detail = PG_EXCEPTION_DETAIL;
+    END;
+    IF failed_state IS NOT NULL THEN
+        PERFORM credit_gz.job_run_record('purge_audit_log', run_day, started, NULL, failed_state,
+                                         concat_ws(E'\n', failed_message, failed_detail));
+        RAISE WARNING 'purge_audit_log failed (SQLSTATE %): %', failed_state, failed_message
+            USING DETAIL = coalesce(failed_detail, ''), HINT = 'The failure is logged in credit_gz.job_run.';
+        RETURN NULL;
+    END IF;
+    PERFORM credit_gz.job_run_record('purge_audit_log', run_day, started,
+                                     pg_catalog.jsonb_build_object('cutoff', cutoff, 'entries_removed', total));
+    RETURN total;
+END
+$$;
+REVOKE ALL ON FUNCTION credit_gz.purge_audit_log(timestamptz, integer) FROM PUBLIC;
+COMMENT ON FUNCTION credit_gz.purge_audit_log(timestamptz, integer) IS
+    '审计日志清理 / removes entries of credit_gz.audit_log and credit_gz.catalogue_audit_log older than the retention '
+    'period in force on policy_date(as_of) (credit_gz.audit_log_retention); returns how many (NULL when it failed: '
+    'the failure is in credit_gz.job_run). as_of cannot move the cutoff past now(). Idempotent; advisory lock '
+    'job_lock_key(''purge_audit_log''), a concurrent call returns 0; logs its run in credit_gz.job_run.';
+CREATE OR REPLACE FUNCTION credit_gz.run_expiry(as_of timestamptz DEFAULT pg_catalog.now(), batch_size integer DEFAULT 10000,
+                                     max_rows integer DEFAULT NULL)
+RETURNS jsonb
+LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    d date := credit_gz.policy_date(as_of);
+    n_records bigint := 0;
+    n_entries bigint := 0;
+    n_derived bigint := 0;
+    n_escalated bigint := 0;
+    n_repair bigint := 0;
+    n_objection bigint := 0;
+    n_tasks bigint := 0;
+    k bigint;
+    root bigint;
+    lt record;
+    step record;
+    room bigint := COALESCE(max_rows, 9223372036854775807);
+    summary jsonb;
+    started timestamptz := pg_catalog.clock_timestamp();
+    failed_state text;
+    failed_message text;
+    failed_detail text;
+BEGIN
+    IF as_of IS NULL OR batch_size IS NULL OR batch_size < 1 OR max_rows < 1 THEN
+        RAISE EXCEPTION 'run_expiry needs a time and a positive batch size'
+            USING ERRCODE = '22023', HINT = 'Call credit_gz.run_expiry() or run_expiry(now(), 10000).';
+    END IF;
+    -- One run at a time; a concurrent call returns at once and changes nothing.
+    IF NOT pg_catalog.pg_try_advisory_xact_lock(credit_gz.job_lock_key('run_expiry')) THEN
+        summary := pg_catalog.jsonb_build_object('as_of', d, 'skipped', 'another run_expiry is in progress');
+        PERFORM credit_gz.job_run_record('run_expiry', d, started, summary);
+        RETURN summary;
+    END IF;
+
+    BEGIN
+
+    -- 1. Records past their maximum publicity period (publish_until is the first day no longer published):
+    --    publication stops, kept archived for authorities (《广州市公共信用信息管理规定》).
+    --    (A record under objection waits: its prior status returns when the objection ends, then it expires.)
+    --    max_rows caps the records and entries changed by this call (each touched subject holds a scoring lock until
+    --    commit); run_expiry_in_batches commits between capped calls.
+    WHILE room > 0 LOOP
+        WITH due AS (
+            SELECT r.record_id FROM credit_gz.record r
+            WHERE r.status = 'in_publicity' AND r.publish_until <= d
+            ORDER BY r.publish_until LIMIT LEAST(batch_size, room)
+            FOR UPDATE SKIP LOCKED)
+        UPDATE credit_gz.record r SET status = 'expired', disclosure = 'archived'
+        FROM due WHERE r.record_id = due.record_id;
+        GET DIAGNOSTICS k = ROW_COUNT;
+        n_records := n_records + k;
+        room := room - k;
+        EXIT WHEN k < LEAST(batch_size, room + k);
+    END LOOP;
+
+    -- 2. List entries past their term (effective_until is the first day no longer in force); derived entries
+    --    follow their source through the lists triggers.
+    WHILE room > 0 LOOP
+        WITH due AS (
+            SELECT e.entry_id FROM credit_gz.list_entry e
+            WHERE e.status = 'active' AND e.effective_until <= d AND e.derived_from_entry_id IS NULL
+            ORDER BY e.effective_until LIMIT LEAST(batch_size, room)
+            FOR UPDATE SKIP LOCKED)
+        UPDATE credit_gz.list_entry e SET status = 'expired', status_changed_on = d, status_reason = 'term ended (期满)'
+        FROM due WHERE e.entry_id = due.entry_id;
+        GET DIAGNOSTICS k = ROW_COUNT;
+        n_entries := n_entries + k;
+        room := room - k;
+        EXIT WHEN k < LEAST(batch_size, room + k);
+    END LOOP;
+    -- Derived entries whose own term ended (the relation they came through ended): recompute their trees as of
+    -- the run's day, so that a relation ending before as_of lifts its entry whatever the date of the server.
+    FOR root IN
+        SELECT DISTINCT e.root_entry_id FROM credit_gz.list_entry e
+        WHERE e.status = 'active' AND e.root_entry_id IS NOT NULL AND e.effective_until <= d
+        ORDER BY 1
+    LOOP
+        n_derived := n_derived + credit_gz.repropagate_entry(root, d);
+    END LOOP;
+
+    -- 3. Escalation by the list types' own rules (经营异常名录 unresolved 3 years → 严重违法失信名单): an entry
+    --    escalates on add_months(listed on, escalate_after_months) (doc/repair.md, month ends); the entries due are
+    --    those listed on or before add_months_inverse(d, …), an index range of list_entry_escalation_due_idx.
+    FOR lt IN SELECT t.code, t.escalate_to_code, t.escalate_after_months,
+                     credit_gz.add_months_inverse(d, t.escalate_after_months) AS listed_by
+              FROM credit_gz.list_type t WHERE t.escalate_to_code IS NOT NULL ORDER BY t.code
+    LOOP
+        INSERT INTO credit_gz.list_entry (subject_id, list_type_code, department_code, basis_document, effective_from,
+                                          record_id, escalated_from_entry_id)
+        SELECT e.subject_id, lt.escalate_to_code, e.department_code,
+               pg_catalog.format('经营异常满%s个月未纠正，由列入记录 %s 升级 (%s)', lt.escalate_after_months, e.entry_id,
+                                 e.basis_document),
+               d, e.record_id, e.entry_id
+        FROM credit_gz.list_entry e
+        WHERE e.list_type_code = lt.code AND e.status = 'active' AND e.derived_from_entry_id IS NULL
+          AND e.effective_from <= lt.listed_by
+          AND NOT EXISTS (SELECT FROM credit_gz.list_entry x WHERE x.escalated_from_entry_id = e.entry_id)
+        ORDER BY e.entry_id;
+        GET DIAGNOSTICS k = ROW_COUNT;
+        n_escalated := n_escalated + k;
+    END LOOP;
+
+    -- 4. Overdue repair applications and objections: flagged once per step. Each step is (table, key, status,
+    -- due column, flag column); the statement is the same for all, and each uses its partial index on the due date.
+    FOR step IN SELECT * FROM (VALUES
+            ('repair_application', 'application_id', 'submitted',      'accept_due',   'accept_overdue_at'),
+            ('repair_application', 'application_id', 'accepted',       'decide_due',   'decide_overdue_at'),
+            ('objection',          'objection_id',   'submitted',      'accept_due',   'accept_overdue_at'),
+            ('objection',          'objection_id',   'accepted',       'platform_due', 'platform_overdue_at'),
+            ('objection',          'objection_id',   'provider_check', 'provider_due', 'provider_overdue_at'))
+            AS v(tab, key, status, due, flag) LOOP
+        EXECUTE pg_catalog.format(
+            'WITH due AS (SELECT t.%2$I FROM credit_gz.%1$I t'
+            '              WHERE t.status OPERATOR(pg_catalog.=) %3$L AND t.%5$I IS NULL'
+            '                AND t.%4$I OPERATOR(pg_catalog.<) $1'
+            '              FOR UPDATE SKIP LOCKED)'
+            ' UPDATE credit_gz.%1$I t SET %5$I = $2 FROM due'
+            '  WHERE t.%2$I OPERATOR(pg_catalog.=) due.%2$I',
+            step.tab, step.key, step.status, step.due, step.flag) USING d, as_of;
+        GET DIAGNOSTICS k = ROW_COUNT;
+        IF step.tab = 'objection' THEN n_objection := n_objection + k; ELSE n_repair := n_repair + k; END IF;
+    END LOOP;
+
+    -- 5. 谁认定、谁约谈 (二(三)): an interview task for the determining department of every direct entry and every
+    --    dishonesty case whose rectification deadline passed; one task per deadline (the lists' unique indexes).
+    n_tasks := n_tasks + credit_gz.create_overdue_interview_tasks(10, d);
+
+    summary := pg_catalog.jsonb_build_object(
+        'as_of', d,
+        'more_due', room <= 0,
+        'records_expired', n_records,
+        'entries_expired', n_entries,
+        'derived_entries_recomputed', n_derived,
+        'entries_escalated', n_escalated,
+        'repair_applications_overdue', n_repair,
+        'objections_overdue', n_objection,
+        'interview_tasks_created', n_tasks);
+    EXCEPTION WHEN OTHERS THEN
+        -- the work above is rolled back with this block's subtransaction; the failure is logged in the caller's
+        -- transaction, so it stays when that commits (pg_cron's does)
+        GET STACKED DIAGNOSTICS failed_state = RETURNED_SQLSTATE, failed_message = MESSAGE_TEXT,
+                                failed_detail = PG_EXCEPTION_DETAIL;
+    END;
+    IF failed_state IS NOT NULL THEN
+        PERFORM credit_gz.job_run_record('run_expiry', d, started, NULL, failed_state,
+                                         concat_ws(E'\n', failed_message, failed_detail));
+        RAISE WARNING 'run_expiry failed (SQLSTATE %): %', failed_state, failed_message
+            USING DETAIL = coalesce(failed_detail, ''), HINT = 'The failure is logged in credit_gz.job_run.';
+        RETURN pg_catalog.jsonb_build_object('as_of', d, 'failed', failed_message, 'sqlstate', failed_state);
+    END IF;
+    PERFORM credit_gz.job_run_record('run_expiry', d, started, summary);
+    RETURN summary;
+END $$;
+CREATE OR REPLACE PROCEDURE credit_gz.run_expiry_in_batches(as_of timestamptz DEFAULT pg_catalog.now(),
+                                                  rows_per_transaction integer DEFAULT 2000, INOUT result jsonb DEFAULT NULL)
+LANGUAGE plpgsql AS $$
+DECLARE
+    r jsonb;
+    key text;
+    started timestamptz := pg_catalog.clock_timestamp();
+BEGIN
+    -- Each scoring-trigger call holds its subject's row lock until commit; committing every
+    -- rows_per_transaction rows keeps a large day (1% of the archive) in transactions of bounded size.
+    -- (No SET search_path here: a procedure with SET cannot COMMIT; every name below is schema-qualified.)
+    result := '{}'::jsonb;
+    LOOP
+        r := credit_gz.run_expiry(as_of, LEAST(rows_per_transaction, 10000), rows_per_transaction);
+        IF r ? 'skipped' OR r ? 'failed' THEN
+            result := result || r;
+            EXIT;
+        END IF;
+        FOR key IN SELECT pg_catalog.jsonb_object_keys(r) LOOP
+            IF pg_catalog.jsonb_typeof(r -> key) = 'number' THEN
+                result := pg_catalog.jsonb_set(result, ARRAY[key],
+                    pg_catalog.to_jsonb(COALESCE((result ->> key)::bigint, 0) + (r ->> key)::bigint));
+            END IF;
+        END LOOP;
+        result := result || pg_catalog.jsonb_build_object('as_of', r -> 'as_of');
+        COMMIT;
+        EXIT WHEN NOT (r ->> 'more_due')::boolean;
+    END LOOP;
+    -- the batches' own runs are logged by run_expiry (each committed with its batch); this row sums them
+    IF result ? 'failed' THEN
+        PERFORM credit_gz.job_run_record('run_expiry_in_batches', credit_gz.policy_date(as_of), started, NULL, result ->> 'sqlstate',
+                                         result ->> 'failed');
+    ELSE
+        PERFORM credit_gz.job_run_record('run_expiry_in_batches', credit_gz.policy_date(as_of), started, result);
+    END IF;
+END $$;
+CREATE OR REPLACE FUNCTION credit_gz.recompute_scores(model_code text DEFAULT NULL,
+                                           as_of date DEFAULT credit_gz.policy_date())
+RETURNS bigint
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pg_temp
+-- The fresh sums meet the maintained scores (millions of rows each) in a hash join; merge joins (sorting both) and
+-- nested loops are an order of magnitude slower there.
+SET enable_mergejoin = off
+SET enable_nestloop = off
+AS $$
+-- a bare model_code is the column; the parameter is recompute_scores.model_code
+#variable_conflict use_column
+DECLARE
+    models text[];
+    n bigint;
+    started timestamptz := pg_catalog.clock_timestamp();
+    failed_state text;
+    failed_message text;
+    failed_detail text;
+BEGIN
+    IF recompute_scores.model_code IS NOT NULL
+       AND NOT EXISTS (SELECT 1 FROM credit_gz.scoring_model WHERE code = recompute_scores.model_code)
+    THEN
+        RAISE EXCEPTION 'scoring model "%" does not exist', recompute_scores.model_code
+            USING ERRCODE = '23503', HINT = 'See credit_gz.scoring_model for the model codes.';
+    END IF;
+    BEGIN
+    -- One recomputation at a time. The table lock makes the triggers of concurrent
+    -- record changes wait, so no maintained score is overwritten with a value computed before that change.
+    PERFORM pg_catalog.pg_advisory_xact_lock(credit_gz.job_lock_key('recompute_scores'));
+    LOCK TABLE credit_gz.subject_score IN SHARE ROW EXCLUSIVE MODE;
+
+    SELECT array_agg(code) INTO models FROM credit_gz.scoring_model
+     WHERE is_active AND (recompute_scores.model_code IS NULL OR code = recompute_scores.model_code);
+    IF models IS NULL THEN
+        n := 0;
+    ELSE
+
+    IF pg_catalog.to_regclass('pg_temp.scoring_diff') IS NOT NULL THEN
+        DROP TABLE pg_temp.scoring_diff;
+    END IF;
+    -- The fresh sums (score_totals, one pass in C) against the maintained scores: what changed, with the row to
+    -- update (its ctid: the table lock above keeps every row where it is until the function returns).
+    CREATE TEMP TABLE scoring_diff ON COMMIT DROP AS
+    SELECT coalesce(f.subject_id, s.subject_id) AS subject_id, coalesce(f.model_code, s.model_code) AS model_code,
+           coalesce(f.score, m.base_score) AS score, coalesce(f.grade, m.no_history_grade) AS grade,
+           coalesce(f.raw_points, 0) AS raw_points, coalesce(f.contributions, 0) AS contributions,
+           f.cap_rank, coalesce(f.decaying, false) AS decaying,
+           s.score_row,
+           coalesce(s.score, m.base_score) AS old_score, coalesce(s.grade, m.no_history_grade) AS old_grade
+      FROM credit_gz.fresh_scores(models, recompute_scores.as_of) f
+      FULL JOIN (SELECT ss.ctid AS score_row, ss.* FROM credit_gz.subject_score ss WHERE ss.model_code = ANY (models)) s
+        ON s.subject_id = f.subject_id AND s.model_code = f.model_code
+      JOIN credit_gz.scoring_model m ON m.code = coalesce(f.model_code, s.model_code)
+     WHERE s.subject_id IS NULL
+        OR (s.score, s.grade::text, s.raw_points, s.contributions, s.cap_rank, s.decaying)
+           IS DISTINCT FROM (coalesce(f.score, m.base_score), coalesce(f.grade, m.no_history_grade)::text,
+                             coalesce(f.raw_points, 0), coalesce(f.contributions, 0), f.cap_rank,
+                             coalesce(f.decaying, false))
+        OR (s.decaying AND s.scored_on <> recompute_scores.as_of)
+     -- in key order: the inserts below then append to the indexes of subject_score and grade_history instead of
+     -- touching random pages, and the updates meet the score table's rows in (roughly) physical order
+     ORDER BY 1, 2;
+    GET DIAGNOSTICS n = ROW_COUNT;
+
+    -- Each changed row is fetched by its ctid (a nested loop of TID scans): no hash of the whole score table.
+    SET LOCAL enable_nestloop = on;
+    SET LOCAL enable_hashjoin = off;
+    UPDATE credit_gz.subject_score s
+       SET score = d.score, grade = d.grade, raw_points = d.raw_points, contributions = d.contributions,
+           cap_rank = d.cap_rank, decaying = d.decaying, scored_on = recompute_scores.as_of, updated_at = now()
+      FROM pg_temp.scoring_diff d
+     WHERE s.ctid = d.score_row;
+    INSERT INTO credit_gz.subject_score (subject_id, model_code, score, grade, raw_points, contributions, cap_rank,
+                                         decaying, scored_on, updated_at)
+    SELECT subject_id, model_code, score, grade, raw_points, contributions, cap_rank, decaying, recompute_scores.as_of, now()
+      FROM pg_temp.scoring_diff WHERE score_row IS NULL;
+    INSERT INTO credit_gz.grade_history (subject_id, model_code, old_grade, new_grade, old_score, new_score, cause)
+    SELECT subject_id, model_code, old_grade, grade, old_score, score, 'recompute'
+      FROM pg_temp.scoring_diff WHERE grade::text <> old_grade::text;
+    INSERT INTO credit_gz.score_drop (subject_id, model_code, old_score, new_score, cause)
+    SELECT subject_id, model_code, old_score, score, 'recompute'
+      FROM pg_temp.scoring_diff WHERE score < old_score;
+    DROP TABLE pg_temp.scoring_diff;
+    END IF;
+    EXCEPTION WHEN OTHERS THEN
+        -- the work above is rolled back with this block's subtransaction; the failure is logged in the caller's
+        -- transaction, so it stays when that commits (pg_cron's does)
+        GET STACKED DIAGNOSTICS failed_state = RETURNED_SQLSTATE, failed_message = MESSAGE_TEXT,
+                                failed_detail = PG_EXCEPTION_DETAIL;
+    END;
+    IF failed_state IS NOT NULL THEN
+        PERFORM credit_gz.job_run_record('recompute_scores', as_of, started, NULL, failed_state,
+                                         concat_ws(E'\n', failed_message, failed_detail));
+        RAISE WARNING 'recompute_scores failed (SQLSTATE %): %', failed_state, failed_message
+            USING DETAIL = coalesce(failed_detail, ''), HINT = 'The failure is logged in credit_gz.job_run.';
+        RETURN NULL;
+    END IF;
+    PERFORM credit_gz.job_run_record('recompute_scores', as_of, started,
+                                     pg_catalog.jsonb_build_object('as_of', as_of, 'model_code', recompute_scores.model_code,
+                                                                   'scores_changed', n));
+    RETURN n;
+END;
+$$;
+CREATE OR REPLACE FUNCTION credit_gz.purge_query_log(as_of timestamptz DEFAULT pg_catalog.now(), batch_size integer DEFAULT 10000)
+RETURNS bigint
+LANGUAGE plpgsql VOLATILE
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    cutoff  timestamptz;
+    n       bigint;
+    total   bigint := 0;
+    run_day date := credit_gz.policy_date(least(coalesce(as_of, pg_catalog.now()), pg_catalog.now()));
+    started timestamptz := pg_catalog.clock_timestamp();
+    failed_state text;
+    failed_message text;
+    failed_detail text;
+BEGIN
+    IF batch_size IS NULL OR batch_size < 1 THEN
+        RAISE EXCEPTION 'batch_size must be positive' USING ERRCODE = '22023';
+    END IF;
+    -- as_of can only move the cutoff into the past: the trigger re-checks against now() in any case.
+    cutoff := least(coalesce(as_of, pg_catalog.now()), pg_catalog.now());
+    cutoff := cutoff - credit_gz.query_log_retention_at(credit_gz.policy_date(cutoff));
+    IF NOT pg_catalog.pg_try_advisory_xact_lock(credit_gz.job_lock_key('purge_query_log')) THEN
+        PERFORM credit_gz.job_run_record('purge_query_log', run_day, started,
+                                         '{"skipped": "another purge_query_log is in progress"}');
+        RETURN 0;   -- another purge is running; running twice would do nothing more
+    END IF;
+    BEGIN
+    PERFORM pg_catalog.set_config('credit_gz.query_log_purge', 'on', true);
+    LOOP
+        DELETE FROM credit_gz.query_log q
+         WHERE (q.subject_id, q.log_id) IN (SELECT l.subject_id, l.log_id FROM credit_gz.query_log l
+                                             WHERE l.at < cutoff
+                                             ORDER BY l.at LIMIT batch_size FOR UPDATE SKIP LOCKED);
+        GET DIAGNOSTICS n = ROW_COUNT;
+        total := total + n;
+        EXIT WHEN n < batch_size;
+    END LOOP;
+    LOOP
+        DELETE FROM credit_gz.unknown_code_read_log q
+         WHERE (q.code, q.log_id) IN (SELECT l.code, l.log_id FROM credit_gz.unknown_code_read_log l
+                                       WHERE l.at < cutoff
+                                       ORDER BY l.at LIMIT batch_size FOR UPDATE SKIP LOCKED);
+        GET DIAGNOSTICS n = ROW_COUNT;
+        total := total + n;
+        EXIT WHEN n < batch_size;
+    END LOOP;
+    PERFORM pg_catalog.set_config('credit_gz.query_log_purge', 'off', true);
+    EXCEPTION WHEN OTHERS THEN
+        -- the work above is rolled back with this block's subtransaction; the failure is logged in the caller's
+        -- transaction, so it stays when that commits (pg_cron's does)
+        GET STACKED DIAGNOSTICS failed_state = RETURNED_SQLSTATE, failed_message = MESSAGE_TEXT,
+                                failed_detail = PG_EXCEPTION_DETAIL;
+    END;
+    IF failed_state IS NOT NULL THEN
+        PERFORM credit_gz.job_run_record('purge_query_log', run_day, started, NULL,
+                                         failed_state, concat_ws(E'\n', failed_message, failed_detail));
+        RAISE WARNING 'purge_query_log failed (SQLSTATE %): %', failed_state, failed_message
+            USING DETAIL = coalesce(failed_detail, ''), HINT = 'The failure is logged in credit_gz.job_run.';
+        RETURN NULL;
+    END IF;
+    PERFORM credit_gz.job_run_record('purge_query_log', run_day, started,
+                                     pg_catalog.jsonb_build_object('cutoff', cutoff, 'entries_removed', total));
+    RETURN total;
+END
+$$;
