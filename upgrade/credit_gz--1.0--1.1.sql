@@ -743,6 +743,17 @@ SELECT DISTINCT ON (r.job) r.job, r.run_id, r.as_of, r.started_at, r.ended_at, r
   FROM credit_gz.job_run r
  ORDER BY r.job, r.started_at DESC, r.run_id DESC;
 COMMENT ON VIEW credit_gz.job_run_last IS '最近运行 / the last run of each job, whether it succeeded or failed';
+COMMENT ON COLUMN credit_gz.job_run_last.job IS '作业 / the job';
+COMMENT ON COLUMN credit_gz.job_run_last.run_id IS '运行编号 / its last run';
+COMMENT ON COLUMN credit_gz.job_run_last.as_of IS '基准日 / the day it ran for';
+COMMENT ON COLUMN credit_gz.job_run_last.started_at IS '开始 / when it started';
+COMMENT ON COLUMN credit_gz.job_run_last.ended_at IS '结束 / when it ended';
+COMMENT ON COLUMN credit_gz.job_run_last.took IS '耗时 / how long it took';
+COMMENT ON COLUMN credit_gz.job_run_last.succeeded IS '成功 / whether it ran to the end';
+COMMENT ON COLUMN credit_gz.job_run_last.result IS '结果 / the summary it returned';
+COMMENT ON COLUMN credit_gz.job_run_last.sqlstate IS '错误码 / the SQLSTATE it failed with';
+COMMENT ON COLUMN credit_gz.job_run_last.error IS '错误 / the error message';
+COMMENT ON COLUMN credit_gz.job_run_last.run_by IS '执行者 / the session user that ran it';
 
 CREATE VIEW credit_gz.job_overdue AS
 SELECT s.job, s.expected_every, ok.last_success, f.last_failure, f.last_error
@@ -755,6 +766,11 @@ SELECT s.job, s.expected_every, ok.last_success, f.last_failure, f.last_error
 COMMENT ON VIEW credit_gz.job_overdue IS
     '逾期作业 / the scheduled jobs (credit_gz.job_schedule) that have not succeeded within their expected interval '
     '(or never), with their last success and their last failure: what to look at when a job did not run when due.';
+COMMENT ON COLUMN credit_gz.job_overdue.job IS '作业 / the job';
+COMMENT ON COLUMN credit_gz.job_overdue.expected_every IS '预期间隔 / longest time between two successful runs';
+COMMENT ON COLUMN credit_gz.job_overdue.last_success IS '最近成功 / start of the last successful run (NULL: never)';
+COMMENT ON COLUMN credit_gz.job_overdue.last_failure IS '最近失败 / start of the last failed run';
+COMMENT ON COLUMN credit_gz.job_overdue.last_error IS '最近错误 / the error of the last failed run';
 -- ---------------------------------------------------------------------------------------------------------------
 -- Retention of the audit logs (data with effective dates, like the query log's): credit_gz.purge_audit_log()
 -- removes entries of audit_log and catalogue_audit_log older than the period in force, and nothing else does.
