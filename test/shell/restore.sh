@@ -86,13 +86,13 @@ check "pg_dump | psql"
 # restoring; with row_security off its statements on subjects' tables fail outright, and with the other settings it
 # writes through the extension's SECURITY DEFINER loader as always: the record gets its window and a score.
 q "$dst" >/dev/null <<'SQL'
-CREATE ROLE restore_test_dept LOGIN;
+CREATE ROLE restore_test_dept LOGIN PASSWORD 'restore-test';
 SELECT credit_gz.grant_department('restore_test_dept', 'market_regulation');
 SQL
 sid=$(q "$dst" -c "SELECT subject_id FROM credit_gz.subject WHERE name = '恢复后新公司'")
 load="SELECT credit_gz.load_record('market_regulation', 'RESTORE-TEST-1', $sid, 'administrative_penalty',
                                   credit_gz.policy_date(), 'food_drug_safety', 'general') IS NOT NULL"
-as_dept() { psql -X -q -At -v ON_ERROR_STOP=1 -U restore_test_dept -d "$dst" -c "SELECT pg_catalog.set_config('search_path', '', false)" "$@"; }
+as_dept() { PGPASSWORD=restore-test psql -X -q -At -v ON_ERROR_STOP=1 -U restore_test_dept -d "$dst" -c "SELECT pg_catalog.set_config('search_path', '', false)" "$@"; }
 r=$(PGOPTIONS="-c row_security=off -c check_function_bodies=off" as_dept -c "SELECT credit_gz.restoring()" | tail -1)
 [ "$r" = f ] && ok "a department with the restore settings is not restoring" || notok "a department with the restore settings: restoring() = '$r'"
 if PGOPTIONS="-c row_security=off -c check_function_bodies=off" as_dept -c "$load" >/dev/null 2>"$tmp/err"; then
