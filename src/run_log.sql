@@ -81,23 +81,10 @@ COMMENT ON FUNCTION credit_gz.job_run_record(text, date, timestamptz, jsonb, tex
 -- job_run_report: at commit, each run row becomes a NOTICE. pg_cron's background worker (cron.use_background_workers)
 -- keeps the last message a job sends as its return_message, and a notice sent while the job's transaction commits
 -- comes after the command's completion tag: so the job's summary, not "SELECT 1", is what cron.job_run_details shows.
+-- In C (src/run_log.c), so that the notice is the summary alone, without a PL/pgSQL CONTEXT line.
 CREATE FUNCTION credit_gz.job_run_report() RETURNS trigger
-LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
-BEGIN
-    IF TG_TABLE_SCHEMA <> 'credit_gz' OR TG_TABLE_NAME <> 'job_run' OR TG_OP <> 'INSERT' OR TG_LEVEL <> 'ROW' THEN
-        RAISE EXCEPTION 'credit_gz.job_run_report() reports rows inserted into credit_gz.job_run only'
-            USING ERRCODE = '39P01';
-    END IF;
-    IF credit_gz.restoring() THEN
-        RETURN NULL;   -- a restored run row was reported when it ran
-    END IF;
-    IF NEW.succeeded THEN
-        RAISE NOTICE '% %', NEW.job, NEW.result;
-    ELSE
-        RAISE NOTICE '% failed (SQLSTATE %): %', NEW.job, NEW.sqlstate, NEW.error;
-    END IF;
-    RETURN NULL;
-END $$;
+LANGUAGE c SET search_path = pg_catalog, pg_temp
+AS 'MODULE_PATHNAME', 'credit_gz_job_run_report';
 COMMENT ON FUNCTION credit_gz.job_run_report() IS
     '作业结果通知 / deferred trigger on credit_gz.job_run: reports each run as a NOTICE when its transaction commits '
     '(the job''s summary, or its failure), the last message pg_cron''s background worker records as return_message.';
