@@ -33,6 +33,9 @@
 
 #include "credit_gz.h"
 #include "core/day_range.h"
+#include "backend_cache.h"
+#include "compat.h"
+#include "spi_util.h"
 
 #define CODE_LEN 64				/* catalogue codes are CHECKed to at most 63 characters */
 
@@ -82,16 +85,17 @@ typedef struct RuleEntry
 	bool		repairable;
 } RuleEntry;
 
-/* Per-backend cache of the catalogues; rebuilt lazily after an invalidation. */
+/*
+ * Per-backend cache of the catalogues; rebuilt lazily after an invalidation of one of them (or of everything).
+ * Only a flag is flipped by the invalidation (src/backend_cache.c): it may arrive in the middle of a trigger call
+ * (while a lock is taken), and the entries in use must stay valid until the next call rebuilds them.
+ */
 static MemoryContext cache_cxt = NULL;
-static bool cache_valid = false;
-static bool cache_loaded = false;	/* false while (or after an error while) loading */
-static bool callback_registered = false;
+static BackendCache catalogue_watch = {.relations = {"info_item", "domain", "publicity_rule"}};
 static HTAB *item_hash = NULL;
 static HTAB *domain_hash = NULL;
 static RuleEntry *rules = NULL;
 static int	n_rules = 0;
-static Oid	cached_relids[3] = {InvalidOid, InvalidOid, InvalidOid};
 
 /* Saved plan for the subject's kind. */
 static SPIPlanPtr subject_plan = NULL;
@@ -136,18 +140,6 @@ static RecordAtts atts = {InvalidOid};
 PG_FUNCTION_INFO_V1(credit_gz_record_before);
 PG_FUNCTION_INFO_V1(credit_gz_catalogue_changed);
 PG_FUNCTION_INFO_V1(credit_gz_publicity_rule_id_for);
-
-/*
- * archive_relcache_callback — mark the cache stale when one of the cached catalogues (or everything) is invalidated.
- * Only a flag is flipped: the callback may run in the middle of a trigger call (while a lock is taken), and the
- * entries in use must stay valid until the next call rebuilds them.
- */
-static void
-archive_relcache_callback(Datum arg, Oid relid)
-{
-	if (relid == InvalidOid || relid == cached_relids[0] || relid == cached_relids[1] || relid == cached_relids[2])
-		cache_valid = false;
-}
 
 /*
  * severity_code — map a severity name to its code; SEV_UNKNOWN for anything else (the CHECK constraint's business).
@@ -204,6 +196,7 @@ load_cache(void)
 	HASHCTL		ctl;
 	uint64		i;
 	MemoryContext old;
+	uint64		token;
 
 	if (cache_cxt == NULL)
 		cache_cxt = AllocSetContextCreate(CacheMemoryContext, "credit_gz archive cache", ALLOCSET_SMALL_SIZES);
@@ -214,20 +207,11 @@ load_cache(void)
 	rules = NULL;
 	n_rules = 0;
 
-	if (!callback_registered)
-	{
-		CacheRegisterRelcacheCallback(archive_relcache_callback, (Datum) 0);
-		callback_registered = true;
-	}
 	/*
-	 * Mark valid before reading: an invalidation arriving while we read makes the next call reload again. Until the
-	 * load completes cache_loaded stays false, so an error half-way (e.g. a permission error) leaves no partial cache.
+	 * An invalidation arriving while we read makes the next call reload again, and so does an error half-way (e.g. a
+	 * permission error): the cache is valid only once the whole load is done.
 	 */
-	cache_loaded = false;
-	cache_valid = true;
-	cached_relids[0] = get_relname_relid("info_item", get_namespace_oid("credit_gz", false));
-	cached_relids[1] = get_relname_relid("domain", get_namespace_oid("credit_gz", false));
-	cached_relids[2] = get_relname_relid("publicity_rule", get_namespace_oid("credit_gz", false));
+	token = backend_cache_begin_load(&catalogue_watch);
 
 	memset(&ctl, 0, sizeof(ctl));
 	ctl.keysize = CODE_LEN;
@@ -306,7 +290,7 @@ load_cache(void)
 		r->repairable = DatumGetBool(SPI_getbinval(t, d, 8, &isnull));
 	}
 	n_rules = (int) SPI_processed;
-	cache_loaded = true;
+	backend_cache_end_load(&catalogue_watch, token);
 }
 
 /*
@@ -318,11 +302,10 @@ ensure_cache(Relation rel)
 	Oid			save_userid;
 	int			save_sec;
 
-	if (cache_valid && cache_loaded)
+	if (backend_cache_valid(&catalogue_watch))
 		return;
 	as_owner(rel, &save_userid, &save_sec);
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "credit_gz: SPI_connect failed");
+	credit_gz_spi_connect();
 	load_cache();
 	SPI_finish();
 	restore_user(save_userid, save_sec);
@@ -373,6 +356,20 @@ find_rule(DateADT d, int severity, const char *domain)
 	return best;
 }
 
+/* The columns of credit_gz.record the trigger reads and writes, by name and place in RecordAtts. */
+static const struct
+{
+	const char *name;
+	size_t		offset;
+}			record_columns[] = {
+#define RECORD_COLUMN(c) {#c, offsetof(RecordAtts, c)}
+	RECORD_COLUMN(subject_id), RECORD_COLUMN(item_code), RECORD_COLUMN(domain_code), RECORD_COLUMN(severity),
+	RECORD_COLUMN(decision_date), RECORD_COLUMN(publicity_rule_id), RECORD_COLUMN(publish_from),
+	RECORD_COLUMN(repairable_from), RECORD_COLUMN(publish_until), RECORD_COLUMN(status), RECORD_COLUMN(updated_at),
+	RECORD_COLUMN(document_no)
+#undef RECORD_COLUMN
+};
+
 /*
  * resolve_atts — attribute numbers of credit_gz.record's columns, looked up once per relation.
  */
@@ -383,23 +380,9 @@ resolve_atts(Relation rel)
 
 	if (atts.relid == RelationGetRelid(rel))
 		return;
-	atts.subject_id = SPI_fnumber(d, "subject_id");
-	atts.item_code = SPI_fnumber(d, "item_code");
-	atts.domain_code = SPI_fnumber(d, "domain_code");
-	atts.severity = SPI_fnumber(d, "severity");
-	atts.decision_date = SPI_fnumber(d, "decision_date");
-	atts.publicity_rule_id = SPI_fnumber(d, "publicity_rule_id");
-	atts.publish_from = SPI_fnumber(d, "publish_from");
-	atts.repairable_from = SPI_fnumber(d, "repairable_from");
-	atts.publish_until = SPI_fnumber(d, "publish_until");
-	atts.status = SPI_fnumber(d, "status");
-	atts.updated_at = SPI_fnumber(d, "updated_at");
-	atts.document_no = SPI_fnumber(d, "document_no");
-	if (atts.subject_id <= 0 || atts.item_code <= 0 || atts.domain_code <= 0 || atts.severity <= 0 ||
-		atts.decision_date <= 0 || atts.publicity_rule_id <= 0 || atts.publish_from <= 0 ||
-		atts.repairable_from <= 0 ||
-		atts.publish_until <= 0 || atts.status <= 0 || atts.updated_at <= 0 || atts.document_no <= 0)
-		elog(ERROR, "credit_gz.record_before() fired on a table without the columns of credit_gz.record");
+	for (int i = 0; i < (int) lengthof(record_columns); i++)
+		*(int *) ((char *) &atts + record_columns[i].offset) =
+			credit_gz_column(d, "credit_gz.record", record_columns[i].name);
 	atts.relid = RelationGetRelid(rel);
 }
 
@@ -475,19 +458,13 @@ subject_is_person_db(Relation rel, int64 subject_id)
 	int			save_sec;
 
 	as_owner(rel, &save_userid, &save_sec);
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "credit_gz: SPI_connect failed");
+	credit_gz_spi_connect();
 	if (subject_plan == NULL)
 	{
 		Oid			argtypes[1] = {INT8OID};
-		SPIPlanPtr	p = SPI_prepare("SELECT uscc IS NULL FROM credit_gz.subject "
-									"WHERE subject_id OPERATOR(pg_catalog.=) $1",
-									1, argtypes);
-
-		if (p == NULL)
-			elog(ERROR, "credit_gz: SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
-		SPI_keepplan(p);
-		subject_plan = p;
+		subject_plan = credit_gz_keep_plan("SELECT uscc IS NULL FROM credit_gz.subject "
+										   "WHERE subject_id OPERATOR(pg_catalog.=) $1",
+										   1, argtypes);
 	}
 	if (SPI_execute_plan(subject_plan, &arg, NULL, true, 1) != SPI_OK_SELECT)
 		elog(ERROR, "credit_gz: subject lookup failed");
@@ -513,7 +490,7 @@ subject_is_person(Relation rel, int64 subject_id)
 	bool		found;
 	int			person;
 
-	if (kind_hash == NULL || kind_lxid != MyProc->lxid || hash_get_num_entries(kind_hash) >= KIND_CACHE_MAX)
+	if (kind_hash == NULL || kind_lxid != CREDIT_GZ_LXID || hash_get_num_entries(kind_hash) >= KIND_CACHE_MAX)
 	{
 		HASHCTL		ctl;
 
@@ -527,7 +504,7 @@ subject_is_person(Relation rel, int64 subject_id)
 		ctl.entrysize = sizeof(KindEntry);
 		ctl.hcxt = TopTransactionContext;
 		kind_hash = hash_create("credit_gz subject kind cache", 1024, &ctl, HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
-		kind_lxid = MyProc->lxid;
+		kind_lxid = CREDIT_GZ_LXID;
 	}
 	e = hash_search(kind_hash, &subject_id, HASH_FIND, NULL);
 	if (e)
@@ -567,6 +544,146 @@ date_str(DateADT d)
 	j2date(d + POSTGRES_EPOCH_JDATE, &tm.tm_year, &tm.tm_mon, &tm.tm_mday);
 	EncodeDateOnly(&tm, USE_ISO_DATES, buf);
 	return pstrdup(buf);
+}
+
+/*
+ * check_severity — the record's severity against its item: a penalty item needs one of the publicity rules' classes,
+ * any other item none. Returns the severity's code (SEV_NONE without one).
+ */
+static int
+check_severity(Relation rel, const char *item_code, const ItemEntry *item, const char *severity)
+{
+	int			sev;
+
+	if (severity != NULL)
+	{
+		sev = severity_code(severity);
+		if (sev == SEV_UNKNOWN)
+			ereport(ERROR,
+					(errcode(ERRCODE_CHECK_VIOLATION),
+					 errmsg("record severity \"%s\" is not one of minor, general, serious, specific_serious", severity),
+					 errdetail("Severities are the classes of the publicity rules (credit_gz.publicity_rule)."),
+					 errhint("Use minor, general, serious or specific_serious."),
+					 errtableconstraint(rel, "record_severity_check")));
+		if (!item->is_penalty)
+			ereport(ERROR,
+					(errcode(ERRCODE_CHECK_VIOLATION),
+					 errmsg("record of item \"%s\" (%s) cannot have a severity", item_code, item->name_zh),
+					 errdetail("Severity classifies administrative penalties for their publicity periods; other items are not graded."),
+					 errhint("Leave severity NULL."),
+					 errtableconstraint(rel, "record_severity_check")));
+	}
+	else
+	{
+		sev = SEV_NONE;
+		if (item->is_penalty)
+			ereport(ERROR,
+					(errcode(ERRCODE_CHECK_VIOLATION),
+					 errmsg("record of penalty item \"%s\" (%s) needs a severity", item_code, item->name_zh),
+					 errdetail("The publicity period of administrative-penalty information depends on its severity."),
+					 errhint("Give severity minor, general, serious or specific_serious as the decision classifies it."),
+					 errtableconstraint(rel, "record_severity_check")));
+	}
+	return sev;
+}
+
+/*
+ * check_subject_kind — who the item may concern: its applies_to, and 十七's bar on personal records. Looks the
+ * subject up only when the item limits it.
+ */
+static void
+check_subject_kind(Relation rel, const char *item_code, const ItemEntry *item, int64 subject_id)
+{
+	int			person;
+
+	if (item->applies_to == APPLIES_BOTH && !item->barred)
+		return;
+	person = subject_is_person(rel, subject_id);
+	if (person < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_FOREIGN_KEY_VIOLATION),
+				 errmsg("record cites subject %lld, which does not exist", (long long) subject_id),
+				 errdetail("Records belong to a subject of credit_gz.subject."),
+				 errhint("Create the subject first."),
+				 errtableconstraint(rel, "record_subject_id_fkey")));
+	if ((item->applies_to == APPLIES_LEGAL_ENTITY && person == 1) ||
+		(item->applies_to == APPLIES_NATURAL_PERSON && person == 0))
+		ereport(ERROR,
+				(errcode(ERRCODE_CHECK_VIOLATION),
+				 errmsg("item \"%s\" (%s) applies to %s only, but subject %lld is %s",
+						item_code, item->name_zh,
+						item->applies_to == APPLIES_LEGAL_ENTITY ? "legal entities and other organisations" : "natural persons",
+						(long long) subject_id, person ? "a natural person" : "an organisation"),
+				 errdetail("credit_gz.info_item.applies_to limits the subjects an item may be recorded for."),
+				 errhint("Use an item that applies to this kind of subject."),
+				 errtableconstraint(rel, "record_item_code_fkey")));
+	if (item->barred && person == 1 && item->polarity == POL_NEGATIVE)
+		ereport(ERROR,
+				(errcode(ERRCODE_CHECK_VIOLATION),
+				 errmsg("item \"%s\" (%s) may not enter the personal credit record of subject %lld",
+						item_code, item->name_zh, (long long) subject_id),
+				 errdetail("穗府办函〔2020〕35号 (十七): without legislation, 信访, 拆迁, 闯红灯, 不文明养犬, 欠缴物业费, 未执行垃圾分类 and similar minor behaviours are not recorded in personal credit records."),
+				 errhint("Do not record it against a natural person; only a law can lift this bar."),
+				 errtableconstraint(rel, "record_item_code_fkey")));
+}
+
+/*
+ * rule_inputs_changed — did an UPDATE change anything the checks and the window depend on (subject, item, domain,
+ * severity, decision date)?
+ */
+static bool
+rule_inputs_changed(HeapTuple old, HeapTuple tup, TupleDesc desc)
+{
+	return byval_changed(old, tup, desc, atts.subject_id) || byval_changed(old, tup, desc, atts.decision_date) ||
+		text_changed(old, tup, desc, atts.item_code) || text_changed(old, tup, desc, atts.domain_code) ||
+		text_changed(old, tup, desc, atts.severity);
+}
+
+/*
+ * window_columns — the publicity window's columns (publicity_rule_id, publish_from, repairable_from, publish_until)
+ * for heap_modify_tuple_by_cols, from the rule (NULL: no window). Returns how many it filled.
+ */
+static int
+window_columns(const RuleEntry *rule, DateADT decision_date, int *cols, Datum *values, bool *nulls)
+{
+	int			ncols = 0;
+
+	cols[ncols] = atts.publicity_rule_id;
+	values[ncols] = rule ? Int32GetDatum(rule->publicity_rule_id) : (Datum) 0;
+	nulls[ncols++] = (rule == NULL);
+	cols[ncols] = atts.publish_from;
+	values[ncols] = DateADTGetDatum(decision_date);
+	nulls[ncols++] = false;
+	cols[ncols] = atts.repairable_from;
+	values[ncols] = (rule && rule->repairable) ? DateADTGetDatum(credit_gz_add_months(decision_date, rule->min_months)) : (Datum) 0;
+	nulls[ncols++] = !(rule && rule->repairable);
+	cols[ncols] = atts.publish_until;
+	values[ncols] = rule ? DateADTGetDatum(credit_gz_add_months(decision_date, rule->max_months)) : (Datum) 0;
+	nulls[ncols++] = (rule == NULL);
+	return ncols;
+}
+
+/*
+ * window_rule — the publicity rule of a negative record (find_rule), from a current cache: the catalogue may have
+ * changed while the subject was looked up. A graded record with no rule in force is an error; NULL for an ungraded
+ * one without a rule (no window).
+ */
+static const RuleEntry *
+window_rule(Relation rel, DateADT decision_date, int sev, const char *severity, const char *domain_code)
+{
+	const RuleEntry *rule;
+
+	ensure_cache(rel);
+	rule = find_rule(decision_date, sev, domain_code ? domain_code : "");
+	if (rule == NULL && sev != SEV_NONE)
+		ereport(ERROR,
+				(errcode(ERRCODE_FOREIGN_KEY_VIOLATION),
+				 errmsg("no publicity rule for severity \"%s\" on decision date %s", severity, date_str(decision_date)),
+				 errdetail("credit_gz.publicity_rule has no rule in force on that date for this severity%s%s.",
+						   domain_code ? " in domain " : "", domain_code ? domain_code : ""),
+				 errhint("Classify the decision by the severities credit_gz.publicity_rule knows on its date, or add a rule there."),
+				 errtableconstraint(rel, "record_publicity_rule")));
+	return rule;
 }
 
 /*
@@ -616,20 +733,13 @@ credit_gz_record_before(PG_FUNCTION_ARGS)
 	tup = is_update ? td->tg_newtuple : td->tg_trigtuple;
 	resolve_atts(rel);
 
-	if (is_update)
+	if (is_update && !rule_inputs_changed(td->tg_trigtuple, tup, desc))
 	{
-		HeapTuple	old = td->tg_trigtuple;
-
-		if (!byval_changed(old, tup, desc, atts.subject_id) && !byval_changed(old, tup, desc, atts.decision_date) &&
-			!text_changed(old, tup, desc, atts.item_code) && !text_changed(old, tup, desc, atts.domain_code) &&
-			!text_changed(old, tup, desc, atts.severity))
-		{
-			/* nothing the rules depend on changed: only stamp the change */
-			values[0] = TimestampTzGetDatum(GetCurrentTransactionStartTimestamp());
-			nulls[0] = false;
-			cols[0] = atts.updated_at;
-			return PointerGetDatum(heap_modify_tuple_by_cols(tup, desc, 1, cols, values, nulls));
-		}
+		/* nothing the rules depend on changed: only stamp the change */
+		values[0] = TimestampTzGetDatum(GetCurrentTransactionStartTimestamp());
+		nulls[0] = false;
+		cols[0] = atts.updated_at;
+		return PointerGetDatum(heap_modify_tuple_by_cols(tup, desc, 1, cols, values, nulls));
 	}
 
 	/* NULLs in NOT NULL columns: leave them to the constraints, which report them precisely */
@@ -670,97 +780,14 @@ credit_gz_record_before(PG_FUNCTION_ARGS)
 				 errhint("Check the decision date of the document."),
 				 errtableconstraint(rel, "record_decision_not_future")));
 
-	if (severity != NULL)
-	{
-		sev = severity_code(severity);
-		if (sev == SEV_UNKNOWN)
-			ereport(ERROR,
-					(errcode(ERRCODE_CHECK_VIOLATION),
-					 errmsg("record severity \"%s\" is not one of minor, general, serious, specific_serious", severity),
-					 errdetail("Severities are the classes of the publicity rules (credit_gz.publicity_rule)."),
-					 errhint("Use minor, general, serious or specific_serious."),
-					 errtableconstraint(rel, "record_severity_check")));
-		if (!item.is_penalty)
-			ereport(ERROR,
-					(errcode(ERRCODE_CHECK_VIOLATION),
-					 errmsg("record of item \"%s\" (%s) cannot have a severity", item_code, item.name_zh),
-					 errdetail("Severity classifies administrative penalties for their publicity periods; other items are not graded."),
-					 errhint("Leave severity NULL."),
-					 errtableconstraint(rel, "record_severity_check")));
-	}
-	else
-	{
-		sev = SEV_NONE;
-		if (item.is_penalty)
-			ereport(ERROR,
-					(errcode(ERRCODE_CHECK_VIOLATION),
-					 errmsg("record of penalty item \"%s\" (%s) needs a severity", item_code, item.name_zh),
-					 errdetail("The publicity period of administrative-penalty information depends on its severity."),
-					 errhint("Give severity minor, general, serious or specific_serious as the decision classifies it."),
-					 errtableconstraint(rel, "record_severity_check")));
-	}
-
-	/* who the item may concern: applies_to, and 十七's bar on personal records */
-	if (item.applies_to != APPLIES_BOTH || item.barred)
-	{
-		int			person = subject_is_person(rel, subject_id);
-
-		if (person < 0)
-			ereport(ERROR,
-					(errcode(ERRCODE_FOREIGN_KEY_VIOLATION),
-					 errmsg("record cites subject %lld, which does not exist", (long long) subject_id),
-					 errdetail("Records belong to a subject of credit_gz.subject."),
-					 errhint("Create the subject first."),
-					 errtableconstraint(rel, "record_subject_id_fkey")));
-		if ((item.applies_to == APPLIES_LEGAL_ENTITY && person == 1) ||
-			(item.applies_to == APPLIES_NATURAL_PERSON && person == 0))
-			ereport(ERROR,
-					(errcode(ERRCODE_CHECK_VIOLATION),
-					 errmsg("item \"%s\" (%s) applies to %s only, but subject %lld is %s",
-							item_code, item.name_zh,
-							item.applies_to == APPLIES_LEGAL_ENTITY ? "legal entities and other organisations" : "natural persons",
-							(long long) subject_id, person ? "a natural person" : "an organisation"),
-					 errdetail("credit_gz.info_item.applies_to limits the subjects an item may be recorded for."),
-					 errhint("Use an item that applies to this kind of subject."),
-					 errtableconstraint(rel, "record_item_code_fkey")));
-		if (item.barred && person == 1 && item.polarity == POL_NEGATIVE)
-			ereport(ERROR,
-					(errcode(ERRCODE_CHECK_VIOLATION),
-					 errmsg("item \"%s\" (%s) may not enter the personal credit record of subject %lld",
-							item_code, item.name_zh, (long long) subject_id),
-					 errdetail("穗府办函〔2020〕35号 (十七): without legislation, 信访, 拆迁, 闯红灯, 不文明养犬, 欠缴物业费, 未执行垃圾分类 and similar minor behaviours are not recorded in personal credit records."),
-					 errhint("Do not record it against a natural person; only a law can lift this bar."),
-					 errtableconstraint(rel, "record_item_code_fkey")));
-	}
+	sev = check_severity(rel, item_code, &item, severity);
+	check_subject_kind(rel, item_code, &item, subject_id);
 
 	/* the publicity window, from the rule in force on the decision date */
 	if (item.polarity == POL_NEGATIVE)
-	{
-		/* the catalogue may have changed while we looked the subject up; the rules must be current */
-		ensure_cache(rel);
-		rule = find_rule(decision_date, sev, domain_code ? domain_code : "");
-		if (rule == NULL && sev != SEV_NONE)
-			ereport(ERROR,
-					(errcode(ERRCODE_FOREIGN_KEY_VIOLATION),
-					 errmsg("no publicity rule for severity \"%s\" on decision date %s", severity, date_str(decision_date)),
-					 errdetail("credit_gz.publicity_rule has no rule in force on that date for this severity%s%s.",
-							   domain_code ? " in domain " : "", domain_code ? domain_code : ""),
-					 errhint("Classify the decision by the severities credit_gz.publicity_rule knows on its date, or add a rule there."),
-					 errtableconstraint(rel, "record_publicity_rule")));
-	}
+		rule = window_rule(rel, decision_date, sev, severity, domain_code);
 
-	cols[ncols] = atts.publicity_rule_id;
-	values[ncols] = rule ? Int32GetDatum(rule->publicity_rule_id) : (Datum) 0;
-	nulls[ncols++] = (rule == NULL);
-	cols[ncols] = atts.publish_from;
-	values[ncols] = DateADTGetDatum(decision_date);
-	nulls[ncols++] = false;
-	cols[ncols] = atts.repairable_from;
-	values[ncols] = (rule && rule->repairable) ? DateADTGetDatum(credit_gz_add_months(decision_date, rule->min_months)) : (Datum) 0;
-	nulls[ncols++] = !(rule && rule->repairable);
-	cols[ncols] = atts.publish_until;
-	values[ncols] = rule ? DateADTGetDatum(credit_gz_add_months(decision_date, rule->max_months)) : (Datum) 0;
-	nulls[ncols++] = (rule == NULL);
+	ncols = window_columns(rule, decision_date, cols, values, nulls);
 
 	if (!is_update && rule != NULL && credit_gz_add_months(decision_date, rule->max_months) <= today)
 	{
@@ -785,20 +812,14 @@ credit_gz_record_before(PG_FUNCTION_ARGS)
 }
 
 /*
- * catalogue_changed — AFTER STATEMENT trigger on info_item, publicity_rule and domain: queue a relcache invalidation
- * of the table, which resets the record trigger's cache in this backend (at the next command, or on rollback) and in
- * every other backend once the change commits.
+ * catalogue_changed — AFTER STATEMENT trigger on the cached catalogues (info_item, publicity_rule, domain,
+ * measure_action, role_grant): the one invalidation trigger of src/backend_cache.c, which resets every backend's
+ * caches of the table once the change commits, and this backend's at once.
  */
 Datum
 credit_gz_catalogue_changed(PG_FUNCTION_ARGS)
 {
-	TriggerData *td = (TriggerData *) fcinfo->context;
-
-	if (!CALLED_AS_TRIGGER(fcinfo))
-		elog(ERROR, "credit_gz.catalogue_changed() must be called as a trigger");
-	CacheInvalidateRelcache(td->tg_relation);
-	cache_valid = false;
-	return PointerGetDatum(NULL);
+	return credit_gz_cache_changed_trigger(fcinfo, "catalogue_changed");
 }
 
 /*

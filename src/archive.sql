@@ -620,7 +620,8 @@ DECLARE
 BEGIN
     IF TG_OP = 'INSERT' AND credit_gz.restoring() THEN RETURN NEW; END IF;  -- a restore keeps its rows as dumped
     IF TG_TABLE_SCHEMA <> 'credit_gz' OR TG_WHEN <> 'AFTER' OR TG_LEVEL <> 'ROW' OR TG_NARGS <> 1 THEN
-        RAISE EXCEPTION 'credit_gz.subject_reference_check() must be an AFTER ROW trigger on a credit_gz table naming a column';
+        RAISE EXCEPTION 'credit_gz.subject_reference_check() must be an AFTER ROW trigger on a credit_gz table naming a column'
+            USING ERRCODE = 'trigger_protocol_violated';
     END IF;
     ref := (pg_catalog.to_jsonb(NEW) ->> TG_ARGV[0])::bigint;
     IF ref IS NOT NULL AND NOT EXISTS (SELECT FROM credit_gz.subject s WHERE s.subject_id = ref) THEN
@@ -650,7 +651,8 @@ DECLARE
     referenced boolean;
 BEGIN
     IF TG_RELID <> 'credit_gz.subject'::regclass OR TG_WHEN <> 'AFTER' OR TG_LEVEL <> 'ROW' OR TG_NARGS <> 2 THEN
-        RAISE EXCEPTION 'credit_gz.subject_referenced_check() must be an AFTER ROW trigger on credit_gz.subject naming a table and column';
+        RAISE EXCEPTION 'credit_gz.subject_referenced_check() must be an AFTER ROW trigger on credit_gz.subject naming a table and column'
+            USING ERRCODE = 'trigger_protocol_violated';
     END IF;
     IF TG_OP = 'UPDATE' AND NEW.subject_id = OLD.subject_id THEN
         RETURN NULL;
@@ -752,7 +754,8 @@ BEGIN
     IF TG_OP = 'INSERT' AND credit_gz.restoring() THEN RETURN NEW; END IF;  -- a restore keeps its rows as dumped
     IF TG_TABLE_SCHEMA <> 'credit_gz' OR TG_WHEN <> 'AFTER' OR TG_NARGS < 3
        OR (TG_LEVEL = 'ROW') <> (TG_OP = 'UPDATE') THEN
-        RAISE EXCEPTION 'credit_gz.code_lookup_sync() must be an AFTER trigger on a credit_gz table (row level for UPDATE only) naming a lookup table, an id and codes';
+        RAISE EXCEPTION 'credit_gz.code_lookup_sync() must be an AFTER trigger on a credit_gz table (row level for UPDATE only) naming a lookup table, an id and codes'
+            USING ERRCODE = 'trigger_protocol_violated';
     END IF;
     IF TG_OP = 'TRUNCATE' THEN
         EXECUTE pg_catalog.format('TRUNCATE credit_gz.%I', lookup);
@@ -1549,8 +1552,26 @@ COMMENT ON FUNCTION credit_gz.purge_audit_log(timestamptz, integer) IS
     'the failure is in credit_gz.job_run). as_of cannot move the cutoff past now(). Idempotent; advisory lock '
     'job_lock_key(''purge_audit_log''), a concurrent call returns 0; logs its run in credit_gz.job_run.';
 
+-- Site tables a DBA audits with audit_trigger(). The trigger writes the audit tables with the extension owner's
+-- rights, so it serves credit_gz's own tables and the tables registered here, no other: a table a role made for
+-- itself (a temporary one included) cannot add entries to the audit log.
+CREATE TABLE credit_gz.audited_table (
+    table_oid     regclass    NOT NULL PRIMARY KEY,
+    registered_at timestamptz NOT NULL DEFAULT pg_catalog.now(),
+    registered_by name        NOT NULL DEFAULT CURRENT_USER
+);
+COMMENT ON TABLE credit_gz.audited_table IS
+    '登记审计的站点表 / site tables a DBA registered for auditing by credit_gz.audit_trigger() (credit_gz.audit_table()); '
+    'the trigger refuses any other table outside schema credit_gz. Written by the DBA only.';
+COMMENT ON COLUMN credit_gz.audited_table.table_oid IS '审计表 / the audited table';
+COMMENT ON COLUMN credit_gz.audited_table.registered_at IS '登记时间 / when registered';
+COMMENT ON COLUMN credit_gz.audited_table.registered_by IS '登记人 / who registered it';
+REVOKE ALL ON credit_gz.audited_table FROM PUBLIC;
+SELECT pg_catalog.pg_extension_config_dump('credit_gz.audited_table', '');
+
 -- audit_trigger: generic AFTER ROW trigger. Arguments: the key column names (default: the table's primary key).
--- SECURITY DEFINER so applications can be audited without any right on the audit tables; search_path pinned.
+-- SECURITY DEFINER so applications can be audited without any right on the audit tables; search_path pinned; not
+-- executable by PUBLIC (EXECUTE is what CREATE TRIGGER asks), and it checks the table it fires on.
 -- The table it fires on decides where the entry goes: a row type with a subject_id column (a subject's row) to
 -- audit_log, where the NOT NULL subject_id refuses a row without one; any other to catalogue_audit_log. The row's
 -- jsonb answers that without a catalogue lookup per row (record updates of the expiry job pass here).
@@ -1574,6 +1595,15 @@ BEGIN
             USING ERRCODE = 'trigger_protocol_violated',
                   DETAIL = pg_catalog.format('Trigger "%s" on table "%s" fires %s %s.', TG_NAME, TG_TABLE_NAME,
                                              TG_WHEN, TG_LEVEL);
+    END IF;
+    -- credit_gz's own tables by schema (only the extension owner creates tables there), a site table by registration
+    IF TG_TABLE_SCHEMA <> 'credit_gz'
+       AND NOT EXISTS (SELECT FROM credit_gz.audited_table a WHERE a.table_oid = TG_RELID) THEN
+        RAISE EXCEPTION 'credit_gz.audit_trigger() fires only on tables of credit_gz or registered for auditing'
+            USING ERRCODE = 'trigger_protocol_violated',
+                  DETAIL = pg_catalog.format('Table "%s.%s" is not registered in credit_gz.audited_table.',
+                                             TG_TABLE_SCHEMA, TG_TABLE_NAME),
+                  HINT = 'A DBA registers a site table with credit_gz.audit_table(table).';
     END IF;
     IF TG_OP IN ('UPDATE', 'DELETE') THEN o := pg_catalog.to_jsonb(OLD); END IF;
     IF TG_OP IN ('INSERT', 'UPDATE') THEN n := pg_catalog.to_jsonb(NEW); END IF;
@@ -1610,7 +1640,40 @@ COMMENT ON FUNCTION credit_gz.audit_trigger() IS
     '通用审计触发器 / generic AFTER INSERT OR UPDATE OR DELETE FOR EACH ROW trigger: rows of a table with a subject_id '
     'column are audited in credit_gz.audit_log, rows of any other table (rules, catalogues) in '
     'credit_gz.catalogue_audit_log; arguments name the key columns (default: the primary key). Unchanged UPDATEs are '
-    'not logged.';
+    'not logged. Fires on credit_gz''s tables and on site tables registered in credit_gz.audited_table (39P01 '
+    'otherwise); not executable by PUBLIC.';
+REVOKE ALL ON FUNCTION credit_gz.audit_trigger() FROM PUBLIC;
+
+-- audit_table: registers a site table and attaches audit_trigger() to it (AFTER INSERT OR UPDATE OR DELETE FOR EACH
+-- ROW, trigger credit_gz_audit). SECURITY INVOKER: the caller needs the rights a DBA has — INSERT on audited_table,
+-- EXECUTE on audit_trigger(), and TRIGGER on the table.
+CREATE FUNCTION credit_gz.audit_table(tab regclass, VARIADIC key_columns text[] DEFAULT '{}')
+RETURNS void
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    nsp  name;
+    rel  name;
+    args text;
+BEGIN
+    IF tab IS NULL THEN
+        RAISE EXCEPTION 'the table to audit must not be null' USING ERRCODE = '22004';
+    END IF;
+    SELECT n.nspname, c.relname INTO nsp, rel
+      FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = tab;
+    INSERT INTO credit_gz.audited_table (table_oid) VALUES (tab) ON CONFLICT DO NOTHING;
+    SELECT coalesce(pg_catalog.string_agg(pg_catalog.quote_literal(k), ', '), '') INTO args
+      FROM pg_catalog.unnest(key_columns) AS k;
+    EXECUTE pg_catalog.format('CREATE OR REPLACE TRIGGER credit_gz_audit AFTER INSERT OR UPDATE OR DELETE ON %I.%I '
+                              'FOR EACH ROW EXECUTE FUNCTION credit_gz.audit_trigger(', nsp, rel) || args || ')';
+END
+$$;
+COMMENT ON FUNCTION credit_gz.audit_table(regclass, text[]) IS
+    '登记审计表 / registers a site table in credit_gz.audited_table and attaches credit_gz.audit_trigger() to it as '
+    'trigger credit_gz_audit (key columns: the arguments, default the primary key). For the DBA: needs INSERT on '
+    'audited_table and EXECUTE on audit_trigger(), which PUBLIC does not have.';
+REVOKE ALL ON FUNCTION credit_gz.audit_table(regclass, text[]) FROM PUBLIC;
 
 CREATE TRIGGER subject_audit AFTER INSERT OR UPDATE OR DELETE ON credit_gz.subject
     FOR EACH ROW EXECUTE FUNCTION credit_gz.audit_trigger('subject_id');

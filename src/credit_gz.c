@@ -14,6 +14,8 @@
 #include "commands/extension.h"
 #include "miscadmin.h"
 #include "executor/spi.h"
+#include "catalog/namespace.h"
+#include "commands/trigger.h"
 #include "fmgr.h"
 #include "pgtime.h"
 #include "utils/builtins.h"
@@ -21,6 +23,9 @@
 #include "utils/datetime.h"
 #include "utils/guc.h"
 #include "utils/rls.h"
+#include "utils/inval.h"
+#include "utils/rel.h"
+#include "utils/syscache.h"
 #include "utils/timestamp.h"
 
 #include "credit_gz.h"
@@ -123,16 +128,41 @@ _PG_init(void)
 	MarkGUCPrefixReserved("credit_gz");
 }
 
-/* credit_gz_keep_plan — see credit_gz.h. */
-SPIPlanPtr
-credit_gz_keep_plan(const char *sql, int nargs, Oid *types)
-{
-	SPIPlanPtr	p = SPI_prepare(sql, nargs, types);
+/* The oid of schema credit_gz for credit_gz_check_trigger_table; InvalidOid until looked up or after a change. */
+static Oid	own_namespace = InvalidOid;
 
-	if (p == NULL)
-		elog(ERROR, "credit_gz: SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
-	SPI_keepplan(p);
-	return p;
+/* own_namespace_reset — a schema was created, renamed or dropped: look credit_gz up again on the next check. */
+static void
+own_namespace_reset(Datum arg, int cacheid, uint32 hashvalue)
+{
+	own_namespace = InvalidOid;
+}
+
+/* credit_gz_check_trigger_table — see credit_gz.h. */
+void
+credit_gz_check_trigger_table(TriggerData *td, const char *function, const char *table)
+{
+	static bool callback_registered = false;
+	Relation	rel = td->tg_relation;
+
+	if (!OidIsValid(own_namespace))
+	{
+		if (!callback_registered)
+		{
+			CacheRegisterSyscacheCallback(NAMESPACEOID, own_namespace_reset, (Datum) 0);
+			callback_registered = true;
+		}
+		own_namespace = get_namespace_oid("credit_gz", true);
+	}
+	if (OidIsValid(own_namespace) && RelationGetNamespace(rel) == own_namespace &&
+		strcmp(RelationGetRelationName(rel), table) == 0)
+		return;
+	ereport(ERROR,
+			(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+			 errmsg("credit_gz.%s() fires only on credit_gz.%s", function, table),
+			 errdetail("Trigger \"%s\" fires on table \"%s\".", td->tg_trigger->tgname,
+					   RelationGetRelationName(rel)),
+			 errhint("The function runs with its owner's rights; it serves the table it was made for only.")));
 }
 
 /* credit_gz_policy_day_at — see credit_gz.h. */

@@ -14,12 +14,6 @@ extern bool credit_gz_uscc_weak;
 extern char *credit_gz_policy_time_zone;
 
 /*
- * credit_gz_keep_plan — prepare a statement with SPI and keep the plan for the life of the backend (the plan cache
- * revalidates it after DDL), so hot paths parse and plan nothing. Must be called inside SPI_connect.
- */
-extern struct _SPI_plan *credit_gz_keep_plan(const char *sql, int nargs, Oid *types);
-
-/*
  * credit_gz_policy_day — the policy date: the transaction timestamp's day in credit_gz.policy_time_zone. The one
  * "today" of every C path (SQL: credit_gz.policy_date()). Cheap enough for a per-row trigger (cached).
  */
@@ -42,5 +36,15 @@ extern DateADT credit_gz_add_months(DateADT d, int months);
  * so the triggers keep them as they are (doc/archive.md, "Restore"). Cheap enough for a per-row test.
  */
 extern bool credit_gz_restore_in_progress(void);
+
+/*
+ * credit_gz_check_trigger_table — the one check of a trigger function that runs with more rights than its caller
+ * (SECURITY DEFINER): it fires on credit_gz.<table>, the table it was made for, or raises 39P01 naming the function.
+ * Whoever may attach such a function to a table of their own would otherwise hand it rows they made up. The schema's
+ * oid is cached (reset when pg_namespace changes) and the name compared with the relation's own, so the check reads
+ * no catalogue per row.
+ */
+struct TriggerData;
+extern void credit_gz_check_trigger_table(struct TriggerData *td, const char *function, const char *table);
 
 #endif							/* CREDIT_GZ_H */

@@ -100,7 +100,7 @@ COMMENT ON FUNCTION credit_gz.record_level(text, text, date, date, date) IS
 -- and re-running the grant function applies it. Objects that do not exist (yet) are skipped.
 CREATE TABLE credit_gz.role_privilege (
     kind        text    NOT NULL CHECK (kind IN ('department', 'public_reader', 'analyst', 'credit_agency',
-                                                 'financial_institution')),
+                                                 'financial_institution', 'self_service')),
     object_name text    NOT NULL,
     privileges  text    NOT NULL CHECK (privileges ~ '^[A-Z, ]+$'),
     CHECK (object_name !~ '[(]' OR privileges = 'EXECUTE'),
@@ -134,7 +134,7 @@ INSERT INTO credit_gz.role_privilege (kind, object_name, privileges) VALUES
     ('department', 'list_type', 'SELECT'), ('department', 'list_disclosure', 'SELECT'),
     ('department', 'list_entry', 'SELECT, INSERT, UPDATE, DELETE'), ('department', 'list_guard', 'SELECT, INSERT, UPDATE'),
     ('department', 'propagation_rule', 'SELECT'), ('department', 'measure', 'SELECT'),
-    ('department', 'measure_action', 'SELECT'), ('department', 'measure_feedback', 'SELECT, INSERT'),
+    ('department', 'measure_action', 'SELECT'), ('department', 'measure_feedback', 'SELECT'),
     ('department', 'measure_feedback_summary', 'SELECT'), ('department', 'case_step_kind', 'SELECT'),
     ('department', 'dishonesty_case', 'SELECT, INSERT, UPDATE'),
     ('department', 'dishonesty_case_step', 'SELECT, INSERT, UPDATE'),
@@ -179,7 +179,12 @@ INSERT INTO credit_gz.role_privilege (kind, object_name, privileges) VALUES
     ('financial_institution', 'query_log', 'INSERT'),
     ('financial_institution', 'unknown_code_read_log', 'INSERT'), ('financial_institution', 'role_grant', 'SELECT'),
     ('financial_institution', 'authorization', 'SELECT, INSERT'),
-    ('financial_institution', 'audience', 'SELECT'), ('financial_institution', 'disclosure_rule', 'SELECT');
+    ('financial_institution', 'audience', 'SELECT'), ('financial_institution', 'disclosure_rule', 'SELECT'),
+    -- 信用主体本人: the self-service portal reads a subject's own report as self, the subject named in each call
+    ('self_service', 'disclosed_*', 'SELECT'), ('self_service', 'public_*', 'SELECT'),
+    ('self_service', 'query_log', 'INSERT'), ('self_service', 'unknown_code_read_log', 'INSERT'),
+    ('self_service', 'audience', 'SELECT'), ('self_service', 'disclosure_rule', 'SELECT'),
+    ('self_service', 'self_scope_open(bigint, text)', 'EXECUTE');
 ALTER TABLE credit_gz.role_privilege ALTER COLUMN shipped SET DEFAULT false;
 SELECT pg_catalog.pg_extension_config_dump('credit_gz.role_privilege', 'WHERE NOT shipped');
 
@@ -208,7 +213,8 @@ AS $$
                  FROM credit_gz.role_grant g
                  JOIN pg_catalog.pg_roles r ON r.rolname = g.role_name
                  CROSS JOIN LATERAL pg_catalog.unnest(CASE g.kind
-                        WHEN 'department' THEN ARRAY['government', 'self', 'public']
+                        WHEN 'department' THEN ARRAY['government', 'public']
+                        WHEN 'self_service' THEN ARRAY['self', 'public']
                         WHEN 'credit_agency' THEN ARRAY['credit_agency', 'public']
                         WHEN 'financial_institution' THEN ARRAY['financial_institution', 'public']
                         ELSE ARRAY['public'] END) AS a
@@ -216,9 +222,10 @@ AS $$
            END
 $$;
 COMMENT ON FUNCTION credit_gz.my_audiences() IS
-    'Audiences the current role may read as: departments → government, self (the subject''s own report, issued at '
-    'its request) and public; credit service agencies → credit_agency; financial institutions → '
-    'financial_institution; everyone granted → public; administrators → all.';
+    'Audiences the current role may read as: departments → government (never self: a department is not the '
+    'subject); the self-service portal → self (信用主体本人, for the subject it names in each report); credit service '
+    'agencies → credit_agency; financial institutions → financial_institution; everyone granted → public; '
+    'administrators → all.';
 
 -- grant_role: the common body of the grant_* functions. SECURITY INVOKER (deliberately not DEFINER): GRANT needs the
 -- caller's own right to grant on credit_gz's objects, so only the DBA who could grant by hand can map roles; a
@@ -262,7 +269,8 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION credit_gz.grant_role(regrole, text, text, bigint, text) IS
-    'Maps a site role to a kind (department, public_reader, analyst, credit_agency, financial_institution) and grants '
+    'Maps a site role to a kind (department, public_reader, analyst, credit_agency, financial_institution, '
+    'self_service) and grants '
     'the privileges credit_gz.role_privilege lists for it. Idempotent; re-run after an upgrade adds objects.';
 
 CREATE FUNCTION credit_gz.grant_department(role regrole, department text)
@@ -307,7 +315,21 @@ COMMENT ON FUNCTION credit_gz.grant_financial_institution(regrole, bigint) IS
     '金融机构授权 (三(六) 信易贷): the role acts for the institution (a subject); it reads labels only of subjects '
     'that authorised that institution.';
 
+-- 信用主体本人: the subject's own report is read through a self-service portal (一网通办, 信用广州), which
+-- authenticates the person or enterprise; the database trusts the portal role to name only the subject it
+-- authenticated, and logs every such read under that subject as its own query.
+CREATE FUNCTION credit_gz.grant_self_service(role regrole)
+RETURNS void
+LANGUAGE sql VOLATILE
+SET search_path = pg_catalog, pg_temp
+AS $$ SELECT credit_gz.grant_role($1, 'self_service') $$;
+COMMENT ON FUNCTION credit_gz.grant_self_service(regrole) IS
+    '自助查询授权 (信用主体本人): the role, a self-service portal that authenticates the subject, reads as audience '
+    'self — only in credit_report / credit_report_text for the subject named in the call, each read logged as that '
+    'subject''s own query; nothing as self through the views otherwise. Departments never read as self.';
+
 REVOKE ALL ON FUNCTION credit_gz.grant_role(regrole, text, text, bigint, text) FROM PUBLIC;
+REVOKE ALL ON FUNCTION credit_gz.grant_self_service(regrole) FROM PUBLIC;
 REVOKE ALL ON FUNCTION credit_gz.grant_department(regrole, text) FROM PUBLIC;
 REVOKE ALL ON FUNCTION credit_gz.grant_public_reader(regrole) FROM PUBLIC;
 REVOKE ALL ON FUNCTION credit_gz.grant_analyst(regrole) FROM PUBLIC;
@@ -384,6 +406,26 @@ $$;
 COMMENT ON FUNCTION credit_gz.authorization_is_live(bigint, bigint, timestamptz) IS
     'True while the subject''s authorisation of the institution is in its period and not withdrawn.';
 
+-- audience_sees_subject: the one rule every disclosed_* view applies to a row of a subject, beyond the disclosure
+-- levels: an audience that needs the subject's authorisation (financial institutions, 三(六)) sees the subject only
+-- under a live authorisation of an institution the role acts for; self sees only the subject a self report names
+-- (credit_gz.self_subject()). No SET clause, and every name qualified: the planner inlines it into the views.
+CREATE FUNCTION credit_gz.audience_sees_subject(audience text, needs_authorization boolean, subject_id bigint)
+RETURNS boolean
+LANGUAGE sql STABLE PARALLEL RESTRICTED
+AS $$
+    SELECT CASE WHEN $1 OPERATOR(pg_catalog.=) 'self'
+                THEN coalesce($3 OPERATOR(pg_catalog.=) credit_gz.self_subject(), false)
+                ELSE NOT $2 OR credit_gz.is_credit_admin()
+                     OR EXISTS (SELECT 1 FROM pg_catalog.unnest(credit_gz.my_institutions()) AS mi(id)
+                                 WHERE credit_gz.authorization_is_live($3, mi.id))
+           END
+$$;
+COMMENT ON FUNCTION credit_gz.audience_sees_subject(text, boolean, bigint) IS
+    'Whether a row of the subject is disclosed to the audience at all: under a live authorisation of an institution '
+    'the role acts for when the audience needs one (三(六) 信易贷), for self only the subject the current self report '
+    'names; the rule every disclosed_* view applies.';
+
 -- ---------------------------------------------------------------------------------------------------------------
 -- Row-level security: 谁认定谁负责 — a department writes only its own department's rows, reads what sharing allows.
 -- Table owners (the extension owner) and superusers are not subject to these policies.
@@ -434,6 +476,209 @@ COMMENT ON POLICY commitment_department_delete ON credit_gz.commitment IS
     '谁认定谁负责: only the accepting department deletes its commitments.';
 
 -- ---------------------------------------------------------------------------------------------------------------
+-- Row-level security of the other tables of subjects' data granted to roles. Each policy states what the roles
+-- reach today; where a department must not reach another's rows (谁认定、谁约谈), it says so. Policies call C
+-- functions or small SQL functions, never a sub-SELECT of their own (Citus refuses those).
+-- ---------------------------------------------------------------------------------------------------------------
+
+-- Subjects and their occupations: the shared archive. Every department reads, registers and corrects subjects
+-- (一户一档 is kept by all departments together); no other role reads the table (the views do, as their owner).
+ALTER TABLE credit_gz.subject ENABLE ROW LEVEL SECURITY;
+CREATE POLICY subject_department ON credit_gz.subject
+    USING (credit_gz.my_departments() <> '{}') WITH CHECK (credit_gz.my_departments() <> '{}');
+COMMENT ON POLICY subject_department ON credit_gz.subject IS
+    '一户一档: every department reads, registers and corrects subjects; other roles see them through the views.';
+ALTER TABLE credit_gz.occupation ENABLE ROW LEVEL SECURITY;
+CREATE POLICY occupation_department ON credit_gz.occupation
+    USING (credit_gz.my_departments() <> '{}') WITH CHECK (credit_gz.my_departments() <> '{}');
+COMMENT ON POLICY occupation_department ON credit_gz.occupation IS
+    '重点人群职业档案: every department reads and records the occupations of key groups.';
+
+-- Scores, grade changes and score drops: written only by the scoring triggers (as the owner); departments read.
+ALTER TABLE credit_gz.subject_score ENABLE ROW LEVEL SECURITY;
+CREATE POLICY subject_score_department_read ON credit_gz.subject_score FOR SELECT
+    USING (credit_gz.my_departments() <> '{}');
+COMMENT ON POLICY subject_score_department_read ON credit_gz.subject_score IS
+    '分级分类监管: every department reads grades; only the scoring triggers write them.';
+ALTER TABLE credit_gz.grade_history ENABLE ROW LEVEL SECURITY;
+CREATE POLICY grade_history_department_read ON credit_gz.grade_history FOR SELECT
+    USING (credit_gz.my_departments() <> '{}');
+COMMENT ON POLICY grade_history_department_read ON credit_gz.grade_history IS
+    '分级分类监管: every department reads grade changes; only the scoring triggers write them.';
+ALTER TABLE credit_gz.score_drop ENABLE ROW LEVEL SECURITY;
+CREATE POLICY score_drop_department_read ON credit_gz.score_drop FOR SELECT
+    USING (credit_gz.my_departments() <> '{}');
+COMMENT ON POLICY score_drop_department_read ON credit_gz.score_drop IS
+    '分级分类监管: every department reads score drops; only the scoring triggers write them.';
+
+-- Repair bars: departments read them (a counter tells an applicant why repair is barred); the shipped writers run
+-- as the owner.
+ALTER TABLE credit_gz.repair_bar ENABLE ROW LEVEL SECURITY;
+CREATE POLICY repair_bar_department_read ON credit_gz.repair_bar FOR SELECT
+    USING (credit_gz.my_departments() <> '{}');
+COMMENT ON POLICY repair_bar_department_read ON credit_gz.repair_bar IS
+    '不予修复: every department reads the repair bars.';
+
+-- The propagation guard: one change counter per subject, bumped in the caller's rights by every department's
+-- listing and relation change.
+ALTER TABLE credit_gz.list_guard ENABLE ROW LEVEL SECURITY;
+CREATE POLICY list_guard_department ON credit_gz.list_guard
+    USING (credit_gz.my_departments() <> '{}') WITH CHECK (credit_gz.my_departments() <> '{}');
+COMMENT ON POLICY list_guard_department ON credit_gz.list_guard IS
+    'Every department''s listing or relation change bumps the guard of the subjects it touches.';
+
+-- The outbox to other platforms: departments queue messages; the sender (the owner's job) reads and claims them.
+ALTER TABLE credit_gz.sync_outbox ENABLE ROW LEVEL SECURITY;
+CREATE POLICY sync_outbox_department_insert ON credit_gz.sync_outbox FOR INSERT
+    WITH CHECK (credit_gz.my_departments() <> '{}');
+COMMENT ON POLICY sync_outbox_department_insert ON credit_gz.sync_outbox IS
+    '信息共享: a department queues messages for the other platforms; it reads none back.';
+
+-- The query log: a role reaches only the entries of its own reads — it appends them (the stamp trigger has already
+-- set role_name, so the check states the rule rather than adding one) and, if a DBA lets it read the log, reads
+-- them; other roles' reads stay with the owner (a subject asks who read it through the DBA). Changes are refused by
+-- the guard trigger whatever the policy lets through (CG701).
+ALTER TABLE credit_gz.query_log ENABLE ROW LEVEL SECURITY;
+CREATE POLICY query_log_own ON credit_gz.query_log
+    USING (role_name OPERATOR(pg_catalog.=) CURRENT_USER)
+    WITH CHECK (role_name OPERATOR(pg_catalog.=) CURRENT_USER);
+COMMENT ON POLICY query_log_own ON credit_gz.query_log IS
+    '十七 信用信息安全保护: a role appends and reaches only the entries of its own reads; the owner reads all.';
+
+-- Pre-check feedback: written only by the pre-check (as the table's owner, stamped, src/precheck.c); no INSERT
+-- policy, so a direct INSERT is refused even to a role still holding the privilege from 1.0. Departments read all
+-- (及时反馈奖惩工作成效 is compared across departments).
+ALTER TABLE credit_gz.measure_feedback ENABLE ROW LEVEL SECURITY;
+CREATE POLICY measure_feedback_department_read ON credit_gz.measure_feedback FOR SELECT
+    USING (credit_gz.my_departments() <> '{}');
+COMMENT ON POLICY measure_feedback_department_read ON credit_gz.measure_feedback IS
+    '奖惩成效反馈: every department reads the feedback; only the pre-check writes it.';
+
+-- Dishonesty cases, their steps and items, and interview tasks (谁认定、谁约谈): every department reads them
+-- (政务共享); only the determining department opens, handles and closes its cases and carries out its interviews.
+-- handles_case: does the current role act for the department that determined the case?
+CREATE FUNCTION credit_gz.handles_case(subject_id bigint, case_id bigint)
+RETURNS boolean
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+    SELECT EXISTS (SELECT 1 FROM credit_gz.dishonesty_case c
+                    WHERE c.subject_id = $1 AND c.case_id = $2
+                      AND c.department_code = ANY (credit_gz.my_departments()))
+$$;
+COMMENT ON FUNCTION credit_gz.handles_case(bigint, bigint) IS
+    '谁认定、谁约谈: true when the current role acts for the department that determined the dishonesty case.';
+ALTER TABLE credit_gz.dishonesty_case ENABLE ROW LEVEL SECURITY;
+CREATE POLICY dishonesty_case_department_read ON credit_gz.dishonesty_case FOR SELECT
+    USING (credit_gz.my_departments() <> '{}');
+CREATE POLICY dishonesty_case_department_insert ON credit_gz.dishonesty_case FOR INSERT
+    WITH CHECK (department_code = ANY (credit_gz.my_departments()));
+CREATE POLICY dishonesty_case_department_update ON credit_gz.dishonesty_case FOR UPDATE
+    USING (department_code = ANY (credit_gz.my_departments()))
+    WITH CHECK (department_code = ANY (credit_gz.my_departments()));
+COMMENT ON POLICY dishonesty_case_department_read ON credit_gz.dishonesty_case IS
+    '政务共享: every department reads the dishonesty cases.';
+COMMENT ON POLICY dishonesty_case_department_insert ON credit_gz.dishonesty_case IS
+    '谁认定、谁约谈: a department opens cases only in its own name.';
+COMMENT ON POLICY dishonesty_case_department_update ON credit_gz.dishonesty_case IS
+    '谁认定、谁约谈: only the determining department changes its case.';
+ALTER TABLE credit_gz.dishonesty_case_step ENABLE ROW LEVEL SECURITY;
+CREATE POLICY dishonesty_case_step_department_read ON credit_gz.dishonesty_case_step FOR SELECT
+    USING (credit_gz.my_departments() <> '{}');
+CREATE POLICY dishonesty_case_step_department_insert ON credit_gz.dishonesty_case_step FOR INSERT
+    WITH CHECK (department_code = ANY (credit_gz.my_departments()) AND credit_gz.handles_case(subject_id, case_id));
+CREATE POLICY dishonesty_case_step_department_update ON credit_gz.dishonesty_case_step FOR UPDATE
+    USING (credit_gz.handles_case(subject_id, case_id))
+    WITH CHECK (department_code = ANY (credit_gz.my_departments()) AND credit_gz.handles_case(subject_id, case_id));
+COMMENT ON POLICY dishonesty_case_step_department_read ON credit_gz.dishonesty_case_step IS
+    '政务共享: every department reads the steps of the cases.';
+COMMENT ON POLICY dishonesty_case_step_department_insert ON credit_gz.dishonesty_case_step IS
+    '谁认定、谁约谈: only the determining department records a step of its case, in its own name.';
+COMMENT ON POLICY dishonesty_case_step_department_update ON credit_gz.dishonesty_case_step IS
+    '谁认定、谁约谈: only the determining department corrects a step of its case.';
+ALTER TABLE credit_gz.dishonesty_case_item ENABLE ROW LEVEL SECURITY;
+CREATE POLICY dishonesty_case_item_department_read ON credit_gz.dishonesty_case_item FOR SELECT
+    USING (credit_gz.my_departments() <> '{}');
+CREATE POLICY dishonesty_case_item_department_insert ON credit_gz.dishonesty_case_item FOR INSERT
+    WITH CHECK (credit_gz.handles_case(subject_id, case_id));
+COMMENT ON POLICY dishonesty_case_item_department_read ON credit_gz.dishonesty_case_item IS
+    '政务共享: every department reads what the cases stand on.';
+COMMENT ON POLICY dishonesty_case_item_department_insert ON credit_gz.dishonesty_case_item IS
+    '谁认定、谁约谈: only the determining department adds records and entries to its case.';
+ALTER TABLE credit_gz.interview_task ENABLE ROW LEVEL SECURITY;
+CREATE POLICY interview_task_department_read ON credit_gz.interview_task FOR SELECT
+    USING (credit_gz.my_departments() <> '{}');
+CREATE POLICY interview_task_department_update ON credit_gz.interview_task FOR UPDATE
+    USING (department_code = ANY (credit_gz.my_departments()))
+    WITH CHECK (department_code = ANY (credit_gz.my_departments()));
+COMMENT ON POLICY interview_task_department_read ON credit_gz.interview_task IS
+    '政务共享: every department reads the interview tasks.';
+COMMENT ON POLICY interview_task_department_update ON credit_gz.interview_task IS
+    '谁认定、谁约谈: only the determining department carries out, completes or cancels its interviews.';
+
+-- Relations: any department adds a relation in its own word (source_department_code: whose document states it);
+-- only that department, or the department keeping the register the kind of relation comes from, ends or changes it
+-- (so no department lifts the entries another's relation derived). The keepers are data.
+CREATE TABLE credit_gz.relation_register (
+    kind            text NOT NULL CHECK (kind IN ('legal_representative', 'principal_person', 'actual_controller',
+                                                 'branch', 'shareholder')),
+    department_code text NOT NULL REFERENCES credit_gz.department (code) ON UPDATE CASCADE,
+    effective_from  date NOT NULL,
+    effective_until date,
+    basis           text NOT NULL CHECK (basis <> ''),
+    shipped         boolean NOT NULL DEFAULT true,
+    PRIMARY KEY (kind, department_code, effective_from),
+    CHECK (effective_until IS NULL OR effective_until > effective_from)
+);
+COMMENT ON TABLE credit_gz.relation_register IS
+    '关联关系登记机关 / which department keeps the register a kind of relation comes from, while in force: it may end '
+    'or change any relation of that kind, besides the department that added it.';
+COMMENT ON COLUMN credit_gz.relation_register.kind IS '关系类型 / kind of relation (credit_gz.relation.kind)';
+COMMENT ON COLUMN credit_gz.relation_register.department_code IS '登记机关 / department keeping the register';
+COMMENT ON COLUMN credit_gz.relation_register.effective_from IS '生效日期 / first day in force';
+COMMENT ON COLUMN credit_gz.relation_register.effective_until IS '失效日期 / first day no longer in force (NULL: open)';
+COMMENT ON COLUMN credit_gz.relation_register.basis IS '依据 / basis';
+COMMENT ON COLUMN credit_gz.relation_register.shipped IS
+    '随扩展安装 / row installed by CREATE EXTENSION (not dumped: the extension recreates it); locally added rows: false';
+INSERT INTO credit_gz.relation_register (kind, department_code, effective_from, basis) VALUES
+    ('legal_representative', 'market_regulation', '2020-01-01',
+     '《市场主体登记管理条例》: 法定代表人由登记机关登记 / the legal representative is registered by market regulation'),
+    ('shareholder', 'market_regulation', '2020-01-01',
+     '《市场主体登记管理条例》: 股东、出资情况由登记机关登记 / shareholders are registered by market regulation');
+ALTER TABLE credit_gz.relation_register ALTER COLUMN shipped SET DEFAULT false;
+SELECT pg_catalog.pg_extension_config_dump('credit_gz.relation_register', 'WHERE NOT shipped');
+GRANT SELECT ON credit_gz.relation_register TO PUBLIC;
+
+-- may_change_relation: the current role acts for the department that added the relation or for the keeper, on the
+-- policy date, of the register its kind comes from.
+CREATE FUNCTION credit_gz.may_change_relation(kind text, source_department_code text)
+RETURNS boolean
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+    SELECT $2 = ANY (credit_gz.my_departments())
+        OR EXISTS (SELECT 1 FROM credit_gz.relation_register k
+                    WHERE k.kind = $1 AND k.department_code = ANY (credit_gz.my_departments())
+                      AND credit_gz.in_force(k.effective_from, k.effective_until, credit_gz.policy_date()))
+$$;
+COMMENT ON FUNCTION credit_gz.may_change_relation(text, text) IS
+    'True when the current role acts for the department that added a relation (source_department_code) or keeps the '
+    'register its kind comes from (credit_gz.relation_register, in force on the policy date).';
+ALTER TABLE credit_gz.relation ENABLE ROW LEVEL SECURITY;
+CREATE POLICY relation_department_read ON credit_gz.relation FOR SELECT
+    USING (credit_gz.my_departments() <> '{}');
+CREATE POLICY relation_department_insert ON credit_gz.relation FOR INSERT
+    WITH CHECK (source_department_code = ANY (credit_gz.my_departments()));
+CREATE POLICY relation_department_update ON credit_gz.relation FOR UPDATE
+    USING (credit_gz.may_change_relation(kind, source_department_code))
+    WITH CHECK (credit_gz.may_change_relation(kind, source_department_code));
+COMMENT ON POLICY relation_department_read ON credit_gz.relation IS '政务共享: every department reads relations.';
+COMMENT ON POLICY relation_department_insert ON credit_gz.relation IS
+    'A department adds a relation in its own word (source_department_code), whatever the register.';
+COMMENT ON POLICY relation_department_update ON credit_gz.relation IS
+    'Only the department that added a relation, or the keeper of its register, ends or changes it.';
+
+-- ---------------------------------------------------------------------------------------------------------------
 -- What each role may see: disclosed_* views (one row per audience the current role may read as), and the public_*
 -- views for the public. Views run with their owner's rights, so roles need no access to the tables; current_user
 -- inside them is still the caller, which is what the filters test.
@@ -447,10 +692,12 @@ SELECT a.audience, s.subject_id, s.name, s.kind,
        s.status, s.registered_on
   FROM credit_gz.subject s
  CROSS JOIN pg_catalog.unnest((SELECT credit_gz.my_audiences())) AS a(audience)
-  JOIN credit_gz.audience au ON au.code = a.audience;
+  JOIN credit_gz.audience au ON au.code = a.audience
+ WHERE credit_gz.audience_sees_subject(a.audience, au.needs_authorization, s.subject_id);
 COMMENT ON VIEW credit_gz.disclosed_subject IS
     '可见主体 / subjects as each audience the current role may read as sees them: identity numbers of natural persons '
-    'masked unless the audience may see them (identity_code).';
+    'masked unless the audience may see them (identity_code); financial institutions only under a live '
+    'authorisation, self only in a report naming the subject (credit_gz.audience_sees_subject).';
 COMMENT ON COLUMN credit_gz.disclosed_subject.audience IS '披露对象 / audience';
 COMMENT ON COLUMN credit_gz.disclosed_subject.subject_id IS '主体编号 / subject id';
 COMMENT ON COLUMN credit_gz.disclosed_subject.name IS '名称或姓名 / name';
@@ -476,9 +723,7 @@ SELECT a.audience, r.record_id, r.subject_id, r.item_code, i.name_zh AS item_nam
                  WHERE d.audience = a.audience AND d.level = l.level
                    AND credit_gz.in_force(d.effective_from, d.effective_until, credit_gz.policy_date()))
         OR (a.audience = 'government' AND r.department_code = ANY ((SELECT credit_gz.my_departments())::text[])))
-   AND (NOT au.needs_authorization OR credit_gz.is_credit_admin()
-        OR EXISTS (SELECT 1 FROM pg_catalog.unnest((SELECT credit_gz.my_institutions())) AS mi(id)
-                    WHERE credit_gz.authorization_is_live(r.subject_id, mi.id)));
+   AND credit_gz.audience_sees_subject(a.audience, au.needs_authorization, r.subject_id);
 COMMENT ON VIEW credit_gz.disclosed_record IS
     '可见信用记录 / credit records as each audience the current role may read as sees them, by credit_gz.disclosure_rule '
     'and the record''s level on today''s date (credit_gz.record_level); financial institutions only under a live '
@@ -507,13 +752,12 @@ SELECT a.audience, c.commitment_id, c.subject_id, c.kind, c.matter, c.due_date, 
        CASE WHEN c.is_public THEN 'public' ELSE 'government' END AS level
   FROM credit_gz.commitment c
  CROSS JOIN pg_catalog.unnest((SELECT credit_gz.my_audiences())) AS a(audience)
+  JOIN credit_gz.audience au ON au.code = a.audience
  WHERE EXISTS (SELECT 1 FROM credit_gz.disclosure_rule d
                 WHERE d.audience = a.audience
                   AND d.level = CASE WHEN c.is_public THEN 'public' ELSE 'government' END
                   AND credit_gz.in_force(d.effective_from, d.effective_until, credit_gz.policy_date()))
-   AND (a.audience <> 'financial_institution' OR credit_gz.is_credit_admin()
-        OR EXISTS (SELECT 1 FROM pg_catalog.unnest((SELECT credit_gz.my_institutions())) AS mi(id)
-                    WHERE credit_gz.authorization_is_live(c.subject_id, mi.id)));
+   AND credit_gz.audience_sees_subject(a.audience, au.needs_authorization, c.subject_id);
 COMMENT ON VIEW credit_gz.disclosed_commitment IS
     '可见信用承诺 / credit commitments as each audience sees them: public commitments (信用承诺公示) for everyone, '
     'the others shared with government and the subject.';
@@ -617,7 +861,7 @@ BEGIN
                   DETAIL = pg_catalog.format('Role %s may read as: %s.', CURRENT_USER,
                                              coalesce(nullif(pg_catalog.array_to_string(credit_gz.my_audiences(), ', '), ''), 'nothing')),
                   HINT = 'A DBA maps roles with credit_gz.grant_department, grant_public_reader, grant_analyst, '
-                         'grant_credit_agency or grant_financial_institution.';
+                         'grant_credit_agency, grant_financial_institution or grant_self_service.';
     END IF;
     RETURN a;
 END
@@ -666,9 +910,14 @@ DECLARE
     subj    jsonb;
     report  jsonb;
 BEGIN
+    -- logged under the id asked for, also when the audience sees nothing of the subject or there is none; as self,
+    -- opening the scope of the subject named is the logged read (the subject's own query)
+    IF a.code = 'self' THEN
+        PERFORM credit_gz.self_scope_open(subject_id, coalesce(purpose, '本人信用报告 / own credit report'));
+    ELSE
+        PERFORM credit_gz.log_read(subject_id, 'report', coalesce(purpose, '信用报告 / credit report'), audience);
+    END IF;
     subj := credit_gz.report_section('subject', subject_id, audience, 'v.subject_id') -> 0;
-    -- logged under the id asked for, also when the audience sees nothing of the subject or there is none
-    PERFORM credit_gz.log_read(subject_id, 'report', coalesce(purpose, '信用报告 / credit report'), audience);
     report := pg_catalog.jsonb_build_object(
         'title', '公共信用信息报告 / public credit information report',
         'audience', a.code, 'audience_name', a.name_zh,
@@ -676,6 +925,7 @@ BEGIN
         'found', subj IS NOT NULL,
         'subject', subj);
     IF subj IS NULL THEN
+        PERFORM credit_gz.self_scope_close();
         RETURN report || pg_catalog.jsonb_build_object('note', '未查询到该主体的信用档案 / no credit archive for this subject');
     END IF;
     report := report || pg_catalog.jsonb_build_object(
@@ -691,6 +941,7 @@ BEGIN
         report := report || pg_catalog.jsonb_build_object('repairs',
             credit_gz.report_section('repair', subject_id, audience, 'v.submitted_at DESC, v.kind, v.id'));
     END IF;
+    PERFORM credit_gz.self_scope_close();
     RETURN report;
 END
 $$;
@@ -975,9 +1226,7 @@ SELECT a.audience, e.entry_id, e.subject_id, e.list_type_code, t.name_zh AS list
                  WHERE d.audience = a.audience AND d.level = l.level
                    AND credit_gz.in_force(d.effective_from, d.effective_until, credit_gz.policy_date()))
         OR (a.audience = 'government' AND e.department_code = ANY ((SELECT credit_gz.my_departments())::text[])))
-   AND (NOT au.needs_authorization OR credit_gz.is_credit_admin()
-        OR EXISTS (SELECT 1 FROM pg_catalog.unnest((SELECT credit_gz.my_institutions())) AS mi(id)
-                    WHERE credit_gz.authorization_is_live(e.subject_id, mi.id)));
+   AND credit_gz.audience_sees_subject(a.audience, au.needs_authorization, e.subject_id);
 COMMENT ON VIEW credit_gz.disclosed_list_entry IS
     '可见名单信息 / list entries as each audience the current role may read as sees them (credit_gz.list_disclosure '
     'for entries in force; entries no longer in force are archived).';
@@ -1031,7 +1280,8 @@ SELECT a.audience, x.subject_id, x.kind, x.id, x.record_id, x.entry_id, x.depart
                o.submitted_at, o.resolved_at
           FROM credit_gz.objection o) x
  CROSS JOIN pg_catalog.unnest((SELECT credit_gz.my_audiences())) AS a(audience)
-  JOIN credit_gz.audience au ON au.code = a.audience AND au.sees_repairs;
+  JOIN credit_gz.audience au ON au.code = a.audience AND au.sees_repairs
+ WHERE credit_gz.audience_sees_subject(a.audience, au.needs_authorization, x.subject_id);
 COMMENT ON VIEW credit_gz.disclosed_repair IS
     '可见信用修复与异议 / repair applications and objections, for the audiences that may see them (the subject itself, '
     'government).';
@@ -1063,9 +1313,7 @@ SELECT a.audience, ss.subject_id, ss.model_code, m.name_zh AS model_name, m.kind
   JOIN credit_gz.scoring_model m ON m.code = ss.model_code AND m.is_active
  CROSS JOIN pg_catalog.unnest((SELECT credit_gz.my_audiences())) AS a(audience)
   JOIN credit_gz.audience au ON au.code = a.audience AND au.sees_grades
- WHERE NOT au.needs_authorization OR credit_gz.is_credit_admin()
-    OR EXISTS (SELECT 1 FROM pg_catalog.unnest((SELECT credit_gz.my_institutions())) AS mi(id)
-                WHERE credit_gz.authorization_is_live(ss.subject_id, mi.id));
+ WHERE credit_gz.audience_sees_subject(a.audience, au.needs_authorization, ss.subject_id);
 COMMENT ON VIEW credit_gz.disclosed_grade IS
     '可见信用等级 / credit grades and scores per model with the last five grade changes, for the audiences that may see '
     'grades (government, the subject itself, financial institutions under authorisation).';

@@ -33,6 +33,7 @@
 #include "credit_gz.h"
 #include "core/day_range.h"
 #include "core/propagation.h"
+#include "spi_util.h"
 
 /* CG510 (doc/lists.md): a derived list entry was written directly; only propagation maintains them. */
 #define ERRCODE_CG_DERIVED_ENTRY		MAKE_SQLSTATE('C','G','5','1','0')
@@ -126,15 +127,7 @@ static SPIPlanPtr
 get_plan(int which)
 {
 	if (plans[which] == NULL)
-	{
-		SPIPlanPtr	p = SPI_prepare(plan_sql[which], plan_nargs[which], (Oid *) plan_types[which]);
-
-		if (p == NULL)
-			elog(ERROR, "credit_gz: SPI_prepare failed for list plan %d: %s", which,
-				 SPI_result_code_string(SPI_result));
-		SPI_keepplan(p);
-		plans[which] = p;
-	}
+		plans[which] = credit_gz_keep_plan(plan_sql[which], plan_nargs[which], (Oid *) plan_types[which]);
 	return plans[which];
 }
 
@@ -236,6 +229,149 @@ col_day(HeapTuple tup, TupleDesc td, int col, int32 if_null)
 	return isnull ? if_null : (int32) DatumGetDateADT(d);
 }
 
+/* The root entry of a propagation tree, as reconcile needs it. */
+typedef struct root_entry
+{
+	int64		subject_id;
+	char	   *type;
+	char	   *status;
+	int32		from;
+	int32		until;
+	char	   *department;
+	char	   *basis;
+	int64		its_root;		/* the entry's own root when it is derived, else 0 */
+	DateADT		lift_day;		/* the day derived entries that no longer hold are lifted on */
+} root_entry;
+
+/*
+ * read_root — the entry root_id as a propagation root; false when there is no such entry. An entry that ended
+ * (not active) lifts what it derived on its own status date; otherwise on `day`.
+ */
+static bool
+read_root(int64 root_id, DateADT day, root_entry *r)
+{
+	Datum		v[1] = {Int64GetDatum(root_id)};
+	HeapTuple	t;
+	TupleDesc	td;
+	bool		isnull;
+
+	run_plan(P_ROOT, v, NULL, 1);
+	if (SPI_processed == 0)
+		return false;
+	t = SPI_tuptable->vals[0];
+	td = SPI_tuptable->tupdesc;
+	r->its_root = col_int8(t, td, 8, &isnull);
+	r->subject_id = col_int8(t, td, 1, &isnull);
+	r->type = SPI_getvalue(t, td, 2);
+	r->status = SPI_getvalue(t, td, 3);
+	r->from = col_day(t, td, 4, DR_OPEN_FROM);
+	r->until = col_day(t, td, 5, DR_OPEN_UNTIL);
+	r->department = SPI_getvalue(t, td, 6);
+	r->basis = SPI_getvalue(t, td, 7);
+	r->lift_day = strcmp(r->status, "active") != 0 ? col_day(t, td, 9, day) : day;
+	SPI_freetuptable(SPI_tuptable);
+	return true;
+}
+
+/* read_edges — the relations a node's rules follow on `day` (P_EDGES), copied out of SPI memory. */
+static edge *
+read_edges(int64 subject_id, const char *type, int32 depth, DateADT day, uint64 *nedges)
+{
+	Datum		v[4];
+	edge	   *edges;
+	bool		isnull;
+
+	v[0] = Int64GetDatum(subject_id);
+	v[1] = CStringGetTextDatum(type);
+	v[2] = Int32GetDatum(depth);
+	v[3] = DateADTGetDatum(day);
+	run_plan(P_EDGES, v, NULL, 0);
+	*nedges = SPI_processed;
+	edges = palloc(sizeof(edge) * (*nedges ? *nedges : 1));
+	for (uint64 k = 0; k < *nedges; k++)
+	{
+		HeapTuple	t = SPI_tuptable->vals[k];
+		TupleDesc	td = SPI_tuptable->tupdesc;
+
+		edges[k].relation_id = col_int8(t, td, 1, &isnull);
+		edges[k].target = col_int8(t, td, 2, &isnull);
+		edges[k].derived_type = SPI_getvalue(t, td, 3);
+		edges[k].rule_id = DatumGetInt32(SPI_getbinval(t, td, 4, &isnull));
+		edges[k].valid_from = col_day(t, td, 5, DR_OPEN_FROM);
+		edges[k].valid_until = col_day(t, td, 6, DR_OPEN_UNTIL);
+	}
+	SPI_freetuptable(SPI_tuptable);
+	return edges;
+}
+
+/*
+ * materialise — write node n of the walk, reached from node `parent` along edge e, as a derived entry: inserted
+ * when it has none yet (its entry id recorded in the node, for its children), else brought up to date. Returns the
+ * number of entries written.
+ */
+static int
+materialise(prop_walk *w, int parent, int n, const edge *e, const root_entry *root, int64 root_id)
+{
+	Datum		v[11];
+	char		nulls[11];
+	bool		isnull;
+	int32		lo = w->nodes[n].lo;
+	int32		hi = w->nodes[n].hi;
+
+	memset(nulls, ' ', sizeof(nulls));
+	if (w->nodes[n].entry_id == 0)
+	{
+		v[0] = Int64GetDatum(w->nodes[n].subject_id);
+		v[1] = CStringGetTextDatum(e->derived_type);
+		v[2] = CStringGetTextDatum(root->department);
+		v[3] = CStringGetTextDatum(root->basis);
+		v[4] = DateADTGetDatum(lo);
+		v[5] = DateADTGetDatum(hi);
+		nulls[5] = (hi == DR_OPEN_UNTIL) ? 'n' : ' ';
+		v[6] = Int64GetDatum(w->nodes[parent].entry_id);
+		v[7] = Int64GetDatum(e->relation_id);
+		v[8] = Int64GetDatum(root_id);
+		v[9] = Int32GetDatum(w->nodes[n].depth);
+		v[10] = Int32GetDatum(e->rule_id);
+		run_plan(P_INSERT, v, nulls, 1);
+		w->nodes[n].entry_id = col_int8(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
+		SPI_freetuptable(SPI_tuptable);
+		return 1;
+	}
+	v[0] = Int64GetDatum(w->nodes[n].entry_id);
+	v[1] = Int64GetDatum(w->nodes[parent].entry_id);
+	v[2] = Int64GetDatum(e->relation_id);
+	v[3] = Int32GetDatum(w->nodes[n].depth);
+	v[4] = DateADTGetDatum(lo);
+	v[5] = DateADTGetDatum(hi);
+	nulls[5] = (hi == DR_OPEN_UNTIL) ? 'n' : ' ';
+	v[6] = Int32GetDatum(e->rule_id);
+	v[7] = CStringGetTextDatum(root->department);
+	v[8] = CStringGetTextDatum(root->basis);
+	run_plan(P_UPDATE, v, nulls, 0);
+	return (int) SPI_processed;
+}
+
+/* lift_unkept — lift the existing derived entries the walk did not reach: they no longer hold. */
+static int
+lift_unkept(prop_walk *w, const char *reason, DateADT day)
+{
+	Datum		v[3];
+	size_t		cur = 0;
+	int64		gone;
+	int			changes = 0;
+
+	while ((gone = prop_unkept_next(w, &cur)) != 0)
+	{
+		v[0] = Int64GetDatum(gone);
+		v[1] = CStringGetTextDatum(reason);
+		v[2] = DateADTGetDatum(day);
+		run_plan(P_LIFT, v, NULL, 0);
+		changes += (int) SPI_processed;
+	}
+	return changes;
+}
+
 /*
  * reconcile — bring the derived entries of one root in line with the relations and rules in force on `day`.
  * Returns the number of derived entries created, changed or lifted. Requires an SPI connection.
@@ -251,62 +387,36 @@ reconcile(int64 root_id, DateADT day)
 	prop_allocator a = {pg_alloc, pg_grow, pg_release, cxt};
 	prop_walk	w;
 	type_table	types = {0};
-	Datum		v[12];
-	char		nulls[12];
+	root_entry	root;
+	Datum		v[1];
 	bool		isnull;
-	int64		root_subject;
-	char	   *root_type,
-			   *root_status,
-			   *department,
-			   *basis;
-	int32		root_from,
-				root_until;
 	bool		active;
 	int			changes = 0;
 	int			i;
-	size_t		cur;
-	int64		gone;
-	DateADT		lift_day = day;
 	const char *lift_reason;
 
-	v[0] = Int64GetDatum(root_id);
-	run_plan(P_ROOT, v, NULL, 1);
-	if (SPI_processed == 0)
+	if (!read_root(root_id, day, &root))
 	{
 		MemoryContextSwitchTo(old);
 		MemoryContextDelete(cxt);
 		return 0;
 	}
+	if (root.its_root != 0)
 	{
-		HeapTuple	t = SPI_tuptable->vals[0];
-		TupleDesc	td = SPI_tuptable->tupdesc;
-		int64		its_root = col_int8(t, td, 8, &isnull);
+		int64		its_root = root.its_root;
 
-		if (!isnull)
-		{
-			SPI_freetuptable(SPI_tuptable);
-			MemoryContextSwitchTo(old);
-			MemoryContextDelete(cxt);
-			return reconcile(its_root, day);
-		}
-		root_subject = col_int8(t, td, 1, &isnull);
-		root_type = SPI_getvalue(t, td, 2);
-		root_status = SPI_getvalue(t, td, 3);
-		root_from = col_day(t, td, 4, DR_OPEN_FROM);
-		root_until = col_day(t, td, 5, DR_OPEN_UNTIL);
-		department = SPI_getvalue(t, td, 6);
-		basis = SPI_getvalue(t, td, 7);
-		if (strcmp(root_status, "active") != 0)
-			lift_day = col_day(t, td, 9, day);
-		SPI_freetuptable(SPI_tuptable);
+		MemoryContextSwitchTo(old);
+		MemoryContextDelete(cxt);
+		return reconcile(its_root, day);
 	}
 
-	guard_subject(root_subject);
-	if (prop_walk_init(&w, &a, root_subject, intern(&types, root_type), root_id) != 0)
+	guard_subject(root.subject_id);
+	if (prop_walk_init(&w, &a, root.subject_id, intern(&types, root.type), root_id) != 0)
 		elog(ERROR, "credit_gz: out of memory in propagation");
-	w.nodes[0].lo = root_from;
-	w.nodes[0].hi = root_until;
+	w.nodes[0].lo = root.from;
+	w.nodes[0].hi = root.until;
 
+	v[0] = Int64GetDatum(root_id);
 	run_plan(P_EXISTING, v, NULL, 0);
 	for (uint64 k = 0; k < SPI_processed; k++)
 	{
@@ -319,44 +429,22 @@ reconcile(int64 root_id, DateADT day)
 	}
 	SPI_freetuptable(SPI_tuptable);
 
-	active = strcmp(root_status, "active") == 0 && !dr_ended(root_until, (int32) day);
+	active = strcmp(root.status, "active") == 0 && !dr_ended(root.until, (int32) day);
 	if (active)
 		lift_reason = "relation or propagation rule no longer holds";
-	else if (strcmp(root_status, "active") == 0)
+	else if (strcmp(root.status, "active") == 0)
 		lift_reason = "source entry term ended";
 	else
-		lift_reason = psprintf("source entry %s", root_status);
+		lift_reason = psprintf("source entry %s", root.status);
 
 	while (active && (i = prop_next(&w)) >= 0)
 	{
-		int64		node_subject = w.nodes[i].subject_id;
-		int32		node_depth = w.nodes[i].depth;
-		edge	   *edges;
 		uint64		nedges;
+		edge	   *edges;
 
 		if (i > 0)
-			guard_subject(node_subject);
-		v[0] = Int64GetDatum(node_subject);
-		v[1] = CStringGetTextDatum(types.codes[w.nodes[i].type_id]);
-		v[2] = Int32GetDatum(node_depth);
-		v[3] = DateADTGetDatum(day);
-		run_plan(P_EDGES, v, NULL, 0);
-		nedges = SPI_processed;
-		edges = palloc(sizeof(edge) * (nedges ? nedges : 1));
-		for (uint64 k = 0; k < nedges; k++)
-		{
-			HeapTuple	t = SPI_tuptable->vals[k];
-			TupleDesc	td = SPI_tuptable->tupdesc;
-
-			edges[k].relation_id = col_int8(t, td, 1, &isnull);
-			edges[k].target = col_int8(t, td, 2, &isnull);
-			edges[k].derived_type = SPI_getvalue(t, td, 3);
-			edges[k].rule_id = DatumGetInt32(SPI_getbinval(t, td, 4, &isnull));
-			edges[k].valid_from = col_day(t, td, 5, DR_OPEN_FROM);
-			edges[k].valid_until = col_day(t, td, 6, DR_OPEN_UNTIL);
-		}
-		SPI_freetuptable(SPI_tuptable);
-
+			guard_subject(w.nodes[i].subject_id);
+		edges = read_edges(w.nodes[i].subject_id, types.codes[w.nodes[i].type_id], w.nodes[i].depth, day, &nedges);
 		for (uint64 k = 0; k < nedges; k++)
 		{
 			int32		lo = w.nodes[i].lo;
@@ -374,57 +462,14 @@ reconcile(int64 root_id, DateADT day)
 			w.nodes[n].lo = lo;
 			w.nodes[n].hi = hi;
 			w.nodes[n].aux = edges[k].rule_id;
-
 			/* materialise now: children need this node's entry id (breadth first, parents come first) */
-			memset(nulls, ' ', sizeof(nulls));
-			if (w.nodes[n].entry_id == 0)
-			{
-				v[0] = Int64GetDatum(w.nodes[n].subject_id);
-				v[1] = CStringGetTextDatum(edges[k].derived_type);
-				v[2] = CStringGetTextDatum(department);
-				v[3] = CStringGetTextDatum(basis);
-				v[4] = DateADTGetDatum(lo);
-				v[5] = DateADTGetDatum(hi);
-				nulls[5] = (hi == DR_OPEN_UNTIL) ? 'n' : ' ';
-				v[6] = Int64GetDatum(w.nodes[i].entry_id);
-				v[7] = Int64GetDatum(edges[k].relation_id);
-				v[8] = Int64GetDatum(root_id);
-				v[9] = Int32GetDatum(w.nodes[n].depth);
-				v[10] = Int32GetDatum(edges[k].rule_id);
-				run_plan(P_INSERT, v, nulls, 1);
-				w.nodes[n].entry_id = col_int8(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
-				SPI_freetuptable(SPI_tuptable);
-				changes++;
-			}
-			else
-			{
-				v[0] = Int64GetDatum(w.nodes[n].entry_id);
-				v[1] = Int64GetDatum(w.nodes[i].entry_id);
-				v[2] = Int64GetDatum(edges[k].relation_id);
-				v[3] = Int32GetDatum(w.nodes[n].depth);
-				v[4] = DateADTGetDatum(lo);
-				v[5] = DateADTGetDatum(hi);
-				nulls[5] = (hi == DR_OPEN_UNTIL) ? 'n' : ' ';
-				v[6] = Int32GetDatum(edges[k].rule_id);
-				v[7] = CStringGetTextDatum(department);
-				v[8] = CStringGetTextDatum(basis);
-				run_plan(P_UPDATE, v, nulls, 0);
-				changes += (int) SPI_processed;
-			}
+			changes += materialise(&w, i, n, &edges[k], &root, root_id);
 		}
 		pfree(edges);
 	}
 
 	/* whatever the walk did not reach no longer holds */
-	cur = 0;
-	while ((gone = prop_unkept_next(&w, &cur)) != 0)
-	{
-		v[0] = Int64GetDatum(gone);
-		v[1] = CStringGetTextDatum(lift_reason);
-		v[2] = DateADTGetDatum(lift_day);
-		run_plan(P_LIFT, v, NULL, 0);
-		changes += (int) SPI_processed;
-	}
+	changes += lift_unkept(&w, lift_reason, root.lift_day);
 
 	prop_walk_free(&w);
 	MemoryContextSwitchTo(old);
@@ -458,18 +503,14 @@ reconcile_guarded(int64 root_id, DateADT day)
 static int64
 tuple_int8(HeapTuple tup, TupleDesc td, const char *name, bool *isnull)
 {
-	int			att = SPI_fnumber(td, name);
-
-	if (att <= 0)
-		elog(ERROR, "credit_gz: column \"%s\" not found", name);
-	return col_int8(tup, td, att, isnull);
+	return col_int8(tup, td, credit_gz_column(td, "credit_gz.list_entry", name), isnull);
 }
 
 /* True when the named column differs between two versions of a row (compared by output text). */
 static bool
 column_changed(HeapTuple a, HeapTuple b, TupleDesc td, const char *name)
 {
-	int			att = SPI_fnumber(td, name);
+	int			att = credit_gz_column(td, "credit_gz.list_entry", name);
 	char	   *x = SPI_getvalue(a, td, att);
 	char	   *y = SPI_getvalue(b, td, att);
 
@@ -520,7 +561,7 @@ credit_gz_list_entry_propagate(PG_FUNCTION_ARGS)
 	/* a derived entry that no longer applies is history: loading it (pg_restore) changes nothing */
 	if (TRIGGER_FIRED_BY_INSERT(td->tg_event) && derived_new)
 	{
-		int			att = SPI_fnumber(desc, "status");
+		int			att = credit_gz_column(desc, "credit_gz.list_entry", "status");
 		char	   *status = SPI_getvalue(td->tg_trigtuple, desc, att);
 
 		if (status != NULL && strcmp(status, "active") != 0)
@@ -534,8 +575,7 @@ credit_gz_list_entry_propagate(PG_FUNCTION_ARGS)
 				 errdetail("List entry %lld is derived from another entry along a relation.", (long long) entry_id),
 				 errhint("Change the source entry, the relation or the propagation rule instead.")));
 
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "credit_gz: SPI_connect failed");
+	credit_gz_spi_connect();
 	if (TRIGGER_FIRED_BY_DELETE(td->tg_event))
 	{
 		Datum		v[1] = {Int64GetDatum(entry_id)};
@@ -584,6 +624,7 @@ credit_gz_relation_propagate(PG_FUNCTION_ARGS)
 
 	if (!CALLED_AS_TRIGGER(fcinfo) || !TRIGGER_FIRED_FOR_ROW(td->tg_event) || !TRIGGER_FIRED_AFTER(td->tg_event))
 		elog(ERROR, "credit_gz.relation_propagate() must be an AFTER ROW trigger");
+	credit_gz_check_trigger_table(td, "relation_propagate", "relation");
 	/* a restore's rows already hold what this trigger derives (credit_gz_restore_in_progress) */
 	if (TRIGGER_FIRED_BY_INSERT(td->tg_event) && credit_gz_restore_in_progress())
 		return PointerGetDatum(NULL);
@@ -604,8 +645,7 @@ credit_gz_relation_propagate(PG_FUNCTION_ARGS)
 	else
 		rows[nrows++] = td->tg_trigtuple;
 
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "credit_gz: SPI_connect failed");
+	credit_gz_spi_connect();
 	for (int r = 0; r < nrows; r++)
 	{
 		int64		org = tuple_int8(rows[r], desc, "subject_id", &isnull);
@@ -650,8 +690,7 @@ credit_gz_repropagate_entry(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("list entry %lld cannot be re-propagated as of an infinite date", (long long) entry_id),
 				 errhint("Pass a day, such as credit_gz.policy_date().")));
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "credit_gz: SPI_connect failed");
+	credit_gz_spi_connect();
 	n = reconcile_guarded(entry_id, day);
 	SPI_finish();
 	PG_RETURN_INT32(n);

@@ -376,6 +376,9 @@ CREATE FUNCTION credit_gz.relation_propagate() RETURNS trigger
     AS 'MODULE_PATHNAME', 'credit_gz_relation_propagate';
 COMMENT ON FUNCTION credit_gz.relation_propagate() IS
     '关联关系建立、变更、终止或删除时重新推送受影响的名单 / re-derives the entries a relation change affects';
+-- Runs with the extension owner's rights (SECURITY DEFINER, set with the row-level security of list entries): not
+-- executable by PUBLIC, or anyone could attach it to a relation-shaped table of their own; it checks its table too.
+REVOKE ALL ON FUNCTION credit_gz.relation_propagate() FROM PUBLIC;
 CREATE TRIGGER relation_propagate AFTER INSERT OR UPDATE OR DELETE ON credit_gz.relation
     FOR EACH ROW EXECUTE FUNCTION credit_gz.relation_propagate();
 
@@ -645,7 +648,7 @@ COMMENT ON FUNCTION credit_gz.dishonesty_case_stage() IS '记录环节后更新�
 CREATE TRIGGER dishonesty_case_stage AFTER INSERT OR UPDATE ON credit_gz.dishonesty_case_step
     FOR EACH ROW EXECUTE FUNCTION credit_gz.dishonesty_case_stage();
 
-CREATE VIEW credit_gz.dishonesty_case_status AS
+CREATE VIEW credit_gz.dishonesty_case_status WITH (security_barrier = true) AS
 SELECT c.case_id, c.subject_id, c.department_code, c.title, c.opened_on,
        coalesce(c.stage, 'opened') AS stage, c.stage_on, c.rectification_due,
        (c.rectification_due < credit_gz.policy_date()

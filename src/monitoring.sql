@@ -5,12 +5,13 @@
 --   dimension  'district' | 'department' | 'domain' | 'list_type' | 'city'
 --   key        the district name, department code, domain code, …
 --   label      what to show: the district name, department name, domain name
--- The views run with their owner's rights (analysts need no table privileges) and show aggregates only.
+-- The views run with their owner's rights (analysts need no table privileges) and show aggregates only; each is a
+-- security barrier, so a function of the reader's in a WHERE clause sees only the rows the view shows.
 
 -- ---------------------------------------------------------------------------------------------------------------
 -- Records collected this period vs the same period last year (十五: 较同期提升20%以上)
 -- ---------------------------------------------------------------------------------------------------------------
-CREATE VIEW credit_gz.monitor_collection AS
+CREATE VIEW credit_gz.monitor_collection WITH (security_barrier = true) AS
 WITH r AS (
     SELECT s.district, r.department_code, r.domain_code,
            pg_catalog.date_trunc('month', credit_gz.policy_date(r.created_at)::timestamp)::date AS period_start
@@ -55,7 +56,7 @@ COMMENT ON COLUMN credit_gz.monitor_collection.meets_target IS '是否达标 / g
 -- ---------------------------------------------------------------------------------------------------------------
 -- List entries (联合奖惩名单) by district, department and list type
 -- ---------------------------------------------------------------------------------------------------------------
-CREATE VIEW credit_gz.monitor_list_entries AS
+CREATE VIEW credit_gz.monitor_list_entries WITH (security_barrier = true) AS
 WITH e AS (
     SELECT s.district, e.department_code, e.list_type_code, e.status, e.derived_from_entry_id IS NOT NULL AS derived,
            e.effective_from, e.subject_id
@@ -97,7 +98,7 @@ COMMENT ON COLUMN credit_gz.monitor_list_entries.ended_entries IS '已移出、�
 -- ---------------------------------------------------------------------------------------------------------------
 -- Pre-check feedback (事前核查, 及时反馈奖惩工作成效)
 -- ---------------------------------------------------------------------------------------------------------------
-CREATE VIEW credit_gz.monitor_precheck_feedback AS
+CREATE VIEW credit_gz.monitor_precheck_feedback WITH (security_barrier = true) AS
 WITH f AS (
     SELECT f.department_code, f.domain_code, s.district, f.verdict, f.effect, f.overridden, f.subject_id
       FROM credit_gz.measure_feedback f
@@ -157,8 +158,14 @@ AS $$ SELECT * FROM credit_gz.double_publicity_check() $$;
 COMMENT ON FUNCTION credit_gz.monitor_double_publicity() IS
     '双公示通过率 (aggregates only) for credit_gz.monitor_data_quality: double_publicity_check() run with the owner''s '
     'rights, so BI roles need no access to records.';
+-- Not executable by PUBLIC: the roles that read the monitoring views (analysts, departments) get EXECUTE from their
+-- grant_* function, as a view's reader needs it on the functions the view calls.
+REVOKE ALL ON FUNCTION credit_gz.monitor_double_publicity() FROM PUBLIC;
+INSERT INTO credit_gz.role_privilege (kind, object_name, privileges, shipped) VALUES
+    ('analyst', 'monitor_double_publicity()', 'EXECUTE', true),
+    ('department', 'monitor_double_publicity()', 'EXECUTE', true);
 
-CREATE VIEW credit_gz.monitor_data_quality AS
+CREATE VIEW credit_gz.monitor_data_quality WITH (security_barrier = true) AS
 -- Codes in the archive: the uscc type refuses malformed codes and subject_uscc keeps them unique, so what remains to count
 -- are codes accepted in weak mode (only the check character wrong, 重错码 in the policy's sense).
 SELECT 'city'::text AS dimension, '全市'::text AS key, '全市'::text AS label, 'code_error_rate'::text AS metric,
@@ -201,7 +208,7 @@ COMMENT ON COLUMN credit_gz.monitor_data_quality.count IS '计数 / faulty codes
 -- ---------------------------------------------------------------------------------------------------------------
 -- 政务诚信 (九, 十一): government bodies' dishonesty — subjects whose code says 机关 (authority 1, category 1)
 -- ---------------------------------------------------------------------------------------------------------------
-CREATE VIEW credit_gz.monitor_government_dishonesty AS
+CREATE VIEW credit_gz.monitor_government_dishonesty WITH (security_barrier = true) AS
 WITH gov AS (
     SELECT s.subject_id, s.district, s.name, s.uscc
       FROM credit_gz.subject s
@@ -236,7 +243,7 @@ COMMENT ON COLUMN credit_gz.monitor_government_dishonesty.negative_records IS '�
 COMMENT ON COLUMN credit_gz.monitor_government_dishonesty.punishment_entries IS '在列惩戒名单数 / punishment-list entries in force';
 
 -- The cases behind the counts, for follow-up (落实政府机构失信案件预警机制).
-CREATE VIEW credit_gz.monitor_government_dishonesty_case AS
+CREATE VIEW credit_gz.monitor_government_dishonesty_case WITH (security_barrier = true) AS
 SELECT s.district, s.subject_id, s.name, s.uscc::text AS uscc, r.record_id, r.item_code, i.name_zh AS item_name,
        r.department_code, r.document_no, r.decision_date, r.status
   FROM credit_gz.subject s
@@ -261,7 +268,7 @@ COMMENT ON COLUMN credit_gz.monitor_government_dishonesty_case.status IS '状态
 -- ---------------------------------------------------------------------------------------------------------------
 -- Dishonesty cases by stage (失信案例核查: 核查 → 记录 → 监管 → 惩戒 → 整改 → 教育)
 -- ---------------------------------------------------------------------------------------------------------------
-CREATE VIEW credit_gz.monitor_dishonesty_cases AS
+CREATE VIEW credit_gz.monitor_dishonesty_cases WITH (security_barrier = true) AS
 WITH c AS (
     SELECT c.case_id, c.department_code, s.district, coalesce(c.stage, 'opened') AS stage,
            c.rectification_due IS NOT NULL AND c.rectification_due < credit_gz.policy_date()
@@ -298,7 +305,7 @@ COMMENT ON COLUMN credit_gz.monitor_dishonesty_cases.overdue_rectification IS '�
 -- ---------------------------------------------------------------------------------------------------------------
 -- Credit repair (信用修复) and objections (异议): volumes, outcomes, overdue, average working days
 -- ---------------------------------------------------------------------------------------------------------------
-CREATE VIEW credit_gz.monitor_repairs AS
+CREATE VIEW credit_gz.monitor_repairs WITH (security_barrier = true) AS
 WITH a AS (
     SELECT s.district, a.department_code, r.domain_code, a.status, a.channel,
            (a.accept_overdue_at IS NOT NULL OR a.decide_overdue_at IS NOT NULL) AS overdue,
@@ -347,7 +354,7 @@ COMMENT ON COLUMN credit_gz.monitor_repairs.overdue IS '逾期 / flagged overdue
 COMMENT ON COLUMN credit_gz.monitor_repairs.green_channel IS '绿色通道 / through the green channel';
 COMMENT ON COLUMN credit_gz.monitor_repairs.avg_working_days IS '平均办理工作日 / average working days from submission to decision';
 
-CREATE VIEW credit_gz.monitor_objections AS
+CREATE VIEW credit_gz.monitor_objections WITH (security_barrier = true) AS
 WITH o AS (
     SELECT s.district, o.department_code, r.domain_code, o.status, o.outcome,
            (o.accept_overdue_at IS NOT NULL OR o.platform_overdue_at IS NOT NULL OR o.provider_overdue_at IS NOT NULL)
@@ -399,7 +406,7 @@ COMMENT ON COLUMN credit_gz.monitor_objections.avg_working_days IS '平均办理
 -- ---------------------------------------------------------------------------------------------------------------
 -- Grade distribution (分级分类监管) and domains covered by graded supervision (target ≥ 20)
 -- ---------------------------------------------------------------------------------------------------------------
-CREATE VIEW credit_gz.monitor_grade_distribution AS
+CREATE VIEW credit_gz.monitor_grade_distribution WITH (security_barrier = true) AS
 WITH g AS (
     SELECT s.district, ss.model_code, ss.grade::text AS grade, pg_catalog.count(*) AS subjects
       FROM credit_gz.subject_score ss
@@ -435,7 +442,7 @@ COMMENT ON COLUMN credit_gz.monitor_grade_distribution.domain_code IS '评价领
 COMMENT ON COLUMN credit_gz.monitor_grade_distribution.grade IS '等级 / grade';
 COMMENT ON COLUMN credit_gz.monitor_grade_distribution.subjects IS '主体数 / subjects with that grade';
 
-CREATE VIEW credit_gz.monitor_graded_supervision AS
+CREATE VIEW credit_gz.monitor_graded_supervision WITH (security_barrier = true) AS
 WITH m AS (
     SELECT m.domain_code, pg_catalog.count(*) AS models,
            pg_catalog.sum((SELECT pg_catalog.count(*) FROM credit_gz.subject_score ss WHERE ss.model_code = m.code))

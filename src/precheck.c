@@ -37,11 +37,17 @@
 #include "utils/jsonb.h"
 #include "utils/lsyscache.h"
 #include "utils/rel.h"
+#include "utils/syscache.h"
+#include "catalog/pg_class.h"
+#include "miscadmin.h"
 
 #include "credit_gz.h"
 #include "precheck.h"
 #include "query_log.h"
+#include "role_grant.h"
 #include "core/day_range.h"
+#include "backend_cache.h"
+#include "spi_util.h"
 
 PG_FUNCTION_INFO_V1(credit_gz_precheck);
 PG_FUNCTION_INFO_V1(credit_gz_is_restricted);
@@ -95,9 +101,11 @@ static const char *const restricted_sql =
 	"              NULL::timestamptz AS updated_at WHERE false),"
 
 /*
- * The full answer for a subject with an entry in force. The verdict CTE v is MATERIALIZED: inlined, its EXISTS
- * subqueries were planned (and initialised on every call) once for each of the four places that use it. Domain and
- * action are not checked here: validate_codes() has checked them before.
+ * The parts of the answer for a subject with an entry in force (precheck_answer puts them together): the verdict,
+ * whether the archive has the subject and its name, the grades, measures and incentives, the applied measures for
+ * measure_feedback, and the deny message and detail. The verdict CTE v is MATERIALIZED: inlined, its EXISTS
+ * subqueries were planned (and initialised on every call) once for each of the places that use it. Domain and action
+ * are not checked here: validate_codes() has checked them before.
  */
 #define PRECHECK_SQL(GRADES) \
 	"WITH subj AS (SELECT s.subject_id, s.name FROM credit_gz.subject s WHERE s.subject_id = $1)," \
@@ -132,19 +140,12 @@ static const char *const restricted_sql =
 	"                   WHEN EXISTS (SELECT 1 FROM applied WHERE effect = 'condition') THEN 'allow_with_conditions'" \
 	"                   ELSE 'allow' END AS verdict)," \
 	" fd AS (SELECT * FROM lm WHERE lm.effect = 'deny' ORDER BY lm.code, lm.entry_id LIMIT 1)" \
-	"SELECT v.verdict," \
-	"       CASE WHEN v.verdict = 'no_record' THEN" \
-	"         jsonb_build_object('subject_id', $1, 'found', false, 'domain', $2, 'action', $3," \
-	"           'checked_on', credit_gz.policy_date(), 'verdict', v.verdict," \
-	"           'message', 'no record of this subject in the credit archive')" \
-	"       ELSE jsonb_build_object('subject_id', $1, 'found', true, 'name', (SELECT name FROM subj)," \
-	"           'domain', $2, 'action', $3, 'checked_on', credit_gz.policy_date()," \
-	"           'grades', coalesce((SELECT jsonb_agg(jsonb_build_object('model', model_code, 'grade', grade," \
-	"                                 'score', score, 'updated_at', updated_at) ORDER BY model_code) FROM gr), '[]')," \
-	"           'measures', coalesce((SELECT jsonb_agg(j ORDER BY effect DESC, code, j->'entry'->>'entry_id')" \
-	"                                   FROM applied WHERE effect <> 'incentive'), '[]')," \
-	"           'incentives', coalesce((SELECT jsonb_agg(j ORDER BY code) FROM applied WHERE effect = 'incentive'), '[]')," \
-	"           'verdict', v.verdict) END," \
+	"SELECT v.verdict, v.verdict <> 'no_record', (SELECT name FROM subj)," \
+	"       coalesce((SELECT jsonb_agg(jsonb_build_object('model', model_code, 'grade', grade," \
+	"                   'score', score, 'updated_at', updated_at) ORDER BY model_code) FROM gr), '[]')," \
+	"       coalesce((SELECT jsonb_agg(j ORDER BY effect DESC, code, j->'entry'->>'entry_id')" \
+	"                   FROM applied WHERE effect <> 'incentive'), '[]')," \
+	"       coalesce((SELECT jsonb_agg(j ORDER BY code) FROM applied WHERE effect = 'incentive'), '[]')," \
 	"       (SELECT jsonb_agg(jsonb_build_object('code', code, 'effect', effect, 'entry_id', entry_id," \
 	"                                            'model_code', model_code)) FROM applied)," \
 	"       (SELECT format('measure %s applies through list entry %s (%s)', fd.code, fd.entry_id, fd.list_type_code)" \
@@ -159,8 +160,9 @@ static const char *const restricted_sql =
 
 static const char *const feedback_sql =
 	"INSERT INTO credit_gz.measure_feedback (department_code, subject_id, domain_code, action, measure_code, entry_id,"
-	"       model_code, effect, verdict, source, table_name, overridden, override_reason)"
-	"SELECT $1, $2, $3, $4, a.code, a.entry_id, a.model_code, a.effect, $5, $6, $7, $8 IS NOT NULL, $8"
+	"       model_code, effect, verdict, source, table_name, overridden, override_reason, actor, checked_at)"
+	"SELECT $1, $2, $3, $4, a.code, a.entry_id, a.model_code, a.effect, $5, $6, $7, $8 IS NOT NULL, $8, $10,"
+	"       pg_catalog.now()"
 	"  FROM jsonb_to_recordset($9) AS a (code text, effect text, entry_id bigint, model_code text)";
 
 static SPIPlanPtr restricted_plan = NULL;
@@ -168,6 +170,8 @@ static SPIPlanPtr precheck_plan = NULL;
 static bool precheck_plan_has_scores = false;
 static SPIPlanPtr feedback_plan = NULL;
 static SPIPlanPtr subject_of_plan = NULL;
+
+static Oid feedback_owner(void);
 
 
 /* check_domain_action — unknown domains and actions are caller errors, not silent "allow"s. */
@@ -197,19 +201,18 @@ check_domain_action(bool domain_ok, bool action_ok, const char *domain, const ch
  */
 
 /* Known domain and action codes (positive cache). Flushed on relcache invalidation, which the statement trigger
- * credit_gz.catalogue_changed() (src/archive.c) sends whenever domain or measure_action rows change. */
+ * credit_gz.catalogue_changed() (src/backend_cache.c) sends whenever domain or measure_action rows change. */
 static MemoryContext catalogue_cxt = NULL;
 static List *known_domains = NIL;
 static List *known_actions = NIL;
 
 /*
  * The relations the fast paths probe, resolved by name once per backend instead of on every call (each name took
- * two syscache lookups, each column one more). Reset with the known codes by catalogue_reset: any relcache
+ * two syscache lookups, each column one more). Reset with the known codes by catalogue_watch: any relcache
  * invalidation (a pg_class row of any relation created, altered or dropped sends one) makes them be resolved again.
  */
 typedef struct fast_rels
 {
-	bool		valid;
 	Oid			list_entry;		/* credit_gz.list_entry */
 	Oid			active_idx;		/* its partial index list_entry_active_idx (active entries by subject) */
 	AttrNumber	att_from;		/* list_entry.effective_from */
@@ -219,29 +222,27 @@ typedef struct fast_rels
 	Oid			subject_score;	/* credit_gz.subject_score; InvalidOid without the scoring module */
 } fast_rels;
 static fast_rels rels;
-static uint64 catalogue_invalidations = 0;
 
-/* catalogue_reset — relcache callback: forget the known codes and relations (re-read on the next miss). */
+/* catalogue_reset — the codes and relations went stale: forget the known codes (re-read on the next miss). */
 static void
-catalogue_reset(Datum arg, Oid relid)
+catalogue_reset(void)
 {
 	if (catalogue_cxt)
 		MemoryContextReset(catalogue_cxt);
 	known_domains = NIL;
 	known_actions = NIL;
-	rels.valid = false;
-	catalogue_invalidations++;
 }
 
-/* catalogue_callbacks — create the cache's memory and register its invalidation callback, once per backend. */
+/* The relations are resolved again, and the known codes forgotten, on any relcache invalidation. */
+static BackendCache catalogue_watch = {.any_relation = true, .on_reset = catalogue_reset};
+
+/* catalogue_callbacks — create the cache's memory and register it with the invalidations, once per backend. */
 static void
 catalogue_callbacks(void)
 {
 	if (catalogue_cxt == NULL)
-	{
 		catalogue_cxt = AllocSetContextCreate(TopMemoryContext, "credit_gz precheck catalogue", ALLOCSET_SMALL_SIZES);
-		CacheRegisterRelcacheCallback(catalogue_reset, (Datum) 0);
-	}
+	(void) backend_cache_valid(&catalogue_watch);
 }
 
 /* known — is the code in the cached list? */
@@ -273,12 +274,7 @@ validate_codes(const char *domain, const char *action, bool *connected)
 	catalogue_callbacks();
 	if (known(known_domains, domain) && known(known_actions, action))
 		return;
-	if (!*connected)
-	{
-		if (SPI_connect() != SPI_OK_CONNECT)
-			elog(ERROR, "credit_gz: SPI_connect failed");
-		*connected = true;
-	}
+	credit_gz_spi_connect_once(connected);
 	if (plan == NULL)
 	{
 		Oid			types[2] = {TEXTOID, TEXTOID};
@@ -313,14 +309,17 @@ credit_gz_relid(const char *name)
 	return relid;
 }
 
-/* credit_gz_attnum — a column of a relation by name; it must exist. */
+/*
+ * rel_column — a column of a relation of the extension's schema by name (credit_gz_column). The lock taken is the
+ * one the probes take right after (AccessShareLock, held to the end of the transaction).
+ */
 static AttrNumber
-credit_gz_attnum(Oid relid, const char *name)
+rel_column(Oid relid, const char *what, const char *name)
 {
-	AttrNumber	att = get_attnum(relid, name);
+	Relation	rel = table_open(relid, AccessShareLock);
+	AttrNumber	att = credit_gz_column(RelationGetDescr(rel), what, name);
 
-	if (att == InvalidAttrNumber)
-		elog(ERROR, "credit_gz: column %s of relation %u is missing", name, relid);
+	table_close(rel, NoLock);
 	return att;
 }
 
@@ -328,20 +327,21 @@ credit_gz_attnum(Oid relid, const char *name)
 static const fast_rels *
 fast_rels_get(void)
 {
-	uint64		seen = catalogue_invalidations;
+	uint64		token;
 
 	catalogue_callbacks();
-	if (rels.valid)
+	if (backend_cache_valid(&catalogue_watch))
 		return &rels;
+	token = backend_cache_begin_load(&catalogue_watch);
 	rels.list_entry = credit_gz_relid("list_entry");
 	rels.active_idx = credit_gz_relid("list_entry_active_idx");
-	rels.att_from = credit_gz_attnum(rels.list_entry, "effective_from");
-	rels.att_until = credit_gz_attnum(rels.list_entry, "effective_until");
+	rels.att_from = rel_column(rels.list_entry, "credit_gz.list_entry", "effective_from");
+	rels.att_until = rel_column(rels.list_entry, "credit_gz.list_entry", "effective_until");
 	rels.subject = credit_gz_relid("subject");
-	rels.att_name = credit_gz_attnum(rels.subject, "name");
+	rels.att_name = rel_column(rels.subject, "credit_gz.subject", "name");
 	rels.subject_score = get_relname_relid("subject_score", get_namespace_oid("credit_gz", false));
 	/* an invalidation that arrived while resolving: the values serve this call only, resolved again next time */
-	rels.valid = (catalogue_invalidations == seen);
+	backend_cache_end_load(&catalogue_watch, token);
 	return &rels;
 }
 
@@ -463,31 +463,48 @@ static const char *const grades_sql =
 	"            'effect', gm.effect, 'legal_basis', gm.legal_basis, 'source', 'grade',"
 	"            'grade', jsonb_build_object('model', gm.model_code, 'grade', gm.grade)) AS j FROM gm)"
 	"SELECT coalesce((SELECT jsonb_agg(jsonb_build_object('model', model_code, 'grade', grade, 'score', score,"
-	"                   'updated_at', updated_at) ORDER BY model_code) FROM gr), '[]')::text,"
-	"       coalesce((SELECT jsonb_agg(j ORDER BY effect DESC, code) FROM gj WHERE effect <> 'incentive'), '[]')::text,"
-	"       coalesce((SELECT jsonb_agg(j ORDER BY code) FROM gj WHERE effect = 'incentive'), '[]')::text,"
+	"                   'updated_at', updated_at) ORDER BY model_code) FROM gr), '[]'),"
+	"       coalesce((SELECT jsonb_agg(j ORDER BY effect DESC, code) FROM gj WHERE effect <> 'incentive'), '[]'),"
+	"       coalesce((SELECT jsonb_agg(j ORDER BY code) FROM gj WHERE effect = 'incentive'), '[]'),"
 	"       CASE WHEN EXISTS (SELECT 1 FROM gj WHERE effect = 'condition') THEN 'allow_with_conditions'"
 	"            ELSE 'allow' END,"
 	"       (SELECT jsonb_agg(jsonb_build_object('code', code, 'effect', effect, 'entry_id', NULL,"
 	"                                            'model_code', model_code)) FROM gj)";
 
-/* log_feedback — insert the applied measures (jsonb array) into measure_feedback; SPI must be connected. */
+/*
+ * log_feedback — insert the applied measures (jsonb array) into measure_feedback; SPI must be connected.
+ *
+ * The rows are the server's statement of what a pre-check applied (及时反馈奖惩工作成效), so no role writes them
+ * itself: the table grants no INSERT and its row-level security has no INSERT policy. They are inserted here as
+ * the table's owner (as PostgreSQL's foreign-key checks run), stamped with the role that ran the pre-check, the
+ * time, and the department — the one given (already checked against the caller's grants, or a trigger argument
+ * its table's owner wrote) or else the caller's only department. The owner is switched back by the transaction
+ * abort after an error.
+ */
 static void
 log_feedback(int64 subject_id, text *domain, text *action, text *department, const char *verdict,
 			 const char *source, const char *table_name, const char *override_reason, Datum applied)
 {
-	Datum		v[9];
-	char		nulls[9];
+	Datum		v[10];
+	char		nulls[10];
 	int			rc;
+	Oid			save_userid;
+	int			save_sec;
+	Oid			owner;
+	const char *only;
 
 	if (RecoveryInProgress())
 		return;					/* nothing can be written on a hot standby */
 	if (feedback_plan == NULL)
 	{
-		Oid			types[9] = {TEXTOID, INT8OID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, JSONBOID};
+		Oid			types[10] = {TEXTOID, INT8OID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, JSONBOID,
+		NAMEOID};
 
-		feedback_plan = credit_gz_keep_plan(feedback_sql, 9, types);
+		feedback_plan = credit_gz_keep_plan(feedback_sql, 10, types);
 	}
+	if (department == NULL && (only = credit_gz_my_only_department()) != NULL)
+		department = cstring_to_text(only);
+	GetUserIdAndSecContext(&save_userid, &save_sec);
 	memset(nulls, ' ', sizeof(nulls));
 	v[0] = department ? PointerGetDatum(department) : (Datum) 0;
 	nulls[0] = department ? ' ' : 'n';
@@ -501,9 +518,54 @@ log_feedback(int64 subject_id, text *domain, text *action, text *department, con
 	v[7] = override_reason ? CStringGetTextDatum(override_reason) : (Datum) 0;
 	nulls[7] = override_reason ? ' ' : 'n';
 	v[8] = applied;
+	v[9] = CStringGetDatum(GetUserNameFromId(save_userid, false));
+	owner = feedback_owner();
+	SetUserIdAndSecContext(owner, save_sec | SECURITY_LOCAL_USERID_CHANGE | SECURITY_NOFORCE_RLS);
 	rc = SPI_execute_plan(feedback_plan, v, nulls, false, 0);
+	SetUserIdAndSecContext(save_userid, save_sec);
 	if (rc != SPI_OK_INSERT)
 		elog(ERROR, "credit_gz: feedback insert failed: %s", SPI_result_code_string(rc));
+}
+
+/*
+ * feedback_owner — the owner of credit_gz.measure_feedback, whose rights write the feedback rows.
+ */
+static Oid
+feedback_owner(void)
+{
+	Oid			relid = get_relname_relid("measure_feedback", get_namespace_oid("credit_gz", false));
+	HeapTuple	tup;
+	Oid			owner;
+
+	if (!OidIsValid(relid))
+		elog(ERROR, "credit_gz: table credit_gz.measure_feedback does not exist");
+	tup = SearchSysCache1(RELOID, ObjectIdGetDatum(relid));
+	if (!HeapTupleIsValid(tup))
+		elog(ERROR, "cache lookup failed for relation %u", relid);
+	owner = ((Form_pg_class) GETSTRUCT(tup))->relowner;
+	ReleaseSysCache(tup);
+	return owner;
+}
+
+/*
+ * check_department_arg — a department named in a pre-check call is one the caller acts for (or the caller is the
+ * DBA): the feedback rows carry it, and a department must not report pre-checks in another's name.
+ */
+static void
+check_department_arg(text *department)
+{
+	char	   *d;
+
+	if (department == NULL)
+		return;
+	d = text_to_cstring(department);
+	if (!credit_gz_acts_for_department(d))
+		ereport(ERROR,
+				(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
+				 errmsg("role %s does not act for department %s", GetUserNameFromId(GetUserId(), false), d),
+				 errdetail("A pre-check is fed back in the name of a department the role acts for."),
+				 errhint("Leave the department out to use the role's own, or ask a DBA to run "
+						 "credit_gz.grant_department.")));
 }
 
 
@@ -548,12 +610,80 @@ jb_pair_int8(JsonbParseState **st, const char *key, int64 value)
 	(void) pushJsonbValue(st, WJB_VALUE, &v);
 }
 
+/* jb_pair_array — a key and a jsonb array; NULL stands for the empty array. */
 static void
-jb_pair_empty_array(JsonbParseState **st, const char *key)
+jb_pair_array(JsonbParseState **st, const char *key, Jsonb *array)
 {
 	jb_string(st, WJB_KEY, key);
-	(void) pushJsonbValue(st, WJB_BEGIN_ARRAY, NULL);
-	(void) pushJsonbValue(st, WJB_END_ARRAY, NULL);
+	if (array == NULL)
+	{
+		(void) pushJsonbValue(st, WJB_BEGIN_ARRAY, NULL);
+		(void) pushJsonbValue(st, WJB_END_ARRAY, NULL);
+	}
+	else
+	{
+		JsonbValue	v;
+
+		v.type = jbvBinary;
+		v.val.binary.data = &array->root;
+		v.val.binary.len = VARSIZE(array) - VARHDRSZ;
+		(void) pushJsonbValue(st, WJB_VALUE, &v);
+	}
+}
+
+/*
+ * precheck_answer — the one shape of a pre-check's answer, whichever path found its parts: subject_id, domain,
+ * action, checked_on (the policy date), found, and then either the no-record verdict and message (found false) or
+ * the subject's name (JSON null when name_null), its grades, measures and incentives (jsonb arrays; NULL: empty) and
+ * the verdict. Allocated in the current memory context.
+ */
+static Jsonb *
+precheck_answer(int64 subject_id, const char *domain, const char *action, bool found, const char *name,
+				bool name_null, Jsonb *grades, Jsonb *measures, Jsonb *incentives, const char *verdict)
+{
+	JsonbParseState *st = NULL;
+
+	(void) pushJsonbValue(&st, WJB_BEGIN_OBJECT, NULL);
+	jb_pair_int8(&st, "subject_id", subject_id);
+	jb_pair_string(&st, "domain", domain);
+	jb_pair_string(&st, "action", action);
+	jb_pair_string(&st, "checked_on", iso_date(credit_gz_policy_day()));
+	jb_pair_bool(&st, "found", found);
+	if (!found)
+	{
+		jb_pair_string(&st, "verdict", "no_record");
+		jb_pair_string(&st, "message", "no record of this subject in the credit archive");
+	}
+	else
+	{
+		if (name_null)
+		{
+			JsonbValue	v;
+
+			jb_string(&st, WJB_KEY, "name");
+			v.type = jbvNull;
+			(void) pushJsonbValue(&st, WJB_VALUE, &v);
+		}
+		else
+			jb_pair_string(&st, "name", name);
+		jb_pair_array(&st, "grades", grades);
+		jb_pair_array(&st, "measures", measures);
+		jb_pair_array(&st, "incentives", incentives);
+		jb_pair_string(&st, "verdict", verdict);
+	}
+	return JsonbValueToJsonb(pushJsonbValue(&st, WJB_END_OBJECT, NULL));
+}
+
+/* spi_jsonb — a jsonb column of an SPI result row (never NULL: the queries coalesce to '[]'). */
+static Jsonb *
+spi_jsonb(HeapTuple t, TupleDesc td, int col)
+{
+	bool		isnull;
+	Datum		d = SPI_getbinval(t, td, col, &isnull);
+
+	if (isnull)
+		elog(ERROR, "credit_gz: pre-check query gave no array in column %d", col);
+	return DatumGetJsonbP(d);
 }
 
 /*
@@ -570,16 +700,12 @@ quick_precheck(int64 subject_id, bool no_record, text *domain, text *action, tex
 	char	   *name = no_record ? NULL : subject_name(subject_id);
 	char	   *d = text_to_cstring(domain);
 	char	   *a = text_to_cstring(action);
-	const char *grades,
-			   *measures,
-			   *incentives;
 	char	   *verdict;
 	Datum		v[3];
 	bool		isnull;
 	Datum		applied;
 	HeapTuple	t;
 	TupleDesc	td;
-	StringInfoData buf;
 	MemoryContext old;
 	Jsonb	   *result;
 	Oid			score_relid = fast_rels_get()->subject_score;
@@ -587,44 +713,16 @@ quick_precheck(int64 subject_id, bool no_record, text *domain, text *action, tex
 	/* grades only when the scoring module is installed and the subject has a score */
 	if (name == NULL || !OidIsValid(score_relid) || !has_pk_rows(score_relid, subject_id, InvalidAttrNumber, NULL))
 	{
-		/* the common answer, built directly: no record, or no grades */
-		JsonbParseState *st = NULL;
-		JsonbValue *res;
-
+		/* the common answer, without SPI: no record, or no grades */
 		old = MemoryContextSwitchTo(out_cxt);
-		(void) pushJsonbValue(&st, WJB_BEGIN_OBJECT, NULL);
-		jb_pair_int8(&st, "subject_id", subject_id);
-		jb_pair_string(&st, "domain", d);
-		jb_pair_string(&st, "action", a);
-		jb_pair_string(&st, "checked_on", iso_date(credit_gz_policy_day()));
-		jb_pair_bool(&st, "found", name != NULL);
-		if (name == NULL)
-		{
-			jb_pair_string(&st, "verdict", "no_record");
-			jb_pair_string(&st, "message", "no record of this subject in the credit archive");
-		}
-		else
-		{
-			jb_pair_string(&st, "name", name);
-			jb_pair_empty_array(&st, "grades");
-			jb_pair_empty_array(&st, "measures");
-			jb_pair_empty_array(&st, "incentives");
-			jb_pair_string(&st, "verdict", "allow");
-		}
-		res = pushJsonbValue(&st, WJB_END_OBJECT, NULL);
-		result = JsonbValueToJsonb(res);
+		result = precheck_answer(subject_id, d, a, name != NULL, name, false, NULL, NULL, NULL, "allow");
 		*verdict_out = pstrdup(name == NULL ? "no_record" : "allow");
 		MemoryContextSwitchTo(old);
 		return result;
 	}
 
 	/* a subject with grades: the grade query answers grades, grade measures and incentives, and the verdict */
-	if (!*connected)
-	{
-		if (SPI_connect() != SPI_OK_CONNECT)
-			elog(ERROR, "credit_gz: SPI_connect failed");
-		*connected = true;
-	}
+	credit_gz_spi_connect_once(connected);
 	if (grades_plan == NULL)
 	{
 		Oid			types[3] = {INT8OID, TEXTOID, TEXTOID};
@@ -638,25 +736,14 @@ quick_precheck(int64 subject_id, bool no_record, text *domain, text *action, tex
 		elog(ERROR, "credit_gz: grade query failed");
 	t = SPI_tuptable->vals[0];
 	td = SPI_tuptable->tupdesc;
-	grades = SPI_getvalue(t, td, 1);
-	measures = SPI_getvalue(t, td, 2);
-	incentives = SPI_getvalue(t, td, 3);
 	verdict = SPI_getvalue(t, td, 4);
 	applied = SPI_getbinval(t, td, 5, &isnull);
 	if (!isnull)
 		log_feedback(subject_id, domain, action, department, verdict, source, table_name, NULL, applied);
 
-	initStringInfo(&buf);
-	appendStringInfo(&buf, "{\"subject_id\": " INT64_FORMAT ", \"domain\": ", subject_id);
-	escape_json(&buf, d);
-	appendStringInfoString(&buf, ", \"action\": ");
-	escape_json(&buf, a);
-	appendStringInfo(&buf, ", \"checked_on\": \"%s\", \"found\": true, \"name\": ", iso_date(credit_gz_policy_day()));
-	escape_json(&buf, name);
-	appendStringInfo(&buf, ", \"grades\": %s, \"measures\": %s, \"incentives\": %s, \"verdict\": \"%s\"}",
-					 grades, measures, incentives, verdict);
 	old = MemoryContextSwitchTo(out_cxt);
-	result = DatumGetJsonbP(DirectFunctionCall1(jsonb_in, CStringGetDatum(buf.data)));
+	result = precheck_answer(subject_id, d, a, true, name, false, spi_jsonb(t, td, 1), spi_jsonb(t, td, 2),
+							 spi_jsonb(t, td, 3), verdict);
 	*verdict_out = pstrdup(verdict);
 	MemoryContextSwitchTo(old);
 	return result;
@@ -728,12 +815,7 @@ run_precheck(int64 subject_id, text *domain, text *action, text *department, con
 		return r;
 	}
 
-	if (!*connected)
-	{
-		if (SPI_connect() != SPI_OK_CONNECT)
-			elog(ERROR, "credit_gz: SPI_connect failed");
-		*connected = true;
-	}
+	credit_gz_spi_connect_once(connected);
 	have_scores = OidIsValid(fast_rels_get()->subject_score);
 	if (precheck_plan == NULL || precheck_plan_has_scores != have_scores)
 	{
@@ -757,11 +839,18 @@ run_precheck(int64 subject_id, text *domain, text *action, text *department, con
 
 	old = MemoryContextSwitchTo(out_cxt);
 	r.verdict = SPI_getvalue(t, td, 1);
-	r.answer = DatumGetJsonbPCopy(SPI_getbinval(t, td, 2, &isnull));
-	r.deny_message = SPI_getvalue(t, td, 4);
-	r.deny_detail = SPI_getvalue(t, td, 5);
+	{
+		bool		found = DatumGetBool(SPI_getbinval(t, td, 2, &isnull));
+		bool		name_null;
+		Datum		name = SPI_getbinval(t, td, 3, &name_null);
+
+		r.answer = precheck_answer(subject_id, d, a, found, name_null ? NULL : TextDatumGetCString(name), name_null,
+								   spi_jsonb(t, td, 4), spi_jsonb(t, td, 5), spi_jsonb(t, td, 6), r.verdict);
+	}
+	r.deny_message = SPI_getvalue(t, td, 8);
+	r.deny_detail = SPI_getvalue(t, td, 9);
 	MemoryContextSwitchTo(old);
-	applied = SPI_getbinval(t, td, 3, &applied_null);
+	applied = SPI_getbinval(t, td, 7, &applied_null);
 
 	/* 及时反馈奖惩工作成效: log what was applied */
 	if (!applied_null && strcmp(r.verdict, "no_record") != 0)
@@ -782,6 +871,7 @@ credit_gz_precheck(PG_FUNCTION_ARGS)
 
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(1) || PG_ARGISNULL(2))
 		PG_RETURN_NULL();
+	check_department_arg(PG_ARGISNULL(3) ? NULL : PG_GETARG_TEXT_PP(3));
 	r = run_precheck(PG_GETARG_INT64(0), PG_GETARG_TEXT_PP(1), PG_GETARG_TEXT_PP(2),
 					 PG_ARGISNULL(3) ? NULL : PG_GETARG_TEXT_PP(3), "precheck", NULL, NULL, caller, &connected);
 	if (connected)
@@ -813,8 +903,7 @@ credit_gz_is_restricted(PG_FUNCTION_ARGS)
 			SPI_finish();
 		PG_RETURN_BOOL(false);
 	}
-	if (!connected && SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "credit_gz: SPI_connect failed");
+	credit_gz_spi_connect_once(&connected);
 	if (restricted_plan == NULL)
 	{
 		Oid			types[3] = {INT8OID, TEXTOID, TEXTOID};
@@ -831,10 +920,11 @@ credit_gz_is_restricted(PG_FUNCTION_ARGS)
 
 /*
  * subject_of_code — the subject for a subject id, uscc, resident id or identity document given as text
- * (credit_gz.subject_id_of); false when the archive has none. Requires an SPI connection.
+ * (credit_gz.subject_id_of); false when the archive has none. Requires an SPI connection. read_only: run under the
+ * caller's snapshot (the SQL functions); a row trigger asks with a new one, seeing the rows its own statement wrote.
  */
 static bool
-subject_of_code(text *code, int64 *subject_id)
+subject_of_code(text *code, int64 *subject_id, bool read_only)
 {
 	Datum		v[1];
 	bool		isnull;
@@ -847,7 +937,7 @@ subject_of_code(text *code, int64 *subject_id)
 		subject_of_plan = credit_gz_keep_plan("SELECT credit_gz.subject_id_of($1)", 1, types);
 	}
 	v[0] = PointerGetDatum(code);
-	rc = SPI_execute_plan(subject_of_plan, v, NULL, true, 1);
+	rc = SPI_execute_plan(subject_of_plan, v, NULL, read_only, 1);
 	if (rc != SPI_OK_SELECT || SPI_processed != 1)
 		elog(ERROR, "credit_gz: subject lookup failed: %s", SPI_result_code_string(rc));
 	*subject_id = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
@@ -874,9 +964,9 @@ credit_gz_precheck_code(PG_FUNCTION_ARGS)
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(1) || PG_ARGISNULL(2))
 		PG_RETURN_NULL();
 	code = PG_GETARG_TEXT_PP(0);
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "credit_gz: SPI_connect failed");
-	if (subject_of_code(code, &subject_id))
+	check_department_arg(PG_ARGISNULL(3) ? NULL : PG_GETARG_TEXT_PP(3));
+	credit_gz_spi_connect();
+	if (subject_of_code(code, &subject_id, true))
 		answer = run_precheck(subject_id, PG_GETARG_TEXT_PP(1), PG_GETARG_TEXT_PP(2),
 							  PG_ARGISNULL(3) ? NULL : PG_GETARG_TEXT_PP(3), "precheck", NULL, NULL, caller,
 							  &connected).answer;
@@ -911,9 +1001,8 @@ credit_gz_is_restricted_code(PG_FUNCTION_ARGS)
 	bool		connected = true;
 	bool		found;
 
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "credit_gz: SPI_connect failed");
-	found = subject_of_code(PG_GETARG_TEXT_PP(0), &subject_id);
+	credit_gz_spi_connect();
+	found = subject_of_code(PG_GETARG_TEXT_PP(0), &subject_id, true);
 	validate_codes(text_to_cstring(PG_GETARG_TEXT_PP(1)), text_to_cstring(PG_GETARG_TEXT_PP(2)), &connected);
 	SPI_finish();
 	if (!found)
@@ -923,31 +1012,18 @@ credit_gz_is_restricted_code(PG_FUNCTION_ARGS)
 }
 
 /*
- * credit_gz_enforce_precheck — BEFORE INSERT OR UPDATE row trigger: enforce_precheck(code_column, domain, action
- * [, department]). The code column may hold a subject id (integer types), a uscc, a resident id, or text of any of
- * these or of an identity document (credit_gz.subject_id_of). UPDATEs are checked only when the code changes. Subjects without a record pass (nothing restricts them).
+ * enforce_code_column — check how enforce_precheck was attached and find its code column: a BEFORE INSERT OR
+ * UPDATE row trigger with 3 or 4 arguments, the first naming a column of the table.
  */
-Datum
-credit_gz_enforce_precheck(PG_FUNCTION_ARGS)
+static int
+enforce_code_column(FunctionCallInfo fcinfo)
 {
 	TriggerData *trig = (TriggerData *) fcinfo->context;
 	Trigger    *tg;
-	TupleDesc	desc;
-	HeapTuple	row;
 	int			att;
-	Oid			atttype;
-	bool		isnull;
-	Datum		code;
-	int64		subject_id;
-	text	   *department = NULL;
-	const char *reason;
-	char	   *table_name;
-	precheck_result r;
-	MemoryContext caller = CurrentMemoryContext;
-	bool		connected = true;
 
-	if (!CALLED_AS_TRIGGER(fcinfo) || !TRIGGER_FIRED_FOR_ROW(trig->tg_event) || !TRIGGER_FIRED_BEFORE(trig->tg_event)
-		|| TRIGGER_FIRED_BY_DELETE(trig->tg_event))
+	if (!CALLED_AS_TRIGGER(fcinfo) || !TRIGGER_FIRED_FOR_ROW(trig->tg_event) ||
+		!TRIGGER_FIRED_BEFORE(trig->tg_event) || TRIGGER_FIRED_BY_DELETE(trig->tg_event))
 		ereport(ERROR,
 				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
 				 errmsg("credit_gz.enforce_precheck() must be a BEFORE INSERT OR UPDATE row trigger")));
@@ -962,65 +1038,92 @@ credit_gz_enforce_precheck(PG_FUNCTION_ARGS)
 				 errdetail("The arguments are the code column, the domain, the action and optionally the department."),
 				 errhint("CREATE TRIGGER … EXECUTE FUNCTION credit_gz.enforce_precheck('supplier_code', "
 						 "'government_procurement', 'procurement_bid', 'finance').")));
-	desc = trig->tg_relation->rd_att;
-	row = TRIGGER_FIRED_BY_UPDATE(trig->tg_event) ? trig->tg_newtuple : trig->tg_trigtuple;
-	att = SPI_fnumber(desc, tg->tgargs[0]);
+	att = SPI_fnumber(trig->tg_relation->rd_att, tg->tgargs[0]);
 	if (att <= 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_UNDEFINED_COLUMN),
 				 errmsg("column \"%s\" of enforce_precheck does not exist in table \"%s\"", tg->tgargs[0],
 						RelationGetRelationName(trig->tg_relation))));
-	code = SPI_getbinval(row, desc, att, &isnull);
-	if (isnull)
-		return PointerGetDatum(row);
-	if (TRIGGER_FIRED_BY_UPDATE(trig->tg_event))
-	{
-		bool		oldnull;
-		char	   *o,
-				   *n;
+	return att;
+}
 
-		(void) SPI_getbinval(trig->tg_trigtuple, desc, att, &oldnull);
-		o = oldnull ? NULL : SPI_getvalue(trig->tg_trigtuple, desc, att);
-		n = SPI_getvalue(row, desc, att);
-		if (o != NULL && strcmp(o, n) == 0)
-			return PointerGetDatum(row);
+/* code_unchanged — an UPDATE that leaves the code column as it was (compared as text): nothing to check again. */
+static bool
+code_unchanged(TriggerData *trig, HeapTuple row, int att)
+{
+	TupleDesc	desc = trig->tg_relation->rd_att;
+	bool		oldnull;
+	char	   *o,
+			   *n;
+
+	if (!TRIGGER_FIRED_BY_UPDATE(trig->tg_event))
+		return false;
+	(void) SPI_getbinval(trig->tg_trigtuple, desc, att, &oldnull);
+	o = oldnull ? NULL : SPI_getvalue(trig->tg_trigtuple, desc, att);
+	n = SPI_getvalue(row, desc, att);
+	return o != NULL && strcmp(o, n) == 0;
+}
+
+/*
+ * subject_of_column — the subject the code column names: its value when the column is of an integer type (a subject
+ * id), else credit_gz.subject_id_of of its text. False, with *code_text set, when the archive has no such subject.
+ * Requires an SPI connection.
+ */
+static bool
+subject_of_column(TupleDesc desc, HeapTuple row, int att, Datum code, int64 *subject_id, char **code_text)
+{
+	Oid			atttype = getBaseType(SPI_gettypeid(desc, att));
+
+	if (atttype == INT8OID || atttype == INT4OID || atttype == INT2OID)
+	{
+		*subject_id = atttype == INT8OID ? DatumGetInt64(code)
+			: atttype == INT4OID ? DatumGetInt32(code) : DatumGetInt16(code);
+		return true;
 	}
+	*code_text = SPI_getvalue(row, desc, att);
+	return subject_of_code(cstring_to_text(*code_text), subject_id, false);
+}
+
+/*
+ * credit_gz_enforce_precheck — BEFORE INSERT OR UPDATE row trigger: enforce_precheck(code_column, domain, action
+ * [, department]). The code column may hold a subject id (integer types), a uscc, a resident id, or text of any of
+ * these or of an identity document (credit_gz.subject_id_of). UPDATEs are checked only when the code changes.
+ * Subjects without a record pass (nothing restricts them), their read logged under the code.
+ */
+Datum
+credit_gz_enforce_precheck(PG_FUNCTION_ARGS)
+{
+	TriggerData *trig = (TriggerData *) fcinfo->context;
+	Trigger    *tg;
+	HeapTuple	row;
+	int			att;
+	bool		isnull;
+	Datum		code;
+	int64		subject_id;
+	char	   *code_text = NULL;
+	text	   *department = NULL;
+	const char *reason;
+	char	   *table_name;
+	precheck_result r;
+	MemoryContext caller = CurrentMemoryContext;
+	bool		connected = true;
+
+	att = enforce_code_column(fcinfo);
+	tg = trig->tg_trigger;
+	row = TRIGGER_FIRED_BY_UPDATE(trig->tg_event) ? trig->tg_newtuple : trig->tg_trigtuple;
+	code = SPI_getbinval(row, trig->tg_relation->rd_att, att, &isnull);
+	if (isnull || code_unchanged(trig, row, att))
+		return PointerGetDatum(row);
 	if (tg->tgnargs == 4)
 		department = cstring_to_text(tg->tgargs[3]);
 
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "credit_gz: SPI_connect failed");
-	atttype = getBaseType(SPI_gettypeid(desc, att));
-	if (atttype == INT8OID || atttype == INT4OID || atttype == INT2OID)
+	credit_gz_spi_connect();
+	if (!subject_of_column(trig->tg_relation->rd_att, row, att, code, &subject_id, &code_text))
 	{
-		subject_id = atttype == INT8OID ? DatumGetInt64(code)
-			: atttype == INT4OID ? DatumGetInt32(code) : DatumGetInt16(code);
-	}
-	else
-	{
-		Datum		v[1];
-		int			rc;
-
-		if (subject_of_plan == NULL)
-		{
-			Oid			types[1] = {TEXTOID};
-
-			subject_of_plan = credit_gz_keep_plan("SELECT credit_gz.subject_id_of($1)", 1, types);
-		}
-		v[0] = CStringGetTextDatum(SPI_getvalue(row, desc, att));
-		rc = SPI_execute_plan(subject_of_plan, v, NULL, false, 1);
-		if (rc != SPI_OK_SELECT)
-			elog(ERROR, "credit_gz: subject lookup failed: %s", SPI_result_code_string(rc));
-		subject_id = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
-		SPI_freetuptable(SPI_tuptable);
-		if (isnull)
-		{
-			/* no record in the archive: nothing restricts the subject, but the read is logged */
-			log_precheck_unknown(TextDatumGetCString(v[0]), tg->tgargs[1], tg->tgargs[2], department,
-								 "enforce_precheck", &connected);
-			SPI_finish();
-			return PointerGetDatum(row);
-		}
+		/* no record in the archive: nothing restricts the subject, but the read is logged */
+		log_precheck_unknown(code_text, tg->tgargs[1], tg->tgargs[2], department, "enforce_precheck", &connected);
+		SPI_finish();
+		return PointerGetDatum(row);
 	}
 
 	reason = (precheck_override_reason && precheck_override_reason[0] != '\0') ? precheck_override_reason : NULL;

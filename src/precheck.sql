@@ -219,7 +219,7 @@ SELECT pg_catalog.pg_extension_config_dump('credit_gz.measure_feedback_feedback_
 CREATE INDEX measure_feedback_dept_idx ON credit_gz.measure_feedback (department_code, measure_code);
 COMMENT ON INDEX credit_gz.measure_feedback_dept_idx IS '按部门和措施汇总 / summary by department and measure';
 
-CREATE VIEW credit_gz.measure_feedback_summary AS
+CREATE VIEW credit_gz.measure_feedback_summary WITH (security_barrier = true) AS
 SELECT f.department_code, f.measure_code, m.name_zh AS measure_name, m.category, m.effect,
        count(*) AS applications,
        count(DISTINCT f.subject_id) AS subjects,

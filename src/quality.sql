@@ -244,7 +244,7 @@ COMMENT ON FUNCTION credit_gz.collection_stats(text) IS
     'of the previous year, growth and whether it meets the policy_target collection_growth (+20%); department NULL '
     'is the total.';
 
-CREATE VIEW credit_gz.collection_by_department AS
+CREATE VIEW credit_gz.collection_by_department WITH (security_barrier = true) AS
     SELECT * FROM credit_gz.collection_stats('month');
 COMMENT ON VIEW credit_gz.collection_by_department IS
     '信用信息月度归集量及同比 / monthly collection per department (NULL: all) with growth against the same month of '

@@ -59,7 +59,9 @@
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 #include "utils/acl.h"
+#include "utils/rel.h"
 #include "utils/rls.h"
+#include "rewrite/rowsecurity.h"
 #include "utils/snapmgr.h"
 #include "utils/syscache.h"
 #include "utils/timestamp.h"
@@ -67,6 +69,9 @@
 #include "credit_gz.h"
 #include "query_log.h"
 #include "role_grant.h"
+#include "backend_cache.h"
+#include "compat.h"
+#include "spi_util.h"
 
 PG_FUNCTION_INFO_V1(credit_gz_query_log_stamp);
 PG_FUNCTION_INFO_V1(credit_gz_query_log_queue);
@@ -194,16 +199,12 @@ static uint64 last_push_target = 0;
  */
 static bool dept_null = true;
 static char dept_value[QL_DEPT_LEN];
-/* Role-name cache invalidations seen (a role changed). */
-static uint64 names_invalidations = 0;
-static bool names_callbacks = false;
-
 /*
  * Per-backend cache of the names of the current and the session user, which every queued entry carries (two
  * syscache lookups per read otherwise). Reset by any change of a role (pg_authid syscache invalidation), so a
  * renamed role is logged under its new name.
  */
-static bool names_valid = false;
+static BackendCache names_watch = {.watch = CACHE_WATCH_ROLES};
 static Oid	names_user = InvalidOid;
 static Oid	names_session_user = InvalidOid;
 static NameData names_role;
@@ -568,36 +569,6 @@ ql_copy(char *dst, size_t size, const char *s)
 	return true;
 }
 
-/* ql_connect — connect SPI unless the caller already did. */
-static void
-ql_connect(bool *spi_connected)
-{
-	if (!*spi_connected)
-	{
-		if (SPI_connect() != SPI_OK_CONNECT)
-			elog(ERROR, "credit_gz: SPI_connect failed");
-		*spi_connected = true;
-	}
-}
-
-
-/* ql_names_syscache_callback — a role changed (renamed, dropped): forget the role names. */
-static void
-ql_names_syscache_callback(Datum arg, int cacheid, uint32 hashvalue)
-{
-	names_valid = false;
-	names_invalidations++;
-}
-
-/* ql_register_callbacks — register the invalidation callback of the role-name cache, once. */
-static void
-ql_register_callbacks(void)
-{
-	if (names_callbacks)
-		return;
-	CacheRegisterSyscacheCallback(AUTHOID, ql_names_syscache_callback, (Datum) 0);
-	names_callbacks = true;
-}
 
 /*
  * ql_role_names — the names of the current and the session user into an entry, from the per-backend cache
@@ -609,17 +580,15 @@ ql_role_names(NameData *role_name, NameData *session_role)
 	Oid			user = GetUserId();
 	Oid			session_user = GetSessionUserId();
 
-	if (!names_valid || names_user != user || names_session_user != session_user)
+	if (!backend_cache_valid(&names_watch) || names_user != user || names_session_user != session_user)
 	{
-		uint64		seen;
+		uint64		token = backend_cache_begin_load(&names_watch);
 
-		ql_register_callbacks();
-		seen = names_invalidations;
 		namestrcpy(&names_role, GetUserNameFromId(user, false));
 		namestrcpy(&names_session_role, GetUserNameFromId(session_user, false));
 		names_user = user;
 		names_session_user = session_user;
-		names_valid = (names_invalidations == seen);	/* else looked up again on the next read */
+		backend_cache_end_load(&names_watch, token);	/* else looked up again on the next read */
 	}
 	*role_name = names_role;
 	*session_role = names_session_role;
@@ -719,7 +688,7 @@ ql_insert_sync(bool unknown, int64 subject_id, const char *code, const char *via
 	SPIPlanPtr *plan = unknown ? &unknown_sync_plan : &sync_plan;
 	int			rc;
 
-	ql_connect(spi_connected);
+	credit_gz_spi_connect_once(spi_connected);
 	if (*plan == NULL)
 	{
 		Oid			types[6] = {unknown ? TEXTOID : INT8OID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, BOOLOID};
@@ -821,9 +790,39 @@ ql_via_queueable(const char *via)
 }
 
 /*
+ * ql_policies_admit_queue — does row-level security on the log table admit whatever the queue writes for the
+ * caller? The shipped policy of credit_gz.query_log, query_log_own, admits exactly the entries naming the current
+ * user, which is what a queued entry names (ql_role_names); any other policy (a site's own) is not known to admit
+ * it, so its entries are written synchronously, where the policy judges them.
+ */
+static bool
+ql_policies_admit_queue(Oid relid)
+{
+	Relation	rel;
+	ListCell   *lc;
+	bool		ok;
+
+	if (check_enable_rls(relid, InvalidOid, true) != RLS_ENABLED)
+		return true;
+	rel = table_open(relid, AccessShareLock);
+	ok = rel->rd_rsdesc != NULL && strcmp(RelationGetRelationName(rel), "query_log") == 0;
+	if (ok)
+		foreach(lc, rel->rd_rsdesc->policies)
+		{
+			RowSecurityPolicy *p = (RowSecurityPolicy *) lfirst(lc);
+
+			if (strcmp(p->policy_name, "query_log_own") != 0)
+				ok = false;
+		}
+	table_close(rel, AccessShareLock);
+	return ok;
+}
+
+/*
  * ql_caller_may_queue — may the caller's own entry wait in the queue? The worker writes with the extension
  * owner's rights, so only for a caller who could insert the row itself: INSERT on the log table (credit_gz.query_log
- * or credit_gz.unknown_code_read_log) and no row-level security there that the worker would bypass.
+ * or credit_gz.unknown_code_read_log) and no row-level security there that the worker would bypass and that would
+ * not admit the entry (ql_policies_admit_queue).
  */
 static bool
 ql_caller_may_queue(bool unknown)
@@ -832,7 +831,7 @@ ql_caller_may_queue(bool unknown)
 										  get_namespace_oid("credit_gz", false));
 
 	return OidIsValid(relid) && pg_class_aclcheck(relid, GetUserId(), ACL_INSERT) == ACLCHECK_OK &&
-		check_enable_rls(relid, InvalidOid, true) != RLS_ENABLED;
+		ql_policies_admit_queue(relid);
 }
 
 /*
@@ -1027,7 +1026,6 @@ ql_write_direct(QlEntry *buf, int n, bool unknown)
 	Oid			relid = get_relname_relid(relname, get_namespace_oid("credit_gz", false));
 	Relation	rel;
 	EState	   *estate;
-	RangeTblEntry *rte;
 	ResultRelInfo *rri;
 	AttrNumber	attnums[QLC_NCOLS];
 	Oid			seq;
@@ -1040,13 +1038,7 @@ ql_write_direct(QlEntry *buf, int n, bool unknown)
 		elog(ERROR, "credit_gz: relation credit_gz.%s is missing", relname);
 	rel = table_open(relid, RowExclusiveLock);
 	estate = CreateExecutorState();
-	rte = makeNode(RangeTblEntry);
-	rte->rtekind = RTE_RELATION;
-	rte->relid = relid;
-	rte->relkind = rel->rd_rel->relkind;
-	rte->rellockmode = RowExclusiveLock;
-	rte->requiredPerms = ACL_INSERT;
-	ExecInitRangeTable(estate, list_make1(rte));
+	credit_gz_exec_init_target(estate, rel);
 	rri = makeNode(ResultRelInfo);
 	ExecInitResultRelation(estate, rri, 1);
 	ExecOpenIndices(rri, false);
@@ -1097,7 +1089,7 @@ ql_write_direct(QlEntry *buf, int n, bool unknown)
 		table_multi_insert(rel, slots, m, cid, 0, NULL);
 		for (k = 0; k < m; k++)
 		{
-			List	   *recheck = ExecInsertIndexTuples(rri, slots[k], estate, false, false, NULL, NIL);
+			List	   *recheck = credit_gz_insert_index_tuples(rri, slots[k], estate);
 
 			Assert(recheck == NIL); /* no deferred uniqueness (ql_direct_plan) */
 			list_free(recheck);
@@ -1159,8 +1151,7 @@ ql_write_insert(QlEntry *buf, int n, bool unknown)
 	v[6] = ql_array(aud, aud_nulls, n, TEXTOID, -1, false, TYPALIGN_INT);
 	v[7] = ql_array(purp, NULL, n, TEXTOID, -1, false, TYPALIGN_INT);
 
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "credit_gz: SPI_connect failed");
+	credit_gz_spi_connect();
 	if (*plan == NULL)
 	{
 		Oid			types[8] = {TIMESTAMPTZARRAYOID, NAMEARRAYOID, NAMEARRAYOID, TEXTARRAYOID,
@@ -1262,31 +1253,15 @@ ql_flush_batch(int qi, MemoryContext cxt)
 }
 
 /*
- * credit_gz_query_log_worker — main of the background worker of one database (main_arg: its oid; bgw_extra: the
- * queue index). Drains the queue every flush interval or when woken (queue half full, flush_query_log()); exits
- * after QL_IDLE_EXIT_MS with nothing queued or reserved, after a failed write (the entries stay queued for the
- * next worker), and on SIGTERM after flushing what is queued.
+ * ql_worker_attach — become the worker of queue qi (or exit: another worker has it, or it serves another database
+ * now), then connect to the database as the bootstrap superuser with the session settings batches need.
  */
-void
-credit_gz_query_log_worker(Datum main_arg)
+static void
+ql_worker_attach(int qi, Oid dboid)
 {
-	Oid			dboid = DatumGetObjectId(main_arg);
-	int			qi;
-	QlQueue    *q;
+	QlQueue    *q = &ql->queues[qi];
 	bool		mine;
-	TimestampTz idle_since = 0;
-	TimestampTz shutdown_at = 0;
-	MemoryContext cxt;
-	long		wait_ms;
 
-	memcpy(&qi, MyBgworkerEntry->bgw_extra, sizeof(int));
-	pqsignal(SIGTERM, ql_sigterm);
-	pqsignal(SIGHUP, SignalHandlerForConfigReload);
-	BackgroundWorkerUnblockSignals();
-	if (ql == NULL || qi < 0 || qi >= QL_MAX_DATABASES)
-		proc_exit(0);
-
-	q = &ql->queues[qi];
 	LWLockAcquire(ql->lock, LW_EXCLUSIVE);
 	mine = (q->dboid == dboid && q->worker_pid == 0);
 	if (mine)
@@ -1312,6 +1287,75 @@ credit_gz_query_log_worker(Datum main_arg)
 	 * of the worker's CPU went into LLVM for an expression that runs in microseconds without it.
 	 */
 	SetConfigOption("jit", "off", PGC_SUSET, PGC_S_OVERRIDE);
+}
+
+/*
+ * ql_worker_wait — wait wait_ms for the next batch, or less when woken for a reason: a reader asked (queue half
+ * full, flush_query_log()), shutdown was requested, or a configuration reload shortened the flush interval. A set
+ * latch alone may be stale and does not end the wait.
+ */
+static void
+ql_worker_wait(QlQueue *q, long wait_ms)
+{
+	TimestampTz wait_start = GetCurrentTimestamp();
+	TimestampTz next_flush = TimestampTzPlusMilliseconds(wait_start, wait_ms);
+
+	for (;;)
+	{
+		bool		wake;
+		TimestampTz now;
+
+		CHECK_FOR_INTERRUPTS();
+		if (ConfigReloadPending)
+		{
+			TimestampTz sooner;
+
+			ConfigReloadPending = false;
+			ProcessConfigFile(PGC_SIGHUP);
+			/* a shorter interval applies to the wait in progress */
+			sooner = TimestampTzPlusMilliseconds(wait_start, ql_flush_interval);
+			if (sooner < next_flush)
+				next_flush = sooner;
+		}
+		LWLockAcquire(ql->lock, LW_EXCLUSIVE);
+		wake = q->wake;
+		q->wake = false;
+		LWLockRelease(ql->lock);
+		now = GetCurrentTimestamp();
+		if (wake || ql_shutdown_requested || now >= next_flush)
+			return;
+		(void) WaitLatch(MyLatch, WL_LATCH_SET | WL_TIMEOUT | WL_EXIT_ON_PM_DEATH,
+						 TimestampDifferenceMilliseconds(now, next_flush), PG_WAIT_EXTENSION);
+		ResetLatch(MyLatch);
+	}
+}
+
+/*
+ * credit_gz_query_log_worker — main of the background worker of one database (main_arg: its oid; bgw_extra: the
+ * queue index). Drains the queue every flush interval or when woken (queue half full, flush_query_log()); exits
+ * after QL_IDLE_EXIT_MS with nothing queued or reserved, after a failed write (the entries stay queued for the
+ * next worker), and on SIGTERM after flushing what is queued.
+ */
+void
+credit_gz_query_log_worker(Datum main_arg)
+{
+	Oid			dboid = DatumGetObjectId(main_arg);
+	int			qi;
+	QlQueue    *q;
+	TimestampTz idle_since = 0;
+	TimestampTz shutdown_at = 0;
+	MemoryContext cxt;
+	long		wait_ms;
+
+	memcpy(&qi, MyBgworkerEntry->bgw_extra, sizeof(int));
+	pqsignal(SIGTERM, ql_sigterm);
+	pqsignal(SIGHUP, SignalHandlerForConfigReload);
+	BackgroundWorkerUnblockSignals();
+	if (ql == NULL || qi < 0 || qi >= QL_MAX_DATABASES)
+		proc_exit(0);
+
+	q = &ql->queues[qi];
+	ql_worker_attach(qi, dboid);
 	cxt = AllocSetContextCreate(TopMemoryContext, "credit_gz query log batch", ALLOCSET_DEFAULT_SIZES);
 
 	wait_ms = ql_flush_interval;	/* let the first batch gather, as every later one does */
@@ -1320,40 +1364,9 @@ credit_gz_query_log_worker(Datum main_arg)
 		int			n;
 		uint32		queued,
 					reserved;
-		TimestampTz now,
-					wait_start,
-					next_flush;
+		TimestampTz now;
 
-		/* wait for the interval to pass, or to be woken for a reason (a set latch alone may be stale) */
-		wait_start = GetCurrentTimestamp();
-		next_flush = TimestampTzPlusMilliseconds(wait_start, wait_ms);
-		for (;;)
-		{
-			bool		wake;
-
-			CHECK_FOR_INTERRUPTS();
-			if (ConfigReloadPending)
-			{
-				TimestampTz sooner;
-
-				ConfigReloadPending = false;
-				ProcessConfigFile(PGC_SIGHUP);
-				/* a shorter interval applies to the wait in progress */
-				sooner = TimestampTzPlusMilliseconds(wait_start, ql_flush_interval);
-				if (sooner < next_flush)
-					next_flush = sooner;
-			}
-			LWLockAcquire(ql->lock, LW_EXCLUSIVE);
-			wake = q->wake;
-			q->wake = false;
-			LWLockRelease(ql->lock);
-			now = GetCurrentTimestamp();
-			if (wake || ql_shutdown_requested || now >= next_flush)
-				break;
-			(void) WaitLatch(MyLatch, WL_LATCH_SET | WL_TIMEOUT | WL_EXIT_ON_PM_DEATH,
-							 TimestampDifferenceMilliseconds(now, next_flush), PG_WAIT_EXTENSION);
-			ResetLatch(MyLatch);
-		}
+		ql_worker_wait(q, wait_ms);
 		n = ql_flush_batch(qi, cxt);
 		now = GetCurrentTimestamp();
 		if (ql_shutdown_requested && shutdown_at == 0)
@@ -1550,11 +1563,7 @@ credit_gz_query_log_stamp(PG_FUNCTION_ARGS)
 
 	desc = td->tg_relation->rd_att;
 	for (i = 0; i < 3; i++)
-	{
-		cols[i] = SPI_fnumber(desc, names[i]);
-		if (cols[i] <= 0)
-			elog(ERROR, "credit_gz: query_log_stamp: column \"%s\" not found", names[i]);
-	}
+		cols[i] = credit_gz_column(desc, RelationGetRelationName(td->tg_relation), names[i]);
 	namestrcpy(&role_name, GetUserNameFromId(GetUserId(), false));
 	namestrcpy(&session_role, GetUserNameFromId(GetSessionUserId(), false));
 	v[0] = TimestampTzGetDatum(GetCurrentTransactionStartTimestamp());

@@ -4,7 +4,9 @@
  */
 #include "postgres.h"
 
+#include "access/xact.h"
 #include "catalog/namespace.h"
+#include "catalog/pg_namespace.h"
 #include "catalog/pg_type.h"
 #include "executor/spi.h"
 #include "fmgr.h"
@@ -17,9 +19,13 @@
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 #include "utils/syscache.h"
+#include "utils/acl.h"
 
 #include "credit_gz.h"
 #include "role_grant.h"
+#include "query_log.h"
+#include "backend_cache.h"
+#include "spi_util.h"
 
 /*
  * What the current role acts as: the departments and financial institutions of the credit_gz.role_grant rows whose
@@ -33,11 +39,8 @@
  * for this transaction's own changes), or a role or membership changes (pg_authid, pg_auth_members syscache
  * invalidations). A call on a valid cache is a user comparison and a copy of a small array.
  */
-static bool grants_valid = false;
-static bool grants_callbacks = false;
-static uint64 grants_invalidations = 0;
+static BackendCache grants_watch = {.relations = {"role_grant"}, .watch = CACHE_WATCH_ROLES | CACHE_WATCH_MEMBERSHIPS};
 static Oid	grants_user = InvalidOid;
-static Oid	grants_role_grant_relid = InvalidOid;
 static MemoryContext grants_cxt = NULL;
 static Datum grants_departments;	/* text[] */
 static Datum grants_institutions;	/* bigint[] */
@@ -54,60 +57,31 @@ static SPIPlanPtr grants_plan = NULL;
 	"  JOIN pg_catalog.pg_roles r ON r.rolname OPERATOR(pg_catalog.=) g.role_name" \
 	" WHERE pg_catalog.pg_has_role(r.oid, 'USAGE')"
 
-/* grants_relcache_callback — role_grant changed (or every relation was invalidated): forget the grants. */
-static void
-grants_relcache_callback(Datum arg, Oid relid)
-{
-	if (relid == InvalidOid || relid == grants_role_grant_relid)
-	{
-		grants_valid = false;
-		grants_invalidations++;
-	}
-}
-
-/* grants_syscache_callback — a role or a membership changed: forget the grants. */
-static void
-grants_syscache_callback(Datum arg, int cacheid, uint32 hashvalue)
-{
-	grants_valid = false;
-	grants_invalidations++;
-}
-
 /*
  * grants_load — make the cache answer for the current user: read role_grant (GRANTS_SQL, search_path pinned for
  * the query as a SET clause would) when the cache is stale or holds another user's grants. Only a flag is flipped
- * by the callbacks, so values handed out stay valid until the next load; callers copy them.
+ * by the invalidations (src/backend_cache.c), so values handed out stay valid until the next load; callers copy them.
  */
 static void
 grants_load(void)
 {
-	uint64		seen;
+	uint64		token;
 	int			rc,
 				save_nestlevel;
 	bool		isnull;
 	Datum		d;
 	MemoryContext old;
 
-	if (grants_valid && grants_user == GetUserId())
+	if (backend_cache_valid(&grants_watch) && grants_user == GetUserId())
 		return;
-	if (!grants_callbacks)
-	{
+	if (grants_cxt == NULL)
 		grants_cxt = AllocSetContextCreate(TopMemoryContext, "credit_gz role grants", ALLOCSET_SMALL_SIZES);
-		CacheRegisterRelcacheCallback(grants_relcache_callback, (Datum) 0);
-		CacheRegisterSyscacheCallback(AUTHOID, grants_syscache_callback, (Datum) 0);
-		CacheRegisterSyscacheCallback(AUTHMEMROLEMEM, grants_syscache_callback, (Datum) 0);
-		CacheRegisterSyscacheCallback(AUTHMEMMEMROLE, grants_syscache_callback, (Datum) 0);
-		grants_callbacks = true;
-	}
-	grants_valid = false;
-	grants_role_grant_relid = get_relname_relid("role_grant", get_namespace_oid("credit_gz", false));
-	seen = grants_invalidations;
+	token = backend_cache_begin_load(&grants_watch);
 
 	save_nestlevel = NewGUCNestLevel();
 	(void) set_config_option("search_path", "pg_catalog, pg_temp", PGC_USERSET, PGC_S_SESSION, GUC_ACTION_SAVE,
 							 true, 0, false);
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "credit_gz: SPI_connect failed");
+	credit_gz_spi_connect();
 	if (grants_plan == NULL)
 		grants_plan = credit_gz_keep_plan(GRANTS_SQL, 0, NULL);
 	rc = SPI_execute_plan(grants_plan, NULL, NULL, true, 1);
@@ -139,7 +113,7 @@ grants_load(void)
 
 	grants_user = GetUserId();
 	/* an invalidation that arrived while reading: the values serve this call only, read again next time */
-	grants_valid = (grants_invalidations == seen);
+	backend_cache_end_load(&grants_watch, token);
 }
 
 /* credit_gz_my_only_department — see role_grant.h. */
@@ -170,4 +144,113 @@ credit_gz_my_institutions(PG_FUNCTION_ARGS)
 {
 	grants_load();
 	PG_RETURN_DATUM(datumCopy(grants_institutions, false, -1));
+}
+
+/*
+ * credit_gz_acts_for_department — see role_grant.h.
+ */
+bool
+credit_gz_acts_for_department(const char *code)
+{
+	ArrayType  *a;
+	Datum	   *elems;
+	int			n;
+	Oid			owner;
+	HeapTuple	tup;
+
+	if (superuser())
+		return true;
+	tup = SearchSysCache1(NAMESPACEOID, ObjectIdGetDatum(get_namespace_oid("credit_gz", false)));
+	if (!HeapTupleIsValid(tup))
+		elog(ERROR, "cache lookup failed for schema credit_gz");
+	owner = ((Form_pg_namespace) GETSTRUCT(tup))->nspowner;
+	ReleaseSysCache(tup);
+	if (has_privs_of_role(GetUserId(), owner))
+		return true;			/* the DBA, as credit_gz.is_credit_admin() */
+	grants_load();
+	a = DatumGetArrayTypeP(grants_departments);
+	deconstruct_array(a, TEXTOID, -1, false, TYPALIGN_INT, &elems, NULL, &n);
+	for (int i = 0; i < n; i++)
+		if (strcmp(TextDatumGetCString(elems[i]), code) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * The subject the self-service portal reads as itself (audience self, 信用主体本人). The portal authenticates the
+ * person or enterprise and names it in each report call; credit_report opens the scope for that subject — logging
+ * the read as the subject's own query — and closes it when the report is built, so the disclosed_* views give
+ * self rows of that subject only, only to the role that opened it, only meanwhile. Any transaction end or
+ * subtransaction abort closes it too: a report cut short by an error leaves nothing open.
+ */
+static bool self_open = false;
+static int64 self_subject_id = 0;
+static Oid	self_user = InvalidOid;
+static bool self_callbacks = false;
+
+/* self_xact_callback / self_subxact_callback — the scope never outlives its transaction or an aborted part of it. */
+static void
+self_xact_callback(XactEvent event, void *arg)
+{
+	self_open = false;
+}
+
+static void
+self_subxact_callback(SubXactEvent event, SubTransactionId mySubid, SubTransactionId parentSubid, void *arg)
+{
+	if (event == SUBXACT_EVENT_ABORT_SUB)
+		self_open = false;
+}
+
+PG_FUNCTION_INFO_V1(credit_gz_self_scope_open);
+PG_FUNCTION_INFO_V1(credit_gz_self_scope_close);
+PG_FUNCTION_INFO_V1(credit_gz_self_subject);
+
+/*
+ * credit_gz_self_scope_open — credit_gz.self_scope_open(subject_id, purpose): log the read as the subject's own
+ * query (audience self) and open the scope for it. Opening is the read: whoever opens it is logged.
+ */
+Datum
+credit_gz_self_scope_open(PG_FUNCTION_ARGS)
+{
+	bool		connected = false;
+
+	if (PG_ARGISNULL(0))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("the subject read as itself must be named")));
+	if (!self_callbacks)
+	{
+		RegisterXactCallback(self_xact_callback, NULL);
+		RegisterSubXactCallback(self_subxact_callback, NULL);
+		self_callbacks = true;
+	}
+	query_log_read(PG_GETARG_INT64(0), "report",
+				   PG_ARGISNULL(1) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(1)), "self", NULL, &connected);
+	if (connected)
+		SPI_finish();
+	self_subject_id = PG_GETARG_INT64(0);
+	self_user = GetUserId();
+	self_open = true;
+	PG_RETURN_VOID();
+}
+
+/* credit_gz_self_scope_close — credit_gz.self_scope_close(): the report is built; nothing is read as self. */
+Datum
+credit_gz_self_scope_close(PG_FUNCTION_ARGS)
+{
+	self_open = false;
+	PG_RETURN_VOID();
+}
+
+/*
+ * credit_gz_self_subject — credit_gz.self_subject() → bigint: the subject being read as itself by the current
+ * role, NULL outside a self report.
+ */
+Datum
+credit_gz_self_subject(PG_FUNCTION_ARGS)
+{
+	if (!self_open || self_user != GetUserId())
+		PG_RETURN_NULL();
+	PG_RETURN_INT64(self_subject_id);
 }

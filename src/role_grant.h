@@ -11,4 +11,10 @@
  */
 extern const char *credit_gz_my_only_department(void);
 
+/*
+ * credit_gz_acts_for_department — does the current role act for the department (credit_gz.role_grant, through
+ * inherited memberships), or is it the DBA (superuser or member of the schema owner)? From the per-backend cache.
+ */
+extern bool credit_gz_acts_for_department(const char *code);
+
 #endif							/* CREDIT_GZ_ROLE_GRANT_H */

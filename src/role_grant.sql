@@ -9,7 +9,7 @@ CREATE TABLE credit_gz.role_grant (
     grant_id        bigint      GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     role_name       name        NOT NULL,
     kind            text        NOT NULL CHECK (kind IN ('department', 'public_reader', 'analyst', 'credit_agency',
-                                                         'financial_institution')),
+                                                         'financial_institution', 'self_service')),
     department_code text        REFERENCES credit_gz.department (code),
     -- a subject, so no foreign key (subject is distributed, role_grant is not): role_grant_institution_id_fkey checks it
     institution_id  bigint,
@@ -37,7 +37,7 @@ COMMENT ON TABLE credit_gz.role_grant IS
     'institution. Written by the grant_* functions; row-level security and the disclosed_* views read it.';
 COMMENT ON COLUMN credit_gz.role_grant.grant_id IS '编号 / grant id';
 COMMENT ON COLUMN credit_gz.role_grant.role_name IS '数据库角色 / database role (members inherit)';
-COMMENT ON COLUMN credit_gz.role_grant.kind IS '角色类别 / department, public_reader, analyst, credit_agency, financial_institution';
+COMMENT ON COLUMN credit_gz.role_grant.kind IS '角色类别 / department, public_reader, analyst, credit_agency, financial_institution, self_service';
 COMMENT ON COLUMN credit_gz.role_grant.department_code IS '所属部门 / department the role acts for';
 COMMENT ON COLUMN credit_gz.role_grant.institution_id IS '金融机构主体 / the financial institution (a subject) the role acts for';
 COMMENT ON COLUMN credit_gz.role_grant.licence_no IS '备案编号 / credit service agency''s filing or licence number';
@@ -74,3 +74,33 @@ LANGUAGE c STABLE PARALLEL SAFE
 AS 'MODULE_PATHNAME', 'credit_gz_my_institutions';
 COMMENT ON FUNCTION credit_gz.my_institutions() IS
     'Financial institutions (subject ids) the current role acts for (credit_gz.role_grant); cached per backend.';
+
+-- The subject a self-service portal reads as itself (audience self, 信用主体本人): opened by credit_report for the
+-- subject the portal names, closed when the report is built, at every transaction end and after an aborted
+-- subtransaction (src/role_grant.c). Opening logs the read under the subject as its own query, so whoever opens it
+-- is logged; the views give self rows only to a role that may read as self (credit_gz.my_audiences()).
+CREATE FUNCTION credit_gz.self_scope_open(subject_id bigint, purpose text)
+RETURNS void
+LANGUAGE c VOLATILE PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp
+AS 'MODULE_PATHNAME', 'credit_gz_self_scope_open';
+COMMENT ON FUNCTION credit_gz.self_scope_open(bigint, text) IS
+    '本人查询 / logs a read of the subject as its own query (audience self) and lets the current role read it as self '
+    'until credit_gz.self_scope_close() or the end of the transaction; internal to credit_gz.credit_report.';
+-- only the roles that may read as self open it (grant_self_service grants EXECUTE): no other role writes entries of
+-- a subject's own queries
+REVOKE ALL ON FUNCTION credit_gz.self_scope_open(bigint, text) FROM PUBLIC;
+
+CREATE FUNCTION credit_gz.self_scope_close()
+RETURNS void
+LANGUAGE c VOLATILE PARALLEL UNSAFE
+AS 'MODULE_PATHNAME', 'credit_gz_self_scope_close';
+COMMENT ON FUNCTION credit_gz.self_scope_close() IS
+    '本人查询结束 / ends the self read opened by credit_gz.self_scope_open(); internal to credit_gz.credit_report.';
+
+CREATE FUNCTION credit_gz.self_subject()
+RETURNS bigint
+LANGUAGE c STABLE PARALLEL RESTRICTED
+AS 'MODULE_PATHNAME', 'credit_gz_self_subject';
+COMMENT ON FUNCTION credit_gz.self_subject() IS
+    '本人查询主体 / the subject the current role is reading as itself (in a self report), NULL otherwise.';

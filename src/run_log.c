@@ -9,10 +9,10 @@
 #include "commands/trigger.h"
 #include "executor/spi.h"
 #include "fmgr.h"
-#include "utils/lsyscache.h"
 #include "utils/rel.h"
 
 #include "credit_gz.h"
+#include "spi_util.h"
 
 PG_FUNCTION_INFO_V1(credit_gz_job_run_report);
 
@@ -21,11 +21,7 @@ static char *
 column_text(TriggerData *td, const char *name)
 {
 	TupleDesc	desc = RelationGetDescr(td->tg_relation);
-	int			att = SPI_fnumber(desc, name);
-
-	if (att <= 0)
-		elog(ERROR, "credit_gz.job_run_report(): credit_gz.job_run has no column \"%s\"", name);
-	return SPI_getvalue(td->tg_trigtuple, desc, att);
+	return SPI_getvalue(td->tg_trigtuple, desc, credit_gz_column(desc, "credit_gz.job_run", name));
 }
 
 /*
@@ -36,8 +32,6 @@ Datum
 credit_gz_job_run_report(PG_FUNCTION_ARGS)
 {
 	TriggerData *td = (TriggerData *) fcinfo->context;
-	Relation	rel;
-	char	   *nsp;
 	char	   *job;
 	char	   *succeeded;
 
@@ -46,12 +40,7 @@ credit_gz_job_run_report(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
 				 errmsg("credit_gz.job_run_report() must be an AFTER INSERT row trigger")));
-	rel = td->tg_relation;
-	nsp = get_namespace_name(RelationGetNamespace(rel));
-	if (nsp == NULL || strcmp(nsp, "credit_gz") != 0 || strcmp(RelationGetRelationName(rel), "job_run") != 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
-				 errmsg("credit_gz.job_run_report() reports rows inserted into credit_gz.job_run only")));
+	credit_gz_check_trigger_table(td, "job_run_report", "job_run");
 	if (credit_gz_restore_in_progress())
 		return PointerGetDatum(NULL);
 

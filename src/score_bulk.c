@@ -98,6 +98,7 @@ typedef struct TotalEntry
 #define SH_DEFINE
 #define SH_USE_NONDEFAULT_ALLOCATOR
 #include "lib/simplehash.h"
+#include "spi_util.h"
 
 /* totals_hash_key_bucket — the home bucket of a key (where simplehash starts probing), for prefetching. */
 static inline uint32
@@ -490,11 +491,7 @@ queue_row(BulkState *st, int64 id, int64 subject_id, DateADT date, bool win_from
 static AttrNumber
 attno(Relation rel, const char *name)
 {
-	AttrNumber	a = get_attnum(RelationGetRelid(rel), name);
-
-	if (a == InvalidAttrNumber)
-		elog(ERROR, "credit_gz: column %s.%s not found", RelationGetRelationName(rel), name);
-	return a;
+	return credit_gz_column(RelationGetDescr(rel), RelationGetRelationName(rel), name);
 }
 
 /* open_source — open a credit_gz table for reading, refusing callers who could not read all of it through SQL. */
@@ -755,8 +752,7 @@ credit_gz_score_totals(PG_FUNCTION_ARGS)
 	work = release_with(AllocSetContextCreate(CurrentMemoryContext, "credit_gz score totals", ALLOCSET_DEFAULT_SIZES),
 						&st);
 	old = MemoryContextSwitchTo(work);
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "credit_gz: SPI_connect failed");
+	credit_gz_spi_connect();
 	nmodels = load_keys(&st, models, work);
 	SPI_finish();
 	MemoryContextSwitchTo(work);
@@ -821,10 +817,8 @@ score_batch_begin(DateADT as_of, TupleDesc desc, double rows)
 	b->cxt = cxt;
 	for (int i = 0; i < (int) lengthof(RECORD_COLS); i++)
 	{
-		int			attnum = SPI_fnumber(desc, RECORD_COLS[i]);
+		int			attnum = credit_gz_column(desc, "credit_gz.record", RECORD_COLS[i]);
 
-		if (attnum <= 0)
-			elog(ERROR, "credit_gz: column record.%s not found", RECORD_COLS[i]);
 		b->a[i] = attnum;
 		b->maxatt = Max(b->maxatt, attnum);
 	}

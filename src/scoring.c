@@ -36,6 +36,8 @@
 #include "core/score_math.h"
 #include "credit_gz.h"
 #include "score_bulk.h"
+#include "compat.h"
+#include "spi_util.h"
 
 PG_FUNCTION_INFO_V1(credit_gz_scoring_decayed_points);
 PG_FUNCTION_INFO_V1(credit_gz_scoring_grade);
@@ -270,18 +272,12 @@ get_apply_plan(void)
 			CHAROID, TEXTOID, TEXTOID, TEXTOID, DATEOID,
 			BOOLOID, TEXTOID, INT8OID, INT8OID
 		};
-		SPIPlanPtr	plan;
 
 		/*
 		 * Always the generic plan: it is good for every subject (index lookups on subject_id), and a custom plan
 		 * per call would cost more to plan than the statement costs to run.
 		 */
-		plan = SPI_prepare_cursor(APPLY_SQL, APPLY_NARGS, argtypes, CURSOR_OPT_GENERIC_PLAN);
-		if (plan == NULL)
-			elog(ERROR, "credit_gz scoring: SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
-		if (SPI_keepplan(plan) != 0)
-			elog(ERROR, "credit_gz scoring: SPI_keepplan failed");
-		apply_plan = plan;
+		apply_plan = credit_gz_keep_cursor_plan(APPLY_SQL, APPLY_NARGS, argtypes, CURSOR_OPT_GENERIC_PLAN);
 	}
 	return apply_plan;
 }
@@ -302,15 +298,8 @@ lock_subject(int64 subject_id)
 	int			rc;
 
 	if (lock_plan == NULL)
-	{
-		SPIPlanPtr	plan = SPI_prepare("SELECT 1 FROM credit_gz.subject WHERE subject_id = $1 FOR NO KEY UPDATE",
-									   1, argtypes);
-
-		if (plan == NULL || SPI_keepplan(plan) != 0)
-			elog(ERROR, "credit_gz scoring: preparing the subject lock failed: %s",
-				 SPI_result_code_string(SPI_result));
-		lock_plan = plan;
-	}
+		lock_plan = credit_gz_keep_plan("SELECT 1 FROM credit_gz.subject WHERE subject_id = $1 FOR NO KEY UPDATE",
+										1, argtypes);
 	values[0] = Int64GetDatum(subject_id);
 	rc = SPI_execute_plan(lock_plan, values, NULL, false, 0);
 	if (rc != SPI_OK_SELECT)
@@ -388,7 +377,7 @@ static LocalTransactionId rescored_lxid = InvalidLocalTransactionId;
 static HTAB *
 rescored_table(bool create)
 {
-	if (rescored_subjects != NULL && rescored_lxid == MyProc->lxid)
+	if (rescored_subjects != NULL && rescored_lxid == CREDIT_GZ_LXID)
 		return rescored_subjects;
 	rescored_subjects = NULL;
 	if (create)
@@ -401,7 +390,7 @@ rescored_table(bool create)
 		ctl.hcxt = TopTransactionContext;
 		rescored_subjects = hash_create("credit_gz rescored subjects", 64, &ctl,
 										HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
-		rescored_lxid = MyProc->lxid;
+		rescored_lxid = CREDIT_GZ_LXID;
 	}
 	return rescored_subjects;
 }
@@ -449,13 +438,8 @@ add_record(int64 subject_id, const ScoringKey *key, Datum publish_from, bool fro
 	if (add_plan == NULL)
 	{
 		Oid			argtypes[ADD_NARGS] = {INT8OID, TEXTOID, TEXTOID, TEXTOID, DATEOID, DATEOID, DATEOID, INT8OID};
-		SPIPlanPtr	plan = SPI_prepare_cursor(ADD_SQL, ADD_NARGS, argtypes, CURSOR_OPT_GENERIC_PLAN);
 
-		if (plan == NULL)
-			elog(ERROR, "credit_gz scoring: SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
-		if (SPI_keepplan(plan) != 0)
-			elog(ERROR, "credit_gz scoring: SPI_keepplan failed");
-		add_plan = plan;
+		add_plan = credit_gz_keep_cursor_plan(ADD_SQL, ADD_NARGS, argtypes, CURSOR_OPT_GENERIC_PLAN);
 	}
 	memset(nulls, ' ', sizeof(nulls));
 	values[0] = Int64GetDatum(subject_id);
@@ -494,18 +478,11 @@ typedef struct RecordCols
 	int			status;
 } RecordCols;
 
-/* col — attribute number of a column the trigger needs, or an error naming it. */
+/* col — attribute number of a column the scoring triggers need (of credit_gz.record or list_entry). */
 static int
 col(TupleDesc tupdesc, const char *name)
 {
-	int			n = SPI_fnumber(tupdesc, name);
-
-	if (n <= 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_UNDEFINED_COLUMN),
-				 errmsg("credit_gz scoring trigger: column \"%s\" not found", name),
-				 errdetail("The scoring trigger expects the credit_gz.record columns of doc/schema.md.")));
-	return n;
+	return credit_gz_column(tupdesc, "the table the scoring trigger fires on", name);
 }
 
 /* find_record_cols — resolve the column positions for this tuple descriptor. */
@@ -888,6 +865,7 @@ credit_gz_scoring_record_trigger(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
 				 errmsg("scoring_record_trigger: not called by trigger manager")));
+	credit_gz_check_trigger_table(td, "scoring_record_trigger", "record");
 	/* a restore's rows already hold what this trigger derives (credit_gz_restore_in_progress) */
 	if (TRIGGER_FIRED_BY_INSERT(td->tg_event) && credit_gz_restore_in_progress())
 		return PointerGetDatum(NULL);
@@ -906,8 +884,7 @@ credit_gz_scoring_record_trigger(PG_FUNCTION_ARGS)
 		rows = tuplestore_tuple_count(td->tg_newtable);
 		if (rows == 0)
 			return PointerGetDatum(NULL);
-		if (SPI_connect() != SPI_OK_CONNECT)
-			elog(ERROR, "credit_gz scoring: SPI_connect failed");
+		credit_gz_spi_connect();
 		find_record_cols(tupdesc, &cols);
 		if (rows == 1)
 			score_inserted_one(td->tg_newtable, tupdesc, &cols);
@@ -928,8 +905,7 @@ credit_gz_scoring_record_trigger(PG_FUNCTION_ARGS)
 	has_old = TRIGGER_FIRED_BY_UPDATE(td->tg_event) || TRIGGER_FIRED_BY_DELETE(td->tg_event);
 	has_new = TRIGGER_FIRED_BY_UPDATE(td->tg_event) || TRIGGER_FIRED_BY_INSERT(td->tg_event);
 
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "credit_gz scoring: SPI_connect failed");
+	credit_gz_spi_connect();
 	find_record_cols(tupdesc, &cols);
 	if (has_old)
 		read_record(td->tg_trigtuple, tupdesc, &cols, &oldr);
@@ -1028,6 +1004,7 @@ credit_gz_scoring_list_entry_trigger(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
 				 errmsg("scoring_list_entry_trigger: not called by trigger manager")));
+	credit_gz_check_trigger_table(td, "scoring_list_entry_trigger", "list_entry");
 	if (!TRIGGER_FIRED_AFTER(td->tg_event) || !TRIGGER_FIRED_FOR_ROW(td->tg_event))
 		ereport(ERROR,
 				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
@@ -1040,8 +1017,7 @@ credit_gz_scoring_list_entry_trigger(PG_FUNCTION_ARGS)
 	has_old = TRIGGER_FIRED_BY_UPDATE(td->tg_event) || TRIGGER_FIRED_BY_DELETE(td->tg_event);
 	has_new = TRIGGER_FIRED_BY_UPDATE(td->tg_event) || TRIGGER_FIRED_BY_INSERT(td->tg_event);
 
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "credit_gz scoring: SPI_connect failed");
+	credit_gz_spi_connect();
 	if (has_old)
 		read_entry(td->tg_trigtuple, tupdesc, &o);
 	if (has_new)
@@ -1094,8 +1070,7 @@ credit_gz_scoring_rescore_subject(PG_FUNCTION_ARGS)
 	int64		subject_id = PG_GETARG_INT64(0);
 	int			n;
 
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "credit_gz scoring: SPI_connect failed");
+	credit_gz_spi_connect();
 	n = rescore(subject_id, NULL, NULL, true, "rescore", 0, false, 0, false);
 	SPI_finish();
 	PG_RETURN_INT32(n);

@@ -887,7 +887,7 @@ COMMENT ON FUNCTION credit_gz.draw_inspection_sample(text, bigint, timestamptz) 
     'the domain by as_of, grouped by their grade at as_of (grade_at), and from each grade the first '
     'ceil(ratio × size) by sample_key(seed, subject). The same seed and moment give the same sample.';
 
-CREATE VIEW credit_gz.warning AS
+CREATE VIEW credit_gz.warning WITH (security_barrier = true) AS
 SELECT h.subject_id, h.model_code, 'grade_fell'::text AS kind, h.old_grade, h.new_grade,
        h.old_score AS score_before, s.score AS score_now, (h.old_score - s.score) AS score_drop, h.changed_at AS since,
        h.cause_record_id, h.cause_entry_id
@@ -953,6 +953,10 @@ COMMENT ON FUNCTION credit_gz.scoring_record_trigger() IS
     'transaction, under per-subject row locks on credit_gz.subject (FOR NO KEY UPDATE; a batch locks them in '
     'subject_id order). SECURITY DEFINER: scores are written by the extension owner whoever changed the record.';
 
+-- EXECUTE is what CREATE TRIGGER asks of whoever attaches a function: with it anyone could fire these on a table of
+-- their own, with rows they made up, and have the owner's rights write scores. The functions also check their table.
+REVOKE ALL ON FUNCTION credit_gz.scoring_record_trigger() FROM PUBLIC;
+
 -- Inserts are scored per statement (a COPY of a million records is one set-based statement, not a million); the
 -- row trigger keeps updates and deletes. A transition table needs a trigger of one event and no column list.
 CREATE TRIGGER scoring AFTER DELETE OR UPDATE OF subject_id, item_code, domain_code, severity, decision_date,
@@ -977,6 +981,8 @@ COMMENT ON FUNCTION credit_gz.scoring_list_entry_trigger() IS
     '名单计分触发器 / AFTER ROW trigger on list_entry: on insert, delete, or an update of subject, list type, dates or '
     'status, rescores the subject under the models the entry matches (an entry counts while active), like the record '
     'trigger and under the same per-subject lock.';
+
+REVOKE ALL ON FUNCTION credit_gz.scoring_list_entry_trigger() FROM PUBLIC;
 
 CREATE TRIGGER scoring AFTER INSERT OR DELETE OR UPDATE OF subject_id, list_type_code, effective_from, effective_until,
         status

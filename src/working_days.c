@@ -4,7 +4,8 @@
  *
  * The calendar (credit_gz.calendar: holidays and 调休 working weekends) is read once per backend into a sorted
  * array and kept until the table changes: a statement trigger on the table sends a relcache invalidation, which
- * reaches every backend at its next command (and this one at once, also on rollback). The arithmetic itself is
+ * reaches every backend at its next command (and this one at once, also on rollback); src/backend_cache.c keeps
+ * the cache's validity. The arithmetic itself is
  * src/core/workdays.c, plain C with its own unit tests.
  */
 #include "postgres.h"
@@ -23,42 +24,34 @@
 #include "utils/snapmgr.h"
 
 #include "core/workdays.h"
+#include "backend_cache.h"
+#include "spi_util.h"
 
 PG_FUNCTION_INFO_V1(credit_gz_add_working_days);
 PG_FUNCTION_INFO_V1(credit_gz_working_days_between);
 PG_FUNCTION_INFO_V1(credit_gz_is_working_day);
 PG_FUNCTION_INFO_V1(credit_gz_calendar_invalidate);
 
-/* Per-backend cache of the calendar's exceptions. */
+/*
+ * Per-backend cache of the calendar's exceptions, stale when credit_gz.calendar (or every relation) is invalidated:
+ * by the trigger below, by DDL on the table, and by DROP EXTENSION.
+ */
 static MemoryContext calendar_cxt = NULL;
 static wd_calendar calendar_cache;
-static bool calendar_valid = false;
-static bool calendar_callback_registered = false;
-static Oid	calendar_relid = InvalidOid;
-
-/*
- * calendar_relcache_callback — drop the cache when credit_gz.calendar (or every relation) is invalidated.
- * Invalidations arrive from the trigger below, from DDL on the table, and from DROP EXTENSION.
- */
-static void
-calendar_relcache_callback(Datum arg, Oid relid)
-{
-	if (relid == InvalidOid || relid == calendar_relid)
-		calendar_valid = false;
-}
+static BackendCache calendar_watch = {.relations = {"calendar"}};
+static SPIPlanPtr calendar_plan = NULL;
 
 /*
  * calendar_get — the cached calendar, loaded on first use after an invalidation.
- * The cache is marked valid before the load, so an invalidation that arrives during the load forces another
- * load next time instead of being lost. The load reads the latest committed state (plus this transaction's own
+ * An invalidation that arrives during the load forces another load next time instead of being lost, and so does an
+ * error half-way. The load reads the latest committed state (plus this transaction's own
  * changes), not an older transaction snapshot, so a cache built inside a long REPEATABLE READ transaction is not
  * stale for the rest of the backend's life; inside a parallel worker the leader's snapshot is used.
  */
 static const wd_calendar *
 calendar_get(void)
 {
-	Oid			nsp;
-	SPIPlanPtr	plan;
+	uint64		token;
 	Snapshot	snap;
 	int			ret;
 	uint64		n,
@@ -67,41 +60,29 @@ calendar_get(void)
 			   *effects,
 			   *prefix;
 
-	if (calendar_valid)
+	if (backend_cache_valid(&calendar_watch))
 		return &calendar_cache;
 
-	if (!calendar_callback_registered)
-	{
-		CacheRegisterRelcacheCallback(calendar_relcache_callback, (Datum) 0);
-		calendar_callback_registered = true;
-	}
 	if (calendar_cxt == NULL)
 		calendar_cxt = AllocSetContextCreate(TopMemoryContext, "credit_gz calendar", ALLOCSET_SMALL_SIZES);
 
-	nsp = get_namespace_oid("credit_gz", false);
-	calendar_relid = get_relname_relid("calendar", nsp);
-	if (!OidIsValid(calendar_relid))
+	token = backend_cache_begin_load(&calendar_watch);
+	if (!OidIsValid(backend_cache_watched_relid(&calendar_watch, 0)))
 		ereport(ERROR,
 				(errcode(ERRCODE_UNDEFINED_TABLE),
 				 errmsg("relation \"credit_gz.calendar\" does not exist"),
 				 errhint("Reinstall the extension with ALTER EXTENSION credit_gz UPDATE or CREATE EXTENSION credit_gz.")));
 
-	calendar_valid = true;		/* see above: an invalidation from here on clears it again */
 	MemoryContextReset(calendar_cxt);
 	calendar_cache.n = 0;
 
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
-	plan = SPI_prepare("SELECT day, kind = 'holiday' FROM credit_gz.calendar ORDER BY day", 0, NULL);
-	if (plan == NULL)
-		elog(ERROR, "SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
+	credit_gz_spi_connect();
+	if (calendar_plan == NULL)
+		calendar_plan = credit_gz_keep_plan("SELECT day, kind = 'holiday' FROM credit_gz.calendar ORDER BY day", 0, NULL);
 	snap = IsInParallelMode() ? GetActiveSnapshot() : GetLatestSnapshot();
-	ret = SPI_execute_snapshot(plan, NULL, NULL, snap, InvalidSnapshot, true, false, 0);
+	ret = SPI_execute_snapshot(calendar_plan, NULL, NULL, snap, InvalidSnapshot, true, false, 0);
 	if (ret != SPI_OK_SELECT)
-	{
-		calendar_valid = false;
 		elog(ERROR, "reading credit_gz.calendar failed: %s", SPI_result_code_string(ret));
-	}
 
 	n = SPI_processed;
 	days = MemoryContextAlloc(calendar_cxt, sizeof(int32) * (n + 1));
@@ -130,6 +111,7 @@ calendar_get(void)
 		wd_calendar_init(&calendar_cache, days, effects, prefix, k);
 	}
 	SPI_finish();
+	backend_cache_end_load(&calendar_watch, token);
 	return &calendar_cache;
 }
 
@@ -197,13 +179,5 @@ credit_gz_is_working_day(PG_FUNCTION_ARGS)
 Datum
 credit_gz_calendar_invalidate(PG_FUNCTION_ARGS)
 {
-	TriggerData *trigdata = (TriggerData *) fcinfo->context;
-
-	if (!CALLED_AS_TRIGGER(fcinfo))
-		ereport(ERROR,
-				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
-				 errmsg("calendar_invalidate() must be called as a trigger")));
-	CacheInvalidateRelcache(trigdata->tg_relation);
-	calendar_valid = false;
-	return PointerGetDatum(NULL);
+	return credit_gz_cache_changed_trigger(fcinfo, "calendar_invalidate");
 }

@@ -11,6 +11,7 @@ CREATE ROLE demo_web_public NOLOGIN;
 CREATE ROLE demo_superset NOLOGIN;
 CREATE ROLE demo_agency NOLOGIN;
 CREATE ROLE demo_bank_app NOLOGIN;
+CREATE ROLE demo_portal_app NOLOGIN;
 INSERT INTO credit_gz.subject (uscc, name, registered_on)
 VALUES (demo.uscc('91', '440104', 900001), '广州示例商业银行股份有限公司', '1998-06-01')
 RETURNING subject_id AS bank \gset
@@ -19,7 +20,8 @@ SELECT credit_gz.grant_department('demo_tax_app', 'taxation'),
        credit_gz.grant_public_reader('demo_web_public'),
        credit_gz.grant_analyst('demo_superset'),
        credit_gz.grant_credit_agency('demo_agency', '粤征信备案-0001'),
-       credit_gz.grant_financial_institution('demo_bank_app', :bank);
+       credit_gz.grant_financial_institution('demo_bank_app', :bank),
+       credit_gz.grant_self_service('demo_portal_app');
 SELECT role_name, kind, department_code, institution_id, licence_no FROM credit_gz.role_grant ORDER BY grant_id;
 
 -- The subject of the reports: a listed judgment debtor with a public penalty, an authorised-query penalty, and an
@@ -99,7 +101,23 @@ VALUES (:subj, :bank, '流动资金贷款审批', '信息查询授权书 2026-00
 SELECT jsonb_pretty(credit_gz.credit_labels(:subj, :bank)) AS "信易贷标签";
 RESET ROLE;
 
-\echo '-- 80.7 every read above is in the query logs; nobody can alter them (CG701), not even the superuser'
+\echo '-- 80.7 信用主体本人: the self-service portal names the subject it authenticated; the tax bureau may not read as self'
+SET ROLE demo_portal_app;
+SELECT jsonb_array_length(r -> 'records') AS own_records, r -> 'subject' ->> 'identity_code' AS identity_code,
+       r ? 'repairs' AS sees_own_objections
+  FROM (SELECT credit_gz.credit_report(:subj, 'self', '本人查询') AS r) x;
+SELECT count(*) AS rows_as_self_outside_a_report FROM credit_gz.disclosed_record WHERE audience = 'self';
+RESET ROLE;
+SET ROLE demo_tax_app;
+DO $$
+BEGIN
+    PERFORM credit_gz.credit_report(current_setting('demo.subj')::bigint, 'self');
+EXCEPTION WHEN insufficient_privilege THEN
+    RAISE NOTICE 'refused (SQLSTATE %): %', SQLSTATE, SQLERRM;
+END $$;
+RESET ROLE;
+
+\echo '-- 80.8 every read above is in the query logs; nobody can alter them (CG701), not even the superuser'
 SELECT role_name, department_code, via, audience, purpose, count(*) AS reads
   FROM credit_gz.query_log WHERE role_name::text LIKE 'demo\_%' GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 3;
 SELECT via, count(*) AS reads_logged FROM credit_gz.query_log GROUP BY 1 ORDER BY 1;

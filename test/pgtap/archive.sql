@@ -455,17 +455,17 @@ CREATE TEMP TABLE audit_n AS SELECT count(*) AS n FROM credit_gz.audit_log;
 UPDATE credit_gz.relation SET valid_from = valid_from WHERE subject_id = pg_temp.sid('T天河公司');
 SELECT is((SELECT count(*) FROM credit_gz.audit_log), (SELECT n FROM audit_n), 'an update that changes nothing is not logged');
 CREATE TABLE public.t_audited (a int, b text, subject_id bigint, PRIMARY KEY (b, a));
-CREATE TRIGGER t_audit AFTER INSERT OR UPDATE OR DELETE ON public.t_audited
-    FOR EACH ROW EXECUTE FUNCTION credit_gz.audit_trigger();
+-- a site table is audited once the DBA registers it (audit_table attaches audit_trigger)
+SELECT credit_gz.audit_table('public.t_audited');
 INSERT INTO public.t_audited VALUES (1, 'x', 77);
 DELETE FROM public.t_audited;
 SELECT is((SELECT array_agg(action || ':' || row_key || ':' || subject_id ORDER BY audit_id) FROM credit_gz.audit_log
             WHERE table_name = 'public.t_audited'), ARRAY['INSERT:x,1:77', 'DELETE:x,1:77'],
-          'audit_trigger() attaches to any table; the key defaults to the primary key');
+          'audit_trigger() audits a registered site table; the key defaults to the primary key');
 -- Rows of a table without subject_id (rules, catalogues) belong to no subject: catalogue_audit_log.
 CREATE TABLE public.t_catalogue (code text PRIMARY KEY, v int);
-CREATE TRIGGER t_catalogue_audit AFTER INSERT OR UPDATE OR DELETE ON public.t_catalogue
-    FOR EACH ROW EXECUTE FUNCTION credit_gz.audit_trigger();
+-- a site table is audited once the DBA registers it (audit_table attaches audit_trigger)
+SELECT credit_gz.audit_table('public.t_catalogue');
 INSERT INTO public.t_catalogue VALUES ('c1', 1);
 UPDATE public.t_catalogue SET v = 2;
 SELECT is((SELECT array_agg(action || ':' || row_key || ':' || (new_row ->> 'v') ORDER BY audit_id)

@@ -2,7 +2,7 @@
 -- national kinds and sub-domains, feedback, and enforce_precheck (CG501, override recorded).
 BEGIN;
 SET search_path = credit_gz, public;
-SELECT plan(51);
+SELECT plan(53);
 
 CREATE FUNCTION pg_temp.uscc(n int) RETURNS credit_gz.uscc LANGUAGE sql AS $$
     SELECT credit_gz.uscc_make('91440101' || body || CASE c WHEN 10 THEN 'X' WHEN 11 THEN '0' ELSE c::text END)
@@ -141,6 +141,26 @@ SELECT row_eq($$SELECT overridden, override_reason, source, table_name FROM meas
               'and the override is recorded with its reason');
 SELECT lives_ok($$UPDATE public.pc_bids SET note = 'x' WHERE supplier_code = pg_temp.uscc(1)::text$$,
                 'an update that leaves the code alone is not re-checked');
+
+-- ---- one answer, whichever path ---------------------------------------------------------------------------------
+-- A subject with no entry in force is answered without the full query (directly, or by the grade query when it has
+-- grades); an entry in force whose list brings no measure sends the same question through the full query. Both must
+-- give the same answer byte for byte, apart from whose it is.
+INSERT INTO credit_gz.list_type (code, name_zh, name_en, polarity, severity, legal_basis, effective_from)
+VALUES ('pc_plain', '核查测试关注名单', 'pc attention list without measures', 'attention', 'none', '核查测试依据', '2020-01-01');
+INSERT INTO credit_gz.subject (uscc, name) VALUES (pg_temp.uscc(11), 'pc直答公司'), (pg_temp.uscc(12), 'pc全查公司'),
+    (pg_temp.uscc(13), 'pc评级直答公司'), (pg_temp.uscc(14), 'pc评级全查公司');
+SELECT pg_temp.list('pc全查公司', 'pc_plain'), pg_temp.list('pc评级全查公司', 'pc_plain');
+INSERT INTO credit_gz.subject_score (subject_id, model_code, score, grade, raw_points, contributions)
+SELECT pg_temp.s(nm), (SELECT min(code) FROM credit_gz.scoring_model), 95, 'A', 15, 1
+  FROM unnest(ARRAY['pc评级直答公司', 'pc评级全查公司']) nm;
+CREATE FUNCTION pg_temp.answer(nm text) RETURNS text LANGUAGE sql AS $$
+    SELECT (precheck(pg_temp.s(nm), 'construction', 'inspection_frequency') - 'subject_id' - 'name')::text
+$$;
+SELECT is(pg_temp.answer('pc全查公司'), pg_temp.answer('pc直答公司'),
+          'no grades: the full query and the direct answer agree byte for byte');
+SELECT is(pg_temp.answer('pc评级全查公司'), pg_temp.answer('pc评级直答公司'),
+          'with a grade: the full query and the grade query agree byte for byte');
 
 SELECT * FROM finish();
 ROLLBACK;

@@ -6,7 +6,7 @@
 -- Every check lists the offending objects by name, so a failure says what to fix. Exceptions are listed
 -- explicitly below with the reason; a stale exception (object gone or now conforming) fails too.
 BEGIN;
-SELECT plan(49);
+SELECT plan(55);
 
 -- The extension's members: pg_depend rows of deptype 'e' on its pg_extension row.
 CREATE TEMP VIEW cg_member AS
@@ -53,11 +53,22 @@ $$ SELECT coalesce(bool_or(c ~ '^search_path=' AND c ~ '(=|,)\s*"?pg_temp"?\s*$'
 -- ---------------------------------------------------------------------------------------------------------------
 -- Known exceptions, each with its reason. Kinds: 'not_dumped' (member table deliberately not registered with
 -- pg_extension_config_dump), 'no_pk' (table without a primary key), 'public_definer' (SECURITY DEFINER routine
--- deliberately executable by PUBLIC), 'key_without_subject' (table with a subject_id column whose primary key or a
--- unique index does not start with it).
+-- deliberately executable by PUBLIC, with the reason the docs give), 'key_without_subject' (table with a subject_id column whose primary key or a
+-- unique index does not start with it), 'readable_lookup' (table with a subject_id column granted to roles without
+-- row-level security, deliberately readable by every role it is granted to).
 -- ---------------------------------------------------------------------------------------------------------------
 CREATE TEMP TABLE cg_exception (kind text, object text, reason text);
 INSERT INTO cg_exception VALUES
+    ('readable_lookup', 'credit_gz.subject_uscc',
+     'maps a unified social credit code to its subject id and holds no credit information; departments resolve the '
+     'codes of their own documents through it (subject_id_of, pre-checks by code), and the subject itself is under '
+     'row-level security'),
+    ('readable_lookup', 'credit_gz.subject_resident_id',
+     'maps a resident identity number to its subject id and holds no credit information; granted to departments only, '
+     'which already read the number on the subject'),
+    ('readable_lookup', 'credit_gz.subject_identity_document',
+     'maps an identity document to its subject id and holds no credit information; granted to departments only, '
+     'which already read the document on the subject'),
     ('not_dumped', 'credit_gz.case_step_kind',
      'fixed vocabulary of the policy''s case steps, shipped by CREATE EXTENSION, no locally added rows'),
     ('not_dumped', 'credit_gz.scoring_rule_key',
@@ -78,10 +89,7 @@ INSERT INTO cg_exception VALUES
     ('key_without_subject', 'credit_gz.subject_resident_id',
      'lookup of the globally unique resident_id, keyed by it (distributed by the code)'),
     ('key_without_subject', 'credit_gz.subject_identity_document',
-     'lookup of the globally unique (identity_document_type, identity_document_no), keyed by it (distributed by the code)'),
-    ('public_definer', 'credit_gz.monitor_double_publicity()',
-     'returns pass rates per department only (no record), for view monitor_data_quality; a view''s readers need '
-     'EXECUTE on the functions it calls (doc/monitoring.md)');
+     'lookup of the globally unique (identity_document_type, identity_document_no), keyed by it (distributed by the code)');
 
 -- ---------------------------------------------------------------------------------------------------------------
 -- The catalogue is what we think it is (so that the checks below cannot pass on an empty set)
@@ -190,11 +198,10 @@ SELECT is(ARRAY(SELECT p.oid::regprocedure::text FROM cg_proc p
                    AND NOT pg_temp.pinned(p.proconfig) ORDER BY 1),
           '{}'::text[], 'every trigger function pins search_path (pg_temp last, no public or $user)');
 
--- A SECURITY DEFINER routine callable by anyone hands the owner's rights to everyone (trigger functions cannot
--- be called directly, so they are left out).
+-- A SECURITY DEFINER routine callable by anyone hands the owner's rights to everyone. Trigger functions too: EXECUTE
+-- is what lets a role attach one to a table of its own (CREATE TRIGGER), and then fire it with rows it made up.
 SELECT is(ARRAY(SELECT p.oid::regprocedure::text FROM cg_proc p
                  WHERE p.prosecdef
-                   AND p.prorettype NOT IN ('pg_catalog.trigger'::regtype, 'pg_catalog.event_trigger'::regtype)
                    AND (p.proacl IS NULL
                         OR EXISTS (SELECT 1 FROM pg_catalog.aclexplode(p.proacl) a
                                     WHERE a.grantee = 0 AND a.privilege_type = 'EXECUTE'))
@@ -206,6 +213,110 @@ SELECT is(ARRAY(SELECT p.oid::regprocedure::text FROM cg_proc p
                    AND NOT coalesce(p.prosecdef AND pg_catalog.has_function_privilege('public', p.oid, 'EXECUTE'), false)
                  ORDER BY 1),
           '{}'::text[], 'no SECURITY DEFINER routine is executable by PUBLIC');
+
+-- A trigger function that runs with more rights than its caller checks the table it fires on (TG_RELID against the
+-- tables it was made for): attached by one who may (the owner, here) to a copy of each table it serves, by the same
+-- trigger definition, it refuses with 39P01 before touching anything. WHEN conditions are left off the copies: the
+-- function itself must refuse, whatever fires it.
+CREATE FUNCTION pg_temp.definer_triggers_on_copies(OUT fired integer, OUT problems text[]) LANGUAGE plpgsql AS $$
+DECLARE
+    t     record;
+    ev    text;
+    col   text;
+    state text;
+    msg   text;
+BEGIN
+    fired := 0;
+    problems := '{}';
+    FOR t IN SELECT tg.tgname, tg.tgrelid::regclass AS rel, tg.tgfoid::regprocedure AS fn, tg.tgtype, tg.tgattr,
+                    pg_catalog.pg_get_triggerdef(tg.oid) AS def
+               FROM pg_catalog.pg_trigger tg JOIN cg_proc p ON p.oid = tg.tgfoid
+              WHERE p.prosecdef AND NOT tg.tgisinternal
+              ORDER BY 2, 1
+    LOOP
+        FOREACH ev IN ARRAY ARRAY['INSERT', 'UPDATE', 'DELETE', 'TRUNCATE'] LOOP
+            CONTINUE WHEN t.tgtype & CASE ev WHEN 'INSERT' THEN 4 WHEN 'DELETE' THEN 8 WHEN 'UPDATE' THEN 16 ELSE 32 END = 0;
+            fired := fired + 1;
+            BEGIN
+                EXECUTE pg_catalog.format('CREATE TEMP TABLE cg_copy AS SELECT * FROM %s LIMIT 0', t.rel);
+                INSERT INTO pg_temp.cg_copy DEFAULT VALUES;
+                EXECUTE pg_catalog.regexp_replace(
+                            pg_catalog.regexp_replace(t.def, ' ON credit_gz\.("[^"]+"|\w+) ', ' ON pg_temp.cg_copy '),
+                            ' WHEN \(.*\) EXECUTE ', ' EXECUTE ');
+                SELECT a.attname INTO col FROM pg_catalog.pg_attribute a
+                 WHERE a.attrelid = t.rel AND a.attnum = coalesce(t.tgattr[0], 1);
+                EXECUTE CASE ev WHEN 'INSERT' THEN 'INSERT INTO pg_temp.cg_copy DEFAULT VALUES'
+                                WHEN 'UPDATE' THEN pg_catalog.format('UPDATE pg_temp.cg_copy SET %1$I = %1$I', col)
+                                WHEN 'DELETE' THEN 'DELETE FROM pg_temp.cg_copy'
+                                ELSE 'TRUNCATE pg_temp.cg_copy' END;
+                RAISE EXCEPTION 'fired' USING ERRCODE = 'CGT99';   -- undo whatever it did, and say it did not refuse
+            EXCEPTION WHEN OTHERS THEN
+                GET STACKED DIAGNOSTICS state = RETURNED_SQLSTATE, msg = MESSAGE_TEXT;
+                IF state <> '39P01' THEN
+                    problems := problems || pg_catalog.format('%s (trigger %s on %s, %s): %s',
+                                    t.fn, t.tgname, t.rel, ev,
+                                    CASE WHEN state = 'CGT99' THEN 'ran on a copy of the table'
+                                         ELSE state || ' ' || msg END);
+                END IF;
+            END;
+        END LOOP;
+    END LOOP;
+END $$;
+SELECT is((pg_temp.definer_triggers_on_copies()).problems, '{}'::text[],
+          'every SECURITY DEFINER trigger function refuses (39P01) a table it was not made for');
+SELECT ok((pg_temp.definer_triggers_on_copies()).fired >= 30,
+          'the check above fired the definer triggers of the extension''s tables (scoring, propagation, audit, lookups)');
+
+-- Which relations a role other than the owner may read or write: privileges in the catalogue, and those the grant_*
+-- functions hand out (credit_gz.role_privilege; a fresh install has granted them to nobody yet).
+CREATE TEMP VIEW cg_granted AS
+SELECT c.oid, c.relkind, c.relrowsecurity, c.reloptions
+  FROM cg_rel c
+ WHERE c.relkind IN ('r', 'p', 'v', 'm')
+   AND (EXISTS (SELECT 1 FROM pg_catalog.aclexplode(c.relacl) a WHERE a.grantee <> c.relowner)
+        OR EXISTS (SELECT 1 FROM credit_gz.role_privilege rp
+                    WHERE rp.object_name = c.relname
+                       OR (rp.object_name LIKE '%*' AND c.relkind IN ('v', 'm')
+                           AND c.relname LIKE pg_catalog.rtrim(rp.object_name, '*') || '%')));
+-- The extension's tables that hold a subject's data: those with a subject_id column.
+CREATE TEMP VIEW cg_subject_table AS
+SELECT c.oid FROM cg_rel c
+ WHERE c.relkind IN ('r', 'p')
+   AND EXISTS (SELECT 1 FROM pg_catalog.pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'subject_id'
+                  AND NOT a.attisdropped);
+
+-- A view runs with its owner's rights: read by anyone else, a function of the reader's in the WHERE clause would see
+-- every row the view scans unless the view is a security barrier — or runs with the reader's rights
+-- (security_invoker) over tables of subjects' data that are all under row-level security.
+SELECT is(ARRAY(SELECT g.oid::regclass::text FROM cg_granted g
+                 WHERE g.relkind IN ('v', 'm')
+                   AND NOT coalesce(g.reloptions && ARRAY['security_barrier=true', 'security_barrier=on'], false)
+                   AND NOT (coalesce(g.reloptions && ARRAY['security_invoker=true', 'security_invoker=on'], false)
+                            AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_rewrite rw
+                                              JOIN pg_catalog.pg_depend d ON d.classid = 'pg_catalog.pg_rewrite'::regclass
+                                                   AND d.objid = rw.oid AND d.refclassid = 'pg_catalog.pg_class'::regclass
+                                              JOIN cg_subject_table s ON s.oid = d.refobjid
+                                              JOIN pg_catalog.pg_class t ON t.oid = s.oid
+                                             WHERE rw.ev_class = g.oid AND NOT t.relrowsecurity))
+                 ORDER BY 1),
+          '{}'::text[], 'every view granted to a role other than its owner is a security barrier');
+SELECT ok((SELECT count(*) FROM cg_granted WHERE relkind = 'v' AND oid::regclass::text LIKE 'credit_gz.monitor\_%') >= 10,
+          'the check above sees the monitoring views among the granted ones');
+
+-- A table of subjects' data that anyone but its owner may touch is under row-level security, so what each role
+-- reaches is stated by policies; or it is granted to no role at all.
+SELECT is(ARRAY(SELECT g.oid::regclass::text FROM cg_granted g JOIN cg_subject_table s ON s.oid = g.oid
+                 WHERE NOT g.relrowsecurity
+                   AND g.oid::regclass::text NOT IN (SELECT object FROM cg_exception WHERE kind = 'readable_lookup')
+                UNION ALL
+                SELECT 'stale exception: ' || x.object FROM cg_exception x
+                 WHERE x.kind = 'readable_lookup'
+                   AND NOT EXISTS (SELECT 1 FROM cg_granted g JOIN cg_subject_table s ON s.oid = g.oid
+                                    WHERE g.oid = pg_catalog.to_regclass(x.object) AND NOT g.relrowsecurity)
+                 ORDER BY 1),
+          '{}'::text[], 'every table of subjects'' data granted to a role is under row-level security');
+SELECT ok((SELECT count(*) FROM cg_granted g JOIN cg_subject_table s ON s.oid = g.oid) >= 15,
+          'the check above sees the granted tables of subjects'' data (records, entries, cases, scores, …)');
 
 -- Names in a string body resolve at run time: an unqualified table name would go through the caller's search_path
 -- (or fail under the pinned one). SQL-standard bodies (BEGIN ATOMIC) are bound at creation and left out, and so is
