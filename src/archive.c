@@ -731,6 +731,9 @@ credit_gz_record_before(PG_FUNCTION_ARGS)
 	if (!CALLED_AS_TRIGGER(fcinfo) || !TRIGGER_FIRED_BEFORE(td->tg_event) || !TRIGGER_FIRED_FOR_ROW(td->tg_event) ||
 		!(TRIGGER_FIRED_BY_INSERT(td->tg_event) || TRIGGER_FIRED_BY_UPDATE(td->tg_event)))
 		elog(ERROR, "credit_gz.record_before() must be a BEFORE INSERT OR UPDATE FOR EACH ROW trigger");
+	/* a restore's rows already hold what this trigger derives (credit_gz_restore_in_progress) */
+	if (TRIGGER_FIRED_BY_INSERT(td->tg_event) && credit_gz_restore_in_progress())
+		return PointerGetDatum(td->tg_trigtuple);
 
 	rel = td->tg_relation;
 	desc = RelationGetDescr(rel);

@@ -121,6 +121,7 @@ LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
+    IF TG_OP = 'INSERT' AND credit_gz.restoring() THEN RETURN NEW; END IF;  -- a restore keeps its rows as dumped
     IF TG_OP = 'DELETE' OR (TG_OP = 'UPDATE' AND NEW.code <> OLD.code) THEN
         IF EXISTS (SELECT FROM credit_gz.domain d WHERE d.parent_code = OLD.code) THEN
             RAISE EXCEPTION USING ERRCODE = 'foreign_key_violation', CONSTRAINT = 'domain_parent_code_fkey',
@@ -497,6 +498,7 @@ DECLARE
     ac     text;
     region text;
 BEGIN
+    IF TG_OP = 'INSERT' AND credit_gz.restoring() THEN RETURN NEW; END IF;  -- a restore keeps its rows as dumped
     IF NEW.uscc IS NOT NULL THEN
         IF NEW.kind IS NULL THEN
             ac := credit_gz.uscc_authority(NEW.uscc) || credit_gz.uscc_category(NEW.uscc);
@@ -616,6 +618,7 @@ AS $$
 DECLARE
     ref bigint;
 BEGIN
+    IF TG_OP = 'INSERT' AND credit_gz.restoring() THEN RETURN NEW; END IF;  -- a restore keeps its rows as dumped
     IF TG_TABLE_SCHEMA <> 'credit_gz' OR TG_WHEN <> 'AFTER' OR TG_LEVEL <> 'ROW' OR TG_NARGS <> 1 THEN
         RAISE EXCEPTION 'credit_gz.subject_reference_check() must be an AFTER ROW trigger on a credit_gz table naming a column'
             USING ERRCODE = 'trigger_protocol_violated';
@@ -748,6 +751,7 @@ DECLARE
     same   text;
     given  text;
 BEGIN
+    IF TG_OP = 'INSERT' AND credit_gz.restoring() THEN RETURN NEW; END IF;  -- a restore keeps its rows as dumped
     IF TG_TABLE_SCHEMA <> 'credit_gz' OR TG_WHEN <> 'AFTER' OR TG_NARGS < 3
        OR (TG_LEVEL = 'ROW') <> (TG_OP = 'UPDATE') THEN
         RAISE EXCEPTION 'credit_gz.code_lookup_sync() must be an AFTER trigger on a credit_gz table (row level for UPDATE only) naming a lookup table, an id and codes'
@@ -891,6 +895,7 @@ LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
+    IF TG_OP = 'INSERT' AND credit_gz.restoring() THEN RETURN NEW; END IF;  -- a restore keeps its rows as dumped
     IF credit_gz.subject_is_person(NEW.subject_id) IS FALSE THEN
         RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = 'occupation_subject_id_fkey',
             MESSAGE = pg_catalog.format('occupational archive for subject %s: the holder must be a natural person', NEW.subject_id),
@@ -963,6 +968,7 @@ DECLARE
     org_person boolean := credit_gz.subject_is_person(NEW.subject_id);
     rel_person boolean := credit_gz.subject_is_person(NEW.related_subject_id);
 BEGIN
+    IF TG_OP = 'INSERT' AND credit_gz.restoring() THEN RETURN NEW; END IF;  -- a restore keeps its rows as dumped
     IF org_person IS TRUE THEN
         RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = 'relation_subject_id_fkey',
             MESSAGE = pg_catalog.format('relation %s: subject %s is a natural person, relations belong to organisations',
@@ -1000,6 +1006,7 @@ LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
+    IF TG_OP = 'INSERT' AND credit_gz.restoring() THEN RETURN NEW; END IF;  -- a restore keeps its rows as dumped
     IF NEW.kind = 'legal_representative' AND EXISTS (
            SELECT FROM credit_gz.relation r
             WHERE r.subject_id = NEW.subject_id AND r.kind = 'legal_representative'
@@ -1349,6 +1356,7 @@ LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
+    IF TG_OP = 'INSERT' AND credit_gz.restoring() THEN RETURN NEW; END IF;  -- a restore keeps its rows as dumped
     IF NEW.status = 'not_fulfilled' AND (TG_OP = 'INSERT' OR OLD.status <> 'not_fulfilled') THEN
         NEW.determined_on := coalesce(NEW.determined_on, credit_gz.policy_date());
         NEW.breach_document_no := coalesce(NEW.breach_document_no, 'CMT-' || NEW.commitment_id);
@@ -1450,6 +1458,110 @@ COMMENT ON COLUMN credit_gz.catalogue_audit_log.xid IS '事务号 / transaction 
 COMMENT ON COLUMN credit_gz.catalogue_audit_log.at IS '时间 / transaction time';
 CREATE INDEX catalogue_audit_log_table_key_idx ON credit_gz.catalogue_audit_log (table_name, row_key);
 
+-- ---------------------------------------------------------------------------------------------------------------
+-- Retention of the audit logs (data with effective dates, like the query log's): credit_gz.purge_audit_log()
+-- removes entries of audit_log and catalogue_audit_log older than the period in force, and nothing else does.
+-- ---------------------------------------------------------------------------------------------------------------
+CREATE TABLE credit_gz.audit_log_retention (
+    effective_from date     NOT NULL PRIMARY KEY,
+    retention      interval NOT NULL CHECK (retention >= interval '1 year'),
+    basis          text     NOT NULL,
+    shipped        boolean  NOT NULL DEFAULT true
+);
+COMMENT ON TABLE credit_gz.audit_log_retention IS
+    '审计日志保存期限 / audit-log retention period, by the date it took effect; credit_gz.purge_audit_log() keeps '
+    'entries younger than the period in force. At least one year, so a year of changes is always auditable.';
+COMMENT ON COLUMN credit_gz.audit_log_retention.effective_from IS '生效日期 / date the period took effect';
+COMMENT ON COLUMN credit_gz.audit_log_retention.retention IS '保存期限 / how long entries are kept';
+COMMENT ON COLUMN credit_gz.audit_log_retention.basis IS '依据 / basis (rule or decision) for the period';
+COMMENT ON COLUMN credit_gz.audit_log_retention.shipped IS
+    '随扩展安装 / row installed by CREATE EXTENSION (not dumped: the extension recreates it); locally added rows: false';
+-- Five years, as the query log: the longest publicity of negative information under 《广州市公共信用信息管理规定》
+-- (2024), so every change to anything that was ever published stays traceable while it may be published.
+INSERT INTO credit_gz.audit_log_retention (effective_from, retention, basis) VALUES
+    ('2020-01-01', interval '5 years',
+     '默认: 与《广州市公共信用信息管理规定》失信信息最长公开期限(5年)及查询日志保存期限一致 / default: the 5-year maximum publicity of negative information, as the query log');
+ALTER TABLE credit_gz.audit_log_retention ALTER COLUMN shipped SET DEFAULT false;
+SELECT pg_catalog.pg_extension_config_dump('credit_gz.audit_log_retention', 'WHERE NOT shipped');
+
+-- audit_log_retention_at: the retention period in force on a day (the latest row that took effect by then).
+CREATE FUNCTION credit_gz.audit_log_retention_at(day date) RETURNS interval
+LANGUAGE sql STABLE STRICT PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS $$
+    SELECT r.retention FROM credit_gz.audit_log_retention r WHERE r.effective_from <= day
+     ORDER BY r.effective_from DESC LIMIT 1
+$$;
+COMMENT ON FUNCTION credit_gz.audit_log_retention_at(date) IS
+    '审计日志保存期限 / the audit-log retention period in force on a day (credit_gz.audit_log_retention).';
+
+-- purge_audit_log: the one way entries leave the audit logs. SECURITY DEFINER (applications have no right on them)
+-- and not executable by PUBLIC. as_of only moves the cutoff into the past, so no call removes a recent entry.
+CREATE FUNCTION credit_gz.purge_audit_log(as_of timestamptz DEFAULT pg_catalog.now(), batch_size integer DEFAULT 10000)
+RETURNS bigint
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    at_time timestamptz := least(coalesce(as_of, pg_catalog.now()), pg_catalog.now());
+    run_day date := credit_gz.policy_date(least(coalesce(as_of, pg_catalog.now()), pg_catalog.now()));
+    cutoff  timestamptz;
+    n       bigint;
+    total   bigint := 0;
+    started timestamptz := pg_catalog.clock_timestamp();
+    failed_state text;
+    failed_message text;
+    failed_detail text;
+BEGIN
+    IF batch_size IS NULL OR batch_size < 1 THEN
+        RAISE EXCEPTION 'batch_size must be positive' USING ERRCODE = '22023';
+    END IF;
+    cutoff := at_time - credit_gz.audit_log_retention_at(run_day);
+    IF NOT pg_catalog.pg_try_advisory_xact_lock(credit_gz.job_lock_key('purge_audit_log')) THEN
+        PERFORM credit_gz.job_run_record('purge_audit_log', run_day, started,
+                                         '{"skipped": "another purge_audit_log is in progress"}');
+        RETURN 0;
+    END IF;
+    BEGIN
+        LOOP
+            DELETE FROM credit_gz.audit_log a
+             WHERE (a.subject_id, a.audit_id) IN (SELECT l.subject_id, l.audit_id FROM credit_gz.audit_log l
+                                                   WHERE l.at < cutoff
+                                                   ORDER BY l.at LIMIT batch_size FOR UPDATE SKIP LOCKED);
+            GET DIAGNOSTICS n = ROW_COUNT;
+            total := total + n;
+            EXIT WHEN n < batch_size;
+        END LOOP;
+        LOOP
+            DELETE FROM credit_gz.catalogue_audit_log a
+             WHERE a.audit_id IN (SELECT l.audit_id FROM credit_gz.catalogue_audit_log l
+                                   WHERE l.at < cutoff
+                                   ORDER BY l.at LIMIT batch_size FOR UPDATE SKIP LOCKED);
+            GET DIAGNOSTICS n = ROW_COUNT;
+            total := total + n;
+            EXIT WHEN n < batch_size;
+        END LOOP;
+    EXCEPTION WHEN OTHERS THEN
+        -- the deletes are rolled back with this block's subtransaction; the failure is logged in the caller's
+        -- transaction, so it stays when that commits (pg_cron's does)
+        GET STACKED DIAGNOSTICS failed_state = RETURNED_SQLSTATE, failed_message = MESSAGE_TEXT,
+                                failed_detail = PG_EXCEPTION_DETAIL;
+    END;
+    IF failed_state IS NOT NULL THEN
+        PERFORM credit_gz.job_run_record('purge_audit_log', run_day, started, NULL, failed_state,
+                                         concat_ws(E'\n', failed_message, failed_detail));
+        RAISE WARNING 'purge_audit_log failed (SQLSTATE %): %', failed_state, failed_message
+            USING DETAIL = coalesce(failed_detail, ''), HINT = 'The failure is logged in credit_gz.job_run.';
+        RETURN NULL;
+    END IF;
+    PERFORM credit_gz.job_run_record('purge_audit_log', run_day, started,
+                                     pg_catalog.jsonb_build_object('cutoff', cutoff, 'entries_removed', total));
+    RETURN total;
+END
+$$;
+REVOKE ALL ON FUNCTION credit_gz.purge_audit_log(timestamptz, integer) FROM PUBLIC;
+COMMENT ON FUNCTION credit_gz.purge_audit_log(timestamptz, integer) IS
+    '审计日志清理 / removes entries of credit_gz.audit_log and credit_gz.catalogue_audit_log older than the retention '
+    'period in force on policy_date(as_of) (credit_gz.audit_log_retention); returns how many (NULL when it failed: '
+    'the failure is in credit_gz.job_run). as_of cannot move the cutoff past now(). Idempotent; advisory lock '
+    'job_lock_key(''purge_audit_log''), a concurrent call returns 0; logs its run in credit_gz.job_run.';
+
 -- Site tables a DBA audits with audit_trigger(). The trigger writes the audit tables with the extension owner's
 -- rights, so it serves credit_gz's own tables and the tables registered here, no other: a table a role made for
 -- itself (a temporary one included) cannot add entries to the audit log.
@@ -1491,6 +1603,7 @@ DECLARE
     keys text[] := TG_ARGV;
     sid bigint;
 BEGIN
+    IF TG_OP = 'INSERT' AND credit_gz.restoring() THEN RETURN NEW; END IF;  -- a restore keeps its rows as dumped
     IF TG_WHEN <> 'AFTER' OR TG_LEVEL <> 'ROW' THEN
         RAISE EXCEPTION 'credit_gz.audit_trigger() must be an AFTER ROW trigger'
             USING ERRCODE = 'trigger_protocol_violated',

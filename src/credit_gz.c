@@ -11,6 +11,9 @@
 #include "postgres.h"
 
 #include "access/xact.h"
+#include "commands/extension.h"
+#include "miscadmin.h"
+#include "executor/spi.h"
 #include "catalog/namespace.h"
 #include "commands/trigger.h"
 #include "fmgr.h"
@@ -19,6 +22,7 @@
 #include "utils/date.h"
 #include "utils/datetime.h"
 #include "utils/guc.h"
+#include "utils/rls.h"
 #include "utils/inval.h"
 #include "utils/rel.h"
 #include "utils/syscache.h"
@@ -34,6 +38,7 @@ PG_FUNCTION_INFO_V1(credit_gz_policy_date);
 PG_FUNCTION_INFO_V1(credit_gz_policy_date_at);
 PG_FUNCTION_INFO_V1(credit_gz_add_months_sql);
 PG_FUNCTION_INFO_V1(credit_gz_add_months_inverse);
+PG_FUNCTION_INFO_V1(credit_gz_restoring);
 
 bool		credit_gz_uscc_weak = false;
 char	   *credit_gz_policy_time_zone = NULL;
@@ -279,4 +284,32 @@ credit_gz_add_months_inverse(PG_FUNCTION_ARGS)
 	while (credit_gz_add_months(s + 1, months) <= day)
 		s++;
 	PG_RETURN_DATEADT(s);
+}
+
+/*
+ * credit_gz_restore_in_progress — see credit_gz.h. pg_dump and pg_restore open every session they write or replay
+ * (each parallel worker of pg_restore -j too, and a plain dump replayed through psql) with the same fixed settings,
+ * two of which no application runs with: row_security off (so that RLS neither hides rows from the dump nor refuses
+ * them on restore; pg_restore --enable-row-security alone turns it on) and check_function_bodies off. Both hold for
+ * the whole replay and no function of the extension pins either, so a trigger sees them as the session set them
+ * (unlike search_path, which the dump empties but every SECURITY DEFINER trigger function pins to its own). The
+ * replay also runs CREATE EXTENSION, whose install script writes the shipped rows: creating_extension leaves those
+ * to the triggers as in any install. What makes the test safe is the session user: only a superuser's session
+ * counts, and SECURITY DEFINER does not change the session user, so a department that sets the two and calls the
+ * extension's functions gets every trigger as always (and row_security off makes its own statements on subjects'
+ * tables fail outright instead of filtering them).
+ */
+bool
+credit_gz_restore_in_progress(void)
+{
+	if (row_security || check_function_bodies || creating_extension)
+		return false;
+	return superuser_arg(GetSessionUserId());
+}
+
+/* credit_gz.restoring(): credit_gz_restore_in_progress() for the PL/pgSQL triggers. */
+Datum
+credit_gz_restoring(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(credit_gz_restore_in_progress());
 }

@@ -31,6 +31,13 @@ extern DateADT credit_gz_policy_day_at(TimestampTz at);
 extern DateADT credit_gz_add_months(DateADT d, int months);
 
 /*
+ * credit_gz_restore_in_progress — whether this session is replaying a dump (pg_restore of any format, or a plain dump
+ * through psql) as a superuser: the rows it inserts already carry what the extension's triggers would derive or log,
+ * so the triggers keep them as they are (doc/archive.md, "Restore"). Cheap enough for a per-row test.
+ */
+extern bool credit_gz_restore_in_progress(void);
+
+/*
  * credit_gz_check_trigger_table — the one check of a trigger function that runs with more rights than its caller
  * (SECURITY DEFINER): it fires on credit_gz.<table>, the table it was made for, or raises 39P01 naming the function.
  * Whoever may attach such a function to a table of their own would otherwise hand it rows they made up. The schema's

@@ -19,7 +19,8 @@ $$
            ('rebuild_scoring_keys',           1128726533),
            ('recompute_scores',               1128726534),
            ('run_expiry',                     1128726535),
-           ('purge_query_log',                1128726536)
+           ('purge_query_log',                1128726536),
+           ('purge_audit_log',                1128726537)
 $$;
 COMMENT ON FUNCTION credit_gz.job_locks() IS
     '作业锁登记表 / the registry of advisory lock keys: one row per job that runs one at a time (named for the routine '
@@ -64,6 +65,20 @@ CREATE FUNCTION credit_gz.policy_date(at timestamptz) RETURNS date
 COMMENT ON FUNCTION credit_gz.policy_date(timestamptz) IS
     '政策日历日 / the calendar day of an instant in the policy time zone (credit_gz.policy_time_zone): the day a '
     'submission, decision or job run at that instant counts on. policy_date() is policy_date(now()).';
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- Restores (doc/archive.md, "Backup and restore"). A dump carries every row the triggers derive or log (the audit
+-- log, code lookups, derived list entries, scores and their history), so while a superuser's session replays one the
+-- triggers keep the inserted rows as dumped instead of deriving, logging or judging them again.
+-- ---------------------------------------------------------------------------------------------------------------
+CREATE FUNCTION credit_gz.restoring() RETURNS boolean
+    LANGUAGE c STABLE PARALLEL SAFE
+    AS 'MODULE_PATHNAME', 'credit_gz_restoring';
+COMMENT ON FUNCTION credit_gz.restoring() IS
+    '恢复中 / whether this session replays a dump: row_security and check_function_bodies off (as pg_dump and '
+    'pg_restore set them at the start of every session they write or replay), outside CREATE or ALTER EXTENSION, '
+    'and the session user a superuser. The extension''s triggers then keep inserted rows as dumped. A SECURITY '
+    'DEFINER function does not change the session user, so no other role can switch the triggers off with it.';
 
 CREATE FUNCTION credit_gz.add_months(day date, months integer) RETURNS date
     LANGUAGE c IMMUTABLE STRICT PARALLEL SAFE

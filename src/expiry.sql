@@ -32,6 +32,11 @@ DECLARE
     seen bigint;
     last_until date := '-infinity';
     last_id bigint := 0;
+    summary jsonb;
+    started timestamptz := pg_catalog.clock_timestamp();
+    failed_state text;
+    failed_message text;
+    failed_detail text;
 BEGIN
     IF as_of IS NULL OR NOT pg_catalog.isfinite(as_of) OR batch_size IS NULL OR batch_size < 1 OR max_rows < 1 THEN
         RAISE EXCEPTION 'run_expiry needs a finite time and a positive batch size'
@@ -42,8 +47,12 @@ BEGIN
     END IF;
     -- One run at a time; a concurrent call returns at once and changes nothing.
     IF NOT pg_catalog.pg_try_advisory_xact_lock(credit_gz.job_lock_key('run_expiry')) THEN
-        RETURN pg_catalog.jsonb_build_object('as_of', d, 'skipped', 'another run_expiry is in progress');
+        summary := pg_catalog.jsonb_build_object('as_of', d, 'skipped', 'another run_expiry is in progress');
+        PERFORM credit_gz.job_run_record('run_expiry', d, started, summary);
+        RETURN summary;
     END IF;
+
+    BEGIN
 
     -- 1. Records past their maximum publicity period (publish_until is the first day no longer published):
     --    publication stops, kept archived for authorities (《广州市公共信用信息管理规定》).
@@ -181,7 +190,7 @@ BEGIN
     --    dishonesty case whose rectification deadline passed; one task per deadline (the lists' unique indexes).
     n_tasks := n_tasks + credit_gz.create_overdue_interview_tasks(10, d);
 
-    RETURN pg_catalog.jsonb_build_object(
+    summary := pg_catalog.jsonb_build_object(
         'as_of', d,
         'more_due', room <= 0,
         'records_expired', n_records,
@@ -191,6 +200,21 @@ BEGIN
         'repair_applications_overdue', n_repair,
         'objections_overdue', n_objection,
         'interview_tasks_created', n_tasks);
+    EXCEPTION WHEN OTHERS THEN
+        -- the work above is rolled back with this block's subtransaction; the failure is logged in the caller's
+        -- transaction, so it stays when that commits (pg_cron's does)
+        GET STACKED DIAGNOSTICS failed_state = RETURNED_SQLSTATE, failed_message = MESSAGE_TEXT,
+                                failed_detail = PG_EXCEPTION_DETAIL;
+    END;
+    IF failed_state IS NOT NULL THEN
+        PERFORM credit_gz.job_run_record('run_expiry', d, started, NULL, failed_state,
+                                         concat_ws(E'\n', failed_message, failed_detail));
+        RAISE WARNING 'run_expiry failed (SQLSTATE %): %', failed_state, failed_message
+            USING DETAIL = coalesce(failed_detail, ''), HINT = 'The failure is logged in credit_gz.job_run.';
+        RETURN pg_catalog.jsonb_build_object('as_of', d, 'failed', failed_message, 'sqlstate', failed_state);
+    END IF;
+    PERFORM credit_gz.job_run_record('run_expiry', d, started, summary);
+    RETURN summary;
 END $$;
 COMMENT ON FUNCTION credit_gz.run_expiry(timestamptz, integer, integer) IS
     '到期处理 / the daily job: records past publish_until → expired and archived; list entries past their term → expired; '
@@ -209,6 +233,7 @@ LANGUAGE plpgsql AS $$
 DECLARE
     r jsonb;
     key text;
+    started timestamptz := pg_catalog.clock_timestamp();
 BEGIN
     -- Each scoring-trigger call holds its subject's row lock until commit; committing every
     -- rows_per_transaction rows keeps a large day (1% of the archive) in transactions of bounded size.
@@ -223,7 +248,7 @@ BEGIN
     result := '{}'::jsonb;
     LOOP
         r := credit_gz.run_expiry(as_of, LEAST(rows_per_transaction, 10000), rows_per_transaction);
-        IF r ? 'skipped' THEN
+        IF r ? 'skipped' OR r ? 'failed' THEN
             result := result || r;
             EXIT;
         END IF;
@@ -237,6 +262,13 @@ BEGIN
         COMMIT;
         EXIT WHEN NOT (r ->> 'more_due')::boolean;
     END LOOP;
+    -- the batches' own runs are logged by run_expiry (each committed with its batch); this row sums them
+    IF result ? 'failed' THEN
+        PERFORM credit_gz.job_run_record('run_expiry_in_batches', credit_gz.policy_date(as_of), started, NULL, result ->> 'sqlstate',
+                                         result ->> 'failed');
+    ELSE
+        PERFORM credit_gz.job_run_record('run_expiry_in_batches', credit_gz.policy_date(as_of), started, result);
+    END IF;
 END $$;
 COMMENT ON PROCEDURE credit_gz.run_expiry_in_batches(timestamptz, integer, jsonb) IS
     '到期处理(分批提交) / the expiry job for large days: calls run_expiry(as_of, …, rows_per_transaction) and commits '

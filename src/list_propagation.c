@@ -542,6 +542,9 @@ credit_gz_list_entry_propagate(PG_FUNCTION_ARGS)
 
 	if (!CALLED_AS_TRIGGER(fcinfo) || !TRIGGER_FIRED_FOR_ROW(td->tg_event) || !TRIGGER_FIRED_AFTER(td->tg_event))
 		elog(ERROR, "credit_gz.list_entry_propagate() must be an AFTER ROW trigger");
+	/* a restore's rows already hold what this trigger derives (credit_gz_restore_in_progress) */
+	if (TRIGGER_FIRED_BY_INSERT(td->tg_event) && credit_gz_restore_in_progress())
+		return PointerGetDatum(NULL);
 	if (propagating > 0)
 		return PointerGetDatum(NULL);
 
@@ -627,6 +630,9 @@ credit_gz_relation_propagate(PG_FUNCTION_ARGS)
 	if (!CALLED_AS_TRIGGER(fcinfo) || !TRIGGER_FIRED_FOR_ROW(td->tg_event) || !TRIGGER_FIRED_AFTER(td->tg_event))
 		elog(ERROR, "credit_gz.relation_propagate() must be an AFTER ROW trigger");
 	credit_gz_check_trigger_table(td, "relation_propagate", "relation");
+	/* a restore's rows already hold what this trigger derives (credit_gz_restore_in_progress) */
+	if (TRIGGER_FIRED_BY_INSERT(td->tg_event) && credit_gz_restore_in_progress())
+		return PointerGetDatum(NULL);
 	desc = td->tg_relation->rd_att;
 
 	if (TRIGGER_FIRED_BY_UPDATE(td->tg_event))

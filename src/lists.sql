@@ -157,10 +157,10 @@ COMMENT ON COLUMN credit_gz.list_entry.propagation_rule_id IS '适用的推送�
 COMMENT ON COLUMN credit_gz.list_entry.escalated_from_entry_id IS '升级来源记录（经营异常满三年）/ entry this one escalated from';
 COMMENT ON COLUMN credit_gz.list_entry.created_at IS '创建时间 / created at';
 COMMENT ON COLUMN credit_gz.list_entry.updated_at IS '更新时间 / updated at';
--- Active derived entries are not dumped: they are a function of the direct entries, relations and rules; the
--- propagation triggers rebuild them while pg_restore loads list_entry and relation, or credit_gz.repropagate()
--- does after a restore with --disable-triggers. Lifted derived entries are history and are dumped.
-SELECT pg_catalog.pg_extension_config_dump('credit_gz.list_entry', 'WHERE derived_from_entry_id IS NULL OR status <> ''active''');
+-- Every entry is dumped, derived ones included: a restore keeps them as they were (the propagation triggers leave
+-- a restore's rows alone, credit_gz.restoring()), so the derived entries, their ids and the scores they count in are
+-- the source's, not a re-derivation on the day of the restore.
+SELECT pg_catalog.pg_extension_config_dump('credit_gz.list_entry', '');
 SELECT pg_catalog.pg_extension_config_dump('credit_gz.list_entry_entry_id_seq', '');
 
 -- The pre-check fast path: entries in force for a subject, answered from the index alone.
@@ -251,6 +251,8 @@ COMMENT ON TABLE credit_gz.list_guard IS
     'that under REPEATABLE READ or SERIALIZABLE two racing changes conflict (40001) instead of missing each other';
 COMMENT ON COLUMN credit_gz.list_guard.subject_id IS '主体 / subject';
 COMMENT ON COLUMN credit_gz.list_guard.changes IS '变更次数 / number of guarded changes';
+-- Dumped like the entries it guards, so that a restored database is the source row for row.
+SELECT pg_catalog.pg_extension_config_dump('credit_gz.list_guard', '');
 
 -- ---------------------------------------------------------------------------------------------------------------
 -- Validation of directly determined entries (rules as data: terms, early removal, transitions)
@@ -262,6 +264,7 @@ DECLARE
     lt credit_gz.list_type;
     earliest date;
 BEGIN
+    IF TG_OP = 'INSERT' AND credit_gz.restoring() THEN RETURN NEW; END IF;  -- a restore keeps its rows as dumped
     NEW.updated_at := now();
     IF NEW.derived_from_entry_id IS NOT NULL OR (TG_OP = 'UPDATE' AND OLD.derived_from_entry_id IS NOT NULL) THEN
         RETURN NEW;  -- derived entries are checked by the propagation trigger (credit_gz.list_entry_propagate)
@@ -428,6 +431,7 @@ CREATE FUNCTION credit_gz.propagation_rule_inserted() RETURNS trigger
     LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS
 $$
 BEGIN
+    IF TG_OP = 'INSERT' AND credit_gz.restoring() THEN RETURN NEW; END IF;  -- a restore keeps its rows as dumped
     PERFORM credit_gz.repropagate(ARRAY(SELECT list_type_code FROM new_rows));
     RETURN NULL;
 END
@@ -588,6 +592,7 @@ DECLARE
     k credit_gz.case_step_kind;
     prev record;
 BEGIN
+    IF TG_OP = 'INSERT' AND credit_gz.restoring() THEN RETURN NEW; END IF;  -- a restore keeps its rows as dumped
     IF TG_OP = 'DELETE' THEN
         IF NOT EXISTS (SELECT 1 FROM credit_gz.dishonesty_case c WHERE c.subject_id = OLD.subject_id AND c.case_id = OLD.case_id) THEN
             RETURN OLD;  -- the whole case is being deleted (ON DELETE CASCADE)
@@ -629,6 +634,7 @@ CREATE FUNCTION credit_gz.dishonesty_case_stage() RETURNS trigger
     LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS
 $$
 BEGIN
+    IF TG_OP = 'INSERT' AND credit_gz.restoring() THEN RETURN NEW; END IF;  -- a restore keeps its rows as dumped
     UPDATE credit_gz.dishonesty_case c
        SET stage = s.step, stage_on = s.done_on
       FROM (SELECT st.step, st.done_on FROM credit_gz.dishonesty_case_step st

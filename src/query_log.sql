@@ -228,6 +228,11 @@ DECLARE
     cutoff  timestamptz;
     n       bigint;
     total   bigint := 0;
+    run_day date := credit_gz.policy_date(least(coalesce(as_of, pg_catalog.now()), pg_catalog.now()));
+    started timestamptz := pg_catalog.clock_timestamp();
+    failed_state text;
+    failed_message text;
+    failed_detail text;
 BEGIN
     IF batch_size IS NULL OR batch_size < 1 THEN
         RAISE EXCEPTION 'batch_size must be positive' USING ERRCODE = '22023';
@@ -236,8 +241,11 @@ BEGIN
     cutoff := least(coalesce(as_of, pg_catalog.now()), pg_catalog.now());
     cutoff := cutoff - credit_gz.query_log_retention_at(credit_gz.policy_date(cutoff));
     IF NOT pg_catalog.pg_try_advisory_xact_lock(credit_gz.job_lock_key('purge_query_log')) THEN
+        PERFORM credit_gz.job_run_record('purge_query_log', run_day, started,
+                                         '{"skipped": "another purge_query_log is in progress"}');
         RETURN 0;   -- another purge is running; running twice would do nothing more
     END IF;
+    BEGIN
     PERFORM pg_catalog.set_config('credit_gz.query_log_purge', 'on', true);
     LOOP
         DELETE FROM credit_gz.query_log q
@@ -258,6 +266,21 @@ BEGIN
         EXIT WHEN n < batch_size;
     END LOOP;
     PERFORM pg_catalog.set_config('credit_gz.query_log_purge', 'off', true);
+    EXCEPTION WHEN OTHERS THEN
+        -- the work above is rolled back with this block's subtransaction; the failure is logged in the caller's
+        -- transaction, so it stays when that commits (pg_cron's does)
+        GET STACKED DIAGNOSTICS failed_state = RETURNED_SQLSTATE, failed_message = MESSAGE_TEXT,
+                                failed_detail = PG_EXCEPTION_DETAIL;
+    END;
+    IF failed_state IS NOT NULL THEN
+        PERFORM credit_gz.job_run_record('purge_query_log', run_day, started, NULL,
+                                         failed_state, concat_ws(E'\n', failed_message, failed_detail));
+        RAISE WARNING 'purge_query_log failed (SQLSTATE %): %', failed_state, failed_message
+            USING DETAIL = coalesce(failed_detail, ''), HINT = 'The failure is logged in credit_gz.job_run.';
+        RETURN NULL;
+    END IF;
+    PERFORM credit_gz.job_run_record('purge_query_log', run_day, started,
+                                     pg_catalog.jsonb_build_object('cutoff', cutoff, 'entries_removed', total));
     RETURN total;
 END
 $$;

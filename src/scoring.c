@@ -963,6 +963,9 @@ scoring_record_trigger(FunctionCallInfo fcinfo)
 				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
 				 errmsg("scoring_record_trigger: not called by trigger manager")));
 	credit_gz_check_trigger_table(td, "scoring_record_trigger", "record");
+	/* a restore's rows already hold what this trigger derives (credit_gz_restore_in_progress) */
+	if (TRIGGER_FIRED_BY_INSERT(td->tg_event) && credit_gz_restore_in_progress())
+		return PointerGetDatum(NULL);
 	tupdesc = RelationGetDescr(td->tg_relation);
 	if (TRIGGER_FIRED_AFTER(td->tg_event) && TRIGGER_FIRED_FOR_STATEMENT(td->tg_event) &&
 		TRIGGER_FIRED_BY_INSERT(td->tg_event))
@@ -1119,6 +1122,9 @@ scoring_list_entry_trigger(FunctionCallInfo fcinfo)
 		ereport(ERROR,
 				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
 				 errmsg("scoring_list_entry_trigger must be fired AFTER ... FOR EACH ROW")));
+	/* a restore's rows already hold what this trigger derives (credit_gz_restore_in_progress) */
+	if (TRIGGER_FIRED_BY_INSERT(td->tg_event) && credit_gz_restore_in_progress())
+		return PointerGetDatum(NULL);
 
 	tupdesc = RelationGetDescr(td->tg_relation);
 	has_old = TRIGGER_FIRED_BY_UPDATE(td->tg_event) || TRIGGER_FIRED_BY_DELETE(td->tg_event);

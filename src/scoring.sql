@@ -683,6 +683,10 @@ DECLARE
     models text[];
     n bigint;
     took_effect timestamptz;
+    started timestamptz := pg_catalog.clock_timestamp();
+    failed_state text;
+    failed_message text;
+    failed_detail text;
 BEGIN
     IF recompute_scores.model_code IS NOT NULL
        AND NOT EXISTS (SELECT 1 FROM credit_gz.scoring_model WHERE code = recompute_scores.model_code)
@@ -690,6 +694,7 @@ BEGIN
         RAISE EXCEPTION 'scoring model "%" does not exist', recompute_scores.model_code
             USING ERRCODE = '23503', HINT = 'See credit_gz.scoring_model for the model codes.';
     END IF;
+    BEGIN
     -- One recomputation at a time. The table lock makes the triggers of concurrent
     -- record changes wait, so no maintained score is overwritten with a value computed before that change.
     PERFORM pg_catalog.pg_advisory_xact_lock(credit_gz.job_lock_key('recompute_scores'));
@@ -701,8 +706,8 @@ BEGIN
     SELECT array_agg(code) INTO models FROM credit_gz.scoring_model
      WHERE is_active AND (recompute_scores.model_code IS NULL OR code = recompute_scores.model_code);
     IF models IS NULL THEN
-        RETURN 0;
-    END IF;
+        n := 0;
+    ELSE
 
     IF pg_catalog.to_regclass('pg_temp.scoring_diff') IS NOT NULL THEN
         DROP TABLE pg_temp.scoring_diff;
@@ -754,6 +759,23 @@ BEGIN
     SELECT subject_id, model_code, old_score, score, 'recompute', took_effect, seq
       FROM pg_temp.scoring_diff WHERE score < old_score;
     DROP TABLE pg_temp.scoring_diff;
+    END IF;
+    EXCEPTION WHEN OTHERS THEN
+        -- the work above is rolled back with this block's subtransaction; the failure is logged in the caller's
+        -- transaction, so it stays when that commits (pg_cron's does)
+        GET STACKED DIAGNOSTICS failed_state = RETURNED_SQLSTATE, failed_message = MESSAGE_TEXT,
+                                failed_detail = PG_EXCEPTION_DETAIL;
+    END;
+    IF failed_state IS NOT NULL THEN
+        PERFORM credit_gz.job_run_record('recompute_scores', as_of, started, NULL, failed_state,
+                                         concat_ws(E'\n', failed_message, failed_detail));
+        RAISE WARNING 'recompute_scores failed (SQLSTATE %): %', failed_state, failed_message
+            USING DETAIL = coalesce(failed_detail, ''), HINT = 'The failure is logged in credit_gz.job_run.';
+        RETURN NULL;
+    END IF;
+    PERFORM credit_gz.job_run_record('recompute_scores', as_of, started,
+                                     pg_catalog.jsonb_build_object('as_of', as_of, 'model_code', recompute_scores.model_code,
+                                                                   'scores_changed', n));
     RETURN n;
 END;
 $$;
@@ -1077,9 +1099,11 @@ SELECT d.code, d.code, g.grade::credit_gz.credit_grade, g.ratio, g.incentives, g
     ('D', 0.50, ARRAY[]::text[], ARRAY['重点监管', '提高抽查比例和频次', '不适用告知承诺制'])) g (grade, ratio, incentives, constraints)
  WHERE d.parent_code IS NULL;
 
--- pg_dump: local rules and models (not the shipped rows, which CREATE EXTENSION makes), and the history. The scores
--- themselves are not dumped: restoring the records rescores them through the triggers (run recompute_scores()
--- after a restore, once local rules are back). scoring_rule_key is rebuilt by its statement triggers.
+-- pg_dump: local rules and models (not the shipped rows, which CREATE EXTENSION makes), the history and the scores
+-- themselves: a restore keeps them as dumped (the scoring triggers leave a restore's rows alone,
+-- credit_gz.restoring()), so no restore appends grade_history. scoring_rule_key is rebuilt by its statement
+-- triggers, which a restore's local rules fire as any insert does.
+SELECT pg_catalog.pg_extension_config_dump('credit_gz.subject_score', '');
 SELECT pg_catalog.pg_extension_config_dump('credit_gz.scoring_model', 'WHERE NOT shipped');
 SELECT pg_catalog.pg_extension_config_dump('credit_gz.scoring_rule', 'WHERE NOT shipped');
 SELECT pg_catalog.pg_extension_config_dump('credit_gz.scoring_rule_scoring_rule_id_seq', '');

@@ -733,6 +733,1236 @@ COMMENT ON POLICY relation_department_insert ON credit_gz.relation IS
 COMMENT ON POLICY relation_department_update ON credit_gz.relation IS
     'Only the department that added a relation, or the keeper of its register, ends or changes it.';
 
+-- Operations: plain restores keep every row. A superuser's session replaying a dump (credit_gz.restoring()) leaves
+-- the rows it inserts as dumped: the trigger functions below return at once on such an insert (the C triggers test
+-- the same C function), and the scores and every derived list entry are dumped.
+-- ---------------------------------------------------------------------------------------------------------------
+-- Restores (doc/archive.md, "Backup and restore"). A dump carries every row the triggers derive or log (the audit
+-- log, code lookups, derived list entries, scores and their history), so while a superuser's session replays one the
+-- triggers keep the inserted rows as dumped instead of deriving, logging or judging them again.
+-- ---------------------------------------------------------------------------------------------------------------
+CREATE FUNCTION credit_gz.restoring() RETURNS boolean
+    LANGUAGE c STABLE PARALLEL SAFE
+    AS 'MODULE_PATHNAME', 'credit_gz_restoring';
+COMMENT ON FUNCTION credit_gz.restoring() IS
+    '恢复中 / whether this session replays a dump: row_security and check_function_bodies off (as pg_dump and '
+    'pg_restore set them at the start of every session they write or replay), outside CREATE or ALTER EXTENSION, '
+    'and the session user a superuser. The extension''s triggers then keep inserted rows as dumped. A SECURITY '
+    'DEFINER function does not change the session user, so no other role can switch the triggers off with it.';
+
+CREATE OR REPLACE FUNCTION credit_gz.domain_parent_check()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    IF TG_OP = 'INSERT' AND credit_gz.restoring() THEN RETURN NEW; END IF;  -- a restore keeps its rows as dumped
+    IF TG_OP = 'DELETE' OR (TG_OP = 'UPDATE' AND NEW.code <> OLD.code) THEN
+        IF EXISTS (SELECT FROM credit_gz.domain d WHERE d.parent_code = OLD.code) THEN
+            RAISE EXCEPTION USING ERRCODE = 'foreign_key_violation', CONSTRAINT = 'domain_parent_code_fkey',
+                MESSAGE = pg_catalog.format('domain %s still has sub-domains', OLD.code),
+                DETAIL = 'Sub-domains name it as parent_code.',
+                HINT = 'Move or delete the sub-domains first.';
+        END IF;
+    END IF;
+    IF TG_OP <> 'DELETE' AND NEW.parent_code IS NOT NULL
+       AND NOT EXISTS (SELECT FROM credit_gz.domain d WHERE d.code = NEW.parent_code AND d.parent_code IS NULL) THEN
+        RAISE EXCEPTION USING ERRCODE = 'foreign_key_violation', CONSTRAINT = 'domain_parent_code_fkey',
+            MESSAGE = pg_catalog.format('domain %s: parent %s is not a top-level domain', NEW.code, NEW.parent_code),
+            DETAIL = 'Domains have two levels: the annex''s domains and their sub-domains.',
+            HINT = 'Give the code of a top-level domain, or NULL.';
+    END IF;
+    RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+END
+$$;
+CREATE OR REPLACE FUNCTION credit_gz.subject_before()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    ac     text;
+    region text;
+BEGIN
+    IF TG_OP = 'INSERT' AND credit_gz.restoring() THEN RETURN NEW; END IF;  -- a restore keeps its rows as dumped
+    IF NEW.uscc IS NOT NULL THEN
+        IF NEW.kind IS NULL THEN
+            ac := credit_gz.uscc_authority(NEW.uscc) || credit_gz.uscc_category(NEW.uscc);
+            NEW.kind := CASE
+                WHEN ac = '91' THEN 'enterprise'
+                WHEN ac = '92' THEN 'individual_business'
+                WHEN ac = '93' THEN 'farmer_cooperative'
+                WHEN ac = '11' THEN 'government_agency'
+                WHEN ac IN ('12', '13') THEN 'public_institution'
+                WHEN ac LIKE '3%' THEN 'legal_service_organization'
+                WHEN ac LIKE '5%' OR ac LIKE '8%' THEN 'social_organization'
+                ELSE 'other_organization' END;
+        END IF;
+        NEW.district := credit_gz.uscc_district(NEW.uscc);
+    ELSIF NEW.resident_id IS NOT NULL THEN
+        region := credit_gz.resident_id_region(NEW.resident_id);
+        -- citizens' numbers begin with a province (1–8); 9 marks a foreigner's permanent residence number, which has
+        -- the same form and check (国家移民管理局, 2023) and is an identity document of its own
+        IF pg_catalog.left(region, 1) = '9' THEN
+            RAISE EXCEPTION USING ERRCODE = 'invalid_parameter_value',
+                MESSAGE = pg_catalog.format('%s is a permanent residence number, not a citizen identity number',
+                                            NEW.resident_id::text),
+                HINT = 'Give it as identity_document_type ''permanent_residence'' and identity_document_no.';
+        END IF;
+        NEW.kind := coalesce(NEW.kind, 'natural_person');
+        NEW.district := credit_gz.region_district(region);
+    ELSIF NEW.identity_document_no IS NOT NULL OR NEW.identity_document_type IS NOT NULL THEN
+        -- the resident identity card has its own column: a second place for it would let one person in twice
+        IF EXISTS (SELECT FROM credit_gz.identity_document_type t
+                    WHERE t.code = NEW.identity_document_type AND t.validation = 'gb11643') THEN
+            RAISE EXCEPTION USING ERRCODE = 'invalid_parameter_value',
+                MESSAGE = pg_catalog.format('identity document type "%s" is carried by column resident_id',
+                                            NEW.identity_document_type),
+                HINT = 'Give the number as resident_id and leave identity_document_type and identity_document_no NULL.';
+        END IF;
+        -- (a type without a number, or a number without a type, is left to subject_identity_document)
+        NEW.identity_document_no := coalesce(credit_gz.identity_document_no(NEW.identity_document_type,
+                                                                            NEW.identity_document_no),
+                                             NEW.identity_document_no);
+        NEW.kind := coalesce(NEW.kind, 'natural_person');
+        -- none of these documents names a place of residence in Guangzhou
+        NEW.district := NULL;
+    END IF;
+    IF TG_OP = 'UPDATE' THEN
+        IF (OLD.uscc IS NULL) <> (NEW.uscc IS NULL) THEN
+            RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = 'subject_person_kind',
+                MESSAGE = pg_catalog.format('subject %s cannot change between organisation and natural person', OLD.subject_id),
+                DETAIL = 'A subject''s identity kind is fixed: records were checked against it.',
+                HINT = 'Create a new subject for the other identity.';
+        END IF;
+        NEW.updated_at := pg_catalog.now();
+    END IF;
+    RETURN NEW;
+END
+$$;
+CREATE OR REPLACE FUNCTION credit_gz.subject_reference_check()
+RETURNS trigger
+LANGUAGE plpgsql
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    ref bigint;
+BEGIN
+    IF TG_OP = 'INSERT' AND credit_gz.restoring() THEN RETURN NEW; END IF;  -- a restore keeps its rows as dumped
+    IF TG_TABLE_SCHEMA <> 'credit_gz' OR TG_WHEN <> 'AFTER' OR TG_LEVEL <> 'ROW' OR TG_NARGS <> 1 THEN
+        RAISE EXCEPTION 'credit_gz.subject_reference_check() must be an AFTER ROW trigger on a credit_gz table naming a column'
+            USING ERRCODE = 'trigger_protocol_violated';
+    END IF;
+    ref := (pg_catalog.to_jsonb(NEW) ->> TG_ARGV[0])::bigint;
+    IF ref IS NOT NULL AND NOT EXISTS (SELECT FROM credit_gz.subject s WHERE s.subject_id = ref) THEN
+        RAISE EXCEPTION USING ERRCODE = 'foreign_key_violation', CONSTRAINT = TG_NAME, SCHEMA = TG_TABLE_SCHEMA,
+            TABLE = TG_TABLE_NAME, COLUMN = TG_ARGV[0],
+            MESSAGE = pg_catalog.format('insert or update on table "%s" violates foreign key constraint "%s"',
+                                        TG_TABLE_NAME, TG_NAME),
+            DETAIL = pg_catalog.format('Key (%s)=(%s) is not present in table "subject".', TG_ARGV[0], ref);
+    END IF;
+    RETURN NULL;
+END
+$$;
+CREATE OR REPLACE FUNCTION credit_gz.code_lookup_sync()
+RETURNS trigger
+LANGUAGE plpgsql
+SECURITY DEFINER
+SET search_path = pg_catalog, credit_gz, pg_temp
+AS $$
+DECLARE
+    lookup text := TG_ARGV[0];
+    id     text := TG_ARGV[1];
+    codes  text[] := TG_ARGV[2:];
+    cols   text;
+    same   text;
+    given  text;
+BEGIN
+    IF TG_OP = 'INSERT' AND credit_gz.restoring() THEN RETURN NEW; END IF;  -- a restore keeps its rows as dumped
+    IF TG_TABLE_SCHEMA <> 'credit_gz' OR TG_WHEN <> 'AFTER' OR TG_NARGS < 3
+       OR (TG_LEVEL = 'ROW') <> (TG_OP = 'UPDATE') THEN
+        RAISE EXCEPTION 'credit_gz.code_lookup_sync() must be an AFTER trigger on a credit_gz table (row level for UPDATE only) naming a lookup table, an id and codes'
+            USING ERRCODE = 'trigger_protocol_violated';
+    END IF;
+    IF TG_OP = 'TRUNCATE' THEN
+        EXECUTE pg_catalog.format('TRUNCATE credit_gz.%I', lookup);
+        RETURN NULL;
+    END IF;
+    SELECT pg_catalog.string_agg(pg_catalog.format('%I', c), ', '),
+           pg_catalog.string_agg(pg_catalog.format('l.%1$I = o.%1$I', c), ' AND '),
+           pg_catalog.string_agg(pg_catalog.format('n.%I IS NOT NULL', c), ' AND ')
+      INTO cols, same, given
+      FROM pg_catalog.unnest(codes) AS c;
+    IF TG_OP IN ('UPDATE', 'DELETE') THEN
+        EXECUTE pg_catalog.format('DELETE FROM credit_gz.%I l USING %s o WHERE %s AND l.subject_id = o.subject_id AND l.%I = o.%I',
+                                  lookup, CASE WHEN TG_OP = 'UPDATE' THEN '(SELECT ($1).*)' ELSE 'code_lookup_old' END,
+                                  same, id, id)
+          USING OLD;
+    END IF;
+    IF TG_OP IN ('UPDATE', 'INSERT') THEN
+        -- the subject's own codes name the subject itself: the id is subject_id, written once
+        EXECUTE pg_catalog.format('INSERT INTO credit_gz.%I (%s, subject_id%s) SELECT %s, n.subject_id%s FROM %s n WHERE %s',
+                                  lookup, cols, CASE WHEN id <> 'subject_id' THEN pg_catalog.format(', %I', id) ELSE '' END,
+                                  (SELECT pg_catalog.string_agg('n.' || pg_catalog.format('%I', c), ', ')
+                                     FROM pg_catalog.unnest(codes) AS c),
+                                  CASE WHEN id <> 'subject_id' THEN pg_catalog.format(', n.%I', id) ELSE '' END,
+                                  CASE WHEN TG_OP = 'UPDATE' THEN '(SELECT ($1).*)' ELSE 'code_lookup_new' END, given)
+          USING NEW;
+    END IF;
+    RETURN NULL;
+END
+$$;
+CREATE OR REPLACE FUNCTION credit_gz.occupation_check()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    IF TG_OP = 'INSERT' AND credit_gz.restoring() THEN RETURN NEW; END IF;  -- a restore keeps its rows as dumped
+    IF credit_gz.subject_is_person(NEW.subject_id) IS FALSE THEN
+        RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = 'occupation_subject_id_fkey',
+            MESSAGE = pg_catalog.format('occupational archive for subject %s: the holder must be a natural person', NEW.subject_id),
+            DETAIL = 'Occupational archives (职业档案) are kept for natural persons of key groups.',
+            HINT = 'Record the organisation as employer_subject_id and the person as subject_id.';
+    END IF;
+    IF NEW.employer_subject_id IS NOT NULL AND credit_gz.subject_is_person(NEW.employer_subject_id) IS TRUE THEN
+        RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = 'occupation_employer',
+            MESSAGE = pg_catalog.format('occupational archive for subject %s: the employer must be an organisation', NEW.subject_id),
+            DETAIL = pg_catalog.format('Subject %s is a natural person.', NEW.employer_subject_id),
+            HINT = 'Give the subject_id of the firm, hospital, school or agency.';
+    END IF;
+    RETURN NEW;
+END
+$$;
+CREATE OR REPLACE FUNCTION credit_gz.relation_check()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    org_person boolean := credit_gz.subject_is_person(NEW.subject_id);
+    rel_person boolean := credit_gz.subject_is_person(NEW.related_subject_id);
+BEGIN
+    IF TG_OP = 'INSERT' AND credit_gz.restoring() THEN RETURN NEW; END IF;  -- a restore keeps its rows as dumped
+    IF org_person IS TRUE THEN
+        RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = 'relation_subject_id_fkey',
+            MESSAGE = pg_catalog.format('relation %s: subject %s is a natural person, relations belong to organisations',
+                                        NEW.kind, NEW.subject_id),
+            DETAIL = 'subject_id is the organisation; related_subject_id is its legal representative, branch, shareholder, ….',
+            HINT = 'Swap subject_id and related_subject_id.';
+    END IF;
+    IF NEW.kind IN ('legal_representative', 'principal_person') AND rel_person IS FALSE THEN
+        RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = 'relation_related_subject_id_fkey',
+            MESSAGE = pg_catalog.format('relation %s: related subject %s must be a natural person', NEW.kind, NEW.related_subject_id),
+            DETAIL = 'Legal representatives and principal persons are natural persons.',
+            HINT = 'Give the subject_id of the person.';
+    END IF;
+    IF NEW.kind = 'branch' AND rel_person IS TRUE THEN
+        RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = 'relation_related_subject_id_fkey',
+            MESSAGE = pg_catalog.format('relation branch: related subject %s must be an organisation', NEW.related_subject_id),
+            DETAIL = 'A branch (分支机构) has its own unified social credit code.',
+            HINT = 'Give the subject_id of the branch.';
+    END IF;
+    RETURN NEW;
+END
+$$;
+CREATE OR REPLACE FUNCTION credit_gz.relation_one_legal_representative()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    IF TG_OP = 'INSERT' AND credit_gz.restoring() THEN RETURN NEW; END IF;  -- a restore keeps its rows as dumped
+    IF NEW.kind = 'legal_representative' AND EXISTS (
+           SELECT FROM credit_gz.relation r
+            WHERE r.subject_id = NEW.subject_id AND r.kind = 'legal_representative'
+              AND r.relation_id <> NEW.relation_id
+              AND daterange(r.valid_from, r.valid_until) && daterange(NEW.valid_from, NEW.valid_until)) THEN
+        RAISE EXCEPTION USING ERRCODE = 'exclusion_violation', CONSTRAINT = TG_NAME,
+            MESSAGE = pg_catalog.format('subject %s already has a legal representative overlapping %s',
+                                        NEW.subject_id, daterange(NEW.valid_from, NEW.valid_until)),
+            DETAIL = 'An organisation has one legal representative at a time.',
+            HINT = 'Close the current one first: UPDATE credit_gz.relation SET valid_until = … (the first day it no longer holds).';
+    END IF;
+    RETURN NULL;
+END
+$$;
+CREATE OR REPLACE FUNCTION credit_gz.commitment_before()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    IF TG_OP = 'INSERT' AND credit_gz.restoring() THEN RETURN NEW; END IF;  -- a restore keeps its rows as dumped
+    IF NEW.status = 'not_fulfilled' AND (TG_OP = 'INSERT' OR OLD.status <> 'not_fulfilled') THEN
+        NEW.determined_on := coalesce(NEW.determined_on, credit_gz.policy_date());
+        NEW.breach_document_no := coalesce(NEW.breach_document_no, 'CMT-' || NEW.commitment_id);
+        NEW.record_id := credit_gz.load_record(
+            NEW.department_code, NEW.breach_document_no, NEW.subject_id, 'commitment_breach', NEW.determined_on,
+            NEW.domain_code, NULL, CASE WHEN NEW.is_public THEN 'public' ELSE 'government' END,
+            '不履行信用承诺: ' || NEW.matter,
+            pg_catalog.jsonb_build_object('commitment_id', NEW.commitment_id, 'kind', NEW.kind,
+                                          'matter_ref', NEW.matter_ref, 'due_date', NEW.due_date));
+        UPDATE credit_gz.record SET status = 'in_publicity'
+         WHERE subject_id = NEW.subject_id AND record_id = NEW.record_id AND status = 'revoked';
+    ELSIF TG_OP = 'UPDATE' AND OLD.status = 'not_fulfilled' AND NEW.status <> 'not_fulfilled'
+          AND OLD.record_id IS NOT NULL THEN
+        UPDATE credit_gz.record SET status = 'revoked' WHERE subject_id = OLD.subject_id AND record_id = OLD.record_id;
+    END IF;
+    IF TG_OP = 'UPDATE' THEN
+        NEW.updated_at := pg_catalog.now();
+    END IF;
+    RETURN NEW;
+END
+$$;
+CREATE OR REPLACE FUNCTION credit_gz.audit_trigger()
+RETURNS trigger
+LANGUAGE plpgsql
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    o jsonb;
+    n jsonb;
+    r jsonb;
+    k text;
+    role name;
+    keys text[] := TG_ARGV;
+BEGIN
+    IF TG_OP = 'INSERT' AND credit_gz.restoring() THEN RETURN NEW; END IF;  -- a restore keeps its rows as dumped
+    IF TG_WHEN <> 'AFTER' OR TG_LEVEL <> 'ROW' THEN
+        RAISE EXCEPTION 'credit_gz.audit_trigger() must be an AFTER ROW trigger'
+            USING ERRCODE = 'trigger_protocol_violated',
+                  DETAIL = pg_catalog.format('Trigger "%s" on table "%s" fires %s %s.', TG_NAME, TG_TABLE_NAME,
+                                             TG_WHEN, TG_LEVEL);
+    END IF;
+    -- credit_gz's own tables by schema (only the extension owner creates tables there), a site table by registration
+    IF TG_TABLE_SCHEMA <> 'credit_gz'
+       AND NOT EXISTS (SELECT FROM credit_gz.audited_table a WHERE a.table_oid = TG_RELID) THEN
+        RAISE EXCEPTION 'credit_gz.audit_trigger() fires only on tables of credit_gz or registered for auditing'
+            USING ERRCODE = 'trigger_protocol_violated',
+                  DETAIL = pg_catalog.format('Table "%s.%s" is not registered in credit_gz.audited_table.',
+                                             TG_TABLE_SCHEMA, TG_TABLE_NAME),
+                  HINT = 'A DBA registers a site table with credit_gz.audit_table(table).';
+    END IF;
+    IF TG_OP IN ('UPDATE', 'DELETE') THEN o := pg_catalog.to_jsonb(OLD); END IF;
+    IF TG_OP IN ('INSERT', 'UPDATE') THEN n := pg_catalog.to_jsonb(NEW); END IF;
+    IF TG_OP = 'UPDATE' AND o = n THEN
+        RETURN NULL;                -- nothing changed: nothing to audit
+    END IF;
+    r := coalesce(n, o);
+    IF coalesce(pg_catalog.cardinality(keys), 0) = 0 THEN
+        SELECT pg_catalog.array_agg(a.attname::text ORDER BY x.ord) INTO keys
+          FROM pg_catalog.pg_index i
+          CROSS JOIN LATERAL pg_catalog.unnest(i.indkey) WITH ORDINALITY AS x(attnum, ord)
+          JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = x.attnum
+         WHERE i.indrelid = TG_RELID AND i.indisprimary;
+    END IF;
+    k := (SELECT pg_catalog.string_agg(r ->> u.key, ',' ORDER BY u.ord)
+            FROM pg_catalog.unnest(keys) WITH ORDINALITY AS u(key, ord));
+    -- Running as the definer, CURRENT_USER is the extension owner: the caller's role is the session's SET ROLE
+    -- (the 'role' setting, which SECURITY DEFINER does not change), else the session user.
+    role := coalesce(NULLIF(pg_catalog.current_setting('role'), 'none'), SESSION_USER)::name;
+    IF r ? 'subject_id' THEN
+        INSERT INTO credit_gz.audit_log (subject_id, table_name, row_key, action, old_row, new_row, role_name)
+        VALUES ((r ->> 'subject_id')::bigint,
+                pg_catalog.quote_ident(TG_TABLE_SCHEMA) || '.' || pg_catalog.quote_ident(TG_TABLE_NAME),
+                k, TG_OP, o, n, role);
+    ELSE
+        INSERT INTO credit_gz.catalogue_audit_log (table_name, row_key, action, old_row, new_row, role_name)
+        VALUES (pg_catalog.quote_ident(TG_TABLE_SCHEMA) || '.' || pg_catalog.quote_ident(TG_TABLE_NAME),
+                k, TG_OP, o, n, role);
+    END IF;
+    RETURN NULL;
+END
+$$;
+CREATE OR REPLACE FUNCTION credit_gz.deadline_rule_check() RETURNS trigger
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    other integer;
+BEGIN
+    IF TG_OP = 'INSERT' AND credit_gz.restoring() THEN RETURN NEW; END IF;  -- a restore keeps its rows as dumped
+    -- Shipped rules (1–999) are re-created by CREATE EXTENSION on restore, so changes to them would be lost.
+    IF (TG_OP <> 'INSERT' AND OLD.deadline_rule_id < 1000) OR (TG_OP <> 'DELETE' AND NEW.deadline_rule_id < 1000) THEN
+        RAISE EXCEPTION 'deadline rules below 1000 ship with the extension and cannot be added, changed or deleted'
+            USING ERRCODE = '23514',
+                  DETAIL = 'Shipped rules are re-created on restore; only local rules (deadline_rule_id >= 1000) are kept by pg_dump.',
+                  HINT = 'Insert a local rule with deadline_rule_id >= 1000: on the days it is in force it takes precedence.';
+    END IF;
+    IF TG_OP = 'DELETE' THEN
+        RETURN OLD;
+    END IF;
+    -- One local rule per (procedure, step, channel) on any day; serialise writers so two concurrent inserts cannot
+    -- both pass.
+    LOCK TABLE credit_gz.deadline_rule IN SHARE ROW EXCLUSIVE MODE;
+    SELECT r.deadline_rule_id INTO other
+    FROM credit_gz.deadline_rule r
+    WHERE r.procedure = NEW.procedure AND r.step = NEW.step AND r.channel = NEW.channel
+      AND r.deadline_rule_id <> NEW.deadline_rule_id AND r.deadline_rule_id >= 1000
+      AND pg_catalog.daterange(r.effective_from, r.effective_until) && pg_catalog.daterange(NEW.effective_from, NEW.effective_until)
+    LIMIT 1;
+    IF other IS NOT NULL THEN
+        RAISE EXCEPTION 'deadline rule % overlaps rule % for % %, channel %', NEW.deadline_rule_id, other, NEW.procedure, NEW.step, NEW.channel
+            USING ERRCODE = '23P01',
+                  DETAIL = 'Only one local rule may be in force for a step of a procedure on any day.',
+                  HINT = 'Set effective_until on the older local rule first.';
+    END IF;
+    RETURN NEW;
+END $$;
+CREATE OR REPLACE FUNCTION credit_gz.green_channel_positive_record() RETURNS trigger
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    item text;
+BEGIN
+    IF TG_OP = 'INSERT' AND credit_gz.restoring() THEN RETURN NEW; END IF;  -- a restore keeps its rows as dumped
+    SELECT g.positive_item_code INTO item FROM credit_gz.green_channel_list g WHERE g.list_type_code = NEW.list_type_code;
+    IF item IS NOT NULL AND NEW.status = 'active' THEN
+        PERFORM credit_gz.load_record(
+            NEW.department_code, pg_catalog.format('%s / list entry %s', NEW.basis_document, NEW.entry_id),
+            NEW.subject_id, item, NEW.effective_from, NULL, NULL, 'public',
+            (SELECT t.name_zh FROM credit_gz.list_type t WHERE t.code = NEW.list_type_code) || ': 参与疫情防控',
+            pg_catalog.jsonb_build_object('entry_id', NEW.entry_id, 'basis_document', NEW.basis_document));
+    END IF;
+    RETURN NULL;
+END $$;
+CREATE OR REPLACE FUNCTION credit_gz.list_entry_check() RETURNS trigger
+    LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS
+$$
+DECLARE
+    lt credit_gz.list_type;
+    earliest date;
+BEGIN
+    IF TG_OP = 'INSERT' AND credit_gz.restoring() THEN RETURN NEW; END IF;  -- a restore keeps its rows as dumped
+    NEW.updated_at := now();
+    IF NEW.derived_from_entry_id IS NOT NULL OR (TG_OP = 'UPDATE' AND OLD.derived_from_entry_id IS NOT NULL) THEN
+        RETURN NEW;  -- derived entries are checked by the propagation trigger (credit_gz.list_entry_propagate)
+    END IF;
+    SELECT * INTO lt FROM credit_gz.list_type WHERE code = NEW.list_type_code;
+    IF TG_OP = 'INSERT' THEN
+        IF lt.derived_only THEN
+            RAISE EXCEPTION 'list type "%" is reached only through propagation', NEW.list_type_code
+                USING ERRCODE = 'check_violation',
+                      DETAIL = format('%s (%s) lists the persons responsible for a listed organisation.', lt.name_zh, lt.name_en),
+                      HINT = 'List the organisation on the source list; its responsible persons are derived along its relations.';
+        END IF;
+        IF NOT credit_gz.in_force(lt.effective_from, lt.effective_until, NEW.effective_from) THEN
+            RAISE EXCEPTION 'list type "%" is not in force on %', NEW.list_type_code, to_char(NEW.effective_from, 'YYYY-MM-DD')
+                USING ERRCODE = 'check_violation',
+                      DETAIL = format('The list type is in force from %s%s.', to_char(lt.effective_from, 'YYYY-MM-DD'),
+                                      coalesce(', and no longer from ' || to_char(lt.effective_until, 'YYYY-MM-DD'), '')),
+                      HINT = 'Use the list type in force on the date of the determination.';
+        END IF;
+        IF lt.applies_to <> 'both' AND EXISTS (
+               SELECT 1 FROM credit_gz.subject s WHERE s.subject_id = NEW.subject_id
+                  AND (s.uscc IS NULL) <> (lt.applies_to = 'natural_person')) THEN
+            RAISE EXCEPTION 'list type "%" applies only to %s', NEW.list_type_code, replace(lt.applies_to, '_', ' ')
+                USING ERRCODE = 'check_violation',
+                      DETAIL = format('Subject %s is not a %s.', NEW.subject_id, replace(lt.applies_to, '_', ' ')),
+                      HINT = 'Choose a list type that applies to this kind of subject.';
+        END IF;
+        IF NEW.effective_until IS NULL AND lt.default_term_months IS NOT NULL THEN
+            -- the term runs from the listing date; the anniversary is the first day no longer in force
+            NEW.effective_until := credit_gz.add_months(NEW.effective_from, lt.default_term_months);
+        END IF;
+        IF NEW.status <> 'active' AND NEW.status_changed_on IS NULL THEN
+            NEW.status_changed_on := credit_gz.policy_date();
+        END IF;
+        RETURN NEW;
+    END IF;
+
+    -- UPDATE of a directly determined entry
+    IF NEW.subject_id <> OLD.subject_id OR NEW.list_type_code <> OLD.list_type_code
+       OR NEW.derived_from_entry_id IS NOT NULL THEN
+        RAISE EXCEPTION 'the subject and list type of list entry % cannot change', OLD.entry_id
+            USING ERRCODE = 'check_violation',
+                  DETAIL = 'An entry records one determination about one subject.',
+                  HINT = 'Revoke the entry (status ''revoked'') and create a new one.';
+    END IF;
+    IF NEW.status IS DISTINCT FROM OLD.status THEN
+        IF OLD.status <> 'active' THEN
+            RAISE EXCEPTION 'list entry % is already %', OLD.entry_id, OLD.status
+                USING ERRCODE = 'check_violation',
+                      DETAIL = 'Only an active entry changes status; a later determination is a new entry.',
+                      HINT = 'Create a new entry for a new determination.';
+        END IF;
+        NEW.status_changed_on := coalesce(NEW.status_changed_on, credit_gz.policy_date());
+        IF NEW.status_changed_on IS NOT DISTINCT FROM OLD.status_changed_on THEN
+            NEW.status_changed_on := credit_gz.policy_date();
+        END IF;
+        IF NEW.status = 'expired' AND (OLD.effective_until IS NULL OR OLD.effective_until > NEW.status_changed_on) THEN
+            RAISE EXCEPTION 'list entry % has not reached the end of its term', OLD.entry_id
+                USING ERRCODE = 'check_violation',
+                      DETAIL = CASE WHEN OLD.effective_until IS NULL THEN 'The entry is in force until it is removed.'
+                                    ELSE format('The entry is no longer in force from %s.', to_char(OLD.effective_until, 'YYYY-MM-DD')) END,
+                      HINT = 'Use status ''lifted'' or ''repaired'' for an early removal.';
+        END IF;
+        IF NEW.status IN ('lifted', 'repaired')
+           AND (OLD.effective_until IS NULL OR OLD.effective_until > NEW.status_changed_on) THEN
+            IF lt.early_removal_after_months IS NULL THEN
+                RAISE EXCEPTION 'list type "%" allows no early removal', OLD.list_type_code
+                    USING ERRCODE = 'check_violation',
+                          DETAIL = CASE WHEN OLD.effective_until IS NULL
+                                        THEN format('Entry %s stays in force until it is revoked.', OLD.entry_id)
+                                        ELSE format('Entry %s stays in force until %s, the first day it no longer is.',
+                                                    OLD.entry_id, to_char(OLD.effective_until, 'YYYY-MM-DD')) END,
+                          HINT = 'Revoke the entry if the determination itself was wrong.';
+            END IF;
+            earliest := credit_gz.add_months(OLD.effective_from, lt.early_removal_after_months);
+            IF NEW.status_changed_on < earliest THEN
+                RAISE EXCEPTION 'list entry % cannot be removed before %', OLD.entry_id, to_char(earliest, 'YYYY-MM-DD')
+                    USING ERRCODE = 'check_violation',
+                          DETAIL = format('%s allows early removal %s months after listing, on conditions: %s.',
+                                          lt.name_zh, lt.early_removal_after_months,
+                                          coalesce(lt.early_removal_conditions, 'none stated')),
+                          HINT = 'Wait until the early-removal date, or revoke the entry if the determination was wrong.';
+            END IF;
+        END IF;
+    END IF;
+    RETURN NEW;
+END
+$$;
+CREATE OR REPLACE FUNCTION credit_gz.propagation_rule_inserted() RETURNS trigger
+    LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS
+$$
+BEGIN
+    IF TG_OP = 'INSERT' AND credit_gz.restoring() THEN RETURN NEW; END IF;  -- a restore keeps its rows as dumped
+    PERFORM credit_gz.repropagate(ARRAY(SELECT list_type_code FROM new_rows));
+    RETURN NULL;
+END
+$$;
+CREATE OR REPLACE FUNCTION credit_gz.dishonesty_case_step_check() RETURNS trigger
+    LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS
+$$
+DECLARE
+    k credit_gz.case_step_kind;
+    prev record;
+BEGIN
+    IF TG_OP = 'INSERT' AND credit_gz.restoring() THEN RETURN NEW; END IF;  -- a restore keeps its rows as dumped
+    IF TG_OP = 'DELETE' THEN
+        IF NOT EXISTS (SELECT 1 FROM credit_gz.dishonesty_case c WHERE c.subject_id = OLD.subject_id AND c.case_id = OLD.case_id) THEN
+            RETURN OLD;  -- the whole case is being deleted (ON DELETE CASCADE)
+        END IF;
+        RAISE EXCEPTION 'steps of dishonesty case % cannot be deleted', OLD.case_id
+            USING ERRCODE = 'check_violation', DETAIL = 'A case keeps the record of every step it went through.',
+                  HINT = 'Correct the date or note of the step instead.';
+    END IF;
+    IF TG_OP = 'UPDATE' AND NEW.step <> OLD.step THEN
+        RAISE EXCEPTION 'the step of a dishonesty case step cannot change'
+            USING ERRCODE = 'check_violation', DETAIL = 'Each row records one step.', HINT = 'Record the next step as a new row.';
+    END IF;
+    SELECT * INTO k FROM credit_gz.case_step_kind WHERE code = NEW.step;
+    SELECT s.step, s.done_on, sk.seq INTO prev
+      FROM credit_gz.dishonesty_case_step s JOIN credit_gz.case_step_kind sk ON sk.code = s.step
+     WHERE s.subject_id = NEW.subject_id AND s.case_id = NEW.case_id AND sk.seq = k.seq - 1;
+    IF k.seq > 1 AND prev.step IS NULL THEN
+        RAISE EXCEPTION 'dishonesty case % has not completed the step before %', NEW.case_id, NEW.step
+            USING ERRCODE = 'check_violation',
+                  DETAIL = 'Steps follow 核查 → 记录 → 监管 → 惩戒 → 整改 → 教育 (verification, recording, supervision, punishment, rectification, education).',
+                  HINT = 'Record the earlier step first.';
+    END IF;
+    IF k.seq > 1 AND NEW.done_on < prev.done_on THEN
+        RAISE EXCEPTION 'step % of dishonesty case % cannot precede step %', NEW.step, NEW.case_id, prev.step
+            USING ERRCODE = 'check_violation',
+                  DETAIL = format('Step %s was done on %s; step %s is dated %s.', prev.step, to_char(prev.done_on, 'YYYY-MM-DD'),
+                                  NEW.step, to_char(NEW.done_on, 'YYYY-MM-DD')),
+                  HINT = 'Date each step on or after the previous one.';
+    END IF;
+    RETURN NEW;
+END
+$$;
+CREATE OR REPLACE FUNCTION credit_gz.dishonesty_case_stage() RETURNS trigger
+    LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS
+$$
+BEGIN
+    IF TG_OP = 'INSERT' AND credit_gz.restoring() THEN RETURN NEW; END IF;  -- a restore keeps its rows as dumped
+    UPDATE credit_gz.dishonesty_case c
+       SET stage = s.step, stage_on = s.done_on
+      FROM (SELECT st.step, st.done_on FROM credit_gz.dishonesty_case_step st
+              JOIN credit_gz.case_step_kind sk ON sk.code = st.step
+             WHERE st.subject_id = NEW.subject_id AND st.case_id = NEW.case_id ORDER BY sk.seq DESC LIMIT 1) s
+     WHERE c.subject_id = NEW.subject_id AND c.case_id = NEW.case_id;
+    RETURN NULL;
+END
+$$;
+CREATE OR REPLACE FUNCTION credit_gz.objection_insert() RETURNS trigger
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    r credit_gz.record;
+BEGIN
+    IF TG_OP = 'INSERT' AND credit_gz.restoring() THEN RETURN NEW; END IF;  -- a restore keeps its rows as dumped
+    IF NEW.status <> 'submitted' THEN
+        RAISE EXCEPTION 'an objection starts as submitted, not %', NEW.status
+            USING ERRCODE = '23514', HINT = 'Insert with the default status and use objection_accept/objection_resolve.';
+    END IF;
+    SELECT * INTO r FROM credit_gz.record WHERE record_id = NEW.record_id FOR UPDATE;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'credit record % does not exist', NEW.record_id
+            USING ERRCODE = '23503', HINT = 'Give the record_id of a record in credit_gz.record.';
+    END IF;
+    IF r.status NOT IN ('in_publicity') THEN
+        RAISE EXCEPTION 'credit record % cannot be disputed in status %', NEW.record_id, r.status
+            USING ERRCODE = 'CG621',
+                  DETAIL = CASE WHEN r.status = 'under_objection' THEN 'An objection to the record is already open.'
+                                ELSE 'Only records in publicity can be disputed.' END,
+                  HINT = 'Ask the provider department about records no longer published.';
+    END IF;
+    NEW.submitted_at := pg_catalog.now();    -- deadlines run from the real submission day
+    NEW.subject_id := r.subject_id;
+    NEW.department_code := r.department_code;
+    NEW.prior_status := r.status;
+    NEW.accepted_at := NULL; NEW.platform_due := NULL; NEW.referred_at := NULL; NEW.provider_due := NULL;
+    NEW.resolved_at := NULL; NEW.outcome := NULL; NEW.corrections := NULL;
+    NEW.accept_overdue_at := NULL; NEW.platform_overdue_at := NULL; NEW.provider_overdue_at := NULL;
+    NEW.accept_due := credit_gz.deadline('objection', 'acceptance', 'standard', credit_gz.policy_date(NEW.submitted_at));
+    UPDATE credit_gz.record SET status = 'under_objection' WHERE subject_id = r.subject_id AND record_id = NEW.record_id;
+    RETURN NEW;
+END $$;
+CREATE OR REPLACE FUNCTION credit_gz.repair_application_insert() RETURNS trigger
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    el record;
+    day date := credit_gz.policy_date();
+BEGIN
+    IF TG_OP = 'INSERT' AND credit_gz.restoring() THEN RETURN NEW; END IF;  -- a restore keeps its rows as dumped
+    IF NEW.status <> 'submitted' THEN
+        RAISE EXCEPTION 'a repair application starts as submitted, not %', NEW.status
+            USING ERRCODE = '23514', HINT = 'Insert with the default status and use repair_accept/repair_approve.';
+    END IF;
+    NEW.submitted_at := pg_catalog.now();    -- deadlines run from the real submission day
+    NEW.accepted_at := NULL; NEW.decided_at := NULL; NEW.decide_due := NULL;
+    NEW.accept_overdue_at := NULL; NEW.decide_overdue_at := NULL;
+    IF NEW.record_id IS NOT NULL THEN
+        SELECT r.subject_id, r.department_code INTO NEW.subject_id, NEW.department_code
+        FROM credit_gz.record r WHERE r.record_id = NEW.record_id FOR SHARE;
+        SELECT * INTO el FROM credit_gz.record_repair_eligibility(NEW.record_id, day, NEW.obligations_performed_on);
+        IF NOT el.eligible THEN
+            PERFORM credit_gz.repair_raise_ineligible(format('credit record %s', NEW.record_id), el.reasons, el.eligible_from);
+        END IF;
+    ELSIF NEW.entry_id IS NOT NULL THEN
+        SELECT e.subject_id, e.department_code INTO NEW.subject_id, NEW.department_code
+        FROM credit_gz.list_entry e WHERE e.entry_id = NEW.entry_id FOR SHARE;
+        SELECT * INTO el FROM credit_gz.entry_repair_eligibility(NEW.entry_id, day, NEW.obligations_performed_on);
+        IF NOT el.eligible THEN
+            PERFORM credit_gz.repair_raise_ineligible(format('list entry %s', NEW.entry_id), el.reasons, el.eligible_from);
+        END IF;
+    END IF;
+    NEW.channel := credit_gz.repair_channel(NEW.subject_id, day);
+    NEW.accept_due := credit_gz.deadline('repair', 'acceptance', NEW.channel, day);
+    RETURN NEW;
+END $$;
+CREATE OR REPLACE FUNCTION credit_gz.calendar_guard_insert() RETURNS trigger
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    IF TG_OP = 'INSERT' AND credit_gz.restoring() THEN RETURN NEW; END IF;  -- a restore keeps its rows as dumped
+    -- Only install/update scripts ship rows (they insert with this trigger disabled); a DBA's rows are local.
+    NEW.shipped := false;
+    RETURN NEW;
+END $$;
+SELECT pg_catalog.pg_extension_config_dump('credit_gz.list_entry', '');
+SELECT pg_catalog.pg_extension_config_dump('credit_gz.subject_score', '');
+SELECT pg_catalog.pg_extension_config_dump('credit_gz.list_guard', '');
+
+-- Operations: the run log (credit_gz.job_run, job_schedule, job_run_last, job_overdue; src/run_log.sql), written by
+-- every maintenance job; audit-log retention and credit_gz.purge_audit_log(); its advisory lock key.
+CREATE OR REPLACE FUNCTION credit_gz.job_locks(OUT job text, OUT lock_key bigint) RETURNS SETOF record
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS
+$$
+    VALUES ('repropagate',                    1128726530::bigint),
+           ('create_overdue_interview_tasks', 1128726532),
+           ('rebuild_scoring_keys',           1128726533),
+           ('recompute_scores',               1128726534),
+           ('run_expiry',                     1128726535),
+           ('purge_query_log',                1128726536),
+           ('purge_audit_log',                1128726537)
+$$;
+CREATE TABLE credit_gz.job_schedule (
+    job            text     PRIMARY KEY,
+    expected_every interval NOT NULL CHECK (expected_every > interval '0'),
+    basis          text     NOT NULL,
+    shipped        boolean  NOT NULL DEFAULT true
+);
+COMMENT ON TABLE credit_gz.job_schedule IS
+    '作业计划 / how often each maintenance job is expected to run; credit_gz.job_overdue names the jobs whose last '
+    'successful run is older than that. A site changes an interval with UPDATE or adds its own jobs with INSERT.';
+COMMENT ON COLUMN credit_gz.job_schedule.job IS '作业 / the job, as it appears in credit_gz.job_run';
+COMMENT ON COLUMN credit_gz.job_schedule.expected_every IS '预期间隔 / longest time between two successful runs';
+COMMENT ON COLUMN credit_gz.job_schedule.basis IS '依据 / why the job runs that often';
+COMMENT ON COLUMN credit_gz.job_schedule.shipped IS
+    '随扩展安装 / row installed by CREATE EXTENSION (not dumped unless changed); locally added rows: false';
+
+-- The jobs of the README's pg_cron recipe: daily ones within a day and a half, weekly ones within eight days, so
+-- that a run a few minutes late is not overdue.
+INSERT INTO credit_gz.job_schedule (job, expected_every, basis) VALUES
+    ('run_expiry', interval '36 hours', '到期处理每日运行: 公示期满当日停止公示 / records leave publicity on the day their period ends'),
+    ('recompute_scores', interval '36 hours', '衰减计分每日重算 / decaying scoring rules move scores as days pass'),
+    ('purge_query_log', interval '8 days', '查询日志保存期限, 每周清理 / weekly: the query log keeps its retention period, no longer'),
+    ('purge_audit_log', interval '8 days', '审计日志保存期限, 每周清理 / weekly: the audit log keeps its retention period, no longer');
+ALTER TABLE credit_gz.job_schedule ALTER COLUMN shipped SET DEFAULT false;
+-- A shipped row a site changed is dumped too (its interval is the site's), and restores over the shipped one.
+SELECT pg_catalog.pg_extension_config_dump('credit_gz.job_schedule', 'WHERE NOT shipped');
+
+CREATE TABLE credit_gz.job_run (
+    run_id     bigint      GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    job        text        NOT NULL,
+    as_of      date        NOT NULL,
+    started_at timestamptz NOT NULL,
+    ended_at   timestamptz NOT NULL,
+    succeeded  boolean     NOT NULL,
+    result     jsonb,
+    sqlstate   text,
+    error      text,
+    run_by     name        NOT NULL DEFAULT session_user,
+    CHECK (ended_at >= started_at),
+    CHECK (succeeded = (sqlstate IS NULL) AND succeeded = (error IS NULL))
+);
+CREATE INDEX job_run_job_idx ON credit_gz.job_run (job, started_at);
+COMMENT ON INDEX credit_gz.job_run_job_idx IS 'the last runs of a job (job_run_last, job_overdue)';
+COMMENT ON TABLE credit_gz.job_run IS
+    '作业运行记录 / one row per run of a maintenance job, written by the job itself: on success in the job''s own '
+    'transaction (a caller that rolls back the work rolls back its row), on failure after the job''s subtransaction '
+    'rolled back its work, so the failure stays. Each row is reported as a NOTICE when its transaction commits, so '
+    'that pg_cron''s return_message carries the summary.';
+COMMENT ON COLUMN credit_gz.job_run.run_id IS '运行编号 / run number';
+COMMENT ON COLUMN credit_gz.job_run.job IS '作业 / the job (the routine''s name)';
+COMMENT ON COLUMN credit_gz.job_run.as_of IS '基准日 / the day the job ran for: its as_of, or policy_date(as_of) for a job that takes an instant';
+COMMENT ON COLUMN credit_gz.job_run.started_at IS '开始 / when the run started';
+COMMENT ON COLUMN credit_gz.job_run.ended_at IS '结束 / when it ended';
+COMMENT ON COLUMN credit_gz.job_run.succeeded IS '成功 / whether it ran to the end';
+COMMENT ON COLUMN credit_gz.job_run.result IS '结果 / the summary the job returned';
+COMMENT ON COLUMN credit_gz.job_run.sqlstate IS '错误码 / the SQLSTATE it failed with';
+COMMENT ON COLUMN credit_gz.job_run.error IS '错误 / the error message, with its detail';
+COMMENT ON COLUMN credit_gz.job_run.run_by IS '执行者 / the session user that ran it';
+SELECT pg_catalog.pg_extension_config_dump('credit_gz.job_run', '');
+SELECT pg_catalog.pg_extension_config_dump(pg_catalog.pg_get_serial_sequence('credit_gz.job_run', 'run_id'), '');
+
+-- job_run_record: the one writer of credit_gz.job_run, called by each job as it ends. SECURITY DEFINER so that a job
+-- run by any role that may run it can log; not executable by PUBLIC, so that nobody else writes run rows.
+CREATE FUNCTION credit_gz.job_run_record(job text, as_of date, started_at timestamptz, result jsonb,
+                                         sqlstate text DEFAULT NULL, error text DEFAULT NULL)
+RETURNS bigint
+LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+    INSERT INTO credit_gz.job_run (job, as_of, started_at, ended_at, succeeded, result, sqlstate, error)
+    VALUES (job, as_of, started_at, pg_catalog.clock_timestamp(), sqlstate IS NULL, result, sqlstate, error)
+    RETURNING run_id
+$$;
+REVOKE ALL ON FUNCTION credit_gz.job_run_record(text, date, timestamptz, jsonb, text, text) FROM PUBLIC;
+COMMENT ON FUNCTION credit_gz.job_run_record(text, date, timestamptz, jsonb, text, text) IS
+    '记录作业运行 / appends one run of a job to credit_gz.job_run (ended now; failed when sqlstate is given). Called '
+    'by the jobs only; not executable by PUBLIC.';
+
+-- job_run_report: at commit, each run row becomes a NOTICE. pg_cron's background worker (cron.use_background_workers)
+-- keeps the last message a job sends as its return_message, and a notice sent while the job's transaction commits
+-- comes after the command's completion tag: so the job's summary, not "SELECT 1", is what cron.job_run_details shows.
+-- In C (src/run_log.c), so that the notice is the summary alone, without a PL/pgSQL CONTEXT line.
+CREATE FUNCTION credit_gz.job_run_report() RETURNS trigger
+LANGUAGE c SET search_path = pg_catalog, pg_temp
+AS 'MODULE_PATHNAME', 'credit_gz_job_run_report';
+COMMENT ON FUNCTION credit_gz.job_run_report() IS
+    '作业结果通知 / deferred trigger on credit_gz.job_run: reports each run as a NOTICE when its transaction commits '
+    '(the job''s summary, or its failure), the last message pg_cron''s background worker records as return_message.';
+CREATE CONSTRAINT TRIGGER job_run_report AFTER INSERT ON credit_gz.job_run DEFERRABLE INITIALLY DEFERRED
+    FOR EACH ROW EXECUTE FUNCTION credit_gz.job_run_report();
+COMMENT ON TRIGGER job_run_report ON credit_gz.job_run IS '作业结果通知 / the run''s summary as a NOTICE at commit';
+
+CREATE VIEW credit_gz.job_run_last AS
+SELECT DISTINCT ON (r.job) r.job, r.run_id, r.as_of, r.started_at, r.ended_at, r.ended_at - r.started_at AS took,
+       r.succeeded, r.result, r.sqlstate, r.error, r.run_by
+  FROM credit_gz.job_run r
+ ORDER BY r.job, r.started_at DESC, r.run_id DESC;
+COMMENT ON VIEW credit_gz.job_run_last IS '最近运行 / the last run of each job, whether it succeeded or failed';
+COMMENT ON COLUMN credit_gz.job_run_last.job IS '作业 / the job';
+COMMENT ON COLUMN credit_gz.job_run_last.run_id IS '运行编号 / its last run';
+COMMENT ON COLUMN credit_gz.job_run_last.as_of IS '基准日 / the day it ran for';
+COMMENT ON COLUMN credit_gz.job_run_last.started_at IS '开始 / when it started';
+COMMENT ON COLUMN credit_gz.job_run_last.ended_at IS '结束 / when it ended';
+COMMENT ON COLUMN credit_gz.job_run_last.took IS '耗时 / how long it took';
+COMMENT ON COLUMN credit_gz.job_run_last.succeeded IS '成功 / whether it ran to the end';
+COMMENT ON COLUMN credit_gz.job_run_last.result IS '结果 / the summary it returned';
+COMMENT ON COLUMN credit_gz.job_run_last.sqlstate IS '错误码 / the SQLSTATE it failed with';
+COMMENT ON COLUMN credit_gz.job_run_last.error IS '错误 / the error message';
+COMMENT ON COLUMN credit_gz.job_run_last.run_by IS '执行者 / the session user that ran it';
+
+CREATE VIEW credit_gz.job_overdue AS
+SELECT s.job, s.expected_every, ok.last_success, f.last_failure, f.last_error
+  FROM credit_gz.job_schedule s
+  LEFT JOIN LATERAL (SELECT max(r.started_at) AS last_success FROM credit_gz.job_run r
+                      WHERE r.job = s.job AND r.succeeded) ok ON true
+  LEFT JOIN LATERAL (SELECT r.started_at AS last_failure, r.error AS last_error FROM credit_gz.job_run r
+                      WHERE r.job = s.job AND NOT r.succeeded ORDER BY r.started_at DESC LIMIT 1) f ON true
+ WHERE ok.last_success IS NULL OR ok.last_success < pg_catalog.now() - s.expected_every;
+COMMENT ON VIEW credit_gz.job_overdue IS
+    '逾期作业 / the scheduled jobs (credit_gz.job_schedule) that have not succeeded within their expected interval '
+    '(or never), with their last success and their last failure: what to look at when a job did not run when due.';
+COMMENT ON COLUMN credit_gz.job_overdue.job IS '作业 / the job';
+COMMENT ON COLUMN credit_gz.job_overdue.expected_every IS '预期间隔 / longest time between two successful runs';
+COMMENT ON COLUMN credit_gz.job_overdue.last_success IS '最近成功 / start of the last successful run (NULL: never)';
+COMMENT ON COLUMN credit_gz.job_overdue.last_failure IS '最近失败 / start of the last failed run';
+COMMENT ON COLUMN credit_gz.job_overdue.last_error IS '最近错误 / the error of the last failed run';
+-- ---------------------------------------------------------------------------------------------------------------
+-- Retention of the audit logs (data with effective dates, like the query log's): credit_gz.purge_audit_log()
+-- removes entries of audit_log and catalogue_audit_log older than the period in force, and nothing else does.
+-- ---------------------------------------------------------------------------------------------------------------
+CREATE TABLE credit_gz.audit_log_retention (
+    effective_from date     NOT NULL PRIMARY KEY,
+    retention      interval NOT NULL CHECK (retention >= interval '1 year'),
+    basis          text     NOT NULL,
+    shipped        boolean  NOT NULL DEFAULT true
+);
+COMMENT ON TABLE credit_gz.audit_log_retention IS
+    '审计日志保存期限 / audit-log retention period, by the date it took effect; credit_gz.purge_audit_log() keeps '
+    'entries younger than the period in force. At least one year, so a year of changes is always auditable.';
+COMMENT ON COLUMN credit_gz.audit_log_retention.effective_from IS '生效日期 / date the period took effect';
+COMMENT ON COLUMN credit_gz.audit_log_retention.retention IS '保存期限 / how long entries are kept';
+COMMENT ON COLUMN credit_gz.audit_log_retention.basis IS '依据 / basis (rule or decision) for the period';
+COMMENT ON COLUMN credit_gz.audit_log_retention.shipped IS
+    '随扩展安装 / row installed by CREATE EXTENSION (not dumped: the extension recreates it); locally added rows: false';
+-- Five years, as the query log: the longest publicity of negative information under 《广州市公共信用信息管理规定》
+-- (2024), so every change to anything that was ever published stays traceable while it may be published.
+INSERT INTO credit_gz.audit_log_retention (effective_from, retention, basis) VALUES
+    ('2020-01-01', interval '5 years',
+     '默认: 与《广州市公共信用信息管理规定》失信信息最长公开期限(5年)及查询日志保存期限一致 / default: the 5-year maximum publicity of negative information, as the query log');
+ALTER TABLE credit_gz.audit_log_retention ALTER COLUMN shipped SET DEFAULT false;
+SELECT pg_catalog.pg_extension_config_dump('credit_gz.audit_log_retention', 'WHERE NOT shipped');
+
+-- audit_log_retention_at: the retention period in force on a day (the latest row that took effect by then).
+CREATE FUNCTION credit_gz.audit_log_retention_at(day date) RETURNS interval
+LANGUAGE sql STABLE STRICT PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS $$
+    SELECT r.retention FROM credit_gz.audit_log_retention r WHERE r.effective_from <= day
+     ORDER BY r.effective_from DESC LIMIT 1
+$$;
+COMMENT ON FUNCTION credit_gz.audit_log_retention_at(date) IS
+    '审计日志保存期限 / the audit-log retention period in force on a day (credit_gz.audit_log_retention).';
+
+-- purge_audit_log: the one way entries leave the audit logs. SECURITY DEFINER (applications have no right on them)
+-- and not executable by PUBLIC. as_of only moves the cutoff into the past, so no call removes a recent entry.
+CREATE FUNCTION credit_gz.purge_audit_log(as_of timestamptz DEFAULT pg_catalog.now(), batch_size integer DEFAULT 10000)
+RETURNS bigint
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    at_time timestamptz := least(coalesce(as_of, pg_catalog.now()), pg_catalog.now());
+    run_day date := credit_gz.policy_date(least(coalesce(as_of, pg_catalog.now()), pg_catalog.now()));
+    cutoff  timestamptz;
+    n       bigint;
+    total   bigint := 0;
+    started timestamptz := pg_catalog.clock_timestamp();
+    failed_state text;
+    failed_message text;
+    failed_detail text;
+BEGIN
+    IF batch_size IS NULL OR batch_size < 1 THEN
+        RAISE EXCEPTION 'batch_size must be positive' USING ERRCODE = '22023';
+    END IF;
+    cutoff := at_time - credit_gz.audit_log_retention_at(run_day);
+    IF NOT pg_catalog.pg_try_advisory_xact_lock(credit_gz.job_lock_key('purge_audit_log')) THEN
+        PERFORM credit_gz.job_run_record('purge_audit_log', run_day, started,
+                                         '{"skipped": "another purge_audit_log is in progress"}');
+        RETURN 0;
+    END IF;
+    BEGIN
+        LOOP
+            DELETE FROM credit_gz.audit_log a
+             WHERE (a.subject_id, a.audit_id) IN (SELECT l.subject_id, l.audit_id FROM credit_gz.audit_log l
+                                                   WHERE l.at < cutoff
+                                                   ORDER BY l.at LIMIT batch_size FOR UPDATE SKIP LOCKED);
+            GET DIAGNOSTICS n = ROW_COUNT;
+            total := total + n;
+            EXIT WHEN n < batch_size;
+        END LOOP;
+        LOOP
+            DELETE FROM credit_gz.catalogue_audit_log a
+             WHERE a.audit_id IN (SELECT l.audit_id FROM credit_gz.catalogue_audit_log l
+                                   WHERE l.at < cutoff
+                                   ORDER BY l.at LIMIT batch_size FOR UPDATE SKIP LOCKED);
+            GET DIAGNOSTICS n = ROW_COUNT;
+            total := total + n;
+            EXIT WHEN n < batch_size;
+        END LOOP;
+    EXCEPTION WHEN OTHERS THEN
+        -- the deletes are rolled back with this block's subtransaction; the failure is logged in the caller's
+        -- transaction, so it stays when that commits (pg_cron's does)
+        GET STACKED DIAGNOSTICS failed_state = RETURNED_SQLSTATE, failed_message = MESSAGE_TEXT,
+                                failed_detail = PG_EXCEPTION_DETAIL;
+    END;
+    IF failed_state IS NOT NULL THEN
+        PERFORM credit_gz.job_run_record('purge_audit_log', run_day, started, NULL, failed_state,
+                                         concat_ws(E'\n', failed_message, failed_detail));
+        RAISE WARNING 'purge_audit_log failed (SQLSTATE %): %', failed_state, failed_message
+            USING DETAIL = coalesce(failed_detail, ''), HINT = 'The failure is logged in credit_gz.job_run.';
+        RETURN NULL;
+    END IF;
+    PERFORM credit_gz.job_run_record('purge_audit_log', run_day, started,
+                                     pg_catalog.jsonb_build_object('cutoff', cutoff, 'entries_removed', total));
+    RETURN total;
+END
+$$;
+REVOKE ALL ON FUNCTION credit_gz.purge_audit_log(timestamptz, integer) FROM PUBLIC;
+COMMENT ON FUNCTION credit_gz.purge_audit_log(timestamptz, integer) IS
+    '审计日志清理 / removes entries of credit_gz.audit_log and credit_gz.catalogue_audit_log older than the retention '
+    'period in force on policy_date(as_of) (credit_gz.audit_log_retention); returns how many (NULL when it failed: '
+    'the failure is in credit_gz.job_run). as_of cannot move the cutoff past now(). Idempotent; advisory lock '
+    'job_lock_key(''purge_audit_log''), a concurrent call returns 0; logs its run in credit_gz.job_run.';
+CREATE OR REPLACE FUNCTION credit_gz.run_expiry(as_of timestamptz DEFAULT pg_catalog.now(), batch_size integer DEFAULT 10000,
+                                     max_rows integer DEFAULT NULL)
+RETURNS jsonb
+LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    d date := credit_gz.policy_date(as_of);
+    n_records bigint := 0;
+    n_entries bigint := 0;
+    n_derived bigint := 0;
+    n_escalated bigint := 0;
+    n_repair bigint := 0;
+    n_objection bigint := 0;
+    n_tasks bigint := 0;
+    k bigint;
+    root bigint;
+    lt record;
+    step record;
+    room bigint := COALESCE(max_rows, 9223372036854775807);
+    summary jsonb;
+    started timestamptz := pg_catalog.clock_timestamp();
+    failed_state text;
+    failed_message text;
+    failed_detail text;
+BEGIN
+    IF as_of IS NULL OR batch_size IS NULL OR batch_size < 1 OR max_rows < 1 THEN
+        RAISE EXCEPTION 'run_expiry needs a time and a positive batch size'
+            USING ERRCODE = '22023', HINT = 'Call credit_gz.run_expiry() or run_expiry(now(), 10000).';
+    END IF;
+    -- One run at a time; a concurrent call returns at once and changes nothing.
+    IF NOT pg_catalog.pg_try_advisory_xact_lock(credit_gz.job_lock_key('run_expiry')) THEN
+        summary := pg_catalog.jsonb_build_object('as_of', d, 'skipped', 'another run_expiry is in progress');
+        PERFORM credit_gz.job_run_record('run_expiry', d, started, summary);
+        RETURN summary;
+    END IF;
+
+    BEGIN
+
+    -- 1. Records past their maximum publicity period (publish_until is the first day no longer published):
+    --    publication stops, kept archived for authorities (《广州市公共信用信息管理规定》).
+    --    (A record under objection waits: its prior status returns when the objection ends, then it expires.)
+    --    max_rows caps the records and entries changed by this call (each touched subject holds a scoring lock until
+    --    commit); run_expiry_in_batches commits between capped calls.
+    WHILE room > 0 LOOP
+        WITH due AS (
+            SELECT r.record_id FROM credit_gz.record r
+            WHERE r.status = 'in_publicity' AND r.publish_until <= d
+            ORDER BY r.publish_until LIMIT LEAST(batch_size, room)
+            FOR UPDATE SKIP LOCKED)
+        UPDATE credit_gz.record r SET status = 'expired', disclosure = 'archived'
+        FROM due WHERE r.record_id = due.record_id;
+        GET DIAGNOSTICS k = ROW_COUNT;
+        n_records := n_records + k;
+        room := room - k;
+        EXIT WHEN k < LEAST(batch_size, room + k);
+    END LOOP;
+
+    -- 2. List entries past their term (effective_until is the first day no longer in force); derived entries
+    --    follow their source through the lists triggers.
+    WHILE room > 0 LOOP
+        WITH due AS (
+            SELECT e.entry_id FROM credit_gz.list_entry e
+            WHERE e.status = 'active' AND e.effective_until <= d AND e.derived_from_entry_id IS NULL
+            ORDER BY e.effective_until LIMIT LEAST(batch_size, room)
+            FOR UPDATE SKIP LOCKED)
+        UPDATE credit_gz.list_entry e SET status = 'expired', status_changed_on = d, status_reason = 'term ended (期满)'
+        FROM due WHERE e.entry_id = due.entry_id;
+        GET DIAGNOSTICS k = ROW_COUNT;
+        n_entries := n_entries + k;
+        room := room - k;
+        EXIT WHEN k < LEAST(batch_size, room + k);
+    END LOOP;
+    -- Derived entries whose own term ended (the relation they came through ended): recompute their trees as of
+    -- the run's day, so that a relation ending before as_of lifts its entry whatever the date of the server.
+    FOR root IN
+        SELECT DISTINCT e.root_entry_id FROM credit_gz.list_entry e
+        WHERE e.status = 'active' AND e.root_entry_id IS NOT NULL AND e.effective_until <= d
+        ORDER BY 1
+    LOOP
+        n_derived := n_derived + credit_gz.repropagate_entry(root, d);
+    END LOOP;
+
+    -- 3. Escalation by the list types' own rules (经营异常名录 unresolved 3 years → 严重违法失信名单): an entry
+    --    escalates on add_months(listed on, escalate_after_months) (doc/repair.md, month ends); the entries due are
+    --    those listed on or before add_months_inverse(d, …), an index range of list_entry_escalation_due_idx.
+    FOR lt IN SELECT t.code, t.escalate_to_code, t.escalate_after_months,
+                     credit_gz.add_months_inverse(d, t.escalate_after_months) AS listed_by
+              FROM credit_gz.list_type t WHERE t.escalate_to_code IS NOT NULL ORDER BY t.code
+    LOOP
+        INSERT INTO credit_gz.list_entry (subject_id, list_type_code, department_code, basis_document, effective_from,
+                                          record_id, escalated_from_entry_id)
+        SELECT e.subject_id, lt.escalate_to_code, e.department_code,
+               pg_catalog.format('经营异常满%s个月未纠正，由列入记录 %s 升级 (%s)', lt.escalate_after_months, e.entry_id,
+                                 e.basis_document),
+               d, e.record_id, e.entry_id
+        FROM credit_gz.list_entry e
+        WHERE e.list_type_code = lt.code AND e.status = 'active' AND e.derived_from_entry_id IS NULL
+          AND e.effective_from <= lt.listed_by
+          AND NOT EXISTS (SELECT FROM credit_gz.list_entry x WHERE x.escalated_from_entry_id = e.entry_id)
+        ORDER BY e.entry_id;
+        GET DIAGNOSTICS k = ROW_COUNT;
+        n_escalated := n_escalated + k;
+    END LOOP;
+
+    -- 4. Overdue repair applications and objections: flagged once per step. Each step is (table, key, status,
+    -- due column, flag column); the statement is the same for all, and each uses its partial index on the due date.
+    FOR step IN SELECT * FROM (VALUES
+            ('repair_application', 'application_id', 'submitted',      'accept_due',   'accept_overdue_at'),
+            ('repair_application', 'application_id', 'accepted',       'decide_due',   'decide_overdue_at'),
+            ('objection',          'objection_id',   'submitted',      'accept_due',   'accept_overdue_at'),
+            ('objection',          'objection_id',   'accepted',       'platform_due', 'platform_overdue_at'),
+            ('objection',          'objection_id',   'provider_check', 'provider_due', 'provider_overdue_at'))
+            AS v(tab, key, status, due, flag) LOOP
+        EXECUTE pg_catalog.format(
+            'WITH due AS (SELECT t.%2$I FROM credit_gz.%1$I t'
+            '              WHERE t.status OPERATOR(pg_catalog.=) %3$L AND t.%5$I IS NULL'
+            '                AND t.%4$I OPERATOR(pg_catalog.<) $1'
+            '              FOR UPDATE SKIP LOCKED)'
+            ' UPDATE credit_gz.%1$I t SET %5$I = $2 FROM due'
+            '  WHERE t.%2$I OPERATOR(pg_catalog.=) due.%2$I',
+            step.tab, step.key, step.status, step.due, step.flag) USING d, as_of;
+        GET DIAGNOSTICS k = ROW_COUNT;
+        IF step.tab = 'objection' THEN n_objection := n_objection + k; ELSE n_repair := n_repair + k; END IF;
+    END LOOP;
+
+    -- 5. 谁认定、谁约谈 (二(三)): an interview task for the determining department of every direct entry and every
+    --    dishonesty case whose rectification deadline passed; one task per deadline (the lists' unique indexes).
+    n_tasks := n_tasks + credit_gz.create_overdue_interview_tasks(10, d);
+
+    summary := pg_catalog.jsonb_build_object(
+        'as_of', d,
+        'more_due', room <= 0,
+        'records_expired', n_records,
+        'entries_expired', n_entries,
+        'derived_entries_recomputed', n_derived,
+        'entries_escalated', n_escalated,
+        'repair_applications_overdue', n_repair,
+        'objections_overdue', n_objection,
+        'interview_tasks_created', n_tasks);
+    EXCEPTION WHEN OTHERS THEN
+        -- the work above is rolled back with this block's subtransaction; the failure is logged in the caller's
+        -- transaction, so it stays when that commits (pg_cron's does)
+        GET STACKED DIAGNOSTICS failed_state = RETURNED_SQLSTATE, failed_message = MESSAGE_TEXT,
+                                failed_detail = PG_EXCEPTION_DETAIL;
+    END;
+    IF failed_state IS NOT NULL THEN
+        PERFORM credit_gz.job_run_record('run_expiry', d, started, NULL, failed_state,
+                                         concat_ws(E'\n', failed_message, failed_detail));
+        RAISE WARNING 'run_expiry failed (SQLSTATE %): %', failed_state, failed_message
+            USING DETAIL = coalesce(failed_detail, ''), HINT = 'The failure is logged in credit_gz.job_run.';
+        RETURN pg_catalog.jsonb_build_object('as_of', d, 'failed', failed_message, 'sqlstate', failed_state);
+    END IF;
+    PERFORM credit_gz.job_run_record('run_expiry', d, started, summary);
+    RETURN summary;
+END $$;
+CREATE OR REPLACE PROCEDURE credit_gz.run_expiry_in_batches(as_of timestamptz DEFAULT pg_catalog.now(),
+                                                  rows_per_transaction integer DEFAULT 2000, INOUT result jsonb DEFAULT NULL)
+LANGUAGE plpgsql AS $$
+DECLARE
+    r jsonb;
+    key text;
+    started timestamptz := pg_catalog.clock_timestamp();
+BEGIN
+    -- Each scoring-trigger call holds its subject's row lock until commit; committing every
+    -- rows_per_transaction rows keeps a large day (1% of the archive) in transactions of bounded size.
+    -- (No SET search_path here: a procedure with SET cannot COMMIT; every name below is schema-qualified.)
+    result := '{}'::jsonb;
+    LOOP
+        r := credit_gz.run_expiry(as_of, LEAST(rows_per_transaction, 10000), rows_per_transaction);
+        IF r ? 'skipped' OR r ? 'failed' THEN
+            result := result || r;
+            EXIT;
+        END IF;
+        FOR key IN SELECT pg_catalog.jsonb_object_keys(r) LOOP
+            IF pg_catalog.jsonb_typeof(r -> key) = 'number' THEN
+                result := pg_catalog.jsonb_set(result, ARRAY[key],
+                    pg_catalog.to_jsonb(COALESCE((result ->> key)::bigint, 0) + (r ->> key)::bigint));
+            END IF;
+        END LOOP;
+        result := result || pg_catalog.jsonb_build_object('as_of', r -> 'as_of');
+        COMMIT;
+        EXIT WHEN NOT (r ->> 'more_due')::boolean;
+    END LOOP;
+    -- the batches' own runs are logged by run_expiry (each committed with its batch); this row sums them
+    IF result ? 'failed' THEN
+        PERFORM credit_gz.job_run_record('run_expiry_in_batches', credit_gz.policy_date(as_of), started, NULL, result ->> 'sqlstate',
+                                         result ->> 'failed');
+    ELSE
+        PERFORM credit_gz.job_run_record('run_expiry_in_batches', credit_gz.policy_date(as_of), started, result);
+    END IF;
+END $$;
+CREATE OR REPLACE FUNCTION credit_gz.recompute_scores(model_code text DEFAULT NULL,
+                                           as_of date DEFAULT credit_gz.policy_date())
+RETURNS bigint
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pg_temp
+-- The fresh sums meet the maintained scores (millions of rows each) in a hash join; merge joins (sorting both) and
+-- nested loops are an order of magnitude slower there.
+SET enable_mergejoin = off
+SET enable_nestloop = off
+AS $$
+-- a bare model_code is the column; the parameter is recompute_scores.model_code
+#variable_conflict use_column
+DECLARE
+    models text[];
+    n bigint;
+    started timestamptz := pg_catalog.clock_timestamp();
+    failed_state text;
+    failed_message text;
+    failed_detail text;
+BEGIN
+    IF recompute_scores.model_code IS NOT NULL
+       AND NOT EXISTS (SELECT 1 FROM credit_gz.scoring_model WHERE code = recompute_scores.model_code)
+    THEN
+        RAISE EXCEPTION 'scoring model "%" does not exist', recompute_scores.model_code
+            USING ERRCODE = '23503', HINT = 'See credit_gz.scoring_model for the model codes.';
+    END IF;
+    BEGIN
+    -- One recomputation at a time. The table lock makes the triggers of concurrent
+    -- record changes wait, so no maintained score is overwritten with a value computed before that change.
+    PERFORM pg_catalog.pg_advisory_xact_lock(credit_gz.job_lock_key('recompute_scores'));
+    LOCK TABLE credit_gz.subject_score IN SHARE ROW EXCLUSIVE MODE;
+
+    SELECT array_agg(code) INTO models FROM credit_gz.scoring_model
+     WHERE is_active AND (recompute_scores.model_code IS NULL OR code = recompute_scores.model_code);
+    IF models IS NULL THEN
+        n := 0;
+    ELSE
+
+    IF pg_catalog.to_regclass('pg_temp.scoring_diff') IS NOT NULL THEN
+        DROP TABLE pg_temp.scoring_diff;
+    END IF;
+    -- The fresh sums (score_totals, one pass in C) against the maintained scores: what changed, with the row to
+    -- update (its ctid: the table lock above keeps every row where it is until the function returns).
+    CREATE TEMP TABLE scoring_diff ON COMMIT DROP AS
+    SELECT coalesce(f.subject_id, s.subject_id) AS subject_id, coalesce(f.model_code, s.model_code) AS model_code,
+           coalesce(f.score, m.base_score) AS score, coalesce(f.grade, m.no_history_grade) AS grade,
+           coalesce(f.raw_points, 0) AS raw_points, coalesce(f.contributions, 0) AS contributions,
+           f.cap_rank, coalesce(f.decaying, false) AS decaying,
+           s.score_row,
+           coalesce(s.score, m.base_score) AS old_score, coalesce(s.grade, m.no_history_grade) AS old_grade
+      FROM credit_gz.fresh_scores(models, recompute_scores.as_of) f
+      FULL JOIN (SELECT ss.ctid AS score_row, ss.* FROM credit_gz.subject_score ss WHERE ss.model_code = ANY (models)) s
+        ON s.subject_id = f.subject_id AND s.model_code = f.model_code
+      JOIN credit_gz.scoring_model m ON m.code = coalesce(f.model_code, s.model_code)
+     WHERE s.subject_id IS NULL
+        OR (s.score, s.grade::text, s.raw_points, s.contributions, s.cap_rank, s.decaying)
+           IS DISTINCT FROM (coalesce(f.score, m.base_score), coalesce(f.grade, m.no_history_grade)::text,
+                             coalesce(f.raw_points, 0), coalesce(f.contributions, 0), f.cap_rank,
+                             coalesce(f.decaying, false))
+        OR (s.decaying AND s.scored_on <> recompute_scores.as_of)
+     -- in key order: the inserts below then append to the indexes of subject_score and grade_history instead of
+     -- touching random pages, and the updates meet the score table's rows in (roughly) physical order
+     ORDER BY 1, 2;
+    GET DIAGNOSTICS n = ROW_COUNT;
+
+    -- Each changed row is fetched by its ctid (a nested loop of TID scans): no hash of the whole score table.
+    SET LOCAL enable_nestloop = on;
+    SET LOCAL enable_hashjoin = off;
+    UPDATE credit_gz.subject_score s
+       SET score = d.score, grade = d.grade, raw_points = d.raw_points, contributions = d.contributions,
+           cap_rank = d.cap_rank, decaying = d.decaying, scored_on = recompute_scores.as_of, updated_at = now()
+      FROM pg_temp.scoring_diff d
+     WHERE s.ctid = d.score_row;
+    INSERT INTO credit_gz.subject_score (subject_id, model_code, score, grade, raw_points, contributions, cap_rank,
+                                         decaying, scored_on, updated_at)
+    SELECT subject_id, model_code, score, grade, raw_points, contributions, cap_rank, decaying, recompute_scores.as_of, now()
+      FROM pg_temp.scoring_diff WHERE score_row IS NULL;
+    INSERT INTO credit_gz.grade_history (subject_id, model_code, old_grade, new_grade, old_score, new_score, cause)
+    SELECT subject_id, model_code, old_grade, grade, old_score, score, 'recompute'
+      FROM pg_temp.scoring_diff WHERE grade::text <> old_grade::text;
+    INSERT INTO credit_gz.score_drop (subject_id, model_code, old_score, new_score, cause)
+    SELECT subject_id, model_code, old_score, score, 'recompute'
+      FROM pg_temp.scoring_diff WHERE score < old_score;
+    DROP TABLE pg_temp.scoring_diff;
+    END IF;
+    EXCEPTION WHEN OTHERS THEN
+        -- the work above is rolled back with this block's subtransaction; the failure is logged in the caller's
+        -- transaction, so it stays when that commits (pg_cron's does)
+        GET STACKED DIAGNOSTICS failed_state = RETURNED_SQLSTATE, failed_message = MESSAGE_TEXT,
+                                failed_detail = PG_EXCEPTION_DETAIL;
+    END;
+    IF failed_state IS NOT NULL THEN
+        PERFORM credit_gz.job_run_record('recompute_scores', as_of, started, NULL, failed_state,
+                                         concat_ws(E'\n', failed_message, failed_detail));
+        RAISE WARNING 'recompute_scores failed (SQLSTATE %): %', failed_state, failed_message
+            USING DETAIL = coalesce(failed_detail, ''), HINT = 'The failure is logged in credit_gz.job_run.';
+        RETURN NULL;
+    END IF;
+    PERFORM credit_gz.job_run_record('recompute_scores', as_of, started,
+                                     pg_catalog.jsonb_build_object('as_of', as_of, 'model_code', recompute_scores.model_code,
+                                                                   'scores_changed', n));
+    RETURN n;
+END;
+$$;
+CREATE OR REPLACE FUNCTION credit_gz.purge_query_log(as_of timestamptz DEFAULT pg_catalog.now(), batch_size integer DEFAULT 10000)
+RETURNS bigint
+LANGUAGE plpgsql VOLATILE
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    cutoff  timestamptz;
+    n       bigint;
+    total   bigint := 0;
+    run_day date := credit_gz.policy_date(least(coalesce(as_of, pg_catalog.now()), pg_catalog.now()));
+    started timestamptz := pg_catalog.clock_timestamp();
+    failed_state text;
+    failed_message text;
+    failed_detail text;
+BEGIN
+    IF batch_size IS NULL OR batch_size < 1 THEN
+        RAISE EXCEPTION 'batch_size must be positive' USING ERRCODE = '22023';
+    END IF;
+    -- as_of can only move the cutoff into the past: the trigger re-checks against now() in any case.
+    cutoff := least(coalesce(as_of, pg_catalog.now()), pg_catalog.now());
+    cutoff := cutoff - credit_gz.query_log_retention_at(credit_gz.policy_date(cutoff));
+    IF NOT pg_catalog.pg_try_advisory_xact_lock(credit_gz.job_lock_key('purge_query_log')) THEN
+        PERFORM credit_gz.job_run_record('purge_query_log', run_day, started,
+                                         '{"skipped": "another purge_query_log is in progress"}');
+        RETURN 0;   -- another purge is running; running twice would do nothing more
+    END IF;
+    BEGIN
+    PERFORM pg_catalog.set_config('credit_gz.query_log_purge', 'on', true);
+    LOOP
+        DELETE FROM credit_gz.query_log q
+         WHERE (q.subject_id, q.log_id) IN (SELECT l.subject_id, l.log_id FROM credit_gz.query_log l
+                                             WHERE l.at < cutoff
+                                             ORDER BY l.at LIMIT batch_size FOR UPDATE SKIP LOCKED);
+        GET DIAGNOSTICS n = ROW_COUNT;
+        total := total + n;
+        EXIT WHEN n < batch_size;
+    END LOOP;
+    LOOP
+        DELETE FROM credit_gz.unknown_code_read_log q
+         WHERE (q.code, q.log_id) IN (SELECT l.code, l.log_id FROM credit_gz.unknown_code_read_log l
+                                       WHERE l.at < cutoff
+                                       ORDER BY l.at LIMIT batch_size FOR UPDATE SKIP LOCKED);
+        GET DIAGNOSTICS n = ROW_COUNT;
+        total := total + n;
+        EXIT WHEN n < batch_size;
+    END LOOP;
+    PERFORM pg_catalog.set_config('credit_gz.query_log_purge', 'off', true);
+    EXCEPTION WHEN OTHERS THEN
+        -- the work above is rolled back with this block's subtransaction; the failure is logged in the caller's
+        -- transaction, so it stays when that commits (pg_cron's does)
+        GET STACKED DIAGNOSTICS failed_state = RETURNED_SQLSTATE, failed_message = MESSAGE_TEXT,
+                                failed_detail = PG_EXCEPTION_DETAIL;
+    END;
+    IF failed_state IS NOT NULL THEN
+        PERFORM credit_gz.job_run_record('purge_query_log', run_day, started, NULL,
+                                         failed_state, concat_ws(E'\n', failed_message, failed_detail));
+        RAISE WARNING 'purge_query_log failed (SQLSTATE %): %', failed_state, failed_message
+            USING DETAIL = coalesce(failed_detail, ''), HINT = 'The failure is logged in credit_gz.job_run.';
+        RETURN NULL;
+    END IF;
+    PERFORM credit_gz.job_run_record('purge_query_log', run_day, started,
+                                     pg_catalog.jsonb_build_object('cutoff', cutoff, 'entries_removed', total));
+    RETURN total;
+END
+$$;
+
 -- =====================================================================================================================
 -- Concurrency: history in the order changes took effect, one lock order, two repairs of one record, bounded arguments
 -- =====================================================================================================================
@@ -819,6 +2049,7 @@ DECLARE
     keys text[] := TG_ARGV;
     sid bigint;
 BEGIN
+    IF TG_OP = 'INSERT' AND credit_gz.restoring() THEN RETURN NEW; END IF;  -- a restore keeps its rows as dumped
     IF TG_WHEN <> 'AFTER' OR TG_LEVEL <> 'ROW' THEN
         RAISE EXCEPTION 'credit_gz.audit_trigger() must be an AFTER ROW trigger'
             USING ERRCODE = 'trigger_protocol_violated',
@@ -907,6 +2138,10 @@ DECLARE
     models text[];
     n bigint;
     took_effect timestamptz;
+    started timestamptz := pg_catalog.clock_timestamp();
+    failed_state text;
+    failed_message text;
+    failed_detail text;
 BEGIN
     IF recompute_scores.model_code IS NOT NULL
        AND NOT EXISTS (SELECT 1 FROM credit_gz.scoring_model WHERE code = recompute_scores.model_code)
@@ -914,6 +2149,7 @@ BEGIN
         RAISE EXCEPTION 'scoring model "%" does not exist', recompute_scores.model_code
             USING ERRCODE = '23503', HINT = 'See credit_gz.scoring_model for the model codes.';
     END IF;
+    BEGIN
     -- One recomputation at a time. The table lock makes the triggers of concurrent
     -- record changes wait, so no maintained score is overwritten with a value computed before that change.
     PERFORM pg_catalog.pg_advisory_xact_lock(credit_gz.job_lock_key('recompute_scores'));
@@ -925,8 +2161,8 @@ BEGIN
     SELECT array_agg(code) INTO models FROM credit_gz.scoring_model
      WHERE is_active AND (recompute_scores.model_code IS NULL OR code = recompute_scores.model_code);
     IF models IS NULL THEN
-        RETURN 0;
-    END IF;
+        n := 0;
+    ELSE
 
     IF pg_catalog.to_regclass('pg_temp.scoring_diff') IS NOT NULL THEN
         DROP TABLE pg_temp.scoring_diff;
@@ -978,6 +2214,23 @@ BEGIN
     SELECT subject_id, model_code, old_score, score, 'recompute', took_effect, seq
       FROM pg_temp.scoring_diff WHERE score < old_score;
     DROP TABLE pg_temp.scoring_diff;
+    END IF;
+    EXCEPTION WHEN OTHERS THEN
+        -- the work above is rolled back with this block's subtransaction; the failure is logged in the caller's
+        -- transaction, so it stays when that commits (pg_cron's does)
+        GET STACKED DIAGNOSTICS failed_state = RETURNED_SQLSTATE, failed_message = MESSAGE_TEXT,
+                                failed_detail = PG_EXCEPTION_DETAIL;
+    END;
+    IF failed_state IS NOT NULL THEN
+        PERFORM credit_gz.job_run_record('recompute_scores', as_of, started, NULL, failed_state,
+                                         concat_ws(E'\n', failed_message, failed_detail));
+        RAISE WARNING 'recompute_scores failed (SQLSTATE %): %', failed_state, failed_message
+            USING DETAIL = coalesce(failed_detail, ''), HINT = 'The failure is logged in credit_gz.job_run.';
+        RETURN NULL;
+    END IF;
+    PERFORM credit_gz.job_run_record('recompute_scores', as_of, started,
+                                     pg_catalog.jsonb_build_object('as_of', as_of, 'model_code', recompute_scores.model_code,
+                                                                   'scores_changed', n));
     RETURN n;
 END;
 $$;
@@ -1030,6 +2283,11 @@ DECLARE
     seen bigint;
     last_until date := '-infinity';
     last_id bigint := 0;
+    summary jsonb;
+    started timestamptz := pg_catalog.clock_timestamp();
+    failed_state text;
+    failed_message text;
+    failed_detail text;
 BEGIN
     IF as_of IS NULL OR NOT pg_catalog.isfinite(as_of) OR batch_size IS NULL OR batch_size < 1 OR max_rows < 1 THEN
         RAISE EXCEPTION 'run_expiry needs a finite time and a positive batch size'
@@ -1040,8 +2298,12 @@ BEGIN
     END IF;
     -- One run at a time; a concurrent call returns at once and changes nothing.
     IF NOT pg_catalog.pg_try_advisory_xact_lock(credit_gz.job_lock_key('run_expiry')) THEN
-        RETURN pg_catalog.jsonb_build_object('as_of', d, 'skipped', 'another run_expiry is in progress');
+        summary := pg_catalog.jsonb_build_object('as_of', d, 'skipped', 'another run_expiry is in progress');
+        PERFORM credit_gz.job_run_record('run_expiry', d, started, summary);
+        RETURN summary;
     END IF;
+
+    BEGIN
 
     -- 1. Records past their maximum publicity period (publish_until is the first day no longer published):
     --    publication stops, kept archived for authorities (《广州市公共信用信息管理规定》).
@@ -1179,7 +2441,7 @@ BEGIN
     --    dishonesty case whose rectification deadline passed; one task per deadline (the lists' unique indexes).
     n_tasks := n_tasks + credit_gz.create_overdue_interview_tasks(10, d);
 
-    RETURN pg_catalog.jsonb_build_object(
+    summary := pg_catalog.jsonb_build_object(
         'as_of', d,
         'more_due', room <= 0,
         'records_expired', n_records,
@@ -1189,6 +2451,21 @@ BEGIN
         'repair_applications_overdue', n_repair,
         'objections_overdue', n_objection,
         'interview_tasks_created', n_tasks);
+    EXCEPTION WHEN OTHERS THEN
+        -- the work above is rolled back with this block's subtransaction; the failure is logged in the caller's
+        -- transaction, so it stays when that commits (pg_cron's does)
+        GET STACKED DIAGNOSTICS failed_state = RETURNED_SQLSTATE, failed_message = MESSAGE_TEXT,
+                                failed_detail = PG_EXCEPTION_DETAIL;
+    END;
+    IF failed_state IS NOT NULL THEN
+        PERFORM credit_gz.job_run_record('run_expiry', d, started, NULL, failed_state,
+                                         concat_ws(E'\n', failed_message, failed_detail));
+        RAISE WARNING 'run_expiry failed (SQLSTATE %): %', failed_state, failed_message
+            USING DETAIL = coalesce(failed_detail, ''), HINT = 'The failure is logged in credit_gz.job_run.';
+        RETURN pg_catalog.jsonb_build_object('as_of', d, 'failed', failed_message, 'sqlstate', failed_state);
+    END IF;
+    PERFORM credit_gz.job_run_record('run_expiry', d, started, summary);
+    RETURN summary;
 END $$;
 CREATE OR REPLACE PROCEDURE credit_gz.run_expiry_in_batches(as_of timestamptz DEFAULT pg_catalog.now(),
                                                   rows_per_transaction integer DEFAULT 2000, INOUT result jsonb DEFAULT NULL)
@@ -1233,6 +2510,7 @@ DECLARE
     el record;
     day date := credit_gz.policy_date();
 BEGIN
+    IF TG_OP = 'INSERT' AND credit_gz.restoring() THEN RETURN NEW; END IF;  -- a restore keeps its rows as dumped
     IF NEW.status <> 'submitted' THEN
         RAISE EXCEPTION 'a repair application starts as submitted, not %', NEW.status
             USING ERRCODE = '23514', HINT = 'Insert with the default status and use repair_accept/repair_approve.';

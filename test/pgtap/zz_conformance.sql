@@ -69,13 +69,8 @@ INSERT INTO cg_exception VALUES
     ('readable_lookup', 'credit_gz.subject_identity_document',
      'maps an identity document to its subject id and holds no credit information; granted to departments only, '
      'which already read the document on the subject'),
-    ('not_dumped', 'credit_gz.list_guard',
-     'concurrency guard rows (one per subject, a change counter): no information, recreated on the next change'),
     ('not_dumped', 'credit_gz.case_step_kind',
      'fixed vocabulary of the policy''s case steps, shipped by CREATE EXTENSION, no locally added rows'),
-    ('not_dumped', 'credit_gz.subject_score',
-     'derived: reloading the records rescores them through the triggers, recompute_scores() after local rules '
-     '(doc/scoring.md, "Dump and restore")'),
     ('not_dumped', 'credit_gz.scoring_rule_key',
      'derived from scoring_rule and scoring_downgrade by rebuild_scoring_keys(), kept current by statement triggers'),
     ('no_pk', 'credit_gz.scoring_rule_key',
