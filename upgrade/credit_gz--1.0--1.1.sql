@@ -2473,6 +2473,7 @@ LANGUAGE plpgsql AS $$
 DECLARE
     r jsonb;
     key text;
+    started timestamptz := pg_catalog.clock_timestamp();
 BEGIN
     -- Each scoring-trigger call holds its subject's row lock until commit; committing every
     -- rows_per_transaction rows keeps a large day (1% of the archive) in transactions of bounded size.
@@ -2487,7 +2488,7 @@ BEGIN
     result := '{}'::jsonb;
     LOOP
         r := credit_gz.run_expiry(as_of, LEAST(rows_per_transaction, 10000), rows_per_transaction);
-        IF r ? 'skipped' THEN
+        IF r ? 'skipped' OR r ? 'failed' THEN
             result := result || r;
             EXIT;
         END IF;
@@ -2501,6 +2502,13 @@ BEGIN
         COMMIT;
         EXIT WHEN NOT (r ->> 'more_due')::boolean;
     END LOOP;
+    -- the batches' own runs are logged by run_expiry (each committed with its batch); this row sums them
+    IF result ? 'failed' THEN
+        PERFORM credit_gz.job_run_record('run_expiry_in_batches', credit_gz.policy_date(as_of), started, NULL, result ->> 'sqlstate',
+                                         result ->> 'failed');
+    ELSE
+        PERFORM credit_gz.job_run_record('run_expiry_in_batches', credit_gz.policy_date(as_of), started, result);
+    END IF;
 END $$;
 
 -- Two repairs of one record: the submission locks the record as the approval does.
