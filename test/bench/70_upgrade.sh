@@ -52,17 +52,21 @@ BEGIN;
 SELECT clock_timestamp() AS t0 \gset
 ALTER EXTENSION credit_gz UPDATE;
 SELECT 'update_ms ' || round(extract(epoch FROM clock_timestamp() - :'t0'::timestamptz) * 1000);
-SELECT 'lock ' || l.locktype || ' ' || l.mode || ' ' ||
-       coalesce(l.relation::regclass::text, l.classid::regclass::text || ' ' || l.objid, l.virtualxid, l.transactionid::text, '')
-  FROM pg_locks l WHERE l.pid = pg_backend_pid() AND l.granted AND l.locktype = 'relation'
- ORDER BY l.mode DESC, 1;
+-- tables only (indexes and sequences follow their table), the strongest lock first: what readers and writers of the
+-- archive wait for
+SELECT 'lock ' || l.mode || ' ' || l.relation::regclass::text
+  FROM pg_locks l JOIN pg_class c ON c.oid = l.relation
+ WHERE l.pid = pg_backend_pid() AND l.granted AND l.locktype = 'relation' AND c.relkind IN ('r', 'p')
+ ORDER BY array_position(ARRAY['AccessExclusiveLock', 'ExclusiveLock', 'ShareRowExclusiveLock', 'ShareLock',
+                               'ShareUpdateExclusiveLock', 'RowExclusiveLock', 'RowShareLock', 'AccessShareLock'],
+                         l.mode::text), 1;
 SELECT 'locks_by_mode ' || l.locktype || ' ' || l.mode || ' ' || count(*)
   FROM pg_locks l WHERE l.pid = pg_backend_pid() AND l.granted GROUP BY l.locktype, l.mode ORDER BY 1;
 COMMIT;
 SQL
 ms=$(sed -n 's/^update_ms //p' /tmp/credit_gz_bench_upgrade.$$)
 echo "ALTER EXTENSION credit_gz UPDATE ($from -> $to) on $n records: $ms ms"
-echo "# relation locks held at its end (kept until COMMIT):"
+echo "# table locks held at its end (kept until COMMIT), strongest first:"
 sed -n 's/^lock /#   /p' /tmp/credit_gz_bench_upgrade.$$ | grep -v -e ' pg_toast\.' -e ' pg_[a-z_]*$' | head -60
 echo "# locks by kind and mode:"
 sed -n 's/^locks_by_mode /#   /p' /tmp/credit_gz_bench_upgrade.$$
