@@ -9,8 +9,9 @@
  * two trigger directions symmetric, cycles terminate in src/core/propagation.c, and a root reaching N subjects
  * costs O(N) queries against indexed tables.
  *
- * Concurrency: before reading relations or entries of a subject, a transaction takes the subject's guard
- * (an upsert of its credit_gz.list_guard row, whose row lock is held to the end of the transaction). Under READ
+ * Concurrency: a change first looks ahead at the subjects its reconcile will touch and guards them in subject_id
+ * order (an upsert of each one's credit_gz.list_guard row, whose row lock is held to the end of the transaction);
+ * the reconcile proper then reads relations and entries under those guards. Under READ
  * COMMITTED every SPI query takes a fresh snapshot, so the second of two racing transactions sees the first's rows
  * once the guard is granted; under REPEATABLE READ/SERIALIZABLE the upsert of a row another transaction bumped
  * after the snapshot raises 40001.
@@ -160,6 +161,83 @@ guard_subject(int64 subject_id)
 	Datum		v[1] = {Int64GetDatum(subject_id)};
 
 	run_plan(P_GUARD, v, NULL, 0);
+}
+
+/*
+ * The subjects one change will guard, gathered before any of them is guarded so that they can be taken in
+ * subject_id order — the order every path that locks several subjects follows (record batches, the expiry job).
+ * Guarding a tree breadth-first instead takes a related subject of a lower id after the listed one, and meets a
+ * batch that holds the lower id and waits for the higher.
+ */
+typedef struct subject_set
+{
+	int64	   *ids;
+	int			n,
+				cap;
+	bool		sorted;
+	MemoryContext cxt;			/* where ids live: the caller's, so the set outlives a reconcile's context */
+} subject_set;
+
+#define SUBJECT_SET_INIT {NULL, 0, 0, false, NULL}
+
+/* subject_set_add — remember a subject to guard (duplicates allowed until subject_set_guard sorts them out). */
+static void
+subject_set_add(subject_set *s, int64 subject_id)
+{
+	if (s->n == s->cap)
+	{
+		if (s->cxt == NULL)
+			s->cxt = CurrentMemoryContext;
+		s->cap = s->cap ? s->cap * 2 : 16;
+		s->ids = s->ids ? repalloc(s->ids, s->cap * sizeof(int64)) : MemoryContextAlloc(s->cxt, s->cap * sizeof(int64));
+	}
+	s->ids[s->n++] = subject_id;
+	s->sorted = false;
+}
+
+static int
+cmp_int64(const void *a, const void *b)
+{
+	int64		x = *(const int64 *) a;
+	int64		y = *(const int64 *) b;
+
+	return (x > y) - (x < y);
+}
+
+/* subject_set_guard — sort, drop duplicates, and guard every subject of the set in subject_id order. */
+static void
+subject_set_guard(subject_set *s)
+{
+	int			k = 0;
+
+	if (s->n > 1)
+		qsort(s->ids, s->n, sizeof(int64), cmp_int64);
+	for (int i = 0; i < s->n; i++)
+		if (i == 0 || s->ids[i] != s->ids[i - 1])
+			s->ids[k++] = s->ids[i];
+	s->n = k;
+	s->sorted = true;
+	for (int i = 0; i < s->n; i++)
+		guard_subject(s->ids[i]);
+}
+
+/* subject_set_holds — whether the subject was guarded with the set (a sorted set; NULL holds nothing). */
+static bool
+subject_set_holds(const subject_set *s, int64 subject_id)
+{
+	return s != NULL && s->sorted && s->n > 0 &&
+		bsearch(&subject_id, s->ids, s->n, sizeof(int64), cmp_int64) != NULL;
+}
+
+/*
+ * guard_unless_held — guard a subject the set did not foresee: a relation or entry committed between the look
+ * ahead and the guards. Out of subject_id order, but only for what changed in that moment.
+ */
+static void
+guard_unless_held(const subject_set *held, int64 subject_id)
+{
+	if (!subject_set_holds(held, subject_id))
+		guard_subject(subject_id);
 }
 
 /* Allocator hooks for src/core: palloc in the reconcile's memory context (never returns NULL). */
@@ -378,50 +456,95 @@ lift_unkept(prop_walk *w, const char *reason, DateADT day)
 }
 
 /*
- * reconcile — bring the derived entries of one root in line with the relations and rules in force on `day`.
- * Returns the number of derived entries created, changed or lifted. Requires an SPI connection.
- * An entry that is itself derived is reconciled through its root. `day` is the caller's: the policy date for the
- * triggers, the job's as_of for run_expiry (through repropagate_entry), so that a job never reads the clock.
- * Entries lifted because the root itself ended stop on the root's own status date, whoever reconciles.
+ * load_root — the root of entry_id's tree (the entry itself, or the root it was derived from); false when there is
+ * no such entry. *root_id becomes the root's id.
  */
-static int
-reconcile(int64 root_id, DateADT day)
+static bool
+load_root(int64 *root_id, DateADT day, root_entry *root)
 {
-	MemoryContext cxt = AllocSetContextCreate(CurrentMemoryContext, "credit_gz reconcile", ALLOCSET_DEFAULT_SIZES);
-	MemoryContext old = MemoryContextSwitchTo(cxt);
-	prop_allocator a = {pg_alloc, pg_grow, pg_release, cxt};
-	prop_walk	w;
-	type_table	types = {0};
-	root_entry	root;
-	Datum		v[1];
-	bool		isnull;
-	bool		active;
-	int			changes = 0;
+	while (read_root(*root_id, day, root))
+	{
+		if (root->its_root == 0)
+			return true;
+		*root_id = root->its_root;
+	}
+	return false;
+}
+
+/* root_active — whether the root still derives on `day` (else everything it derived is lifted). */
+static bool
+root_active(const root_entry *root, DateADT day)
+{
+	return strcmp(root->status, "active") == 0 && !dr_ended(root->until, (int32) day);
+}
+
+/*
+ * walk_tree — the breadth-first walk from the root along the relations its rules follow on `day`. With `foresee`
+ * it only gathers the subjects it reaches (nothing guarded, nothing written); otherwise it guards each subject the
+ * set `held` does not hold before reading its relations, and materialises every node, adding the writes to
+ * *changes. Both modes prune alike, so the look ahead reaches what the real walk will, unless relations change in
+ * between.
+ */
+static void
+walk_tree(prop_walk *w, type_table *types, const root_entry *root, int64 root_id, DateADT day,
+		  subject_set *foresee, const subject_set *held, int *changes)
+{
 	int			i;
-	const char *lift_reason;
 
-	if (!read_root(root_id, day, &root))
+	while ((i = prop_next(w)) >= 0)
 	{
-		MemoryContextSwitchTo(old);
-		MemoryContextDelete(cxt);
-		return 0;
-	}
-	if (root.its_root != 0)
-	{
-		int64		its_root = root.its_root;
+		uint64		nedges;
+		edge	   *edges;
 
-		MemoryContextSwitchTo(old);
-		MemoryContextDelete(cxt);
-		return reconcile(its_root, day);
-	}
+		if (i > 0 && foresee == NULL)
+			guard_unless_held(held, w->nodes[i].subject_id);
+		edges = read_edges(w->nodes[i].subject_id, types->codes[w->nodes[i].type_id], w->nodes[i].depth, day, &nedges);
+		for (uint64 k = 0; k < nedges; k++)
+		{
+			int32		lo = w->nodes[i].lo;
+			int32		hi = w->nodes[i].hi;
+			int			n;
 
-	guard_subject(root.subject_id);
-	if (prop_walk_init(&w, &a, root.subject_id, intern(&types, root.type), root_id) != 0)
+			/* a derived entry holds while both its parent and the relation hold: the overlap of the two periods */
+			if (!dr_intersect(&lo, &hi, edges[k].valid_from, edges[k].valid_until) || dr_ended(hi, (int32) day))
+				continue;
+			n = prop_visit(w, i, edges[k].target, intern(types, edges[k].derived_type), edges[k].relation_id);
+			if (n == PROP_SEEN)
+				continue;
+			if (n < 0)
+				elog(ERROR, "credit_gz: out of memory in propagation");
+			w->nodes[n].lo = lo;
+			w->nodes[n].hi = hi;
+			w->nodes[n].aux = edges[k].rule_id;
+			if (foresee != NULL)
+				subject_set_add(foresee, edges[k].target);
+			else				/* materialise now: children need this node's entry id (breadth first) */
+				*changes += materialise(w, i, n, &edges[k], root, root_id);
+		}
+		pfree(edges);
+	}
+}
+
+/* start_walk — a walk from the root entry, its period the root's. */
+static void
+start_walk(prop_walk *w, const prop_allocator *a, type_table *types, const root_entry *root, int64 root_id)
+{
+	if (prop_walk_init(w, a, root->subject_id, intern(types, root->type), root_id) != 0)
 		elog(ERROR, "credit_gz: out of memory in propagation");
-	w.nodes[0].lo = root.from;
-	w.nodes[0].hi = root.until;
+	w->nodes[0].lo = root->from;
+	w->nodes[0].hi = root->until;
+}
 
-	v[0] = Int64GetDatum(root_id);
+/*
+ * read_existing — the root's active derived entries: registered with the walk, and their subjects added to
+ * `subjects` when given (lifting one scores its subject, which locks it).
+ */
+static void
+read_existing(int64 root_id, prop_walk *w, type_table *types, subject_set *subjects)
+{
+	Datum		v[1] = {Int64GetDatum(root_id)};
+	bool		isnull;
+
 	run_plan(P_EXISTING, v, NULL, 0);
 	for (uint64 k = 0; k < SPI_processed; k++)
 	{
@@ -430,48 +553,98 @@ reconcile(int64 root_id, DateADT day)
 		int64		eid = col_int8(t, td, 1, &isnull);
 		int64		sid = col_int8(t, td, 2, &isnull);
 
-		prop_existing_add(&w, sid, intern(&types, SPI_getvalue(t, td, 3)), eid);
+		if (w != NULL)
+			prop_existing_add(w, sid, intern(types, SPI_getvalue(t, td, 3)), eid);
+		if (subjects != NULL)
+			subject_set_add(subjects, sid);
 	}
 	SPI_freetuptable(SPI_tuptable);
+}
 
-	active = strcmp(root.status, "active") == 0 && !dr_ended(root.until, (int32) day);
-	if (active)
+/*
+ * foresee_tree — add to `subjects` every subject reconciling entry_id's tree on `day` would guard: the root's, those
+ * of its derived entries, and those the walk reaches. Reads only; nothing is guarded.
+ */
+static void
+foresee_tree(int64 entry_id, DateADT day, subject_set *subjects)
+{
+	MemoryContext cxt = AllocSetContextCreate(CurrentMemoryContext, "credit_gz foresee", ALLOCSET_DEFAULT_SIZES);
+	MemoryContext old = MemoryContextSwitchTo(cxt);
+	prop_allocator a = {pg_alloc, pg_grow, pg_release, cxt};
+	type_table	types = {0};
+	root_entry	root;
+	int64		root_id = entry_id;
+
+	if (subjects->cxt == NULL)
+		subjects->cxt = old;
+	if (load_root(&root_id, day, &root))
+	{
+		subject_set_add(subjects, root.subject_id);
+		read_existing(root_id, NULL, NULL, subjects);
+		if (root_active(&root, day))
+		{
+			prop_walk	w;
+
+			start_walk(&w, &a, &types, &root, root_id);
+			walk_tree(&w, &types, &root, root_id, day, subjects, NULL, NULL);
+			prop_walk_free(&w);
+		}
+	}
+	MemoryContextSwitchTo(old);
+	MemoryContextDelete(cxt);
+}
+
+/*
+ * reconcile — bring the derived entries of one root in line with the relations and rules in force on `day`.
+ * Returns the number of derived entries created, changed or lifted. Requires an SPI connection.
+ * An entry that is itself derived is reconciled through its root. `day` is the caller's: the policy date for the
+ * triggers, the job's as_of for run_expiry (through repropagate_entry), so that a job never reads the clock.
+ * Entries lifted because the root itself ended stop on the root's own status date, whoever reconciles.
+ * `held`: the subjects the caller already guarded in subject_id order; NULL to have this tree's subjects foreseen
+ * and guarded in that order first.
+ */
+static int
+reconcile(int64 root_id, DateADT day, const subject_set *held)
+{
+	MemoryContext cxt;
+	MemoryContext old;
+	prop_allocator a;
+	prop_walk	w;
+	type_table	types = {0};
+	root_entry	root;
+	subject_set mine = SUBJECT_SET_INIT;
+	int			changes = 0;
+	const char *lift_reason;
+
+	if (held == NULL)
+	{
+		foresee_tree(root_id, day, &mine);
+		subject_set_guard(&mine);
+		held = &mine;
+	}
+	cxt = AllocSetContextCreate(CurrentMemoryContext, "credit_gz reconcile", ALLOCSET_DEFAULT_SIZES);
+	old = MemoryContextSwitchTo(cxt);
+	a = (prop_allocator) {pg_alloc, pg_grow, pg_release, cxt};
+	if (!load_root(&root_id, day, &root))
+	{
+		MemoryContextSwitchTo(old);
+		MemoryContextDelete(cxt);
+		return 0;
+	}
+
+	guard_unless_held(held, root.subject_id);
+	start_walk(&w, &a, &types, &root, root_id);
+	read_existing(root_id, &w, &types, NULL);
+
+	if (root_active(&root, day))
+	{
 		lift_reason = "relation or propagation rule no longer holds";
+		walk_tree(&w, &types, &root, root_id, day, NULL, held, &changes);
+	}
 	else if (strcmp(root.status, "active") == 0)
 		lift_reason = "source entry term ended";
 	else
 		lift_reason = psprintf("source entry %s", root.status);
-
-	while (active && (i = prop_next(&w)) >= 0)
-	{
-		uint64		nedges;
-		edge	   *edges;
-
-		if (i > 0)
-			guard_subject(w.nodes[i].subject_id);
-		edges = read_edges(w.nodes[i].subject_id, types.codes[w.nodes[i].type_id], w.nodes[i].depth, day, &nedges);
-		for (uint64 k = 0; k < nedges; k++)
-		{
-			int32		lo = w.nodes[i].lo;
-			int32		hi = w.nodes[i].hi;
-			int			n;
-
-			/* a derived entry holds while both its parent and the relation hold: the overlap of the two periods */
-			if (!dr_intersect(&lo, &hi, edges[k].valid_from, edges[k].valid_until) || dr_ended(hi, (int32) day))
-				continue;
-			n = prop_visit(&w, i, edges[k].target, intern(&types, edges[k].derived_type), edges[k].relation_id);
-			if (n == PROP_SEEN)
-				continue;
-			if (n < 0)
-				elog(ERROR, "credit_gz: out of memory in propagation");
-			w.nodes[n].lo = lo;
-			w.nodes[n].hi = hi;
-			w.nodes[n].aux = edges[k].rule_id;
-			/* materialise now: children need this node's entry id (breadth first, parents come first) */
-			changes += materialise(&w, i, n, &edges[k], &root, root_id);
-		}
-		pfree(edges);
-	}
 
 	/* whatever the walk did not reach no longer holds */
 	changes += lift_unkept(&w, lift_reason, root.lift_day);
@@ -487,14 +660,14 @@ reconcile(int64 root_id, DateADT day)
  * through; the flag is restored on error too.
  */
 static int
-reconcile_guarded(int64 root_id, DateADT day)
+reconcile_guarded(int64 root_id, DateADT day, const subject_set *held)
 {
 	int			n = 0;
 
 	propagating++;
 	PG_TRY();
 	{
-		n = reconcile(root_id, day);
+		n = reconcile(root_id, day, held);
 	}
 	PG_FINALLY();
 	{
@@ -584,7 +757,12 @@ credit_gz_list_entry_propagate(PG_FUNCTION_ARGS)
 	if (TRIGGER_FIRED_BY_DELETE(td->tg_event))
 	{
 		Datum		v[1] = {Int64GetDatum(entry_id)};
+		subject_set tree = SUBJECT_SET_INIT;
 
+		/* deleting each derived entry scores its subject: take them all first, in subject_id order */
+		subject_set_add(&tree, tuple_int8(td->tg_trigtuple, desc, "subject_id", &isnull));
+		read_existing(entry_id, NULL, NULL, &tree);
+		subject_set_guard(&tree);
 		propagating++;
 		PG_TRY();
 		{
@@ -602,15 +780,32 @@ credit_gz_list_entry_propagate(PG_FUNCTION_ARGS)
 			 column_changed(td->tg_trigtuple, td->tg_newtuple, desc, "effective_until") ||
 			 column_changed(td->tg_trigtuple, td->tg_newtuple, desc, "department_code") ||
 			 column_changed(td->tg_trigtuple, td->tg_newtuple, desc, "basis_document"))
-		(void) reconcile_guarded(entry_id, credit_gz_policy_day());
+		(void) reconcile_guarded(entry_id, credit_gz_policy_day(), NULL);
 	SPI_finish();
 	return PointerGetDatum(NULL);
 }
 
+/* roots_of — the roots whose trees may cross the given subjects or the given relation (P_ROOTS_OF). */
+static int64 *
+roots_of(Datum subjects, int64 relation_id, uint64 *nroots)
+{
+	Datum		v[2] = {subjects, Int64GetDatum(relation_id)};
+	int64	   *roots;
+	bool		isnull;
+
+	run_plan(P_ROOTS_OF, v, NULL, 0);
+	*nroots = SPI_processed;
+	roots = palloc(sizeof(int64) * (*nroots ? *nroots : 1));
+	for (uint64 k = 0; k < *nroots; k++)
+		roots[k] = col_int8(SPI_tuptable->vals[k], SPI_tuptable->tupdesc, 1, &isnull);
+	SPI_freetuptable(SPI_tuptable);
+	return roots;
+}
+
 /*
- * credit_gz_relation_propagate — AFTER ROW trigger on relation. Guards both parties (organisation first, the order
- * propagation itself follows), then reconciles every root whose tree may start at, pass through or have used the
- * relation: a relation created while its organisation is listed derives; ended (valid_until) or deleted lifts.
+ * credit_gz_relation_propagate — AFTER ROW trigger on relation. Guards both parties and every subject of the trees
+ * they are in, in subject_id order, then reconciles every root whose tree may start at, pass through or have used
+ * the relation: a relation created while its organisation is listed derives; ended (valid_until) or deleted lifts.
  */
 Datum
 credit_gz_relation_propagate(PG_FUNCTION_ARGS)
@@ -625,7 +820,9 @@ credit_gz_relation_propagate(PG_FUNCTION_ARGS)
 	bool		isnull;
 	int64	   *roots;
 	uint64		nroots;
-	Datum		v[2];
+	Datum		parties;
+	subject_set held = SUBJECT_SET_INIT;
+	DateADT		day;
 
 	if (!CALLED_AS_TRIGGER(fcinfo) || !TRIGGER_FIRED_FOR_ROW(td->tg_event) || !TRIGGER_FIRED_AFTER(td->tg_event))
 		elog(ERROR, "credit_gz.relation_propagate() must be an AFTER ROW trigger");
@@ -650,6 +847,7 @@ credit_gz_relation_propagate(PG_FUNCTION_ARGS)
 	else
 		rows[nrows++] = td->tg_trigtuple;
 
+	day = credit_gz_policy_day();
 	credit_gz_spi_connect();
 	for (int r = 0; r < nrows; r++)
 	{
@@ -657,22 +855,24 @@ credit_gz_relation_propagate(PG_FUNCTION_ARGS)
 		int64		party = tuple_int8(rows[r], desc, "related_subject_id", &isnull);
 
 		relation_id = tuple_int8(rows[r], desc, "relation_id", &isnull);
-		guard_subject(org);
-		guard_subject(party);
+		subject_set_add(&held, org);
+		subject_set_add(&held, party);
 		ids[nids++] = Int64GetDatum(org);
 		ids[nids++] = Int64GetDatum(party);
 	}
+	parties = PointerGetDatum(construct_array(ids, nids, INT8OID, sizeof(int64), FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
 
-	v[0] = PointerGetDatum(construct_array(ids, nids, INT8OID, sizeof(int64), FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
-	v[1] = Int64GetDatum(relation_id);
-	run_plan(P_ROOTS_OF, v, NULL, 0);
-	nroots = SPI_processed;
-	roots = palloc(sizeof(int64) * (nroots ? nroots : 1));
+	/* look ahead: the parties and every subject of the trees they are in, guarded in subject_id order */
+	roots = roots_of(parties, relation_id, &nroots);
 	for (uint64 k = 0; k < nroots; k++)
-		roots[k] = col_int8(SPI_tuptable->vals[k], SPI_tuptable->tupdesc, 1, &isnull);
-	SPI_freetuptable(SPI_tuptable);
+		foresee_tree(roots[k], day, &held);
+	pfree(roots);
+	subject_set_guard(&held);
+
+	/* under the guards, the roots again: an entry listed on a party in the meantime is seen now */
+	roots = roots_of(parties, relation_id, &nroots);
 	for (uint64 k = 0; k < nroots; k++)
-		(void) reconcile_guarded(roots[k], credit_gz_policy_day());
+		(void) reconcile_guarded(roots[k], day, &held);
 	pfree(roots);
 	SPI_finish();
 	return PointerGetDatum(NULL);
@@ -696,7 +896,7 @@ credit_gz_repropagate_entry(PG_FUNCTION_ARGS)
 				 errmsg("list entry %lld cannot be re-propagated as of an infinite date", (long long) entry_id),
 				 errhint("Pass a day, such as credit_gz.policy_date().")));
 	credit_gz_spi_connect();
-	n = reconcile_guarded(entry_id, day);
+	n = reconcile_guarded(entry_id, day, NULL);
 	SPI_finish();
 	PG_RETURN_INT32(n);
 }

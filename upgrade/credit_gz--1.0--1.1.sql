@@ -1764,9 +1764,15 @@ DECLARE
     n_repair bigint := 0;
     n_objection bigint := 0;
     n_tasks bigint := 0;
+    n_busy bigint := 0;
     k bigint;
     root bigint;
     lt record;
+    due_entry record;
+    -- how long a step may wait for a subject it does not hold; below deadlock_timeout's default (1 s), so the run
+    -- gives up before a transaction it blocks is chosen as a deadlock victim
+    busy_wait constant text := '100ms';
+    prior_lock_timeout text;
     step record;
     room bigint := COALESCE(max_rows, 9223372036854775807);
     seen bigint;
@@ -1875,12 +1881,25 @@ BEGIN
     END LOOP;
     -- Derived entries whose own term ended (the relation they came through ended): recompute their trees as of
     -- the run's day, so that a relation ending before as_of lifts its entry whatever the date of the server.
+    -- This step and the next take subjects the run does not hold yet (a tree's subjects, those an escalated entry
+    -- propagates to), while it holds the subjects of its batches: waiting for one could close a cycle with a
+    -- transaction that holds it and waits for one of the run's. Each tree and each escalation is tried on its own
+    -- and, when a subject stays busy for a moment, rolled back and left for the next run (left_busy).
+    prior_lock_timeout := pg_catalog.current_setting('lock_timeout');
+    PERFORM pg_catalog.set_config('lock_timeout', busy_wait, true);
     FOR root IN
         SELECT DISTINCT e.root_entry_id FROM credit_gz.list_entry e
         WHERE e.status = 'active' AND e.root_entry_id IS NOT NULL AND e.effective_until <= d
+          -- a root due itself was left busy by the batches above: its tree ends with it, in a later run
+          AND NOT EXISTS (SELECT FROM credit_gz.list_entry r
+                          WHERE r.entry_id = e.root_entry_id AND r.status = 'active' AND r.effective_until <= d)
         ORDER BY 1
     LOOP
-        n_derived := n_derived + credit_gz.repropagate_entry(root, d);
+        BEGIN
+            n_derived := n_derived + credit_gz.repropagate_entry(root, d);
+        EXCEPTION WHEN lock_not_available THEN
+            n_busy := n_busy + 1;
+        END;
     END LOOP;
 
     -- 3. Escalation by the list types' own rules (经营异常名录 unresolved 3 years → 严重违法失信名单): an entry
@@ -1890,20 +1909,29 @@ BEGIN
                      credit_gz.add_months_inverse(d, t.escalate_after_months) AS listed_by
               FROM credit_gz.list_type t WHERE t.escalate_to_code IS NOT NULL ORDER BY t.code
     LOOP
-        INSERT INTO credit_gz.list_entry (subject_id, list_type_code, department_code, basis_document, effective_from,
-                                          record_id, escalated_from_entry_id)
-        SELECT e.subject_id, lt.escalate_to_code, e.department_code,
-               pg_catalog.format('经营异常满%s个月未纠正，由列入记录 %s 升级 (%s)', lt.escalate_after_months, e.entry_id,
-                                 e.basis_document),
-               d, e.record_id, e.entry_id
-        FROM credit_gz.list_entry e
-        WHERE e.list_type_code = lt.code AND e.status = 'active' AND e.derived_from_entry_id IS NULL
-          AND e.effective_from <= lt.listed_by
-          AND NOT EXISTS (SELECT FROM credit_gz.list_entry x WHERE x.escalated_from_entry_id = e.entry_id)
-        ORDER BY e.entry_id;
-        GET DIAGNOSTICS k = ROW_COUNT;
-        n_escalated := n_escalated + k;
+        FOR due_entry IN
+            SELECT e.subject_id, e.entry_id FROM credit_gz.list_entry e
+            WHERE e.list_type_code = lt.code AND e.status = 'active' AND e.derived_from_entry_id IS NULL
+              AND e.effective_from <= lt.listed_by
+              AND NOT EXISTS (SELECT FROM credit_gz.list_entry x WHERE x.escalated_from_entry_id = e.entry_id)
+            ORDER BY e.entry_id
+        LOOP
+            BEGIN
+                INSERT INTO credit_gz.list_entry (subject_id, list_type_code, department_code, basis_document,
+                                                  effective_from, record_id, escalated_from_entry_id)
+                SELECT e.subject_id, lt.escalate_to_code, e.department_code,
+                       pg_catalog.format('经营异常满%s个月未纠正，由列入记录 %s 升级 (%s)', lt.escalate_after_months,
+                                         e.entry_id, e.basis_document),
+                       d, e.record_id, e.entry_id
+                FROM credit_gz.list_entry e
+                WHERE e.subject_id = due_entry.subject_id AND e.entry_id = due_entry.entry_id;
+                n_escalated := n_escalated + 1;
+            EXCEPTION WHEN lock_not_available THEN
+                n_busy := n_busy + 1;
+            END;
+        END LOOP;
     END LOOP;
+    PERFORM pg_catalog.set_config('lock_timeout', prior_lock_timeout, true);
 
     -- 4. Overdue repair applications and objections: flagged once per step. Each step is (table, key, status,
     -- due column, flag column); the statement is the same for all, and each uses its partial index on the due date.
@@ -1937,6 +1965,7 @@ BEGIN
         'entries_expired', n_entries,
         'derived_entries_recomputed', n_derived,
         'entries_escalated', n_escalated,
+        'left_busy', n_busy,
         'repair_applications_overdue', n_repair,
         'objections_overdue', n_objection,
         'interview_tasks_created', n_tasks);
