@@ -4,6 +4,7 @@
 # (doc/scoring.md, src/score_bulk.c) exists, and every table parses — a header row, a
 # delimiter row, and the same number of cells in every row (a blank line inside a table splits it into a table and
 # a stray paragraph of pipes). Needs no server.
+# installcheck: safe
 set -eu
 cd "$(dirname "$0")/../.."
 exec perl -e '
