@@ -4,7 +4,8 @@
 #   make test     every test (pg_regress, isolation, pgTAP, C unit tests, pg_cron job, upgrade) in a throwaway cluster
 #   make bench    side-by-side benchmark ratios
 #   make fuzz     libFuzzer targets over the plain-C parsers (clang)
-#   make installcheck   pg_regress + isolation against your own server (PGXS as usual)
+#   make installcheck   every test that can run against your own server (pg_regress, isolation, pgTAP), leaving
+#                       nothing behind; what it cannot run there it names and skips
 #
 # `make test` and `make demo` install missing Debian packages first (scripts/install-deps).
 
@@ -25,7 +26,7 @@ OBJS      = $(GLUE_SRCS:.c=.o) $(CORE_SRCS:.c=.o)
 # what the parts before it define (the query log and the role grants it names the reader's department from come
 # before pre-check, which writes it; repair and objections follow the calendar, deadlines and the green channel).
 SQL_ORDER = credit_gz run_log region uscc resident_id credit_grade archive quality lists scoring role_grant query_log precheck \
-            working_days deadline_rule green_channel sync_outbox repair objection expiry disclosure monitoring
+            working_days deadline_rule green_channel sync_outbox repair objection expiry disclosure monitoring dependents
 SQL_PARTS = $(addprefix src/,$(addsuffix .sql,$(SQL_ORDER)))
 GENERATED_SQL = src/region_data.sql src/domain_data.sql
 # Every part is in SQL_ORDER and every name in SQL_ORDER is a part: a forgotten file would silently leave its
@@ -51,8 +52,24 @@ ISOLATION_OPTS = --inputdir=test/isolation --outputdir=output_iso --load-extensi
 
 PG_CFLAGS = -Wall -Wextra -Werror -Wno-unused-parameter -Wno-missing-field-initializers -Wno-sign-compare -Wno-cast-function-type -Isrc -Isrc/core
 
+# make installcheck is ours (scripts/installcheck): pg_regress and isolation, then pgTAP, in databases of their own
+# that are dropped afterwards.
+NO_INSTALLCHECK = 1
+
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
+
+# (after PGXS, which sets its defaults)
+CONTRIB_TESTDB   = credit_gz_regress
+ISOLATION_TESTDB = credit_gz_isolation
+
+.PHONY: installcheck installcheck-regress
+installcheck:
+	MAKE="$(MAKE)" sh scripts/installcheck
+
+installcheck-regress:
+	$(pg_regress_installcheck) $(REGRESS_OPTS) $(REGRESS)
+	$(pg_isolation_regress_installcheck) $(ISOLATION_OPTS) $(ISOLATION)
 
 # The module exports only what the server looks up by name: the magic block, _PG_init and credit_gz_* — the entry
 # points SQL names (PG_FUNCTION_INFO_V1(credit_gz_...), with their pg_finfo_ records), the background worker, GUC
