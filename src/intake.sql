@@ -60,8 +60,8 @@ COMMENT ON COLUMN credit_gz.intake_item_map.source IS '依据 / source of the ma
 COMMENT ON COLUMN credit_gz.intake_item_map.shipped IS '随扩展发布 / shipped with the extension (pg_dump keeps only local rows)';
 SELECT pg_catalog.pg_extension_config_dump('credit_gz.intake_item_map', 'WHERE NOT shipped');
 
-CREATE TABLE credit_gz.intake_severity_rule (
-    rule_id          integer NOT NULL PRIMARY KEY,
+CREATE TABLE credit_gz.intake_severity_map (
+    map_id           integer NOT NULL PRIMARY KEY,
     penalty_category text    NOT NULL REFERENCES credit_gz.penalty_category (code) ON UPDATE CASCADE,
     department_code  text    REFERENCES credit_gz.department (code) ON UPDATE CASCADE,
     min_fine_wan     numeric CHECK (min_fine_wan >= 0),
@@ -72,23 +72,23 @@ CREATE TABLE credit_gz.intake_severity_rule (
     shipped          boolean NOT NULL DEFAULT false,
     CHECK (effective_until IS NULL OR effective_until > effective_from)
 );
-CREATE UNIQUE INDEX intake_severity_rule_key_idx
-    ON credit_gz.intake_severity_rule (penalty_category, department_code, min_fine_wan, effective_from) NULLS NOT DISTINCT;
-COMMENT ON INDEX credit_gz.intake_severity_rule_key_idx IS '规则唯一 / one rule per category, department (or all), fine threshold and first day';
-COMMENT ON TABLE credit_gz.intake_severity_rule IS
+CREATE UNIQUE INDEX intake_severity_map_key_idx
+    ON credit_gz.intake_severity_map (penalty_category, department_code, min_fine_wan, effective_from) NULLS NOT DISTINCT;
+COMMENT ON INDEX credit_gz.intake_severity_map_key_idx IS '规则唯一 / one rule per category, department (or all), fine threshold and first day';
+COMMENT ON TABLE credit_gz.intake_severity_map IS
     '失信程度建议 / the 失信程度 a penalty of a category suggests when the file carries none, in force on the decision '
     'date: a department''s own rows beat the rows for all departments; among them the highest fine threshold '
     '(min_fine_wan, 万元) the line''s 罚款金额 reaches wins (NULL: any fine). A line no rule decides is rejected (CG801).';
-COMMENT ON COLUMN credit_gz.intake_severity_rule.rule_id IS '规则编号 / rule id';
-COMMENT ON COLUMN credit_gz.intake_severity_rule.penalty_category IS '处罚类别 / penalty category';
-COMMENT ON COLUMN credit_gz.intake_severity_rule.department_code IS '部门 / department the rule is for (NULL: all departments)';
-COMMENT ON COLUMN credit_gz.intake_severity_rule.min_fine_wan IS '罚款金额下限(万元) / the rule applies from this fine up (NULL: any)';
-COMMENT ON COLUMN credit_gz.intake_severity_rule.severity IS '失信程度 / minor, general, serious or specific_serious';
-COMMENT ON COLUMN credit_gz.intake_severity_rule.effective_from IS '起始日期 / first decision date the rule governs';
-COMMENT ON COLUMN credit_gz.intake_severity_rule.effective_until IS '失效日期 / first decision date it no longer governs (NULL: open)';
-COMMENT ON COLUMN credit_gz.intake_severity_rule.source IS '依据 / source of the rule';
-COMMENT ON COLUMN credit_gz.intake_severity_rule.shipped IS '随扩展发布 / shipped with the extension (pg_dump keeps only local rows)';
-SELECT pg_catalog.pg_extension_config_dump('credit_gz.intake_severity_rule', 'WHERE NOT shipped');
+COMMENT ON COLUMN credit_gz.intake_severity_map.map_id IS '映射编号 / mapping id';
+COMMENT ON COLUMN credit_gz.intake_severity_map.penalty_category IS '处罚类别 / penalty category';
+COMMENT ON COLUMN credit_gz.intake_severity_map.department_code IS '部门 / department the rule is for (NULL: all departments)';
+COMMENT ON COLUMN credit_gz.intake_severity_map.min_fine_wan IS '罚款金额下限(万元) / the rule applies from this fine up (NULL: any)';
+COMMENT ON COLUMN credit_gz.intake_severity_map.severity IS '失信程度 / minor, general, serious or specific_serious';
+COMMENT ON COLUMN credit_gz.intake_severity_map.effective_from IS '起始日期 / first decision date the rule governs';
+COMMENT ON COLUMN credit_gz.intake_severity_map.effective_until IS '失效日期 / first decision date it no longer governs (NULL: open)';
+COMMENT ON COLUMN credit_gz.intake_severity_map.source IS '依据 / source of the rule';
+COMMENT ON COLUMN credit_gz.intake_severity_map.shipped IS '随扩展发布 / shipped with the extension (pg_dump keeps only local rows)';
+SELECT pg_catalog.pg_extension_config_dump('credit_gz.intake_severity_map', 'WHERE NOT shipped');
 
 -- ---------------------------------------------------------------------------------------------------------------------
 -- Staged file and rejects (personal data: granted to no role; the extension's owner loads)
@@ -120,7 +120,7 @@ CREATE TABLE credit_gz.penalty_intake (
     confiscated_amount    text,
     licence_revoked       text,
     decision_date         text,
-    penalty_valid_until   text,
+    penalty_valid_to   text,
     publicity_deadline    text,
     deciding_body         text,
     deciding_body_uscc    text,
@@ -157,7 +157,7 @@ COMMENT ON COLUMN credit_gz.penalty_intake.fine_amount IS '罚款金额(万元) 
 COMMENT ON COLUMN credit_gz.penalty_intake.confiscated_amount IS '没收违法所得、没收非法财物的金额(万元) / amount confiscated in 10,000 yuan';
 COMMENT ON COLUMN credit_gz.penalty_intake.licence_revoked IS '暂扣或吊销证照名称及编号 / licence suspended or revoked';
 COMMENT ON COLUMN credit_gz.penalty_intake.decision_date IS '处罚决定日期 / decision date';
-COMMENT ON COLUMN credit_gz.penalty_intake.penalty_valid_until IS '处罚有效期 / end of the penalty''s validity';
+COMMENT ON COLUMN credit_gz.penalty_intake.penalty_valid_to IS '处罚有效期 / end of the penalty''s validity';
 COMMENT ON COLUMN credit_gz.penalty_intake.publicity_deadline IS '公示截止期 / last day published, as the department decided';
 COMMENT ON COLUMN credit_gz.penalty_intake.deciding_body IS '处罚机关 / deciding body';
 COMMENT ON COLUMN credit_gz.penalty_intake.deciding_body_uscc IS '处罚机关统一社会信用代码 / deciding body''s unified code';
@@ -291,7 +291,7 @@ BEGIN
             col := 'fine_amount';
             fine := nullif(btrim(s.fine_amount), '')::numeric;
             col := 'penalty_category';
-            SELECT r.severity INTO sev FROM credit_gz.intake_severity_rule r
+            SELECT r.severity INTO sev FROM credit_gz.intake_severity_map r
              WHERE r.penalty_category = cat AND (r.department_code = dep OR r.department_code IS NULL)
                AND (r.min_fine_wan IS NULL OR r.min_fine_wan <= coalesce(fine, 0))
                AND credit_gz.in_force(r.effective_from, r.effective_until, dd)
@@ -312,7 +312,7 @@ BEGIN
                 'content', nullif(btrim(s.content), ''), 'fine_amount', nullif(btrim(s.fine_amount), ''),
                 'confiscated_amount', nullif(btrim(s.confiscated_amount), ''),
                 'licence_revoked', nullif(btrim(s.licence_revoked), ''),
-                'penalty_valid_until', nullif(btrim(s.penalty_valid_until), ''),
+                'penalty_valid_to', nullif(btrim(s.penalty_valid_to), ''),
                 'publicity_deadline', nullif(btrim(s.publicity_deadline), ''),
                 'deciding_body', nullif(btrim(s.deciding_body), ''), 'source_body', nullif(btrim(s.source_body), ''),
                 'remarks', nullif(btrim(s.remarks), '')));

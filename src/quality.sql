@@ -163,7 +163,7 @@ INSERT INTO credit_gz.double_publicity_field (kind, field, name_zh, required, sh
     ('licence', 'source_body', '数据来源单位', false, true),
     ('licence', 'licence_status', '当前状态', false, true),
     ('licence', 'remarks', '备注', false, true),
-    ('penalty', 'penalty_valid_until', '处罚有效期', false, true),
+    ('penalty', 'penalty_valid_to', '处罚有效期', false, true),
     ('penalty', 'publicity_deadline', '公示截止期', false, true),
     ('penalty', 'deciding_body', '处罚机关', false, true),
     ('penalty', 'source_body', '数据来源单位', false, true),

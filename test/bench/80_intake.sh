@@ -34,7 +34,7 @@ CREATE FUNCTION bench.b31(x bigint, n int) RETURNS text LANGUAGE sql IMMUTABLE A
 \$\$;
 INSERT INTO credit_gz.intake_item_map (map_id, violation_type, department_code, item_code, domain_code, effective_from, source)
 VALUES (1, '食品安全', NULL, 'administrative_penalty', 'food_drug_safety', '2019-07-01', 'bench');
-INSERT INTO credit_gz.intake_severity_rule (rule_id, penalty_category, department_code, min_fine_wan, severity, effective_from, source)
+INSERT INTO credit_gz.intake_severity_map (map_id, penalty_category, department_code, min_fine_wan, severity, effective_from, source)
 VALUES (1, 'fine', NULL, NULL, 'general', '2019-07-01', 'bench');
 -- the file: one organisation per two lines; every 50th line has a malformed unified code
 CREATE TABLE bench.lines AS

@@ -12,7 +12,7 @@ CREATE FUNCTION pg_temp.mk_uscc(n bigint) RETURNS text LANGUAGE sql AS $$
 
 INSERT INTO credit_gz.intake_item_map (map_id, violation_type, department_code, item_code, domain_code, effective_from, source)
 VALUES (1, '食品安全', NULL, 'administrative_penalty', 'food_drug_safety', '2020-01-01', 'test');
-INSERT INTO credit_gz.intake_severity_rule (rule_id, penalty_category, department_code, min_fine_wan, severity, effective_from, source)
+INSERT INTO credit_gz.intake_severity_map (map_id, penalty_category, department_code, min_fine_wan, severity, effective_from, source)
 VALUES (1, 'fine', NULL, NULL, 'general', '2020-01-01', 'test'),
        (2, 'fine', 'market_regulation', 10, 'serious', '2020-01-01', 'test'),
        (3, 'warning', NULL, NULL, 'general', '2020-01-01', 'test');
