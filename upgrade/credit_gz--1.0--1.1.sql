@@ -2034,7 +2034,26 @@ BEGIN
         END IF;
     END IF;
     NEW.channel := credit_gz.repair_channel(NEW.subject_id, day);
-    NEW.accept_due := credit_gz.deadline('repair', 'acceptance', NEW.channel, day);
+    NEW.extended_on := NULL; NEW.extension_reason := NULL;
+    IF NEW.source_platform IS NULL THEN
+        NEW.accept_due := credit_gz.deadline('repair', 'acceptance', NEW.channel, day);
+        NEW.reply_due := NULL;
+    ELSE
+        -- 国办发〔2025〕22号: received through 信用中国 (one window): the determining department decides within the
+        -- department_decision rule, the platform answers the applicant within the platform_reply rule, both from receipt.
+        IF NULLIF(pg_catalog.btrim(NEW.source_application_no), '') IS NULL THEN
+            RAISE EXCEPTION 'a repair application received through % needs the platform''s application number', NEW.source_platform
+                USING ERRCODE = '22023', HINT = 'Give source_application_no as the platform numbered it.';
+        END IF;
+        IF NEW.received_on > day THEN
+            RAISE EXCEPTION 'repair application % of % cannot be received on %, after the policy date %',
+                            NEW.source_application_no, NEW.source_platform,
+                            pg_catalog.to_char(NEW.received_on, 'YYYY-MM-DD'), pg_catalog.to_char(day, 'YYYY-MM-DD')
+                USING ERRCODE = '22023', HINT = 'Give the day the platform received the application.';
+        END IF;
+        NEW.accept_due := credit_gz.deadline('repair', 'department_decision', NEW.channel, NEW.received_on);
+        NEW.reply_due := credit_gz.deadline('repair', 'platform_reply', NEW.channel, NEW.received_on);
+    END IF;
     RETURN NEW;
 END $$;
 CREATE OR REPLACE FUNCTION credit_gz.repair_application_transition() RETURNS trigger
@@ -2043,13 +2062,52 @@ DECLARE
     el record;
     now_ts timestamptz := pg_catalog.now();
     day date := credit_gz.policy_date();
+    ext_days integer;
+    running_due date;
 BEGIN
-    IF (NEW.subject_id, NEW.record_id, NEW.entry_id, NEW.department_code, NEW.channel, NEW.submitted_at, NEW.accept_due)
+    IF (NEW.subject_id, NEW.record_id, NEW.entry_id, NEW.department_code, NEW.channel, NEW.submitted_at,
+        NEW.source_platform, NEW.source_application_no, NEW.received_on, NEW.query_code)
        IS DISTINCT FROM
-       (OLD.subject_id, OLD.record_id, OLD.entry_id, OLD.department_code, OLD.channel, OLD.submitted_at, OLD.accept_due) THEN
-        RAISE EXCEPTION 'the subject, target, department, channel and deadlines of repair application % cannot change',
+       (OLD.subject_id, OLD.record_id, OLD.entry_id, OLD.department_code, OLD.channel, OLD.submitted_at,
+        OLD.source_platform, OLD.source_application_no, OLD.received_on, OLD.query_code)
+       OR ((NEW.accept_due, NEW.reply_due) IS DISTINCT FROM (OLD.accept_due, OLD.reply_due)
+           AND (NEW.extended_on, NEW.extension_reason) IS NOT DISTINCT FROM (OLD.extended_on, OLD.extension_reason)) THEN
+        RAISE EXCEPTION 'the subject, target, department, channel, origin and deadlines of repair application % cannot change',
                         OLD.application_id
-            USING ERRCODE = '23514', HINT = 'Submit a new application instead.';
+            USING ERRCODE = '23514', HINT = 'Submit a new application instead; extend deadlines with repair_extend.';
+    END IF;
+    IF (NEW.extended_on, NEW.extension_reason) IS DISTINCT FROM (OLD.extended_on, OLD.extension_reason) THEN
+        -- 复杂情形延期 (国办发〔2025〕22号): once, before the running deadline has passed, with a reason; every running
+        -- deadline moves by the extension rule in force on the day.
+        IF NEW.status <> OLD.status OR OLD.status NOT IN ('submitted', 'accepted') THEN
+            RAISE EXCEPTION 'only an open repair application can be extended, and not in the same step as a decision'
+                USING ERRCODE = 'CG613', DETAIL = format('Application %s is %s.', OLD.application_id, OLD.status),
+                      HINT = 'Extend with repair_extend while the application is submitted or accepted.';
+        END IF;
+        IF OLD.extended_on IS NOT NULL THEN
+            RAISE EXCEPTION 'repair application % was already extended on %', OLD.application_id,
+                            pg_catalog.to_char(OLD.extended_on, 'YYYY-MM-DD')
+                USING ERRCODE = 'CG613', HINT = 'A case is extended once.';
+        END IF;
+        IF NULLIF(pg_catalog.btrim(NEW.extension_reason), '') IS NULL THEN
+            RAISE EXCEPTION 'extending repair application % needs a reason', OLD.application_id
+                USING ERRCODE = '23514', HINT = 'Say why the case is complex in extension_reason.';
+        END IF;
+        running_due := CASE WHEN OLD.status = 'submitted' THEN OLD.accept_due ELSE OLD.decide_due END;
+        IF day > running_due THEN
+            RAISE EXCEPTION 'the deadline of repair application % passed on %: it can no longer be extended', OLD.application_id,
+                            pg_catalog.to_char(running_due, 'YYYY-MM-DD')
+                USING ERRCODE = 'CG613', HINT = 'Decide the application; the decision is reported as late.';
+        END IF;
+        ext_days := credit_gz.deadline_working_days('repair', 'extension', OLD.channel, day);
+        NEW.extended_on := day;
+        NEW.accept_due := CASE WHEN OLD.status = 'submitted' THEN credit_gz.add_working_days(OLD.accept_due, ext_days)
+                               ELSE OLD.accept_due END;
+        NEW.decide_due := CASE WHEN OLD.status = 'accepted' THEN credit_gz.add_working_days(OLD.decide_due, ext_days) END;
+        NEW.reply_due := credit_gz.add_working_days(OLD.reply_due, ext_days);
+        NEW.accepted_at := OLD.accepted_at; NEW.decided_at := OLD.decided_at;
+        NEW.decision_reason := OLD.decision_reason; NEW.decided_by := current_user;
+        RETURN NEW;
     END IF;
     IF NEW.status = OLD.status THEN
         -- Same state: only the expiry job's overdue flags and the statement may change.
@@ -2074,7 +2132,10 @@ BEGIN
     NEW.decided_by := current_user;
     IF NEW.status = 'accepted' THEN
         NEW.accepted_at := now_ts;
-        NEW.decide_due := credit_gz.deadline('repair', 'decision', OLD.channel, day);
+        -- Received through a platform: the department's decision deadline runs from receipt (accept_due, extended
+        -- where the case was extended); otherwise the decision rule runs from acceptance.
+        NEW.decide_due := CASE WHEN OLD.source_platform IS NOT NULL THEN OLD.accept_due
+                               ELSE credit_gz.deadline('repair', 'decision', OLD.channel, day) END;
         NEW.decided_at := NULL;
     ELSE
         NEW.accepted_at := OLD.accepted_at;
@@ -2159,3 +2220,228 @@ BEGIN
     RETURN NEXT;
 END
 $$;
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- One repair window (国办发〔2025〕22号): applications received through 信用中国 with the platform's number, the day
+-- received and the query code; the department's 3-day and the platform's 10-day deadlines and the extension of a
+-- complex case as deadline rules; progress back to the platform, results also to 征信机构 (sync_target.topics).
+-- ---------------------------------------------------------------------------------------------------------------
+ALTER TABLE credit_gz.deadline_rule DROP CONSTRAINT deadline_rule_check1,
+    ADD CONSTRAINT deadline_rule_check1
+    CHECK ((procedure = 'repair' AND step IN ('acceptance', 'decision', 'department_decision', 'platform_reply', 'extension'))
+        OR (procedure = 'objection' AND step IN ('acceptance', 'platform_check', 'provider_check')));
+COMMENT ON COLUMN credit_gz.deadline_rule.step IS
+    '环节 / repair: acceptance 受理, decision 办结反馈, department_decision 认定部门作出决定 (applications received through '
+    '信用中国), platform_reply 信用中国答复申请人, extension 复杂情形延长; objection: acceptance 受理, platform_check 平台核查, '
+    'provider_check 提供单位核查';
+-- Shipped rows as CREATE EXTENSION writes them: before its triggers (no audit rows, no shipped-rule refusal).
+ALTER TABLE credit_gz.deadline_rule DISABLE TRIGGER USER;
+INSERT INTO credit_gz.deadline_rule
+    (deadline_rule_id, procedure, step, channel, working_days, effective_from, source, note) VALUES
+    (8, 'repair', 'department_decision', 'standard', 3, '2025-06-22', '国办发〔2025〕22号 (信用中国 统一修复窗口)',
+        'an application received through 信用中国: the determining department decides within 3 working days of receipt'),
+    (9, 'repair', 'platform_reply', 'standard', 10, '2025-06-22', '国办发〔2025〕22号 (信用中国 统一修复窗口)',
+        '信用中国 answers the applicant within 10 working days of receipt'),
+    (10, 'repair', 'extension', 'standard', 10, '2025-06-22', '国办发〔2025〕22号 (复杂情形可延长)',
+        'unconfirmed figure: 22号 allows an extension for complex cases but no text seen sets its length; '
+        'local setting of 10 working days, confirm with 市发展改革委');
+ALTER TABLE credit_gz.deadline_rule ENABLE TRIGGER USER;
+
+ALTER TABLE credit_gz.sync_target ADD COLUMN topics text[];
+COMMENT ON COLUMN credit_gz.sync_target.topics IS
+    '事项 / the outbox topics this target receives (NULL: every topic), e.g. 征信机构 receive repair results only';
+INSERT INTO credit_gz.sync_target VALUES ('credit_reference', '征信机构', 'both', true, '{repair_decision}');
+SELECT pg_catalog.pg_extension_config_dump('credit_gz.sync_target',
+    'WHERE code NOT IN (''creditchina'', ''gsxt'', ''credit_reference'')');
+
+ALTER TABLE credit_gz.repair_application
+    ADD COLUMN source_platform text REFERENCES credit_gz.sync_target (code),
+    ADD COLUMN source_application_no text,
+    ADD COLUMN received_on date,
+    ADD COLUMN query_code text,
+    ADD COLUMN reply_due date,
+    ADD COLUMN extended_on date,
+    ADD COLUMN extension_reason text,
+    ADD CONSTRAINT repair_application_source_check
+        CHECK ((source_platform IS NULL) = (source_application_no IS NULL) AND (source_platform IS NULL) = (received_on IS NULL)),
+    ADD CONSTRAINT repair_application_extension_check CHECK ((extended_on IS NULL) = (extension_reason IS NULL));
+COMMENT ON COLUMN credit_gz.repair_application.source_platform IS
+    '受理平台 / the platform the application came through (信用中国 as the single repair window, 国办发〔2025〕22号; '
+    'its offline windows included), a credit_gz.sync_target code; NULL: submitted here';
+COMMENT ON COLUMN credit_gz.repair_application.source_application_no IS '平台申请编号 / the platform''s application number';
+COMMENT ON COLUMN credit_gz.repair_application.received_on IS
+    '接收日期 / the day the platform received the application: its deadlines run from this day';
+COMMENT ON COLUMN credit_gz.repair_application.query_code IS
+    '进度查询码 / the query code the applicant follows progress with on the platform (信用修复进度查询); sent with every '
+    'progress message';
+COMMENT ON COLUMN credit_gz.repair_application.reply_due IS
+    '答复期限 / last day the platform answers the applicant (applications received through a platform)';
+COMMENT ON COLUMN credit_gz.repair_application.extended_on IS '延期日期 / the day the deadlines were extended (复杂情形)';
+COMMENT ON COLUMN credit_gz.repair_application.extension_reason IS '延期理由 / why the case is complex';
+CREATE UNIQUE INDEX repair_application_source_idx
+    ON credit_gz.repair_application (subject_id, source_platform, source_application_no)
+    WHERE source_platform IS NOT NULL;
+COMMENT ON INDEX credit_gz.repair_application_source_idx IS 'one application of a subject per platform application number';
+COMMENT ON FUNCTION credit_gz.repair_application_insert() IS
+    'Trigger: on submission fills the subject and handling department from the record or entry, the channel (green for '
+    '防疫重点保障企业) and the acceptance deadline (for an application received through 信用中国: the department''s '
+    'decision deadline and the platform''s reply deadline, from the day received); an ineligible application fails '
+    'with CG611, reasons and eligible date.';
+COMMENT ON FUNCTION credit_gz.repair_application_transition() IS
+    'Trigger: enforces submitted → accepted/refused → approved/rejected (CG612 otherwise), stamps times and the acting '
+    'role, sets the decision deadline on acceptance, re-checks eligibility on approval (CG611), and records one '
+    'extension of an open case with its reason, before its deadline, moving every running deadline (CG613 otherwise).';
+
+CREATE OR REPLACE FUNCTION credit_gz.repair_application_apply() RETURNS trigger
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    legal boolean;
+    due date;
+BEGIN
+    -- Progress (信用修复进度查询): acceptance and extension of an application received through a platform go back to
+    -- that platform with its number and query code.
+    IF NEW.source_platform IS NOT NULL
+       AND (NEW.status = 'accepted' AND OLD.status <> 'accepted' OR NEW.extended_on IS DISTINCT FROM OLD.extended_on) THEN
+        PERFORM credit_gz.sync_outbox_enqueue_to(NEW.subject_id, NEW.source_platform, 'repair_progress',
+            pg_catalog.jsonb_build_object(
+                'application_id', NEW.application_id, 'source_application_no', NEW.source_application_no,
+                'query_code', NEW.query_code, 'status', NEW.status,
+                'event', CASE WHEN NEW.extended_on IS DISTINCT FROM OLD.extended_on THEN 'extended' ELSE 'accepted' END,
+                'decide_due', COALESCE(NEW.decide_due, NEW.accept_due), 'reply_due', NEW.reply_due,
+                'extension_reason', NEW.extension_reason));
+    END IF;
+    IF NEW.status = OLD.status OR NEW.status = 'accepted' THEN
+        RETURN NULL;
+    END IF;
+    due := CASE WHEN NEW.status = 'refused' THEN NEW.accept_due ELSE NEW.decide_due END;
+    IF NEW.status = 'approved' THEN
+        IF NEW.record_id IS NOT NULL THEN
+            UPDATE credit_gz.record SET status = 'repaired', disclosure = 'archived'
+            WHERE subject_id = NEW.subject_id AND record_id = NEW.record_id;
+        ELSE
+            UPDATE credit_gz.list_entry
+            SET status = 'repaired', status_changed_on = credit_gz.policy_date(NEW.decided_at),
+                status_reason = format('信用修复 repair application %s', NEW.application_id)
+            WHERE subject_id = NEW.subject_id AND entry_id = NEW.entry_id;
+        END IF;
+    END IF;
+    -- 一网通办、协同修复: every final decision goes to 信用中国 (and 国家企业信用信息公示系统 for legal entities).
+    SELECT s.uscc IS NOT NULL INTO legal FROM credit_gz.subject s WHERE s.subject_id = NEW.subject_id;
+    PERFORM credit_gz.sync_outbox_enqueue(NEW.subject_id, 'repair_decision',
+        pg_catalog.jsonb_build_object(
+            'application_id', NEW.application_id, 'decision', NEW.status, 'channel', NEW.channel,
+            'record_id', NEW.record_id, 'entry_id', NEW.entry_id, 'department_code', NEW.department_code,
+            'document_no', (SELECT r.document_no FROM credit_gz.record r
+                             WHERE r.subject_id = NEW.subject_id AND r.record_id = NEW.record_id),
+            'basis_document', (SELECT e.basis_document FROM credit_gz.list_entry e
+                                WHERE e.subject_id = NEW.subject_id AND e.entry_id = NEW.entry_id),
+            'decided_at', NEW.decided_at, 'reason', NEW.decision_reason,
+            'source_platform', NEW.source_platform, 'source_application_no', NEW.source_application_no,
+            'query_code', NEW.query_code, 'due', due,
+            'late', credit_gz.policy_date(NEW.decided_at) > due),
+        COALESCE(legal, false));
+    RETURN NULL;
+END $$;
+COMMENT ON FUNCTION credit_gz.repair_application_apply() IS
+    'Trigger: on approval marks the record repaired and archived (or the entry repaired) in the same transaction; every '
+    'final decision (refused, approved, rejected) is written to sync_outbox for 协同修复 (信用中国, 国家企业信用信息公示系统, '
+    '征信机构), with its deadline and whether it came late; acceptance and extension of an application received through '
+    'a platform go back to that platform as repair_progress.';
+
+CREATE OR REPLACE FUNCTION credit_gz.sync_outbox_enqueue(subject_id bigint, topic text, payload jsonb, legal_entity boolean)
+RETURNS integer
+LANGUAGE sql VOLATILE STRICT SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+    WITH ins AS (
+        INSERT INTO credit_gz.sync_outbox (subject_id, target, topic, payload)
+        SELECT sync_outbox_enqueue.subject_id, t.code, sync_outbox_enqueue.topic, sync_outbox_enqueue.payload
+        FROM credit_gz.sync_target t
+        WHERE t.active
+          AND (t.topics IS NULL OR sync_outbox_enqueue.topic = ANY (t.topics))
+          AND (t.applies_to = 'both'
+               OR t.applies_to = CASE WHEN sync_outbox_enqueue.legal_entity THEN 'legal_entity' ELSE 'natural_person' END)
+        RETURNING 1)
+    SELECT count(*)::integer FROM ins;
+END;
+COMMENT ON FUNCTION credit_gz.sync_outbox_enqueue(bigint, text, jsonb, boolean) IS
+    'Writes one outbox row per active target that applies to the subject (gsxt only for legal entities) and takes the '
+    'topic (sync_target.topics); returns the number of rows. Call it in the transaction of the decision so the message '
+    'commits or rolls back with it.';
+
+DROP TRIGGER repair_application_apply ON credit_gz.repair_application;
+CREATE TRIGGER repair_application_apply AFTER UPDATE OF status, extended_on ON credit_gz.repair_application
+    FOR EACH ROW EXECUTE FUNCTION credit_gz.repair_application_apply();
+COMMENT ON TRIGGER repair_application_apply ON credit_gz.repair_application IS
+    '修复决定生效 / approval repairs and archives the record or entry; decisions and platform progress go to sync_outbox';
+
+CREATE OR REPLACE FUNCTION credit_gz.repair_submit(record_id bigint, obligations_performed_on date, statement text DEFAULT NULL)
+RETURNS credit_gz.repair_application
+LANGUAGE sql VOLATILE SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+    INSERT INTO credit_gz.repair_application (record_id, obligations_performed_on, statement)
+    VALUES (repair_submit.record_id, repair_submit.obligations_performed_on, repair_submit.statement)
+    RETURNING *;
+END;
+
+CREATE OR REPLACE FUNCTION credit_gz.repair_submit_entry(entry_id bigint, obligations_performed_on date, statement text DEFAULT NULL)
+RETURNS credit_gz.repair_application
+LANGUAGE sql VOLATILE SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+    INSERT INTO credit_gz.repair_application (entry_id, obligations_performed_on, statement)
+    VALUES (repair_submit_entry.entry_id, repair_submit_entry.obligations_performed_on, repair_submit_entry.statement)
+    RETURNING *;
+END;
+
+CREATE FUNCTION credit_gz.sync_outbox_enqueue_to(subject_id bigint, target text, topic text, payload jsonb)
+RETURNS integer
+LANGUAGE sql VOLATILE STRICT SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+    WITH ins AS (
+        INSERT INTO credit_gz.sync_outbox (subject_id, target, topic, payload)
+        SELECT sync_outbox_enqueue_to.subject_id, t.code, sync_outbox_enqueue_to.topic, sync_outbox_enqueue_to.payload
+        FROM credit_gz.sync_target t
+        WHERE t.code = sync_outbox_enqueue_to.target AND t.active
+        RETURNING 1)
+    SELECT count(*)::integer FROM ins;
+END;
+COMMENT ON FUNCTION credit_gz.sync_outbox_enqueue_to(bigint, text, text, jsonb) IS
+    'Writes one outbox row for one target (when it is active), e.g. the progress of an application to the platform it '
+    'came from; returns the number of rows. Call it in the transaction of the event.';
+
+CREATE FUNCTION credit_gz.repair_receive(source_platform text, source_application_no text, received_on date,
+                                         query_code text, record_id bigint, entry_id bigint,
+                                         obligations_performed_on date, statement text DEFAULT NULL)
+RETURNS credit_gz.repair_application
+LANGUAGE sql VOLATILE SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+    INSERT INTO credit_gz.repair_application (source_platform, source_application_no, received_on, query_code,
+                                              record_id, entry_id, obligations_performed_on, statement)
+    VALUES (repair_receive.source_platform, repair_receive.source_application_no, repair_receive.received_on,
+            repair_receive.query_code, repair_receive.record_id, repair_receive.entry_id,
+            repair_receive.obligations_performed_on, repair_receive.statement)
+    RETURNING *;
+END;
+COMMENT ON FUNCTION credit_gz.repair_receive(text, text, date, text, bigint, bigint, date, text) IS
+    '接收信用中国修复申请 / records a repair application received through a platform (信用中国, the single repair window '
+    'of 国办发〔2025〕22号, or its offline windows) with its number, the day received and the applicant''s query code, for '
+    'a record or a list entry (one of the two); the department''s decision deadline and the platform''s reply deadline '
+    'run from the day received (deadline rules department_decision, platform_reply).';
+
+CREATE FUNCTION credit_gz.repair_extend(application_id bigint, reason text) RETURNS credit_gz.repair_application
+LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    a credit_gz.repair_application;
+BEGIN
+    UPDATE credit_gz.repair_application r SET extended_on = credit_gz.policy_date(), extension_reason = reason
+    WHERE r.application_id = repair_extend.application_id
+    RETURNING * INTO a;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'repair application % does not exist', application_id
+            USING ERRCODE = 'P0002', HINT = 'Look the application up in credit_gz.repair_application.';
+    END IF;
+    RETURN a;
+END $$;
+COMMENT ON FUNCTION credit_gz.repair_extend(bigint, text) IS
+    '复杂情形延期 / extends an open application once, before its deadline, with the reason: the running deadlines move by '
+    'the extension rule in force on the day (CG613 otherwise); a platform''s application gets a progress message.';
+
