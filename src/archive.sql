@@ -344,6 +344,49 @@ VALUES
 SELECT pg_catalog.pg_extension_config_dump('credit_gz.publicity_rule', 'WHERE NOT shipped');
 
 -- =====================================================================================================================
+-- Penalty categories (处罚类别): the kinds of administrative penalty of 行政处罚法 art. 9 (2021 revision), the values
+-- the national 双公示 format's 处罚类别 takes. Rules (which penalties are published, for how long) read them from
+-- record.penalty_category.
+-- =====================================================================================================================
+
+CREATE TABLE credit_gz.penalty_category (
+    code         text     NOT NULL PRIMARY KEY CHECK (code ~ '^[a-z][a-z0-9_]{0,62}$'),
+    name_zh      text     NOT NULL UNIQUE CHECK (btrim(name_zh) = name_zh AND name_zh <> ''),
+    name_en      text     NOT NULL,
+    article_item smallint CHECK (article_item BETWEEN 1 AND 6),
+    source       text     NOT NULL CHECK (btrim(source) <> ''),
+    shipped      boolean  NOT NULL DEFAULT false
+);
+COMMENT ON TABLE credit_gz.penalty_category IS
+    '处罚类别 / categories of administrative penalty (《中华人民共和国行政处罚法》第九条): the values of 处罚类别 in the '
+    'national 双公示 penalty format; credit_gz.record.penalty_category cites one. Local rows (shipped = false) add '
+    'categories a law or administrative regulation creates (第九条第(六)项).';
+COMMENT ON COLUMN credit_gz.penalty_category.code IS '类别代码 / category code';
+COMMENT ON COLUMN credit_gz.penalty_category.name_zh IS '类别名称 / category name as the law and the national format write it';
+COMMENT ON COLUMN credit_gz.penalty_category.name_en IS '英文名称 / category name in English';
+COMMENT ON COLUMN credit_gz.penalty_category.article_item IS '第九条项 / item (1–6) of 行政处罚法 art. 9 the category belongs to (NULL: not in the article)';
+COMMENT ON COLUMN credit_gz.penalty_category.source IS '依据 / legal source';
+COMMENT ON COLUMN credit_gz.penalty_category.shipped IS '随扩展发布 / shipped with the extension (pg_dump keeps only local rows)';
+
+INSERT INTO credit_gz.penalty_category (code, name_zh, name_en, article_item, source, shipped) VALUES
+    ('warning', '警告', 'Warning', 1, '《中华人民共和国行政处罚法》(2021年修订) 第九条第(一)项', true),
+    ('criticism_notice', '通报批评', 'Circulated notice of criticism', 1, '《中华人民共和国行政处罚法》(2021年修订) 第九条第(一)项', true),
+    ('fine', '罚款', 'Fine', 2, '《中华人民共和国行政处罚法》(2021年修订) 第九条第(二)项', true),
+    ('confiscation_of_gains', '没收违法所得', 'Confiscation of illegal gains', 2, '《中华人民共和国行政处罚法》(2021年修订) 第九条第(二)项', true),
+    ('confiscation_of_property', '没收非法财物', 'Confiscation of illegal property', 2, '《中华人民共和国行政处罚法》(2021年修订) 第九条第(二)项', true),
+    ('licence_suspension', '暂扣许可证件', 'Suspension of a licence', 3, '《中华人民共和国行政处罚法》(2021年修订) 第九条第(三)项', true),
+    ('qualification_downgrade', '降低资质等级', 'Downgrading of a qualification', 3, '《中华人民共和国行政处罚法》(2021年修订) 第九条第(三)项', true),
+    ('licence_revocation', '吊销许可证件', 'Revocation of a licence', 3, '《中华人民共和国行政处罚法》(2021年修订) 第九条第(三)项', true),
+    ('business_restriction', '限制开展生产经营活动', 'Restriction of production and business activities', 4, '《中华人民共和国行政处罚法》(2021年修订) 第九条第(四)项', true),
+    ('business_suspension', '责令停产停业', 'Order to suspend production or business', 4, '《中华人民共和国行政处罚法》(2021年修订) 第九条第(四)项', true),
+    ('closure', '责令关闭', 'Order to close', 4, '《中华人民共和国行政处罚法》(2021年修订) 第九条第(四)项', true),
+    ('practice_restriction', '限制从业', 'Restriction of practice', 4, '《中华人民共和国行政处罚法》(2021年修订) 第九条第(四)项', true),
+    ('administrative_detention', '行政拘留', 'Administrative detention', 5, '《中华人民共和国行政处罚法》(2021年修订) 第九条第(五)项', true),
+    ('other', '其他', 'Other penalty set by law or administrative regulation', 6, '《中华人民共和国行政处罚法》(2021年修订) 第九条第(六)项', true);
+
+SELECT pg_catalog.pg_extension_config_dump('credit_gz.penalty_category', 'WHERE NOT shipped');
+
+-- =====================================================================================================================
 -- Subjects, occupational archives, relations
 -- =====================================================================================================================
 
@@ -1080,6 +1123,9 @@ CREATE TABLE credit_gz.record (
     created_at      timestamptz NOT NULL DEFAULT pg_catalog.now(),
     created_by      name    NOT NULL DEFAULT CURRENT_USER,
     updated_at      timestamptz NOT NULL DEFAULT pg_catalog.now(),
+    penalty_category text   REFERENCES credit_gz.penalty_category (code) ON UPDATE CASCADE,
+    deciding_body_uscc credit_gz.uscc,
+    source_body_uscc credit_gz.uscc,
     PRIMARY KEY (subject_id, record_id),
     CONSTRAINT record_occupation_fkey FOREIGN KEY (subject_id, occupation_id)
         REFERENCES credit_gz.occupation (subject_id, occupation_id),
@@ -1118,7 +1164,31 @@ COMMENT ON COLUMN credit_gz.record.details IS '明细 / further fields, e.g. tho
 COMMENT ON COLUMN credit_gz.record.created_at IS '归集时间 / when the record was collected';
 COMMENT ON COLUMN credit_gz.record.created_by IS '归集用户 / database role that collected it';
 COMMENT ON COLUMN credit_gz.record.updated_at IS '更新时间 / last change';
+COMMENT ON COLUMN credit_gz.record.penalty_category IS
+    '处罚类别 / category of the penalty (行政处罚法 art. 9, credit_gz.penalty_category); NULL for other items and for '
+    'penalties loaded without it (credit_gz.record_penalty_category() then reads details->>''penalty_type'')';
+COMMENT ON COLUMN credit_gz.record.deciding_body_uscc IS
+    '处罚机关/许可机关统一社会信用代码 / unified code of the body that decided (the national format''s 处罚机关 or 许可机关, '
+    'which may be an office of the department); its name is details->>''deciding_body''';
+COMMENT ON COLUMN credit_gz.record.source_body_uscc IS
+    '数据来源单位统一社会信用代码 / unified code of the body that supplied the data (数据来源单位); its name is '
+    'details->>''source_body''';
 -- Repair applications and objections name a record by its id alone (repair_submit, objection_submit).
+-- record_penalty_category: the 处罚类别 of a penalty record, the one reading rules and reports use: the column, or
+-- for a record loaded before the column existed the first category its details->>'penalty_type' names (the text the
+-- national format sends, several categories separated by 、，; or /).
+CREATE FUNCTION credit_gz.record_penalty_category(penalty_category text, details jsonb)
+RETURNS text
+LANGUAGE sql STABLE PARALLEL SAFE
+RETURN coalesce(penalty_category,
+                (SELECT c.code FROM credit_gz.penalty_category c
+                  WHERE c.name_zh OPERATOR(pg_catalog.=) pg_catalog.btrim(pg_catalog.split_part(
+                            pg_catalog.translate(pg_catalog.btrim(details OPERATOR(pg_catalog.->>) 'penalty_type'),
+                                                 '、，,；;/', '||||||'), '|', 1))));
+COMMENT ON FUNCTION credit_gz.record_penalty_category(text, jsonb) IS
+    '记录的处罚类别 / the penalty category (credit_gz.penalty_category.code) of a record: record.penalty_category, else '
+    'the first category named by details->>''penalty_type'' (records loaded without the column); NULL if neither. '
+    'Call it as record_penalty_category(r.penalty_category, r.details).';
 CREATE INDEX record_id_idx ON credit_gz.record (record_id);
 CREATE INDEX record_publish_until_idx ON credit_gz.record (publish_until) WHERE credit_gz.record_counts(status);
 

@@ -133,9 +133,10 @@ CREATE TABLE credit_gz.double_publicity_field (
 );
 COMMENT ON TABLE credit_gz.double_publicity_field IS
     '双公示数据项 / fields of administrative licence and penalty information that the 双公示 data standard requires '
-    'beyond the record''s own columns; they are keys of credit_gz.record.details. Subject name and code, legal '
-    'representative (organisations), document number, decision date, deciding department and (penalties) end of '
-    'publicity are checked from the columns.';
+    'beyond the record''s own columns; they are keys of credit_gz.record.details, kept as the department sent them. '
+    'Subject name and code, legal representative (organisations), document number, decision date, deciding department '
+    'and, for penalties, 处罚类别 (record.penalty_category) and end of publicity (publish_until) are checked from the '
+    'columns; the unified codes of 处罚机关/许可机关 and 数据来源单位 are columns too (deciding_body_uscc, source_body_uscc).';
 COMMENT ON COLUMN credit_gz.double_publicity_field.kind IS '类别 / licence (行政许可) or penalty (行政处罚)';
 COMMENT ON COLUMN credit_gz.double_publicity_field.field IS '数据项 / key in record.details';
 COMMENT ON COLUMN credit_gz.double_publicity_field.name_zh IS '数据项名称 / field name in the standard';
@@ -153,15 +154,25 @@ INSERT INTO credit_gz.double_publicity_field (kind, field, name_zh, required, sh
     ('penalty', 'violation_type', '违法行为类型', true, true),
     ('penalty', 'facts', '违法事实', true, true),
     ('penalty', 'basis', '处罚依据', true, true),
-    ('penalty', 'penalty_type', '处罚类别', true, true),
     ('penalty', 'content', '处罚内容', true, true),
     ('penalty', 'fine_amount', '罚款金额(万元)', false, true),
     ('penalty', 'confiscated_amount', '没收违法所得、没收非法财物的金额(万元)', false, true),
-    ('penalty', 'licence_revoked', '暂扣或吊销证照名称及编号', false, true);
+    ('penalty', 'licence_revoked', '暂扣或吊销证照名称及编号', false, true),
+    -- kept as sent; the check reads the record's columns for them (deciding department, publish_until)
+    ('licence', 'deciding_body', '许可机关', false, true),
+    ('licence', 'source_body', '数据来源单位', false, true),
+    ('licence', 'licence_status', '当前状态', false, true),
+    ('licence', 'remarks', '备注', false, true),
+    ('penalty', 'penalty_valid_until', '处罚有效期', false, true),
+    ('penalty', 'publicity_deadline', '公示截止期', false, true),
+    ('penalty', 'deciding_body', '处罚机关', false, true),
+    ('penalty', 'source_body', '数据来源单位', false, true),
+    ('penalty', 'remarks', '备注', false, true);
 SELECT pg_catalog.pg_extension_config_dump('credit_gz.double_publicity_field', 'WHERE NOT shipped');
 
 -- double_publicity_issues: the 双公示 records (items with info_item.double_publicity) decided in [from_date, to_date]
--- with the fields they lack. An organisation's record needs a legal representative valid on the decision date.
+-- with the fields they lack. An organisation's record needs a legal representative valid on the decision date; a
+-- penalty its 处罚类别 (credit_gz.record_penalty_category: the column, or the details of a record loaded without it).
 CREATE FUNCTION credit_gz.double_publicity_issues(from_date date DEFAULT NULL, to_date date DEFAULT NULL)
 RETURNS TABLE (record_id bigint, department_code text, kind text, document_no text, missing text[])
 LANGUAGE sql STABLE
@@ -176,6 +187,9 @@ AS $$
                          WHERE l.subject_id = r.subject_id AND l.kind = 'legal_representative'
                            AND credit_gz.in_force(l.valid_from, l.valid_until, r.decision_date))
                     THEN 'legal_representative' END,
+               CASE WHEN i.double_publicity = 'penalty'
+                         AND credit_gz.record_penalty_category(r.penalty_category, r.details) IS NULL
+                    THEN 'penalty_category' END,
                CASE WHEN i.double_publicity = 'penalty' AND r.publish_until IS NULL THEN 'publish_until' END
            ]::text[] || ARRAY(
                SELECT f.field FROM credit_gz.double_publicity_field f

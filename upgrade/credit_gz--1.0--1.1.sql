@@ -2222,6 +2222,125 @@ END
 $$;
 
 -- ---------------------------------------------------------------------------------------------------------------
+-- 处罚类别 as data: credit_gz.penalty_category (行政处罚法 art. 9); record columns penalty_category, deciding_body_uscc
+-- and source_body_uscc (处罚机关/许可机关 and 数据来源单位 by unified code); credit_gz.record_penalty_category(), which
+-- the 双公示 check reads instead of details->>'penalty_type' (still read for records loaded without the column);
+-- double_publicity_field gains the format's other fields (公示截止期, 处罚有效期, 处罚机关, 许可机关, 数据来源单位, 当前状态, 备注).
+-- ---------------------------------------------------------------------------------------------------------------
+CREATE TABLE credit_gz.penalty_category (
+    code         text     NOT NULL PRIMARY KEY CHECK (code ~ '^[a-z][a-z0-9_]{0,62}$'),
+    name_zh      text     NOT NULL UNIQUE CHECK (btrim(name_zh) = name_zh AND name_zh <> ''),
+    name_en      text     NOT NULL,
+    article_item smallint CHECK (article_item BETWEEN 1 AND 6),
+    source       text     NOT NULL CHECK (btrim(source) <> ''),
+    shipped      boolean  NOT NULL DEFAULT false
+);
+COMMENT ON TABLE credit_gz.penalty_category IS
+    '处罚类别 / categories of administrative penalty (《中华人民共和国行政处罚法》第九条): the values of 处罚类别 in the '
+    'national 双公示 penalty format; credit_gz.record.penalty_category cites one. Local rows (shipped = false) add '
+    'categories a law or administrative regulation creates (第九条第(六)项).';
+COMMENT ON COLUMN credit_gz.penalty_category.code IS '类别代码 / category code';
+COMMENT ON COLUMN credit_gz.penalty_category.name_zh IS '类别名称 / category name as the law and the national format write it';
+COMMENT ON COLUMN credit_gz.penalty_category.name_en IS '英文名称 / category name in English';
+COMMENT ON COLUMN credit_gz.penalty_category.article_item IS '第九条项 / item (1–6) of 行政处罚法 art. 9 the category belongs to (NULL: not in the article)';
+COMMENT ON COLUMN credit_gz.penalty_category.source IS '依据 / legal source';
+COMMENT ON COLUMN credit_gz.penalty_category.shipped IS '随扩展发布 / shipped with the extension (pg_dump keeps only local rows)';
+
+INSERT INTO credit_gz.penalty_category (code, name_zh, name_en, article_item, source, shipped) VALUES
+    ('warning', '警告', 'Warning', 1, '《中华人民共和国行政处罚法》(2021年修订) 第九条第(一)项', true),
+    ('criticism_notice', '通报批评', 'Circulated notice of criticism', 1, '《中华人民共和国行政处罚法》(2021年修订) 第九条第(一)项', true),
+    ('fine', '罚款', 'Fine', 2, '《中华人民共和国行政处罚法》(2021年修订) 第九条第(二)项', true),
+    ('confiscation_of_gains', '没收违法所得', 'Confiscation of illegal gains', 2, '《中华人民共和国行政处罚法》(2021年修订) 第九条第(二)项', true),
+    ('confiscation_of_property', '没收非法财物', 'Confiscation of illegal property', 2, '《中华人民共和国行政处罚法》(2021年修订) 第九条第(二)项', true),
+    ('licence_suspension', '暂扣许可证件', 'Suspension of a licence', 3, '《中华人民共和国行政处罚法》(2021年修订) 第九条第(三)项', true),
+    ('qualification_downgrade', '降低资质等级', 'Downgrading of a qualification', 3, '《中华人民共和国行政处罚法》(2021年修订) 第九条第(三)项', true),
+    ('licence_revocation', '吊销许可证件', 'Revocation of a licence', 3, '《中华人民共和国行政处罚法》(2021年修订) 第九条第(三)项', true),
+    ('business_restriction', '限制开展生产经营活动', 'Restriction of production and business activities', 4, '《中华人民共和国行政处罚法》(2021年修订) 第九条第(四)项', true),
+    ('business_suspension', '责令停产停业', 'Order to suspend production or business', 4, '《中华人民共和国行政处罚法》(2021年修订) 第九条第(四)项', true),
+    ('closure', '责令关闭', 'Order to close', 4, '《中华人民共和国行政处罚法》(2021年修订) 第九条第(四)项', true),
+    ('practice_restriction', '限制从业', 'Restriction of practice', 4, '《中华人民共和国行政处罚法》(2021年修订) 第九条第(四)项', true),
+    ('administrative_detention', '行政拘留', 'Administrative detention', 5, '《中华人民共和国行政处罚法》(2021年修订) 第九条第(五)项', true),
+    ('other', '其他', 'Other penalty set by law or administrative regulation', 6, '《中华人民共和国行政处罚法》(2021年修订) 第九条第(六)项', true);
+
+SELECT pg_catalog.pg_extension_config_dump('credit_gz.penalty_category', 'WHERE NOT shipped');
+
+ALTER TABLE credit_gz.record
+    ADD COLUMN penalty_category text   REFERENCES credit_gz.penalty_category (code) ON UPDATE CASCADE,
+    ADD COLUMN deciding_body_uscc credit_gz.uscc,
+    ADD COLUMN source_body_uscc credit_gz.uscc;
+COMMENT ON COLUMN credit_gz.record.penalty_category IS
+    '处罚类别 / category of the penalty (行政处罚法 art. 9, credit_gz.penalty_category); NULL for other items and for '
+    'penalties loaded without it (credit_gz.record_penalty_category() then reads details->>''penalty_type'')';
+COMMENT ON COLUMN credit_gz.record.deciding_body_uscc IS
+    '处罚机关/许可机关统一社会信用代码 / unified code of the body that decided (the national format''s 处罚机关 or 许可机关, '
+    'which may be an office of the department); its name is details->>''deciding_body''';
+COMMENT ON COLUMN credit_gz.record.source_body_uscc IS
+    '数据来源单位统一社会信用代码 / unified code of the body that supplied the data (数据来源单位); its name is '
+    'details->>''source_body''';
+
+-- record_penalty_category: the 处罚类别 of a penalty record, the one reading rules and reports use: the column, or
+-- for a record loaded before the column existed the first category its details->>'penalty_type' names (the text the
+-- national format sends, several categories separated by 、，; or /).
+CREATE FUNCTION credit_gz.record_penalty_category(penalty_category text, details jsonb)
+RETURNS text
+LANGUAGE sql STABLE PARALLEL SAFE
+RETURN coalesce(penalty_category,
+                (SELECT c.code FROM credit_gz.penalty_category c
+                  WHERE c.name_zh OPERATOR(pg_catalog.=) pg_catalog.btrim(pg_catalog.split_part(
+                            pg_catalog.translate(pg_catalog.btrim(details OPERATOR(pg_catalog.->>) 'penalty_type'),
+                                                 '、，,；;/', '||||||'), '|', 1))));
+COMMENT ON FUNCTION credit_gz.record_penalty_category(text, jsonb) IS
+    '记录的处罚类别 / the penalty category (credit_gz.penalty_category.code) of a record: record.penalty_category, else '
+    'the first category named by details->>''penalty_type'' (records loaded without the column); NULL if neither. '
+    'Call it as record_penalty_category(r.penalty_category, r.details).';
+
+DELETE FROM credit_gz.double_publicity_field WHERE kind = 'penalty' AND field = 'penalty_type' AND shipped;
+INSERT INTO credit_gz.double_publicity_field (kind, field, name_zh, required, shipped) VALUES
+    ('licence', 'deciding_body', '许可机关', false, true),
+    ('licence', 'source_body', '数据来源单位', false, true),
+    ('licence', 'licence_status', '当前状态', false, true),
+    ('licence', 'remarks', '备注', false, true),
+    ('penalty', 'penalty_valid_until', '处罚有效期', false, true),
+    ('penalty', 'publicity_deadline', '公示截止期', false, true),
+    ('penalty', 'deciding_body', '处罚机关', false, true),
+    ('penalty', 'source_body', '数据来源单位', false, true),
+    ('penalty', 'remarks', '备注', false, true);
+COMMENT ON TABLE credit_gz.double_publicity_field IS
+    '双公示数据项 / fields of administrative licence and penalty information that the 双公示 data standard requires '
+    'beyond the record''s own columns; they are keys of credit_gz.record.details, kept as the department sent them. '
+    'Subject name and code, legal representative (organisations), document number, decision date, deciding department '
+    'and, for penalties, 处罚类别 (record.penalty_category) and end of publicity (publish_until) are checked from the '
+    'columns; the unified codes of 处罚机关/许可机关 and 数据来源单位 are columns too (deciding_body_uscc, source_body_uscc).';
+
+CREATE OR REPLACE FUNCTION credit_gz.double_publicity_issues(from_date date DEFAULT NULL, to_date date DEFAULT NULL)
+RETURNS TABLE (record_id bigint, department_code text, kind text, document_no text, missing text[])
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+    SELECT r.record_id, r.department_code, i.double_publicity, r.document_no,
+           pg_catalog.array_remove(ARRAY[
+               CASE WHEN s.name IS NULL OR btrim(s.name) = '' THEN 'subject_name' END,
+               CASE WHEN num_nonnulls(s.uscc, s.resident_id, s.identity_document_no) = 0 THEN 'subject_code' END,
+               CASE WHEN s.uscc IS NOT NULL AND NOT EXISTS (
+                        SELECT FROM credit_gz.relation l
+                         WHERE l.subject_id = r.subject_id AND l.kind = 'legal_representative'
+                           AND credit_gz.in_force(l.valid_from, l.valid_until, r.decision_date))
+                    THEN 'legal_representative' END,
+               CASE WHEN i.double_publicity = 'penalty'
+                         AND credit_gz.record_penalty_category(r.penalty_category, r.details) IS NULL
+                    THEN 'penalty_category' END,
+               CASE WHEN i.double_publicity = 'penalty' AND r.publish_until IS NULL THEN 'publish_until' END
+           ]::text[] || ARRAY(
+               SELECT f.field FROM credit_gz.double_publicity_field f
+                WHERE f.kind = i.double_publicity AND f.required
+                  AND coalesce(btrim(r.details ->> f.field), '') = ''
+                ORDER BY f.field), NULL)
+      FROM credit_gz.record r
+      JOIN credit_gz.info_item i ON i.code = r.item_code AND i.double_publicity IS NOT NULL
+      JOIN credit_gz.subject s ON s.subject_id = r.subject_id
+     WHERE ($1 IS NULL OR r.decision_date >= $1) AND ($2 IS NULL OR r.decision_date <= $2)
+       AND r.status <> 'revoked'
+$$;
 -- One repair window (国办发〔2025〕22号): applications received through 信用中国 with the platform's number, the day
 -- received and the query code; the department's 3-day and the platform's 10-day deadlines and the extension of a
 -- complex case as deadline rules; progress back to the platform, results also to 征信机构 (sync_target.topics).

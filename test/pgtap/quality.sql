@@ -1,6 +1,6 @@
 -- Data quality (十五): duplicate/erroneous codes, 双公示 pass rate, collection growth against the same period last year.
 BEGIN;
-SELECT plan(24);
+SELECT plan(29);
 
 CREATE FUNCTION pg_temp.mk_uscc(region text, n bigint) RETURNS text LANGUAGE sql AS $$
   SELECT credit_gz.uscc_make('91' || region || org || (
@@ -89,6 +89,27 @@ SELECT results_eq($$SELECT department_code, kind, records, passed, pass_rate FRO
                            ('market_regulation', 'licence', 2, 1, 0.5000),
                            ('market_regulation', 'penalty', 3, 2, 0.6667)$$,
                   'pass rate per department and kind');
+
+-- 处罚类别: the column (record.penalty_category); a record loaded without it is read from details->>'penalty_type'
+INSERT INTO credit_gz.record (subject_id, item_code, department_code, document_no, decision_date, severity, details, penalty_category)
+SELECT (SELECT subject_id FROM credit_gz.subject WHERE name = 'Q个人'), 'administrative_penalty', 'market_regulation', v.doc,
+       '2025-02-10', 'general', (SELECT d FROM full_penalty) - 'penalty_type' || v.extra, v.category
+  FROM (VALUES ('Q-C-column', '{}'::jsonb, 'fine'), ('Q-C-none', '{}', NULL),
+               ('Q-C-several', '{"penalty_type": " 罚款；没收违法所得 "}', NULL),
+               ('Q-C-unknown', '{"penalty_type": "罚金"}', NULL)) v(doc, extra, category);
+SELECT is((SELECT missing FROM credit_gz.double_publicity_issues('2025-02-01', '2025-02-28') WHERE document_no = 'Q-C-column'),
+          '{}'::text[], 'a penalty with its category in the column passes without details->>''penalty_type''');
+SELECT is((SELECT missing FROM credit_gz.double_publicity_issues('2025-02-01', '2025-02-28') WHERE document_no = 'Q-C-none'),
+          ARRAY['penalty_category'], 'a penalty without a category fails, naming penalty_category');
+SELECT results_eq($$SELECT r.document_no, credit_gz.record_penalty_category(r.penalty_category, r.details)
+                      FROM credit_gz.record r WHERE r.document_no LIKE 'Q-C-%' OR r.document_no = 'Q-P-Q个人' ORDER BY 1$$,
+                  $$VALUES ('Q-C-column'::text, 'fine'::text), ('Q-C-none', NULL), ('Q-C-several', 'fine'),
+                           ('Q-C-unknown', NULL), ('Q-P-Q个人', 'fine')$$,
+                  'old rows: the first category the text names (separators 、，; trimmed), NULL for a name not in the law');
+SELECT is((SELECT missing FROM credit_gz.double_publicity_issues('2025-02-01', '2025-02-28') WHERE document_no = 'Q-C-unknown'),
+          ARRAY['penalty_category'], 'a penalty_type no category names fails');
+SELECT throws_ok($$UPDATE credit_gz.record SET penalty_category = 'flogging' WHERE document_no = 'Q-C-none'$$, '23503', NULL,
+                 'the column takes only the categories of credit_gz.penalty_category');
 
 -- ---------------------------------------------------------------------------------------------------- collection growth
 -- 10 records collected in March 2024 and 13 in March 2025 by market regulation; 5 and 5 by housing
