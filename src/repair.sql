@@ -135,6 +135,7 @@ LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS $
 DECLARE
     e credit_gz.list_entry;
     lt credit_gz.list_type;
+    term record;
     why text[] := '{}';
     min_day date;
     since date;
@@ -146,6 +147,7 @@ BEGIN
             USING ERRCODE = '23503', HINT = 'Give the entry_id of an entry in credit_gz.list_entry.';
     END IF;
     SELECT * INTO lt FROM credit_gz.list_type WHERE code = e.list_type_code;
+    SELECT * INTO term FROM credit_gz.entry_term(e.list_type_code, e.list_term_id);
 
     IF e.status <> 'active' THEN
         why := why || format('the list entry is not active (status %s)', e.status);
@@ -156,7 +158,7 @@ BEGIN
     IF lt.polarity = 'reward' THEN
         why := why || 'entries on a reward list (红名单) are not repaired'::text;
     END IF;
-    IF lt.early_removal_after_months IS NULL THEN
+    IF term.early_removal_after_months IS NULL THEN
         why := why || format('list %s allows no early removal', lt.code);
     END IF;
     IF obligations_performed_on IS NULL OR obligations_performed_on > on_day THEN
@@ -166,14 +168,17 @@ BEGIN
         why := why || 'no repair commitment (信用修复承诺) is on file'::text;
     END IF;
 
-    -- Early removal after the list type's minimum term (e.g. SAMR Order No. 44: one year).
-    min_day := credit_gz.add_months(e.effective_from, COALESCE(lt.early_removal_after_months, 0));
+    -- Early removal after the minimum term of the entry's term generation (e.g. SAMR Order No. 44: one year from
+    -- listing; wage arrears: six months from correction, the day the obligations were performed).
+    min_day := credit_gz.add_months(CASE WHEN term.early_removal_counted_from = 'correction'
+                                         THEN COALESCE(obligations_performed_on, e.effective_from) ELSE e.effective_from END,
+                                    COALESCE(term.early_removal_after_months, 0));
     since := GREATEST(min_day, obligations_performed_on);
     bar := credit_gz.repair_bar_until(e.subject_id, NULL, GREATEST(on_day, since));
     IF bar IS NOT NULL THEN
         since := bar;
     END IF;
-    IF lt.early_removal_after_months IS NOT NULL AND min_day > on_day THEN
+    IF term.early_removal_after_months IS NOT NULL AND min_day > on_day THEN
         why := why || format('early removal is possible from %s', pg_catalog.to_char(min_day, 'YYYY-MM-DD'));
     END IF;
     IF bar IS NOT NULL THEN
@@ -186,7 +191,7 @@ BEGIN
     eligible_from := CASE
         WHEN eligible THEN on_day
         WHEN since IS NOT NULL AND since <> 'infinity' AND since > on_day
-             AND cardinality(why) = (CASE WHEN lt.early_removal_after_months IS NOT NULL AND min_day > on_day THEN 1 ELSE 0 END)
+             AND cardinality(why) = (CASE WHEN term.early_removal_after_months IS NOT NULL AND min_day > on_day THEN 1 ELSE 0 END)
                                      + (CASE WHEN bar IS NOT NULL THEN 1 ELSE 0 END)
         THEN since END;
     RETURN NEXT;
@@ -194,7 +199,8 @@ END $$;
 COMMENT ON FUNCTION credit_gz.entry_repair_eligibility(bigint, date, date) IS
     '名单提前移出(修复)条件 / whether a list entry can be repaired (removed early) on the day: active, determined directly '
     '(derived entries follow their source), a punishment or attention list that allows early removal, its minimum term '
-    '(list_type.early_removal_after_months) reached, obligations performed, a repair commitment on file, no repair bar.';
+    '(of its term generation, credit_gz.entry_term: from listing or from correction) reached, obligations performed, a '
+    'repair commitment on file, no repair bar.';
 
 -- ====================================================================
 -- Repair applications (信用修复申请)

@@ -943,6 +943,7 @@ CREATE OR REPLACE FUNCTION credit_gz.list_entry_check() RETURNS trigger
 $$
 DECLARE
     lt credit_gz.list_type;
+    term record;
     earliest date;
 BEGIN
     IF TG_OP = 'INSERT' AND credit_gz.restoring() THEN RETURN NEW; END IF;  -- a restore keeps its rows as dumped
@@ -973,9 +974,12 @@ BEGIN
                       DETAIL = format('Subject %s is not a %s.', NEW.subject_id, replace(lt.applies_to, '_', ' ')),
                       HINT = 'Choose a list type that applies to this kind of subject.';
         END IF;
-        IF NEW.effective_until IS NULL AND lt.default_term_months IS NOT NULL THEN
+        -- the entry keeps the term generation in force on its listing day
+        NEW.list_term_id := credit_gz.list_term_for(NEW.list_type_code, NEW.effective_from);
+        SELECT * INTO term FROM credit_gz.entry_term(NEW.list_type_code, NEW.list_term_id);
+        IF NEW.effective_until IS NULL AND term.default_term_months IS NOT NULL THEN
             -- the term runs from the listing date; the anniversary is the first day no longer in force
-            NEW.effective_until := credit_gz.add_months(NEW.effective_from, lt.default_term_months);
+            NEW.effective_until := credit_gz.add_months(NEW.effective_from, term.default_term_months);
         END IF;
         IF NEW.status <> 'active' AND NEW.status_changed_on IS NULL THEN
             NEW.status_changed_on := credit_gz.policy_date();
@@ -985,7 +989,7 @@ BEGIN
 
     -- UPDATE of a directly determined entry
     IF NEW.subject_id <> OLD.subject_id OR NEW.list_type_code <> OLD.list_type_code
-       OR NEW.derived_from_entry_id IS NOT NULL THEN
+       OR NEW.list_term_id IS DISTINCT FROM OLD.list_term_id OR NEW.derived_from_entry_id IS NOT NULL THEN
         RAISE EXCEPTION 'the subject and list type of list entry % cannot change', OLD.entry_id
             USING ERRCODE = 'check_violation',
                   DETAIL = 'An entry records one determination about one subject.',
@@ -1011,7 +1015,8 @@ BEGIN
         END IF;
         IF NEW.status IN ('lifted', 'repaired')
            AND (OLD.effective_until IS NULL OR OLD.effective_until > NEW.status_changed_on) THEN
-            IF lt.early_removal_after_months IS NULL THEN
+            SELECT * INTO term FROM credit_gz.entry_term(OLD.list_type_code, OLD.list_term_id);
+            IF term.early_removal_after_months IS NULL THEN
                 RAISE EXCEPTION 'list type "%" allows no early removal', OLD.list_type_code
                     USING ERRCODE = 'check_violation',
                           DETAIL = CASE WHEN OLD.effective_until IS NULL
@@ -1020,13 +1025,23 @@ BEGIN
                                                     OLD.entry_id, to_char(OLD.effective_until, 'YYYY-MM-DD')) END,
                           HINT = 'Revoke the entry if the determination itself was wrong.';
             END IF;
-            earliest := credit_gz.add_months(OLD.effective_from, lt.early_removal_after_months);
+            IF term.early_removal_counted_from = 'correction' AND NEW.rectified_on IS NULL THEN
+                RAISE EXCEPTION 'list entry % cannot be removed early before the subject has corrected', OLD.entry_id
+                    USING ERRCODE = 'check_violation',
+                          DETAIL = format('%s allows early removal %s months after correction, on conditions: %s.',
+                                          lt.name_zh, term.early_removal_after_months,
+                                          coalesce(term.early_removal_conditions, 'none stated')),
+                          HINT = 'Record the day of correction in rectified_on.';
+            END IF;
+            earliest := credit_gz.add_months(CASE WHEN term.early_removal_counted_from = 'correction' THEN NEW.rectified_on
+                                                  ELSE OLD.effective_from END, term.early_removal_after_months);
             IF NEW.status_changed_on < earliest THEN
                 RAISE EXCEPTION 'list entry % cannot be removed before %', OLD.entry_id, to_char(earliest, 'YYYY-MM-DD')
                     USING ERRCODE = 'check_violation',
-                          DETAIL = format('%s allows early removal %s months after listing, on conditions: %s.',
-                                          lt.name_zh, lt.early_removal_after_months,
-                                          coalesce(lt.early_removal_conditions, 'none stated')),
+                          DETAIL = format('%s allows early removal %s months after %s, on conditions: %s.',
+                                          lt.name_zh, term.early_removal_after_months,
+                                          CASE WHEN term.early_removal_counted_from = 'correction' THEN 'correction' ELSE 'listing' END,
+                                          coalesce(term.early_removal_conditions, 'none stated')),
                           HINT = 'Wait until the early-removal date, or revoke the entry if the determination was wrong.';
             END IF;
         END IF;
@@ -2564,3 +2579,166 @@ COMMENT ON FUNCTION credit_gz.repair_extend(bigint, text) IS
     '复杂情形延期 / extends an open application once, before its deadline, with the reason: the running deadlines move by '
     'the extension rule in force on the day (CG613 otherwise); a platform''s application gets a progress message.';
 
+-- ---------------------------------------------------------------------------------------------------------------
+-- List terms as rule generations: credit_gz.list_term (later generations of a list type's term and early-removal
+-- rule, early removal counted from listing or from correction); an entry keeps the generation in force on its listing
+-- day (list_entry.list_term_id); wage arrears (人社部令第45号): 6 months after correction, for every entry since 2022.
+-- ---------------------------------------------------------------------------------------------------------------
+CREATE TABLE credit_gz.list_term (
+    list_term_id               integer PRIMARY KEY,
+    list_type_code             text NOT NULL REFERENCES credit_gz.list_type (code),
+    effective_from             date NOT NULL,
+    effective_until            date,
+    default_term_months        integer CHECK (default_term_months > 0),
+    early_removal_after_months integer CHECK (early_removal_after_months >= 0),
+    early_removal_counted_from text NOT NULL DEFAULT 'listing' CHECK (early_removal_counted_from IN ('listing', 'correction')),
+    early_removal_conditions   text,
+    source                     text NOT NULL CHECK (btrim(source) <> ''),
+    note                       text,
+    shipped                    boolean NOT NULL DEFAULT false,
+    CHECK (effective_until IS NULL OR effective_until > effective_from),
+    UNIQUE (list_type_code, effective_from)
+);
+COMMENT ON TABLE credit_gz.list_term IS
+    '名单期限规则代次 / generations of a list type''s term and early-removal rule. A list type''s own columns '
+    '(default_term_months, early_removal_after_months, early_removal_conditions) are its first generation; a row here '
+    'replaces them for entries listed on the days it is in force [effective_from, effective_until). An entry keeps the '
+    'generation in force on its listing day (list_entry.list_term_id, NULL: the list type''s own columns), so a later '
+    'change of the law does not change the rule of entries already listed.';
+COMMENT ON COLUMN credit_gz.list_term.list_term_id IS '规则编号 / id (shipped rows below 1000)';
+COMMENT ON COLUMN credit_gz.list_term.list_type_code IS '名单类型 / list type';
+COMMENT ON COLUMN credit_gz.list_term.effective_from IS '施行日期 / first listing day the generation governs';
+COMMENT ON COLUMN credit_gz.list_term.effective_until IS '失效日期 / first listing day it no longer governs (NULL: open)';
+COMMENT ON COLUMN credit_gz.list_term.default_term_months IS '列入期限(月) / term in months; NULL: until removed';
+COMMENT ON COLUMN credit_gz.list_term.early_removal_after_months IS
+    '提前移出最短月数 / months before early removal is possible; NULL: no early removal';
+COMMENT ON COLUMN credit_gz.list_term.early_removal_counted_from IS
+    '起算点 / listing: months counted from the listing day; correction: from the day the subject corrected (改正之日, '
+    'list_entry.rectified_on, or the obligations performed of a repair application)';
+COMMENT ON COLUMN credit_gz.list_term.early_removal_conditions IS '提前移出条件 / conditions';
+COMMENT ON COLUMN credit_gz.list_term.source IS '依据 / legal source';
+COMMENT ON COLUMN credit_gz.list_term.note IS '说明 / remarks (an unconfirmed figure says so here)';
+COMMENT ON COLUMN credit_gz.list_term.shipped IS '随扩展发布 / shipped with the extension (pg_dump keeps only local rows)';
+INSERT INTO credit_gz.list_term (list_term_id, list_type_code, effective_from, default_term_months, early_removal_after_months,
+                                 early_removal_counted_from, early_removal_conditions, source, note, shipped) VALUES
+    (1, 'wage_arrears', '2022-01-01', 36, 6, 'correction', '列入期间偿还拖欠工资，自改正之日起满6个月，且作出守信承诺',
+     '《拖欠农民工工资失信联合惩戒对象名单管理暂行办法》(人力资源社会保障部令第45号)',
+     'from the ministry''s public summary of the order (three years; early removal 6 months after correction with a '
+     'credit commitment), not from its article text; the list type''s first generation (12 months from listing) was '
+     'wrong from the start, so this generation covers every entry since the order took effect', true);
+SELECT pg_catalog.pg_extension_config_dump('credit_gz.list_term', 'WHERE NOT shipped');
+
+CREATE FUNCTION credit_gz.list_term_for(list_type_code text, listed_on date) RETURNS integer
+LANGUAGE sql STABLE STRICT PARALLEL SAFE SET search_path = pg_catalog, pg_temp
+RETURN (SELECT t.list_term_id FROM credit_gz.list_term t
+        WHERE t.list_type_code = list_term_for.list_type_code
+          AND credit_gz.in_force(t.effective_from, t.effective_until, list_term_for.listed_on)
+        ORDER BY t.shipped, t.effective_from DESC, t.list_term_id
+        LIMIT 1);
+COMMENT ON FUNCTION credit_gz.list_term_for(text, date) IS
+    '名单期限代次 / the list_term generation in force for a list type on a listing day (a local row before a shipped '
+    'one, then the latest); NULL: the list type''s own columns apply.';
+
+CREATE FUNCTION credit_gz.entry_term(list_type_code text, list_term_id integer)
+RETURNS TABLE (default_term_months integer, early_removal_after_months integer, early_removal_counted_from text,
+               early_removal_conditions text)
+LANGUAGE sql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+    SELECT t.default_term_months, t.early_removal_after_months, t.early_removal_counted_from, t.early_removal_conditions
+      FROM credit_gz.list_term t WHERE t.list_term_id = entry_term.list_term_id
+    UNION ALL
+    SELECT lt.default_term_months, lt.early_removal_after_months, 'listing', lt.early_removal_conditions
+      FROM credit_gz.list_type lt WHERE entry_term.list_term_id IS NULL AND lt.code = entry_term.list_type_code;
+END;
+COMMENT ON FUNCTION credit_gz.entry_term(text, integer) IS
+    '名单记录适用的期限规则 / the term and early-removal rule of an entry: its list_term generation, or the list type''s '
+    'own columns when it has none. The one place the check trigger and repair eligibility read them from.';
+
+ALTER TABLE credit_gz.list_entry ADD COLUMN list_term_id integer REFERENCES credit_gz.list_term (list_term_id);
+COMMENT ON COLUMN credit_gz.list_entry.list_term_id IS
+    '期限规则代次 / the list_term generation in force on the listing day, which the entry keeps (NULL: the list type''s '
+    'own columns; derived entries follow their source)';
+-- Entries already listed take the generation in force on their listing day (wage arrears: the 45号 generation);
+-- without their triggers, as the columns of the rows change no decision.
+ALTER TABLE credit_gz.list_entry DISABLE TRIGGER USER;
+UPDATE credit_gz.list_entry e SET list_term_id = credit_gz.list_term_for(e.list_type_code, e.effective_from)
+WHERE e.derived_from_entry_id IS NULL AND credit_gz.list_term_for(e.list_type_code, e.effective_from) IS NOT NULL;
+ALTER TABLE credit_gz.list_entry ENABLE TRIGGER USER;
+COMMENT ON FUNCTION credit_gz.list_entry_check() IS
+    '名单列入校验：默认期限、提前移出、状态变更规则（取自列入日有效的期限代次）/ validates directly determined entries: '
+    'default term, early removal and status transitions, read from the term generation in force on the listing day '
+    '(list_term, else the list type''s own columns), which the entry keeps';
+
+CREATE OR REPLACE FUNCTION credit_gz.entry_repair_eligibility(entry_id bigint, on_day date,
+                                                    obligations_performed_on date DEFAULT NULL)
+RETURNS TABLE (eligible boolean, reasons text[], eligible_from date)
+LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    e credit_gz.list_entry;
+    lt credit_gz.list_type;
+    term record;
+    why text[] := '{}';
+    min_day date;
+    since date;
+    bar date;
+BEGIN
+    SELECT * INTO e FROM credit_gz.list_entry le WHERE le.entry_id = entry_repair_eligibility.entry_id;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'list entry % does not exist', entry_repair_eligibility.entry_id
+            USING ERRCODE = '23503', HINT = 'Give the entry_id of an entry in credit_gz.list_entry.';
+    END IF;
+    SELECT * INTO lt FROM credit_gz.list_type WHERE code = e.list_type_code;
+    SELECT * INTO term FROM credit_gz.entry_term(e.list_type_code, e.list_term_id);
+
+    IF e.status <> 'active' THEN
+        why := why || format('the list entry is not active (status %s)', e.status);
+    END IF;
+    IF e.derived_from_entry_id IS NOT NULL THEN
+        why := why || format('the entry was derived from entry %s and is lifted with it', e.derived_from_entry_id);
+    END IF;
+    IF lt.polarity = 'reward' THEN
+        why := why || 'entries on a reward list (红名单) are not repaired'::text;
+    END IF;
+    IF term.early_removal_after_months IS NULL THEN
+        why := why || format('list %s allows no early removal', lt.code);
+    END IF;
+    IF obligations_performed_on IS NULL OR obligations_performed_on > on_day THEN
+        why := why || 'the obligations set by the decision have not been performed (履行法定义务、纠正失信行为)'::text;
+    END IF;
+    IF NOT credit_gz.repair_commitment_on_file(e.subject_id, e.record_id) THEN
+        why := why || 'no repair commitment (信用修复承诺) is on file'::text;
+    END IF;
+
+    -- Early removal after the minimum term of the entry's term generation (e.g. SAMR Order No. 44: one year from
+    -- listing; wage arrears: six months from correction, the day the obligations were performed).
+    min_day := credit_gz.add_months(CASE WHEN term.early_removal_counted_from = 'correction'
+                                         THEN COALESCE(obligations_performed_on, e.effective_from) ELSE e.effective_from END,
+                                    COALESCE(term.early_removal_after_months, 0));
+    since := GREATEST(min_day, obligations_performed_on);
+    bar := credit_gz.repair_bar_until(e.subject_id, NULL, GREATEST(on_day, since));
+    IF bar IS NOT NULL THEN
+        since := bar;
+    END IF;
+    IF term.early_removal_after_months IS NOT NULL AND min_day > on_day THEN
+        why := why || format('early removal is possible from %s', pg_catalog.to_char(min_day, 'YYYY-MM-DD'));
+    END IF;
+    IF bar IS NOT NULL THEN
+        why := why || CASE WHEN bar = 'infinity' THEN 'repair is barred without end date'
+                           ELSE format('repair is barred until %s', pg_catalog.to_char(credit_gz.inclusive_end(bar), 'YYYY-MM-DD')) END;
+    END IF;
+
+    eligible := cardinality(why) = 0;
+    reasons := why;
+    eligible_from := CASE
+        WHEN eligible THEN on_day
+        WHEN since IS NOT NULL AND since <> 'infinity' AND since > on_day
+             AND cardinality(why) = (CASE WHEN term.early_removal_after_months IS NOT NULL AND min_day > on_day THEN 1 ELSE 0 END)
+                                     + (CASE WHEN bar IS NOT NULL THEN 1 ELSE 0 END)
+        THEN since END;
+    RETURN NEXT;
+END $$;
+COMMENT ON FUNCTION credit_gz.entry_repair_eligibility(bigint, date, date) IS
+    '名单提前移出(修复)条件 / whether a list entry can be repaired (removed early) on the day: active, determined directly '
+    '(derived entries follow their source), a punishment or attention list that allows early removal, its minimum term '
+    '(of its term generation, credit_gz.entry_term: from listing or from correction) reached, obligations performed, a '
+    'repair commitment on file, no repair bar.';
