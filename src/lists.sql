@@ -128,7 +128,7 @@ COMMENT ON TABLE credit_gz.list_term IS
 COMMENT ON COLUMN credit_gz.list_term.list_term_id IS '规则编号 / id (shipped rows below 1000)';
 COMMENT ON COLUMN credit_gz.list_term.list_type_code IS '名单类型 / list type';
 COMMENT ON COLUMN credit_gz.list_term.effective_from IS '施行日期 / first listing day the generation governs';
-COMMENT ON COLUMN credit_gz.list_term.effective_until IS '失效日期 / first listing day it no longer governs (NULL: open)';
+COMMENT ON COLUMN credit_gz.list_term.effective_until IS '失效日期 / first day no longer in force: entries listed from it take a later generation (NULL: open)';
 COMMENT ON COLUMN credit_gz.list_term.default_term_months IS '列入期限(月) / term in months; NULL: until removed';
 COMMENT ON COLUMN credit_gz.list_term.early_removal_after_months IS
     '提前移出最短月数 / months before early removal is possible; NULL: no early removal';

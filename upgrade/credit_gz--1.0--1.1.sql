@@ -2608,7 +2608,7 @@ COMMENT ON TABLE credit_gz.list_term IS
 COMMENT ON COLUMN credit_gz.list_term.list_term_id IS '规则编号 / id (shipped rows below 1000)';
 COMMENT ON COLUMN credit_gz.list_term.list_type_code IS '名单类型 / list type';
 COMMENT ON COLUMN credit_gz.list_term.effective_from IS '施行日期 / first listing day the generation governs';
-COMMENT ON COLUMN credit_gz.list_term.effective_until IS '失效日期 / first listing day it no longer governs (NULL: open)';
+COMMENT ON COLUMN credit_gz.list_term.effective_until IS '失效日期 / first day no longer in force: entries listed from it take a later generation (NULL: open)';
 COMMENT ON COLUMN credit_gz.list_term.default_term_months IS '列入期限(月) / term in months; NULL: until removed';
 COMMENT ON COLUMN credit_gz.list_term.early_removal_after_months IS
     '提前移出最短月数 / months before early removal is possible; NULL: no early removal';
@@ -2654,6 +2654,10 @@ COMMENT ON FUNCTION credit_gz.entry_term(text, integer) IS
     '名单记录适用的期限规则 / the term and early-removal rule of an entry: its list_term generation, or the list type''s '
     'own columns when it has none. The one place the check trigger and repair eligibility read them from.';
 
+-- Departments and analysts read the generations as they read list types (the entry check reads them as the caller);
+-- roles mapped before the update get SELECT when the DBA re-runs their grant_* function.
+INSERT INTO credit_gz.role_privilege (kind, object_name, privileges, shipped) VALUES
+    ('department', 'list_term', 'SELECT', true), ('analyst', 'list_term', 'SELECT', true);
 ALTER TABLE credit_gz.list_entry ADD COLUMN list_term_id integer REFERENCES credit_gz.list_term (list_term_id);
 COMMENT ON COLUMN credit_gz.list_entry.list_term_id IS
     '期限规则代次 / the list_term generation in force on the listing day, which the entry keeps (NULL: the list type''s '
