@@ -16,7 +16,7 @@ CREATE TABLE credit_gz.deadline_rule (
     source           text NOT NULL,
     note             text,
     CHECK (effective_until IS NULL OR effective_until > effective_from),
-    CHECK ((procedure = 'repair' AND step IN ('acceptance', 'decision'))
+    CHECK ((procedure = 'repair' AND step IN ('acceptance', 'decision', 'department_decision', 'platform_reply', 'extension'))
         OR (procedure = 'objection' AND step IN ('acceptance', 'platform_check', 'provider_check')))
 );
 COMMENT ON TABLE credit_gz.deadline_rule IS
@@ -28,7 +28,8 @@ COMMENT ON TABLE credit_gz.deadline_rule IS
 COMMENT ON COLUMN credit_gz.deadline_rule.deadline_rule_id IS '规则编号 / rule id (< 1000 shipped, >= 1000 local)';
 COMMENT ON COLUMN credit_gz.deadline_rule.procedure IS '程序 / repair (信用修复) or objection (异议)';
 COMMENT ON COLUMN credit_gz.deadline_rule.step IS
-    '环节 / repair: acceptance 受理, decision 办结反馈; objection: acceptance 受理, platform_check 平台核查, '
+    '环节 / repair: acceptance 受理, decision 办结反馈, department_decision 认定部门作出决定 (applications received through '
+    '信用中国), platform_reply 信用中国答复申请人, extension 复杂情形延长; objection: acceptance 受理, platform_check 平台核查, '
     'provider_check 提供单位核查';
 COMMENT ON COLUMN credit_gz.deadline_rule.channel IS
     '通道 / standard, or green (绿色通道, 防疫重点保障企业: 穗府办函〔2020〕35号 三(五))';
@@ -53,7 +54,14 @@ INSERT INTO credit_gz.deadline_rule
     (6, 'repair', 'acceptance', 'green', 1, '2026-04-01', '穗府办函〔2020〕35号 三(五) 信用修复绿色通道',
         'local setting: the policy orders a faster green channel but sets no number; confirm with 市发展改革委'),
     (7, 'repair', 'decision', 'green', 5, '2026-04-01', '穗府办函〔2020〕35号 三(五) 信用修复绿色通道',
-        'local setting: the policy orders a faster green channel but sets no number; confirm with 市发展改革委');
+        'local setting: the policy orders a faster green channel but sets no number; confirm with 市发展改革委'),
+    (8, 'repair', 'department_decision', 'standard', 3, '2025-06-22', '国办发〔2025〕22号 (信用中国 统一修复窗口)',
+        'an application received through 信用中国: the determining department decides within 3 working days of receipt'),
+    (9, 'repair', 'platform_reply', 'standard', 10, '2025-06-22', '国办发〔2025〕22号 (信用中国 统一修复窗口)',
+        '信用中国 answers the applicant within 10 working days of receipt'),
+    (10, 'repair', 'extension', 'standard', 10, '2025-06-22', '国办发〔2025〕22号 (复杂情形可延长)',
+        'unconfirmed figure: 22号 allows an extension for complex cases but no text seen sets its length; '
+        'local setting of 10 working days, confirm with 市发展改革委');
 
 SELECT pg_catalog.pg_extension_config_dump('credit_gz.deadline_rule', 'WHERE deadline_rule_id >= 1000');
 

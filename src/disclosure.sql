@@ -131,7 +131,7 @@ INSERT INTO credit_gz.role_privilege (kind, object_name, privileges) VALUES
     ('department', 'commitment', 'SELECT, INSERT, UPDATE'),
     ('department', 'query_log', 'INSERT'), ('department', 'unknown_code_read_log', 'INSERT'),
     ('department', 'authorization', 'SELECT'),
-    ('department', 'list_type', 'SELECT'), ('department', 'list_disclosure', 'SELECT'),
+    ('department', 'list_type', 'SELECT'), ('department', 'list_term', 'SELECT'), ('department', 'list_disclosure', 'SELECT'),
     ('department', 'list_entry', 'SELECT, INSERT, UPDATE, DELETE'), ('department', 'list_guard', 'SELECT, INSERT, UPDATE'),
     ('department', 'propagation_rule', 'SELECT'), ('department', 'measure', 'SELECT'),
     ('department', 'measure_action', 'SELECT'), ('department', 'measure_feedback', 'SELECT'),
@@ -167,7 +167,7 @@ INSERT INTO credit_gz.role_privilege (kind, object_name, privileges) VALUES
     -- analysts (BI tools): monitoring views and public views
     ('analyst', 'monitor_*', 'SELECT'), ('analyst', 'public_*', 'SELECT'), ('analyst', 'audience', 'SELECT'),
     ('analyst', 'department', 'SELECT'), ('analyst', 'domain', 'SELECT'), ('analyst', 'policy_target', 'SELECT'),
-    ('analyst', 'case_step_kind', 'SELECT'), ('analyst', 'list_type', 'SELECT'), ('analyst', 'calendar', 'SELECT'),
+    ('analyst', 'case_step_kind', 'SELECT'), ('analyst', 'list_type', 'SELECT'), ('analyst', 'list_term', 'SELECT'), ('analyst', 'calendar', 'SELECT'),
     ('department', 'policy_target', 'SELECT'), ('department', 'collection_by_department', 'SELECT'),
     -- 信用服务机构: what the disclosure rules give them, through the disclosed_* views
     ('credit_agency', 'disclosed_*', 'SELECT'), ('credit_agency', 'public_*', 'SELECT'),

@@ -102,6 +102,79 @@ INSERT INTO credit_gz.list_type (code, name_zh, name_en, parent_code, polarity, 
   '市场监管总局令第44号 第二十四条; 《中华人民共和国公司法》第一百七十八条', '2021-09-01', true);
 
 -- ---------------------------------------------------------------------------------------------------------------
+-- List terms: later generations of a list type's term and early-removal rule (rules are data with effective dates)
+-- ---------------------------------------------------------------------------------------------------------------
+CREATE TABLE credit_gz.list_term (
+    list_term_id               integer PRIMARY KEY,
+    list_type_code             text NOT NULL REFERENCES credit_gz.list_type (code),
+    effective_from             date NOT NULL,
+    effective_until            date,
+    default_term_months        integer CHECK (default_term_months > 0),
+    early_removal_after_months integer CHECK (early_removal_after_months >= 0),
+    early_removal_counted_from text NOT NULL DEFAULT 'listing' CHECK (early_removal_counted_from IN ('listing', 'correction')),
+    early_removal_conditions   text,
+    source                     text NOT NULL CHECK (btrim(source) <> ''),
+    note                       text,
+    shipped                    boolean NOT NULL DEFAULT false,
+    CHECK (effective_until IS NULL OR effective_until > effective_from),
+    UNIQUE (list_type_code, effective_from)
+);
+COMMENT ON TABLE credit_gz.list_term IS
+    '名单期限规则代次 / generations of a list type''s term and early-removal rule. A list type''s own columns '
+    '(default_term_months, early_removal_after_months, early_removal_conditions) are its first generation; a row here '
+    'replaces them for entries listed on the days it is in force [effective_from, effective_until). An entry keeps the '
+    'generation in force on its listing day (list_entry.list_term_id, NULL: the list type''s own columns), so a later '
+    'change of the law does not change the rule of entries already listed.';
+COMMENT ON COLUMN credit_gz.list_term.list_term_id IS '规则编号 / id (shipped rows below 1000)';
+COMMENT ON COLUMN credit_gz.list_term.list_type_code IS '名单类型 / list type';
+COMMENT ON COLUMN credit_gz.list_term.effective_from IS '施行日期 / first listing day the generation governs';
+COMMENT ON COLUMN credit_gz.list_term.effective_until IS '失效日期 / first day no longer in force: entries listed from it take a later generation (NULL: open)';
+COMMENT ON COLUMN credit_gz.list_term.default_term_months IS '列入期限(月) / term in months; NULL: until removed';
+COMMENT ON COLUMN credit_gz.list_term.early_removal_after_months IS
+    '提前移出最短月数 / months before early removal is possible; NULL: no early removal';
+COMMENT ON COLUMN credit_gz.list_term.early_removal_counted_from IS
+    '起算点 / listing: months counted from the listing day; correction: from the day the subject corrected (改正之日, '
+    'list_entry.rectified_on, or the obligations performed of a repair application)';
+COMMENT ON COLUMN credit_gz.list_term.early_removal_conditions IS '提前移出条件 / conditions';
+COMMENT ON COLUMN credit_gz.list_term.source IS '依据 / legal source';
+COMMENT ON COLUMN credit_gz.list_term.note IS '说明 / remarks (an unconfirmed figure says so here)';
+COMMENT ON COLUMN credit_gz.list_term.shipped IS '随扩展发布 / shipped with the extension (pg_dump keeps only local rows)';
+INSERT INTO credit_gz.list_term (list_term_id, list_type_code, effective_from, default_term_months, early_removal_after_months,
+                                 early_removal_counted_from, early_removal_conditions, source, note, shipped) VALUES
+    (1, 'wage_arrears', '2022-01-01', 36, 6, 'correction', '列入期间偿还拖欠工资，自改正之日起满6个月，且作出守信承诺',
+     '《拖欠农民工工资失信联合惩戒对象名单管理暂行办法》(人力资源社会保障部令第45号)',
+     'from the ministry''s public summary of the order (three years; early removal 6 months after correction with a '
+     'credit commitment), not from its article text; the list type''s first generation (12 months from listing) was '
+     'wrong from the start, so this generation covers every entry since the order took effect', true);
+SELECT pg_catalog.pg_extension_config_dump('credit_gz.list_term', 'WHERE NOT shipped');
+
+CREATE FUNCTION credit_gz.list_term_for(list_type_code text, listed_on date) RETURNS integer
+LANGUAGE sql STABLE STRICT PARALLEL SAFE SET search_path = pg_catalog, pg_temp
+RETURN (SELECT t.list_term_id FROM credit_gz.list_term t
+        WHERE t.list_type_code = list_term_for.list_type_code
+          AND credit_gz.in_force(t.effective_from, t.effective_until, list_term_for.listed_on)
+        ORDER BY t.shipped, t.effective_from DESC, t.list_term_id
+        LIMIT 1);
+COMMENT ON FUNCTION credit_gz.list_term_for(text, date) IS
+    '名单期限代次 / the list_term generation in force for a list type on a listing day (a local row before a shipped '
+    'one, then the latest); NULL: the list type''s own columns apply.';
+
+CREATE FUNCTION credit_gz.entry_term(list_type_code text, list_term_id integer)
+RETURNS TABLE (default_term_months integer, early_removal_after_months integer, early_removal_counted_from text,
+               early_removal_conditions text)
+LANGUAGE sql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+    SELECT t.default_term_months, t.early_removal_after_months, t.early_removal_counted_from, t.early_removal_conditions
+      FROM credit_gz.list_term t WHERE t.list_term_id = entry_term.list_term_id
+    UNION ALL
+    SELECT lt.default_term_months, lt.early_removal_after_months, 'listing', lt.early_removal_conditions
+      FROM credit_gz.list_type lt WHERE entry_term.list_term_id IS NULL AND lt.code = entry_term.list_type_code;
+END;
+COMMENT ON FUNCTION credit_gz.entry_term(text, integer) IS
+    '名单记录适用的期限规则 / the term and early-removal rule of an entry: its list_term generation, or the list type''s '
+    'own columns when it has none. The one place the check trigger and repair eligibility read them from.';
+
+-- ---------------------------------------------------------------------------------------------------------------
 -- List entries
 -- ---------------------------------------------------------------------------------------------------------------
 CREATE TABLE credit_gz.list_entry (
@@ -127,6 +200,7 @@ CREATE TABLE credit_gz.list_entry (
     escalated_from_entry_id bigint,
     created_at            timestamptz NOT NULL DEFAULT pg_catalog.now(),
     updated_at            timestamptz NOT NULL DEFAULT pg_catalog.now(),
+    list_term_id          integer REFERENCES credit_gz.list_term (list_term_id),
     CHECK (effective_until IS NULL OR effective_until > effective_from),
     CHECK ((derived_from_entry_id IS NULL) = (depth = 0)),
     CHECK ((derived_from_entry_id IS NULL) = (via_relation_id IS NULL)),
@@ -157,6 +231,9 @@ COMMENT ON COLUMN credit_gz.list_entry.propagation_rule_id IS '适用的推送�
 COMMENT ON COLUMN credit_gz.list_entry.escalated_from_entry_id IS '升级来源记录（经营异常满三年）/ entry this one escalated from';
 COMMENT ON COLUMN credit_gz.list_entry.created_at IS '创建时间 / created at';
 COMMENT ON COLUMN credit_gz.list_entry.updated_at IS '更新时间 / updated at';
+COMMENT ON COLUMN credit_gz.list_entry.list_term_id IS
+    '期限规则代次 / the list_term generation in force on the listing day, which the entry keeps (NULL: the list type''s '
+    'own columns; derived entries follow their source)';
 -- Every entry is dumped, derived ones included: a restore keeps them as they were (the propagation triggers leave
 -- a restore's rows alone, credit_gz.restoring()), so the derived entries, their ids and the scores they count in are
 -- the source's, not a re-derivation on the day of the restore.
@@ -262,6 +339,7 @@ CREATE FUNCTION credit_gz.list_entry_check() RETURNS trigger
 $$
 DECLARE
     lt credit_gz.list_type;
+    term record;
     earliest date;
 BEGIN
     IF TG_OP = 'INSERT' AND credit_gz.restoring() THEN RETURN NEW; END IF;  -- a restore keeps its rows as dumped
@@ -292,9 +370,12 @@ BEGIN
                       DETAIL = format('Subject %s is not a %s.', NEW.subject_id, replace(lt.applies_to, '_', ' ')),
                       HINT = 'Choose a list type that applies to this kind of subject.';
         END IF;
-        IF NEW.effective_until IS NULL AND lt.default_term_months IS NOT NULL THEN
+        -- the entry keeps the term generation in force on its listing day
+        NEW.list_term_id := credit_gz.list_term_for(NEW.list_type_code, NEW.effective_from);
+        SELECT * INTO term FROM credit_gz.entry_term(NEW.list_type_code, NEW.list_term_id);
+        IF NEW.effective_until IS NULL AND term.default_term_months IS NOT NULL THEN
             -- the term runs from the listing date; the anniversary is the first day no longer in force
-            NEW.effective_until := credit_gz.add_months(NEW.effective_from, lt.default_term_months);
+            NEW.effective_until := credit_gz.add_months(NEW.effective_from, term.default_term_months);
         END IF;
         IF NEW.status <> 'active' AND NEW.status_changed_on IS NULL THEN
             NEW.status_changed_on := credit_gz.policy_date();
@@ -304,7 +385,7 @@ BEGIN
 
     -- UPDATE of a directly determined entry
     IF NEW.subject_id <> OLD.subject_id OR NEW.list_type_code <> OLD.list_type_code
-       OR NEW.derived_from_entry_id IS NOT NULL THEN
+       OR NEW.list_term_id IS DISTINCT FROM OLD.list_term_id OR NEW.derived_from_entry_id IS NOT NULL THEN
         RAISE EXCEPTION 'the subject and list type of list entry % cannot change', OLD.entry_id
             USING ERRCODE = 'check_violation',
                   DETAIL = 'An entry records one determination about one subject.',
@@ -330,7 +411,8 @@ BEGIN
         END IF;
         IF NEW.status IN ('lifted', 'repaired')
            AND (OLD.effective_until IS NULL OR OLD.effective_until > NEW.status_changed_on) THEN
-            IF lt.early_removal_after_months IS NULL THEN
+            SELECT * INTO term FROM credit_gz.entry_term(OLD.list_type_code, OLD.list_term_id);
+            IF term.early_removal_after_months IS NULL THEN
                 RAISE EXCEPTION 'list type "%" allows no early removal', OLD.list_type_code
                     USING ERRCODE = 'check_violation',
                           DETAIL = CASE WHEN OLD.effective_until IS NULL
@@ -339,13 +421,23 @@ BEGIN
                                                     OLD.entry_id, to_char(OLD.effective_until, 'YYYY-MM-DD')) END,
                           HINT = 'Revoke the entry if the determination itself was wrong.';
             END IF;
-            earliest := credit_gz.add_months(OLD.effective_from, lt.early_removal_after_months);
+            IF term.early_removal_counted_from = 'correction' AND NEW.rectified_on IS NULL THEN
+                RAISE EXCEPTION 'list entry % cannot be removed early before the subject has corrected', OLD.entry_id
+                    USING ERRCODE = 'check_violation',
+                          DETAIL = format('%s allows early removal %s months after correction, on conditions: %s.',
+                                          lt.name_zh, term.early_removal_after_months,
+                                          coalesce(term.early_removal_conditions, 'none stated')),
+                          HINT = 'Record the day of correction in rectified_on.';
+            END IF;
+            earliest := credit_gz.add_months(CASE WHEN term.early_removal_counted_from = 'correction' THEN NEW.rectified_on
+                                                  ELSE OLD.effective_from END, term.early_removal_after_months);
             IF NEW.status_changed_on < earliest THEN
                 RAISE EXCEPTION 'list entry % cannot be removed before %', OLD.entry_id, to_char(earliest, 'YYYY-MM-DD')
                     USING ERRCODE = 'check_violation',
-                          DETAIL = format('%s allows early removal %s months after listing, on conditions: %s.',
-                                          lt.name_zh, lt.early_removal_after_months,
-                                          coalesce(lt.early_removal_conditions, 'none stated')),
+                          DETAIL = format('%s allows early removal %s months after %s, on conditions: %s.',
+                                          lt.name_zh, term.early_removal_after_months,
+                                          CASE WHEN term.early_removal_counted_from = 'correction' THEN 'correction' ELSE 'listing' END,
+                                          coalesce(term.early_removal_conditions, 'none stated')),
                           HINT = 'Wait until the early-removal date, or revoke the entry if the determination was wrong.';
             END IF;
         END IF;
@@ -354,8 +446,9 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION credit_gz.list_entry_check() IS
-    '名单列入校验：默认期限、提前移出、状态变更规则（均取自 list_type）/ validates directly determined entries: '
-    'default term, early removal and status transitions, all read from list_type';
+    '名单列入校验：默认期限、提前移出、状态变更规则（取自列入日有效的期限代次）/ validates directly determined entries: '
+    'default term, early removal and status transitions, read from the term generation in force on the listing day '
+    '(list_term, else the list type''s own columns), which the entry keeps';
 CREATE TRIGGER list_entry_check BEFORE INSERT OR UPDATE ON credit_gz.list_entry
     FOR EACH ROW EXECUTE FUNCTION credit_gz.list_entry_check();
 

@@ -135,6 +135,7 @@ LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS $
 DECLARE
     e credit_gz.list_entry;
     lt credit_gz.list_type;
+    term record;
     why text[] := '{}';
     min_day date;
     since date;
@@ -146,6 +147,7 @@ BEGIN
             USING ERRCODE = '23503', HINT = 'Give the entry_id of an entry in credit_gz.list_entry.';
     END IF;
     SELECT * INTO lt FROM credit_gz.list_type WHERE code = e.list_type_code;
+    SELECT * INTO term FROM credit_gz.entry_term(e.list_type_code, e.list_term_id);
 
     IF e.status <> 'active' THEN
         why := why || format('the list entry is not active (status %s)', e.status);
@@ -156,7 +158,7 @@ BEGIN
     IF lt.polarity = 'reward' THEN
         why := why || 'entries on a reward list (红名单) are not repaired'::text;
     END IF;
-    IF lt.early_removal_after_months IS NULL THEN
+    IF term.early_removal_after_months IS NULL THEN
         why := why || format('list %s allows no early removal', lt.code);
     END IF;
     IF obligations_performed_on IS NULL OR obligations_performed_on > on_day THEN
@@ -166,14 +168,17 @@ BEGIN
         why := why || 'no repair commitment (信用修复承诺) is on file'::text;
     END IF;
 
-    -- Early removal after the list type's minimum term (e.g. SAMR Order No. 44: one year).
-    min_day := credit_gz.add_months(e.effective_from, COALESCE(lt.early_removal_after_months, 0));
+    -- Early removal after the minimum term of the entry's term generation (e.g. SAMR Order No. 44: one year from
+    -- listing; wage arrears: six months from correction, the day the obligations were performed).
+    min_day := credit_gz.add_months(CASE WHEN term.early_removal_counted_from = 'correction'
+                                         THEN COALESCE(obligations_performed_on, e.effective_from) ELSE e.effective_from END,
+                                    COALESCE(term.early_removal_after_months, 0));
     since := GREATEST(min_day, obligations_performed_on);
     bar := credit_gz.repair_bar_until(e.subject_id, NULL, GREATEST(on_day, since));
     IF bar IS NOT NULL THEN
         since := bar;
     END IF;
-    IF lt.early_removal_after_months IS NOT NULL AND min_day > on_day THEN
+    IF term.early_removal_after_months IS NOT NULL AND min_day > on_day THEN
         why := why || format('early removal is possible from %s', pg_catalog.to_char(min_day, 'YYYY-MM-DD'));
     END IF;
     IF bar IS NOT NULL THEN
@@ -186,7 +191,7 @@ BEGIN
     eligible_from := CASE
         WHEN eligible THEN on_day
         WHEN since IS NOT NULL AND since <> 'infinity' AND since > on_day
-             AND cardinality(why) = (CASE WHEN lt.early_removal_after_months IS NOT NULL AND min_day > on_day THEN 1 ELSE 0 END)
+             AND cardinality(why) = (CASE WHEN term.early_removal_after_months IS NOT NULL AND min_day > on_day THEN 1 ELSE 0 END)
                                      + (CASE WHEN bar IS NOT NULL THEN 1 ELSE 0 END)
         THEN since END;
     RETURN NEXT;
@@ -194,7 +199,8 @@ END $$;
 COMMENT ON FUNCTION credit_gz.entry_repair_eligibility(bigint, date, date) IS
     '名单提前移出(修复)条件 / whether a list entry can be repaired (removed early) on the day: active, determined directly '
     '(derived entries follow their source), a punishment or attention list that allows early removal, its minimum term '
-    '(list_type.early_removal_after_months) reached, obligations performed, a repair commitment on file, no repair bar.';
+    '(of its term generation, credit_gz.entry_term: from listing or from correction) reached, obligations performed, a '
+    'repair commitment on file, no repair bar.';
 
 -- ====================================================================
 -- Repair applications (信用修复申请)
@@ -220,6 +226,16 @@ CREATE TABLE credit_gz.repair_application (
     decision_reason  text,
     accept_overdue_at timestamptz,
     decide_overdue_at timestamptz,
+    source_platform  text REFERENCES credit_gz.sync_target (code),
+    source_application_no text,
+    received_on      date,
+    query_code       text,
+    reply_due        date,
+    extended_on      date,
+    extension_reason text,
+    CONSTRAINT repair_application_source_check
+        CHECK ((source_platform IS NULL) = (source_application_no IS NULL) AND (source_platform IS NULL) = (received_on IS NULL)),
+    CONSTRAINT repair_application_extension_check CHECK ((extended_on IS NULL) = (extension_reason IS NULL)),
     CHECK ((record_id IS NULL) <> (entry_id IS NULL)),
     CHECK (status NOT IN ('refused', 'rejected') OR decision_reason IS NOT NULL),
     CHECK ((status IN ('accepted', 'approved', 'rejected')) = (accepted_at IS NOT NULL)),
@@ -258,6 +274,19 @@ COMMENT ON COLUMN credit_gz.repair_application.accept_overdue_at IS
     '受理逾期标记 / when run_expiry found the acceptance deadline passed without a decision';
 COMMENT ON COLUMN credit_gz.repair_application.decide_overdue_at IS
     '办结逾期标记 / when run_expiry found the decision deadline passed without a decision';
+COMMENT ON COLUMN credit_gz.repair_application.source_platform IS
+    '受理平台 / the platform the application came through (信用中国 as the single repair window, 国办发〔2025〕22号; '
+    'its offline windows included), a credit_gz.sync_target code; NULL: submitted here';
+COMMENT ON COLUMN credit_gz.repair_application.source_application_no IS '平台申请编号 / the platform''s application number';
+COMMENT ON COLUMN credit_gz.repair_application.received_on IS
+    '接收日期 / the day the platform received the application: its deadlines run from this day';
+COMMENT ON COLUMN credit_gz.repair_application.query_code IS
+    '进度查询码 / the query code the applicant follows progress with on the platform (信用修复进度查询); sent with every '
+    'progress message';
+COMMENT ON COLUMN credit_gz.repair_application.reply_due IS
+    '答复期限 / last day the platform answers the applicant (applications received through a platform)';
+COMMENT ON COLUMN credit_gz.repair_application.extended_on IS '延期日期 / the day the deadlines were extended (复杂情形)';
+COMMENT ON COLUMN credit_gz.repair_application.extension_reason IS '延期理由 / why the case is complex';
 SELECT pg_catalog.pg_extension_config_dump('credit_gz.repair_application', '');
 SELECT pg_catalog.pg_extension_config_dump('credit_gz.repair_application_application_id_seq', '');
 -- Decisions name an application by its id alone (repair_accept, repair_refuse, repair_approve, repair_reject).
@@ -281,6 +310,10 @@ COMMENT ON INDEX credit_gz.repair_application_accept_due_idx IS 'run_expiry: acc
 COMMENT ON INDEX credit_gz.repair_application_decide_due_idx IS 'run_expiry: decision deadlines not yet flagged';
 COMMENT ON INDEX credit_gz.repair_application_record_idx IS 'applications by record';
 COMMENT ON INDEX credit_gz.repair_application_entry_idx IS 'applications by list entry';
+CREATE UNIQUE INDEX repair_application_source_idx
+    ON credit_gz.repair_application (subject_id, source_platform, source_application_no)
+    WHERE source_platform IS NOT NULL;
+COMMENT ON INDEX credit_gz.repair_application_source_idx IS 'one application of a subject per platform application number';
 
 CREATE FUNCTION credit_gz.repair_raise_ineligible(what text, reasons text[], eligible_from date) RETURNS void
 LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
@@ -329,12 +362,33 @@ BEGIN
         END IF;
     END IF;
     NEW.channel := credit_gz.repair_channel(NEW.subject_id, day);
-    NEW.accept_due := credit_gz.deadline('repair', 'acceptance', NEW.channel, day);
+    NEW.extended_on := NULL; NEW.extension_reason := NULL;
+    IF NEW.source_platform IS NULL THEN
+        NEW.accept_due := credit_gz.deadline('repair', 'acceptance', NEW.channel, day);
+        NEW.reply_due := NULL;
+    ELSE
+        -- 国办发〔2025〕22号: received through 信用中国 (one window): the determining department decides within the
+        -- department_decision rule, the platform answers the applicant within the platform_reply rule, both from receipt.
+        IF NULLIF(pg_catalog.btrim(NEW.source_application_no), '') IS NULL THEN
+            RAISE EXCEPTION 'a repair application received through % needs the platform''s application number', NEW.source_platform
+                USING ERRCODE = '22023', HINT = 'Give source_application_no as the platform numbered it.';
+        END IF;
+        IF NEW.received_on > day THEN
+            RAISE EXCEPTION 'repair application % of % cannot be received on %, after the policy date %',
+                            NEW.source_application_no, NEW.source_platform,
+                            pg_catalog.to_char(NEW.received_on, 'YYYY-MM-DD'), pg_catalog.to_char(day, 'YYYY-MM-DD')
+                USING ERRCODE = '22023', HINT = 'Give the day the platform received the application.';
+        END IF;
+        NEW.accept_due := credit_gz.deadline('repair', 'department_decision', NEW.channel, NEW.received_on);
+        NEW.reply_due := credit_gz.deadline('repair', 'platform_reply', NEW.channel, NEW.received_on);
+    END IF;
     RETURN NEW;
 END $$;
 COMMENT ON FUNCTION credit_gz.repair_application_insert() IS
     'Trigger: on submission fills the subject and handling department from the record or entry, the channel (green for '
-    '防疫重点保障企业) and the acceptance deadline; an ineligible application fails with CG611, reasons and eligible date.';
+    '防疫重点保障企业) and the acceptance deadline (for an application received through 信用中国: the department''s '
+    'decision deadline and the platform''s reply deadline, from the day received); an ineligible application fails '
+    'with CG611, reasons and eligible date.';
 CREATE TRIGGER repair_application_insert BEFORE INSERT ON credit_gz.repair_application
     FOR EACH ROW EXECUTE FUNCTION credit_gz.repair_application_insert();
 COMMENT ON TRIGGER repair_application_insert ON credit_gz.repair_application IS
@@ -347,13 +401,52 @@ DECLARE
     el record;
     now_ts timestamptz := pg_catalog.now();
     day date := credit_gz.policy_date();
+    ext_days integer;
+    running_due date;
 BEGIN
-    IF (NEW.subject_id, NEW.record_id, NEW.entry_id, NEW.department_code, NEW.channel, NEW.submitted_at, NEW.accept_due)
+    IF (NEW.subject_id, NEW.record_id, NEW.entry_id, NEW.department_code, NEW.channel, NEW.submitted_at,
+        NEW.source_platform, NEW.source_application_no, NEW.received_on, NEW.query_code)
        IS DISTINCT FROM
-       (OLD.subject_id, OLD.record_id, OLD.entry_id, OLD.department_code, OLD.channel, OLD.submitted_at, OLD.accept_due) THEN
-        RAISE EXCEPTION 'the subject, target, department, channel and deadlines of repair application % cannot change',
+       (OLD.subject_id, OLD.record_id, OLD.entry_id, OLD.department_code, OLD.channel, OLD.submitted_at,
+        OLD.source_platform, OLD.source_application_no, OLD.received_on, OLD.query_code)
+       OR ((NEW.accept_due, NEW.reply_due) IS DISTINCT FROM (OLD.accept_due, OLD.reply_due)
+           AND (NEW.extended_on, NEW.extension_reason) IS NOT DISTINCT FROM (OLD.extended_on, OLD.extension_reason)) THEN
+        RAISE EXCEPTION 'the subject, target, department, channel, origin and deadlines of repair application % cannot change',
                         OLD.application_id
-            USING ERRCODE = '23514', HINT = 'Submit a new application instead.';
+            USING ERRCODE = '23514', HINT = 'Submit a new application instead; extend deadlines with repair_extend.';
+    END IF;
+    IF (NEW.extended_on, NEW.extension_reason) IS DISTINCT FROM (OLD.extended_on, OLD.extension_reason) THEN
+        -- 复杂情形延期 (国办发〔2025〕22号): once, before the running deadline has passed, with a reason; every running
+        -- deadline moves by the extension rule in force on the day.
+        IF NEW.status <> OLD.status OR OLD.status NOT IN ('submitted', 'accepted') THEN
+            RAISE EXCEPTION 'only an open repair application can be extended, and not in the same step as a decision'
+                USING ERRCODE = 'CG613', DETAIL = format('Application %s is %s.', OLD.application_id, OLD.status),
+                      HINT = 'Extend with repair_extend while the application is submitted or accepted.';
+        END IF;
+        IF OLD.extended_on IS NOT NULL THEN
+            RAISE EXCEPTION 'repair application % was already extended on %', OLD.application_id,
+                            pg_catalog.to_char(OLD.extended_on, 'YYYY-MM-DD')
+                USING ERRCODE = 'CG613', HINT = 'A case is extended once.';
+        END IF;
+        IF NULLIF(pg_catalog.btrim(NEW.extension_reason), '') IS NULL THEN
+            RAISE EXCEPTION 'extending repair application % needs a reason', OLD.application_id
+                USING ERRCODE = '23514', HINT = 'Say why the case is complex in extension_reason.';
+        END IF;
+        running_due := CASE WHEN OLD.status = 'submitted' THEN OLD.accept_due ELSE OLD.decide_due END;
+        IF day > running_due THEN
+            RAISE EXCEPTION 'the deadline of repair application % passed on %: it can no longer be extended', OLD.application_id,
+                            pg_catalog.to_char(running_due, 'YYYY-MM-DD')
+                USING ERRCODE = 'CG613', HINT = 'Decide the application; the decision is reported as late.';
+        END IF;
+        ext_days := credit_gz.deadline_working_days('repair', 'extension', OLD.channel, day);
+        NEW.extended_on := day;
+        NEW.accept_due := CASE WHEN OLD.status = 'submitted' THEN credit_gz.add_working_days(OLD.accept_due, ext_days)
+                               ELSE OLD.accept_due END;
+        NEW.decide_due := CASE WHEN OLD.status = 'accepted' THEN credit_gz.add_working_days(OLD.decide_due, ext_days) END;
+        NEW.reply_due := credit_gz.add_working_days(OLD.reply_due, ext_days);
+        NEW.accepted_at := OLD.accepted_at; NEW.decided_at := OLD.decided_at;
+        NEW.decision_reason := OLD.decision_reason; NEW.decided_by := current_user;
+        RETURN NEW;
     END IF;
     IF NEW.status = OLD.status THEN
         -- Same state: only the expiry job's overdue flags and the statement may change.
@@ -378,7 +471,10 @@ BEGIN
     NEW.decided_by := current_user;
     IF NEW.status = 'accepted' THEN
         NEW.accepted_at := now_ts;
-        NEW.decide_due := credit_gz.deadline('repair', 'decision', OLD.channel, day);
+        -- Received through a platform: the department's decision deadline runs from receipt (accept_due, extended
+        -- where the case was extended); otherwise the decision rule runs from acceptance.
+        NEW.decide_due := CASE WHEN OLD.source_platform IS NOT NULL THEN OLD.accept_due
+                               ELSE credit_gz.deadline('repair', 'decision', OLD.channel, day) END;
         NEW.decided_at := NULL;
     ELSE
         NEW.accepted_at := OLD.accepted_at;
@@ -406,7 +502,8 @@ BEGIN
 END $$;
 COMMENT ON FUNCTION credit_gz.repair_application_transition() IS
     'Trigger: enforces submitted → accepted/refused → approved/rejected (CG612 otherwise), stamps times and the acting '
-    'role, sets the decision deadline on acceptance, and re-checks eligibility on approval (CG611).';
+    'role, sets the decision deadline on acceptance, re-checks eligibility on approval (CG611), and records one '
+    'extension of an open case with its reason, before its deadline, moving every running deadline (CG613 otherwise).';
 CREATE TRIGGER repair_application_transition BEFORE UPDATE ON credit_gz.repair_application
     FOR EACH ROW EXECUTE FUNCTION credit_gz.repair_application_transition();
 COMMENT ON TRIGGER repair_application_transition ON credit_gz.repair_application IS
@@ -417,10 +514,24 @@ CREATE FUNCTION credit_gz.repair_application_apply() RETURNS trigger
 LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
     legal boolean;
+    due date;
 BEGIN
+    -- Progress (信用修复进度查询): acceptance and extension of an application received through a platform go back to
+    -- that platform with its number and query code.
+    IF NEW.source_platform IS NOT NULL
+       AND (NEW.status = 'accepted' AND OLD.status <> 'accepted' OR NEW.extended_on IS DISTINCT FROM OLD.extended_on) THEN
+        PERFORM credit_gz.sync_outbox_enqueue_to(NEW.subject_id, NEW.source_platform, 'repair_progress',
+            pg_catalog.jsonb_build_object(
+                'application_id', NEW.application_id, 'source_application_no', NEW.source_application_no,
+                'query_code', NEW.query_code, 'status', NEW.status,
+                'event', CASE WHEN NEW.extended_on IS DISTINCT FROM OLD.extended_on THEN 'extended' ELSE 'accepted' END,
+                'decide_due', COALESCE(NEW.decide_due, NEW.accept_due), 'reply_due', NEW.reply_due,
+                'extension_reason', NEW.extension_reason));
+    END IF;
     IF NEW.status = OLD.status OR NEW.status = 'accepted' THEN
         RETURN NULL;
     END IF;
+    due := CASE WHEN NEW.status = 'refused' THEN NEW.accept_due ELSE NEW.decide_due END;
     IF NEW.status = 'approved' THEN
         IF NEW.record_id IS NOT NULL THEN
             UPDATE credit_gz.record SET status = 'repaired', disclosure = 'archived'
@@ -442,17 +553,22 @@ BEGIN
                              WHERE r.subject_id = NEW.subject_id AND r.record_id = NEW.record_id),
             'basis_document', (SELECT e.basis_document FROM credit_gz.list_entry e
                                 WHERE e.subject_id = NEW.subject_id AND e.entry_id = NEW.entry_id),
-            'decided_at', NEW.decided_at, 'reason', NEW.decision_reason),
+            'decided_at', NEW.decided_at, 'reason', NEW.decision_reason,
+            'source_platform', NEW.source_platform, 'source_application_no', NEW.source_application_no,
+            'query_code', NEW.query_code, 'due', due,
+            'late', credit_gz.policy_date(NEW.decided_at) > due),
         COALESCE(legal, false));
     RETURN NULL;
 END $$;
 COMMENT ON FUNCTION credit_gz.repair_application_apply() IS
     'Trigger: on approval marks the record repaired and archived (or the entry repaired) in the same transaction; every '
-    'final decision (refused, approved, rejected) is written to sync_outbox for 协同修复.';
-CREATE TRIGGER repair_application_apply AFTER UPDATE OF status ON credit_gz.repair_application
+    'final decision (refused, approved, rejected) is written to sync_outbox for 协同修复 (信用中国, 国家企业信用信息公示系统, '
+    '征信机构), with its deadline and whether it came late; acceptance and extension of an application received through '
+    'a platform go back to that platform as repair_progress.';
+CREATE TRIGGER repair_application_apply AFTER UPDATE OF status, extended_on ON credit_gz.repair_application
     FOR EACH ROW EXECUTE FUNCTION credit_gz.repair_application_apply();
 COMMENT ON TRIGGER repair_application_apply ON credit_gz.repair_application IS
-    '修复决定生效 / approval repairs and archives the record or entry; decisions go to sync_outbox';
+    '修复决定生效 / approval repairs and archives the record or entry; decisions and platform progress go to sync_outbox';
 
 CREATE FUNCTION credit_gz.repair_submit(record_id bigint, obligations_performed_on date, statement text DEFAULT NULL)
 RETURNS credit_gz.repair_application
@@ -516,6 +632,43 @@ CREATE FUNCTION credit_gz.repair_reject(application_id bigint, reason text) RETU
 LANGUAGE sql VOLATILE SET search_path = pg_catalog, pg_temp
 RETURN credit_gz.repair_decide(application_id, 'rejected', reason);
 COMMENT ON FUNCTION credit_gz.repair_reject(bigint, text) IS '不予修复 / rejects an accepted application, with the reason.';
+
+CREATE FUNCTION credit_gz.repair_receive(source_platform text, source_application_no text, received_on date,
+                                         query_code text, record_id bigint, entry_id bigint,
+                                         obligations_performed_on date, statement text DEFAULT NULL)
+RETURNS credit_gz.repair_application
+LANGUAGE sql VOLATILE SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+    INSERT INTO credit_gz.repair_application (source_platform, source_application_no, received_on, query_code,
+                                              record_id, entry_id, obligations_performed_on, statement)
+    VALUES (repair_receive.source_platform, repair_receive.source_application_no, repair_receive.received_on,
+            repair_receive.query_code, repair_receive.record_id, repair_receive.entry_id,
+            repair_receive.obligations_performed_on, repair_receive.statement)
+    RETURNING *;
+END;
+COMMENT ON FUNCTION credit_gz.repair_receive(text, text, date, text, bigint, bigint, date, text) IS
+    '接收信用中国修复申请 / records a repair application received through a platform (信用中国, the single repair window '
+    'of 国办发〔2025〕22号, or its offline windows) with its number, the day received and the applicant''s query code, for '
+    'a record or a list entry (one of the two); the department''s decision deadline and the platform''s reply deadline '
+    'run from the day received (deadline rules department_decision, platform_reply).';
+
+CREATE FUNCTION credit_gz.repair_extend(application_id bigint, reason text) RETURNS credit_gz.repair_application
+LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    a credit_gz.repair_application;
+BEGIN
+    UPDATE credit_gz.repair_application r SET extended_on = credit_gz.policy_date(), extension_reason = reason
+    WHERE r.application_id = repair_extend.application_id
+    RETURNING * INTO a;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'repair application % does not exist', application_id
+            USING ERRCODE = 'P0002', HINT = 'Look the application up in credit_gz.repair_application.';
+    END IF;
+    RETURN a;
+END $$;
+COMMENT ON FUNCTION credit_gz.repair_extend(bigint, text) IS
+    '复杂情形延期 / extends an open application once, before its deadline, with the reason: the running deadlines move by '
+    'the extension rule in force on the day (CG613 otherwise); a platform''s application gets a progress message.';
 
 CREATE TRIGGER repair_bar_audit AFTER INSERT OR UPDATE OR DELETE ON credit_gz.repair_bar
     FOR EACH ROW EXECUTE FUNCTION credit_gz.audit_trigger('bar_id');

@@ -9,7 +9,8 @@ CREATE TABLE credit_gz.sync_target (
     code        text PRIMARY KEY,
     name_zh     text NOT NULL,
     applies_to  text NOT NULL CHECK (applies_to IN ('legal_entity', 'natural_person', 'both')),
-    active      boolean NOT NULL DEFAULT true
+    active      boolean NOT NULL DEFAULT true,
+    topics      text[]
 );
 COMMENT ON TABLE credit_gz.sync_target IS
     '协同修复对象系统 / systems every repair and objection decision is sent to (一网通办, 协同修复: 二(四)).';
@@ -18,10 +19,15 @@ COMMENT ON COLUMN credit_gz.sync_target.name_zh IS '名称 / name of the system'
 COMMENT ON COLUMN credit_gz.sync_target.applies_to IS
     '适用主体 / legal_entity (subjects with a unified social credit code), natural_person, or both';
 COMMENT ON COLUMN credit_gz.sync_target.active IS '启用 / false: no new outbox rows for this target';
+COMMENT ON COLUMN credit_gz.sync_target.topics IS
+    '事项 / the outbox topics this target receives (NULL: every topic), e.g. 征信机构 receive repair results only';
 INSERT INTO credit_gz.sync_target VALUES
-    ('creditchina', '"信用中国"网站', 'both', true),
-    ('gsxt', '国家企业信用信息公示系统', 'legal_entity', true);
-SELECT pg_catalog.pg_extension_config_dump('credit_gz.sync_target', 'WHERE code NOT IN (''creditchina'', ''gsxt'')');
+    ('creditchina', '"信用中国"网站', 'both', true, NULL),
+    ('gsxt', '国家企业信用信息公示系统', 'legal_entity', true, NULL),
+    -- 国办发〔2025〕22号: repair results are synchronised to 征信机构 (credit reference agencies).
+    ('credit_reference', '征信机构', 'both', true, '{repair_decision}');
+SELECT pg_catalog.pg_extension_config_dump('credit_gz.sync_target',
+    'WHERE code NOT IN (''creditchina'', ''gsxt'', ''credit_reference'')');
 
 CREATE TABLE credit_gz.sync_outbox (
     outbox_id        bigint GENERATED ALWAYS AS IDENTITY,
@@ -75,14 +81,32 @@ BEGIN ATOMIC
         SELECT sync_outbox_enqueue.subject_id, t.code, sync_outbox_enqueue.topic, sync_outbox_enqueue.payload
         FROM credit_gz.sync_target t
         WHERE t.active
+          AND (t.topics IS NULL OR sync_outbox_enqueue.topic = ANY (t.topics))
           AND (t.applies_to = 'both'
                OR t.applies_to = CASE WHEN sync_outbox_enqueue.legal_entity THEN 'legal_entity' ELSE 'natural_person' END)
         RETURNING 1)
     SELECT count(*)::integer FROM ins;
 END;
 COMMENT ON FUNCTION credit_gz.sync_outbox_enqueue(bigint, text, jsonb, boolean) IS
-    'Writes one outbox row per active target that applies to the subject (gsxt only for legal entities); returns the '
-    'number of rows. Call it in the transaction of the decision so the message commits or rolls back with it.';
+    'Writes one outbox row per active target that applies to the subject (gsxt only for legal entities) and takes the '
+    'topic (sync_target.topics); returns the number of rows. Call it in the transaction of the decision so the message '
+    'commits or rolls back with it.';
+
+CREATE FUNCTION credit_gz.sync_outbox_enqueue_to(subject_id bigint, target text, topic text, payload jsonb)
+RETURNS integer
+LANGUAGE sql VOLATILE STRICT SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+    WITH ins AS (
+        INSERT INTO credit_gz.sync_outbox (subject_id, target, topic, payload)
+        SELECT sync_outbox_enqueue_to.subject_id, t.code, sync_outbox_enqueue_to.topic, sync_outbox_enqueue_to.payload
+        FROM credit_gz.sync_target t
+        WHERE t.code = sync_outbox_enqueue_to.target AND t.active
+        RETURNING 1)
+    SELECT count(*)::integer FROM ins;
+END;
+COMMENT ON FUNCTION credit_gz.sync_outbox_enqueue_to(bigint, text, text, jsonb) IS
+    'Writes one outbox row for one target (when it is active), e.g. the progress of an application to the platform it '
+    'came from; returns the number of rows. Call it in the transaction of the event.';
 
 CREATE FUNCTION credit_gz.sync_outbox_claim(consumer text, batch_size integer DEFAULT 100,
                                             lease interval DEFAULT '5 minutes', only_target text DEFAULT NULL)

@@ -943,6 +943,7 @@ CREATE OR REPLACE FUNCTION credit_gz.list_entry_check() RETURNS trigger
 $$
 DECLARE
     lt credit_gz.list_type;
+    term record;
     earliest date;
 BEGIN
     IF TG_OP = 'INSERT' AND credit_gz.restoring() THEN RETURN NEW; END IF;  -- a restore keeps its rows as dumped
@@ -973,9 +974,12 @@ BEGIN
                       DETAIL = format('Subject %s is not a %s.', NEW.subject_id, replace(lt.applies_to, '_', ' ')),
                       HINT = 'Choose a list type that applies to this kind of subject.';
         END IF;
-        IF NEW.effective_until IS NULL AND lt.default_term_months IS NOT NULL THEN
+        -- the entry keeps the term generation in force on its listing day
+        NEW.list_term_id := credit_gz.list_term_for(NEW.list_type_code, NEW.effective_from);
+        SELECT * INTO term FROM credit_gz.entry_term(NEW.list_type_code, NEW.list_term_id);
+        IF NEW.effective_until IS NULL AND term.default_term_months IS NOT NULL THEN
             -- the term runs from the listing date; the anniversary is the first day no longer in force
-            NEW.effective_until := credit_gz.add_months(NEW.effective_from, lt.default_term_months);
+            NEW.effective_until := credit_gz.add_months(NEW.effective_from, term.default_term_months);
         END IF;
         IF NEW.status <> 'active' AND NEW.status_changed_on IS NULL THEN
             NEW.status_changed_on := credit_gz.policy_date();
@@ -985,7 +989,7 @@ BEGIN
 
     -- UPDATE of a directly determined entry
     IF NEW.subject_id <> OLD.subject_id OR NEW.list_type_code <> OLD.list_type_code
-       OR NEW.derived_from_entry_id IS NOT NULL THEN
+       OR NEW.list_term_id IS DISTINCT FROM OLD.list_term_id OR NEW.derived_from_entry_id IS NOT NULL THEN
         RAISE EXCEPTION 'the subject and list type of list entry % cannot change', OLD.entry_id
             USING ERRCODE = 'check_violation',
                   DETAIL = 'An entry records one determination about one subject.',
@@ -1011,7 +1015,8 @@ BEGIN
         END IF;
         IF NEW.status IN ('lifted', 'repaired')
            AND (OLD.effective_until IS NULL OR OLD.effective_until > NEW.status_changed_on) THEN
-            IF lt.early_removal_after_months IS NULL THEN
+            SELECT * INTO term FROM credit_gz.entry_term(OLD.list_type_code, OLD.list_term_id);
+            IF term.early_removal_after_months IS NULL THEN
                 RAISE EXCEPTION 'list type "%" allows no early removal', OLD.list_type_code
                     USING ERRCODE = 'check_violation',
                           DETAIL = CASE WHEN OLD.effective_until IS NULL
@@ -1020,13 +1025,23 @@ BEGIN
                                                     OLD.entry_id, to_char(OLD.effective_until, 'YYYY-MM-DD')) END,
                           HINT = 'Revoke the entry if the determination itself was wrong.';
             END IF;
-            earliest := credit_gz.add_months(OLD.effective_from, lt.early_removal_after_months);
+            IF term.early_removal_counted_from = 'correction' AND NEW.rectified_on IS NULL THEN
+                RAISE EXCEPTION 'list entry % cannot be removed early before the subject has corrected', OLD.entry_id
+                    USING ERRCODE = 'check_violation',
+                          DETAIL = format('%s allows early removal %s months after correction, on conditions: %s.',
+                                          lt.name_zh, term.early_removal_after_months,
+                                          coalesce(term.early_removal_conditions, 'none stated')),
+                          HINT = 'Record the day of correction in rectified_on.';
+            END IF;
+            earliest := credit_gz.add_months(CASE WHEN term.early_removal_counted_from = 'correction' THEN NEW.rectified_on
+                                                  ELSE OLD.effective_from END, term.early_removal_after_months);
             IF NEW.status_changed_on < earliest THEN
                 RAISE EXCEPTION 'list entry % cannot be removed before %', OLD.entry_id, to_char(earliest, 'YYYY-MM-DD')
                     USING ERRCODE = 'check_violation',
-                          DETAIL = format('%s allows early removal %s months after listing, on conditions: %s.',
-                                          lt.name_zh, lt.early_removal_after_months,
-                                          coalesce(lt.early_removal_conditions, 'none stated')),
+                          DETAIL = format('%s allows early removal %s months after %s, on conditions: %s.',
+                                          lt.name_zh, term.early_removal_after_months,
+                                          CASE WHEN term.early_removal_counted_from = 'correction' THEN 'correction' ELSE 'listing' END,
+                                          coalesce(term.early_removal_conditions, 'none stated')),
                           HINT = 'Wait until the early-removal date, or revoke the entry if the determination was wrong.';
             END IF;
         END IF;
@@ -2063,7 +2078,26 @@ BEGIN
         END IF;
     END IF;
     NEW.channel := credit_gz.repair_channel(NEW.subject_id, day);
-    NEW.accept_due := credit_gz.deadline('repair', 'acceptance', NEW.channel, day);
+    NEW.extended_on := NULL; NEW.extension_reason := NULL;
+    IF NEW.source_platform IS NULL THEN
+        NEW.accept_due := credit_gz.deadline('repair', 'acceptance', NEW.channel, day);
+        NEW.reply_due := NULL;
+    ELSE
+        -- 国办发〔2025〕22号: received through 信用中国 (one window): the determining department decides within the
+        -- department_decision rule, the platform answers the applicant within the platform_reply rule, both from receipt.
+        IF NULLIF(pg_catalog.btrim(NEW.source_application_no), '') IS NULL THEN
+            RAISE EXCEPTION 'a repair application received through % needs the platform''s application number', NEW.source_platform
+                USING ERRCODE = '22023', HINT = 'Give source_application_no as the platform numbered it.';
+        END IF;
+        IF NEW.received_on > day THEN
+            RAISE EXCEPTION 'repair application % of % cannot be received on %, after the policy date %',
+                            NEW.source_application_no, NEW.source_platform,
+                            pg_catalog.to_char(NEW.received_on, 'YYYY-MM-DD'), pg_catalog.to_char(day, 'YYYY-MM-DD')
+                USING ERRCODE = '22023', HINT = 'Give the day the platform received the application.';
+        END IF;
+        NEW.accept_due := credit_gz.deadline('repair', 'department_decision', NEW.channel, NEW.received_on);
+        NEW.reply_due := credit_gz.deadline('repair', 'platform_reply', NEW.channel, NEW.received_on);
+    END IF;
     RETURN NEW;
 END $$;
 CREATE OR REPLACE FUNCTION credit_gz.repair_application_transition() RETURNS trigger
@@ -2072,13 +2106,52 @@ DECLARE
     el record;
     now_ts timestamptz := pg_catalog.now();
     day date := credit_gz.policy_date();
+    ext_days integer;
+    running_due date;
 BEGIN
-    IF (NEW.subject_id, NEW.record_id, NEW.entry_id, NEW.department_code, NEW.channel, NEW.submitted_at, NEW.accept_due)
+    IF (NEW.subject_id, NEW.record_id, NEW.entry_id, NEW.department_code, NEW.channel, NEW.submitted_at,
+        NEW.source_platform, NEW.source_application_no, NEW.received_on, NEW.query_code)
        IS DISTINCT FROM
-       (OLD.subject_id, OLD.record_id, OLD.entry_id, OLD.department_code, OLD.channel, OLD.submitted_at, OLD.accept_due) THEN
-        RAISE EXCEPTION 'the subject, target, department, channel and deadlines of repair application % cannot change',
+       (OLD.subject_id, OLD.record_id, OLD.entry_id, OLD.department_code, OLD.channel, OLD.submitted_at,
+        OLD.source_platform, OLD.source_application_no, OLD.received_on, OLD.query_code)
+       OR ((NEW.accept_due, NEW.reply_due) IS DISTINCT FROM (OLD.accept_due, OLD.reply_due)
+           AND (NEW.extended_on, NEW.extension_reason) IS NOT DISTINCT FROM (OLD.extended_on, OLD.extension_reason)) THEN
+        RAISE EXCEPTION 'the subject, target, department, channel, origin and deadlines of repair application % cannot change',
                         OLD.application_id
-            USING ERRCODE = '23514', HINT = 'Submit a new application instead.';
+            USING ERRCODE = '23514', HINT = 'Submit a new application instead; extend deadlines with repair_extend.';
+    END IF;
+    IF (NEW.extended_on, NEW.extension_reason) IS DISTINCT FROM (OLD.extended_on, OLD.extension_reason) THEN
+        -- 复杂情形延期 (国办发〔2025〕22号): once, before the running deadline has passed, with a reason; every running
+        -- deadline moves by the extension rule in force on the day.
+        IF NEW.status <> OLD.status OR OLD.status NOT IN ('submitted', 'accepted') THEN
+            RAISE EXCEPTION 'only an open repair application can be extended, and not in the same step as a decision'
+                USING ERRCODE = 'CG613', DETAIL = format('Application %s is %s.', OLD.application_id, OLD.status),
+                      HINT = 'Extend with repair_extend while the application is submitted or accepted.';
+        END IF;
+        IF OLD.extended_on IS NOT NULL THEN
+            RAISE EXCEPTION 'repair application % was already extended on %', OLD.application_id,
+                            pg_catalog.to_char(OLD.extended_on, 'YYYY-MM-DD')
+                USING ERRCODE = 'CG613', HINT = 'A case is extended once.';
+        END IF;
+        IF NULLIF(pg_catalog.btrim(NEW.extension_reason), '') IS NULL THEN
+            RAISE EXCEPTION 'extending repair application % needs a reason', OLD.application_id
+                USING ERRCODE = '23514', HINT = 'Say why the case is complex in extension_reason.';
+        END IF;
+        running_due := CASE WHEN OLD.status = 'submitted' THEN OLD.accept_due ELSE OLD.decide_due END;
+        IF day > running_due THEN
+            RAISE EXCEPTION 'the deadline of repair application % passed on %: it can no longer be extended', OLD.application_id,
+                            pg_catalog.to_char(running_due, 'YYYY-MM-DD')
+                USING ERRCODE = 'CG613', HINT = 'Decide the application; the decision is reported as late.';
+        END IF;
+        ext_days := credit_gz.deadline_working_days('repair', 'extension', OLD.channel, day);
+        NEW.extended_on := day;
+        NEW.accept_due := CASE WHEN OLD.status = 'submitted' THEN credit_gz.add_working_days(OLD.accept_due, ext_days)
+                               ELSE OLD.accept_due END;
+        NEW.decide_due := CASE WHEN OLD.status = 'accepted' THEN credit_gz.add_working_days(OLD.decide_due, ext_days) END;
+        NEW.reply_due := credit_gz.add_working_days(OLD.reply_due, ext_days);
+        NEW.accepted_at := OLD.accepted_at; NEW.decided_at := OLD.decided_at;
+        NEW.decision_reason := OLD.decision_reason; NEW.decided_by := current_user;
+        RETURN NEW;
     END IF;
     IF NEW.status = OLD.status THEN
         -- Same state: only the expiry job's overdue flags and the statement may change.
@@ -2103,7 +2176,10 @@ BEGIN
     NEW.decided_by := current_user;
     IF NEW.status = 'accepted' THEN
         NEW.accepted_at := now_ts;
-        NEW.decide_due := credit_gz.deadline('repair', 'decision', OLD.channel, day);
+        -- Received through a platform: the department's decision deadline runs from receipt (accept_due, extended
+        -- where the case was extended); otherwise the decision rule runs from acceptance.
+        NEW.decide_due := CASE WHEN OLD.source_platform IS NOT NULL THEN OLD.accept_due
+                               ELSE credit_gz.deadline('repair', 'decision', OLD.channel, day) END;
         NEW.decided_at := NULL;
     ELSE
         NEW.accepted_at := OLD.accepted_at;
@@ -2787,3 +2863,393 @@ COMMENT ON FUNCTION credit_gz.intake_penalties(text, text, boolean) IS
     '(also in credit_gz.intake_reject); a 公示截止期 that differs from the rule''s window is listed (column_name '
     'publicity_deadline, the window is kept). validate_only: the same receipt, nothing loaded.';
 REVOKE ALL ON FUNCTION credit_gz.intake_penalties(text, text, boolean) FROM PUBLIC;
+-- One repair window (国办发〔2025〕22号): applications received through 信用中国 with the platform's number, the day
+-- received and the query code; the department's 3-day and the platform's 10-day deadlines and the extension of a
+-- complex case as deadline rules; progress back to the platform, results also to 征信机构 (sync_target.topics).
+-- ---------------------------------------------------------------------------------------------------------------
+ALTER TABLE credit_gz.deadline_rule DROP CONSTRAINT deadline_rule_check1,
+    ADD CONSTRAINT deadline_rule_check1
+    CHECK ((procedure = 'repair' AND step IN ('acceptance', 'decision', 'department_decision', 'platform_reply', 'extension'))
+        OR (procedure = 'objection' AND step IN ('acceptance', 'platform_check', 'provider_check')));
+COMMENT ON COLUMN credit_gz.deadline_rule.step IS
+    '环节 / repair: acceptance 受理, decision 办结反馈, department_decision 认定部门作出决定 (applications received through '
+    '信用中国), platform_reply 信用中国答复申请人, extension 复杂情形延长; objection: acceptance 受理, platform_check 平台核查, '
+    'provider_check 提供单位核查';
+-- Shipped rows as CREATE EXTENSION writes them: before its triggers (no audit rows, no shipped-rule refusal).
+ALTER TABLE credit_gz.deadline_rule DISABLE TRIGGER USER;
+INSERT INTO credit_gz.deadline_rule
+    (deadline_rule_id, procedure, step, channel, working_days, effective_from, source, note) VALUES
+    (8, 'repair', 'department_decision', 'standard', 3, '2025-06-22', '国办发〔2025〕22号 (信用中国 统一修复窗口)',
+        'an application received through 信用中国: the determining department decides within 3 working days of receipt'),
+    (9, 'repair', 'platform_reply', 'standard', 10, '2025-06-22', '国办发〔2025〕22号 (信用中国 统一修复窗口)',
+        '信用中国 answers the applicant within 10 working days of receipt'),
+    (10, 'repair', 'extension', 'standard', 10, '2025-06-22', '国办发〔2025〕22号 (复杂情形可延长)',
+        'unconfirmed figure: 22号 allows an extension for complex cases but no text seen sets its length; '
+        'local setting of 10 working days, confirm with 市发展改革委');
+ALTER TABLE credit_gz.deadline_rule ENABLE TRIGGER USER;
+
+ALTER TABLE credit_gz.sync_target ADD COLUMN topics text[];
+COMMENT ON COLUMN credit_gz.sync_target.topics IS
+    '事项 / the outbox topics this target receives (NULL: every topic), e.g. 征信机构 receive repair results only';
+INSERT INTO credit_gz.sync_target VALUES ('credit_reference', '征信机构', 'both', true, '{repair_decision}');
+SELECT pg_catalog.pg_extension_config_dump('credit_gz.sync_target',
+    'WHERE code NOT IN (''creditchina'', ''gsxt'', ''credit_reference'')');
+
+ALTER TABLE credit_gz.repair_application
+    ADD COLUMN source_platform text REFERENCES credit_gz.sync_target (code),
+    ADD COLUMN source_application_no text,
+    ADD COLUMN received_on date,
+    ADD COLUMN query_code text,
+    ADD COLUMN reply_due date,
+    ADD COLUMN extended_on date,
+    ADD COLUMN extension_reason text,
+    ADD CONSTRAINT repair_application_source_check
+        CHECK ((source_platform IS NULL) = (source_application_no IS NULL) AND (source_platform IS NULL) = (received_on IS NULL)),
+    ADD CONSTRAINT repair_application_extension_check CHECK ((extended_on IS NULL) = (extension_reason IS NULL));
+COMMENT ON COLUMN credit_gz.repair_application.source_platform IS
+    '受理平台 / the platform the application came through (信用中国 as the single repair window, 国办发〔2025〕22号; '
+    'its offline windows included), a credit_gz.sync_target code; NULL: submitted here';
+COMMENT ON COLUMN credit_gz.repair_application.source_application_no IS '平台申请编号 / the platform''s application number';
+COMMENT ON COLUMN credit_gz.repair_application.received_on IS
+    '接收日期 / the day the platform received the application: its deadlines run from this day';
+COMMENT ON COLUMN credit_gz.repair_application.query_code IS
+    '进度查询码 / the query code the applicant follows progress with on the platform (信用修复进度查询); sent with every '
+    'progress message';
+COMMENT ON COLUMN credit_gz.repair_application.reply_due IS
+    '答复期限 / last day the platform answers the applicant (applications received through a platform)';
+COMMENT ON COLUMN credit_gz.repair_application.extended_on IS '延期日期 / the day the deadlines were extended (复杂情形)';
+COMMENT ON COLUMN credit_gz.repair_application.extension_reason IS '延期理由 / why the case is complex';
+CREATE UNIQUE INDEX repair_application_source_idx
+    ON credit_gz.repair_application (subject_id, source_platform, source_application_no)
+    WHERE source_platform IS NOT NULL;
+COMMENT ON INDEX credit_gz.repair_application_source_idx IS 'one application of a subject per platform application number';
+COMMENT ON FUNCTION credit_gz.repair_application_insert() IS
+    'Trigger: on submission fills the subject and handling department from the record or entry, the channel (green for '
+    '防疫重点保障企业) and the acceptance deadline (for an application received through 信用中国: the department''s '
+    'decision deadline and the platform''s reply deadline, from the day received); an ineligible application fails '
+    'with CG611, reasons and eligible date.';
+COMMENT ON FUNCTION credit_gz.repair_application_transition() IS
+    'Trigger: enforces submitted → accepted/refused → approved/rejected (CG612 otherwise), stamps times and the acting '
+    'role, sets the decision deadline on acceptance, re-checks eligibility on approval (CG611), and records one '
+    'extension of an open case with its reason, before its deadline, moving every running deadline (CG613 otherwise).';
+
+CREATE OR REPLACE FUNCTION credit_gz.repair_application_apply() RETURNS trigger
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    legal boolean;
+    due date;
+BEGIN
+    -- Progress (信用修复进度查询): acceptance and extension of an application received through a platform go back to
+    -- that platform with its number and query code.
+    IF NEW.source_platform IS NOT NULL
+       AND (NEW.status = 'accepted' AND OLD.status <> 'accepted' OR NEW.extended_on IS DISTINCT FROM OLD.extended_on) THEN
+        PERFORM credit_gz.sync_outbox_enqueue_to(NEW.subject_id, NEW.source_platform, 'repair_progress',
+            pg_catalog.jsonb_build_object(
+                'application_id', NEW.application_id, 'source_application_no', NEW.source_application_no,
+                'query_code', NEW.query_code, 'status', NEW.status,
+                'event', CASE WHEN NEW.extended_on IS DISTINCT FROM OLD.extended_on THEN 'extended' ELSE 'accepted' END,
+                'decide_due', COALESCE(NEW.decide_due, NEW.accept_due), 'reply_due', NEW.reply_due,
+                'extension_reason', NEW.extension_reason));
+    END IF;
+    IF NEW.status = OLD.status OR NEW.status = 'accepted' THEN
+        RETURN NULL;
+    END IF;
+    due := CASE WHEN NEW.status = 'refused' THEN NEW.accept_due ELSE NEW.decide_due END;
+    IF NEW.status = 'approved' THEN
+        IF NEW.record_id IS NOT NULL THEN
+            UPDATE credit_gz.record SET status = 'repaired', disclosure = 'archived'
+            WHERE subject_id = NEW.subject_id AND record_id = NEW.record_id;
+        ELSE
+            UPDATE credit_gz.list_entry
+            SET status = 'repaired', status_changed_on = credit_gz.policy_date(NEW.decided_at),
+                status_reason = format('信用修复 repair application %s', NEW.application_id)
+            WHERE subject_id = NEW.subject_id AND entry_id = NEW.entry_id;
+        END IF;
+    END IF;
+    -- 一网通办、协同修复: every final decision goes to 信用中国 (and 国家企业信用信息公示系统 for legal entities).
+    SELECT s.uscc IS NOT NULL INTO legal FROM credit_gz.subject s WHERE s.subject_id = NEW.subject_id;
+    PERFORM credit_gz.sync_outbox_enqueue(NEW.subject_id, 'repair_decision',
+        pg_catalog.jsonb_build_object(
+            'application_id', NEW.application_id, 'decision', NEW.status, 'channel', NEW.channel,
+            'record_id', NEW.record_id, 'entry_id', NEW.entry_id, 'department_code', NEW.department_code,
+            'document_no', (SELECT r.document_no FROM credit_gz.record r
+                             WHERE r.subject_id = NEW.subject_id AND r.record_id = NEW.record_id),
+            'basis_document', (SELECT e.basis_document FROM credit_gz.list_entry e
+                                WHERE e.subject_id = NEW.subject_id AND e.entry_id = NEW.entry_id),
+            'decided_at', NEW.decided_at, 'reason', NEW.decision_reason,
+            'source_platform', NEW.source_platform, 'source_application_no', NEW.source_application_no,
+            'query_code', NEW.query_code, 'due', due,
+            'late', credit_gz.policy_date(NEW.decided_at) > due),
+        COALESCE(legal, false));
+    RETURN NULL;
+END $$;
+COMMENT ON FUNCTION credit_gz.repair_application_apply() IS
+    'Trigger: on approval marks the record repaired and archived (or the entry repaired) in the same transaction; every '
+    'final decision (refused, approved, rejected) is written to sync_outbox for 协同修复 (信用中国, 国家企业信用信息公示系统, '
+    '征信机构), with its deadline and whether it came late; acceptance and extension of an application received through '
+    'a platform go back to that platform as repair_progress.';
+
+CREATE OR REPLACE FUNCTION credit_gz.sync_outbox_enqueue(subject_id bigint, topic text, payload jsonb, legal_entity boolean)
+RETURNS integer
+LANGUAGE sql VOLATILE STRICT SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+    WITH ins AS (
+        INSERT INTO credit_gz.sync_outbox (subject_id, target, topic, payload)
+        SELECT sync_outbox_enqueue.subject_id, t.code, sync_outbox_enqueue.topic, sync_outbox_enqueue.payload
+        FROM credit_gz.sync_target t
+        WHERE t.active
+          AND (t.topics IS NULL OR sync_outbox_enqueue.topic = ANY (t.topics))
+          AND (t.applies_to = 'both'
+               OR t.applies_to = CASE WHEN sync_outbox_enqueue.legal_entity THEN 'legal_entity' ELSE 'natural_person' END)
+        RETURNING 1)
+    SELECT count(*)::integer FROM ins;
+END;
+COMMENT ON FUNCTION credit_gz.sync_outbox_enqueue(bigint, text, jsonb, boolean) IS
+    'Writes one outbox row per active target that applies to the subject (gsxt only for legal entities) and takes the '
+    'topic (sync_target.topics); returns the number of rows. Call it in the transaction of the decision so the message '
+    'commits or rolls back with it.';
+
+DROP TRIGGER repair_application_apply ON credit_gz.repair_application;
+CREATE TRIGGER repair_application_apply AFTER UPDATE OF status, extended_on ON credit_gz.repair_application
+    FOR EACH ROW EXECUTE FUNCTION credit_gz.repair_application_apply();
+COMMENT ON TRIGGER repair_application_apply ON credit_gz.repair_application IS
+    '修复决定生效 / approval repairs and archives the record or entry; decisions and platform progress go to sync_outbox';
+
+CREATE OR REPLACE FUNCTION credit_gz.repair_submit(record_id bigint, obligations_performed_on date, statement text DEFAULT NULL)
+RETURNS credit_gz.repair_application
+LANGUAGE sql VOLATILE SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+    INSERT INTO credit_gz.repair_application (record_id, obligations_performed_on, statement)
+    VALUES (repair_submit.record_id, repair_submit.obligations_performed_on, repair_submit.statement)
+    RETURNING *;
+END;
+
+CREATE OR REPLACE FUNCTION credit_gz.repair_submit_entry(entry_id bigint, obligations_performed_on date, statement text DEFAULT NULL)
+RETURNS credit_gz.repair_application
+LANGUAGE sql VOLATILE SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+    INSERT INTO credit_gz.repair_application (entry_id, obligations_performed_on, statement)
+    VALUES (repair_submit_entry.entry_id, repair_submit_entry.obligations_performed_on, repair_submit_entry.statement)
+    RETURNING *;
+END;
+
+CREATE FUNCTION credit_gz.sync_outbox_enqueue_to(subject_id bigint, target text, topic text, payload jsonb)
+RETURNS integer
+LANGUAGE sql VOLATILE STRICT SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+    WITH ins AS (
+        INSERT INTO credit_gz.sync_outbox (subject_id, target, topic, payload)
+        SELECT sync_outbox_enqueue_to.subject_id, t.code, sync_outbox_enqueue_to.topic, sync_outbox_enqueue_to.payload
+        FROM credit_gz.sync_target t
+        WHERE t.code = sync_outbox_enqueue_to.target AND t.active
+        RETURNING 1)
+    SELECT count(*)::integer FROM ins;
+END;
+COMMENT ON FUNCTION credit_gz.sync_outbox_enqueue_to(bigint, text, text, jsonb) IS
+    'Writes one outbox row for one target (when it is active), e.g. the progress of an application to the platform it '
+    'came from; returns the number of rows. Call it in the transaction of the event.';
+
+CREATE FUNCTION credit_gz.repair_receive(source_platform text, source_application_no text, received_on date,
+                                         query_code text, record_id bigint, entry_id bigint,
+                                         obligations_performed_on date, statement text DEFAULT NULL)
+RETURNS credit_gz.repair_application
+LANGUAGE sql VOLATILE SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+    INSERT INTO credit_gz.repair_application (source_platform, source_application_no, received_on, query_code,
+                                              record_id, entry_id, obligations_performed_on, statement)
+    VALUES (repair_receive.source_platform, repair_receive.source_application_no, repair_receive.received_on,
+            repair_receive.query_code, repair_receive.record_id, repair_receive.entry_id,
+            repair_receive.obligations_performed_on, repair_receive.statement)
+    RETURNING *;
+END;
+COMMENT ON FUNCTION credit_gz.repair_receive(text, text, date, text, bigint, bigint, date, text) IS
+    '接收信用中国修复申请 / records a repair application received through a platform (信用中国, the single repair window '
+    'of 国办发〔2025〕22号, or its offline windows) with its number, the day received and the applicant''s query code, for '
+    'a record or a list entry (one of the two); the department''s decision deadline and the platform''s reply deadline '
+    'run from the day received (deadline rules department_decision, platform_reply).';
+
+CREATE FUNCTION credit_gz.repair_extend(application_id bigint, reason text) RETURNS credit_gz.repair_application
+LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    a credit_gz.repair_application;
+BEGIN
+    UPDATE credit_gz.repair_application r SET extended_on = credit_gz.policy_date(), extension_reason = reason
+    WHERE r.application_id = repair_extend.application_id
+    RETURNING * INTO a;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'repair application % does not exist', application_id
+            USING ERRCODE = 'P0002', HINT = 'Look the application up in credit_gz.repair_application.';
+    END IF;
+    RETURN a;
+END $$;
+COMMENT ON FUNCTION credit_gz.repair_extend(bigint, text) IS
+    '复杂情形延期 / extends an open application once, before its deadline, with the reason: the running deadlines move by '
+    'the extension rule in force on the day (CG613 otherwise); a platform''s application gets a progress message.';
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- List terms as rule generations: credit_gz.list_term (later generations of a list type's term and early-removal
+-- rule, early removal counted from listing or from correction); an entry keeps the generation in force on its listing
+-- day (list_entry.list_term_id); wage arrears (人社部令第45号): 6 months after correction, for every entry since 2022.
+-- ---------------------------------------------------------------------------------------------------------------
+CREATE TABLE credit_gz.list_term (
+    list_term_id               integer PRIMARY KEY,
+    list_type_code             text NOT NULL REFERENCES credit_gz.list_type (code),
+    effective_from             date NOT NULL,
+    effective_until            date,
+    default_term_months        integer CHECK (default_term_months > 0),
+    early_removal_after_months integer CHECK (early_removal_after_months >= 0),
+    early_removal_counted_from text NOT NULL DEFAULT 'listing' CHECK (early_removal_counted_from IN ('listing', 'correction')),
+    early_removal_conditions   text,
+    source                     text NOT NULL CHECK (btrim(source) <> ''),
+    note                       text,
+    shipped                    boolean NOT NULL DEFAULT false,
+    CHECK (effective_until IS NULL OR effective_until > effective_from),
+    UNIQUE (list_type_code, effective_from)
+);
+COMMENT ON TABLE credit_gz.list_term IS
+    '名单期限规则代次 / generations of a list type''s term and early-removal rule. A list type''s own columns '
+    '(default_term_months, early_removal_after_months, early_removal_conditions) are its first generation; a row here '
+    'replaces them for entries listed on the days it is in force [effective_from, effective_until). An entry keeps the '
+    'generation in force on its listing day (list_entry.list_term_id, NULL: the list type''s own columns), so a later '
+    'change of the law does not change the rule of entries already listed.';
+COMMENT ON COLUMN credit_gz.list_term.list_term_id IS '规则编号 / id (shipped rows below 1000)';
+COMMENT ON COLUMN credit_gz.list_term.list_type_code IS '名单类型 / list type';
+COMMENT ON COLUMN credit_gz.list_term.effective_from IS '施行日期 / first listing day the generation governs';
+COMMENT ON COLUMN credit_gz.list_term.effective_until IS '失效日期 / first day no longer in force: entries listed from it take a later generation (NULL: open)';
+COMMENT ON COLUMN credit_gz.list_term.default_term_months IS '列入期限(月) / term in months; NULL: until removed';
+COMMENT ON COLUMN credit_gz.list_term.early_removal_after_months IS
+    '提前移出最短月数 / months before early removal is possible; NULL: no early removal';
+COMMENT ON COLUMN credit_gz.list_term.early_removal_counted_from IS
+    '起算点 / listing: months counted from the listing day; correction: from the day the subject corrected (改正之日, '
+    'list_entry.rectified_on, or the obligations performed of a repair application)';
+COMMENT ON COLUMN credit_gz.list_term.early_removal_conditions IS '提前移出条件 / conditions';
+COMMENT ON COLUMN credit_gz.list_term.source IS '依据 / legal source';
+COMMENT ON COLUMN credit_gz.list_term.note IS '说明 / remarks (an unconfirmed figure says so here)';
+COMMENT ON COLUMN credit_gz.list_term.shipped IS '随扩展发布 / shipped with the extension (pg_dump keeps only local rows)';
+INSERT INTO credit_gz.list_term (list_term_id, list_type_code, effective_from, default_term_months, early_removal_after_months,
+                                 early_removal_counted_from, early_removal_conditions, source, note, shipped) VALUES
+    (1, 'wage_arrears', '2022-01-01', 36, 6, 'correction', '列入期间偿还拖欠工资，自改正之日起满6个月，且作出守信承诺',
+     '《拖欠农民工工资失信联合惩戒对象名单管理暂行办法》(人力资源社会保障部令第45号)',
+     'from the ministry''s public summary of the order (three years; early removal 6 months after correction with a '
+     'credit commitment), not from its article text; the list type''s first generation (12 months from listing) was '
+     'wrong from the start, so this generation covers every entry since the order took effect', true);
+SELECT pg_catalog.pg_extension_config_dump('credit_gz.list_term', 'WHERE NOT shipped');
+
+CREATE FUNCTION credit_gz.list_term_for(list_type_code text, listed_on date) RETURNS integer
+LANGUAGE sql STABLE STRICT PARALLEL SAFE SET search_path = pg_catalog, pg_temp
+RETURN (SELECT t.list_term_id FROM credit_gz.list_term t
+        WHERE t.list_type_code = list_term_for.list_type_code
+          AND credit_gz.in_force(t.effective_from, t.effective_until, list_term_for.listed_on)
+        ORDER BY t.shipped, t.effective_from DESC, t.list_term_id
+        LIMIT 1);
+COMMENT ON FUNCTION credit_gz.list_term_for(text, date) IS
+    '名单期限代次 / the list_term generation in force for a list type on a listing day (a local row before a shipped '
+    'one, then the latest); NULL: the list type''s own columns apply.';
+
+CREATE FUNCTION credit_gz.entry_term(list_type_code text, list_term_id integer)
+RETURNS TABLE (default_term_months integer, early_removal_after_months integer, early_removal_counted_from text,
+               early_removal_conditions text)
+LANGUAGE sql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+    SELECT t.default_term_months, t.early_removal_after_months, t.early_removal_counted_from, t.early_removal_conditions
+      FROM credit_gz.list_term t WHERE t.list_term_id = entry_term.list_term_id
+    UNION ALL
+    SELECT lt.default_term_months, lt.early_removal_after_months, 'listing', lt.early_removal_conditions
+      FROM credit_gz.list_type lt WHERE entry_term.list_term_id IS NULL AND lt.code = entry_term.list_type_code;
+END;
+COMMENT ON FUNCTION credit_gz.entry_term(text, integer) IS
+    '名单记录适用的期限规则 / the term and early-removal rule of an entry: its list_term generation, or the list type''s '
+    'own columns when it has none. The one place the check trigger and repair eligibility read them from.';
+
+-- Departments and analysts read the generations as they read list types (the entry check reads them as the caller);
+-- roles mapped before the update get SELECT when the DBA re-runs their grant_* function.
+INSERT INTO credit_gz.role_privilege (kind, object_name, privileges, shipped) VALUES
+    ('department', 'list_term', 'SELECT', true), ('analyst', 'list_term', 'SELECT', true);
+ALTER TABLE credit_gz.list_entry ADD COLUMN list_term_id integer REFERENCES credit_gz.list_term (list_term_id);
+COMMENT ON COLUMN credit_gz.list_entry.list_term_id IS
+    '期限规则代次 / the list_term generation in force on the listing day, which the entry keeps (NULL: the list type''s '
+    'own columns; derived entries follow their source)';
+-- Entries already listed take the generation in force on their listing day (wage arrears: the 45号 generation);
+-- without their triggers, as the columns of the rows change no decision.
+ALTER TABLE credit_gz.list_entry DISABLE TRIGGER USER;
+UPDATE credit_gz.list_entry e SET list_term_id = credit_gz.list_term_for(e.list_type_code, e.effective_from)
+WHERE e.derived_from_entry_id IS NULL AND credit_gz.list_term_for(e.list_type_code, e.effective_from) IS NOT NULL;
+ALTER TABLE credit_gz.list_entry ENABLE TRIGGER USER;
+COMMENT ON FUNCTION credit_gz.list_entry_check() IS
+    '名单列入校验：默认期限、提前移出、状态变更规则（取自列入日有效的期限代次）/ validates directly determined entries: '
+    'default term, early removal and status transitions, read from the term generation in force on the listing day '
+    '(list_term, else the list type''s own columns), which the entry keeps';
+
+CREATE OR REPLACE FUNCTION credit_gz.entry_repair_eligibility(entry_id bigint, on_day date,
+                                                    obligations_performed_on date DEFAULT NULL)
+RETURNS TABLE (eligible boolean, reasons text[], eligible_from date)
+LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    e credit_gz.list_entry;
+    lt credit_gz.list_type;
+    term record;
+    why text[] := '{}';
+    min_day date;
+    since date;
+    bar date;
+BEGIN
+    SELECT * INTO e FROM credit_gz.list_entry le WHERE le.entry_id = entry_repair_eligibility.entry_id;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'list entry % does not exist', entry_repair_eligibility.entry_id
+            USING ERRCODE = '23503', HINT = 'Give the entry_id of an entry in credit_gz.list_entry.';
+    END IF;
+    SELECT * INTO lt FROM credit_gz.list_type WHERE code = e.list_type_code;
+    SELECT * INTO term FROM credit_gz.entry_term(e.list_type_code, e.list_term_id);
+
+    IF e.status <> 'active' THEN
+        why := why || format('the list entry is not active (status %s)', e.status);
+    END IF;
+    IF e.derived_from_entry_id IS NOT NULL THEN
+        why := why || format('the entry was derived from entry %s and is lifted with it', e.derived_from_entry_id);
+    END IF;
+    IF lt.polarity = 'reward' THEN
+        why := why || 'entries on a reward list (红名单) are not repaired'::text;
+    END IF;
+    IF term.early_removal_after_months IS NULL THEN
+        why := why || format('list %s allows no early removal', lt.code);
+    END IF;
+    IF obligations_performed_on IS NULL OR obligations_performed_on > on_day THEN
+        why := why || 'the obligations set by the decision have not been performed (履行法定义务、纠正失信行为)'::text;
+    END IF;
+    IF NOT credit_gz.repair_commitment_on_file(e.subject_id, e.record_id) THEN
+        why := why || 'no repair commitment (信用修复承诺) is on file'::text;
+    END IF;
+
+    -- Early removal after the minimum term of the entry's term generation (e.g. SAMR Order No. 44: one year from
+    -- listing; wage arrears: six months from correction, the day the obligations were performed).
+    min_day := credit_gz.add_months(CASE WHEN term.early_removal_counted_from = 'correction'
+                                         THEN COALESCE(obligations_performed_on, e.effective_from) ELSE e.effective_from END,
+                                    COALESCE(term.early_removal_after_months, 0));
+    since := GREATEST(min_day, obligations_performed_on);
+    bar := credit_gz.repair_bar_until(e.subject_id, NULL, GREATEST(on_day, since));
+    IF bar IS NOT NULL THEN
+        since := bar;
+    END IF;
+    IF term.early_removal_after_months IS NOT NULL AND min_day > on_day THEN
+        why := why || format('early removal is possible from %s', pg_catalog.to_char(min_day, 'YYYY-MM-DD'));
+    END IF;
+    IF bar IS NOT NULL THEN
+        why := why || CASE WHEN bar = 'infinity' THEN 'repair is barred without end date'
+                           ELSE format('repair is barred until %s', pg_catalog.to_char(credit_gz.inclusive_end(bar), 'YYYY-MM-DD')) END;
+    END IF;
+
+    eligible := cardinality(why) = 0;
+    reasons := why;
+    eligible_from := CASE
+        WHEN eligible THEN on_day
+        WHEN since IS NOT NULL AND since <> 'infinity' AND since > on_day
+             AND cardinality(why) = (CASE WHEN term.early_removal_after_months IS NOT NULL AND min_day > on_day THEN 1 ELSE 0 END)
+                                     + (CASE WHEN bar IS NOT NULL THEN 1 ELSE 0 END)
+        THEN since END;
+    RETURN NEXT;
+END $$;
+COMMENT ON FUNCTION credit_gz.entry_repair_eligibility(bigint, date, date) IS
+    '名单提前移出(修复)条件 / whether a list entry can be repaired (removed early) on the day: active, determined directly '
+    '(derived entries follow their source), a punishment or attention list that allows early removal, its minimum term '
+    '(of its term generation, credit_gz.entry_term: from listing or from correction) reached, obligations performed, a '
+    'repair commitment on file, no repair bar.';

@@ -116,8 +116,8 @@ SELECT ok((SELECT score FROM credit_gz.subject_score WHERE subject_id = (SELECT 
           'approval: the repaired penalty stops counting, the score rises (scoring triggers, same transaction)');
 SELECT is((SELECT count(*)::int FROM credit_gz.verify_scores() WHERE subject_id = (SELECT id FROM fx WHERE name = 'a')), 0,
           'stored scores equal a fresh computation after the repair');
-SELECT is((SELECT count(*) FROM credit_gz.sync_outbox) - (SELECT n FROM outbox_before), 2::bigint,
-          'approval written to the outbox for 信用中国 and 国家企业信用信息公示系统');
+SELECT is((SELECT count(*) FROM credit_gz.sync_outbox) - (SELECT n FROM outbox_before), 3::bigint,
+          'approval written to the outbox for 信用中国, 国家企业信用信息公示系统 and 征信机构');
 SELECT is((SELECT payload ->> 'decision' FROM credit_gz.sync_outbox WHERE target = 'gsxt' ORDER BY outbox_id DESC LIMIT 1), 'approved',
           'outbox payload carries the decision');
 SELECT ok(EXISTS (SELECT FROM credit_gz.audit_log WHERE table_name = 'credit_gz.record'

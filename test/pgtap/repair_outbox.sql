@@ -2,9 +2,9 @@
 BEGIN;
 SELECT plan(16);
 
-SELECT is(credit_gz.sync_outbox_enqueue(-1, 'repair_decision', '{"n": 1}', true), 2,
+SELECT is(credit_gz.sync_outbox_enqueue(-1, 'objection_outcome', '{"n": 1}', true), 2,
           'a legal entity''s decision goes to 信用中国 and 国家企业信用信息公示系统');
-SELECT is(credit_gz.sync_outbox_enqueue(-2, 'repair_decision', '{"n": 2}', false), 1,
+SELECT is(credit_gz.sync_outbox_enqueue(-2, 'objection_outcome', '{"n": 2}', false), 1,
           'a natural person''s decision goes to 信用中国 only');
 SELECT is((SELECT count(*)::int FROM credit_gz.sync_outbox WHERE subject_id = -2 AND target = 'creditchina'), 1,
           'target creditchina');
