@@ -761,14 +761,15 @@ typedef struct precheck_result
 /*
  * log_precheck_read — 十七 信用信息安全保护: a pre-check reads a subject's credit information, so it leaves an entry
  * in credit_gz.query_log (src/query_log.c: inserted now, or queued for the query-log worker in async mode), naming
- * the reading role and its department. Skipped on a hot standby, where nothing can be written.
+ * the reading role and its department, the domain asked about and the verdict answered (the answer's own word:
+ * allow, allow_with_conditions, deny, no_record). Skipped on a hot standby, where nothing can be written.
  */
 static void
 log_precheck_read(int64 subject_id, const char *domain, const char *action, text *department, const char *source,
-				  bool *connected)
+				  const char *verdict, bool *connected)
 {
 	query_log_read(subject_id, "precheck", psprintf("%s: %s/%s", source, domain, action),
-				   "government", department ? text_to_cstring(department) : NULL, connected);
+				   "government", department ? text_to_cstring(department) : NULL, domain, verdict, connected);
 }
 
 /*
@@ -781,7 +782,8 @@ log_precheck_unknown(const char *code, const char *domain, const char *action, t
 					 const char *source, bool *connected)
 {
 	query_log_read_unknown(code, "precheck", psprintf("%s: %s/%s", source, domain, action),
-						   "government", department ? text_to_cstring(department) : NULL, connected);
+						   "government", department ? text_to_cstring(department) : NULL, domain, "no_record",
+						   connected);
 }
 
 /*
@@ -807,11 +809,11 @@ run_precheck(int64 subject_id, text *domain, text *action, text *department, con
 	char	   *a = text_to_cstring(action);
 
 	validate_codes(d, a, connected);
-	log_precheck_read(subject_id, d, a, department, source, connected);
 	if (!entries_in_force(subject_id))
 	{
 		r.answer = quick_precheck(subject_id, false, domain, action, department, source, table_name, out_cxt, connected,
 								  &r.verdict);
+		log_precheck_read(subject_id, d, a, department, source, r.verdict, connected);
 		return r;
 	}
 
@@ -856,6 +858,8 @@ run_precheck(int64 subject_id, text *domain, text *action, text *department, con
 	if (!applied_null && strcmp(r.verdict, "no_record") != 0)
 		log_feedback(subject_id, domain, action, department, r.verdict, source, table_name, override_reason, applied);
 	SPI_freetuptable(SPI_tuptable);
+	/* logged once the verdict is known (an error before it answered nothing, so nothing was read) */
+	log_precheck_read(subject_id, d, a, department, source, r.verdict, connected);
 	return r;
 }
 

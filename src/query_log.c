@@ -90,6 +90,9 @@ PGDLLEXPORT void credit_gz_query_log_worker(Datum main_arg);
 #define QL_PURPOSE_LEN		320
 /* A code that matched no subject (credit_gz.unknown_code_read_log); uscc and resident ids are 18 characters. */
 #define QL_CODE_LEN			64
+/* The domain a pre-check asked about and its verdict (allow_with_conditions is the longest). */
+#define QL_DOMAIN_LEN		64
+#define QL_VERDICT_LEN		24
 /* At most this many entries per INSERT (one transaction of the worker). */
 #define QL_BATCH_MAX		5000
 /* Rows per table_multi_insert of the direct write (COPY FROM buffers up to 1000; a few pages suffice). */
@@ -106,7 +109,7 @@ PGDLLEXPORT void credit_gz_query_log_worker(Datum main_arg);
 /*
  * One queued entry: what the reader would have inserted, with the stamps taken at read time. unknown: a read of a
  * code that matched no subject, written to credit_gz.unknown_code_read_log under `code` (subject_id unused);
- * otherwise a read of subject_id, written to credit_gz.query_log.
+ * otherwise a read of subject_id, written to credit_gz.query_log. domain and verdict: a pre-check's (else null).
  */
 typedef struct QlEntry
 {
@@ -115,6 +118,8 @@ typedef struct QlEntry
 	bool		unknown;
 	bool		department_null;
 	bool		audience_null;
+	bool		domain_null;
+	bool		verdict_null;
 	NameData	role_name;
 	NameData	session_role;
 	char		department[QL_DEPT_LEN];
@@ -122,6 +127,8 @@ typedef struct QlEntry
 	char		audience[QL_AUDIENCE_LEN];
 	char		purpose[QL_PURPOSE_LEN];
 	char		code[QL_CODE_LEN];
+	char		domain[QL_DOMAIN_LEN];
+	char		verdict[QL_VERDICT_LEN];
 } QlEntry;
 
 /* The queue of one database: a ring of query_log_queue_size slots. */
@@ -210,10 +217,17 @@ static Oid	names_session_user = InvalidOid;
 static NameData names_role;
 static NameData names_session_role;
 
-static SPIPlanPtr sync_plan = NULL;
-static SPIPlanPtr unknown_sync_plan = NULL;
-static SPIPlanPtr batch_plan = NULL;
-static SPIPlanPtr unknown_batch_plan = NULL;
+/*
+ * Saved plans of the synchronous and the batch INSERT, by [unknown][the table has the pre-check columns]: a
+ * database still at 1.0 (library updated, ALTER EXTENSION UPDATE not yet run) has logs without domain_code and
+ * verdict, and its entries are written without them.
+ */
+static SPIPlanPtr sync_plans[2][2];
+static SPIPlanPtr batch_plans[2][2];
+
+/* Per-backend: do the two log tables have domain_code and verdict? Looked up again when either table changes. */
+static BackendCache shape_watch = {.relations = {"query_log", "unknown_code_read_log"}};
+static bool shape_precheck[2];
 
 /* Worker state */
 static volatile sig_atomic_t ql_shutdown_requested = false;
@@ -571,6 +585,31 @@ ql_copy(char *dst, size_t size, const char *s)
 
 
 /*
+ * ql_precheck_columns — does the log table (unknown: credit_gz.unknown_code_read_log, else credit_gz.query_log)
+ * have the columns domain_code and verdict (1.1)? From a per-backend cache, looked up again after a change of
+ * either table (ALTER EXTENSION UPDATE adds them).
+ */
+static bool
+ql_precheck_columns(bool unknown)
+{
+	if (!backend_cache_valid(&shape_watch))
+	{
+		uint64		token = backend_cache_begin_load(&shape_watch);
+
+		for (int i = 0; i < 2; i++)
+		{
+			Oid			relid = backend_cache_watched_relid(&shape_watch, i);
+
+			shape_precheck[i] = OidIsValid(relid) &&
+				get_attnum(relid, "domain_code") != InvalidAttrNumber &&
+				get_attnum(relid, "verdict") != InvalidAttrNumber;
+		}
+		backend_cache_end_load(&shape_watch, token);
+	}
+	return shape_precheck[unknown ? 1 : 0];
+}
+
+/*
  * ql_role_names — the names of the current and the session user into an entry, from the per-backend cache
  * (looked up again after a role changed, or when the user is another one: SET ROLE, SECURITY DEFINER).
  */
@@ -616,7 +655,8 @@ ql_my_department(void)
  */
 static bool
 ql_enqueue(bool unknown, int64 subject_id, const char *code, const char *via, const char *purpose,
-		   const char *audience, const char *department, bool *spi_connected)
+		   const char *audience, const char *department, const char *domain, const char *verdict,
+		   bool *spi_connected)
 {
 	QlEntry    *e;
 
@@ -640,6 +680,12 @@ ql_enqueue(bool unknown, int64 subject_id, const char *code, const char *via, co
 		goto fallback;
 	e->audience_null = (audience == NULL);
 	if (audience && !ql_copy(e->audience, sizeof(e->audience), audience))
+		goto fallback;
+	e->domain_null = (domain == NULL);
+	if (domain && !ql_copy(e->domain, sizeof(e->domain), domain))
+		goto fallback;
+	e->verdict_null = (verdict == NULL);
+	if (verdict && !ql_copy(e->verdict, sizeof(e->verdict), verdict))
 		goto fallback;
 	if (department)
 	{
@@ -678,20 +724,26 @@ fallback:
  * calling that SQL function (SET search_path, so never inlined) would parse and plan its body on every read.
  * unknown: into credit_gz.unknown_code_read_log under code, else into credit_gz.query_log under subject_id.
  * department_resolved: department is already the caller's department (NULL: none or several), from the cache.
+ * domain, verdict: a pre-check's (NULL for other reads).
  */
 static void
 ql_insert_sync(bool unknown, int64 subject_id, const char *code, const char *via, const char *purpose,
-			   const char *audience, const char *department, bool department_resolved, bool *spi_connected)
+			   const char *audience, const char *department, bool department_resolved, const char *domain,
+			   const char *verdict, bool *spi_connected)
 {
-	Datum		v[6];
-	char		nulls[6] = {' ', ' ', ' ', ' ', ' ', ' '};
-	SPIPlanPtr *plan = unknown ? &unknown_sync_plan : &sync_plan;
+	Datum		v[8];
+	char		nulls[8] = {' ', ' ', ' ', ' ', ' ', ' ', ' ', ' '};
+	bool		full;
+	SPIPlanPtr *plan;
 	int			rc;
 
 	credit_gz_spi_connect_once(spi_connected);
+	full = ql_precheck_columns(unknown);
+	plan = &sync_plans[unknown ? 1 : 0][full ? 1 : 0];
 	if (*plan == NULL)
 	{
-		Oid			types[6] = {unknown ? TEXTOID : INT8OID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, BOOLOID};
+		Oid			types[8] = {unknown ? TEXTOID : INT8OID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, BOOLOID, TEXTOID,
+		TEXTOID};
 
 		/* the same values for either table: only the key column differs */
 #define QL_SYNC_VALUES \
@@ -699,12 +751,17 @@ ql_insert_sync(bool unknown, int64 subject_id, const char *code, const char *via
 	"        coalesce($5, CASE WHEN NOT $6 THEN" \
 	"                       (SELECT CASE WHEN pg_catalog.cardinality(d) = 1 THEN d[1] END" \
 	"                          FROM credit_gz.my_departments() AS d) END)"
+		/* a table of 1.0 has no domain_code and verdict: $7 and $8 are then left unused */
 		*plan = credit_gz_keep_plan(unknown
-									? "INSERT INTO credit_gz.unknown_code_read_log (code, via, purpose, audience,"
-									"   department_code)" QL_SYNC_VALUES
-									: "INSERT INTO credit_gz.query_log (subject_id, via, purpose, audience,"
-									"   department_code)" QL_SYNC_VALUES,
-									6, types);
+									? (full ? "INSERT INTO credit_gz.unknown_code_read_log (code, via, purpose, audience,"
+									   "   department_code, domain_code, verdict)" QL_SYNC_VALUES ", $7, $8"
+									   : "INSERT INTO credit_gz.unknown_code_read_log (code, via, purpose, audience,"
+									   "   department_code)" QL_SYNC_VALUES)
+									: (full ? "INSERT INTO credit_gz.query_log (subject_id, via, purpose, audience,"
+									   "   department_code, domain_code, verdict)" QL_SYNC_VALUES ", $7, $8"
+									   : "INSERT INTO credit_gz.query_log (subject_id, via, purpose, audience,"
+									   "   department_code)" QL_SYNC_VALUES),
+									8, types);
 #undef QL_SYNC_VALUES
 	}
 	v[0] = unknown ? CStringGetTextDatum(code) : Int64GetDatum(subject_id);
@@ -717,6 +774,10 @@ ql_insert_sync(bool unknown, int64 subject_id, const char *code, const char *via
 	v[4] = department ? CStringGetTextDatum(department) : (Datum) 0;
 	nulls[4] = department ? ' ' : 'n';
 	v[5] = BoolGetDatum(department_resolved);
+	v[6] = domain ? CStringGetTextDatum(domain) : (Datum) 0;
+	nulls[6] = domain ? ' ' : 'n';
+	v[7] = verdict ? CStringGetTextDatum(verdict) : (Datum) 0;
+	nulls[7] = verdict ? ' ' : 'n';
 	rc = SPI_execute_plan(*plan, v, nulls, false, 0);
 	if (rc != SPI_OK_INSERT)
 		elog(ERROR, "credit_gz: query-log insert failed: %s", SPI_result_code_string(rc));
@@ -725,19 +786,22 @@ ql_insert_sync(bool unknown, int64 subject_id, const char *code, const char *via
 /* ql_read — log one read (see query_log.h): of subject_id, or (unknown) of a code that matched no subject. */
 static void
 ql_read(bool unknown, int64 subject_id, const char *code, const char *via, const char *purpose,
-		const char *audience, const char *department, bool *spi_connected)
+		const char *audience, const char *department, const char *domain, const char *verdict,
+		bool *spi_connected)
 {
 	if (RecoveryInProgress())
 		return;
 	if (purpose == NULL || purpose[0] == '\0')
 		purpose = "未说明 / not stated";
-	if (ql_async() && ql_enqueue(unknown, subject_id, code, via, purpose, audience, department, spi_connected))
+	if (ql_async() && ql_enqueue(unknown, subject_id, code, via, purpose, audience, department, domain, verdict,
+								 spi_connected))
 		return;
 	if (department == NULL && ql_my_department())
 		ql_insert_sync(unknown, subject_id, code, via, purpose, audience, dept_null ? NULL : dept_value, true,
-					   spi_connected);
+					   domain, verdict, spi_connected);
 	else
-		ql_insert_sync(unknown, subject_id, code, via, purpose, audience, department, false, spi_connected);
+		ql_insert_sync(unknown, subject_id, code, via, purpose, audience, department, false, domain, verdict,
+					   spi_connected);
 }
 
 /*
@@ -746,9 +810,9 @@ ql_read(bool unknown, int64 subject_id, const char *code, const char *via, const
  */
 void
 query_log_read(int64 subject_id, const char *via, const char *purpose, const char *audience,
-			   const char *department, bool *spi_connected)
+			   const char *department, const char *domain, const char *verdict, bool *spi_connected)
 {
-	ql_read(false, subject_id, NULL, via, purpose, audience, department, spi_connected);
+	ql_read(false, subject_id, NULL, via, purpose, audience, department, domain, verdict, spi_connected);
 }
 
 /*
@@ -772,9 +836,9 @@ ql_logged_code(const char *code)
  */
 void
 query_log_read_unknown(const char *code, const char *via, const char *purpose, const char *audience,
-					   const char *department, bool *spi_connected)
+					   const char *department, const char *domain, const char *verdict, bool *spi_connected)
 {
-	ql_read(true, 0, ql_logged_code(code), via, purpose, audience, department, spi_connected);
+	ql_read(true, 0, ql_logged_code(code), via, purpose, audience, department, domain, verdict, spi_connected);
 }
 
 /* ql_via_queueable — a `via` the table's CHECK admits: only such entries may wait for the worker's write. */
@@ -849,9 +913,10 @@ ql_log_read_sql(FunctionCallInfo fcinfo, bool unknown, int64 subject_id, const c
 	char	   *department = PG_ARGISNULL(4) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(4));
 
 	if (via != NULL && ql_via_queueable(via) && !RecoveryInProgress() && ql_async() && ql_caller_may_queue(unknown))
-		ql_read(unknown, subject_id, code, via, purpose, audience, department, &connected);
+		ql_read(unknown, subject_id, code, via, purpose, audience, department, NULL, NULL, &connected);
 	else
-		ql_insert_sync(unknown, subject_id, code, via, purpose, audience, department, false, &connected);
+		ql_insert_sync(unknown, subject_id, code, via, purpose, audience, department, false, NULL, NULL,
+					   &connected);
 	if (connected && SPI_finish() != SPI_OK_FINISH)
 		elog(ERROR, "credit_gz: SPI_finish failed");
 }
@@ -940,7 +1005,7 @@ ql_array(Datum *d, bool *nulls, int n, Oid type, int len, bool byval, char align
 enum
 {
 	QLC_LOG_ID, QLC_AT, QLC_ROLE_NAME, QLC_SESSION_ROLE, QLC_DEPARTMENT, QLC_KEY, QLC_VIA, QLC_AUDIENCE,
-	QLC_PURPOSE, QLC_NCOLS
+	QLC_PURPOSE, QLC_DOMAIN, QLC_VERDICT, QLC_NCOLS
 };
 typedef struct QlColumn
 {
@@ -950,7 +1015,7 @@ typedef struct QlColumn
 static const QlColumn ql_columns[QLC_NCOLS] = {
 	{"log_id", INT8OID}, {"at", TIMESTAMPTZOID}, {"role_name", NAMEOID}, {"session_role", NAMEOID},
 	{"department_code", TEXTOID}, {"subject_id", INT8OID}, {"via", TEXTOID}, {"audience", TEXTOID},
-	{"purpose", TEXTOID}
+	{"purpose", TEXTOID}, {"domain_code", TEXTOID}, {"verdict", TEXTOID}
 };
 static const QlColumn ql_unknown_key = {"code", TEXTOID};
 
@@ -1080,6 +1145,8 @@ ql_write_direct(QlEntry *buf, int n, bool unknown)
 			QL_SET(QLC_AUDIENCE, e->audience_null ? (Datum) 0 : CStringGetTextDatum(e->audience),
 				   e->audience_null);
 			QL_SET(QLC_PURPOSE, CStringGetTextDatum(e->purpose), false);
+			QL_SET(QLC_DOMAIN, e->domain_null ? (Datum) 0 : CStringGetTextDatum(e->domain), e->domain_null);
+			QL_SET(QLC_VERDICT, e->verdict_null ? (Datum) 0 : CStringGetTextDatum(e->verdict), e->verdict_null);
 #undef QL_SET
 			ExecStoreVirtualTuple(slot);
 			if (rel->rd_att->constr)
@@ -1113,7 +1180,7 @@ ql_write_direct(QlEntry *buf, int n, bool unknown)
 static void
 ql_write_insert(QlEntry *buf, int n, bool unknown)
 {
-	Datum		v[8];
+	Datum		v[10];
 	Datum	   *at = palloc(n * sizeof(Datum)),
 			   *rn = palloc(n * sizeof(Datum)),
 			   *sr = palloc(n * sizeof(Datum)),
@@ -1121,10 +1188,15 @@ ql_write_insert(QlEntry *buf, int n, bool unknown)
 			   *subj = palloc(n * sizeof(Datum)),
 			   *via = palloc(n * sizeof(Datum)),
 			   *aud = palloc(n * sizeof(Datum)),
-			   *purp = palloc(n * sizeof(Datum));
+			   *purp = palloc(n * sizeof(Datum)),
+			   *dom = palloc(n * sizeof(Datum)),
+			   *verd = palloc(n * sizeof(Datum));
 	bool	   *dept_nulls = palloc(n * sizeof(bool)),
-			   *aud_nulls = palloc(n * sizeof(bool));
-	SPIPlanPtr *plan = unknown ? &unknown_batch_plan : &batch_plan;
+			   *aud_nulls = palloc(n * sizeof(bool)),
+			   *dom_nulls = palloc(n * sizeof(bool)),
+			   *verd_nulls = palloc(n * sizeof(bool));
+	bool		full = ql_precheck_columns(unknown);
+	SPIPlanPtr *plan = &batch_plans[unknown ? 1 : 0][full ? 1 : 0];
 	int			k,
 				rc;
 
@@ -1140,6 +1212,10 @@ ql_write_insert(QlEntry *buf, int n, bool unknown)
 		aud_nulls[k] = buf[k].audience_null;
 		aud[k] = aud_nulls[k] ? (Datum) 0 : CStringGetTextDatum(buf[k].audience);
 		purp[k] = CStringGetTextDatum(buf[k].purpose);
+		dom_nulls[k] = buf[k].domain_null;
+		dom[k] = dom_nulls[k] ? (Datum) 0 : CStringGetTextDatum(buf[k].domain);
+		verd_nulls[k] = buf[k].verdict_null;
+		verd[k] = verd_nulls[k] ? (Datum) 0 : CStringGetTextDatum(buf[k].verdict);
 	}
 	v[0] = ql_array(at, NULL, n, TIMESTAMPTZOID, sizeof(TimestampTz), FLOAT8PASSBYVAL, TYPALIGN_DOUBLE);
 	v[1] = ql_array(rn, NULL, n, NAMEOID, NAMEDATALEN, false, TYPALIGN_CHAR);
@@ -1150,25 +1226,39 @@ ql_write_insert(QlEntry *buf, int n, bool unknown)
 	v[5] = ql_array(via, NULL, n, TEXTOID, -1, false, TYPALIGN_INT);
 	v[6] = ql_array(aud, aud_nulls, n, TEXTOID, -1, false, TYPALIGN_INT);
 	v[7] = ql_array(purp, NULL, n, TEXTOID, -1, false, TYPALIGN_INT);
+	v[8] = ql_array(dom, dom_nulls, n, TEXTOID, -1, false, TYPALIGN_INT);
+	v[9] = ql_array(verd, verd_nulls, n, TEXTOID, -1, false, TYPALIGN_INT);
 
 	credit_gz_spi_connect();
 	if (*plan == NULL)
 	{
-		Oid			types[8] = {TIMESTAMPTZARRAYOID, NAMEARRAYOID, NAMEARRAYOID, TEXTARRAYOID,
-		unknown ? TEXTARRAYOID : INT8ARRAYOID, TEXTARRAYOID, TEXTARRAYOID, TEXTARRAYOID};
+		Oid			types[10] = {TIMESTAMPTZARRAYOID, NAMEARRAYOID, NAMEARRAYOID, TEXTARRAYOID,
+		unknown ? TEXTARRAYOID : INT8ARRAYOID, TEXTARRAYOID, TEXTARRAYOID, TEXTARRAYOID, TEXTARRAYOID, TEXTARRAYOID};
 
 #define QL_BATCH_ROWS \
 	"       via, audience, purpose)" \
 	" SELECT * FROM ROWS FROM (pg_catalog.unnest($1), pg_catalog.unnest($2)," \
 	"   pg_catalog.unnest($3), pg_catalog.unnest($4), pg_catalog.unnest($5)," \
 	"   pg_catalog.unnest($6), pg_catalog.unnest($7), pg_catalog.unnest($8))"
+#define QL_BATCH_ROWS_FULL \
+	"       via, audience, purpose, domain_code, verdict)" \
+	" SELECT * FROM ROWS FROM (pg_catalog.unnest($1), pg_catalog.unnest($2)," \
+	"   pg_catalog.unnest($3), pg_catalog.unnest($4), pg_catalog.unnest($5)," \
+	"   pg_catalog.unnest($6), pg_catalog.unnest($7), pg_catalog.unnest($8)," \
+	"   pg_catalog.unnest($9), pg_catalog.unnest($10))"
+		/* a table of 1.0 (no domain_code and verdict): $9 and $10 are left unused */
 		*plan = credit_gz_keep_plan(unknown
-									? "INSERT INTO credit_gz.unknown_code_read_log (at, role_name, session_role,"
-									"       department_code, code," QL_BATCH_ROWS
-									: "INSERT INTO credit_gz.query_log (at, role_name, session_role,"
-									"       department_code, subject_id," QL_BATCH_ROWS,
-									8, types);
+									? (full ? "INSERT INTO credit_gz.unknown_code_read_log (at, role_name, session_role,"
+									   "       department_code, code," QL_BATCH_ROWS_FULL
+									   : "INSERT INTO credit_gz.unknown_code_read_log (at, role_name, session_role,"
+									   "       department_code, code," QL_BATCH_ROWS)
+									: (full ? "INSERT INTO credit_gz.query_log (at, role_name, session_role,"
+									   "       department_code, subject_id," QL_BATCH_ROWS_FULL
+									   : "INSERT INTO credit_gz.query_log (at, role_name, session_role,"
+									   "       department_code, subject_id," QL_BATCH_ROWS),
+									10, types);
 #undef QL_BATCH_ROWS
+#undef QL_BATCH_ROWS_FULL
 	}
 	rc = SPI_execute_plan(*plan, v, NULL, false, 0);
 	if (rc != SPI_OK_INSERT || SPI_processed != (uint64) n)

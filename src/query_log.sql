@@ -45,7 +45,11 @@ CREATE TABLE credit_gz.query_log (
     via             text        NOT NULL CHECK (via IN ('precheck', 'report', 'labels', 'other')),
     audience        text,
     purpose         text        NOT NULL CHECK (purpose <> ''),
-    PRIMARY KEY (subject_id, log_id)
+    domain_code     text,
+    verdict         text        CONSTRAINT query_log_verdict_check
+                                CHECK (verdict IN ('allow', 'allow_with_conditions', 'deny', 'no_record')),
+    PRIMARY KEY (subject_id, log_id),
+    CONSTRAINT query_log_precheck_fields CHECK (via = 'precheck' OR (domain_code IS NULL AND verdict IS NULL))
 );
 -- Who read my information (subjects may ask): the primary key gives one subject's entries (log_id follows time
 -- closely enough that ordering a subject's few entries by `at` costs nothing), so no second B-tree is written per
@@ -67,6 +71,11 @@ COMMENT ON COLUMN credit_gz.query_log.department_code IS '查询部门 / the dep
 COMMENT ON COLUMN credit_gz.query_log.via IS '查询途径 / precheck, report, labels or other';
 COMMENT ON COLUMN credit_gz.query_log.audience IS '披露对象 / audience the information was disclosed to';
 COMMENT ON COLUMN credit_gz.query_log.purpose IS '查询用途 / purpose of the read';
+COMMENT ON COLUMN credit_gz.query_log.domain_code IS
+    '核查领域 / the supervision domain a pre-check asked about (via = precheck; NULL for other reads and entries before 1.1)';
+COMMENT ON COLUMN credit_gz.query_log.verdict IS
+    '核查结论 / the pre-check''s verdict, as its answer gives it: allow, allow_with_conditions, deny or no_record (via = '
+    'precheck; NULL for other reads and entries before 1.1)';
 
 CREATE TABLE credit_gz.unknown_code_read_log (
     code            text        NOT NULL,
@@ -78,7 +87,12 @@ CREATE TABLE credit_gz.unknown_code_read_log (
     via             text        NOT NULL CHECK (via IN ('precheck', 'report', 'labels', 'other')),
     audience        text,
     purpose         text        NOT NULL CHECK (purpose <> ''),
-    PRIMARY KEY (code, log_id)
+    domain_code     text,
+    verdict         text        CONSTRAINT unknown_code_read_log_verdict_check
+                                CHECK (verdict IN ('allow', 'allow_with_conditions', 'deny', 'no_record')),
+    PRIMARY KEY (code, log_id),
+    CONSTRAINT unknown_code_read_log_precheck_fields
+        CHECK (via = 'precheck' OR (domain_code IS NULL AND verdict IS NULL))
 );
 CREATE INDEX unknown_code_read_log_at_brin_idx ON credit_gz.unknown_code_read_log USING brin (at);
 COMMENT ON INDEX credit_gz.unknown_code_read_log_at_brin_idx IS
@@ -97,6 +111,11 @@ COMMENT ON COLUMN credit_gz.unknown_code_read_log.department_code IS '查询部�
 COMMENT ON COLUMN credit_gz.unknown_code_read_log.via IS '查询途径 / precheck, report, labels or other';
 COMMENT ON COLUMN credit_gz.unknown_code_read_log.audience IS '披露对象 / audience the information was disclosed to';
 COMMENT ON COLUMN credit_gz.unknown_code_read_log.purpose IS '查询用途 / purpose of the read';
+COMMENT ON COLUMN credit_gz.unknown_code_read_log.domain_code IS
+    '核查领域 / the supervision domain a pre-check asked about (via = precheck; NULL for other reads and entries before 1.1)';
+COMMENT ON COLUMN credit_gz.unknown_code_read_log.verdict IS
+    '核查结论 / the pre-check''s verdict, as its answer gives it: allow, allow_with_conditions, deny or no_record (via = '
+    'precheck; NULL for other reads and entries before 1.1)';
 
 -- The logs are data the site must keep: pg_dump includes them (and their identity sequences).
 SELECT pg_catalog.pg_extension_config_dump('credit_gz.query_log', '');

@@ -226,7 +226,8 @@ credit_gz_self_scope_open(PG_FUNCTION_ARGS)
 		self_callbacks = true;
 	}
 	query_log_read(PG_GETARG_INT64(0), "report",
-				   PG_ARGISNULL(1) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(1)), "self", NULL, &connected);
+				   PG_ARGISNULL(1) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(1)), "self", NULL, NULL, NULL,
+				   &connected);
 	if (connected)
 		SPI_finish();
 	self_subject_id = PG_GETARG_INT64(0);

@@ -2159,3 +2159,29 @@ BEGIN
     RETURN NEXT;
 END
 $$;
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- Query log: the domain a pre-check asked about and the verdict it answered (via = precheck; NULL otherwise), so
+-- pre-checks can be counted by department, district, domain and verdict from the log alone.
+-- ---------------------------------------------------------------------------------------------------------------
+ALTER TABLE credit_gz.query_log
+    ADD COLUMN domain_code text,
+    ADD COLUMN verdict text CONSTRAINT query_log_verdict_check
+        CHECK (verdict IN ('allow', 'allow_with_conditions', 'deny', 'no_record')),
+    ADD CONSTRAINT query_log_precheck_fields CHECK (via = 'precheck' OR (domain_code IS NULL AND verdict IS NULL));
+ALTER TABLE credit_gz.unknown_code_read_log
+    ADD COLUMN domain_code text,
+    ADD COLUMN verdict text CONSTRAINT unknown_code_read_log_verdict_check
+        CHECK (verdict IN ('allow', 'allow_with_conditions', 'deny', 'no_record')),
+    ADD CONSTRAINT unknown_code_read_log_precheck_fields
+        CHECK (via = 'precheck' OR (domain_code IS NULL AND verdict IS NULL));
+COMMENT ON COLUMN credit_gz.query_log.domain_code IS
+    '核查领域 / the supervision domain a pre-check asked about (via = precheck; NULL for other reads and entries before 1.1)';
+COMMENT ON COLUMN credit_gz.query_log.verdict IS
+    '核查结论 / the pre-check''s verdict, as its answer gives it: allow, allow_with_conditions, deny or no_record (via = '
+    'precheck; NULL for other reads and entries before 1.1)';
+COMMENT ON COLUMN credit_gz.unknown_code_read_log.domain_code IS
+    '核查领域 / the supervision domain a pre-check asked about (via = precheck; NULL for other reads and entries before 1.1)';
+COMMENT ON COLUMN credit_gz.unknown_code_read_log.verdict IS
+    '核查结论 / the pre-check''s verdict, as its answer gives it: allow, allow_with_conditions, deny or no_record (via = '
+    'precheck; NULL for other reads and entries before 1.1)';

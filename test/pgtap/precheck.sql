@@ -2,7 +2,7 @@
 -- national kinds and sub-domains, feedback, and enforce_precheck (CG501, override recorded).
 BEGIN;
 SET search_path = credit_gz, public;
-SELECT plan(53);
+SELECT plan(54);
 
 CREATE FUNCTION pg_temp.uscc(n int) RETURNS credit_gz.uscc LANGUAGE sql AS $$
     SELECT credit_gz.uscc_make('91440101' || body || CASE c WHEN 10 THEN 'X' WHEN 11 THEN '0' ELSE c::text END)
@@ -62,6 +62,14 @@ SELECT is(precheck(pg_temp.s('pc普通公司'), 'government_procurement', 'procu
           'no measures for an unlisted subject');
 SELECT is(precheck(pg_temp.s('pc关注公司'), 'work_safety', 'inspection_frequency')->>'verdict', 'allow_with_conditions',
           'key attention: more frequent inspection');
+SELECT set_eq($$SELECT s.name, l.domain_code, l.verdict FROM credit_gz.query_log l
+                 JOIN credit_gz.subject s ON s.subject_id = l.subject_id
+                WHERE s.name IN ('pc失信公司', 'pc普通公司', 'pc关注公司') AND l.via = 'precheck'$$,
+              $$VALUES ('pc失信公司', 'government_procurement', 'deny'),
+                       ('pc失信公司', 'construction', 'allow_with_conditions'),
+                       ('pc普通公司', 'government_procurement', 'allow'),
+                       ('pc关注公司', 'work_safety', 'allow_with_conditions')$$,
+              'each pre-check is logged with the domain asked and the verdict answered');
 CREATE TEMP TABLE q AS SELECT precheck(pg_temp.s('pc守信公司'), 'construction', 'licence_approval') AS j;
 SELECT is((SELECT j->>'verdict' FROM q), 'allow', 'A-grade taxpayer: allow');
 SELECT is((SELECT j->'incentives'->0->>'measure' FROM q), 'atp_green_channel', 'with the red list''s incentive');

@@ -1,6 +1,6 @@
 -- credit_gz.query_log: append-only for every role, retention only through purge_query_log (十七 信用信息安全保护).
 BEGIN;
-SELECT plan(33);
+SELECT plan(38);
 
 CREATE ROLE cgz_ql_reader NOLOGIN;
 GRANT USAGE ON SCHEMA credit_gz TO cgz_ql_reader;
@@ -68,6 +68,21 @@ SELECT lives_ok($$SELECT credit_gz.precheck(-4242::bigint, 'government_procureme
                 'a pre-check by subject id …');
 SELECT is((SELECT count(*)::int FROM credit_gz.query_log WHERE subject_id = -4242 AND via = 'precheck'), 1,
           '… is logged under the id in query_log');
+SELECT results_eq($$SELECT domain_code, verdict FROM credit_gz.query_log WHERE subject_id = -4242$$,
+                  $$VALUES ('government_procurement'::text, 'no_record'::text)$$,
+                  '… with the domain asked and the verdict answered');
+SELECT results_eq($$SELECT domain_code, verdict FROM credit_gz.unknown_code_read_log WHERE code = '91440101MA5QLTEST8'$$,
+                  $$VALUES ('government_procurement'::text, 'no_record'::text)$$,
+                  'a pre-check by a code not on file too');
+SELECT results_eq($$SELECT count(*)::int FROM credit_gz.query_log WHERE subject_id = 42
+                     AND domain_code IS NULL AND verdict IS NULL$$, ARRAY[1],
+                  'a read other than a pre-check has neither');
+SELECT throws_ok($$INSERT INTO credit_gz.query_log (subject_id, via, purpose, domain_code, verdict)
+                   VALUES (45, 'report', 'x', 'construction', 'allow')$$, '23514', NULL,
+                 'only a pre-check''s entry has a domain and a verdict');
+SELECT throws_ok($$INSERT INTO credit_gz.unknown_code_read_log (code, via, purpose, domain_code, verdict)
+                   VALUES ('x', 'precheck', 'x', 'construction', 'maybe')$$, '23514', NULL,
+                 'a verdict is one the pre-check answers');
 
 -- A malformed code of any length is logged, cut to 63 bytes of whole characters.
 SELECT lives_ok($$SELECT credit_gz.precheck(repeat('码', 40), 'government_procurement', 'procurement_bid')$$,

@@ -121,16 +121,16 @@ CREATE TEMP TABLE t_when AS SELECT now() AS at;
 COMMIT;
 SELECT credit_gz.flush_query_log();
 SELECT role_name || ' ' || session_role || ' ' || department_code || ' ' || via || ' ' || audience || ' '
-       || (at = (SELECT at FROM t_when))::text || ' ' || purpose
+       || (at = (SELECT at FROM t_when))::text || ' ' || purpose || ' ' || domain_code || ' ' || verdict
   FROM credit_gz.query_log WHERE subject_id = 1001;
 SELECT flushed >= 1 AND worker_pid IS NOT NULL FROM credit_gz.query_log_queue();
 SQL
 )
 check "async is in effect when preloaded" "$(echo "$out" | sed -n 1p)" async
 check "async: the entry is not written in the reader's transaction" "$(echo "$out" | sed -n 3p)" 0
-check "async: after commit the entry arrives with role, session role, department, time and purpose" \
+check "async: after commit the entry arrives with role, session role, department, time, purpose, domain and verdict" \
     "$(echo "$out" | sed -n 5p)" \
-    "t_qla_app $(q -c "SELECT session_user") t_qla_dept precheck government true precheck: government_procurement/procurement_bid"
+    "t_qla_app $(q -c "SELECT session_user") t_qla_dept precheck government true precheck: government_procurement/procurement_bid government_procurement no_record"
 check "query_log_queue() shows the flush and the worker" "$(echo "$out" | sed -n 6p)" t
 
 out=$(q <<SQL
@@ -178,7 +178,8 @@ COMMIT;
 SELECT credit_gz.flush_query_log();
 SELECT role_name || ' ' || department_code || ' ' || via || ' ' || audience || ' ' || purpose
   FROM credit_gz.query_log WHERE subject_id = 1191;
-SELECT string_agg(code || ' ' || role_name || ' ' || department_code || ' ' || via || ' ' || purpose, '; ' ORDER BY code)
+SELECT string_agg(code || ' ' || role_name || ' ' || department_code || ' ' || via || ' ' || purpose || ' '
+                  || coalesce(domain_code || ' ' || verdict, '-'), '; ' ORDER BY code)
   FROM credit_gz.unknown_code_read_log WHERE code IN ('91440101MA5TQLA01X', '440106199001011234');
 SELECT count(*) FROM credit_gz.query_log WHERE purpose = 'async report, no subject';
 SQL
@@ -191,7 +192,7 @@ check "async: after commit the report's entry arrives with role, department, via
     "$(echo "$out" | sed -n 5p)" "t_qla_app t_qla_dept report government async report test"
 check "async: the worker writes reads by codes of no subject to unknown_code_read_log, keyed by the code" \
     "$(echo "$out" | sed -n 6p)" \
-    "440106199001011234 t_qla_app t_qla_dept precheck precheck: government_procurement/procurement_bid; 91440101MA5TQLA01X t_qla_app t_qla_dept report async report, no subject"
+    "440106199001011234 t_qla_app t_qla_dept precheck precheck: government_procurement/procurement_bid government_procurement no_record; 91440101MA5TQLA01X t_qla_app t_qla_dept report async report, no subject -"
 check "async: ... and not to query_log" "$(echo "$out" | sed -n 7p)" 0
 check "async: a via the table rejects fails in the caller's statement (23514)" \
     "$(q -c "SET credit_gz.query_log_mode = async" \
@@ -253,18 +254,18 @@ SET ROLE t_qla_app;
 $(pre 1301)
 RESET ROLE;
 SELECT credit_gz.flush_query_log();
-SELECT role_name || ' ' || department_code || ' ' || t_qla_note FROM credit_gz.query_log WHERE subject_id = 1301;
+SELECT role_name || ' ' || department_code || ' ' || t_qla_note || ' ' || verdict FROM credit_gz.query_log WHERE subject_id = 1301;
 ALTER TABLE credit_gz.query_log DROP COLUMN t_qla_note;
 SET ROLE t_qla_app;
 $(pre 1302)
 RESET ROLE;
 SELECT credit_gz.flush_query_log();
-SELECT role_name || ' ' || department_code FROM credit_gz.query_log WHERE subject_id = 1302;
+SELECT role_name || ' ' || department_code || ' ' || verdict FROM credit_gz.query_log WHERE subject_id = 1302;
 SQL
 )
 check "unrecognised query_log: the batch is written by the INSERT, with the column's default" \
-    "$(echo "$out" | sed -n 3p)" "t_qla_app t_qla_dept by insert"
-check "query_log as shipped again: entries written directly" "$(echo "$out" | sed -n 6p)" "t_qla_app t_qla_dept"
+    "$(echo "$out" | sed -n 3p)" "t_qla_app t_qla_dept by insert no_record"
+check "query_log as shipped again: entries written directly" "$(echo "$out" | sed -n 6p)" "t_qla_app t_qla_dept no_record"
 
 # role names are cached per backend: a renamed role's next read carries its new name
 out=$(q <<SQL
