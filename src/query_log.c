@@ -4,17 +4,19 @@
  *
  * Two modes, chosen by credit_gz.query_log_mode (PGC_SUSET, so a department cannot choose for itself):
  *
- *   sync  (default) — the entry is INSERTed in the reader's transaction: visible at once, gone if it aborts.
+ *   sync  (default) — the entry is INSERTed in the reader's transaction: visible at once, and part of that
+ *           transaction: a reader that rolls back (or whose transaction aborts) takes the entry with it.
  *   async — the reader builds the entry at read time (transaction time, current_user, session_user, department,
- *           subject, via, audience, purpose), keeps it in backend memory, and at XACT_EVENT_PRE_COMMIT copies it
- *           into a shared-memory queue for its database. A dynamic background worker per database, started on
- *           demand, drains the queue every credit_gz.query_log_flush_interval (or when half full) with one
- *           multi-row INSERT per batch in its own transaction, and advances the queue only after that commit. On
- *           SIGTERM (shutdown) it flushes what is queued before exiting. Entries of an aborted (sub)transaction
- *           are discarded, as in sync mode. Slots are reserved at read time, so the push at commit cannot find
- *           the queue full: when there is no room (or no queue, or no worker can be started) the entry is
- *           written synchronously right away — never dropped, never waited for. What is queued and not yet
- *           flushed is lost if the server crashes (like synchronous_commit = off): doc/disclosure.md says so.
+ *           subject, via, audience, purpose, a pre-check's domain and verdict) and copies it at once into a
+ *           shared-memory queue for its database: from then on it is the worker's, so it survives the reader's
+ *           rollback, of a savepoint or of the whole transaction (the read was answered all the same). A dynamic
+ *           background worker per database, started on demand, drains the queue every
+ *           credit_gz.query_log_flush_interval (or when half full) with one multi-row write per batch in its own
+ *           transaction, and advances the queue only after that commit. On SIGTERM (shutdown) it flushes what is
+ *           queued before exiting. When there is no room (or no queue, or no worker can be started) the entry is
+ *           written synchronously right away, as in sync mode — never dropped, never waited for. What is queued
+ *           and not yet flushed is lost if the server crashes (like synchronous_commit = off): doc/disclosure.md
+ *           says so.
  *
  * async needs shared memory, so the library must be in shared_preload_libraries; otherwise async behaves as sync
  * (credit_gz.query_log_queue() reports the mode in effect).
@@ -137,7 +139,7 @@ typedef struct QlQueue
 	Oid			dboid;			/* InvalidOid: free */
 	uint64		generation;		/* changes when the queue is (re)bound to a database */
 	uint64		head;			/* entries flushed since bound; the k-th queued entry is slot (head + k) % size */
-	uint32		queued;			/* pushed by committed transactions, not yet flushed */
+	uint32		queued;			/* pushed by readers, not yet flushed */
 	uint32		reserved;		/* held by transactions in progress */
 	uint64		fallbacks;		/* entries written synchronously because there was no room or no worker */
 	int			worker_pid;		/* 0: no worker running */
@@ -184,17 +186,6 @@ static QlShared *ql = NULL;
 static shmem_request_hook_type prev_shmem_request_hook = NULL;
 static shmem_startup_hook_type prev_shmem_startup_hook = NULL;
 
-/* Backend-local: entries of the transaction in progress, with the nesting level that wrote them. */
-typedef struct QlPending
-{
-	QlEntry		e;
-	int			nest;
-} QlPending;
-static QlPending *pending = NULL;
-static int	npending = 0;
-static int	maxpending = 0;
-static int	pending_queue = -1;		/* queue holding this transaction's reservations */
-static bool callbacks_registered = false;
 /* What this backend last pushed, for flush_query_log(). */
 static int	last_push_queue = -1;
 static uint64 last_push_generation = 0;
@@ -285,8 +276,9 @@ query_log_init(void)
 {
 	DefineCustomEnumVariable("credit_gz.query_log_mode",
 							 "How credit_gz.query_log entries of pre-checks are written: sync or async.",
-							 "sync inserts in the reader's transaction; async queues the entry at commit for a "
-							 "background worker (needs shared_preload_libraries; otherwise behaves as sync). "
+							 "sync inserts in the reader's transaction (a rollback takes the entry with it); async "
+							 "queues the entry at read time for a background worker, so it survives the reader's "
+							 "rollback (needs shared_preload_libraries; otherwise behaves as sync). "
 							 "Superuser-only, so that a department cannot choose how its own reads are logged.",
 							 &ql_mode,
 							 QL_MODE_SYNC,
@@ -423,10 +415,11 @@ ql_count_fallback(void)
 }
 
 /*
- * ql_reserve — reserve one slot of this database's queue for the transaction in progress (and start the worker
- * if none runs). False, counted as a fallback, when there is no queue, no room or no worker can be started.
+ * ql_reserve — reserve one slot of this database's queue for the entry being queued (and start the worker if none
+ * runs). The queue index, or -1, counted as a fallback, when there is no queue, no room or no worker can be started.
+ * The reservation keeps the queue bound to this database until ql_push fills the slot, right after.
  */
-static bool
+static int
 ql_reserve(void)
 {
 	int			qi;
@@ -434,24 +427,23 @@ ql_reserve(void)
 	bool		launch;
 
 	LWLockAcquire(ql->lock, LW_EXCLUSIVE);
-	qi = pending_queue >= 0 ? pending_queue : ql_find_queue(true);
+	qi = ql_find_queue(true);
 	if (qi < 0)
 	{
 		ql->fallbacks_unqueued++;
 		LWLockRelease(ql->lock);
-		return false;
+		return -1;
 	}
 	q = &ql->queues[qi];
 	if (q->queued + q->reserved >= (uint32) ql_queue_size)
 	{
 		q->fallbacks++;
 		LWLockRelease(ql->lock);
-		return false;
+		return -1;
 	}
 	launch = ql_need_launch(q);
 	q->reserved++;
 	LWLockRelease(ql->lock);
-	pending_queue = qi;
 
 	if (launch && !ql_launch_worker(qi))
 	{
@@ -460,59 +452,34 @@ ql_reserve(void)
 		q->reserved--;
 		q->fallbacks++;
 		LWLockRelease(ql->lock);
-		if (npending == 0)
-			pending_queue = -1;
 		ereport(LOG,
 				(errmsg("credit_gz: could not start the query-log worker; writing the entry synchronously"),
 				 errhint("Raise max_worker_processes.")));
-		return false;
+		return -1;
 	}
-	return true;
-}
-
-/* ql_release — give back the reservations of entries [from, npending) and forget them. */
-static void
-ql_release(int from)
-{
-	int			n = npending - from;
-
-	if (n > 0 && pending_queue >= 0)
-	{
-		LWLockAcquire(ql->lock, LW_EXCLUSIVE);
-		ql->queues[pending_queue].reserved -= n;
-		LWLockRelease(ql->lock);
-	}
-	npending = from;
-	if (npending == 0)
-		pending_queue = -1;
+	return qi;
 }
 
 /*
- * ql_push — at pre-commit, move this transaction's entries into the reserved slots of the queue (room is
- * guaranteed by the reservations), and wake the worker when the queue is half full.
+ * ql_push — move the entry into the slot reserved for it in queue qi, at read time: from now on it is the worker's
+ * to write, whatever becomes of the reader's transaction (十七: a read answered is a read logged, also when the
+ * reader rolls back). Wakes the worker when the queue is half full. Nothing here can fail, so a reservation is
+ * always filled.
  */
 static void
-ql_push(void)
+ql_push(int qi, const QlEntry *e)
 {
-	QlQueue    *q;
-	QlEntry    *slots;
+	QlQueue    *q = &ql->queues[qi];
+	QlEntry    *slots = ql_slots(qi);
 	Latch	   *latch;
 	bool		wake;
-	int			i;
 
-	if (npending == 0)
-		return;
 	LWLockAcquire(ql->lock, LW_EXCLUSIVE);
-	q = &ql->queues[pending_queue];
 	Assert(q->dboid == MyDatabaseId);
-	slots = ql_slots(pending_queue);
-	for (i = 0; i < npending; i++)
-	{
-		slots[(q->head + q->queued) % (uint64) ql_queue_size] = pending[i].e;
-		q->queued++;
-		q->reserved--;
-	}
-	last_push_queue = pending_queue;
+	slots[(q->head + q->queued) % (uint64) ql_queue_size] = *e;
+	q->queued++;
+	q->reserved--;
+	last_push_queue = qi;
 	last_push_generation = q->generation;
 	last_push_target = q->head + q->queued;
 	wake = q->queued >= (uint32) ql_queue_size / 2;
@@ -520,55 +487,8 @@ ql_push(void)
 		q->wake = true;
 	latch = q->worker_latch;
 	LWLockRelease(ql->lock);
-	npending = 0;
-	pending_queue = -1;
 	if (wake && latch)
 		SetLatch(latch);
-}
-
-/* ql_xact_callback — push at pre-commit (and pre-prepare: the reads happened); discard on abort. */
-static void
-ql_xact_callback(XactEvent event, void *arg)
-{
-	switch (event)
-	{
-		case XACT_EVENT_PRE_COMMIT:
-		case XACT_EVENT_PRE_PREPARE:
-			ql_push();
-			break;
-		case XACT_EVENT_ABORT:
-		case XACT_EVENT_PARALLEL_ABORT:
-		case XACT_EVENT_COMMIT:
-		case XACT_EVENT_PREPARE:
-			ql_release(0);
-			break;
-		default:
-			break;
-	}
-}
-
-/* ql_subxact_callback — a rolled-back savepoint takes its entries with it (as it would take a sync INSERT). */
-static void
-ql_subxact_callback(SubXactEvent event, SubTransactionId mySubid, SubTransactionId parentSubid, void *arg)
-{
-	int			level = GetCurrentTransactionNestLevel();
-	int			i,
-				keep;
-
-	if (npending == 0)
-		return;
-	if (event == SUBXACT_EVENT_ABORT_SUB)
-	{
-		for (keep = 0; keep < npending && pending[keep].nest < level; keep++)
-			;
-		ql_release(keep);
-	}
-	else if (event == SUBXACT_EVENT_COMMIT_SUB)
-	{
-		for (i = 0; i < npending; i++)
-			if (pending[i].nest >= level)
-				pending[i].nest = level - 1;
-	}
 }
 
 /* ql_copy — copy s into a fixed field; false when it does not fit. */
@@ -650,25 +570,18 @@ ql_my_department(void)
 }
 
 /*
- * ql_enqueue — build the entry now (stamps of the reader, at read time) and reserve a queue slot for it; it is
- * pushed at pre-commit. False: the caller writes it synchronously.
+ * ql_enqueue — build the entry now (stamps of the reader, at read time) and queue it at once for the worker, so it
+ * survives a rollback of the reader's transaction. False: the caller writes it synchronously.
  */
 static bool
 ql_enqueue(bool unknown, int64 subject_id, const char *code, const char *via, const char *purpose,
 		   const char *audience, const char *department, const char *domain, const char *verdict,
 		   bool *spi_connected)
 {
-	QlEntry    *e;
+	QlEntry		entry;
+	QlEntry    *e = &entry;
+	int			qi;
 
-	if (npending >= maxpending)
-	{
-		int			n = maxpending ? maxpending * 2 : 16;
-
-		pending = pending ? repalloc(pending, n * sizeof(QlPending))
-			: MemoryContextAlloc(TopMemoryContext, n * sizeof(QlPending));
-		maxpending = n;
-	}
-	e = &pending[npending].e;
 	memset(e, 0, sizeof(QlEntry));
 	e->at = GetCurrentTransactionStartTimestamp();
 	e->subject_id = subject_id;
@@ -701,16 +614,10 @@ ql_enqueue(bool unknown, int64 subject_id, const char *code, const char *via, co
 		if (!dept_null)
 			memcpy(e->department, dept_value, sizeof(dept_value));
 	}
-	if (!callbacks_registered)		/* before reserving: a reservation must always be given back */
-	{
-		RegisterXactCallback(ql_xact_callback, NULL);
-		RegisterSubXactCallback(ql_subxact_callback, NULL);
-		callbacks_registered = true;
-	}
-	if (!ql_reserve())
+	qi = ql_reserve();
+	if (qi < 0)
 		return false;
-	pending[npending].nest = GetCurrentTransactionNestLevel();
-	npending++;
+	ql_push(qi, e);
 	return true;
 
 fallback:
@@ -1579,9 +1486,8 @@ credit_gz_query_log_queue(PG_FUNCTION_ARGS)
 }
 
 /*
- * credit_gz_flush_query_log — flush_query_log(timeout) → boolean: wait until every entry this session's committed
- * transactions queued is in credit_gz.query_log (true), or the timeout passed (false). Wakes the worker (and
- * starts one if none runs). Entries of the transaction in progress are pushed only at its commit.
+ * credit_gz_flush_query_log — flush_query_log(timeout) → boolean: wait until every entry this session queued is in
+ * credit_gz.query_log (true), or the timeout passed (false). Wakes the worker (and starts one if none runs).
  */
 Datum
 credit_gz_flush_query_log(PG_FUNCTION_ARGS)

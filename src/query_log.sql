@@ -222,7 +222,7 @@ AS 'MODULE_PATHNAME', 'credit_gz_query_log_queue';
 COMMENT ON FUNCTION credit_gz.query_log_queue() IS
     '查询日志异步队列状态 / state of this database''s asynchronous query-log queue: the mode in effect for this '
     'session (async only when credit_gz is in shared_preload_libraries), the mode requested, whether preloaded, '
-    'slots, entries queued by committed transactions, slots reserved by transactions in progress, entries flushed '
+    'slots, entries queued (at read time) and not yet written, slots being filled, entries flushed '
     'to credit_gz.query_log, entries written synchronously for want of room or worker, and the worker''s pid.';
 
 CREATE FUNCTION credit_gz.flush_query_log(timeout interval DEFAULT interval '30 seconds')
@@ -230,7 +230,7 @@ RETURNS boolean
 LANGUAGE c VOLATILE STRICT
 AS 'MODULE_PATHNAME', 'credit_gz_flush_query_log';
 COMMENT ON FUNCTION credit_gz.flush_query_log(interval) IS
-    '等待查询日志写入 / waits until every query-log entry queued by this session''s committed transactions is in '
+    '等待查询日志写入 / waits until every query-log entry queued by this session is in '
     'credit_gz.query_log (true) or the timeout passes (false); immediately true in sync mode. The entries become '
     'visible to statements that start afterwards.';
 
@@ -313,8 +313,8 @@ REVOKE ALL ON FUNCTION credit_gz.purge_query_log(timestamptz, integer) FROM PUBL
 -- log_read: append one entry. Used by the reports and the labels (precheck calls the same C code directly) in the
 -- caller's own rights, so the entry names the role that really read. department_code defaults to the caller's
 -- department when it has one. The entry is keyed by the subject id asked for, whether or not a subject has it (a
--- report on an id not on file is logged under that id). In async mode (credit_gz.query_log_mode) the entry is queued at commit like a
--- pre-check's; an entry the queue cannot carry as it is (a via the table rejects, a caller without INSERT on the
+-- report on an id not on file is logged under that id). In async mode (credit_gz.query_log_mode) the entry is queued at
+-- read time like a pre-check's, and survives a rollback of the caller's transaction; an entry the queue cannot carry as it is (a via the table rejects, a caller without INSERT on the
 -- log, a hot standby) is inserted at once, in the caller's statement.
 CREATE FUNCTION credit_gz.log_read(subject_id bigint, via text, purpose text, audience text DEFAULT NULL,
                                    department_code text DEFAULT NULL)

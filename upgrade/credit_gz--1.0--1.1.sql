@@ -2185,3 +2185,16 @@ COMMENT ON COLUMN credit_gz.unknown_code_read_log.domain_code IS
 COMMENT ON COLUMN credit_gz.unknown_code_read_log.verdict IS
     '核查结论 / the pre-check''s verdict, as its answer gives it: allow, allow_with_conditions, deny or no_record (via = '
     'precheck; NULL for other reads and entries before 1.1)';
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- Asynchronous query log: entries are queued at read time and survive the reader's rollback.
+-- ---------------------------------------------------------------------------------------------------------------
+COMMENT ON FUNCTION credit_gz.query_log_queue() IS
+    '查询日志异步队列状态 / state of this database''s asynchronous query-log queue: the mode in effect for this '
+    'session (async only when credit_gz is in shared_preload_libraries), the mode requested, whether preloaded, '
+    'slots, entries queued (at read time) and not yet written, slots being filled, entries flushed '
+    'to credit_gz.query_log, entries written synchronously for want of room or worker, and the worker''s pid.';
+COMMENT ON FUNCTION credit_gz.flush_query_log(interval) IS
+    '等待查询日志写入 / waits until every query-log entry queued by this session is in '
+    'credit_gz.query_log (true) or the timeout passes (false); immediately true in sync mode. The entries become '
+    'visible to statements that start afterwards.';
