@@ -455,9 +455,9 @@ INSERT INTO cg_doc_label VALUES
     ('credit_gz.uscc_district(credit_gz.uscc)', 's', true, 's', 'uscc.md'),
     ('credit_gz.uscc(text)', 's', true, 's', 'uscc.md'),
     ('credit_gz.uscc_text(credit_gz.uscc)', 'i', true, 's', 'uscc.md'),
-    -- doc/lists.md: precheck "VOLATILE" (logs to measure_feedback), is_restricted "STABLE, writes nothing"
+    -- doc/lists.md: precheck "VOLATILE" (logs to measure_feedback), is_restricted "VOLATILE" (logs its read)
     ('credit_gz.precheck(bigint,text,text,text)', 'v', NULL, 'u', 'lists.md'),
-    ('credit_gz.is_restricted(bigint,text,text)', 's', NULL, NULL, 'lists.md');
+    ('credit_gz.is_restricted(bigint,text,text)', 'v', NULL, 'u', 'lists.md');
 SELECT is(ARRAY(SELECT d.doc || ': ' || d.fn || coalesce(' is ' || p.provolatile::text || p.proparallel::text
                                                          || CASE WHEN p.proisstrict THEN ' strict' ELSE '' END,
                                                          ' is missing')

@@ -170,18 +170,18 @@ SET LOCAL ROLE t_qla_app;
 SELECT (credit_gz.credit_report(1191, 'government', 'async report test') ->> 'found')
        || ' ' || (SELECT count(*) FROM (SELECT credit_gz.log_unknown_code_read('91440101MA5TQLA01X', 'report',
                                                                             'async report, no subject')) x);
-SELECT credit_gz.precheck('440106199001011234', 'government_procurement', 'procurement_bid') ->> 'verdict';
+SELECT credit_gz.precheck('440106199001011235', 'government_procurement', 'procurement_bid') ->> 'verdict';
 RESET ROLE;
 SELECT (SELECT count(*) FROM credit_gz.query_log WHERE subject_id = 1191) || ' '
        || (SELECT count(*) FROM credit_gz.unknown_code_read_log
-            WHERE code IN ('91440101MA5TQLA01X', '440106199001011234'));
+            WHERE code IN ('91440101MA5TQLA01X', '440106199001011235'));
 COMMIT;
 SELECT credit_gz.flush_query_log();
 SELECT role_name || ' ' || department_code || ' ' || via || ' ' || audience || ' ' || purpose
   FROM credit_gz.query_log WHERE subject_id = 1191;
 SELECT string_agg(code || ' ' || role_name || ' ' || department_code || ' ' || via || ' ' || purpose || ' '
                   || coalesce(domain_code || ' ' || verdict, '-'), '; ' ORDER BY code)
-  FROM credit_gz.unknown_code_read_log WHERE code IN ('91440101MA5TQLA01X', '440106199001011234');
+  FROM credit_gz.unknown_code_read_log WHERE code IN ('91440101MA5TQLA01X', '440106199001011235');
 SELECT count(*) FROM credit_gz.query_log WHERE purpose = 'async report, no subject';
 SQL
 )
@@ -191,7 +191,7 @@ check "async: after commit the report's entry arrives with role, department, via
     "$(echo "$out" | sed -n 5p)" "t_qla_app t_qla_dept report government async report test"
 check "async: the worker writes reads by codes of no subject to unknown_code_read_log, keyed by the code" \
     "$(echo "$out" | sed -n 6p)" \
-    "440106199001011234 t_qla_app t_qla_dept precheck precheck: government_procurement/procurement_bid government_procurement no_record; 91440101MA5TQLA01X t_qla_app t_qla_dept report async report, no subject -"
+    "440106199001011235 t_qla_app t_qla_dept precheck precheck: government_procurement/procurement_bid government_procurement no_record; 91440101MA5TQLA01X t_qla_app t_qla_dept report async report, no subject -"
 check "async: ... and not to query_log" "$(echo "$out" | sed -n 7p)" 0
 
 # a credit report read and then rolled back: in async mode the entry was queued when the report was built and is
@@ -231,11 +231,11 @@ $(pre 1101)
 RESET ROLE;
 SELECT credit_gz.grant_department('t_qla_app2', 't_qla_dept2');
 SET ROLE t_qla_app2;
-$(pre 1102)
+SELECT credit_gz.precheck(1102::bigint, 'government_procurement', 'procurement_bid', 't_qla_dept2') IS NOT NULL;
 RESET ROLE;
 SET credit_gz.query_log_mode = sync;
 SET ROLE t_qla_app2;
-$(pre 1103)
+SELECT credit_gz.precheck(1103::bigint, 'government_procurement', 'procurement_bid', 't_qla_dept2') IS NOT NULL;
 RESET ROLE;
 DELETE FROM credit_gz.role_grant WHERE role_name = 't_qla_app2' AND department_code = 't_qla_dept2';
 SET ROLE t_qla_app2;
@@ -246,8 +246,8 @@ SELECT string_agg(subject_id || ':' || coalesce(department_code, '-'), ',' ORDER
   FROM credit_gz.query_log WHERE subject_id BETWEEN 1101 AND 1104;
 SQL
 )
-check "department: one grant, then two (none logged), then one again; async and sync alike" \
-    "$(echo "$out" | tail -1)" "1101:t_qla_dept,1102:-,1103:-,1104:t_qla_dept"
+check "department: one grant, then two (the one named is logged), then one again; async and sync alike" \
+    "$(echo "$out" | tail -1)" "1101:t_qla_dept,1102:t_qla_dept2,1103:t_qla_dept2,1104:t_qla_dept"
 # the worker writes a batch directly (table_multi_insert): log_id follows the order in which the reads committed
 out=$(q <<SQL
 SET credit_gz.query_log_mode = async;
