@@ -2241,3 +2241,49 @@ COMMENT ON FUNCTION credit_gz.is_restricted(bigint, text, text) IS
     '快速判断：主体在该领域该事项是否受禁止性惩戒措施约束（即 precheck 结论为 deny）；档案无此主体返回 false / fast path: '
     'true when precheck() would deny; false for subjects not in the archive. A read like precheck''s: logged in '
     'credit_gz.query_log (verdict deny, or NULL when not restricted), so VOLATILE';
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- Dynamic SQL: report_section checks its section and order against a fixed list instead of formatting the order
+-- text into the statement.
+-- ---------------------------------------------------------------------------------------------------------------
+CREATE OR REPLACE FUNCTION credit_gz.report_section(view_name text, subject_id bigint, audience text, order_by text)
+RETURNS jsonb
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    result jsonb;
+    ord    text;
+BEGIN
+    SELECT o.ord INTO ord
+      FROM (VALUES ('subject', 'v.subject_id'), ('record', 'v.decision_date DESC, v.record_id'),
+                   ('commitment', 'v.due_date, v.commitment_id'), ('list_entry', 'v.effective_from DESC, v.entry_id'),
+                   ('grade', 'v.model_kind, v.model_code'), ('repair', 'v.submitted_at DESC, v.kind, v.id'))
+           AS o (section, ord)
+     WHERE o.section = view_name AND o.ord = order_by;
+    IF ord IS NULL THEN
+        RAISE EXCEPTION 'unknown report section "%" or order "%"', view_name, order_by
+            USING ERRCODE = '22023',
+                  DETAIL = 'A report section is one of subject, record, commitment, list_entry, grade and repair, each '
+                           'in its own order.',
+                  HINT = 'Call it as credit_gz.credit_report does, e.g. report_section(''record'', id, audience, '
+                         '''v.decision_date DESC, v.record_id'').';
+    END IF;
+    IF audience = 'public' THEN
+        EXECUTE pg_catalog.format(
+            CASE WHEN view_name = 'subject'
+                 THEN 'SELECT coalesce(jsonb_agg(to_jsonb(v) - ''subject_id''::text ORDER BY %s), ''[]'') '
+                 ELSE 'SELECT coalesce(jsonb_agg(to_jsonb(v) - ARRAY[''subject_id'', ''subject_name'', '
+                      '''identity_code''] ORDER BY %s), ''[]'') ' END
+            || 'FROM credit_gz.%I v WHERE v.subject_id = $1',
+            ord, 'public_' || view_name)
+        INTO result USING subject_id;
+    ELSE
+        EXECUTE pg_catalog.format(
+            'SELECT coalesce(jsonb_agg(to_jsonb(v) - ''audience'' - ''subject_id'' ORDER BY %s), ''[]'') '
+            'FROM credit_gz.%I v WHERE v.subject_id = $1 AND v.audience = $2', ord, 'disclosed_' || view_name)
+        INTO result USING subject_id, audience;
+    END IF;
+    RETURN result;
+END
+$$;
