@@ -107,7 +107,8 @@ _PG_init(void)
 							 "Accepted codes are flagged and print with a trailing '!', as contrib/isn's weak mode does.",
 							 &credit_gz_uscc_weak,
 							 false,
-							 PGC_USERSET,
+							 /* superuser-only: a department must not turn off the check of the codes it files */
+							 PGC_SUSET,
 							 0,
 							 NULL, NULL, NULL);
 

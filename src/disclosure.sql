@@ -869,7 +869,9 @@ $$;
 COMMENT ON FUNCTION credit_gz.check_audience(text) IS
     'Returns the audience if the current role may read as it; 22023 for an unknown audience, 42501 otherwise.';
 
--- report_section: the rows of one disclosed_* (or public_*) view for a subject, as a jsonb array.
+-- report_section: the rows of one disclosed_* (or public_*) view for a subject, as a jsonb array. The section and
+-- its order are checked against a fixed list, so no text argument ever becomes SQL: the statement is built from the
+-- list's own value (%s) and the view's name (%I).
 CREATE FUNCTION credit_gz.report_section(view_name text, subject_id bigint, audience text, order_by text)
 RETURNS jsonb
 LANGUAGE plpgsql STABLE
@@ -877,19 +879,35 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
     result jsonb;
+    ord    text;
 BEGIN
+    SELECT o.ord INTO ord
+      FROM (VALUES ('subject', 'v.subject_id'), ('record', 'v.decision_date DESC, v.record_id'),
+                   ('commitment', 'v.due_date, v.commitment_id'), ('list_entry', 'v.effective_from DESC, v.entry_id'),
+                   ('grade', 'v.model_kind, v.model_code'), ('repair', 'v.submitted_at DESC, v.kind, v.id'))
+           AS o (section, ord)
+     WHERE o.section = view_name AND o.ord = order_by;
+    IF ord IS NULL THEN
+        RAISE EXCEPTION 'unknown report section "%" or order "%"', view_name, order_by
+            USING ERRCODE = '22023',
+                  DETAIL = 'A report section is one of subject, record, commitment, list_entry, grade and repair, each '
+                           'in its own order.',
+                  HINT = 'Call it as credit_gz.credit_report does, e.g. report_section(''record'', id, audience, '
+                         '''v.decision_date DESC, v.record_id'').';
+    END IF;
     IF audience = 'public' THEN
         EXECUTE pg_catalog.format(
-            'SELECT coalesce(jsonb_agg(to_jsonb(v) - %s ORDER BY %s), ''[]'') '
-            'FROM credit_gz.%I v WHERE v.subject_id = $1',
-            CASE WHEN view_name = 'subject' THEN '''subject_id''::text'
-                 ELSE 'ARRAY[''subject_id'', ''subject_name'', ''identity_code'']' END,
-            order_by, 'public_' || view_name)
+            CASE WHEN view_name = 'subject'
+                 THEN 'SELECT coalesce(jsonb_agg(to_jsonb(v) - ''subject_id''::text ORDER BY %s), ''[]'') '
+                 ELSE 'SELECT coalesce(jsonb_agg(to_jsonb(v) - ARRAY[''subject_id'', ''subject_name'', '
+                      '''identity_code''] ORDER BY %s), ''[]'') ' END
+            || 'FROM credit_gz.%I v WHERE v.subject_id = $1',
+            ord, 'public_' || view_name)
         INTO result USING subject_id;
     ELSE
         EXECUTE pg_catalog.format(
             'SELECT coalesce(jsonb_agg(to_jsonb(v) - ''audience'' - ''subject_id'' ORDER BY %s), ''[]'') '
-            'FROM credit_gz.%I v WHERE v.subject_id = $1 AND v.audience = $2', order_by, 'disclosed_' || view_name)
+            'FROM credit_gz.%I v WHERE v.subject_id = $1 AND v.audience = $2', ord, 'disclosed_' || view_name)
         INTO result USING subject_id, audience;
     END IF;
     RETURN result;

@@ -40,6 +40,8 @@
 #include "utils/syscache.h"
 #include "catalog/pg_class.h"
 #include "miscadmin.h"
+#include "nodes/value.h"
+#include "parser/parse_func.h"
 
 #include "credit_gz.h"
 #include "precheck.h"
@@ -568,6 +570,78 @@ check_department_arg(text *department)
 						 "credit_gz.grant_department.")));
 }
 
+/*
+ * reading_department — the department a pre-check is logged and fed back for: the one named, which the role must
+ * act for (check_department_arg), else the role's only department; NULL for a role acting for none, or the DBA. A
+ * role acting for several must name which (22023): the log records who read, not the caller's word.
+ */
+static text *
+reading_department(text *department)
+{
+	const char *only;
+
+	if (department != NULL)
+	{
+		check_department_arg(department);
+		return department;
+	}
+	only = credit_gz_my_only_department();
+	if (only != NULL)
+		return cstring_to_text(only);
+	if (credit_gz_my_department_count() > 1 && !credit_gz_is_dba())
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("role %s acts for several departments, and the pre-check names none",
+						GetUserNameFromId(GetUserId(), false)),
+				 errdetail("A pre-check is logged and fed back in the name of the one department it is made for."),
+				 errhint("Name the department: credit_gz.precheck(subject, domain, action, department), or a fourth "
+						 "argument of enforce_precheck.")));
+	return NULL;
+}
+
+/*
+ * check_code_form — a code that matched no subject must still be well formed (credit_gz.code_defect): a code
+ * with a wrong check character, or of no layout a subject can have, is an error (22P02), never an unknown subject
+ * that a gate lets through. where: NULL, or the column and table of enforce_precheck. Requires an SPI connection;
+ * read_only as in subject_of_code.
+ */
+static void
+check_code_form(const char *code, const char *where, bool read_only)
+{
+	static SPIPlanPtr plan = NULL;
+	Datum		v[1];
+	bool		isnull;
+	Datum		d;
+	char	   *defect;
+	Oid			argtypes[1] = {TEXTOID};
+
+	/* a database still at 1.0 (library updated, ALTER EXTENSION UPDATE not yet run) has no code_defect */
+	if (!OidIsValid(LookupFuncName(list_make2(makeString("credit_gz"), makeString("code_defect")), 1, argtypes,
+								   true)))
+		return;
+	if (plan == NULL)
+	{
+		Oid			types[1] = {TEXTOID};
+
+		plan = credit_gz_keep_plan("SELECT credit_gz.code_defect($1)", 1, types);
+	}
+	v[0] = CStringGetTextDatum(code);
+	if (SPI_execute_plan(plan, v, NULL, read_only, 1) != SPI_OK_SELECT || SPI_processed != 1)
+		elog(ERROR, "credit_gz: code check failed");
+	d = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
+	defect = isnull ? NULL : TextDatumGetCString(d);
+	SPI_freetuptable(SPI_tuptable);
+	if (defect == NULL)
+		return;
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+			 where ? errmsg("invalid subject code \"%s\" in %s", code, where)
+			 : errmsg("invalid subject code \"%s\"", code),
+			 errdetail("The code is malformed: %s.", defect),
+			 errhint("Correct the code at its source: a unified social credit code or resident identity number with "
+					 "its check character, a subject id, or an identity document as type:number.")));
+}
+
 
 /* Jsonb building blocks for the quick answer (no text round trip through jsonb_in). */
 static void
@@ -761,14 +835,15 @@ typedef struct precheck_result
 /*
  * log_precheck_read — 十七 信用信息安全保护: a pre-check reads a subject's credit information, so it leaves an entry
  * in credit_gz.query_log (src/query_log.c: inserted now, or queued for the query-log worker in async mode), naming
- * the reading role and its department. Skipped on a hot standby, where nothing can be written.
+ * the reading role and its department, the domain asked about and the verdict answered (the answer's own word:
+ * allow, allow_with_conditions, deny, no_record). Skipped on a hot standby, where nothing can be written.
  */
 static void
 log_precheck_read(int64 subject_id, const char *domain, const char *action, text *department, const char *source,
-				  bool *connected)
+				  const char *verdict, bool *connected)
 {
 	query_log_read(subject_id, "precheck", psprintf("%s: %s/%s", source, domain, action),
-				   "government", department ? text_to_cstring(department) : NULL, connected);
+				   "government", department ? text_to_cstring(department) : NULL, domain, verdict, connected);
 }
 
 /*
@@ -781,17 +856,20 @@ log_precheck_unknown(const char *code, const char *domain, const char *action, t
 					 const char *source, bool *connected)
 {
 	query_log_read_unknown(code, "precheck", psprintf("%s: %s/%s", source, domain, action),
-						   "government", department ? text_to_cstring(department) : NULL, connected);
+						   "government", department ? text_to_cstring(department) : NULL, domain, "no_record",
+						   connected);
 }
 
 /*
  * run_precheck — evaluate the pre-check and log applied measures. Subjects with no entry in force take the quick
  * path; the others the full query. Results are allocated in `out_cxt`; *connected tracks the SPI connection,
- * which the caller finishes. override_reason non-NULL marks the feedback rows as an override.
+ * which the caller finishes. override_reason non-NULL marks the feedback rows as an override. department: fed back
+ * for (NULL: the caller's only one); read_department: the department the query-log entry names.
  */
 static precheck_result
-run_precheck(int64 subject_id, text *domain, text *action, text *department, const char *source,
-			 const char *table_name, const char *override_reason, MemoryContext out_cxt, bool *connected)
+run_precheck(int64 subject_id, text *domain, text *action, text *department, text *read_department,
+			 const char *source, const char *table_name, const char *override_reason, MemoryContext out_cxt,
+			 bool *connected)
 {
 	Datum		v[3];
 	bool		isnull;
@@ -807,11 +885,11 @@ run_precheck(int64 subject_id, text *domain, text *action, text *department, con
 	char	   *a = text_to_cstring(action);
 
 	validate_codes(d, a, connected);
-	log_precheck_read(subject_id, d, a, department, source, connected);
 	if (!entries_in_force(subject_id))
 	{
 		r.answer = quick_precheck(subject_id, false, domain, action, department, source, table_name, out_cxt, connected,
 								  &r.verdict);
+		log_precheck_read(subject_id, d, a, read_department, source, r.verdict, connected);
 		return r;
 	}
 
@@ -856,6 +934,8 @@ run_precheck(int64 subject_id, text *domain, text *action, text *department, con
 	if (!applied_null && strcmp(r.verdict, "no_record") != 0)
 		log_feedback(subject_id, domain, action, department, r.verdict, source, table_name, override_reason, applied);
 	SPI_freetuptable(SPI_tuptable);
+	/* logged once the verdict is known (an error before it answered nothing, so nothing was read) */
+	log_precheck_read(subject_id, d, a, read_department, source, r.verdict, connected);
 	return r;
 }
 
@@ -868,12 +948,13 @@ credit_gz_precheck(PG_FUNCTION_ARGS)
 	precheck_result r;
 	MemoryContext caller = CurrentMemoryContext;
 	bool		connected = false;
+	text	   *department;
 
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(1) || PG_ARGISNULL(2))
 		PG_RETURN_NULL();
-	check_department_arg(PG_ARGISNULL(3) ? NULL : PG_GETARG_TEXT_PP(3));
-	r = run_precheck(PG_GETARG_INT64(0), PG_GETARG_TEXT_PP(1), PG_GETARG_TEXT_PP(2),
-					 PG_ARGISNULL(3) ? NULL : PG_GETARG_TEXT_PP(3), "precheck", NULL, NULL, caller, &connected);
+	department = reading_department(PG_ARGISNULL(3) ? NULL : PG_GETARG_TEXT_PP(3));
+	r = run_precheck(PG_GETARG_INT64(0), PG_GETARG_TEXT_PP(1), PG_GETARG_TEXT_PP(2), department, department,
+					 "precheck", NULL, NULL, caller, &connected);
 	if (connected)
 		SPI_finish();
 	PG_RETURN_JSONB_P(r.answer);
@@ -893,28 +974,35 @@ credit_gz_is_restricted(PG_FUNCTION_ARGS)
 				connected = false;
 	int			rc;
 
+	char	   *d,
+			   *a;
+
 	v[0] = PG_GETARG_DATUM(0);
 	v[1] = PG_GETARG_DATUM(1);
 	v[2] = PG_GETARG_DATUM(2);
-	validate_codes(TextDatumGetCString(v[1]), TextDatumGetCString(v[2]), &connected);
-	if (!entries_in_force(DatumGetInt64(v[0])))
+	d = TextDatumGetCString(v[1]);
+	a = TextDatumGetCString(v[2]);
+	validate_codes(d, a, &connected);
+	restricted = false;
+	if (entries_in_force(DatumGetInt64(v[0])))
 	{
-		if (connected)
-			SPI_finish();
-		PG_RETURN_BOOL(false);
-	}
-	credit_gz_spi_connect_once(&connected);
-	if (restricted_plan == NULL)
-	{
-		Oid			types[3] = {INT8OID, TEXTOID, TEXTOID};
+		credit_gz_spi_connect_once(&connected);
+		if (restricted_plan == NULL)
+		{
+			Oid			types[3] = {INT8OID, TEXTOID, TEXTOID};
 
-		restricted_plan = credit_gz_keep_plan(restricted_sql, 3, types);
+			restricted_plan = credit_gz_keep_plan(restricted_sql, 3, types);
+		}
+		rc = SPI_execute_plan(restricted_plan, v, NULL, true, 1);
+		if (rc != SPI_OK_SELECT || SPI_processed != 1)
+			elog(ERROR, "credit_gz: is_restricted query failed: %s", SPI_result_code_string(rc));
+		restricted = DatumGetBool(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 3, &isnull));
+		SPI_freetuptable(SPI_tuptable);
 	}
-	rc = SPI_execute_plan(restricted_plan, v, NULL, true, 1);
-	if (rc != SPI_OK_SELECT || SPI_processed != 1)
-		elog(ERROR, "credit_gz: is_restricted query failed: %s", SPI_result_code_string(rc));
-	restricted = DatumGetBool(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 3, &isnull));
-	SPI_finish();
+	/* a read like precheck's (十七): deny when restricted; otherwise no verdict (allow is not told from conditions) */
+	log_precheck_read(DatumGetInt64(v[0]), d, a, NULL, "is_restricted", restricted ? "deny" : NULL, &connected);
+	if (connected)
+		SPI_finish();
 	PG_RETURN_BOOL(restricted);
 }
 
@@ -960,24 +1048,24 @@ credit_gz_precheck_code(PG_FUNCTION_ARGS)
 	Jsonb	   *answer;
 	JsonbParseState *st = NULL;
 	char	   *verdict;
+	text	   *department;
 
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(1) || PG_ARGISNULL(2))
 		PG_RETURN_NULL();
 	code = PG_GETARG_TEXT_PP(0);
-	check_department_arg(PG_ARGISNULL(3) ? NULL : PG_GETARG_TEXT_PP(3));
+	department = reading_department(PG_ARGISNULL(3) ? NULL : PG_GETARG_TEXT_PP(3));
 	credit_gz_spi_connect();
 	if (subject_of_code(code, &subject_id, true))
-		answer = run_precheck(subject_id, PG_GETARG_TEXT_PP(1), PG_GETARG_TEXT_PP(2),
-							  PG_ARGISNULL(3) ? NULL : PG_GETARG_TEXT_PP(3), "precheck", NULL, NULL, caller,
-							  &connected).answer;
+		answer = run_precheck(subject_id, PG_GETARG_TEXT_PP(1), PG_GETARG_TEXT_PP(2), department, department,
+							  "precheck", NULL, NULL, caller, &connected).answer;
 	else
 	{
 		char	   *d = text_to_cstring(PG_GETARG_TEXT_PP(1));
 		char	   *a = text_to_cstring(PG_GETARG_TEXT_PP(2));
 
 		validate_codes(d, a, &connected);
-		log_precheck_unknown(text_to_cstring(code), d, a, PG_ARGISNULL(3) ? NULL : PG_GETARG_TEXT_PP(3), "precheck",
-							 &connected);
+		check_code_form(text_to_cstring(code), NULL, true);
+		log_precheck_unknown(text_to_cstring(code), d, a, department, "precheck", &connected);
 		answer = quick_precheck(0, true, PG_GETARG_TEXT_PP(1), PG_GETARG_TEXT_PP(2), NULL, "precheck", NULL, caller,
 								&connected, &verdict);
 		answer = DatumGetJsonbP(DirectFunctionCall2(jsonb_delete, JsonbPGetDatum(answer),
@@ -1004,9 +1092,17 @@ credit_gz_is_restricted_code(PG_FUNCTION_ARGS)
 	credit_gz_spi_connect();
 	found = subject_of_code(PG_GETARG_TEXT_PP(0), &subject_id, true);
 	validate_codes(text_to_cstring(PG_GETARG_TEXT_PP(1)), text_to_cstring(PG_GETARG_TEXT_PP(2)), &connected);
-	SPI_finish();
 	if (!found)
+	{
+		char	   *code = text_to_cstring(PG_GETARG_TEXT_PP(0));
+
+		check_code_form(code, NULL, true);
+		log_precheck_unknown(code, text_to_cstring(PG_GETARG_TEXT_PP(1)), text_to_cstring(PG_GETARG_TEXT_PP(2)),
+							 NULL, "is_restricted", &connected);
+		SPI_finish();
 		PG_RETURN_BOOL(false);
+	}
+	SPI_finish();
 	PG_RETURN_DATUM(DirectFunctionCall3(credit_gz_is_restricted, Int64GetDatum(subject_id), PG_GETARG_DATUM(1),
 										PG_GETARG_DATUM(2)));
 }
@@ -1102,6 +1198,7 @@ credit_gz_enforce_precheck(PG_FUNCTION_ARGS)
 	int64		subject_id;
 	char	   *code_text = NULL;
 	text	   *department = NULL;
+	text	   *read_department;
 	const char *reason;
 	char	   *table_name;
 	precheck_result r;
@@ -1117,11 +1214,17 @@ credit_gz_enforce_precheck(PG_FUNCTION_ARGS)
 	if (tg->tgnargs == 4)
 		department = cstring_to_text(tg->tgargs[3]);
 
+	/* logged for the department the inserting role acts for: the table's, when it acts for that one */
+	read_department = (department != NULL && credit_gz_acts_for_department(tg->tgargs[3])) ? department
+		: reading_department(NULL);
 	credit_gz_spi_connect();
 	if (!subject_of_column(trig->tg_relation->rd_att, row, att, code, &subject_id, &code_text))
 	{
-		/* no record in the archive: nothing restricts the subject, but the read is logged */
-		log_precheck_unknown(code_text, tg->tgargs[1], tg->tgargs[2], department, "enforce_precheck", &connected);
+		/* a malformed code is rejected; a well-formed one not on file passes (nothing restricts it), logged */
+		check_code_form(code_text, psprintf("column %s of table %s", tg->tgargs[0],
+											RelationGetRelationName(trig->tg_relation)), false);
+		log_precheck_unknown(code_text, tg->tgargs[1], tg->tgargs[2], read_department, "enforce_precheck",
+							 &connected);
 		SPI_finish();
 		return PointerGetDatum(row);
 	}
@@ -1130,7 +1233,7 @@ credit_gz_enforce_precheck(PG_FUNCTION_ARGS)
 	table_name = psprintf("%s.%s", get_namespace_name(RelationGetNamespace(trig->tg_relation)),
 						  RelationGetRelationName(trig->tg_relation));
 	r = run_precheck(subject_id, cstring_to_text(tg->tgargs[1]), cstring_to_text(tg->tgargs[2]), department,
-					 "enforce_precheck", table_name, reason, caller, &connected);
+					 read_department, "enforce_precheck", table_name, reason, caller, &connected);
 	SPI_finish();
 	if (strcmp(r.verdict, "deny") == 0 && reason == NULL)
 		ereport(ERROR,

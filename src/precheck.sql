@@ -317,6 +317,39 @@ COMMENT ON FUNCTION credit_gz.subject_id_of(text) IS
     'social credit code, resident id, "type:number" of an identity document (subject_id_of(type, number)) or a bare '
     'number of a type marked bare_code, given as text; NULL when the archive has no such subject (or the code is malformed)';
 
+-- code_defect: why a code given for a subject is not a well-formed code of any kind subject_id_of(code) takes (NULL:
+-- well formed, whether or not a subject has it). A pre-check by a malformed code is an error (22P02), never an
+-- unknown subject: a code with a wrong check character names nobody, and must not pass a department's gate.
+-- The branches are subject_id_of(code)'s, in its order.
+CREATE FUNCTION credit_gz.code_defect(code text) RETURNS text
+    LANGUAGE sql STABLE STRICT PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS
+$$
+    SELECT CASE
+        WHEN code ~ '^[0-9]{1,15}$' OR credit_gz.uscc_is_valid(code) OR credit_gz.resident_id_is_valid(code) THEN NULL
+        WHEN pg_catalog.strpos(code, ':') > 0 THEN
+            (SELECT CASE
+                 WHEN tp = 'uscc' THEN credit_gz.uscc_explain(no)
+                 WHEN t.code IS NULL THEN pg_catalog.format('unknown identity document type "%s"', tp)
+                 WHEN t.validation = 'gb11643' THEN credit_gz.resident_id_explain(no)
+                 WHEN credit_gz.identity_document_try(t.validation, no) IS NULL
+                     THEN pg_catalog.format('not a valid number of identity document type %s', t.code)
+             END
+               FROM (SELECT pg_catalog.split_part(code, ':', 1) AS tp,
+                            pg_catalog.substr(code, pg_catalog.strpos(code, ':') + 1) AS no) c
+               LEFT JOIN credit_gz.identity_document_type t ON t.code = c.tp)
+        WHEN EXISTS (SELECT 1 FROM credit_gz.identity_document_type t
+                      WHERE t.bare_code AND t.validation <> 'gb11643'
+                        AND credit_gz.identity_document_try(t.validation, code) IS NOT NULL) THEN NULL
+        WHEN code ~ '^\s*[0-9]{17}[0-9Xx]\s*$' THEN credit_gz.resident_id_explain(code)
+        WHEN pg_catalog.length(pg_catalog.btrim(code)) = 18 THEN credit_gz.uscc_explain(code)
+        ELSE 'not a subject id, unified social credit code, resident identity number or identity document (type:number)'
+    END
+$$;
+COMMENT ON FUNCTION credit_gz.code_defect(text) IS
+    '代码格式错误原因 / why a code given for a subject is malformed — a unified social credit code or resident identity '
+    'number with a wrong check character, an identity document number of the wrong layout, an unknown document type, '
+    'or none of the kinds credit_gz.subject_id_of(text) takes; NULL for a well-formed code (on file or not)';
+
 CREATE FUNCTION credit_gz.precheck(subject_id bigint, domain text, action text, department text DEFAULT NULL)
     RETURNS jsonb
     LANGUAGE c VOLATILE PARALLEL UNSAFE
@@ -337,14 +370,15 @@ COMMENT ON FUNCTION credit_gz.precheck(text, text, text, text) IS
     'id, identity document (subject_id_of) or subject id';
 
 CREATE FUNCTION credit_gz.is_restricted(subject_id bigint, domain text, action text) RETURNS boolean
-    LANGUAGE c STABLE STRICT PARALLEL RESTRICTED
+    LANGUAGE c VOLATILE STRICT PARALLEL UNSAFE
     AS 'MODULE_PATHNAME', 'credit_gz_is_restricted';
 COMMENT ON FUNCTION credit_gz.is_restricted(bigint, text, text) IS
     '快速判断：主体在该领域该事项是否受禁止性惩戒措施约束（即 precheck 结论为 deny）；档案无此主体返回 false / fast path: '
-    'true when precheck() would deny; false for subjects not in the archive';
+    'true when precheck() would deny; false for subjects not in the archive. A read like precheck''s: logged in '
+    'credit_gz.query_log (verdict deny, or NULL when not restricted), so VOLATILE';
 
 CREATE FUNCTION credit_gz.is_restricted(code text, domain text, action text) RETURNS boolean
-    LANGUAGE c STABLE STRICT PARALLEL RESTRICTED
+    LANGUAGE c VOLATILE STRICT PARALLEL UNSAFE
     AS 'MODULE_PATHNAME', 'credit_gz_is_restricted_code';
 COMMENT ON FUNCTION credit_gz.is_restricted(text, text, text) IS
     '以统一社会信用代码、身份证号、其他身份证件或主体编号快速判断 / fast path by unified social credit code, resident id, '

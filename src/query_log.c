@@ -4,17 +4,19 @@
  *
  * Two modes, chosen by credit_gz.query_log_mode (PGC_SUSET, so a department cannot choose for itself):
  *
- *   sync  (default) — the entry is INSERTed in the reader's transaction: visible at once, gone if it aborts.
+ *   sync  (default) — the entry is INSERTed in the reader's transaction: visible at once, and part of that
+ *           transaction: a reader that rolls back (or whose transaction aborts) takes the entry with it.
  *   async — the reader builds the entry at read time (transaction time, current_user, session_user, department,
- *           subject, via, audience, purpose), keeps it in backend memory, and at XACT_EVENT_PRE_COMMIT copies it
- *           into a shared-memory queue for its database. A dynamic background worker per database, started on
- *           demand, drains the queue every credit_gz.query_log_flush_interval (or when half full) with one
- *           multi-row INSERT per batch in its own transaction, and advances the queue only after that commit. On
- *           SIGTERM (shutdown) it flushes what is queued before exiting. Entries of an aborted (sub)transaction
- *           are discarded, as in sync mode. Slots are reserved at read time, so the push at commit cannot find
- *           the queue full: when there is no room (or no queue, or no worker can be started) the entry is
- *           written synchronously right away — never dropped, never waited for. What is queued and not yet
- *           flushed is lost if the server crashes (like synchronous_commit = off): doc/disclosure.md says so.
+ *           subject, via, audience, purpose, a pre-check's domain and verdict) and copies it at once into a
+ *           shared-memory queue for its database: from then on it is the worker's, so it survives the reader's
+ *           rollback, of a savepoint or of the whole transaction (the read was answered all the same). A dynamic
+ *           background worker per database, started on demand, drains the queue every
+ *           credit_gz.query_log_flush_interval (or when half full) with one multi-row write per batch in its own
+ *           transaction, and advances the queue only after that commit. On SIGTERM (shutdown) it flushes what is
+ *           queued before exiting. When there is no room (or no queue, or no worker can be started) the entry is
+ *           written synchronously right away, as in sync mode — never dropped, never waited for. What is queued
+ *           and not yet flushed is lost if the server crashes (like synchronous_commit = off): doc/disclosure.md
+ *           says so.
  *
  * async needs shared memory, so the library must be in shared_preload_libraries; otherwise async behaves as sync
  * (credit_gz.query_log_queue() reports the mode in effect).
@@ -90,6 +92,9 @@ PGDLLEXPORT void credit_gz_query_log_worker(Datum main_arg);
 #define QL_PURPOSE_LEN		320
 /* A code that matched no subject (credit_gz.unknown_code_read_log); uscc and resident ids are 18 characters. */
 #define QL_CODE_LEN			64
+/* The domain a pre-check asked about and its verdict (allow_with_conditions is the longest). */
+#define QL_DOMAIN_LEN		64
+#define QL_VERDICT_LEN		24
 /* At most this many entries per INSERT (one transaction of the worker). */
 #define QL_BATCH_MAX		5000
 /* Rows per table_multi_insert of the direct write (COPY FROM buffers up to 1000; a few pages suffice). */
@@ -106,7 +111,7 @@ PGDLLEXPORT void credit_gz_query_log_worker(Datum main_arg);
 /*
  * One queued entry: what the reader would have inserted, with the stamps taken at read time. unknown: a read of a
  * code that matched no subject, written to credit_gz.unknown_code_read_log under `code` (subject_id unused);
- * otherwise a read of subject_id, written to credit_gz.query_log.
+ * otherwise a read of subject_id, written to credit_gz.query_log. domain and verdict: a pre-check's (else null).
  */
 typedef struct QlEntry
 {
@@ -115,6 +120,8 @@ typedef struct QlEntry
 	bool		unknown;
 	bool		department_null;
 	bool		audience_null;
+	bool		domain_null;
+	bool		verdict_null;
 	NameData	role_name;
 	NameData	session_role;
 	char		department[QL_DEPT_LEN];
@@ -122,6 +129,8 @@ typedef struct QlEntry
 	char		audience[QL_AUDIENCE_LEN];
 	char		purpose[QL_PURPOSE_LEN];
 	char		code[QL_CODE_LEN];
+	char		domain[QL_DOMAIN_LEN];
+	char		verdict[QL_VERDICT_LEN];
 } QlEntry;
 
 /* The queue of one database: a ring of query_log_queue_size slots. */
@@ -130,7 +139,7 @@ typedef struct QlQueue
 	Oid			dboid;			/* InvalidOid: free */
 	uint64		generation;		/* changes when the queue is (re)bound to a database */
 	uint64		head;			/* entries flushed since bound; the k-th queued entry is slot (head + k) % size */
-	uint32		queued;			/* pushed by committed transactions, not yet flushed */
+	uint32		queued;			/* pushed by readers, not yet flushed */
 	uint32		reserved;		/* held by transactions in progress */
 	uint64		fallbacks;		/* entries written synchronously because there was no room or no worker */
 	int			worker_pid;		/* 0: no worker running */
@@ -177,17 +186,6 @@ static QlShared *ql = NULL;
 static shmem_request_hook_type prev_shmem_request_hook = NULL;
 static shmem_startup_hook_type prev_shmem_startup_hook = NULL;
 
-/* Backend-local: entries of the transaction in progress, with the nesting level that wrote them. */
-typedef struct QlPending
-{
-	QlEntry		e;
-	int			nest;
-} QlPending;
-static QlPending *pending = NULL;
-static int	npending = 0;
-static int	maxpending = 0;
-static int	pending_queue = -1;		/* queue holding this transaction's reservations */
-static bool callbacks_registered = false;
 /* What this backend last pushed, for flush_query_log(). */
 static int	last_push_queue = -1;
 static uint64 last_push_generation = 0;
@@ -210,10 +208,17 @@ static Oid	names_session_user = InvalidOid;
 static NameData names_role;
 static NameData names_session_role;
 
-static SPIPlanPtr sync_plan = NULL;
-static SPIPlanPtr unknown_sync_plan = NULL;
-static SPIPlanPtr batch_plan = NULL;
-static SPIPlanPtr unknown_batch_plan = NULL;
+/*
+ * Saved plans of the synchronous and the batch INSERT, by [unknown][the table has the pre-check columns]: a
+ * database still at 1.0 (library updated, ALTER EXTENSION UPDATE not yet run) has logs without domain_code and
+ * verdict, and its entries are written without them.
+ */
+static SPIPlanPtr sync_plans[2][2];
+static SPIPlanPtr batch_plans[2][2];
+
+/* Per-backend: do the two log tables have domain_code and verdict? Looked up again when either table changes. */
+static BackendCache shape_watch = {.relations = {"query_log", "unknown_code_read_log"}};
+static bool shape_precheck[2];
 
 /* Worker state */
 static volatile sig_atomic_t ql_shutdown_requested = false;
@@ -271,8 +276,9 @@ query_log_init(void)
 {
 	DefineCustomEnumVariable("credit_gz.query_log_mode",
 							 "How credit_gz.query_log entries of pre-checks are written: sync or async.",
-							 "sync inserts in the reader's transaction; async queues the entry at commit for a "
-							 "background worker (needs shared_preload_libraries; otherwise behaves as sync). "
+							 "sync inserts in the reader's transaction (a rollback takes the entry with it); async "
+							 "queues the entry at read time for a background worker, so it survives the reader's "
+							 "rollback (needs shared_preload_libraries; otherwise behaves as sync). "
 							 "Superuser-only, so that a department cannot choose how its own reads are logged.",
 							 &ql_mode,
 							 QL_MODE_SYNC,
@@ -409,10 +415,11 @@ ql_count_fallback(void)
 }
 
 /*
- * ql_reserve — reserve one slot of this database's queue for the transaction in progress (and start the worker
- * if none runs). False, counted as a fallback, when there is no queue, no room or no worker can be started.
+ * ql_reserve — reserve one slot of this database's queue for the entry being queued (and start the worker if none
+ * runs). The queue index, or -1, counted as a fallback, when there is no queue, no room or no worker can be started.
+ * The reservation keeps the queue bound to this database until ql_push fills the slot, right after.
  */
-static bool
+static int
 ql_reserve(void)
 {
 	int			qi;
@@ -420,24 +427,23 @@ ql_reserve(void)
 	bool		launch;
 
 	LWLockAcquire(ql->lock, LW_EXCLUSIVE);
-	qi = pending_queue >= 0 ? pending_queue : ql_find_queue(true);
+	qi = ql_find_queue(true);
 	if (qi < 0)
 	{
 		ql->fallbacks_unqueued++;
 		LWLockRelease(ql->lock);
-		return false;
+		return -1;
 	}
 	q = &ql->queues[qi];
 	if (q->queued + q->reserved >= (uint32) ql_queue_size)
 	{
 		q->fallbacks++;
 		LWLockRelease(ql->lock);
-		return false;
+		return -1;
 	}
 	launch = ql_need_launch(q);
 	q->reserved++;
 	LWLockRelease(ql->lock);
-	pending_queue = qi;
 
 	if (launch && !ql_launch_worker(qi))
 	{
@@ -446,59 +452,34 @@ ql_reserve(void)
 		q->reserved--;
 		q->fallbacks++;
 		LWLockRelease(ql->lock);
-		if (npending == 0)
-			pending_queue = -1;
 		ereport(LOG,
 				(errmsg("credit_gz: could not start the query-log worker; writing the entry synchronously"),
 				 errhint("Raise max_worker_processes.")));
-		return false;
+		return -1;
 	}
-	return true;
-}
-
-/* ql_release — give back the reservations of entries [from, npending) and forget them. */
-static void
-ql_release(int from)
-{
-	int			n = npending - from;
-
-	if (n > 0 && pending_queue >= 0)
-	{
-		LWLockAcquire(ql->lock, LW_EXCLUSIVE);
-		ql->queues[pending_queue].reserved -= n;
-		LWLockRelease(ql->lock);
-	}
-	npending = from;
-	if (npending == 0)
-		pending_queue = -1;
+	return qi;
 }
 
 /*
- * ql_push — at pre-commit, move this transaction's entries into the reserved slots of the queue (room is
- * guaranteed by the reservations), and wake the worker when the queue is half full.
+ * ql_push — move the entry into the slot reserved for it in queue qi, at read time: from now on it is the worker's
+ * to write, whatever becomes of the reader's transaction (十七: a read answered is a read logged, also when the
+ * reader rolls back). Wakes the worker when the queue is half full. Nothing here can fail, so a reservation is
+ * always filled.
  */
 static void
-ql_push(void)
+ql_push(int qi, const QlEntry *e)
 {
-	QlQueue    *q;
-	QlEntry    *slots;
+	QlQueue    *q = &ql->queues[qi];
+	QlEntry    *slots = ql_slots(qi);
 	Latch	   *latch;
 	bool		wake;
-	int			i;
 
-	if (npending == 0)
-		return;
 	LWLockAcquire(ql->lock, LW_EXCLUSIVE);
-	q = &ql->queues[pending_queue];
 	Assert(q->dboid == MyDatabaseId);
-	slots = ql_slots(pending_queue);
-	for (i = 0; i < npending; i++)
-	{
-		slots[(q->head + q->queued) % (uint64) ql_queue_size] = pending[i].e;
-		q->queued++;
-		q->reserved--;
-	}
-	last_push_queue = pending_queue;
+	slots[(q->head + q->queued) % (uint64) ql_queue_size] = *e;
+	q->queued++;
+	q->reserved--;
+	last_push_queue = qi;
 	last_push_generation = q->generation;
 	last_push_target = q->head + q->queued;
 	wake = q->queued >= (uint32) ql_queue_size / 2;
@@ -506,55 +487,8 @@ ql_push(void)
 		q->wake = true;
 	latch = q->worker_latch;
 	LWLockRelease(ql->lock);
-	npending = 0;
-	pending_queue = -1;
 	if (wake && latch)
 		SetLatch(latch);
-}
-
-/* ql_xact_callback — push at pre-commit (and pre-prepare: the reads happened); discard on abort. */
-static void
-ql_xact_callback(XactEvent event, void *arg)
-{
-	switch (event)
-	{
-		case XACT_EVENT_PRE_COMMIT:
-		case XACT_EVENT_PRE_PREPARE:
-			ql_push();
-			break;
-		case XACT_EVENT_ABORT:
-		case XACT_EVENT_PARALLEL_ABORT:
-		case XACT_EVENT_COMMIT:
-		case XACT_EVENT_PREPARE:
-			ql_release(0);
-			break;
-		default:
-			break;
-	}
-}
-
-/* ql_subxact_callback — a rolled-back savepoint takes its entries with it (as it would take a sync INSERT). */
-static void
-ql_subxact_callback(SubXactEvent event, SubTransactionId mySubid, SubTransactionId parentSubid, void *arg)
-{
-	int			level = GetCurrentTransactionNestLevel();
-	int			i,
-				keep;
-
-	if (npending == 0)
-		return;
-	if (event == SUBXACT_EVENT_ABORT_SUB)
-	{
-		for (keep = 0; keep < npending && pending[keep].nest < level; keep++)
-			;
-		ql_release(keep);
-	}
-	else if (event == SUBXACT_EVENT_COMMIT_SUB)
-	{
-		for (i = 0; i < npending; i++)
-			if (pending[i].nest >= level)
-				pending[i].nest = level - 1;
-	}
 }
 
 /* ql_copy — copy s into a fixed field; false when it does not fit. */
@@ -569,6 +503,31 @@ ql_copy(char *dst, size_t size, const char *s)
 	return true;
 }
 
+
+/*
+ * ql_precheck_columns — does the log table (unknown: credit_gz.unknown_code_read_log, else credit_gz.query_log)
+ * have the columns domain_code and verdict (1.1)? From a per-backend cache, looked up again after a change of
+ * either table (ALTER EXTENSION UPDATE adds them).
+ */
+static bool
+ql_precheck_columns(bool unknown)
+{
+	if (!backend_cache_valid(&shape_watch))
+	{
+		uint64		token = backend_cache_begin_load(&shape_watch);
+
+		for (int i = 0; i < 2; i++)
+		{
+			Oid			relid = backend_cache_watched_relid(&shape_watch, i);
+
+			shape_precheck[i] = OidIsValid(relid) &&
+				get_attnum(relid, "domain_code") != InvalidAttrNumber &&
+				get_attnum(relid, "verdict") != InvalidAttrNumber;
+		}
+		backend_cache_end_load(&shape_watch, token);
+	}
+	return shape_precheck[unknown ? 1 : 0];
+}
 
 /*
  * ql_role_names — the names of the current and the session user into an entry, from the per-backend cache
@@ -611,24 +570,18 @@ ql_my_department(void)
 }
 
 /*
- * ql_enqueue — build the entry now (stamps of the reader, at read time) and reserve a queue slot for it; it is
- * pushed at pre-commit. False: the caller writes it synchronously.
+ * ql_enqueue — build the entry now (stamps of the reader, at read time) and queue it at once for the worker, so it
+ * survives a rollback of the reader's transaction. False: the caller writes it synchronously.
  */
 static bool
 ql_enqueue(bool unknown, int64 subject_id, const char *code, const char *via, const char *purpose,
-		   const char *audience, const char *department, bool *spi_connected)
+		   const char *audience, const char *department, const char *domain, const char *verdict,
+		   bool *spi_connected)
 {
-	QlEntry    *e;
+	QlEntry		entry;
+	QlEntry    *e = &entry;
+	int			qi;
 
-	if (npending >= maxpending)
-	{
-		int			n = maxpending ? maxpending * 2 : 16;
-
-		pending = pending ? repalloc(pending, n * sizeof(QlPending))
-			: MemoryContextAlloc(TopMemoryContext, n * sizeof(QlPending));
-		maxpending = n;
-	}
-	e = &pending[npending].e;
 	memset(e, 0, sizeof(QlEntry));
 	e->at = GetCurrentTransactionStartTimestamp();
 	e->subject_id = subject_id;
@@ -640,6 +593,12 @@ ql_enqueue(bool unknown, int64 subject_id, const char *code, const char *via, co
 		goto fallback;
 	e->audience_null = (audience == NULL);
 	if (audience && !ql_copy(e->audience, sizeof(e->audience), audience))
+		goto fallback;
+	e->domain_null = (domain == NULL);
+	if (domain && !ql_copy(e->domain, sizeof(e->domain), domain))
+		goto fallback;
+	e->verdict_null = (verdict == NULL);
+	if (verdict && !ql_copy(e->verdict, sizeof(e->verdict), verdict))
 		goto fallback;
 	if (department)
 	{
@@ -655,16 +614,10 @@ ql_enqueue(bool unknown, int64 subject_id, const char *code, const char *via, co
 		if (!dept_null)
 			memcpy(e->department, dept_value, sizeof(dept_value));
 	}
-	if (!callbacks_registered)		/* before reserving: a reservation must always be given back */
-	{
-		RegisterXactCallback(ql_xact_callback, NULL);
-		RegisterSubXactCallback(ql_subxact_callback, NULL);
-		callbacks_registered = true;
-	}
-	if (!ql_reserve())
+	qi = ql_reserve();
+	if (qi < 0)
 		return false;
-	pending[npending].nest = GetCurrentTransactionNestLevel();
-	npending++;
+	ql_push(qi, e);
 	return true;
 
 fallback:
@@ -678,20 +631,26 @@ fallback:
  * calling that SQL function (SET search_path, so never inlined) would parse and plan its body on every read.
  * unknown: into credit_gz.unknown_code_read_log under code, else into credit_gz.query_log under subject_id.
  * department_resolved: department is already the caller's department (NULL: none or several), from the cache.
+ * domain, verdict: a pre-check's (NULL for other reads).
  */
 static void
 ql_insert_sync(bool unknown, int64 subject_id, const char *code, const char *via, const char *purpose,
-			   const char *audience, const char *department, bool department_resolved, bool *spi_connected)
+			   const char *audience, const char *department, bool department_resolved, const char *domain,
+			   const char *verdict, bool *spi_connected)
 {
-	Datum		v[6];
-	char		nulls[6] = {' ', ' ', ' ', ' ', ' ', ' '};
-	SPIPlanPtr *plan = unknown ? &unknown_sync_plan : &sync_plan;
+	Datum		v[8];
+	char		nulls[8] = {' ', ' ', ' ', ' ', ' ', ' ', ' ', ' '};
+	bool		full;
+	SPIPlanPtr *plan;
 	int			rc;
 
 	credit_gz_spi_connect_once(spi_connected);
+	full = ql_precheck_columns(unknown);
+	plan = &sync_plans[unknown ? 1 : 0][full ? 1 : 0];
 	if (*plan == NULL)
 	{
-		Oid			types[6] = {unknown ? TEXTOID : INT8OID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, BOOLOID};
+		Oid			types[8] = {unknown ? TEXTOID : INT8OID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, BOOLOID, TEXTOID,
+		TEXTOID};
 
 		/* the same values for either table: only the key column differs */
 #define QL_SYNC_VALUES \
@@ -699,12 +658,17 @@ ql_insert_sync(bool unknown, int64 subject_id, const char *code, const char *via
 	"        coalesce($5, CASE WHEN NOT $6 THEN" \
 	"                       (SELECT CASE WHEN pg_catalog.cardinality(d) = 1 THEN d[1] END" \
 	"                          FROM credit_gz.my_departments() AS d) END)"
+		/* a table of 1.0 has no domain_code and verdict: $7 and $8 are then left unused */
 		*plan = credit_gz_keep_plan(unknown
-									? "INSERT INTO credit_gz.unknown_code_read_log (code, via, purpose, audience,"
-									"   department_code)" QL_SYNC_VALUES
-									: "INSERT INTO credit_gz.query_log (subject_id, via, purpose, audience,"
-									"   department_code)" QL_SYNC_VALUES,
-									6, types);
+									? (full ? "INSERT INTO credit_gz.unknown_code_read_log (code, via, purpose, audience,"
+									   "   department_code, domain_code, verdict)" QL_SYNC_VALUES ", $7, $8"
+									   : "INSERT INTO credit_gz.unknown_code_read_log (code, via, purpose, audience,"
+									   "   department_code)" QL_SYNC_VALUES)
+									: (full ? "INSERT INTO credit_gz.query_log (subject_id, via, purpose, audience,"
+									   "   department_code, domain_code, verdict)" QL_SYNC_VALUES ", $7, $8"
+									   : "INSERT INTO credit_gz.query_log (subject_id, via, purpose, audience,"
+									   "   department_code)" QL_SYNC_VALUES),
+									8, types);
 #undef QL_SYNC_VALUES
 	}
 	v[0] = unknown ? CStringGetTextDatum(code) : Int64GetDatum(subject_id);
@@ -717,6 +681,10 @@ ql_insert_sync(bool unknown, int64 subject_id, const char *code, const char *via
 	v[4] = department ? CStringGetTextDatum(department) : (Datum) 0;
 	nulls[4] = department ? ' ' : 'n';
 	v[5] = BoolGetDatum(department_resolved);
+	v[6] = domain ? CStringGetTextDatum(domain) : (Datum) 0;
+	nulls[6] = domain ? ' ' : 'n';
+	v[7] = verdict ? CStringGetTextDatum(verdict) : (Datum) 0;
+	nulls[7] = verdict ? ' ' : 'n';
 	rc = SPI_execute_plan(*plan, v, nulls, false, 0);
 	if (rc != SPI_OK_INSERT)
 		elog(ERROR, "credit_gz: query-log insert failed: %s", SPI_result_code_string(rc));
@@ -725,19 +693,22 @@ ql_insert_sync(bool unknown, int64 subject_id, const char *code, const char *via
 /* ql_read — log one read (see query_log.h): of subject_id, or (unknown) of a code that matched no subject. */
 static void
 ql_read(bool unknown, int64 subject_id, const char *code, const char *via, const char *purpose,
-		const char *audience, const char *department, bool *spi_connected)
+		const char *audience, const char *department, const char *domain, const char *verdict,
+		bool *spi_connected)
 {
 	if (RecoveryInProgress())
 		return;
 	if (purpose == NULL || purpose[0] == '\0')
 		purpose = "未说明 / not stated";
-	if (ql_async() && ql_enqueue(unknown, subject_id, code, via, purpose, audience, department, spi_connected))
+	if (ql_async() && ql_enqueue(unknown, subject_id, code, via, purpose, audience, department, domain, verdict,
+								 spi_connected))
 		return;
 	if (department == NULL && ql_my_department())
 		ql_insert_sync(unknown, subject_id, code, via, purpose, audience, dept_null ? NULL : dept_value, true,
-					   spi_connected);
+					   domain, verdict, spi_connected);
 	else
-		ql_insert_sync(unknown, subject_id, code, via, purpose, audience, department, false, spi_connected);
+		ql_insert_sync(unknown, subject_id, code, via, purpose, audience, department, false, domain, verdict,
+					   spi_connected);
 }
 
 /*
@@ -746,9 +717,9 @@ ql_read(bool unknown, int64 subject_id, const char *code, const char *via, const
  */
 void
 query_log_read(int64 subject_id, const char *via, const char *purpose, const char *audience,
-			   const char *department, bool *spi_connected)
+			   const char *department, const char *domain, const char *verdict, bool *spi_connected)
 {
-	ql_read(false, subject_id, NULL, via, purpose, audience, department, spi_connected);
+	ql_read(false, subject_id, NULL, via, purpose, audience, department, domain, verdict, spi_connected);
 }
 
 /*
@@ -772,9 +743,9 @@ ql_logged_code(const char *code)
  */
 void
 query_log_read_unknown(const char *code, const char *via, const char *purpose, const char *audience,
-					   const char *department, bool *spi_connected)
+					   const char *department, const char *domain, const char *verdict, bool *spi_connected)
 {
-	ql_read(true, 0, ql_logged_code(code), via, purpose, audience, department, spi_connected);
+	ql_read(true, 0, ql_logged_code(code), via, purpose, audience, department, domain, verdict, spi_connected);
 }
 
 /* ql_via_queueable — a `via` the table's CHECK admits: only such entries may wait for the worker's write. */
@@ -849,9 +820,10 @@ ql_log_read_sql(FunctionCallInfo fcinfo, bool unknown, int64 subject_id, const c
 	char	   *department = PG_ARGISNULL(4) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(4));
 
 	if (via != NULL && ql_via_queueable(via) && !RecoveryInProgress() && ql_async() && ql_caller_may_queue(unknown))
-		ql_read(unknown, subject_id, code, via, purpose, audience, department, &connected);
+		ql_read(unknown, subject_id, code, via, purpose, audience, department, NULL, NULL, &connected);
 	else
-		ql_insert_sync(unknown, subject_id, code, via, purpose, audience, department, false, &connected);
+		ql_insert_sync(unknown, subject_id, code, via, purpose, audience, department, false, NULL, NULL,
+					   &connected);
 	if (connected && SPI_finish() != SPI_OK_FINISH)
 		elog(ERROR, "credit_gz: SPI_finish failed");
 }
@@ -940,7 +912,7 @@ ql_array(Datum *d, bool *nulls, int n, Oid type, int len, bool byval, char align
 enum
 {
 	QLC_LOG_ID, QLC_AT, QLC_ROLE_NAME, QLC_SESSION_ROLE, QLC_DEPARTMENT, QLC_KEY, QLC_VIA, QLC_AUDIENCE,
-	QLC_PURPOSE, QLC_NCOLS
+	QLC_PURPOSE, QLC_DOMAIN, QLC_VERDICT, QLC_NCOLS
 };
 typedef struct QlColumn
 {
@@ -950,7 +922,7 @@ typedef struct QlColumn
 static const QlColumn ql_columns[QLC_NCOLS] = {
 	{"log_id", INT8OID}, {"at", TIMESTAMPTZOID}, {"role_name", NAMEOID}, {"session_role", NAMEOID},
 	{"department_code", TEXTOID}, {"subject_id", INT8OID}, {"via", TEXTOID}, {"audience", TEXTOID},
-	{"purpose", TEXTOID}
+	{"purpose", TEXTOID}, {"domain_code", TEXTOID}, {"verdict", TEXTOID}
 };
 static const QlColumn ql_unknown_key = {"code", TEXTOID};
 
@@ -1080,6 +1052,8 @@ ql_write_direct(QlEntry *buf, int n, bool unknown)
 			QL_SET(QLC_AUDIENCE, e->audience_null ? (Datum) 0 : CStringGetTextDatum(e->audience),
 				   e->audience_null);
 			QL_SET(QLC_PURPOSE, CStringGetTextDatum(e->purpose), false);
+			QL_SET(QLC_DOMAIN, e->domain_null ? (Datum) 0 : CStringGetTextDatum(e->domain), e->domain_null);
+			QL_SET(QLC_VERDICT, e->verdict_null ? (Datum) 0 : CStringGetTextDatum(e->verdict), e->verdict_null);
 #undef QL_SET
 			ExecStoreVirtualTuple(slot);
 			if (rel->rd_att->constr)
@@ -1113,7 +1087,7 @@ ql_write_direct(QlEntry *buf, int n, bool unknown)
 static void
 ql_write_insert(QlEntry *buf, int n, bool unknown)
 {
-	Datum		v[8];
+	Datum		v[10];
 	Datum	   *at = palloc(n * sizeof(Datum)),
 			   *rn = palloc(n * sizeof(Datum)),
 			   *sr = palloc(n * sizeof(Datum)),
@@ -1121,10 +1095,15 @@ ql_write_insert(QlEntry *buf, int n, bool unknown)
 			   *subj = palloc(n * sizeof(Datum)),
 			   *via = palloc(n * sizeof(Datum)),
 			   *aud = palloc(n * sizeof(Datum)),
-			   *purp = palloc(n * sizeof(Datum));
+			   *purp = palloc(n * sizeof(Datum)),
+			   *dom = palloc(n * sizeof(Datum)),
+			   *verd = palloc(n * sizeof(Datum));
 	bool	   *dept_nulls = palloc(n * sizeof(bool)),
-			   *aud_nulls = palloc(n * sizeof(bool));
-	SPIPlanPtr *plan = unknown ? &unknown_batch_plan : &batch_plan;
+			   *aud_nulls = palloc(n * sizeof(bool)),
+			   *dom_nulls = palloc(n * sizeof(bool)),
+			   *verd_nulls = palloc(n * sizeof(bool));
+	bool		full = ql_precheck_columns(unknown);
+	SPIPlanPtr *plan = &batch_plans[unknown ? 1 : 0][full ? 1 : 0];
 	int			k,
 				rc;
 
@@ -1140,6 +1119,10 @@ ql_write_insert(QlEntry *buf, int n, bool unknown)
 		aud_nulls[k] = buf[k].audience_null;
 		aud[k] = aud_nulls[k] ? (Datum) 0 : CStringGetTextDatum(buf[k].audience);
 		purp[k] = CStringGetTextDatum(buf[k].purpose);
+		dom_nulls[k] = buf[k].domain_null;
+		dom[k] = dom_nulls[k] ? (Datum) 0 : CStringGetTextDatum(buf[k].domain);
+		verd_nulls[k] = buf[k].verdict_null;
+		verd[k] = verd_nulls[k] ? (Datum) 0 : CStringGetTextDatum(buf[k].verdict);
 	}
 	v[0] = ql_array(at, NULL, n, TIMESTAMPTZOID, sizeof(TimestampTz), FLOAT8PASSBYVAL, TYPALIGN_DOUBLE);
 	v[1] = ql_array(rn, NULL, n, NAMEOID, NAMEDATALEN, false, TYPALIGN_CHAR);
@@ -1150,25 +1133,39 @@ ql_write_insert(QlEntry *buf, int n, bool unknown)
 	v[5] = ql_array(via, NULL, n, TEXTOID, -1, false, TYPALIGN_INT);
 	v[6] = ql_array(aud, aud_nulls, n, TEXTOID, -1, false, TYPALIGN_INT);
 	v[7] = ql_array(purp, NULL, n, TEXTOID, -1, false, TYPALIGN_INT);
+	v[8] = ql_array(dom, dom_nulls, n, TEXTOID, -1, false, TYPALIGN_INT);
+	v[9] = ql_array(verd, verd_nulls, n, TEXTOID, -1, false, TYPALIGN_INT);
 
 	credit_gz_spi_connect();
 	if (*plan == NULL)
 	{
-		Oid			types[8] = {TIMESTAMPTZARRAYOID, NAMEARRAYOID, NAMEARRAYOID, TEXTARRAYOID,
-		unknown ? TEXTARRAYOID : INT8ARRAYOID, TEXTARRAYOID, TEXTARRAYOID, TEXTARRAYOID};
+		Oid			types[10] = {TIMESTAMPTZARRAYOID, NAMEARRAYOID, NAMEARRAYOID, TEXTARRAYOID,
+		unknown ? TEXTARRAYOID : INT8ARRAYOID, TEXTARRAYOID, TEXTARRAYOID, TEXTARRAYOID, TEXTARRAYOID, TEXTARRAYOID};
 
 #define QL_BATCH_ROWS \
 	"       via, audience, purpose)" \
 	" SELECT * FROM ROWS FROM (pg_catalog.unnest($1), pg_catalog.unnest($2)," \
 	"   pg_catalog.unnest($3), pg_catalog.unnest($4), pg_catalog.unnest($5)," \
 	"   pg_catalog.unnest($6), pg_catalog.unnest($7), pg_catalog.unnest($8))"
+#define QL_BATCH_ROWS_FULL \
+	"       via, audience, purpose, domain_code, verdict)" \
+	" SELECT * FROM ROWS FROM (pg_catalog.unnest($1), pg_catalog.unnest($2)," \
+	"   pg_catalog.unnest($3), pg_catalog.unnest($4), pg_catalog.unnest($5)," \
+	"   pg_catalog.unnest($6), pg_catalog.unnest($7), pg_catalog.unnest($8)," \
+	"   pg_catalog.unnest($9), pg_catalog.unnest($10))"
+		/* a table of 1.0 (no domain_code and verdict): $9 and $10 are left unused */
 		*plan = credit_gz_keep_plan(unknown
-									? "INSERT INTO credit_gz.unknown_code_read_log (at, role_name, session_role,"
-									"       department_code, code," QL_BATCH_ROWS
-									: "INSERT INTO credit_gz.query_log (at, role_name, session_role,"
-									"       department_code, subject_id," QL_BATCH_ROWS,
-									8, types);
+									? (full ? "INSERT INTO credit_gz.unknown_code_read_log (at, role_name, session_role,"
+									   "       department_code, code," QL_BATCH_ROWS_FULL
+									   : "INSERT INTO credit_gz.unknown_code_read_log (at, role_name, session_role,"
+									   "       department_code, code," QL_BATCH_ROWS)
+									: (full ? "INSERT INTO credit_gz.query_log (at, role_name, session_role,"
+									   "       department_code, subject_id," QL_BATCH_ROWS_FULL
+									   : "INSERT INTO credit_gz.query_log (at, role_name, session_role,"
+									   "       department_code, subject_id," QL_BATCH_ROWS),
+									10, types);
 #undef QL_BATCH_ROWS
+#undef QL_BATCH_ROWS_FULL
 	}
 	rc = SPI_execute_plan(*plan, v, NULL, false, 0);
 	if (rc != SPI_OK_INSERT || SPI_processed != (uint64) n)
@@ -1489,9 +1486,8 @@ credit_gz_query_log_queue(PG_FUNCTION_ARGS)
 }
 
 /*
- * credit_gz_flush_query_log — flush_query_log(timeout) → boolean: wait until every entry this session's committed
- * transactions queued is in credit_gz.query_log (true), or the timeout passed (false). Wakes the worker (and
- * starts one if none runs). Entries of the transaction in progress are pushed only at its commit.
+ * credit_gz_flush_query_log — flush_query_log(timeout) → boolean: wait until every entry this session queued is in
+ * credit_gz.query_log (true), or the timeout passed (false). Wakes the worker (and starts one if none runs).
  */
 Datum
 credit_gz_flush_query_log(PG_FUNCTION_ARGS)

@@ -15,16 +15,18 @@ extern void query_log_init(void);
 /*
  * Logs one read of a subject's credit information: queued for the worker in async mode, else (or when the queue
  * has no room) inserted now in the caller's transaction. department NULL: the caller's only department, if any.
+ * domain and verdict: what a pre-check (via "precheck") asked and answered; NULL for other reads.
  * *spi_connected: whether SPI is connected (connected here when needed; the caller finishes it).
  */
 extern void query_log_read(int64 subject_id, const char *via, const char *purpose, const char *audience,
-						   const char *department, bool *spi_connected);
+						   const char *department, const char *domain, const char *verdict, bool *spi_connected);
 
 /*
  * Logs one read by a code (uscc, resident id, subject id as text) that matched no subject, in
  * credit_gz.unknown_code_read_log, the same way (queued in async mode, else inserted now).
  */
 extern void query_log_read_unknown(const char *code, const char *via, const char *purpose, const char *audience,
-								   const char *department, bool *spi_connected);
+								   const char *department, const char *domain, const char *verdict,
+								   bool *spi_connected);
 
 #endif							/* CREDIT_GZ_QUERY_LOG_H */

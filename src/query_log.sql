@@ -45,7 +45,11 @@ CREATE TABLE credit_gz.query_log (
     via             text        NOT NULL CHECK (via IN ('precheck', 'report', 'labels', 'other')),
     audience        text,
     purpose         text        NOT NULL CHECK (purpose <> ''),
-    PRIMARY KEY (subject_id, log_id)
+    domain_code     text,
+    verdict         text        CONSTRAINT query_log_verdict_check
+                                CHECK (verdict IN ('allow', 'allow_with_conditions', 'deny', 'no_record')),
+    PRIMARY KEY (subject_id, log_id),
+    CONSTRAINT query_log_precheck_fields CHECK (via = 'precheck' OR (domain_code IS NULL AND verdict IS NULL))
 );
 -- Who read my information (subjects may ask): the primary key gives one subject's entries (log_id follows time
 -- closely enough that ordering a subject's few entries by `at` costs nothing), so no second B-tree is written per
@@ -67,6 +71,11 @@ COMMENT ON COLUMN credit_gz.query_log.department_code IS '查询部门 / the dep
 COMMENT ON COLUMN credit_gz.query_log.via IS '查询途径 / precheck, report, labels or other';
 COMMENT ON COLUMN credit_gz.query_log.audience IS '披露对象 / audience the information was disclosed to';
 COMMENT ON COLUMN credit_gz.query_log.purpose IS '查询用途 / purpose of the read';
+COMMENT ON COLUMN credit_gz.query_log.domain_code IS
+    '核查领域 / the supervision domain a pre-check asked about (via = precheck; NULL for other reads and entries before 1.1)';
+COMMENT ON COLUMN credit_gz.query_log.verdict IS
+    '核查结论 / the pre-check''s verdict, as its answer gives it: allow, allow_with_conditions, deny or no_record (via = '
+    'precheck; NULL for other reads and entries before 1.1)';
 
 CREATE TABLE credit_gz.unknown_code_read_log (
     code            text        NOT NULL,
@@ -78,7 +87,12 @@ CREATE TABLE credit_gz.unknown_code_read_log (
     via             text        NOT NULL CHECK (via IN ('precheck', 'report', 'labels', 'other')),
     audience        text,
     purpose         text        NOT NULL CHECK (purpose <> ''),
-    PRIMARY KEY (code, log_id)
+    domain_code     text,
+    verdict         text        CONSTRAINT unknown_code_read_log_verdict_check
+                                CHECK (verdict IN ('allow', 'allow_with_conditions', 'deny', 'no_record')),
+    PRIMARY KEY (code, log_id),
+    CONSTRAINT unknown_code_read_log_precheck_fields
+        CHECK (via = 'precheck' OR (domain_code IS NULL AND verdict IS NULL))
 );
 CREATE INDEX unknown_code_read_log_at_brin_idx ON credit_gz.unknown_code_read_log USING brin (at);
 COMMENT ON INDEX credit_gz.unknown_code_read_log_at_brin_idx IS
@@ -97,6 +111,11 @@ COMMENT ON COLUMN credit_gz.unknown_code_read_log.department_code IS '查询部�
 COMMENT ON COLUMN credit_gz.unknown_code_read_log.via IS '查询途径 / precheck, report, labels or other';
 COMMENT ON COLUMN credit_gz.unknown_code_read_log.audience IS '披露对象 / audience the information was disclosed to';
 COMMENT ON COLUMN credit_gz.unknown_code_read_log.purpose IS '查询用途 / purpose of the read';
+COMMENT ON COLUMN credit_gz.unknown_code_read_log.domain_code IS
+    '核查领域 / the supervision domain a pre-check asked about (via = precheck; NULL for other reads and entries before 1.1)';
+COMMENT ON COLUMN credit_gz.unknown_code_read_log.verdict IS
+    '核查结论 / the pre-check''s verdict, as its answer gives it: allow, allow_with_conditions, deny or no_record (via = '
+    'precheck; NULL for other reads and entries before 1.1)';
 
 -- The logs are data the site must keep: pg_dump includes them (and their identity sequences).
 SELECT pg_catalog.pg_extension_config_dump('credit_gz.query_log', '');
@@ -203,7 +222,7 @@ AS 'MODULE_PATHNAME', 'credit_gz_query_log_queue';
 COMMENT ON FUNCTION credit_gz.query_log_queue() IS
     '查询日志异步队列状态 / state of this database''s asynchronous query-log queue: the mode in effect for this '
     'session (async only when credit_gz is in shared_preload_libraries), the mode requested, whether preloaded, '
-    'slots, entries queued by committed transactions, slots reserved by transactions in progress, entries flushed '
+    'slots, entries queued (at read time) and not yet written, slots being filled, entries flushed '
     'to credit_gz.query_log, entries written synchronously for want of room or worker, and the worker''s pid.';
 
 CREATE FUNCTION credit_gz.flush_query_log(timeout interval DEFAULT interval '30 seconds')
@@ -211,7 +230,7 @@ RETURNS boolean
 LANGUAGE c VOLATILE STRICT
 AS 'MODULE_PATHNAME', 'credit_gz_flush_query_log';
 COMMENT ON FUNCTION credit_gz.flush_query_log(interval) IS
-    '等待查询日志写入 / waits until every query-log entry queued by this session''s committed transactions is in '
+    '等待查询日志写入 / waits until every query-log entry queued by this session is in '
     'credit_gz.query_log (true) or the timeout passes (false); immediately true in sync mode. The entries become '
     'visible to statements that start afterwards.';
 
@@ -294,8 +313,8 @@ REVOKE ALL ON FUNCTION credit_gz.purge_query_log(timestamptz, integer) FROM PUBL
 -- log_read: append one entry. Used by the reports and the labels (precheck calls the same C code directly) in the
 -- caller's own rights, so the entry names the role that really read. department_code defaults to the caller's
 -- department when it has one. The entry is keyed by the subject id asked for, whether or not a subject has it (a
--- report on an id not on file is logged under that id). In async mode (credit_gz.query_log_mode) the entry is queued at commit like a
--- pre-check's; an entry the queue cannot carry as it is (a via the table rejects, a caller without INSERT on the
+-- report on an id not on file is logged under that id). In async mode (credit_gz.query_log_mode) the entry is queued at
+-- read time like a pre-check's, and survives a rollback of the caller's transaction; an entry the queue cannot carry as it is (a via the table rejects, a caller without INSERT on the
 -- log, a hot standby) is inserted at once, in the caller's statement.
 CREATE FUNCTION credit_gz.log_read(subject_id bigint, via text, purpose text, audience text DEFAULT NULL,
                                    department_code text DEFAULT NULL)

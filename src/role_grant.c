@@ -116,6 +116,17 @@ grants_load(void)
 	backend_cache_end_load(&grants_watch, token);
 }
 
+/* credit_gz_my_department_count — see role_grant.h. */
+int
+credit_gz_my_department_count(void)
+{
+	ArrayType  *a;
+
+	grants_load();
+	a = DatumGetArrayTypeP(grants_departments);
+	return ArrayGetNItems(ARR_NDIM(a), ARR_DIMS(a));
+}
+
 /* credit_gz_my_only_department — see role_grant.h. */
 const char *
 credit_gz_my_only_department(void)
@@ -146,15 +157,10 @@ credit_gz_my_institutions(PG_FUNCTION_ARGS)
 	PG_RETURN_DATUM(datumCopy(grants_institutions, false, -1));
 }
 
-/*
- * credit_gz_acts_for_department — see role_grant.h.
- */
+/* credit_gz_is_dba — see role_grant.h. */
 bool
-credit_gz_acts_for_department(const char *code)
+credit_gz_is_dba(void)
 {
-	ArrayType  *a;
-	Datum	   *elems;
-	int			n;
 	Oid			owner;
 	HeapTuple	tup;
 
@@ -165,8 +171,21 @@ credit_gz_acts_for_department(const char *code)
 		elog(ERROR, "cache lookup failed for schema credit_gz");
 	owner = ((Form_pg_namespace) GETSTRUCT(tup))->nspowner;
 	ReleaseSysCache(tup);
-	if (has_privs_of_role(GetUserId(), owner))
-		return true;			/* the DBA, as credit_gz.is_credit_admin() */
+	return has_privs_of_role(GetUserId(), owner);	/* the DBA, as credit_gz.is_credit_admin() */
+}
+
+/*
+ * credit_gz_acts_for_department — see role_grant.h.
+ */
+bool
+credit_gz_acts_for_department(const char *code)
+{
+	ArrayType  *a;
+	Datum	   *elems;
+	int			n;
+
+	if (credit_gz_is_dba())
+		return true;
 	grants_load();
 	a = DatumGetArrayTypeP(grants_departments);
 	deconstruct_array(a, TEXTOID, -1, false, TYPALIGN_INT, &elems, NULL, &n);
@@ -226,7 +245,8 @@ credit_gz_self_scope_open(PG_FUNCTION_ARGS)
 		self_callbacks = true;
 	}
 	query_log_read(PG_GETARG_INT64(0), "report",
-				   PG_ARGISNULL(1) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(1)), "self", NULL, &connected);
+				   PG_ARGISNULL(1) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(1)), "self", NULL, NULL, NULL,
+				   &connected);
 	if (connected)
 		SPI_finish();
 	self_subject_id = PG_GETARG_INT64(0);

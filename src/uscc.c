@@ -30,8 +30,8 @@ typedef struct Uscc
 #define PG_GETARG_USCC_P(n) DatumGetUsccP(PG_GETARG_DATUM(n))
 #define PG_RETURN_USCC_P(x) PG_RETURN_POINTER(x)
 
-/* "…" appended to the errhint of a check-character error: the two ways to keep such a code */
-#define WEAK_HINT " Append \"!\" to keep the code as it is, or set credit_gz.uscc_weak = on to accept codes whose only defect is a check character."
+/* "…" appended to the errhint of a check-character error: correct the code, rather than keep it unverified */
+#define WEAK_HINT " Correct the code at its source (credit_gz.uscc_correct gives the likely intended code)."
 
 PG_FUNCTION_INFO_V1(credit_gz_uscc_in);
 PG_FUNCTION_INFO_V1(credit_gz_uscc_out);

@@ -3253,3 +3253,131 @@ COMMENT ON FUNCTION credit_gz.entry_repair_eligibility(bigint, date, date) IS
     '(derived entries follow their source), a punishment or attention list that allows early removal, its minimum term '
     '(of its term generation, credit_gz.entry_term: from listing or from correction) reached, obligations performed, a '
     'repair commitment on file, no repair bar.';
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- Query log: the domain a pre-check asked about and the verdict it answered (via = precheck; NULL otherwise), so
+-- pre-checks can be counted by department, district, domain and verdict from the log alone.
+-- ---------------------------------------------------------------------------------------------------------------
+ALTER TABLE credit_gz.query_log
+    ADD COLUMN domain_code text,
+    ADD COLUMN verdict text CONSTRAINT query_log_verdict_check
+        CHECK (verdict IN ('allow', 'allow_with_conditions', 'deny', 'no_record')),
+    ADD CONSTRAINT query_log_precheck_fields CHECK (via = 'precheck' OR (domain_code IS NULL AND verdict IS NULL));
+ALTER TABLE credit_gz.unknown_code_read_log
+    ADD COLUMN domain_code text,
+    ADD COLUMN verdict text CONSTRAINT unknown_code_read_log_verdict_check
+        CHECK (verdict IN ('allow', 'allow_with_conditions', 'deny', 'no_record')),
+    ADD CONSTRAINT unknown_code_read_log_precheck_fields
+        CHECK (via = 'precheck' OR (domain_code IS NULL AND verdict IS NULL));
+COMMENT ON COLUMN credit_gz.query_log.domain_code IS
+    '核查领域 / the supervision domain a pre-check asked about (via = precheck; NULL for other reads and entries before 1.1)';
+COMMENT ON COLUMN credit_gz.query_log.verdict IS
+    '核查结论 / the pre-check''s verdict, as its answer gives it: allow, allow_with_conditions, deny or no_record (via = '
+    'precheck; NULL for other reads and entries before 1.1)';
+COMMENT ON COLUMN credit_gz.unknown_code_read_log.domain_code IS
+    '核查领域 / the supervision domain a pre-check asked about (via = precheck; NULL for other reads and entries before 1.1)';
+COMMENT ON COLUMN credit_gz.unknown_code_read_log.verdict IS
+    '核查结论 / the pre-check''s verdict, as its answer gives it: allow, allow_with_conditions, deny or no_record (via = '
+    'precheck; NULL for other reads and entries before 1.1)';
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- Asynchronous query log: entries are queued at read time and survive the reader's rollback.
+-- ---------------------------------------------------------------------------------------------------------------
+COMMENT ON FUNCTION credit_gz.query_log_queue() IS
+    '查询日志异步队列状态 / state of this database''s asynchronous query-log queue: the mode in effect for this '
+    'session (async only when credit_gz is in shared_preload_libraries), the mode requested, whether preloaded, '
+    'slots, entries queued (at read time) and not yet written, slots being filled, entries flushed '
+    'to credit_gz.query_log, entries written synchronously for want of room or worker, and the worker''s pid.';
+COMMENT ON FUNCTION credit_gz.flush_query_log(interval) IS
+    '等待查询日志写入 / waits until every query-log entry queued by this session is in '
+    'credit_gz.query_log (true) or the timeout passes (false); immediately true in sync mode. The entries become '
+    'visible to statements that start afterwards.';
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- Every code verified, every read logged: a malformed code given to a pre-check is an error (code_defect), and
+-- is_restricted() logs its read like precheck(), so it is VOLATILE.
+-- ---------------------------------------------------------------------------------------------------------------
+-- code_defect: why a code given for a subject is not a well-formed code of any kind subject_id_of(code) takes (NULL:
+-- well formed, whether or not a subject has it). A pre-check by a malformed code is an error (22P02), never an
+-- unknown subject: a code with a wrong check character names nobody, and must not pass a department's gate.
+-- The branches are subject_id_of(code)'s, in its order.
+CREATE FUNCTION credit_gz.code_defect(code text) RETURNS text
+    LANGUAGE sql STABLE STRICT PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS
+$$
+    SELECT CASE
+        WHEN code ~ '^[0-9]{1,15}$' OR credit_gz.uscc_is_valid(code) OR credit_gz.resident_id_is_valid(code) THEN NULL
+        WHEN pg_catalog.strpos(code, ':') > 0 THEN
+            (SELECT CASE
+                 WHEN tp = 'uscc' THEN credit_gz.uscc_explain(no)
+                 WHEN t.code IS NULL THEN pg_catalog.format('unknown identity document type "%s"', tp)
+                 WHEN t.validation = 'gb11643' THEN credit_gz.resident_id_explain(no)
+                 WHEN credit_gz.identity_document_try(t.validation, no) IS NULL
+                     THEN pg_catalog.format('not a valid number of identity document type %s', t.code)
+             END
+               FROM (SELECT pg_catalog.split_part(code, ':', 1) AS tp,
+                            pg_catalog.substr(code, pg_catalog.strpos(code, ':') + 1) AS no) c
+               LEFT JOIN credit_gz.identity_document_type t ON t.code = c.tp)
+        WHEN EXISTS (SELECT 1 FROM credit_gz.identity_document_type t
+                      WHERE t.bare_code AND t.validation <> 'gb11643'
+                        AND credit_gz.identity_document_try(t.validation, code) IS NOT NULL) THEN NULL
+        WHEN code ~ '^\s*[0-9]{17}[0-9Xx]\s*$' THEN credit_gz.resident_id_explain(code)
+        WHEN pg_catalog.length(pg_catalog.btrim(code)) = 18 THEN credit_gz.uscc_explain(code)
+        ELSE 'not a subject id, unified social credit code, resident identity number or identity document (type:number)'
+    END
+$$;
+COMMENT ON FUNCTION credit_gz.code_defect(text) IS
+    '代码格式错误原因 / why a code given for a subject is malformed — a unified social credit code or resident identity '
+    'number with a wrong check character, an identity document number of the wrong layout, an unknown document type, '
+    'or none of the kinds credit_gz.subject_id_of(text) takes; NULL for a well-formed code (on file or not)';
+ALTER FUNCTION credit_gz.is_restricted(bigint, text, text) VOLATILE PARALLEL UNSAFE;
+ALTER FUNCTION credit_gz.is_restricted(text, text, text) VOLATILE PARALLEL UNSAFE;
+COMMENT ON FUNCTION credit_gz.is_restricted(bigint, text, text) IS
+    '快速判断：主体在该领域该事项是否受禁止性惩戒措施约束（即 precheck 结论为 deny）；档案无此主体返回 false / fast path: '
+    'true when precheck() would deny; false for subjects not in the archive. A read like precheck''s: logged in '
+    'credit_gz.query_log (verdict deny, or NULL when not restricted), so VOLATILE';
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- Dynamic SQL: report_section checks its section and order against a fixed list instead of formatting the order
+-- text into the statement.
+-- ---------------------------------------------------------------------------------------------------------------
+CREATE OR REPLACE FUNCTION credit_gz.report_section(view_name text, subject_id bigint, audience text, order_by text)
+RETURNS jsonb
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    result jsonb;
+    ord    text;
+BEGIN
+    SELECT o.ord INTO ord
+      FROM (VALUES ('subject', 'v.subject_id'), ('record', 'v.decision_date DESC, v.record_id'),
+                   ('commitment', 'v.due_date, v.commitment_id'), ('list_entry', 'v.effective_from DESC, v.entry_id'),
+                   ('grade', 'v.model_kind, v.model_code'), ('repair', 'v.submitted_at DESC, v.kind, v.id'))
+           AS o (section, ord)
+     WHERE o.section = view_name AND o.ord = order_by;
+    IF ord IS NULL THEN
+        RAISE EXCEPTION 'unknown report section "%" or order "%"', view_name, order_by
+            USING ERRCODE = '22023',
+                  DETAIL = 'A report section is one of subject, record, commitment, list_entry, grade and repair, each '
+                           'in its own order.',
+                  HINT = 'Call it as credit_gz.credit_report does, e.g. report_section(''record'', id, audience, '
+                         '''v.decision_date DESC, v.record_id'').';
+    END IF;
+    IF audience = 'public' THEN
+        EXECUTE pg_catalog.format(
+            CASE WHEN view_name = 'subject'
+                 THEN 'SELECT coalesce(jsonb_agg(to_jsonb(v) - ''subject_id''::text ORDER BY %s), ''[]'') '
+                 ELSE 'SELECT coalesce(jsonb_agg(to_jsonb(v) - ARRAY[''subject_id'', ''subject_name'', '
+                      '''identity_code''] ORDER BY %s), ''[]'') ' END
+            || 'FROM credit_gz.%I v WHERE v.subject_id = $1',
+            ord, 'public_' || view_name)
+        INTO result USING subject_id;
+    ELSE
+        EXECUTE pg_catalog.format(
+            'SELECT coalesce(jsonb_agg(to_jsonb(v) - ''audience'' - ''subject_id'' ORDER BY %s), ''[]'') '
+            'FROM credit_gz.%I v WHERE v.subject_id = $1 AND v.audience = $2', ord, 'disclosed_' || view_name)
+        INTO result USING subject_id, audience;
+    END IF;
+    RETURN result;
+END
+$$;

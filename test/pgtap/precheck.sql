@@ -2,7 +2,7 @@
 -- national kinds and sub-domains, feedback, and enforce_precheck (CG501, override recorded).
 BEGIN;
 SET search_path = credit_gz, public;
-SELECT plan(53);
+SELECT plan(64);
 
 CREATE FUNCTION pg_temp.uscc(n int) RETURNS credit_gz.uscc LANGUAGE sql AS $$
     SELECT credit_gz.uscc_make('91440101' || body || CASE c WHEN 10 THEN 'X' WHEN 11 THEN '0' ELSE c::text END)
@@ -62,14 +62,30 @@ SELECT is(precheck(pg_temp.s('pc普通公司'), 'government_procurement', 'procu
           'no measures for an unlisted subject');
 SELECT is(precheck(pg_temp.s('pc关注公司'), 'work_safety', 'inspection_frequency')->>'verdict', 'allow_with_conditions',
           'key attention: more frequent inspection');
+SELECT set_eq($$SELECT s.name, l.domain_code, l.verdict FROM credit_gz.query_log l
+                 JOIN credit_gz.subject s ON s.subject_id = l.subject_id
+                WHERE s.name IN ('pc失信公司', 'pc普通公司', 'pc关注公司') AND l.via = 'precheck'$$,
+              $$VALUES ('pc失信公司', 'government_procurement', 'deny'),
+                       ('pc失信公司', 'construction', 'allow_with_conditions'),
+                       ('pc普通公司', 'government_procurement', 'allow'),
+                       ('pc关注公司', 'work_safety', 'allow_with_conditions')$$,
+              'each pre-check is logged with the domain asked and the verdict answered');
 CREATE TEMP TABLE q AS SELECT precheck(pg_temp.s('pc守信公司'), 'construction', 'licence_approval') AS j;
 SELECT is((SELECT j->>'verdict' FROM q), 'allow', 'A-grade taxpayer: allow');
 SELECT is((SELECT j->'incentives'->0->>'measure' FROM q), 'atp_green_channel', 'with the red list''s incentive');
 SELECT is((SELECT j->'incentives'->0->'entry'->>'list_type' FROM q), 'a_grade_taxpayer', 'naming the red-list entry');
 SELECT is(precheck(-1, 'construction', 'tender_bid')->>'verdict', 'no_record', 'unknown subject: no record, not an error');
-SELECT is(precheck('91440101MA0000000X', 'construction', 'tender_bid')->>'verdict', 'no_record', 'unknown code: no record');
+SELECT is(precheck('91440101MA0000007B', 'construction', 'tender_bid')->>'verdict', 'no_record',
+          'a well-formed code not on file: no record');
+SELECT throws_ok($$SELECT precheck('91440101MA0000000X', 'construction', 'tender_bid')$$, '22P02', NULL,
+                 'a code with wrong check characters is an error (22P02), not an unknown subject');
+SELECT throws_ok($$SELECT precheck('440106199001011234', 'construction', 'tender_bid')$$, '22P02', NULL,
+                 'so is a resident id with a wrong check digit');
+SELECT throws_ok($$SELECT is_restricted('91440101MA0000000X', 'construction', 'tender_bid')$$, '22P02', NULL,
+                 'is_restricted refuses a malformed code too');
 SELECT is(precheck(pg_temp.uscc(1)::text, 'construction', 'tender_bid')->>'verdict', 'deny', 'pre-check by uscc text');
-SELECT is(precheck('not a code', 'construction', 'tender_bid')->>'code', 'not a code', 'the text form echoes the code');
+SELECT is(precheck('91440101MA0000007B', 'construction', 'tender_bid')->>'code', '91440101MA0000007B',
+          'the text form echoes the code');
 SELECT throws_ok($$SELECT precheck('not a code', 'no_such_domain', 'tender_bid')$$, '22023', NULL,
                  'the text form checks the domain even without a record');
 SELECT is(precheck(pg_temp.s('pc法代'), 'culture_sports_tourism', 'high_consumption')->>'verdict', 'deny',
@@ -107,6 +123,26 @@ SELECT ok(NOT is_restricted(-1, 'government_procurement', 'procurement_bid'), 'n
 SELECT ok(is_restricted(pg_temp.uscc(1)::text, 'construction', 'tender_bid'), 'is_restricted by uscc text');
 SELECT throws_ok($$SELECT is_restricted(1, 'no_such_domain', 'tender_bid')$$, '22023', NULL,
                  'is_restricted refuses an unknown domain rather than answering false');
+SELECT set_eq($$SELECT l.verdict FROM credit_gz.query_log l
+                WHERE l.subject_id = pg_temp.s('pc失信公司') AND l.purpose LIKE 'is_restricted: %'$$,
+              $$VALUES ('deny'), (NULL)$$, 'is_restricted logs its reads: deny when restricted, no verdict otherwise');
+SELECT is((SELECT count(*)::int FROM credit_gz.unknown_code_read_log WHERE code = pg_temp.uscc(1)::text), 0,
+          'is_restricted by a code on file logs under the subject, not as an unknown code');
+
+-- ---- the logged department is the one the role acts for -------------------------------------------------------
+CREATE ROLE pc_two_departments NOLOGIN;
+SELECT credit_gz.grant_department('pc_two_departments', 'pc_court');
+SELECT credit_gz.grant_department('pc_two_departments', 'pc_finance');
+SET LOCAL ROLE pc_two_departments;
+SELECT throws_ok($$SELECT credit_gz.precheck(-7, 'construction', 'tender_bid')$$, '22023', NULL,
+                 'a role acting for two departments must name the one its pre-check is for');
+SELECT throws_ok($$SELECT credit_gz.precheck(-7, 'construction', 'tender_bid', 'no_such_department')$$, '42501', NULL,
+                 'and must act for the department it names');
+SELECT lives_ok($$SELECT credit_gz.precheck(-7, 'construction', 'tender_bid', 'pc_finance')$$,
+                'naming one of its departments, it pre-checks');
+RESET ROLE;
+SELECT results_eq($$SELECT department_code FROM credit_gz.query_log WHERE role_name = 'pc_two_departments'$$,
+                  ARRAY['pc_finance'], '… and the entry names that department');
 
 -- ---- feedback ----------------------------------------------------------------------------------------------------
 SELECT row_eq($$SELECT department_code, measure_code, verdict, source, entry_id FROM measure_feedback
@@ -125,7 +161,10 @@ CREATE TABLE public.pc_bids (bid_id serial PRIMARY KEY, supplier_code text, note
 CREATE TRIGGER pc_bids_precheck BEFORE INSERT OR UPDATE ON public.pc_bids FOR EACH ROW
     EXECUTE FUNCTION credit_gz.enforce_precheck('supplier_code', 'government_procurement', 'procurement_bid', 'pc_finance');
 SELECT lives_ok($$INSERT INTO public.pc_bids (supplier_code) VALUES (pg_temp.uscc(3)::text)$$, 'an unlisted supplier''s bid is accepted');
-SELECT lives_ok($$INSERT INTO public.pc_bids (supplier_code) VALUES ('91440101MA0000000X')$$, 'a code without record passes');
+SELECT lives_ok($$INSERT INTO public.pc_bids (supplier_code) VALUES ('91440101MA0000007B')$$,
+                'a well-formed code without record passes');
+SELECT throws_ok($$INSERT INTO public.pc_bids (supplier_code) VALUES ('91440101MA0000000X')$$, '22P02', NULL,
+                 'a malformed code is rejected (22P02), not let in as an unknown subject');
 SELECT throws_ok($$INSERT INTO public.pc_bids (supplier_code) VALUES (pg_temp.uscc(1)::text)$$, 'CG501', NULL,
                  'a restricted supplier''s bid is rejected with CG501');
 SELECT throws_like($$INSERT INTO public.pc_bids (supplier_code) VALUES (pg_temp.uscc(1)::text)$$,

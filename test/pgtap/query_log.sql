@@ -1,6 +1,6 @@
 -- credit_gz.query_log: append-only for every role, retention only through purge_query_log (十七 信用信息安全保护).
 BEGIN;
-SELECT plan(33);
+SELECT plan(39);
 
 CREATE ROLE cgz_ql_reader NOLOGIN;
 GRANT USAGE ON SCHEMA credit_gz TO cgz_ql_reader;
@@ -60,18 +60,35 @@ SELECT throws_ok($$TRUNCATE credit_gz.unknown_code_read_log$$, 'CG701', NULL, 'n
 RESET ROLE;
 
 -- Pre-checks (sync mode, the default): by a code not on file → unknown_code_read_log; by subject id → query_log.
-SELECT is(credit_gz.precheck('91440101MA5QLTEST8', 'government_procurement', 'procurement_bid') ->> 'verdict',
+SELECT is(credit_gz.precheck('91440101MA0000007B', 'government_procurement', 'procurement_bid') ->> 'verdict',
           'no_record', 'a pre-check by a code not on file answers no_record');
-SELECT is((SELECT via || ' ' || purpose FROM credit_gz.unknown_code_read_log WHERE code = '91440101MA5QLTEST8'),
+SELECT is((SELECT via || ' ' || purpose FROM credit_gz.unknown_code_read_log WHERE code = '91440101MA0000007B'),
           'precheck precheck: government_procurement/procurement_bid', '… and its read is logged under the code');
 SELECT lives_ok($$SELECT credit_gz.precheck(-4242::bigint, 'government_procurement', 'procurement_bid')$$,
                 'a pre-check by subject id …');
 SELECT is((SELECT count(*)::int FROM credit_gz.query_log WHERE subject_id = -4242 AND via = 'precheck'), 1,
           '… is logged under the id in query_log');
+SELECT results_eq($$SELECT domain_code, verdict FROM credit_gz.query_log WHERE subject_id = -4242$$,
+                  $$VALUES ('government_procurement'::text, 'no_record'::text)$$,
+                  '… with the domain asked and the verdict answered');
+SELECT results_eq($$SELECT domain_code, verdict FROM credit_gz.unknown_code_read_log WHERE code = '91440101MA0000007B'$$,
+                  $$VALUES ('government_procurement'::text, 'no_record'::text)$$,
+                  'a pre-check by a code not on file too');
+SELECT results_eq($$SELECT count(*)::int FROM credit_gz.query_log WHERE subject_id = 42
+                     AND domain_code IS NULL AND verdict IS NULL$$, ARRAY[1],
+                  'a read other than a pre-check has neither');
+SELECT throws_ok($$INSERT INTO credit_gz.query_log (subject_id, via, purpose, domain_code, verdict)
+                   VALUES (45, 'report', 'x', 'construction', 'allow')$$, '23514', NULL,
+                 'only a pre-check''s entry has a domain and a verdict');
+SELECT throws_ok($$INSERT INTO credit_gz.unknown_code_read_log (code, via, purpose, domain_code, verdict)
+                   VALUES ('x', 'precheck', 'x', 'construction', 'maybe')$$, '23514', NULL,
+                 'a verdict is one the pre-check answers');
 
--- A malformed code of any length is logged, cut to 63 bytes of whole characters.
-SELECT lives_ok($$SELECT credit_gz.precheck(repeat('码', 40), 'government_procurement', 'procurement_bid')$$,
-                'a pre-check by a very long malformed code runs');
+-- A malformed code is refused (22P02); a code of any length is logged, cut to 63 bytes of whole characters.
+SELECT throws_ok($$SELECT credit_gz.precheck(repeat('码', 40), 'government_procurement', 'procurement_bid')$$,
+                 '22P02', NULL, 'a pre-check by a malformed code is an error');
+SELECT lives_ok($$SELECT credit_gz.log_unknown_code_read(repeat('码', 40), 'other', 'long code')$$,
+                'a read by a very long code is logged');
 SELECT is((SELECT code FROM credit_gz.unknown_code_read_log WHERE code LIKE '码%'), repeat('码', 21),
           '… and is logged under its first 63 bytes');
 
@@ -79,7 +96,8 @@ SELECT is((SELECT code FROM credit_gz.unknown_code_read_log WHERE code LIKE '码
 INSERT INTO credit_gz.unknown_code_read_log (code, via, purpose, at)
 VALUES ('91440101MA5QLOLD01', 'precheck', 'old', now() - interval '6 years');
 SELECT is(credit_gz.purge_query_log(), 1::bigint, 'purge_query_log removes old entries of the unknown-code log too');
-SELECT is((SELECT count(*)::int FROM credit_gz.unknown_code_read_log WHERE code LIKE '91440101MA5QLTEST_'), 2,
+SELECT is((SELECT count(*)::int FROM credit_gz.unknown_code_read_log
+            WHERE code IN ('91440101MA5QLTEST9', '91440101MA0000007B')), 2,
           'recent unknown-code entries stay');
 
 SELECT * FROM finish();

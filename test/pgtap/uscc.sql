@@ -1,7 +1,7 @@
 -- credit_gz.uscc: catalogue (type, casts, operator classes, function labels) and behaviour (hash, partitioning).
 BEGIN;
 SET search_path = credit_gz, public;
-SELECT plan(95);
+SELECT plan(96);
 
 SELECT has_type('credit_gz', 'uscc', 'type credit_gz.uscc exists');
 SELECT is((SELECT typlen::int FROM pg_type WHERE oid = 'credit_gz.uscc'::regtype), 12, 'uscc is fixed length, 12 bytes');
@@ -69,6 +69,11 @@ SELECT is('91350211M00013FA1N'::credit_gz.uscc::text, '91350211M00013FA1N!', 'we
 SELECT throws_ok($$SELECT '9111A000600037341L'::credit_gz.uscc$$, '22P02', NULL, 'weak mode still rejects structure');
 SET LOCAL credit_gz.uscc_weak = off;
 SELECT lives_ok($$SELECT '91350211M00013FA1N!'::credit_gz.uscc$$, 'a trailing ! is accepted in strict mode');
+CREATE ROLE cgz_uscc_department NOLOGIN;
+SET LOCAL ROLE cgz_uscc_department;
+SELECT throws_ok($$SET credit_gz.uscc_weak = on$$, '42501', NULL,
+                 'weak mode is superuser-only: a department cannot turn the check off');
+RESET ROLE;
 
 -- hash agrees with equality on many codes written in several forms
 CREATE TEMP TABLE uscc_many ON COMMIT DROP AS

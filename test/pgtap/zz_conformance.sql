@@ -6,7 +6,7 @@
 -- Every check lists the offending objects by name, so a failure says what to fix. Exceptions are listed
 -- explicitly below with the reason; a stale exception (object gone or now conforming) fails too.
 BEGIN;
-SELECT plan(55);
+SELECT plan(56);
 
 -- The extension's members: pg_depend rows of deptype 'e' on its pg_extension row.
 CREATE TEMP VIEW cg_member AS
@@ -455,9 +455,9 @@ INSERT INTO cg_doc_label VALUES
     ('credit_gz.uscc_district(credit_gz.uscc)', 's', true, 's', 'uscc.md'),
     ('credit_gz.uscc(text)', 's', true, 's', 'uscc.md'),
     ('credit_gz.uscc_text(credit_gz.uscc)', 'i', true, 's', 'uscc.md'),
-    -- doc/lists.md: precheck "VOLATILE" (logs to measure_feedback), is_restricted "STABLE, writes nothing"
+    -- doc/lists.md: precheck "VOLATILE" (logs to measure_feedback), is_restricted "VOLATILE" (logs its read)
     ('credit_gz.precheck(bigint,text,text,text)', 'v', NULL, 'u', 'lists.md'),
-    ('credit_gz.is_restricted(bigint,text,text)', 's', NULL, NULL, 'lists.md');
+    ('credit_gz.is_restricted(bigint,text,text)', 'v', NULL, 'u', 'lists.md');
 SELECT is(ARRAY(SELECT d.doc || ': ' || d.fn || coalesce(' is ' || p.provolatile::text || p.proparallel::text
                                                          || CASE WHEN p.proisstrict THEN ' strict' ELSE '' END,
                                                          ' is missing')
@@ -706,6 +706,22 @@ SELECT is(ARRAY(SELECT x.what || ': ' || pg_temp.own_clock(x.def) FROM (
                  WHERE pg_temp.own_clock(x.def) IS NOT NULL
                  ORDER BY 1),
           '{}'::text[], 'no routine, view, default or policy reads the session''s date or a time zone of its own');
+
+-- Dynamic SQL: no function formats a text argument into a statement with %s (a value must go through %I or %L, or
+-- be checked against a fixed list first, and that list's value is then formatted). Checked statement by statement:
+-- an EXECUTE of a format() call with a %s (or %n$s) placeholder that takes a text or varchar argument of the function as one of
+-- its own arguments, bare (`, order_by,`). %s of a regclass, regrole or regproc value is fine: its output is quoted.
+SELECT is(ARRAY(SELECT p.oid::regprocedure::text || ' formats ' || a.name || ' with %s'
+                  FROM cg_proc p
+                 CROSS JOIN LATERAL unnest(p.proargnames, coalesce(p.proallargtypes, p.proargtypes::oid[])) AS a(name, type)
+                 WHERE p.lanname IN ('plpgsql', 'sql') AND a.type IN ('text'::regtype, 'varchar'::regtype)
+                   AND a.name <> ''
+                   AND EXISTS (SELECT 1 FROM pg_catalog.regexp_split_to_table(p.body, ';') AS st(stmt)
+                                WHERE st.stmt ~* '\mEXECUTE\M' AND st.stmt ~ 'format\s*\('
+                                  AND st.stmt ~ '%([0-9]+\$)?s'
+                                  AND st.stmt ~ ('[,(]\s*' || a.name || '\s*[,)]'))
+                 ORDER BY 1),
+          '{}'::text[], 'no function builds SQL from a text argument with %s (report_section checks a fixed list)');
 
 SELECT * FROM finish();
 ROLLBACK;

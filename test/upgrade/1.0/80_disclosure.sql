@@ -108,7 +108,7 @@ SELECT role_name, department_code, via, audience, purpose, count(*) AS reads
   FROM credit_gz.query_log WHERE role_name::text LIKE 'upgrade\_gen\_%' GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 3;
 SELECT via, count(*) AS reads_logged FROM credit_gz.query_log GROUP BY 1 ORDER BY 1;
 -- a pre-check by a code that is not on file is a read too: logged under the code, in a table of its own
-SELECT credit_gz.precheck('91440101MA5DEMO00X', 'government_procurement', 'procurement_bid') ->> 'verdict'
+SELECT credit_gz.precheck('91440101MA0000007B', 'government_procurement', 'procurement_bid') ->> 'verdict'
        AS verdict_for_a_code_not_on_file;
 DO $$
 BEGIN
