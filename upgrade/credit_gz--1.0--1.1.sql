@@ -1154,7 +1154,8 @@ $$
            ('recompute_scores',               1128726534),
            ('run_expiry',                     1128726535),
            ('purge_query_log',                1128726536),
-           ('purge_audit_log',                1128726537)
+           ('purge_audit_log',                1128726537),
+           ('take_snapshots',                 1128726538)
 $$;
 CREATE TABLE credit_gz.job_schedule (
     job            text     PRIMARY KEY,
