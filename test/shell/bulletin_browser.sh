@@ -22,9 +22,10 @@ cleanup() { dropdb --if-exists "$db" >/dev/null 2>&1 || true; rm -rf "$tmp"; }
 trap cleanup EXIT
 createdb "$db"
 for part in 00_install 01_generator 02_identity 03_archive 40_lists; do
-    PGDATABASE=$db psql -X -q -v ON_ERROR_STOP=1 -P pager=off -f "test/demo/$part.sql" >/dev/null
+    PGDATABASE=$db psql -X -q -v ON_ERROR_STOP=1 -P pager=off -f "test/demo/$part.sql" >/dev/null 2>"$tmp/load.err" \
+        || { notok "demo part $part loads"; tail -5 "$tmp/load.err"; exit 1; }
 done
-PGDATABASE=$db psql -X -q -At -v ON_ERROR_STOP=1 -c "SELECT credit_gz.take_snapshots()" >/dev/null
+PGDATABASE=$db psql -X -q -At -v ON_ERROR_STOP=1 -c "SELECT credit_gz.take_snapshots()" >/dev/null 2>&1
 PGDATABASE=$db psql -X -q -At -v ON_ERROR_STOP=1 \
     -c "SELECT credit_gz.monitoring_bulletin((credit_gz.policy_date() - interval '1 month')::date, 'quarter')" \
     > "$tmp/bulletin.html"
