@@ -91,9 +91,9 @@ endif
 deps:
 	sh scripts/install-deps
 
-# the suite also opens the monitoring bulletin in headless Chromium (test/shell/bulletin_browser.sh)
+# the suite also opens the monitoring bulletin in headless Chromium (test/shell/bulletin_browser.sh), with a CJK font for its screenshot
 test-deps:
-	sh scripts/install-deps chromium
+	sh scripts/install-deps chromium fonts-wqy-zenhei
 
 # C unit tests of src/core (no server needed).
 UNIT_TESTS = $(patsubst %.c,%,$(wildcard test/unit/*_test.c))

@@ -10,7 +10,7 @@ fail=0
 ok() { echo "ok - $1"; }
 notok() { echo "not ok - $1"; fail=1; }
 if ! command -v chromium >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
-    sh scripts/install-deps chromium >/dev/null 2>&1 || true
+    sh scripts/install-deps chromium fonts-wqy-zenhei >/dev/null 2>&1 || true
 fi
 if ! command -v chromium >/dev/null 2>&1; then
     echo "ok - # SKIP chromium is not installed and cannot be installed here (needs root and apt: scripts/install-deps chromium)"
