@@ -63,7 +63,7 @@ RESET ROLE;
 
 \echo '-- 90.8 trends by decision date and by load date (the first load put years of decisions in a few months)'
 SET ROLE demo_superset;
-SELECT basis AS 口径, pg_catalog.extract(year FROM period_start)::int AS 年, sum(value) AS 记录数
+SELECT basis AS 口径, extract(year FROM period_start)::int AS 年, sum(value) AS 记录数
   FROM credit_gz.monitor_trend WHERE dimension = 'city' AND measure = 'records' GROUP BY 1, 2 ORDER BY 1, 2;
 RESET ROLE;
 
