@@ -104,10 +104,14 @@ ifneq ($(wildcard release/$(EXTENSION)--$(EXTVERSION).sql),)
 $(error $(EXTENSION) $(EXTVERSION) is released (release/$(EXTENSION)--$(EXTVERSION).sql): raise EXTVERSION in the Makefile and default_version in $(EXTENSION).control)
 endif
 
-.PHONY: deps fuzz-deps demo devdemo test devcheck bench devbench fuzz unit
+.PHONY: deps test-deps fuzz-deps demo devdemo test devcheck bench devbench fuzz unit
 
 deps:
 	sh scripts/install-deps
+
+# the suite also opens the monitoring bulletin in headless Chromium (test/shell/bulletin_browser.sh), with a CJK font for its screenshot
+test-deps:
+	sh scripts/install-deps chromium fonts-wqy-zenhei
 
 # C unit tests of src/core (no server needed).
 UNIT_TESTS = $(patsubst %.c,%,$(wildcard test/unit/*_test.c))
@@ -118,7 +122,7 @@ unit: $(UNIT_TESTS)
 	sh scripts/run-unit $(UNIT_TESTS)
 
 # Everything, in a throwaway cluster, with the extension installed system-wide as a user would.
-test: deps
+test: test-deps
 	$(MAKE) all
 	sh scripts/as-root $(MAKE) install
 	$(MAKE) unit

@@ -20,7 +20,8 @@ $$
            ('recompute_scores',               1128726534),
            ('run_expiry',                     1128726535),
            ('purge_query_log',                1128726536),
-           ('purge_audit_log',                1128726537)
+           ('purge_audit_log',                1128726537),
+           ('take_snapshots',                 1128726538)
 $$;
 COMMENT ON FUNCTION credit_gz.job_locks() IS
     '作业锁登记表 / the registry of advisory lock keys: one row per job that runs one at a time (named for the routine '

@@ -1169,7 +1169,8 @@ $$
            ('recompute_scores',               1128726534),
            ('run_expiry',                     1128726535),
            ('purge_query_log',                1128726536),
-           ('purge_audit_log',                1128726537)
+           ('purge_audit_log',                1128726537),
+           ('take_snapshots',                 1128726538)
 $$;
 CREATE TABLE credit_gz.job_schedule (
     job            text     PRIMARY KEY,
@@ -3381,3 +3382,590 @@ BEGIN
     RETURN result;
 END
 $$;
+    'precheck; NULL for other reads and entries before 1.1)';
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- Monitoring over time (九: 定期通报监测结果; src/monitoring.sql): pre-checks per day and verdict from the query logs
+-- (monitor_precheck_verdicts, which monitor_precheck_feedback now counts for every dimension), trends by decision and
+-- load date (monitor_trend), the daily snapshots (take_snapshots, monitoring_snapshot, monitor_snapshot, their
+-- retention as data, the job's schedule; its lock key is in job_locks above) and the bulletin (monitoring_bulletin).
+-- Roles granted with grant_analyst before the update read the new views after grant_analyst is run again.
+-- ---------------------------------------------------------------------------------------------------------------
+-- ---------------------------------------------------------------------------------------------------------------
+-- Pre-checks and their verdicts per day (事前核查): every pre-check's entry in the query logs names the domain asked
+-- and the verdict answered, so they are counted here whether or not a measure applied
+-- ---------------------------------------------------------------------------------------------------------------
+CREATE VIEW credit_gz.monitor_precheck_verdicts WITH (security_barrier = true) AS
+WITH l AS (
+    SELECT credit_gz.policy_date(q.at) AS day, q.department_code, q.domain_code, s.district,
+           coalesce(q.verdict, '未注明') AS verdict
+      FROM credit_gz.query_log q
+      LEFT JOIN credit_gz.subject s ON s.subject_id = q.subject_id
+     WHERE q.via = 'precheck'
+    UNION ALL
+    SELECT credit_gz.policy_date(u.at), u.department_code, u.domain_code, NULL, coalesce(u.verdict, '未注明')
+      FROM credit_gz.unknown_code_read_log u
+     WHERE u.via = 'precheck'
+), g AS (
+    SELECT CASE WHEN GROUPING(l.district) = 0 THEN 'district'
+                WHEN GROUPING(l.department_code) = 0 THEN 'department' ELSE 'domain' END AS dimension,
+           CASE WHEN GROUPING(l.district) = 0 THEN coalesce(l.district, '未注明')
+                WHEN GROUPING(l.department_code) = 0 THEN coalesce(l.department_code, '未注明')
+                ELSE coalesce(l.domain_code, '未注明') END AS key,
+           l.day, l.verdict, pg_catalog.count(*) AS prechecks
+      FROM l
+     GROUP BY GROUPING SETS ((l.district, l.day, l.verdict), (l.department_code, l.day, l.verdict),
+                             (l.domain_code, l.day, l.verdict))
+)
+SELECT g.dimension, g.key, coalesce(dep.name_zh, dom.name_zh, g.key) AS label, g.day, g.verdict, g.prechecks
+  FROM g
+  LEFT JOIN credit_gz.department dep ON g.dimension = 'department' AND dep.code = g.key
+  LEFT JOIN credit_gz.domain dom ON g.dimension = 'domain' AND dom.code = g.key;
+COMMENT ON VIEW credit_gz.monitor_precheck_verdicts IS
+    '事前核查结论 / pre-checks per day (Guangzhou time) and verdict, by the asking department, the district of the '
+    'subject (未注明 for codes not on file) and the domain asked, from both query logs (as long as they keep entries).';
+COMMENT ON COLUMN credit_gz.monitor_precheck_verdicts.dimension IS '统计维度 / dimension: district, department or domain';
+COMMENT ON COLUMN credit_gz.monitor_precheck_verdicts.key IS '维度取值 / district name, department code or domain code (未注明: not given)';
+COMMENT ON COLUMN credit_gz.monitor_precheck_verdicts.label IS '显示名称 / display name';
+COMMENT ON COLUMN credit_gz.monitor_precheck_verdicts.day IS '核查日期 / day of the pre-check';
+COMMENT ON COLUMN credit_gz.monitor_precheck_verdicts.verdict IS '核查结论 / verdict: allow, allow_with_conditions, deny, no_record (未注明: logged without one)';
+COMMENT ON COLUMN credit_gz.monitor_precheck_verdicts.prechecks IS '核查次数 / pre-checks';
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- Pre-check feedback (事前核查, 及时反馈奖惩工作成效)
+-- ---------------------------------------------------------------------------------------------------------------
+CREATE OR REPLACE VIEW credit_gz.monitor_precheck_feedback WITH (security_barrier = true) AS
+WITH f AS (
+    SELECT f.department_code, f.domain_code, s.district, f.verdict, f.effect, f.overridden, f.subject_id
+      FROM credit_gz.measure_feedback f
+      LEFT JOIN credit_gz.subject s ON s.subject_id = f.subject_id
+), g AS (
+    SELECT CASE WHEN GROUPING(f.district) = 0 THEN 'district'
+                WHEN GROUPING(f.department_code) = 0 THEN 'department' ELSE 'domain' END AS dimension,
+           coalesce(f.district, f.department_code, f.domain_code, '未注明') AS key,
+           pg_catalog.count(*) AS measures_applied,
+           pg_catalog.count(DISTINCT f.subject_id) AS subjects,
+           pg_catalog.count(*) FILTER (WHERE f.verdict = 'deny' AND NOT f.overridden) AS denials,
+           pg_catalog.count(*) FILTER (WHERE f.overridden) AS overrides,
+           pg_catalog.count(*) FILTER (WHERE f.verdict = 'allow_with_conditions') AS conditional,
+           pg_catalog.count(*) FILTER (WHERE f.effect = 'incentive') AS incentives
+      FROM f
+     GROUP BY GROUPING SETS ((f.district), (f.department_code), (f.domain_code))
+), q AS (
+    -- pre-checks of codes not on file were run too: both logs count (monitor_precheck_verdicts, every day)
+    SELECT v.dimension, v.key, pg_catalog.sum(v.prechecks)::bigint AS prechecks
+      FROM credit_gz.monitor_precheck_verdicts v
+     GROUP BY v.dimension, v.key
+)
+SELECT g.dimension, g.key, coalesce(dep.name_zh, dom.name_zh, g.key) AS label,
+       coalesce(q.prechecks, 0) AS prechecks,
+       g.measures_applied, g.subjects, g.denials, g.overrides, g.conditional, g.incentives
+  FROM g
+  LEFT JOIN q ON q.dimension = g.dimension AND q.key = g.key
+  LEFT JOIN credit_gz.department dep ON g.dimension = 'department' AND dep.code = g.key
+  LEFT JOIN credit_gz.domain dom ON g.dimension = 'domain' AND dom.code = g.key;
+COMMENT ON VIEW credit_gz.monitor_precheck_feedback IS
+    '事前核查与奖惩反馈 / pre-check feedback by district, department and domain: measures applied, subjects, denials, '
+    'overrides, conditional approvals, incentives; and the number of pre-checks (query logs, monitor_precheck_verdicts).';
+COMMENT ON COLUMN credit_gz.monitor_precheck_feedback.dimension IS '统计维度 / dimension: district, department or domain';
+COMMENT ON COLUMN credit_gz.monitor_precheck_feedback.key IS '维度取值 / district name, department code or domain code';
+COMMENT ON COLUMN credit_gz.monitor_precheck_feedback.label IS '显示名称 / display name';
+COMMENT ON COLUMN credit_gz.monitor_precheck_feedback.prechecks IS '核查次数 / pre-checks run (from the query logs, codes not on file included)';
+COMMENT ON COLUMN credit_gz.monitor_precheck_feedback.measures_applied IS '适用措施次数 / measures and incentives applied';
+COMMENT ON COLUMN credit_gz.monitor_precheck_feedback.subjects IS '涉及主体数 / distinct subjects';
+COMMENT ON COLUMN credit_gz.monitor_precheck_feedback.denials IS '拒绝次数 / denials (not overridden)';
+COMMENT ON COLUMN credit_gz.monitor_precheck_feedback.overrides IS '说明理由放行 / overrides with a stated reason';
+COMMENT ON COLUMN credit_gz.monitor_precheck_feedback.conditional IS '附条件通过 / allowed with conditions';
+COMMENT ON COLUMN credit_gz.monitor_precheck_feedback.incentives IS '激励次数 / incentives granted';
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- Trends per month by decision date and by load date (九: 监测; 定期通报)
+-- ---------------------------------------------------------------------------------------------------------------
+-- basis 'decision' dates a record by its decision date, a list entry's entry by its effective_from; basis 'load' dates
+-- both by the day they reached the archive (policy date of created_at), so a first bulk load of years of decisions
+-- shows in one month under 'load' and spread over the years under 'decision'. Leaving a list, repairs and objections
+-- have one date (status_changed_on, submission) and are the same under both. Districts are today's: subject.district
+-- comes from the code through region_district, which follows region_succession.
+CREATE VIEW credit_gz.monitor_trend WITH (security_barrier = true) AS
+WITH b(basis) AS (VALUES ('decision'::text), ('load'::text)
+), ev AS (
+    SELECT b.basis, s.district, r.department_code, r.domain_code,
+           CASE b.basis WHEN 'decision' THEN r.decision_date ELSE credit_gz.policy_date(r.created_at) END AS day,
+           'records'::text AS measure, i.kind || coalesce('/' || r.severity, '') AS category
+      FROM credit_gz.record r
+      JOIN credit_gz.subject s ON s.subject_id = r.subject_id
+      JOIN credit_gz.info_item i ON i.code = r.item_code
+     CROSS JOIN b
+    UNION ALL
+    SELECT b.basis, s.district, e.department_code, NULL,
+           CASE b.basis WHEN 'decision' THEN e.effective_from ELSE credit_gz.policy_date(e.created_at) END,
+           'list_entered', e.list_type_code
+      FROM credit_gz.list_entry e
+      JOIN credit_gz.subject s ON s.subject_id = e.subject_id
+     CROSS JOIN b
+    UNION ALL
+    SELECT b.basis, s.district, e.department_code, NULL, e.status_changed_on, 'list_left',
+           e.list_type_code || '/' || e.status
+      FROM credit_gz.list_entry e
+      JOIN credit_gz.subject s ON s.subject_id = e.subject_id
+     CROSS JOIN b
+     WHERE e.status <> 'active' AND e.status_changed_on IS NOT NULL
+    UNION ALL
+    SELECT b.basis, s.district, a.department_code, r.domain_code, credit_gz.policy_date(a.submitted_at), 'repairs',
+           CASE WHEN a.accept_overdue_at IS NOT NULL OR a.decide_overdue_at IS NOT NULL THEN 'deadline_missed'
+                WHEN a.decided_at IS NOT NULL THEN 'deadline_kept' ELSE 'pending' END
+      FROM credit_gz.repair_application a
+      JOIN credit_gz.subject s ON s.subject_id = a.subject_id
+      LEFT JOIN credit_gz.record r ON r.subject_id = a.subject_id AND r.record_id = a.record_id
+     CROSS JOIN b
+    UNION ALL
+    SELECT b.basis, s.district, o.department_code, r.domain_code, credit_gz.policy_date(o.submitted_at), 'objections',
+           CASE WHEN o.accept_overdue_at IS NOT NULL OR o.platform_overdue_at IS NOT NULL
+                     OR o.provider_overdue_at IS NOT NULL THEN 'deadline_missed'
+                WHEN o.resolved_at IS NOT NULL THEN 'deadline_kept' ELSE 'pending' END
+      FROM credit_gz.objection o
+      JOIN credit_gz.subject s ON s.subject_id = o.subject_id
+      JOIN credit_gz.record r ON r.subject_id = o.subject_id AND r.record_id = o.record_id
+     CROSS JOIN b
+), m AS (
+    SELECT ev.basis, ev.district, ev.department_code, ev.domain_code, ev.measure, ev.category,
+           pg_catalog.date_trunc('month', ev.day::timestamp)::date AS period_start
+      FROM ev
+), g AS (
+    SELECT m.basis,
+           CASE WHEN GROUPING(m.district) = 0 THEN 'district'
+                WHEN GROUPING(m.department_code) = 0 THEN 'department'
+                WHEN GROUPING(m.domain_code) = 0 THEN 'domain' ELSE 'city' END AS dimension,
+           CASE WHEN GROUPING(m.district) = 0 THEN coalesce(m.district, '市外')
+                WHEN GROUPING(m.department_code) = 0 THEN m.department_code
+                WHEN GROUPING(m.domain_code) = 0 THEN coalesce(m.domain_code, '未注明') ELSE '全市' END AS key,
+           m.period_start, m.measure, m.category, pg_catalog.count(*) AS value
+      FROM m
+     GROUP BY GROUPING SETS ((m.basis, m.district, m.period_start, m.measure, m.category),
+                             (m.basis, m.department_code, m.period_start, m.measure, m.category),
+                             (m.basis, m.domain_code, m.period_start, m.measure, m.category),
+                             (m.basis, m.period_start, m.measure, m.category))
+)
+SELECT g.basis, g.dimension, g.key, coalesce(dep.name_zh, dom.name_zh, g.key) AS label, g.period_start, g.measure,
+       g.category, g.value
+  FROM g
+  LEFT JOIN credit_gz.department dep ON g.dimension = 'department' AND dep.code = g.key
+  LEFT JOIN credit_gz.domain dom ON g.dimension = 'domain' AND dom.code = g.key;
+COMMENT ON VIEW credit_gz.monitor_trend IS
+    '监测趋势 / per month, by decision date (basis decision) and by load date (basis load), by district (today''s '
+    'name, region_succession), department, domain and city-wide: records by kind and severity, list entries entering '
+    'and leaving, repairs and objections with their deadlines kept or missed.';
+COMMENT ON COLUMN credit_gz.monitor_trend.basis IS '日期口径 / decision: decision or effective date; load: day it reached the archive';
+COMMENT ON COLUMN credit_gz.monitor_trend.dimension IS '统计维度 / dimension: district, department, domain or city';
+COMMENT ON COLUMN credit_gz.monitor_trend.key IS '维度取值 / district name, department code, domain code or 全市';
+COMMENT ON COLUMN credit_gz.monitor_trend.label IS '显示名称 / display name';
+COMMENT ON COLUMN credit_gz.monitor_trend.period_start IS '统计月份 / first day of the month';
+COMMENT ON COLUMN credit_gz.monitor_trend.measure IS '指标 / records, list_entered, list_left, repairs or objections';
+COMMENT ON COLUMN credit_gz.monitor_trend.category IS '分类 / records: kind/severity; lists: list type (/status left); repairs, objections: deadline_kept, deadline_missed or pending';
+COMMENT ON COLUMN credit_gz.monitor_trend.value IS '数量 / count';
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- Daily snapshots (每日快照): grades, list entries in force, pre-checks — aggregates an analyst may read over years
+-- ---------------------------------------------------------------------------------------------------------------
+CREATE TABLE credit_gz.monitoring_snapshot_retention (
+    effective_from date     PRIMARY KEY,
+    retention      interval NOT NULL CHECK (retention >= interval '1 year'),
+    basis          text     NOT NULL,
+    shipped        boolean  NOT NULL DEFAULT true
+);
+COMMENT ON TABLE credit_gz.monitoring_snapshot_retention IS
+    '监测快照保存期限 / how long daily monitoring snapshots are kept, by the date the period took effect; '
+    'take_snapshots removes older ones. A site adds a row to change it.';
+COMMENT ON COLUMN credit_gz.monitoring_snapshot_retention.effective_from IS '生效日期 / date the period took effect';
+COMMENT ON COLUMN credit_gz.monitoring_snapshot_retention.retention IS '保存期限 / how long snapshots are kept';
+COMMENT ON COLUMN credit_gz.monitoring_snapshot_retention.basis IS '依据 / basis for the period';
+COMMENT ON COLUMN credit_gz.monitoring_snapshot_retention.shipped IS
+    '随扩展安装 / row installed by CREATE EXTENSION (not dumped); locally added rows: false';
+INSERT INTO credit_gz.monitoring_snapshot_retention (effective_from, retention, basis) VALUES
+    ('2020-05-18', interval '10 years',
+     '穗府办函〔2020〕35号 九、二十: 定期通报与考核, 跨年度比较 / yearly comparisons over the plan and review periods');
+ALTER TABLE credit_gz.monitoring_snapshot_retention ALTER COLUMN shipped SET DEFAULT false;
+SELECT pg_catalog.pg_extension_config_dump('credit_gz.monitoring_snapshot_retention', 'WHERE NOT shipped');
+
+-- monitoring_snapshot_retention_at: the snapshot retention period in force on a day.
+CREATE FUNCTION credit_gz.monitoring_snapshot_retention_at(as_of date)
+RETURNS interval
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+    SELECT r.retention FROM credit_gz.monitoring_snapshot_retention r
+     WHERE r.effective_from OPERATOR(pg_catalog.<=) as_of
+     ORDER BY r.effective_from DESC LIMIT 1
+$$;
+COMMENT ON FUNCTION credit_gz.monitoring_snapshot_retention_at(date) IS
+    '监测快照保存期限 / the snapshot retention period in force on a day (credit_gz.monitoring_snapshot_retention).';
+
+CREATE TABLE credit_gz.monitoring_snapshot (
+    as_of     date        NOT NULL,
+    measure   text        NOT NULL CHECK (measure IN ('subjects_by_grade', 'entries_in_force', 'prechecks')),
+    dimension text        NOT NULL CHECK (dimension IN ('district', 'department', 'domain')),
+    key       text        NOT NULL,
+    item      text        NOT NULL,
+    detail    text        NOT NULL DEFAULT '',
+    value     bigint      NOT NULL CHECK (value >= 0),
+    taken_at  timestamptz NOT NULL DEFAULT pg_catalog.now(),
+    PRIMARY KEY (as_of, measure, dimension, key, item, detail)
+);
+COMMENT ON TABLE credit_gz.monitoring_snapshot IS
+    '每日监测快照 / aggregates taken by credit_gz.take_snapshots(as_of) for a day: subjects per grade, model and '
+    'district; list entries in force per list type and district; pre-checks per verdict and department, district '
+    'and domain. No subject''s data; read through credit_gz.monitor_snapshot.';
+COMMENT ON COLUMN credit_gz.monitoring_snapshot.as_of IS '快照日期 / the day the figures are for';
+COMMENT ON COLUMN credit_gz.monitoring_snapshot.measure IS '指标 / subjects_by_grade, entries_in_force or prechecks';
+COMMENT ON COLUMN credit_gz.monitoring_snapshot.dimension IS '统计维度 / district, department or domain';
+COMMENT ON COLUMN credit_gz.monitoring_snapshot.key IS '维度取值 / district name, department code or domain code';
+COMMENT ON COLUMN credit_gz.monitoring_snapshot.item IS '项目 / scoring model, list type or verdict';
+COMMENT ON COLUMN credit_gz.monitoring_snapshot.detail IS '细分 / the grade (subjects_by_grade); empty otherwise';
+COMMENT ON COLUMN credit_gz.monitoring_snapshot.value IS '数量 / count';
+COMMENT ON COLUMN credit_gz.monitoring_snapshot.taken_at IS '采集时间 / when the snapshot was taken (bookkeeping only)';
+SELECT pg_catalog.pg_extension_config_dump('credit_gz.monitoring_snapshot', '');
+
+-- monitor_grades_on: subjects per district, model and grade on a day. Today (or later) from subject_score, as
+-- monitor_grade_distribution counts them; a past day from grade_history, each subject's last grade by that day's end.
+CREATE FUNCTION credit_gz.monitor_grades_on(as_of date)
+RETURNS TABLE (district text, model_code text, grade text, subjects bigint)
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+    WITH x AS (
+        SELECT ss.subject_id, ss.model_code, ss.grade::text AS grade
+          FROM credit_gz.subject_score ss
+         WHERE as_of OPERATOR(pg_catalog.>=) credit_gz.policy_date()
+        UNION ALL
+        (SELECT DISTINCT ON (h.subject_id, h.model_code) h.subject_id, h.model_code, h.new_grade::text
+           FROM credit_gz.grade_history h
+          WHERE as_of OPERATOR(pg_catalog.<) credit_gz.policy_date()
+            AND credit_gz.policy_date(h.changed_at) OPERATOR(pg_catalog.<=) as_of
+          ORDER BY h.subject_id, h.model_code, h.changed_at DESC, h.seq DESC)
+    )
+    SELECT coalesce(s.district, '市外'), x.model_code, x.grade, pg_catalog.count(*)
+      FROM x JOIN credit_gz.subject s ON s.subject_id OPERATOR(pg_catalog.=) x.subject_id
+     GROUP BY 1, 2, 3
+$$;
+COMMENT ON FUNCTION credit_gz.monitor_grades_on(date) IS
+    '某日信用等级分布 / subjects per district, scoring model and grade on a day: today from subject_score (as '
+    'monitor_grade_distribution), a past day from grade_history (the last grade each subject had by that day).';
+REVOKE ALL ON FUNCTION credit_gz.monitor_grades_on(date) FROM PUBLIC;
+
+-- monitor_lists_on: list entries in force on a day per district and list type: in effect that day and not yet
+-- lifted, expired, repaired or revoked by then.
+CREATE FUNCTION credit_gz.monitor_lists_on(as_of date)
+RETURNS TABLE (district text, list_type_code text, entries bigint)
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+    SELECT coalesce(s.district, '市外'), e.list_type_code, pg_catalog.count(*)
+      FROM credit_gz.list_entry e
+      JOIN credit_gz.subject s ON s.subject_id OPERATOR(pg_catalog.=) e.subject_id
+     WHERE e.effective_from OPERATOR(pg_catalog.<=) as_of
+       AND (e.effective_until IS NULL OR e.effective_until OPERATOR(pg_catalog.>) as_of)
+       AND (e.status OPERATOR(pg_catalog.=) 'active' OR e.status_changed_on OPERATOR(pg_catalog.>) as_of)
+     GROUP BY 1, 2
+$$;
+COMMENT ON FUNCTION credit_gz.monitor_lists_on(date) IS
+    '某日在列名单 / list entries in force on a day per district and list type (effective that day, not ended by then).';
+REVOKE ALL ON FUNCTION credit_gz.monitor_lists_on(date) FROM PUBLIC;
+
+-- take_snapshots: the daily job. Replaces the snapshot of as_of (so a day is re-taken or back-filled for any as_of
+-- up to today), removes snapshots past the retention in force, and logs its run in credit_gz.job_run.
+CREATE FUNCTION credit_gz.take_snapshots(as_of date DEFAULT credit_gz.policy_date())
+RETURNS jsonb
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    started timestamptz := pg_catalog.clock_timestamp();
+    n_grade bigint; n_list bigint; n_pre bigint; n_purged bigint;
+    summary jsonb;
+    failed_state text; failed_message text;
+BEGIN
+    IF as_of IS NULL OR NOT pg_catalog.isfinite(as_of) OR as_of > credit_gz.policy_date() THEN
+        RAISE EXCEPTION 'take_snapshots needs a finite day not after today, got %', coalesce(as_of::text, 'NULL')
+              USING ERRCODE = '22023', HINT = 'Call credit_gz.take_snapshots() for today or give a past day to back-fill.';
+    END IF;
+    IF NOT pg_catalog.pg_try_advisory_xact_lock(credit_gz.job_lock_key('take_snapshots')) THEN
+        summary := pg_catalog.jsonb_build_object('as_of', as_of, 'skipped', 'another take_snapshots is in progress');
+        PERFORM credit_gz.job_run_record('take_snapshots', as_of, started, summary);
+        RETURN summary;
+    END IF;
+    BEGIN
+        DELETE FROM credit_gz.monitoring_snapshot s WHERE s.as_of = take_snapshots.as_of;
+        INSERT INTO credit_gz.monitoring_snapshot (as_of, measure, dimension, key, item, detail, value)
+        SELECT take_snapshots.as_of, 'subjects_by_grade', 'district', g.district, g.model_code, g.grade, g.subjects
+          FROM credit_gz.monitor_grades_on(take_snapshots.as_of) g;
+        GET DIAGNOSTICS n_grade = ROW_COUNT;
+        INSERT INTO credit_gz.monitoring_snapshot (as_of, measure, dimension, key, item, value)
+        SELECT take_snapshots.as_of, 'entries_in_force', 'district', l.district, l.list_type_code, l.entries
+          FROM credit_gz.monitor_lists_on(take_snapshots.as_of) l;
+        GET DIAGNOSTICS n_list = ROW_COUNT;
+        INSERT INTO credit_gz.monitoring_snapshot (as_of, measure, dimension, key, item, value)
+        SELECT take_snapshots.as_of, 'prechecks', v.dimension, v.key, v.verdict, v.prechecks
+          FROM credit_gz.monitor_precheck_verdicts v WHERE v.day = take_snapshots.as_of;
+        GET DIAGNOSTICS n_pre = ROW_COUNT;
+        DELETE FROM credit_gz.monitoring_snapshot s
+         WHERE s.as_of < take_snapshots.as_of - credit_gz.monitoring_snapshot_retention_at(take_snapshots.as_of);
+        GET DIAGNOSTICS n_purged = ROW_COUNT;
+    EXCEPTION WHEN OTHERS THEN
+        GET STACKED DIAGNOSTICS failed_state = RETURNED_SQLSTATE, failed_message = MESSAGE_TEXT;
+        PERFORM credit_gz.job_run_record('take_snapshots', as_of, started, NULL, failed_state, failed_message);
+        RAISE WARNING 'take_snapshots failed (SQLSTATE %): %', failed_state, failed_message
+              USING HINT = 'The failure is logged in credit_gz.job_run.';
+        RETURN pg_catalog.jsonb_build_object('as_of', as_of, 'sqlstate', failed_state, 'error', failed_message);
+    END;
+    summary := pg_catalog.jsonb_build_object('as_of', as_of, 'grade_rows', n_grade, 'list_rows', n_list,
+                                             'precheck_rows', n_pre, 'purged_rows', n_purged);
+    PERFORM credit_gz.job_run_record('take_snapshots', as_of, started, summary);
+    RETURN summary;
+END
+$$;
+COMMENT ON FUNCTION credit_gz.take_snapshots(date) IS
+    '每日监测快照 / takes the monitoring snapshot of a day (default today, policy_date; any past day to back-fill): '
+    'subjects per grade, model and district, list entries in force per list type and district, pre-checks per '
+    'verdict by department, district and domain; replaces that day''s rows, removes snapshots past the retention '
+    '(monitoring_snapshot_retention) and logs the run in credit_gz.job_run. Advisory lock job_lock_key(''take_snapshots'').';
+REVOKE ALL ON FUNCTION credit_gz.take_snapshots(date) FROM PUBLIC;
+
+INSERT INTO credit_gz.job_schedule (job, expected_every, basis, shipped) VALUES
+    ('take_snapshots', interval '36 hours', '每日监测快照 / the daily monitoring snapshot (九: 定期通报监测结果)', true);
+
+CREATE VIEW credit_gz.monitor_snapshot WITH (security_barrier = true) AS
+SELECT s.as_of, s.measure, s.dimension, s.key, coalesce(dep.name_zh, dom.name_zh, s.key) AS label, s.item,
+       s.detail, s.value
+  FROM credit_gz.monitoring_snapshot s
+  LEFT JOIN credit_gz.department dep ON s.dimension = 'department' AND dep.code = s.key
+  LEFT JOIN credit_gz.domain dom ON s.dimension = 'domain' AND dom.code = s.key;
+COMMENT ON VIEW credit_gz.monitor_snapshot IS
+    '每日监测快照 / the daily snapshots (credit_gz.take_snapshots): subjects per grade, model and district; list '
+    'entries in force per list type and district; pre-checks per verdict by department, district and domain.';
+COMMENT ON COLUMN credit_gz.monitor_snapshot.as_of IS '快照日期 / the day the figures are for';
+COMMENT ON COLUMN credit_gz.monitor_snapshot.measure IS '指标 / subjects_by_grade, entries_in_force or prechecks';
+COMMENT ON COLUMN credit_gz.monitor_snapshot.dimension IS '统计维度 / district, department or domain';
+COMMENT ON COLUMN credit_gz.monitor_snapshot.key IS '维度取值 / district name, department code or domain code';
+COMMENT ON COLUMN credit_gz.monitor_snapshot.label IS '显示名称 / display name';
+COMMENT ON COLUMN credit_gz.monitor_snapshot.item IS '项目 / scoring model, list type or verdict';
+COMMENT ON COLUMN credit_gz.monitor_snapshot.detail IS '细分 / the grade (subjects_by_grade); empty otherwise';
+COMMENT ON COLUMN credit_gz.monitor_snapshot.value IS '数量 / count';
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- The periodic bulletin (定期通报): a month or a quarter, as HTML with SVG charts (no script, no network) or as
+-- plain text for e-mail. Every figure is read from a monitor_* view, summed over the period's months where the
+-- view is monthly; each target is shown beside the figure it judges.
+-- ---------------------------------------------------------------------------------------------------------------
+-- monitor_html: text escaped for HTML element content and attribute values.
+CREATE FUNCTION credit_gz.monitor_html(t text)
+RETURNS text
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+    SELECT pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(
+               t, '&', '&amp;'), '<', '&lt;'), '>', '&gt;'), '"', '&quot;'), '''', '&#39;')
+$$;
+COMMENT ON FUNCTION credit_gz.monitor_html(text) IS
+    'HTML 转义 / text escaped for HTML content and attributes (& < > " '') for monitoring_bulletin.';
+
+CREATE FUNCTION credit_gz.monitoring_bulletin(period date, scope text DEFAULT 'month', format text DEFAULT 'html')
+RETURNS text
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    p_start date; p_end date; prev_start date;
+    html boolean;
+    out text := '';
+    sec text;
+    r record;
+    mx numeric;
+    y integer;
+    title text;
+    n_records bigint; n_ly bigint; n_prev bigint; target numeric; growth numeric;
+BEGIN
+    IF period IS NULL OR NOT pg_catalog.isfinite(period) THEN
+        RAISE EXCEPTION 'monitoring_bulletin needs a finite day in the period' USING ERRCODE = '22023';
+    END IF;
+    IF scope IS NULL OR scope NOT IN ('month', 'quarter') THEN
+        RAISE EXCEPTION 'monitoring_bulletin scope must be month or quarter, got %', coalesce(scope, 'NULL')
+              USING ERRCODE = '22023';
+    END IF;
+    IF format IS NULL OR format NOT IN ('html', 'text') THEN
+        RAISE EXCEPTION 'monitoring_bulletin format must be html or text, got %', coalesce(format, 'NULL')
+              USING ERRCODE = '22023';
+    END IF;
+    html := format = 'html';
+    p_start := pg_catalog.date_trunc(scope, period::timestamp)::date;
+    p_end := (p_start + CASE scope WHEN 'month' THEN interval '1 month' ELSE interval '3 months' END)::date;
+    prev_start := (p_start - CASE scope WHEN 'month' THEN interval '1 month' ELSE interval '3 months' END)::date;
+    title := '广州市公共信用信息监测通报 / Guangzhou credit monitoring bulletin ' || p_start || ' – ' || (p_end - 1);
+    target := credit_gz.policy_target_value('collection_growth', p_start);
+
+    -- 1. collection (十五: 较同期提升20%以上)
+    SELECT coalesce(pg_catalog.sum(c.records), 0), pg_catalog.sum(c.same_period_last_year)
+      INTO n_records, n_ly
+      FROM credit_gz.monitor_collection c
+     WHERE c.dimension = 'city' AND c.period_start >= p_start AND c.period_start < p_end;
+    growth := CASE WHEN n_ly > 0 THEN pg_catalog.round(n_records::numeric / n_ly - 1, 4) END;
+    IF html THEN
+        out := '<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>' || credit_gz.monitor_html(title)
+            || '</title><style>body{font-family:sans-serif;margin:2em;max-width:60em}table{border-collapse:collapse}'
+            || 'td,th{border:1px solid #999;padding:2px 6px;text-align:right}td:first-child,th:first-child{text-align:left}'
+            || '.short{color:#b00}</style></head><body><h1>' || credit_gz.monitor_html(title) || '</h1>';
+        sec := '<section id="collection"><h2>一、信用信息归集 / collection</h2><p>本期归集 records: ' || n_records
+            || '; 上年同期 same period last year: ' || coalesce(n_ly::text, '—') || '; 同比 growth: '
+            || coalesce(growth::text, '—') || ' (目标 target: ' || target || ')</p>'
+            || '<table><tr><th>部门 department</th><th>records</th><th>last year</th><th>growth</th><th>target</th></tr>';
+    ELSE
+        out := title || E'\n' || pg_catalog.repeat('=', 60) || E'\n';
+        sec := E'\n一、信用信息归集 / collection\n  records ' || n_records || ', same period last year '
+            || coalesce(n_ly::text, '-') || ', growth ' || coalesce(growth::text, '-') || ' (target ' || target || E')\n';
+    END IF;
+    FOR r IN SELECT c.key, c.label, pg_catalog.sum(c.records) AS records, pg_catalog.sum(c.same_period_last_year) AS ly
+               FROM credit_gz.monitor_collection c
+              WHERE c.dimension = 'department' AND c.period_start >= p_start AND c.period_start < p_end
+              GROUP BY c.key, c.label ORDER BY 3 DESC, 1 LOOP
+        IF html THEN
+            sec := sec || '<tr><td>' || credit_gz.monitor_html(r.label) || '</td><td>' || r.records || '</td><td>'
+                || coalesce(r.ly::text, '—') || '</td><td>'
+                || coalesce(pg_catalog.round(r.records::numeric / NULLIF(r.ly, 0) - 1, 4)::text, '—') || '</td><td>'
+                || target || '</td></tr>';
+        ELSE
+            sec := sec || '  ' || r.label || ': ' || r.records || ' (last year ' || coalesce(r.ly::text, '-') || E')\n';
+        END IF;
+    END LOOP;
+    IF html THEN
+        -- bar chart of records per district
+        SELECT pg_catalog.max(x.records), pg_catalog.count(*) INTO mx, y
+          FROM (SELECT pg_catalog.sum(c.records) AS records FROM credit_gz.monitor_collection c
+                 WHERE c.dimension = 'district' AND c.period_start >= p_start AND c.period_start < p_end
+                 GROUP BY c.key) x;
+        sec := sec || '</table><svg xmlns="http://www.w3.org/2000/svg" role="img" width="640" height="'
+            || (20 * coalesce(y, 0) + 10) || '"><title>各区归集量 / records per district</title>';
+        y := 0;
+        FOR r IN SELECT c.key, pg_catalog.sum(c.records) AS records FROM credit_gz.monitor_collection c
+                  WHERE c.dimension = 'district' AND c.period_start >= p_start AND c.period_start < p_end
+                  GROUP BY c.key ORDER BY 2 DESC, 1 LOOP
+            sec := sec || '<text x="0" y="' || (y * 20 + 15) || '" font-size="12">' || credit_gz.monitor_html(r.key)
+                || '</text><rect x="100" y="' || (y * 20 + 4) || '" height="14" width="'
+                || pg_catalog.round(400 * r.records / NULLIF(mx, 0)) || '" fill="#4a7bb7"/><text x="'
+                || (105 + pg_catalog.round(400 * r.records / NULLIF(mx, 0))) || '" y="' || (y * 20 + 15)
+                || '" font-size="12">' || r.records || '</text>';
+            y := y + 1;
+        END LOOP;
+        sec := sec || '</svg></section>';
+    END IF;
+    out := out || sec;
+
+    -- 2. data quality: 重错码率 and 双公示
+    FOR r IN SELECT q.metric, q.metric_name, q.label, q.value, q.target, q.meets_target, q.base, q.count
+               FROM credit_gz.monitor_data_quality q
+              ORDER BY q.metric = 'code_error_rate' DESC, q.dimension = 'city' DESC, q.metric, q.key LOOP
+        IF r.metric = 'code_error_rate' THEN
+            sec := CASE WHEN html THEN '<section id="code_quality"><h2>二、重错码率 / duplicate or erroneous codes</h2><p>'
+                        ELSE E'\n二、重错码率 / duplicate or erroneous codes\n  ' END
+                || r.metric_name || ': ' || coalesce(r.value::text, '0') || ' (' || r.count || ' / ' || r.base
+                || '; 目标 target ≤ ' || r.target || '; '
+                || CASE WHEN r.meets_target THEN '达标 met' ELSE '未达标 not met' END || ')'
+                || CASE WHEN html THEN '</p></section><section id="double_publicity"><h2>三、双公示 / 双公示 pass rates</h2><table>'
+                        || '<tr><th>部门 department</th><th>指标 metric</th><th>records</th><th>passed</th><th>pass rate</th></tr>'
+                        ELSE E'\n\n三、双公示 / 双公示 pass rates\n' END;
+        ELSIF html THEN
+            sec := sec || '<tr><td>' || credit_gz.monitor_html(r.label) || '</td><td>' || credit_gz.monitor_html(r.metric_name)
+                || '</td><td>' || coalesce(r.base::text, '—') || '</td><td>' || coalesce(r.count::text, '—')
+                || '</td><td>' || coalesce(r.value::text, '—') || '</td></tr>';
+        ELSE
+            sec := sec || '  ' || r.label || ' ' || r.metric || ': ' || coalesce(r.value::text, '-') || ' ('
+                || coalesce(r.count::text, '-') || ' / ' || coalesce(r.base::text, '-') || E')\n';
+        END IF;
+    END LOOP;
+    out := out || sec || CASE WHEN html THEN '</table></section>' ELSE '' END;
+
+    -- 4. graded supervision coverage (分级分类监管, ≥ 20 domains)
+    SELECT g.domains_covered, g.target, g.meets_target, g.models, g.subjects_graded INTO r
+      FROM credit_gz.monitor_graded_supervision g WHERE g.dimension = 'city';
+    out := out || CASE WHEN html THEN '<section id="graded_supervision"><h2>四、分级分类监管 / graded supervision</h2><p>'
+                       ELSE E'\n四、分级分类监管 / graded supervision\n  ' END
+        || '覆盖领域 domains covered: ' || coalesce(r.domains_covered::text, '0') || ' (目标 target ≥ '
+        || coalesce(r.target::text, credit_gz.policy_target_value('graded_supervision_domains')::text) || '; '
+        || CASE WHEN r.meets_target THEN '达标 met' ELSE '未达标 not met' END || '); 模型 models: '
+        || coalesce(r.models::text, '0') || '; 已评级主体 subjects graded: ' || coalesce(r.subjects_graded::text, '0')
+        || CASE WHEN html THEN '</p></section>' ELSE E'\n' END;
+
+    -- 5. lists, repairs, objections in the period, and 6. changes since the last period (monitor_trend, city-wide)
+    sec := CASE WHEN html THEN '<section id="lists_repairs"><h2>五、名单与信用修复 / lists, repairs, objections</h2><table>'
+                    || '<tr><th>指标 measure</th><th>分类 category</th><th>本期 this period</th><th>上期 last period</th><th>变化 change</th></tr>'
+                ELSE E'\n五、名单与信用修复 / lists, repairs, objections (this period, last period)\n' END;
+    FOR r IN SELECT t.measure, t.category,
+                    coalesce(pg_catalog.sum(t.value) FILTER (WHERE t.period_start >= p_start), 0) AS now_v,
+                    coalesce(pg_catalog.sum(t.value) FILTER (WHERE t.period_start < p_start), 0) AS prev_v
+               FROM credit_gz.monitor_trend t
+              WHERE t.basis = 'decision' AND t.dimension = 'city' AND t.measure <> 'records'
+                AND t.period_start >= prev_start AND t.period_start < p_end
+              GROUP BY t.measure, t.category ORDER BY 1, 2 LOOP
+        sec := sec || CASE WHEN html THEN '<tr><td>' || r.measure || '</td><td>' || credit_gz.monitor_html(r.category)
+                               || '</td><td>' || r.now_v || '</td><td>' || r.prev_v || '</td><td>'
+                               || (r.now_v - r.prev_v) || '</td></tr>'
+                           ELSE '  ' || r.measure || ' ' || r.category || ': ' || r.now_v || ' (' || r.prev_v || E')\n' END;
+    END LOOP;
+    out := out || sec || CASE WHEN html THEN '</table></section>' ELSE '' END;
+
+    SELECT coalesce(pg_catalog.sum(c.records), 0) INTO n_prev
+      FROM credit_gz.monitor_collection c
+     WHERE c.dimension = 'city' AND c.period_start >= prev_start AND c.period_start < p_start;
+    out := out || CASE WHEN html THEN '<section id="changes"><h2>六、与上期比较 / changes since the last period</h2><p>'
+                       ELSE E'\n六、与上期比较 / changes since the last period\n  ' END
+        || '归集 records: ' || n_records || ' (上期 last period ' || n_prev || ', 变化 change '
+        || (n_records - n_prev) || ')' || CASE WHEN html THEN '</p>' ELSE E'\n' END;
+    IF html THEN
+        -- records per month, this period and the last, as columns
+        SELECT pg_catalog.max(c.records) INTO mx FROM credit_gz.monitor_collection c
+         WHERE c.dimension = 'city' AND c.period_start >= prev_start AND c.period_start < p_end;
+        out := out || '<svg xmlns="http://www.w3.org/2000/svg" role="img" width="640" height="160"><title>'
+            || '每月归集量 / records per month</title>';
+        y := 0;
+        FOR r IN SELECT c.period_start, c.records FROM credit_gz.monitor_collection c
+                  WHERE c.dimension = 'city' AND c.period_start >= prev_start AND c.period_start < p_end
+                  ORDER BY 1 LOOP
+            out := out || '<rect x="' || (10 + y * 100) || '" y="' || (130 - pg_catalog.round(110 * r.records / NULLIF(mx, 0)))
+                || '" width="60" height="' || pg_catalog.round(110 * r.records / NULLIF(mx, 0)) || '" fill="'
+                || CASE WHEN r.period_start >= p_start THEN '#4a7bb7' ELSE '#aaa' END || '"/><text x="' || (10 + y * 100)
+                || '" y="150" font-size="12">' || pg_catalog.to_char(r.period_start, 'YYYY-MM') || ' ' || r.records
+                || '</text>';
+            y := y + 1;
+        END LOOP;
+        out := out || '</svg></section>';
+    END IF;
+
+    -- 7. who falls short: districts and departments under the collection target over the period
+    sec := CASE WHEN html THEN '<section id="shortfalls"><h2>七、未达标 / districts and departments that fall short</h2><ul>'
+                ELSE E'\n七、未达标 / districts and departments that fall short\n' END;
+    y := 0;
+    FOR r IN SELECT c.dimension, c.label, pg_catalog.sum(c.records) AS records, pg_catalog.sum(c.same_period_last_year) AS ly
+               FROM credit_gz.monitor_collection c
+              WHERE c.dimension IN ('district', 'department') AND c.period_start >= p_start AND c.period_start < p_end
+              GROUP BY c.dimension, c.key, c.label
+             HAVING pg_catalog.sum(c.same_period_last_year) > 0
+                AND pg_catalog.sum(c.records) < pg_catalog.sum(c.same_period_last_year) * (1 + target)
+              ORDER BY 1 DESC, 2 LOOP
+        sec := sec || CASE WHEN html THEN '<li class="short">' ELSE '  ' END || r.dimension || ' '
+            || CASE WHEN html THEN credit_gz.monitor_html(r.label) ELSE r.label END || ': 归集 ' || r.records
+            || ' < ' || r.ly || ' × (1 + ' || target || ')' || CASE WHEN html THEN '</li>' ELSE E'\n' END;
+        y := y + 1;
+    END LOOP;
+    IF y = 0 THEN
+        sec := sec || CASE WHEN html THEN '<li>无 / none</li>' ELSE E'  无 / none\n' END;
+    END IF;
+    out := out || sec || CASE WHEN html THEN '</ul></section></body></html>' ELSE '' END;
+    RETURN out;
+END
+$$;
+COMMENT ON FUNCTION credit_gz.monitoring_bulletin(date, text, text) IS
+    '定期通报 / the bulletin of a month or quarter (scope) containing period, as HTML with SVG charts (format html, '
+    'no script or network) or plain text (format text): collection against the +20% target and per department, '
+    '重错码率 against 0.005%, 双公示 pass rates, graded supervision coverage (≥ 20 domains), lists, repairs and '
+    'objections, changes since the last period, and who falls short; each figure from its monitor_* view.';
+REVOKE ALL ON FUNCTION credit_gz.monitoring_bulletin(date, text, text) FROM PUBLIC;
+INSERT INTO credit_gz.role_privilege (kind, object_name, privileges, shipped) VALUES
+    ('analyst', 'monitoring_bulletin(date, text, text)', 'EXECUTE', true);

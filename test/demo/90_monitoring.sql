@@ -60,3 +60,28 @@ SELECT dimension, label, objections, open, corrected, revoked, upheld, overdue, 
 SELECT stage_seq, stage_name, cases, overdue_rectification
   FROM credit_gz.monitor_dishonesty_cases WHERE dimension = 'city' ORDER BY stage_seq NULLS FIRST;
 RESET ROLE;
+
+\echo '-- 90.8 trends by decision date and by load date (the first load put years of decisions in a few months)'
+SET ROLE demo_superset;
+SELECT basis AS 口径, extract(year FROM period_start)::int AS 年, sum(value) AS 记录数
+  FROM credit_gz.monitor_trend WHERE dimension = 'city' AND measure = 'records' GROUP BY 1, 2 ORDER BY 1, 2;
+RESET ROLE;
+
+\echo '-- 90.9 the daily snapshot (take_snapshots, scheduled with pg_cron), today and back-filled a week ago'
+SELECT credit_gz.take_snapshots(credit_gz.policy_date() - 7) ->> 'grade_rows' AS 一周前等级行,
+       credit_gz.take_snapshots() ->> 'list_rows' AS 今日名单行;
+SET ROLE demo_superset;
+SELECT as_of AS 日期, measure AS 指标, sum(value) AS 合计 FROM credit_gz.monitor_snapshot GROUP BY 1, 2 ORDER BY 1, 2;
+
+\echo '-- 90.10 the bulletin of last month (定期通报), as HTML and as plain text'
+\pset format unaligned
+\pset tuples_only on
+\o test/demo/bulletin.html
+SELECT credit_gz.monitoring_bulletin((credit_gz.policy_date() - interval '1 month')::date, 'month', 'html');
+\o test/demo/bulletin.txt
+SELECT credit_gz.monitoring_bulletin((credit_gz.policy_date() - interval '1 month')::date, 'month', 'text');
+\o
+\pset format aligned
+\pset tuples_only off
+RESET ROLE;
+\echo 'bulletin written to test/demo/bulletin.html (HTML, open in a browser) and test/demo/bulletin.txt (plain text)'

@@ -41,7 +41,7 @@ SELECT is(ARRAY(SELECT l.job FROM credit_gz.job_locks() l
 
 SELECT is((SELECT count(DISTINCT job) || '/' || count(DISTINCT lock_key) || '/' || count(*)
              FROM credit_gz.job_locks()),
-          '7/7/7', 'jobs and keys are unique in the registry');
+          '8/8/8', 'jobs and keys are unique in the registry');
 
 SELECT is(ARRAY(SELECT b.routine FROM cg_body b WHERE b.body ~* '\mhashtext\s*\(' ORDER BY 1),
           '{}'::text[], 'no routine derives a key from hashtext()');

@@ -72,6 +72,9 @@ q "-c \"UPDATE credit_gz.record SET status = 'expired', disclosure = 'archived' 
 job=$(q "-c \"SELECT jobid FROM cron.job WHERE jobname = 'credit-gz-expiry'\"")
 [ -n "$job" ] && ok "the recipe scheduled credit-gz-expiry (job $job)" || notok "no job credit-gz-expiry"
 q "-c \"SELECT cron.alter_job($job, schedule := '* * * * *')\"" >/dev/null
+snap=$(q "-c \"SELECT jobid FROM cron.job WHERE jobname = 'credit-gz-snapshots'\"")
+[ -n "$snap" ] && ok "the recipe scheduled credit-gz-snapshots (job $snap)" || notok "no job credit-gz-snapshots"
+q "-c \"SELECT cron.alter_job($snap, schedule := '* * * * *')\"" >/dev/null
 wait_run() {   # $1: runs already finished; prints status|return_message of the next
     i=0
     while [ $i -lt 150 ]; do
@@ -91,6 +94,14 @@ esac
     && ok "the job expired the record" || notok "the record was not expired"
 [ "$(q "-c \"SELECT count(*) FROM credit_gz.job_run WHERE job = 'run_expiry' AND succeeded AND (result ->> 'records_expired')::int = 1\"")" = 1 ] \
     && ok "the run is in credit_gz.job_run with its summary" || notok "the run is not in credit_gz.job_run"
+i=0
+while [ $i -lt 60 ] && [ "$(q "-c \"SELECT count(*) FROM credit_gz.job_run WHERE job = 'take_snapshots' AND succeeded\"")" = 0 ]; do
+    sleep 1; i=$((i + 1))
+done
+[ "$(q "-c \"SELECT count(*) > 0 FROM credit_gz.monitoring_snapshot s JOIN credit_gz.job_run r ON r.as_of = s.as_of
+              WHERE r.job = 'take_snapshots' AND r.succeeded\"")" = t ] \
+    && ok "pg_cron took the daily snapshot, logged in credit_gz.job_run" || notok "no snapshot taken by pg_cron"
+q "-c \"SELECT cron.unschedule($snap)\"" >/dev/null
 
 # A failing run: a site trigger that refuses the expiry's update of the record still due.
 cat > "$tmp/refuse.sql" <<'SQL'
