@@ -30,7 +30,7 @@ asp() { su -l postgres -c "$*"; }
 q() { asp "psql -X -q -At -v ON_ERROR_STOP=1 -h /var/run/postgresql -p $port -d credit $*"; }
 
 # The README's blocks of the pg_cron section: the configuration (the bare fence) and the SQL.
-awk '/^## Scheduling the maintenance jobs/ { s = 1; next } s && /^## / { exit }
+awk '/^#+ Scheduling the maintenance jobs/ { s = 1; next } s && /^###? / { exit }
      s && /^```$/ && !in_b { in_b = 1; kind = "conf"; next } s && /^```sql$/ && !in_b { in_b = 1; kind = "sql"; next }
      s && /^```/ && !in_b { in_b = 1; kind = "other"; next } s && /^```$/ && in_b { in_b = 0; next }
      in_b && kind == "conf" { print > "'"$tmp"'/recipe.conf" } in_b && kind == "sql" { print > "'"$tmp"'/recipe.sql" }' README.md 2>/dev/null || true
