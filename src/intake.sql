@@ -226,6 +226,10 @@ DECLARE
     st   text;
     msg  text;
     who  text;
+    rep_pid credit_gz.resident_id;
+    rep  bigint;
+    rel  credit_gz.relation;
+    rel_changed boolean;
 BEGIN
     IF dep IS NULL OR NOT EXISTS (SELECT FROM credit_gz.department d WHERE d.code = dep) THEN
         RAISE EXCEPTION 'department "%" does not exist', dep USING ERRCODE = '22023';
@@ -237,6 +241,7 @@ BEGIN
     FOR s IN SELECT * FROM credit_gz.penalty_intake p WHERE p.batch = intake_penalties.batch ORDER BY p.line_no LOOP
         line_no := s.line_no; outcome := NULL; record_id := NULL; column_name := NULL; error_state := NULL; message := NULL;
         who := coalesce(nullif(btrim(s.uscc), ''), nullif(btrim(s.id_no), ''), '(no code)');
+        rel_changed := false;
         BEGIN
             col := 'subject_category';
             SELECT k.subject_kind INTO kind FROM credit_gz.intake_subject_kind k WHERE k.name_zh = btrim(s.subject_category);
@@ -338,6 +343,68 @@ BEGIN
                    SET penalty_category = cat, deciding_body_uscc = body_d, source_body_uscc = body_s
                  WHERE r.subject_id = sid AND r.record_id = rid;
                 outcome := CASE WHEN old.record_id IS NULL THEN 'loaded' ELSE 'updated' END;
+            END IF;
+            -- 法定代表人: a person found by (or created with) the document, related to the organisation from the
+            -- decision date in the department's word; the same representative again changes nothing (checked here,
+            -- before the one-at-a-time trigger would refuse the insert), another one ends or replaces the current one
+            IF kind <> 'natural_person' AND coalesce(btrim(s.legal_rep_id_no), '') <> '' THEN
+                col := 'legal_rep_id_type';
+                IF coalesce(btrim(s.legal_rep_id_type), '') <> '' AND NOT EXISTS (
+                       SELECT FROM credit_gz.identity_document_type t
+                        WHERE t.validation = 'gb11643' AND btrim(s.legal_rep_id_type) IN (t.code, t.name_zh)) THEN
+                    RAISE EXCEPTION '法定代表人证件类型 "%" is not supported, the intake takes a 居民身份证 number',
+                          s.legal_rep_id_type USING ERRCODE = '22023';
+                END IF;
+                col := 'legal_rep_name';
+                IF coalesce(btrim(s.legal_rep_name), '') = '' THEN
+                    RAISE EXCEPTION '法定代表人 is empty while its 证件号码 is given' USING ERRCODE = '23502';
+                END IF;
+                col := 'legal_rep_id_no';
+                rep_pid := btrim(s.legal_rep_id_no)::credit_gz.resident_id;
+                SELECT x.subject_id INTO rep FROM credit_gz.subject x WHERE x.resident_id OPERATOR(credit_gz.=) rep_pid;
+                IF NOT FOUND THEN
+                    INSERT INTO credit_gz.subject AS x (resident_id, name, kind)
+                    VALUES (rep_pid, btrim(s.legal_rep_name), 'natural_person')
+                    RETURNING x.subject_id INTO rep;
+                END IF;
+                col := 'legal_rep_name';
+                SELECT r.* INTO rel FROM credit_gz.relation r
+                 WHERE r.subject_id = sid AND r.kind = 'legal_representative'
+                   AND r.valid_from OPERATOR(pg_catalog.<=) dd
+                   AND (r.valid_until IS NULL OR r.valid_until OPERATOR(pg_catalog.>) dd);
+                IF FOUND AND rel.related_subject_id = rep THEN
+                    NULL;   -- re-sent: the relation stands as it is
+                ELSIF FOUND THEN
+                    IF rel.valid_from = dd THEN
+                        UPDATE credit_gz.relation r SET related_subject_id = rep, source_department_code = dep
+                         WHERE r.subject_id = sid AND r.relation_id = rel.relation_id;
+                    ELSE
+                        UPDATE credit_gz.relation r SET valid_until = dd
+                         WHERE r.subject_id = sid AND r.relation_id = rel.relation_id;
+                    END IF;
+                    IF NOT FOUND THEN
+                        RAISE EXCEPTION 'the legal representative of subject % was recorded by department "%", only it or the keeper of the register changes it',
+                              who, rel.source_department_code USING ERRCODE = '42501';
+                    END IF;
+                    IF rel.valid_from <> dd THEN
+                        INSERT INTO credit_gz.relation (subject_id, related_subject_id, kind, valid_from, valid_until,
+                                                        source_department_code)
+                        VALUES (sid, rep, 'legal_representative', dd, rel.valid_until, dep);
+                    END IF;
+                    rel_changed := true;
+                ELSE
+                    INSERT INTO credit_gz.relation (subject_id, related_subject_id, kind, valid_from, valid_until,
+                                                    source_department_code)
+                    VALUES (sid, rep, 'legal_representative', dd,
+                            (SELECT pg_catalog.min(r.valid_from) FROM credit_gz.relation r
+                              WHERE r.subject_id = sid AND r.kind = 'legal_representative'
+                                AND r.valid_from OPERATOR(pg_catalog.>) dd), dep);
+                    rel_changed := true;
+                END IF;
+                col := NULL;
+                IF rel_changed AND outcome = 'unchanged' THEN
+                    outcome := 'updated';
+                END IF;
             END IF;
             record_id := rid;
             SELECT r.publish_until INTO until FROM credit_gz.record r WHERE r.subject_id = sid AND r.record_id = rid;
