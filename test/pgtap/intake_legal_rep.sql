@@ -23,15 +23,15 @@ VALUES (pg_temp.rid('44010619750505222')::credit_gz.resident_id, '李四', 'natu
 
 INSERT INTO credit_gz.penalty_intake (batch, line_no, subject_name, subject_category, uscc, legal_rep_name,
                                       legal_rep_id_type, legal_rep_id_no, document_no, violation_type, penalty_category,
-                                      fine_amount, decision_date)
+                                      fine_amount, decision_date, department_code)
 VALUES ('rep-1', 1, '甲餐饮有限公司', '法人及非法人组织', pg_temp.mk_uscc(71001), '王五', '居民身份证',
-        pg_temp.rid('44010619800101333'), '穗市监罚〔2026〕101号', '食品安全', '罚款', '1', '2026-03-01'),
+        pg_temp.rid('44010619800101333'), '穗市监罚〔2026〕101号', '食品安全', '罚款', '1', '2026-03-01', 'market_regulation'),
        ('rep-1', 2, '乙餐饮有限公司', '法人及非法人组织', pg_temp.mk_uscc(71002), '李四', '',
-        pg_temp.rid('44010619750505222'), '穗市监罚〔2026〕102号', '食品安全', '罚款', '1', '2026-03-02'),
+        pg_temp.rid('44010619750505222'), '穗市监罚〔2026〕102号', '食品安全', '罚款', '1', '2026-03-02', 'market_regulation'),
        ('rep-1', 3, '丙餐饮有限公司', '法人及非法人组织', pg_temp.mk_uscc(71003), '赵六', '居民身份证',
-        '44010619800101000', '穗市监罚〔2026〕103号', '食品安全', '罚款', '1', '2026-03-03'),
+        '44010619800101000', '穗市监罚〔2026〕103号', '食品安全', '罚款', '1', '2026-03-03', 'market_regulation'),
        ('rep-1', 4, '丁餐饮有限公司', '法人及非法人组织', pg_temp.mk_uscc(71004), '钱七', '护照',
-        'CHN/E12345678', '穗市监罚〔2026〕104号', '食品安全', '罚款', '1', '2026-03-04');
+        'CHN/E12345678', '穗市监罚〔2026〕104号', '食品安全', '罚款', '1', '2026-03-04', 'market_regulation');
 
 CREATE TEMP TABLE r1 AS SELECT * FROM credit_gz.intake_penalties('market_regulation', 'rep-1');
 SELECT results_eq($$SELECT line_no, outcome, column_name, error_state FROM r1 ORDER BY line_no$$,
@@ -69,11 +69,11 @@ SELECT is((SELECT count(*)::int FROM reps), 2, '... adding no relation');
 -- a later decision names another representative: the old relation ends that day, the new one starts
 INSERT INTO credit_gz.penalty_intake (batch, line_no, subject_name, subject_category, uscc, legal_rep_name,
                                       legal_rep_id_type, legal_rep_id_no, document_no, violation_type, penalty_category,
-                                      fine_amount, decision_date)
+                                      fine_amount, decision_date, department_code)
 VALUES ('rep-2', 1, '甲餐饮有限公司', '法人及非法人组织', pg_temp.mk_uscc(71001), '孙八', '居民身份证',
-        pg_temp.rid('44010619900202444'), '穗市监罚〔2026〕105号', '食品安全', '罚款', '1', '2026-05-01'),
+        pg_temp.rid('44010619900202444'), '穗市监罚〔2026〕105号', '食品安全', '罚款', '1', '2026-05-01', 'market_regulation'),
        ('rep-2', 2, '乙餐饮有限公司', '法人及非法人组织', pg_temp.mk_uscc(71002), '孙八', '居民身份证',
-        pg_temp.rid('44010619900202444'), '穗市监罚〔2026〕102号', '食品安全', '罚款', '1', '2026-03-02');
+        pg_temp.rid('44010619900202444'), '穗市监罚〔2026〕102号', '食品安全', '罚款', '1', '2026-03-02', 'market_regulation');
 SELECT results_eq($$SELECT line_no, outcome FROM credit_gz.intake_penalties('market_regulation', 'rep-2') ORDER BY 1$$,
                   $$VALUES (1, 'loaded'::text), (2, 'updated')$$,
                   'a new representative: the new document loads, the re-sent one is updated');
