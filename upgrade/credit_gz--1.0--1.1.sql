@@ -2753,11 +2753,29 @@ BEGIN
                     RETURNING x.subject_id INTO sid;
                 END IF;
             ELSE
+                -- 统一社会信用代码, else the code the crosswalk gives the 工商注册号, else the 组织机构代码's
                 col := 'uscc';
-                IF coalesce(btrim(s.uscc), '') = '' THEN
-                    RAISE EXCEPTION 'no unified code and no known older code' USING ERRCODE = '23502';
+                IF coalesce(btrim(s.uscc), '') <> '' THEN
+                    code := credit_gz.uscc(s.uscc);
+                ELSE
+                    code := NULL;
+                    IF coalesce(btrim(s.business_reg_no), '') <> '' THEN
+                        col := 'business_reg_no';
+                        who := btrim(s.business_reg_no);
+                        SELECT w.uscc INTO code FROM credit_gz.intake_code_crosswalk w
+                         WHERE w.code_kind = 'business_reg_no' AND w.old_code = btrim(s.business_reg_no);
+                    END IF;
+                    IF code IS NULL AND coalesce(btrim(s.organisation_code), '') <> '' THEN
+                        col := 'organisation_code';
+                        who := btrim(s.organisation_code);
+                        SELECT w.uscc INTO code FROM credit_gz.intake_code_crosswalk w
+                         WHERE w.code_kind = 'organisation_code'
+                           AND w.old_code = pg_catalog.upper(pg_catalog.replace(btrim(s.organisation_code), '-', ''));
+                    END IF;
+                    IF code IS NULL THEN
+                        RAISE EXCEPTION 'no unified code and no known older code' USING ERRCODE = '23502';
+                    END IF;
                 END IF;
-                code := credit_gz.uscc(s.uscc);
                 who := code::text;
                 SELECT x.subject_id INTO sid FROM credit_gz.subject x WHERE x.uscc OPERATOR(credit_gz.=) code;
                 IF NOT FOUND THEN
@@ -4158,3 +4176,36 @@ INSERT INTO credit_gz.role_privilege (kind, object_name, privileges, shipped) VA
     ('department', 'intake_penalties(text, text, boolean)', 'EXECUTE', true),
     -- the categories of 行政处罚法 art. 9 the intake maps 处罚类别 to (a catalogue)
     ('department', 'penalty_category', 'SELECT', true);
+
+-- ---------------------------------------------------------------------------------------------------------------------
+-- Department intake: the crosswalk from older organisation codes (工商注册号, 组织机构代码) to the unified code
+-- (src/intake.sql), readable by departments.
+-- ---------------------------------------------------------------------------------------------------------------------
+CREATE TABLE credit_gz.intake_code_crosswalk (
+    code_kind text    NOT NULL CHECK (code_kind IN ('business_reg_no', 'organisation_code')),
+    old_code  text    NOT NULL CHECK (btrim(old_code) = old_code AND old_code <> ''),
+    uscc      credit_gz.uscc NOT NULL,
+    source    text    NOT NULL CHECK (btrim(source) <> ''),
+    shipped   boolean NOT NULL DEFAULT false,
+    PRIMARY KEY (code_kind, old_code),
+    -- 工商注册号: 15 digits, the first six the registering authority's division, as positions 3-8 of the unified code
+    CONSTRAINT intake_code_crosswalk_region CHECK (code_kind <> 'business_reg_no'
+        OR (old_code ~ '^[0-9]{15}$' AND substr(old_code, 1, 6) = credit_gz.uscc_region(uscc))),
+    -- 组织机构代码: positions 9-17 of the unified code (written without the hyphen)
+    CONSTRAINT intake_code_crosswalk_org_code CHECK (code_kind <> 'organisation_code'
+        OR old_code = credit_gz.uscc_org_code(uscc))
+);
+COMMENT ON TABLE credit_gz.intake_code_crosswalk IS
+    '旧代码对照 / the unified social credit code an organisation''s older code (工商注册号, 组织机构代码) was replaced by: '
+    'a line without 统一社会信用代码 finds its organisation through it (工商注册号 first). A 工商注册号 is of the '
+    'division of the code (positions 3-8), an organisation code is positions 9-17.';
+COMMENT ON COLUMN credit_gz.intake_code_crosswalk.code_kind IS '旧代码类别 / business_reg_no (工商注册号) or organisation_code (组织机构代码)';
+COMMENT ON COLUMN credit_gz.intake_code_crosswalk.old_code IS '旧代码 / the older code as the files write it';
+COMMENT ON COLUMN credit_gz.intake_code_crosswalk.uscc IS '统一社会信用代码 / the unified code that replaced it';
+COMMENT ON COLUMN credit_gz.intake_code_crosswalk.source IS '依据 / source of the pair (换照 register, 赋码 list)';
+COMMENT ON COLUMN credit_gz.intake_code_crosswalk.shipped IS '随扩展发布 / shipped with the extension (pg_dump keeps only local rows)';
+REVOKE ALL ON credit_gz.intake_code_crosswalk FROM PUBLIC;
+SELECT pg_catalog.pg_extension_config_dump('credit_gz.intake_code_crosswalk', 'WHERE NOT shipped');
+
+INSERT INTO credit_gz.role_privilege (kind, object_name, privileges, shipped) VALUES
+    ('department', 'intake_code_crosswalk', 'SELECT', true);
