@@ -2711,17 +2711,28 @@ DECLARE
     st   text;
     msg  text;
     who  text;
+    rep_pid credit_gz.resident_id;
+    rep  bigint;
+    rel  credit_gz.relation;
+    rel_changed boolean;
 BEGIN
     IF dep IS NULL OR NOT EXISTS (SELECT FROM credit_gz.department d WHERE d.code = dep) THEN
         RAISE EXCEPTION 'department "%" does not exist', dep USING ERRCODE = '22023';
     END IF;
-    IF batch IS NULL OR NOT EXISTS (SELECT FROM credit_gz.penalty_intake p WHERE p.batch = intake_penalties.batch) THEN
+    IF credit_gz.my_departments() <> '{}' AND dep <> ALL (credit_gz.my_departments()) THEN
+        RAISE EXCEPTION 'role "%" does not act for department "%"', current_user, dep USING ERRCODE = '42501',
+              HINT = 'A department loads only its own files.';
+    END IF;
+    IF batch IS NULL OR NOT EXISTS (SELECT FROM credit_gz.penalty_intake p
+                                     WHERE p.department_code = dep AND p.batch = intake_penalties.batch) THEN
         RAISE EXCEPTION 'batch "%" has no staged lines', batch USING ERRCODE = '22023',
               HINT = 'COPY the file into credit_gz.penalty_intake with this batch name first.';
     END IF;
-    FOR s IN SELECT * FROM credit_gz.penalty_intake p WHERE p.batch = intake_penalties.batch ORDER BY p.line_no LOOP
+    FOR s IN SELECT * FROM credit_gz.penalty_intake p
+              WHERE p.department_code = dep AND p.batch = intake_penalties.batch ORDER BY p.line_no LOOP
         line_no := s.line_no; outcome := NULL; record_id := NULL; column_name := NULL; error_state := NULL; message := NULL;
         who := coalesce(nullif(btrim(s.uscc), ''), nullif(btrim(s.id_no), ''), '(no code)');
+        rel_changed := false;
         BEGIN
             col := 'subject_category';
             SELECT k.subject_kind INTO kind FROM credit_gz.intake_subject_kind k WHERE k.name_zh = btrim(s.subject_category);
@@ -2742,11 +2753,29 @@ BEGIN
                     RETURNING x.subject_id INTO sid;
                 END IF;
             ELSE
+                -- 统一社会信用代码, else the code the crosswalk gives the 工商注册号, else the 组织机构代码's
                 col := 'uscc';
-                IF coalesce(btrim(s.uscc), '') = '' THEN
-                    RAISE EXCEPTION 'no unified code and no known older code' USING ERRCODE = '23502';
+                IF coalesce(btrim(s.uscc), '') <> '' THEN
+                    code := credit_gz.uscc(s.uscc);
+                ELSE
+                    code := NULL;
+                    IF coalesce(btrim(s.business_reg_no), '') <> '' THEN
+                        col := 'business_reg_no';
+                        who := btrim(s.business_reg_no);
+                        SELECT w.uscc INTO code FROM credit_gz.intake_code_crosswalk w
+                         WHERE w.code_kind = 'business_reg_no' AND w.old_code = btrim(s.business_reg_no);
+                    END IF;
+                    IF code IS NULL AND coalesce(btrim(s.organisation_code), '') <> '' THEN
+                        col := 'organisation_code';
+                        who := btrim(s.organisation_code);
+                        SELECT w.uscc INTO code FROM credit_gz.intake_code_crosswalk w
+                         WHERE w.code_kind = 'organisation_code'
+                           AND w.old_code = pg_catalog.upper(pg_catalog.replace(btrim(s.organisation_code), '-', ''));
+                    END IF;
+                    IF code IS NULL THEN
+                        RAISE EXCEPTION 'no unified code and no known older code' USING ERRCODE = '23502';
+                    END IF;
                 END IF;
-                code := credit_gz.uscc(s.uscc);
                 who := code::text;
                 SELECT x.subject_id INTO sid FROM credit_gz.subject x WHERE x.uscc OPERATOR(credit_gz.=) code;
                 IF NOT FOUND THEN
@@ -2824,6 +2853,68 @@ BEGIN
                  WHERE r.subject_id = sid AND r.record_id = rid;
                 outcome := CASE WHEN old.record_id IS NULL THEN 'loaded' ELSE 'updated' END;
             END IF;
+            -- 法定代表人: a person found by (or created with) the document, related to the organisation from the
+            -- decision date in the department's word; the same representative again changes nothing (checked here,
+            -- before the one-at-a-time trigger would refuse the insert), another one ends or replaces the current one
+            IF kind <> 'natural_person' AND coalesce(btrim(s.legal_rep_id_no), '') <> '' THEN
+                col := 'legal_rep_id_type';
+                IF coalesce(btrim(s.legal_rep_id_type), '') <> '' AND NOT EXISTS (
+                       SELECT FROM credit_gz.identity_document_type t
+                        WHERE t.validation = 'gb11643' AND btrim(s.legal_rep_id_type) IN (t.code, t.name_zh)) THEN
+                    RAISE EXCEPTION '法定代表人证件类型 "%" is not supported, the intake takes a 居民身份证 number',
+                          s.legal_rep_id_type USING ERRCODE = '22023';
+                END IF;
+                col := 'legal_rep_name';
+                IF coalesce(btrim(s.legal_rep_name), '') = '' THEN
+                    RAISE EXCEPTION '法定代表人 is empty while its 证件号码 is given' USING ERRCODE = '23502';
+                END IF;
+                col := 'legal_rep_id_no';
+                rep_pid := btrim(s.legal_rep_id_no)::credit_gz.resident_id;
+                SELECT x.subject_id INTO rep FROM credit_gz.subject x WHERE x.resident_id OPERATOR(credit_gz.=) rep_pid;
+                IF NOT FOUND THEN
+                    INSERT INTO credit_gz.subject AS x (resident_id, name, kind)
+                    VALUES (rep_pid, btrim(s.legal_rep_name), 'natural_person')
+                    RETURNING x.subject_id INTO rep;
+                END IF;
+                col := 'legal_rep_name';
+                SELECT r.* INTO rel FROM credit_gz.relation r
+                 WHERE r.subject_id = sid AND r.kind = 'legal_representative'
+                   AND r.valid_from OPERATOR(pg_catalog.<=) dd
+                   AND (r.valid_until IS NULL OR r.valid_until OPERATOR(pg_catalog.>) dd);
+                IF FOUND AND rel.related_subject_id = rep THEN
+                    NULL;   -- re-sent: the relation stands as it is
+                ELSIF FOUND THEN
+                    IF rel.valid_from = dd THEN
+                        UPDATE credit_gz.relation r SET related_subject_id = rep, source_department_code = dep
+                         WHERE r.subject_id = sid AND r.relation_id = rel.relation_id;
+                    ELSE
+                        UPDATE credit_gz.relation r SET valid_until = dd
+                         WHERE r.subject_id = sid AND r.relation_id = rel.relation_id;
+                    END IF;
+                    IF NOT FOUND THEN
+                        RAISE EXCEPTION 'the legal representative of subject % was recorded by department "%", only it or the keeper of the register changes it',
+                              who, rel.source_department_code USING ERRCODE = '42501';
+                    END IF;
+                    IF rel.valid_from <> dd THEN
+                        INSERT INTO credit_gz.relation (subject_id, related_subject_id, kind, valid_from, valid_until,
+                                                        source_department_code)
+                        VALUES (sid, rep, 'legal_representative', dd, rel.valid_until, dep);
+                    END IF;
+                    rel_changed := true;
+                ELSE
+                    INSERT INTO credit_gz.relation (subject_id, related_subject_id, kind, valid_from, valid_until,
+                                                    source_department_code)
+                    VALUES (sid, rep, 'legal_representative', dd,
+                            (SELECT pg_catalog.min(r.valid_from) FROM credit_gz.relation r
+                              WHERE r.subject_id = sid AND r.kind = 'legal_representative'
+                                AND r.valid_from OPERATOR(pg_catalog.>) dd), dep);
+                    rel_changed := true;
+                END IF;
+                col := NULL;
+                IF rel_changed AND outcome = 'unchanged' THEN
+                    outcome := 'updated';
+                END IF;
+            END IF;
             record_id := rid;
             SELECT r.publish_until INTO until FROM credit_gz.record r WHERE r.subject_id = sid AND r.record_id = rid;
             IF deadline IS DISTINCT FROM credit_gz.inclusive_end(until) AND deadline IS NOT NULL THEN
@@ -2834,7 +2925,8 @@ BEGIN
             IF validate_only THEN
                 RAISE EXCEPTION 'validated' USING ERRCODE = 'CG809';
             END IF;
-            DELETE FROM credit_gz.intake_reject j WHERE j.batch = s.batch AND j.line_no = s.line_no;
+            DELETE FROM credit_gz.intake_reject j
+             WHERE j.department_code = dep AND j.batch = s.batch AND j.line_no = s.line_no;
         EXCEPTION WHEN OTHERS THEN
             GET STACKED DIAGNOSTICS st = RETURNED_SQLSTATE, msg = MESSAGE_TEXT;
             IF st = 'CG809' THEN
@@ -2848,7 +2940,7 @@ BEGIN
                                                               sqlstate, message)
                     VALUES (s.batch, s.line_no, dep, s.document_no, col, st, message)
                     ON CONFLICT ON CONSTRAINT intake_reject_pkey DO UPDATE
-                       SET department_code = excluded.department_code, document_no = excluded.document_no,
+                       SET document_no = excluded.document_no,
                            column_name = excluded.column_name, sqlstate = excluded.sqlstate,
                            message = excluded.message, rejected_at = excluded.rejected_at;
                 END IF;
@@ -3968,3 +4060,152 @@ COMMENT ON FUNCTION credit_gz.monitoring_bulletin(date, text, text) IS
 REVOKE ALL ON FUNCTION credit_gz.monitoring_bulletin(date, text, text) FROM PUBLIC;
 INSERT INTO credit_gz.role_privilege (kind, object_name, privileges, shipped) VALUES
     ('analyst', 'monitoring_bulletin(date, text, text)', 'EXECUTE', true);
+
+
+-- ---------------------------------------------------------------------------------------------------------------------
+-- Department intake per department (src/intake.sql): staged lines carry the staging department, staged lines and
+-- rejects are keyed and under row-level security by department; departments COPY into penalty_intake_file, load
+-- their own batches and read their own rejects.
+-- ---------------------------------------------------------------------------------------------------------------------
+-- intake_department: the department a staged line is in the name of when the file does not say.
+CREATE FUNCTION credit_gz.intake_department()
+RETURNS text
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$ SELECT CASE WHEN pg_catalog.cardinality(credit_gz.my_departments()) = 1 THEN (credit_gz.my_departments())[1] END $$;
+COMMENT ON FUNCTION credit_gz.intake_department() IS
+    '归集部门 / the one department the current role acts for (NULL when none or several): the department of a staged '
+    'line that names none.';
+
+ALTER TABLE credit_gz.penalty_intake
+    ADD COLUMN department_code text NOT NULL REFERENCES credit_gz.department (code) ON UPDATE CASCADE
+        DEFAULT credit_gz.intake_department();
+ALTER TABLE credit_gz.penalty_intake DROP CONSTRAINT penalty_intake_pkey,
+    ADD CONSTRAINT penalty_intake_pkey PRIMARY KEY (department_code, batch, line_no);
+ALTER TABLE credit_gz.intake_reject DROP CONSTRAINT intake_reject_pkey,
+    ADD CONSTRAINT intake_reject_pkey PRIMARY KEY (department_code, batch, line_no);
+COMMENT ON TABLE credit_gz.penalty_intake IS
+    '行政处罚归集暂存 / a penalty file in the national 双公示 format as staged, one row per line, every field as text in '
+    'the format''s order; COPY it with the batch and line number (doc/intake.md), then call intake_penalties(). '
+    'A department sees and stages only its own lines (row-level security).';
+COMMENT ON COLUMN credit_gz.penalty_intake.department_code IS
+    '归集部门 / department staging the file (default: the one department the role acts for)';
+-- penalty_intake_file: what a department COPYs its file into (COPY does not write a table under row-level security;
+-- through this view each line goes in by INSERT, under the department policy). Lines naming no department_code take
+-- the department the role acts for.
+CREATE VIEW credit_gz.penalty_intake_file WITH (security_barrier = true, security_invoker = true) AS
+SELECT * FROM credit_gz.penalty_intake;
+COMMENT ON VIEW credit_gz.penalty_intake_file IS
+    '行政处罚归集文件 / COPY a penalty file here (columns of credit_gz.penalty_intake): each line is staged in '
+    'credit_gz.penalty_intake, in the name of the department the role acts for unless department_code is given.';
+COMMENT ON COLUMN credit_gz.penalty_intake_file.batch IS '批次 / batch name the department chooses';
+COMMENT ON COLUMN credit_gz.penalty_intake_file.line_no IS '行号 / line of the file (1: first data line)';
+COMMENT ON COLUMN credit_gz.penalty_intake_file.subject_name IS '行政相对人名称 / subject name';
+COMMENT ON COLUMN credit_gz.penalty_intake_file.subject_category IS '行政相对人类别 / 法人及非法人组织, 自然人 or 个体工商户';
+COMMENT ON COLUMN credit_gz.penalty_intake_file.uscc IS '统一社会信用代码 / unified social credit code';
+COMMENT ON COLUMN credit_gz.penalty_intake_file.business_reg_no IS '工商注册号 / business registration number';
+COMMENT ON COLUMN credit_gz.penalty_intake_file.organisation_code IS '组织机构代码 / organisation code';
+COMMENT ON COLUMN credit_gz.penalty_intake_file.tax_reg_no IS '税务登记号 / tax registration number';
+COMMENT ON COLUMN credit_gz.penalty_intake_file.institution_cert_no IS '事业单位证书号 / public institution certificate number';
+COMMENT ON COLUMN credit_gz.penalty_intake_file.social_org_cert_no IS '社会组织登记证号 / social organisation certificate number';
+COMMENT ON COLUMN credit_gz.penalty_intake_file.legal_rep_name IS '法定代表人 / legal representative';
+COMMENT ON COLUMN credit_gz.penalty_intake_file.legal_rep_id_type IS '法定代表人证件类型 / legal representative''s document type';
+COMMENT ON COLUMN credit_gz.penalty_intake_file.legal_rep_id_no IS '法定代表人证件号码 / legal representative''s document number';
+COMMENT ON COLUMN credit_gz.penalty_intake_file.id_type IS '证件类型 / document type of a natural person';
+COMMENT ON COLUMN credit_gz.penalty_intake_file.id_no IS '证件号码 / document number of a natural person';
+COMMENT ON COLUMN credit_gz.penalty_intake_file.document_no IS '行政处罚决定书文号 / decision document number';
+COMMENT ON COLUMN credit_gz.penalty_intake_file.violation_type IS '违法行为类型 / violation type';
+COMMENT ON COLUMN credit_gz.penalty_intake_file.facts IS '违法事实 / facts';
+COMMENT ON COLUMN credit_gz.penalty_intake_file.basis IS '处罚依据 / legal basis';
+COMMENT ON COLUMN credit_gz.penalty_intake_file.penalty_category IS '处罚类别 / penalty categories (names of 行政处罚法 art. 9)';
+COMMENT ON COLUMN credit_gz.penalty_intake_file.content IS '处罚内容 / content of the penalty';
+COMMENT ON COLUMN credit_gz.penalty_intake_file.fine_amount IS '罚款金额(万元) / fine in 10,000 yuan';
+COMMENT ON COLUMN credit_gz.penalty_intake_file.confiscated_amount IS '没收违法所得、没收非法财物的金额(万元) / amount confiscated in 10,000 yuan';
+COMMENT ON COLUMN credit_gz.penalty_intake_file.licence_revoked IS '暂扣或吊销证照名称及编号 / licence suspended or revoked';
+COMMENT ON COLUMN credit_gz.penalty_intake_file.decision_date IS '处罚决定日期 / decision date';
+COMMENT ON COLUMN credit_gz.penalty_intake_file.penalty_valid_to IS '处罚有效期 / end of the penalty''s validity';
+COMMENT ON COLUMN credit_gz.penalty_intake_file.publicity_deadline IS '公示截止期 / last day published, as the department decided';
+COMMENT ON COLUMN credit_gz.penalty_intake_file.deciding_body IS '处罚机关 / deciding body';
+COMMENT ON COLUMN credit_gz.penalty_intake_file.deciding_body_uscc IS '处罚机关统一社会信用代码 / deciding body''s unified code';
+COMMENT ON COLUMN credit_gz.penalty_intake_file.source_body IS '数据来源单位 / body supplying the data';
+COMMENT ON COLUMN credit_gz.penalty_intake_file.source_body_uscc IS '数据来源单位统一社会信用代码 / supplying body''s unified code';
+COMMENT ON COLUMN credit_gz.penalty_intake_file.remarks IS '备注 / remarks';
+COMMENT ON COLUMN credit_gz.penalty_intake_file.department_code IS '归集部门 / department staging the file (default: the one department the role acts for)';
+CREATE FUNCTION credit_gz.penalty_intake_file_insert()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    IF TG_RELID <> 'credit_gz.penalty_intake_file'::regclass OR TG_WHEN <> 'INSTEAD OF' OR TG_OP <> 'INSERT' THEN
+        RAISE EXCEPTION 'credit_gz.penalty_intake_file_insert() must be an INSTEAD OF INSERT trigger on credit_gz.penalty_intake_file'
+            USING ERRCODE = 'trigger_protocol_violated';
+    END IF;
+    NEW.department_code := coalesce(NEW.department_code, credit_gz.intake_department());
+    INSERT INTO credit_gz.penalty_intake SELECT (NEW).*;
+    RETURN NEW;
+END
+$$;
+COMMENT ON FUNCTION credit_gz.penalty_intake_file_insert() IS
+    'INSTEAD OF INSERT trigger on credit_gz.penalty_intake_file: stages the line in credit_gz.penalty_intake.';
+REVOKE ALL ON FUNCTION credit_gz.penalty_intake_file_insert() FROM PUBLIC;
+CREATE TRIGGER penalty_intake_file_insert INSTEAD OF INSERT ON credit_gz.penalty_intake_file
+    FOR EACH ROW EXECUTE FUNCTION credit_gz.penalty_intake_file_insert();
+COMMENT ON TRIGGER penalty_intake_file_insert ON credit_gz.penalty_intake_file IS 'a COPYed line is staged.';
+REVOKE ALL ON credit_gz.penalty_intake_file FROM PUBLIC;
+
+-- 谁归集谁负责: a department stages, reads and clears only its own lines and rejects (they hold personal data); the
+-- extension's owner is not subject to the policies. The mappings are catalogues, no one's information.
+ALTER TABLE credit_gz.penalty_intake ENABLE ROW LEVEL SECURITY;
+CREATE POLICY penalty_intake_department ON credit_gz.penalty_intake FOR ALL
+    USING (department_code = ANY (credit_gz.my_departments()))
+    WITH CHECK (department_code = ANY (credit_gz.my_departments()));
+COMMENT ON POLICY penalty_intake_department ON credit_gz.penalty_intake IS
+    '谁归集谁负责: a department stages, reads and clears only its own staged lines.';
+ALTER TABLE credit_gz.intake_reject ENABLE ROW LEVEL SECURITY;
+CREATE POLICY intake_reject_department ON credit_gz.intake_reject FOR ALL
+    USING (department_code = ANY (credit_gz.my_departments()))
+    WITH CHECK (department_code = ANY (credit_gz.my_departments()));
+COMMENT ON POLICY intake_reject_department ON credit_gz.intake_reject IS
+    '谁归集谁负责: a department reads (and its intake writes) only its own rejected lines.';
+GRANT SELECT ON credit_gz.intake_subject_kind, credit_gz.intake_item_map, credit_gz.intake_severity_map TO PUBLIC;
+INSERT INTO credit_gz.role_privilege (kind, object_name, privileges, shipped) VALUES
+    ('department', 'penalty_intake', 'SELECT, INSERT, UPDATE, DELETE', true),
+    ('department', 'penalty_intake_file', 'INSERT', true),
+    ('department', 'intake_reject', 'SELECT, INSERT, UPDATE, DELETE', true),
+    ('department', 'intake_penalties(text, text, boolean)', 'EXECUTE', true),
+    -- the categories of 行政处罚法 art. 9 the intake maps 处罚类别 to (a catalogue)
+    ('department', 'penalty_category', 'SELECT', true);
+
+-- ---------------------------------------------------------------------------------------------------------------------
+-- Department intake: the crosswalk from older organisation codes (工商注册号, 组织机构代码) to the unified code
+-- (src/intake.sql), readable by departments.
+-- ---------------------------------------------------------------------------------------------------------------------
+CREATE TABLE credit_gz.intake_code_crosswalk (
+    code_kind text    NOT NULL CHECK (code_kind IN ('business_reg_no', 'organisation_code')),
+    old_code  text    NOT NULL CHECK (btrim(old_code) = old_code AND old_code <> ''),
+    uscc      credit_gz.uscc NOT NULL,
+    source    text    NOT NULL CHECK (btrim(source) <> ''),
+    shipped   boolean NOT NULL DEFAULT false,
+    PRIMARY KEY (code_kind, old_code),
+    -- 工商注册号: 15 digits, the first six the registering authority's division, as positions 3-8 of the unified code
+    CONSTRAINT intake_code_crosswalk_region CHECK (code_kind <> 'business_reg_no'
+        OR (old_code ~ '^[0-9]{15}$' AND substr(old_code, 1, 6) = credit_gz.uscc_region(uscc))),
+    -- 组织机构代码: positions 9-17 of the unified code (written without the hyphen)
+    CONSTRAINT intake_code_crosswalk_org_code CHECK (code_kind <> 'organisation_code'
+        OR old_code = credit_gz.uscc_org_code(uscc))
+);
+COMMENT ON TABLE credit_gz.intake_code_crosswalk IS
+    '旧代码对照 / the unified social credit code an organisation''s older code (工商注册号, 组织机构代码) was replaced by: '
+    'a line without 统一社会信用代码 finds its organisation through it (工商注册号 first). A 工商注册号 is of the '
+    'division of the code (positions 3-8), an organisation code is positions 9-17.';
+COMMENT ON COLUMN credit_gz.intake_code_crosswalk.code_kind IS '旧代码类别 / business_reg_no (工商注册号) or organisation_code (组织机构代码)';
+COMMENT ON COLUMN credit_gz.intake_code_crosswalk.old_code IS '旧代码 / the older code as the files write it';
+COMMENT ON COLUMN credit_gz.intake_code_crosswalk.uscc IS '统一社会信用代码 / the unified code that replaced it';
+COMMENT ON COLUMN credit_gz.intake_code_crosswalk.source IS '依据 / source of the pair (换照 register, 赋码 list)';
+COMMENT ON COLUMN credit_gz.intake_code_crosswalk.shipped IS '随扩展发布 / shipped with the extension (pg_dump keeps only local rows)';
+REVOKE ALL ON credit_gz.intake_code_crosswalk FROM PUBLIC;
+SELECT pg_catalog.pg_extension_config_dump('credit_gz.intake_code_crosswalk', 'WHERE NOT shipped');
+
+INSERT INTO credit_gz.role_privilege (kind, object_name, privileges, shipped) VALUES
+    ('department', 'intake_code_crosswalk', 'SELECT', true);

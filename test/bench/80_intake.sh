@@ -50,9 +50,9 @@ chmod 644 "$dir"/*.txt
 
 # A: staged file to receipt
 q -c "INSERT INTO credit_gz.penalty_intake (batch, line_no, subject_name, subject_category, uscc, document_no, violation_type,
-          facts, basis, penalty_category, content, fine_amount, decision_date)
+          facts, basis, penalty_category, content, fine_amount, decision_date, department_code)
       SELECT 'bench', i, subject_name, '法人及非法人组织', uscc, document_no, '食品安全', '销售过期食品', '食品安全法第一百二十四条',
-             '罚款', '罚款人民币一万元', '1', decision_date FROM bench.lines" -c "CHECKPOINT"
+             '罚款', '罚款人民币一万元', '1', decision_date, 'market_regulation' FROM bench.lines" -c "CHECKPOINT"
 intake=$(q -c "SELECT bench.ms(\$\$CREATE TABLE bench.receipt AS SELECT * FROM credit_gz.intake_penalties('market_regulation', 'bench')\$\$)")
 outcomes=$(q -c "SELECT string_agg(outcome || ' ' || c, ', ' ORDER BY outcome) FROM (SELECT outcome, count(*) c FROM bench.receipt GROUP BY 1) x")
 # B: the same good lines' subjects, then their records, COPYed, on an emptied archive

@@ -49,9 +49,10 @@ CREATE TEMP TABLE f (n int GENERATED ALWAYS AS IDENTITY, subject_name text, subj
                      publicity_deadline text);
 SELECT pg_temp.load_file('intake_test_gb18030.csv', 'GB18030');
 INSERT INTO credit_gz.penalty_intake (batch, line_no, subject_name, subject_category, uscc, id_no, document_no,
-                                      violation_type, penalty_category, fine_amount, decision_date, publicity_deadline)
+                                      violation_type, penalty_category, fine_amount, decision_date, publicity_deadline,
+                                      department_code)
 SELECT 'gb-1', n, subject_name, subject_category, uscc, id_no, document_no, violation_type, penalty_category, fine_amount,
-       decision_date, publicity_deadline FROM f;
+       decision_date, publicity_deadline, 'market_regulation' FROM f;
 SELECT is((SELECT subject_name FROM credit_gz.penalty_intake WHERE batch = 'gb-1' AND line_no = 1), '甲食品有限公司',
           'a GB18030 file stages as text');
 
@@ -95,9 +96,11 @@ SELECT isnt((SELECT inclusive_end FROM credit_gz.inclusive_end((SELECT publish_u
 TRUNCATE f;
 SELECT pg_temp.load_file('intake_test_utf8.csv', 'UTF8');
 INSERT INTO credit_gz.penalty_intake (batch, line_no, subject_name, subject_category, uscc, id_no, document_no,
-                                      violation_type, penalty_category, fine_amount, decision_date, publicity_deadline)
+                                      violation_type, penalty_category, fine_amount, decision_date, publicity_deadline,
+                                      department_code)
 SELECT 'utf-1', row_number() OVER (ORDER BY n), subject_name, subject_category, uscc, id_no, document_no, violation_type,
-       penalty_category, CASE WHEN document_no LIKE '%2号' THEN '0.5' ELSE fine_amount END, decision_date, publicity_deadline
+       penalty_category, CASE WHEN document_no LIKE '%2号' THEN '0.5' ELSE fine_amount END, decision_date, publicity_deadline,
+       'market_regulation'
   FROM f;
 UPDATE credit_gz.penalty_intake SET violation_type = '食品安全' WHERE batch = 'utf-1' AND line_no = 4;
 SELECT results_eq($$SELECT line_no, outcome FROM credit_gz.intake_penalties('market_regulation', 'utf-1') WHERE line_no IN (1, 2, 4, 7) ORDER BY 1$$,
