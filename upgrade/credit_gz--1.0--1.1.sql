@@ -3996,7 +3996,7 @@ COMMENT ON TABLE credit_gz.repair_notice_text IS
     'row (shipped = false) in force on the same day takes precedence over the shipped one.';
 COMMENT ON COLUMN credit_gz.repair_notice_text.notice_text_id IS '文本编号 / id (shipped rows below 1000)';
 COMMENT ON COLUMN credit_gz.repair_notice_text.effective_from IS '施行日期 / first decision day the wording governs';
-COMMENT ON COLUMN credit_gz.repair_notice_text.effective_until IS '失效日期 / first decision day no longer governed (NULL: open)';
+COMMENT ON COLUMN credit_gz.repair_notice_text.effective_until IS '失效日期 / first decision date no longer governed by the wording (NULL: open)';
 COMMENT ON COLUMN credit_gz.repair_notice_text.where_to_apply IS '申请渠道 / where to apply';
 COMMENT ON COLUMN credit_gz.repair_notice_text.conditions IS '修复条件 / conditions of repair';
 COMMENT ON COLUMN credit_gz.repair_notice_text.source IS '依据 / legal source';
@@ -4096,17 +4096,15 @@ COMMENT ON TRIGGER repair_notice_update ON credit_gz.record IS '两书同达: re
 
 -- The subject reads its notices in its own report (credit_report as self), government with the repairs.
 CREATE VIEW credit_gz.disclosed_repair_notice WITH (security_barrier = true) AS
-SELECT a.audience, n.subject_id, n.record_id, r.department_code, r.document_no, r.decision_date, n.repairable_from,
+SELECT d.audience, n.subject_id, n.record_id, d.department_code, d.document_no, d.decision_date, n.repairable_from,
        t.where_to_apply, t.conditions, t.source, n.issued_on
   FROM credit_gz.repair_notice n
-  JOIN credit_gz.record r ON r.subject_id = n.subject_id AND r.record_id = n.record_id
-  JOIN credit_gz.repair_notice_text t ON t.notice_text_id = n.notice_text_id
- CROSS JOIN pg_catalog.unnest((SELECT credit_gz.my_audiences())) AS a(audience)
-  JOIN credit_gz.audience au ON au.code = a.audience AND au.sees_repairs
- WHERE credit_gz.audience_sees_subject(a.audience, au.needs_authorization, n.subject_id);
+  JOIN credit_gz.disclosed_record d ON d.subject_id = n.subject_id AND d.record_id = n.record_id
+  JOIN credit_gz.audience au ON au.code = d.audience AND au.sees_repairs
+  JOIN credit_gz.repair_notice_text t ON t.notice_text_id = n.notice_text_id;
 COMMENT ON VIEW credit_gz.disclosed_repair_notice IS
-    '可见信用修复告知书 / repair notices (两书同达), for the audiences that see repairs: the subject itself in its own '
-    'report (credit_report as self), government.';
+    '可见信用修复告知书 / repair notices (两书同达), for the audiences that see repairs, of the records they see '
+    '(credit_gz.disclosed_record): the subject itself in its own report (credit_report as self), government.';
 COMMENT ON COLUMN credit_gz.disclosed_repair_notice.audience IS '披露对象 / audience';
 COMMENT ON COLUMN credit_gz.disclosed_repair_notice.subject_id IS '主体编号 / subject id';
 COMMENT ON COLUMN credit_gz.disclosed_repair_notice.record_id IS '行政处罚记录 / the penalty record';
