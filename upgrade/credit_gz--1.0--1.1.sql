@@ -4066,6 +4066,9 @@ BEGIN
         RAISE EXCEPTION 'credit_gz.repair_notice_issue() fires only AFTER INSERT or UPDATE FOR EACH STATEMENT on credit_gz.record'
             USING ERRCODE = '39P01';
     END IF;
+    IF TG_OP OPERATOR(pg_catalog.=) 'INSERT' AND credit_gz.restoring() THEN
+        RETURN NULL;  -- a restore keeps the notices as dumped
+    END IF;
     INSERT INTO credit_gz.repair_notice AS n (subject_id, record_id, notice_text_id, repairable_from, issued_on, updated_on)
     SELECT r.subject_id, r.record_id, t.id, r.repairable_from, today, today
       FROM repair_notice_new r
@@ -4085,7 +4088,8 @@ $$;
 COMMENT ON FUNCTION credit_gz.repair_notice_issue() IS
     '两书同达: issues the repair notice of every administrative penalty record the statement wrote whose decision date '
     'has a notice wording in force (credit_gz.repair_notice_text_for); idempotent — a re-sent record keeps its notice '
-    'and issue day, a changed repairable_from follows. Trigger on credit_gz.record only.';
+    'and issue day, a changed repairable_from follows; a restore keeps the notices as dumped. Trigger on '
+    'credit_gz.record only.';
 REVOKE ALL ON FUNCTION credit_gz.repair_notice_issue() FROM PUBLIC;
 CREATE TRIGGER repair_notice_insert AFTER INSERT ON credit_gz.record REFERENCING NEW TABLE AS repair_notice_new
     FOR EACH STATEMENT EXECUTE FUNCTION credit_gz.repair_notice_issue();
