@@ -3974,7 +3974,7 @@ INSERT INTO credit_gz.role_privilege (kind, object_name, privileges, shipped) VA
 
 -- ---------------------------------------------------------------------------------------------------------------
 -- 两书同达: the repair notice (信用修复告知书) issued with every penalty record, its wording as data in generations,
--- read by the subject in its own report and by government; penalty records already in the archive get theirs now.
+-- read by the subject in its own report and by government. Records already in the archive get theirs when re-sent.
 -- ---------------------------------------------------------------------------------------------------------------
 CREATE TABLE credit_gz.repair_notice_text (
     notice_text_id  integer PRIMARY KEY,
@@ -4119,10 +4119,3 @@ COMMENT ON COLUMN credit_gz.disclosed_repair_notice.where_to_apply IS '申请渠
 COMMENT ON COLUMN credit_gz.disclosed_repair_notice.conditions IS '修复条件 / conditions of repair';
 COMMENT ON COLUMN credit_gz.disclosed_repair_notice.source IS '依据 / legal source';
 COMMENT ON COLUMN credit_gz.disclosed_repair_notice.issued_on IS '告知日期 / day issued';
-INSERT INTO credit_gz.repair_notice (subject_id, record_id, notice_text_id, repairable_from, issued_on, updated_on)
-SELECT r.subject_id, r.record_id, t.id, r.repairable_from, credit_gz.policy_date(), credit_gz.policy_date()
-  FROM credit_gz.record r
-  JOIN credit_gz.info_item i ON i.code = r.item_code AND i.kind = 'penalty'
- CROSS JOIN LATERAL (SELECT credit_gz.repair_notice_text_for(r.decision_date) AS id) t
- WHERE t.id IS NOT NULL
- ORDER BY r.subject_id, r.record_id;
