@@ -884,14 +884,15 @@ BEGIN
     SELECT o.ord INTO ord
       FROM (VALUES ('subject', 'v.subject_id'), ('record', 'v.decision_date DESC, v.record_id'),
                    ('commitment', 'v.due_date, v.commitment_id'), ('list_entry', 'v.effective_from DESC, v.entry_id'),
-                   ('grade', 'v.model_kind, v.model_code'), ('repair', 'v.submitted_at DESC, v.kind, v.id'))
+                   ('grade', 'v.model_kind, v.model_code'), ('repair', 'v.submitted_at DESC, v.kind, v.id'),
+                   ('repair_notice', 'v.decision_date DESC, v.record_id'))
            AS o (section, ord)
      WHERE o.section = view_name AND o.ord = order_by;
     IF ord IS NULL THEN
         RAISE EXCEPTION 'unknown report section "%" or order "%"', view_name, order_by
             USING ERRCODE = '22023',
-                  DETAIL = 'A report section is one of subject, record, commitment, list_entry, grade and repair, each '
-                           'in its own order.',
+                  DETAIL = 'A report section is one of subject, record, commitment, list_entry, grade, repair and '
+                           'repair_notice, each in its own order.',
                   HINT = 'Call it as credit_gz.credit_report does, e.g. report_section(''record'', id, audience, '
                          '''v.decision_date DESC, v.record_id'').';
     END IF;
@@ -957,7 +958,9 @@ BEGIN
     END IF;
     IF a.sees_repairs THEN
         report := report || pg_catalog.jsonb_build_object('repairs',
-            credit_gz.report_section('repair', subject_id, audience, 'v.submitted_at DESC, v.kind, v.id'));
+            credit_gz.report_section('repair', subject_id, audience, 'v.submitted_at DESC, v.kind, v.id'),
+            'repair_notices',
+            credit_gz.report_section('repair_notice', subject_id, audience, 'v.decision_date DESC, v.record_id'));
     END IF;
     PERFORM credit_gz.self_scope_close();
     RETURN report;
