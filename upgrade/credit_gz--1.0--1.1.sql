@@ -397,6 +397,13 @@ BEGIN
         report := report || pg_catalog.jsonb_build_object('repairs',
             credit_gz.report_section('repair', subject_id, audience, 'v.submitted_at DESC, v.kind, v.id'));
     END IF;
+    IF a.code = 'self' THEN
+        -- 查询记录: the subject sees who read it, as a personal credit report shows its queries
+        report := report || pg_catalog.jsonb_build_object('query_records',
+            (SELECT coalesce(pg_catalog.jsonb_agg(to_jsonb(r) - ARRAY['at', 'log_id'] ORDER BY r.at DESC, r.log_id DESC),
+                             '[]')
+               FROM credit_gz.my_query_record r));
+    END IF;
     PERFORM credit_gz.self_scope_close();
     RETURN report;
 END
@@ -3969,3 +3976,146 @@ COMMENT ON FUNCTION credit_gz.monitoring_bulletin(date, text, text) IS
 REVOKE ALL ON FUNCTION credit_gz.monitoring_bulletin(date, text, text) FROM PUBLIC;
 INSERT INTO credit_gz.role_privilege (kind, object_name, privileges, shipped) VALUES
     ('analyst', 'monitoring_bulletin(date, text, text)', 'EXECUTE', true);
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- 查询记录: a subject reading its own report sees who read it (credit_gz.my_query_record, granted to self-service roles)
+-- ---------------------------------------------------------------------------------------------------------------
+-- my_query_record: 查询记录 — who read the subject a self report names (credit_gz.self_subject()), as a personal credit
+-- report lists its queries: when, for which audience, by which department or institution, for what purpose; never
+-- the reading role or session. Outside a self report it has no rows. A view, not a SECURITY DEFINER function:
+-- self_subject() must see the caller (the role that opened the self read), which a view leaves as it is.
+CREATE VIEW credit_gz.my_query_record WITH (security_barrier = true) AS
+SELECT q.at::date AS queried_on,
+       q.audience,
+       q.department_code,
+       (SELECT pg_catalog.min(g.institution_id) FROM credit_gz.role_grant g
+         WHERE g.role_name OPERATOR(pg_catalog.=) q.role_name AND g.kind OPERATOR(pg_catalog.=) 'financial_institution'
+        HAVING pg_catalog.count(DISTINCT g.institution_id) OPERATOR(pg_catalog.=) 1) AS institution_id,
+       q.purpose,
+       q.at,
+       q.log_id
+  FROM credit_gz.query_log q
+ WHERE q.subject_id OPERATOR(pg_catalog.=) credit_gz.self_subject();
+COMMENT ON VIEW credit_gz.my_query_record IS
+    '查询记录 / who read the subject of the self report being built (credit_gz.self_subject()): date, audience, '
+    'department or financial institution, purpose, from credit_gz.query_log; nothing else of the log. No rows outside '
+    'a self report (credit_gz.credit_report(subject, ''self'')). institution_id: the institution the reading role acts '
+    'for when it acts for one.';
+COMMENT ON COLUMN credit_gz.my_query_record.queried_on IS '查询日期 / date of the read';
+COMMENT ON COLUMN credit_gz.my_query_record.audience IS '查询用途类别 / audience the read was made for';
+COMMENT ON COLUMN credit_gz.my_query_record.department_code IS '查询部门 / department that read';
+COMMENT ON COLUMN credit_gz.my_query_record.institution_id IS '查询机构 / financial institution that read';
+COMMENT ON COLUMN credit_gz.my_query_record.purpose IS '查询原因 / purpose given';
+COMMENT ON COLUMN credit_gz.my_query_record.at IS '查询时间 / when (orders the record)';
+COMMENT ON COLUMN credit_gz.my_query_record.log_id IS '日志编号 / entry id (orders reads at the same time)';
+INSERT INTO credit_gz.role_privilege (kind, object_name, privileges, shipped) VALUES
+    ('self_service', 'my_query_record', 'SELECT', true);
+
+-- The text report prints the 查询记录 of a self report (七、查询记录)
+CREATE OR REPLACE FUNCTION credit_gz.credit_report_text(subject_id bigint, audience text, purpose text DEFAULT NULL)
+RETURNS text
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    r     jsonb := credit_gz.credit_report(subject_id, audience, purpose);
+    e     jsonb;
+    out   text;
+    n     int;
+BEGIN
+    out := '广州市公共信用信息报告' || E'\n'
+        || '报告对象: ' || (r ->> 'audience_name') || ' (' || (r ->> 'audience') || ')' || E'\n'
+        || '生成时间: ' || pg_catalog.to_char((r ->> 'generated_at')::timestamptz, 'YYYY-MM-DD HH24:MI:SS') || E'\n';
+    IF NOT (r ->> 'found')::boolean THEN
+        RETURN out || E'\n未查询到该主体的信用档案。\n';
+    END IF;
+    e := r -> 'subject';
+    out := out || E'\n一、主体信息\n'
+        || '  名称: ' || coalesce(e ->> 'name', '—') || E'\n'
+        || CASE WHEN (e ->> 'natural_person')::boolean THEN '  身份证件号码: ' ELSE '  统一社会信用代码: ' END
+        || coalesce(e ->> 'identity_code', '—') || E'\n'
+        || '  所属区: ' || coalesce(e ->> 'district', '—') || E'\n'
+        || '  登记日期: ' || coalesce(e ->> 'registered_on', '—') || E'\n';
+    IF r ? 'grades' THEN
+        out := out || E'\n二、信用等级\n';
+        n := 0;
+        FOR e IN SELECT * FROM pg_catalog.jsonb_array_elements(r -> 'grades') LOOP
+            n := n + 1;
+            out := out || '  ' || coalesce(e ->> 'model_name', e ->> 'model_code') || ': ' || coalesce(e ->> 'grade', '—')
+                || coalesce(' (' || (e ->> 'grade_label') || ')', '') || coalesce(', 分值 ' || (e ->> 'score'), '')
+                || coalesce(', 最近变动 ' || pg_catalog.left(e -> 'history' -> 0 ->> 'changed_at', 10) || ' '
+                            || (e -> 'history' -> 0 ->> 'old_grade') || '→' || (e -> 'history' -> 0 ->> 'new_grade'), '')
+                || E'\n';
+        END LOOP;
+        IF n = 0 THEN out := out || E'  无\n'; END IF;
+    END IF;
+    out := out || E'\n三、信用记录\n';
+    n := 0;
+    FOR e IN SELECT * FROM pg_catalog.jsonb_array_elements(r -> 'records') LOOP
+        n := n + 1;
+        out := out || '  ' || n || '. ' || (e ->> 'decision_date') || ' ' || coalesce(e ->> 'item_name', e ->> 'item_code')
+            || CASE e ->> 'polarity' WHEN 'negative' THEN ' [失信]' WHEN 'positive' THEN ' [守信]' ELSE '' END
+            || coalesce(' 严重程度: ' || CASE e ->> 'severity' WHEN 'minor' THEN '轻微' WHEN 'general' THEN '一般'
+                                               WHEN 'serious' THEN '严重' WHEN 'specific_serious' THEN '特定严重' END, '')
+            || E'\n     文书号: ' || coalesce(e ->> 'document_no', '—') || ' 认定部门: ' || coalesce(e ->> 'department_code', '—')
+            || ' 领域: ' || coalesce(e ->> 'domain_code', '—')
+            || E'\n     公示期: ' || coalesce(e ->> 'publish_from', '—') || ' 至 '
+            || coalesce(pg_catalog.to_char(credit_gz.inclusive_end((e ->> 'publish_until')::date), 'YYYY-MM-DD'), '—')
+            || CASE WHEN (e ->> 'under_objection')::boolean THEN ' 【异议处理中】' ELSE '' END
+            || CASE e ->> 'status' WHEN 'repaired' THEN ' 【已修复】' WHEN 'expired' THEN ' 【已到期归档】' ELSE '' END
+            || E'\n';
+    END LOOP;
+    IF n = 0 THEN out := out || E'  无\n'; END IF;
+    IF r ? 'list_entries' THEN
+        out := out || E'\n四、名单信息\n';
+        n := 0;
+        FOR e IN SELECT * FROM pg_catalog.jsonb_array_elements(r -> 'list_entries') LOOP
+            n := n + 1;
+            out := out || '  ' || n || '. ' || coalesce(e ->> 'list_name', e ->> 'list_type_code')
+                || ' 认定部门: ' || coalesce(e ->> 'department_code', '—')
+                || ' 期间: ' || coalesce(e ->> 'effective_from', '—') || ' 至 '
+                || coalesce(pg_catalog.to_char(credit_gz.inclusive_end((e ->> 'effective_until')::date), 'YYYY-MM-DD'), '—')
+                || ' 状态: ' || coalesce(e ->> 'status', '—')
+                || CASE WHEN (e ->> 'derived')::boolean THEN ' (关联认定)' ELSE '' END || E'\n';
+        END LOOP;
+        IF n = 0 THEN out := out || E'  无\n'; END IF;
+    END IF;
+    out := out || E'\n五、信用承诺\n';
+    n := 0;
+    FOR e IN SELECT * FROM pg_catalog.jsonb_array_elements(r -> 'commitments') LOOP
+        n := n + 1;
+        out := out || '  ' || n || '. ' || coalesce(e ->> 'matter', '—') || ' (' || coalesce(e ->> 'kind', '—') || ')'
+            || ' 期限: ' || coalesce(e ->> 'due_date', '—') || ' 状态: '
+            || CASE e ->> 'status' WHEN 'pending' THEN '履行中' WHEN 'fulfilled' THEN '已履行'
+                                   WHEN 'not_fulfilled' THEN '未履行' ELSE coalesce(e ->> 'status', '—') END || E'\n';
+    END LOOP;
+    IF n = 0 THEN out := out || E'  无\n'; END IF;
+    IF r ? 'repairs' THEN
+        out := out || E'\n六、信用修复与异议\n';
+        n := 0;
+        FOR e IN SELECT * FROM pg_catalog.jsonb_array_elements(r -> 'repairs') LOOP
+            n := n + 1;
+            out := out || '  ' || n || '. '
+                || CASE e ->> 'kind' WHEN 'objection' THEN '异议' ELSE '信用修复' END
+                || coalesce(' 记录 ' || (e ->> 'record_id'), '') || coalesce(' 名单 ' || (e ->> 'entry_id'), '')
+                || ' 状态: ' || coalesce(e ->> 'status', '—') || coalesce(' 结果: ' || (e ->> 'outcome'), '')
+                || ' 办理部门: ' || coalesce(e ->> 'department_code', '—')
+                || ' 提交: ' || coalesce(pg_catalog.left(e ->> 'submitted_at', 10), '—') || E'\n';
+        END LOOP;
+        IF n = 0 THEN out := out || E'  无\n'; END IF;
+    END IF;
+    IF r ? 'query_records' THEN
+        out := out || E'\n七、查询记录\n';
+        n := 0;
+        FOR e IN SELECT * FROM pg_catalog.jsonb_array_elements(r -> 'query_records') LOOP
+            n := n + 1;
+            out := out || '  ' || n || '. ' || (e ->> 'queried_on') || ' 查询类别: ' || coalesce(e ->> 'audience', '—')
+                || coalesce(' 查询部门: ' || (e ->> 'department_code'), '')
+                || coalesce(' 查询机构: ' || (e ->> 'institution_id'), '')
+                || ' 查询原因: ' || (e ->> 'purpose') || E'\n';
+        END LOOP;
+        IF n = 0 THEN out := out || E'  无\n'; END IF;
+    END IF;
+    RETURN out || E'\n本报告依据穗府办函〔2020〕35号及信用信息披露规则生成, 仅披露报告对象可查询的信息; 查询已记录。\n';
+END
+$$;
