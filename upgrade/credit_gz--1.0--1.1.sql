@@ -664,6 +664,17 @@ DECLARE
     region text;
 BEGIN
     IF TG_OP = 'INSERT' AND credit_gz.restoring() THEN RETURN NEW; END IF;  -- a restore keeps its rows as dumped
+    -- an unverified code (check characters wrong, given with !) enters only for a role allowed to keep it
+    IF NEW.uscc IS NOT NULL AND NOT credit_gz.uscc_is_verified(NEW.uscc)
+       AND (TG_OP = 'INSERT' OR OLD.uscc IS NULL OR NOT NEW.uscc OPERATOR(credit_gz.=) OLD.uscc)
+       AND NOT credit_gz.may_store_unverified_code() THEN
+        RAISE EXCEPTION USING ERRCODE = 'invalid_text_representation',
+            MESSAGE = pg_catalog.format('unified code %s has wrong check characters', NEW.uscc::text),
+            DETAIL = pg_catalog.format('Subject %s: role %s may not store an unverified code (a DBA decides which '
+                                       'roles may, credit_gz.grant_unverified_codes).', NEW.name, CURRENT_USER),
+            HINT = pg_catalog.format('Correct the code at its source: credit_gz.uscc_correct gives %s as the likely '
+                                     'intended code.', credit_gz.uscc_correct(NEW.uscc)::text);
+    END IF;
     IF NEW.uscc IS NOT NULL THEN
         IF NEW.kind IS NULL THEN
             ac := credit_gz.uscc_authority(NEW.uscc) || credit_gz.uscc_category(NEW.uscc);
@@ -2249,9 +2260,11 @@ BEGIN
         source);
 END
 $$;
-CREATE OR REPLACE FUNCTION credit_gz.code_quality(source regclass, code_column name, name_column name DEFAULT NULL)
+-- code_quality also counts the unverified codes (a new result column: dropped and created again)
+DROP FUNCTION credit_gz.code_quality(regclass, name, name);
+CREATE FUNCTION credit_gz.code_quality(source regclass, code_column name, name_column name DEFAULT NULL)
 RETURNS TABLE (distinct_codes bigint, erroneous bigint, duplicate bigint, error_rate numeric, target_rate numeric,
-               meets_target boolean)
+               meets_target boolean, unverified bigint)
 LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pg_temp
 AS $$
@@ -2259,8 +2272,11 @@ DECLARE
     total bigint;
 BEGIN
     -- the issues first: code_quality_issues checks the arguments (22023) before any statement is built from them
-    SELECT count(*) FILTER (WHERE i.problem = 'erroneous'), count(*) FILTER (WHERE i.problem = 'duplicate')
-      INTO erroneous, duplicate
+    -- unverified: erroneous codes kept with a trailing ! (check characters wrong; in credit_gz.subject, the codes
+    -- stored by a role allowed to keep them, credit_gz.grant_unverified_codes)
+    SELECT count(*) FILTER (WHERE i.problem = 'erroneous'), count(*) FILTER (WHERE i.problem = 'duplicate'),
+           count(*) FILTER (WHERE i.problem = 'erroneous' AND i.code LIKE '%!')
+      INTO erroneous, duplicate, unverified
       FROM credit_gz.code_quality_issues(source, code_column, name_column) i;
     EXECUTE pg_catalog.format('SELECT count(DISTINCT btrim(%1$I::text)) FROM %2$s WHERE %1$I IS NOT NULL AND btrim(%1$I::text) <> %3$L',
                               code_column, source, '')
@@ -2272,6 +2288,11 @@ BEGIN
     RETURN NEXT;
 END
 $$;
+COMMENT ON FUNCTION credit_gz.code_quality(regclass, name, name) IS
+    '重错码率 / distinct codes, erroneous and duplicate codes, their rate ((erroneous + duplicate) / distinct codes) and '
+    'whether it meets the target in credit_gz.policy_target (code_error_rate, 0.005% per (十五)); unverified: the '
+    'erroneous codes kept with a trailing ! (wrong check characters; counted in erroneous too). '
+    'Example: code_quality(''staging.enterprises'', ''code'', ''name''), code_quality(''credit_gz.subject'', ''uscc'', ''name'').';
 
 -- ---------------------------------------------------------------------------------------------------------------
 -- What outside the extension depends on it: credit_gz.dependent_objects() (read it before DROP EXTENSION).
@@ -4119,3 +4140,76 @@ BEGIN
     RETURN out || E'\n本报告依据穗府办函〔2020〕35号及信用信息披露规则生成, 仅披露报告对象可查询的信息; 查询已记录。\n';
 END
 $$;
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- Unverified codes enter credit_gz.subject only for a superuser or a role a DBA allows (unverified_code_grant,
+-- grant_unverified_codes, revoke_unverified_codes; the gate is in subject_before, redefined above)
+-- ---------------------------------------------------------------------------------------------------------------
+CREATE TABLE credit_gz.unverified_code_grant (
+    role_name  name        NOT NULL PRIMARY KEY,
+    basis      text        NOT NULL CHECK (basis <> ''),
+    granted_at timestamptz NOT NULL DEFAULT pg_catalog.now(),
+    granted_by name        NOT NULL DEFAULT CURRENT_USER
+);
+COMMENT ON TABLE credit_gz.unverified_code_grant IS
+    '未校验代码授权 / roles a DBA allows to store a unified code whose check characters are wrong (given with a '
+    'trailing !) in credit_gz.subject; written by credit_gz.grant_unverified_codes / revoke_unverified_codes. '
+    'Superusers need no row.';
+COMMENT ON COLUMN credit_gz.unverified_code_grant.role_name IS '数据库角色 / database role (members inherit)';
+COMMENT ON COLUMN credit_gz.unverified_code_grant.basis IS '依据 / why the role may keep unverified codes (e.g. a registry''s own errors kept as issued)';
+COMMENT ON COLUMN credit_gz.unverified_code_grant.granted_at IS '授权时间 / when granted';
+COMMENT ON COLUMN credit_gz.unverified_code_grant.granted_by IS '授权人 / who granted';
+SELECT pg_catalog.pg_extension_config_dump('credit_gz.unverified_code_grant', '');
+-- Readable by every role: the subject trigger tests the caller's right in the caller's own rights; it names roles only.
+GRANT SELECT ON credit_gz.unverified_code_grant TO PUBLIC;
+
+-- may_store_unverified_code: may the current role store an unverified code (superuser, or a grant it inherits)?
+CREATE FUNCTION credit_gz.may_store_unverified_code()
+RETURNS boolean
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+    SELECT coalesce((SELECT r.rolsuper FROM pg_catalog.pg_roles r WHERE r.rolname OPERATOR(pg_catalog.=) CURRENT_USER), false)
+        OR EXISTS (SELECT FROM credit_gz.unverified_code_grant g
+                    WHERE pg_catalog.pg_has_role(CURRENT_USER, g.role_name, 'USAGE'))
+$$;
+COMMENT ON FUNCTION credit_gz.may_store_unverified_code() IS
+    '可否存储未校验代码 / whether the current role may store a unified code with wrong check characters in '
+    'credit_gz.subject: a superuser, or a role granted by credit_gz.grant_unverified_codes (through memberships).';
+
+-- grant_unverified_codes / revoke_unverified_codes: the DBA's decision, as data.
+CREATE FUNCTION credit_gz.grant_unverified_codes(role_name name, basis text)
+RETURNS void
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    IF NOT EXISTS (SELECT FROM pg_catalog.pg_roles r WHERE r.rolname OPERATOR(pg_catalog.=) grant_unverified_codes.role_name) THEN
+        RAISE EXCEPTION 'role "%" does not exist', grant_unverified_codes.role_name USING ERRCODE = '42704';
+    END IF;
+    IF basis IS NULL OR basis OPERATOR(pg_catalog.=) '' THEN
+        RAISE EXCEPTION 'a grant of unverified codes needs its basis'
+            USING ERRCODE = '22023', HINT = 'Say why the role may keep codes as issued, e.g. ''登记机关原始赋码''.';
+    END IF;
+    INSERT INTO credit_gz.unverified_code_grant AS g (role_name, basis)
+    VALUES (grant_unverified_codes.role_name, grant_unverified_codes.basis)
+    ON CONFLICT ON CONSTRAINT unverified_code_grant_pkey DO UPDATE SET basis = EXCLUDED.basis;
+END
+$$;
+COMMENT ON FUNCTION credit_gz.grant_unverified_codes(name, text) IS
+    '允许存储未校验代码 / lets the role (and its members) store unified codes with wrong check characters (given with '
+    'a trailing !) in credit_gz.subject; basis required. Idempotent. DBA only.';
+REVOKE ALL ON FUNCTION credit_gz.grant_unverified_codes(name, text) FROM PUBLIC;
+
+CREATE FUNCTION credit_gz.revoke_unverified_codes(role_name name)
+RETURNS boolean
+LANGUAGE sql VOLATILE
+SET search_path = pg_catalog, pg_temp
+AS $$
+    WITH d AS (DELETE FROM credit_gz.unverified_code_grant g
+                WHERE g.role_name OPERATOR(pg_catalog.=) revoke_unverified_codes.role_name RETURNING 1)
+    SELECT EXISTS (SELECT FROM d)
+$$;
+COMMENT ON FUNCTION credit_gz.revoke_unverified_codes(name) IS
+    '撤销未校验代码授权 / withdraws grant_unverified_codes; true when the role had it. Codes already stored stay. DBA only.';
+REVOKE ALL ON FUNCTION credit_gz.revoke_unverified_codes(name) FROM PUBLIC;
