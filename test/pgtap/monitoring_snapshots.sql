@@ -18,7 +18,7 @@ CREATE TEMP TABLE t_mon_pre AS
 SELECT credit_gz.precheck(subject_id, 'government_procurement', 'procurement_bid', 'court') AS answer
   FROM credit_gz.subject WHERE name IN ('监测甲公司', '监测乙公司')
 UNION ALL
-SELECT credit_gz.precheck('91440101MA5QMON0X9', 'government_procurement', 'procurement_bid', 'court');
+SELECT credit_gz.precheck(credit_gz.uscc_correct('91440101MA5QM0N0X9!'::credit_gz.uscc)::text, 'government_procurement', 'procurement_bid', 'court');
 
 -- Trends
 SELECT is((SELECT sum(value)::int FROM credit_gz.monitor_trend
