@@ -3410,7 +3410,6 @@ BEGIN
     RETURN result;
 END
 $$;
-    'precheck; NULL for other reads and entries before 1.1)';
 
 -- ---------------------------------------------------------------------------------------------------------------
 -- Monitoring over time (九: 定期通报监测结果; src/monitoring.sql): pre-checks per day and verdict from the query logs
