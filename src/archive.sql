@@ -542,6 +542,17 @@ DECLARE
     region text;
 BEGIN
     IF TG_OP = 'INSERT' AND credit_gz.restoring() THEN RETURN NEW; END IF;  -- a restore keeps its rows as dumped
+    -- an unverified code (check characters wrong, given with !) enters only for a role allowed to keep it
+    IF NEW.uscc IS NOT NULL AND NOT credit_gz.uscc_is_verified(NEW.uscc)
+       AND (TG_OP = 'INSERT' OR OLD.uscc IS NULL OR NOT NEW.uscc OPERATOR(credit_gz.=) OLD.uscc)
+       AND NOT credit_gz.may_store_unverified_code() THEN
+        RAISE EXCEPTION USING ERRCODE = 'invalid_text_representation',
+            MESSAGE = pg_catalog.format('unified code %s has wrong check characters', NEW.uscc::text),
+            DETAIL = pg_catalog.format('Subject %s: role %s may not store an unverified code (a DBA decides which '
+                                       'roles may, credit_gz.grant_unverified_codes).', NEW.name, CURRENT_USER),
+            HINT = pg_catalog.format('Correct the code at its source: credit_gz.uscc_correct gives %s as the likely '
+                                     'intended code.', credit_gz.uscc_correct(NEW.uscc)::text);
+    END IF;
     IF NEW.uscc IS NOT NULL THEN
         IF NEW.kind IS NULL THEN
             ac := credit_gz.uscc_authority(NEW.uscc) || credit_gz.uscc_category(NEW.uscc);

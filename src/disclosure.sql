@@ -918,6 +918,37 @@ COMMENT ON FUNCTION credit_gz.report_section(text, bigint, text, text) IS
     'Internal to the reports: one section (subject, record, commitment, …) of what an audience sees of a subject, read '
     'through credit_gz.public_<section> for the public and credit_gz.disclosed_<section> otherwise.';
 
+-- my_query_record: 查询记录 — who read the subject a self report names (credit_gz.self_subject()), as a personal credit
+-- report lists its queries: when, for which audience, by which department or institution, for what purpose; never
+-- the reading role or session. Outside a self report it has no rows. A view, not a SECURITY DEFINER function:
+-- self_subject() must see the caller (the role that opened the self read), which a view leaves as it is.
+CREATE VIEW credit_gz.my_query_record WITH (security_barrier = true) AS
+SELECT q.at::date AS queried_on,
+       q.audience,
+       q.department_code,
+       (SELECT pg_catalog.min(g.institution_id) FROM credit_gz.role_grant g
+         WHERE g.role_name OPERATOR(pg_catalog.=) q.role_name AND g.kind OPERATOR(pg_catalog.=) 'financial_institution'
+        HAVING pg_catalog.count(DISTINCT g.institution_id) OPERATOR(pg_catalog.=) 1) AS institution_id,
+       q.purpose,
+       q.at,
+       q.log_id
+  FROM credit_gz.query_log q
+ WHERE q.subject_id OPERATOR(pg_catalog.=) credit_gz.self_subject();
+COMMENT ON VIEW credit_gz.my_query_record IS
+    '查询记录 / who read the subject of the self report being built (credit_gz.self_subject()): date, audience, '
+    'department or financial institution, purpose, from credit_gz.query_log; nothing else of the log. No rows outside '
+    'a self report (credit_gz.credit_report(subject, ''self'')). institution_id: the institution the reading role acts '
+    'for when it acts for one.';
+COMMENT ON COLUMN credit_gz.my_query_record.queried_on IS '查询日期 / date of the read';
+COMMENT ON COLUMN credit_gz.my_query_record.audience IS '查询用途类别 / audience the read was made for';
+COMMENT ON COLUMN credit_gz.my_query_record.department_code IS '查询部门 / department that read';
+COMMENT ON COLUMN credit_gz.my_query_record.institution_id IS '查询机构 / financial institution that read';
+COMMENT ON COLUMN credit_gz.my_query_record.purpose IS '查询原因 / purpose given';
+COMMENT ON COLUMN credit_gz.my_query_record.at IS '查询时间 / when (orders the record)';
+COMMENT ON COLUMN credit_gz.my_query_record.log_id IS '日志编号 / entry id (orders reads at the same time)';
+INSERT INTO credit_gz.role_privilege (kind, object_name, privileges, shipped) VALUES
+    ('self_service', 'my_query_record', 'SELECT', true);
+
 -- credit_report: everything the audience may see of a subject, logged.
 CREATE FUNCTION credit_gz.credit_report(subject_id bigint, audience text, purpose text DEFAULT NULL)
 RETURNS jsonb
@@ -961,6 +992,13 @@ BEGIN
             credit_gz.report_section('repair', subject_id, audience, 'v.submitted_at DESC, v.kind, v.id'),
             'repair_notices',
             credit_gz.report_section('repair_notice', subject_id, audience, 'v.decision_date DESC, v.record_id'));
+    END IF;
+    IF a.code = 'self' THEN
+        -- 查询记录: the subject sees who read it, as a personal credit report shows its queries
+        report := report || pg_catalog.jsonb_build_object('query_records',
+            (SELECT coalesce(pg_catalog.jsonb_agg(to_jsonb(r) - ARRAY['at', 'log_id'] ORDER BY r.at DESC, r.log_id DESC),
+                             '[]')
+               FROM credit_gz.my_query_record r));
     END IF;
     PERFORM credit_gz.self_scope_close();
     RETURN report;
@@ -1143,6 +1181,18 @@ BEGIN
                 || ' 状态: ' || coalesce(e ->> 'status', '—') || coalesce(' 结果: ' || (e ->> 'outcome'), '')
                 || ' 办理部门: ' || coalesce(e ->> 'department_code', '—')
                 || ' 提交: ' || coalesce(pg_catalog.left(e ->> 'submitted_at', 10), '—') || E'\n';
+        END LOOP;
+        IF n = 0 THEN out := out || E'  无\n'; END IF;
+    END IF;
+    IF r ? 'query_records' THEN
+        out := out || E'\n七、查询记录\n';
+        n := 0;
+        FOR e IN SELECT * FROM pg_catalog.jsonb_array_elements(r -> 'query_records') LOOP
+            n := n + 1;
+            out := out || '  ' || n || '. ' || (e ->> 'queried_on') || ' 查询类别: ' || coalesce(e ->> 'audience', '—')
+                || coalesce(' 查询部门: ' || (e ->> 'department_code'), '')
+                || coalesce(' 查询机构: ' || (e ->> 'institution_id'), '')
+                || ' 查询原因: ' || (e ->> 'purpose') || E'\n';
         END LOOP;
         IF n = 0 THEN out := out || E'  无\n'; END IF;
     END IF;

@@ -93,7 +93,7 @@ COMMENT ON FUNCTION credit_gz.code_quality_issues(regclass, name, name) IS
 -- code_quality: the rate of duplicate and erroneous codes against the policy's target.
 CREATE FUNCTION credit_gz.code_quality(source regclass, code_column name, name_column name DEFAULT NULL)
 RETURNS TABLE (distinct_codes bigint, erroneous bigint, duplicate bigint, error_rate numeric, target_rate numeric,
-               meets_target boolean)
+               meets_target boolean, unverified bigint)
 LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pg_temp
 AS $$
@@ -101,8 +101,11 @@ DECLARE
     total bigint;
 BEGIN
     -- the issues first: code_quality_issues checks the arguments (22023) before any statement is built from them
-    SELECT count(*) FILTER (WHERE i.problem = 'erroneous'), count(*) FILTER (WHERE i.problem = 'duplicate')
-      INTO erroneous, duplicate
+    -- unverified: erroneous codes kept with a trailing ! (check characters wrong; in credit_gz.subject, the codes
+    -- stored by a role allowed to keep them, credit_gz.grant_unverified_codes)
+    SELECT count(*) FILTER (WHERE i.problem = 'erroneous'), count(*) FILTER (WHERE i.problem = 'duplicate'),
+           count(*) FILTER (WHERE i.problem = 'erroneous' AND i.code LIKE '%!')
+      INTO erroneous, duplicate, unverified
       FROM credit_gz.code_quality_issues(source, code_column, name_column) i;
     EXECUTE pg_catalog.format('SELECT count(DISTINCT btrim(%1$I::text)) FROM %2$s WHERE %1$I IS NOT NULL AND btrim(%1$I::text) <> %3$L',
                               code_column, source, '')
@@ -116,7 +119,8 @@ END
 $$;
 COMMENT ON FUNCTION credit_gz.code_quality(regclass, name, name) IS
     '重错码率 / distinct codes, erroneous and duplicate codes, their rate ((erroneous + duplicate) / distinct codes) and '
-    'whether it meets the target in credit_gz.policy_target (code_error_rate, 0.005% per (十五)). '
+    'whether it meets the target in credit_gz.policy_target (code_error_rate, 0.005% per (十五)); unverified: the '
+    'erroneous codes kept with a trailing ! (wrong check characters; counted in erroneous too). '
     'Example: code_quality(''staging.enterprises'', ''code'', ''name''), code_quality(''credit_gz.subject'', ''uscc'', ''name'').';
 
 -- ---------------------------------------------------------------------------------------------------------------------

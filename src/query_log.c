@@ -808,7 +808,8 @@ ql_caller_may_queue(bool unknown)
 /*
  * ql_log_read_sql — the body of the two SQL entry points: queued through ql_read when the queue can carry the
  * entry as it is; whatever it cannot — a `via` the table would reject, a caller without INSERT on the log, a hot
- * standby — is inserted at once in the caller's statement and rights, where the table judges it as before.
+ * standby — is inserted at once in the caller's statement and rights, where the table judges it as before. A
+ * department named must be one the role acts for (42501).
  */
 static void
 ql_log_read_sql(FunctionCallInfo fcinfo, bool unknown, int64 subject_id, const char *code)
@@ -819,6 +820,14 @@ ql_log_read_sql(FunctionCallInfo fcinfo, bool unknown, int64 subject_id, const c
 	char	   *audience = PG_ARGISNULL(3) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(3));
 	char	   *department = PG_ARGISNULL(4) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(4));
 
+	/* the entry names the department the role acts for, never the caller's word (as a pre-check's does) */
+	if (department != NULL && !credit_gz_acts_for_department(department))
+		ereport(ERROR,
+				(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
+				 errmsg("role %s does not act for department %s", GetUserNameFromId(GetUserId(), false), department),
+				 errdetail("A read is logged in the name of a department the role acts for."),
+				 errhint("Leave the department out to log the role's own, or ask a DBA to run "
+						 "credit_gz.grant_department.")));
 	if (via != NULL && ql_via_queueable(via) && !RecoveryInProgress() && ql_async() && ql_caller_may_queue(unknown))
 		ql_read(unknown, subject_id, code, via, purpose, audience, department, NULL, NULL, &connected);
 	else

@@ -210,3 +210,76 @@ CREATE FUNCTION credit_gz.uscc_district(credit_gz.uscc) RETURNS text
 COMMENT ON FUNCTION credit_gz.uscc_district(credit_gz.uscc) IS
     '所属广州市辖区 / today''s Guangzhou district of the code''s region (abolished codes mapped to successors); '
     'NULL outside Guangzhou. STABLE: reads credit_gz.region.';
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- Unverified codes (校验位错误的代码): the '!' input keeps a code whose check characters are wrong, so dumps restore;
+-- such a code enters credit_gz.subject only for a superuser or a role a DBA allows here (subject_before).
+-- ---------------------------------------------------------------------------------------------------------------
+CREATE TABLE credit_gz.unverified_code_grant (
+    role_name  name        NOT NULL PRIMARY KEY,
+    basis      text        NOT NULL CHECK (basis <> ''),
+    granted_at timestamptz NOT NULL DEFAULT pg_catalog.now(),
+    granted_by name        NOT NULL DEFAULT CURRENT_USER
+);
+COMMENT ON TABLE credit_gz.unverified_code_grant IS
+    '未校验代码授权 / roles a DBA allows to store a unified code whose check characters are wrong (given with a '
+    'trailing !) in credit_gz.subject; written by credit_gz.grant_unverified_codes / revoke_unverified_codes. '
+    'Superusers need no row.';
+COMMENT ON COLUMN credit_gz.unverified_code_grant.role_name IS '数据库角色 / database role (members inherit)';
+COMMENT ON COLUMN credit_gz.unverified_code_grant.basis IS '依据 / why the role may keep unverified codes (e.g. a registry''s own errors kept as issued)';
+COMMENT ON COLUMN credit_gz.unverified_code_grant.granted_at IS '授权时间 / when granted';
+COMMENT ON COLUMN credit_gz.unverified_code_grant.granted_by IS '授权人 / who granted';
+SELECT pg_catalog.pg_extension_config_dump('credit_gz.unverified_code_grant', '');
+-- Readable by every role: the subject trigger tests the caller's right in the caller's own rights; it names roles only.
+GRANT SELECT ON credit_gz.unverified_code_grant TO PUBLIC;
+
+-- may_store_unverified_code: may the current role store an unverified code (superuser, or a grant it inherits)?
+CREATE FUNCTION credit_gz.may_store_unverified_code()
+RETURNS boolean
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+    SELECT coalesce((SELECT r.rolsuper FROM pg_catalog.pg_roles r WHERE r.rolname OPERATOR(pg_catalog.=) CURRENT_USER), false)
+        OR EXISTS (SELECT FROM credit_gz.unverified_code_grant g
+                    WHERE pg_catalog.pg_has_role(CURRENT_USER, g.role_name, 'USAGE'))
+$$;
+COMMENT ON FUNCTION credit_gz.may_store_unverified_code() IS
+    '可否存储未校验代码 / whether the current role may store a unified code with wrong check characters in '
+    'credit_gz.subject: a superuser, or a role granted by credit_gz.grant_unverified_codes (through memberships).';
+
+-- grant_unverified_codes / revoke_unverified_codes: the DBA's decision, as data.
+CREATE FUNCTION credit_gz.grant_unverified_codes(role_name name, basis text)
+RETURNS void
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    IF NOT EXISTS (SELECT FROM pg_catalog.pg_roles r WHERE r.rolname OPERATOR(pg_catalog.=) grant_unverified_codes.role_name) THEN
+        RAISE EXCEPTION 'role "%" does not exist', grant_unverified_codes.role_name USING ERRCODE = '42704';
+    END IF;
+    IF basis IS NULL OR basis OPERATOR(pg_catalog.=) '' THEN
+        RAISE EXCEPTION 'a grant of unverified codes needs its basis'
+            USING ERRCODE = '22023', HINT = 'Say why the role may keep codes as issued, e.g. ''登记机关原始赋码''.';
+    END IF;
+    INSERT INTO credit_gz.unverified_code_grant AS g (role_name, basis)
+    VALUES (grant_unverified_codes.role_name, grant_unverified_codes.basis)
+    ON CONFLICT ON CONSTRAINT unverified_code_grant_pkey DO UPDATE SET basis = EXCLUDED.basis;
+END
+$$;
+COMMENT ON FUNCTION credit_gz.grant_unverified_codes(name, text) IS
+    '允许存储未校验代码 / lets the role (and its members) store unified codes with wrong check characters (given with '
+    'a trailing !) in credit_gz.subject; basis required. Idempotent. DBA only.';
+REVOKE ALL ON FUNCTION credit_gz.grant_unverified_codes(name, text) FROM PUBLIC;
+
+CREATE FUNCTION credit_gz.revoke_unverified_codes(role_name name)
+RETURNS boolean
+LANGUAGE sql VOLATILE
+SET search_path = pg_catalog, pg_temp
+AS $$
+    WITH d AS (DELETE FROM credit_gz.unverified_code_grant g
+                WHERE g.role_name OPERATOR(pg_catalog.=) revoke_unverified_codes.role_name RETURNING 1)
+    SELECT EXISTS (SELECT FROM d)
+$$;
+COMMENT ON FUNCTION credit_gz.revoke_unverified_codes(name) IS
+    '撤销未校验代码授权 / withdraws grant_unverified_codes; true when the role had it. Codes already stored stay. DBA only.';
+REVOKE ALL ON FUNCTION credit_gz.revoke_unverified_codes(name) FROM PUBLIC;

@@ -399,6 +399,13 @@ BEGIN
             'repair_notices',
             credit_gz.report_section('repair_notice', subject_id, audience, 'v.decision_date DESC, v.record_id'));
     END IF;
+    IF a.code = 'self' THEN
+        -- 查询记录: the subject sees who read it, as a personal credit report shows its queries
+        report := report || pg_catalog.jsonb_build_object('query_records',
+            (SELECT coalesce(pg_catalog.jsonb_agg(to_jsonb(r) - ARRAY['at', 'log_id'] ORDER BY r.at DESC, r.log_id DESC),
+                             '[]')
+               FROM credit_gz.my_query_record r));
+    END IF;
     PERFORM credit_gz.self_scope_close();
     RETURN report;
 END
@@ -659,6 +666,17 @@ DECLARE
     region text;
 BEGIN
     IF TG_OP = 'INSERT' AND credit_gz.restoring() THEN RETURN NEW; END IF;  -- a restore keeps its rows as dumped
+    -- an unverified code (check characters wrong, given with !) enters only for a role allowed to keep it
+    IF NEW.uscc IS NOT NULL AND NOT credit_gz.uscc_is_verified(NEW.uscc)
+       AND (TG_OP = 'INSERT' OR OLD.uscc IS NULL OR NOT NEW.uscc OPERATOR(credit_gz.=) OLD.uscc)
+       AND NOT credit_gz.may_store_unverified_code() THEN
+        RAISE EXCEPTION USING ERRCODE = 'invalid_text_representation',
+            MESSAGE = pg_catalog.format('unified code %s has wrong check characters', NEW.uscc::text),
+            DETAIL = pg_catalog.format('Subject %s: role %s may not store an unverified code (a DBA decides which '
+                                       'roles may, credit_gz.grant_unverified_codes).', NEW.name, CURRENT_USER),
+            HINT = pg_catalog.format('Correct the code at its source: credit_gz.uscc_correct gives %s as the likely '
+                                     'intended code.', credit_gz.uscc_correct(NEW.uscc)::text);
+    END IF;
     IF NEW.uscc IS NOT NULL THEN
         IF NEW.kind IS NULL THEN
             ac := credit_gz.uscc_authority(NEW.uscc) || credit_gz.uscc_category(NEW.uscc);
@@ -2244,9 +2262,11 @@ BEGIN
         source);
 END
 $$;
-CREATE OR REPLACE FUNCTION credit_gz.code_quality(source regclass, code_column name, name_column name DEFAULT NULL)
+-- code_quality also counts the unverified codes (a new result column: dropped and created again)
+DROP FUNCTION credit_gz.code_quality(regclass, name, name);
+CREATE FUNCTION credit_gz.code_quality(source regclass, code_column name, name_column name DEFAULT NULL)
 RETURNS TABLE (distinct_codes bigint, erroneous bigint, duplicate bigint, error_rate numeric, target_rate numeric,
-               meets_target boolean)
+               meets_target boolean, unverified bigint)
 LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pg_temp
 AS $$
@@ -2254,8 +2274,11 @@ DECLARE
     total bigint;
 BEGIN
     -- the issues first: code_quality_issues checks the arguments (22023) before any statement is built from them
-    SELECT count(*) FILTER (WHERE i.problem = 'erroneous'), count(*) FILTER (WHERE i.problem = 'duplicate')
-      INTO erroneous, duplicate
+    -- unverified: erroneous codes kept with a trailing ! (check characters wrong; in credit_gz.subject, the codes
+    -- stored by a role allowed to keep them, credit_gz.grant_unverified_codes)
+    SELECT count(*) FILTER (WHERE i.problem = 'erroneous'), count(*) FILTER (WHERE i.problem = 'duplicate'),
+           count(*) FILTER (WHERE i.problem = 'erroneous' AND i.code LIKE '%!')
+      INTO erroneous, duplicate, unverified
       FROM credit_gz.code_quality_issues(source, code_column, name_column) i;
     EXECUTE pg_catalog.format('SELECT count(DISTINCT btrim(%1$I::text)) FROM %2$s WHERE %1$I IS NOT NULL AND btrim(%1$I::text) <> %3$L',
                               code_column, source, '')
@@ -2267,6 +2290,11 @@ BEGIN
     RETURN NEXT;
 END
 $$;
+COMMENT ON FUNCTION credit_gz.code_quality(regclass, name, name) IS
+    '重错码率 / distinct codes, erroneous and duplicate codes, their rate ((erroneous + duplicate) / distinct codes) and '
+    'whether it meets the target in credit_gz.policy_target (code_error_rate, 0.005% per (十五)); unverified: the '
+    'erroneous codes kept with a trailing ! (wrong check characters; counted in erroneous too). '
+    'Example: code_quality(''staging.enterprises'', ''code'', ''name''), code_quality(''credit_gz.subject'', ''uscc'', ''name'').';
 
 -- ---------------------------------------------------------------------------------------------------------------
 -- What outside the extension depends on it: credit_gz.dependent_objects() (read it before DROP EXTENSION).
@@ -4360,3 +4388,219 @@ COMMENT ON COLUMN credit_gz.disclosed_repair_notice.where_to_apply IS '申请渠
 COMMENT ON COLUMN credit_gz.disclosed_repair_notice.conditions IS '修复条件 / conditions of repair';
 COMMENT ON COLUMN credit_gz.disclosed_repair_notice.source IS '依据 / legal source';
 COMMENT ON COLUMN credit_gz.disclosed_repair_notice.issued_on IS '告知日期 / day issued';
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- 查询记录: a subject reading its own report sees who read it (credit_gz.my_query_record, granted to self-service roles)
+-- ---------------------------------------------------------------------------------------------------------------
+-- my_query_record: 查询记录 — who read the subject a self report names (credit_gz.self_subject()), as a personal credit
+-- report lists its queries: when, for which audience, by which department or institution, for what purpose; never
+-- the reading role or session. Outside a self report it has no rows. A view, not a SECURITY DEFINER function:
+-- self_subject() must see the caller (the role that opened the self read), which a view leaves as it is.
+CREATE VIEW credit_gz.my_query_record WITH (security_barrier = true) AS
+SELECT q.at::date AS queried_on,
+       q.audience,
+       q.department_code,
+       (SELECT pg_catalog.min(g.institution_id) FROM credit_gz.role_grant g
+         WHERE g.role_name OPERATOR(pg_catalog.=) q.role_name AND g.kind OPERATOR(pg_catalog.=) 'financial_institution'
+        HAVING pg_catalog.count(DISTINCT g.institution_id) OPERATOR(pg_catalog.=) 1) AS institution_id,
+       q.purpose,
+       q.at,
+       q.log_id
+  FROM credit_gz.query_log q
+ WHERE q.subject_id OPERATOR(pg_catalog.=) credit_gz.self_subject();
+COMMENT ON VIEW credit_gz.my_query_record IS
+    '查询记录 / who read the subject of the self report being built (credit_gz.self_subject()): date, audience, '
+    'department or financial institution, purpose, from credit_gz.query_log; nothing else of the log. No rows outside '
+    'a self report (credit_gz.credit_report(subject, ''self'')). institution_id: the institution the reading role acts '
+    'for when it acts for one.';
+COMMENT ON COLUMN credit_gz.my_query_record.queried_on IS '查询日期 / date of the read';
+COMMENT ON COLUMN credit_gz.my_query_record.audience IS '查询用途类别 / audience the read was made for';
+COMMENT ON COLUMN credit_gz.my_query_record.department_code IS '查询部门 / department that read';
+COMMENT ON COLUMN credit_gz.my_query_record.institution_id IS '查询机构 / financial institution that read';
+COMMENT ON COLUMN credit_gz.my_query_record.purpose IS '查询原因 / purpose given';
+COMMENT ON COLUMN credit_gz.my_query_record.at IS '查询时间 / when (orders the record)';
+COMMENT ON COLUMN credit_gz.my_query_record.log_id IS '日志编号 / entry id (orders reads at the same time)';
+INSERT INTO credit_gz.role_privilege (kind, object_name, privileges, shipped) VALUES
+    ('self_service', 'my_query_record', 'SELECT', true);
+
+-- The text report prints the 查询记录 of a self report (七、查询记录)
+CREATE OR REPLACE FUNCTION credit_gz.credit_report_text(subject_id bigint, audience text, purpose text DEFAULT NULL)
+RETURNS text
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    r     jsonb := credit_gz.credit_report(subject_id, audience, purpose);
+    e     jsonb;
+    out   text;
+    n     int;
+BEGIN
+    out := '广州市公共信用信息报告' || E'\n'
+        || '报告对象: ' || (r ->> 'audience_name') || ' (' || (r ->> 'audience') || ')' || E'\n'
+        || '生成时间: ' || pg_catalog.to_char((r ->> 'generated_at')::timestamptz, 'YYYY-MM-DD HH24:MI:SS') || E'\n';
+    IF NOT (r ->> 'found')::boolean THEN
+        RETURN out || E'\n未查询到该主体的信用档案。\n';
+    END IF;
+    e := r -> 'subject';
+    out := out || E'\n一、主体信息\n'
+        || '  名称: ' || coalesce(e ->> 'name', '—') || E'\n'
+        || CASE WHEN (e ->> 'natural_person')::boolean THEN '  身份证件号码: ' ELSE '  统一社会信用代码: ' END
+        || coalesce(e ->> 'identity_code', '—') || E'\n'
+        || '  所属区: ' || coalesce(e ->> 'district', '—') || E'\n'
+        || '  登记日期: ' || coalesce(e ->> 'registered_on', '—') || E'\n';
+    IF r ? 'grades' THEN
+        out := out || E'\n二、信用等级\n';
+        n := 0;
+        FOR e IN SELECT * FROM pg_catalog.jsonb_array_elements(r -> 'grades') LOOP
+            n := n + 1;
+            out := out || '  ' || coalesce(e ->> 'model_name', e ->> 'model_code') || ': ' || coalesce(e ->> 'grade', '—')
+                || coalesce(' (' || (e ->> 'grade_label') || ')', '') || coalesce(', 分值 ' || (e ->> 'score'), '')
+                || coalesce(', 最近变动 ' || pg_catalog.left(e -> 'history' -> 0 ->> 'changed_at', 10) || ' '
+                            || (e -> 'history' -> 0 ->> 'old_grade') || '→' || (e -> 'history' -> 0 ->> 'new_grade'), '')
+                || E'\n';
+        END LOOP;
+        IF n = 0 THEN out := out || E'  无\n'; END IF;
+    END IF;
+    out := out || E'\n三、信用记录\n';
+    n := 0;
+    FOR e IN SELECT * FROM pg_catalog.jsonb_array_elements(r -> 'records') LOOP
+        n := n + 1;
+        out := out || '  ' || n || '. ' || (e ->> 'decision_date') || ' ' || coalesce(e ->> 'item_name', e ->> 'item_code')
+            || CASE e ->> 'polarity' WHEN 'negative' THEN ' [失信]' WHEN 'positive' THEN ' [守信]' ELSE '' END
+            || coalesce(' 严重程度: ' || CASE e ->> 'severity' WHEN 'minor' THEN '轻微' WHEN 'general' THEN '一般'
+                                               WHEN 'serious' THEN '严重' WHEN 'specific_serious' THEN '特定严重' END, '')
+            || E'\n     文书号: ' || coalesce(e ->> 'document_no', '—') || ' 认定部门: ' || coalesce(e ->> 'department_code', '—')
+            || ' 领域: ' || coalesce(e ->> 'domain_code', '—')
+            || E'\n     公示期: ' || coalesce(e ->> 'publish_from', '—') || ' 至 '
+            || coalesce(pg_catalog.to_char(credit_gz.inclusive_end((e ->> 'publish_until')::date), 'YYYY-MM-DD'), '—')
+            || CASE WHEN (e ->> 'under_objection')::boolean THEN ' 【异议处理中】' ELSE '' END
+            || CASE e ->> 'status' WHEN 'repaired' THEN ' 【已修复】' WHEN 'expired' THEN ' 【已到期归档】' ELSE '' END
+            || E'\n';
+    END LOOP;
+    IF n = 0 THEN out := out || E'  无\n'; END IF;
+    IF r ? 'list_entries' THEN
+        out := out || E'\n四、名单信息\n';
+        n := 0;
+        FOR e IN SELECT * FROM pg_catalog.jsonb_array_elements(r -> 'list_entries') LOOP
+            n := n + 1;
+            out := out || '  ' || n || '. ' || coalesce(e ->> 'list_name', e ->> 'list_type_code')
+                || ' 认定部门: ' || coalesce(e ->> 'department_code', '—')
+                || ' 期间: ' || coalesce(e ->> 'effective_from', '—') || ' 至 '
+                || coalesce(pg_catalog.to_char(credit_gz.inclusive_end((e ->> 'effective_until')::date), 'YYYY-MM-DD'), '—')
+                || ' 状态: ' || coalesce(e ->> 'status', '—')
+                || CASE WHEN (e ->> 'derived')::boolean THEN ' (关联认定)' ELSE '' END || E'\n';
+        END LOOP;
+        IF n = 0 THEN out := out || E'  无\n'; END IF;
+    END IF;
+    out := out || E'\n五、信用承诺\n';
+    n := 0;
+    FOR e IN SELECT * FROM pg_catalog.jsonb_array_elements(r -> 'commitments') LOOP
+        n := n + 1;
+        out := out || '  ' || n || '. ' || coalesce(e ->> 'matter', '—') || ' (' || coalesce(e ->> 'kind', '—') || ')'
+            || ' 期限: ' || coalesce(e ->> 'due_date', '—') || ' 状态: '
+            || CASE e ->> 'status' WHEN 'pending' THEN '履行中' WHEN 'fulfilled' THEN '已履行'
+                                   WHEN 'not_fulfilled' THEN '未履行' ELSE coalesce(e ->> 'status', '—') END || E'\n';
+    END LOOP;
+    IF n = 0 THEN out := out || E'  无\n'; END IF;
+    IF r ? 'repairs' THEN
+        out := out || E'\n六、信用修复与异议\n';
+        n := 0;
+        FOR e IN SELECT * FROM pg_catalog.jsonb_array_elements(r -> 'repairs') LOOP
+            n := n + 1;
+            out := out || '  ' || n || '. '
+                || CASE e ->> 'kind' WHEN 'objection' THEN '异议' ELSE '信用修复' END
+                || coalesce(' 记录 ' || (e ->> 'record_id'), '') || coalesce(' 名单 ' || (e ->> 'entry_id'), '')
+                || ' 状态: ' || coalesce(e ->> 'status', '—') || coalesce(' 结果: ' || (e ->> 'outcome'), '')
+                || ' 办理部门: ' || coalesce(e ->> 'department_code', '—')
+                || ' 提交: ' || coalesce(pg_catalog.left(e ->> 'submitted_at', 10), '—') || E'\n';
+        END LOOP;
+        IF n = 0 THEN out := out || E'  无\n'; END IF;
+    END IF;
+    IF r ? 'query_records' THEN
+        out := out || E'\n七、查询记录\n';
+        n := 0;
+        FOR e IN SELECT * FROM pg_catalog.jsonb_array_elements(r -> 'query_records') LOOP
+            n := n + 1;
+            out := out || '  ' || n || '. ' || (e ->> 'queried_on') || ' 查询类别: ' || coalesce(e ->> 'audience', '—')
+                || coalesce(' 查询部门: ' || (e ->> 'department_code'), '')
+                || coalesce(' 查询机构: ' || (e ->> 'institution_id'), '')
+                || ' 查询原因: ' || (e ->> 'purpose') || E'\n';
+        END LOOP;
+        IF n = 0 THEN out := out || E'  无\n'; END IF;
+    END IF;
+    RETURN out || E'\n本报告依据穗府办函〔2020〕35号及信用信息披露规则生成, 仅披露报告对象可查询的信息; 查询已记录。\n';
+END
+$$;
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- Unverified codes enter credit_gz.subject only for a superuser or a role a DBA allows (unverified_code_grant,
+-- grant_unverified_codes, revoke_unverified_codes; the gate is in subject_before, redefined above)
+-- ---------------------------------------------------------------------------------------------------------------
+CREATE TABLE credit_gz.unverified_code_grant (
+    role_name  name        NOT NULL PRIMARY KEY,
+    basis      text        NOT NULL CHECK (basis <> ''),
+    granted_at timestamptz NOT NULL DEFAULT pg_catalog.now(),
+    granted_by name        NOT NULL DEFAULT CURRENT_USER
+);
+COMMENT ON TABLE credit_gz.unverified_code_grant IS
+    '未校验代码授权 / roles a DBA allows to store a unified code whose check characters are wrong (given with a '
+    'trailing !) in credit_gz.subject; written by credit_gz.grant_unverified_codes / revoke_unverified_codes. '
+    'Superusers need no row.';
+COMMENT ON COLUMN credit_gz.unverified_code_grant.role_name IS '数据库角色 / database role (members inherit)';
+COMMENT ON COLUMN credit_gz.unverified_code_grant.basis IS '依据 / why the role may keep unverified codes (e.g. a registry''s own errors kept as issued)';
+COMMENT ON COLUMN credit_gz.unverified_code_grant.granted_at IS '授权时间 / when granted';
+COMMENT ON COLUMN credit_gz.unverified_code_grant.granted_by IS '授权人 / who granted';
+SELECT pg_catalog.pg_extension_config_dump('credit_gz.unverified_code_grant', '');
+-- Readable by every role: the subject trigger tests the caller's right in the caller's own rights; it names roles only.
+GRANT SELECT ON credit_gz.unverified_code_grant TO PUBLIC;
+
+-- may_store_unverified_code: may the current role store an unverified code (superuser, or a grant it inherits)?
+CREATE FUNCTION credit_gz.may_store_unverified_code()
+RETURNS boolean
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+    SELECT coalesce((SELECT r.rolsuper FROM pg_catalog.pg_roles r WHERE r.rolname OPERATOR(pg_catalog.=) CURRENT_USER), false)
+        OR EXISTS (SELECT FROM credit_gz.unverified_code_grant g
+                    WHERE pg_catalog.pg_has_role(CURRENT_USER, g.role_name, 'USAGE'))
+$$;
+COMMENT ON FUNCTION credit_gz.may_store_unverified_code() IS
+    '可否存储未校验代码 / whether the current role may store a unified code with wrong check characters in '
+    'credit_gz.subject: a superuser, or a role granted by credit_gz.grant_unverified_codes (through memberships).';
+
+-- grant_unverified_codes / revoke_unverified_codes: the DBA's decision, as data.
+CREATE FUNCTION credit_gz.grant_unverified_codes(role_name name, basis text)
+RETURNS void
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    IF NOT EXISTS (SELECT FROM pg_catalog.pg_roles r WHERE r.rolname OPERATOR(pg_catalog.=) grant_unverified_codes.role_name) THEN
+        RAISE EXCEPTION 'role "%" does not exist', grant_unverified_codes.role_name USING ERRCODE = '42704';
+    END IF;
+    IF basis IS NULL OR basis OPERATOR(pg_catalog.=) '' THEN
+        RAISE EXCEPTION 'a grant of unverified codes needs its basis'
+            USING ERRCODE = '22023', HINT = 'Say why the role may keep codes as issued, e.g. ''登记机关原始赋码''.';
+    END IF;
+    INSERT INTO credit_gz.unverified_code_grant AS g (role_name, basis)
+    VALUES (grant_unverified_codes.role_name, grant_unverified_codes.basis)
+    ON CONFLICT ON CONSTRAINT unverified_code_grant_pkey DO UPDATE SET basis = EXCLUDED.basis;
+END
+$$;
+COMMENT ON FUNCTION credit_gz.grant_unverified_codes(name, text) IS
+    '允许存储未校验代码 / lets the role (and its members) store unified codes with wrong check characters (given with '
+    'a trailing !) in credit_gz.subject; basis required. Idempotent. DBA only.';
+REVOKE ALL ON FUNCTION credit_gz.grant_unverified_codes(name, text) FROM PUBLIC;
+
+CREATE FUNCTION credit_gz.revoke_unverified_codes(role_name name)
+RETURNS boolean
+LANGUAGE sql VOLATILE
+SET search_path = pg_catalog, pg_temp
+AS $$
+    WITH d AS (DELETE FROM credit_gz.unverified_code_grant g
+                WHERE g.role_name OPERATOR(pg_catalog.=) revoke_unverified_codes.role_name RETURNING 1)
+    SELECT EXISTS (SELECT FROM d)
+$$;
+COMMENT ON FUNCTION credit_gz.revoke_unverified_codes(name) IS
+    '撤销未校验代码授权 / withdraws grant_unverified_codes; true when the role had it. Codes already stored stay. DBA only.';
+REVOKE ALL ON FUNCTION credit_gz.revoke_unverified_codes(name) FROM PUBLIC;
