@@ -223,25 +223,43 @@ COMMENT ON FUNCTION credit_gz.grant_self_service(regrole) IS
 
 REVOKE ALL ON FUNCTION credit_gz.grant_self_service(regrole) FROM PUBLIC;
 
+-- read_scope_has: the gate of the disclosed_* views (credit_gz.audience_sees_subject): rows of a subject are open to
+-- an audience only after the reading role logged a read of the subject for that audience (or for any) in the same
+-- transaction, with credit_gz.log_read(), credit_gz.log_reads() or a report (src/read_scope.c). STABLE: the scope
+-- changes only between statements, when a read is logged.
+CREATE FUNCTION credit_gz.read_scope_has(subject_id bigint, audience text)
+RETURNS boolean
+LANGUAGE C STABLE PARALLEL RESTRICTED
+AS 'MODULE_PATHNAME', 'credit_gz_read_scope_has';
+COMMENT ON FUNCTION credit_gz.read_scope_has(bigint, text) IS
+    '查询留痕 / whether the current role has logged a read of the subject for the audience (or for any audience) in '
+    'this transaction; what the disclosed_* views require before they show the subject''s rows to that audience.';
+
 -- audience_sees_subject: the one rule every disclosed_* view applies to a row of a subject, beyond the disclosure
 -- levels: an audience that needs the subject's authorisation (financial institutions, 三(六)) sees the subject only
 -- under a live authorisation of an institution the role acts for; self sees only the subject a self report names
--- (credit_gz.self_subject()). No SET clause, and every name qualified: the planner inlines it into the views.
+-- (credit_gz.self_subject()); every audience but public only inside a read the role logged in this transaction
+-- (credit_gz.read_scope_has: 查询留痕, so no SELECT on the views reads a subject unlogged). The DBA reads without one.
+-- No SET clause, and every name qualified: the planner inlines it into the views.
 CREATE FUNCTION credit_gz.audience_sees_subject(audience text, needs_authorization boolean, subject_id bigint)
 RETURNS boolean
 LANGUAGE sql STABLE PARALLEL RESTRICTED
 AS $$
     SELECT CASE WHEN $1 OPERATOR(pg_catalog.=) 'self'
                 THEN coalesce($3 OPERATOR(pg_catalog.=) credit_gz.self_subject(), false)
-                ELSE NOT $2 OR credit_gz.is_credit_admin()
-                     OR EXISTS (SELECT 1 FROM pg_catalog.unnest(credit_gz.my_institutions()) AS mi(id)
-                                 WHERE credit_gz.authorization_is_live($3, mi.id))
+                WHEN $1 OPERATOR(pg_catalog.=) 'public' THEN true
+                WHEN credit_gz.is_credit_admin() THEN true
+                ELSE credit_gz.read_scope_has($3, $1)
+                     AND (NOT $2
+                          OR EXISTS (SELECT 1 FROM pg_catalog.unnest(credit_gz.my_institutions()) AS mi(id)
+                                      WHERE credit_gz.authorization_is_live($3, mi.id)))
            END
 $$;
 COMMENT ON FUNCTION credit_gz.audience_sees_subject(text, boolean, bigint) IS
-    'Whether a row of the subject is disclosed to the audience at all: under a live authorisation of an institution '
-    'the role acts for when the audience needs one (三(六) 信易贷), for self only the subject the current self report '
-    'names; the rule every disclosed_* view applies.';
+    'Whether a row of the subject is disclosed to the audience at all: public always; self only the subject the '
+    'current self report names; any other audience only after the role logged a read of the subject for it in this '
+    'transaction (credit_gz.read_scope_has, 查询留痕), and under a live authorisation of an institution the role acts '
+    'for when the audience needs one (三(六) 信易贷); the rule every disclosed_* view applies.';
 
 CREATE OR REPLACE VIEW credit_gz.disclosed_subject WITH (security_barrier = true) AS
 SELECT a.audience, s.subject_id, s.name, s.kind,
@@ -4604,3 +4622,36 @@ $$;
 COMMENT ON FUNCTION credit_gz.revoke_unverified_codes(name) IS
     '撤销未校验代码授权 / withdraws grant_unverified_codes; true when the role had it. Codes already stored stay. DBA only.';
 REVOKE ALL ON FUNCTION credit_gz.revoke_unverified_codes(name) FROM PUBLIC;
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- Reads through the disclosed_* views are logged reads: log_reads opens several subjects at once
+-- ---------------------------------------------------------------------------------------------------------------
+-- log_reads: one logged read per subject of a list, for a role that reads several subjects through the views (a
+-- department going over the subjects of an inspection plan, say): the views then show them until the transaction
+-- ends. Subjects in subject_id order, each once; NULLs skipped. In the caller's rights, like log_read.
+CREATE FUNCTION credit_gz.log_reads(subject_ids bigint[], purpose text, audience text DEFAULT NULL,
+                                    department_code text DEFAULT NULL)
+RETURNS integer
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    id     bigint;
+    logged integer := 0;
+BEGIN
+    IF purpose IS NULL OR pg_catalog.btrim(purpose) = '' THEN
+        RAISE EXCEPTION 'a read of several subjects must state its purpose'
+            USING ERRCODE = '22023',
+                  HINT = 'Pass the purpose the query log keeps, e.g. ''双随机抽查 / inspection plan''.';
+    END IF;
+    FOR id IN SELECT DISTINCT u.s FROM pg_catalog.unnest(subject_ids) AS u(s) WHERE u.s IS NOT NULL ORDER BY 1 LOOP
+        PERFORM credit_gz.log_read(id, 'other', purpose, audience, department_code);
+        logged := logged + 1;
+    END LOOP;
+    RETURN logged;
+END
+$$;
+COMMENT ON FUNCTION credit_gz.log_reads(bigint[], text, text, text) IS
+    '查询留痕 / logs a read of each subject of the list (via other, with the purpose given) and opens their rows of '
+    'the disclosed_* views to the current role for the rest of the transaction; returns how many subjects. 22023 '
+    'without a purpose; 42501 for a department the role does not act for.';
