@@ -1271,20 +1271,32 @@ credit_gz_precheck_many(PG_FUNCTION_ARGS)
 	ids = PG_GETARG_ARRAYTYPE_P(0);
 	department = many_begin(fcinfo, &item_cxt);
 	deconstruct_array(ids, INT8OID, sizeof(int64), FLOAT8PASSBYVAL, TYPALIGN_DOUBLE, &elems, &elem_nulls, &n);
-	for (int i = 0; i < n; i++)
+	query_log_batch_begin();
+	PG_TRY();
 	{
-		MemoryContext old;
-		precheck_result r = {0};
-
-		if (!elem_nulls[i])
+		for (int i = 0; i < n; i++)
 		{
-			old = MemoryContextSwitchTo(item_cxt);
-			r = run_precheck(DatumGetInt64(elems[i]), PG_GETARG_TEXT_PP(1), PG_GETARG_TEXT_PP(2), department,
-							 department, "precheck", NULL, NULL, item_cxt, &connected);
-			MemoryContextSwitchTo(old);
+			MemoryContext old;
+			precheck_result r = {0};
+
+			if (!elem_nulls[i])
+			{
+				old = MemoryContextSwitchTo(item_cxt);
+				r = run_precheck(DatumGetInt64(elems[i]), PG_GETARG_TEXT_PP(1), PG_GETARG_TEXT_PP(2), department,
+								 department, "precheck", NULL, NULL, item_cxt, &connected);
+				MemoryContextSwitchTo(old);
+			}
+			many_put(fcinfo, i + 1, r.answer, item_cxt);
 		}
-		many_put(fcinfo, i + 1, r.answer, item_cxt);
 	}
+	PG_CATCH();
+	{
+		query_log_batch_abandon();
+		PG_RE_THROW();
+	}
+	PG_END_TRY();
+	/* the entries of the whole list, in one INSERT (sync mode; src/query_log_batch.c) */
+	query_log_batch_end(&connected);
 	SPI_finish();
 	return (Datum) 0;
 }
@@ -1380,25 +1392,36 @@ credit_gz_precheck_many_code(PG_FUNCTION_ARGS)
 			defects[i] = MemoryContextStrdup(caller, TextDatumGetCString(d));
 	}
 	SPI_freetuptable(SPI_tuptable);
-	for (int i = 0; i < n; i++)
+	query_log_batch_begin();
+	PG_TRY();
 	{
-		MemoryContext old;
-		Jsonb	   *answer = NULL;
-
-		if (!elem_nulls[i])
+		for (int i = 0; i < n; i++)
 		{
-			old = MemoryContextSwitchTo(item_cxt);
-			if (defects[i] != NULL)
-				answer = code_error_answer(TextDatumGetCString(elems[i]), text_to_cstring(PG_GETARG_TEXT_PP(1)),
-										   text_to_cstring(PG_GETARG_TEXT_PP(2)), defects[i]);
-			else
-				answer = precheck_code_answer(DatumGetTextPP(elems[i]), found[i], subject_ids[i],
-											  PG_GETARG_TEXT_PP(1), PG_GETARG_TEXT_PP(2), department, item_cxt,
-											  &connected);
-			MemoryContextSwitchTo(old);
+			MemoryContext old;
+			Jsonb	   *answer = NULL;
+
+			if (!elem_nulls[i])
+			{
+				old = MemoryContextSwitchTo(item_cxt);
+				if (defects[i] != NULL)
+					answer = code_error_answer(TextDatumGetCString(elems[i]), text_to_cstring(PG_GETARG_TEXT_PP(1)),
+											   text_to_cstring(PG_GETARG_TEXT_PP(2)), defects[i]);
+				else
+					answer = precheck_code_answer(DatumGetTextPP(elems[i]), found[i], subject_ids[i],
+												  PG_GETARG_TEXT_PP(1), PG_GETARG_TEXT_PP(2), department, item_cxt,
+												  &connected);
+				MemoryContextSwitchTo(old);
+			}
+			many_put(fcinfo, i + 1, answer, item_cxt);
 		}
-		many_put(fcinfo, i + 1, answer, item_cxt);
 	}
+	PG_CATCH();
+	{
+		query_log_batch_abandon();
+		PG_RE_THROW();
+	}
+	PG_END_TRY();
+	query_log_batch_end(&connected);
 	SPI_finish();
 	return (Datum) 0;
 }
