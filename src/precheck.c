@@ -526,7 +526,7 @@ log_feedback(int64 subject_id, text *domain, text *action, text *department, con
 		Oid			types[10] = {TEXTOID, INT8OID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, JSONBOID,
 		NAMEOID};
 
-		feedback_plan = credit_gz_keep_plan(feedback_sql, 10, types);
+		feedback_plan = credit_gz_keep_cursor_plan(feedback_sql, 10, types, CURSOR_OPT_GENERIC_PLAN);
 	}
 	if (department == NULL && (only = credit_gz_my_only_department()) != NULL)
 		department = cstring_to_text(only);
@@ -874,7 +874,7 @@ quick_precheck(int64 subject_id, bool no_record, text *domain, text *action, tex
 	{
 		Oid			types[3] = {INT8OID, TEXTOID, TEXTOID};
 
-		grades_plan = credit_gz_keep_plan(grades_sql, 3, types);
+		grades_plan = credit_gz_keep_cursor_plan(grades_sql, 3, types, CURSOR_OPT_GENERIC_PLAN);
 	}
 	v[0] = Int64GetDatum(subject_id);
 	v[1] = PointerGetDatum(domain);
@@ -975,9 +975,10 @@ run_precheck(int64 subject_id, text *domain, text *action, text *department, tex
 		if (precheck_plan)
 			SPI_freeplan(precheck_plan);
 		precheck_plan = NULL;
-		precheck_plan = credit_gz_keep_plan(have_scores ? PRECHECK_SQL(GRADES_WITH_SCORES, DOMAIN_GRADES_WITH_SCORES)
+		/* a generic plan: planned once per backend; a custom plan of this query cost more than running it */
+		precheck_plan = credit_gz_keep_cursor_plan(have_scores ? PRECHECK_SQL(GRADES_WITH_SCORES, DOMAIN_GRADES_WITH_SCORES)
 							 : PRECHECK_SQL(GRADES_WITHOUT_SCORES, DOMAIN_GRADES_WITHOUT_SCORES),
-							 3, types);
+							 3, types, CURSOR_OPT_GENERIC_PLAN);
 		precheck_plan_has_scores = have_scores;
 	}
 	v[0] = Int64GetDatum(subject_id);
@@ -1375,7 +1376,7 @@ credit_gz_precheck_many_code(PG_FUNCTION_ARGS)
 	{
 		Oid			types[1] = {TEXTARRAYOID};
 
-		plan = credit_gz_keep_plan(many_codes_sql, 1, types);
+		plan = credit_gz_keep_cursor_plan(many_codes_sql, 1, types, CURSOR_OPT_GENERIC_PLAN);
 	}
 	v[0] = PointerGetDatum(codes);
 	if (SPI_execute_plan(plan, v, NULL, true, 0) != SPI_OK_SELECT || SPI_processed != (uint64) n)

@@ -13,6 +13,7 @@
  */
 #include "postgres.h"
 
+#include "access/xact.h"
 #include "catalog/pg_type.h"
 #include "executor/spi.h"
 #include "utils/array.h"
@@ -36,6 +37,7 @@ typedef struct QlPending
 } QlPending;
 
 static bool batching = false;
+static SubTransactionId batch_subid = InvalidSubTransactionId;	/* the subtransaction the batch began in */
 static MemoryContext batch_cxt = NULL;
 static List *pending[2] = {NIL, NIL};	/* [0]: query_log, [1]: unknown_code_read_log */
 static SPIPlanPtr flush_plans[2];
@@ -48,6 +50,30 @@ batch_strdup(const char *s)
 }
 
 /*
+ * batch_xact_callback — a batch never outlives its transaction: whatever ends it (an error anywhere, even in the
+ * flush) closes the batch, so no later read's entry waits in a batch nobody writes.
+ */
+static void
+batch_xact_callback(XactEvent event, void *arg)
+{
+	if (event == XACT_EVENT_ABORT || event == XACT_EVENT_PARALLEL_ABORT || event == XACT_EVENT_COMMIT ||
+		event == XACT_EVENT_PARALLEL_COMMIT || event == XACT_EVENT_PREPARE)
+		query_log_batch_abandon();
+}
+
+/*
+ * batch_subxact_callback — the same for a rolled-back savepoint (an error caught by a PL/pgSQL block) that the batch
+ * began in or inside: the entries it holds went with it, as they would have one by one. A savepoint begun and
+ * rolled back inside the batch leaves it open (subtransaction ids only grow within a transaction).
+ */
+static void
+batch_subxact_callback(SubXactEvent event, SubTransactionId mySubid, SubTransactionId parentSubid, void *arg)
+{
+	if (event == SUBXACT_EVENT_ABORT_SUB && batching && batch_subid >= mySubid)
+		query_log_batch_abandon();
+}
+
+/*
  * query_log_batch_begin — from now on, fully resolved synchronous entries wait for query_log_batch_end().
  */
 void
@@ -56,8 +82,13 @@ query_log_batch_begin(void)
 	if (batching)
 		elog(ERROR, "credit_gz: query-log batch already open");
 	if (batch_cxt == NULL)
+	{
 		batch_cxt = AllocSetContextCreate(TopMemoryContext, "credit_gz query-log batch", ALLOCSET_DEFAULT_SIZES);
+		RegisterXactCallback(batch_xact_callback, NULL);
+		RegisterSubXactCallback(batch_subxact_callback, NULL);
+	}
 	pending[0] = pending[1] = NIL;
+	batch_subid = GetCurrentSubTransactionId();
 	batching = true;
 }
 
@@ -157,7 +188,7 @@ flush_one(int t, bool *spi_connected)
 		Oid			types[7] = {t == 0 ? INT8ARRAYOID : TEXTARRAYOID, TEXTARRAYOID, TEXTARRAYOID, TEXTARRAYOID,
 		TEXTARRAYOID, TEXTARRAYOID, TEXTARRAYOID};
 
-		flush_plans[t] = credit_gz_keep_plan(t == 0
+		flush_plans[t] = credit_gz_keep_cursor_plan(t == 0
 			? "INSERT INTO credit_gz.query_log (subject_id, via, purpose, audience, department_code, domain_code, verdict)"
 			  " SELECT u.k, u.via, u.purpose, u.audience, u.department, u.domain, u.verdict"
 			  "   FROM unnest($1, $2, $3, $4, $5, $6, $7) WITH ORDINALITY"
@@ -167,7 +198,7 @@ flush_one(int t, bool *spi_connected)
 			  " SELECT u.k, u.via, u.purpose, u.audience, u.department, u.domain, u.verdict"
 			  "   FROM unnest($1, $2, $3, $4, $5, $6, $7) WITH ORDINALITY"
 			  "        AS u (k, via, purpose, audience, department, domain, verdict, i) ORDER BY u.i",
-			7, types);
+			7, types, CURSOR_OPT_GENERIC_PLAN);
 	}
 	rc = SPI_execute_plan(flush_plans[t], args, NULL, false, 0);
 	if (rc != SPI_OK_INSERT || SPI_processed != (uint64) n)
@@ -183,6 +214,9 @@ query_log_batch_end(bool *spi_connected)
 {
 	if (!batching)
 		return;
+	/* closed first: the INSERTs below write, they do not add; an error in them ends the transaction (or the
+	 * savepoint the batch began in), whose callbacks drop what is pending */
+	batching = false;
 	flush_one(0, spi_connected);
 	flush_one(1, spi_connected);
 	query_log_batch_abandon();

@@ -5045,14 +5045,14 @@ BEGIN
         out := out || '  ' || n || '. ' || (e #>> '{}') || E'\n';
     END LOOP;
     m := m + 1;
-    out := out || E'\n' || numerals[m] || E'、基本信息\n'
+    out := out || E'\n' || coalesce(numerals[m], m::text) || E'、基本信息\n'
         || '  名称: ' || coalesce(content #>> '{overview,basic_information,name}', '—') || E'\n'
         || CASE WHEN content #>> '{cover,report_kind}' = 'natural_person' THEN ''
                 ELSE '  法定代表人: ' || coalesce(content #>> '{overview,basic_information,legal_representative}', '—') || E'\n'
                   || '  成立日期: ' || coalesce(content #>> '{overview,basic_information,registered_on}', '—') || E'\n' END
         || '  状态: ' || coalesce(content #>> '{overview,basic_information,status}', '—') || E'\n';
     m := m + 1;
-    out := out || E'\n' || numerals[m] || E'、公共信用信息概要\n';
+    out := out || E'\n' || coalesce(numerals[m], m::text) || E'、公共信用信息概要\n';
     FOR sec IN SELECT * FROM pg_catalog.jsonb_array_elements(content -> 'sections') LOOP
         out := out || '  ' || (sec ->> 'name') || ': ' || pg_catalog.jsonb_array_length(sec -> 'entries') || ' 条'
             || CASE WHEN sec ->> 'code' = 'administrative_penalty'
@@ -5062,7 +5062,7 @@ BEGIN
     out := out || '  ' || (content #>> '{overview,statement}') || E'\n';
     FOR sec IN SELECT * FROM pg_catalog.jsonb_array_elements(content -> 'sections') LOOP
         m := m + 1;
-        out := out || E'\n' || numerals[m] || '、' || (sec ->> 'name') || E'\n';
+        out := out || E'\n' || coalesce(numerals[m], m::text) || '、' || (sec ->> 'name') || E'\n';
         n := 0;
         FOR e IN SELECT * FROM pg_catalog.jsonb_array_elements(sec -> 'entries') LOOP
             n := n + 1;
