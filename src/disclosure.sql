@@ -158,6 +158,8 @@ INSERT INTO credit_gz.role_privilege (kind, object_name, privileges) VALUES
     ('department', 'precheck(text, text, text, text)', 'EXECUTE'),
     ('department', 'is_restricted(bigint, text, text)', 'EXECUTE'),
     ('department', 'is_restricted(text, text, text)', 'EXECUTE'),
+    ('department', 'precheck_many(bigint[], text, text, text)', 'EXECUTE'),
+    ('department', 'precheck_many(text[], text, text, text)', 'EXECUTE'),
     ('department', 'disclosed_*', 'SELECT'), ('department', 'public_*', 'SELECT'),
     ('department', 'monitor_*', 'SELECT'),
     -- the public: only the public_* views

@@ -38,6 +38,9 @@
 #include "utils/lsyscache.h"
 #include "utils/rel.h"
 #include "utils/syscache.h"
+#include "utils/array.h"
+#include "funcapi.h"
+#include "utils/tuplestore.h"
 #include "catalog/pg_class.h"
 #include "miscadmin.h"
 #include "nodes/value.h"
@@ -56,6 +59,8 @@ PG_FUNCTION_INFO_V1(credit_gz_is_restricted);
 PG_FUNCTION_INFO_V1(credit_gz_precheck_code);
 PG_FUNCTION_INFO_V1(credit_gz_is_restricted_code);
 PG_FUNCTION_INFO_V1(credit_gz_enforce_precheck);
+PG_FUNCTION_INFO_V1(credit_gz_precheck_many);
+PG_FUNCTION_INFO_V1(credit_gz_precheck_many_code);
 
 /* credit_gz.precheck_override_reason: a stated reason lets enforce_precheck allow a restricted row (recorded). */
 static char *precheck_override_reason = NULL;
@@ -103,13 +108,30 @@ static const char *const restricted_sql =
 	"              NULL::timestamptz AS updated_at WHERE false),"
 
 /*
+ * The grades that matter to the domain (domain_grades): the grade of the domain's own model (the evaluating model of
+ * the domain or of its parent, as measures apply to sub-domains), the city comprehensive grade and the market risk
+ * class, each {model, grade, score} or null. One expression over gr for both queries; without the scoring module
+ * every one is null.
+ */
+#define DOMAIN_GRADE_OF(KIND, DOMAIN_TEST) \
+	"(SELECT jsonb_build_object('model', gr.model_code, 'grade', gr.grade, 'score', gr.score)" \
+	"   FROM gr JOIN credit_gz.scoring_model sm ON sm.code = gr.model_code AND sm.is_active" \
+	"  WHERE sm.kind = '" KIND "'" DOMAIN_TEST " ORDER BY sm.code LIMIT 1)"
+#define DOMAIN_GRADES_WITH_SCORES \
+	"jsonb_build_object('domain', " DOMAIN_GRADE_OF("domain", \
+	"    AND (sm.domain_code = $2 OR sm.domain_code = (SELECT d.parent_code FROM credit_gz.domain d WHERE d.code = $2))") \
+	", 'comprehensive', " DOMAIN_GRADE_OF("comprehensive", "") ", 'risk', " DOMAIN_GRADE_OF("risk", "") ")"
+#define DOMAIN_GRADES_WITHOUT_SCORES \
+	"jsonb_build_object('domain', NULL, 'comprehensive', NULL, 'risk', NULL)"
+
+/*
  * The parts of the answer for a subject with an entry in force (precheck_answer puts them together): the verdict,
  * whether the archive has the subject and its name, the grades, measures and incentives, the applied measures for
  * measure_feedback, and the deny message and detail. The verdict CTE v is MATERIALIZED: inlined, its EXISTS
  * subqueries were planned (and initialised on every call) once for each of the places that use it. Domain and action
  * are not checked here: validate_codes() has checked them before.
  */
-#define PRECHECK_SQL(GRADES) \
+#define PRECHECK_SQL(GRADES, DOMAIN_GRADES) \
 	"WITH subj AS (SELECT s.subject_id, s.name FROM credit_gz.subject s WHERE s.subject_id = $1)," \
 	" lm AS (SELECT e.entry_id, e.list_type_code, lt.name_zh AS list_name, e.department_code, e.basis_document," \
 	"               e.effective_from, e.effective_until, e.derived_from_entry_id, e.via_relation_id," \
@@ -157,7 +179,8 @@ static const char *const restricted_sql =
 	"                       fd.basis_document, CASE WHEN fd.derived_from_entry_id IS NOT NULL" \
 	"                         THEN format(', derived from entry %s via relation %s', fd.derived_from_entry_id," \
 	"                                     fd.via_relation_id) ELSE '' END," \
-	"                       fd.code, fd.name_zh, fd.legal_basis) FROM fd)" \
+	"                       fd.code, fd.name_zh, fd.legal_basis) FROM fd)," \
+	"       " DOMAIN_GRADES \
 	"  FROM v"
 
 static const char *const feedback_sql =
@@ -471,7 +494,8 @@ static const char *const grades_sql =
 	"       CASE WHEN EXISTS (SELECT 1 FROM gj WHERE effect = 'condition') THEN 'allow_with_conditions'"
 	"            ELSE 'allow' END,"
 	"       (SELECT jsonb_agg(jsonb_build_object('code', code, 'effect', effect, 'entry_id', NULL,"
-	"                                            'model_code', model_code)) FROM gj)";
+	"                                            'model_code', model_code)) FROM gj),"
+	"       " DOMAIN_GRADES_WITH_SCORES;
 
 /*
  * log_feedback — insert the applied measures (jsonb array) into measure_feedback; SPI must be connected.
@@ -502,7 +526,7 @@ log_feedback(int64 subject_id, text *domain, text *action, text *department, con
 		Oid			types[10] = {TEXTOID, INT8OID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, JSONBOID,
 		NAMEOID};
 
-		feedback_plan = credit_gz_keep_plan(feedback_sql, 10, types);
+		feedback_plan = credit_gz_keep_cursor_plan(feedback_sql, 10, types, CURSOR_OPT_GENERIC_PLAN);
 	}
 	if (department == NULL && (only = credit_gz_my_only_department()) != NULL)
 		department = cstring_to_text(only);
@@ -599,14 +623,16 @@ reading_department(text *department)
 	return NULL;
 }
 
+/* The error a malformed code is answered with: raised by a single pre-check, an item's answer in precheck_many. */
+#define CODE_FORM_MESSAGE "invalid subject code \"%s\""
+#define CODE_FORM_DETAIL "The code is malformed: %s."
+
 /*
- * check_code_form — a code that matched no subject must still be well formed (credit_gz.code_defect): a code
- * with a wrong check character, or of no layout a subject can have, is an error (22P02), never an unknown subject
- * that a gate lets through. where: NULL, or the column and table of enforce_precheck. Requires an SPI connection;
- * read_only as in subject_of_code.
+ * code_form_defect — why a code that matched no subject is not well formed (credit_gz.code_defect), NULL when it
+ * is. Requires an SPI connection; read_only as in subject_of_code.
  */
-static void
-check_code_form(const char *code, const char *where, bool read_only)
+static char *
+code_form_defect(const char *code, bool read_only)
 {
 	static SPIPlanPtr plan = NULL;
 	Datum		v[1];
@@ -618,7 +644,7 @@ check_code_form(const char *code, const char *where, bool read_only)
 	/* a database still at 1.0 (library updated, ALTER EXTENSION UPDATE not yet run) has no code_defect */
 	if (!OidIsValid(LookupFuncName(list_make2(makeString("credit_gz"), makeString("code_defect")), 1, argtypes,
 								   true)))
-		return;
+		return NULL;
 	if (plan == NULL)
 	{
 		Oid			types[1] = {TEXTOID};
@@ -631,13 +657,27 @@ check_code_form(const char *code, const char *where, bool read_only)
 	d = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
 	defect = isnull ? NULL : TextDatumGetCString(d);
 	SPI_freetuptable(SPI_tuptable);
+	return defect;
+}
+
+/*
+ * check_code_form — a code that matched no subject must still be well formed (credit_gz.code_defect): a code
+ * with a wrong check character, or of no layout a subject can have, is an error (22P02), never an unknown subject
+ * that a gate lets through. where: NULL, or the column and table of enforce_precheck. Requires an SPI connection;
+ * read_only as in subject_of_code.
+ */
+static void
+check_code_form(const char *code, const char *where, bool read_only)
+{
+	char	   *defect = code_form_defect(code, read_only);
+
 	if (defect == NULL)
 		return;
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 			 where ? errmsg("invalid subject code \"%s\" in %s", code, where)
-			 : errmsg("invalid subject code \"%s\"", code),
-			 errdetail("The code is malformed: %s.", defect),
+			 : errmsg(CODE_FORM_MESSAGE, code),
+			 errdetail(CODE_FORM_DETAIL, defect),
 			 errhint("Correct the code at its source: a unified social credit code or resident identity number with "
 					 "its check character, a subject id, or an identity document as type:number.")));
 }
@@ -706,14 +746,46 @@ jb_pair_array(JsonbParseState **st, const char *key, Jsonb *array)
 }
 
 /*
+ * jb_pair_domain_grades — the key domain_grades and its object {domain, comprehensive, risk} (DOMAIN_GRADES_WITH_SCORES);
+ * NULL stands for a subject without grades: every one null.
+ */
+static void
+jb_pair_domain_grades(JsonbParseState **st, Jsonb *domain_grades)
+{
+	static const char *const roles[] = {"domain", "comprehensive", "risk"};
+	JsonbValue	v;
+
+	if (domain_grades != NULL)
+	{
+		jb_string(st, WJB_KEY, "domain_grades");
+		v.type = jbvBinary;
+		v.val.binary.data = &domain_grades->root;
+		v.val.binary.len = VARSIZE(domain_grades) - VARHDRSZ;
+		(void) pushJsonbValue(st, WJB_VALUE, &v);
+		return;
+	}
+	jb_string(st, WJB_KEY, "domain_grades");
+	(void) pushJsonbValue(st, WJB_BEGIN_OBJECT, NULL);
+	for (int i = 0; i < (int) lengthof(roles); i++)
+	{
+		jb_string(st, WJB_KEY, roles[i]);
+		v.type = jbvNull;
+		(void) pushJsonbValue(st, WJB_VALUE, &v);
+	}
+	(void) pushJsonbValue(st, WJB_END_OBJECT, NULL);
+}
+
+/*
  * precheck_answer — the one shape of a pre-check's answer, whichever path found its parts: subject_id, domain,
  * action, checked_on (the policy date), found, and then either the no-record verdict and message (found false) or
- * the subject's name (JSON null when name_null), its grades, measures and incentives (jsonb arrays; NULL: empty) and
- * the verdict. Allocated in the current memory context.
+ * the subject's name (JSON null when name_null), its grades, the grades that matter to the domain (domain_grades:
+ * the domain's model, the city comprehensive grade, market risk; NULL: none), measures and incentives (jsonb arrays;
+ * NULL: empty) and the verdict. Allocated in the current memory context.
  */
 static Jsonb *
 precheck_answer(int64 subject_id, const char *domain, const char *action, bool found, const char *name,
-				bool name_null, Jsonb *grades, Jsonb *measures, Jsonb *incentives, const char *verdict)
+				bool name_null, Jsonb *grades, Jsonb *domain_grades, Jsonb *measures, Jsonb *incentives,
+				const char *verdict)
 {
 	JsonbParseState *st = NULL;
 
@@ -741,6 +813,7 @@ precheck_answer(int64 subject_id, const char *domain, const char *action, bool f
 		else
 			jb_pair_string(&st, "name", name);
 		jb_pair_array(&st, "grades", grades);
+		jb_pair_domain_grades(&st, domain_grades);
 		jb_pair_array(&st, "measures", measures);
 		jb_pair_array(&st, "incentives", incentives);
 		jb_pair_string(&st, "verdict", verdict);
@@ -789,7 +862,7 @@ quick_precheck(int64 subject_id, bool no_record, text *domain, text *action, tex
 	{
 		/* the common answer, without SPI: no record, or no grades */
 		old = MemoryContextSwitchTo(out_cxt);
-		result = precheck_answer(subject_id, d, a, name != NULL, name, false, NULL, NULL, NULL, "allow");
+		result = precheck_answer(subject_id, d, a, name != NULL, name, false, NULL, NULL, NULL, NULL, "allow");
 		*verdict_out = pstrdup(name == NULL ? "no_record" : "allow");
 		MemoryContextSwitchTo(old);
 		return result;
@@ -801,7 +874,7 @@ quick_precheck(int64 subject_id, bool no_record, text *domain, text *action, tex
 	{
 		Oid			types[3] = {INT8OID, TEXTOID, TEXTOID};
 
-		grades_plan = credit_gz_keep_plan(grades_sql, 3, types);
+		grades_plan = credit_gz_keep_cursor_plan(grades_sql, 3, types, CURSOR_OPT_GENERIC_PLAN);
 	}
 	v[0] = Int64GetDatum(subject_id);
 	v[1] = PointerGetDatum(domain);
@@ -816,8 +889,8 @@ quick_precheck(int64 subject_id, bool no_record, text *domain, text *action, tex
 		log_feedback(subject_id, domain, action, department, verdict, source, table_name, NULL, applied);
 
 	old = MemoryContextSwitchTo(out_cxt);
-	result = precheck_answer(subject_id, d, a, true, name, false, spi_jsonb(t, td, 1), spi_jsonb(t, td, 2),
-							 spi_jsonb(t, td, 3), verdict);
+	result = precheck_answer(subject_id, d, a, true, name, false, spi_jsonb(t, td, 1), spi_jsonb(t, td, 6),
+							 spi_jsonb(t, td, 2), spi_jsonb(t, td, 3), verdict);
 	*verdict_out = pstrdup(verdict);
 	MemoryContextSwitchTo(old);
 	return result;
@@ -902,8 +975,10 @@ run_precheck(int64 subject_id, text *domain, text *action, text *department, tex
 		if (precheck_plan)
 			SPI_freeplan(precheck_plan);
 		precheck_plan = NULL;
-		precheck_plan = credit_gz_keep_plan(have_scores ? PRECHECK_SQL(GRADES_WITH_SCORES) : PRECHECK_SQL(GRADES_WITHOUT_SCORES),
-							 3, types);
+		/* a generic plan: planned once per backend; a custom plan of this query cost more than running it */
+		precheck_plan = credit_gz_keep_cursor_plan(have_scores ? PRECHECK_SQL(GRADES_WITH_SCORES, DOMAIN_GRADES_WITH_SCORES)
+							 : PRECHECK_SQL(GRADES_WITHOUT_SCORES, DOMAIN_GRADES_WITHOUT_SCORES),
+							 3, types, CURSOR_OPT_GENERIC_PLAN);
 		precheck_plan_has_scores = have_scores;
 	}
 	v[0] = Int64GetDatum(subject_id);
@@ -923,7 +998,8 @@ run_precheck(int64 subject_id, text *domain, text *action, text *department, tex
 		Datum		name = SPI_getbinval(t, td, 3, &name_null);
 
 		r.answer = precheck_answer(subject_id, d, a, found, name_null ? NULL : TextDatumGetCString(name), name_null,
-								   spi_jsonb(t, td, 4), spi_jsonb(t, td, 5), spi_jsonb(t, td, 6), r.verdict);
+								   spi_jsonb(t, td, 4), spi_jsonb(t, td, 10), spi_jsonb(t, td, 5), spi_jsonb(t, td, 6),
+								   r.verdict);
 	}
 	r.deny_message = SPI_getvalue(t, td, 8);
 	r.deny_detail = SPI_getvalue(t, td, 9);
@@ -1034,9 +1110,50 @@ subject_of_code(text *code, int64 *subject_id, bool read_only)
 }
 
 /*
+ * precheck_code_answer — the answer of precheck(code, …) once the code is resolved (found: to subject_id) or known
+ * to be well formed and on no file: the answer of precheck(subject_id …), or the no-record answer logged under the
+ * code (domain and action are still checked), plus the code as given. Allocated in `caller`; *connected as in
+ * run_precheck. The one body of precheck(code) and of each item of precheck_many(codes).
+ */
+static Jsonb *
+precheck_code_answer(text *code, bool found, int64 subject_id, text *domain, text *action, text *department,
+					 MemoryContext caller, bool *connected)
+{
+	Jsonb	   *answer;
+	JsonbParseState *st = NULL;
+	char	   *verdict;
+	MemoryContext old;
+
+	if (found)
+		answer = run_precheck(subject_id, domain, action, department, department, "precheck", NULL, NULL, caller,
+							  connected).answer;
+	else
+	{
+		char	   *d = text_to_cstring(domain);
+		char	   *a = text_to_cstring(action);
+
+		validate_codes(d, a, connected);
+		log_precheck_unknown(text_to_cstring(code), d, a, department, "precheck", connected);
+		answer = quick_precheck(0, true, domain, action, NULL, "precheck", NULL, caller, connected, &verdict);
+		old = MemoryContextSwitchTo(caller);
+		answer = DatumGetJsonbP(DirectFunctionCall2(jsonb_delete, JsonbPGetDatum(answer),
+													CStringGetTextDatum("subject_id")));
+		MemoryContextSwitchTo(old);
+	}
+	old = MemoryContextSwitchTo(caller);
+	(void) pushJsonbValue(&st, WJB_BEGIN_OBJECT, NULL);
+	jb_pair_string(&st, "code", text_to_cstring(code));
+	answer = DatumGetJsonbP(DirectFunctionCall2(jsonb_concat, JsonbPGetDatum(answer),
+												JsonbPGetDatum(JsonbValueToJsonb(pushJsonbValue(&st, WJB_END_OBJECT,
+																								NULL)))));
+	MemoryContextSwitchTo(old);
+	return answer;
+}
+
+/*
  * credit_gz_precheck_code — precheck(code text, domain, action, department) → jsonb: the answer of
- * precheck(subject_id …) plus the code as given; an unknown or malformed code gets the no-record answer (domain and
- * action are still checked).
+ * precheck(subject_id …) plus the code as given; a well-formed code on no file gets the no-record answer (domain and
+ * action are still checked); a malformed one is an error (22P02).
  */
 Datum
 credit_gz_precheck_code(PG_FUNCTION_ARGS)
@@ -1045,9 +1162,8 @@ credit_gz_precheck_code(PG_FUNCTION_ARGS)
 	text	   *code;
 	int64		subject_id;
 	bool		connected = true;
+	bool		found;
 	Jsonb	   *answer;
-	JsonbParseState *st = NULL;
-	char	   *verdict;
 	text	   *department;
 
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(1) || PG_ARGISNULL(2))
@@ -1055,27 +1171,16 @@ credit_gz_precheck_code(PG_FUNCTION_ARGS)
 	code = PG_GETARG_TEXT_PP(0);
 	department = reading_department(PG_ARGISNULL(3) ? NULL : PG_GETARG_TEXT_PP(3));
 	credit_gz_spi_connect();
-	if (subject_of_code(code, &subject_id, true))
-		answer = run_precheck(subject_id, PG_GETARG_TEXT_PP(1), PG_GETARG_TEXT_PP(2), department, department,
-							  "precheck", NULL, NULL, caller, &connected).answer;
-	else
+	found = subject_of_code(code, &subject_id, true);
+	if (!found)
 	{
-		char	   *d = text_to_cstring(PG_GETARG_TEXT_PP(1));
-		char	   *a = text_to_cstring(PG_GETARG_TEXT_PP(2));
-
-		validate_codes(d, a, &connected);
+		validate_codes(text_to_cstring(PG_GETARG_TEXT_PP(1)), text_to_cstring(PG_GETARG_TEXT_PP(2)), &connected);
 		check_code_form(text_to_cstring(code), NULL, true);
-		log_precheck_unknown(text_to_cstring(code), d, a, department, "precheck", &connected);
-		answer = quick_precheck(0, true, PG_GETARG_TEXT_PP(1), PG_GETARG_TEXT_PP(2), NULL, "precheck", NULL, caller,
-								&connected, &verdict);
-		answer = DatumGetJsonbP(DirectFunctionCall2(jsonb_delete, JsonbPGetDatum(answer),
-													CStringGetTextDatum("subject_id")));
 	}
+	answer = precheck_code_answer(code, found, subject_id, PG_GETARG_TEXT_PP(1), PG_GETARG_TEXT_PP(2), department,
+								  caller, &connected);
 	SPI_finish();
-	(void) pushJsonbValue(&st, WJB_BEGIN_OBJECT, NULL);
-	jb_pair_string(&st, "code", text_to_cstring(code));
-	PG_RETURN_DATUM(DirectFunctionCall2(jsonb_concat, JsonbPGetDatum(answer),
-										JsonbPGetDatum(JsonbValueToJsonb(pushJsonbValue(&st, WJB_END_OBJECT, NULL)))));
+	PG_RETURN_JSONB_P(answer);
 }
 
 /*
@@ -1105,6 +1210,221 @@ credit_gz_is_restricted_code(PG_FUNCTION_ARGS)
 	SPI_finish();
 	PG_RETURN_DATUM(DirectFunctionCall3(credit_gz_is_restricted, Int64GetDatum(subject_id), PG_GETARG_DATUM(1),
 										PG_GETARG_DATUM(2)));
+}
+
+/*
+ * ---- Batch pre-checks (precheck_many) ----------------------------------------------------------------------------
+ * A tender office checks its whole list of bidders at once. Each item is answered by the code path of the single
+ * call (run_precheck, precheck_code_answer) — so each answer is the one precheck() gives, logged as it is — while
+ * what a single call sets up each time is done once for the list: the department check, the SPI connection, the
+ * domain and action check, and (for codes) the resolution of every code in one statement.
+ */
+
+/* many_begin — the common start: the department once, the result store, SPI, the codes checked for the whole call. */
+static text *
+many_begin(FunctionCallInfo fcinfo, MemoryContext *item_cxt)
+{
+	text	   *department = reading_department(PG_ARGISNULL(3) ? NULL : PG_GETARG_TEXT_PP(3));
+	bool		connected = false;
+
+	InitMaterializedSRF(fcinfo, 0);
+	*item_cxt = AllocSetContextCreate(CurrentMemoryContext, "credit_gz precheck_many item", ALLOCSET_DEFAULT_SIZES);
+	credit_gz_spi_connect_once(&connected);
+	validate_codes(text_to_cstring(PG_GETARG_TEXT_PP(1)), text_to_cstring(PG_GETARG_TEXT_PP(2)), &connected);
+	return department;
+}
+
+/* many_put — one row (item number from 1, answer or NULL) of the result; the item's memory is freed after it. */
+static void
+many_put(FunctionCallInfo fcinfo, int item, Jsonb *answer, MemoryContext item_cxt)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	Datum		v[2];
+	bool		nulls[2] = {false, answer == NULL};
+
+	v[0] = Int32GetDatum(item);
+	v[1] = answer ? JsonbPGetDatum(answer) : (Datum) 0;
+	tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, v, nulls);
+	MemoryContextReset(item_cxt);
+}
+
+/*
+ * credit_gz_precheck_many — precheck_many(subject_ids bigint[], domain, action, department DEFAULT NULL) → table
+ * (item, answer): for each subject id, in the order given, the answer precheck(subject_id, domain, action,
+ * department) gives, logged and fed back as it is. A NULL id gets a NULL answer (as precheck of NULL does).
+ */
+Datum
+credit_gz_precheck_many(PG_FUNCTION_ARGS)
+{
+	ArrayType  *ids;
+	Datum	   *elems;
+	bool	   *elem_nulls;
+	int			n;
+	text	   *department;
+	MemoryContext item_cxt;
+	bool		connected = true;
+
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1) || PG_ARGISNULL(2))
+	{
+		InitMaterializedSRF(fcinfo, 0);
+		return (Datum) 0;
+	}
+	ids = PG_GETARG_ARRAYTYPE_P(0);
+	department = many_begin(fcinfo, &item_cxt);
+	deconstruct_array(ids, INT8OID, sizeof(int64), FLOAT8PASSBYVAL, TYPALIGN_DOUBLE, &elems, &elem_nulls, &n);
+	query_log_batch_begin();
+	PG_TRY();
+	{
+		for (int i = 0; i < n; i++)
+		{
+			MemoryContext old;
+			precheck_result r = {0};
+
+			if (!elem_nulls[i])
+			{
+				old = MemoryContextSwitchTo(item_cxt);
+				r = run_precheck(DatumGetInt64(elems[i]), PG_GETARG_TEXT_PP(1), PG_GETARG_TEXT_PP(2), department,
+								 department, "precheck", NULL, NULL, item_cxt, &connected);
+				MemoryContextSwitchTo(old);
+			}
+			many_put(fcinfo, i + 1, r.answer, item_cxt);
+		}
+	}
+	PG_CATCH();
+	{
+		query_log_batch_abandon();
+		PG_RE_THROW();
+	}
+	PG_END_TRY();
+	/* the entries of the whole list, in one INSERT (sync mode; src/query_log_batch.c) */
+	query_log_batch_end(&connected);
+	SPI_finish();
+	return (Datum) 0;
+}
+
+/*
+ * code_error_answer — the answer of one malformed code in precheck_many(codes): what precheck(code) would have
+ * raised (22P02, its message and detail) under the key error, with the code, domain, action, checked_on, found false
+ * and a null verdict, so that no gate reads it as a pass. Not logged: a single call answers nothing for it either.
+ */
+static Jsonb *
+code_error_answer(const char *code, const char *domain, const char *action, const char *defect)
+{
+	JsonbParseState *st = NULL;
+	JsonbValue	v;
+
+	(void) pushJsonbValue(&st, WJB_BEGIN_OBJECT, NULL);
+	jb_pair_string(&st, "code", code);
+	jb_pair_string(&st, "domain", domain);
+	jb_pair_string(&st, "action", action);
+	jb_pair_string(&st, "checked_on", iso_date(credit_gz_policy_day()));
+	jb_pair_bool(&st, "found", false);
+	jb_string(&st, WJB_KEY, "verdict");
+	v.type = jbvNull;
+	(void) pushJsonbValue(&st, WJB_VALUE, &v);
+	jb_string(&st, WJB_KEY, "error");
+	(void) pushJsonbValue(&st, WJB_BEGIN_OBJECT, NULL);
+	jb_pair_string(&st, "sqlstate", unpack_sql_state(ERRCODE_INVALID_TEXT_REPRESENTATION));
+	jb_pair_string(&st, "message", psprintf(CODE_FORM_MESSAGE, code));
+	jb_pair_string(&st, "detail", psprintf(CODE_FORM_DETAIL, defect));
+	(void) pushJsonbValue(&st, WJB_END_OBJECT, NULL);
+	return JsonbValueToJsonb(pushJsonbValue(&st, WJB_END_OBJECT, NULL));
+}
+
+/* What one statement tells of every code of a list: its subject (subject_id_of), and the defect of one on no file. */
+static const char *const many_codes_sql =
+	"SELECT x.s, CASE WHEN x.s IS NULL AND u.c IS NOT NULL THEN credit_gz.code_defect(u.c) END"
+	"  FROM unnest($1) WITH ORDINALITY AS u (c, i)"
+	" CROSS JOIN LATERAL (SELECT credit_gz.subject_id_of(u.c) AS s OFFSET 0) x"
+	" ORDER BY u.i";
+
+/*
+ * credit_gz_precheck_many_code — precheck_many(codes text[], domain, action, department DEFAULT NULL) → table (item,
+ * answer): for each code, in the order given, the answer precheck(code, domain, action, department) gives, logged as
+ * it is; a malformed code, which precheck(code) refuses with 22P02, gets an answer naming the error
+ * (code_error_answer) instead of failing the whole list. A NULL code gets a NULL answer.
+ */
+Datum
+credit_gz_precheck_many_code(PG_FUNCTION_ARGS)
+{
+	static SPIPlanPtr plan = NULL;
+	ArrayType  *codes;
+	Datum	   *elems;
+	bool	   *elem_nulls;
+	int			n;
+	text	   *department;
+	MemoryContext item_cxt;
+	MemoryContext caller = CurrentMemoryContext;
+	bool		connected = true;
+	int64	   *subject_ids;
+	bool	   *found;
+	char	  **defects;
+	Datum		v[1];
+
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1) || PG_ARGISNULL(2))
+	{
+		InitMaterializedSRF(fcinfo, 0);
+		return (Datum) 0;
+	}
+	codes = PG_GETARG_ARRAYTYPE_P(0);
+	department = many_begin(fcinfo, &item_cxt);
+	deconstruct_array(codes, TEXTOID, -1, false, TYPALIGN_INT, &elems, &elem_nulls, &n);
+	subject_ids = MemoryContextAllocZero(caller, sizeof(int64) * (n + 1));
+	found = MemoryContextAllocZero(caller, sizeof(bool) * (n + 1));
+	defects = MemoryContextAllocZero(caller, sizeof(char *) * (n + 1));
+	if (plan == NULL)
+	{
+		Oid			types[1] = {TEXTARRAYOID};
+
+		plan = credit_gz_keep_cursor_plan(many_codes_sql, 1, types, CURSOR_OPT_GENERIC_PLAN);
+	}
+	v[0] = PointerGetDatum(codes);
+	if (SPI_execute_plan(plan, v, NULL, true, 0) != SPI_OK_SELECT || SPI_processed != (uint64) n)
+		elog(ERROR, "credit_gz: code resolution of precheck_many failed");
+	for (int i = 0; i < n; i++)
+	{
+		bool		isnull;
+		Datum		d = SPI_getbinval(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1, &isnull);
+
+		found[i] = !isnull;
+		subject_ids[i] = isnull ? 0 : DatumGetInt64(d);
+		d = SPI_getbinval(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 2, &isnull);
+		if (!isnull)
+			defects[i] = MemoryContextStrdup(caller, TextDatumGetCString(d));
+	}
+	SPI_freetuptable(SPI_tuptable);
+	query_log_batch_begin();
+	PG_TRY();
+	{
+		for (int i = 0; i < n; i++)
+		{
+			MemoryContext old;
+			Jsonb	   *answer = NULL;
+
+			if (!elem_nulls[i])
+			{
+				old = MemoryContextSwitchTo(item_cxt);
+				if (defects[i] != NULL)
+					answer = code_error_answer(TextDatumGetCString(elems[i]), text_to_cstring(PG_GETARG_TEXT_PP(1)),
+											   text_to_cstring(PG_GETARG_TEXT_PP(2)), defects[i]);
+				else
+					answer = precheck_code_answer(DatumGetTextPP(elems[i]), found[i], subject_ids[i],
+												  PG_GETARG_TEXT_PP(1), PG_GETARG_TEXT_PP(2), department, item_cxt,
+												  &connected);
+				MemoryContextSwitchTo(old);
+			}
+			many_put(fcinfo, i + 1, answer, item_cxt);
+		}
+	}
+	PG_CATCH();
+	{
+		query_log_batch_abandon();
+		PG_RE_THROW();
+	}
+	PG_END_TRY();
+	query_log_batch_end(&connected);
+	SPI_finish();
+	return (Datum) 0;
 }
 
 /*

@@ -404,3 +404,28 @@ CREATE TRIGGER measure_action_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCA
 COMMENT ON TRIGGER measure_action_changed ON credit_gz.measure_action IS
     '事项目录变更时刷新各会话缓存 / invalidates the per-backend caches of known action codes';
 COMMENT ON SEQUENCE credit_gz.measure_feedback_feedback_id_seq IS '反馈编号 / feedback ids';
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- Batch pre-checks: a tender office checks its whole list of bidders at once (C, src/precheck.c)
+-- ---------------------------------------------------------------------------------------------------------------
+CREATE FUNCTION credit_gz.precheck_many(subject_ids bigint[], domain text, action text, department text DEFAULT NULL)
+    RETURNS TABLE (item integer, answer jsonb)
+    LANGUAGE c VOLATILE PARALLEL UNSAFE
+    AS 'MODULE_PATHNAME', 'credit_gz_precheck_many';
+COMMENT ON FUNCTION credit_gz.precheck_many(bigint[], text, text, text) IS
+    '批量事前信用核查（投标人名单）/ pre-check of a whole list of subjects: one row per item (item numbers the list from '
+    '1), each answer the one credit_gz.precheck(subject_id, domain, action, department) gives, logged in '
+    'credit_gz.query_log and fed back as that call is; set-up (department, domain and action checks) done once';
+
+CREATE FUNCTION credit_gz.precheck_many(codes text[], domain text, action text, department text DEFAULT NULL)
+    RETURNS TABLE (item integer, answer jsonb)
+    LANGUAGE c VOLATILE PARALLEL UNSAFE
+    AS 'MODULE_PATHNAME', 'credit_gz_precheck_many_code';
+COMMENT ON FUNCTION credit_gz.precheck_many(text[], text, text, text) IS
+    '以代码批量事前核查 / pre-check of a list of codes (unified social credit codes, resident ids, identity documents, '
+    'subject ids): each answer the one credit_gz.precheck(code, …) gives; a malformed code, which precheck(code) '
+    'refuses with 22P02, is answered with that error under the key error (verdict null) instead of failing the list';
+
+-- departments only, as precheck (credit_gz.role_privilege)
+REVOKE EXECUTE ON FUNCTION credit_gz.precheck_many(bigint[], text, text, text),
+       credit_gz.precheck_many(text[], text, text, text) FROM PUBLIC;

@@ -645,8 +645,12 @@ ql_insert_sync(bool unknown, int64 subject_id, const char *code, const char *via
 	SPIPlanPtr *plan;
 	int			rc;
 
-	credit_gz_spi_connect_once(spi_connected);
 	full = ql_precheck_columns(unknown);
+	/* a batch read writes its complete entries together at its end (src/query_log_batch.c) */
+	if (full && query_log_batch_add(unknown, subject_id, code, via, purpose, audience, department,
+									department_resolved, domain, verdict))
+		return;
+	credit_gz_spi_connect_once(spi_connected);
 	plan = &sync_plans[unknown ? 1 : 0][full ? 1 : 0];
 	if (*plan == NULL)
 	{

@@ -29,4 +29,16 @@ extern void query_log_read_unknown(const char *code, const char *via, const char
 								   const char *department, const char *domain, const char *verdict,
 								   bool *spi_connected);
 
+/*
+ * A batch read (src/query_log_batch.c): between begin and end, the synchronous entries whose values are complete are
+ * written together by one INSERT at the end, in the order they were read; abandon after an error. add is the hook of
+ * the synchronous writer: false when no batch is open (or the entry is not complete), and the entry is inserted now.
+ */
+extern void query_log_batch_begin(void);
+extern bool query_log_batch_add(bool unknown, int64 subject_id, const char *code, const char *via,
+								const char *purpose, const char *audience, const char *department,
+								bool department_resolved, const char *domain, const char *verdict);
+extern void query_log_batch_end(bool *spi_connected);
+extern void query_log_batch_abandon(void);
+
 #endif							/* CREDIT_GZ_QUERY_LOG_H */
