@@ -115,6 +115,8 @@ PGDLLEXPORT void credit_gz_query_log_worker(Datum main_arg);
 #define QL_SHUTDOWN_WAIT_MS	5000
 /* On a hot standby, the worker tries again this long after the primary could not take a batch. */
 #define QL_FORWARD_RETRY_MS	1000
+/* A standby's reader finding the queue full waits this long for room before the read is refused. */
+#define QL_STANDBY_ROOM_WAIT_MS	2000
 /* Library name for the worker: through $libdir so Debian's extension_destdir finds the same file as the preload. */
 #define QL_LIBRARY			"$libdir/credit_gz"
 
@@ -642,6 +644,38 @@ ql_standby_check(void)
 						 "reload.")));
 }
 
+/*
+ * ql_standby_wait_room — a standby's reader finding the queue full waits for the worker to forward a batch (the
+ * primary takes them slower than readers come at full rate): wakes the worker and waits a little. False once
+ * QL_STANDBY_ROOM_WAIT_MS passed since *since (set at the first call), when the primary is away: then refuse.
+ */
+static bool
+ql_standby_wait_room(TimestampTz *since)
+{
+	TimestampTz now = GetCurrentTimestamp();
+	int			qi;
+	Latch	   *latch = NULL;
+
+	if (*since == 0)
+		*since = now;
+	else if (TimestampDifferenceExceeds(*since, now, QL_STANDBY_ROOM_WAIT_MS))
+		return false;
+	LWLockAcquire(ql->lock, LW_EXCLUSIVE);
+	qi = ql_find_queue(false);
+	if (qi >= 0)
+	{
+		ql->queues[qi].wake = true;
+		latch = ql->queues[qi].worker_latch;
+	}
+	LWLockRelease(ql->lock);
+	if (latch)
+		SetLatch(latch);
+	(void) WaitLatch(MyLatch, WL_LATCH_SET | WL_TIMEOUT | WL_EXIT_ON_PM_DEATH, 5, PG_WAIT_EXTENSION);
+	ResetLatch(MyLatch);
+	CHECK_FOR_INTERRUPTS();
+	return true;
+}
+
 /* ql_standby_refuse — the queue cannot take a standby's entry (full, or a value too long): the read is refused. */
 static void
 ql_standby_refuse(void)
@@ -649,8 +683,8 @@ ql_standby_refuse(void)
 	ereport(ERROR,
 			(errcode(ERRCODE_CONFIGURATION_LIMIT_EXCEEDED),
 			 errmsg("cannot log a read on this hot standby: the query-log queue has no room"),
-			 errdetail("Entries wait on the standby while the primary cannot be reached; the queue holds %d.",
-					   ql_queue_size),
+			 errdetail("Entries wait on the standby while the primary cannot take them; the queue holds %d, and "
+					   "stayed full for %d ms.", ql_queue_size, QL_STANDBY_ROOM_WAIT_MS),
 			 errhint("Read on the primary, or raise credit_gz.query_log_queue_size; check that the primary is up and "
 					 "accepts credit_gz.query_log_primary_conninfo.")));
 }
@@ -789,10 +823,13 @@ ql_read(bool unknown, int64 subject_id, const char *code, const char *via, const
 	if (RecoveryInProgress())
 	{
 		/* a hot standby writes nothing: whatever the mode, the entry is queued and forwarded to the primary */
+		TimestampTz since = 0;
+
 		ql_standby_check();
-		if (!ql_enqueue(unknown, subject_id, code, via, purpose, audience, department, domain, verdict,
-						spi_connected))
-			ql_standby_refuse();
+		while (!ql_enqueue(unknown, subject_id, code, via, purpose, audience, department, domain, verdict,
+						   spi_connected))
+			if (!ql_standby_wait_room(&since))
+				ql_standby_refuse();
 		return;
 	}
 	if (ql_async() && ql_enqueue(unknown, subject_id, code, via, purpose, audience, department, domain, verdict,
@@ -879,6 +916,7 @@ query_log_forward_feedback(int64 subject_id, const char *department, const char 
 		char	   *model = SPI_getvalue(t, td, 4);
 		bool		isnull;
 		int			qi;
+		TimestampTz since = 0;
 
 		memset(e, 0, sizeof(QlEntry));
 		e->feedback = true;
@@ -900,9 +938,9 @@ query_log_forward_feedback(int64 subject_id, const char *department, const char 
 			(model && !ql_copy(e->model_code, sizeof(e->model_code), model)) ||
 			!ql_copy(e->domain, sizeof(e->domain), domain) || !ql_copy(e->verdict, sizeof(e->verdict), verdict))
 			ql_standby_refuse();
-		qi = ql_reserve();
-		if (qi < 0)
-			ql_standby_refuse();
+		while ((qi = ql_reserve()) < 0)
+			if (!ql_standby_wait_room(&since))
+				ql_standby_refuse();
 		ql_push(qi, e);
 	}
 	SPI_freetuptable(SPI_tuptable);
