@@ -25,7 +25,7 @@ OBJS      = $(GLUE_SRCS:.c=.o) $(CORE_SRCS:.c=.o)
 # The install script is assembled from the SQL next to the C it declares, in dependency order: a part uses only
 # what the parts before it define (the query log and the role grants it names the reader's department from come
 # before pre-check, which writes it; repair and objections follow the calendar, deadlines and the green channel).
-SQL_ORDER = credit_gz run_log region uscc resident_id credit_grade archive quality lists scoring role_grant query_log precheck \
+SQL_ORDER = credit_gz run_log region uscc resident_id credit_grade archive quality lists scoring role_grant query_log precheck standby \
             working_days deadline_rule green_channel sync_outbox repair objection expiry disclosure repair_notice monitoring intake \
             dependents special_report
 SQL_PARTS = $(addprefix src/,$(addsuffix .sql,$(SQL_ORDER)))
@@ -51,7 +51,17 @@ REGRESS_OPTS = --load-extension=$(EXTENSION)
 ISOLATION      = $(sort $(basename $(notdir $(wildcard test/isolation/specs/*.spec))))
 ISOLATION_OPTS = --inputdir=test/isolation --outputdir=output_iso --load-extension=$(EXTENSION)
 
+# libpq, from the backend (as dblink and postgres_fdw use it): a hot standby's query-log worker forwards its queue
+# to the primary (src/log_forward.c).
+PG_CPPFLAGS = -I$(shell $(PG_CONFIG) --includedir)
+SHLIB_LINK += -L$(shell $(PG_CONFIG) --libdir) -lpq
+
 PG_CFLAGS = -Wall -Wextra -Werror -Wno-unused-parameter -Wno-missing-field-initializers -Wno-sign-compare -Wno-cast-function-type -Isrc -Isrc/core
+
+# TAP tests (PostgreSQL::Test::Cluster from PGXS) with a primary and a streaming standby, in test/t/; the suite runs
+# them (test/shell/tap.sh) against the system install (make test) or the private one (make devcheck).
+TAP_TESTS = 1
+PROVE_TESTS = test/t/*.pl
 
 # make installcheck is ours (scripts/installcheck): pg_regress and isolation, then pgTAP, in databases of their own
 # that are dropped afterwards.
@@ -109,9 +119,10 @@ endif
 deps:
 	sh scripts/install-deps
 
-# the suite also opens the monitoring bulletin in headless Chromium (test/shell/bulletin_browser.sh), with a CJK font for its screenshot
+# the suite also opens the monitoring bulletin in headless Chromium (test/shell/bulletin_browser.sh), with a CJK font for its screenshot;
+# the TAP tests (test/t/*.pl: a primary and a streaming standby) need IPC::Run for PostgreSQL::Test::Cluster
 test-deps:
-	sh scripts/install-deps chromium fonts-wqy-zenhei
+	sh scripts/install-deps chromium fonts-wqy-zenhei libipc-run-perl
 
 # C unit tests of src/core (no server needed).
 UNIT_TESTS = $(patsubst %.c,%,$(wildcard test/unit/*_test.c))

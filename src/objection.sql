@@ -252,6 +252,7 @@ COMMENT ON TRIGGER objection_apply ON credit_gz.objection IS
 CREATE FUNCTION credit_gz.objection_submit(record_id bigint, claim text) RETURNS credit_gz.objection
 LANGUAGE sql VOLATILE SET search_path = pg_catalog, pg_temp
 BEGIN ATOMIC
+    SELECT credit_gz.require_primary('an objection');
     INSERT INTO credit_gz.objection (record_id, claim) VALUES (objection_submit.record_id, objection_submit.claim)
     RETURNING *;
 END;

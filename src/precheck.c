@@ -2,8 +2,8 @@
  * precheck.c — pre-checks against the joint reward and punishment measure list (二(一), 二(三)).
  *
  * precheck() answers with one saved-plan query that assembles the whole jsonb answer (grades, measures with their
- * list entries and legal basis, incentives, verdict) and then logs applied measures to measure_feedback (skipped
- * on a hot standby, where nothing can be written). is_restricted() is the fast path: for the usual subject with no
+ * list entries and legal basis, incentives, verdict) and then logs applied measures to measure_feedback (on a hot
+ * standby forwarded to the primary with the query log). is_restricted() is the fast path: for the usual subject with no
  * active entry it is one index-only probe of list_entry_active_idx. enforce_precheck() is the trigger departments
  * attach to their own tables; it rejects restricted rows with SQLSTATE CG501 unless an override reason is set.
  */
@@ -520,7 +520,14 @@ log_feedback(int64 subject_id, text *domain, text *action, text *department, con
 	const char *only;
 
 	if (RecoveryInProgress())
-		return;					/* nothing can be written on a hot standby */
+	{
+		/* nothing can be written on a hot standby: the rows are forwarded to the primary (src/query_log.c) */
+		if (department == NULL && (only = credit_gz_my_only_department()) != NULL)
+			department = cstring_to_text(only);
+		query_log_forward_feedback(subject_id, department ? text_to_cstring(department) : NULL,
+								   text_to_cstring(domain), text_to_cstring(action), verdict, source, applied);
+		return;
+	}
 	if (feedback_plan == NULL)
 	{
 		Oid			types[10] = {TEXTOID, INT8OID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, JSONBOID,
@@ -909,7 +916,7 @@ typedef struct precheck_result
  * log_precheck_read — 十七 信用信息安全保护: a pre-check reads a subject's credit information, so it leaves an entry
  * in credit_gz.query_log (src/query_log.c: inserted now, or queued for the query-log worker in async mode), naming
  * the reading role and its department, the domain asked about and the verdict answered (the answer's own word:
- * allow, allow_with_conditions, deny, no_record). Skipped on a hot standby, where nothing can be written.
+ * allow, allow_with_conditions, deny, no_record). On a hot standby forwarded to the primary.
  */
 static void
 log_precheck_read(int64 subject_id, const char *domain, const char *action, text *department, const char *source,

@@ -28,6 +28,8 @@
  */
 #include "postgres.h"
 
+#include <unistd.h>
+
 #include "access/htup_details.h"
 #include "access/table.h"
 #include "access/tableam.h"
@@ -48,6 +50,7 @@
 #include "pgstat.h"
 #include "postmaster/bgworker.h"
 #include "postmaster/interrupt.h"
+#include "postmaster/postmaster.h"
 #include "storage/ipc.h"
 #include "storage/latch.h"
 #include "storage/lwlock.h"
@@ -67,10 +70,13 @@
 #include "utils/snapmgr.h"
 #include "utils/syscache.h"
 #include "utils/timestamp.h"
+#include "utils/json.h"
+#include "lib/stringinfo.h"
 
 #include "credit_gz.h"
 #include "query_log.h"
 #include "read_scope.h"
+#include "log_forward.h"
 #include "role_grant.h"
 #include "backend_cache.h"
 #include "compat.h"
@@ -96,6 +102,8 @@ PGDLLEXPORT void credit_gz_query_log_worker(Datum main_arg);
 /* The domain a pre-check asked about and its verdict (allow_with_conditions is the longest). */
 #define QL_DOMAIN_LEN		64
 #define QL_VERDICT_LEN		24
+/* The name of the hot standby that answered a read (cluster_name, or host:port). */
+#define QL_SERVER_LEN		64
 /* At most this many entries per INSERT (one transaction of the worker). */
 #define QL_BATCH_MAX		5000
 /* Rows per table_multi_insert of the direct write (COPY FROM buffers up to 1000; a few pages suffice). */
@@ -106,6 +114,10 @@ PGDLLEXPORT void credit_gz_query_log_worker(Datum main_arg);
 #define QL_LAUNCH_GRACE_MS	10000
 /* At shutdown the worker waits at most this long for transactions still holding reserved slots. */
 #define QL_SHUTDOWN_WAIT_MS	5000
+/* On a hot standby, the worker tries again this long after the primary could not take a batch. */
+#define QL_FORWARD_RETRY_MS	1000
+/* A standby's reader finding the queue full waits this long for room before the read is refused. */
+#define QL_STANDBY_ROOM_WAIT_MS	2000
 /* Library name for the worker: through $libdir so Debian's extension_destdir finds the same file as the preload. */
 #define QL_LIBRARY			"$libdir/credit_gz"
 
@@ -113,12 +125,23 @@ PGDLLEXPORT void credit_gz_query_log_worker(Datum main_arg);
  * One queued entry: what the reader would have inserted, with the stamps taken at read time. unknown: a read of a
  * code that matched no subject, written to credit_gz.unknown_code_read_log under `code` (subject_id unused);
  * otherwise a read of subject_id, written to credit_gz.query_log. domain and verdict: a pre-check's (else null).
+ * answered_by: empty on a primary; on a hot standby the standby's name, and the entry is forwarded to the primary.
+ *
+ * feedback: instead, one measure_feedback row of a pre-check answered on a hot standby (on a primary those rows are
+ * inserted in the reader's transaction): role_name is the actor, via the source, purpose the action, code the
+ * measure, audience its effect, entry_id and model_code what the measure stood on.
  */
 typedef struct QlEntry
 {
 	TimestampTz at;
 	int64		subject_id;
 	bool		unknown;
+	bool		feedback;
+	bool		entry_id_null;
+	bool		model_null;
+	int64		entry_id;
+	char		model_code[QL_CODE_LEN];
+	char		answered_by[QL_SERVER_LEN];
 	bool		department_null;
 	bool		audience_null;
 	bool		domain_null;
@@ -304,6 +327,8 @@ query_log_init(void)
 							 GUC_NO_SHOW_ALL | GUC_NOT_IN_SAMPLE | GUC_DISALLOW_IN_FILE,
 							 NULL, NULL, NULL);
 
+	log_forward_init();
+
 	/* The queue exists only when preloaded; a PGC_POSTMASTER setting cannot even be defined later. */
 	if (process_shared_preload_libraries_in_progress)
 	{
@@ -371,7 +396,8 @@ ql_launch_worker(int qi)
 
 	memset(&w, 0, sizeof(w));
 	w.bgw_flags = BGWORKER_SHMEM_ACCESS | BGWORKER_BACKEND_DATABASE_CONNECTION;
-	w.bgw_start_time = BgWorkerStart_RecoveryFinished;
+	/* on a hot standby too, where the worker forwards the queue to the primary */
+	w.bgw_start_time = BgWorkerStart_ConsistentState;
 	w.bgw_restart_time = BGW_NEVER_RESTART;
 	snprintf(w.bgw_library_name, BGW_MAXLEN, "%s", QL_LIBRARY);
 	snprintf(w.bgw_function_name, BGW_MAXLEN, "credit_gz_query_log_worker");
@@ -571,6 +597,100 @@ ql_my_department(void)
 }
 
 /*
+ * ql_server_name — the name entries answered on this hot standby carry (answered_by): cluster_name when set, else
+ * host:port. (Not the system identifier: a streaming standby shares its primary's.) Computed once per backend.
+ */
+static const char *
+ql_server_name(void)
+{
+	static char name[QL_SERVER_LEN];
+
+	if (name[0] == '\0')
+	{
+		if (cluster_name != NULL && cluster_name[0] != '\0')
+			snprintf(name, sizeof(name), "%s", cluster_name);
+		else
+		{
+			char		host[QL_SERVER_LEN - 8];
+
+			if (gethostname(host, sizeof(host)) != 0)
+				strlcpy(host, "localhost", sizeof(host));
+			host[sizeof(host) - 1] = '\0';
+			snprintf(name, sizeof(name), "%s:%d", host, PostPortNumber);
+		}
+	}
+	return name;
+}
+
+/*
+ * ql_standby_check — on a hot standby a read is logged only through the queue its worker forwards to the primary:
+ * refuse it (and so its answer) when that cannot be (十七: no read unlogged). Every caller reads on a standby.
+ */
+static void
+ql_standby_check(void)
+{
+	if (ql == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_READ_ONLY_SQL_TRANSACTION),
+				 errmsg("cannot log a read on this hot standby: credit_gz is not in shared_preload_libraries"),
+				 errdetail("A standby logs its reads on the primary through the query-log worker's queue."),
+				 errhint("Read on the primary, or preload credit_gz on the standby and set "
+						 "credit_gz.query_log_primary_conninfo.")));
+	if (!log_forward_configured())
+		ereport(ERROR,
+				(errcode(ERRCODE_READ_ONLY_SQL_TRANSACTION),
+				 errmsg("cannot log a read on this hot standby: credit_gz.query_log_primary_conninfo is not set"),
+				 errdetail("A standby logs its reads on the primary, and no connection to the primary is configured."),
+				 errhint("Read on the primary, or set credit_gz.query_log_primary_conninfo on the standby and "
+						 "reload.")));
+}
+
+/*
+ * ql_standby_wait_room — a standby's reader finding the queue full waits for the worker to forward a batch (the
+ * primary takes them slower than readers come at full rate): wakes the worker and waits a little. False once
+ * QL_STANDBY_ROOM_WAIT_MS passed since *since (set at the first call), when the primary is away: then refuse.
+ */
+static bool
+ql_standby_wait_room(TimestampTz *since)
+{
+	TimestampTz now = GetCurrentTimestamp();
+	int			qi;
+	Latch	   *latch = NULL;
+
+	if (*since == 0)
+		*since = now;
+	else if (TimestampDifferenceExceeds(*since, now, QL_STANDBY_ROOM_WAIT_MS))
+		return false;
+	LWLockAcquire(ql->lock, LW_EXCLUSIVE);
+	qi = ql_find_queue(false);
+	if (qi >= 0)
+	{
+		ql->queues[qi].wake = true;
+		latch = ql->queues[qi].worker_latch;
+	}
+	LWLockRelease(ql->lock);
+	if (latch)
+		SetLatch(latch);
+	(void) WaitLatch(MyLatch, WL_LATCH_SET | WL_TIMEOUT | WL_EXIT_ON_PM_DEATH, 5, PG_WAIT_EXTENSION);
+	ResetLatch(MyLatch);
+	CHECK_FOR_INTERRUPTS();
+	return true;
+}
+
+/* ql_standby_refuse — the queue cannot take a standby's entry (full, or a value too long): the read is refused. */
+static void
+ql_standby_refuse(void)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_CONFIGURATION_LIMIT_EXCEEDED),
+			 errmsg("cannot log a read on this hot standby: the query-log queue has no room"),
+			 errdetail("Entries wait on the standby while the primary cannot take them; the queue holds %d, and "
+					   "stayed full for %d ms.", ql_queue_size, QL_STANDBY_ROOM_WAIT_MS),
+			 errhint("Read on the primary, or raise credit_gz.query_log_queue_size; check that the primary is up and "
+					 "accepts credit_gz.query_log_primary_conninfo.")));
+}
+
+/*
  * ql_enqueue — build the entry now (stamps of the reader, at read time) and queue it at once for the worker, so it
  * survives a rollback of the reader's transaction. False: the caller writes it synchronously.
  */
@@ -587,6 +707,8 @@ ql_enqueue(bool unknown, int64 subject_id, const char *code, const char *via, co
 	e->at = GetCurrentTransactionStartTimestamp();
 	e->subject_id = subject_id;
 	e->unknown = unknown;
+	if (RecoveryInProgress())
+		ql_copy(e->answered_by, sizeof(e->answered_by), ql_server_name());
 	if (unknown && !ql_copy(e->code, sizeof(e->code), code))
 		goto fallback;
 	ql_role_names(&e->role_name, &e->session_role);
@@ -701,10 +823,20 @@ ql_read(bool unknown, int64 subject_id, const char *code, const char *via, const
 		const char *audience, const char *department, const char *domain, const char *verdict,
 		bool *spi_connected)
 {
-	if (RecoveryInProgress())
-		return;
 	if (purpose == NULL || purpose[0] == '\0')
 		purpose = "未说明 / not stated";
+	if (RecoveryInProgress())
+	{
+		/* a hot standby writes nothing: whatever the mode, the entry is queued and forwarded to the primary */
+		TimestampTz since = 0;
+
+		ql_standby_check();
+		while (!ql_enqueue(unknown, subject_id, code, via, purpose, audience, department, domain, verdict,
+						   spi_connected))
+			if (!ql_standby_wait_room(&since))
+				ql_standby_refuse();
+		return;
+	}
 	if (ql_async() && ql_enqueue(unknown, subject_id, code, via, purpose, audience, department, domain, verdict,
 								 spi_connected))
 		return;
@@ -717,8 +849,7 @@ ql_read(bool unknown, int64 subject_id, const char *code, const char *via, const
 }
 
 /*
- * query_log_read — log one read of a subject (see query_log.h). Skipped on a hot standby, where nothing can be
- * written.
+ * query_log_read — log one read of a subject (see query_log.h); on a hot standby forwarded to the primary.
  */
 void
 query_log_read(int64 subject_id, const char *via, const char *purpose, const char *audience,
@@ -744,13 +875,80 @@ ql_logged_code(const char *code)
 
 /*
  * query_log_read_unknown — log one read by a code that matched no subject (see query_log.h), in
- * credit_gz.unknown_code_read_log. Skipped on a hot standby.
+ * credit_gz.unknown_code_read_log; on a hot standby forwarded to the primary.
  */
 void
 query_log_read_unknown(const char *code, const char *via, const char *purpose, const char *audience,
 					   const char *department, const char *domain, const char *verdict, bool *spi_connected)
 {
 	ql_read(true, 0, ql_logged_code(code), via, purpose, audience, department, domain, verdict, spi_connected);
+}
+
+/*
+ * query_log_forward_feedback — on a hot standby, queue the measure_feedback rows of a pre-check (see query_log.h)
+ * for the primary: one entry per applied measure, stamped now with the reading role. Refuses the pre-check when
+ * they cannot be queued, as a read that cannot be logged is refused.
+ */
+void
+query_log_forward_feedback(int64 subject_id, const char *department, const char *domain, const char *action,
+						   const char *verdict, const char *source, Datum applied)
+{
+	static SPIPlanPtr measures_plan = NULL;
+	Datum		v[1];
+	uint64		i;
+
+	ql_standby_check();
+	if (measures_plan == NULL)
+	{
+		Oid			types[1] = {JSONBOID};
+
+		measures_plan = credit_gz_keep_plan("SELECT a.code, a.effect, a.entry_id, a.model_code"
+											"  FROM pg_catalog.jsonb_to_recordset($1)"
+											"       AS a (code text, effect text, entry_id bigint, model_code text)",
+											1, types);
+	}
+	v[0] = applied;
+	if (SPI_execute_plan(measures_plan, v, NULL, true, 0) != SPI_OK_SELECT)
+		elog(ERROR, "credit_gz: reading the applied measures failed");
+	for (i = 0; i < SPI_processed; i++)
+	{
+		HeapTuple	t = SPI_tuptable->vals[i];
+		TupleDesc	td = SPI_tuptable->tupdesc;
+		QlEntry		entry;
+		QlEntry    *e = &entry;
+		char	   *measure = SPI_getvalue(t, td, 1);
+		char	   *effect = SPI_getvalue(t, td, 2);
+		char	   *model = SPI_getvalue(t, td, 4);
+		bool		isnull;
+		int			qi;
+		TimestampTz since = 0;
+
+		memset(e, 0, sizeof(QlEntry));
+		e->feedback = true;
+		e->at = GetCurrentTransactionStartTimestamp();
+		e->subject_id = subject_id;
+		e->entry_id = DatumGetInt64(SPI_getbinval(t, td, 3, &isnull));
+		e->entry_id_null = isnull;
+		e->model_null = (model == NULL);
+		ql_role_names(&e->role_name, &e->session_role);
+		e->department_null = (department == NULL);
+		e->audience_null = false;
+		e->domain_null = false;
+		e->verdict_null = false;
+		if (!ql_copy(e->answered_by, sizeof(e->answered_by), ql_server_name()) ||
+			(department && !ql_copy(e->department, sizeof(e->department), department)) ||
+			!ql_copy(e->via, sizeof(e->via), source) || !ql_copy(e->purpose, sizeof(e->purpose), action) ||
+			measure == NULL || !ql_copy(e->code, sizeof(e->code), measure) ||
+			effect == NULL || !ql_copy(e->audience, sizeof(e->audience), effect) ||
+			(model && !ql_copy(e->model_code, sizeof(e->model_code), model)) ||
+			!ql_copy(e->domain, sizeof(e->domain), domain) || !ql_copy(e->verdict, sizeof(e->verdict), verdict))
+			ql_standby_refuse();
+		while ((qi = ql_reserve()) < 0)
+			if (!ql_standby_wait_room(&since))
+				ql_standby_refuse();
+		ql_push(qi, e);
+	}
+	SPI_freetuptable(SPI_tuptable);
 }
 
 /* ql_via_queueable — a `via` the table's CHECK admits: only such entries may wait for the worker's write. */
@@ -833,7 +1031,19 @@ ql_log_read_sql(FunctionCallInfo fcinfo, bool unknown, int64 subject_id, const c
 				 errdetail("A read is logged in the name of a department the role acts for."),
 				 errhint("Leave the department out to log the role's own, or ask a DBA to run "
 						 "credit_gz.grant_department.")));
-	if (via != NULL && ql_via_queueable(via) && !RecoveryInProgress() && ql_async() && ql_caller_may_queue(unknown))
+	if (RecoveryInProgress())
+	{
+		/* nothing is inserted on a standby: the entry goes to the primary, if the primary would take it */
+		if (via == NULL || !ql_via_queueable(via) || !ql_caller_may_queue(unknown))
+			ereport(ERROR,
+					(errcode(ERRCODE_READ_ONLY_SQL_TRANSACTION),
+					 errmsg("cannot log this read on a hot standby"),
+					 errdetail("Only a read the query log admits as it is (via precheck, report, labels or other, by a "
+							   "role that may insert into the log) is forwarded to the primary."),
+					 errhint("Log it on the primary.")));
+		ql_read(unknown, subject_id, code, via, purpose, audience, department, NULL, NULL, &connected);
+	}
+	else if (via != NULL && ql_via_queueable(via) && ql_async() && ql_caller_may_queue(unknown))
 		ql_read(unknown, subject_id, code, via, purpose, audience, department, NULL, NULL, &connected);
 	else
 		ql_insert_sync(unknown, subject_id, code, via, purpose, audience, department, false, NULL, NULL,
@@ -928,7 +1138,7 @@ ql_array(Datum *d, bool *nulls, int n, Oid type, int len, bool byval, char align
 enum
 {
 	QLC_LOG_ID, QLC_AT, QLC_ROLE_NAME, QLC_SESSION_ROLE, QLC_DEPARTMENT, QLC_KEY, QLC_VIA, QLC_AUDIENCE,
-	QLC_PURPOSE, QLC_DOMAIN, QLC_VERDICT, QLC_NCOLS
+	QLC_PURPOSE, QLC_DOMAIN, QLC_VERDICT, QLC_ANSWERED_BY, QLC_NCOLS
 };
 typedef struct QlColumn
 {
@@ -938,7 +1148,7 @@ typedef struct QlColumn
 static const QlColumn ql_columns[QLC_NCOLS] = {
 	{"log_id", INT8OID}, {"at", TIMESTAMPTZOID}, {"role_name", NAMEOID}, {"session_role", NAMEOID},
 	{"department_code", TEXTOID}, {"subject_id", INT8OID}, {"via", TEXTOID}, {"audience", TEXTOID},
-	{"purpose", TEXTOID}, {"domain_code", TEXTOID}, {"verdict", TEXTOID}
+	{"purpose", TEXTOID}, {"domain_code", TEXTOID}, {"verdict", TEXTOID}, {"answered_by", TEXTOID}
 };
 static const QlColumn ql_unknown_key = {"code", TEXTOID};
 
@@ -1070,6 +1280,8 @@ ql_write_direct(QlEntry *buf, int n, bool unknown)
 			QL_SET(QLC_PURPOSE, CStringGetTextDatum(e->purpose), false);
 			QL_SET(QLC_DOMAIN, e->domain_null ? (Datum) 0 : CStringGetTextDatum(e->domain), e->domain_null);
 			QL_SET(QLC_VERDICT, e->verdict_null ? (Datum) 0 : CStringGetTextDatum(e->verdict), e->verdict_null);
+			QL_SET(QLC_ANSWERED_BY, e->answered_by[0] ? CStringGetTextDatum(e->answered_by) : (Datum) 0,
+				   e->answered_by[0] == '\0');
 #undef QL_SET
 			ExecStoreVirtualTuple(slot);
 			if (rel->rd_att->constr)
@@ -1190,9 +1402,104 @@ ql_write_insert(QlEntry *buf, int n, bool unknown)
 }
 
 /*
+ * ql_json_text — append a JSON member "key": value (a JSON string, or null) to buf, comma first unless first.
+ */
+static void
+ql_json_text(StringInfo buf, const char *key, const char *value, bool isnull)
+{
+	appendStringInfo(buf, ",\"%s\":", key);
+	if (isnull)
+		appendStringInfoString(buf, "null");
+	else
+		escape_json(buf, value);
+}
+
+/*
+ * ql_forward_payload — the entries as the jsonb array credit_gz.accept_forwarded_reads() takes (src/standby.sql):
+ * kind (read, unknown_code_read, feedback), the time as microseconds since 2000-01-01 UTC (exact, whatever the
+ * DateStyle of either server), and the columns by name.
+ */
+static char *
+ql_forward_payload(const QlEntry *part, int n)
+{
+	StringInfoData buf;
+	int			k;
+
+	initStringInfo(&buf);
+	appendStringInfoChar(&buf, '[');
+	for (k = 0; k < n; k++)
+	{
+		const QlEntry *e = &part[k];
+
+		if (k > 0)
+			appendStringInfoChar(&buf, ',');
+		appendStringInfo(&buf, "{\"kind\":\"%s\",\"at_us\":" INT64_FORMAT ",\"subject_id\":" INT64_FORMAT,
+						 e->feedback ? "feedback" : e->unknown ? "unknown_code_read" : "read", (int64) e->at,
+						 e->subject_id);
+		ql_json_text(&buf, "answered_by", e->answered_by, false);
+		ql_json_text(&buf, "role_name", NameStr(e->role_name), false);
+		ql_json_text(&buf, "session_role", NameStr(e->session_role), false);
+		ql_json_text(&buf, "department_code", e->department, e->department_null);
+		ql_json_text(&buf, "domain_code", e->domain, e->domain_null);
+		ql_json_text(&buf, "verdict", e->verdict, e->verdict_null);
+		if (e->feedback)
+		{
+			ql_json_text(&buf, "source", e->via, false);
+			ql_json_text(&buf, "action", e->purpose, false);
+			ql_json_text(&buf, "measure_code", e->code, false);
+			ql_json_text(&buf, "effect", e->audience, false);
+			ql_json_text(&buf, "model_code", e->model_code, e->model_null);
+			if (e->entry_id_null)
+				appendStringInfoString(&buf, ",\"entry_id\":null");
+			else
+				appendStringInfo(&buf, ",\"entry_id\":" INT64_FORMAT, e->entry_id);
+		}
+		else
+		{
+			if (e->unknown)
+				ql_json_text(&buf, "code", e->code, false);
+			ql_json_text(&buf, "via", e->via, false);
+			ql_json_text(&buf, "audience", e->audience, e->audience_null);
+			ql_json_text(&buf, "purpose", e->purpose, false);
+		}
+		appendStringInfoChar(&buf, '}');
+	}
+	appendStringInfoChar(&buf, ']');
+	return buf.data;
+}
+
+/*
+ * ql_accept_locally — write entries answered while this server was a hot standby (forwarded kinds: they carry
+ * answered_by, feedback rows among them) into its own tables, after a promotion: through
+ * credit_gz.accept_forwarded_reads(), the function the primary takes them with. Runs in the worker's transaction.
+ */
+static void
+ql_accept_locally(const QlEntry *part, int n)
+{
+	static SPIPlanPtr plan = NULL;
+	Datum		v[1];
+	int			rc;
+
+	v[0] = CStringGetTextDatum(ql_forward_payload(part, n));
+	credit_gz_spi_connect();
+	if (plan == NULL)
+	{
+		Oid			types[1] = {TEXTOID};
+
+		plan = credit_gz_keep_plan("SELECT credit_gz.accept_forwarded_reads($1::pg_catalog.jsonb)", 1, types);
+	}
+	rc = SPI_execute_plan(plan, v, NULL, false, 0);
+	if (rc != SPI_OK_SELECT)
+		elog(ERROR, "credit_gz: writing entries answered as a standby failed: %s", SPI_result_code_string(rc));
+	SPI_finish();
+}
+
+/*
  * ql_flush_batch — write up to QL_BATCH_MAX queued entries with one INSERT in a transaction of its own, then
- * advance the queue. Returns how many were written, or -1 when the INSERT failed (the error is logged and the
- * entries stay queued for the next attempt).
+ * advance the queue. On a hot standby the batch is forwarded to the primary instead (one call of
+ * credit_gz.accept_forwarded_reads() there, in the primary's transaction). Returns how many were written, -1 when
+ * the local write failed (the error is logged and the entries stay queued for the next attempt), -2 when the
+ * primary could not take them (they stay queued; the worker tries again).
  */
 static int
 ql_flush_batch(int qi, MemoryContext cxt)
@@ -1203,7 +1510,8 @@ ql_flush_batch(int qi, MemoryContext cxt)
 	int			n,
 				k,
 				nsubject = 0,
-				nunknown = 0;
+				nunknown = 0,
+				nforwarded = 0;
 	uint64		head;
 	volatile bool ok = true;
 
@@ -1214,48 +1522,73 @@ ql_flush_batch(int qi, MemoryContext cxt)
 	n = Min(q->queued, QL_BATCH_MAX);
 	head = q->head;
 	part = palloc(Max(n, 1) * sizeof(QlEntry));
-	/* copied out of the ring grouped by table, in queue order within each: reads of subjects, then of unknown codes */
+	/*
+	 * copied out of the ring grouped by table, in queue order within each: reads of subjects, of unknown codes, then
+	 * what was answered on a standby (forwarded)
+	 */
+#define QL_SLOT(k) (&slots[(head + (k)) % (uint64) ql_queue_size])
+#define QL_FORWARDED(e) ((e)->feedback || (e)->answered_by[0] != '\0')
 	for (k = 0; k < n; k++)
-		if (!slots[(head + k) % (uint64) ql_queue_size].unknown)
-			part[nsubject++] = slots[(head + k) % (uint64) ql_queue_size];
+		if (!QL_FORWARDED(QL_SLOT(k)) && !QL_SLOT(k)->unknown)
+			part[nsubject++] = *QL_SLOT(k);
 	for (k = 0; k < n; k++)
-		if (slots[(head + k) % (uint64) ql_queue_size].unknown)
-			part[nsubject + nunknown++] = slots[(head + k) % (uint64) ql_queue_size];
+		if (!QL_FORWARDED(QL_SLOT(k)) && QL_SLOT(k)->unknown)
+			part[nsubject + nunknown++] = *QL_SLOT(k);
+	for (k = 0; k < n; k++)
+		if (QL_FORWARDED(QL_SLOT(k)))
+			part[nsubject + nunknown + nforwarded++] = *QL_SLOT(k);
+#undef QL_SLOT
+#undef QL_FORWARDED
 	LWLockRelease(ql->lock);
 	if (n == 0)
 		return 0;
 
-	PG_TRY();
+	if (RecoveryInProgress())
 	{
-		SetCurrentStatementStartTimestamp();
-		StartTransactionCommand();
-		PushActiveSnapshot(GetTransactionSnapshot());
-		pgstat_report_activity(STATE_RUNNING, "credit_gz: writing queued query-log entries");
-		if (nsubject > 0 && !ql_write_direct(part, nsubject, false))
-			ql_write_insert(part, nsubject, false);
-		if (nunknown > 0 && !ql_write_direct(part + nsubject, nunknown, true))
-			ql_write_insert(part + nsubject, nunknown, true);
-		PopActiveSnapshot();
-		CommitTransactionCommand();
+		/* a standby's entries are all forwarded ones (a standby never was a primary since the queues were made) */
+		pgstat_report_activity(STATE_RUNNING, "credit_gz: forwarding queued query-log entries to the primary");
+		ok = log_forward_send(ql_forward_payload(part, n), n);
 		pgstat_report_activity(STATE_IDLE, NULL);
-	}
-	PG_CATCH();
-	{
 		MemoryContextSwitchTo(cxt);
-		EmitErrorReport();
-		FlushErrorState();
-		AbortCurrentTransaction();
-		pgstat_report_activity(STATE_IDLE, NULL);
-		ok = false;
+		if (!ok)
+			return -2;
 	}
-	PG_END_TRY();
-	MemoryContextSwitchTo(cxt);
-	if (!ok)
+	else
 	{
-		ereport(LOG,
-				(errmsg("credit_gz: %d query-log entries stay queued after a failed write", n),
-				 errdetail("The worker exits; the next pre-check or credit_gz.flush_query_log() starts another.")));
-		return -1;
+		PG_TRY();
+		{
+			SetCurrentStatementStartTimestamp();
+			StartTransactionCommand();
+			PushActiveSnapshot(GetTransactionSnapshot());
+			pgstat_report_activity(STATE_RUNNING, "credit_gz: writing queued query-log entries");
+			if (nsubject > 0 && !ql_write_direct(part, nsubject, false))
+				ql_write_insert(part, nsubject, false);
+			if (nunknown > 0 && !ql_write_direct(part + nsubject, nunknown, true))
+				ql_write_insert(part + nsubject, nunknown, true);
+			if (nforwarded > 0)
+				ql_accept_locally(part + nsubject + nunknown, nforwarded);
+			PopActiveSnapshot();
+			CommitTransactionCommand();
+			pgstat_report_activity(STATE_IDLE, NULL);
+		}
+		PG_CATCH();
+		{
+			MemoryContextSwitchTo(cxt);
+			EmitErrorReport();
+			FlushErrorState();
+			AbortCurrentTransaction();
+			pgstat_report_activity(STATE_IDLE, NULL);
+			ok = false;
+		}
+		PG_END_TRY();
+		MemoryContextSwitchTo(cxt);
+		if (!ok)
+		{
+			ereport(LOG,
+					(errmsg("credit_gz: %d query-log entries stay queued after a failed write", n),
+					 errdetail("The worker exits; the next pre-check or credit_gz.flush_query_log() starts another.")));
+			return -1;
+		}
 	}
 
 	LWLockAcquire(ql->lock, LW_EXCLUSIVE);
@@ -1417,6 +1750,28 @@ credit_gz_query_log_worker(Datum main_arg)
 			}
 			wait_ms = (n > 0) ? 0 : 10;
 		}
+		else if (n == -2)
+		{
+			/*
+			 * the primary is away: keep the entries and try again after a pause that readers waking the worker do
+			 * not cut short (readers are refused once the queue is full)
+			 */
+			TimestampTz until = TimestampTzPlusMilliseconds(now, QL_FORWARD_RETRY_MS);
+
+			while (!ql_shutdown_requested && (now = GetCurrentTimestamp()) < until)
+			{
+				(void) WaitLatch(MyLatch, WL_LATCH_SET | WL_TIMEOUT | WL_EXIT_ON_PM_DEATH,
+								 TimestampDifferenceMilliseconds(now, until), PG_WAIT_EXTENSION);
+				ResetLatch(MyLatch);
+				CHECK_FOR_INTERRUPTS();
+				if (ConfigReloadPending)
+				{
+					ConfigReloadPending = false;
+					ProcessConfigFile(PGC_SIGHUP);
+				}
+			}
+			wait_ms = 0;
+		}
 		else if (n < 0)
 		{
 			/* leave (after a pause): a worker stuck on errors must not hold the database (DROP DATABASE) */
@@ -1551,7 +1906,8 @@ credit_gz_flush_query_log(PG_FUNCTION_ARGS)
 
 /*
  * credit_gz_query_log_stamp — BEFORE INSERT row trigger on credit_gz.query_log: whoever inserts, the database
- * states who and when (a caller cannot backdate or impersonate). A superuser — restoring a dump, or the query-log
+ * states who and when (a caller cannot backdate or impersonate), and that the server itself answered (answered_by
+ * null: only the forwarded entries of a standby, written as the owner, name one). A superuser — restoring a dump, or the query-log
  * worker writing queued entries — keeps the stamps it supplies; a superuser could forge entries in any case.
  */
 Datum
@@ -1559,9 +1915,9 @@ credit_gz_query_log_stamp(PG_FUNCTION_ARGS)
 {
 	TriggerData *td = (TriggerData *) fcinfo->context;
 	TupleDesc	desc;
-	int			cols[3];
-	Datum		v[3];
-	bool		nulls[3] = {false, false, false};
+	int			cols[4];
+	Datum		v[4];
+	bool		nulls[4] = {false, false, false, false};
 	NameData	role_name,
 				session_role;
 	static const char *const names[3] = {"at", "role_name", "session_role"};
@@ -1581,5 +1937,13 @@ credit_gz_query_log_stamp(PG_FUNCTION_ARGS)
 	v[0] = TimestampTzGetDatum(GetCurrentTransactionStartTimestamp());
 	v[1] = NameGetDatum(&role_name);
 	v[2] = NameGetDatum(&session_role);
+	/* answered here, whatever was supplied: only credit_gz.accept_forwarded_reads() names a standby */
+	cols[3] = SPI_fnumber(desc, "answered_by");
+	if (cols[3] > 0)
+	{
+		v[3] = (Datum) 0;
+		nulls[3] = true;
+		return PointerGetDatum(heap_modify_tuple_by_cols(td->tg_trigtuple, desc, 4, cols, v, nulls));
+	}
 	return PointerGetDatum(heap_modify_tuple_by_cols(td->tg_trigtuple, desc, 3, cols, v, nulls));
 }

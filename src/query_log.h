@@ -14,7 +14,8 @@ extern void query_log_init(void);
 
 /*
  * Logs one read of a subject's credit information: queued for the worker in async mode, else (or when the queue
- * has no room) inserted now in the caller's transaction. department NULL: the caller's only department, if any.
+ * has no room) inserted now in the caller's transaction. On a hot standby, in either mode, queued for the worker to
+ * forward to the primary (an error, refusing the read, when it cannot be queued). department NULL: the caller's only department, if any.
  * domain and verdict: what a pre-check (via "precheck") asked and answered; NULL for other reads.
  * *spi_connected: whether SPI is connected (connected here when needed; the caller finishes it).
  */
@@ -40,5 +41,13 @@ extern bool query_log_batch_add(bool unknown, int64 subject_id, const char *code
 								bool department_resolved, const char *domain, const char *verdict);
 extern void query_log_batch_end(bool *spi_connected);
 extern void query_log_batch_abandon(void);
+
+/*
+ * On a hot standby, queues the measure_feedback rows of a pre-check (applied: the jsonb array of measures, as
+ * precheck.c writes them on a primary) for the primary, with the standby's name; SPI must be connected. Errors
+ * when they cannot be queued (the pre-check is then refused, as an unloggable read is).
+ */
+extern void query_log_forward_feedback(int64 subject_id, const char *department, const char *domain,
+									   const char *action, const char *verdict, const char *source, Datum applied);
 
 #endif							/* CREDIT_GZ_QUERY_LOG_H */
