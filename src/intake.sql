@@ -30,6 +30,28 @@ INSERT INTO credit_gz.intake_subject_kind (name_zh, subject_kind, source, shippe
     ('自然人', 'natural_person', '全国行政处罚信息数据标准: 行政相对人类别', true);
 SELECT pg_catalog.pg_extension_config_dump('credit_gz.intake_subject_kind', 'WHERE NOT shipped');
 
+CREATE TABLE credit_gz.intake_document_alias (
+    name_zh       text    NOT NULL PRIMARY KEY CHECK (btrim(name_zh) = name_zh AND name_zh <> ''),
+    document_type text    NOT NULL REFERENCES credit_gz.identity_document_type (code) ON UPDATE CASCADE,
+    source        text    NOT NULL CHECK (btrim(source) <> ''),
+    shipped       boolean NOT NULL DEFAULT false
+);
+COMMENT ON TABLE credit_gz.intake_document_alias IS
+    '证件类型别称 / other names files give a 证件类型 (of a 自然人 or a 法定代表人) than the code and name of '
+    'credit_gz.identity_document_type, which the intake also takes; a type no name matches is rejected (22023).';
+COMMENT ON COLUMN credit_gz.intake_document_alias.name_zh IS '证件类型写法 / the document type as a file writes it';
+COMMENT ON COLUMN credit_gz.intake_document_alias.document_type IS '证件类型 / the identity_document_type it names';
+COMMENT ON COLUMN credit_gz.intake_document_alias.source IS '依据 / source of the name';
+COMMENT ON COLUMN credit_gz.intake_document_alias.shipped IS '随扩展发布 / shipped with the extension (pg_dump keeps only local rows)';
+INSERT INTO credit_gz.intake_document_alias (name_zh, document_type, source, shipped) VALUES
+    ('身份证', 'resident_id', '《中华人民共和国居民身份证法》: 居民身份证, commonly written 身份证', true),
+    ('港澳通行证', 'hk_macao_permit', '港澳居民来往内地通行证, the short name on 出入境 forms', true),
+    ('回乡证', 'hk_macao_permit', '港澳居民来往内地通行证, formerly 港澳同胞回乡证', true),
+    ('台湾通行证', 'taiwan_permit', '台湾居民来往大陆通行证, the short name on 出入境 forms', true),
+    ('台胞证', 'taiwan_permit', '台湾居民来往大陆通行证, commonly written 台胞证', true),
+    ('外国人永久居留证', 'permanent_residence', '外国人永久居留身份证, named 外国人永久居留证 before 2017', true);
+SELECT pg_catalog.pg_extension_config_dump('credit_gz.intake_document_alias', 'WHERE NOT shipped');
+
 CREATE TABLE credit_gz.intake_item_map (
     map_id          integer NOT NULL PRIMARY KEY,
     violation_type  text    NOT NULL CHECK (btrim(violation_type) = violation_type AND violation_type <> ''),
@@ -91,7 +113,8 @@ COMMENT ON COLUMN credit_gz.intake_severity_map.shipped IS '随扩展发布 / sh
 SELECT pg_catalog.pg_extension_config_dump('credit_gz.intake_severity_map', 'WHERE NOT shipped');
 
 CREATE TABLE credit_gz.intake_code_crosswalk (
-    code_kind text    NOT NULL CHECK (code_kind IN ('business_reg_no', 'organisation_code')),
+    code_kind text    NOT NULL CHECK (code_kind IN ('business_reg_no', 'organisation_code', 'tax_reg_no',
+                                                    'institution_cert_no', 'social_org_cert_no')),
     old_code  text    NOT NULL CHECK (btrim(old_code) = old_code AND old_code <> ''),
     uscc      credit_gz.uscc NOT NULL,
     source    text    NOT NULL CHECK (btrim(source) <> ''),
@@ -102,14 +125,28 @@ CREATE TABLE credit_gz.intake_code_crosswalk (
         OR (old_code ~ '^[0-9]{15}$' AND substr(old_code, 1, 6) = credit_gz.uscc_region(uscc))),
     -- 组织机构代码: positions 9-17 of the unified code (written without the hyphen)
     CONSTRAINT intake_code_crosswalk_org_code CHECK (code_kind <> 'organisation_code'
-        OR old_code = credit_gz.uscc_org_code(uscc))
+        OR old_code = credit_gz.uscc_org_code(uscc)),
+    -- 税务登记号: 15 characters, a six-digit division and the organisation code (positions 9-17 of the unified code)
+    CONSTRAINT intake_code_crosswalk_tax_reg_no CHECK (code_kind <> 'tax_reg_no'
+        OR (old_code ~ '^[0-9]{6}[0-9A-Z]{9}$' AND substr(old_code, 7) = credit_gz.uscc_org_code(uscc))),
+    -- 事业单位法人证书号: 12 digits; the unified code is one the 机构编制 authority gives a 事业单位 (12…)
+    CONSTRAINT intake_code_crosswalk_institution CHECK (code_kind <> 'institution_cert_no'
+        OR (old_code ~ '^[0-9]{12}$' AND credit_gz.uscc_authority(uscc) || credit_gz.uscc_category(uscc) = '12')),
+    -- 社会组织登记证号: as the 民政 register writes it; the unified code is one the 民政 authority gives (5…)
+    CONSTRAINT intake_code_crosswalk_social_org CHECK (code_kind <> 'social_org_cert_no'
+        OR credit_gz.uscc_authority(uscc) = '5')
 );
 COMMENT ON TABLE credit_gz.intake_code_crosswalk IS
-    '旧代码对照 / the unified social credit code an organisation''s older code (工商注册号, 组织机构代码) was replaced by: '
-    'a line without 统一社会信用代码 finds its organisation through it (工商注册号 first). A 工商注册号 is of the '
-    'division of the code (positions 3-8), an organisation code is positions 9-17.';
-COMMENT ON COLUMN credit_gz.intake_code_crosswalk.code_kind IS '旧代码类别 / business_reg_no (工商注册号) or organisation_code (组织机构代码)';
-COMMENT ON COLUMN credit_gz.intake_code_crosswalk.old_code IS '旧代码 / the older code as the files write it';
+    '旧代码对照 / the unified social credit code an organisation''s older code (工商注册号, 组织机构代码, 税务登记号, '
+    '事业单位证书号, 社会组织登记证号) was replaced by: a line without 统一社会信用代码 finds its organisation through it '
+    '(in that order). A 工商注册号 is of the division of the code (positions 3-8); an organisation code is positions '
+    '9-17, as are the last nine characters of a 税务登记号; a 事业单位证书号 (12 digits) belongs to a code of a 事业单位 '
+    '(12…), a 社会组织登记证号 to one of the 民政 authority (5…).';
+COMMENT ON COLUMN credit_gz.intake_code_crosswalk.code_kind IS
+    '旧代码类别 / business_reg_no (工商注册号), organisation_code (组织机构代码), tax_reg_no (税务登记号), '
+    'institution_cert_no (事业单位法人证书号) or social_org_cert_no (社会组织登记证号)';
+COMMENT ON COLUMN credit_gz.intake_code_crosswalk.old_code IS
+    '旧代码 / the older code in its plain form: no hyphen, letters upper case, a 事业单位证书号 without 事证第…号';
 COMMENT ON COLUMN credit_gz.intake_code_crosswalk.uscc IS '统一社会信用代码 / the unified code that replaced it';
 COMMENT ON COLUMN credit_gz.intake_code_crosswalk.source IS '依据 / source of the pair (换照 register, 赋码 list)';
 COMMENT ON COLUMN credit_gz.intake_code_crosswalk.shipped IS '随扩展发布 / shipped with the extension (pg_dump keeps only local rows)';
@@ -311,7 +348,8 @@ CREATE POLICY intake_reject_department ON credit_gz.intake_reject FOR ALL
     WITH CHECK (department_code = ANY (credit_gz.my_departments()));
 COMMENT ON POLICY intake_reject_department ON credit_gz.intake_reject IS
     '谁归集谁负责: a department reads (and its intake writes) only its own rejected lines.';
-GRANT SELECT ON credit_gz.intake_subject_kind, credit_gz.intake_item_map, credit_gz.intake_severity_map TO PUBLIC;
+GRANT SELECT ON credit_gz.intake_subject_kind, credit_gz.intake_item_map, credit_gz.intake_severity_map,
+                 credit_gz.intake_document_alias TO PUBLIC;
 INSERT INTO credit_gz.role_privilege (kind, object_name, privileges, shipped) VALUES
     ('department', 'penalty_intake', 'SELECT, INSERT, UPDATE, DELETE', true),
     ('department', 'penalty_intake_file', 'INSERT', true),
@@ -445,32 +483,87 @@ COMMENT ON FUNCTION credit_gz.intake_deadline_note(date, date) IS
 -- ---------------------------------------------------------------------------------------------------------------------
 
 -- intake_older_code: the unified code the crosswalk gives the older codes a line carries, tried in the format's
--- order (工商注册号, then 组织机构代码, hyphen or not); with none known, the last one tried and no code.
-CREATE FUNCTION credit_gz.intake_older_code(business_reg_no text, organisation_code text)
+-- order (工商注册号, 组织机构代码, 税务登记号, 事业单位证书号, 社会组织登记证号), each in its plain form; with none
+-- known, the last one tried and no code.
+CREATE FUNCTION credit_gz.intake_older_code(business_reg_no text, organisation_code text, tax_reg_no text,
+                                            institution_cert_no text, social_org_cert_no text)
 RETURNS TABLE (column_name text, old_code text, uscc credit_gz.uscc)
 LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
     SELECT c.column_name, c.written, w.uscc
-      FROM (VALUES (1, 'business_reg_no', 'business_reg_no', nullif(pg_catalog.btrim(business_reg_no), ''),
+      FROM (VALUES (1, 'business_reg_no', nullif(pg_catalog.btrim(business_reg_no), ''),
                     nullif(pg_catalog.btrim(business_reg_no), '')),
-                   (2, 'organisation_code', 'organisation_code', nullif(pg_catalog.btrim(organisation_code), ''),
-                    pg_catalog.upper(pg_catalog.replace(nullif(pg_catalog.btrim(organisation_code), ''), '-', '')))
-           ) AS c (ord, column_name, code_kind, written, normalised)
-      LEFT JOIN credit_gz.intake_code_crosswalk w ON w.code_kind = c.code_kind AND w.old_code = c.normalised
+                   (2, 'organisation_code', nullif(pg_catalog.btrim(organisation_code), ''),
+                    pg_catalog.upper(pg_catalog.replace(nullif(pg_catalog.btrim(organisation_code), ''), '-', ''))),
+                   (3, 'tax_reg_no', nullif(pg_catalog.btrim(tax_reg_no), ''),
+                    pg_catalog.upper(pg_catalog.replace(nullif(pg_catalog.btrim(tax_reg_no), ''), '-', ''))),
+                   (4, 'institution_cert_no', nullif(pg_catalog.btrim(institution_cert_no), ''),
+                    pg_catalog.regexp_replace(nullif(pg_catalog.btrim(institution_cert_no), ''),
+                                              '^事证第([0-9]{12})号$', '\1')),
+                   (5, 'social_org_cert_no', nullif(pg_catalog.btrim(social_org_cert_no), ''),
+                    nullif(pg_catalog.btrim(social_org_cert_no), ''))
+           ) AS c (ord, column_name, written, plain)
+      LEFT JOIN credit_gz.intake_code_crosswalk w ON w.code_kind = c.column_name AND w.old_code = c.plain
      WHERE c.written IS NOT NULL
      ORDER BY w.uscc IS NULL, CASE WHEN w.uscc IS NULL THEN -c.ord ELSE c.ord END
      LIMIT 1;
 END;
-COMMENT ON FUNCTION credit_gz.intake_older_code(text, text) IS
+COMMENT ON FUNCTION credit_gz.intake_older_code(text, text, text, text, text) IS
     '旧代码查找 / for a line without 统一社会信用代码: the column, older code as written and the unified code '
-    'credit_gz.intake_code_crosswalk gives the first known one (工商注册号, 组织机构代码); when none is known, the last '
-    'one given with a NULL code; no row when none is given.';
+    'credit_gz.intake_code_crosswalk gives the first known one (工商注册号, 组织机构代码, 税务登记号, 事业单位证书号, '
+    '社会组织登记证号); when none is known, the last one given with a NULL code; no row when none is given.';
 
--- intake_subject: the 行政相对人 of a line: kind from 行政相对人类别, a person by its 公民身份号码, an organisation by
--- its unified code (else through the crosswalk); created when the archive has none. who: the code messages name.
+-- intake_document_type: the identity_document_type code a 证件类型 of a file names: its code or name, else a name
+-- of credit_gz.intake_document_alias; empty is the 居民身份证. NULL: a type the intake does not know.
+CREATE FUNCTION credit_gz.intake_document_type(written text)
+RETURNS text
+LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+    SELECT CASE WHEN coalesce(pg_catalog.btrim(written), '') = '' THEN 'resident_id'
+                ELSE coalesce((SELECT t.code FROM credit_gz.identity_document_type t
+                                WHERE pg_catalog.btrim(written) IN (t.code, t.name_zh) ORDER BY t.code LIMIT 1),
+                              (SELECT a.document_type FROM credit_gz.intake_document_alias a
+                                WHERE a.name_zh = pg_catalog.btrim(written))) END;
+END;
+COMMENT ON FUNCTION credit_gz.intake_document_type(text) IS
+    '证件类型映射 / the credit_gz.identity_document_type code of a 证件类型 as a file writes it (its code, its name, or '
+    'a name of credit_gz.intake_document_alias; empty: resident_id); NULL when the intake knows no such type.';
+
+-- intake_person: the natural person holding a document (type, canonical number), created with the name when the
+-- archive has none.
+CREATE FUNCTION credit_gz.intake_person(document_type text, document_no text, name text)
+RETURNS bigint
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    sid bigint;
+BEGIN
+    sid := credit_gz.subject_id_of(document_type, document_no);
+    IF sid IS NULL THEN
+        IF (SELECT t.validation FROM credit_gz.identity_document_type t WHERE t.code = document_type) = 'gb11643' THEN
+            INSERT INTO credit_gz.subject AS x (resident_id, name, kind)
+            VALUES (document_no::credit_gz.resident_id, name, 'natural_person')
+            RETURNING x.subject_id INTO sid;
+        ELSE
+            INSERT INTO credit_gz.subject AS x (identity_document_type, identity_document_no, name, kind)
+            VALUES (document_type, document_no, name, 'natural_person')
+            RETURNING x.subject_id INTO sid;
+        END IF;
+    END IF;
+    RETURN sid;
+END
+$$;
+COMMENT ON FUNCTION credit_gz.intake_person(text, text, text) IS
+    '归集自然人 / the natural person holding an identity document (a credit_gz.identity_document_type code and the '
+    'number in its canonical form, identity_document_no), found through subject_id_of, else created with the name.';
+
+-- intake_subject: the 行政相对人 of a line: kind from 行政相对人类别, a person by its identity document, an
+-- organisation by its unified code (else through the crosswalk); created when the archive has none. who: the code
+-- messages name.
 CREATE FUNCTION credit_gz.intake_subject(
     subject_name text, subject_category text, uscc text, business_reg_no text, organisation_code text,
-    id_type text, id_no text,
+    tax_reg_no text, institution_cert_no text, social_org_cert_no text, id_type text, id_no text,
     OUT subject_id bigint, OUT subject_kind text, OUT who text,
     OUT error_column text, OUT error_state text, OUT error_message text)
 LANGUAGE plpgsql VOLATILE
@@ -479,7 +572,8 @@ AS $$
 DECLARE
     col   text;
     code  credit_gz.uscc;
-    pid   credit_gz.resident_id;
+    dtype text;
+    canon text;
     older record;
 BEGIN
     who := coalesce(nullif(btrim(intake_subject.uscc), ''), nullif(btrim(id_no), ''), '(no code)');
@@ -495,21 +589,25 @@ BEGIN
             RAISE EXCEPTION '行政相对人名称 is empty' USING ERRCODE = '23502';
         END IF;
         IF subject_kind = 'natural_person' THEN
-            col := 'id_no';
-            pid := btrim(id_no)::credit_gz.resident_id;
-            who := credit_gz.resident_id_mask(pid);
-            subject_id := credit_gz.subject_id_of('resident_id', pid::text);
-            IF subject_id IS NULL THEN
-                INSERT INTO credit_gz.subject AS x (resident_id, name, kind) VALUES (pid, btrim(subject_name), subject_kind)
-                RETURNING x.subject_id INTO subject_id;
+            col := 'id_type';
+            dtype := credit_gz.intake_document_type(id_type);
+            IF dtype IS NULL THEN
+                RAISE EXCEPTION '证件类型 "%" is no identity document type the intake knows', id_type
+                      USING ERRCODE = '22023';
             END IF;
+            col := 'id_no';
+            canon := credit_gz.identity_document_no(dtype, btrim(id_no));
+            who := coalesce(credit_gz.identity_code(NULL, CASE WHEN dtype = 'resident_id' THEN canon::credit_gz.resident_id END,
+                                                    dtype, CASE WHEN dtype <> 'resident_id' THEN canon END), who);
+            subject_id := credit_gz.intake_person(dtype, canon, btrim(subject_name));
         ELSE
             -- 统一社会信用代码, else the code the crosswalk gives an older code
             col := 'uscc';
             IF coalesce(btrim(intake_subject.uscc), '') <> '' THEN
                 code := credit_gz.uscc(intake_subject.uscc);
             ELSE
-                SELECT * INTO older FROM credit_gz.intake_older_code(business_reg_no, organisation_code);
+                SELECT * INTO older FROM credit_gz.intake_older_code(business_reg_no, organisation_code, tax_reg_no,
+                                                                     institution_cert_no, social_org_cert_no);
                 IF FOUND THEN
                     col := older.column_name;
                     who := older.old_code;
@@ -533,11 +631,12 @@ BEGIN
     END;
 END
 $$;
-COMMENT ON FUNCTION credit_gz.intake_subject(text, text, text, text, text, text, text) IS
+COMMENT ON FUNCTION credit_gz.intake_subject(text, text, text, text, text, text, text, text, text, text) IS
     '归集主体 / the subject of a staged line (行政相对人, either format): kind from credit_gz.intake_subject_kind, a '
-    'natural person by 公民身份号码, an organisation by 统一社会信用代码 or through credit_gz.intake_code_crosswalk; '
-    'found through subject_id_of, else created. who: the code the line''s messages name (a resident id masked). '
-    'A line it refuses gets error_column, error_state and error_message, and nothing is written.';
+    'natural person by its identity document (证件类型 through intake_document_type, empty: 居民身份证), an '
+    'organisation by 统一社会信用代码 or through credit_gz.intake_code_crosswalk; found through subject_id_of, else '
+    'created. who: the code the line''s messages name (a person''s number masked). A line it refuses gets '
+    'error_column, error_state and error_message, and nothing is written.';
 
 -- intake_legal_rep: the 法定代表人 of an organisation from a line: a person found by (or created with) the document,
 -- related to the organisation from the decision date in the department's word. The same representative again changes
@@ -555,31 +654,25 @@ DECLARE
     sid     bigint := intake_legal_rep.subject_id;
     dd      date := intake_legal_rep.decision_date;
     col     text;
-    rep_pid credit_gz.resident_id;
+    dtype   text;
     rep     bigint;
     rel     credit_gz.relation;
 BEGIN
     changed := false;
     BEGIN
         col := 'legal_rep_id_type';
-        IF coalesce(btrim(legal_rep_id_type), '') <> '' AND NOT EXISTS (
-               SELECT FROM credit_gz.identity_document_type t
-                WHERE t.validation = 'gb11643' AND btrim(legal_rep_id_type) IN (t.code, t.name_zh)) THEN
-            RAISE EXCEPTION '法定代表人证件类型 "%" is not supported, the intake takes a 居民身份证 number',
-                  legal_rep_id_type USING ERRCODE = '22023';
+        dtype := credit_gz.intake_document_type(legal_rep_id_type);
+        IF dtype IS NULL THEN
+            RAISE EXCEPTION '法定代表人证件类型 "%" is no identity document type the intake knows', legal_rep_id_type
+                  USING ERRCODE = '22023';
         END IF;
         col := 'legal_rep_name';
         IF coalesce(btrim(legal_rep_name), '') = '' THEN
             RAISE EXCEPTION '法定代表人 is empty while its 证件号码 is given' USING ERRCODE = '23502';
         END IF;
         col := 'legal_rep_id_no';
-        rep_pid := btrim(legal_rep_id_no)::credit_gz.resident_id;
-        rep := credit_gz.subject_id_of('resident_id', rep_pid::text);
-        IF rep IS NULL THEN
-            INSERT INTO credit_gz.subject AS x (resident_id, name, kind)
-            VALUES (rep_pid, btrim(legal_rep_name), 'natural_person')
-            RETURNING x.subject_id INTO rep;
-        END IF;
+        rep := credit_gz.intake_person(dtype, credit_gz.identity_document_no(dtype, btrim(legal_rep_id_no)),
+                                       btrim(legal_rep_name));
         col := 'legal_rep_name';
         SELECT r.* INTO rel FROM credit_gz.relation r
          WHERE r.subject_id = sid AND r.kind = 'legal_representative'
@@ -714,7 +807,7 @@ BEGIN
                    btrim(p.id_no) AS id_no, p.violation_type, p.publicity_deadline, p.deciding_body_uscc,
                    p.source_body_uscc,
                    k.subject_kind <> 'natural_person' AND credit_gz.uscc_is_valid(btrim(p.uscc)) AS ucode_ok,
-                   k.subject_kind = 'natural_person' AND coalesce(btrim(p.id_type), '') = ''
+                   k.subject_kind = 'natural_person' AND credit_gz.intake_document_type(p.id_type) = 'resident_id'
                        AND credit_gz.resident_id_is_valid(btrim(p.id_no)) AS person_ok,
                    coalesce(btrim(p.legal_rep_id_no), '') = '' AS no_rep,
                    nullif(btrim(p.document_no), '') AS doc_no,
@@ -810,7 +903,9 @@ BEGIN
             BEGIN
                 col := 'subject_category';
                 SELECT * INTO subj FROM credit_gz.intake_subject(s.subject_name, s.subject_category, s.uscc,
-                                                                 s.business_reg_no, s.organisation_code, s.id_type, s.id_no);
+                                                                 s.business_reg_no, s.organisation_code, s.tax_reg_no,
+                                                                 s.institution_cert_no, s.social_org_cert_no,
+                                                                 s.id_type, s.id_no);
                 who := subj.who;
                 IF subj.error_state IS NOT NULL THEN
                     col := subj.error_column;
