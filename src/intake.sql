@@ -254,19 +254,23 @@ CREATE TABLE credit_gz.intake_reject (
     sqlstate        text        NOT NULL,
     message         text        NOT NULL,
     rejected_at     timestamptz NOT NULL DEFAULT pg_catalog.now(),
-    PRIMARY KEY (department_code, batch, line_no)
+    format          text        NOT NULL DEFAULT 'penalty' CHECK (format ~ '^[a-z][a-z_]*$'),
+    PRIMARY KEY (department_code, format, batch, line_no)
 );
 COMMENT ON TABLE credit_gz.intake_reject IS
-    '归集退回 / the lines of a batch the last intake_penalties() call rejected, with the column, SQLSTATE and message; '
+    '归集退回 / the lines of a batch the last intake call of its format (intake_penalties, intake_licences) rejected, '
+    'with the column, SQLSTATE and message; '
     'a line loaded on re-send leaves the table.';
 COMMENT ON COLUMN credit_gz.intake_reject.batch IS '批次 / batch';
 COMMENT ON COLUMN credit_gz.intake_reject.line_no IS '行号 / line of the file';
 COMMENT ON COLUMN credit_gz.intake_reject.department_code IS '归集部门 / department that sent the file';
 COMMENT ON COLUMN credit_gz.intake_reject.document_no IS '决定文书号 / document number of the line, as sent';
-COMMENT ON COLUMN credit_gz.intake_reject.column_name IS '出错字段 / column of penalty_intake the error is about (NULL: the line as a whole)';
+COMMENT ON COLUMN credit_gz.intake_reject.column_name IS '出错字段 / column of the staging table the error is about (NULL: the line as a whole)';
 COMMENT ON COLUMN credit_gz.intake_reject.sqlstate IS '错误代码 / SQLSTATE of the error';
 COMMENT ON COLUMN credit_gz.intake_reject.message IS '错误信息 / message, naming the line, document number and subject code';
 COMMENT ON COLUMN credit_gz.intake_reject.rejected_at IS '退回时间 / when the line was rejected';
+COMMENT ON COLUMN credit_gz.intake_reject.format IS
+    '数据格式 / the format the batch was staged in: penalty (行政处罚, penalty_intake) or licence (行政许可, licence_intake)';
 REVOKE ALL ON credit_gz.intake_reject FROM PUBLIC;
 SELECT pg_catalog.pg_extension_config_dump('credit_gz.intake_reject', '');
 
@@ -986,9 +990,9 @@ BEGIN
                 outcome := 'rejected'; record_id := NULL; column_name := col; error_state := st;
                 message := pg_catalog.format('line %s (document "%s", subject %s): %s',
                                              s.line_no, coalesce(btrim(s.document_no), ''), who, msg);
-                INSERT INTO credit_gz.intake_reject AS j (batch, line_no, department_code, document_no, column_name,
-                                                          sqlstate, message)
-                VALUES (s.batch, s.line_no, dep, s.document_no, col, st, message)
+                INSERT INTO credit_gz.intake_reject AS j (batch, line_no, department_code, format, document_no,
+                                                          column_name, sqlstate, message)
+                VALUES (s.batch, s.line_no, dep, 'penalty', s.document_no, col, st, message)
                 ON CONFLICT ON CONSTRAINT intake_reject_pkey DO UPDATE
                    SET document_no = excluded.document_no,
                        column_name = excluded.column_name, sqlstate = excluded.sqlstate,
@@ -1001,7 +1005,7 @@ BEGIN
 
         -- a line loaded (or found unchanged) on re-send leaves the rejects
         DELETE FROM credit_gz.intake_reject j USING pg_temp.intake_penalty_line f
-         WHERE j.department_code = dep AND j.batch = intake_penalties.batch AND j.line_no = f.n
+         WHERE j.department_code = dep AND j.format = 'penalty' AND j.batch = intake_penalties.batch AND j.line_no = f.n
            AND f.result <> 'rejected';
         IF validate_only THEN
             SELECT pg_catalog.array_agg(f.n ORDER BY f.n), pg_catalog.array_agg(f.result ORDER BY f.n),
