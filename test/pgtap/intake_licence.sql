@@ -2,7 +2,7 @@
 -- licence_intake_file, good lines, every reject reason of the format, validate-only, re-sends, the subject block of
 -- the penalty format (crosswalk, representative) and row-level security per department.
 BEGIN;
-SELECT plan(14);
+SELECT plan(15);
 
 CREATE FUNCTION pg_temp.mk_uscc(n bigint) RETURNS text LANGUAGE sql AS $$
   SELECT credit_gz.uscc_make('91440106' || org || (
@@ -88,6 +88,25 @@ SELECT results_eq($$SELECT line_no, outcome FROM credit_gz.intake_licences('mark
                   're-sent: unchanged, updated, and the corrected line loads (through the crosswalk)');
 SELECT is((SELECT count(*)::int FROM credit_gz.intake_reject WHERE format = 'licence' AND batch = 'lic-1' AND line_no = 5), 0,
           'the corrected line leaves the rejects');
+
+-- the same file in UTF-8 as another batch: the documents already loaded are found again
+DO $$
+BEGIN
+    EXECUTE format('COPY (SELECT ''lic-u'', n, subject_name, subject_category, uscc, business_reg_no, legal_rep_name,
+                                 legal_rep_id_type, legal_rep_id_no, id_no, document_name, document_no, licence_type,
+                                 certificate_name, licence_no, content, decision_date, valid_from, valid_to, deciding_body,
+                                 licence_status, department_code FROM file_lines ORDER BY n)
+                    TO %L WITH (FORMAT csv, HEADER true, ENCODING %L)',
+                   current_setting('data_directory') || '/intake_licence_utf8.csv', 'UTF8');
+    EXECUTE format('COPY credit_gz.licence_intake_file (batch, line_no, subject_name, subject_category, uscc, business_reg_no,
+                        legal_rep_name, legal_rep_id_type, legal_rep_id_no, id_no, document_name, document_no, licence_type,
+                        certificate_name, licence_no, content, decision_date, valid_from, valid_to, deciding_body,
+                        licence_status, department_code) FROM %L WITH (FORMAT csv, HEADER true, ENCODING %L)',
+                   current_setting('data_directory') || '/intake_licence_utf8.csv', 'UTF8');
+END $$;
+SELECT results_eq($$SELECT line_no, outcome, error_state FROM credit_gz.intake_licences('market_regulation', 'lic-u') WHERE line_no IN (1, 2, 5) ORDER BY 1$$,
+                  $$VALUES (1, 'unchanged'::text, NULL::text), (2, 'updated', NULL), (5, 'rejected', '22007')$$,
+                  'a UTF-8 file of the same lines: unchanged, updated back to the file''s 当前状态, the bad date rejected');
 
 -- per department: a department stages and reads only its own licence lines; a penalty batch of the same name is
 -- another batch
