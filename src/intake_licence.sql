@@ -246,7 +246,9 @@ BEGIN
                 col := 'valid_from';
                 v_from := coalesce(credit_gz.intake_date(s.valid_from), nullif(btrim(s.valid_from), '')::date);
                 col := 'valid_to';
-                v_to := coalesce(credit_gz.intake_date(s.valid_to), nullif(btrim(s.valid_to), '')::date);
+                -- 长期 (long-term, as files write a licence without an end) is no date: kept in details as sent
+                v_to := coalesce(credit_gz.intake_date(s.valid_to),
+                                 nullif(nullif(nullif(btrim(s.valid_to), ''), '长期'), '长期有效')::date);
                 IF v_to < v_from THEN
                     RAISE EXCEPTION '有效期至 % is before 有效期自 %', v_to, v_from USING ERRCODE = '23514';
                 END IF;
