@@ -30,7 +30,7 @@ VALUES ('rep-1', 1, '甲餐饮有限公司', '法人及非法人组织', pg_temp
         pg_temp.rid('44010619750505222'), '穗市监罚〔2026〕102号', '食品安全', '罚款', '1', '2026-03-02', 'market_regulation'),
        ('rep-1', 3, '丙餐饮有限公司', '法人及非法人组织', pg_temp.mk_uscc(71003), '赵六', '居民身份证',
         '44010619800101000', '穗市监罚〔2026〕103号', '食品安全', '罚款', '1', '2026-03-03', 'market_regulation'),
-       ('rep-1', 4, '丁餐饮有限公司', '法人及非法人组织', pg_temp.mk_uscc(71004), '钱七', '护照',
+       ('rep-1', 4, '丁餐饮有限公司', '法人及非法人组织', pg_temp.mk_uscc(71004), '钱七', '军官证',
         'CHN/E12345678', '穗市监罚〔2026〕104号', '食品安全', '罚款', '1', '2026-03-04', 'market_regulation');
 
 CREATE TEMP TABLE r1 AS SELECT * FROM credit_gz.intake_penalties('market_regulation', 'rep-1');
