@@ -5578,7 +5578,7 @@ COMMENT ON COLUMN credit_gz.issued_credit_report.subject_id IS '信用主体 / s
 COMMENT ON COLUMN credit_gz.issued_credit_report.report_no IS '报告编号 / report number (GZZX, the day of issue, serial)';
 COMMENT ON COLUMN credit_gz.issued_credit_report.verification_code IS '验证码 / verification code printed on the report';
 COMMENT ON COLUMN credit_gz.issued_credit_report.period_from IS '报告期间起 / first day of the period covered';
-COMMENT ON COLUMN credit_gz.issued_credit_report.period_until IS '报告期间止后一日 / first day after the period covered';
+COMMENT ON COLUMN credit_gz.issued_credit_report.period_until IS '报告期间止后一日 / first day no longer in the period covered';
 COMMENT ON COLUMN credit_gz.issued_credit_report.domains IS '查询领域 / domains covered (NULL: all)';
 COMMENT ON COLUMN credit_gz.issued_credit_report.issued_to IS '出具方式 / self (信用主体本人, through the self-service portal) or platform (信用平台)';
 COMMENT ON COLUMN credit_gz.issued_credit_report.issued_by IS '出具用户 / database role that asked for the report';
