@@ -468,3 +468,185 @@ INSERT INTO credit_gz.role_privilege (kind, object_name, privileges, shipped) VA
     ('department', 'load_progress_step(bigint, bigint)', 'EXECUTE', true),
     ('department', 'load_progress_rows()', 'EXECUTE', true),
     ('department', 'load_progress', 'SELECT', true);
+
+-- ---------------------------------------------------------------------------------------------------------------------
+-- 重错码率 over what was sent (十五): every code a department sent in a penalty or list file, rejected lines included,
+-- with the identity numbers of natural persons and the required fields of the format, per department and period
+-- ---------------------------------------------------------------------------------------------------------------------
+
+CREATE TABLE credit_gz.intake_required_field (
+    kind            text    NOT NULL CHECK (kind IN ('penalty', 'list')),
+    field           text    NOT NULL CHECK (field ~ '^[a-z][a-z0-9_]*$'),
+    name_zh         text    NOT NULL,
+    effective_from  date    NOT NULL,
+    effective_until date,
+    source          text    NOT NULL CHECK (btrim(source) <> ''),
+    shipped         boolean NOT NULL DEFAULT false,
+    PRIMARY KEY (kind, field, effective_from),
+    CHECK (effective_until IS NULL OR effective_until > effective_from)
+);
+COMMENT ON TABLE credit_gz.intake_required_field IS
+    '归集必填项 / the fields of a staged penalty line (credit_gz.penalty_intake) or list line (credit_gz.list_intake) '
+    'that must not be empty, in force on the date the line is about (decision or listing date); for penalties also '
+    'the required 双公示 fields (credit_gz.double_publicity_field). Read by credit_gz.sent_code.';
+COMMENT ON COLUMN credit_gz.intake_required_field.kind IS '文件类别 / penalty (行政处罚) or list (名单)';
+COMMENT ON COLUMN credit_gz.intake_required_field.field IS '字段 / column of the staging table';
+COMMENT ON COLUMN credit_gz.intake_required_field.name_zh IS '数据项名称 / field name in the format';
+COMMENT ON COLUMN credit_gz.intake_required_field.effective_from IS '起始日期 / first line date the rule governs';
+COMMENT ON COLUMN credit_gz.intake_required_field.effective_until IS '失效日期 / first line date it no longer governs (NULL: open)';
+COMMENT ON COLUMN credit_gz.intake_required_field.source IS '依据 / source';
+COMMENT ON COLUMN credit_gz.intake_required_field.shipped IS '随扩展发布 / shipped with the extension (pg_dump keeps only local rows)';
+INSERT INTO credit_gz.intake_required_field (kind, field, name_zh, effective_from, source, shipped) VALUES
+    ('penalty', 'subject_name', '行政相对人名称', '2019-01-01', '全国行政处罚信息数据标准: 必填项', true),
+    ('penalty', 'subject_category', '行政相对人类别', '2019-01-01', '全国行政处罚信息数据标准: 必填项', true),
+    ('penalty', 'document_no', '行政处罚决定书文号', '2019-01-01', '全国行政处罚信息数据标准: 必填项', true),
+    ('penalty', 'penalty_category', '处罚类别', '2019-01-01', '全国行政处罚信息数据标准: 必填项', true),
+    ('penalty', 'decision_date', '处罚决定日期', '2019-01-01', '全国行政处罚信息数据标准: 必填项', true),
+    ('penalty', 'deciding_body', '处罚机关', '2019-01-01', '全国行政处罚信息数据标准: 必填项', true),
+    ('list', 'list_name', '名单名称', '2017-05-01', '法释〔2017〕7号 第六条; 市场监管总局令第44号 第十二条', true),
+    ('list', 'subject_name', '名称或姓名', '2017-05-01', '法释〔2017〕7号 第六条; 市场监管总局令第44号 第十二条', true),
+    ('list', 'case_no', '案号、决定书文号', '2017-05-01', '法释〔2017〕7号 第六条; 市场监管总局令第44号 第十二条', true),
+    ('list', 'deciding_body', '执行法院、作出决定机关', '2017-05-01', '法释〔2017〕7号 第六条; 市场监管总局令第44号 第十二条', true),
+    ('list', 'listed_on', '列入日期', '2017-05-01', '法释〔2017〕7号 第六条; 市场监管总局令第44号 第十二条', true);
+SELECT pg_catalog.pg_extension_config_dump('credit_gz.intake_required_field', 'WHERE NOT shipped');
+GRANT SELECT ON credit_gz.intake_required_field TO PUBLIC;
+
+-- intake_date: a staged date as a date, NULL when empty or unreadable (the quality figures count it, the intake
+-- rejects it).
+CREATE FUNCTION credit_gz.intake_date(value text)
+RETURNS date
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    RETURN nullif(btrim(value), '')::date;
+EXCEPTION WHEN invalid_datetime_format OR datetime_field_overflow THEN
+    RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION credit_gz.intake_date(text) IS
+    '归集日期 / a staged date field as a date; NULL when empty or not a date (never raises).';
+
+-- sent_code: every staged line of both intakes with the code it sent and what is wrong with it. Invoker's rights
+-- (security_invoker): a department sees its own lines only, as in the staging tables.
+CREATE VIEW credit_gz.sent_code WITH (security_barrier = true, security_invoker = true) AS
+WITH line AS (
+    SELECT 'penalty'::text AS kind, p.department_code, p.batch, p.line_no,
+           credit_gz.intake_date(p.decision_date) AS line_day, btrim(p.subject_name) AS subject_name,
+           nullif(btrim(p.uscc), '') AS uscc, nullif(btrim(p.id_type), '') AS id_type, nullif(btrim(p.id_no), '') AS id_no,
+           num_nonnulls(nullif(btrim(p.uscc), ''), nullif(btrim(p.id_no), ''), nullif(btrim(p.business_reg_no), ''),
+                        nullif(btrim(p.organisation_code), '')) > 0 AS has_code,
+           pg_catalog.to_jsonb(p) AS fields
+      FROM credit_gz.penalty_intake p
+    UNION ALL
+    SELECT 'list', l.department_code, l.batch, l.line_no, credit_gz.intake_date(l.listed_on), btrim(l.subject_name),
+           nullif(btrim(l.uscc), ''), nullif(btrim(l.id_type), ''), nullif(btrim(l.id_no), ''),
+           num_nonnulls(nullif(btrim(l.uscc), ''), nullif(btrim(l.id_no), '')) > 0, pg_catalog.to_jsonb(l)
+      FROM credit_gz.list_intake l
+)
+SELECT x.kind, x.department_code, x.batch, x.line_no, x.line_day, x.subject_name, x.uscc,
+       credit_gz.uscc_explain(x.uscc) AS uscc_error,
+       x.id_no,
+       CASE WHEN x.id_no IS NOT NULL AND (x.id_type IS NULL OR EXISTS (
+                 SELECT FROM credit_gz.identity_document_type t
+                  WHERE t.validation = 'gb11643' AND x.id_type IN (t.code, t.name_zh)))
+            THEN credit_gz.resident_id_explain(x.id_no) END AS id_error,
+       ARRAY(
+           SELECT 'uscc'::text WHERE NOT x.has_code
+           UNION
+           SELECT f.field FROM credit_gz.intake_required_field f
+            WHERE f.kind = x.kind AND coalesce(btrim(x.fields ->> f.field), '') = ''
+              AND credit_gz.in_force(f.effective_from, f.effective_until, coalesce(x.line_day, credit_gz.policy_date()))
+           UNION
+           SELECT d.field FROM credit_gz.double_publicity_field d
+            WHERE x.kind = 'penalty' AND d.kind = 'penalty' AND d.required AND coalesce(btrim(x.fields ->> d.field), '') = ''
+           ORDER BY 1) AS missing,
+       j.sqlstate AS reject_sqlstate, j.column_name AS reject_column
+  FROM line x
+  LEFT JOIN credit_gz.intake_reject j
+         ON j.department_code = x.department_code AND j.batch = x.batch AND j.line_no = x.line_no;
+COMMENT ON VIEW credit_gz.sent_code IS
+    '归集代码 / every line a department sent (staged penalty and list lines, rejected ones included) with its unified '
+    'code and why it is wrong (uscc_explain), the identity number of a natural person and why it is wrong '
+    '(resident_id_explain, 居民身份证 only), the required fields it lacks (intake_required_field, and for penalties '
+    'the required 双公示 fields; uscc: no code at all) and the last intake''s reject. A department sees its own lines.';
+COMMENT ON COLUMN credit_gz.sent_code.kind IS '文件类别 / penalty or list';
+COMMENT ON COLUMN credit_gz.sent_code.department_code IS '归集部门 / department that sent the line';
+COMMENT ON COLUMN credit_gz.sent_code.batch IS '批次 / batch';
+COMMENT ON COLUMN credit_gz.sent_code.line_no IS '行号 / line of the file';
+COMMENT ON COLUMN credit_gz.sent_code.line_day IS '业务日期 / decision date (penalty) or listing date (list); NULL when unreadable';
+COMMENT ON COLUMN credit_gz.sent_code.subject_name IS '名称 / subject name as sent';
+COMMENT ON COLUMN credit_gz.sent_code.uscc IS '统一社会信用代码 / unified code as sent';
+COMMENT ON COLUMN credit_gz.sent_code.uscc_error IS '代码错误 / why the code is wrong (NULL: valid or none)';
+COMMENT ON COLUMN credit_gz.sent_code.id_no IS '身份证号码 / identity number as sent';
+COMMENT ON COLUMN credit_gz.sent_code.id_error IS '号码错误 / why the 居民身份证 number is wrong (NULL: valid, none or another document)';
+COMMENT ON COLUMN credit_gz.sent_code.missing IS '缺失必填项 / required fields left empty';
+COMMENT ON COLUMN credit_gz.sent_code.reject_sqlstate IS '退回代码 / SQLSTATE of the line''s reject (NULL: not rejected)';
+COMMENT ON COLUMN credit_gz.sent_code.reject_column IS '退回字段 / column of the line''s reject';
+REVOKE ALL ON credit_gz.sent_code FROM PUBLIC;
+
+-- sent_code_quality: the figures per department and period (month, quarter or year of the line's date).
+CREATE FUNCTION credit_gz.sent_code_quality(from_date date DEFAULT NULL, to_date date DEFAULT NULL,
+                                            granularity text DEFAULT 'month')
+RETURNS TABLE (department_code text, period_start date, lines bigint, rejected_lines bigint, codes bigint,
+               erroneous bigint, erroneous_ids bigint, duplicate bigint, missing_fields bigint, error_rate numeric,
+               target_rate numeric, meets_target boolean)
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    IF granularity IS NULL OR granularity NOT IN ('month', 'quarter', 'year') THEN
+        RAISE EXCEPTION 'quality period "%" is not supported', granularity
+            USING ERRCODE = '22023', HINT = 'Use month, quarter or year.';
+    END IF;
+    RETURN QUERY
+    WITH s AS (
+        SELECT c.*, pg_catalog.date_trunc(granularity, c.line_day::timestamp)::date AS p
+          FROM credit_gz.sent_code c
+         WHERE (from_date IS NULL OR c.line_day >= from_date) AND (to_date IS NULL OR c.line_day <= to_date)
+    ), codes AS (
+        SELECT s.department_code, s.p, 'uscc'::text AS which, s.uscc AS code, s.uscc_error AS err FROM s WHERE s.uscc IS NOT NULL
+        UNION ALL
+        SELECT s.department_code, s.p, 'id', s.id_no, s.id_error FROM s WHERE s.id_no IS NOT NULL
+    ), dup AS (
+        -- 重码: one valid unified code sent under several names
+        SELECT c.department_code, c.p, pg_catalog.count(*) AS n
+          FROM (SELECT s.department_code, s.p, credit_gz.uscc(s.uscc)::text AS canon
+                  FROM s WHERE s.uscc IS NOT NULL AND s.uscc_error IS NULL
+                 GROUP BY 1, 2, 3 HAVING pg_catalog.count(DISTINCT s.subject_name) > 1) c
+         GROUP BY 1, 2
+    ), agg AS (
+        SELECT s.department_code, s.p, pg_catalog.count(*) AS lines,
+               pg_catalog.count(*) FILTER (WHERE s.reject_sqlstate IS NOT NULL) AS rejected,
+               pg_catalog.count(*) FILTER (WHERE pg_catalog.cardinality(s.missing) > 0) AS missing
+          FROM s GROUP BY 1, 2
+    ), cagg AS (
+        SELECT c.department_code, c.p, pg_catalog.count(DISTINCT (c.which, c.code)) AS codes,
+               pg_catalog.count(DISTINCT c.code) FILTER (WHERE c.err IS NOT NULL AND c.which = 'uscc') AS bad_uscc,
+               pg_catalog.count(DISTINCT c.code) FILTER (WHERE c.err IS NOT NULL AND c.which = 'id') AS bad_id
+          FROM codes c GROUP BY 1, 2
+    )
+    SELECT a.department_code, a.p, a.lines, a.rejected, coalesce(c.codes, 0), coalesce(c.bad_uscc, 0),
+           coalesce(c.bad_id, 0), coalesce(d.n, 0), a.missing,
+           CASE WHEN c.codes > 0 THEN pg_catalog.round((c.bad_uscc + c.bad_id + coalesce(d.n, 0))::numeric / c.codes, 8) END,
+           credit_gz.policy_target_value('code_error_rate'),
+           CASE WHEN c.codes > 0 THEN (c.bad_uscc + c.bad_id + coalesce(d.n, 0))::numeric / c.codes
+                                      <= credit_gz.policy_target_value('code_error_rate') END
+      FROM agg a
+      LEFT JOIN cagg c ON c.department_code = a.department_code AND c.p IS NOT DISTINCT FROM a.p
+      LEFT JOIN dup d ON d.department_code = a.department_code AND d.p IS NOT DISTINCT FROM a.p
+     ORDER BY a.department_code, a.p NULLS LAST;
+END
+$$;
+COMMENT ON FUNCTION credit_gz.sent_code_quality(date, date, text) IS
+    '归集重错码率 / per department and month (quarter, year) of the lines'' decision or listing date (NULL: unreadable): '
+    'lines sent, lines rejected, distinct codes sent (unified codes and identity numbers), erroneous unified codes, '
+    'erroneous identity numbers, duplicate codes (one valid code under several names), lines lacking a required '
+    'field, the rate (erroneous + erroneous_ids + duplicate) / codes and the 0.005% target (policy_target '
+    'code_error_rate, 十五). Over every line sent, rejected ones included (credit_gz.sent_code).';
+REVOKE ALL ON FUNCTION credit_gz.sent_code_quality(date, date, text) FROM PUBLIC;
+
+INSERT INTO credit_gz.role_privilege (kind, object_name, privileges, shipped) VALUES
+    ('department', 'sent_code', 'SELECT', true),
+    ('department', 'double_publicity_field', 'SELECT', true),
+    ('department', 'sent_code_quality(date, date, text)', 'EXECUTE', true);
