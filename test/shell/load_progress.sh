@@ -75,7 +75,7 @@ check "the load went on once the other session rolled back" "$(tr '\n' ' ' < "$t
 check "the row is gone with the load's transaction" "$(q -c 'SELECT count(*) FROM credit_gz.load_progress')" 0
 
 # a load that fails leaves no row behind either
-check "a load ending in an error leaves no row" \
+check "a load rolled back leaves no row" \
     "$(q -c "BEGIN" -c "DO \$\$ BEGIN PERFORM credit_gz.load_progress_start('list', 'court', 'x', 10); END \$\$" \
          -c "SELECT count(*) FROM credit_gz.load_progress" -c "ROLLBACK" -c "SELECT count(*) FROM credit_gz.load_progress" \
        | tr '\n' ' ')" "1 0 "
