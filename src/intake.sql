@@ -359,6 +359,8 @@ DECLARE
     rep  bigint;
     rel  credit_gz.relation;
     rel_changed boolean;
+    done bigint := 0;
+    rejected bigint := 0;
 BEGIN
     IF dep IS NULL OR NOT EXISTS (SELECT FROM credit_gz.department d WHERE d.code = dep) THEN
         RAISE EXCEPTION 'department "%" does not exist', dep USING ERRCODE = '22023';
@@ -372,6 +374,8 @@ BEGIN
         RAISE EXCEPTION 'batch "%" has no staged lines', batch USING ERRCODE = '22023',
               HINT = 'COPY the file into credit_gz.penalty_intake with this batch name first.';
     END IF;
+    PERFORM credit_gz.load_progress_start('penalty', dep, batch, (SELECT pg_catalog.count(*) FROM credit_gz.penalty_intake p
+                                                                   WHERE p.department_code = dep AND p.batch = intake_penalties.batch));
     FOR s IN SELECT * FROM credit_gz.penalty_intake p
               WHERE p.department_code = dep AND p.batch = intake_penalties.batch ORDER BY p.line_no LOOP
         line_no := s.line_no; outcome := NULL; record_id := NULL; column_name := NULL; error_state := NULL; message := NULL;
@@ -577,6 +581,7 @@ BEGIN
                 record_id := NULL;   -- rolled back: the receipt says what a load would do
             ELSE
                 outcome := 'rejected'; record_id := NULL; column_name := col; error_state := st;
+                rejected := rejected + 1;
                 message := pg_catalog.format('line %s (document "%s", subject %s): %s',
                                              s.line_no, coalesce(btrim(s.document_no), ''), who, msg);
                 IF NOT validate_only THEN
@@ -590,6 +595,8 @@ BEGIN
                 END IF;
             END IF;
         END;
+        done := done + 1;
+        PERFORM credit_gz.load_progress_step(done, rejected);
         RETURN NEXT;
     END LOOP;
 END

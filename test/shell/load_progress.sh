@@ -80,5 +80,13 @@ check "a load rolled back leaves no row" \
          -c "SELECT count(*) FROM credit_gz.load_progress" -c "ROLLBACK" -c "SELECT count(*) FROM credit_gz.load_progress" \
        | tr '\n' ' ')" "1 0 "
 
+# a penalty load reports the same way (its row stays until its transaction ends)
+q -c "INSERT INTO credit_gz.penalty_intake (batch, line_no, subject_name, subject_category, uscc, document_no, department_code)
+      SELECT 'pen', g, '公司' || g, '无此类别', public.lp_uscc(95000 + g), '穗罚' || g || '号', 'court' FROM generate_series(1, 5) g"
+check "a penalty load shows as kind penalty, every line done (and here rejected)" \
+    "$(q -c "BEGIN" -c "SELECT count(*) FROM credit_gz.intake_penalties('court', 'pen')" \
+         -c "SELECT kind || ' ' || rows_staged || ' ' || rows_done || ' ' || rows_rejected FROM credit_gz.load_progress" -c "COMMIT" \
+       | tr '\n' ' ')" "5 penalty 5 5 5 "
+
 dropdb "$db"
 exit $fail
