@@ -515,7 +515,7 @@ GRANT SELECT ON credit_gz.intake_required_field TO PUBLIC;
 -- rejects it).
 CREATE FUNCTION credit_gz.intake_date(value text)
 RETURNS date
-LANGUAGE plpgsql STABLE PARALLEL SAFE
+LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
