@@ -26,7 +26,7 @@ COMMENT ON TABLE credit_gz.list_intake_format IS
 COMMENT ON COLUMN credit_gz.list_intake_format.list_name IS '名单名称 / the list''s name as the file writes it';
 COMMENT ON COLUMN credit_gz.list_intake_format.list_type_code IS '名单类型 / list type of the entries';
 COMMENT ON COLUMN credit_gz.list_intake_format.effective_from IS '起始日期 / first listing date the row governs';
-COMMENT ON COLUMN credit_gz.list_intake_format.effective_until IS '失效日期 / first listing date it no longer governs (NULL: open)';
+COMMENT ON COLUMN credit_gz.list_intake_format.effective_until IS '失效日期 / first day no longer in force, as a listing date (NULL: open)';
 COMMENT ON COLUMN credit_gz.list_intake_format.source IS '依据 / source of the list and its published fields';
 COMMENT ON COLUMN credit_gz.list_intake_format.shipped IS '随扩展发布 / shipped with the extension (pg_dump keeps only local rows)';
 INSERT INTO credit_gz.list_intake_format (list_name, list_type_code, effective_from, source, shipped) VALUES
@@ -56,7 +56,7 @@ CREATE TABLE credit_gz.list_intake (
     deciding_body   text,
     decided_on      text,
     listed_on       text,
-    list_until      text,
+    last_listed_on  text,
     reason          text,
     removed_on      text,
     removal_reason  text,
@@ -81,7 +81,7 @@ COMMENT ON COLUMN credit_gz.list_intake.case_no IS '案号、决定书文号 / c
 COMMENT ON COLUMN credit_gz.list_intake.deciding_body IS '执行法院、作出决定机关 / court or body that decided';
 COMMENT ON COLUMN credit_gz.list_intake.decided_on IS '立案日期、作出决定日期 / date of the case or decision';
 COMMENT ON COLUMN credit_gz.list_intake.listed_on IS '发布日期、列入日期 / first day listed';
-COMMENT ON COLUMN credit_gz.list_intake.list_until IS '列入期限 / last day listed as decided (empty: the list type''s term)';
+COMMENT ON COLUMN credit_gz.list_intake.last_listed_on IS '列入期限 / last day listed as decided (empty: the list type''s term)';
 COMMENT ON COLUMN credit_gz.list_intake.reason IS '失信情形、列入事由 / why listed';
 COMMENT ON COLUMN credit_gz.list_intake.removed_on IS '移出日期、删除日期 / day removed (empty: a listing line)';
 COMMENT ON COLUMN credit_gz.list_intake.removal_reason IS '移出事由、删除原因 / why removed';
@@ -95,7 +95,7 @@ SELECT pg_catalog.pg_extension_config_dump('credit_gz.list_intake', '');
 -- through this view each line goes in by INSERT, under the department policy).
 CREATE VIEW credit_gz.list_intake_file WITH (security_barrier = true, security_invoker = true) AS
 SELECT l.batch, l.line_no, l.list_name, l.subject_name, l.uscc, l.id_type, l.id_no, l.legal_rep_name, l.case_no,
-       l.deciding_body, l.decided_on, l.listed_on, l.list_until, l.reason, l.removed_on, l.removal_reason,
+       l.deciding_body, l.decided_on, l.listed_on, l.last_listed_on, l.reason, l.removed_on, l.removal_reason,
        l.department_code
   FROM credit_gz.list_intake l;
 COMMENT ON VIEW credit_gz.list_intake_file IS
@@ -113,7 +113,7 @@ COMMENT ON COLUMN credit_gz.list_intake_file.case_no IS '案号、决定书文�
 COMMENT ON COLUMN credit_gz.list_intake_file.deciding_body IS '执行法院、作出决定机关 / court or body that decided';
 COMMENT ON COLUMN credit_gz.list_intake_file.decided_on IS '立案日期、作出决定日期 / date of the case or decision';
 COMMENT ON COLUMN credit_gz.list_intake_file.listed_on IS '发布日期、列入日期 / first day listed';
-COMMENT ON COLUMN credit_gz.list_intake_file.list_until IS '列入期限 / last day listed as decided (empty: the list type''s term)';
+COMMENT ON COLUMN credit_gz.list_intake_file.last_listed_on IS '列入期限 / last day listed as decided (empty: the list type''s term)';
 COMMENT ON COLUMN credit_gz.list_intake_file.reason IS '失信情形、列入事由 / why listed';
 COMMENT ON COLUMN credit_gz.list_intake_file.removed_on IS '移出日期 / day removed (empty: a listing line)';
 COMMENT ON COLUMN credit_gz.list_intake_file.removal_reason IS '移出事由 / why removed';
@@ -129,10 +129,10 @@ BEGIN
             USING ERRCODE = 'trigger_protocol_violated';
     END IF;
     INSERT INTO credit_gz.list_intake (batch, line_no, list_name, subject_name, uscc, id_type, id_no, legal_rep_name,
-                                       case_no, deciding_body, decided_on, listed_on, list_until, reason, removed_on,
+                                       case_no, deciding_body, decided_on, listed_on, last_listed_on, reason, removed_on,
                                        removal_reason, department_code)
     VALUES (NEW.batch, NEW.line_no, NEW.list_name, NEW.subject_name, NEW.uscc, NEW.id_type, NEW.id_no,
-            NEW.legal_rep_name, NEW.case_no, NEW.deciding_body, NEW.decided_on, NEW.listed_on, NEW.list_until,
+            NEW.legal_rep_name, NEW.case_no, NEW.deciding_body, NEW.decided_on, NEW.listed_on, NEW.last_listed_on,
             NEW.reason, NEW.removed_on, NEW.removal_reason,
             coalesce(NEW.department_code, credit_gz.intake_department()));
     RETURN NEW;
@@ -353,8 +353,8 @@ BEGIN
             END IF;
             col := 'decided_on';
             don := nullif(btrim(s.decided_on), '')::date;
-            col := 'list_until';
-            luntil := nullif(btrim(s.list_until), '')::date;
+            col := 'last_listed_on';
+            luntil := nullif(btrim(s.last_listed_on), '')::date;
             IF luntil < lon THEN
                 RAISE EXCEPTION '列入期限 % is before the listing date %', luntil, lon USING ERRCODE = '23514';
             END IF;
@@ -493,7 +493,7 @@ COMMENT ON COLUMN credit_gz.intake_required_field.kind IS '文件类别 / penalt
 COMMENT ON COLUMN credit_gz.intake_required_field.field IS '字段 / column of the staging table';
 COMMENT ON COLUMN credit_gz.intake_required_field.name_zh IS '数据项名称 / field name in the format';
 COMMENT ON COLUMN credit_gz.intake_required_field.effective_from IS '起始日期 / first line date the rule governs';
-COMMENT ON COLUMN credit_gz.intake_required_field.effective_until IS '失效日期 / first line date it no longer governs (NULL: open)';
+COMMENT ON COLUMN credit_gz.intake_required_field.effective_until IS '失效日期 / first day no longer in force, as a line''s date (NULL: open)';
 COMMENT ON COLUMN credit_gz.intake_required_field.source IS '依据 / source';
 COMMENT ON COLUMN credit_gz.intake_required_field.shipped IS '随扩展发布 / shipped with the extension (pg_dump keeps only local rows)';
 INSERT INTO credit_gz.intake_required_field (kind, field, name_zh, effective_from, source, shipped) VALUES

@@ -131,7 +131,7 @@ RESET ROLE;
 -- 经营异常名录 and 严重违法失信名单: the market regulator's files
 SET LOCAL ROLE li_mr;
 COPY credit_gz.list_intake_file (batch, line_no, list_name, subject_name, uscc, case_no, deciding_body, decided_on,
-                                 listed_on, list_until, reason, removed_on, removal_reason)
+                                 listed_on, last_listed_on, reason, removed_on, removal_reason)
 FROM STDIN WITH (FORMAT csv);
 yc-2026-01,1,经营异常名录,乙贸易有限公司,U2,穗天市监异〔2025〕11号,广州市天河区市场监督管理局,2025-04-01,2025-04-01,,未依照规定报送年度报告,,
 yc-2026-01,2,严重违法失信名单,丙食品有限公司,U3,穗市监严〔2025〕3号,广州市市场监督管理局,2025-05-01,2025-05-01,2028-04-30,因食品安全违法行为受到较重行政处罚,,
@@ -143,7 +143,7 @@ CREATE TEMP TABLE m1 AS SELECT * FROM credit_gz.intake_lists('market_regulation'
 RESET ROLE;
 SELECT results_eq($$SELECT line_no, outcome, column_name, error_state FROM m1 ORDER BY 1$$,
                   $$VALUES (1, 'listed'::text, NULL::text, NULL::text), (2, 'listed', NULL, NULL),
-                           (3, 'rejected', 'list_until', '23514')$$,
+                           (3, 'rejected', 'last_listed_on', '23514')$$,
                   'the market regulator''s file lists into both lists; a term ending before the listing is rejected');
 SELECT results_eq($$SELECT list_type_code, effective_until FROM credit_gz.list_entry
                      WHERE entry_id IN (SELECT entry_id FROM m1) ORDER BY entry_id$$,

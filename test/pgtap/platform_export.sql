@@ -70,9 +70,9 @@ SELECT results_eq($$SELECT facts, basis, penalty_category, fine_amount, confisca
                             '2026-09-01'::text, pg_temp.mk_uscc(93900), '已缴纳'::text,
                             credit_gz.resident_id_make('44010619750101001')::text)$$,
                   'every field of the format as the department sent it');
-SELECT results_eq($$SELECT format, from_date, to_date, as_of, row_count, subjects, batch = (SELECT DISTINCT batch FROM e)
+SELECT results_eq($$SELECT format, decided_from, decided_until, as_of, row_count, subjects, batch = (SELECT DISTINCT batch FROM e)
                       FROM credit_gz.export_run$$,
-                  $$VALUES ('penalty'::text, '2026-01-01'::date, '2026-12-31'::date, '2026-06-01'::date, 3::bigint, 3::bigint, true)$$,
+                  $$VALUES ('penalty'::text, '2026-01-01'::date, '2027-01-01'::date, '2026-06-01'::date, 3::bigint, 3::bigint, true)$$,
                   'the run is recorded: what, for which period and day, how many rows and subjects, which batch');
 SELECT is((SELECT count(DISTINCT subject_id)::int FROM credit_gz.query_log
             WHERE via = 'other' AND purpose LIKE '上报全国信用信息共享平台%'), 3, 'each subject exported is in the query log');
