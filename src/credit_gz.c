@@ -29,6 +29,7 @@
 #include "utils/timestamp.h"
 
 #include "credit_gz.h"
+#include "load_progress.h"
 #include "precheck.h"
 #include "query_log.h"
 
@@ -125,6 +126,7 @@ _PG_init(void)
 
 	precheck_init_gucs();
 	query_log_init();
+	load_progress_init();
 
 	MarkGUCPrefixReserved("credit_gz");
 }

@@ -769,6 +769,8 @@ DECLARE
     v_col  text[];
     v_state text[];
     v_note text[];
+    done bigint;
+    rejected bigint := 0;
 BEGIN
     IF dep IS NULL OR NOT EXISTS (SELECT FROM credit_gz.department d WHERE d.code = dep) THEN
         RAISE EXCEPTION 'department "%" does not exist', dep USING ERRCODE = '22023';
@@ -831,6 +833,8 @@ BEGIN
              WHERE p.department_code = dep AND p.batch = intake_penalties.batch) AS v
       LEFT JOIN LATERAL credit_gz.intake_item(v.violation_type, dep, v.dd) AS i ON true;
     ANALYZE pg_temp.intake_penalty_line;
+    -- credit_gz.load_progress: the lines of the batch, advanced after each chunk and each line taken one by one
+    PERFORM credit_gz.load_progress_start('penalty', dep, batch, (SELECT pg_catalog.count(*) FROM pg_temp.intake_penalty_line));
 
     -- validate_only: the batch is loaded as a load would, then rolled back whole (CG809), its receipt kept
     BEGIN
@@ -896,7 +900,10 @@ BEGIN
                 -- the chunk is rolled back whole and its lines go line by line below, each with its own error
                 NULL;
             END;
+            PERFORM credit_gz.load_progress_step((SELECT pg_catalog.count(*) FROM pg_temp.intake_penalty_line f
+                                                   WHERE f.result IS NOT NULL), 0);
         END LOOP;
+        done := (SELECT pg_catalog.count(*) FROM pg_temp.intake_penalty_line f WHERE f.result IS NOT NULL);
 
         -- line by line: every line the set-based path did not take
         FOR s IN SELECT p.* FROM credit_gz.penalty_intake p JOIN pg_temp.intake_penalty_line f ON f.n = p.line_no
@@ -1001,6 +1008,11 @@ BEGIN
             UPDATE pg_temp.intake_penalty_line f
                SET result = outcome, rec_id = record_id, err_column = column_name, err_state = error_state, note = message
              WHERE f.n = s.line_no;
+            done := done + 1;
+            IF outcome = 'rejected' THEN
+                rejected := rejected + 1;
+            END IF;
+            PERFORM credit_gz.load_progress_step(done, rejected);
         END LOOP;
 
         -- a line loaded (or found unchanged) on re-send leaves the rejects

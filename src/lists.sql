@@ -201,6 +201,7 @@ CREATE TABLE credit_gz.list_entry (
     created_at            timestamptz NOT NULL DEFAULT pg_catalog.now(),
     updated_at            timestamptz NOT NULL DEFAULT pg_catalog.now(),
     list_term_id          integer REFERENCES credit_gz.list_term (list_term_id),
+    details               jsonb,
     CHECK (effective_until IS NULL OR effective_until > effective_from),
     CHECK ((derived_from_entry_id IS NULL) = (depth = 0)),
     CHECK ((derived_from_entry_id IS NULL) = (via_relation_id IS NULL)),
@@ -234,6 +235,9 @@ COMMENT ON COLUMN credit_gz.list_entry.updated_at IS '更新时间 / updated at'
 COMMENT ON COLUMN credit_gz.list_entry.list_term_id IS
     '期限规则代次 / the list_term generation in force on the listing day, which the entry keeps (NULL: the list type''s '
     'own columns; derived entries follow their source)';
+COMMENT ON COLUMN credit_gz.list_entry.details IS
+    '名单公布信息 / what the published list said of the entry as sent (deciding body, decision date, reason, removal '
+    'reason: credit_gz.intake_lists), NULL for an entry made otherwise';
 -- Every entry is dumped, derived ones included: a restore keeps them as they were (the propagation triggers leave
 -- a restore's rows alone, credit_gz.restoring()), so the derived entries, their ids and the scores they count in are
 -- the source's, not a re-derivation on the day of the restore.

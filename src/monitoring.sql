@@ -203,9 +203,36 @@ INSERT INTO credit_gz.role_privilege (kind, object_name, privileges, shipped) VA
     ('analyst', 'monitor_double_publicity()', 'EXECUTE', true),
     ('department', 'monitor_double_publicity()', 'EXECUTE', true);
 
+-- monitor_sent_codes: credit_gz.sent_code_quality() (src/list_intake.sql, read when called) over all periods, per
+-- department, in the owner's rights: the 重错码率 of what departments sent, as aggregates.
+CREATE FUNCTION credit_gz.monitor_sent_codes()
+RETURNS TABLE (department_code text, department_name text, codes bigint, faulty bigint)
+LANGUAGE plpgsql STABLE
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    RETURN QUERY
+    SELECT q.department_code, d.name_zh, pg_catalog.sum(q.codes)::bigint,
+           pg_catalog.sum(q.erroneous + q.erroneous_ids + q.duplicate)::bigint
+      FROM credit_gz.sent_code_quality(NULL, NULL, 'year') q
+      JOIN credit_gz.department d ON d.code = q.department_code
+     GROUP BY q.department_code, d.name_zh
+     ORDER BY q.department_code;
+END
+$$;
+COMMENT ON FUNCTION credit_gz.monitor_sent_codes() IS
+    '报送重错码 (aggregates only) for credit_gz.monitor_data_quality: per department, the codes it sent in penalty '
+    'and list files (rejected lines included) and how many were erroneous or duplicate (sent_code_quality, summed '
+    'over the years of the lines), run with the owner''s rights.';
+REVOKE ALL ON FUNCTION credit_gz.monitor_sent_codes() FROM PUBLIC;
+INSERT INTO credit_gz.role_privilege (kind, object_name, privileges, shipped) VALUES
+    ('analyst', 'monitor_sent_codes()', 'EXECUTE', true),
+    ('department', 'monitor_sent_codes()', 'EXECUTE', true);
+
 CREATE VIEW credit_gz.monitor_data_quality WITH (security_barrier = true) AS
--- Codes in the archive: the uscc type refuses malformed codes and subject_uscc keeps them unique, so what remains to count
--- are codes accepted in weak mode (only the check character wrong, 重错码 in the policy's sense).
+-- 重错码率 over every code departments sent (staged penalty and list lines, rejected ones included: a code refused at
+-- the door is the error the figure is about), city-wide and per department; unified codes and identity numbers.
 SELECT 'city'::text AS dimension, '全市'::text AS key, '全市'::text AS label, 'code_error_rate'::text AS metric,
        '统一社会信用代码重错码率 / duplicate or erroneous unified codes'::text AS metric_name,
        pg_catalog.round(q.bad::numeric / NULLIF(q.codes, 0), 8) AS value,
@@ -213,9 +240,16 @@ SELECT 'city'::text AS dimension, '全市'::text AS key, '全市'::text AS label
        coalesce(q.bad::numeric / NULLIF(q.codes, 0), 0) <= credit_gz.policy_target_value('code_error_rate')
            AS meets_target,
        q.codes AS base, q.bad AS count
-  FROM (SELECT pg_catalog.count(s.uscc) AS codes,
-               pg_catalog.count(*) FILTER (WHERE NOT credit_gz.uscc_is_verified(s.uscc)) AS bad
-          FROM credit_gz.subject s WHERE s.uscc IS NOT NULL) q
+  FROM (SELECT coalesce(pg_catalog.sum(m.codes), 0)::bigint AS codes, coalesce(pg_catalog.sum(m.faulty), 0)::bigint AS bad
+          FROM credit_gz.monitor_sent_codes() m) q
+UNION ALL
+SELECT 'department', m.department_code, m.department_name, 'department_code_error_rate',
+       '部门报送重错码率 / duplicate or erroneous codes a department sent',
+       pg_catalog.round(m.faulty::numeric / NULLIF(m.codes, 0), 8),
+       credit_gz.policy_target_value('code_error_rate'),
+       coalesce(m.faulty::numeric / NULLIF(m.codes, 0), 0) <= credit_gz.policy_target_value('code_error_rate'),
+       m.codes, m.faulty
+  FROM credit_gz.monitor_sent_codes() m
 UNION ALL
 SELECT 'department', d.department_code, d.department_name, 'double_publicity_pass_rate_' || d.kind,
        CASE d.kind WHEN 'licence' THEN '行政许可双公示校验通过率 / 双公示 pass rate, licences'
@@ -229,8 +263,11 @@ SELECT 'city', '全市', '全市', 'double_publicity_pass_rate',
        NULL, NULL, pg_catalog.sum(d.records)::bigint, pg_catalog.sum(d.passed)::bigint
   FROM credit_gz.monitor_double_publicity() d;
 COMMENT ON VIEW credit_gz.monitor_data_quality IS
-    '归集质量 / data quality (十五): the rate of duplicate or erroneous unified codes among subjects against the 0.005% '
-    'target (policy_target code_error_rate), and the 双公示 field-check pass rate per department and city-wide.';
+    '归集质量 / data quality (十五): the rate of duplicate or erroneous codes among every code departments sent in '
+    'penalty and list files, rejected lines included (city-wide: code_error_rate; per department: '
+    'department_code_error_rate; credit_gz.sent_code_quality), against the 0.005% target (policy_target '
+    'code_error_rate), and the 双公示 field-check pass rate per department and city-wide. The archive''s own '
+    'unverified codes: code_quality(''credit_gz.subject'', ''uscc'', ''name'').';
 COMMENT ON COLUMN credit_gz.monitor_data_quality.dimension IS '统计维度 / dimension: city or department';
 COMMENT ON COLUMN credit_gz.monitor_data_quality.key IS '维度取值 / 全市 or department code';
 COMMENT ON COLUMN credit_gz.monitor_data_quality.label IS '显示名称 / display name';
@@ -894,6 +931,7 @@ BEGIN
     -- 2. data quality: 重错码率 and 双公示
     FOR r IN SELECT q.metric, q.metric_name, q.label, q.value, q.target, q.meets_target, q.base, q.count
                FROM credit_gz.monitor_data_quality q
+              WHERE q.metric <> 'department_code_error_rate'
               ORDER BY q.metric = 'code_error_rate' DESC, q.dimension = 'city' DESC, q.metric, q.key LOOP
         IF r.metric = 'code_error_rate' THEN
             sec := CASE WHEN html THEN '<section id="code_quality"><h2>二、重错码率 / duplicate or erroneous codes</h2><p>'
