@@ -6600,22 +6600,6 @@ INSERT INTO credit_gz.intake_required_field (kind, field, name_zh, effective_fro
 SELECT pg_catalog.pg_extension_config_dump('credit_gz.intake_required_field', 'WHERE NOT shipped');
 GRANT SELECT ON credit_gz.intake_required_field TO PUBLIC;
 
--- intake_date: a staged date as a date, NULL when empty or unreadable (the quality figures count it, the intake
--- rejects it).
-CREATE FUNCTION credit_gz.intake_date(value text)
-RETURNS date
-LANGUAGE plpgsql STABLE
-SET search_path = pg_catalog, pg_temp
-AS $$
-BEGIN
-    RETURN nullif(btrim(value), '')::date;
-EXCEPTION WHEN invalid_datetime_format OR datetime_field_overflow THEN
-    RETURN NULL;
-END
-$$;
-COMMENT ON FUNCTION credit_gz.intake_date(text) IS
-    '归集日期 / a staged date field as a date; NULL when empty or not a date (never raises).';
-
 -- sent_code: every staged line of both intakes with the code it sent and what is wrong with it. Invoker's rights
 -- (security_invoker): a department sees its own lines only, as in the staging tables.
 CREATE VIEW credit_gz.sent_code WITH (security_barrier = true, security_invoker = true) AS
