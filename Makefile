@@ -43,7 +43,7 @@ endif
 
 DATA_built = $(EXTENSION)--$(EXTVERSION).sql
 DATA       = $(wildcard release/$(EXTENSION)--*.sql) $(wildcard upgrade/$(EXTENSION)--*--*.sql)
-EXTRA_CLEAN = $(GENERATED_SQL) $(EXPORTS) test/unit/*_test test/fuzz/*_fuzz output_iso
+EXTRA_CLEAN = $(GENERATED_SQL) $(EXPORTS) test/unit/*_test test/fuzz/*_fuzz output_iso po/sql-msgids.c
 
 # pg_regress: one file per feature; isolation tester specs for races.
 REGRESS      = $(sort $(basename $(notdir $(wildcard sql/*.sql))))
@@ -51,6 +51,9 @@ REGRESS_OPTS = --load-extension=$(EXTENSION)
 ISOLATION      = $(sort $(basename $(notdir $(wildcard test/isolation/specs/*.spec))))
 ISOLATION_OPTS = --inputdir=test/isolation --outputdir=output_iso --load-extension=$(EXTENSION)
 
+# The module's gettext catalogue (text domain credit_gz-<major>, src/textdomain.h; CATALOG_NAME in nls.mk): errmsg and
+# the other ereport texts of every C file are looked up in it (src/messages.c).
+PG_CPPFLAGS = -DCREDIT_GZ_CATALOG='"$(EXTENSION)"'
 PG_CFLAGS = -Wall -Wextra -Werror -Wno-unused-parameter -Wno-missing-field-initializers -Wno-sign-compare -Wno-cast-function-type -Isrc -Isrc/core
 
 # make installcheck is ours (scripts/installcheck): pg_regress and isolation, then pgTAP, in databases of their own
@@ -63,6 +66,10 @@ include $(PGXS)
 # (after PGXS, which sets its defaults)
 CONTRIB_TESTDB   = credit_gz_regress
 ISOLATION_TESTDB = credit_gz_isolation
+
+# The catalogue template names this project (nls-global.mk's defaults name PostgreSQL; the last option given wins).
+XGETTEXT := $(XGETTEXT) --copyright-holder='the credit_gz authors' --msgid-bugs-address='' \
+            --package-name='$(EXTENSION)' --package-version='$(EXTVERSION)'
 
 .PHONY: installcheck installcheck-regress
 installcheck:
@@ -81,6 +88,10 @@ SHLIB_LINK += -Wl,--version-script=$(EXPORTS)
 $(shlib): $(EXPORTS)
 $(EXPORTS): Makefile
 	printf '{\n  global:\n    Pg_magic_func; _PG_init; credit_gz_*; pg_finfo_credit_gz_*;\n  local: *;\n};\n' > $@
+
+# The msgids of the messages SQL raises through credit_gz.msg, for xgettext (nls.mk: make init-po, make update-po).
+po/sql-msgids.c: $(SQL_PARTS) $(GLUE_SRCS) scripts/sql-msgids
+	perl scripts/sql-msgids $(SQL_PARTS) $(GLUE_SRCS) > $@
 
 # Region catalogue (GB/T 2260) turned into INSERTs at build time; the .dat file ships with the project.
 src/region_data.sql: src/data/gbt2260-regions.dat scripts/gen-region-sql.awk

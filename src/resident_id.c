@@ -7,6 +7,7 @@
  * only what needs the identity-number rules is here.
  */
 #include "postgres.h"
+#include "textdomain.h"
 
 #include "fmgr.h"
 #include "libpq/pqformat.h"

@@ -1,0 +1,110 @@
+/*
+ * messages.c — the extension's messages in the language of lc_messages, the PostgreSQL way.
+ *
+ * The module has a gettext text domain of its own, credit_gz-<major> (TEXTDOMAIN, set by the Makefile), so errmsg,
+ * errdetail and errhint of every C file are looked up in the catalogue po/<language>.po that make install puts in
+ * share/locale/<language>/LC_MESSAGES — as the server's own messages and PL/pgSQL's are. Three things come on top:
+ *
+ *  - a private install (Debian's extension_destdir, as make devcheck uses) keeps its catalogues under the same
+ *    prefix as its library; when the library was loaded from there, the text domain is bound to the catalogues
+ *    installed with it;
+ *  - the sentences of the plain-C core (src/core/core_text.h) are translated through the same domain;
+ *  - SQL raises its messages through credit_gz.msg(msgid, args...), which translates the msgid and formats it as
+ *    format() does (%s, %1$s, %%), so PL/pgSQL messages are in the one catalogue too (nls.mk extracts them).
+ */
+#include "postgres.h"
+
+#include <dlfcn.h>
+#include <sys/stat.h>
+
+#include "fmgr.h"
+#include "miscadmin.h"
+#include "utils/builtins.h"
+#include "utils/fmgrprotos.h"
+#include "utils/guc.h"
+
+#include "credit_gz.h"
+#include "core/core_text.h"
+
+PG_FUNCTION_INFO_V1(credit_gz_msg);
+
+/* translate_core — core_text's translator: the sentence from the extension's catalogue. */
+static const char *
+translate_core(const char *msgid)
+{
+	return dgettext(TEXTDOMAIN, msgid);
+}
+
+/* translate_core_plural — core_ntext's translator: the form for count n from the extension's catalogue. */
+static const char *
+translate_core_plural(const char *singular, const char *plural, unsigned long n)
+{
+	return dngettext(TEXTDOMAIN, singular, plural, n);
+}
+
+/*
+ * bind_private_install — when Debian's extension_destdir is set and this library was loaded from under it, bind the
+ * text domain to the locale directory under the same prefix, where make install DESTDIR=… put the catalogues. A
+ * library of the system's own directories keeps the server's locale directory (pg_bindtextdomain).
+ */
+static void
+bind_private_install(void)
+{
+#ifdef ENABLE_NLS
+	const char *destdir = GetConfigOption("extension_destdir", true, false);
+	Dl_info		info;
+	size_t		len;
+	char		locale_path[MAXPGPATH];
+	char		private_path[MAXPGPATH];
+	struct stat st;
+
+	if (destdir == NULL || destdir[0] == '\0' || my_exec_path[0] == '\0')
+		return;
+	if (dladdr((void *) bind_private_install, &info) == 0 || info.dli_fname == NULL)
+		return;
+	len = strlen(destdir);
+	while (len > 1 && destdir[len - 1] == '/')
+		len--;
+	if (strncmp(info.dli_fname, destdir, len) != 0 || info.dli_fname[len] != '/')
+		return;
+	get_locale_path(my_exec_path, locale_path);
+	snprintf(private_path, sizeof(private_path), "%.*s%s", (int) len, destdir, locale_path);
+	if (stat(private_path, &st) == 0 && S_ISDIR(st.st_mode))
+		bindtextdomain(TEXTDOMAIN, private_path);
+#endif
+}
+
+/*
+ * credit_gz_messages_init — bind the text domain and install the core's translators; called from _PG_init.
+ */
+void
+credit_gz_messages_init(void)
+{
+	pg_bindtextdomain(TEXTDOMAIN);
+	bind_private_install();
+	core_text_hook = translate_core;
+	core_ntext_hook = translate_core_plural;
+}
+
+/*
+ * credit_gz_msg — credit_gz.msg(msgid [, VARIADIC "any"]): the msgid translated into the language of lc_messages
+ * (the msgid itself when the catalogue has no translation), then formatted with the arguments as format() does.
+ * Used as RAISE … USING MESSAGE = credit_gz.msg('…', …) by PL/pgSQL, and for texts SQL stores (receipt reasons).
+ */
+Datum
+credit_gz_msg(PG_FUNCTION_ARGS)
+{
+	text	   *msgid;
+	char	   *id;
+	const char *translated;
+
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	msgid = PG_GETARG_TEXT_PP(0);
+	id = text_to_cstring(msgid);
+	translated = dgettext(TEXTDOMAIN, id);
+	if (translated != id)
+		fcinfo->args[0].value = PointerGetDatum(cstring_to_text(translated));
+	/* format()'s own code formats the (translated) text with the arguments, which it reads from fcinfo */
+	return text_format(fcinfo);
+}
