@@ -656,6 +656,27 @@ COMMENT ON FUNCTION credit_gz.identity_code(credit_gz.uscc, credit_gz.resident_i
     '主体标识(脱敏) / a subject''s identity as text: unified code, citizen identity number, or "type:number" of '
     'another identity document; natural persons'' numbers masked unless masked is false.';
 
+-- subject_code: how messages name a subject — its identity_code (the unified code, or the masked identity number), as
+-- the clerk reading the message knows it; "#<subject id>" only when the caller may not read the subject.
+CREATE FUNCTION credit_gz.subject_code(subject_id bigint) RETURNS text
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    code text;
+BEGIN
+    -- a message must not turn into "permission denied": a role that may not read subjects gets the id
+    IF pg_catalog.has_table_privilege('credit_gz.subject', 'SELECT') THEN
+        SELECT credit_gz.identity_code(s.uscc, s.resident_id, s.identity_document_type, s.identity_document_no)
+          INTO code FROM credit_gz.subject s WHERE s.subject_id = subject_code.subject_id;
+    END IF;
+    RETURN coalesce(code, '#' || subject_code.subject_id::text);
+END
+$$;
+COMMENT ON FUNCTION credit_gz.subject_code(bigint) IS
+    '消息中的主体标识 / how messages name a subject: its unified code or masked identity number (identity_code); '
+    '"#<subject id>" when the caller may not read it.';
+
 -- References from one subject's rows to another subject (an employer, a related party, an authorised institution)
 -- cannot be foreign keys of tables distributed by subject: the other subject lives on another shard. Each is a
 -- constraint trigger on the referencing table, named as PostgreSQL names a foreign key, so that the error and

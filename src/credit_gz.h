@@ -55,4 +55,10 @@ extern void credit_gz_check_trigger_table(struct TriggerData *td, const char *fu
  */
 extern void credit_gz_messages_init(void);
 
+/*
+ * credit_gz_subject_code — how a message names a subject: its unified code or masked identity number
+ * (credit_gz.subject_code), palloc'd in the caller's context. Opens its own SPI connection; for error paths.
+ */
+extern char *credit_gz_subject_code(int64 subject_id);
+
 #endif							/* CREDIT_GZ_H */

@@ -361,31 +361,33 @@ DECLARE
     rel_changed boolean;
 BEGIN
     IF dep IS NULL OR NOT EXISTS (SELECT FROM credit_gz.department d WHERE d.code = dep) THEN
-        RAISE EXCEPTION 'department "%" does not exist', dep USING ERRCODE = '22023';
+        RAISE EXCEPTION USING MESSAGE = credit_gz.msg('department "%s" does not exist', dep), ERRCODE = '22023';
     END IF;
     IF credit_gz.my_departments() <> '{}' AND dep <> ALL (credit_gz.my_departments()) THEN
-        RAISE EXCEPTION 'role "%" does not act for department "%"', current_user, dep USING ERRCODE = '42501',
-              HINT = 'A department loads only its own files.';
+        RAISE EXCEPTION USING ERRCODE = '42501',
+              MESSAGE = credit_gz.msg('role "%s" does not act for department "%s"', current_user, dep),
+              HINT = credit_gz.msg('A department loads only its own files.');
     END IF;
     IF batch IS NULL OR NOT EXISTS (SELECT FROM credit_gz.penalty_intake p
                                      WHERE p.department_code = dep AND p.batch = intake_penalties.batch) THEN
-        RAISE EXCEPTION 'batch "%" has no staged lines', batch USING ERRCODE = '22023',
-              HINT = 'COPY the file into credit_gz.penalty_intake with this batch name first.';
+        RAISE EXCEPTION USING MESSAGE = credit_gz.msg('batch "%s" has no staged lines', batch), ERRCODE = '22023',
+              HINT = credit_gz.msg('COPY the file into credit_gz.penalty_intake with this batch name first.');
     END IF;
     FOR s IN SELECT * FROM credit_gz.penalty_intake p
               WHERE p.department_code = dep AND p.batch = intake_penalties.batch ORDER BY p.line_no LOOP
         line_no := s.line_no; outcome := NULL; record_id := NULL; column_name := NULL; error_state := NULL; message := NULL;
-        who := coalesce(nullif(btrim(s.uscc), ''), nullif(btrim(s.id_no), ''), '(no code)');
+        who := coalesce(nullif(btrim(s.uscc), ''), nullif(btrim(s.id_no), ''), credit_gz.msg('(no code)'));
         rel_changed := false;
         BEGIN
             col := 'subject_category';
             SELECT k.subject_kind INTO kind FROM credit_gz.intake_subject_kind k WHERE k.name_zh = btrim(s.subject_category);
             IF NOT FOUND THEN
-                RAISE EXCEPTION '行政相对人类别 "%" maps to no subject kind', s.subject_category USING ERRCODE = 'CG801';
+                RAISE EXCEPTION USING ERRCODE = 'CG801',
+                      MESSAGE = credit_gz.msg('行政相对人类别 "%s" maps to no subject kind', s.subject_category);
             END IF;
             col := 'subject_name';
             IF coalesce(btrim(s.subject_name), '') = '' THEN
-                RAISE EXCEPTION '行政相对人名称 is empty' USING ERRCODE = '23502';
+                RAISE EXCEPTION USING MESSAGE = credit_gz.msg('行政相对人名称 is empty'), ERRCODE = '23502';
             END IF;
             IF kind = 'natural_person' THEN
                 col := 'id_no';
@@ -417,7 +419,8 @@ BEGIN
                            AND w.old_code = pg_catalog.upper(pg_catalog.replace(btrim(s.organisation_code), '-', ''));
                     END IF;
                     IF code IS NULL THEN
-                        RAISE EXCEPTION 'no unified code and no known older code' USING ERRCODE = '23502';
+                        RAISE EXCEPTION USING ERRCODE = '23502',
+                              MESSAGE = credit_gz.msg('no unified code and no known older code');
                     END IF;
                 END IF;
                 who := code::text;
@@ -429,7 +432,7 @@ BEGIN
             END IF;
             col := 'document_no';
             IF coalesce(btrim(s.document_no), '') = '' THEN
-                RAISE EXCEPTION '行政处罚决定书文号 is empty' USING ERRCODE = '23502';
+                RAISE EXCEPTION USING MESSAGE = credit_gz.msg('行政处罚决定书文号 is empty'), ERRCODE = '23502';
             END IF;
             col := 'decision_date';
             dd := btrim(s.decision_date)::date;
@@ -439,12 +442,14 @@ BEGIN
                AND credit_gz.in_force(m.effective_from, m.effective_until, dd)
              ORDER BY m.department_code NULLS LAST LIMIT 1;
             IF NOT FOUND THEN
-                RAISE EXCEPTION '违法行为类型 "%" maps to no catalogue item on %', s.violation_type, dd USING ERRCODE = 'CG801';
+                RAISE EXCEPTION USING ERRCODE = 'CG801',
+                      MESSAGE = credit_gz.msg('违法行为类型 "%s" maps to no catalogue item on %s', s.violation_type, dd);
             END IF;
             col := 'penalty_category';
             cat := credit_gz.record_penalty_category(NULL, pg_catalog.jsonb_build_object('penalty_type', s.penalty_category));
             IF cat IS NULL THEN
-                RAISE EXCEPTION '处罚类别 "%" is not a category of 行政处罚法 art. 9', s.penalty_category USING ERRCODE = '22023';
+                RAISE EXCEPTION USING ERRCODE = '22023',
+                      MESSAGE = credit_gz.msg('处罚类别 "%s" is not a category of 行政处罚法 art. 9', s.penalty_category);
             END IF;
             col := 'fine_amount';
             fine := nullif(btrim(s.fine_amount), '')::numeric;
@@ -455,7 +460,8 @@ BEGIN
                AND credit_gz.in_force(r.effective_from, r.effective_until, dd)
              ORDER BY r.department_code NULLS LAST, r.min_fine_wan DESC NULLS LAST LIMIT 1;
             IF NOT FOUND THEN
-                RAISE EXCEPTION '处罚类别 "%" suggests no 失信程度 on %', s.penalty_category, dd USING ERRCODE = 'CG801';
+                RAISE EXCEPTION USING ERRCODE = 'CG801',
+                      MESSAGE = credit_gz.msg('处罚类别 "%s" suggests no 失信程度 on %s', s.penalty_category, dd);
             END IF;
             col := 'publicity_deadline';
             deadline := nullif(btrim(s.publicity_deadline), '')::date;
@@ -505,12 +511,14 @@ BEGIN
                 IF coalesce(btrim(s.legal_rep_id_type), '') <> '' AND NOT EXISTS (
                        SELECT FROM credit_gz.identity_document_type t
                         WHERE t.validation = 'gb11643' AND btrim(s.legal_rep_id_type) IN (t.code, t.name_zh)) THEN
-                    RAISE EXCEPTION '法定代表人证件类型 "%" is not supported, the intake takes a 居民身份证 number',
-                          s.legal_rep_id_type USING ERRCODE = '22023';
+                    RAISE EXCEPTION USING ERRCODE = '22023',
+                          MESSAGE = credit_gz.msg('法定代表人证件类型 "%s" is not supported, the intake takes a 居民身份证 number',
+                                                  s.legal_rep_id_type);
                 END IF;
                 col := 'legal_rep_name';
                 IF coalesce(btrim(s.legal_rep_name), '') = '' THEN
-                    RAISE EXCEPTION '法定代表人 is empty while its 证件号码 is given' USING ERRCODE = '23502';
+                    RAISE EXCEPTION USING ERRCODE = '23502',
+                          MESSAGE = credit_gz.msg('法定代表人 is empty while its 证件号码 is given');
                 END IF;
                 col := 'legal_rep_id_no';
                 rep_pid := btrim(s.legal_rep_id_no)::credit_gz.resident_id;
@@ -536,8 +544,9 @@ BEGIN
                          WHERE r.subject_id = sid AND r.relation_id = rel.relation_id;
                     END IF;
                     IF NOT FOUND THEN
-                        RAISE EXCEPTION 'the legal representative of subject % was recorded by department "%", only it or the keeper of the register changes it',
-                              who, rel.source_department_code USING ERRCODE = '42501';
+                        RAISE EXCEPTION USING ERRCODE = '42501',
+                              MESSAGE = credit_gz.msg('the legal representative of subject %s was recorded by department "%s", only it or the keeper of the register changes it',
+                                                      who, rel.source_department_code);
                     END IF;
                     IF rel.valid_from <> dd THEN
                         INSERT INTO credit_gz.relation (subject_id, related_subject_id, kind, valid_from, valid_until,
@@ -563,8 +572,10 @@ BEGIN
             SELECT r.publish_until INTO until FROM credit_gz.record r WHERE r.subject_id = sid AND r.record_id = rid;
             IF deadline IS DISTINCT FROM credit_gz.inclusive_end(until) AND deadline IS NOT NULL THEN
                 column_name := 'publicity_deadline';
-                message := pg_catalog.format('公示截止期 %s differs from the last day the publicity rule gives, %s',
-                                             deadline, coalesce(credit_gz.inclusive_end(until)::text, 'none'));
+                message := CASE WHEN until IS NULL
+                                THEN credit_gz.msg('公示截止期 %s is given, but the publicity rule gives no period', deadline)
+                                ELSE credit_gz.msg('公示截止期 %s differs from the last day the publicity rule gives, %s',
+                                                   deadline, credit_gz.inclusive_end(until)) END;
             END IF;
             IF validate_only THEN
                 RAISE EXCEPTION 'validated' USING ERRCODE = 'CG809';
@@ -577,8 +588,8 @@ BEGIN
                 record_id := NULL;   -- rolled back: the receipt says what a load would do
             ELSE
                 outcome := 'rejected'; record_id := NULL; column_name := col; error_state := st;
-                message := pg_catalog.format('line %s (document "%s", subject %s): %s',
-                                             s.line_no, coalesce(btrim(s.document_no), ''), who, msg);
+                message := credit_gz.msg('line %s (document "%s", subject %s): %s',
+                                         s.line_no, coalesce(btrim(s.document_no), ''), who, msg);
                 IF NOT validate_only THEN
                     INSERT INTO credit_gz.intake_reject AS j (batch, line_no, department_code, document_no, column_name,
                                                               sqlstate, message)

@@ -150,14 +150,18 @@ static const char *const restricted_sql =
 	"       coalesce((SELECT jsonb_agg(j ORDER BY code) FROM applied WHERE effect = 'incentive'), '[]')," \
 	"       (SELECT jsonb_agg(jsonb_build_object('code', code, 'effect', effect, 'entry_id', entry_id," \
 	"                                            'model_code', model_code)) FROM applied)," \
-	"       (SELECT format('measure %s applies through list entry %s (%s)', fd.code, fd.entry_id, fd.list_type_code)" \
-	"          FROM fd)," \
-	"       (SELECT format('List entry %s puts the subject on %s (%s) by %s under %s%s; measure %s (%s) applies, legal basis: %s.',"\
-	"                       fd.entry_id, fd.list_name, fd.list_type_code, fd.department_code," \
-	"                       fd.basis_document, CASE WHEN fd.derived_from_entry_id IS NOT NULL" \
-	"                         THEN format(', derived from entry %s via relation %s', fd.derived_from_entry_id," \
-	"                                     fd.via_relation_id) ELSE '' END," \
-	"                       fd.code, fd.name_zh, fd.legal_basis) FROM fd)" \
+	"       (SELECT credit_gz.msg('measure %s applies through list entry %s (%s)', fd.code, fd.basis_document," \
+	"                             fd.list_type_code) FROM fd)," \
+	"       (SELECT CASE WHEN fd.derived_from_entry_id IS NULL" \
+	"          THEN credit_gz.msg('List entry %s puts the subject on %s (%s) by %s; measure %s (%s) applies, legal basis: %s.'," \
+	"                             fd.basis_document, fd.list_name, fd.list_type_code, fd.department_code," \
+	"                             fd.code, fd.name_zh, fd.legal_basis)" \
+	"          ELSE credit_gz.msg('List entry %s puts the subject on %s (%s) by %s, derived through its relation to %s; measure %s (%s) applies, legal basis: %s.'," \
+	"                             fd.basis_document, fd.list_name, fd.list_type_code, fd.department_code," \
+	"                             (SELECT credit_gz.subject_code(src.subject_id) FROM credit_gz.list_entry src" \
+	"                               WHERE src.entry_id = fd.derived_from_entry_id LIMIT 1)," \
+	"                             fd.code, fd.name_zh, fd.legal_basis) END FROM fd)," \
+	"       (SELECT credit_gz.subject_code(subj.subject_id) FROM subj)" \
 	"  FROM v"
 
 static const char *const feedback_sql =
@@ -830,6 +834,7 @@ typedef struct precheck_result
 	char	   *verdict;
 	char	   *deny_message;
 	char	   *deny_detail;
+	char	   *subject_code;	/* how messages name the subject (credit_gz.subject_code) */
 } precheck_result;
 
 /*
@@ -927,6 +932,7 @@ run_precheck(int64 subject_id, text *domain, text *action, text *department, tex
 	}
 	r.deny_message = SPI_getvalue(t, td, 8);
 	r.deny_detail = SPI_getvalue(t, td, 9);
+	r.subject_code = SPI_getvalue(t, td, 10);
 	MemoryContextSwitchTo(old);
 	applied = SPI_getbinval(t, td, 7, &applied_null);
 
@@ -1238,14 +1244,15 @@ credit_gz_enforce_precheck(PG_FUNCTION_ARGS)
 	if (strcmp(r.verdict, "deny") == 0 && reason == NULL)
 		ereport(ERROR,
 				(errcode(ERRCODE_CG_PRECHECK_RESTRICTED),
-				 errmsg("subject %lld is restricted from %s in %s: %s", (long long) subject_id, tg->tgargs[2],
+				 errmsg("subject %s is restricted from %s in %s: %s", r.subject_code, tg->tgargs[2],
 						tg->tgargs[1], r.deny_message),
+				 errtableconstraint(trig->tg_relation, tg->tgname),
 				 errdetail("%s", r.deny_detail),
 				 errhint("If the law allows an exception, SET LOCAL credit_gz.precheck_override_reason to the stated "
 						 "reason; the override is recorded in credit_gz.measure_feedback.")));
 	if (strcmp(r.verdict, "deny") == 0)
 		ereport(NOTICE,
-				(errmsg("pre-check override recorded for subject %lld: %s", (long long) subject_id, r.deny_message),
+				(errmsg("pre-check override recorded for subject %s: %s", r.subject_code, r.deny_message),
 				 errdetail("Reason: %s", reason)));
 	return PointerGetDatum(row);
 }

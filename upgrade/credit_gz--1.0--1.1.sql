@@ -974,25 +974,31 @@ BEGIN
     SELECT * INTO lt FROM credit_gz.list_type WHERE code = NEW.list_type_code;
     IF TG_OP = 'INSERT' THEN
         IF lt.derived_only THEN
-            RAISE EXCEPTION 'list type "%" is reached only through propagation', NEW.list_type_code
-                USING ERRCODE = 'check_violation',
-                      DETAIL = format('%s (%s) lists the persons responsible for a listed organisation.', lt.name_zh, lt.name_en),
-                      HINT = 'List the organisation on the source list; its responsible persons are derived along its relations.';
+            RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = TG_NAME, TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA,
+                      MESSAGE = credit_gz.msg('list type "%s" is reached only through propagation', NEW.list_type_code),
+                      DETAIL = credit_gz.msg('%s (%s) lists the persons responsible for a listed organisation.', lt.name_zh, lt.name_en),
+                      HINT = credit_gz.msg('List the organisation on the source list; its responsible persons are derived along its relations.');
         END IF;
         IF NOT credit_gz.in_force(lt.effective_from, lt.effective_until, NEW.effective_from) THEN
-            RAISE EXCEPTION 'list type "%" is not in force on %', NEW.list_type_code, to_char(NEW.effective_from, 'YYYY-MM-DD')
-                USING ERRCODE = 'check_violation',
-                      DETAIL = format('The list type is in force from %s%s.', to_char(lt.effective_from, 'YYYY-MM-DD'),
-                                      coalesce(', and no longer from ' || to_char(lt.effective_until, 'YYYY-MM-DD'), '')),
-                      HINT = 'Use the list type in force on the date of the determination.';
+            RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = TG_NAME, TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA,
+                      MESSAGE = credit_gz.msg('list type "%s" is not in force on %s', NEW.list_type_code, to_char(NEW.effective_from, 'YYYY-MM-DD')),
+                      DETAIL = CASE WHEN lt.effective_until IS NULL
+                                    THEN credit_gz.msg('The list type is in force from %s.', to_char(lt.effective_from, 'YYYY-MM-DD'))
+                                    ELSE credit_gz.msg('The list type is in force from %s, and no longer from %s.',
+                                                       to_char(lt.effective_from, 'YYYY-MM-DD'), to_char(lt.effective_until, 'YYYY-MM-DD')) END,
+                      HINT = credit_gz.msg('Use the list type in force on the date of the determination.');
         END IF;
         IF lt.applies_to <> 'both' AND EXISTS (
                SELECT 1 FROM credit_gz.subject s WHERE s.subject_id = NEW.subject_id
                   AND (s.uscc IS NULL) <> (lt.applies_to = 'natural_person')) THEN
-            RAISE EXCEPTION 'list type "%" applies only to %s', NEW.list_type_code, replace(lt.applies_to, '_', ' ')
-                USING ERRCODE = 'check_violation',
-                      DETAIL = format('Subject %s is not a %s.', NEW.subject_id, replace(lt.applies_to, '_', ' ')),
-                      HINT = 'Choose a list type that applies to this kind of subject.';
+            RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = TG_NAME, TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA,
+                      MESSAGE = CASE lt.applies_to WHEN 'natural_person'
+                                    THEN credit_gz.msg('list type "%s" applies only to natural persons', NEW.list_type_code)
+                                    ELSE credit_gz.msg('list type "%s" applies only to organisations', NEW.list_type_code) END,
+                      DETAIL = CASE lt.applies_to WHEN 'natural_person'
+                                    THEN credit_gz.msg('Subject %s is not a natural person.', credit_gz.subject_code(NEW.subject_id))
+                                    ELSE credit_gz.msg('Subject %s is not an organisation.', credit_gz.subject_code(NEW.subject_id)) END,
+                      HINT = credit_gz.msg('Choose a list type that applies to this kind of subject.');
         END IF;
         -- the entry keeps the term generation in force on its listing day
         NEW.list_term_id := credit_gz.list_term_for(NEW.list_type_code, NEW.effective_from);
@@ -1010,59 +1016,67 @@ BEGIN
     -- UPDATE of a directly determined entry
     IF NEW.subject_id <> OLD.subject_id OR NEW.list_type_code <> OLD.list_type_code
        OR NEW.list_term_id IS DISTINCT FROM OLD.list_term_id OR NEW.derived_from_entry_id IS NOT NULL THEN
-        RAISE EXCEPTION 'the subject and list type of list entry % cannot change', OLD.entry_id
-            USING ERRCODE = 'check_violation',
-                  DETAIL = 'An entry records one determination about one subject.',
-                  HINT = 'Revoke the entry (status ''revoked'') and create a new one.';
+        RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = TG_NAME, TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA,
+                  MESSAGE = credit_gz.msg('the subject and list type of list entry %s of subject %s cannot change',
+                                          OLD.basis_document, credit_gz.subject_code(OLD.subject_id)),
+                  DETAIL = credit_gz.msg('An entry records one determination about one subject.'),
+                  HINT = credit_gz.msg('Revoke the entry (status ''revoked'') and create a new one.');
     END IF;
     IF NEW.status IS DISTINCT FROM OLD.status THEN
         IF OLD.status <> 'active' THEN
-            RAISE EXCEPTION 'list entry % is already %', OLD.entry_id, OLD.status
-                USING ERRCODE = 'check_violation',
-                      DETAIL = 'Only an active entry changes status; a later determination is a new entry.',
-                      HINT = 'Create a new entry for a new determination.';
+            RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = TG_NAME, TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA,
+                      MESSAGE = credit_gz.msg('list entry %s of subject %s is already %s', OLD.basis_document,
+                                              credit_gz.subject_code(OLD.subject_id), OLD.status),
+                      DETAIL = credit_gz.msg('Only an active entry changes status; a later determination is a new entry.'),
+                      HINT = credit_gz.msg('Create a new entry for a new determination.');
         END IF;
         NEW.status_changed_on := coalesce(NEW.status_changed_on, credit_gz.policy_date());
         IF NEW.status_changed_on IS NOT DISTINCT FROM OLD.status_changed_on THEN
             NEW.status_changed_on := credit_gz.policy_date();
         END IF;
         IF NEW.status = 'expired' AND (OLD.effective_until IS NULL OR OLD.effective_until > NEW.status_changed_on) THEN
-            RAISE EXCEPTION 'list entry % has not reached the end of its term', OLD.entry_id
-                USING ERRCODE = 'check_violation',
-                      DETAIL = CASE WHEN OLD.effective_until IS NULL THEN 'The entry is in force until it is removed.'
-                                    ELSE format('The entry is no longer in force from %s.', to_char(OLD.effective_until, 'YYYY-MM-DD')) END,
-                      HINT = 'Use status ''lifted'' or ''repaired'' for an early removal.';
+            RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = TG_NAME, TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA,
+                      MESSAGE = credit_gz.msg('list entry %s of subject %s has not reached the end of its term',
+                                              OLD.basis_document, credit_gz.subject_code(OLD.subject_id)),
+                      DETAIL = CASE WHEN OLD.effective_until IS NULL THEN credit_gz.msg('The entry is in force until it is removed.')
+                                    ELSE credit_gz.msg('The entry is no longer in force from %s.', to_char(OLD.effective_until, 'YYYY-MM-DD')) END,
+                      HINT = credit_gz.msg('Use status ''lifted'' or ''repaired'' for an early removal.');
         END IF;
         IF NEW.status IN ('lifted', 'repaired')
            AND (OLD.effective_until IS NULL OR OLD.effective_until > NEW.status_changed_on) THEN
             SELECT * INTO term FROM credit_gz.entry_term(OLD.list_type_code, OLD.list_term_id);
             IF term.early_removal_after_months IS NULL THEN
-                RAISE EXCEPTION 'list type "%" allows no early removal', OLD.list_type_code
-                    USING ERRCODE = 'check_violation',
+                RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = TG_NAME, TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA,
+                          MESSAGE = credit_gz.msg('list type "%s" allows no early removal', OLD.list_type_code),
                           DETAIL = CASE WHEN OLD.effective_until IS NULL
-                                        THEN format('Entry %s stays in force until it is revoked.', OLD.entry_id)
-                                        ELSE format('Entry %s stays in force until %s, the first day it no longer is.',
-                                                    OLD.entry_id, to_char(OLD.effective_until, 'YYYY-MM-DD')) END,
-                          HINT = 'Revoke the entry if the determination itself was wrong.';
+                                        THEN credit_gz.msg('Entry %s stays in force until it is revoked.', OLD.basis_document)
+                                        ELSE credit_gz.msg('Entry %s stays in force until %s, the first day it no longer is.',
+                                                           OLD.basis_document, to_char(OLD.effective_until, 'YYYY-MM-DD')) END,
+                          HINT = credit_gz.msg('Revoke the entry if the determination itself was wrong.');
             END IF;
             IF term.early_removal_counted_from = 'correction' AND NEW.rectified_on IS NULL THEN
-                RAISE EXCEPTION 'list entry % cannot be removed early before the subject has corrected', OLD.entry_id
-                    USING ERRCODE = 'check_violation',
-                          DETAIL = format('%s allows early removal %s months after correction, on conditions: %s.',
-                                          lt.name_zh, term.early_removal_after_months,
-                                          coalesce(term.early_removal_conditions, 'none stated')),
-                          HINT = 'Record the day of correction in rectified_on.';
+                RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = TG_NAME, TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA,
+                          MESSAGE = credit_gz.msg('list entry %s of subject %s cannot be removed early before the subject has corrected',
+                                                  OLD.basis_document, credit_gz.subject_code(OLD.subject_id)),
+                          DETAIL = credit_gz.msg('%s allows early removal %s months after correction, on conditions: %s.',
+                                                 lt.name_zh, term.early_removal_after_months,
+                                                 coalesce(term.early_removal_conditions, credit_gz.msg('none stated'))),
+                          HINT = credit_gz.msg('Record the day of correction in rectified_on.');
             END IF;
             earliest := credit_gz.add_months(CASE WHEN term.early_removal_counted_from = 'correction' THEN NEW.rectified_on
                                                   ELSE OLD.effective_from END, term.early_removal_after_months);
             IF NEW.status_changed_on < earliest THEN
-                RAISE EXCEPTION 'list entry % cannot be removed before %', OLD.entry_id, to_char(earliest, 'YYYY-MM-DD')
-                    USING ERRCODE = 'check_violation',
-                          DETAIL = format('%s allows early removal %s months after %s, on conditions: %s.',
-                                          lt.name_zh, term.early_removal_after_months,
-                                          CASE WHEN term.early_removal_counted_from = 'correction' THEN 'correction' ELSE 'listing' END,
-                                          coalesce(term.early_removal_conditions, 'none stated')),
-                          HINT = 'Wait until the early-removal date, or revoke the entry if the determination was wrong.';
+                RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = TG_NAME, TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA,
+                          MESSAGE = credit_gz.msg('list entry %s of subject %s cannot be removed before %s', OLD.basis_document,
+                                                  credit_gz.subject_code(OLD.subject_id), to_char(earliest, 'YYYY-MM-DD')),
+                          DETAIL = CASE WHEN term.early_removal_counted_from = 'correction'
+                                        THEN credit_gz.msg('%s allows early removal %s months after correction, on conditions: %s.',
+                                                           lt.name_zh, term.early_removal_after_months,
+                                                           coalesce(term.early_removal_conditions, credit_gz.msg('none stated')))
+                                        ELSE credit_gz.msg('%s allows early removal %s months after listing, on conditions: %s.',
+                                                           lt.name_zh, term.early_removal_after_months,
+                                                           coalesce(term.early_removal_conditions, credit_gz.msg('none stated'))) END,
+                          HINT = credit_gz.msg('Wait until the early-removal date, or revoke the entry if the determination was wrong.');
             END IF;
         END IF;
     END IF;
@@ -1090,30 +1104,41 @@ BEGIN
         IF NOT EXISTS (SELECT 1 FROM credit_gz.dishonesty_case c WHERE c.subject_id = OLD.subject_id AND c.case_id = OLD.case_id) THEN
             RETURN OLD;  -- the whole case is being deleted (ON DELETE CASCADE)
         END IF;
-        RAISE EXCEPTION 'steps of dishonesty case % cannot be deleted', OLD.case_id
-            USING ERRCODE = 'check_violation', DETAIL = 'A case keeps the record of every step it went through.',
-                  HINT = 'Correct the date or note of the step instead.';
+        RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = TG_NAME, TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA,
+                  MESSAGE = credit_gz.msg('steps of dishonesty case "%s" of subject %s cannot be deleted',
+                                          (SELECT c.title FROM credit_gz.dishonesty_case c
+                                            WHERE c.subject_id = OLD.subject_id AND c.case_id = OLD.case_id),
+                                          credit_gz.subject_code(OLD.subject_id)),
+                  DETAIL = credit_gz.msg('A case keeps the record of every step it went through.'),
+                  HINT = credit_gz.msg('Correct the date or note of the step instead.');
     END IF;
     IF TG_OP = 'UPDATE' AND NEW.step <> OLD.step THEN
-        RAISE EXCEPTION 'the step of a dishonesty case step cannot change'
-            USING ERRCODE = 'check_violation', DETAIL = 'Each row records one step.', HINT = 'Record the next step as a new row.';
+        RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = TG_NAME, TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA,
+                  MESSAGE = credit_gz.msg('the step of a dishonesty case step cannot change'),
+                  DETAIL = credit_gz.msg('Each row records one step.'), HINT = credit_gz.msg('Record the next step as a new row.');
     END IF;
     SELECT * INTO k FROM credit_gz.case_step_kind WHERE code = NEW.step;
     SELECT s.step, s.done_on, sk.seq INTO prev
       FROM credit_gz.dishonesty_case_step s JOIN credit_gz.case_step_kind sk ON sk.code = s.step
      WHERE s.subject_id = NEW.subject_id AND s.case_id = NEW.case_id AND sk.seq = k.seq - 1;
     IF k.seq > 1 AND prev.step IS NULL THEN
-        RAISE EXCEPTION 'dishonesty case % has not completed the step before %', NEW.case_id, NEW.step
-            USING ERRCODE = 'check_violation',
-                  DETAIL = 'Steps follow 核查 → 记录 → 监管 → 惩戒 → 整改 → 教育 (verification, recording, supervision, punishment, rectification, education).',
-                  HINT = 'Record the earlier step first.';
+        RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = TG_NAME, TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA,
+                  MESSAGE = credit_gz.msg('dishonesty case "%s" of subject %s has not completed the step before %s',
+                                          (SELECT c.title FROM credit_gz.dishonesty_case c
+                                            WHERE c.subject_id = NEW.subject_id AND c.case_id = NEW.case_id),
+                                          credit_gz.subject_code(NEW.subject_id), NEW.step),
+                  DETAIL = credit_gz.msg('Steps follow 核查 → 记录 → 监管 → 惩戒 → 整改 → 教育 (verification, recording, supervision, punishment, rectification, education).'),
+                  HINT = credit_gz.msg('Record the earlier step first.');
     END IF;
     IF k.seq > 1 AND NEW.done_on < prev.done_on THEN
-        RAISE EXCEPTION 'step % of dishonesty case % cannot precede step %', NEW.step, NEW.case_id, prev.step
-            USING ERRCODE = 'check_violation',
-                  DETAIL = format('Step %s was done on %s; step %s is dated %s.', prev.step, to_char(prev.done_on, 'YYYY-MM-DD'),
-                                  NEW.step, to_char(NEW.done_on, 'YYYY-MM-DD')),
-                  HINT = 'Date each step on or after the previous one.';
+        RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = TG_NAME, TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA,
+                  MESSAGE = credit_gz.msg('step %s of dishonesty case "%s" of subject %s cannot precede step %s', NEW.step,
+                                          (SELECT c.title FROM credit_gz.dishonesty_case c
+                                            WHERE c.subject_id = NEW.subject_id AND c.case_id = NEW.case_id),
+                                          credit_gz.subject_code(NEW.subject_id), prev.step),
+                  DETAIL = credit_gz.msg('Step %s was done on %s; step %s is dated %s.', prev.step, to_char(prev.done_on, 'YYYY-MM-DD'),
+                                         NEW.step, to_char(NEW.done_on, 'YYYY-MM-DD')),
+                  HINT = credit_gz.msg('Date each step on or after the previous one.');
     END IF;
     RETURN NEW;
 END
@@ -1139,20 +1164,23 @@ DECLARE
 BEGIN
     IF TG_OP = 'INSERT' AND credit_gz.restoring() THEN RETURN NEW; END IF;  -- a restore keeps its rows as dumped
     IF NEW.status <> 'submitted' THEN
-        RAISE EXCEPTION 'an objection starts as submitted, not %', NEW.status
-            USING ERRCODE = '23514', HINT = 'Insert with the default status and use objection_accept/objection_resolve.';
+        RAISE EXCEPTION USING ERRCODE = '23514', CONSTRAINT = TG_NAME, TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA,
+                  MESSAGE = credit_gz.msg('an objection starts as submitted, not %s', NEW.status),
+                  HINT = credit_gz.msg('Insert with the default status and use objection_accept/objection_resolve.');
     END IF;
     SELECT * INTO r FROM credit_gz.record WHERE record_id = NEW.record_id FOR UPDATE;
     IF NOT FOUND THEN
-        RAISE EXCEPTION 'credit record % does not exist', NEW.record_id
-            USING ERRCODE = '23503', HINT = 'Give the record_id of a record in credit_gz.record.';
+        RAISE EXCEPTION USING ERRCODE = '23503', CONSTRAINT = TG_NAME, TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA,
+                  MESSAGE = credit_gz.msg('credit record %s does not exist', NEW.record_id),
+                  HINT = credit_gz.msg('Give the record_id of a record in credit_gz.record.');
     END IF;
     IF r.status NOT IN ('in_publicity') THEN
-        RAISE EXCEPTION 'credit record % cannot be disputed in status %', NEW.record_id, r.status
-            USING ERRCODE = 'CG621',
-                  DETAIL = CASE WHEN r.status = 'under_objection' THEN 'An objection to the record is already open.'
-                                ELSE 'Only records in publicity can be disputed.' END,
-                  HINT = 'Ask the provider department about records no longer published.';
+        RAISE EXCEPTION USING ERRCODE = 'CG621', CONSTRAINT = TG_NAME, TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA,
+                  MESSAGE = credit_gz.msg('credit record %s of subject %s cannot be disputed in status %s', r.document_no,
+                                          credit_gz.subject_code(r.subject_id), r.status),
+                  DETAIL = CASE WHEN r.status = 'under_objection' THEN credit_gz.msg('An objection to the record is already open.')
+                                ELSE credit_gz.msg('Only records in publicity can be disputed.') END,
+                  HINT = credit_gz.msg('Ask the provider department about records no longer published.');
     END IF;
     NEW.submitted_at := pg_catalog.now();    -- deadlines run from the real submission day
     NEW.subject_id := r.subject_id;
@@ -2747,31 +2775,33 @@ DECLARE
     rel_changed boolean;
 BEGIN
     IF dep IS NULL OR NOT EXISTS (SELECT FROM credit_gz.department d WHERE d.code = dep) THEN
-        RAISE EXCEPTION 'department "%" does not exist', dep USING ERRCODE = '22023';
+        RAISE EXCEPTION USING MESSAGE = credit_gz.msg('department "%s" does not exist', dep), ERRCODE = '22023';
     END IF;
     IF credit_gz.my_departments() <> '{}' AND dep <> ALL (credit_gz.my_departments()) THEN
-        RAISE EXCEPTION 'role "%" does not act for department "%"', current_user, dep USING ERRCODE = '42501',
-              HINT = 'A department loads only its own files.';
+        RAISE EXCEPTION USING ERRCODE = '42501',
+              MESSAGE = credit_gz.msg('role "%s" does not act for department "%s"', current_user, dep),
+              HINT = credit_gz.msg('A department loads only its own files.');
     END IF;
     IF batch IS NULL OR NOT EXISTS (SELECT FROM credit_gz.penalty_intake p
                                      WHERE p.department_code = dep AND p.batch = intake_penalties.batch) THEN
-        RAISE EXCEPTION 'batch "%" has no staged lines', batch USING ERRCODE = '22023',
-              HINT = 'COPY the file into credit_gz.penalty_intake with this batch name first.';
+        RAISE EXCEPTION USING MESSAGE = credit_gz.msg('batch "%s" has no staged lines', batch), ERRCODE = '22023',
+              HINT = credit_gz.msg('COPY the file into credit_gz.penalty_intake with this batch name first.');
     END IF;
     FOR s IN SELECT * FROM credit_gz.penalty_intake p
               WHERE p.department_code = dep AND p.batch = intake_penalties.batch ORDER BY p.line_no LOOP
         line_no := s.line_no; outcome := NULL; record_id := NULL; column_name := NULL; error_state := NULL; message := NULL;
-        who := coalesce(nullif(btrim(s.uscc), ''), nullif(btrim(s.id_no), ''), '(no code)');
+        who := coalesce(nullif(btrim(s.uscc), ''), nullif(btrim(s.id_no), ''), credit_gz.msg('(no code)'));
         rel_changed := false;
         BEGIN
             col := 'subject_category';
             SELECT k.subject_kind INTO kind FROM credit_gz.intake_subject_kind k WHERE k.name_zh = btrim(s.subject_category);
             IF NOT FOUND THEN
-                RAISE EXCEPTION '行政相对人类别 "%" maps to no subject kind', s.subject_category USING ERRCODE = 'CG801';
+                RAISE EXCEPTION USING ERRCODE = 'CG801',
+                      MESSAGE = credit_gz.msg('行政相对人类别 "%s" maps to no subject kind', s.subject_category);
             END IF;
             col := 'subject_name';
             IF coalesce(btrim(s.subject_name), '') = '' THEN
-                RAISE EXCEPTION '行政相对人名称 is empty' USING ERRCODE = '23502';
+                RAISE EXCEPTION USING MESSAGE = credit_gz.msg('行政相对人名称 is empty'), ERRCODE = '23502';
             END IF;
             IF kind = 'natural_person' THEN
                 col := 'id_no';
@@ -2803,7 +2833,8 @@ BEGIN
                            AND w.old_code = pg_catalog.upper(pg_catalog.replace(btrim(s.organisation_code), '-', ''));
                     END IF;
                     IF code IS NULL THEN
-                        RAISE EXCEPTION 'no unified code and no known older code' USING ERRCODE = '23502';
+                        RAISE EXCEPTION USING ERRCODE = '23502',
+                              MESSAGE = credit_gz.msg('no unified code and no known older code');
                     END IF;
                 END IF;
                 who := code::text;
@@ -2815,7 +2846,7 @@ BEGIN
             END IF;
             col := 'document_no';
             IF coalesce(btrim(s.document_no), '') = '' THEN
-                RAISE EXCEPTION '行政处罚决定书文号 is empty' USING ERRCODE = '23502';
+                RAISE EXCEPTION USING MESSAGE = credit_gz.msg('行政处罚决定书文号 is empty'), ERRCODE = '23502';
             END IF;
             col := 'decision_date';
             dd := btrim(s.decision_date)::date;
@@ -2825,12 +2856,14 @@ BEGIN
                AND credit_gz.in_force(m.effective_from, m.effective_until, dd)
              ORDER BY m.department_code NULLS LAST LIMIT 1;
             IF NOT FOUND THEN
-                RAISE EXCEPTION '违法行为类型 "%" maps to no catalogue item on %', s.violation_type, dd USING ERRCODE = 'CG801';
+                RAISE EXCEPTION USING ERRCODE = 'CG801',
+                      MESSAGE = credit_gz.msg('违法行为类型 "%s" maps to no catalogue item on %s', s.violation_type, dd);
             END IF;
             col := 'penalty_category';
             cat := credit_gz.record_penalty_category(NULL, pg_catalog.jsonb_build_object('penalty_type', s.penalty_category));
             IF cat IS NULL THEN
-                RAISE EXCEPTION '处罚类别 "%" is not a category of 行政处罚法 art. 9', s.penalty_category USING ERRCODE = '22023';
+                RAISE EXCEPTION USING ERRCODE = '22023',
+                      MESSAGE = credit_gz.msg('处罚类别 "%s" is not a category of 行政处罚法 art. 9', s.penalty_category);
             END IF;
             col := 'fine_amount';
             fine := nullif(btrim(s.fine_amount), '')::numeric;
@@ -2841,7 +2874,8 @@ BEGIN
                AND credit_gz.in_force(r.effective_from, r.effective_until, dd)
              ORDER BY r.department_code NULLS LAST, r.min_fine_wan DESC NULLS LAST LIMIT 1;
             IF NOT FOUND THEN
-                RAISE EXCEPTION '处罚类别 "%" suggests no 失信程度 on %', s.penalty_category, dd USING ERRCODE = 'CG801';
+                RAISE EXCEPTION USING ERRCODE = 'CG801',
+                      MESSAGE = credit_gz.msg('处罚类别 "%s" suggests no 失信程度 on %s', s.penalty_category, dd);
             END IF;
             col := 'publicity_deadline';
             deadline := nullif(btrim(s.publicity_deadline), '')::date;
@@ -2891,12 +2925,14 @@ BEGIN
                 IF coalesce(btrim(s.legal_rep_id_type), '') <> '' AND NOT EXISTS (
                        SELECT FROM credit_gz.identity_document_type t
                         WHERE t.validation = 'gb11643' AND btrim(s.legal_rep_id_type) IN (t.code, t.name_zh)) THEN
-                    RAISE EXCEPTION '法定代表人证件类型 "%" is not supported, the intake takes a 居民身份证 number',
-                          s.legal_rep_id_type USING ERRCODE = '22023';
+                    RAISE EXCEPTION USING ERRCODE = '22023',
+                          MESSAGE = credit_gz.msg('法定代表人证件类型 "%s" is not supported, the intake takes a 居民身份证 number',
+                                                  s.legal_rep_id_type);
                 END IF;
                 col := 'legal_rep_name';
                 IF coalesce(btrim(s.legal_rep_name), '') = '' THEN
-                    RAISE EXCEPTION '法定代表人 is empty while its 证件号码 is given' USING ERRCODE = '23502';
+                    RAISE EXCEPTION USING ERRCODE = '23502',
+                          MESSAGE = credit_gz.msg('法定代表人 is empty while its 证件号码 is given');
                 END IF;
                 col := 'legal_rep_id_no';
                 rep_pid := btrim(s.legal_rep_id_no)::credit_gz.resident_id;
@@ -2922,8 +2958,9 @@ BEGIN
                          WHERE r.subject_id = sid AND r.relation_id = rel.relation_id;
                     END IF;
                     IF NOT FOUND THEN
-                        RAISE EXCEPTION 'the legal representative of subject % was recorded by department "%", only it or the keeper of the register changes it',
-                              who, rel.source_department_code USING ERRCODE = '42501';
+                        RAISE EXCEPTION USING ERRCODE = '42501',
+                              MESSAGE = credit_gz.msg('the legal representative of subject %s was recorded by department "%s", only it or the keeper of the register changes it',
+                                                      who, rel.source_department_code);
                     END IF;
                     IF rel.valid_from <> dd THEN
                         INSERT INTO credit_gz.relation (subject_id, related_subject_id, kind, valid_from, valid_until,
@@ -2949,8 +2986,10 @@ BEGIN
             SELECT r.publish_until INTO until FROM credit_gz.record r WHERE r.subject_id = sid AND r.record_id = rid;
             IF deadline IS DISTINCT FROM credit_gz.inclusive_end(until) AND deadline IS NOT NULL THEN
                 column_name := 'publicity_deadline';
-                message := pg_catalog.format('公示截止期 %s differs from the last day the publicity rule gives, %s',
-                                             deadline, coalesce(credit_gz.inclusive_end(until)::text, 'none'));
+                message := CASE WHEN until IS NULL
+                                THEN credit_gz.msg('公示截止期 %s is given, but the publicity rule gives no period', deadline)
+                                ELSE credit_gz.msg('公示截止期 %s differs from the last day the publicity rule gives, %s',
+                                                   deadline, credit_gz.inclusive_end(until)) END;
             END IF;
             IF validate_only THEN
                 RAISE EXCEPTION 'validated' USING ERRCODE = 'CG809';
@@ -2963,8 +3002,8 @@ BEGIN
                 record_id := NULL;   -- rolled back: the receipt says what a load would do
             ELSE
                 outcome := 'rejected'; record_id := NULL; column_name := col; error_state := st;
-                message := pg_catalog.format('line %s (document "%s", subject %s): %s',
-                                             s.line_no, coalesce(btrim(s.document_no), ''), who, msg);
+                message := credit_gz.msg('line %s (document "%s", subject %s): %s',
+                                         s.line_no, coalesce(btrim(s.document_no), ''), who, msg);
                 IF NOT validate_only THEN
                     INSERT INTO credit_gz.intake_reject AS j (batch, line_no, department_code, document_no, column_name,
                                                               sqlstate, message)
@@ -4604,3 +4643,126 @@ $$;
 COMMENT ON FUNCTION credit_gz.revoke_unverified_codes(name) IS
     '撤销未校验代码授权 / withdraws grant_unverified_codes; true when the role had it. Codes already stored stay. DBA only.';
 REVOKE ALL ON FUNCTION credit_gz.revoke_unverified_codes(name) FROM PUBLIC;
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- Messages in the language of lc_messages: credit_gz.msg (the extension's catalogue for SQL's messages),
+-- credit_gz.subject_code (messages name a subject by its code); the objection's transitions raise through them.
+-- ---------------------------------------------------------------------------------------------------------------
+CREATE FUNCTION credit_gz.msg(msgid text) RETURNS text
+    LANGUAGE c STABLE PARALLEL SAFE
+    AS 'MODULE_PATHNAME', 'credit_gz_msg';
+COMMENT ON FUNCTION credit_gz.msg(text) IS
+    '消息译文 / the message in the language of lc_messages: the translation of msgid in the extension''s catalogue '
+    '(zh_CN when lc_messages is Chinese), the msgid itself otherwise.';
+CREATE FUNCTION credit_gz.msg(msgid text, VARIADIC args "any") RETURNS text
+    LANGUAGE c STABLE PARALLEL SAFE
+    AS 'MODULE_PATHNAME', 'credit_gz_msg';
+COMMENT ON FUNCTION credit_gz.msg(text, "any") IS
+    '消息译文 / the message in the language of lc_messages, formatted as format() does (%s, %1$s, %%): the '
+    'translation of msgid in the extension''s catalogue, the msgid itself when it has none.';
+
+CREATE FUNCTION credit_gz.subject_code(subject_id bigint) RETURNS text
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    code text;
+BEGIN
+    -- a message must not turn into "permission denied": a role that may not read subjects gets the id
+    IF pg_catalog.has_table_privilege('credit_gz.subject', 'SELECT') THEN
+        SELECT credit_gz.identity_code(s.uscc, s.resident_id, s.identity_document_type, s.identity_document_no)
+          INTO code FROM credit_gz.subject s WHERE s.subject_id = subject_code.subject_id;
+    END IF;
+    RETURN coalesce(code, '#' || subject_code.subject_id::text);
+END
+$$;
+COMMENT ON FUNCTION credit_gz.subject_code(bigint) IS
+    '消息中的主体标识 / how messages name a subject: its unified code or masked identity number (identity_code); '
+    '"#<subject id>" when the caller may not read it.';
+
+CREATE OR REPLACE FUNCTION credit_gz.objection_transition() RETURNS trigger
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    now_ts timestamptz := pg_catalog.now();
+    day date := credit_gz.policy_date();
+    bad text[];
+BEGIN
+    IF (NEW.subject_id, NEW.record_id, NEW.department_code, NEW.claim, NEW.prior_status, NEW.submitted_at, NEW.accept_due)
+       IS DISTINCT FROM
+       (OLD.subject_id, OLD.record_id, OLD.department_code, OLD.claim, OLD.prior_status, OLD.submitted_at, OLD.accept_due) THEN
+        RAISE EXCEPTION USING ERRCODE = '23514', CONSTRAINT = TG_NAME, TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA,
+                  MESSAGE = credit_gz.msg('the record, claim and deadlines of the objection to record %s of subject %s cannot change',
+                                          (SELECT r.document_no FROM credit_gz.record r WHERE r.subject_id = OLD.subject_id AND r.record_id = OLD.record_id), credit_gz.subject_code(OLD.subject_id)),
+                  HINT = credit_gz.msg('File a new objection instead.');
+    END IF;
+    IF NEW.status = OLD.status THEN
+        IF (NEW.accepted_at, NEW.platform_due, NEW.referred_at, NEW.provider_due, NEW.resolved_at, NEW.outcome,
+            NEW.corrections, NEW.outcome_reason, NEW.decided_by)
+           IS DISTINCT FROM
+           (OLD.accepted_at, OLD.platform_due, OLD.referred_at, OLD.provider_due, OLD.resolved_at, OLD.outcome,
+            OLD.corrections, OLD.outcome_reason, OLD.decided_by) THEN
+            RAISE EXCEPTION USING ERRCODE = '23514', CONSTRAINT = TG_NAME, TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA,
+                      MESSAGE = credit_gz.msg('steps of the objection to record %s of subject %s are recorded by changing its status',
+                                              (SELECT r.document_no FROM credit_gz.record r WHERE r.subject_id = OLD.subject_id AND r.record_id = OLD.record_id), credit_gz.subject_code(OLD.subject_id)),
+                      HINT = credit_gz.msg('Use objection_accept, objection_refuse, objection_refer or objection_resolve.');
+        END IF;
+        RETURN NEW;
+    END IF;
+    IF NOT ((OLD.status = 'submitted' AND NEW.status IN ('accepted', 'refused'))
+            OR (OLD.status = 'accepted' AND NEW.status IN ('provider_check', 'resolved'))
+            OR (OLD.status = 'provider_check' AND NEW.status = 'resolved')) THEN
+        RAISE EXCEPTION USING ERRCODE = 'CG622', CONSTRAINT = TG_NAME, TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA,
+                  MESSAGE = credit_gz.msg('the objection to record %s of subject %s cannot go from %s to %s',
+                                          (SELECT r.document_no FROM credit_gz.record r WHERE r.subject_id = OLD.subject_id AND r.record_id = OLD.record_id), credit_gz.subject_code(OLD.subject_id), OLD.status, NEW.status),
+                  DETAIL = credit_gz.msg('An objection is submitted, then accepted or refused; an accepted one is resolved by the platform or referred to the provider, who resolves it.'),
+                  HINT = credit_gz.msg('File a new objection to start again.');
+    END IF;
+    NEW.decided_by := current_user;
+    NEW.accepted_at := OLD.accepted_at; NEW.platform_due := OLD.platform_due;
+    NEW.referred_at := OLD.referred_at; NEW.provider_due := OLD.provider_due;
+    CASE NEW.status
+    WHEN 'accepted' THEN
+        NEW.accepted_at := now_ts;
+        NEW.platform_due := credit_gz.deadline('objection', 'platform_check', 'standard', day);
+        NEW.outcome := NULL; NEW.corrections := NULL; NEW.resolved_at := NULL;
+    WHEN 'provider_check' THEN
+        NEW.referred_at := now_ts;
+        NEW.provider_due := credit_gz.deadline('objection', 'provider_check', 'standard', day);
+        NEW.outcome := NULL; NEW.corrections := NULL; NEW.resolved_at := NULL;
+    ELSE  -- refused, resolved
+        NEW.resolved_at := now_ts;
+        IF NULLIF(pg_catalog.btrim(NEW.outcome_reason), '') IS NULL THEN
+            RAISE EXCEPTION USING ERRCODE = '23514', CONSTRAINT = TG_NAME, TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA,
+                      MESSAGE = CASE NEW.status WHEN 'refused' THEN credit_gz.msg('a refused objection needs a reason')
+                                                ELSE credit_gz.msg('a resolved objection needs a reason') END,
+                      HINT = credit_gz.msg('Give the reason in outcome_reason.');
+        END IF;
+        IF NEW.status = 'refused' THEN
+            NEW.outcome := NULL; NEW.corrections := NULL;
+        ELSIF NEW.outcome IS NULL THEN
+            RAISE EXCEPTION USING ERRCODE = '23514', CONSTRAINT = TG_NAME, TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA,
+                      MESSAGE = credit_gz.msg('a resolved objection needs an outcome'),
+                      HINT = credit_gz.msg('Set outcome to corrected, revoked or upheld.');
+        ELSIF NEW.outcome = 'corrected' THEN
+            IF NEW.corrections IS NULL OR pg_catalog.jsonb_typeof(NEW.corrections) <> 'object'
+               OR NEW.corrections = '{}'::jsonb THEN
+                RAISE EXCEPTION USING ERRCODE = '23514', CONSTRAINT = TG_NAME, TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA,
+                          MESSAGE = credit_gz.msg('a corrected objection needs the corrections'),
+                          HINT = credit_gz.msg('Give corrections as a JSON object, e.g. {"severity": "general"}.');
+            END IF;
+            SELECT array_agg(k) INTO bad FROM pg_catalog.jsonb_object_keys(NEW.corrections) k
+            WHERE k NOT IN ('document_no', 'decision_date', 'severity', 'item_code', 'domain_code');
+            IF bad IS NOT NULL THEN
+                RAISE EXCEPTION USING ERRCODE = '22023',
+                          MESSAGE = credit_gz.msg('record columns %s cannot be corrected through an objection', bad),
+                          HINT = credit_gz.msg('Correct document_no, decision_date, severity, item_code or domain_code.');
+            END IF;
+        ELSE
+            NEW.corrections := NULL;
+        END IF;
+    END CASE;
+    RETURN NEW;
+END $$;
+COMMENT ON FUNCTION credit_gz.objection_transition() IS
+    'Trigger: enforces submitted → accepted/refused, accepted → provider_check/resolved, provider_check → resolved '
+    '(CG622 otherwise), stamps times and the platform / provider deadlines, validates outcome and corrections.';
