@@ -123,17 +123,30 @@ credit_gz_subject_code(int64 subject_id)
 Datum
 credit_gz_msg(PG_FUNCTION_ARGS)
 {
-	text	   *msgid;
 	char	   *id;
 	const char *translated;
+	FunctionCallInfo fc;
+	Datum		result;
 
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
-	msgid = PG_GETARG_TEXT_PP(0);
-	id = text_to_cstring(msgid);
+	id = text_to_cstring(PG_GETARG_TEXT_PP(0));
 	translated = dgettext(TEXTDOMAIN, id);
-	if (translated != id)
-		fcinfo->args[0].value = PointerGetDatum(cstring_to_text(translated));
-	/* format()'s own code formats the (translated) text with the arguments, which it reads from fcinfo */
-	return text_format(fcinfo);
+	if (translated == id)
+		return text_format(fcinfo);
+
+	/*
+	 * format()'s own code formats the translation with the arguments. It gets a call of its own: the caller's
+	 * argument slots are not ours to change (a constant argument is stored there once, for every call).
+	 */
+	fc = palloc(SizeForFunctionCallInfo(PG_NARGS()));
+	InitFunctionCallInfoData(*fc, fcinfo->flinfo, PG_NARGS(), PG_GET_COLLATION(), NULL, NULL);
+	for (int i = 1; i < PG_NARGS(); i++)
+		fc->args[i] = fcinfo->args[i];
+	fc->args[0].value = PointerGetDatum(cstring_to_text(translated));
+	fc->args[0].isnull = false;
+	result = text_format(fc);
+	fcinfo->isnull = fc->isnull;
+	pfree(fc);
+	return result;
 }

@@ -3471,10 +3471,10 @@ $$
         WHEN pg_catalog.strpos(code, ':') > 0 THEN
             (SELECT CASE
                  WHEN tp = 'uscc' THEN credit_gz.uscc_explain(no)
-                 WHEN t.code IS NULL THEN pg_catalog.format('unknown identity document type "%s"', tp)
+                 WHEN t.code IS NULL THEN credit_gz.msg('unknown identity document type "%s"', tp)
                  WHEN t.validation = 'gb11643' THEN credit_gz.resident_id_explain(no)
                  WHEN credit_gz.identity_document_try(t.validation, no) IS NULL
-                     THEN pg_catalog.format('not a valid number of identity document type %s', t.code)
+                     THEN credit_gz.msg('not a valid number of identity document type %s', t.code)
              END
                FROM (SELECT pg_catalog.split_part(code, ':', 1) AS tp,
                             pg_catalog.substr(code, pg_catalog.strpos(code, ':') + 1) AS no) c
@@ -3484,7 +3484,7 @@ $$
                         AND credit_gz.identity_document_try(t.validation, code) IS NOT NULL) THEN NULL
         WHEN code ~ '^\s*[0-9]{17}[0-9Xx]\s*$' THEN credit_gz.resident_id_explain(code)
         WHEN pg_catalog.length(pg_catalog.btrim(code)) = 18 THEN credit_gz.uscc_explain(code)
-        ELSE 'not a subject id, unified social credit code, resident identity number or identity document (type:number)'
+        ELSE credit_gz.msg('not a subject id, unified social credit code, resident identity number or identity document (type:number)')
     END
 $$;
 COMMENT ON FUNCTION credit_gz.code_defect(text) IS
@@ -4646,8 +4646,19 @@ REVOKE ALL ON FUNCTION credit_gz.revoke_unverified_codes(name) FROM PUBLIC;
 
 -- ---------------------------------------------------------------------------------------------------------------
 -- Messages in the language of lc_messages: credit_gz.msg (the extension's catalogue for SQL's messages),
--- credit_gz.subject_code (messages name a subject by its code); the objection's transitions raise through them.
+-- credit_gz.subject_code (messages name a subject by its code), uscc_explain and resident_id_explain STABLE;
+-- the objection's transitions raise through them.
 -- ---------------------------------------------------------------------------------------------------------------
+-- the explanations of a bad code are in the language of lc_messages, so no longer IMMUTABLE
+ALTER FUNCTION credit_gz.uscc_explain(text) STABLE;
+COMMENT ON FUNCTION credit_gz.uscc_explain(text) IS
+    '代码错误说明 / NULL when the text is a valid code, else the position and rule broken (for import error reports), '
+    'in the language of lc_messages (hence STABLE).';
+ALTER FUNCTION credit_gz.resident_id_explain(text) STABLE;
+COMMENT ON FUNCTION credit_gz.resident_id_explain(text) IS
+    'NULL when the text is a valid citizen identity number, else the reason (position and rule, and the expected '
+    'check character when only it is wrong), for import error reports, in the language of lc_messages (hence '
+    'STABLE). Never raises.';
 CREATE FUNCTION credit_gz.msg(msgid text) RETURNS text
     LANGUAGE c STABLE PARALLEL SAFE
     AS 'MODULE_PATHNAME', 'credit_gz_msg';
