@@ -120,9 +120,11 @@ endif
 deps:
 	sh scripts/install-deps
 
-# the suite also opens the monitoring bulletin in headless Chromium (test/shell/bulletin_browser.sh), with a CJK font for its screenshot
+# the suite also opens the monitoring bulletin in headless Chromium (test/shell/bulletin_browser.sh), with a CJK font for its screenshot;
+# the messages tests (sql/messages.sql, test/pgtap/messages.sql) set lc_messages to zh_CN.UTF-8, a generated locale
 test-deps:
-	sh scripts/install-deps chromium fonts-wqy-zenhei
+	sh scripts/install-deps chromium fonts-wqy-zenhei locales
+	sh scripts/install-locale zh_CN.UTF-8
 
 # C unit tests of src/core (no server needed).
 UNIT_TESTS = $(patsubst %.c,%,$(wildcard test/unit/*_test.c))
