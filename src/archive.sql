@@ -1377,18 +1377,18 @@ BEGIN
       LEFT JOIN credit_gz.publicity_rule p ON p.publicity_rule_id = r.publicity_rule_id
      WHERE r.subject_id = $3 AND r.record_id = id;
     IF rec.rule_until IS NULL THEN
-        RAISE EXCEPTION 'record "%" of subject % has no publicity period, so it takes no 公示截止期', $2, rec.code
-            USING ERRCODE = '22023',
-                  DETAIL = 'Only negative records with a publicity rule in force on their decision date are published for a period.',
-                  HINT = 'Leave publicity_deadline NULL for this record.';
+        RAISE EXCEPTION USING ERRCODE = '22023',
+                  MESSAGE = credit_gz.msg('record "%s" of subject %s has no publicity period, so it takes no 公示截止期', $2, rec.code),
+                  DETAIL = credit_gz.msg('Only negative records with a publicity rule in force on their decision date are published for a period.'),
+                  HINT = credit_gz.msg('Leave publicity_deadline NULL for this record.');
     END IF;
     IF until > rec.rule_until THEN
-        RAISE EXCEPTION 'record "%" of subject %: 公示截止期 % is after the last day the publicity rule allows, %',
-                        $2, rec.code, pg_catalog.to_char($12, 'YYYY-MM-DD'),
-                        pg_catalog.to_char(credit_gz.inclusive_end(rec.rule_until), 'YYYY-MM-DD')
-            USING ERRCODE = 'check_violation', CONSTRAINT = 'record_publicity_rule',
-                  DETAIL = '公示截止期 is the last day published; the maximum publicity period of the rule in force on the decision date ends the day before publish_until.',
-                  HINT = 'Send the 公示截止期 the department decided, on or before the rule''s last day.';
+        RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = 'record_publicity_rule',
+                  MESSAGE = credit_gz.msg('record "%s" of subject %s: 公示截止期 %s is after the last day the publicity rule allows, %s',
+                                          $2, rec.code, pg_catalog.to_char($12, 'YYYY-MM-DD'),
+                                          pg_catalog.to_char(credit_gz.inclusive_end(rec.rule_until), 'YYYY-MM-DD')),
+                  DETAIL = credit_gz.msg('公示截止期 is the last day published; the maximum publicity period of the rule in force on the decision date ends the day before publish_until.'),
+                  HINT = credit_gz.msg('Send the 公示截止期 the department decided, on or before the rule''s last day.');
     END IF;
     IF rec.status = 'in_publicity' AND rec.publish_until IS DISTINCT FROM until THEN
         UPDATE credit_gz.record r SET publish_until = until WHERE r.subject_id = $3 AND r.record_id = id;

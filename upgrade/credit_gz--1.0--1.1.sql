@@ -4648,7 +4648,7 @@ REVOKE ALL ON FUNCTION credit_gz.revoke_unverified_codes(name) FROM PUBLIC;
 -- ---------------------------------------------------------------------------------------------------------------
 -- Messages in the language of lc_messages: credit_gz.msg (the extension's catalogue for SQL's messages),
 -- credit_gz.subject_code (messages name a subject by its code), uscc_explain and resident_id_explain STABLE;
--- the objection's transitions raise through them.
+-- the objection's transitions and load_record's publicity-deadline checks raise through them.
 -- ---------------------------------------------------------------------------------------------------------------
 -- the explanations of a bad code are in the language of lc_messages, so no longer IMMUTABLE
 ALTER FUNCTION credit_gz.uscc_explain(text) STABLE;
@@ -4778,6 +4778,87 @@ END $$;
 COMMENT ON FUNCTION credit_gz.objection_transition() IS
     'Trigger: enforces submitted → accepted/refused, accepted → provider_check/resolved, provider_check → resolved '
     '(CG622 otherwise), stamps times and the platform / provider deadlines, validates outcome and corrections.';
+
+CREATE OR REPLACE FUNCTION credit_gz.load_record(
+    department_code text, document_no text, subject_id bigint, item_code text, decision_date date,
+    domain_code text DEFAULT NULL, severity text DEFAULT NULL, disclosure text DEFAULT 'public',
+    title text DEFAULT NULL, details jsonb DEFAULT NULL, occupation_id bigint DEFAULT NULL,
+    publicity_deadline date DEFAULT NULL)
+RETURNS bigint
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    doc credit_gz.record_document;
+    id  bigint;
+    con text;
+    rec record;
+    until date;
+BEGIN
+    LOOP
+        SELECT d.* INTO doc FROM credit_gz.record_document d WHERE d.department_code = $1 AND d.document_no = $2;
+        IF FOUND THEN
+            UPDATE credit_gz.record r
+               SET subject_id = $3, item_code = $4, decision_date = $5, domain_code = $6, severity = $7,
+                   disclosure = coalesce($8, 'public'), title = $9, details = $10, occupation_id = $11
+             WHERE r.subject_id = doc.subject_id AND r.record_id = doc.record_id
+            RETURNING r.record_id INTO id;
+            EXIT WHEN FOUND;
+        ELSE
+            BEGIN
+                INSERT INTO credit_gz.record AS r (department_code, document_no, subject_id, item_code, decision_date,
+                                                   domain_code, severity, disclosure, title, details, occupation_id)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, coalesce($8, 'public'), $9, $10, $11)
+                RETURNING r.record_id INTO id;
+                EXIT;
+            EXCEPTION WHEN unique_violation THEN
+                -- a concurrent load of the same document committed first: update it on the next round
+                GET STACKED DIAGNOSTICS con = CONSTRAINT_NAME;
+                IF con IS DISTINCT FROM 'record_document_key' THEN
+                    RAISE;
+                END IF;
+            END;
+        END IF;
+    END LOOP;
+    IF $12 IS NULL THEN
+        RETURN id;
+    END IF;
+
+    until := credit_gz.exclusive_end($12);
+    SELECT r.status, r.publish_until,
+           coalesce(s.uscc::text, credit_gz.resident_id_mask(s.resident_id), r.subject_id::text) AS code,
+           credit_gz.add_months(r.decision_date, p.max_months) AS rule_until
+      INTO rec
+      FROM credit_gz.record r
+      LEFT JOIN credit_gz.subject s ON s.subject_id = r.subject_id
+      LEFT JOIN credit_gz.publicity_rule p ON p.publicity_rule_id = r.publicity_rule_id
+     WHERE r.subject_id = $3 AND r.record_id = id;
+    IF rec.rule_until IS NULL THEN
+        RAISE EXCEPTION USING ERRCODE = '22023',
+                  MESSAGE = credit_gz.msg('record "%s" of subject %s has no publicity period, so it takes no 公示截止期', $2, rec.code),
+                  DETAIL = credit_gz.msg('Only negative records with a publicity rule in force on their decision date are published for a period.'),
+                  HINT = credit_gz.msg('Leave publicity_deadline NULL for this record.');
+    END IF;
+    IF until > rec.rule_until THEN
+        RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = 'record_publicity_rule',
+                  MESSAGE = credit_gz.msg('record "%s" of subject %s: 公示截止期 %s is after the last day the publicity rule allows, %s',
+                                          $2, rec.code, pg_catalog.to_char($12, 'YYYY-MM-DD'),
+                                          pg_catalog.to_char(credit_gz.inclusive_end(rec.rule_until), 'YYYY-MM-DD')),
+                  DETAIL = credit_gz.msg('公示截止期 is the last day published; the maximum publicity period of the rule in force on the decision date ends the day before publish_until.'),
+                  HINT = credit_gz.msg('Send the 公示截止期 the department decided, on or before the rule''s last day.');
+    END IF;
+    IF rec.status = 'in_publicity' AND rec.publish_until IS DISTINCT FROM until THEN
+        UPDATE credit_gz.record r SET publish_until = until WHERE r.subject_id = $3 AND r.record_id = id;
+    END IF;
+    RETURN id;
+END
+$$;
+COMMENT ON FUNCTION credit_gz.load_record(text, text, bigint, text, date, text, text, text, text, jsonb, bigint, date) IS
+    '归集信用记录 / load one record idempotently: a (department_code, document_no) already in credit_gz.record_document '
+    'updates its record, else a new record is inserted; returns record_id. Status is kept on re-send. '
+    'publicity_deadline: the 公示截止期 as the national format sends it (the last day published), stored as '
+    'publish_until = 公示截止期 + 1; it may shorten the rule''s window while the record is in publicity, never lengthen '
+    'it (23514). Bulk: COPY into a staging table, then MERGE through record_document (doc/archive.md).';
 
 -- ---------------------------------------------------------------------------------------------------------------
 -- Repair messages name the record by its document number (the list entry by its case number) and the subject by its
