@@ -57,7 +57,7 @@ extern void credit_gz_messages_init(void);
 
 /*
  * credit_gz_subject_code — how a message names a subject: its unified code or masked identity number
- * (credit_gz.subject_code), palloc'd in the caller's context. Opens its own SPI connection; for error paths.
+ * (credit_gz.subject_code), palloc'd in the caller's context; for error paths.
  */
 extern char *credit_gz_subject_code(int64 subject_id);
 

@@ -17,14 +17,11 @@
 #include <dlfcn.h>
 #include <sys/stat.h>
 
-#include "catalog/pg_type.h"
-#include "executor/spi.h"
 #include "fmgr.h"
 #include "miscadmin.h"
 #include "utils/builtins.h"
 #include "utils/fmgrprotos.h"
 #include "utils/guc.h"
-#include "utils/memutils.h"
 
 #include "credit_gz.h"
 #include "core/core_text.h"
@@ -90,29 +87,20 @@ credit_gz_messages_init(void)
 }
 
 /*
- * credit_gz_subject_code — see credit_gz.h. Through SQL's credit_gz.subject_code, the one definition, in the caller's
- * rights (a subject the caller may not see is named by its id); for messages only, so never on a hot path.
+ * credit_gz_subject_code — see credit_gz.h. Calls SQL's credit_gz.subject_code, the one definition (in the caller's
+ * rights: a subject the caller may not read is named by its id). An install script of an older version, which lacks
+ * the function, names the subject by its id; for messages only, so never on a hot path.
  */
 char *
 credit_gz_subject_code(int64 subject_id)
 {
-	MemoryContext caller = CurrentMemoryContext;
-	Datum		arg = Int64GetDatum(subject_id);
-	Oid			argtype = INT8OID;
-	char	   *code = NULL;
+	Oid			fn;
 
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "credit_gz: SPI_connect failed");
-	if (SPI_execute_with_args("SELECT credit_gz.subject_code($1)", 1, &argtype, &arg, NULL, true, 1) == SPI_OK_SELECT &&
-		SPI_processed == 1)
-	{
-		char	   *v = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1);
-
-		if (v != NULL)
-			code = MemoryContextStrdup(caller, v);
-	}
-	SPI_finish();
-	return code != NULL ? code : psprintf("#%lld", (long long) subject_id);
+	fn = DatumGetObjectId(DirectFunctionCall1(to_regprocedure,
+											  CStringGetTextDatum("credit_gz.subject_code(bigint)")));
+	if (!OidIsValid(fn))
+		return psprintf("#%lld", (long long) subject_id);
+	return TextDatumGetCString(OidFunctionCall1(fn, Int64GetDatum(subject_id)));
 }
 
 /*

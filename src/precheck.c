@@ -110,7 +110,9 @@ static const char *const restricted_sql =
  * are not checked here: validate_codes() has checked them before.
  */
 #define PRECHECK_SQL(GRADES) \
-	"WITH subj AS (SELECT s.subject_id, s.name FROM credit_gz.subject s WHERE s.subject_id = $1)," \
+	"WITH subj AS (SELECT s.subject_id, s.name," \
+	"                     credit_gz.identity_code(s.uscc, s.resident_id, s.identity_document_type, s.identity_document_no) AS code" \
+	"                FROM credit_gz.subject s WHERE s.subject_id = $1)," \
 	" lm AS (SELECT e.entry_id, e.list_type_code, lt.name_zh AS list_name, e.department_code, e.basis_document," \
 	"               e.effective_from, e.effective_until, e.derived_from_entry_id, e.via_relation_id," \
 	"               m.code, m.name_zh, m.category, m.kind, m.effect, m.legal_basis" \
@@ -150,18 +152,17 @@ static const char *const restricted_sql =
 	"       coalesce((SELECT jsonb_agg(j ORDER BY code) FROM applied WHERE effect = 'incentive'), '[]')," \
 	"       (SELECT jsonb_agg(jsonb_build_object('code', code, 'effect', effect, 'entry_id', entry_id," \
 	"                                            'model_code', model_code)) FROM applied)," \
-	"       (SELECT credit_gz.msg('measure %s applies through list entry %s (%s)', fd.code, fd.basis_document," \
-	"                             fd.list_type_code) FROM fd)," \
+	"       (SELECT format($4, fd.code, fd.basis_document, fd.list_type_code) FROM fd)," \
 	"       (SELECT CASE WHEN fd.derived_from_entry_id IS NULL" \
-	"          THEN credit_gz.msg('List entry %s puts the subject on %s (%s) by %s; measure %s (%s) applies, legal basis: %s.'," \
-	"                             fd.basis_document, fd.list_name, fd.list_type_code, fd.department_code," \
-	"                             fd.code, fd.name_zh, fd.legal_basis)" \
-	"          ELSE credit_gz.msg('List entry %s puts the subject on %s (%s) by %s, derived through its relation to %s; measure %s (%s) applies, legal basis: %s.'," \
-	"                             fd.basis_document, fd.list_name, fd.list_type_code, fd.department_code," \
-	"                             (SELECT credit_gz.subject_code(src.subject_id) FROM credit_gz.list_entry src" \
-	"                               WHERE src.entry_id = fd.derived_from_entry_id LIMIT 1)," \
-	"                             fd.code, fd.name_zh, fd.legal_basis) END FROM fd)," \
-	"       (SELECT credit_gz.subject_code(subj.subject_id) FROM subj)" \
+	"          THEN format($5, fd.basis_document, fd.list_name, fd.list_type_code, fd.department_code," \
+	"                      fd.code, fd.name_zh, fd.legal_basis)" \
+	"          ELSE format($6, fd.basis_document, fd.list_name, fd.list_type_code, fd.department_code," \
+	"                      (SELECT credit_gz.identity_code(s.uscc, s.resident_id, s.identity_document_type," \
+	"                                                      s.identity_document_no)" \
+	"                         FROM credit_gz.list_entry src JOIN credit_gz.subject s ON s.subject_id = src.subject_id" \
+	"                        WHERE src.entry_id = fd.derived_from_entry_id LIMIT 1)," \
+	"                      fd.code, fd.name_zh, fd.legal_basis) END FROM fd)," \
+	"       (SELECT subj.code FROM subj)" \
 	"  FROM v"
 
 static const char *const feedback_sql =
@@ -876,7 +877,7 @@ run_precheck(int64 subject_id, text *domain, text *action, text *department, tex
 			 const char *source, const char *table_name, const char *override_reason, MemoryContext out_cxt,
 			 bool *connected)
 {
-	Datum		v[3];
+	Datum		v[6];
 	bool		isnull;
 	HeapTuple	t;
 	TupleDesc	td;
@@ -902,18 +903,24 @@ run_precheck(int64 subject_id, text *domain, text *action, text *department, tex
 	have_scores = OidIsValid(fast_rels_get()->subject_score);
 	if (precheck_plan == NULL || precheck_plan_has_scores != have_scores)
 	{
-		Oid			types[3] = {INT8OID, TEXTOID, TEXTOID};
+		Oid			types[6] = {INT8OID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID};
 
 		if (precheck_plan)
 			SPI_freeplan(precheck_plan);
 		precheck_plan = NULL;
 		precheck_plan = credit_gz_keep_plan(have_scores ? PRECHECK_SQL(GRADES_WITH_SCORES) : PRECHECK_SQL(GRADES_WITHOUT_SCORES),
-							 3, types);
+							 6, types);
 		precheck_plan_has_scores = have_scores;
 	}
 	v[0] = Int64GetDatum(subject_id);
 	v[1] = PointerGetDatum(domain);
 	v[2] = PointerGetDatum(action);
+	/* the deny message and detail, format() strings in the language of lc_messages */
+	v[3] = CStringGetTextDatum(credit_gz_sql_text("measure %s applies through list entry %s (%s)"));
+	v[4] = CStringGetTextDatum(credit_gz_sql_text("List entry %s puts the subject on %s (%s) by %s; measure %s (%s) "
+												  "applies, legal basis: %s."));
+	v[5] = CStringGetTextDatum(credit_gz_sql_text("List entry %s puts the subject on %s (%s) by %s, derived through its "
+												  "relation to %s; measure %s (%s) applies, legal basis: %s."));
 	rc = SPI_execute_plan(precheck_plan, v, NULL, false, 1);
 	if (rc != SPI_OK_SELECT || SPI_processed != 1)
 		elog(ERROR, "credit_gz: pre-check query failed: %s", SPI_result_code_string(rc));

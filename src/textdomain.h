@@ -10,4 +10,10 @@
 #undef TEXTDOMAIN
 #define TEXTDOMAIN PG_TEXTDOMAIN(CREDIT_GZ_CATALOG)
 
+/*
+ * credit_gz_sql_text — a format() string that C passes to its SQL (%s, %1$s), translated from the extension's
+ * catalogue into the language of lc_messages; an xgettext keyword (nls.mk).
+ */
+#define credit_gz_sql_text(msgid) dgettext(TEXTDOMAIN, msgid)
+
 #endif							/* CREDIT_GZ_TEXTDOMAIN_H */
