@@ -15,9 +15,12 @@
 #include "postgres.h"
 
 #include <dlfcn.h>
+#include <langinfo.h>
+#include <locale.h>
 #include <sys/stat.h>
 
 #include "fmgr.h"
+#include "mb/pg_wchar.h"
 #include "miscadmin.h"
 #include "utils/builtins.h"
 #include "utils/fmgrprotos.h"
@@ -28,10 +31,39 @@
 
 PG_FUNCTION_INFO_V1(credit_gz_msg);
 
+/* Whether this backend's database encoding has been given to the text domain (bind_database_codeset). */
+static bool codeset_bound = false;
+
+/*
+ * bind_database_codeset — translations in the database encoding, as the server binds its own domain once the
+ * database is known. A library preloaded into the postmaster bound its domain before any database was chosen (to
+ * UTF-8, the encoding of nearly every database, see credit_gz_messages_init); the first translation through this
+ * file in a backend binds the database's own encoding (it matters where LC_CTYPE is C, or the encoding is not UTF8).
+ */
+static void
+bind_database_codeset(void)
+{
+#ifdef ENABLE_NLS
+	const char *ctype;
+
+	if (codeset_bound || !OidIsValid(MyDatabaseId))
+		return;
+	codeset_bound = true;
+	if (GetDatabaseEncoding() == PG_UTF8)
+		return;					/* bound to UTF-8 already */
+	ctype = setlocale(LC_CTYPE, NULL);
+	if (ctype != NULL && (strcmp(ctype, "C") == 0 || strcmp(ctype, "POSIX") == 0))
+		pg_bind_textdomain_codeset(TEXTDOMAIN);	/* the database encoding, as the server's domain */
+	else
+		bind_textdomain_codeset(TEXTDOMAIN, nl_langinfo(CODESET));	/* the charset of the database's LC_CTYPE */
+#endif
+}
+
 /* translate_core — core_text's translator: the sentence from the extension's catalogue. */
 static const char *
 translate_core(const char *msgid)
 {
+	bind_database_codeset();
 	return dgettext(TEXTDOMAIN, msgid);
 }
 
@@ -39,6 +71,7 @@ translate_core(const char *msgid)
 static const char *
 translate_core_plural(const char *singular, const char *plural, unsigned long n)
 {
+	bind_database_codeset();
 	return dngettext(TEXTDOMAIN, singular, plural, n);
 }
 
@@ -82,6 +115,16 @@ credit_gz_messages_init(void)
 {
 	pg_bindtextdomain(TEXTDOMAIN);
 	bind_private_install();
+#ifdef ENABLE_NLS
+	/*
+	 * Loaded before a database is chosen (shared_preload_libraries): unbound, the domain would convert to the
+	 * LC_CTYPE charset of the backend, which in a database of LC_CTYPE C turns every Chinese character into '?'.
+	 */
+	if (!OidIsValid(MyDatabaseId))
+		bind_textdomain_codeset(TEXTDOMAIN, "UTF-8");
+	else
+		codeset_bound = true;	/* pg_bindtextdomain bound the database's encoding */
+#endif
 	core_text_hook = translate_core;
 	core_ntext_hook = translate_core_plural;
 }
@@ -119,6 +162,7 @@ credit_gz_msg(PG_FUNCTION_ARGS)
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
 	id = text_to_cstring(PG_GETARG_TEXT_PP(0));
+	bind_database_codeset();
 	translated = dgettext(TEXTDOMAIN, id);
 	if (translated == id)
 		return text_format(fcinfo);
