@@ -43,7 +43,7 @@ endif
 
 DATA_built = $(EXTENSION)--$(EXTVERSION).sql
 DATA       = $(wildcard release/$(EXTENSION)--*.sql) $(wildcard upgrade/$(EXTENSION)--*--*.sql)
-EXTRA_CLEAN = $(GENERATED_SQL) $(EXPORTS) test/unit/*_test test/fuzz/*_fuzz output_iso
+EXTRA_CLEAN = $(GENERATED_SQL) $(EXPORTS) test/unit/*_test test/fuzz/*_fuzz output_iso po/sql-msgids.c
 
 # pg_regress: one file per feature; isolation tester specs for races.
 REGRESS      = $(sort $(basename $(notdir $(wildcard sql/*.sql))))
@@ -51,9 +51,10 @@ REGRESS_OPTS = --load-extension=$(EXTENSION)
 ISOLATION      = $(sort $(basename $(notdir $(wildcard test/isolation/specs/*.spec))))
 ISOLATION_OPTS = --inputdir=test/isolation --outputdir=output_iso --load-extension=$(EXTENSION)
 
-# libpq, from the backend (as dblink and postgres_fdw use it): a hot standby's query-log worker forwards its queue
-# to the primary (src/log_forward.c).
-PG_CPPFLAGS = -I$(shell $(PG_CONFIG) --includedir)
+# The module's gettext catalogue (text domain credit_gz-<major>, src/textdomain.h; CATALOG_NAME in nls.mk): errmsg and
+# the other ereport texts of every C file are looked up in it (src/messages.c). libpq, from the backend (as dblink and
+# postgres_fdw use it): a hot standby's query-log worker forwards its queue to the primary (src/log_forward.c).
+PG_CPPFLAGS = -DCREDIT_GZ_CATALOG='"$(EXTENSION)"' -I$(shell $(PG_CONFIG) --includedir)
 SHLIB_LINK += -L$(shell $(PG_CONFIG) --libdir) -lpq
 
 PG_CFLAGS = -Wall -Wextra -Werror -Wno-unused-parameter -Wno-missing-field-initializers -Wno-sign-compare -Wno-cast-function-type -Isrc -Isrc/core
@@ -74,6 +75,10 @@ include $(PGXS)
 CONTRIB_TESTDB   = credit_gz_regress
 ISOLATION_TESTDB = credit_gz_isolation
 
+# The catalogue template names this project (nls-global.mk's defaults name PostgreSQL; the last option given wins).
+XGETTEXT := $(XGETTEXT) --copyright-holder='the credit_gz authors' --msgid-bugs-address='' \
+            --package-name='$(EXTENSION)' --package-version='$(EXTVERSION)'
+
 .PHONY: installcheck installcheck-regress
 installcheck:
 	MAKE="$(MAKE)" sh scripts/installcheck
@@ -91,6 +96,10 @@ SHLIB_LINK += -Wl,--version-script=$(EXPORTS)
 $(shlib): $(EXPORTS)
 $(EXPORTS): Makefile
 	printf '{\n  global:\n    Pg_magic_func; _PG_init; credit_gz_*; pg_finfo_credit_gz_*;\n  local: *;\n};\n' > $@
+
+# The msgids of the messages SQL raises through credit_gz.msg, for xgettext (nls.mk: make init-po, make update-po).
+po/sql-msgids.c: $(SQL_PARTS) $(GLUE_SRCS) scripts/sql-msgids
+	perl scripts/sql-msgids $(SQL_PARTS) $(GLUE_SRCS) > $@
 
 # Region catalogue (GB/T 2260) turned into INSERTs at build time; the .dat file ships with the project.
 src/region_data.sql: src/data/gbt2260-regions.dat scripts/gen-region-sql.awk
@@ -120,9 +129,11 @@ deps:
 	sh scripts/install-deps
 
 # the suite also opens the monitoring bulletin in headless Chromium (test/shell/bulletin_browser.sh), with a CJK font for its screenshot;
-# the TAP tests (test/t/*.pl: a primary and a streaming standby) need IPC::Run for PostgreSQL::Test::Cluster
+# the TAP tests (test/t/*.pl: a primary and a streaming standby) need IPC::Run for PostgreSQL::Test::Cluster; the
+# messages tests (sql/messages.sql, test/pgtap/messages.sql) set lc_messages to zh_CN.UTF-8, a generated locale
 test-deps:
-	sh scripts/install-deps chromium fonts-wqy-zenhei libipc-run-perl
+	sh scripts/install-deps chromium fonts-wqy-zenhei libipc-run-perl locales
+	sh scripts/install-locale zh_CN.UTF-8
 
 # C unit tests of src/core (no server needed).
 UNIT_TESTS = $(patsubst %.c,%,$(wildcard test/unit/*_test.c))

@@ -610,7 +610,7 @@ check_subject_kind(Relation rel, const char *item_code, const ItemEntry *item, i
 	if (person < 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_FOREIGN_KEY_VIOLATION),
-				 errmsg("record cites subject %lld, which does not exist", (long long) subject_id),
+				 errmsg("record cites subject id %lld, which does not exist", (long long) subject_id),
 				 errdetail("Records belong to a subject of credit_gz.subject."),
 				 errhint("Create the subject first."),
 				 errtableconstraint(rel, "record_subject_id_fkey")));
@@ -618,18 +618,19 @@ check_subject_kind(Relation rel, const char *item_code, const ItemEntry *item, i
 		(item->applies_to == APPLIES_NATURAL_PERSON && person == 0))
 		ereport(ERROR,
 				(errcode(ERRCODE_CHECK_VIOLATION),
-				 errmsg("item \"%s\" (%s) applies to %s only, but subject %lld is %s",
-						item_code, item->name_zh,
-						item->applies_to == APPLIES_LEGAL_ENTITY ? "legal entities and other organisations" : "natural persons",
-						(long long) subject_id, person ? "a natural person" : "an organisation"),
+				 item->applies_to == APPLIES_LEGAL_ENTITY ?
+				 errmsg("item \"%s\" (%s) applies to legal entities and other organisations only, but subject %s is a natural person",
+						item_code, item->name_zh, credit_gz_subject_code(subject_id)) :
+				 errmsg("item \"%s\" (%s) applies to natural persons only, but subject %s is an organisation",
+						item_code, item->name_zh, credit_gz_subject_code(subject_id)),
 				 errdetail("credit_gz.info_item.applies_to limits the subjects an item may be recorded for."),
 				 errhint("Use an item that applies to this kind of subject."),
 				 errtableconstraint(rel, "record_item_code_fkey")));
 	if (item->barred && person == 1 && item->polarity == POL_NEGATIVE)
 		ereport(ERROR,
 				(errcode(ERRCODE_CHECK_VIOLATION),
-				 errmsg("item \"%s\" (%s) may not enter the personal credit record of subject %lld",
-						item_code, item->name_zh, (long long) subject_id),
+				 errmsg("item \"%s\" (%s) may not enter the personal credit record of subject %s",
+						item_code, item->name_zh, credit_gz_subject_code(subject_id)),
 				 errdetail("穗府办函〔2020〕35号 (十七): without legislation, 信访, 拆迁, 闯红灯, 不文明养犬, 欠缴物业费, 未执行垃圾分类 and similar minor behaviours are not recorded in personal credit records."),
 				 errhint("Do not record it against a natural person; only a law can lift this bar."),
 				 errtableconstraint(rel, "record_item_code_fkey")));

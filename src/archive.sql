@@ -656,6 +656,27 @@ COMMENT ON FUNCTION credit_gz.identity_code(credit_gz.uscc, credit_gz.resident_i
     '主体标识(脱敏) / a subject''s identity as text: unified code, citizen identity number, or "type:number" of '
     'another identity document; natural persons'' numbers masked unless masked is false.';
 
+-- subject_code: how messages name a subject — its identity_code (the unified code, or the masked identity number), as
+-- the clerk reading the message knows it; "#<subject id>" only when the caller may not read the subject.
+CREATE FUNCTION credit_gz.subject_code(subject_id bigint) RETURNS text
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    code text;
+BEGIN
+    -- a message must not turn into "permission denied": a role that may not read subjects gets the id
+    IF pg_catalog.has_table_privilege('credit_gz.subject', 'SELECT') THEN
+        SELECT credit_gz.identity_code(s.uscc, s.resident_id, s.identity_document_type, s.identity_document_no)
+          INTO code FROM credit_gz.subject s WHERE s.subject_id = subject_code.subject_id;
+    END IF;
+    RETURN coalesce(code, '#' || subject_code.subject_id::text);
+END
+$$;
+COMMENT ON FUNCTION credit_gz.subject_code(bigint) IS
+    '消息中的主体标识 / how messages name a subject: its unified code or masked identity number (identity_code); '
+    '"#<subject id>" when the caller may not read it.';
+
 -- References from one subject's rows to another subject (an employer, a related party, an authorised institution)
 -- cannot be foreign keys of tables distributed by subject: the other subject lives on another shard. Each is a
 -- constraint trigger on the referencing table, named as PostgreSQL names a foreign key, so that the error and
@@ -1356,18 +1377,18 @@ BEGIN
       LEFT JOIN credit_gz.publicity_rule p ON p.publicity_rule_id = r.publicity_rule_id
      WHERE r.subject_id = $3 AND r.record_id = id;
     IF rec.rule_until IS NULL THEN
-        RAISE EXCEPTION 'record "%" of subject % has no publicity period, so it takes no 公示截止期', $2, rec.code
-            USING ERRCODE = '22023',
-                  DETAIL = 'Only negative records with a publicity rule in force on their decision date are published for a period.',
-                  HINT = 'Leave publicity_deadline NULL for this record.';
+        RAISE EXCEPTION USING ERRCODE = '22023',
+                  MESSAGE = credit_gz.msg('record "%s" of subject %s has no publicity period, so it takes no 公示截止期', $2, rec.code),
+                  DETAIL = credit_gz.msg('Only negative records with a publicity rule in force on their decision date are published for a period.'),
+                  HINT = credit_gz.msg('Leave publicity_deadline NULL for this record.');
     END IF;
     IF until > rec.rule_until THEN
-        RAISE EXCEPTION 'record "%" of subject %: 公示截止期 % is after the last day the publicity rule allows, %',
-                        $2, rec.code, pg_catalog.to_char($12, 'YYYY-MM-DD'),
-                        pg_catalog.to_char(credit_gz.inclusive_end(rec.rule_until), 'YYYY-MM-DD')
-            USING ERRCODE = 'check_violation', CONSTRAINT = 'record_publicity_rule',
-                  DETAIL = '公示截止期 is the last day published; the maximum publicity period of the rule in force on the decision date ends the day before publish_until.',
-                  HINT = 'Send the 公示截止期 the department decided, on or before the rule''s last day.';
+        RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = 'record_publicity_rule',
+                  MESSAGE = credit_gz.msg('record "%s" of subject %s: 公示截止期 %s is after the last day the publicity rule allows, %s',
+                                          $2, rec.code, pg_catalog.to_char($12, 'YYYY-MM-DD'),
+                                          pg_catalog.to_char(credit_gz.inclusive_end(rec.rule_until), 'YYYY-MM-DD')),
+                  DETAIL = credit_gz.msg('公示截止期 is the last day published; the maximum publicity period of the rule in force on the decision date ends the day before publish_until.'),
+                  HINT = credit_gz.msg('Send the 公示截止期 the department decided, on or before the rule''s last day.');
     END IF;
     IF rec.status = 'in_publicity' AND rec.publish_until IS DISTINCT FROM until THEN
         UPDATE credit_gz.record r SET publish_until = until WHERE r.subject_id = $3 AND r.record_id = id;

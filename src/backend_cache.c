@@ -4,6 +4,7 @@
  * other library); the module takes one, whatever the number of its caches.
  */
 #include "postgres.h"
+#include "textdomain.h"
 
 #include "catalog/namespace.h"
 #include "commands/trigger.h"

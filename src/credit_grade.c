@@ -7,6 +7,7 @@
  * holds only what needs the letters: I/O, labels, min/max transition functions.
  */
 #include "postgres.h"
+#include "textdomain.h"
 
 #include "fmgr.h"
 #include "libpq/pqformat.h"

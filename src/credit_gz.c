@@ -98,11 +98,14 @@ assign_policy_time_zone(const char *newval, void *extra)
 }
 
 /*
- * _PG_init — register the settings. Called once per backend when the library loads.
+ * _PG_init — bind the message catalogues and register the settings. Called once per backend when the library loads.
  */
 void
 _PG_init(void)
 {
+	/* first, so that what the settings report is already in the language of lc_messages */
+	credit_gz_messages_init();
+
 	DefineCustomBoolVariable("credit_gz.uscc_weak",
 							 "Accepts unified social credit codes whose only defect is a check character.",
 							 "Accepted codes are flagged and print with a trailing '!', as contrib/isn's weak mode does.",

@@ -4,6 +4,8 @@
 #ifndef CREDIT_GZ_H
 #define CREDIT_GZ_H
 
+#include "textdomain.h"
+
 #include "datatype/timestamp.h"
 #include "utils/date.h"
 
@@ -46,5 +48,17 @@ extern bool credit_gz_restore_in_progress(void);
  */
 struct TriggerData;
 extern void credit_gz_check_trigger_table(struct TriggerData *td, const char *function, const char *table);
+
+/*
+ * credit_gz_messages_init — bind the extension's message catalogues (text domain TEXTDOMAIN) and let the plain-C
+ * core translate through them (src/messages.c). Called once per process from _PG_init.
+ */
+extern void credit_gz_messages_init(void);
+
+/*
+ * credit_gz_subject_code — how a message names a subject: its unified code or masked identity number
+ * (credit_gz.subject_code), palloc'd in the caller's context; for error paths.
+ */
+extern char *credit_gz_subject_code(int64 subject_id);
 
 #endif							/* CREDIT_GZ_H */

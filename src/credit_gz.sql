@@ -47,6 +47,26 @@ COMMENT ON FUNCTION credit_gz.job_lock_key(text) IS
     'NULL key.';
 
 -- ---------------------------------------------------------------------------------------------------------------
+-- Messages in the language of lc_messages (doc/messages.md). The C module's errmsg texts come from the extension's
+-- gettext catalogue (po/); SQL raises its messages through credit_gz.msg, which translates the msgid from the same
+-- catalogue and formats it as format() does:
+--     RAISE EXCEPTION USING ERRCODE = '23514', CONSTRAINT = '…', MESSAGE = credit_gz.msg('list entry %s …', …);
+-- The msgid is one SQL literal on one line, so that scripts/sql-msgids extracts it into po/credit_gz.pot.
+-- ---------------------------------------------------------------------------------------------------------------
+CREATE FUNCTION credit_gz.msg(msgid text) RETURNS text
+    LANGUAGE c STABLE PARALLEL SAFE
+    AS 'MODULE_PATHNAME', 'credit_gz_msg';
+COMMENT ON FUNCTION credit_gz.msg(text) IS
+    '消息译文 / the message in the language of lc_messages: the translation of msgid in the extension''s catalogue '
+    '(zh_CN when lc_messages is Chinese), the msgid itself otherwise.';
+CREATE FUNCTION credit_gz.msg(msgid text, VARIADIC args "any") RETURNS text
+    LANGUAGE c STABLE PARALLEL SAFE
+    AS 'MODULE_PATHNAME', 'credit_gz_msg';
+COMMENT ON FUNCTION credit_gz.msg(text, "any") IS
+    '消息译文 / the message in the language of lc_messages, formatted as format() does (%s, %1$s, %%): the '
+    'translation of msgid in the extension''s catalogue, the msgid itself when it has none.';
+
+-- ---------------------------------------------------------------------------------------------------------------
 -- The policy clock (doc/schema.md, "Dates and the policy clock"). Every "today" of the extension is
 -- credit_gz.policy_date(): the date of the transaction's timestamp in credit_gz.policy_time_zone (Asia/Shanghai by
 -- default; superuser-only, so an application cannot move its own deadlines), whatever the session's TimeZone. Jobs

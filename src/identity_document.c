@@ -3,6 +3,7 @@
  * (src/core/identity_document.c; the catalogue credit_gz.identity_document_type names each type's layout).
  */
 #include "postgres.h"
+#include "textdomain.h"
 
 #include "fmgr.h"
 #include "utils/builtins.h"

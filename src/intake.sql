@@ -474,7 +474,7 @@ RETURNS text
 LANGUAGE sql STABLE PARALLEL SAFE
 RETURN CASE WHEN publicity_deadline IS NOT NULL
                  AND publicity_deadline IS DISTINCT FROM credit_gz.inclusive_end(publish_until)
-            THEN pg_catalog.format('公示截止期 %s differs from the last day the publicity rule gives, %s',
+            THEN credit_gz.msg('公示截止期 %s differs from the last day the publicity rule gives, %s',
                                    publicity_deadline, coalesce(credit_gz.inclusive_end(publish_until)::text, 'none')) END;
 COMMENT ON FUNCTION credit_gz.intake_deadline_note(date, date) IS
     '公示截止期差异 / the receipt''s note when the file''s 公示截止期 is not the last day of the window the publicity '
@@ -580,17 +580,17 @@ DECLARE
     canon text;
     older record;
 BEGIN
-    who := coalesce(nullif(btrim(intake_subject.uscc), ''), nullif(btrim(id_no), ''), '(no code)');
+    who := coalesce(nullif(btrim(intake_subject.uscc), ''), nullif(btrim(id_no), ''), credit_gz.msg('(no code)'));
     BEGIN
         col := 'subject_category';
         SELECT k.subject_kind INTO subject_kind FROM credit_gz.intake_subject_kind k
          WHERE k.name_zh = btrim(subject_category);
         IF NOT FOUND THEN
-            RAISE EXCEPTION '行政相对人类别 "%" maps to no subject kind', subject_category USING ERRCODE = 'CG801';
+            RAISE EXCEPTION USING MESSAGE = credit_gz.msg('行政相对人类别 "%s" maps to no subject kind', subject_category), ERRCODE = 'CG801';
         END IF;
         col := 'subject_name';
         IF coalesce(btrim(subject_name), '') = '' THEN
-            RAISE EXCEPTION '行政相对人名称 is empty' USING ERRCODE = '23502';
+            RAISE EXCEPTION USING MESSAGE = credit_gz.msg('行政相对人名称 is empty'), ERRCODE = '23502';
         END IF;
         IF subject_kind = 'natural_person' THEN
             col := 'id_type';
@@ -618,7 +618,7 @@ BEGIN
                     code := older.uscc;
                 END IF;
                 IF code IS NULL THEN
-                    RAISE EXCEPTION 'no unified code and no known older code' USING ERRCODE = '23502';
+                    RAISE EXCEPTION USING MESSAGE = credit_gz.msg('no unified code and no known older code'), ERRCODE = '23502';
                 END IF;
             END IF;
             who := code::text;
@@ -672,7 +672,7 @@ BEGIN
         END IF;
         col := 'legal_rep_name';
         IF coalesce(btrim(legal_rep_name), '') = '' THEN
-            RAISE EXCEPTION '法定代表人 is empty while its 证件号码 is given' USING ERRCODE = '23502';
+            RAISE EXCEPTION USING MESSAGE = credit_gz.msg('法定代表人 is empty while its 证件号码 is given'), ERRCODE = '23502';
         END IF;
         col := 'legal_rep_id_no';
         rep := credit_gz.intake_person(dtype, credit_gz.identity_document_no(dtype, btrim(legal_rep_id_no)),
@@ -693,8 +693,7 @@ BEGIN
                  WHERE r.subject_id = sid AND r.relation_id = rel.relation_id;
             END IF;
             IF NOT FOUND THEN
-                RAISE EXCEPTION 'the legal representative of subject % was recorded by department "%", only it or the keeper of the register changes it',
-                      who, rel.source_department_code USING ERRCODE = '42501';
+                RAISE EXCEPTION USING MESSAGE = credit_gz.msg('the legal representative of subject %s was recorded by department "%s", only it or the keeper of the register changes it', who, rel.source_department_code), ERRCODE = '42501';
             END IF;
             IF rel.valid_from <> dd THEN
                 INSERT INTO credit_gz.relation (subject_id, related_subject_id, kind, valid_from, valid_until,
@@ -773,16 +772,16 @@ DECLARE
     rejected bigint := 0;
 BEGIN
     IF dep IS NULL OR NOT EXISTS (SELECT FROM credit_gz.department d WHERE d.code = dep) THEN
-        RAISE EXCEPTION 'department "%" does not exist', dep USING ERRCODE = '22023';
+        RAISE EXCEPTION USING MESSAGE = credit_gz.msg('department "%s" does not exist', dep), ERRCODE = '22023';
     END IF;
     IF credit_gz.my_departments() <> '{}' AND dep <> ALL (credit_gz.my_departments()) THEN
-        RAISE EXCEPTION 'role "%" does not act for department "%"', current_user, dep USING ERRCODE = '42501',
-              HINT = 'A department loads only its own files.';
+        RAISE EXCEPTION USING MESSAGE = credit_gz.msg('role "%s" does not act for department "%s"', current_user, dep), ERRCODE = '42501',
+              HINT = credit_gz.msg('A department loads only its own files.');
     END IF;
     IF batch IS NULL OR NOT EXISTS (SELECT FROM credit_gz.penalty_intake p
                                      WHERE p.department_code = dep AND p.batch = intake_penalties.batch) THEN
-        RAISE EXCEPTION 'batch "%" has no staged lines', batch USING ERRCODE = '22023',
-              HINT = 'COPY the file into credit_gz.penalty_intake with this batch name first.';
+        RAISE EXCEPTION USING MESSAGE = credit_gz.msg('batch "%s" has no staged lines', batch), ERRCODE = '22023',
+              HINT = credit_gz.msg('COPY the file into credit_gz.penalty_intake with this batch name first.');
     END IF;
 
     -- the receipt, one row per line (a table of the call, dropped at its end; created anew so that it is the
@@ -910,7 +909,7 @@ BEGIN
                   WHERE p.department_code = dep AND p.batch = intake_penalties.batch AND f.result IS NULL
                   ORDER BY p.line_no LOOP
             outcome := NULL; record_id := NULL; column_name := NULL; error_state := NULL; message := NULL;
-            who := coalesce(nullif(btrim(s.uscc), ''), nullif(btrim(s.id_no), ''), '(no code)');
+            who := coalesce(nullif(btrim(s.uscc), ''), nullif(btrim(s.id_no), ''), credit_gz.msg('(no code)'));
             BEGIN
                 col := 'subject_category';
                 SELECT * INTO subj FROM credit_gz.intake_subject(s.subject_name, s.subject_category, s.uscc,
@@ -926,26 +925,26 @@ BEGIN
                 kind := subj.subject_kind;
                 col := 'document_no';
                 IF coalesce(btrim(s.document_no), '') = '' THEN
-                    RAISE EXCEPTION '行政处罚决定书文号 is empty' USING ERRCODE = '23502';
+                    RAISE EXCEPTION USING MESSAGE = credit_gz.msg('行政处罚决定书文号 is empty'), ERRCODE = '23502';
                 END IF;
                 col := 'decision_date';
                 dd := coalesce(credit_gz.intake_date(s.decision_date), btrim(s.decision_date)::date);
                 col := 'violation_type';
                 SELECT * INTO item FROM credit_gz.intake_item(s.violation_type, dep, dd);
                 IF NOT FOUND THEN
-                    RAISE EXCEPTION '违法行为类型 "%" maps to no catalogue item on %', s.violation_type, dd USING ERRCODE = 'CG801';
+                    RAISE EXCEPTION USING MESSAGE = credit_gz.msg('违法行为类型 "%s" maps to no catalogue item on %s', s.violation_type, dd), ERRCODE = 'CG801';
                 END IF;
                 col := 'penalty_category';
                 cat := credit_gz.record_penalty_category(NULL, pg_catalog.jsonb_build_object('penalty_type', s.penalty_category));
                 IF cat IS NULL THEN
-                    RAISE EXCEPTION '处罚类别 "%" is not a category of 行政处罚法 art. 9', s.penalty_category USING ERRCODE = '22023';
+                    RAISE EXCEPTION USING MESSAGE = credit_gz.msg('处罚类别 "%s" is not a category of 行政处罚法 art. 9', s.penalty_category), ERRCODE = '22023';
                 END IF;
                 col := 'fine_amount';
                 fine := coalesce(credit_gz.intake_number(s.fine_amount), nullif(btrim(s.fine_amount), '')::numeric);
                 col := 'penalty_category';
                 sev := credit_gz.intake_severity(cat, dep, fine, dd);
                 IF sev IS NULL THEN
-                    RAISE EXCEPTION '处罚类别 "%" suggests no 失信程度 on %', s.penalty_category, dd USING ERRCODE = 'CG801';
+                    RAISE EXCEPTION USING MESSAGE = credit_gz.msg('处罚类别 "%s" suggests no 失信程度 on %s', s.penalty_category, dd), ERRCODE = 'CG801';
                 END IF;
                 col := 'publicity_deadline';
                 deadline := coalesce(credit_gz.intake_date(s.publicity_deadline), nullif(btrim(s.publicity_deadline), '')::date);
@@ -995,7 +994,7 @@ BEGIN
             EXCEPTION WHEN OTHERS THEN
                 GET STACKED DIAGNOSTICS st = RETURNED_SQLSTATE, msg = MESSAGE_TEXT;
                 outcome := 'rejected'; record_id := NULL; column_name := col; error_state := st;
-                message := pg_catalog.format('line %s (document "%s", subject %s): %s',
+                message := credit_gz.msg('line %s (document "%s", subject %s): %s',
                                              s.line_no, coalesce(btrim(s.document_no), ''), who, msg);
                 INSERT INTO credit_gz.intake_reject AS j (batch, line_no, department_code, format, document_no,
                                                           column_name, sqlstate, message)

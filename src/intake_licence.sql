@@ -208,11 +208,11 @@ DECLARE
     who  text;
 BEGIN
     IF dep IS NULL OR NOT EXISTS (SELECT FROM credit_gz.department d WHERE d.code = dep) THEN
-        RAISE EXCEPTION 'department "%" does not exist', dep USING ERRCODE = '22023';
+        RAISE EXCEPTION USING MESSAGE = credit_gz.msg('department "%s" does not exist', dep), ERRCODE = '22023';
     END IF;
     IF credit_gz.my_departments() <> '{}' AND dep <> ALL (credit_gz.my_departments()) THEN
-        RAISE EXCEPTION 'role "%" does not act for department "%"', current_user, dep USING ERRCODE = '42501',
-              HINT = 'A department loads only its own files.';
+        RAISE EXCEPTION USING MESSAGE = credit_gz.msg('role "%s" does not act for department "%s"', current_user, dep), ERRCODE = '42501',
+              HINT = credit_gz.msg('A department loads only its own files.');
     END IF;
     IF batch IS NULL OR NOT EXISTS (SELECT FROM credit_gz.licence_intake p
                                      WHERE p.department_code = dep AND p.batch = intake_licences.batch) THEN
@@ -224,7 +224,7 @@ BEGIN
                   WHERE p.department_code = dep AND p.batch = intake_licences.batch ORDER BY p.line_no LOOP
             line_no := s.line_no; outcome := NULL; record_id := NULL; column_name := NULL; error_state := NULL;
             message := NULL;
-            who := coalesce(nullif(btrim(s.uscc), ''), nullif(btrim(s.id_no), ''), '(no code)');
+            who := coalesce(nullif(btrim(s.uscc), ''), nullif(btrim(s.id_no), ''), credit_gz.msg('(no code)'));
             BEGIN
                 col := 'subject_category';
                 SELECT * INTO subj FROM credit_gz.intake_subject(s.subject_name, s.subject_category, s.uscc,
@@ -301,7 +301,7 @@ BEGIN
             EXCEPTION WHEN OTHERS THEN
                 GET STACKED DIAGNOSTICS st = RETURNED_SQLSTATE, msg = MESSAGE_TEXT;
                 outcome := 'rejected'; record_id := NULL; column_name := col; error_state := st;
-                message := pg_catalog.format('line %s (document "%s", subject %s): %s',
+                message := credit_gz.msg('line %s (document "%s", subject %s): %s',
                                              s.line_no, coalesce(btrim(s.document_no), ''), who, msg);
                 INSERT INTO credit_gz.intake_reject AS j (batch, line_no, department_code, format, document_no,
                                                           column_name, sqlstate, message)

@@ -309,11 +309,11 @@ DECLARE
     rejected bigint := 0;
 BEGIN
     IF dep IS NULL OR NOT EXISTS (SELECT FROM credit_gz.department d WHERE d.code = dep) THEN
-        RAISE EXCEPTION 'department "%" does not exist', dep USING ERRCODE = '22023';
+        RAISE EXCEPTION USING MESSAGE = credit_gz.msg('department "%s" does not exist', dep), ERRCODE = '22023';
     END IF;
     IF credit_gz.my_departments() <> '{}' AND dep <> ALL (credit_gz.my_departments()) THEN
-        RAISE EXCEPTION 'role "%" does not act for department "%"', current_user, dep USING ERRCODE = '42501',
-              HINT = 'A department loads only its own files.';
+        RAISE EXCEPTION USING MESSAGE = credit_gz.msg('role "%s" does not act for department "%s"', current_user, dep), ERRCODE = '42501',
+              HINT = credit_gz.msg('A department loads only its own files.');
     END IF;
     SELECT pg_catalog.count(*) INTO total FROM credit_gz.list_intake p
      WHERE p.department_code = dep AND p.batch = intake_lists.batch;
@@ -325,7 +325,7 @@ BEGIN
     FOR s IN SELECT * FROM credit_gz.list_intake p
               WHERE p.department_code = dep AND p.batch = intake_lists.batch ORDER BY p.line_no LOOP
         line_no := s.line_no; outcome := NULL; entry_id := NULL; column_name := NULL; error_state := NULL; message := NULL;
-        who := coalesce(nullif(btrim(s.uscc), ''), '(no code)');
+        who := coalesce(nullif(btrim(s.uscc), ''), credit_gz.msg('(no code)'));
         BEGIN
             col := 'listed_on';
             IF coalesce(btrim(s.listed_on), '') = '' THEN

@@ -750,7 +750,10 @@ credit_gz_list_entry_propagate(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_CG_DERIVED_ENTRY),
 				 errmsg("derived list entries are maintained by propagation"),
-				 errdetail("List entry %lld is derived from another entry along a relation.", (long long) entry_id),
+				 errdetail("List entry %s of subject %s is derived from another entry along a relation.",
+						   SPI_getvalue(td->tg_trigtuple, desc, credit_gz_column(desc, "credit_gz.list_entry", "basis_document")),
+						   credit_gz_subject_code(tuple_int8(td->tg_trigtuple, desc, "subject_id", &isnull))),
+				 errtableconstraint(td->tg_relation, td->tg_trigger->tgname),
 				 errhint("Change the source entry, the relation or the propagation rule instead.")));
 
 	credit_gz_spi_connect();

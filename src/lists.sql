@@ -354,25 +354,31 @@ BEGIN
     SELECT * INTO lt FROM credit_gz.list_type WHERE code = NEW.list_type_code;
     IF TG_OP = 'INSERT' THEN
         IF lt.derived_only THEN
-            RAISE EXCEPTION 'list type "%" is reached only through propagation', NEW.list_type_code
-                USING ERRCODE = 'check_violation',
-                      DETAIL = format('%s (%s) lists the persons responsible for a listed organisation.', lt.name_zh, lt.name_en),
-                      HINT = 'List the organisation on the source list; its responsible persons are derived along its relations.';
+            RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = TG_NAME, TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA,
+                      MESSAGE = credit_gz.msg('list type "%s" is reached only through propagation', NEW.list_type_code),
+                      DETAIL = credit_gz.msg('%s (%s) lists the persons responsible for a listed organisation.', lt.name_zh, lt.name_en),
+                      HINT = credit_gz.msg('List the organisation on the source list; its responsible persons are derived along its relations.');
         END IF;
         IF NOT credit_gz.in_force(lt.effective_from, lt.effective_until, NEW.effective_from) THEN
-            RAISE EXCEPTION 'list type "%" is not in force on %', NEW.list_type_code, to_char(NEW.effective_from, 'YYYY-MM-DD')
-                USING ERRCODE = 'check_violation',
-                      DETAIL = format('The list type is in force from %s%s.', to_char(lt.effective_from, 'YYYY-MM-DD'),
-                                      coalesce(', and no longer from ' || to_char(lt.effective_until, 'YYYY-MM-DD'), '')),
-                      HINT = 'Use the list type in force on the date of the determination.';
+            RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = TG_NAME, TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA,
+                      MESSAGE = credit_gz.msg('list type "%s" is not in force on %s', NEW.list_type_code, to_char(NEW.effective_from, 'YYYY-MM-DD')),
+                      DETAIL = CASE WHEN lt.effective_until IS NULL
+                                    THEN credit_gz.msg('The list type is in force from %s.', to_char(lt.effective_from, 'YYYY-MM-DD'))
+                                    ELSE credit_gz.msg('The list type is in force from %s, and no longer from %s.',
+                                                       to_char(lt.effective_from, 'YYYY-MM-DD'), to_char(lt.effective_until, 'YYYY-MM-DD')) END,
+                      HINT = credit_gz.msg('Use the list type in force on the date of the determination.');
         END IF;
         IF lt.applies_to <> 'both' AND EXISTS (
                SELECT 1 FROM credit_gz.subject s WHERE s.subject_id = NEW.subject_id
                   AND (s.uscc IS NULL) <> (lt.applies_to = 'natural_person')) THEN
-            RAISE EXCEPTION 'list type "%" applies only to %s', NEW.list_type_code, replace(lt.applies_to, '_', ' ')
-                USING ERRCODE = 'check_violation',
-                      DETAIL = format('Subject %s is not a %s.', NEW.subject_id, replace(lt.applies_to, '_', ' ')),
-                      HINT = 'Choose a list type that applies to this kind of subject.';
+            RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = TG_NAME, TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA,
+                      MESSAGE = CASE lt.applies_to WHEN 'natural_person'
+                                    THEN credit_gz.msg('list type "%s" applies only to natural persons', NEW.list_type_code)
+                                    ELSE credit_gz.msg('list type "%s" applies only to organisations', NEW.list_type_code) END,
+                      DETAIL = CASE lt.applies_to WHEN 'natural_person'
+                                    THEN credit_gz.msg('Subject %s is not a natural person.', credit_gz.subject_code(NEW.subject_id))
+                                    ELSE credit_gz.msg('Subject %s is not an organisation.', credit_gz.subject_code(NEW.subject_id)) END,
+                      HINT = credit_gz.msg('Choose a list type that applies to this kind of subject.');
         END IF;
         -- the entry keeps the term generation in force on its listing day
         NEW.list_term_id := credit_gz.list_term_for(NEW.list_type_code, NEW.effective_from);
@@ -390,59 +396,67 @@ BEGIN
     -- UPDATE of a directly determined entry
     IF NEW.subject_id <> OLD.subject_id OR NEW.list_type_code <> OLD.list_type_code
        OR NEW.list_term_id IS DISTINCT FROM OLD.list_term_id OR NEW.derived_from_entry_id IS NOT NULL THEN
-        RAISE EXCEPTION 'the subject and list type of list entry % cannot change', OLD.entry_id
-            USING ERRCODE = 'check_violation',
-                  DETAIL = 'An entry records one determination about one subject.',
-                  HINT = 'Revoke the entry (status ''revoked'') and create a new one.';
+        RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = TG_NAME, TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA,
+                  MESSAGE = credit_gz.msg('the subject and list type of list entry %s of subject %s cannot change',
+                                          OLD.basis_document, credit_gz.subject_code(OLD.subject_id)),
+                  DETAIL = credit_gz.msg('An entry records one determination about one subject.'),
+                  HINT = credit_gz.msg('Revoke the entry (status ''revoked'') and create a new one.');
     END IF;
     IF NEW.status IS DISTINCT FROM OLD.status THEN
         IF OLD.status <> 'active' THEN
-            RAISE EXCEPTION 'list entry % is already %', OLD.entry_id, OLD.status
-                USING ERRCODE = 'check_violation',
-                      DETAIL = 'Only an active entry changes status; a later determination is a new entry.',
-                      HINT = 'Create a new entry for a new determination.';
+            RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = TG_NAME, TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA,
+                      MESSAGE = credit_gz.msg('list entry %s of subject %s is already %s', OLD.basis_document,
+                                              credit_gz.subject_code(OLD.subject_id), OLD.status),
+                      DETAIL = credit_gz.msg('Only an active entry changes status; a later determination is a new entry.'),
+                      HINT = credit_gz.msg('Create a new entry for a new determination.');
         END IF;
         NEW.status_changed_on := coalesce(NEW.status_changed_on, credit_gz.policy_date());
         IF NEW.status_changed_on IS NOT DISTINCT FROM OLD.status_changed_on THEN
             NEW.status_changed_on := credit_gz.policy_date();
         END IF;
         IF NEW.status = 'expired' AND (OLD.effective_until IS NULL OR OLD.effective_until > NEW.status_changed_on) THEN
-            RAISE EXCEPTION 'list entry % has not reached the end of its term', OLD.entry_id
-                USING ERRCODE = 'check_violation',
-                      DETAIL = CASE WHEN OLD.effective_until IS NULL THEN 'The entry is in force until it is removed.'
-                                    ELSE format('The entry is no longer in force from %s.', to_char(OLD.effective_until, 'YYYY-MM-DD')) END,
-                      HINT = 'Use status ''lifted'' or ''repaired'' for an early removal.';
+            RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = TG_NAME, TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA,
+                      MESSAGE = credit_gz.msg('list entry %s of subject %s has not reached the end of its term',
+                                              OLD.basis_document, credit_gz.subject_code(OLD.subject_id)),
+                      DETAIL = CASE WHEN OLD.effective_until IS NULL THEN credit_gz.msg('The entry is in force until it is removed.')
+                                    ELSE credit_gz.msg('The entry is no longer in force from %s.', to_char(OLD.effective_until, 'YYYY-MM-DD')) END,
+                      HINT = credit_gz.msg('Use status ''lifted'' or ''repaired'' for an early removal.');
         END IF;
         IF NEW.status IN ('lifted', 'repaired')
            AND (OLD.effective_until IS NULL OR OLD.effective_until > NEW.status_changed_on) THEN
             SELECT * INTO term FROM credit_gz.entry_term(OLD.list_type_code, OLD.list_term_id);
             IF term.early_removal_after_months IS NULL THEN
-                RAISE EXCEPTION 'list type "%" allows no early removal', OLD.list_type_code
-                    USING ERRCODE = 'check_violation',
+                RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = TG_NAME, TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA,
+                          MESSAGE = credit_gz.msg('list type "%s" allows no early removal', OLD.list_type_code),
                           DETAIL = CASE WHEN OLD.effective_until IS NULL
-                                        THEN format('Entry %s stays in force until it is revoked.', OLD.entry_id)
-                                        ELSE format('Entry %s stays in force until %s, the first day it no longer is.',
-                                                    OLD.entry_id, to_char(OLD.effective_until, 'YYYY-MM-DD')) END,
-                          HINT = 'Revoke the entry if the determination itself was wrong.';
+                                        THEN credit_gz.msg('Entry %s stays in force until it is revoked.', OLD.basis_document)
+                                        ELSE credit_gz.msg('Entry %s stays in force until %s, the first day it no longer is.',
+                                                           OLD.basis_document, to_char(OLD.effective_until, 'YYYY-MM-DD')) END,
+                          HINT = credit_gz.msg('Revoke the entry if the determination itself was wrong.');
             END IF;
             IF term.early_removal_counted_from = 'correction' AND NEW.rectified_on IS NULL THEN
-                RAISE EXCEPTION 'list entry % cannot be removed early before the subject has corrected', OLD.entry_id
-                    USING ERRCODE = 'check_violation',
-                          DETAIL = format('%s allows early removal %s months after correction, on conditions: %s.',
-                                          lt.name_zh, term.early_removal_after_months,
-                                          coalesce(term.early_removal_conditions, 'none stated')),
-                          HINT = 'Record the day of correction in rectified_on.';
+                RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = TG_NAME, TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA,
+                          MESSAGE = credit_gz.msg('list entry %s of subject %s cannot be removed early before the subject has corrected',
+                                                  OLD.basis_document, credit_gz.subject_code(OLD.subject_id)),
+                          DETAIL = credit_gz.msg('%s allows early removal %s months after correction, on conditions: %s.',
+                                                 lt.name_zh, term.early_removal_after_months,
+                                                 coalesce(term.early_removal_conditions, credit_gz.msg('none stated'))),
+                          HINT = credit_gz.msg('Record the day of correction in rectified_on.');
             END IF;
             earliest := credit_gz.add_months(CASE WHEN term.early_removal_counted_from = 'correction' THEN NEW.rectified_on
                                                   ELSE OLD.effective_from END, term.early_removal_after_months);
             IF NEW.status_changed_on < earliest THEN
-                RAISE EXCEPTION 'list entry % cannot be removed before %', OLD.entry_id, to_char(earliest, 'YYYY-MM-DD')
-                    USING ERRCODE = 'check_violation',
-                          DETAIL = format('%s allows early removal %s months after %s, on conditions: %s.',
-                                          lt.name_zh, term.early_removal_after_months,
-                                          CASE WHEN term.early_removal_counted_from = 'correction' THEN 'correction' ELSE 'listing' END,
-                                          coalesce(term.early_removal_conditions, 'none stated')),
-                          HINT = 'Wait until the early-removal date, or revoke the entry if the determination was wrong.';
+                RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = TG_NAME, TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA,
+                          MESSAGE = credit_gz.msg('list entry %s of subject %s cannot be removed before %s', OLD.basis_document,
+                                                  credit_gz.subject_code(OLD.subject_id), to_char(earliest, 'YYYY-MM-DD')),
+                          DETAIL = CASE WHEN term.early_removal_counted_from = 'correction'
+                                        THEN credit_gz.msg('%s allows early removal %s months after correction, on conditions: %s.',
+                                                           lt.name_zh, term.early_removal_after_months,
+                                                           coalesce(term.early_removal_conditions, credit_gz.msg('none stated')))
+                                        ELSE credit_gz.msg('%s allows early removal %s months after listing, on conditions: %s.',
+                                                           lt.name_zh, term.early_removal_after_months,
+                                                           coalesce(term.early_removal_conditions, credit_gz.msg('none stated'))) END,
+                          HINT = credit_gz.msg('Wait until the early-removal date, or revoke the entry if the determination was wrong.');
             END IF;
         END IF;
     END IF;
@@ -694,30 +708,41 @@ BEGIN
         IF NOT EXISTS (SELECT 1 FROM credit_gz.dishonesty_case c WHERE c.subject_id = OLD.subject_id AND c.case_id = OLD.case_id) THEN
             RETURN OLD;  -- the whole case is being deleted (ON DELETE CASCADE)
         END IF;
-        RAISE EXCEPTION 'steps of dishonesty case % cannot be deleted', OLD.case_id
-            USING ERRCODE = 'check_violation', DETAIL = 'A case keeps the record of every step it went through.',
-                  HINT = 'Correct the date or note of the step instead.';
+        RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = TG_NAME, TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA,
+                  MESSAGE = credit_gz.msg('steps of dishonesty case "%s" of subject %s cannot be deleted',
+                                          (SELECT c.title FROM credit_gz.dishonesty_case c
+                                            WHERE c.subject_id = OLD.subject_id AND c.case_id = OLD.case_id),
+                                          credit_gz.subject_code(OLD.subject_id)),
+                  DETAIL = credit_gz.msg('A case keeps the record of every step it went through.'),
+                  HINT = credit_gz.msg('Correct the date or note of the step instead.');
     END IF;
     IF TG_OP = 'UPDATE' AND NEW.step <> OLD.step THEN
-        RAISE EXCEPTION 'the step of a dishonesty case step cannot change'
-            USING ERRCODE = 'check_violation', DETAIL = 'Each row records one step.', HINT = 'Record the next step as a new row.';
+        RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = TG_NAME, TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA,
+                  MESSAGE = credit_gz.msg('the step of a dishonesty case step cannot change'),
+                  DETAIL = credit_gz.msg('Each row records one step.'), HINT = credit_gz.msg('Record the next step as a new row.');
     END IF;
     SELECT * INTO k FROM credit_gz.case_step_kind WHERE code = NEW.step;
     SELECT s.step, s.done_on, sk.seq INTO prev
       FROM credit_gz.dishonesty_case_step s JOIN credit_gz.case_step_kind sk ON sk.code = s.step
      WHERE s.subject_id = NEW.subject_id AND s.case_id = NEW.case_id AND sk.seq = k.seq - 1;
     IF k.seq > 1 AND prev.step IS NULL THEN
-        RAISE EXCEPTION 'dishonesty case % has not completed the step before %', NEW.case_id, NEW.step
-            USING ERRCODE = 'check_violation',
-                  DETAIL = 'Steps follow 核查 → 记录 → 监管 → 惩戒 → 整改 → 教育 (verification, recording, supervision, punishment, rectification, education).',
-                  HINT = 'Record the earlier step first.';
+        RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = TG_NAME, TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA,
+                  MESSAGE = credit_gz.msg('dishonesty case "%s" of subject %s has not completed the step before %s',
+                                          (SELECT c.title FROM credit_gz.dishonesty_case c
+                                            WHERE c.subject_id = NEW.subject_id AND c.case_id = NEW.case_id),
+                                          credit_gz.subject_code(NEW.subject_id), NEW.step),
+                  DETAIL = credit_gz.msg('Steps follow 核查 → 记录 → 监管 → 惩戒 → 整改 → 教育 (verification, recording, supervision, punishment, rectification, education).'),
+                  HINT = credit_gz.msg('Record the earlier step first.');
     END IF;
     IF k.seq > 1 AND NEW.done_on < prev.done_on THEN
-        RAISE EXCEPTION 'step % of dishonesty case % cannot precede step %', NEW.step, NEW.case_id, prev.step
-            USING ERRCODE = 'check_violation',
-                  DETAIL = format('Step %s was done on %s; step %s is dated %s.', prev.step, to_char(prev.done_on, 'YYYY-MM-DD'),
-                                  NEW.step, to_char(NEW.done_on, 'YYYY-MM-DD')),
-                  HINT = 'Date each step on or after the previous one.';
+        RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = TG_NAME, TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA,
+                  MESSAGE = credit_gz.msg('step %s of dishonesty case "%s" of subject %s cannot precede step %s', NEW.step,
+                                          (SELECT c.title FROM credit_gz.dishonesty_case c
+                                            WHERE c.subject_id = NEW.subject_id AND c.case_id = NEW.case_id),
+                                          credit_gz.subject_code(NEW.subject_id), prev.step),
+                  DETAIL = credit_gz.msg('Step %s was done on %s; step %s is dated %s.', prev.step, to_char(prev.done_on, 'YYYY-MM-DD'),
+                                         NEW.step, to_char(NEW.done_on, 'YYYY-MM-DD')),
+                  HINT = credit_gz.msg('Date each step on or after the previous one.');
     END IF;
     RETURN NEW;
 END

@@ -88,20 +88,23 @@ DECLARE
 BEGIN
     IF TG_OP = 'INSERT' AND credit_gz.restoring() THEN RETURN NEW; END IF;  -- a restore keeps its rows as dumped
     IF NEW.status <> 'submitted' THEN
-        RAISE EXCEPTION 'an objection starts as submitted, not %', NEW.status
-            USING ERRCODE = '23514', HINT = 'Insert with the default status and use objection_accept/objection_resolve.';
+        RAISE EXCEPTION USING ERRCODE = '23514', CONSTRAINT = TG_NAME, TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA,
+                  MESSAGE = credit_gz.msg('an objection starts as submitted, not %s', NEW.status),
+                  HINT = credit_gz.msg('Insert with the default status and use objection_accept/objection_resolve.');
     END IF;
     SELECT * INTO r FROM credit_gz.record WHERE record_id = NEW.record_id FOR UPDATE;
     IF NOT FOUND THEN
-        RAISE EXCEPTION 'credit record % does not exist', NEW.record_id
-            USING ERRCODE = '23503', HINT = 'Give the record_id of a record in credit_gz.record.';
+        RAISE EXCEPTION USING ERRCODE = '23503', CONSTRAINT = TG_NAME, TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA,
+                  MESSAGE = credit_gz.msg('credit record %s does not exist', NEW.record_id),
+                  HINT = credit_gz.msg('Give the record_id of a record in credit_gz.record.');
     END IF;
     IF r.status NOT IN ('in_publicity') THEN
-        RAISE EXCEPTION 'credit record % cannot be disputed in status %', NEW.record_id, r.status
-            USING ERRCODE = 'CG621',
-                  DETAIL = CASE WHEN r.status = 'under_objection' THEN 'An objection to the record is already open.'
-                                ELSE 'Only records in publicity can be disputed.' END,
-                  HINT = 'Ask the provider department about records no longer published.';
+        RAISE EXCEPTION USING ERRCODE = 'CG621', CONSTRAINT = TG_NAME, TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA,
+                  MESSAGE = credit_gz.msg('credit record %s of subject %s cannot be disputed in status %s', r.document_no,
+                                          credit_gz.subject_code(r.subject_id), r.status),
+                  DETAIL = CASE WHEN r.status = 'under_objection' THEN credit_gz.msg('An objection to the record is already open.')
+                                ELSE credit_gz.msg('Only records in publicity can be disputed.') END,
+                  HINT = credit_gz.msg('Ask the provider department about records no longer published.');
     END IF;
     NEW.submitted_at := pg_catalog.now();    -- deadlines run from the real submission day
     NEW.subject_id := r.subject_id;
@@ -132,8 +135,10 @@ BEGIN
     IF (NEW.subject_id, NEW.record_id, NEW.department_code, NEW.claim, NEW.prior_status, NEW.submitted_at, NEW.accept_due)
        IS DISTINCT FROM
        (OLD.subject_id, OLD.record_id, OLD.department_code, OLD.claim, OLD.prior_status, OLD.submitted_at, OLD.accept_due) THEN
-        RAISE EXCEPTION 'the record, claim and deadlines of objection % cannot change', OLD.objection_id
-            USING ERRCODE = '23514', HINT = 'File a new objection instead.';
+        RAISE EXCEPTION USING ERRCODE = '23514', CONSTRAINT = TG_NAME, TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA,
+                  MESSAGE = credit_gz.msg('the record, claim and deadlines of the objection to record %s of subject %s cannot change',
+                                          (SELECT r.document_no FROM credit_gz.record r WHERE r.subject_id = OLD.subject_id AND r.record_id = OLD.record_id), credit_gz.subject_code(OLD.subject_id)),
+                  HINT = credit_gz.msg('File a new objection instead.');
     END IF;
     IF NEW.status = OLD.status THEN
         IF (NEW.accepted_at, NEW.platform_due, NEW.referred_at, NEW.provider_due, NEW.resolved_at, NEW.outcome,
@@ -141,19 +146,21 @@ BEGIN
            IS DISTINCT FROM
            (OLD.accepted_at, OLD.platform_due, OLD.referred_at, OLD.provider_due, OLD.resolved_at, OLD.outcome,
             OLD.corrections, OLD.outcome_reason, OLD.decided_by) THEN
-            RAISE EXCEPTION 'steps of objection % are recorded by changing its status', OLD.objection_id
-                USING ERRCODE = '23514', HINT = 'Use objection_accept, objection_refuse, objection_refer or objection_resolve.';
+            RAISE EXCEPTION USING ERRCODE = '23514', CONSTRAINT = TG_NAME, TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA,
+                      MESSAGE = credit_gz.msg('steps of the objection to record %s of subject %s are recorded by changing its status',
+                                              (SELECT r.document_no FROM credit_gz.record r WHERE r.subject_id = OLD.subject_id AND r.record_id = OLD.record_id), credit_gz.subject_code(OLD.subject_id)),
+                      HINT = credit_gz.msg('Use objection_accept, objection_refuse, objection_refer or objection_resolve.');
         END IF;
         RETURN NEW;
     END IF;
     IF NOT ((OLD.status = 'submitted' AND NEW.status IN ('accepted', 'refused'))
             OR (OLD.status = 'accepted' AND NEW.status IN ('provider_check', 'resolved'))
             OR (OLD.status = 'provider_check' AND NEW.status = 'resolved')) THEN
-        RAISE EXCEPTION 'objection % cannot go from % to %', OLD.objection_id, OLD.status, NEW.status
-            USING ERRCODE = 'CG622',
-                  DETAIL = 'An objection is submitted, then accepted or refused; an accepted one is resolved by the '
-                           'platform or referred to the provider, who resolves it.',
-                  HINT = 'File a new objection to start again.';
+        RAISE EXCEPTION USING ERRCODE = 'CG622', CONSTRAINT = TG_NAME, TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA,
+                  MESSAGE = credit_gz.msg('the objection to record %s of subject %s cannot go from %s to %s',
+                                          (SELECT r.document_no FROM credit_gz.record r WHERE r.subject_id = OLD.subject_id AND r.record_id = OLD.record_id), credit_gz.subject_code(OLD.subject_id), OLD.status, NEW.status),
+                  DETAIL = credit_gz.msg('An objection is submitted, then accepted or refused; an accepted one is resolved by the platform or referred to the provider, who resolves it.'),
+                  HINT = credit_gz.msg('File a new objection to start again.');
     END IF;
     NEW.decided_by := current_user;
     NEW.accepted_at := OLD.accepted_at; NEW.platform_due := OLD.platform_due;
@@ -170,26 +177,30 @@ BEGIN
     ELSE  -- refused, resolved
         NEW.resolved_at := now_ts;
         IF NULLIF(pg_catalog.btrim(NEW.outcome_reason), '') IS NULL THEN
-            RAISE EXCEPTION 'a % objection needs a reason', NEW.status
-                USING ERRCODE = '23514', HINT = 'Give the reason in outcome_reason.';
+            RAISE EXCEPTION USING ERRCODE = '23514', CONSTRAINT = TG_NAME, TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA,
+                      MESSAGE = CASE NEW.status WHEN 'refused' THEN credit_gz.msg('a refused objection needs a reason')
+                                                ELSE credit_gz.msg('a resolved objection needs a reason') END,
+                      HINT = credit_gz.msg('Give the reason in outcome_reason.');
         END IF;
         IF NEW.status = 'refused' THEN
             NEW.outcome := NULL; NEW.corrections := NULL;
         ELSIF NEW.outcome IS NULL THEN
-            RAISE EXCEPTION 'a resolved objection needs an outcome'
-                USING ERRCODE = '23514', HINT = 'Set outcome to corrected, revoked or upheld.';
+            RAISE EXCEPTION USING ERRCODE = '23514', CONSTRAINT = TG_NAME, TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA,
+                      MESSAGE = credit_gz.msg('a resolved objection needs an outcome'),
+                      HINT = credit_gz.msg('Set outcome to corrected, revoked or upheld.');
         ELSIF NEW.outcome = 'corrected' THEN
             IF NEW.corrections IS NULL OR pg_catalog.jsonb_typeof(NEW.corrections) <> 'object'
                OR NEW.corrections = '{}'::jsonb THEN
-                RAISE EXCEPTION 'a corrected objection needs the corrections'
-                    USING ERRCODE = '23514', HINT = 'Give corrections as a JSON object, e.g. {"severity": "general"}.';
+                RAISE EXCEPTION USING ERRCODE = '23514', CONSTRAINT = TG_NAME, TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA,
+                          MESSAGE = credit_gz.msg('a corrected objection needs the corrections'),
+                          HINT = credit_gz.msg('Give corrections as a JSON object, e.g. {"severity": "general"}.');
             END IF;
             SELECT array_agg(k) INTO bad FROM pg_catalog.jsonb_object_keys(NEW.corrections) k
             WHERE k NOT IN ('document_no', 'decision_date', 'severity', 'item_code', 'domain_code');
             IF bad IS NOT NULL THEN
-                RAISE EXCEPTION 'record columns % cannot be corrected through an objection', bad
-                    USING ERRCODE = '22023',
-                          HINT = 'Correct document_no, decision_date, severity, item_code or domain_code.';
+                RAISE EXCEPTION USING ERRCODE = '22023',
+                          MESSAGE = credit_gz.msg('record columns %s cannot be corrected through an objection', bad),
+                          HINT = credit_gz.msg('Correct document_no, decision_date, severity, item_code or domain_code.');
             END IF;
         ELSE
             NEW.corrections := NULL;

@@ -132,7 +132,9 @@ static const char *const restricted_sql =
  * are not checked here: validate_codes() has checked them before.
  */
 #define PRECHECK_SQL(GRADES, DOMAIN_GRADES) \
-	"WITH subj AS (SELECT s.subject_id, s.name FROM credit_gz.subject s WHERE s.subject_id = $1)," \
+	"WITH subj AS (SELECT s.subject_id, s.name," \
+	"                     credit_gz.identity_code(s.uscc, s.resident_id, s.identity_document_type, s.identity_document_no) AS code" \
+	"                FROM credit_gz.subject s WHERE s.subject_id = $1)," \
 	" lm AS (SELECT e.entry_id, e.list_type_code, lt.name_zh AS list_name, e.department_code, e.basis_document," \
 	"               e.effective_from, e.effective_until, e.derived_from_entry_id, e.via_relation_id," \
 	"               m.code, m.name_zh, m.category, m.kind, m.effect, m.legal_basis" \
@@ -172,15 +174,18 @@ static const char *const restricted_sql =
 	"       coalesce((SELECT jsonb_agg(j ORDER BY code) FROM applied WHERE effect = 'incentive'), '[]')," \
 	"       (SELECT jsonb_agg(jsonb_build_object('code', code, 'effect', effect, 'entry_id', entry_id," \
 	"                                            'model_code', model_code)) FROM applied)," \
-	"       (SELECT format('measure %s applies through list entry %s (%s)', fd.code, fd.entry_id, fd.list_type_code)" \
-	"          FROM fd)," \
-	"       (SELECT format('List entry %s puts the subject on %s (%s) by %s under %s%s; measure %s (%s) applies, legal basis: %s.',"\
-	"                       fd.entry_id, fd.list_name, fd.list_type_code, fd.department_code," \
-	"                       fd.basis_document, CASE WHEN fd.derived_from_entry_id IS NOT NULL" \
-	"                         THEN format(', derived from entry %s via relation %s', fd.derived_from_entry_id," \
-	"                                     fd.via_relation_id) ELSE '' END," \
-	"                       fd.code, fd.name_zh, fd.legal_basis) FROM fd)," \
-	"       " DOMAIN_GRADES \
+	"       (SELECT format($4, fd.code, fd.basis_document, fd.list_type_code) FROM fd)," \
+	"       (SELECT CASE WHEN fd.derived_from_entry_id IS NULL" \
+	"          THEN format($5, fd.basis_document, fd.list_name, fd.list_type_code, fd.department_code," \
+	"                      fd.code, fd.name_zh, fd.legal_basis)" \
+	"          ELSE format($6, fd.basis_document, fd.list_name, fd.list_type_code, fd.department_code," \
+	"                      (SELECT credit_gz.identity_code(s.uscc, s.resident_id, s.identity_document_type," \
+	"                                                      s.identity_document_no)" \
+	"                         FROM credit_gz.list_entry src JOIN credit_gz.subject s ON s.subject_id = src.subject_id" \
+	"                        WHERE src.entry_id = fd.derived_from_entry_id LIMIT 1)," \
+	"                      fd.code, fd.name_zh, fd.legal_basis) END FROM fd)," \
+	"       " DOMAIN_GRADES "," \
+"       (SELECT subj.code FROM subj)" \
 	"  FROM v"
 
 static const char *const feedback_sql =
@@ -910,6 +915,7 @@ typedef struct precheck_result
 	char	   *verdict;
 	char	   *deny_message;
 	char	   *deny_detail;
+	char	   *subject_code;	/* how messages name the subject (credit_gz.subject_code) */
 } precheck_result;
 
 /*
@@ -951,7 +957,7 @@ run_precheck(int64 subject_id, text *domain, text *action, text *department, tex
 			 const char *source, const char *table_name, const char *override_reason, MemoryContext out_cxt,
 			 bool *connected)
 {
-	Datum		v[3];
+	Datum		v[6];
 	bool		isnull;
 	HeapTuple	t;
 	TupleDesc	td;
@@ -977,7 +983,7 @@ run_precheck(int64 subject_id, text *domain, text *action, text *department, tex
 	have_scores = OidIsValid(fast_rels_get()->subject_score);
 	if (precheck_plan == NULL || precheck_plan_has_scores != have_scores)
 	{
-		Oid			types[3] = {INT8OID, TEXTOID, TEXTOID};
+		Oid			types[6] = {INT8OID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID};
 
 		if (precheck_plan)
 			SPI_freeplan(precheck_plan);
@@ -985,12 +991,18 @@ run_precheck(int64 subject_id, text *domain, text *action, text *department, tex
 		/* a generic plan: planned once per backend; a custom plan of this query cost more than running it */
 		precheck_plan = credit_gz_keep_cursor_plan(have_scores ? PRECHECK_SQL(GRADES_WITH_SCORES, DOMAIN_GRADES_WITH_SCORES)
 							 : PRECHECK_SQL(GRADES_WITHOUT_SCORES, DOMAIN_GRADES_WITHOUT_SCORES),
-							 3, types, CURSOR_OPT_GENERIC_PLAN);
+							 6, types, CURSOR_OPT_GENERIC_PLAN);
 		precheck_plan_has_scores = have_scores;
 	}
 	v[0] = Int64GetDatum(subject_id);
 	v[1] = PointerGetDatum(domain);
 	v[2] = PointerGetDatum(action);
+	/* the deny message and detail, format() strings in the language of lc_messages */
+	v[3] = CStringGetTextDatum(credit_gz_sql_text("measure %s applies through list entry %s (%s)"));
+	v[4] = CStringGetTextDatum(credit_gz_sql_text("List entry %s puts the subject on %s (%s) by %s; measure %s (%s) "
+												  "applies, legal basis: %s."));
+	v[5] = CStringGetTextDatum(credit_gz_sql_text("List entry %s puts the subject on %s (%s) by %s, derived through its "
+												  "relation to %s; measure %s (%s) applies, legal basis: %s."));
 	rc = SPI_execute_plan(precheck_plan, v, NULL, false, 1);
 	if (rc != SPI_OK_SELECT || SPI_processed != 1)
 		elog(ERROR, "credit_gz: pre-check query failed: %s", SPI_result_code_string(rc));
@@ -1010,6 +1022,7 @@ run_precheck(int64 subject_id, text *domain, text *action, text *department, tex
 	}
 	r.deny_message = SPI_getvalue(t, td, 8);
 	r.deny_detail = SPI_getvalue(t, td, 9);
+	r.subject_code = SPI_getvalue(t, td, 11);
 	MemoryContextSwitchTo(old);
 	applied = SPI_getbinval(t, td, 7, &applied_null);
 
@@ -1565,14 +1578,15 @@ credit_gz_enforce_precheck(PG_FUNCTION_ARGS)
 	if (strcmp(r.verdict, "deny") == 0 && reason == NULL)
 		ereport(ERROR,
 				(errcode(ERRCODE_CG_PRECHECK_RESTRICTED),
-				 errmsg("subject %lld is restricted from %s in %s: %s", (long long) subject_id, tg->tgargs[2],
+				 errmsg("subject %s is restricted from %s in %s: %s", r.subject_code, tg->tgargs[2],
 						tg->tgargs[1], r.deny_message),
+				 errtableconstraint(trig->tg_relation, tg->tgname),
 				 errdetail("%s", r.deny_detail),
 				 errhint("If the law allows an exception, SET LOCAL credit_gz.precheck_override_reason to the stated "
 						 "reason; the override is recorded in credit_gz.measure_feedback.")));
 	if (strcmp(r.verdict, "deny") == 0)
 		ereport(NOTICE,
-				(errmsg("pre-check override recorded for subject %lld: %s", (long long) subject_id, r.deny_message),
+				(errmsg("pre-check override recorded for subject %s: %s", r.subject_code, r.deny_message),
 				 errdetail("Reason: %s", reason)));
 	return PointerGetDatum(row);
 }

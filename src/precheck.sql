@@ -329,10 +329,10 @@ $$
         WHEN pg_catalog.strpos(code, ':') > 0 THEN
             (SELECT CASE
                  WHEN tp = 'uscc' THEN credit_gz.uscc_explain(no)
-                 WHEN t.code IS NULL THEN pg_catalog.format('unknown identity document type "%s"', tp)
+                 WHEN t.code IS NULL THEN credit_gz.msg('unknown identity document type "%s"', tp)
                  WHEN t.validation = 'gb11643' THEN credit_gz.resident_id_explain(no)
                  WHEN credit_gz.identity_document_try(t.validation, no) IS NULL
-                     THEN pg_catalog.format('not a valid number of identity document type %s', t.code)
+                     THEN credit_gz.msg('not a valid number of identity document type %s', t.code)
              END
                FROM (SELECT pg_catalog.split_part(code, ':', 1) AS tp,
                             pg_catalog.substr(code, pg_catalog.strpos(code, ':') + 1) AS no) c
@@ -342,7 +342,7 @@ $$
                         AND credit_gz.identity_document_try(t.validation, code) IS NOT NULL) THEN NULL
         WHEN code ~ '^\s*[0-9]{17}[0-9Xx]\s*$' THEN credit_gz.resident_id_explain(code)
         WHEN pg_catalog.length(pg_catalog.btrim(code)) = 18 THEN credit_gz.uscc_explain(code)
-        ELSE 'not a subject id, unified social credit code, resident identity number or identity document (type:number)'
+        ELSE credit_gz.msg('not a subject id, unified social credit code, resident identity number or identity document (type:number)')
     END
 $$;
 COMMENT ON FUNCTION credit_gz.code_defect(text) IS

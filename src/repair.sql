@@ -315,15 +315,34 @@ CREATE UNIQUE INDEX repair_application_source_idx
     WHERE source_platform IS NOT NULL;
 COMMENT ON INDEX credit_gz.repair_application_source_idx IS 'one application of a subject per platform application number';
 
+-- repair_target: how a message names what a repair application is about — the record by its document number, the
+-- list entry by its case number, with the subject's code.
+CREATE FUNCTION credit_gz.repair_target(subject_id bigint, record_id bigint, entry_id bigint) RETURNS text
+LANGUAGE sql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS $$
+    SELECT CASE WHEN $2 IS NOT NULL
+                THEN credit_gz.msg('credit record %s of subject %s',
+                                   (SELECT r.document_no FROM credit_gz.record r WHERE r.subject_id = $1 AND r.record_id = $2),
+                                   credit_gz.subject_code($1))
+                ELSE credit_gz.msg('list entry %s of subject %s',
+                                   (SELECT e.basis_document FROM credit_gz.list_entry e WHERE e.subject_id = $1 AND e.entry_id = $3),
+                                   credit_gz.subject_code($1)) END
+$$;
+COMMENT ON FUNCTION credit_gz.repair_target(bigint, bigint, bigint) IS
+    '修复对象的消息用语 / how messages name the target of a repair application: the record by its document number or '
+    'the list entry by its case number, and the subject by its code.';
+
 CREATE FUNCTION credit_gz.repair_raise_ineligible(what text, reasons text[], eligible_from date) RETURNS void
 LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
-    RAISE EXCEPTION '% is not eligible for credit repair%', what,
-            CASE WHEN eligible_from IS NOT NULL THEN format(' before %s', pg_catalog.to_char(eligible_from, 'YYYY-MM-DD')) ELSE '' END
-        USING ERRCODE = 'CG611',
-              DETAIL = format('Reasons: %s.', array_to_string(reasons, '; ')),
-              HINT = CASE WHEN eligible_from IS NOT NULL THEN format('Apply again on or after %s.', pg_catalog.to_char(eligible_from, 'YYYY-MM-DD'))
-                          ELSE 'Remove the reasons listed (perform the obligations, file a repair commitment) and apply again.' END;
+    RAISE EXCEPTION USING ERRCODE = 'CG611',
+              MESSAGE = CASE WHEN eligible_from IS NOT NULL
+                             THEN credit_gz.msg('%s is not eligible for credit repair before %s', what,
+                                                pg_catalog.to_char(eligible_from, 'YYYY-MM-DD'))
+                             ELSE credit_gz.msg('%s is not eligible for credit repair', what) END,
+              DETAIL = credit_gz.msg('Reasons: %s.', array_to_string(reasons, '; ')),
+              HINT = CASE WHEN eligible_from IS NOT NULL
+                          THEN credit_gz.msg('Apply again on or after %s.', pg_catalog.to_char(eligible_from, 'YYYY-MM-DD'))
+                          ELSE credit_gz.msg('Remove the reasons listed (perform the obligations, file a repair commitment) and apply again.') END;
 END $$;
 COMMENT ON FUNCTION credit_gz.repair_raise_ineligible(text, text[], date) IS
     'Raises CG611 (not eligible for repair) with every reason and, when only dates stand in the way, the first eligible day.';
@@ -351,14 +370,16 @@ BEGIN
         FROM credit_gz.record r WHERE r.record_id = NEW.record_id FOR NO KEY UPDATE;
         SELECT * INTO el FROM credit_gz.record_repair_eligibility(NEW.record_id, day, NEW.obligations_performed_on);
         IF NOT el.eligible THEN
-            PERFORM credit_gz.repair_raise_ineligible(format('credit record %s', NEW.record_id), el.reasons, el.eligible_from);
+            PERFORM credit_gz.repair_raise_ineligible(credit_gz.repair_target(NEW.subject_id, NEW.record_id, NULL),
+                                                      el.reasons, el.eligible_from);
         END IF;
     ELSIF NEW.entry_id IS NOT NULL THEN
         SELECT e.subject_id, e.department_code INTO NEW.subject_id, NEW.department_code
         FROM credit_gz.list_entry e WHERE e.entry_id = NEW.entry_id FOR NO KEY UPDATE;
         SELECT * INTO el FROM credit_gz.entry_repair_eligibility(NEW.entry_id, day, NEW.obligations_performed_on);
         IF NOT el.eligible THEN
-            PERFORM credit_gz.repair_raise_ineligible(format('list entry %s', NEW.entry_id), el.reasons, el.eligible_from);
+            PERFORM credit_gz.repair_raise_ineligible(credit_gz.repair_target(NEW.subject_id, NULL, NEW.entry_id),
+                                                      el.reasons, el.eligible_from);
         END IF;
     END IF;
     NEW.channel := credit_gz.repair_channel(NEW.subject_id, day);
@@ -494,8 +515,7 @@ BEGIN
         END IF;
         IF NOT el.eligible THEN
             PERFORM credit_gz.repair_raise_ineligible(
-                CASE WHEN OLD.record_id IS NOT NULL THEN format('credit record %s', OLD.record_id)
-                     ELSE format('list entry %s', OLD.entry_id) END, el.reasons, el.eligible_from);
+                credit_gz.repair_target(OLD.subject_id, OLD.record_id, OLD.entry_id), el.reasons, el.eligible_from);
         END IF;
     END IF;
     RETURN NEW;

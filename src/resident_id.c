@@ -7,6 +7,7 @@
  * only what needs the identity-number rules is here.
  */
 #include "postgres.h"
+#include "textdomain.h"
 
 #include "fmgr.h"
 #include "libpq/pqformat.h"
@@ -225,8 +226,10 @@ credit_gz_resident_id_make(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 				 errmsg("invalid input syntax for %s: \"%s\"", "resident_id_make", text_to_cstring(t)),
-				 errdetail("The value has %d character%s after trimming white space; resident_id_make takes the "
-						   "first 17 digits of a number.", len, len == 1 ? "" : "s")));
+				 errdetail_plural("The value has %d character after trimming white space; resident_id_make takes "
+								  "the first 17 digits of a number.",
+								  "The value has %d characters after trimming white space; resident_id_make takes "
+								  "the first 17 digits of a number.", len, len)));
 	for (int i = 0; i < 17; i++)
 		if (p[i] < '0' || p[i] > '9')
 			ereport(ERROR,

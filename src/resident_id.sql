@@ -170,10 +170,11 @@ COMMENT ON FUNCTION credit_gz.resident_id_is_valid(text) IS
 CREATE FUNCTION credit_gz.resident_id_explain(text)
 RETURNS text
 AS 'MODULE_PATHNAME', 'credit_gz_resident_id_explain'
-LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION credit_gz.resident_id_explain(text) IS
     'NULL when the text is a valid citizen identity number, else the reason (position and rule, and the expected '
-    'check character when only it is wrong), for import error reports. Never raises.';
+    'check character when only it is wrong), for import error reports, in the language of lc_messages (hence '
+    'STABLE). Never raises.';
 
 CREATE FUNCTION credit_gz.resident_id_birth_date(credit_gz.resident_id)
 RETURNS date

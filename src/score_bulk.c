@@ -13,6 +13,7 @@
  * subject_id.
  */
 #include "postgres.h"
+#include "textdomain.h"
 
 #include <math.h>
 #include <sys/mman.h>

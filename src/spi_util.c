@@ -3,6 +3,7 @@
  * SPI_keepplan, and one column-by-name lookup.
  */
 #include "postgres.h"
+#include "textdomain.h"
 
 #include "executor/spi.h"
 #include "utils/elog.h"

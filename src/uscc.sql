@@ -157,9 +157,10 @@ COMMENT ON FUNCTION credit_gz.uscc_is_valid(text) IS
     '是否为有效统一社会信用代码 / whether text is a valid code, check characters included; never raises, ignores weak mode.';
 
 CREATE FUNCTION credit_gz.uscc_explain(text) RETURNS text
-    AS 'MODULE_PATHNAME', 'credit_gz_uscc_explain' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+    AS 'MODULE_PATHNAME', 'credit_gz_uscc_explain' LANGUAGE C STABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION credit_gz.uscc_explain(text) IS
-    '代码错误说明 / NULL when the text is a valid code, else the position and rule broken (for import error reports).';
+    '代码错误说明 / NULL when the text is a valid code, else the position and rule broken (for import error reports), '
+    'in the language of lc_messages (hence STABLE).';
 
 CREATE FUNCTION credit_gz.uscc_is_verified(credit_gz.uscc) RETURNS boolean
     AS 'MODULE_PATHNAME', 'credit_gz_uscc_is_verified' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;

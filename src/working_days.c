@@ -9,6 +9,7 @@
  * src/core/workdays.c, plain C with its own unit tests.
  */
 #include "postgres.h"
+#include "textdomain.h"
 
 #include "catalog/namespace.h"
 #include "commands/trigger.h"

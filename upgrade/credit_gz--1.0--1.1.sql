@@ -992,25 +992,31 @@ BEGIN
     SELECT * INTO lt FROM credit_gz.list_type WHERE code = NEW.list_type_code;
     IF TG_OP = 'INSERT' THEN
         IF lt.derived_only THEN
-            RAISE EXCEPTION 'list type "%" is reached only through propagation', NEW.list_type_code
-                USING ERRCODE = 'check_violation',
-                      DETAIL = format('%s (%s) lists the persons responsible for a listed organisation.', lt.name_zh, lt.name_en),
-                      HINT = 'List the organisation on the source list; its responsible persons are derived along its relations.';
+            RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = TG_NAME, TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA,
+                      MESSAGE = credit_gz.msg('list type "%s" is reached only through propagation', NEW.list_type_code),
+                      DETAIL = credit_gz.msg('%s (%s) lists the persons responsible for a listed organisation.', lt.name_zh, lt.name_en),
+                      HINT = credit_gz.msg('List the organisation on the source list; its responsible persons are derived along its relations.');
         END IF;
         IF NOT credit_gz.in_force(lt.effective_from, lt.effective_until, NEW.effective_from) THEN
-            RAISE EXCEPTION 'list type "%" is not in force on %', NEW.list_type_code, to_char(NEW.effective_from, 'YYYY-MM-DD')
-                USING ERRCODE = 'check_violation',
-                      DETAIL = format('The list type is in force from %s%s.', to_char(lt.effective_from, 'YYYY-MM-DD'),
-                                      coalesce(', and no longer from ' || to_char(lt.effective_until, 'YYYY-MM-DD'), '')),
-                      HINT = 'Use the list type in force on the date of the determination.';
+            RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = TG_NAME, TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA,
+                      MESSAGE = credit_gz.msg('list type "%s" is not in force on %s', NEW.list_type_code, to_char(NEW.effective_from, 'YYYY-MM-DD')),
+                      DETAIL = CASE WHEN lt.effective_until IS NULL
+                                    THEN credit_gz.msg('The list type is in force from %s.', to_char(lt.effective_from, 'YYYY-MM-DD'))
+                                    ELSE credit_gz.msg('The list type is in force from %s, and no longer from %s.',
+                                                       to_char(lt.effective_from, 'YYYY-MM-DD'), to_char(lt.effective_until, 'YYYY-MM-DD')) END,
+                      HINT = credit_gz.msg('Use the list type in force on the date of the determination.');
         END IF;
         IF lt.applies_to <> 'both' AND EXISTS (
                SELECT 1 FROM credit_gz.subject s WHERE s.subject_id = NEW.subject_id
                   AND (s.uscc IS NULL) <> (lt.applies_to = 'natural_person')) THEN
-            RAISE EXCEPTION 'list type "%" applies only to %s', NEW.list_type_code, replace(lt.applies_to, '_', ' ')
-                USING ERRCODE = 'check_violation',
-                      DETAIL = format('Subject %s is not a %s.', NEW.subject_id, replace(lt.applies_to, '_', ' ')),
-                      HINT = 'Choose a list type that applies to this kind of subject.';
+            RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = TG_NAME, TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA,
+                      MESSAGE = CASE lt.applies_to WHEN 'natural_person'
+                                    THEN credit_gz.msg('list type "%s" applies only to natural persons', NEW.list_type_code)
+                                    ELSE credit_gz.msg('list type "%s" applies only to organisations', NEW.list_type_code) END,
+                      DETAIL = CASE lt.applies_to WHEN 'natural_person'
+                                    THEN credit_gz.msg('Subject %s is not a natural person.', credit_gz.subject_code(NEW.subject_id))
+                                    ELSE credit_gz.msg('Subject %s is not an organisation.', credit_gz.subject_code(NEW.subject_id)) END,
+                      HINT = credit_gz.msg('Choose a list type that applies to this kind of subject.');
         END IF;
         -- the entry keeps the term generation in force on its listing day
         NEW.list_term_id := credit_gz.list_term_for(NEW.list_type_code, NEW.effective_from);
@@ -1028,35 +1034,38 @@ BEGIN
     -- UPDATE of a directly determined entry
     IF NEW.subject_id <> OLD.subject_id OR NEW.list_type_code <> OLD.list_type_code
        OR NEW.list_term_id IS DISTINCT FROM OLD.list_term_id OR NEW.derived_from_entry_id IS NOT NULL THEN
-        RAISE EXCEPTION 'the subject and list type of list entry % cannot change', OLD.entry_id
-            USING ERRCODE = 'check_violation',
-                  DETAIL = 'An entry records one determination about one subject.',
-                  HINT = 'Revoke the entry (status ''revoked'') and create a new one.';
+        RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = TG_NAME, TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA,
+                  MESSAGE = credit_gz.msg('the subject and list type of list entry %s of subject %s cannot change',
+                                          OLD.basis_document, credit_gz.subject_code(OLD.subject_id)),
+                  DETAIL = credit_gz.msg('An entry records one determination about one subject.'),
+                  HINT = credit_gz.msg('Revoke the entry (status ''revoked'') and create a new one.');
     END IF;
     IF NEW.status IS DISTINCT FROM OLD.status THEN
         IF OLD.status <> 'active' THEN
-            RAISE EXCEPTION 'list entry % is already %', OLD.entry_id, OLD.status
-                USING ERRCODE = 'check_violation',
-                      DETAIL = 'Only an active entry changes status; a later determination is a new entry.',
-                      HINT = 'Create a new entry for a new determination.';
+            RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = TG_NAME, TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA,
+                      MESSAGE = credit_gz.msg('list entry %s of subject %s is already %s', OLD.basis_document,
+                                              credit_gz.subject_code(OLD.subject_id), OLD.status),
+                      DETAIL = credit_gz.msg('Only an active entry changes status; a later determination is a new entry.'),
+                      HINT = credit_gz.msg('Create a new entry for a new determination.');
         END IF;
         NEW.status_changed_on := coalesce(NEW.status_changed_on, credit_gz.policy_date());
         IF NEW.status_changed_on IS NOT DISTINCT FROM OLD.status_changed_on THEN
             NEW.status_changed_on := credit_gz.policy_date();
         END IF;
         IF NEW.status = 'expired' AND (OLD.effective_until IS NULL OR OLD.effective_until > NEW.status_changed_on) THEN
-            RAISE EXCEPTION 'list entry % has not reached the end of its term', OLD.entry_id
-                USING ERRCODE = 'check_violation',
-                      DETAIL = CASE WHEN OLD.effective_until IS NULL THEN 'The entry is in force until it is removed.'
-                                    ELSE format('The entry is no longer in force from %s.', to_char(OLD.effective_until, 'YYYY-MM-DD')) END,
-                      HINT = 'Use status ''lifted'' or ''repaired'' for an early removal.';
+            RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = TG_NAME, TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA,
+                      MESSAGE = credit_gz.msg('list entry %s of subject %s has not reached the end of its term',
+                                              OLD.basis_document, credit_gz.subject_code(OLD.subject_id)),
+                      DETAIL = CASE WHEN OLD.effective_until IS NULL THEN credit_gz.msg('The entry is in force until it is removed.')
+                                    ELSE credit_gz.msg('The entry is no longer in force from %s.', to_char(OLD.effective_until, 'YYYY-MM-DD')) END,
+                      HINT = credit_gz.msg('Use status ''lifted'' or ''repaired'' for an early removal.');
         END IF;
         IF NEW.status IN ('lifted', 'repaired')
            AND (OLD.effective_until IS NULL OR OLD.effective_until > NEW.status_changed_on) THEN
             SELECT * INTO term FROM credit_gz.entry_term(OLD.list_type_code, OLD.list_term_id);
             IF term.early_removal_after_months IS NULL THEN
-                RAISE EXCEPTION 'list type "%" allows no early removal', OLD.list_type_code
-                    USING ERRCODE = 'check_violation',
+                RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = TG_NAME, TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA,
+                          MESSAGE = credit_gz.msg('list type "%s" allows no early removal', OLD.list_type_code),
                           DETAIL = CASE WHEN OLD.effective_until IS NULL
                                         THEN format('Entry %s stays in force until it is revoked.', OLD.entry_id)
                                         ELSE format('Entry %s stays in force until %s, the first day it no longer is.',
@@ -1064,23 +1073,28 @@ BEGIN
                           HINT = 'Revoke the entry if the determination itself was wrong.';
             END IF;
             IF term.early_removal_counted_from = 'correction' AND NEW.rectified_on IS NULL THEN
-                RAISE EXCEPTION 'list entry % cannot be removed early before the subject has corrected', OLD.entry_id
-                    USING ERRCODE = 'check_violation',
-                          DETAIL = format('%s allows early removal %s months after correction, on conditions: %s.',
-                                          lt.name_zh, term.early_removal_after_months,
-                                          coalesce(term.early_removal_conditions, 'none stated')),
-                          HINT = 'Record the day of correction in rectified_on.';
+                RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = TG_NAME, TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA,
+                          MESSAGE = credit_gz.msg('list entry %s of subject %s cannot be removed early before the subject has corrected',
+                                                  OLD.basis_document, credit_gz.subject_code(OLD.subject_id)),
+                          DETAIL = credit_gz.msg('%s allows early removal %s months after correction, on conditions: %s.',
+                                                 lt.name_zh, term.early_removal_after_months,
+                                                 coalesce(term.early_removal_conditions, credit_gz.msg('none stated'))),
+                          HINT = credit_gz.msg('Record the day of correction in rectified_on.');
             END IF;
             earliest := credit_gz.add_months(CASE WHEN term.early_removal_counted_from = 'correction' THEN NEW.rectified_on
                                                   ELSE OLD.effective_from END, term.early_removal_after_months);
             IF NEW.status_changed_on < earliest THEN
-                RAISE EXCEPTION 'list entry % cannot be removed before %', OLD.entry_id, to_char(earliest, 'YYYY-MM-DD')
-                    USING ERRCODE = 'check_violation',
-                          DETAIL = format('%s allows early removal %s months after %s, on conditions: %s.',
-                                          lt.name_zh, term.early_removal_after_months,
-                                          CASE WHEN term.early_removal_counted_from = 'correction' THEN 'correction' ELSE 'listing' END,
-                                          coalesce(term.early_removal_conditions, 'none stated')),
-                          HINT = 'Wait until the early-removal date, or revoke the entry if the determination was wrong.';
+                RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = TG_NAME, TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA,
+                          MESSAGE = credit_gz.msg('list entry %s of subject %s cannot be removed before %s', OLD.basis_document,
+                                                  credit_gz.subject_code(OLD.subject_id), to_char(earliest, 'YYYY-MM-DD')),
+                          DETAIL = CASE WHEN term.early_removal_counted_from = 'correction'
+                                        THEN credit_gz.msg('%s allows early removal %s months after correction, on conditions: %s.',
+                                                           lt.name_zh, term.early_removal_after_months,
+                                                           coalesce(term.early_removal_conditions, credit_gz.msg('none stated')))
+                                        ELSE credit_gz.msg('%s allows early removal %s months after listing, on conditions: %s.',
+                                                           lt.name_zh, term.early_removal_after_months,
+                                                           coalesce(term.early_removal_conditions, credit_gz.msg('none stated'))) END,
+                          HINT = credit_gz.msg('Wait until the early-removal date, or revoke the entry if the determination was wrong.');
             END IF;
         END IF;
     END IF;
@@ -1108,30 +1122,41 @@ BEGIN
         IF NOT EXISTS (SELECT 1 FROM credit_gz.dishonesty_case c WHERE c.subject_id = OLD.subject_id AND c.case_id = OLD.case_id) THEN
             RETURN OLD;  -- the whole case is being deleted (ON DELETE CASCADE)
         END IF;
-        RAISE EXCEPTION 'steps of dishonesty case % cannot be deleted', OLD.case_id
-            USING ERRCODE = 'check_violation', DETAIL = 'A case keeps the record of every step it went through.',
-                  HINT = 'Correct the date or note of the step instead.';
+        RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = TG_NAME, TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA,
+                  MESSAGE = credit_gz.msg('steps of dishonesty case "%s" of subject %s cannot be deleted',
+                                          (SELECT c.title FROM credit_gz.dishonesty_case c
+                                            WHERE c.subject_id = OLD.subject_id AND c.case_id = OLD.case_id),
+                                          credit_gz.subject_code(OLD.subject_id)),
+                  DETAIL = credit_gz.msg('A case keeps the record of every step it went through.'),
+                  HINT = credit_gz.msg('Correct the date or note of the step instead.');
     END IF;
     IF TG_OP = 'UPDATE' AND NEW.step <> OLD.step THEN
-        RAISE EXCEPTION 'the step of a dishonesty case step cannot change'
-            USING ERRCODE = 'check_violation', DETAIL = 'Each row records one step.', HINT = 'Record the next step as a new row.';
+        RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = TG_NAME, TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA,
+                  MESSAGE = credit_gz.msg('the step of a dishonesty case step cannot change'),
+                  DETAIL = credit_gz.msg('Each row records one step.'), HINT = credit_gz.msg('Record the next step as a new row.');
     END IF;
     SELECT * INTO k FROM credit_gz.case_step_kind WHERE code = NEW.step;
     SELECT s.step, s.done_on, sk.seq INTO prev
       FROM credit_gz.dishonesty_case_step s JOIN credit_gz.case_step_kind sk ON sk.code = s.step
      WHERE s.subject_id = NEW.subject_id AND s.case_id = NEW.case_id AND sk.seq = k.seq - 1;
     IF k.seq > 1 AND prev.step IS NULL THEN
-        RAISE EXCEPTION 'dishonesty case % has not completed the step before %', NEW.case_id, NEW.step
-            USING ERRCODE = 'check_violation',
-                  DETAIL = 'Steps follow 核查 → 记录 → 监管 → 惩戒 → 整改 → 教育 (verification, recording, supervision, punishment, rectification, education).',
-                  HINT = 'Record the earlier step first.';
+        RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = TG_NAME, TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA,
+                  MESSAGE = credit_gz.msg('dishonesty case "%s" of subject %s has not completed the step before %s',
+                                          (SELECT c.title FROM credit_gz.dishonesty_case c
+                                            WHERE c.subject_id = NEW.subject_id AND c.case_id = NEW.case_id),
+                                          credit_gz.subject_code(NEW.subject_id), NEW.step),
+                  DETAIL = credit_gz.msg('Steps follow 核查 → 记录 → 监管 → 惩戒 → 整改 → 教育 (verification, recording, supervision, punishment, rectification, education).'),
+                  HINT = credit_gz.msg('Record the earlier step first.');
     END IF;
     IF k.seq > 1 AND NEW.done_on < prev.done_on THEN
-        RAISE EXCEPTION 'step % of dishonesty case % cannot precede step %', NEW.step, NEW.case_id, prev.step
-            USING ERRCODE = 'check_violation',
-                  DETAIL = format('Step %s was done on %s; step %s is dated %s.', prev.step, to_char(prev.done_on, 'YYYY-MM-DD'),
-                                  NEW.step, to_char(NEW.done_on, 'YYYY-MM-DD')),
-                  HINT = 'Date each step on or after the previous one.';
+        RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = TG_NAME, TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA,
+                  MESSAGE = credit_gz.msg('step %s of dishonesty case "%s" of subject %s cannot precede step %s', NEW.step,
+                                          (SELECT c.title FROM credit_gz.dishonesty_case c
+                                            WHERE c.subject_id = NEW.subject_id AND c.case_id = NEW.case_id),
+                                          credit_gz.subject_code(NEW.subject_id), prev.step),
+                  DETAIL = credit_gz.msg('Step %s was done on %s; step %s is dated %s.', prev.step, to_char(prev.done_on, 'YYYY-MM-DD'),
+                                         NEW.step, to_char(NEW.done_on, 'YYYY-MM-DD')),
+                  HINT = credit_gz.msg('Date each step on or after the previous one.');
     END IF;
     RETURN NEW;
 END
@@ -1157,20 +1182,23 @@ DECLARE
 BEGIN
     IF TG_OP = 'INSERT' AND credit_gz.restoring() THEN RETURN NEW; END IF;  -- a restore keeps its rows as dumped
     IF NEW.status <> 'submitted' THEN
-        RAISE EXCEPTION 'an objection starts as submitted, not %', NEW.status
-            USING ERRCODE = '23514', HINT = 'Insert with the default status and use objection_accept/objection_resolve.';
+        RAISE EXCEPTION USING ERRCODE = '23514', CONSTRAINT = TG_NAME, TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA,
+                  MESSAGE = credit_gz.msg('an objection starts as submitted, not %s', NEW.status),
+                  HINT = credit_gz.msg('Insert with the default status and use objection_accept/objection_resolve.');
     END IF;
     SELECT * INTO r FROM credit_gz.record WHERE record_id = NEW.record_id FOR UPDATE;
     IF NOT FOUND THEN
-        RAISE EXCEPTION 'credit record % does not exist', NEW.record_id
-            USING ERRCODE = '23503', HINT = 'Give the record_id of a record in credit_gz.record.';
+        RAISE EXCEPTION USING ERRCODE = '23503', CONSTRAINT = TG_NAME, TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA,
+                  MESSAGE = credit_gz.msg('credit record %s does not exist', NEW.record_id),
+                  HINT = credit_gz.msg('Give the record_id of a record in credit_gz.record.');
     END IF;
     IF r.status NOT IN ('in_publicity') THEN
-        RAISE EXCEPTION 'credit record % cannot be disputed in status %', NEW.record_id, r.status
-            USING ERRCODE = 'CG621',
-                  DETAIL = CASE WHEN r.status = 'under_objection' THEN 'An objection to the record is already open.'
-                                ELSE 'Only records in publicity can be disputed.' END,
-                  HINT = 'Ask the provider department about records no longer published.';
+        RAISE EXCEPTION USING ERRCODE = 'CG621', CONSTRAINT = TG_NAME, TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA,
+                  MESSAGE = credit_gz.msg('credit record %s of subject %s cannot be disputed in status %s', r.document_no,
+                                          credit_gz.subject_code(r.subject_id), r.status),
+                  DETAIL = CASE WHEN r.status = 'under_objection' THEN credit_gz.msg('An objection to the record is already open.')
+                                ELSE credit_gz.msg('Only records in publicity can be disputed.') END,
+                  HINT = credit_gz.msg('Ask the provider department about records no longer published.');
     END IF;
     NEW.submitted_at := pg_catalog.now();    -- deadlines run from the real submission day
     NEW.subject_id := r.subject_id;
@@ -2106,14 +2134,16 @@ BEGIN
         FROM credit_gz.record r WHERE r.record_id = NEW.record_id FOR NO KEY UPDATE;
         SELECT * INTO el FROM credit_gz.record_repair_eligibility(NEW.record_id, day, NEW.obligations_performed_on);
         IF NOT el.eligible THEN
-            PERFORM credit_gz.repair_raise_ineligible(format('credit record %s', NEW.record_id), el.reasons, el.eligible_from);
+            PERFORM credit_gz.repair_raise_ineligible(credit_gz.repair_target(NEW.subject_id, NEW.record_id, NULL),
+                                                      el.reasons, el.eligible_from);
         END IF;
     ELSIF NEW.entry_id IS NOT NULL THEN
         SELECT e.subject_id, e.department_code INTO NEW.subject_id, NEW.department_code
         FROM credit_gz.list_entry e WHERE e.entry_id = NEW.entry_id FOR NO KEY UPDATE;
         SELECT * INTO el FROM credit_gz.entry_repair_eligibility(NEW.entry_id, day, NEW.obligations_performed_on);
         IF NOT el.eligible THEN
-            PERFORM credit_gz.repair_raise_ineligible(format('list entry %s', NEW.entry_id), el.reasons, el.eligible_from);
+            PERFORM credit_gz.repair_raise_ineligible(credit_gz.repair_target(NEW.subject_id, NULL, NEW.entry_id),
+                                                      el.reasons, el.eligible_from);
         END IF;
     END IF;
     NEW.channel := credit_gz.repair_channel(NEW.subject_id, day);
@@ -2238,8 +2268,7 @@ BEGIN
         END IF;
         IF NOT el.eligible THEN
             PERFORM credit_gz.repair_raise_ineligible(
-                CASE WHEN OLD.record_id IS NOT NULL THEN format('credit record %s', OLD.record_id)
-                     ELSE format('list entry %s', OLD.entry_id) END, el.reasons, el.eligible_from);
+                credit_gz.repair_target(OLD.subject_id, OLD.record_id, OLD.entry_id), el.reasons, el.eligible_from);
         END IF;
     END IF;
     RETURN NEW;
@@ -2773,16 +2802,16 @@ DECLARE
     rejected bigint := 0;
 BEGIN
     IF dep IS NULL OR NOT EXISTS (SELECT FROM credit_gz.department d WHERE d.code = dep) THEN
-        RAISE EXCEPTION 'department "%" does not exist', dep USING ERRCODE = '22023';
+        RAISE EXCEPTION USING MESSAGE = credit_gz.msg('department "%s" does not exist', dep), ERRCODE = '22023';
     END IF;
     IF credit_gz.my_departments() <> '{}' AND dep <> ALL (credit_gz.my_departments()) THEN
-        RAISE EXCEPTION 'role "%" does not act for department "%"', current_user, dep USING ERRCODE = '42501',
-              HINT = 'A department loads only its own files.';
+        RAISE EXCEPTION USING MESSAGE = credit_gz.msg('role "%s" does not act for department "%s"', current_user, dep), ERRCODE = '42501',
+              HINT = credit_gz.msg('A department loads only its own files.');
     END IF;
     IF batch IS NULL OR NOT EXISTS (SELECT FROM credit_gz.penalty_intake p
                                      WHERE p.department_code = dep AND p.batch = intake_penalties.batch) THEN
-        RAISE EXCEPTION 'batch "%" has no staged lines', batch USING ERRCODE = '22023',
-              HINT = 'COPY the file into credit_gz.penalty_intake with this batch name first.';
+        RAISE EXCEPTION USING MESSAGE = credit_gz.msg('batch "%s" has no staged lines', batch), ERRCODE = '22023',
+              HINT = credit_gz.msg('COPY the file into credit_gz.penalty_intake with this batch name first.');
     END IF;
 
     -- the receipt, one row per line (a table of the call, dropped at its end; created anew so that it is the
@@ -2910,7 +2939,7 @@ BEGIN
                   WHERE p.department_code = dep AND p.batch = intake_penalties.batch AND f.result IS NULL
                   ORDER BY p.line_no LOOP
             outcome := NULL; record_id := NULL; column_name := NULL; error_state := NULL; message := NULL;
-            who := coalesce(nullif(btrim(s.uscc), ''), nullif(btrim(s.id_no), ''), '(no code)');
+            who := coalesce(nullif(btrim(s.uscc), ''), nullif(btrim(s.id_no), ''), credit_gz.msg('(no code)'));
             BEGIN
                 col := 'subject_category';
                 SELECT * INTO subj FROM credit_gz.intake_subject(s.subject_name, s.subject_category, s.uscc,
@@ -2926,26 +2955,26 @@ BEGIN
                 kind := subj.subject_kind;
                 col := 'document_no';
                 IF coalesce(btrim(s.document_no), '') = '' THEN
-                    RAISE EXCEPTION '行政处罚决定书文号 is empty' USING ERRCODE = '23502';
+                    RAISE EXCEPTION USING MESSAGE = credit_gz.msg('行政处罚决定书文号 is empty'), ERRCODE = '23502';
                 END IF;
                 col := 'decision_date';
                 dd := coalesce(credit_gz.intake_date(s.decision_date), btrim(s.decision_date)::date);
                 col := 'violation_type';
                 SELECT * INTO item FROM credit_gz.intake_item(s.violation_type, dep, dd);
                 IF NOT FOUND THEN
-                    RAISE EXCEPTION '违法行为类型 "%" maps to no catalogue item on %', s.violation_type, dd USING ERRCODE = 'CG801';
+                    RAISE EXCEPTION USING MESSAGE = credit_gz.msg('违法行为类型 "%s" maps to no catalogue item on %s', s.violation_type, dd), ERRCODE = 'CG801';
                 END IF;
                 col := 'penalty_category';
                 cat := credit_gz.record_penalty_category(NULL, pg_catalog.jsonb_build_object('penalty_type', s.penalty_category));
                 IF cat IS NULL THEN
-                    RAISE EXCEPTION '处罚类别 "%" is not a category of 行政处罚法 art. 9', s.penalty_category USING ERRCODE = '22023';
+                    RAISE EXCEPTION USING MESSAGE = credit_gz.msg('处罚类别 "%s" is not a category of 行政处罚法 art. 9', s.penalty_category), ERRCODE = '22023';
                 END IF;
                 col := 'fine_amount';
                 fine := coalesce(credit_gz.intake_number(s.fine_amount), nullif(btrim(s.fine_amount), '')::numeric);
                 col := 'penalty_category';
                 sev := credit_gz.intake_severity(cat, dep, fine, dd);
                 IF sev IS NULL THEN
-                    RAISE EXCEPTION '处罚类别 "%" suggests no 失信程度 on %', s.penalty_category, dd USING ERRCODE = 'CG801';
+                    RAISE EXCEPTION USING MESSAGE = credit_gz.msg('处罚类别 "%s" suggests no 失信程度 on %s', s.penalty_category, dd), ERRCODE = 'CG801';
                 END IF;
                 col := 'publicity_deadline';
                 deadline := coalesce(credit_gz.intake_date(s.publicity_deadline), nullif(btrim(s.publicity_deadline), '')::date);
@@ -2995,7 +3024,7 @@ BEGIN
             EXCEPTION WHEN OTHERS THEN
                 GET STACKED DIAGNOSTICS st = RETURNED_SQLSTATE, msg = MESSAGE_TEXT;
                 outcome := 'rejected'; record_id := NULL; column_name := col; error_state := st;
-                message := pg_catalog.format('line %s (document "%s", subject %s): %s',
+                message := credit_gz.msg('line %s (document "%s", subject %s): %s',
                                              s.line_no, coalesce(btrim(s.document_no), ''), who, msg);
                 INSERT INTO credit_gz.intake_reject AS j (batch, line_no, department_code, format, document_no,
                                                           column_name, sqlstate, message)
@@ -3345,93 +3374,295 @@ COMMENT ON FUNCTION credit_gz.entry_term(text, integer) IS
     '名单记录适用的期限规则 / the term and early-removal rule of an entry: its list_term generation, or the list type''s '
     'own columns when it has none. The one place the check trigger and repair eligibility read them from.';
 
--- Departments and analysts read the generations as they read list types (the entry check reads them as the caller);
--- roles mapped before the update get SELECT when the DBA re-runs their grant_* function.
-INSERT INTO credit_gz.role_privilege (kind, object_name, privileges, shipped) VALUES
-    ('department', 'list_term', 'SELECT', true), ('analyst', 'list_term', 'SELECT', true);
-ALTER TABLE credit_gz.list_entry ADD COLUMN list_term_id integer REFERENCES credit_gz.list_term (list_term_id);
+-- ---------------------------------------------------------------------------------------------------------------
+-- List entries
+-- ---------------------------------------------------------------------------------------------------------------
+CREATE TABLE credit_gz.list_entry (
+    entry_id              bigint GENERATED BY DEFAULT AS IDENTITY,
+    subject_id            bigint NOT NULL REFERENCES credit_gz.subject (subject_id),
+    list_type_code        text NOT NULL REFERENCES credit_gz.list_type (code),
+    department_code       text NOT NULL REFERENCES credit_gz.department (code),
+    basis_document        text NOT NULL CHECK (basis_document <> ''),
+    effective_from        date NOT NULL DEFAULT credit_gz.policy_date(),
+    effective_until       date,
+    status                text NOT NULL DEFAULT 'active'
+                          CHECK (status IN ('active', 'lifted', 'expired', 'repaired', 'revoked')),
+    status_changed_on     date,
+    status_reason         text,
+    rectify_by            date,
+    rectified_on          date,
+    record_id             bigint,
+    derived_from_entry_id bigint,
+    via_relation_id       bigint,
+    root_entry_id         bigint,
+    depth                 integer NOT NULL DEFAULT 0 CHECK (depth >= 0),
+    propagation_rule_id   integer,
+    escalated_from_entry_id bigint,
+    created_at            timestamptz NOT NULL DEFAULT pg_catalog.now(),
+    updated_at            timestamptz NOT NULL DEFAULT pg_catalog.now(),
+    list_term_id          integer REFERENCES credit_gz.list_term (list_term_id),
+    details               jsonb,
+    CHECK (effective_until IS NULL OR effective_until > effective_from),
+    CHECK ((derived_from_entry_id IS NULL) = (depth = 0)),
+    CHECK ((derived_from_entry_id IS NULL) = (via_relation_id IS NULL)),
+    CHECK ((derived_from_entry_id IS NULL) = (root_entry_id IS NULL)),
+    PRIMARY KEY (subject_id, entry_id),
+    CONSTRAINT list_entry_record_id_fkey FOREIGN KEY (subject_id, record_id) REFERENCES credit_gz.record (subject_id, record_id)
+);
+COMMENT ON TABLE credit_gz.list_entry IS
+    '名单列入记录（含沿关联关系推送产生的责任人员名单）/ list entries; derived entries carry the entry and relation they came from';
+COMMENT ON COLUMN credit_gz.list_entry.entry_id IS '列入编号 / entry id';
+COMMENT ON COLUMN credit_gz.list_entry.subject_id IS '主体 / listed subject';
+COMMENT ON COLUMN credit_gz.list_entry.list_type_code IS '名单类型 / list type';
+COMMENT ON COLUMN credit_gz.list_entry.department_code IS '认定部门（派生记录沿用源记录）/ determining department (derived entries keep the source''s)';
+COMMENT ON COLUMN credit_gz.list_entry.basis_document IS '认定文书 / basis document';
+COMMENT ON COLUMN credit_gz.list_entry.effective_from IS '列入日期 / first day in force';
+COMMENT ON COLUMN credit_gz.list_entry.effective_until IS '列入期限届满后首日，空为直至移出 / first day no longer in force; NULL: until removed';
+COMMENT ON COLUMN credit_gz.list_entry.status IS '状态：有效、移出、期满、修复、撤销 / active, lifted, expired, repaired, revoked';
+COMMENT ON COLUMN credit_gz.list_entry.status_changed_on IS '状态变更日期 / date of the last status change';
+COMMENT ON COLUMN credit_gz.list_entry.status_reason IS '状态变更原因 / why the status changed';
+COMMENT ON COLUMN credit_gz.list_entry.rectify_by IS '整改期限 / rectification deadline (谁认定、谁约谈 when overdue)';
+COMMENT ON COLUMN credit_gz.list_entry.rectified_on IS '整改完成日期 / date rectification was completed';
+COMMENT ON COLUMN credit_gz.list_entry.record_id IS '引起列入的信用记录（派生记录为空，见源头记录）/ credit record of the subject that led to the listing (NULL on derived entries: the root entry''s)';
+COMMENT ON COLUMN credit_gz.list_entry.derived_from_entry_id IS '推送来源记录（空为直接认定）/ entry this one was derived from (NULL: determined directly)';
+COMMENT ON COLUMN credit_gz.list_entry.via_relation_id IS '推送所经关联关系 / relation the derivation went through';
+COMMENT ON COLUMN credit_gz.list_entry.root_entry_id IS '直接认定的源头记录 / the directly determined entry at the root of the derivation';
+COMMENT ON COLUMN credit_gz.list_entry.depth IS '推送层级（0 为直接认定）/ derivation depth (0: determined directly)';
+COMMENT ON COLUMN credit_gz.list_entry.propagation_rule_id IS '适用的推送规则 / propagation rule applied';
+COMMENT ON COLUMN credit_gz.list_entry.escalated_from_entry_id IS '升级来源记录（经营异常满三年）/ entry this one escalated from';
+COMMENT ON COLUMN credit_gz.list_entry.created_at IS '创建时间 / created at';
+COMMENT ON COLUMN credit_gz.list_entry.updated_at IS '更新时间 / updated at';
 COMMENT ON COLUMN credit_gz.list_entry.list_term_id IS
     '期限规则代次 / the list_term generation in force on the listing day, which the entry keeps (NULL: the list type''s '
     'own columns; derived entries follow their source)';
--- Entries already listed take the generation in force on their listing day (wage arrears: the 45号 generation);
--- without their triggers, as the columns of the rows change no decision.
-ALTER TABLE credit_gz.list_entry DISABLE TRIGGER USER;
-UPDATE credit_gz.list_entry e SET list_term_id = credit_gz.list_term_for(e.list_type_code, e.effective_from)
-WHERE e.derived_from_entry_id IS NULL AND credit_gz.list_term_for(e.list_type_code, e.effective_from) IS NOT NULL;
-ALTER TABLE credit_gz.list_entry ENABLE TRIGGER USER;
-COMMENT ON FUNCTION credit_gz.list_entry_check() IS
-    '名单列入校验：默认期限、提前移出、状态变更规则（取自列入日有效的期限代次）/ validates directly determined entries: '
-    'default term, early removal and status transitions, read from the term generation in force on the listing day '
-    '(list_term, else the list type''s own columns), which the entry keeps';
+COMMENT ON COLUMN credit_gz.list_entry.details IS
+    '名单公布信息 / what the published list said of the entry as sent (deciding body, decision date, reason, removal '
+    'reason: credit_gz.intake_lists), NULL for an entry made otherwise';
+-- Every entry is dumped, derived ones included: a restore keeps them as they were (the propagation triggers leave
+-- a restore's rows alone, credit_gz.restoring()), so the derived entries, their ids and the scores they count in are
+-- the source's, not a re-derivation on the day of the restore.
+SELECT pg_catalog.pg_extension_config_dump('credit_gz.list_entry', '');
+SELECT pg_catalog.pg_extension_config_dump('credit_gz.list_entry_entry_id_seq', '');
 
-CREATE OR REPLACE FUNCTION credit_gz.entry_repair_eligibility(entry_id bigint, on_day date,
-                                                    obligations_performed_on date DEFAULT NULL)
-RETURNS TABLE (eligible boolean, reasons text[], eligible_from date)
-LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS $$
+-- The pre-check fast path: entries in force for a subject, answered from the index alone.
+CREATE INDEX list_entry_active_idx ON credit_gz.list_entry (subject_id)
+    INCLUDE (list_type_code, effective_from, effective_until) WHERE status = 'active';
+CREATE INDEX list_entry_subject_idx ON credit_gz.list_entry (subject_id, list_type_code);
+CREATE UNIQUE INDEX list_entry_derived_idx ON credit_gz.list_entry (subject_id, root_entry_id, list_type_code)
+    WHERE status = 'active' AND root_entry_id IS NOT NULL;
+-- Entries are named by id alone where the caller cannot know the subject: derivation trees (root, parent, escalated
+-- from) cross subjects, and repair_submit_entry takes an entry id.
+CREATE INDEX list_entry_id_idx ON credit_gz.list_entry (entry_id);
+CREATE INDEX list_entry_root_idx ON credit_gz.list_entry (root_entry_id) WHERE root_entry_id IS NOT NULL;
+CREATE INDEX list_entry_via_idx ON credit_gz.list_entry (via_relation_id) WHERE status = 'active';
+CREATE INDEX list_entry_until_idx ON credit_gz.list_entry (effective_until) WHERE status = 'active';
+CREATE INDEX list_entry_rectify_idx ON credit_gz.list_entry (rectify_by)
+    WHERE status = 'active' AND rectified_on IS NULL AND rectify_by IS NOT NULL;
+COMMENT ON INDEX credit_gz.list_entry_active_idx IS '在列主体索引，供事前核查快速判断 / active entries by subject (pre-check fast path)';
+COMMENT ON INDEX credit_gz.list_entry_subject_idx IS '主体名单历史 / entry history by subject';
+COMMENT ON INDEX credit_gz.list_entry_derived_idx IS '同一源头对同一主体同一名单只推送一条有效记录 / one active derived entry per root, subject and list type';
+COMMENT ON INDEX credit_gz.list_entry_id_idx IS '按编号查找 / an entry by its id alone (derivation trees cross subjects; repair submissions)';
+COMMENT ON INDEX credit_gz.list_entry_root_idx IS '派生树 / the derived entries of a root entry (propagation)';
+COMMENT ON INDEX credit_gz.list_entry_via_idx IS '按关联关系查找派生记录 / active derived entries by relation';
+COMMENT ON INDEX credit_gz.list_entry_until_idx IS '期满处理 / expiry job';
+COMMENT ON INDEX credit_gz.list_entry_rectify_idx IS '逾期未整改 / overdue rectification';
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- Propagation rules
+-- ---------------------------------------------------------------------------------------------------------------
+CREATE TABLE credit_gz.propagation_rule (
+    propagation_rule_id integer GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+    list_type_code         text NOT NULL REFERENCES credit_gz.list_type (code),
+    relation_kind          text NOT NULL CHECK (relation_kind IN
+                               ('legal_representative', 'principal_person', 'actual_controller', 'branch', 'shareholder')),
+    direction              text NOT NULL DEFAULT 'to_party' CHECK (direction IN ('to_party', 'to_organisation')),
+    derived_list_type_code text NOT NULL REFERENCES credit_gz.list_type (code),
+    max_depth              integer NOT NULL DEFAULT 1 CHECK (max_depth BETWEEN 1 AND 10),
+    min_share_pct          numeric CHECK (min_share_pct > 0 AND min_share_pct <= 100),
+    legal_basis            text NOT NULL,
+    effective_from         date NOT NULL,
+    effective_until        date,
+    shipped                boolean NOT NULL DEFAULT false,
+    CHECK (effective_until IS NULL OR effective_until > effective_from),
+    CHECK (min_share_pct IS NULL OR relation_kind = 'shareholder'),
+    UNIQUE (list_type_code, relation_kind, direction, derived_list_type_code, effective_from)
+);
+COMMENT ON TABLE credit_gz.propagation_rule IS
+    '联合惩戒责任人员推送规则：名单类型 × 关联关系 → 派生名单 / propagation rules: list type × relation kind → derived list type';
+COMMENT ON COLUMN credit_gz.propagation_rule.propagation_rule_id IS '规则编号 / rule id';
+COMMENT ON COLUMN credit_gz.propagation_rule.list_type_code IS '源名单类型 / list type of the source entry';
+COMMENT ON COLUMN credit_gz.propagation_rule.relation_kind IS '关联关系类型 / relation kind followed';
+COMMENT ON COLUMN credit_gz.propagation_rule.direction IS '推送方向：to_party 由组织推送至关联人，to_organisation 反之 / to_party: organisation → related party; to_organisation: party → organisation';
+COMMENT ON COLUMN credit_gz.propagation_rule.derived_list_type_code IS '派生名单类型 / list type of the derived entry';
+COMMENT ON COLUMN credit_gz.propagation_rule.max_depth IS '最大推送层级 / deepest derivation level this rule may create';
+COMMENT ON COLUMN credit_gz.propagation_rule.min_share_pct IS '股东最低持股比例 / minimum share (shareholders)';
+COMMENT ON COLUMN credit_gz.propagation_rule.legal_basis IS '法律政策依据 / legal basis';
+COMMENT ON COLUMN credit_gz.propagation_rule.effective_from IS '施行日期 / first day in force';
+COMMENT ON COLUMN credit_gz.propagation_rule.effective_until IS '停止施行日期 / first day no longer in force (NULL: open)';
+COMMENT ON COLUMN credit_gz.propagation_rule.shipped IS '随扩展发布 / shipped with the extension';
+SELECT pg_catalog.pg_extension_config_dump('credit_gz.propagation_rule', 'WHERE NOT shipped');
+-- and its key sequence, so that locally added rules keep their ids and new ones do not collide after a restore
+SELECT pg_catalog.pg_extension_config_dump('credit_gz.propagation_rule_propagation_rule_id_seq', '');
+CREATE INDEX propagation_rule_source_idx ON credit_gz.propagation_rule (list_type_code);
+COMMENT ON INDEX credit_gz.propagation_rule_source_idx IS '按源名单查找推送规则 / rules by source list type';
+
+INSERT INTO credit_gz.propagation_rule (list_type_code, relation_kind, derived_list_type_code, max_depth, min_share_pct,
+        legal_basis, effective_from, shipped)
+SELECT s, k, d, 1, m, b, f::date, true FROM (VALUES
+ ('judgment_debtor', 'legal_representative', 'judgment_debtor_responsible', NULL::numeric, '法释〔2015〕17号 第三条第二款', '2015-07-22'),
+ ('judgment_debtor', 'principal_person',     'judgment_debtor_responsible', NULL, '法释〔2015〕17号 第三条第二款', '2015-07-22'),
+ ('judgment_debtor', 'actual_controller',    'judgment_debtor_responsible', NULL, '法释〔2015〕17号 第三条第二款', '2015-07-22'),
+ ('major_tax_violation', 'legal_representative', 'major_tax_responsible', NULL, '国家税务总局令第54号 第十条', '2022-02-01'),
+ ('major_tax_violation', 'principal_person',     'major_tax_responsible', NULL, '国家税务总局令第54号 第十条', '2022-02-01'),
+ ('major_tax_violation', 'shareholder',          'key_attention', 50, '穗府办函〔2020〕35号 二(三) (控股股东纳入重点关注名单)', '2022-02-01'),
+ ('wage_arrears', 'legal_representative', 'wage_arrears_responsible', NULL, '人力资源社会保障部令第45号 第九条', '2022-01-01'),
+ ('wage_arrears', 'principal_person',     'wage_arrears_responsible', NULL, '人力资源社会保障部令第45号 第九条', '2022-01-01'),
+ ('samr_serious_illegal', 'legal_representative', 'samr_serious_responsible', NULL, '市场监管总局令第44号 第二十四条', '2021-09-01')
+) AS v (s, k, d, m, b, f);
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- Concurrency guard for propagation under REPEATABLE READ / SERIALIZABLE (see doc/lists.md)
+-- ---------------------------------------------------------------------------------------------------------------
+CREATE TABLE credit_gz.list_guard (
+    subject_id bigint PRIMARY KEY,
+    changes    bigint NOT NULL DEFAULT 1
+);
+COMMENT ON TABLE credit_gz.list_guard IS
+    '名单推送并发保护 / one row per subject touched by propagation, bumped by every listing and relation change, so '
+    'that under REPEATABLE READ or SERIALIZABLE two racing changes conflict (40001) instead of missing each other';
+COMMENT ON COLUMN credit_gz.list_guard.subject_id IS '主体 / subject';
+COMMENT ON COLUMN credit_gz.list_guard.changes IS '变更次数 / number of guarded changes';
+-- Dumped like the entries it guards, so that a restored database is the source row for row.
+SELECT pg_catalog.pg_extension_config_dump('credit_gz.list_guard', '');
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- Validation of directly determined entries (rules as data: terms, early removal, transitions)
+-- ---------------------------------------------------------------------------------------------------------------
+CREATE FUNCTION credit_gz.list_entry_check() RETURNS trigger
+    LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS
+$$
 DECLARE
-    e credit_gz.list_entry;
     lt credit_gz.list_type;
     term record;
-    why text[] := '{}';
-    min_day date;
-    since date;
-    bar date;
+    earliest date;
 BEGIN
-    SELECT * INTO e FROM credit_gz.list_entry le WHERE le.entry_id = entry_repair_eligibility.entry_id;
-    IF NOT FOUND THEN
-        RAISE EXCEPTION 'list entry % does not exist', entry_repair_eligibility.entry_id
-            USING ERRCODE = '23503', HINT = 'Give the entry_id of an entry in credit_gz.list_entry.';
+    IF TG_OP = 'INSERT' AND credit_gz.restoring() THEN RETURN NEW; END IF;  -- a restore keeps its rows as dumped
+    NEW.updated_at := now();
+    IF NEW.derived_from_entry_id IS NOT NULL OR (TG_OP = 'UPDATE' AND OLD.derived_from_entry_id IS NOT NULL) THEN
+        RETURN NEW;  -- derived entries are checked by the propagation trigger (credit_gz.list_entry_propagate)
     END IF;
-    SELECT * INTO lt FROM credit_gz.list_type WHERE code = e.list_type_code;
-    SELECT * INTO term FROM credit_gz.entry_term(e.list_type_code, e.list_term_id);
+    SELECT * INTO lt FROM credit_gz.list_type WHERE code = NEW.list_type_code;
+    IF TG_OP = 'INSERT' THEN
+        IF lt.derived_only THEN
+            RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = TG_NAME, TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA,
+                      MESSAGE = credit_gz.msg('list type "%s" is reached only through propagation', NEW.list_type_code),
+                      DETAIL = credit_gz.msg('%s (%s) lists the persons responsible for a listed organisation.', lt.name_zh, lt.name_en),
+                      HINT = credit_gz.msg('List the organisation on the source list; its responsible persons are derived along its relations.');
+        END IF;
+        IF NOT credit_gz.in_force(lt.effective_from, lt.effective_until, NEW.effective_from) THEN
+            RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = TG_NAME, TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA,
+                      MESSAGE = credit_gz.msg('list type "%s" is not in force on %s', NEW.list_type_code, to_char(NEW.effective_from, 'YYYY-MM-DD')),
+                      DETAIL = CASE WHEN lt.effective_until IS NULL
+                                    THEN credit_gz.msg('The list type is in force from %s.', to_char(lt.effective_from, 'YYYY-MM-DD'))
+                                    ELSE credit_gz.msg('The list type is in force from %s, and no longer from %s.',
+                                                       to_char(lt.effective_from, 'YYYY-MM-DD'), to_char(lt.effective_until, 'YYYY-MM-DD')) END,
+                      HINT = credit_gz.msg('Use the list type in force on the date of the determination.');
+        END IF;
+        IF lt.applies_to <> 'both' AND EXISTS (
+               SELECT 1 FROM credit_gz.subject s WHERE s.subject_id = NEW.subject_id
+                  AND (s.uscc IS NULL) <> (lt.applies_to = 'natural_person')) THEN
+            RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = TG_NAME, TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA,
+                      MESSAGE = CASE lt.applies_to WHEN 'natural_person'
+                                    THEN credit_gz.msg('list type "%s" applies only to natural persons', NEW.list_type_code)
+                                    ELSE credit_gz.msg('list type "%s" applies only to organisations', NEW.list_type_code) END,
+                      DETAIL = CASE lt.applies_to WHEN 'natural_person'
+                                    THEN credit_gz.msg('Subject %s is not a natural person.', credit_gz.subject_code(NEW.subject_id))
+                                    ELSE credit_gz.msg('Subject %s is not an organisation.', credit_gz.subject_code(NEW.subject_id)) END,
+                      HINT = credit_gz.msg('Choose a list type that applies to this kind of subject.');
+        END IF;
+        -- the entry keeps the term generation in force on its listing day
+        NEW.list_term_id := credit_gz.list_term_for(NEW.list_type_code, NEW.effective_from);
+        SELECT * INTO term FROM credit_gz.entry_term(NEW.list_type_code, NEW.list_term_id);
+        IF NEW.effective_until IS NULL AND term.default_term_months IS NOT NULL THEN
+            -- the term runs from the listing date; the anniversary is the first day no longer in force
+            NEW.effective_until := credit_gz.add_months(NEW.effective_from, term.default_term_months);
+        END IF;
+        IF NEW.status <> 'active' AND NEW.status_changed_on IS NULL THEN
+            NEW.status_changed_on := credit_gz.policy_date();
+        END IF;
+        RETURN NEW;
+    END IF;
 
-    IF e.status <> 'active' THEN
-        why := why || format('the list entry is not active (status %s)', e.status);
+    -- UPDATE of a directly determined entry
+    IF NEW.subject_id <> OLD.subject_id OR NEW.list_type_code <> OLD.list_type_code
+       OR NEW.list_term_id IS DISTINCT FROM OLD.list_term_id OR NEW.derived_from_entry_id IS NOT NULL THEN
+        RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = TG_NAME, TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA,
+                  MESSAGE = credit_gz.msg('the subject and list type of list entry %s of subject %s cannot change',
+                                          OLD.basis_document, credit_gz.subject_code(OLD.subject_id)),
+                  DETAIL = credit_gz.msg('An entry records one determination about one subject.'),
+                  HINT = credit_gz.msg('Revoke the entry (status ''revoked'') and create a new one.');
     END IF;
-    IF e.derived_from_entry_id IS NOT NULL THEN
-        why := why || format('the entry was derived from entry %s and is lifted with it', e.derived_from_entry_id);
+    IF NEW.status IS DISTINCT FROM OLD.status THEN
+        IF OLD.status <> 'active' THEN
+            RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = TG_NAME, TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA,
+                      MESSAGE = credit_gz.msg('list entry %s of subject %s is already %s', OLD.basis_document,
+                                              credit_gz.subject_code(OLD.subject_id), OLD.status),
+                      DETAIL = credit_gz.msg('Only an active entry changes status; a later determination is a new entry.'),
+                      HINT = credit_gz.msg('Create a new entry for a new determination.');
+        END IF;
+        NEW.status_changed_on := coalesce(NEW.status_changed_on, credit_gz.policy_date());
+        IF NEW.status_changed_on IS NOT DISTINCT FROM OLD.status_changed_on THEN
+            NEW.status_changed_on := credit_gz.policy_date();
+        END IF;
+        IF NEW.status = 'expired' AND (OLD.effective_until IS NULL OR OLD.effective_until > NEW.status_changed_on) THEN
+            RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = TG_NAME, TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA,
+                      MESSAGE = credit_gz.msg('list entry %s of subject %s has not reached the end of its term',
+                                              OLD.basis_document, credit_gz.subject_code(OLD.subject_id)),
+                      DETAIL = CASE WHEN OLD.effective_until IS NULL THEN credit_gz.msg('The entry is in force until it is removed.')
+                                    ELSE credit_gz.msg('The entry is no longer in force from %s.', to_char(OLD.effective_until, 'YYYY-MM-DD')) END,
+                      HINT = credit_gz.msg('Use status ''lifted'' or ''repaired'' for an early removal.');
+        END IF;
+        IF NEW.status IN ('lifted', 'repaired')
+           AND (OLD.effective_until IS NULL OR OLD.effective_until > NEW.status_changed_on) THEN
+            SELECT * INTO term FROM credit_gz.entry_term(OLD.list_type_code, OLD.list_term_id);
+            IF term.early_removal_after_months IS NULL THEN
+                RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = TG_NAME, TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA,
+                          MESSAGE = credit_gz.msg('list type "%s" allows no early removal', OLD.list_type_code),
+                          DETAIL = CASE WHEN OLD.effective_until IS NULL
+                                        THEN credit_gz.msg('Entry %s stays in force until it is revoked.', OLD.basis_document)
+                                        ELSE credit_gz.msg('Entry %s stays in force until %s, the first day it no longer is.',
+                                                           OLD.basis_document, to_char(OLD.effective_until, 'YYYY-MM-DD')) END,
+                          HINT = credit_gz.msg('Revoke the entry if the determination itself was wrong.');
+            END IF;
+            IF term.early_removal_counted_from = 'correction' AND NEW.rectified_on IS NULL THEN
+                RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = TG_NAME, TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA,
+                          MESSAGE = credit_gz.msg('list entry %s of subject %s cannot be removed early before the subject has corrected',
+                                                  OLD.basis_document, credit_gz.subject_code(OLD.subject_id)),
+                          DETAIL = credit_gz.msg('%s allows early removal %s months after correction, on conditions: %s.',
+                                                 lt.name_zh, term.early_removal_after_months,
+                                                 coalesce(term.early_removal_conditions, credit_gz.msg('none stated'))),
+                          HINT = credit_gz.msg('Record the day of correction in rectified_on.');
+            END IF;
+            earliest := credit_gz.add_months(CASE WHEN term.early_removal_counted_from = 'correction' THEN NEW.rectified_on
+                                                  ELSE OLD.effective_from END, term.early_removal_after_months);
+            IF NEW.status_changed_on < earliest THEN
+                RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = TG_NAME, TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA,
+                          MESSAGE = credit_gz.msg('list entry %s of subject %s cannot be removed before %s', OLD.basis_document,
+                                                  credit_gz.subject_code(OLD.subject_id), to_char(earliest, 'YYYY-MM-DD')),
+                          DETAIL = CASE WHEN term.early_removal_counted_from = 'correction'
+                                        THEN credit_gz.msg('%s allows early removal %s months after correction, on conditions: %s.',
+                                                           lt.name_zh, term.early_removal_after_months,
+                                                           coalesce(term.early_removal_conditions, credit_gz.msg('none stated')))
+                                        ELSE credit_gz.msg('%s allows early removal %s months after listing, on conditions: %s.',
+                                                           lt.name_zh, term.early_removal_after_months,
+                                                           coalesce(term.early_removal_conditions, credit_gz.msg('none stated'))) END,
+                          HINT = credit_gz.msg('Wait until the early-removal date, or revoke the entry if the determination was wrong.');
+            END IF;
+        END IF;
     END IF;
-    IF lt.polarity = 'reward' THEN
-        why := why || 'entries on a reward list (红名单) are not repaired'::text;
-    END IF;
-    IF term.early_removal_after_months IS NULL THEN
-        why := why || format('list %s allows no early removal', lt.code);
-    END IF;
-    IF obligations_performed_on IS NULL OR obligations_performed_on > on_day THEN
-        why := why || 'the obligations set by the decision have not been performed (履行法定义务、纠正失信行为)'::text;
-    END IF;
-    IF NOT credit_gz.repair_commitment_on_file(e.subject_id, e.record_id) THEN
-        why := why || 'no repair commitment (信用修复承诺) is on file'::text;
-    END IF;
-
-    -- Early removal after the minimum term of the entry's term generation (e.g. SAMR Order No. 44: one year from
-    -- listing; wage arrears: six months from correction, the day the obligations were performed).
-    min_day := credit_gz.add_months(CASE WHEN term.early_removal_counted_from = 'correction'
-                                         THEN COALESCE(obligations_performed_on, e.effective_from) ELSE e.effective_from END,
-                                    COALESCE(term.early_removal_after_months, 0));
-    since := GREATEST(min_day, obligations_performed_on);
-    bar := credit_gz.repair_bar_until(e.subject_id, NULL, GREATEST(on_day, since));
-    IF bar IS NOT NULL THEN
-        since := bar;
-    END IF;
-    IF term.early_removal_after_months IS NOT NULL AND min_day > on_day THEN
-        why := why || format('early removal is possible from %s', pg_catalog.to_char(min_day, 'YYYY-MM-DD'));
-    END IF;
-    IF bar IS NOT NULL THEN
-        why := why || CASE WHEN bar = 'infinity' THEN 'repair is barred without end date'
-                           ELSE format('repair is barred until %s', pg_catalog.to_char(credit_gz.inclusive_end(bar), 'YYYY-MM-DD')) END;
-    END IF;
-
-    eligible := cardinality(why) = 0;
-    reasons := why;
-    eligible_from := CASE
-        WHEN eligible THEN on_day
-        WHEN since IS NOT NULL AND since <> 'infinity' AND since > on_day
-             AND cardinality(why) = (CASE WHEN term.early_removal_after_months IS NOT NULL AND min_day > on_day THEN 1 ELSE 0 END)
-                                     + (CASE WHEN bar IS NOT NULL THEN 1 ELSE 0 END)
-        THEN since END;
-    RETURN NEXT;
-END $$;
+    RETURN NEW;
+END
+$$;
 COMMENT ON FUNCTION credit_gz.entry_repair_eligibility(bigint, date, date) IS
     '名单提前移出(修复)条件 / whether a list entry can be repaired (removed early) on the day: active, determined directly '
     '(derived entries follow their source), a punishment or attention list that allows early removal, its minimum term '
@@ -3493,10 +3724,10 @@ $$
         WHEN pg_catalog.strpos(code, ':') > 0 THEN
             (SELECT CASE
                  WHEN tp = 'uscc' THEN credit_gz.uscc_explain(no)
-                 WHEN t.code IS NULL THEN pg_catalog.format('unknown identity document type "%s"', tp)
+                 WHEN t.code IS NULL THEN credit_gz.msg('unknown identity document type "%s"', tp)
                  WHEN t.validation = 'gb11643' THEN credit_gz.resident_id_explain(no)
                  WHEN credit_gz.identity_document_try(t.validation, no) IS NULL
-                     THEN pg_catalog.format('not a valid number of identity document type %s', t.code)
+                     THEN credit_gz.msg('not a valid number of identity document type %s', t.code)
              END
                FROM (SELECT pg_catalog.split_part(code, ':', 1) AS tp,
                             pg_catalog.substr(code, pg_catalog.strpos(code, ':') + 1) AS no) c
@@ -3506,7 +3737,7 @@ $$
                         AND credit_gz.identity_document_try(t.validation, code) IS NOT NULL) THEN NULL
         WHEN code ~ '^\s*[0-9]{17}[0-9Xx]\s*$' THEN credit_gz.resident_id_explain(code)
         WHEN pg_catalog.length(pg_catalog.btrim(code)) = 18 THEN credit_gz.uscc_explain(code)
-        ELSE 'not a subject id, unified social credit code, resident identity number or identity document (type:number)'
+        ELSE credit_gz.msg('not a subject id, unified social credit code, resident identity number or identity document (type:number)')
     END
 $$;
 COMMENT ON FUNCTION credit_gz.code_defect(text) IS
@@ -4821,7 +5052,7 @@ RETURNS text
 LANGUAGE sql STABLE PARALLEL SAFE
 RETURN CASE WHEN publicity_deadline IS NOT NULL
                  AND publicity_deadline IS DISTINCT FROM credit_gz.inclusive_end(publish_until)
-            THEN pg_catalog.format('公示截止期 %s differs from the last day the publicity rule gives, %s',
+            THEN credit_gz.msg('公示截止期 %s differs from the last day the publicity rule gives, %s',
                                    publicity_deadline, coalesce(credit_gz.inclusive_end(publish_until)::text, 'none')) END;
 COMMENT ON FUNCTION credit_gz.intake_deadline_note(date, date) IS
     '公示截止期差异 / the receipt''s note when the file''s 公示截止期 is not the last day of the window the publicity '
@@ -4927,17 +5158,17 @@ DECLARE
     canon text;
     older record;
 BEGIN
-    who := coalesce(nullif(btrim(intake_subject.uscc), ''), nullif(btrim(id_no), ''), '(no code)');
+    who := coalesce(nullif(btrim(intake_subject.uscc), ''), nullif(btrim(id_no), ''), credit_gz.msg('(no code)'));
     BEGIN
         col := 'subject_category';
         SELECT k.subject_kind INTO subject_kind FROM credit_gz.intake_subject_kind k
          WHERE k.name_zh = btrim(subject_category);
         IF NOT FOUND THEN
-            RAISE EXCEPTION '行政相对人类别 "%" maps to no subject kind', subject_category USING ERRCODE = 'CG801';
+            RAISE EXCEPTION USING MESSAGE = credit_gz.msg('行政相对人类别 "%s" maps to no subject kind', subject_category), ERRCODE = 'CG801';
         END IF;
         col := 'subject_name';
         IF coalesce(btrim(subject_name), '') = '' THEN
-            RAISE EXCEPTION '行政相对人名称 is empty' USING ERRCODE = '23502';
+            RAISE EXCEPTION USING MESSAGE = credit_gz.msg('行政相对人名称 is empty'), ERRCODE = '23502';
         END IF;
         IF subject_kind = 'natural_person' THEN
             col := 'id_type';
@@ -4965,7 +5196,7 @@ BEGIN
                     code := older.uscc;
                 END IF;
                 IF code IS NULL THEN
-                    RAISE EXCEPTION 'no unified code and no known older code' USING ERRCODE = '23502';
+                    RAISE EXCEPTION USING MESSAGE = credit_gz.msg('no unified code and no known older code'), ERRCODE = '23502';
                 END IF;
             END IF;
             who := code::text;
@@ -5019,7 +5250,7 @@ BEGIN
         END IF;
         col := 'legal_rep_name';
         IF coalesce(btrim(legal_rep_name), '') = '' THEN
-            RAISE EXCEPTION '法定代表人 is empty while its 证件号码 is given' USING ERRCODE = '23502';
+            RAISE EXCEPTION USING MESSAGE = credit_gz.msg('法定代表人 is empty while its 证件号码 is given'), ERRCODE = '23502';
         END IF;
         col := 'legal_rep_id_no';
         rep := credit_gz.intake_person(dtype, credit_gz.identity_document_no(dtype, btrim(legal_rep_id_no)),
@@ -5040,8 +5271,7 @@ BEGIN
                  WHERE r.subject_id = sid AND r.relation_id = rel.relation_id;
             END IF;
             IF NOT FOUND THEN
-                RAISE EXCEPTION 'the legal representative of subject % was recorded by department "%", only it or the keeper of the register changes it',
-                      who, rel.source_department_code USING ERRCODE = '42501';
+                RAISE EXCEPTION USING MESSAGE = credit_gz.msg('the legal representative of subject %s was recorded by department "%s", only it or the keeper of the register changes it', who, rel.source_department_code), ERRCODE = '42501';
             END IF;
             IF rel.valid_from <> dd THEN
                 INSERT INTO credit_gz.relation (subject_id, related_subject_id, kind, valid_from, valid_until,
@@ -5299,11 +5529,11 @@ DECLARE
     who  text;
 BEGIN
     IF dep IS NULL OR NOT EXISTS (SELECT FROM credit_gz.department d WHERE d.code = dep) THEN
-        RAISE EXCEPTION 'department "%" does not exist', dep USING ERRCODE = '22023';
+        RAISE EXCEPTION USING MESSAGE = credit_gz.msg('department "%s" does not exist', dep), ERRCODE = '22023';
     END IF;
     IF credit_gz.my_departments() <> '{}' AND dep <> ALL (credit_gz.my_departments()) THEN
-        RAISE EXCEPTION 'role "%" does not act for department "%"', current_user, dep USING ERRCODE = '42501',
-              HINT = 'A department loads only its own files.';
+        RAISE EXCEPTION USING MESSAGE = credit_gz.msg('role "%s" does not act for department "%s"', current_user, dep), ERRCODE = '42501',
+              HINT = credit_gz.msg('A department loads only its own files.');
     END IF;
     IF batch IS NULL OR NOT EXISTS (SELECT FROM credit_gz.licence_intake p
                                      WHERE p.department_code = dep AND p.batch = intake_licences.batch) THEN
@@ -5315,7 +5545,7 @@ BEGIN
                   WHERE p.department_code = dep AND p.batch = intake_licences.batch ORDER BY p.line_no LOOP
             line_no := s.line_no; outcome := NULL; record_id := NULL; column_name := NULL; error_state := NULL;
             message := NULL;
-            who := coalesce(nullif(btrim(s.uscc), ''), nullif(btrim(s.id_no), ''), '(no code)');
+            who := coalesce(nullif(btrim(s.uscc), ''), nullif(btrim(s.id_no), ''), credit_gz.msg('(no code)'));
             BEGIN
                 col := 'subject_category';
                 SELECT * INTO subj FROM credit_gz.intake_subject(s.subject_name, s.subject_category, s.uscc,
@@ -5392,7 +5622,7 @@ BEGIN
             EXCEPTION WHEN OTHERS THEN
                 GET STACKED DIAGNOSTICS st = RETURNED_SQLSTATE, msg = MESSAGE_TEXT;
                 outcome := 'rejected'; record_id := NULL; column_name := col; error_state := st;
-                message := pg_catalog.format('line %s (document "%s", subject %s): %s',
+                message := credit_gz.msg('line %s (document "%s", subject %s): %s',
                                              s.line_no, coalesce(btrim(s.document_no), ''), who, msg);
                 INSERT INTO credit_gz.intake_reject AS j (batch, line_no, department_code, format, document_no,
                                                           column_name, sqlstate, message)
@@ -6403,11 +6633,11 @@ DECLARE
     rejected bigint := 0;
 BEGIN
     IF dep IS NULL OR NOT EXISTS (SELECT FROM credit_gz.department d WHERE d.code = dep) THEN
-        RAISE EXCEPTION 'department "%" does not exist', dep USING ERRCODE = '22023';
+        RAISE EXCEPTION USING MESSAGE = credit_gz.msg('department "%s" does not exist', dep), ERRCODE = '22023';
     END IF;
     IF credit_gz.my_departments() <> '{}' AND dep <> ALL (credit_gz.my_departments()) THEN
-        RAISE EXCEPTION 'role "%" does not act for department "%"', current_user, dep USING ERRCODE = '42501',
-              HINT = 'A department loads only its own files.';
+        RAISE EXCEPTION USING MESSAGE = credit_gz.msg('role "%s" does not act for department "%s"', current_user, dep), ERRCODE = '42501',
+              HINT = credit_gz.msg('A department loads only its own files.');
     END IF;
     SELECT pg_catalog.count(*) INTO total FROM credit_gz.list_intake p
      WHERE p.department_code = dep AND p.batch = intake_lists.batch;
@@ -6419,7 +6649,7 @@ BEGIN
     FOR s IN SELECT * FROM credit_gz.list_intake p
               WHERE p.department_code = dep AND p.batch = intake_lists.batch ORDER BY p.line_no LOOP
         line_no := s.line_no; outcome := NULL; entry_id := NULL; column_name := NULL; error_state := NULL; message := NULL;
-        who := coalesce(nullif(btrim(s.uscc), ''), '(no code)');
+        who := coalesce(nullif(btrim(s.uscc), ''), credit_gz.msg('(no code)'));
         BEGIN
             col := 'listed_on';
             IF coalesce(btrim(s.listed_on), '') = '' THEN
@@ -7043,3 +7273,254 @@ COMMENT ON VIEW credit_gz.monitor_data_quality IS
     'department_code_error_rate; credit_gz.sent_code_quality), against the 0.005% target (policy_target '
     'code_error_rate), and the 双公示 field-check pass rate per department and city-wide. The archive''s own '
     'unverified codes: code_quality(''credit_gz.subject'', ''uscc'', ''name'').';
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- Messages in the language of lc_messages: credit_gz.msg (the extension's catalogue for SQL's messages),
+-- credit_gz.subject_code (messages name a subject by its code), uscc_explain and resident_id_explain STABLE;
+-- the objection's transitions and load_record's publicity-deadline checks raise through them.
+-- ---------------------------------------------------------------------------------------------------------------
+-- the explanations of a bad code are in the language of lc_messages, so no longer IMMUTABLE
+ALTER FUNCTION credit_gz.uscc_explain(text) STABLE;
+COMMENT ON FUNCTION credit_gz.uscc_explain(text) IS
+    '代码错误说明 / NULL when the text is a valid code, else the position and rule broken (for import error reports), '
+    'in the language of lc_messages (hence STABLE).';
+ALTER FUNCTION credit_gz.resident_id_explain(text) STABLE;
+COMMENT ON FUNCTION credit_gz.resident_id_explain(text) IS
+    'NULL when the text is a valid citizen identity number, else the reason (position and rule, and the expected '
+    'check character when only it is wrong), for import error reports, in the language of lc_messages (hence '
+    'STABLE). Never raises.';
+CREATE FUNCTION credit_gz.msg(msgid text) RETURNS text
+    LANGUAGE c STABLE PARALLEL SAFE
+    AS 'MODULE_PATHNAME', 'credit_gz_msg';
+COMMENT ON FUNCTION credit_gz.msg(text) IS
+    '消息译文 / the message in the language of lc_messages: the translation of msgid in the extension''s catalogue '
+    '(zh_CN when lc_messages is Chinese), the msgid itself otherwise.';
+CREATE FUNCTION credit_gz.msg(msgid text, VARIADIC args "any") RETURNS text
+    LANGUAGE c STABLE PARALLEL SAFE
+    AS 'MODULE_PATHNAME', 'credit_gz_msg';
+COMMENT ON FUNCTION credit_gz.msg(text, "any") IS
+    '消息译文 / the message in the language of lc_messages, formatted as format() does (%s, %1$s, %%): the '
+    'translation of msgid in the extension''s catalogue, the msgid itself when it has none.';
+
+CREATE FUNCTION credit_gz.subject_code(subject_id bigint) RETURNS text
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    code text;
+BEGIN
+    -- a message must not turn into "permission denied": a role that may not read subjects gets the id
+    IF pg_catalog.has_table_privilege('credit_gz.subject', 'SELECT') THEN
+        SELECT credit_gz.identity_code(s.uscc, s.resident_id, s.identity_document_type, s.identity_document_no)
+          INTO code FROM credit_gz.subject s WHERE s.subject_id = subject_code.subject_id;
+    END IF;
+    RETURN coalesce(code, '#' || subject_code.subject_id::text);
+END
+$$;
+COMMENT ON FUNCTION credit_gz.subject_code(bigint) IS
+    '消息中的主体标识 / how messages name a subject: its unified code or masked identity number (identity_code); '
+    '"#<subject id>" when the caller may not read it.';
+
+CREATE OR REPLACE FUNCTION credit_gz.objection_transition() RETURNS trigger
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    now_ts timestamptz := pg_catalog.now();
+    day date := credit_gz.policy_date();
+    bad text[];
+BEGIN
+    IF (NEW.subject_id, NEW.record_id, NEW.department_code, NEW.claim, NEW.prior_status, NEW.submitted_at, NEW.accept_due)
+       IS DISTINCT FROM
+       (OLD.subject_id, OLD.record_id, OLD.department_code, OLD.claim, OLD.prior_status, OLD.submitted_at, OLD.accept_due) THEN
+        RAISE EXCEPTION USING ERRCODE = '23514', CONSTRAINT = TG_NAME, TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA,
+                  MESSAGE = credit_gz.msg('the record, claim and deadlines of the objection to record %s of subject %s cannot change',
+                                          (SELECT r.document_no FROM credit_gz.record r WHERE r.subject_id = OLD.subject_id AND r.record_id = OLD.record_id), credit_gz.subject_code(OLD.subject_id)),
+                  HINT = credit_gz.msg('File a new objection instead.');
+    END IF;
+    IF NEW.status = OLD.status THEN
+        IF (NEW.accepted_at, NEW.platform_due, NEW.referred_at, NEW.provider_due, NEW.resolved_at, NEW.outcome,
+            NEW.corrections, NEW.outcome_reason, NEW.decided_by)
+           IS DISTINCT FROM
+           (OLD.accepted_at, OLD.platform_due, OLD.referred_at, OLD.provider_due, OLD.resolved_at, OLD.outcome,
+            OLD.corrections, OLD.outcome_reason, OLD.decided_by) THEN
+            RAISE EXCEPTION USING ERRCODE = '23514', CONSTRAINT = TG_NAME, TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA,
+                      MESSAGE = credit_gz.msg('steps of the objection to record %s of subject %s are recorded by changing its status',
+                                              (SELECT r.document_no FROM credit_gz.record r WHERE r.subject_id = OLD.subject_id AND r.record_id = OLD.record_id), credit_gz.subject_code(OLD.subject_id)),
+                      HINT = credit_gz.msg('Use objection_accept, objection_refuse, objection_refer or objection_resolve.');
+        END IF;
+        RETURN NEW;
+    END IF;
+    IF NOT ((OLD.status = 'submitted' AND NEW.status IN ('accepted', 'refused'))
+            OR (OLD.status = 'accepted' AND NEW.status IN ('provider_check', 'resolved'))
+            OR (OLD.status = 'provider_check' AND NEW.status = 'resolved')) THEN
+        RAISE EXCEPTION USING ERRCODE = 'CG622', CONSTRAINT = TG_NAME, TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA,
+                  MESSAGE = credit_gz.msg('the objection to record %s of subject %s cannot go from %s to %s',
+                                          (SELECT r.document_no FROM credit_gz.record r WHERE r.subject_id = OLD.subject_id AND r.record_id = OLD.record_id), credit_gz.subject_code(OLD.subject_id), OLD.status, NEW.status),
+                  DETAIL = credit_gz.msg('An objection is submitted, then accepted or refused; an accepted one is resolved by the platform or referred to the provider, who resolves it.'),
+                  HINT = credit_gz.msg('File a new objection to start again.');
+    END IF;
+    NEW.decided_by := current_user;
+    NEW.accepted_at := OLD.accepted_at; NEW.platform_due := OLD.platform_due;
+    NEW.referred_at := OLD.referred_at; NEW.provider_due := OLD.provider_due;
+    CASE NEW.status
+    WHEN 'accepted' THEN
+        NEW.accepted_at := now_ts;
+        NEW.platform_due := credit_gz.deadline('objection', 'platform_check', 'standard', day);
+        NEW.outcome := NULL; NEW.corrections := NULL; NEW.resolved_at := NULL;
+    WHEN 'provider_check' THEN
+        NEW.referred_at := now_ts;
+        NEW.provider_due := credit_gz.deadline('objection', 'provider_check', 'standard', day);
+        NEW.outcome := NULL; NEW.corrections := NULL; NEW.resolved_at := NULL;
+    ELSE  -- refused, resolved
+        NEW.resolved_at := now_ts;
+        IF NULLIF(pg_catalog.btrim(NEW.outcome_reason), '') IS NULL THEN
+            RAISE EXCEPTION USING ERRCODE = '23514', CONSTRAINT = TG_NAME, TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA,
+                      MESSAGE = CASE NEW.status WHEN 'refused' THEN credit_gz.msg('a refused objection needs a reason')
+                                                ELSE credit_gz.msg('a resolved objection needs a reason') END,
+                      HINT = credit_gz.msg('Give the reason in outcome_reason.');
+        END IF;
+        IF NEW.status = 'refused' THEN
+            NEW.outcome := NULL; NEW.corrections := NULL;
+        ELSIF NEW.outcome IS NULL THEN
+            RAISE EXCEPTION USING ERRCODE = '23514', CONSTRAINT = TG_NAME, TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA,
+                      MESSAGE = credit_gz.msg('a resolved objection needs an outcome'),
+                      HINT = credit_gz.msg('Set outcome to corrected, revoked or upheld.');
+        ELSIF NEW.outcome = 'corrected' THEN
+            IF NEW.corrections IS NULL OR pg_catalog.jsonb_typeof(NEW.corrections) <> 'object'
+               OR NEW.corrections = '{}'::jsonb THEN
+                RAISE EXCEPTION USING ERRCODE = '23514', CONSTRAINT = TG_NAME, TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA,
+                          MESSAGE = credit_gz.msg('a corrected objection needs the corrections'),
+                          HINT = credit_gz.msg('Give corrections as a JSON object, e.g. {"severity": "general"}.');
+            END IF;
+            SELECT array_agg(k) INTO bad FROM pg_catalog.jsonb_object_keys(NEW.corrections) k
+            WHERE k NOT IN ('document_no', 'decision_date', 'severity', 'item_code', 'domain_code');
+            IF bad IS NOT NULL THEN
+                RAISE EXCEPTION USING ERRCODE = '22023',
+                          MESSAGE = credit_gz.msg('record columns %s cannot be corrected through an objection', bad),
+                          HINT = credit_gz.msg('Correct document_no, decision_date, severity, item_code or domain_code.');
+            END IF;
+        ELSE
+            NEW.corrections := NULL;
+        END IF;
+    END CASE;
+    RETURN NEW;
+END $$;
+COMMENT ON FUNCTION credit_gz.objection_transition() IS
+    'Trigger: enforces submitted → accepted/refused, accepted → provider_check/resolved, provider_check → resolved '
+    '(CG622 otherwise), stamps times and the platform / provider deadlines, validates outcome and corrections.';
+
+CREATE OR REPLACE FUNCTION credit_gz.load_record(
+    department_code text, document_no text, subject_id bigint, item_code text, decision_date date,
+    domain_code text DEFAULT NULL, severity text DEFAULT NULL, disclosure text DEFAULT 'public',
+    title text DEFAULT NULL, details jsonb DEFAULT NULL, occupation_id bigint DEFAULT NULL,
+    publicity_deadline date DEFAULT NULL)
+RETURNS bigint
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    doc credit_gz.record_document;
+    id  bigint;
+    con text;
+    rec record;
+    until date;
+BEGIN
+    LOOP
+        SELECT d.* INTO doc FROM credit_gz.record_document d WHERE d.department_code = $1 AND d.document_no = $2;
+        IF FOUND THEN
+            UPDATE credit_gz.record r
+               SET subject_id = $3, item_code = $4, decision_date = $5, domain_code = $6, severity = $7,
+                   disclosure = coalesce($8, 'public'), title = $9, details = $10, occupation_id = $11
+             WHERE r.subject_id = doc.subject_id AND r.record_id = doc.record_id
+            RETURNING r.record_id INTO id;
+            EXIT WHEN FOUND;
+        ELSE
+            BEGIN
+                INSERT INTO credit_gz.record AS r (department_code, document_no, subject_id, item_code, decision_date,
+                                                   domain_code, severity, disclosure, title, details, occupation_id)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, coalesce($8, 'public'), $9, $10, $11)
+                RETURNING r.record_id INTO id;
+                EXIT;
+            EXCEPTION WHEN unique_violation THEN
+                -- a concurrent load of the same document committed first: update it on the next round
+                GET STACKED DIAGNOSTICS con = CONSTRAINT_NAME;
+                IF con IS DISTINCT FROM 'record_document_key' THEN
+                    RAISE;
+                END IF;
+            END;
+        END IF;
+    END LOOP;
+    IF $12 IS NULL THEN
+        RETURN id;
+    END IF;
+
+    until := credit_gz.exclusive_end($12);
+    SELECT r.status, r.publish_until,
+           coalesce(s.uscc::text, credit_gz.resident_id_mask(s.resident_id), r.subject_id::text) AS code,
+           credit_gz.add_months(r.decision_date, p.max_months) AS rule_until
+      INTO rec
+      FROM credit_gz.record r
+      LEFT JOIN credit_gz.subject s ON s.subject_id = r.subject_id
+      LEFT JOIN credit_gz.publicity_rule p ON p.publicity_rule_id = r.publicity_rule_id
+     WHERE r.subject_id = $3 AND r.record_id = id;
+    IF rec.rule_until IS NULL THEN
+        RAISE EXCEPTION USING ERRCODE = '22023',
+                  MESSAGE = credit_gz.msg('record "%s" of subject %s has no publicity period, so it takes no 公示截止期', $2, rec.code),
+                  DETAIL = credit_gz.msg('Only negative records with a publicity rule in force on their decision date are published for a period.'),
+                  HINT = credit_gz.msg('Leave publicity_deadline NULL for this record.');
+    END IF;
+    IF until > rec.rule_until THEN
+        RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = 'record_publicity_rule',
+                  MESSAGE = credit_gz.msg('record "%s" of subject %s: 公示截止期 %s is after the last day the publicity rule allows, %s',
+                                          $2, rec.code, pg_catalog.to_char($12, 'YYYY-MM-DD'),
+                                          pg_catalog.to_char(credit_gz.inclusive_end(rec.rule_until), 'YYYY-MM-DD')),
+                  DETAIL = credit_gz.msg('公示截止期 is the last day published; the maximum publicity period of the rule in force on the decision date ends the day before publish_until.'),
+                  HINT = credit_gz.msg('Send the 公示截止期 the department decided, on or before the rule''s last day.');
+    END IF;
+    IF rec.status = 'in_publicity' AND rec.publish_until IS DISTINCT FROM until THEN
+        UPDATE credit_gz.record r SET publish_until = until WHERE r.subject_id = $3 AND r.record_id = id;
+    END IF;
+    RETURN id;
+END
+$$;
+COMMENT ON FUNCTION credit_gz.load_record(text, text, bigint, text, date, text, text, text, text, jsonb, bigint, date) IS
+    '归集信用记录 / load one record idempotently: a (department_code, document_no) already in credit_gz.record_document '
+    'updates its record, else a new record is inserted; returns record_id. Status is kept on re-send. '
+    'publicity_deadline: the 公示截止期 as the national format sends it (the last day published), stored as '
+    'publish_until = 公示截止期 + 1; it may shorten the rule''s window while the record is in publicity, never lengthen '
+    'it (23514). Bulk: COPY into a staging table, then MERGE through record_document (doc/archive.md).';
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- Repair messages name the record by its document number (the list entry by its case number) and the subject by its
+-- code, in the language of lc_messages (credit_gz.repair_target).
+-- ---------------------------------------------------------------------------------------------------------------
+-- repair_target: how a message names what a repair application is about — the record by its document number, the
+-- list entry by its case number, with the subject's code.
+CREATE FUNCTION credit_gz.repair_target(subject_id bigint, record_id bigint, entry_id bigint) RETURNS text
+LANGUAGE sql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS $$
+    SELECT CASE WHEN $2 IS NOT NULL
+                THEN credit_gz.msg('credit record %s of subject %s',
+                                   (SELECT r.document_no FROM credit_gz.record r WHERE r.subject_id = $1 AND r.record_id = $2),
+                                   credit_gz.subject_code($1))
+                ELSE credit_gz.msg('list entry %s of subject %s',
+                                   (SELECT e.basis_document FROM credit_gz.list_entry e WHERE e.subject_id = $1 AND e.entry_id = $3),
+                                   credit_gz.subject_code($1)) END
+$$;
+COMMENT ON FUNCTION credit_gz.repair_target(bigint, bigint, bigint) IS
+    '修复对象的消息用语 / how messages name the target of a repair application: the record by its document number or '
+    'the list entry by its case number, and the subject by its code.';
+
+CREATE OR REPLACE FUNCTION credit_gz.repair_raise_ineligible(what text, reasons text[], eligible_from date) RETURNS void
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    RAISE EXCEPTION USING ERRCODE = 'CG611',
+              MESSAGE = CASE WHEN eligible_from IS NOT NULL
+                             THEN credit_gz.msg('%s is not eligible for credit repair before %s', what,
+                                                pg_catalog.to_char(eligible_from, 'YYYY-MM-DD'))
+                             ELSE credit_gz.msg('%s is not eligible for credit repair', what) END,
+              DETAIL = credit_gz.msg('Reasons: %s.', array_to_string(reasons, '; ')),
+              HINT = CASE WHEN eligible_from IS NOT NULL
+                          THEN credit_gz.msg('Apply again on or after %s.', pg_catalog.to_char(eligible_from, 'YYYY-MM-DD'))
+                          ELSE credit_gz.msg('Remove the reasons listed (perform the obligations, file a repair commitment) and apply again.') END;
+END $$;
+COMMENT ON FUNCTION credit_gz.repair_raise_ineligible(text, text[], date) IS
+    'Raises CG611 (not eligible for repair) with every reason and, when only dates stand in the way, the first eligible day.';

@@ -3,6 +3,7 @@
  * identity card (layouts and their sources in identity_document.h).
  */
 #include "identity_document.h"
+#include "core_text.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -194,17 +195,17 @@ forms(idoc_layout layout)
 	switch (layout)
 	{
 		case IDOC_PERMANENT_RESIDENCE:
-			return "a permanent residence number is 18 characters, 9 and 16 digits and a MOD 11-2 check character "
-				"(2023 form), or 3 letters and 12 digits (2017 form)";
+			return core_text("a permanent residence number is 18 characters, 9 and 16 digits and a MOD 11-2 check character "
+				"(2023 form), or 3 letters and 12 digits (2017 form)");
 		case IDOC_HK_MACAO_PERMIT:
-			return "a Mainland Travel Permit number is H or M and the 8-digit lifelong number, optionally followed by "
-				"the 2-digit renewal count";
+			return core_text("a Mainland Travel Permit number is H or M and the 8-digit lifelong number, optionally followed by "
+				"the 2-digit renewal count");
 		case IDOC_TAIWAN_PERMIT:
-			return "a Mainland Travel Permit for Taiwan Residents number is the 8-digit lifelong number, optionally "
-				"followed by the 2-digit issue count and the issuing office in brackets";
+			return core_text("a Mainland Travel Permit for Taiwan Residents number is the 8-digit lifelong number, optionally "
+				"followed by the 2-digit issue count and the issuing office in brackets");
 		case IDOC_PASSPORT:
-			return "a passport is written as the issuing state's code (1 to 3 letters), \"/\" and the number "
-				"(5 to 20 letters and digits)";
+			return core_text("a passport is written as the issuing state's code (1 to 3 letters), \"/\" and the number "
+				"(5 to 20 letters and digits)");
 	}
 	return "";
 }
@@ -218,22 +219,22 @@ idoc_error_detail(idoc_layout layout, const idoc_error *err, char *buf, size_t s
 	switch (err->rule)
 	{
 		case IDOC_OK:
-			snprintf(buf, size, "The number is valid.");
+			snprintf(buf, size, core_text("The number is valid."));
 			break;
 		case IDOC_EMPTY:
-			snprintf(buf, size, "The number is empty; %s.", forms(layout));
+			snprintf(buf, size, core_text("The number is empty; %s."), forms(layout));
 			break;
 		case IDOC_TOO_LONG:
-			snprintf(buf, size, "The input is longer than %d bytes; %s.", IDOC_MAX_INPUT, forms(layout));
+			snprintf(buf, size, core_text("The input is longer than %d bytes; %s."), IDOC_MAX_INPUT, forms(layout));
 			break;
 		case IDOC_BAD_CHAR:
-			snprintf(buf, size, "Character %d is not allowed; %s.", err->position, forms(layout));
+			snprintf(buf, size, core_text("Character %d is not allowed; %s."), err->position, forms(layout));
 			break;
 		case IDOC_BAD_FORM:
-			snprintf(buf, size, "The characters make none of the forms: %s.", forms(layout));
+			snprintf(buf, size, core_text("The characters make none of the forms: %s."), forms(layout));
 			break;
 		case IDOC_BAD_CHECK:
-			snprintf(buf, size, "The check character (position 18) should be \"%c\" (MOD 11-2 as GB 11643).",
+			snprintf(buf, size, core_text("The check character (position 18) should be \"%c\" (MOD 11-2 as GB 11643)."),
 					 err->expected);
 			break;
 	}

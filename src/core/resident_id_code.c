@@ -5,6 +5,7 @@
  * numbers with years 19YY). Test vectors from python-stdnum (tests/test_cn_ric.doctest).
  */
 #include "resident_id_code.h"
+#include "core_text.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -460,16 +461,19 @@ rid_error_detail(const rid_error *err, char *buf, size_t size)
 	switch (err->rule)
 	{
 		case RID_OK:
-			snprintf(buf, size, "The number is valid.");
+			snprintf(buf, size, core_text("The number is valid."));
 			break;
 		case RID_BAD_LENGTH:
 			if (err->length == 0)
-				snprintf(buf, size, "The value is empty; a citizen identity number has 18 characters "
-						 "(15 digits in the legacy form).");
+				snprintf(buf, size, core_text("The value is empty; a citizen identity number has 18 characters "
+						 "(15 digits in the legacy form)."));
 			else
-				snprintf(buf, size, "The value has %d character%s after trimming white space; a citizen identity "
-						 "number has 18 (15 digits in the legacy form).",
-						 err->length, err->length == 1 ? "" : "s");
+				snprintf(buf, size, core_ntext("The value has %d character after trimming white space; a citizen "
+											   "identity number has 18 (15 digits in the legacy form).",
+											   "The value has %d characters after trimming white space; a citizen "
+											   "identity number has 18 (15 digits in the legacy form).",
+											   (unsigned long) err->length),
+						 err->length);
 			break;
 		case RID_BAD_CHAR:
 			{
@@ -478,31 +482,31 @@ rid_error_detail(const rid_error *err, char *buf, size_t size)
 				if (err->found)
 					snprintf(shown, sizeof(shown), " (\"%c\")", err->found);
 				if (err->legacy)
-					snprintf(buf, size, "Character %d%s is not a digit: a legacy 15-character number has only "
-							 "digits.", err->position, shown);
+					snprintf(buf, size, core_text("Character %d%s is not a digit: a legacy 15-character number has only "
+							 "digits."), err->position, shown);
 				else if (err->position == 18)
-					snprintf(buf, size, "Character 18%s is not a check character: it is a digit or X.", shown);
+					snprintf(buf, size, core_text("Character 18%s is not a check character: it is a digit or X."), shown);
 				else
-					snprintf(buf, size, "Character %d%s is not a digit: positions 1-17 are digits.",
+					snprintf(buf, size, core_text("Character %d%s is not a digit: positions 1-17 are digits."),
 							 err->position, shown);
 			}
 			break;
 		case RID_BAD_YEAR:
-			snprintf(buf, size, "Year of birth %04d (positions 7-10) is outside the accepted range %d-%d.",
+			snprintf(buf, size, core_text("Year of birth %04d (positions 7-10) is outside the accepted range %d-%d."),
 					 err->year, RID_MIN_YEAR, RID_MAX_YEAR);
 			break;
 		case RID_BAD_MONTH:
-			snprintf(buf, size, "Month of birth \"%02d\" (positions %d-%d) is not a month.",
+			snprintf(buf, size, core_text("Month of birth \"%02d\" (positions %d-%d) is not a month."),
 					 err->month, err->position, err->position + 1);
 			break;
 		case RID_BAD_DAY:
-			snprintf(buf, size, "Day of birth \"%02d\" (positions %d-%d) does not exist: %04d-%02d has %d days.",
+			snprintf(buf, size, core_text("Day of birth \"%02d\" (positions %d-%d) does not exist: %04d-%02d has %d days."),
 					 err->day, err->position, err->position + 1, err->year, err->month,
 					 days_in_month(err->year, err->month));
 			break;
 		case RID_BAD_CHECK:
-			snprintf(buf, size, "Character 18 (\"%c\") is not the check character of the number "
-					 "(ISO 7064 MOD 11-2).", err->found);
+			snprintf(buf, size, core_text("Character 18 (\"%c\") is not the check character of the number "
+					 "(ISO 7064 MOD 11-2)."), err->found);
 			break;
 	}
 	return buf;
@@ -516,6 +520,6 @@ rid_error_hint(const rid_error *err, char *buf, size_t size)
 {
 	if (err->rule != RID_BAD_CHECK || size == 0)
 		return NULL;
-	snprintf(buf, size, "The check character (position 18) should be \"%c\".", err->expected);
+	snprintf(buf, size, core_text("The check character (position 18) should be \"%c\"."), err->expected);
 	return buf;
 }

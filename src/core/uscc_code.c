@@ -5,6 +5,7 @@
  * Rules and sources: shared notes "uscc-and-id-rules.md" (GB 32100-2015, GB 11714-1997).
  */
 #include "uscc_code.h"
+#include "core_text.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -730,7 +731,8 @@ list_categories(const char *cats, char *buf, size_t size)
 	buf[0] = '\0';
 	for (size_t i = 0; i < n && off < size; i++)
 	{
-		const char *sep = i == 0 ? "" : (i == n - 1 ? " or " : ", ");
+		/* translator: the separators of a list of categories, "1, 2, 3 or 9" */
+		const char *sep = i == 0 ? "" : (i == n - 1 ? core_text(" or ") : core_text(", "));
 		int			w = snprintf(buf + off, size - off, "%s%c", sep, cats[i]);
 
 		if (w < 0)
@@ -751,52 +753,54 @@ uscc_error_detail(const uscc_error *err, char *buf, size_t size)
 	switch (err->rule)
 	{
 		case USCC_OK:
-			snprintf(buf, size, "The code is valid.");
+			snprintf(buf, size, core_text("The code is valid."));
 			break;
 		case USCC_BAD_LENGTH:
 			if (err->length == 0)
-				snprintf(buf, size, "The value is empty; %s.",
-						 err->want_length == USCC_LEN ? "a unified social credit code has 18 characters"
-						 : "uscc_make takes the first 17 characters of a code");
+				snprintf(buf, size, core_text("The value is empty; %s."),
+						 err->want_length == USCC_LEN ? core_text("a unified social credit code has 18 characters")
+						 : core_text("uscc_make takes the first 17 characters of a code"));
 			else
-				snprintf(buf, size, "The value has %d character%s after trimming white space; %s.",
-						 err->length, err->length == 1 ? "" : "s",
-						 err->want_length == USCC_LEN ? "a unified social credit code has 18"
-						 : "uscc_make takes the first 17 characters of a code");
+				snprintf(buf, size, core_ntext("The value has %d character after trimming white space; %s.",
+											   "The value has %d characters after trimming white space; %s.",
+											   (unsigned long) err->length),
+						 err->length,
+						 err->want_length == USCC_LEN ? core_text("a unified social credit code has 18")
+						 : core_text("uscc_make takes the first 17 characters of a code"));
 			break;
 		case USCC_BAD_CHAR:
 			if (err->found)
-				snprintf(buf, size, "Character %d (\"%c\") is not allowed: the code alphabet is the digits and the "
-						 "capital letters except I, O, S, V and Z.", err->position, err->found);
+				snprintf(buf, size, core_text("Character %d (\"%c\") is not allowed: the code alphabet is the digits and the "
+						 "capital letters except I, O, S, V and Z."), err->position, err->found);
 			else
-				snprintf(buf, size, "Character %d is not allowed: the code alphabet is the digits and the "
-						 "capital letters except I, O, S, V and Z.", err->position);
+				snprintf(buf, size, core_text("Character %d is not allowed: the code alphabet is the digits and the "
+						 "capital letters except I, O, S, V and Z."), err->position);
 			break;
 		case USCC_BAD_AUTHORITY:
-			snprintf(buf, size, "Character 1 (\"%c\") is not a registration authority code (1-9, A, N or Y).",
+			snprintf(buf, size, core_text("Character 1 (\"%c\") is not a registration authority code (1-9, A, N or Y)."),
 					 err->found);
 			break;
 		case USCC_BAD_CATEGORY:
 			a = find_authority(err->authority);
 			list_categories(a ? a->categories : "", cats, sizeof(cats));
-			snprintf(buf, size, "Character 2 (\"%c\") is not an institution category of registration authority "
-					 "\"%c\", which allows %s.", err->found, err->authority, cats);
+			snprintf(buf, size, core_text("Character 2 (\"%c\") is not an institution category of registration authority "
+					 "\"%c\", which allows %s."), err->found, err->authority, cats);
 			break;
 		case USCC_BAD_REGION:
-			snprintf(buf, size, "Character %d (\"%c\") is not a digit: positions 3-8 hold the administrative "
-					 "division code (GB/T 2260).", err->position, err->found);
+			snprintf(buf, size, core_text("Character %d (\"%c\") is not a digit: positions 3-8 hold the administrative "
+					 "division code (GB/T 2260)."), err->position, err->found);
 			break;
 		case USCC_BAD_CHECK:
 			if (err->expected17 && err->expected18)
-				snprintf(buf, size, "Character 17 (\"%c\") is not the check digit of organisation code \"%s\" "
+				snprintf(buf, size, core_text("Character 17 (\"%c\") is not the check digit of organisation code \"%s\" "
 						 "(GB 11714), and character 18 (\"%c\") is not the check character of the code "
-						 "(GB 32100 mod 31).", err->found17, err->org, err->found18);
+						 "(GB 32100 mod 31)."), err->found17, err->org, err->found18);
 			else if (err->expected17)
-				snprintf(buf, size, "Character 17 (\"%c\") is not the check digit of organisation code \"%s\" "
-						 "(GB 11714).", err->found17, err->org);
+				snprintf(buf, size, core_text("Character 17 (\"%c\") is not the check digit of organisation code \"%s\" "
+						 "(GB 11714)."), err->found17, err->org);
 			else
-				snprintf(buf, size, "Character 18 (\"%c\") is not the check character of the code "
-						 "(GB 32100 mod 31).", err->found18);
+				snprintf(buf, size, core_text("Character 18 (\"%c\") is not the check character of the code "
+						 "(GB 32100 mod 31)."), err->found18);
 			break;
 	}
 	return buf;
@@ -809,11 +813,11 @@ uscc_error_hint(const uscc_error *err, char *buf, size_t size)
 	if (err->rule != USCC_BAD_CHECK || size == 0)
 		return NULL;
 	if (err->expected17 && err->expected18)
-		snprintf(buf, size, "The check characters should be \"%c\" (position 17) and \"%c\" (position 18).",
+		snprintf(buf, size, core_text("The check characters should be \"%c\" (position 17) and \"%c\" (position 18)."),
 				 err->expected17, err->expected18);
 	else if (err->expected17)
-		snprintf(buf, size, "The organisation-code check digit (position 17) should be \"%c\".", err->expected17);
+		snprintf(buf, size, core_text("The organisation-code check digit (position 17) should be \"%c\"."), err->expected17);
 	else
-		snprintf(buf, size, "The check character (position 18) should be \"%c\".", err->expected18);
+		snprintf(buf, size, core_text("The check character (position 18) should be \"%c\"."), err->expected18);
 	return buf;
 }

@@ -224,7 +224,8 @@ SELECT throws_ok($$INSERT INTO credit_gz.record (subject_id, item_code, departme
                  '23503', 'record cites item "no_such_item", which is not in the information catalogue', 'item not in the catalogue');
 SELECT throws_ok($$INSERT INTO credit_gz.record (subject_id, item_code, department_code, document_no, decision_date)
                    VALUES (pg_temp.sid('T张三'), 'red_light', 'public_security', 'T-X-2', '2025-01-01')$$,
-                 '23514', format('item "red_light" (闯红灯) may not enter the personal credit record of subject %s', pg_temp.sid('T张三')),
+                 '23514', format('item "red_light" (闯红灯) may not enter the personal credit record of subject %s',
+                        credit_gz.subject_code(pg_temp.sid('T张三'))),
                  '十七: 闯红灯 against a natural person');
 SELECT throws_ok(format($$INSERT INTO credit_gz.record (subject_id, item_code, department_code, document_no, decision_date)
                           VALUES (pg_temp.sid('T张三'), %L, 'urban_management', 'T-X-3-' || %L, '2025-01-01')$$, code, code),

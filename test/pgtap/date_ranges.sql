@@ -81,8 +81,8 @@ SELECT ok(NOT credit_gz.is_restricted(pg_temp.s('dr甲公司'), 'government_proc
 SELECT is(credit_gz.precheck(pg_temp.s('dr甲公司'), 'government_procurement', 'procurement_bid') ->> 'verdict', 'allow',
           'and the full pre-check allows');
 SELECT throws_ok($$UPDATE credit_gz.list_entry SET status = 'expired', status_changed_on = credit_gz.policy_date() - 1
-                    WHERE basis_document = 'DR-LE-2'$$, '23514', 'list entry ' || (SELECT entry_id FROM credit_gz.list_entry
-                    WHERE basis_document = 'DR-LE-2') || ' has not reached the end of its term',
+                    WHERE basis_document = 'DR-LE-2'$$, '23514', 'list entry DR-LE-2 of subject '
+                    || credit_gz.subject_code(pg_temp.s('dr甲公司')) || ' has not reached the end of its term',
                  'an entry cannot expire on its last day');
 SELECT lives_ok($$UPDATE credit_gz.list_entry SET status = 'expired', status_changed_on = credit_gz.policy_date()
                    WHERE basis_document = 'DR-LE-2'$$, 'it expires on its until day');

@@ -69,8 +69,9 @@ SELECT id, credit_gz.policy_date() - 10, credit_gz.policy_date() + 31, '修复�
 SELECT is((SELECT eligible_from FROM credit_gz.record_repair_eligibility((SELECT id FROM fx WHERE name = 'rec_ok'), credit_gz.policy_date(), credit_gz.policy_date() - 5)),
           credit_gz.policy_date() + 31, 'repair bar: eligible the day after the bar ends');
 SELECT throws_ok(format('SELECT credit_gz.repair_submit(%s, credit_gz.policy_date() - 5)', (SELECT id FROM fx WHERE name = 'rec_ok')),
-                 'CG611', format('credit record %s is not eligible for credit repair before %s',
-                                 (SELECT id FROM fx WHERE name = 'rec_ok'), credit_gz.policy_date() + 31),
+                 'CG611', format('credit record %s of subject %s is not eligible for credit repair before %s',
+                                 (SELECT document_no FROM credit_gz.record WHERE record_id = (SELECT id FROM fx WHERE name = 'rec_ok')),
+                                 credit_gz.subject_code((SELECT id FROM fx WHERE name = 'a')), credit_gz.policy_date() + 31),
                  'an ineligible application is rejected with CG611 and the first eligible day');
 DELETE FROM credit_gz.repair_bar WHERE subject_id = (SELECT id FROM fx WHERE name = 'a');
 UPDATE credit_gz.commitment SET status = 'not_fulfilled' WHERE subject_id = (SELECT id FROM fx WHERE name = 'a');

@@ -60,7 +60,7 @@ INSERT INTO rid_fn VALUES
     ('resident_id_cmp', '{resident_id,resident_id}', 'immutable'),
     ('resident_id_sortsupport', '{internal}', 'immutable'),
     ('resident_id_hash', '{resident_id}', 'immutable'), ('resident_id_hash_extended', '{resident_id,bigint}', 'immutable'),
-    ('resident_id_is_valid', '{text}', 'immutable'), ('resident_id_explain', '{text}', 'immutable'),
+    ('resident_id_is_valid', '{text}', 'immutable'), ('resident_id_explain', '{text}', 'stable'),
     ('resident_id_birth_date', '{resident_id}', 'immutable'), ('resident_id_sex', '{resident_id}', 'immutable'),
     ('resident_id_region', '{resident_id}', 'immutable'), ('resident_id_mask', '{resident_id}', 'immutable'),
     ('resident_id_make', '{text}', 'immutable'), ('resident_id_district', '{resident_id}', 'stable');

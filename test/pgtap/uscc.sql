@@ -39,7 +39,7 @@ INSERT INTO uscc_fn VALUES
     ('uscc_cmp', '{uscc,uscc}', 'immutable'), ('uscc_sortsupport', '{internal}', 'immutable'),
     ('uscc_hash', '{uscc}', 'immutable'), ('uscc_hash_extended', '{uscc,bigint}', 'immutable'),
     ('uscc', '{text}', 'stable'), ('uscc_text', '{uscc}', 'immutable'),
-    ('uscc_is_valid', '{text}', 'immutable'), ('uscc_explain', '{text}', 'immutable'),
+    ('uscc_is_valid', '{text}', 'immutable'), ('uscc_explain', '{text}', 'stable'),
     ('uscc_is_verified', '{uscc}', 'immutable'), ('uscc_correct', '{uscc}', 'immutable'),
     ('uscc_authority', '{uscc}', 'immutable'), ('uscc_authority_name', '{uscc}', 'immutable'),
     ('uscc_category', '{uscc}', 'immutable'), ('uscc_category_name', '{uscc}', 'immutable'),

@@ -426,9 +426,10 @@ SELECT is(ARRAY(SELECT t.oid::regtype::text || ': ' || f.oid::regprocedure::text
 -- Labels the user documentation states (doc/*.md) match the catalogue. NULL: the doc says nothing.
 CREATE TEMP TABLE cg_doc_label (fn text, vol "char", strict boolean, par "char", doc text);
 INSERT INTO cg_doc_label VALUES
-    -- doc/resident_id.md: "All are IMMUTABLE STRICT PARALLEL SAFE except resident_id_district (STABLE)."
+    -- doc/resident_id.md: "All are IMMUTABLE STRICT PARALLEL SAFE except resident_id_district (STABLE) and
+    -- resident_id_explain (STABLE)"
     ('credit_gz.resident_id_is_valid(text)', 'i', true, 's', 'resident_id.md'),
-    ('credit_gz.resident_id_explain(text)', 'i', true, 's', 'resident_id.md'),
+    ('credit_gz.resident_id_explain(text)', 's', true, 's', 'resident_id.md'),
     ('credit_gz.resident_id_birth_date(credit_gz.resident_id)', 'i', true, 's', 'resident_id.md'),
     ('credit_gz.resident_id_sex(credit_gz.resident_id)', 'i', true, 's', 'resident_id.md'),
     ('credit_gz.resident_id_region(credit_gz.resident_id)', 'i', true, 's', 'resident_id.md'),
@@ -440,9 +441,9 @@ INSERT INTO cg_doc_label VALUES
     ('credit_gz.credit_grade_rank(credit_gz.credit_grade)', 'i', true, 's', 'credit_grade.md'),
     ('credit_gz.min(credit_gz.credit_grade)', 'i', NULL, 's', 'credit_grade.md'),
     ('credit_gz.max(credit_gz.credit_grade)', 'i', NULL, 's', 'credit_grade.md'),
-    -- doc/uscc.md: "STRICT, PARALLEL SAFE, IMMUTABLE unless noted"; uscc_district and uscc(text) STABLE
+    -- doc/uscc.md: "STRICT, PARALLEL SAFE, IMMUTABLE unless noted"; uscc_district, uscc(text) and uscc_explain STABLE
     ('credit_gz.uscc_is_valid(text)', 'i', true, 's', 'uscc.md'),
-    ('credit_gz.uscc_explain(text)', 'i', true, 's', 'uscc.md'),
+    ('credit_gz.uscc_explain(text)', 's', true, 's', 'uscc.md'),
     ('credit_gz.uscc_is_verified(credit_gz.uscc)', 'i', true, 's', 'uscc.md'),
     ('credit_gz.uscc_correct(credit_gz.uscc)', 'i', true, 's', 'uscc.md'),
     ('credit_gz.uscc_authority(credit_gz.uscc)', 'i', true, 's', 'uscc.md'),

@@ -3,7 +3,9 @@
 # 1. the installed credit_gz.so exports only Pg_magic_func, _PG_init and credit_gz_* symbols: the entry points that
 #    the extension's SQL functions or a released install script name (and their pg_finfo_ records) carry the prefix too;
 # 2. the C sources take no advisory lock of their own (the one registry is credit_gz.job_lock_key, in SQL);
-# 3. the C sources read no date of their own: "today" is credit_gz_policy_day() (src/credit_gz.c, the policy clock).
+# 3. the C sources read no date of their own: "today" is credit_gz_policy_day() (src/credit_gz.c, the policy clock);
+# 4. every C file of the module is in the extension's text domain (src/textdomain.h, directly or through
+#    credit_gz.h), so its messages are translated from the extension's catalogue (doc/messages.md).
 # Runs inside the suite's throwaway cluster (PGHOST/PGPORT/PGUSER set by scripts/run-suite).
 set -eu
 db=credit_gz_c_conformance
@@ -75,5 +77,12 @@ if [ -z "$hits" ]; then
     ok "the C sources take today from credit_gz_policy_day() only"
 else
     notok "C code reading a date or time zone of its own: $hits"
+fi
+# the text domain: a file that misses it would look its messages up in the server's catalogue, and find none
+hits=$(for f in src/*.c; do grep -q -E '^#include "(textdomain|credit_gz)\.h"' "$f" || echo "$f"; done | tr '\n' ' ')
+if [ -z "$hits" ]; then
+    ok "every C file of the module raises its messages in the extension's text domain"
+else
+    notok "C files outside the extension's text domain: $hits"
 fi
 exit $fail
