@@ -925,19 +925,21 @@ BEGIN
     IF TG_OP = 'DELETE' THEN
         RETURN OLD;
     END IF;
-    -- One local rule per (procedure, step, channel) on any day; serialise writers so two concurrent inserts cannot
+    -- One local rule per (procedure, step, channel, department) on any day; serialise writers so two concurrent inserts cannot
     -- both pass.
     LOCK TABLE credit_gz.deadline_rule IN SHARE ROW EXCLUSIVE MODE;
     SELECT r.deadline_rule_id INTO other
     FROM credit_gz.deadline_rule r
     WHERE r.procedure = NEW.procedure AND r.step = NEW.step AND r.channel = NEW.channel
+      AND r.department_code IS NOT DISTINCT FROM NEW.department_code
       AND r.deadline_rule_id <> NEW.deadline_rule_id AND r.deadline_rule_id >= 1000
       AND pg_catalog.daterange(r.effective_from, r.effective_until) && pg_catalog.daterange(NEW.effective_from, NEW.effective_until)
     LIMIT 1;
     IF other IS NOT NULL THEN
         RAISE EXCEPTION 'deadline rule % overlaps rule % for % %, channel %', NEW.deadline_rule_id, other, NEW.procedure, NEW.step, NEW.channel
             USING ERRCODE = '23P01',
-                  DETAIL = 'Only one local rule may be in force for a step of a procedure on any day.',
+                  DETAIL = 'Only one local rule may be in force for a step of a procedure on any day'
+                           || coalesce(' for department ' || NEW.department_code, '') || '.',
                   HINT = 'Set effective_until on the older local rule first.';
     END IF;
     RETURN NEW;
@@ -2198,9 +2200,9 @@ BEGIN
     IF NEW.status = 'accepted' THEN
         NEW.accepted_at := now_ts;
         -- Received through a platform: the department's decision deadline runs from receipt (accept_due, extended
-        -- where the case was extended); otherwise the decision rule runs from acceptance.
+        -- where the case was extended); otherwise the decision rule of the handling department runs from acceptance.
         NEW.decide_due := CASE WHEN OLD.source_platform IS NOT NULL THEN OLD.accept_due
-                               ELSE credit_gz.deadline('repair', 'decision', OLD.channel, day) END;
+                               ELSE credit_gz.deadline('repair', 'decision', OLD.channel, day, OLD.department_code) END;
         NEW.decided_at := NULL;
     ELSE
         NEW.accepted_at := OLD.accepted_at;
@@ -4344,6 +4346,7 @@ BEGIN
                                 AND i.kind OPERATOR(pg_catalog.=) 'penalty'
      CROSS JOIN LATERAL (SELECT credit_gz.repair_notice_text_for(r.decision_date) AS id) t
      WHERE t.id IS NOT NULL
+       AND r.publish_until IS DISTINCT FROM r.publish_from  -- not published (SAMR Order 107: warnings): nothing to repair
      ORDER BY r.subject_id, r.record_id
     ON CONFLICT (subject_id, record_id) DO UPDATE
        SET notice_text_id = EXCLUDED.notice_text_id, repairable_from = EXCLUDED.repairable_from,
@@ -4354,8 +4357,8 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION credit_gz.repair_notice_issue() IS
-    '两书同达: issues the repair notice of every administrative penalty record the statement wrote whose decision date '
-    'has a notice wording in force (credit_gz.repair_notice_text_for); idempotent — a re-sent record keeps its notice '
+    '两书同达: issues the repair notice of every published administrative penalty record the statement wrote whose '
+    'decision date has a notice wording in force (credit_gz.repair_notice_text_for); idempotent — a re-sent record keeps its notice '
     'and issue day, a changed repairable_from follows; a restore keeps the notices as dumped. Trigger on '
     'credit_gz.record only.';
 REVOKE ALL ON FUNCTION credit_gz.repair_notice_issue() FROM PUBLIC;
@@ -4604,3 +4607,193 @@ $$;
 COMMENT ON FUNCTION credit_gz.revoke_unverified_codes(name) IS
     '撤销未校验代码授权 / withdraws grant_unverified_codes; true when the role had it. Codes already stored stay. DBA only.';
 REVOKE ALL ON FUNCTION credit_gz.revoke_unverified_codes(name) FROM PUBLIC;
+
+-- ---------------------------------------------------------------------------------------------------------------------
+-- SAMR Order 107 (《市场监督管理信用修复管理办法》, 2025-12-25): publicity rules gain the deciding department (or its
+-- system), the penalty category and the item as precedence keys; market regulation's periods, warnings not published,
+-- spot-check results repairable; its 7-working-day repair decision as a deadline rule of the department.
+-- ---------------------------------------------------------------------------------------------------------------------
+ALTER TABLE credit_gz.department
+    ADD COLUMN system_code text CHECK (system_code ~ '^[a-z][a-z0-9_]*$' AND system_code <> code);
+COMMENT ON COLUMN credit_gz.department.system_code IS
+    '所属系统 / the department whose system this one belongs to (e.g. a district market-regulation bureau: '
+    'market_regulation), for the publicity rules a system issues (市场监管部门: 国家市场监督管理总局令第107号); NULL: '
+    'its own. A code of credit_gz.department (checked by department_system_check)';
+
+-- department_system_check: system_code names a department, and a department that is another's system cannot go or
+-- be renamed. A trigger rather than a self-referencing foreign key, as for credit_gz.domain's parent_code.
+CREATE FUNCTION credit_gz.department_system_check()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    IF TG_RELID OPERATOR(pg_catalog.<>) 'credit_gz.department'::pg_catalog.regclass THEN
+        RAISE EXCEPTION 'credit_gz.department_system_check() fires only on credit_gz.department' USING ERRCODE = '39P01';
+    END IF;
+    IF TG_OP = 'INSERT' AND credit_gz.restoring() THEN RETURN NEW; END IF;  -- a restore keeps its rows as dumped
+    IF TG_OP = 'DELETE' OR (TG_OP = 'UPDATE' AND NEW.code <> OLD.code) THEN
+        IF EXISTS (SELECT FROM credit_gz.department d WHERE d.system_code = OLD.code) THEN
+            RAISE EXCEPTION USING ERRCODE = 'foreign_key_violation', CONSTRAINT = 'department_system_code_fkey',
+                MESSAGE = pg_catalog.format('department %s is still the system of other departments', OLD.code),
+                DETAIL = 'Departments name it as system_code.',
+                HINT = 'Change their system_code first.';
+        END IF;
+    END IF;
+    IF TG_OP <> 'DELETE' AND NEW.system_code IS NOT NULL
+       AND NOT EXISTS (SELECT FROM credit_gz.department d WHERE d.code = NEW.system_code) THEN
+        RAISE EXCEPTION USING ERRCODE = 'foreign_key_violation', CONSTRAINT = 'department_system_code_fkey',
+            MESSAGE = pg_catalog.format('department %s: system %s is not a department', NEW.code, NEW.system_code),
+            DETAIL = 'system_code names the department whose system this one belongs to.',
+            HINT = 'Give the code of a department of credit_gz.department, or NULL.';
+    END IF;
+    RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+END
+$$;
+COMMENT ON FUNCTION credit_gz.department_system_check() IS
+    'AFTER ROW constraint trigger on credit_gz.department: system_code names a department; no deleting or renaming a '
+    'department that is another''s system (23503).';
+CREATE CONSTRAINT TRIGGER department_system_code_fkey AFTER INSERT OR UPDATE OR DELETE ON credit_gz.department
+    FOR EACH ROW EXECUTE FUNCTION credit_gz.department_system_check();
+COMMENT ON TRIGGER department_system_code_fkey ON credit_gz.department IS
+    'system_code names a department; a system cannot be deleted or renamed while departments name it.';
+CREATE TRIGGER department_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON credit_gz.department
+    FOR EACH STATEMENT EXECUTE FUNCTION credit_gz.catalogue_changed();
+COMMENT ON TRIGGER department_changed ON credit_gz.department IS 'resets the record triggers catalogue cache in every backend (department systems).';
+
+INSERT INTO credit_gz.info_item
+    (code, name_zh, name_en, kind, polarity, applies_to, barred_for_natural_person, double_publicity, legal_basis, shipped)
+VALUES
+    ('spot_check_result', '抽查检查结果信息', 'Result of a spot check (random inspection) found not in conformity', 'negative', 'negative', 'legal_entity', false, NULL,
+     '《企业信息公示暂行条例》第十四条; 国家市场监督管理总局令第107号 (抽查检查结果信息可修复)', true);
+
+ALTER TABLE credit_gz.publicity_rule
+    DROP CONSTRAINT publicity_rule_max_months_check,
+    ADD CONSTRAINT publicity_rule_max_months_check CHECK (max_months >= 0),
+    ADD COLUMN department_code  text    REFERENCES credit_gz.department (code) ON UPDATE CASCADE,
+    ADD COLUMN penalty_category text    REFERENCES credit_gz.penalty_category (code) ON UPDATE CASCADE,
+    ADD COLUMN item_code        text    REFERENCES credit_gz.info_item (code) ON UPDATE CASCADE,
+    ADD CONSTRAINT publicity_rule_unpublished_check CHECK (max_months > 0 OR NOT repairable);
+DROP INDEX credit_gz.publicity_rule_key_idx;
+CREATE UNIQUE INDEX publicity_rule_key_idx ON credit_gz.publicity_rule
+    (effective_from, severity, domain_code, department_code, penalty_category, item_code) NULLS NOT DISTINCT;
+COMMENT ON TABLE credit_gz.publicity_rule IS
+    '失信信息公示期规则 / publicity periods of negative information, one row per rule generation, severity and domain '
+    '(NULL domain: all domains; NULL severity: negative information that is not graded, e.g. list entries). Periods run '
+    'from the decision date: at min_months the subject may apply for repair, at max_months publication stops. '
+    'Rules are data: add a generation with its effective date when the law changes; records keep the rule in force '
+    'on their decision date. A rule may be limited to the deciding department (or its system), a penalty category and '
+    'an item; precedence: department, then its system, then item, category and domain (find_rule in src/archive.c).';
+COMMENT ON COLUMN credit_gz.publicity_rule.max_months IS '最长公示期(月) / maximum publicity in months, after which publication stops (0: not published)';
+COMMENT ON COLUMN credit_gz.publicity_rule.department_code IS
+    '认定部门(系统) / the deciding department, or the system of departments, the rule is for (record.department_code or '
+    'its department.system_code); NULL: every department. A rule for the department beats one for its system, which '
+    'beats one for every department (国家市场监督管理总局令第107号: records decided by market regulation)';
+COMMENT ON COLUMN credit_gz.publicity_rule.penalty_category IS
+    '处罚类别 / the penalty category the rule is for (credit_gz.record_penalty_category of the record); NULL: every category';
+COMMENT ON COLUMN credit_gz.publicity_rule.item_code IS '信息项 / the catalogue item the rule is for; NULL: every item';
+COMMENT ON INDEX credit_gz.publicity_rule_key_idx IS 'one rule per effective date, severity, domain, department, penalty category and item (NULLs equal)';
+
+-- 国家市场监督管理总局令第107号《市场监督管理信用修复管理办法》(2025-12-25): records decided by market regulation
+-- (department market_regulation or a department of its system). Warnings (处罚类别 警告) are not published; other minor
+-- information stops after 3 months; general 3 months – 1 year, repair from month 3; serious 1–3 years, repair from
+-- year 1; spot-check results (抽查检查结果) repairable.
+INSERT INTO credit_gz.publicity_rule
+    (publicity_rule_id, generation, source, effective_from, effective_until, severity, domain_code, min_months, max_months,
+     repairable, publication_optional, shipped, department_code, penalty_category, item_code)
+VALUES
+    (501, 'samr_107_2025', '国家市场监督管理总局令第107号《市场监督管理信用修复管理办法》 (轻微: 3个月期满停止公示; '
+          'repair once the obligation is met as under 国办发〔2025〕22号, not confirmed by the order''s text)',
+          '2025-12-25', NULL, 'minor', NULL, 0, 3, true, false, true, 'market_regulation', NULL, NULL),
+    (502, 'samr_107_2025', '国家市场监督管理总局令第107号《市场监督管理信用修复管理办法》', '2025-12-25', NULL, 'general', NULL,
+          3, 12, true, false, true, 'market_regulation', NULL, NULL),
+    (503, 'samr_107_2025', '国家市场监督管理总局令第107号《市场监督管理信用修复管理办法》', '2025-12-25', NULL, 'serious', NULL,
+          12, 36, true, false, true, 'market_regulation', NULL, NULL),
+    (504, 'samr_107_2025', '国家市场监督管理总局令第107号《市场监督管理信用修复管理办法》 (警告不予公示)', '2025-12-25', NULL,
+          'minor', NULL, NULL, 0, false, false, true, 'market_regulation', 'warning', NULL),
+    (505, 'samr_107_2025', '国家市场监督管理总局令第107号《市场监督管理信用修复管理办法》 (警告不予公示)', '2025-12-25', NULL,
+          'general', NULL, NULL, 0, false, false, true, 'market_regulation', 'warning', NULL),
+    (506, 'samr_107_2025', '国家市场监督管理总局令第107号《市场监督管理信用修复管理办法》 (警告不予公示)', '2025-12-25', NULL,
+          'serious', NULL, NULL, 0, false, false, true, 'market_regulation', 'warning', NULL),
+    (507, 'samr_107_2025', '国家市场监督管理总局令第107号《市场监督管理信用修复管理办法》 (抽查检查结果可修复; periods not '
+          'confirmed by the order''s text: repair once corrected, at most the 5 years of 《广州市公共信用信息管理规定》)',
+          '2025-12-25', NULL, NULL, NULL, 0, 60, true, false, true, 'market_regulation', NULL, 'spot_check_result');
+
+CREATE FUNCTION credit_gz.publicity_rule_id_for(decision_date date, severity text, domain_code text,
+                                                department_code text, penalty_category text, item_code text)
+RETURNS integer
+AS 'MODULE_PATHNAME', 'credit_gz_publicity_rule_id_for'
+LANGUAGE C STABLE PARALLEL RESTRICTED
+SET search_path = pg_catalog, pg_temp;
+COMMENT ON FUNCTION credit_gz.publicity_rule_id_for(date, text, text, text, text, text) IS
+    '适用公示规则编号 / the publicity_rule_id of the rule the record trigger applies to a record with this decision date, '
+    'severity, domain, deciding department, penalty category (credit_gz.record_penalty_category) and item; NULL when '
+    'none applies. The three-argument form asks for a record of no particular department, category or item.';
+
+ALTER TABLE credit_gz.deadline_rule
+    ADD COLUMN department_code  text REFERENCES credit_gz.department (code) ON UPDATE CASCADE;
+COMMENT ON COLUMN credit_gz.deadline_rule.department_code IS
+    '认定部门(系统) / the handling department, or the system of departments (department.system_code), the rule is for; '
+    'NULL: every department. A rule for the department beats one for its system, which beats one for every department '
+    '(国家市场监督管理总局令第107号: market regulation decides repairs within 7 working days)';
+COMMENT ON FUNCTION credit_gz.deadline_rule_check() IS
+    'Trigger: shipped deadline rules (1–999) are fixed; at most one local rule in force per procedure, step, channel and '
+    'department on any day (23P01).';
+ALTER TABLE credit_gz.deadline_rule DISABLE TRIGGER USER;
+INSERT INTO credit_gz.deadline_rule
+    (deadline_rule_id, procedure, step, channel, working_days, effective_from, source, note, department_code) VALUES
+    (11, 'repair', 'decision', 'standard', 7, '2025-12-25', '国家市场监督管理总局令第107号《市场监督管理信用修复管理办法》',
+        'market regulation decides a repair application within 7 working days (15 under the earlier SAMR rules)',
+        'market_regulation');
+ALTER TABLE credit_gz.deadline_rule ENABLE TRIGGER USER;
+
+CREATE FUNCTION credit_gz.deadline_working_days(procedure text, step text, channel text, on_day date,
+                                                department_code text)
+RETURNS integer
+LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    n integer;
+    sys text;
+BEGIN
+    IF $1 IS NULL OR $2 IS NULL OR $3 IS NULL OR $4 IS NULL THEN
+        RETURN NULL;
+    END IF;
+    SELECT d.system_code INTO sys FROM credit_gz.department d WHERE d.code = $5;
+    -- The green channel uses its own rule where one is in force, the standard rule otherwise; then a rule for the
+    -- department beats one for its system, which beats one for every department; a local rule (deadline_rule_id >=
+    -- 1000) takes precedence over the shipped one of the same channel and department.
+    SELECT r.working_days INTO n
+    FROM credit_gz.deadline_rule r
+    WHERE r.procedure = $1 AND r.step = $2 AND r.channel IN ($3, 'standard')
+      AND (r.department_code IS NULL OR r.department_code = $5 OR r.department_code = sys)
+      AND credit_gz.in_force(r.effective_from, r.effective_until, $4)
+    ORDER BY (r.channel = $3) DESC, (r.department_code = $5) DESC NULLS LAST, (r.department_code = sys) DESC NULLS LAST,
+             (r.deadline_rule_id >= 1000) DESC
+    LIMIT 1;
+    IF n IS NULL THEN
+        RAISE EXCEPTION 'no deadline rule in force for % % on %', $1, $2, pg_catalog.to_char($4, 'YYYY-MM-DD')
+            USING ERRCODE = 'CG601',
+                  DETAIL = 'Deadlines come from credit_gz.deadline_rule; none covers that day.',
+                  HINT = 'Insert a rule (deadline_rule_id >= 1000) with the deadline and the dates it is in force.';
+    END IF;
+    RETURN n;
+END $$;
+COMMENT ON FUNCTION credit_gz.deadline_working_days(text, text, text, date, text) IS
+    '时限工作日数 / the working days a step of a procedure allows a department (NULL: no particular one), under the rule '
+    'in force on the day (green channel falls back to the standard rule, a rule for the department or its system beats '
+    'one for every department, a local rule beats a shipped one); error CG601 when no rule is in force.';
+
+CREATE OR REPLACE FUNCTION credit_gz.deadline_working_days(procedure text, step text, channel text, on_day date)
+RETURNS integer
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+RETURN credit_gz.deadline_working_days(procedure, step, channel, on_day, NULL::text);
+COMMENT ON FUNCTION credit_gz.deadline_working_days(text, text, text, date) IS
+    '时限工作日数 / the working days a step of a procedure allows under the rule for every department in force on the '
+    'day (the five-argument form for a department''s own rule); error CG601 when no rule is in force.';
+
+CREATE FUNCTION credit_gz.deadline(procedure text, step text, channel text, from_day date, department_code text) RETURNS date
+LANGUAGE sql STABLE PARALLEL SAFE
+RETURN credit_gz.add_working_days(from_day, credit_gz.deadline_working_days(procedure, step, channel, from_day, department_code));
+COMMENT ON FUNCTION credit_gz.deadline(text, text, text, date, text) IS
+    '办理期限 / the last day for a step a department handles: from_day plus the working days of the rule in force on '
+    'from_day for the department (or its system, or every department).';
