@@ -1220,11 +1220,16 @@ CREATE TABLE credit_gz.record (
     penalty_category text   REFERENCES credit_gz.penalty_category (code) ON UPDATE CASCADE,
     deciding_body_uscc credit_gz.uscc,
     source_body_uscc credit_gz.uscc,
+    publicity_ended_on date,
+    sharing_ended_on date,
     PRIMARY KEY (subject_id, record_id),
     CONSTRAINT record_occupation_fkey FOREIGN KEY (subject_id, occupation_id)
         REFERENCES credit_gz.occupation (subject_id, occupation_id),
     CONSTRAINT record_publicity_rule FOREIGN KEY (publicity_rule_id) REFERENCES credit_gz.publicity_rule (publicity_rule_id),
     CONSTRAINT record_window CHECK (publish_until IS NULL OR publish_from IS NULL OR publish_until >= publish_from),
+    -- 停止共享和使用 comes with or after 终止公示 (国家发展改革委令第36号 第三条)
+    CONSTRAINT record_end_states CHECK (sharing_ended_on IS NULL
+                                        OR (publicity_ended_on IS NOT NULL AND sharing_ended_on >= publicity_ended_on)),
     -- the row-local part of "not decided in the future": not after the day the record was collected, anywhere on
     -- earth (UTC+14 is the first zone to reach a day); the record trigger holds it to the policy date
     CONSTRAINT record_decision_not_future CHECK (decision_date <= (created_at AT TIME ZONE 'Etc/GMT-14')::date),
@@ -1267,6 +1272,12 @@ COMMENT ON COLUMN credit_gz.record.deciding_body_uscc IS
 COMMENT ON COLUMN credit_gz.record.source_body_uscc IS
     '数据来源单位统一社会信用代码 / unified code of the body that supplied the data (数据来源单位); its name is '
     'details->>''source_body''';
+COMMENT ON COLUMN credit_gz.record.publicity_ended_on IS
+    '终止公示日 / first day the record is no longer public (repair or end of its publicity period; filled by the '
+    'database, credit_gz.end_state_rule); NULL: not ended';
+COMMENT ON COLUMN credit_gz.record.sharing_ended_on IS
+    '停止共享和使用日 / first day the record is no longer shared with departments, local governments and third-party '
+    'credit service agencies (国家发展改革委令第36号 第三条; filled by the database); NULL: sharing does not end';
 -- Repair applications and objections name a record by its id alone (repair_submit, objection_submit).
 -- record_penalty_category: the 处罚类别 of a penalty record, the one reading rules and reports use: the column, or
 -- for a record loaded before the column existed the first category its details->>'penalty_type' names (the text the
