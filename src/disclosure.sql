@@ -162,6 +162,8 @@ INSERT INTO credit_gz.role_privilege (kind, object_name, privileges) VALUES
     ('department', 'green_channel_list', 'SELECT'), ('department', 'repair_bar', 'SELECT'),
     ('department', 'calendar', 'SELECT'), ('department', 'deadline_rule', 'SELECT'),
     ('department', 'repair_application', 'SELECT, INSERT, UPDATE'), ('department', 'objection', 'SELECT, INSERT, UPDATE'),
+    -- 破产重整信息屏蔽: the court records the shields of its restructuring decisions (row-level security)
+    ('department', 'restructuring_shield', 'SELECT, INSERT, UPDATE'),
     ('department', 'sync_target', 'SELECT'), ('department', 'sync_outbox', 'INSERT'),
     -- scoring (分级分类监管): grades, their history and explanation, the rules and the supervision measures; scores
     -- are written only by the scoring triggers (SECURITY DEFINER), never by a department
@@ -730,11 +732,21 @@ COMMENT ON COLUMN credit_gz.disclosed_subject.registered_on IS '登记日期 / r
 CREATE VIEW credit_gz.disclosed_record WITH (security_barrier = true) AS
 SELECT a.audience, r.record_id, r.subject_id, r.item_code, i.name_zh AS item_name, i.kind AS item_kind,
        i.polarity, r.domain_code, r.department_code, r.document_no, r.decision_date, r.severity, l.level, r.status,
-       r.status = 'under_objection' AS under_objection, r.publish_from, r.repairable_from, r.publish_until
+       r.status = 'under_objection' AS under_objection, r.publish_from, r.repairable_from, r.publish_until,
+       sh.decision_no AS shielded_by
   FROM credit_gz.record r
   JOIN credit_gz.info_item i ON i.code = r.item_code
  CROSS JOIN LATERAL (SELECT credit_gz.record_level(r.disclosure, r.status, r.publish_from, r.publish_until,
-                                                   credit_gz.policy_date(), r.publicity_ended_on, r.sharing_ended_on) AS level) l
+                                                   credit_gz.policy_date(), r.publicity_ended_on, r.sharing_ended_on) AS level) l0
+ -- 破产重整信息屏蔽: a negative record the public or institutions would see is shared with government (and the subject)
+ -- only while a restructuring shield of the subject is in force, marked with the court decision
+ CROSS JOIN LATERAL (SELECT (SELECT s.court_decision_no FROM credit_gz.restructuring_shield s
+                              WHERE i.polarity = 'negative' AND l0.level IN ('public', 'authorised')
+                                AND s.subject_id = r.subject_id
+                                AND credit_gz.restructuring_shield_in_force(s.shield_from, s.shield_until, s.closed_on,
+                                                                            credit_gz.policy_date())
+                              ORDER BY s.shield_id LIMIT 1) AS decision_no) sh
+ CROSS JOIN LATERAL (SELECT CASE WHEN sh.decision_no IS NOT NULL THEN 'government' ELSE l0.level END AS level) l
  CROSS JOIN pg_catalog.unnest((SELECT credit_gz.my_audiences())) AS a(audience)
   JOIN credit_gz.audience au ON au.code = a.audience
  WHERE l.level IS NOT NULL
@@ -745,7 +757,8 @@ SELECT a.audience, r.record_id, r.subject_id, r.item_code, i.name_zh AS item_nam
    AND credit_gz.audience_sees_subject(a.audience, au.needs_authorization, r.subject_id);
 COMMENT ON VIEW credit_gz.disclosed_record IS
     '可见信用记录 / credit records as each audience the current role may read as sees them, by credit_gz.disclosure_rule '
-    'and the record''s level on today''s date (credit_gz.record_level); financial institutions only under a live '
+    'and the record''s level on today''s date (credit_gz.record_level; government only while a bankruptcy '
+    'restructuring shield of the subject is in force, shielded_by); financial institutions only under a live '
     'authorisation; a department''s own records at every level.';
 COMMENT ON COLUMN credit_gz.disclosed_record.audience IS '披露对象 / audience';
 COMMENT ON COLUMN credit_gz.disclosed_record.record_id IS '记录编号 / record id';
@@ -765,6 +778,9 @@ COMMENT ON COLUMN credit_gz.disclosed_record.under_objection IS '异议中 / und
 COMMENT ON COLUMN credit_gz.disclosed_record.publish_from IS '公示起始 / published from';
 COMMENT ON COLUMN credit_gz.disclosed_record.repairable_from IS '可申请修复日期 / repair may be applied for from';
 COMMENT ON COLUMN credit_gz.disclosed_record.publish_until IS '公示截止日 / first day no longer published';
+COMMENT ON COLUMN credit_gz.disclosed_record.shielded_by IS
+    '破产重整屏蔽依据 / the court decision under which the record is shielded from publicity during a bankruptcy '
+    'restructuring (credit_gz.restructuring_shield), NULL when not shielded';
 
 CREATE VIEW credit_gz.disclosed_commitment WITH (security_barrier = true) AS
 SELECT a.audience, c.commitment_id, c.subject_id, c.kind, c.matter, c.due_date, c.status, c.is_public,
