@@ -26,7 +26,7 @@ OBJS      = $(GLUE_SRCS:.c=.o) $(CORE_SRCS:.c=.o)
 # what the parts before it define (the query log and the role grants it names the reader's department from come
 # before pre-check, which writes it; repair and objections follow the calendar, deadlines and the green channel).
 SQL_ORDER = credit_gz run_log region uscc resident_id credit_grade archive quality lists scoring role_grant query_log precheck \
-            working_days deadline_rule green_channel sync_outbox repair objection expiry restructuring disclosure end_state repair_notice monitoring intake \
+            working_days deadline_rule green_channel sync_outbox repair objection expiry restructuring disclosure end_state government_dishonesty repair_notice monitoring intake \
             dependents
 SQL_PARTS = $(addprefix src/,$(addsuffix .sql,$(SQL_ORDER)))
 GENERATED_SQL = src/region_data.sql src/domain_data.sql

@@ -996,6 +996,15 @@ BEGIN
                       DETAIL = format('Subject %s is not a %s.', NEW.subject_id, replace(lt.applies_to, '_', ' ')),
                       HINT = 'Choose a list type that applies to this kind of subject.';
         END IF;
+        IF lt.subject_kinds IS NOT NULL AND NOT EXISTS (
+               SELECT 1 FROM credit_gz.subject s WHERE s.subject_id = NEW.subject_id AND s.kind = ANY (lt.subject_kinds)) THEN
+            RAISE EXCEPTION 'list type "%" applies only to subjects of kind %', NEW.list_type_code,
+                            array_to_string(lt.subject_kinds, ', ')
+                USING ERRCODE = 'check_violation',
+                      DETAIL = format('Subject %s is of kind %s.', NEW.subject_id,
+                                      (SELECT s.kind FROM credit_gz.subject s WHERE s.subject_id = NEW.subject_id)),
+                      HINT = 'Choose a list type that applies to this kind of subject.';
+        END IF;
         -- the entry keeps the term generation in force on its listing day
         NEW.list_term_id := credit_gz.list_term_for(NEW.list_type_code, NEW.effective_from);
         SELECT * INTO term FROM credit_gz.entry_term(NEW.list_type_code, NEW.list_term_id);
@@ -5271,3 +5280,91 @@ COMMENT ON VIEW credit_gz.disclosed_record IS
 COMMENT ON COLUMN credit_gz.disclosed_record.shielded_by IS
     '破产重整屏蔽依据 / the court decision under which the record is shielded from publicity during a bankruptcy '
     'restructuring (credit_gz.restructuring_shield), NULL when not shielded';
+
+-- ---------------------------------------------------------------------------------------------------------------------
+-- 政务失信 and the 事业单位 list (《关于健全社会信用体系的意见》, 2025-03): list types limited to kinds of subject and fed
+-- by records of an item (list_type.subject_kinds, from_item_code; list_entry_check, redefined above), 政务失信 records
+-- restricting fiscal funds and awards (measures as data), 事业单位异常名录 (src/government_dishonesty.sql).
+-- ---------------------------------------------------------------------------------------------------------------------
+ALTER TABLE credit_gz.list_type
+    ADD COLUMN subject_kinds text[] CHECK (cardinality(subject_kinds) > 0),
+    ADD COLUMN from_item_code text REFERENCES credit_gz.info_item (code) ON UPDATE CASCADE;
+COMMENT ON COLUMN credit_gz.list_type.subject_kinds IS
+    '适用主体类别 / the kinds of subject (credit_gz.subject.kind) that may be listed, e.g. government_agency for 政务失信, '
+    'public_institution for 事业单位异常名录; NULL: every kind applies_to allows';
+COMMENT ON COLUMN credit_gz.list_type.from_item_code IS
+    '由信用记录列入 / a record of this catalogue item lists its subject at once (the record as basis, e.g. 政务失信 '
+    'records); NULL: listed by a determination only';
+
+-- =====================================================================================================================
+-- 政务失信 and the 事业单位 list (中共中央办公厅、国务院办公厅《关于健全社会信用体系的意见》, 2025-03): records of the
+-- dishonesty of government bodies (政务失信: e.g. not performing a judgment or a contract, not honouring a policy
+-- commitment) list the body at once, and the list restricts its access to fiscal funds and awards — measures as data
+-- (credit_gz.measure), pre-checked like every other; public institutions (事业单位) have an abnormal list like the
+-- enterprises' 经营异常名录.
+-- =====================================================================================================================
+
+INSERT INTO credit_gz.info_item
+    (code, name_zh, name_en, kind, polarity, applies_to, barred_for_natural_person, double_publicity, legal_basis, shipped)
+VALUES
+    ('government_dishonesty', '政务失信信息', 'Dishonesty of a government body (政务失信)', 'negative', 'negative',
+     'legal_entity', false, NULL, '中共中央办公厅、国务院办公厅《关于健全社会信用体系的意见》(2025年3月) (政务诚信)', true);
+
+INSERT INTO credit_gz.list_type (code, name_zh, name_en, parent_code, polarity, severity, applies_to, derived_only,
+        default_term_months, early_removal_after_months, early_removal_conditions,
+        escalate_to_code, escalate_after_months, escalation_notice_days, legal_basis, effective_from, shipped,
+        subject_kinds, from_item_code) VALUES
+ ('government_dishonesty', '政务失信记录', 'Government bodies with a record of dishonesty (政务失信)', NULL, 'punishment',
+  'general', 'legal_entity', false, NULL, 0, '已纠正失信行为（履行判决、合同或政策承诺）', NULL, NULL, NULL,
+  '中共中央办公厅、国务院办公厅《关于健全社会信用体系的意见》(2025年3月): 政务失信记录 限制财政资金、评优评先', '2025-03-21', true,
+  ARRAY['government_agency', 'public_institution'], 'government_dishonesty'),
+ ('public_institution_abnormal', '事业单位异常名录', 'Abnormal list of public institutions (事业单位)', NULL, 'attention',
+  'general', 'legal_entity', false, NULL, 0, '已纠正（报送年度报告、公示信息或恢复联系）', NULL, NULL, NULL,
+  '中共中央办公厅、国务院办公厅《关于健全社会信用体系的意见》(2025年3月): 建立事业单位异常名录 (like 《企业经营异常名录管理暂行办法》)',
+  '2025-03-21', true, ARRAY['public_institution'], NULL);
+
+INSERT INTO credit_gz.list_disclosure (list_type_code, disclosure, shipped) VALUES
+    ('government_dishonesty', 'public', true),
+    ('public_institution_abnormal', 'public', true);
+
+INSERT INTO credit_gz.measure (code, name_zh, list_type_code, domain_code, action, category, kind, effect,
+                               legal_basis, effective_from, shipped) VALUES
+ ('gd_fiscal_funds_bar', '限制申请财政资金、政府补贴和资金项目', 'government_dishonesty', NULL, 'subsidy', 'rights_reducing',
+  'punishment', 'deny', '中共中央办公厅、国务院办公厅《关于健全社会信用体系的意见》(2025年3月): 政务失信 限制财政资金', '2025-03-21', true),
+ ('gd_honour_bar', '限制参加评先评优、表彰奖励', 'government_dishonesty', NULL, 'honour', 'rights_reducing', 'punishment',
+  'deny', '中共中央办公厅、国务院办公厅《关于健全社会信用体系的意见》(2025年3月): 政务失信 限制评优评先', '2025-03-21', true),
+ ('pia_inspection_up', '事业单位异常提高抽查比例', 'public_institution_abnormal', NULL, 'inspection_frequency',
+  'management', 'punishment', 'condition', '《关于健全社会信用体系的意见》(2025年3月): 事业单位异常名录 (as 《企业经营异常名录管理暂行办法》第十八条)',
+  '2025-03-21', true),
+ ('pia_honour_bar', '不予授予荣誉称号', 'public_institution_abnormal', NULL, 'honour', 'management', 'punishment',
+  'condition', '《关于健全社会信用体系的意见》(2025年3月): 事业单位异常名录 (as 《企业经营异常名录管理暂行办法》第十八条)',
+  '2025-03-21', true);
+
+-- list_from_record: AFTER INSERT statement trigger on credit_gz.record: a record of an item some list type is fed by
+-- (list_type.from_item_code) lists its subject there, in the department's name, from the decision date, the record
+-- as basis — where the list is in force on that day. Runs in the recording role's rights (the department lists in
+-- its own name, row-level security).
+CREATE FUNCTION credit_gz.list_from_record() RETURNS trigger
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    IF TG_RELID <> 'credit_gz.record'::regclass OR TG_WHEN <> 'AFTER' OR TG_LEVEL <> 'STATEMENT' OR TG_OP <> 'INSERT' THEN
+        RAISE EXCEPTION 'credit_gz.list_from_record() fires only AFTER INSERT FOR EACH STATEMENT on credit_gz.record'
+            USING ERRCODE = '39P01';
+    END IF;
+    IF credit_gz.restoring() THEN RETURN NULL; END IF;  -- a restore keeps the entries as dumped
+    INSERT INTO credit_gz.list_entry (subject_id, list_type_code, department_code, basis_document, effective_from, record_id)
+    SELECT r.subject_id, lt.code, r.department_code, r.document_no, r.decision_date, r.record_id
+      FROM list_from_record_new r
+      JOIN credit_gz.list_type lt ON lt.from_item_code = r.item_code
+     WHERE r.status = 'in_publicity' AND credit_gz.in_force(lt.effective_from, lt.effective_until, r.decision_date)
+     ORDER BY r.subject_id, r.record_id;
+    RETURN NULL;
+END $$;
+COMMENT ON FUNCTION credit_gz.list_from_record() IS
+    'Trigger: records of an item a list type is fed by (list_type.from_item_code, e.g. 政务失信) list their subject there '
+    'in the department''s name from the decision date, the record as basis (list_entry.record_id), where the list is '
+    'in force then. Trigger on credit_gz.record only.';
+CREATE TRIGGER list_from_record AFTER INSERT ON credit_gz.record REFERENCING NEW TABLE AS list_from_record_new
+    FOR EACH STATEMENT EXECUTE FUNCTION credit_gz.list_from_record();
+COMMENT ON TRIGGER list_from_record ON credit_gz.record IS
+    '政务失信: records of a list-feeding item list their subject (one statement)';
