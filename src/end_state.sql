@@ -30,8 +30,8 @@ COMMENT ON TABLE credit_gz.end_state_rule IS
     'row (shipped = false) in force on the same day takes precedence over the shipped one.';
 COMMENT ON COLUMN credit_gz.end_state_rule.end_state_rule_id IS '规则编号 / rule id';
 COMMENT ON COLUMN credit_gz.end_state_rule.event IS '事件 / repaired (信用修复完成) or expired (公示期满)';
-COMMENT ON COLUMN credit_gz.end_state_rule.effective_from IS '施行日期 / first event day the rule governs';
-COMMENT ON COLUMN credit_gz.end_state_rule.effective_until IS '失效日期 / first event day the rule no longer governs (NULL: open)';
+COMMENT ON COLUMN credit_gz.end_state_rule.effective_from IS '施行日期 / first day of an event the rule governs';
+COMMENT ON COLUMN credit_gz.end_state_rule.effective_until IS '失效日期 / first day of an event the rule no longer governs (NULL: open)';
 COMMENT ON COLUMN credit_gz.end_state_rule.stops_sharing IS '停止共享和使用 / whether sharing with departments and third parties stops';
 COMMENT ON COLUMN credit_gz.end_state_rule.sharing_after_days IS '停止共享滞后天数 / days from 终止公示 to 停止共享和使用 (0: the same day)';
 COMMENT ON COLUMN credit_gz.end_state_rule.lifts_measures_at IS

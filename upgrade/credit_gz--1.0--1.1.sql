@@ -4908,8 +4908,8 @@ COMMENT ON TABLE credit_gz.end_state_rule IS
     'row (shipped = false) in force on the same day takes precedence over the shipped one.';
 COMMENT ON COLUMN credit_gz.end_state_rule.end_state_rule_id IS '规则编号 / rule id';
 COMMENT ON COLUMN credit_gz.end_state_rule.event IS '事件 / repaired (信用修复完成) or expired (公示期满)';
-COMMENT ON COLUMN credit_gz.end_state_rule.effective_from IS '施行日期 / first event day the rule governs';
-COMMENT ON COLUMN credit_gz.end_state_rule.effective_until IS '失效日期 / first event day the rule no longer governs (NULL: open)';
+COMMENT ON COLUMN credit_gz.end_state_rule.effective_from IS '施行日期 / first day of an event the rule governs';
+COMMENT ON COLUMN credit_gz.end_state_rule.effective_until IS '失效日期 / first day of an event the rule no longer governs (NULL: open)';
 COMMENT ON COLUMN credit_gz.end_state_rule.stops_sharing IS '停止共享和使用 / whether sharing with departments and third parties stops';
 COMMENT ON COLUMN credit_gz.end_state_rule.sharing_after_days IS '停止共享滞后天数 / days from 终止公示 to 停止共享和使用 (0: the same day)';
 COMMENT ON COLUMN credit_gz.end_state_rule.lifts_measures_at IS
@@ -5341,13 +5341,14 @@ INSERT INTO credit_gz.measure (code, name_zh, list_type_code, domain_code, actio
   '2025-03-21', true);
 
 -- list_from_record: AFTER INSERT statement trigger on credit_gz.record: a record of an item some list type is fed by
--- (list_type.from_item_code) lists its subject there, in the department's name, from the decision date, the record
--- as basis — where the list is in force on that day. Runs in the recording role's rights (the department lists in
--- its own name, row-level security).
+-- (list_type.from_item_code) lists its subject there, in the record's department's name (the department the record
+-- was written for under row-level security), from the decision date, the record as basis — where the list is in
+-- force on that day. SECURITY DEFINER: a role that records needs no rights on the lists.
 CREATE FUNCTION credit_gz.list_from_record() RETURNS trigger
-LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
-    IF TG_RELID <> 'credit_gz.record'::regclass OR TG_WHEN <> 'AFTER' OR TG_LEVEL <> 'STATEMENT' OR TG_OP <> 'INSERT' THEN
+    IF TG_RELID OPERATOR(pg_catalog.<>) 'credit_gz.record'::pg_catalog.regclass OR TG_WHEN OPERATOR(pg_catalog.<>) 'AFTER'
+       OR TG_LEVEL OPERATOR(pg_catalog.<>) 'STATEMENT' OR TG_OP OPERATOR(pg_catalog.<>) 'INSERT' THEN
         RAISE EXCEPTION 'credit_gz.list_from_record() fires only AFTER INSERT FOR EACH STATEMENT on credit_gz.record'
             USING ERRCODE = '39P01';
     END IF;
@@ -5355,8 +5356,9 @@ BEGIN
     INSERT INTO credit_gz.list_entry (subject_id, list_type_code, department_code, basis_document, effective_from, record_id)
     SELECT r.subject_id, lt.code, r.department_code, r.document_no, r.decision_date, r.record_id
       FROM list_from_record_new r
-      JOIN credit_gz.list_type lt ON lt.from_item_code = r.item_code
-     WHERE r.status = 'in_publicity' AND credit_gz.in_force(lt.effective_from, lt.effective_until, r.decision_date)
+      JOIN credit_gz.list_type lt ON lt.from_item_code OPERATOR(pg_catalog.=) r.item_code
+     WHERE r.status OPERATOR(pg_catalog.=) 'in_publicity'
+       AND credit_gz.in_force(lt.effective_from, lt.effective_until, r.decision_date)
      ORDER BY r.subject_id, r.record_id;
     RETURN NULL;
 END $$;
@@ -5364,6 +5366,7 @@ COMMENT ON FUNCTION credit_gz.list_from_record() IS
     'Trigger: records of an item a list type is fed by (list_type.from_item_code, e.g. 政务失信) list their subject there '
     'in the department''s name from the decision date, the record as basis (list_entry.record_id), where the list is '
     'in force then. Trigger on credit_gz.record only.';
+REVOKE ALL ON FUNCTION credit_gz.list_from_record() FROM PUBLIC;
 CREATE TRIGGER list_from_record AFTER INSERT ON credit_gz.record REFERENCING NEW TABLE AS list_from_record_new
     FOR EACH STATEMENT EXECUTE FUNCTION credit_gz.list_from_record();
 COMMENT ON TRIGGER list_from_record ON credit_gz.record IS
