@@ -429,22 +429,28 @@ COMMENT ON FUNCTION credit_gz.authorization_is_live(bigint, bigint, timestamptz)
 -- audience_sees_subject: the one rule every disclosed_* view applies to a row of a subject, beyond the disclosure
 -- levels: an audience that needs the subject's authorisation (financial institutions, 三(六)) sees the subject only
 -- under a live authorisation of an institution the role acts for; self sees only the subject a self report names
--- (credit_gz.self_subject()). No SET clause, and every name qualified: the planner inlines it into the views.
+-- (credit_gz.self_subject()); every audience but public only inside a read the role logged in this transaction
+-- (credit_gz.read_scope_has: 查询留痕, so no SELECT on the views reads a subject unlogged). The DBA reads without one.
+-- No SET clause, and every name qualified: the planner inlines it into the views.
 CREATE FUNCTION credit_gz.audience_sees_subject(audience text, needs_authorization boolean, subject_id bigint)
 RETURNS boolean
 LANGUAGE sql STABLE PARALLEL RESTRICTED
 AS $$
     SELECT CASE WHEN $1 OPERATOR(pg_catalog.=) 'self'
                 THEN coalesce($3 OPERATOR(pg_catalog.=) credit_gz.self_subject(), false)
-                ELSE NOT $2 OR credit_gz.is_credit_admin()
-                     OR EXISTS (SELECT 1 FROM pg_catalog.unnest(credit_gz.my_institutions()) AS mi(id)
-                                 WHERE credit_gz.authorization_is_live($3, mi.id))
+                WHEN $1 OPERATOR(pg_catalog.=) 'public' THEN true
+                WHEN credit_gz.is_credit_admin() THEN true
+                ELSE credit_gz.read_scope_has($3, $1)
+                     AND (NOT $2
+                          OR EXISTS (SELECT 1 FROM pg_catalog.unnest(credit_gz.my_institutions()) AS mi(id)
+                                      WHERE credit_gz.authorization_is_live($3, mi.id)))
            END
 $$;
 COMMENT ON FUNCTION credit_gz.audience_sees_subject(text, boolean, bigint) IS
-    'Whether a row of the subject is disclosed to the audience at all: under a live authorisation of an institution '
-    'the role acts for when the audience needs one (三(六) 信易贷), for self only the subject the current self report '
-    'names; the rule every disclosed_* view applies.';
+    'Whether a row of the subject is disclosed to the audience at all: public always; self only the subject the '
+    'current self report names; any other audience only after the role logged a read of the subject for it in this '
+    'transaction (credit_gz.read_scope_has, 查询留痕), and under a live authorisation of an institution the role acts '
+    'for when the audience needs one (三(六) 信易贷); the rule every disclosed_* view applies.';
 
 -- ---------------------------------------------------------------------------------------------------------------
 -- Row-level security: 谁认定谁负责 — a department writes only its own department's rows, reads what sharing allows.

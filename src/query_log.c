@@ -70,6 +70,7 @@
 
 #include "credit_gz.h"
 #include "query_log.h"
+#include "read_scope.h"
 #include "role_grant.h"
 #include "backend_cache.h"
 #include "compat.h"
@@ -854,6 +855,8 @@ credit_gz_log_read(PG_FUNCTION_ARGS)
 				 errhint("A read by a code that matches no subject is logged with credit_gz.log_unknown_code_read().")));
 	subject_id = PG_GETARG_INT64(0);
 	ql_log_read_sql(fcinfo, false, subject_id, NULL);
+	/* the logged read opens the subject's rows of the disclosed_* views to the role (src/read_scope.c) */
+	read_scope_add(subject_id, PG_ARGISNULL(3) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(3)));
 	PG_RETURN_VOID();
 }
 

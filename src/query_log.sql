@@ -337,3 +337,45 @@ AS 'MODULE_PATHNAME', 'credit_gz_log_unknown_code_read';
 COMMENT ON FUNCTION credit_gz.log_unknown_code_read(text, text, text, text, text) IS
     'Appends an entry to credit_gz.unknown_code_read_log for a read by a code that matches no subject (who and when '
     'are set by the database); queued like credit_gz.log_read() in async mode. 22004 for a NULL code.';
+
+-- read_scope_has: the gate of the disclosed_* views (credit_gz.audience_sees_subject): rows of a subject are open to
+-- an audience only after the reading role logged a read of the subject for that audience (or for any) in the same
+-- transaction, with credit_gz.log_read(), credit_gz.log_reads() or a report (src/read_scope.c). STABLE: the scope
+-- changes only between statements, when a read is logged.
+CREATE FUNCTION credit_gz.read_scope_has(subject_id bigint, audience text)
+RETURNS boolean
+LANGUAGE C STABLE PARALLEL RESTRICTED
+AS 'MODULE_PATHNAME', 'credit_gz_read_scope_has';
+COMMENT ON FUNCTION credit_gz.read_scope_has(bigint, text) IS
+    '查询留痕 / whether the current role has logged a read of the subject for the audience (or for any audience) in '
+    'this transaction; what the disclosed_* views require before they show the subject''s rows to that audience.';
+
+-- log_reads: one logged read per subject of a list, for a role that reads several subjects through the views (a
+-- department going over the subjects of an inspection plan, say): the views then show them until the transaction
+-- ends. Subjects in subject_id order, each once; NULLs skipped. In the caller's rights, like log_read.
+CREATE FUNCTION credit_gz.log_reads(subject_ids bigint[], purpose text, audience text DEFAULT NULL,
+                                    department_code text DEFAULT NULL)
+RETURNS integer
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    id     bigint;
+    logged integer := 0;
+BEGIN
+    IF purpose IS NULL OR pg_catalog.btrim(purpose) = '' THEN
+        RAISE EXCEPTION 'a read of several subjects must state its purpose'
+            USING ERRCODE = '22023',
+                  HINT = 'Pass the purpose the query log keeps, e.g. ''双随机抽查 / inspection plan''.';
+    END IF;
+    FOR id IN SELECT DISTINCT u.s FROM pg_catalog.unnest(subject_ids) AS u(s) WHERE u.s IS NOT NULL ORDER BY 1 LOOP
+        PERFORM credit_gz.log_read(id, 'other', purpose, audience, department_code);
+        logged := logged + 1;
+    END LOOP;
+    RETURN logged;
+END
+$$;
+COMMENT ON FUNCTION credit_gz.log_reads(bigint[], text, text, text) IS
+    '查询留痕 / logs a read of each subject of the list (via other, with the purpose given) and opens their rows of '
+    'the disclosed_* views to the current role for the rest of the transaction; returns how many subjects. 22023 '
+    'without a purpose; 42501 for a department the role does not act for.';

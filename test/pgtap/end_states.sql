@@ -87,12 +87,14 @@ CREATE ROLE t_end_other NOLOGIN;
 SELECT credit_gz.grant_department('t_end_env', 'environment');
 SELECT credit_gz.grant_department('t_end_other', 't_end_other');
 SET ROLE t_end_other;
+SELECT credit_gz.log_read((SELECT id FROM fx WHERE name = 'a'), 'other', '终止公示测试', 'government');
 SELECT is((SELECT count(*)::int FROM credit_gz.record WHERE document_no IN ('END-T-001', 'END-T-002')), 1,
           'another department no longer reads the withdrawn record, still the other');
 SELECT is((SELECT count(*)::int FROM credit_gz.disclosed_record WHERE document_no = 'END-T-001'), 0,
           'another department sees the withdrawn record through no view');
 RESET ROLE;
 SET ROLE t_end_env;
+SELECT credit_gz.log_read((SELECT id FROM fx WHERE name = 'a'), 'other', '终止公示测试', 'government');
 SELECT is((SELECT count(*)::int FROM credit_gz.disclosed_record WHERE document_no = 'END-T-001' AND audience = 'government'), 1,
           'the determining department keeps its own withdrawn record');
 RESET ROLE;

@@ -51,10 +51,12 @@ SELECT is((SELECT count(*)::int FROM credit_gz.public_record WHERE document_no =
           'another enterprise''s record stays published');
 RESET ROLE;
 SET ROLE t_rst_agency;
+SELECT credit_gz.log_read((SELECT id FROM fx WHERE name = 'a'), 'other', '重整测试', 'credit_agency');
 SELECT is((SELECT count(*)::int FROM credit_gz.disclosed_record WHERE document_no = 'RST-T-001'), 0,
           'a credit agency does not see the shielded record');
 RESET ROLE;
 SET ROLE t_rst_env;
+SELECT credit_gz.log_read((SELECT id FROM fx WHERE name = 'a'), 'other', '重整测试', 'government');
 SELECT results_eq($$SELECT level, shielded_by FROM credit_gz.disclosed_record
                     WHERE document_no = 'RST-T-001' AND audience = 'government'$$,
                   $$VALUES ('government'::text, '(2026)粤01破12号'::text)$$,

@@ -2,7 +2,7 @@
 -- authorisation; the audience of the subject itself (self, 信用主体本人) belongs to the self-service portal alone,
 -- for the subject it names, logged as that subject's own query; departments never read as self.
 BEGIN;
-SELECT plan(25);
+SELECT plan(27);
 
 -- Fixtures (as the extension owner) ------------------------------------------------------------------------------
 INSERT INTO credit_gz.department (code, name_zh, name_en, kind)
@@ -85,8 +85,12 @@ SELECT throws_ok(format($$SELECT credit_gz.credit_report(%s, 'self')$$, (SELECT 
                  'a department asking as self is refused');
 SELECT is((SELECT count(*)::int FROM credit_gz.disclosed_record d WHERE d.document_no = 'T-SEC-AUTH'), 0,
           'and sees no other department''s authorised-query record through the views');
+SELECT is((SELECT count(*)::int FROM credit_gz.disclosed_record d WHERE d.document_no = 'T-SEC-PUB' AND d.audience = 'government'), 0,
+          'it reads nothing of the person as government before it logs a read of the person');
+SELECT lives_ok(format($$SELECT credit_gz.log_read(%s, 'other', '行政许可前核查', 'government')$$, (SELECT person FROM ids)),
+                'the department logs its read');
 SELECT is((SELECT count(*)::int FROM credit_gz.disclosed_record d WHERE d.document_no = 'T-SEC-PUB' AND d.audience = 'government'), 1,
-          'it still reads the shared record as government');
+          'then it reads the shared record as government');
 RESET ROLE;
 
 -- The self-service portal, for the subject it names ---------------------------------------------------------------
