@@ -4635,6 +4635,299 @@ COMMENT ON FUNCTION credit_gz.revoke_unverified_codes(name) IS
     '撤销未校验代码授权 / withdraws grant_unverified_codes; true when the role had it. Codes already stored stay. DBA only.';
 REVOKE ALL ON FUNCTION credit_gz.revoke_unverified_codes(name) FROM PUBLIC;
 
+-- ---------------------------------------------------------------------------------------------------------------
+-- Reads through the disclosed_* views are logged reads: log_reads opens several subjects at once
+-- ---------------------------------------------------------------------------------------------------------------
+-- log_reads: one logged read per subject of a list, for a role that reads several subjects through the views (a
+-- department going over the subjects of an inspection plan, say): the views then show them until the transaction
+-- ends. Subjects in subject_id order, each once; NULLs skipped. In the caller's rights, like log_read.
+CREATE FUNCTION credit_gz.log_reads(subject_ids bigint[], purpose text, audience text DEFAULT NULL,
+                                    department_code text DEFAULT NULL)
+RETURNS integer
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    id     bigint;
+    logged integer := 0;
+BEGIN
+    IF purpose IS NULL OR pg_catalog.btrim(purpose) = '' THEN
+        RAISE EXCEPTION 'a read of several subjects must state its purpose'
+            USING ERRCODE = '22023',
+                  HINT = 'Pass the purpose the query log keeps, e.g. ''双随机抽查 / inspection plan''.';
+    END IF;
+    FOR id IN SELECT DISTINCT u.s FROM pg_catalog.unnest(subject_ids) AS u(s) WHERE u.s IS NOT NULL ORDER BY 1 LOOP
+        PERFORM credit_gz.log_read(id, 'other', purpose, audience, department_code);
+        logged := logged + 1;
+    END LOOP;
+    RETURN logged;
+END
+$$;
+COMMENT ON FUNCTION credit_gz.log_reads(bigint[], text, text, text) IS
+    '查询留痕 / logs a read of each subject of the list (via other, with the purpose given) and opens their rows of '
+    'the disclosed_* views to the current role for the rest of the transaction; returns how many subjects. 22023 '
+    'without a purpose; 42501 for a department the role does not act for.';
+
+-- ---------------------------------------------------------------------------------------------------------------------
+-- SAMR Order 107 (《市场监督管理信用修复管理办法》, 2025-12-25): publicity rules gain the deciding department (or its
+-- system), the penalty category and the item as precedence keys; market regulation's periods, warnings not published,
+-- spot-check results repairable; its 7-working-day repair decision as a deadline rule of the department.
+-- ---------------------------------------------------------------------------------------------------------------------
+ALTER TABLE credit_gz.department
+    ADD COLUMN system_code text CHECK (system_code ~ '^[a-z][a-z0-9_]*$' AND system_code <> code);
+COMMENT ON COLUMN credit_gz.department.system_code IS
+    '所属系统 / the department whose system this one belongs to (e.g. a district market-regulation bureau: '
+    'market_regulation), for the publicity rules a system issues (市场监管部门: 国家市场监督管理总局令第107号); NULL: '
+    'its own. A code of credit_gz.department (checked by department_system_check)';
+
+-- department_system_check: system_code names a department, and a department that is another's system cannot go or
+-- be renamed. A trigger rather than a self-referencing foreign key, as for credit_gz.domain's parent_code.
+CREATE FUNCTION credit_gz.department_system_check()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    IF TG_RELID OPERATOR(pg_catalog.<>) 'credit_gz.department'::pg_catalog.regclass THEN
+        RAISE EXCEPTION 'credit_gz.department_system_check() fires only on credit_gz.department' USING ERRCODE = '39P01';
+    END IF;
+    IF TG_OP = 'INSERT' AND credit_gz.restoring() THEN RETURN NEW; END IF;  -- a restore keeps its rows as dumped
+    IF TG_OP = 'DELETE' OR (TG_OP = 'UPDATE' AND NEW.code <> OLD.code) THEN
+        IF EXISTS (SELECT FROM credit_gz.department d WHERE d.system_code = OLD.code) THEN
+            RAISE EXCEPTION USING ERRCODE = 'foreign_key_violation', CONSTRAINT = 'department_system_code_fkey',
+                MESSAGE = pg_catalog.format('department %s is still the system of other departments', OLD.code),
+                DETAIL = 'Departments name it as system_code.',
+                HINT = 'Change their system_code first.';
+        END IF;
+    END IF;
+    IF TG_OP <> 'DELETE' AND NEW.system_code IS NOT NULL
+       AND NOT EXISTS (SELECT FROM credit_gz.department d WHERE d.code = NEW.system_code) THEN
+        RAISE EXCEPTION USING ERRCODE = 'foreign_key_violation', CONSTRAINT = 'department_system_code_fkey',
+            MESSAGE = pg_catalog.format('department %s: system %s is not a department', NEW.code, NEW.system_code),
+            DETAIL = 'system_code names the department whose system this one belongs to.',
+            HINT = 'Give the code of a department of credit_gz.department, or NULL.';
+    END IF;
+    RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+END
+$$;
+COMMENT ON FUNCTION credit_gz.department_system_check() IS
+    'AFTER ROW constraint trigger on credit_gz.department: system_code names a department; no deleting or renaming a '
+    'department that is another''s system (23503).';
+CREATE CONSTRAINT TRIGGER department_system_code_fkey AFTER INSERT OR UPDATE OR DELETE ON credit_gz.department
+    FOR EACH ROW EXECUTE FUNCTION credit_gz.department_system_check();
+COMMENT ON TRIGGER department_system_code_fkey ON credit_gz.department IS
+    'system_code names a department; a system cannot be deleted or renamed while departments name it.';
+CREATE TRIGGER department_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON credit_gz.department
+    FOR EACH STATEMENT EXECUTE FUNCTION credit_gz.catalogue_changed();
+COMMENT ON TRIGGER department_changed ON credit_gz.department IS 'resets the record triggers catalogue cache in every backend (department systems).';
+
+INSERT INTO credit_gz.info_item
+    (code, name_zh, name_en, kind, polarity, applies_to, barred_for_natural_person, double_publicity, legal_basis, shipped)
+VALUES
+    ('spot_check_result', '抽查检查结果信息', 'Result of a spot check (random inspection) found not in conformity', 'negative', 'negative', 'legal_entity', false, NULL,
+     '《企业信息公示暂行条例》第十四条; 国家市场监督管理总局令第107号 (抽查检查结果信息可修复)', true);
+
+ALTER TABLE credit_gz.publicity_rule
+    DROP CONSTRAINT publicity_rule_max_months_check,
+    ADD CONSTRAINT publicity_rule_max_months_check CHECK (max_months >= 0),
+    ADD COLUMN department_code  text    REFERENCES credit_gz.department (code) ON UPDATE CASCADE,
+    ADD COLUMN penalty_category text    REFERENCES credit_gz.penalty_category (code) ON UPDATE CASCADE,
+    ADD COLUMN item_code        text    REFERENCES credit_gz.info_item (code) ON UPDATE CASCADE,
+    ADD CONSTRAINT publicity_rule_unpublished_check CHECK (max_months > 0 OR NOT repairable);
+DROP INDEX credit_gz.publicity_rule_key_idx;
+CREATE UNIQUE INDEX publicity_rule_key_idx ON credit_gz.publicity_rule
+    (effective_from, severity, domain_code, department_code, penalty_category, item_code) NULLS NOT DISTINCT;
+COMMENT ON TABLE credit_gz.publicity_rule IS
+    '失信信息公示期规则 / publicity periods of negative information, one row per rule generation, severity and domain '
+    '(NULL domain: all domains; NULL severity: negative information that is not graded, e.g. list entries). Periods run '
+    'from the decision date: at min_months the subject may apply for repair, at max_months publication stops. '
+    'Rules are data: add a generation with its effective date when the law changes; records keep the rule in force '
+    'on their decision date. A rule may be limited to the deciding department (or its system), a penalty category and '
+    'an item; precedence: department, then its system, then item, category and domain (find_rule in src/archive.c).';
+COMMENT ON COLUMN credit_gz.publicity_rule.max_months IS '最长公示期(月) / maximum publicity in months, after which publication stops (0: not published)';
+COMMENT ON COLUMN credit_gz.publicity_rule.department_code IS
+    '认定部门(系统) / the deciding department, or the system of departments, the rule is for (record.department_code or '
+    'its department.system_code); NULL: every department. A rule for the department beats one for its system, which '
+    'beats one for every department (国家市场监督管理总局令第107号: records decided by market regulation)';
+COMMENT ON COLUMN credit_gz.publicity_rule.penalty_category IS
+    '处罚类别 / the penalty category the rule is for (credit_gz.record_penalty_category of the record); NULL: every category';
+COMMENT ON COLUMN credit_gz.publicity_rule.item_code IS '信息项 / the catalogue item the rule is for; NULL: every item';
+COMMENT ON INDEX credit_gz.publicity_rule_key_idx IS 'one rule per effective date, severity, domain, department, penalty category and item (NULLs equal)';
+
+-- 国家市场监督管理总局令第107号《市场监督管理信用修复管理办法》(2025-12-25): records decided by market regulation
+-- (department market_regulation or a department of its system). Warnings (处罚类别 警告) are not published; other minor
+-- information stops after 3 months; general 3 months – 1 year, repair from month 3; serious 1–3 years, repair from
+-- year 1; spot-check results (抽查检查结果) repairable.
+INSERT INTO credit_gz.publicity_rule
+    (publicity_rule_id, generation, source, effective_from, effective_until, severity, domain_code, min_months, max_months,
+     repairable, publication_optional, shipped, department_code, penalty_category, item_code)
+VALUES
+    (501, 'samr_107_2025', '国家市场监督管理总局令第107号《市场监督管理信用修复管理办法》 (轻微: 3个月期满停止公示; '
+          'repair once the obligation is met as under 国办发〔2025〕22号, not confirmed by the order''s text)',
+          '2025-12-25', NULL, 'minor', NULL, 0, 3, true, false, true, 'market_regulation', NULL, NULL),
+    (502, 'samr_107_2025', '国家市场监督管理总局令第107号《市场监督管理信用修复管理办法》', '2025-12-25', NULL, 'general', NULL,
+          3, 12, true, false, true, 'market_regulation', NULL, NULL),
+    (503, 'samr_107_2025', '国家市场监督管理总局令第107号《市场监督管理信用修复管理办法》', '2025-12-25', NULL, 'serious', NULL,
+          12, 36, true, false, true, 'market_regulation', NULL, NULL),
+    (504, 'samr_107_2025', '国家市场监督管理总局令第107号《市场监督管理信用修复管理办法》 (警告不予公示)', '2025-12-25', NULL,
+          'minor', NULL, NULL, 0, false, false, true, 'market_regulation', 'warning', NULL),
+    (505, 'samr_107_2025', '国家市场监督管理总局令第107号《市场监督管理信用修复管理办法》 (警告不予公示)', '2025-12-25', NULL,
+          'general', NULL, NULL, 0, false, false, true, 'market_regulation', 'warning', NULL),
+    (506, 'samr_107_2025', '国家市场监督管理总局令第107号《市场监督管理信用修复管理办法》 (警告不予公示)', '2025-12-25', NULL,
+          'serious', NULL, NULL, 0, false, false, true, 'market_regulation', 'warning', NULL),
+    (507, 'samr_107_2025', '国家市场监督管理总局令第107号《市场监督管理信用修复管理办法》 (抽查检查结果可修复; periods not '
+          'confirmed by the order''s text: repair once corrected, at most the 5 years of 《广州市公共信用信息管理规定》)',
+          '2025-12-25', NULL, NULL, NULL, 0, 60, true, false, true, 'market_regulation', NULL, 'spot_check_result');
+
+CREATE FUNCTION credit_gz.publicity_rule_id_for(decision_date date, severity text, domain_code text,
+                                                department_code text, penalty_category text, item_code text)
+RETURNS integer
+AS 'MODULE_PATHNAME', 'credit_gz_publicity_rule_id_for'
+LANGUAGE C STABLE PARALLEL RESTRICTED
+SET search_path = pg_catalog, pg_temp;
+COMMENT ON FUNCTION credit_gz.publicity_rule_id_for(date, text, text, text, text, text) IS
+    '适用公示规则编号 / the publicity_rule_id of the rule the record trigger applies to a record with this decision date, '
+    'severity, domain, deciding department, penalty category (credit_gz.record_penalty_category) and item; NULL when '
+    'none applies. The three-argument form asks for a record of no particular department, category or item.';
+
+ALTER TABLE credit_gz.deadline_rule
+    ADD COLUMN department_code  text REFERENCES credit_gz.department (code) ON UPDATE CASCADE;
+COMMENT ON COLUMN credit_gz.deadline_rule.department_code IS
+    '认定部门(系统) / the handling department, or the system of departments (department.system_code), the rule is for; '
+    'NULL: every department. A rule for the department beats one for its system, which beats one for every department '
+    '(国家市场监督管理总局令第107号: market regulation decides repairs within 7 working days)';
+COMMENT ON FUNCTION credit_gz.deadline_rule_check() IS
+    'Trigger: shipped deadline rules (1–999) are fixed; at most one local rule in force per procedure, step, channel and '
+    'department on any day (23P01).';
+ALTER TABLE credit_gz.deadline_rule DISABLE TRIGGER USER;
+INSERT INTO credit_gz.deadline_rule
+    (deadline_rule_id, procedure, step, channel, working_days, effective_from, source, note, department_code) VALUES
+    (11, 'repair', 'decision', 'standard', 7, '2025-12-25', '国家市场监督管理总局令第107号《市场监督管理信用修复管理办法》',
+        'market regulation decides a repair application within 7 working days (15 under the earlier SAMR rules)',
+        'market_regulation');
+ALTER TABLE credit_gz.deadline_rule ENABLE TRIGGER USER;
+
+CREATE FUNCTION credit_gz.deadline_working_days(procedure text, step text, channel text, on_day date,
+                                                department_code text)
+RETURNS integer
+LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    n integer;
+    sys text;
+BEGIN
+    IF $1 IS NULL OR $2 IS NULL OR $3 IS NULL OR $4 IS NULL THEN
+        RETURN NULL;
+    END IF;
+    SELECT d.system_code INTO sys FROM credit_gz.department d WHERE d.code = $5;
+    -- The green channel uses its own rule where one is in force, the standard rule otherwise; then a rule for the
+    -- department beats one for its system, which beats one for every department; a local rule (deadline_rule_id >=
+    -- 1000) takes precedence over the shipped one of the same channel and department.
+    SELECT r.working_days INTO n
+    FROM credit_gz.deadline_rule r
+    WHERE r.procedure = $1 AND r.step = $2 AND r.channel IN ($3, 'standard')
+      AND (r.department_code IS NULL OR r.department_code = $5 OR r.department_code = sys)
+      AND credit_gz.in_force(r.effective_from, r.effective_until, $4)
+    ORDER BY (r.channel = $3) DESC, (r.department_code = $5) DESC NULLS LAST, (r.department_code = sys) DESC NULLS LAST,
+             (r.deadline_rule_id >= 1000) DESC
+    LIMIT 1;
+    IF n IS NULL THEN
+        RAISE EXCEPTION 'no deadline rule in force for % % on %', $1, $2, pg_catalog.to_char($4, 'YYYY-MM-DD')
+            USING ERRCODE = 'CG601',
+                  DETAIL = 'Deadlines come from credit_gz.deadline_rule; none covers that day.',
+                  HINT = 'Insert a rule (deadline_rule_id >= 1000) with the deadline and the dates it is in force.';
+    END IF;
+    RETURN n;
+END $$;
+COMMENT ON FUNCTION credit_gz.deadline_working_days(text, text, text, date, text) IS
+    '时限工作日数 / the working days a step of a procedure allows a department (NULL: no particular one), under the rule '
+    'in force on the day (green channel falls back to the standard rule, a rule for the department or its system beats '
+    'one for every department, a local rule beats a shipped one); error CG601 when no rule is in force.';
+
+CREATE OR REPLACE FUNCTION credit_gz.deadline_working_days(procedure text, step text, channel text, on_day date)
+RETURNS integer
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+RETURN credit_gz.deadline_working_days(procedure, step, channel, on_day, NULL::text);
+COMMENT ON FUNCTION credit_gz.deadline_working_days(text, text, text, date) IS
+    '时限工作日数 / the working days a step of a procedure allows under the rule for every department in force on the '
+    'day (the five-argument form for a department''s own rule); error CG601 when no rule is in force.';
+
+CREATE FUNCTION credit_gz.deadline(procedure text, step text, channel text, from_day date, department_code text) RETURNS date
+LANGUAGE sql STABLE PARALLEL SAFE
+RETURN credit_gz.add_working_days(from_day, credit_gz.deadline_working_days(procedure, step, channel, from_day, department_code));
+COMMENT ON FUNCTION credit_gz.deadline(text, text, text, date, text) IS
+    '办理期限 / the last day for a step a department handles: from_day plus the working days of the rule in force on '
+    'from_day for the department (or its system, or every department).';
+
+-- ---------------------------------------------------------------------------------------------------------------------
+-- 终止公示 and 停止共享和使用 (NDRC Order 36 art. 3): end-state days on a record (src/end_state.sql), the disclosure level
+-- follows both (record_level, disclosed_record, the departments' read policy), measures tied to a record lifted when
+-- the end-state rule says.
+-- ---------------------------------------------------------------------------------------------------------------------
+ALTER TABLE credit_gz.record
+    ADD COLUMN publicity_ended_on date,
+    ADD COLUMN sharing_ended_on date,
+    ADD CONSTRAINT record_end_states CHECK (sharing_ended_on IS NULL
+                                        OR (publicity_ended_on IS NOT NULL AND sharing_ended_on >= publicity_ended_on));
+COMMENT ON COLUMN credit_gz.record.publicity_ended_on IS
+    '终止公示日 / first day the record is no longer public (repair or end of its publicity period; filled by the '
+    'database, credit_gz.end_state_rule); NULL: not ended';
+COMMENT ON COLUMN credit_gz.record.sharing_ended_on IS
+    '停止共享和使用日 / first day the record is no longer shared with departments, local governments and third-party '
+    'credit service agencies (国家发展改革委令第36号 第三条; filled by the database); NULL: sharing does not end';
+
+ALTER TABLE credit_gz.disclosure_rule
+    DROP CONSTRAINT disclosure_rule_level_check,
+    ADD CONSTRAINT disclosure_rule_level_check CHECK (level IN ('public', 'authorised', 'government', 'archived', 'shared'));
+COMMENT ON COLUMN credit_gz.disclosure_rule.level IS
+    '披露等级 / disclosure level: public, authorised, government, archived, shared (终止公示 but not yet 停止共享和使用)';
+INSERT INTO credit_gz.disclosure_rule (audience, level, effective_from, basis, shipped) VALUES
+    ('government',            'shared',     '2026-04-01', '国家发展改革委令第36号 第三条: 终止公示后、停止共享和使用前仍共享', true),
+    ('credit_agency',         'shared',     '2026-04-01', '国家发展改革委令第36号 第三条: 终止公示后、停止共享和使用前仍向第三方信用服务机构共享', true),
+    ('self',                  'shared',     '2026-04-01', '信用主体可免费查询自身信用信息', true);
+
+-- record_level: the level a record is disclosed at on a date. Revoked records are disclosed to no one (NULL); from
+-- its 停止共享和使用 day a record is withdrawn (no audience; the determining department keeps its own); from its 终止公示
+-- day it is shared (not public, still shared) when its sharing is to stop, else archived; expired and repaired ones,
+-- and any past their publicity window, are archived; a public record whose publication has not begun is shared with
+-- government only until it does. No window (positive, neutral and unwindowed negative items): the level as recorded.
+CREATE FUNCTION credit_gz.record_level(disclosure text, status text, publish_from date, publish_until date, as_of date,
+                                       publicity_ended_on date, sharing_ended_on date)
+RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+    SELECT CASE
+             WHEN $2 = 'revoked' THEN NULL
+             WHEN $7 <= $5 THEN 'withdrawn'
+             WHEN $6 <= $5 AND $7 IS NOT NULL THEN 'shared'
+             WHEN $1 = 'archived' OR $2 IN ('expired', 'repaired') OR $4 <= $5 OR $6 <= $5 THEN 'archived'
+             WHEN $1 = 'public' AND $3 > $5 THEN 'government'
+             ELSE $1
+           END
+$$;
+COMMENT ON FUNCTION credit_gz.record_level(text, text, date, date, date, date, date) IS
+    'The disclosure level of a record on a date, from its level, status, publicity window and end states (终止公示, '
+    '停止共享和使用): NULL revoked (disclosed to no one), withdrawn from 停止共享和使用 (no audience), shared from 终止公示 '
+    'until then, archived otherwise once publicity is over.';
+CREATE OR REPLACE FUNCTION credit_gz.record_level(disclosure text, status text, publish_from date, publish_until date, as_of date)
+RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN credit_gz.record_level(disclosure, status, publish_from, publish_until, as_of, NULL::date, NULL::date);
+COMMENT ON FUNCTION credit_gz.record_level(text, text, date, date, date) IS
+    'The disclosure level of a record on a date, from its level, status and publicity window, for a record without '
+    'end states (the seven-argument form); NULL: revoked, disclosed to no one.';
+
+
+ALTER POLICY record_department_read ON credit_gz.record
+    USING (department_code = ANY (credit_gz.my_departments())
+           OR (credit_gz.my_departments() <> '{}'
+               AND status <> 'revoked' AND disclosure IN ('public', 'government', 'archived')
+               AND (sharing_ended_on IS NULL OR sharing_ended_on > credit_gz.policy_date())));
+COMMENT ON POLICY record_department_read ON credit_gz.record IS
+    '政务共享: a department reads its own records at every level, and other departments'' public, government-shared '
+    'and archived records until their 停止共享和使用 day (authorised-query records stay with their department).';
+
+-- =====================================================================================================================
 -- 终止公示 and 停止共享和使用 (国家发展改革委令第36号《信用修复管理办法》第三条): two end states of negative information with
 -- dates of their own. 终止公示: no credit information system publishes the record any more; 停止共享和使用: the sharing
 -- platform no longer shares it with departments, local governments and third-party credit service agencies, and the
@@ -5129,297 +5422,3 @@ CREATE TRIGGER list_from_record AFTER INSERT ON credit_gz.record REFERENCING NEW
     FOR EACH STATEMENT EXECUTE FUNCTION credit_gz.list_from_record();
 COMMENT ON TRIGGER list_from_record ON credit_gz.record IS
     '政务失信: records of a list-feeding item list their subject (one statement)';
-=======
--- ---------------------------------------------------------------------------------------------------------------
--- Reads through the disclosed_* views are logged reads: log_reads opens several subjects at once
--- ---------------------------------------------------------------------------------------------------------------
--- log_reads: one logged read per subject of a list, for a role that reads several subjects through the views (a
--- department going over the subjects of an inspection plan, say): the views then show them until the transaction
--- ends. Subjects in subject_id order, each once; NULLs skipped. In the caller's rights, like log_read.
-CREATE FUNCTION credit_gz.log_reads(subject_ids bigint[], purpose text, audience text DEFAULT NULL,
-                                    department_code text DEFAULT NULL)
-RETURNS integer
-LANGUAGE plpgsql VOLATILE
-SET search_path = pg_catalog, pg_temp
-AS $$
-DECLARE
-    id     bigint;
-    logged integer := 0;
-BEGIN
-    IF purpose IS NULL OR pg_catalog.btrim(purpose) = '' THEN
-        RAISE EXCEPTION 'a read of several subjects must state its purpose'
-            USING ERRCODE = '22023',
-                  HINT = 'Pass the purpose the query log keeps, e.g. ''双随机抽查 / inspection plan''.';
-    END IF;
-    FOR id IN SELECT DISTINCT u.s FROM pg_catalog.unnest(subject_ids) AS u(s) WHERE u.s IS NOT NULL ORDER BY 1 LOOP
-        PERFORM credit_gz.log_read(id, 'other', purpose, audience, department_code);
-        logged := logged + 1;
-    END LOOP;
-    RETURN logged;
-END
-$$;
-COMMENT ON FUNCTION credit_gz.log_reads(bigint[], text, text, text) IS
-    '查询留痕 / logs a read of each subject of the list (via other, with the purpose given) and opens their rows of '
-    'the disclosed_* views to the current role for the rest of the transaction; returns how many subjects. 22023 '
-    'without a purpose; 42501 for a department the role does not act for.';
-
--- ---------------------------------------------------------------------------------------------------------------------
--- SAMR Order 107 (《市场监督管理信用修复管理办法》, 2025-12-25): publicity rules gain the deciding department (or its
--- system), the penalty category and the item as precedence keys; market regulation's periods, warnings not published,
--- spot-check results repairable; its 7-working-day repair decision as a deadline rule of the department.
--- ---------------------------------------------------------------------------------------------------------------------
-ALTER TABLE credit_gz.department
-    ADD COLUMN system_code text CHECK (system_code ~ '^[a-z][a-z0-9_]*$' AND system_code <> code);
-COMMENT ON COLUMN credit_gz.department.system_code IS
-    '所属系统 / the department whose system this one belongs to (e.g. a district market-regulation bureau: '
-    'market_regulation), for the publicity rules a system issues (市场监管部门: 国家市场监督管理总局令第107号); NULL: '
-    'its own. A code of credit_gz.department (checked by department_system_check)';
-
--- department_system_check: system_code names a department, and a department that is another's system cannot go or
--- be renamed. A trigger rather than a self-referencing foreign key, as for credit_gz.domain's parent_code.
-CREATE FUNCTION credit_gz.department_system_check()
-RETURNS trigger
-LANGUAGE plpgsql
-SET search_path = pg_catalog, pg_temp
-AS $$
-BEGIN
-    IF TG_RELID OPERATOR(pg_catalog.<>) 'credit_gz.department'::pg_catalog.regclass THEN
-        RAISE EXCEPTION 'credit_gz.department_system_check() fires only on credit_gz.department' USING ERRCODE = '39P01';
-    END IF;
-    IF TG_OP = 'INSERT' AND credit_gz.restoring() THEN RETURN NEW; END IF;  -- a restore keeps its rows as dumped
-    IF TG_OP = 'DELETE' OR (TG_OP = 'UPDATE' AND NEW.code <> OLD.code) THEN
-        IF EXISTS (SELECT FROM credit_gz.department d WHERE d.system_code = OLD.code) THEN
-            RAISE EXCEPTION USING ERRCODE = 'foreign_key_violation', CONSTRAINT = 'department_system_code_fkey',
-                MESSAGE = pg_catalog.format('department %s is still the system of other departments', OLD.code),
-                DETAIL = 'Departments name it as system_code.',
-                HINT = 'Change their system_code first.';
-        END IF;
-    END IF;
-    IF TG_OP <> 'DELETE' AND NEW.system_code IS NOT NULL
-       AND NOT EXISTS (SELECT FROM credit_gz.department d WHERE d.code = NEW.system_code) THEN
-        RAISE EXCEPTION USING ERRCODE = 'foreign_key_violation', CONSTRAINT = 'department_system_code_fkey',
-            MESSAGE = pg_catalog.format('department %s: system %s is not a department', NEW.code, NEW.system_code),
-            DETAIL = 'system_code names the department whose system this one belongs to.',
-            HINT = 'Give the code of a department of credit_gz.department, or NULL.';
-    END IF;
-    RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
-END
-$$;
-COMMENT ON FUNCTION credit_gz.department_system_check() IS
-    'AFTER ROW constraint trigger on credit_gz.department: system_code names a department; no deleting or renaming a '
-    'department that is another''s system (23503).';
-CREATE CONSTRAINT TRIGGER department_system_code_fkey AFTER INSERT OR UPDATE OR DELETE ON credit_gz.department
-    FOR EACH ROW EXECUTE FUNCTION credit_gz.department_system_check();
-COMMENT ON TRIGGER department_system_code_fkey ON credit_gz.department IS
-    'system_code names a department; a system cannot be deleted or renamed while departments name it.';
-CREATE TRIGGER department_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON credit_gz.department
-    FOR EACH STATEMENT EXECUTE FUNCTION credit_gz.catalogue_changed();
-COMMENT ON TRIGGER department_changed ON credit_gz.department IS 'resets the record triggers catalogue cache in every backend (department systems).';
-
-INSERT INTO credit_gz.info_item
-    (code, name_zh, name_en, kind, polarity, applies_to, barred_for_natural_person, double_publicity, legal_basis, shipped)
-VALUES
-    ('spot_check_result', '抽查检查结果信息', 'Result of a spot check (random inspection) found not in conformity', 'negative', 'negative', 'legal_entity', false, NULL,
-     '《企业信息公示暂行条例》第十四条; 国家市场监督管理总局令第107号 (抽查检查结果信息可修复)', true);
-
-ALTER TABLE credit_gz.publicity_rule
-    DROP CONSTRAINT publicity_rule_max_months_check,
-    ADD CONSTRAINT publicity_rule_max_months_check CHECK (max_months >= 0),
-    ADD COLUMN department_code  text    REFERENCES credit_gz.department (code) ON UPDATE CASCADE,
-    ADD COLUMN penalty_category text    REFERENCES credit_gz.penalty_category (code) ON UPDATE CASCADE,
-    ADD COLUMN item_code        text    REFERENCES credit_gz.info_item (code) ON UPDATE CASCADE,
-    ADD CONSTRAINT publicity_rule_unpublished_check CHECK (max_months > 0 OR NOT repairable);
-DROP INDEX credit_gz.publicity_rule_key_idx;
-CREATE UNIQUE INDEX publicity_rule_key_idx ON credit_gz.publicity_rule
-    (effective_from, severity, domain_code, department_code, penalty_category, item_code) NULLS NOT DISTINCT;
-COMMENT ON TABLE credit_gz.publicity_rule IS
-    '失信信息公示期规则 / publicity periods of negative information, one row per rule generation, severity and domain '
-    '(NULL domain: all domains; NULL severity: negative information that is not graded, e.g. list entries). Periods run '
-    'from the decision date: at min_months the subject may apply for repair, at max_months publication stops. '
-    'Rules are data: add a generation with its effective date when the law changes; records keep the rule in force '
-    'on their decision date. A rule may be limited to the deciding department (or its system), a penalty category and '
-    'an item; precedence: department, then its system, then item, category and domain (find_rule in src/archive.c).';
-COMMENT ON COLUMN credit_gz.publicity_rule.max_months IS '最长公示期(月) / maximum publicity in months, after which publication stops (0: not published)';
-COMMENT ON COLUMN credit_gz.publicity_rule.department_code IS
-    '认定部门(系统) / the deciding department, or the system of departments, the rule is for (record.department_code or '
-    'its department.system_code); NULL: every department. A rule for the department beats one for its system, which '
-    'beats one for every department (国家市场监督管理总局令第107号: records decided by market regulation)';
-COMMENT ON COLUMN credit_gz.publicity_rule.penalty_category IS
-    '处罚类别 / the penalty category the rule is for (credit_gz.record_penalty_category of the record); NULL: every category';
-COMMENT ON COLUMN credit_gz.publicity_rule.item_code IS '信息项 / the catalogue item the rule is for; NULL: every item';
-COMMENT ON INDEX credit_gz.publicity_rule_key_idx IS 'one rule per effective date, severity, domain, department, penalty category and item (NULLs equal)';
-
--- 国家市场监督管理总局令第107号《市场监督管理信用修复管理办法》(2025-12-25): records decided by market regulation
--- (department market_regulation or a department of its system). Warnings (处罚类别 警告) are not published; other minor
--- information stops after 3 months; general 3 months – 1 year, repair from month 3; serious 1–3 years, repair from
--- year 1; spot-check results (抽查检查结果) repairable.
-INSERT INTO credit_gz.publicity_rule
-    (publicity_rule_id, generation, source, effective_from, effective_until, severity, domain_code, min_months, max_months,
-     repairable, publication_optional, shipped, department_code, penalty_category, item_code)
-VALUES
-    (501, 'samr_107_2025', '国家市场监督管理总局令第107号《市场监督管理信用修复管理办法》 (轻微: 3个月期满停止公示; '
-          'repair once the obligation is met as under 国办发〔2025〕22号, not confirmed by the order''s text)',
-          '2025-12-25', NULL, 'minor', NULL, 0, 3, true, false, true, 'market_regulation', NULL, NULL),
-    (502, 'samr_107_2025', '国家市场监督管理总局令第107号《市场监督管理信用修复管理办法》', '2025-12-25', NULL, 'general', NULL,
-          3, 12, true, false, true, 'market_regulation', NULL, NULL),
-    (503, 'samr_107_2025', '国家市场监督管理总局令第107号《市场监督管理信用修复管理办法》', '2025-12-25', NULL, 'serious', NULL,
-          12, 36, true, false, true, 'market_regulation', NULL, NULL),
-    (504, 'samr_107_2025', '国家市场监督管理总局令第107号《市场监督管理信用修复管理办法》 (警告不予公示)', '2025-12-25', NULL,
-          'minor', NULL, NULL, 0, false, false, true, 'market_regulation', 'warning', NULL),
-    (505, 'samr_107_2025', '国家市场监督管理总局令第107号《市场监督管理信用修复管理办法》 (警告不予公示)', '2025-12-25', NULL,
-          'general', NULL, NULL, 0, false, false, true, 'market_regulation', 'warning', NULL),
-    (506, 'samr_107_2025', '国家市场监督管理总局令第107号《市场监督管理信用修复管理办法》 (警告不予公示)', '2025-12-25', NULL,
-          'serious', NULL, NULL, 0, false, false, true, 'market_regulation', 'warning', NULL),
-    (507, 'samr_107_2025', '国家市场监督管理总局令第107号《市场监督管理信用修复管理办法》 (抽查检查结果可修复; periods not '
-          'confirmed by the order''s text: repair once corrected, at most the 5 years of 《广州市公共信用信息管理规定》)',
-          '2025-12-25', NULL, NULL, NULL, 0, 60, true, false, true, 'market_regulation', NULL, 'spot_check_result');
-
-CREATE FUNCTION credit_gz.publicity_rule_id_for(decision_date date, severity text, domain_code text,
-                                                department_code text, penalty_category text, item_code text)
-RETURNS integer
-AS 'MODULE_PATHNAME', 'credit_gz_publicity_rule_id_for'
-LANGUAGE C STABLE PARALLEL RESTRICTED
-SET search_path = pg_catalog, pg_temp;
-COMMENT ON FUNCTION credit_gz.publicity_rule_id_for(date, text, text, text, text, text) IS
-    '适用公示规则编号 / the publicity_rule_id of the rule the record trigger applies to a record with this decision date, '
-    'severity, domain, deciding department, penalty category (credit_gz.record_penalty_category) and item; NULL when '
-    'none applies. The three-argument form asks for a record of no particular department, category or item.';
-
-ALTER TABLE credit_gz.deadline_rule
-    ADD COLUMN department_code  text REFERENCES credit_gz.department (code) ON UPDATE CASCADE;
-COMMENT ON COLUMN credit_gz.deadline_rule.department_code IS
-    '认定部门(系统) / the handling department, or the system of departments (department.system_code), the rule is for; '
-    'NULL: every department. A rule for the department beats one for its system, which beats one for every department '
-    '(国家市场监督管理总局令第107号: market regulation decides repairs within 7 working days)';
-COMMENT ON FUNCTION credit_gz.deadline_rule_check() IS
-    'Trigger: shipped deadline rules (1–999) are fixed; at most one local rule in force per procedure, step, channel and '
-    'department on any day (23P01).';
-ALTER TABLE credit_gz.deadline_rule DISABLE TRIGGER USER;
-INSERT INTO credit_gz.deadline_rule
-    (deadline_rule_id, procedure, step, channel, working_days, effective_from, source, note, department_code) VALUES
-    (11, 'repair', 'decision', 'standard', 7, '2025-12-25', '国家市场监督管理总局令第107号《市场监督管理信用修复管理办法》',
-        'market regulation decides a repair application within 7 working days (15 under the earlier SAMR rules)',
-        'market_regulation');
-ALTER TABLE credit_gz.deadline_rule ENABLE TRIGGER USER;
-
-CREATE FUNCTION credit_gz.deadline_working_days(procedure text, step text, channel text, on_day date,
-                                                department_code text)
-RETURNS integer
-LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS $$
-DECLARE
-    n integer;
-    sys text;
-BEGIN
-    IF $1 IS NULL OR $2 IS NULL OR $3 IS NULL OR $4 IS NULL THEN
-        RETURN NULL;
-    END IF;
-    SELECT d.system_code INTO sys FROM credit_gz.department d WHERE d.code = $5;
-    -- The green channel uses its own rule where one is in force, the standard rule otherwise; then a rule for the
-    -- department beats one for its system, which beats one for every department; a local rule (deadline_rule_id >=
-    -- 1000) takes precedence over the shipped one of the same channel and department.
-    SELECT r.working_days INTO n
-    FROM credit_gz.deadline_rule r
-    WHERE r.procedure = $1 AND r.step = $2 AND r.channel IN ($3, 'standard')
-      AND (r.department_code IS NULL OR r.department_code = $5 OR r.department_code = sys)
-      AND credit_gz.in_force(r.effective_from, r.effective_until, $4)
-    ORDER BY (r.channel = $3) DESC, (r.department_code = $5) DESC NULLS LAST, (r.department_code = sys) DESC NULLS LAST,
-             (r.deadline_rule_id >= 1000) DESC
-    LIMIT 1;
-    IF n IS NULL THEN
-        RAISE EXCEPTION 'no deadline rule in force for % % on %', $1, $2, pg_catalog.to_char($4, 'YYYY-MM-DD')
-            USING ERRCODE = 'CG601',
-                  DETAIL = 'Deadlines come from credit_gz.deadline_rule; none covers that day.',
-                  HINT = 'Insert a rule (deadline_rule_id >= 1000) with the deadline and the dates it is in force.';
-    END IF;
-    RETURN n;
-END $$;
-COMMENT ON FUNCTION credit_gz.deadline_working_days(text, text, text, date, text) IS
-    '时限工作日数 / the working days a step of a procedure allows a department (NULL: no particular one), under the rule '
-    'in force on the day (green channel falls back to the standard rule, a rule for the department or its system beats '
-    'one for every department, a local rule beats a shipped one); error CG601 when no rule is in force.';
-
-CREATE OR REPLACE FUNCTION credit_gz.deadline_working_days(procedure text, step text, channel text, on_day date)
-RETURNS integer
-LANGUAGE sql STABLE STRICT PARALLEL SAFE
-RETURN credit_gz.deadline_working_days(procedure, step, channel, on_day, NULL::text);
-COMMENT ON FUNCTION credit_gz.deadline_working_days(text, text, text, date) IS
-    '时限工作日数 / the working days a step of a procedure allows under the rule for every department in force on the '
-    'day (the five-argument form for a department''s own rule); error CG601 when no rule is in force.';
-
-CREATE FUNCTION credit_gz.deadline(procedure text, step text, channel text, from_day date, department_code text) RETURNS date
-LANGUAGE sql STABLE PARALLEL SAFE
-RETURN credit_gz.add_working_days(from_day, credit_gz.deadline_working_days(procedure, step, channel, from_day, department_code));
-COMMENT ON FUNCTION credit_gz.deadline(text, text, text, date, text) IS
-    '办理期限 / the last day for a step a department handles: from_day plus the working days of the rule in force on '
-    'from_day for the department (or its system, or every department).';
-
--- ---------------------------------------------------------------------------------------------------------------------
--- 终止公示 and 停止共享和使用 (NDRC Order 36 art. 3): end-state days on a record (src/end_state.sql), the disclosure level
--- follows both (record_level, disclosed_record, the departments' read policy), measures tied to a record lifted when
--- the end-state rule says.
--- ---------------------------------------------------------------------------------------------------------------------
-ALTER TABLE credit_gz.record
-    ADD COLUMN publicity_ended_on date,
-    ADD COLUMN sharing_ended_on date,
-    ADD CONSTRAINT record_end_states CHECK (sharing_ended_on IS NULL
-                                        OR (publicity_ended_on IS NOT NULL AND sharing_ended_on >= publicity_ended_on));
-COMMENT ON COLUMN credit_gz.record.publicity_ended_on IS
-    '终止公示日 / first day the record is no longer public (repair or end of its publicity period; filled by the '
-    'database, credit_gz.end_state_rule); NULL: not ended';
-COMMENT ON COLUMN credit_gz.record.sharing_ended_on IS
-    '停止共享和使用日 / first day the record is no longer shared with departments, local governments and third-party '
-    'credit service agencies (国家发展改革委令第36号 第三条; filled by the database); NULL: sharing does not end';
-
-ALTER TABLE credit_gz.disclosure_rule
-    DROP CONSTRAINT disclosure_rule_level_check,
-    ADD CONSTRAINT disclosure_rule_level_check CHECK (level IN ('public', 'authorised', 'government', 'archived', 'shared'));
-COMMENT ON COLUMN credit_gz.disclosure_rule.level IS
-    '披露等级 / disclosure level: public, authorised, government, archived, shared (终止公示 but not yet 停止共享和使用)';
-INSERT INTO credit_gz.disclosure_rule (audience, level, effective_from, basis, shipped) VALUES
-    ('government',            'shared',     '2026-04-01', '国家发展改革委令第36号 第三条: 终止公示后、停止共享和使用前仍共享', true),
-    ('credit_agency',         'shared',     '2026-04-01', '国家发展改革委令第36号 第三条: 终止公示后、停止共享和使用前仍向第三方信用服务机构共享', true),
-    ('self',                  'shared',     '2026-04-01', '信用主体可免费查询自身信用信息', true);
-
--- record_level: the level a record is disclosed at on a date. Revoked records are disclosed to no one (NULL); from
--- its 停止共享和使用 day a record is withdrawn (no audience; the determining department keeps its own); from its 终止公示
--- day it is shared (not public, still shared) when its sharing is to stop, else archived; expired and repaired ones,
--- and any past their publicity window, are archived; a public record whose publication has not begun is shared with
--- government only until it does. No window (positive, neutral and unwindowed negative items): the level as recorded.
-CREATE FUNCTION credit_gz.record_level(disclosure text, status text, publish_from date, publish_until date, as_of date,
-                                       publicity_ended_on date, sharing_ended_on date)
-RETURNS text
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
-SET search_path = pg_catalog, pg_temp
-AS $$
-    SELECT CASE
-             WHEN $2 = 'revoked' THEN NULL
-             WHEN $7 <= $5 THEN 'withdrawn'
-             WHEN $6 <= $5 AND $7 IS NOT NULL THEN 'shared'
-             WHEN $1 = 'archived' OR $2 IN ('expired', 'repaired') OR $4 <= $5 OR $6 <= $5 THEN 'archived'
-             WHEN $1 = 'public' AND $3 > $5 THEN 'government'
-             ELSE $1
-           END
-$$;
-COMMENT ON FUNCTION credit_gz.record_level(text, text, date, date, date, date, date) IS
-    'The disclosure level of a record on a date, from its level, status, publicity window and end states (终止公示, '
-    '停止共享和使用): NULL revoked (disclosed to no one), withdrawn from 停止共享和使用 (no audience), shared from 终止公示 '
-    'until then, archived otherwise once publicity is over.';
-CREATE OR REPLACE FUNCTION credit_gz.record_level(disclosure text, status text, publish_from date, publish_until date, as_of date)
-RETURNS text
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
-RETURN credit_gz.record_level(disclosure, status, publish_from, publish_until, as_of, NULL::date, NULL::date);
-COMMENT ON FUNCTION credit_gz.record_level(text, text, date, date, date) IS
-    'The disclosure level of a record on a date, from its level, status and publicity window, for a record without '
-    'end states (the seven-argument form); NULL: revoked, disclosed to no one.';
-
-
-ALTER POLICY record_department_read ON credit_gz.record
-    USING (department_code = ANY (credit_gz.my_departments())
-           OR (credit_gz.my_departments() <> '{}'
-               AND status <> 'revoked' AND disclosure IN ('public', 'government', 'archived')
-               AND (sharing_ended_on IS NULL OR sharing_ended_on > credit_gz.policy_date())));
-COMMENT ON POLICY record_department_read ON credit_gz.record IS
-    '政务共享: a department reads its own records at every level, and other departments'' public, government-shared '
-    'and archived records until their 停止共享和使用 day (authorised-query records stay with their department).';
-
--- ==============================================================================================================
