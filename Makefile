@@ -26,8 +26,8 @@ OBJS      = $(GLUE_SRCS:.c=.o) $(CORE_SRCS:.c=.o)
 # what the parts before it define (the query log and the role grants it names the reader's department from come
 # before pre-check, which writes it; repair and objections follow the calendar, deadlines and the green channel).
 SQL_ORDER = credit_gz run_log region uscc resident_id credit_grade archive quality lists scoring role_grant query_log precheck standby \
-            working_days deadline_rule green_channel sync_outbox repair objection expiry disclosure repair_notice monitoring intake intake_licence \
-            list_intake platform_export dependents special_report
+            working_days deadline_rule green_channel sync_outbox repair objection expiry restructuring disclosure end_state \
+            government_dishonesty repair_notice monitoring intake intake_licence list_intake platform_export dependents special_report
 SQL_PARTS = $(addprefix src/,$(addsuffix .sql,$(SQL_ORDER)))
 GENERATED_SQL = src/region_data.sql src/domain_data.sql
 # Every part is in SQL_ORDER and every name in SQL_ORDER is a part: a forgotten file would silently leave its

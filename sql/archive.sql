@@ -30,8 +30,8 @@ VALUES (-9009, 'a_grade_taxpayer', 'taxation', 'REG-10', '2022-05-01');
 INSERT INTO credit_gz.relation (subject_id, related_subject_id, kind, valid_from)
 VALUES (-9002, -9001, 'branch', '2020-01-01');
 
--- the window of each rule generation
-SELECT credit_gz.load_record('market_regulation', 'REG-' || d || '-' || s, -9001, 'administrative_penalty', d::date, dom, s)
+-- the window of each rule generation (a department outside market regulation, which has rules of its own from 2025-12-25)
+SELECT credit_gz.load_record('environment', 'REG-' || d || '-' || s, -9001, 'administrative_penalty', d::date, dom, s)
        IS NOT NULL AS loaded
   FROM (VALUES ('2019-07-01', 'general', NULL), ('2023-04-30', 'serious', NULL), ('2021-02-28', 'specific_serious', NULL),
                ('2023-05-01', 'general', NULL), ('2024-02-29', 'serious', 'fire_safety'),
@@ -41,7 +41,7 @@ SELECT document_no, r.severity, r.domain_code, p.generation, repairable_from, pu
  WHERE subject_id = -9001 ORDER BY decision_date, document_no;
 
 -- re-sending updates in place
-SELECT credit_gz.load_record('market_regulation', 'REG-2023-05-01-general', -9001, 'administrative_penalty',
+SELECT credit_gz.load_record('environment', 'REG-2023-05-01-general', -9001, 'administrative_penalty',
                              '2023-05-01', 'food_drug_safety', 'general') IS NOT NULL AS resent;
 SELECT document_no, domain_code, publicity_rule_id, repairable_from, publish_until,
        (SELECT count(*) FROM credit_gz.record WHERE document_no = 'REG-2023-05-01-general') AS copies

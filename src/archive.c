@@ -5,7 +5,7 @@
  * forbid (an item outside the catalogue, 十七's minor behaviours against natural persons, future decisions, severities
  * the publicity rules in force do not know) and compute the publicity window from the rule version in force on the
  * decision date. Bulk collection COPYs millions of records through this trigger, so the catalogues it consults
- * (info_item, publicity_rule, domain) are cached per backend and reset by relcache invalidations that the statement
+ * (info_item, publicity_rule, domain, department) are cached per backend and reset by relcache invalidations that the statement
  * trigger credit_gz.catalogue_changed() sends whenever one of them changes (commit, rollback and other backends
  * included). The only per-row query is the subject's kind, and only for items whose applicability depends on it.
  */
@@ -76,6 +76,12 @@ typedef struct DomainEntry
 	char		parent[CODE_LEN];	/* "" for top level */
 } DomainEntry;
 
+typedef struct DepartmentEntry
+{
+	char		code[CODE_LEN];	/* hash key */
+	char		system[CODE_LEN];	/* the department whose system it belongs to; "" for its own */
+} DepartmentEntry;
+
 typedef struct RuleEntry
 {
 	int32		publicity_rule_id;
@@ -83,6 +89,9 @@ typedef struct RuleEntry
 	DateADT		until;			/* first day no longer in force; DATEVAL_NOEND (= DR_OPEN_UNTIL) when open */
 	int			severity;
 	char		domain[CODE_LEN];	/* "" = all domains */
+	char		department[CODE_LEN];	/* "" = every department; else the department or the system of departments */
+	char		category[CODE_LEN];	/* "" = every penalty category */
+	char		item[CODE_LEN];	/* "" = every item */
 	int32		min_months;		/* -1 = NULL */
 	int32		max_months;
 	bool		repairable;
@@ -94,14 +103,16 @@ typedef struct RuleEntry
  * (while a lock is taken), and the entries in use must stay valid until the next call rebuilds them.
  */
 static MemoryContext cache_cxt = NULL;
-static BackendCache catalogue_watch = {.relations = {"info_item", "domain", "publicity_rule"}};
+static BackendCache catalogue_watch = {.relations = {"info_item", "domain", "publicity_rule", "department"}};
 static HTAB *item_hash = NULL;
 static HTAB *domain_hash = NULL;
+static HTAB *department_hash = NULL;
 static RuleEntry *rules = NULL;
 static int	n_rules = 0;
 
-/* Saved plan for the subject's kind. */
+/* Saved plans for the subject's kind and for the penalty category a record's details name. */
 static SPIPlanPtr subject_plan = NULL;
+static SPIPlanPtr category_plan = NULL;
 
 /*
  * Per-transaction cache of subjects' kinds (natural person or organisation). A bulk load cites each subject many
@@ -125,6 +136,7 @@ static bool subxact_callback_registered = false;
 typedef struct RecordAtts
 {
 	Oid			relid;
+	int			natts;			/* the descriptor's width when resolved: ALTER TABLE ADD COLUMN changes it */
 	int			subject_id,
 				item_code,
 				domain_code,
@@ -136,7 +148,10 @@ typedef struct RecordAtts
 				publish_until,
 				status,
 				updated_at,
-				document_no;
+				document_no,
+				department_code,
+				details,
+				penalty_category;	/* 0 on a table of 1.0, which lacks it (before ALTER EXTENSION UPDATE) */
 } RecordAtts;
 static RecordAtts atts = {InvalidOid};
 
@@ -191,7 +206,7 @@ restore_user(Oid save_userid, int save_sec)
 }
 
 /*
- * load_cache — read info_item, domain and publicity_rule into backend memory. Called with SPI connected.
+ * load_cache — read info_item, domain, department and publicity_rule into backend memory. Called with SPI connected.
  */
 static void
 load_cache(void)
@@ -200,6 +215,7 @@ load_cache(void)
 	uint64		i;
 	MemoryContext old;
 	uint64		token;
+	bool		keyed;
 
 	if (cache_cxt == NULL)
 		cache_cxt = AllocSetContextCreate(CacheMemoryContext, "credit_gz archive cache", ALLOCSET_SMALL_SIZES);
@@ -207,6 +223,7 @@ load_cache(void)
 		MemoryContextReset(cache_cxt);
 	item_hash = NULL;
 	domain_hash = NULL;
+	department_hash = NULL;
 	rules = NULL;
 	n_rules = 0;
 
@@ -223,6 +240,8 @@ load_cache(void)
 	item_hash = hash_create("credit_gz info_item cache", 128, &ctl, HASH_ELEM | HASH_STRINGS | HASH_CONTEXT);
 	ctl.entrysize = sizeof(DomainEntry);
 	domain_hash = hash_create("credit_gz domain cache", 64, &ctl, HASH_ELEM | HASH_STRINGS | HASH_CONTEXT);
+	ctl.entrysize = sizeof(DepartmentEntry);
+	department_hash = hash_create("credit_gz department cache", 64, &ctl, HASH_ELEM | HASH_STRINGS | HASH_CONTEXT);
 
 	if (SPI_execute("SELECT code, name_zh, kind OPERATOR(pg_catalog.=) 'penalty', polarity, applies_to, barred_for_natural_person "
 					"FROM credit_gz.info_item", true, 0) != SPI_OK_SELECT)
@@ -261,8 +280,35 @@ load_cache(void)
 		copy_code(e->parent, SPI_getvalue(t, SPI_tuptable->tupdesc, 2));
 	}
 
-	if (SPI_execute("SELECT publicity_rule_id, effective_from, effective_until, severity, domain_code, min_months, "
-					"max_months, repairable FROM credit_gz.publicity_rule ORDER BY effective_from DESC, publicity_rule_id",
+	/*
+	 * The rule keys and department systems of 1.1: a database still on 1.0 (before ALTER EXTENSION UPDATE, which
+	 * invalidates this cache as it adds them) has rules for every department, category and item.
+	 */
+	keyed = OidIsValid(backend_cache_watched_relid(&catalogue_watch, 2)) &&
+		get_attnum(backend_cache_watched_relid(&catalogue_watch, 2), "item_code") != InvalidAttrNumber &&
+		OidIsValid(backend_cache_watched_relid(&catalogue_watch, 3)) &&
+		get_attnum(backend_cache_watched_relid(&catalogue_watch, 3), "system_code") != InvalidAttrNumber;
+	if (SPI_execute(keyed ? "SELECT code, system_code FROM credit_gz.department"
+					: "SELECT code, NULL::text FROM credit_gz.department", true, 0) != SPI_OK_SELECT)
+		elog(ERROR, "credit_gz: could not read credit_gz.department");
+	for (i = 0; i < SPI_processed; i++)
+	{
+		HeapTuple	t = SPI_tuptable->vals[i];
+		char		key[CODE_LEN];
+		DepartmentEntry *e;
+
+		copy_code(key, SPI_getvalue(t, SPI_tuptable->tupdesc, 1));
+		e = hash_search(department_hash, key, HASH_ENTER, NULL);
+		copy_code(e->system, SPI_getvalue(t, SPI_tuptable->tupdesc, 2));
+	}
+
+	if (SPI_execute(keyed ?
+					"SELECT publicity_rule_id, effective_from, effective_until, severity, domain_code, min_months, "
+					"max_months, repairable, department_code, penalty_category, item_code "
+					"FROM credit_gz.publicity_rule ORDER BY effective_from DESC, publicity_rule_id" :
+					"SELECT publicity_rule_id, effective_from, effective_until, severity, domain_code, min_months, "
+					"max_months, repairable, NULL::text, NULL::text, NULL::text "
+					"FROM credit_gz.publicity_rule ORDER BY effective_from DESC, publicity_rule_id",
 					true, 0) != SPI_OK_SELECT)
 		elog(ERROR, "credit_gz: could not read credit_gz.publicity_rule");
 	old = MemoryContextSwitchTo(cache_cxt);
@@ -291,6 +337,9 @@ load_cache(void)
 		r->min_months = isnull ? -1 : DatumGetInt32(v);
 		r->max_months = DatumGetInt32(SPI_getbinval(t, d, 7, &isnull));
 		r->repairable = DatumGetBool(SPI_getbinval(t, d, 8, &isnull));
+		copy_code(r->department, SPI_getvalue(t, d, 9));
+		copy_code(r->category, SPI_getvalue(t, d, 10));
+		copy_code(r->item, SPI_getvalue(t, d, 11));
 	}
 	n_rules = (int) SPI_processed;
 	backend_cache_end_load(&catalogue_watch, token);
@@ -315,41 +364,100 @@ ensure_cache(Relation rel)
 }
 
 /*
- * find_rule — the rule in force on a date for a severity and domain: a rule for the domain beats one for its parent,
- * which beats one for all domains; among equals the latest effective_from, then the lowest publicity_rule_id (rules are sorted
- * that way). The one definition of the precedence: credit_gz.publicity_rule_for() asks it through
- * publicity_rule_id_for().
+ * RuleKey — what of a record a publicity rule can be limited to: its severity, domain, deciding department, penalty
+ * category and item ("" where the record has none).
+ */
+typedef struct RuleKey
+{
+	int			severity;
+	const char *domain;
+	const char *department;
+	const char *category;
+	const char *item;
+} RuleKey;
+
+/*
+ * rule_score — how closely a rule in force for the key's severity fits the key, -1 when it does not apply. A rule
+ * for the deciding department beats one for its system, which beats one for every department (国家市场监督管理总局令
+ * 第107号: the system of market regulation has rules of its own); then a rule for the item, then for the penalty
+ * category, then the domain (the domain itself, its parent, all domains).
+ */
+static int
+rule_score(const RuleEntry *r, const RuleKey *k, const char *parent, const char *system)
+{
+	int			dep,
+				dom;
+
+	if (r->department[0] == '\0')
+		dep = 0;
+	else if (k->department[0] != '\0' && strcmp(r->department, k->department) == 0)
+		dep = 2;
+	else if (system[0] != '\0' && strcmp(r->department, system) == 0)
+		dep = 1;
+	else
+		return -1;
+	if (r->item[0] != '\0' && strcmp(r->item, k->item) != 0)
+		return -1;
+	if (r->category[0] != '\0' && strcmp(r->category, k->category) != 0)
+		return -1;
+	if (r->domain[0] == '\0')
+		dom = 0;
+	else if (k->domain[0] != '\0' && strcmp(r->domain, k->domain) == 0)
+		dom = 2;
+	else if (parent[0] != '\0' && strcmp(r->domain, parent) == 0)
+		dom = 1;
+	else
+		return -1;
+	return dep * 12 + (r->item[0] != '\0') * 6 + (r->category[0] != '\0') * 3 + dom;
+}
+
+/*
+ * key_parents — the parent of the key's domain and the system of its department ("" when none).
+ */
+static void
+key_parents(const RuleKey *k, const char **parent, const char **system)
+{
+	*parent = "";
+	*system = "";
+	if (k->domain[0] != '\0')
+	{
+		DomainEntry *de = hash_search(domain_hash, k->domain, HASH_FIND, NULL);
+
+		if (de)
+			*parent = de->parent;
+	}
+	if (k->department[0] != '\0')
+	{
+		DepartmentEntry *de = hash_search(department_hash, k->department, HASH_FIND, NULL);
+
+		if (de)
+			*system = de->system;
+	}
+}
+
+/*
+ * find_rule — the rule in force on a date for a record's key, by rule_score; among equals the latest
+ * effective_from, then the lowest publicity_rule_id (rules are sorted that way). The one definition of the
+ * precedence: credit_gz.publicity_rule_for() asks it through publicity_rule_id_for().
  */
 static const RuleEntry *
-find_rule(DateADT d, int severity, const char *domain)
+find_rule(DateADT d, const RuleKey *k)
 {
-	const char *parent = "";
+	const char *parent;
+	const char *system;
 	const RuleEntry *best = NULL;
 	int			best_score = -1;
 	int			i;
 
-	if (domain[0] != '\0')
-	{
-		DomainEntry *de = hash_search(domain_hash, domain, HASH_FIND, NULL);
-
-		if (de)
-			parent = de->parent;
-	}
+	key_parents(k, &parent, &system);
 	for (i = 0; i < n_rules; i++)
 	{
 		const RuleEntry *r = &rules[i];
 		int			score;
 
-		if (r->severity != severity || !dr_in_force(r->from, r->until, d))
+		if (r->severity != k->severity || !dr_in_force(r->from, r->until, d))
 			continue;
-		if (r->domain[0] == '\0')
-			score = 0;
-		else if (domain[0] != '\0' && strcmp(r->domain, domain) == 0)
-			score = 2;
-		else if (parent[0] != '\0' && strcmp(r->domain, parent) == 0)
-			score = 1;
-		else
-			continue;
+		score = rule_score(r, k, parent, system);
 		if (score > best_score)
 		{
 			best = r;
@@ -357,6 +465,32 @@ find_rule(DateADT d, int severity, const char *domain)
 		}
 	}
 	return best;
+}
+
+/*
+ * category_matters — whether a rule limited to a penalty category could apply to the key on the date (with any
+ * category): only then does the trigger look up the category a record's details name.
+ */
+static bool
+category_matters(DateADT d, const RuleKey *k)
+{
+	const char *parent;
+	const char *system;
+	RuleKey		any = *k;
+	int			i;
+
+	key_parents(k, &parent, &system);
+	for (i = 0; i < n_rules; i++)
+	{
+		const RuleEntry *r = &rules[i];
+
+		if (r->category[0] == '\0' || r->severity != k->severity || !dr_in_force(r->from, r->until, d))
+			continue;
+		any.category = r->category;
+		if (rule_score(r, &any, parent, system) >= 0)
+			return true;
+	}
+	return false;
 }
 
 /* The columns of credit_gz.record the trigger reads and writes, by name and place in RecordAtts. */
@@ -369,7 +503,7 @@ static const struct
 	RECORD_COLUMN(subject_id), RECORD_COLUMN(item_code), RECORD_COLUMN(domain_code), RECORD_COLUMN(severity),
 	RECORD_COLUMN(decision_date), RECORD_COLUMN(publicity_rule_id), RECORD_COLUMN(publish_from),
 	RECORD_COLUMN(repairable_from), RECORD_COLUMN(publish_until), RECORD_COLUMN(status), RECORD_COLUMN(updated_at),
-	RECORD_COLUMN(document_no)
+	RECORD_COLUMN(document_no), RECORD_COLUMN(department_code), RECORD_COLUMN(details)
 #undef RECORD_COLUMN
 };
 
@@ -381,22 +515,32 @@ resolve_atts(Relation rel)
 {
 	TupleDesc	d = RelationGetDescr(rel);
 
-	if (atts.relid == RelationGetRelid(rel))
+	int			att;
+
+	if (atts.relid == RelationGetRelid(rel) && atts.natts == d->natts)
 		return;
 	for (int i = 0; i < (int) lengthof(record_columns); i++)
 		*(int *) ((char *) &atts + record_columns[i].offset) =
 			credit_gz_column(d, "credit_gz.record", record_columns[i].name);
+	att = SPI_fnumber(d, "penalty_category");
+	atts.penalty_category = att > 0 ? att : 0;
 	atts.relid = RelationGetRelid(rel);
+	atts.natts = d->natts;
 }
 
 /*
- * text_attr — the text value of an attribute as a C string in the current context, NULL when NULL.
+ * text_attr — the text value of an attribute as a C string in the current context, NULL when NULL (or when the
+ * attribute number is 0: a column the table does not have yet).
  */
 static char *
 text_attr(HeapTuple t, TupleDesc d, int attnum)
 {
 	bool		isnull;
-	Datum		v = heap_getattr(t, attnum, d, &isnull);
+	Datum		v;
+
+	if (attnum == 0)
+		return NULL;
+	v = heap_getattr(t, attnum, d, &isnull);
 
 	return isnull ? NULL : TextDatumGetCString(v);
 }
@@ -409,11 +553,15 @@ text_changed(HeapTuple a, HeapTuple b, TupleDesc d, int attnum)
 {
 	bool		na,
 				nb;
-	Datum		va = heap_getattr(a, attnum, d, &na);
-	Datum		vb = heap_getattr(b, attnum, d, &nb);
+	Datum		va,
+				vb;
 	text	   *ta,
 			   *tb;
 
+	if (attnum == 0)
+		return false;
+	va = heap_getattr(a, attnum, d, &na);
+	vb = heap_getattr(b, attnum, d, &nb);
 	if (na || nb)
 		return na != nb;
 	ta = DatumGetTextPP(va);
@@ -638,14 +786,67 @@ check_subject_kind(Relation rel, const char *item_code, const ItemEntry *item, i
 
 /*
  * rule_inputs_changed — did an UPDATE change anything the checks and the window depend on (subject, item, domain,
- * severity, decision date)?
+ * severity, decision date, deciding department, penalty category — or the details, while the category is read from
+ * them)?
  */
 static bool
 rule_inputs_changed(HeapTuple old, HeapTuple tup, TupleDesc desc)
 {
-	return byval_changed(old, tup, desc, atts.subject_id) || byval_changed(old, tup, desc, atts.decision_date) ||
+	bool		no_category;
+
+	if (byval_changed(old, tup, desc, atts.subject_id) || byval_changed(old, tup, desc, atts.decision_date) ||
 		text_changed(old, tup, desc, atts.item_code) || text_changed(old, tup, desc, atts.domain_code) ||
-		text_changed(old, tup, desc, atts.severity);
+		text_changed(old, tup, desc, atts.severity) || text_changed(old, tup, desc, atts.department_code) ||
+		text_changed(old, tup, desc, atts.penalty_category))
+		return true;
+	if (atts.penalty_category == 0)
+		return false;
+	(void) heap_getattr(tup, atts.penalty_category, desc, &no_category);
+	/* jsonb is compared as stored: equal documents are equal bytes */
+	return no_category && text_changed(old, tup, desc, atts.details);
+}
+
+/*
+ * record_category — the record's penalty category as credit_gz.record_penalty_category() reads it (the column, else
+ * the category its details name), "" when none. The details are read through that function, the one definition of
+ * the fallback, and only when needed; SPI must not be connected by the caller.
+ */
+static char *
+record_category(Relation rel, HeapTuple tup, TupleDesc desc)
+{
+	char	   *category = text_attr(tup, desc, atts.penalty_category);
+	bool		isnull;
+	Datum		details;
+	Oid			save_userid;
+	int			save_sec;
+	MemoryContext caller = CurrentMemoryContext;
+	char	   *result = "";
+
+	if (category != NULL)
+		return category;
+	details = heap_getattr(tup, atts.details, desc, &isnull);
+	if (isnull)
+		return "";
+	as_owner(rel, &save_userid, &save_sec);
+	credit_gz_spi_connect();
+	if (category_plan == NULL)
+	{
+		Oid			argtypes[1] = {JSONBOID};
+
+		category_plan = credit_gz_keep_plan("SELECT credit_gz.record_penalty_category(NULL, $1)", 1, argtypes);
+	}
+	if (SPI_execute_plan(category_plan, &details, NULL, true, 1) != SPI_OK_SELECT)
+		elog(ERROR, "credit_gz: penalty category lookup failed");
+	if (SPI_processed == 1)
+	{
+		char	   *v = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1);
+
+		if (v != NULL)
+			result = MemoryContextStrdup(caller, v);
+	}
+	SPI_finish();
+	restore_user(save_userid, save_sec);
+	return result;
 }
 
 /*
@@ -678,12 +879,13 @@ window_columns(const RuleEntry *rule, DateADT decision_date, int *cols, Datum *v
  * one without a rule (no window).
  */
 static const RuleEntry *
-window_rule(Relation rel, DateADT decision_date, int sev, const char *severity, const char *domain_code)
+window_rule(Relation rel, DateADT decision_date, const RuleKey *key, const char *severity, const char *domain_code)
 {
 	const RuleEntry *rule;
+	int			sev = key->severity;
 
 	ensure_cache(rel);
-	rule = find_rule(decision_date, sev, domain_code ? domain_code : "");
+	rule = find_rule(decision_date, key);
 	if (rule == NULL && sev != SEV_NONE)
 		ereport(ERROR,
 				(errcode(ERRCODE_FOREIGN_KEY_VIOLATION),
@@ -804,9 +1006,26 @@ credit_gz_record_before(PG_FUNCTION_ARGS)
 	sev = check_severity(rel, item_code, &item, severity);
 	check_subject_kind(rel, item_code, &item, subject_id);
 
-	/* the publicity window, from the rule in force on the decision date */
+	/* the publicity window, from the rule in force on the decision date for the record's key */
 	if (item.polarity == POL_NEGATIVE)
-		rule = window_rule(rel, decision_date, sev, severity, domain_code);
+	{
+		RuleKey		key;
+		char	   *department = text_attr(tup, desc, atts.department_code);
+
+		key.severity = sev;
+		key.domain = domain_code ? domain_code : "";
+		key.department = department ? department : "";
+		key.item = item_code;
+		key.category = text_attr(tup, desc, atts.penalty_category);
+		if (key.category == NULL)
+		{
+			key.category = "";
+			ensure_cache(rel);
+			if (item.is_penalty && category_matters(decision_date, &key))
+				key.category = record_category(rel, tup, desc);
+		}
+		rule = window_rule(rel, decision_date, &key, severity, domain_code);
+	}
 
 	ncols = window_columns(rule, decision_date, cols, values, nulls);
 
@@ -844,7 +1063,8 @@ credit_gz_catalogue_changed(PG_FUNCTION_ARGS)
 }
 
 /*
- * publicity_rule_id_for — credit_gz.publicity_rule_id_for(decision_date, severity, domain_code): the id of the rule
+ * publicity_rule_id_for — credit_gz.publicity_rule_id_for(decision_date, severity, domain_code [, department_code,
+ * penalty_category, item_code]): the id of the rule
  * find_rule chooses, from the same cache the record trigger reads (NULL when none applies), so that SQL reports the
  * rule the trigger applies without a second copy of the precedence.
  */
@@ -853,17 +1073,28 @@ credit_gz_publicity_rule_id_for(PG_FUNCTION_ARGS)
 {
 	Relation	rel;
 	char	   *severity;
-	char	   *domain;
+	RuleKey		key = {SEV_NONE, "", "", "", ""};
 	const RuleEntry *rule;
 
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
 	severity = PG_ARGISNULL(1) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(1));
-	domain = PG_ARGISNULL(2) ? "" : text_to_cstring(PG_GETARG_TEXT_PP(2));
+	key.severity = severity ? severity_code(severity) : SEV_NONE;
+	if (!PG_ARGISNULL(2))
+		key.domain = text_to_cstring(PG_GETARG_TEXT_PP(2));
+	if (PG_NARGS() >= 6)
+	{
+		if (!PG_ARGISNULL(3))
+			key.department = text_to_cstring(PG_GETARG_TEXT_PP(3));
+		if (!PG_ARGISNULL(4))
+			key.category = text_to_cstring(PG_GETARG_TEXT_PP(4));
+		if (!PG_ARGISNULL(5))
+			key.item = text_to_cstring(PG_GETARG_TEXT_PP(5));
+	}
 	rel = table_open(get_relname_relid("publicity_rule", get_namespace_oid("credit_gz", false)), AccessShareLock);
 	ensure_cache(rel);
 	table_close(rel, AccessShareLock);
-	rule = find_rule(PG_GETARG_DATEADT(0), severity ? severity_code(severity) : SEV_NONE, domain);
+	rule = find_rule(PG_GETARG_DATEADT(0), &key);
 	if (rule == NULL)
 		PG_RETURN_NULL();
 	PG_RETURN_INT32(rule->publicity_rule_id);

@@ -15,7 +15,8 @@ CREATE TABLE credit_gz.department (
     kind     text    NOT NULL CHECK (kind IN ('municipal', 'vertical', 'judicial', 'party', 'public_institution',
                                               'people_organization', 'enterprise')),
     in_annex boolean NOT NULL DEFAULT false,
-    shipped  boolean NOT NULL DEFAULT false
+    shipped  boolean NOT NULL DEFAULT false,
+    system_code text CHECK (system_code ~ '^[a-z][a-z0-9_]*$' AND system_code <> code)
 );
 COMMENT ON TABLE credit_gz.department IS
     '部门 / departments: the bodies the policy''s annexes name as responsible (职责分工表, 工作分工表), plus local additions. '
@@ -27,6 +28,10 @@ COMMENT ON COLUMN credit_gz.department.kind IS
     '类别 / municipal (市政府部门), vertical (中央、省垂直管理驻穗机构), judicial (法院、检察院), party (市委部门), '
     'public_institution (事业单位), people_organization (人民团体), enterprise (企业)';
 COMMENT ON COLUMN credit_gz.department.in_annex IS '是否见于政策附件 / named in the policy''s annexes';
+COMMENT ON COLUMN credit_gz.department.system_code IS
+    '所属系统 / the department whose system this one belongs to (e.g. a district market-regulation bureau: '
+    'market_regulation), for the publicity rules a system issues (市场监管部门: 国家市场监督管理总局令第107号); NULL: '
+    'its own. A code of credit_gz.department (checked by department_system_check)';
 COMMENT ON COLUMN credit_gz.department.shipped IS '随扩展发布 / shipped with the extension (pg_dump keeps only local rows)';
 
 INSERT INTO credit_gz.department (code, name_zh, name_en, kind, in_annex, shipped) VALUES
@@ -88,6 +93,44 @@ INSERT INTO credit_gz.department (code, name_zh, name_en, kind, in_annex, shippe
     ('fire_rescue',           '市消防救援支队',         'Guangzhou Fire and Rescue Detachment', 'vertical', false, true);
 
 SELECT pg_catalog.pg_extension_config_dump('credit_gz.department', 'WHERE NOT shipped');
+
+-- department_system_check: system_code names a department, and a department that is another's system cannot go or
+-- be renamed. A trigger rather than a self-referencing foreign key, as for credit_gz.domain's parent_code.
+CREATE FUNCTION credit_gz.department_system_check()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    IF TG_RELID OPERATOR(pg_catalog.<>) 'credit_gz.department'::pg_catalog.regclass THEN
+        RAISE EXCEPTION 'credit_gz.department_system_check() fires only on credit_gz.department' USING ERRCODE = '39P01';
+    END IF;
+    IF TG_OP = 'INSERT' AND credit_gz.restoring() THEN RETURN NEW; END IF;  -- a restore keeps its rows as dumped
+    IF TG_OP = 'DELETE' OR (TG_OP = 'UPDATE' AND NEW.code <> OLD.code) THEN
+        IF EXISTS (SELECT FROM credit_gz.department d WHERE d.system_code = OLD.code) THEN
+            RAISE EXCEPTION USING ERRCODE = 'foreign_key_violation', CONSTRAINT = 'department_system_code_fkey',
+                MESSAGE = pg_catalog.format('department %s is still the system of other departments', OLD.code),
+                DETAIL = 'Departments name it as system_code.',
+                HINT = 'Change their system_code first.';
+        END IF;
+    END IF;
+    IF TG_OP <> 'DELETE' AND NEW.system_code IS NOT NULL
+       AND NOT EXISTS (SELECT FROM credit_gz.department d WHERE d.code = NEW.system_code) THEN
+        RAISE EXCEPTION USING ERRCODE = 'foreign_key_violation', CONSTRAINT = 'department_system_code_fkey',
+            MESSAGE = pg_catalog.format('department %s: system %s is not a department', NEW.code, NEW.system_code),
+            DETAIL = 'system_code names the department whose system this one belongs to.',
+            HINT = 'Give the code of a department of credit_gz.department, or NULL.';
+    END IF;
+    RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+END
+$$;
+COMMENT ON FUNCTION credit_gz.department_system_check() IS
+    'AFTER ROW constraint trigger on credit_gz.department: system_code names a department; no deleting or renaming a '
+    'department that is another''s system (23503).';
+CREATE CONSTRAINT TRIGGER department_system_code_fkey AFTER INSERT OR UPDATE OR DELETE ON credit_gz.department
+    FOR EACH ROW EXECUTE FUNCTION credit_gz.department_system_check();
+COMMENT ON TRIGGER department_system_code_fkey ON credit_gz.department IS
+    'system_code names a department; a system cannot be deleted or renamed while departments name it.';
 
 CREATE TABLE credit_gz.domain (
     code        text     NOT NULL PRIMARY KEY CHECK (code ~ '^[a-z][a-z0-9_]{0,62}$'),
@@ -253,6 +296,8 @@ VALUES
      '穗府办函〔2020〕35号 (十四)', true),
     ('epidemic_support', '防疫重点保障企业', 'Key epidemic-prevention supply enterprise', 'positive', 'positive', 'legal_entity', false, NULL,
      '穗府办函〔2020〕35号 (五): 将企业参与防疫相关信息作为守信信息纳入企业信用档案', true),
+    ('spot_check_result', '抽查检查结果信息', 'Result of a spot check (random inspection) found not in conformity', 'negative', 'negative', 'legal_entity', false, NULL,
+     '《企业信息公示暂行条例》第十四条; 国家市场监督管理总局令第107号 (抽查检查结果信息可修复)', true),
     ('effective_judgment', '生效裁判文书信息', 'Effective court judgment', 'judicial', 'neutral', 'both', false, NULL,
      '穗府办函〔2020〕35号 (十): 公开审判信息、强制执行案件信息', true),
     -- 十七: 未经立法程序不得将下列轻微失信行为纳入个人信用记录 (organisations may still be recorded where law allows)
@@ -270,78 +315,6 @@ VALUES
      '穗府办函〔2020〕35号 (十七): 未经立法程序不得纳入个人信用记录', true);
 
 SELECT pg_catalog.pg_extension_config_dump('credit_gz.info_item', 'WHERE NOT shipped');
-
--- =====================================================================================================================
--- Publicity rules: versioned data. A record keeps the rule in force on its decision date (publicity_rule_id).
--- =====================================================================================================================
-
-CREATE TABLE credit_gz.publicity_rule (
-    publicity_rule_id integer NOT NULL PRIMARY KEY,
-    generation       text    NOT NULL,
-    source           text    NOT NULL,
-    effective_from   date    NOT NULL,
-    effective_until  date,
-    severity         text    CHECK (severity IN ('minor', 'general', 'serious', 'specific_serious')),
-    domain_code      text    REFERENCES credit_gz.domain (code) ON UPDATE CASCADE,
-    min_months       integer CHECK (min_months >= 0),
-    max_months       integer NOT NULL CHECK (max_months > 0),
-    repairable       boolean NOT NULL,
-    publication_optional boolean NOT NULL DEFAULT false,
-    shipped          boolean NOT NULL DEFAULT false,
-    CHECK (effective_until IS NULL OR effective_until > effective_from),
-    CHECK (min_months IS NULL OR min_months <= max_months),
-    CHECK (NOT repairable OR min_months IS NOT NULL)
-);
-CREATE UNIQUE INDEX publicity_rule_key_idx ON credit_gz.publicity_rule (effective_from, severity, domain_code) NULLS NOT DISTINCT;
-COMMENT ON TABLE credit_gz.publicity_rule IS
-    '失信信息公示期规则 / publicity periods of negative information, one row per rule generation, severity and domain '
-    '(NULL domain: all domains; NULL severity: negative information that is not graded, e.g. list entries). Periods run '
-    'from the decision date: at min_months the subject may apply for repair, at max_months publication stops. '
-    'Rules are data: add a generation with its effective date when the law changes; records keep the rule in force '
-    'on their decision date.';
-COMMENT ON COLUMN credit_gz.publicity_rule.publicity_rule_id IS '规则编号 / rule id (records keep it)';
-COMMENT ON COLUMN credit_gz.publicity_rule.generation IS '规则代次 / rule generation (ndrc_527_2019, ndrc_58_2023, ndrc_36_2026, gz_2024)';
-COMMENT ON COLUMN credit_gz.publicity_rule.source IS '依据 / legal source';
-COMMENT ON COLUMN credit_gz.publicity_rule.effective_from IS '施行日期 / first decision date the rule governs';
-COMMENT ON COLUMN credit_gz.publicity_rule.effective_until IS '失效日期 / first decision date the rule no longer governs (NULL: open)';
-COMMENT ON COLUMN credit_gz.publicity_rule.severity IS '失信程度 / minor (轻微), general (一般), serious (严重), specific_serious (特定严重); NULL: ungraded';
-COMMENT ON COLUMN credit_gz.publicity_rule.domain_code IS '适用领域 / domain (NULL: all domains; a rule for the domain or its parent wins)';
-COMMENT ON COLUMN credit_gz.publicity_rule.min_months IS '最短公示期(月) / minimum publicity in months, after which repair may be applied for (0: at once)';
-COMMENT ON COLUMN credit_gz.publicity_rule.max_months IS '最长公示期(月) / maximum publicity in months, after which publication stops';
-COMMENT ON COLUMN credit_gz.publicity_rule.repairable IS '可修复 / whether credit repair is possible';
-COMMENT ON COLUMN credit_gz.publicity_rule.publication_optional IS '可不公示 / the department may decide not to publish (Order 36, minor)';
-COMMENT ON COLUMN credit_gz.publicity_rule.shipped IS '随扩展发布 / shipped with the extension (pg_dump keeps only local rows)';
-
-INSERT INTO credit_gz.publicity_rule
-    (publicity_rule_id, generation, source, effective_from, effective_until, severity, domain_code, min_months, max_months,
-     repairable, publication_optional, shipped)
-VALUES
-    -- 发改办财金〔2019〕527号: general 3 months–1 year, serious 6 months–3 years, specific serious 3 years unrepairable
-    (101, 'ndrc_527_2019', '发改办财金〔2019〕527号', '2019-07-01', '2023-05-01', 'general', NULL, 3, 12, true, false, true),
-    (102, 'ndrc_527_2019', '发改办财金〔2019〕527号', '2019-07-01', '2023-05-01', 'serious', NULL, 6, 36, true, false, true),
-    (103, 'ndrc_527_2019', '发改办财金〔2019〕527号', '2019-07-01', '2023-05-01', 'specific_serious', NULL, NULL, 36, false, false, true),
-    -- 国家发展改革委令第58号 (2023): min 3 months, max 3 years; min 1 year in special equipment, work safety,
-    -- fire safety, food and drugs
-    (201, 'ndrc_58_2023', '国家发展改革委令第58号《失信行为纠正后的信用信息修复管理办法（试行）》', '2023-05-01', '2026-04-01', 'general', NULL, 3, 36, true, false, true),
-    (202, 'ndrc_58_2023', '国家发展改革委令第58号《失信行为纠正后的信用信息修复管理办法（试行）》', '2023-05-01', '2026-04-01', 'serious', NULL, 3, 36, true, false, true),
-    (211, 'ndrc_58_2023', '国家发展改革委令第58号 (特种设备领域最短1年)', '2023-05-01', '2026-04-01', 'general', 'special_equipment', 12, 36, true, false, true),
-    (212, 'ndrc_58_2023', '国家发展改革委令第58号 (特种设备领域最短1年)', '2023-05-01', '2026-04-01', 'serious', 'special_equipment', 12, 36, true, false, true),
-    (213, 'ndrc_58_2023', '国家发展改革委令第58号 (安全生产领域最短1年)', '2023-05-01', '2026-04-01', 'general', 'work_safety', 12, 36, true, false, true),
-    (214, 'ndrc_58_2023', '国家发展改革委令第58号 (安全生产领域最短1年)', '2023-05-01', '2026-04-01', 'serious', 'work_safety', 12, 36, true, false, true),
-    (215, 'ndrc_58_2023', '国家发展改革委令第58号 (消防安全领域最短1年)', '2023-05-01', '2026-04-01', 'general', 'fire_safety', 12, 36, true, false, true),
-    (216, 'ndrc_58_2023', '国家发展改革委令第58号 (消防安全领域最短1年)', '2023-05-01', '2026-04-01', 'serious', 'fire_safety', 12, 36, true, false, true),
-    (217, 'ndrc_58_2023', '国家发展改革委令第58号 (食品药品领域最短1年)', '2023-05-01', '2026-04-01', 'general', 'food_drug_safety', 12, 36, true, false, true),
-    (218, 'ndrc_58_2023', '国家发展改革委令第58号 (食品药品领域最短1年)', '2023-05-01', '2026-04-01', 'serious', 'food_drug_safety', 12, 36, true, false, true),
-    -- 国家发展改革委令第36号《信用修复管理办法》(2026-04-01): minor ≤ 3 months, repairable once the obligation is met,
-    -- publication optional; general 3 months–1 year; serious 1–3 years
-    (301, 'ndrc_36_2026', '国家发展改革委令第36号《信用修复管理办法》', '2026-04-01', NULL, 'minor', NULL, 0, 3, true, true, true),
-    (302, 'ndrc_36_2026', '国家发展改革委令第36号《信用修复管理办法》', '2026-04-01', NULL, 'general', NULL, 3, 12, true, false, true),
-    (303, 'ndrc_36_2026', '国家发展改革委令第36号《信用修复管理办法》', '2026-04-01', NULL, 'serious', NULL, 12, 36, true, false, true),
-    -- 《广州市公共信用信息管理规定》(修订, 2024-04-01): ungraded negative information published at most 5 years
-    -- from its determination, then archived
-    (401, 'gz_2024', '《广州市公共信用信息管理规定》(2024年修订)', '2024-04-01', NULL, NULL, NULL, NULL, 60, false, false, true);
-
-SELECT pg_catalog.pg_extension_config_dump('credit_gz.publicity_rule', 'WHERE NOT shipped');
 
 -- =====================================================================================================================
 -- Penalty categories (处罚类别): the kinds of administrative penalty of 行政处罚法 art. 9 (2021 revision), the values
@@ -385,6 +358,116 @@ INSERT INTO credit_gz.penalty_category (code, name_zh, name_en, article_item, so
     ('other', '其他', 'Other penalty set by law or administrative regulation', 6, '《中华人民共和国行政处罚法》(2021年修订) 第九条第(六)项', true);
 
 SELECT pg_catalog.pg_extension_config_dump('credit_gz.penalty_category', 'WHERE NOT shipped');
+
+-- =====================================================================================================================
+-- Publicity rules: versioned data. A record keeps the rule in force on its decision date (publicity_rule_id).
+-- =====================================================================================================================
+
+CREATE TABLE credit_gz.publicity_rule (
+    publicity_rule_id integer NOT NULL PRIMARY KEY,
+    generation       text    NOT NULL,
+    source           text    NOT NULL,
+    effective_from   date    NOT NULL,
+    effective_until  date,
+    severity         text    CHECK (severity IN ('minor', 'general', 'serious', 'specific_serious')),
+    domain_code      text    REFERENCES credit_gz.domain (code) ON UPDATE CASCADE,
+    min_months       integer CHECK (min_months >= 0),
+    max_months       integer NOT NULL CHECK (max_months >= 0),
+    repairable       boolean NOT NULL,
+    publication_optional boolean NOT NULL DEFAULT false,
+    shipped          boolean NOT NULL DEFAULT false,
+    department_code  text    REFERENCES credit_gz.department (code) ON UPDATE CASCADE,
+    penalty_category text    REFERENCES credit_gz.penalty_category (code) ON UPDATE CASCADE,
+    item_code        text    REFERENCES credit_gz.info_item (code) ON UPDATE CASCADE,
+    CHECK (effective_until IS NULL OR effective_until > effective_from),
+    CHECK (min_months IS NULL OR min_months <= max_months),
+    CHECK (NOT repairable OR min_months IS NOT NULL),
+    CONSTRAINT publicity_rule_unpublished_check CHECK (max_months > 0 OR NOT repairable)
+);
+CREATE UNIQUE INDEX publicity_rule_key_idx ON credit_gz.publicity_rule
+    (effective_from, severity, domain_code, department_code, penalty_category, item_code) NULLS NOT DISTINCT;
+COMMENT ON TABLE credit_gz.publicity_rule IS
+    '失信信息公示期规则 / publicity periods of negative information, one row per rule generation, severity and domain '
+    '(NULL domain: all domains; NULL severity: negative information that is not graded, e.g. list entries). Periods run '
+    'from the decision date: at min_months the subject may apply for repair, at max_months publication stops. '
+    'Rules are data: add a generation with its effective date when the law changes; records keep the rule in force '
+    'on their decision date. A rule may be limited to the deciding department (or its system), a penalty category and '
+    'an item; precedence: department, then its system, then item, category and domain (find_rule in src/archive.c).';
+COMMENT ON COLUMN credit_gz.publicity_rule.publicity_rule_id IS '规则编号 / rule id (records keep it)';
+COMMENT ON COLUMN credit_gz.publicity_rule.generation IS '规则代次 / rule generation (ndrc_527_2019, ndrc_58_2023, ndrc_36_2026, gz_2024)';
+COMMENT ON COLUMN credit_gz.publicity_rule.source IS '依据 / legal source';
+COMMENT ON COLUMN credit_gz.publicity_rule.effective_from IS '施行日期 / first decision date the rule governs';
+COMMENT ON COLUMN credit_gz.publicity_rule.effective_until IS '失效日期 / first decision date the rule no longer governs (NULL: open)';
+COMMENT ON COLUMN credit_gz.publicity_rule.severity IS '失信程度 / minor (轻微), general (一般), serious (严重), specific_serious (特定严重); NULL: ungraded';
+COMMENT ON COLUMN credit_gz.publicity_rule.domain_code IS '适用领域 / domain (NULL: all domains; a rule for the domain or its parent wins)';
+COMMENT ON COLUMN credit_gz.publicity_rule.min_months IS '最短公示期(月) / minimum publicity in months, after which repair may be applied for (0: at once)';
+COMMENT ON COLUMN credit_gz.publicity_rule.max_months IS '最长公示期(月) / maximum publicity in months, after which publication stops (0: not published)';
+COMMENT ON COLUMN credit_gz.publicity_rule.repairable IS '可修复 / whether credit repair is possible';
+COMMENT ON COLUMN credit_gz.publicity_rule.publication_optional IS '可不公示 / the department may decide not to publish (Order 36, minor)';
+COMMENT ON COLUMN credit_gz.publicity_rule.shipped IS '随扩展发布 / shipped with the extension (pg_dump keeps only local rows)';
+COMMENT ON COLUMN credit_gz.publicity_rule.department_code IS
+    '认定部门(系统) / the deciding department, or the system of departments, the rule is for (record.department_code or '
+    'its department.system_code); NULL: every department. A rule for the department beats one for its system, which '
+    'beats one for every department (国家市场监督管理总局令第107号: records decided by market regulation)';
+COMMENT ON COLUMN credit_gz.publicity_rule.penalty_category IS
+    '处罚类别 / the penalty category the rule is for (credit_gz.record_penalty_category of the record); NULL: every category';
+COMMENT ON COLUMN credit_gz.publicity_rule.item_code IS '信息项 / the catalogue item the rule is for; NULL: every item';
+
+INSERT INTO credit_gz.publicity_rule
+    (publicity_rule_id, generation, source, effective_from, effective_until, severity, domain_code, min_months, max_months,
+     repairable, publication_optional, shipped)
+VALUES
+    -- 发改办财金〔2019〕527号: general 3 months–1 year, serious 6 months–3 years, specific serious 3 years unrepairable
+    (101, 'ndrc_527_2019', '发改办财金〔2019〕527号', '2019-07-01', '2023-05-01', 'general', NULL, 3, 12, true, false, true),
+    (102, 'ndrc_527_2019', '发改办财金〔2019〕527号', '2019-07-01', '2023-05-01', 'serious', NULL, 6, 36, true, false, true),
+    (103, 'ndrc_527_2019', '发改办财金〔2019〕527号', '2019-07-01', '2023-05-01', 'specific_serious', NULL, NULL, 36, false, false, true),
+    -- 国家发展改革委令第58号 (2023): min 3 months, max 3 years; min 1 year in special equipment, work safety,
+    -- fire safety, food and drugs
+    (201, 'ndrc_58_2023', '国家发展改革委令第58号《失信行为纠正后的信用信息修复管理办法（试行）》', '2023-05-01', '2026-04-01', 'general', NULL, 3, 36, true, false, true),
+    (202, 'ndrc_58_2023', '国家发展改革委令第58号《失信行为纠正后的信用信息修复管理办法（试行）》', '2023-05-01', '2026-04-01', 'serious', NULL, 3, 36, true, false, true),
+    (211, 'ndrc_58_2023', '国家发展改革委令第58号 (特种设备领域最短1年)', '2023-05-01', '2026-04-01', 'general', 'special_equipment', 12, 36, true, false, true),
+    (212, 'ndrc_58_2023', '国家发展改革委令第58号 (特种设备领域最短1年)', '2023-05-01', '2026-04-01', 'serious', 'special_equipment', 12, 36, true, false, true),
+    (213, 'ndrc_58_2023', '国家发展改革委令第58号 (安全生产领域最短1年)', '2023-05-01', '2026-04-01', 'general', 'work_safety', 12, 36, true, false, true),
+    (214, 'ndrc_58_2023', '国家发展改革委令第58号 (安全生产领域最短1年)', '2023-05-01', '2026-04-01', 'serious', 'work_safety', 12, 36, true, false, true),
+    (215, 'ndrc_58_2023', '国家发展改革委令第58号 (消防安全领域最短1年)', '2023-05-01', '2026-04-01', 'general', 'fire_safety', 12, 36, true, false, true),
+    (216, 'ndrc_58_2023', '国家发展改革委令第58号 (消防安全领域最短1年)', '2023-05-01', '2026-04-01', 'serious', 'fire_safety', 12, 36, true, false, true),
+    (217, 'ndrc_58_2023', '国家发展改革委令第58号 (食品药品领域最短1年)', '2023-05-01', '2026-04-01', 'general', 'food_drug_safety', 12, 36, true, false, true),
+    (218, 'ndrc_58_2023', '国家发展改革委令第58号 (食品药品领域最短1年)', '2023-05-01', '2026-04-01', 'serious', 'food_drug_safety', 12, 36, true, false, true),
+    -- 国家发展改革委令第36号《信用修复管理办法》(2026-04-01): minor ≤ 3 months, repairable once the obligation is met,
+    -- publication optional; general 3 months–1 year; serious 1–3 years
+    (301, 'ndrc_36_2026', '国家发展改革委令第36号《信用修复管理办法》', '2026-04-01', NULL, 'minor', NULL, 0, 3, true, true, true),
+    (302, 'ndrc_36_2026', '国家发展改革委令第36号《信用修复管理办法》', '2026-04-01', NULL, 'general', NULL, 3, 12, true, false, true),
+    (303, 'ndrc_36_2026', '国家发展改革委令第36号《信用修复管理办法》', '2026-04-01', NULL, 'serious', NULL, 12, 36, true, false, true),
+    -- 《广州市公共信用信息管理规定》(修订, 2024-04-01): ungraded negative information published at most 5 years
+    -- from its determination, then archived
+    (401, 'gz_2024', '《广州市公共信用信息管理规定》(2024年修订)', '2024-04-01', NULL, NULL, NULL, NULL, 60, false, false, true);
+
+-- 国家市场监督管理总局令第107号《市场监督管理信用修复管理办法》(2025-12-25): records decided by market regulation
+-- (department market_regulation or a department of its system). Warnings (处罚类别 警告) are not published; other minor
+-- information stops after 3 months; general 3 months – 1 year, repair from month 3; serious 1–3 years, repair from
+-- year 1; spot-check results (抽查检查结果) repairable.
+INSERT INTO credit_gz.publicity_rule
+    (publicity_rule_id, generation, source, effective_from, effective_until, severity, domain_code, min_months, max_months,
+     repairable, publication_optional, shipped, department_code, penalty_category, item_code)
+VALUES
+    (501, 'samr_107_2025', '国家市场监督管理总局令第107号《市场监督管理信用修复管理办法》 (轻微: 3个月期满停止公示; '
+          'repair once the obligation is met as under 国办发〔2025〕22号, not confirmed by the order''s text)',
+          '2025-12-25', NULL, 'minor', NULL, 0, 3, true, false, true, 'market_regulation', NULL, NULL),
+    (502, 'samr_107_2025', '国家市场监督管理总局令第107号《市场监督管理信用修复管理办法》', '2025-12-25', NULL, 'general', NULL,
+          3, 12, true, false, true, 'market_regulation', NULL, NULL),
+    (503, 'samr_107_2025', '国家市场监督管理总局令第107号《市场监督管理信用修复管理办法》', '2025-12-25', NULL, 'serious', NULL,
+          12, 36, true, false, true, 'market_regulation', NULL, NULL),
+    (504, 'samr_107_2025', '国家市场监督管理总局令第107号《市场监督管理信用修复管理办法》 (警告不予公示)', '2025-12-25', NULL,
+          'minor', NULL, NULL, 0, false, false, true, 'market_regulation', 'warning', NULL),
+    (505, 'samr_107_2025', '国家市场监督管理总局令第107号《市场监督管理信用修复管理办法》 (警告不予公示)', '2025-12-25', NULL,
+          'general', NULL, NULL, 0, false, false, true, 'market_regulation', 'warning', NULL),
+    (506, 'samr_107_2025', '国家市场监督管理总局令第107号《市场监督管理信用修复管理办法》 (警告不予公示)', '2025-12-25', NULL,
+          'serious', NULL, NULL, 0, false, false, true, 'market_regulation', 'warning', NULL),
+    (507, 'samr_107_2025', '国家市场监督管理总局令第107号《市场监督管理信用修复管理办法》 (抽查检查结果可修复; periods not '
+          'confirmed by the order''s text: repair once corrected, at most the 5 years of 《广州市公共信用信息管理规定》)',
+          '2025-12-25', NULL, NULL, NULL, 0, 60, true, false, true, 'market_regulation', NULL, 'spot_check_result');
+
+SELECT pg_catalog.pg_extension_config_dump('credit_gz.publicity_rule', 'WHERE NOT shipped');
 
 -- =====================================================================================================================
 -- Subjects, occupational archives, relations
@@ -1158,11 +1241,16 @@ CREATE TABLE credit_gz.record (
     penalty_category text   REFERENCES credit_gz.penalty_category (code) ON UPDATE CASCADE,
     deciding_body_uscc credit_gz.uscc,
     source_body_uscc credit_gz.uscc,
+    publicity_ended_on date,
+    sharing_ended_on date,
     PRIMARY KEY (subject_id, record_id),
     CONSTRAINT record_occupation_fkey FOREIGN KEY (subject_id, occupation_id)
         REFERENCES credit_gz.occupation (subject_id, occupation_id),
     CONSTRAINT record_publicity_rule FOREIGN KEY (publicity_rule_id) REFERENCES credit_gz.publicity_rule (publicity_rule_id),
     CONSTRAINT record_window CHECK (publish_until IS NULL OR publish_from IS NULL OR publish_until >= publish_from),
+    -- 停止共享和使用 comes with or after 终止公示 (国家发展改革委令第36号 第三条)
+    CONSTRAINT record_end_states CHECK (sharing_ended_on IS NULL
+                                        OR (publicity_ended_on IS NOT NULL AND sharing_ended_on >= publicity_ended_on)),
     -- the row-local part of "not decided in the future": not after the day the record was collected, anywhere on
     -- earth (UTC+14 is the first zone to reach a day); the record trigger holds it to the policy date
     CONSTRAINT record_decision_not_future CHECK (decision_date <= (created_at AT TIME ZONE 'Etc/GMT-14')::date),
@@ -1205,6 +1293,12 @@ COMMENT ON COLUMN credit_gz.record.deciding_body_uscc IS
 COMMENT ON COLUMN credit_gz.record.source_body_uscc IS
     '数据来源单位统一社会信用代码 / unified code of the body that supplied the data (数据来源单位); its name is '
     'details->>''source_body''';
+COMMENT ON COLUMN credit_gz.record.publicity_ended_on IS
+    '终止公示日 / first day the record is no longer public (repair or end of its publicity period; filled by the '
+    'database, credit_gz.end_state_rule); NULL: not ended';
+COMMENT ON COLUMN credit_gz.record.sharing_ended_on IS
+    '停止共享和使用日 / first day the record is no longer shared with departments, local governments and third-party '
+    'credit service agencies (国家发展改革委令第36号 第三条; filled by the database); NULL: sharing does not end';
 -- Repair applications and objections name a record by its id alone (repair_submit, objection_submit).
 -- record_penalty_category: the 处罚类别 of a penalty record, the one reading rules and reports use: the column, or
 -- for a record loaded before the column existed the first category its details->>'penalty_type' names (the text the
@@ -1274,7 +1368,7 @@ CREATE TRIGGER record_before BEFORE INSERT OR UPDATE ON credit_gz.record
     FOR EACH ROW EXECUTE FUNCTION credit_gz.record_before();
 COMMENT ON TRIGGER record_before ON credit_gz.record IS 'the archive rules and the publicity window (C, cached catalogues).';
 
--- catalogue_changed: the record trigger caches info_item, publicity_rule and domain per backend; any change to them
+-- catalogue_changed: the record trigger caches info_item, publicity_rule, domain and department per backend; any change to them
 -- sends a relcache invalidation, which every backend (this one included, and on rollback) turns into a cache reset.
 CREATE FUNCTION credit_gz.catalogue_changed()
 RETURNS trigger
@@ -1292,6 +1386,9 @@ COMMENT ON TRIGGER publicity_rule_changed ON credit_gz.publicity_rule IS 'resets
 CREATE TRIGGER domain_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON credit_gz.domain
     FOR EACH STATEMENT EXECUTE FUNCTION credit_gz.catalogue_changed();
 COMMENT ON TRIGGER domain_changed ON credit_gz.domain IS 'resets the record triggers catalogue cache in every backend.';
+CREATE TRIGGER department_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON credit_gz.department
+    FOR EACH STATEMENT EXECUTE FUNCTION credit_gz.catalogue_changed();
+COMMENT ON TRIGGER department_changed ON credit_gz.department IS 'resets the record triggers catalogue cache in every backend (department systems).';
 
 -- publicity_rule_for: the rule the record trigger chooses, for reports and tests. The precedence is the trigger's own
 -- (find_rule in src/archive.c, over its cached rules), asked through publicity_rule_id_for.
@@ -1303,6 +1400,16 @@ SET search_path = pg_catalog, pg_temp;
 COMMENT ON FUNCTION credit_gz.publicity_rule_id_for(date, text, text) IS
     '适用公示规则编号 / the publicity_rule_id of the publicity rule the record trigger applies on a decision date to a severity '
     'and domain (its cached rules and precedence); NULL when none applies.';
+CREATE FUNCTION credit_gz.publicity_rule_id_for(decision_date date, severity text, domain_code text,
+                                                department_code text, penalty_category text, item_code text)
+RETURNS integer
+AS 'MODULE_PATHNAME', 'credit_gz_publicity_rule_id_for'
+LANGUAGE C STABLE PARALLEL RESTRICTED
+SET search_path = pg_catalog, pg_temp;
+COMMENT ON FUNCTION credit_gz.publicity_rule_id_for(date, text, text, text, text, text) IS
+    '适用公示规则编号 / the publicity_rule_id of the rule the record trigger applies to a record with this decision date, '
+    'severity, domain, deciding department, penalty category (credit_gz.record_penalty_category) and item; NULL when '
+    'none applies. The three-argument form asks for a record of no particular department, category or item.';
 CREATE FUNCTION credit_gz.publicity_rule_for(decision_date date, severity text, domain_code text DEFAULT NULL)
 RETURNS credit_gz.publicity_rule
 LANGUAGE sql STABLE PARALLEL RESTRICTED
@@ -1844,7 +1951,7 @@ SELECT pg_catalog.pg_extension_config_dump(pg_catalog.pg_get_serial_sequence('cr
 -- index comments
 COMMENT ON INDEX credit_gz.domain_parent_idx IS 'sub-domains of a domain';
 COMMENT ON INDEX credit_gz.domain_department_department_idx IS 'domains a department is responsible for';
-COMMENT ON INDEX credit_gz.publicity_rule_key_idx IS 'one rule per effective date, severity and domain (NULLs equal)';
+COMMENT ON INDEX credit_gz.publicity_rule_key_idx IS 'one rule per effective date, severity, domain, department, penalty category and item (NULLs equal)';
 COMMENT ON INDEX credit_gz.subject_district_idx IS 'subjects per district (reports)';
 COMMENT ON INDEX credit_gz.occupation_employer_idx IS 'people working for an organisation';
 COMMENT ON INDEX credit_gz.relation_related_idx IS 'relations in which a subject is the related party (propagation)';

@@ -20,7 +20,7 @@
 #define CACHE_WATCH_ROLES		0x01
 #define CACHE_WATCH_MEMBERSHIPS	0x02
 
-#define CACHE_MAX_RELATIONS 3
+#define CACHE_MAX_RELATIONS 4
 
 typedef struct BackendCache
 {

@@ -15,6 +15,7 @@ CREATE TABLE credit_gz.deadline_rule (
     effective_until  date,
     source           text NOT NULL,
     note             text,
+    department_code  text REFERENCES credit_gz.department (code) ON UPDATE CASCADE,
     CHECK (effective_until IS NULL OR effective_until > effective_from),
     CHECK ((procedure = 'repair' AND step IN ('acceptance', 'decision', 'department_decision', 'platform_reply', 'extension'))
         OR (procedure = 'objection' AND step IN ('acceptance', 'platform_check', 'provider_check')))
@@ -38,6 +39,10 @@ COMMENT ON COLUMN credit_gz.deadline_rule.effective_from IS '施行日期 / firs
 COMMENT ON COLUMN credit_gz.deadline_rule.effective_until IS '废止日期 / first day no longer in force (NULL: open)';
 COMMENT ON COLUMN credit_gz.deadline_rule.source IS '依据 / the legal source';
 COMMENT ON COLUMN credit_gz.deadline_rule.note IS '说明 / remarks';
+COMMENT ON COLUMN credit_gz.deadline_rule.department_code IS
+    '认定部门(系统) / the handling department, or the system of departments (department.system_code), the rule is for; '
+    'NULL: every department. A rule for the department beats one for its system, which beats one for every department '
+    '(国家市场监督管理总局令第107号: market regulation decides repairs within 7 working days)';
 
 INSERT INTO credit_gz.deadline_rule
     (deadline_rule_id, procedure, step, channel, working_days, effective_from, source, note) VALUES
@@ -62,6 +67,11 @@ INSERT INTO credit_gz.deadline_rule
     (10, 'repair', 'extension', 'standard', 10, '2025-06-22', '国办发〔2025〕22号 (复杂情形可延长)',
         'unconfirmed figure: 22号 allows an extension for complex cases but no text seen sets its length; '
         'local setting of 10 working days, confirm with 市发展改革委');
+INSERT INTO credit_gz.deadline_rule
+    (deadline_rule_id, procedure, step, channel, working_days, effective_from, source, note, department_code) VALUES
+    (11, 'repair', 'decision', 'standard', 7, '2025-12-25', '国家市场监督管理总局令第107号《市场监督管理信用修复管理办法》',
+        'market regulation decides a repair application within 7 working days (15 under the earlier SAMR rules)',
+        'market_regulation');
 
 SELECT pg_catalog.pg_extension_config_dump('credit_gz.deadline_rule', 'WHERE deadline_rule_id >= 1000');
 
@@ -81,44 +91,55 @@ BEGIN
     IF TG_OP = 'DELETE' THEN
         RETURN OLD;
     END IF;
-    -- One local rule per (procedure, step, channel) on any day; serialise writers so two concurrent inserts cannot
+    -- One local rule per (procedure, step, channel, department) on any day; serialise writers so two concurrent inserts cannot
     -- both pass.
     LOCK TABLE credit_gz.deadline_rule IN SHARE ROW EXCLUSIVE MODE;
     SELECT r.deadline_rule_id INTO other
     FROM credit_gz.deadline_rule r
     WHERE r.procedure = NEW.procedure AND r.step = NEW.step AND r.channel = NEW.channel
+      AND r.department_code IS NOT DISTINCT FROM NEW.department_code
       AND r.deadline_rule_id <> NEW.deadline_rule_id AND r.deadline_rule_id >= 1000
       AND pg_catalog.daterange(r.effective_from, r.effective_until) && pg_catalog.daterange(NEW.effective_from, NEW.effective_until)
     LIMIT 1;
     IF other IS NOT NULL THEN
         RAISE EXCEPTION 'deadline rule % overlaps rule % for % %, channel %', NEW.deadline_rule_id, other, NEW.procedure, NEW.step, NEW.channel
             USING ERRCODE = '23P01',
-                  DETAIL = 'Only one local rule may be in force for a step of a procedure on any day.',
+                  DETAIL = 'Only one local rule may be in force for a step of a procedure on any day'
+                           || coalesce(' for department ' || NEW.department_code, '') || '.',
                   HINT = 'Set effective_until on the older local rule first.';
     END IF;
     RETURN NEW;
 END $$;
 COMMENT ON FUNCTION credit_gz.deadline_rule_check() IS
-    'Trigger: shipped deadline rules (1–999) are fixed; at most one local rule in force per procedure, step and channel '
-    'on any day (23P01).';
+    'Trigger: shipped deadline rules (1–999) are fixed; at most one local rule in force per procedure, step, channel and '
+    'department on any day (23P01).';
 CREATE TRIGGER deadline_rule_check BEFORE INSERT OR UPDATE OR DELETE ON credit_gz.deadline_rule
     FOR EACH ROW EXECUTE FUNCTION credit_gz.deadline_rule_check();
 COMMENT ON TRIGGER deadline_rule_check ON credit_gz.deadline_rule IS
     '期限规则校验 / shipped rules (1–999) stay fixed; at most one local rule in force per procedure, step and channel on any day';
 
-CREATE FUNCTION credit_gz.deadline_working_days(procedure text, step text, channel text, on_day date)
+CREATE FUNCTION credit_gz.deadline_working_days(procedure text, step text, channel text, on_day date,
+                                                department_code text)
 RETURNS integer
-LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS $$
+LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
     n integer;
+    sys text;
 BEGIN
-    -- The green channel uses its own rule where one is in force, the standard rule otherwise; a local rule
-    -- (deadline_rule_id >= 1000) takes precedence over the shipped one of the same channel.
+    IF $1 IS NULL OR $2 IS NULL OR $3 IS NULL OR $4 IS NULL THEN
+        RETURN NULL;
+    END IF;
+    SELECT d.system_code INTO sys FROM credit_gz.department d WHERE d.code = $5;
+    -- The green channel uses its own rule where one is in force, the standard rule otherwise; then a rule for the
+    -- department beats one for its system, which beats one for every department; a local rule (deadline_rule_id >=
+    -- 1000) takes precedence over the shipped one of the same channel and department.
     SELECT r.working_days INTO n
     FROM credit_gz.deadline_rule r
     WHERE r.procedure = $1 AND r.step = $2 AND r.channel IN ($3, 'standard')
+      AND (r.department_code IS NULL OR r.department_code = $5 OR r.department_code = sys)
       AND credit_gz.in_force(r.effective_from, r.effective_until, $4)
-    ORDER BY (r.channel = $3) DESC, (r.deadline_rule_id >= 1000) DESC
+    ORDER BY (r.channel = $3) DESC, (r.department_code = $5) DESC NULLS LAST, (r.department_code = sys) DESC NULLS LAST,
+             (r.deadline_rule_id >= 1000) DESC
     LIMIT 1;
     IF n IS NULL THEN
         RAISE EXCEPTION 'no deadline rule in force for % % on %', $1, $2, pg_catalog.to_char($4, 'YYYY-MM-DD')
@@ -128,9 +149,25 @@ BEGIN
     END IF;
     RETURN n;
 END $$;
+COMMENT ON FUNCTION credit_gz.deadline_working_days(text, text, text, date, text) IS
+    '时限工作日数 / the working days a step of a procedure allows a department (NULL: no particular one), under the rule '
+    'in force on the day (green channel falls back to the standard rule, a rule for the department or its system beats '
+    'one for every department, a local rule beats a shipped one); error CG601 when no rule is in force.';
+
+CREATE FUNCTION credit_gz.deadline_working_days(procedure text, step text, channel text, on_day date)
+RETURNS integer
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+RETURN credit_gz.deadline_working_days(procedure, step, channel, on_day, NULL::text);
 COMMENT ON FUNCTION credit_gz.deadline_working_days(text, text, text, date) IS
-    '时限工作日数 / the working days a step of a procedure allows, under the rule in force on the day (green channel '
-    'falls back to the standard rule, a local rule beats a shipped one); error CG601 when no rule is in force.';
+    '时限工作日数 / the working days a step of a procedure allows under the rule for every department in force on the '
+    'day (the five-argument form for a department''s own rule); error CG601 when no rule is in force.';
+
+CREATE FUNCTION credit_gz.deadline(procedure text, step text, channel text, from_day date, department_code text) RETURNS date
+LANGUAGE sql STABLE PARALLEL SAFE
+RETURN credit_gz.add_working_days(from_day, credit_gz.deadline_working_days(procedure, step, channel, from_day, department_code));
+COMMENT ON FUNCTION credit_gz.deadline(text, text, text, date, text) IS
+    '办理期限 / the last day for a step a department handles: from_day plus the working days of the rule in force on '
+    'from_day for the department (or its system, or every department).';
 
 CREATE FUNCTION credit_gz.deadline(procedure text, step text, channel text, from_day date) RETURNS date
 LANGUAGE sql STABLE STRICT PARALLEL SAFE

@@ -39,7 +39,7 @@ SELECT pg_catalog.pg_extension_config_dump('credit_gz.audience', 'WHERE NOT ship
 
 CREATE TABLE credit_gz.disclosure_rule (
     audience        text    NOT NULL REFERENCES credit_gz.audience (code),
-    level           text    NOT NULL CHECK (level IN ('public', 'authorised', 'government', 'archived')),
+    level           text    NOT NULL CHECK (level IN ('public', 'authorised', 'government', 'archived', 'shared')),
     effective_from  date    NOT NULL,
     effective_until date,
     basis           text    NOT NULL,
@@ -51,7 +51,8 @@ COMMENT ON TABLE credit_gz.disclosure_rule IS
     '披露规则 / which disclosure level each audience may see, with the dates the rule is in force. The determining '
     'department always sees its own records (谁认定谁负责).';
 COMMENT ON COLUMN credit_gz.disclosure_rule.audience IS '披露对象 / audience';
-COMMENT ON COLUMN credit_gz.disclosure_rule.level IS '披露等级 / disclosure level: public, authorised, government, archived';
+COMMENT ON COLUMN credit_gz.disclosure_rule.level IS
+    '披露等级 / disclosure level: public, authorised, government, archived, shared (终止公示 but not yet 停止共享和使用)';
 COMMENT ON COLUMN credit_gz.disclosure_rule.effective_from IS '生效日期 / first day in force';
 COMMENT ON COLUMN credit_gz.disclosure_rule.effective_until IS '失效日期 / first day no longer in force (NULL: open)';
 COMMENT ON COLUMN credit_gz.disclosure_rule.basis IS '依据 / basis';
@@ -67,30 +68,47 @@ INSERT INTO credit_gz.disclosure_rule (audience, level, effective_from, basis) V
     ('self',                  'government', '2020-01-01', '信用主体可免费查询自身信用信息'),
     ('government',            'public',     '2020-01-01', '政务共享'),
     ('government',            'government', '2020-01-01', '政务共享'),
-    ('government',            'archived',   '2020-01-01', '《广州市公共信用信息管理规定》: 期满归档, 仅供国家机关履职查询');
+    ('government',            'archived',   '2020-01-01', '《广州市公共信用信息管理规定》: 期满归档, 仅供国家机关履职查询'),
+    -- 国家发展改革委令第36号 第三条: after 终止公示, until 停止共享和使用, still shared with departments and local
+    -- governments (政务共享) and third-party credit service agencies; the subject sees its own
+    ('government',            'shared',     '2026-04-01', '国家发展改革委令第36号 第三条: 终止公示后、停止共享和使用前仍共享'),
+    ('credit_agency',         'shared',     '2026-04-01', '国家发展改革委令第36号 第三条: 终止公示后、停止共享和使用前仍向第三方信用服务机构共享'),
+    ('self',                  'shared',     '2026-04-01', '信用主体可免费查询自身信用信息');
 ALTER TABLE credit_gz.disclosure_rule ALTER COLUMN shipped SET DEFAULT false;
 SELECT pg_catalog.pg_extension_config_dump('credit_gz.disclosure_rule', 'WHERE NOT shipped');
 GRANT SELECT ON credit_gz.audience, credit_gz.disclosure_rule TO PUBLIC;
 
--- record_level: the level a record is disclosed at on a date. Revoked records are disclosed to no one (NULL);
--- expired and repaired ones, and any past their publicity window, are archived; a public record whose publication
--- has not begun is shared with government only until it does. No window (positive, neutral and unwindowed negative
--- items): the level as recorded.
-CREATE FUNCTION credit_gz.record_level(disclosure text, status text, publish_from date, publish_until date, as_of date)
+-- record_level: the level a record is disclosed at on a date. Revoked records are disclosed to no one (NULL); from
+-- its 停止共享和使用 day a record is withdrawn (no audience; the determining department keeps its own); from its 终止公示
+-- day it is shared (not public, still shared) when its sharing is to stop, else archived; expired and repaired ones,
+-- and any past their publicity window, are archived; a public record whose publication has not begun is shared with
+-- government only until it does. No window (positive, neutral and unwindowed negative items): the level as recorded.
+CREATE FUNCTION credit_gz.record_level(disclosure text, status text, publish_from date, publish_until date, as_of date,
+                                       publicity_ended_on date, sharing_ended_on date)
 RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
     SELECT CASE
              WHEN $2 = 'revoked' THEN NULL
-             WHEN $1 = 'archived' OR $2 IN ('expired', 'repaired') OR $4 <= $5 THEN 'archived'
+             WHEN $7 <= $5 THEN 'withdrawn'
+             WHEN $6 <= $5 AND $7 IS NOT NULL THEN 'shared'
+             WHEN $1 = 'archived' OR $2 IN ('expired', 'repaired') OR $4 <= $5 OR $6 <= $5 THEN 'archived'
              WHEN $1 = 'public' AND $3 > $5 THEN 'government'
              ELSE $1
            END
 $$;
+COMMENT ON FUNCTION credit_gz.record_level(text, text, date, date, date, date, date) IS
+    'The disclosure level of a record on a date, from its level, status, publicity window and end states (终止公示, '
+    '停止共享和使用): NULL revoked (disclosed to no one), withdrawn from 停止共享和使用 (no audience), shared from 终止公示 '
+    'until then, archived otherwise once publicity is over.';
+CREATE FUNCTION credit_gz.record_level(disclosure text, status text, publish_from date, publish_until date, as_of date)
+RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN credit_gz.record_level(disclosure, status, publish_from, publish_until, as_of, NULL::date, NULL::date);
 COMMENT ON FUNCTION credit_gz.record_level(text, text, date, date, date) IS
-    'The disclosure level of a record on a date, from its level, status and publicity window (NULL: revoked, disclosed '
-    'to no one).';
+    'The disclosure level of a record on a date, from its level, status and publicity window, for a record without '
+    'end states (the seven-argument form); NULL: revoked, disclosed to no one.';
 
 -- ---------------------------------------------------------------------------------------------------------------
 -- Role kinds and their privileges: the extension creates no roles; a DBA maps the site's roles (src/role_grant.sql)
@@ -144,6 +162,8 @@ INSERT INTO credit_gz.role_privilege (kind, object_name, privileges) VALUES
     ('department', 'green_channel_list', 'SELECT'), ('department', 'repair_bar', 'SELECT'),
     ('department', 'calendar', 'SELECT'), ('department', 'deadline_rule', 'SELECT'),
     ('department', 'repair_application', 'SELECT, INSERT, UPDATE'), ('department', 'objection', 'SELECT, INSERT, UPDATE'),
+    -- 破产重整信息屏蔽: the court records the shields of its restructuring decisions (row-level security)
+    ('department', 'restructuring_shield', 'SELECT, INSERT, UPDATE'),
     ('department', 'sync_target', 'SELECT'), ('department', 'sync_outbox', 'INSERT'),
     -- scoring (分级分类监管): grades, their history and explanation, the rules and the supervision measures; scores
     -- are written only by the scoring triggers (SECURITY DEFINER), never by a department
@@ -442,7 +462,8 @@ ALTER TABLE credit_gz.record ENABLE ROW LEVEL SECURITY;
 CREATE POLICY record_department_read ON credit_gz.record FOR SELECT
     USING (department_code = ANY (credit_gz.my_departments())
            OR (credit_gz.my_departments() <> '{}'
-               AND status <> 'revoked' AND disclosure IN ('public', 'government', 'archived')));
+               AND status <> 'revoked' AND disclosure IN ('public', 'government', 'archived')
+               AND (sharing_ended_on IS NULL OR sharing_ended_on > credit_gz.policy_date())));
 CREATE POLICY record_department_insert ON credit_gz.record FOR INSERT
     WITH CHECK (department_code = ANY (credit_gz.my_departments()));
 CREATE POLICY record_department_update ON credit_gz.record FOR UPDATE
@@ -452,7 +473,7 @@ CREATE POLICY record_department_delete ON credit_gz.record FOR DELETE
     USING (department_code = ANY (credit_gz.my_departments()));
 COMMENT ON POLICY record_department_read ON credit_gz.record IS
     '政务共享: a department reads its own records at every level, and other departments'' public, government-shared '
-    'and archived records (authorised-query records stay with their department).';
+    'and archived records until their 停止共享和使用 day (authorised-query records stay with their department).';
 COMMENT ON POLICY record_department_insert ON credit_gz.record IS '谁认定谁负责: a department inserts only its own records.';
 COMMENT ON POLICY record_department_update ON credit_gz.record IS '谁认定谁负责: a department updates only its own records.';
 COMMENT ON POLICY record_department_delete ON credit_gz.record IS '谁认定谁负责: a department deletes only its own records.';
@@ -719,11 +740,21 @@ COMMENT ON COLUMN credit_gz.disclosed_subject.registered_on IS '登记日期 / r
 CREATE VIEW credit_gz.disclosed_record WITH (security_barrier = true) AS
 SELECT a.audience, r.record_id, r.subject_id, r.item_code, i.name_zh AS item_name, i.kind AS item_kind,
        i.polarity, r.domain_code, r.department_code, r.document_no, r.decision_date, r.severity, l.level, r.status,
-       r.status = 'under_objection' AS under_objection, r.publish_from, r.repairable_from, r.publish_until
+       r.status = 'under_objection' AS under_objection, r.publish_from, r.repairable_from, r.publish_until,
+       sh.decision_no AS shielded_by
   FROM credit_gz.record r
   JOIN credit_gz.info_item i ON i.code = r.item_code
  CROSS JOIN LATERAL (SELECT credit_gz.record_level(r.disclosure, r.status, r.publish_from, r.publish_until,
-                                                   credit_gz.policy_date()) AS level) l
+                                                   credit_gz.policy_date(), r.publicity_ended_on, r.sharing_ended_on) AS level) l0
+ -- 破产重整信息屏蔽: a negative record the public or institutions would see is shared with government (and the subject)
+ -- only while a restructuring shield of the subject is in force, marked with the court decision
+ CROSS JOIN LATERAL (SELECT (SELECT s.court_decision_no FROM credit_gz.restructuring_shield s
+                              WHERE i.polarity = 'negative' AND l0.level IN ('public', 'authorised')
+                                AND s.subject_id = r.subject_id
+                                AND credit_gz.restructuring_shield_in_force(s.shield_from, s.shield_until, s.closed_on,
+                                                                            credit_gz.policy_date())
+                              ORDER BY s.shield_id LIMIT 1) AS decision_no) sh
+ CROSS JOIN LATERAL (SELECT CASE WHEN sh.decision_no IS NOT NULL THEN 'government' ELSE l0.level END AS level) l
  CROSS JOIN pg_catalog.unnest((SELECT credit_gz.my_audiences())) AS a(audience)
   JOIN credit_gz.audience au ON au.code = a.audience
  WHERE l.level IS NOT NULL
@@ -734,7 +765,8 @@ SELECT a.audience, r.record_id, r.subject_id, r.item_code, i.name_zh AS item_nam
    AND credit_gz.audience_sees_subject(a.audience, au.needs_authorization, r.subject_id);
 COMMENT ON VIEW credit_gz.disclosed_record IS
     '可见信用记录 / credit records as each audience the current role may read as sees them, by credit_gz.disclosure_rule '
-    'and the record''s level on today''s date (credit_gz.record_level); financial institutions only under a live '
+    'and the record''s level on today''s date (credit_gz.record_level; government only while a bankruptcy '
+    'restructuring shield of the subject is in force, shielded_by); financial institutions only under a live '
     'authorisation; a department''s own records at every level.';
 COMMENT ON COLUMN credit_gz.disclosed_record.audience IS '披露对象 / audience';
 COMMENT ON COLUMN credit_gz.disclosed_record.record_id IS '记录编号 / record id';
@@ -754,6 +786,9 @@ COMMENT ON COLUMN credit_gz.disclosed_record.under_objection IS '异议中 / und
 COMMENT ON COLUMN credit_gz.disclosed_record.publish_from IS '公示起始 / published from';
 COMMENT ON COLUMN credit_gz.disclosed_record.repairable_from IS '可申请修复日期 / repair may be applied for from';
 COMMENT ON COLUMN credit_gz.disclosed_record.publish_until IS '公示截止日 / first day no longer published';
+COMMENT ON COLUMN credit_gz.disclosed_record.shielded_by IS
+    '破产重整屏蔽依据 / the court decision under which the record is shielded from publicity during a bankruptcy '
+    'restructuring (credit_gz.restructuring_shield), NULL when not shielded';
 
 CREATE VIEW credit_gz.disclosed_commitment WITH (security_barrier = true) AS
 SELECT a.audience, c.commitment_id, c.subject_id, c.kind, c.matter, c.due_date, c.status, c.is_public,

@@ -24,6 +24,8 @@ CREATE TABLE credit_gz.list_type (
     effective_from           date NOT NULL,
     effective_until          date,
     shipped                  boolean NOT NULL DEFAULT false,
+    subject_kinds            text[] CHECK (cardinality(subject_kinds) > 0),
+    from_item_code           text REFERENCES credit_gz.info_item (code) ON UPDATE CASCADE,
     CHECK (effective_until IS NULL OR effective_until > effective_from),
     CHECK ((escalate_to_code IS NULL) = (escalate_after_months IS NULL)),
     CHECK (escalate_to_code IS DISTINCT FROM code),
@@ -50,6 +52,12 @@ COMMENT ON COLUMN credit_gz.list_type.legal_basis IS '法律政策依据 / legal
 COMMENT ON COLUMN credit_gz.list_type.effective_from IS '施行日期 / first day in force';
 COMMENT ON COLUMN credit_gz.list_type.effective_until IS '停止施行日期 / first day no longer in force (NULL: open)';
 COMMENT ON COLUMN credit_gz.list_type.shipped IS '随扩展发布的数据 / shipped with the extension (not dumped)';
+COMMENT ON COLUMN credit_gz.list_type.subject_kinds IS
+    '适用主体类别 / the kinds of subject (credit_gz.subject.kind) that may be listed, e.g. government_agency for 政务失信, '
+    'public_institution for 事业单位异常名录; NULL: every kind applies_to allows';
+COMMENT ON COLUMN credit_gz.list_type.from_item_code IS
+    '由信用记录列入 / a record of this catalogue item lists its subject at once (the record as basis, e.g. 政务失信 '
+    'records); NULL: listed by a determination only';
 SELECT pg_catalog.pg_extension_config_dump('credit_gz.list_type', 'WHERE NOT shipped');
 
 INSERT INTO credit_gz.list_type (code, name_zh, name_en, parent_code, polarity, severity, applies_to, derived_only,
@@ -379,6 +387,15 @@ BEGIN
                                     THEN credit_gz.msg('Subject %s is not a natural person.', credit_gz.subject_code(NEW.subject_id))
                                     ELSE credit_gz.msg('Subject %s is not an organisation.', credit_gz.subject_code(NEW.subject_id)) END,
                       HINT = credit_gz.msg('Choose a list type that applies to this kind of subject.');
+        END IF;
+        IF lt.subject_kinds IS NOT NULL AND NOT EXISTS (
+               SELECT 1 FROM credit_gz.subject s WHERE s.subject_id = NEW.subject_id AND s.kind = ANY (lt.subject_kinds)) THEN
+            RAISE EXCEPTION 'list type "%" applies only to subjects of kind %', NEW.list_type_code,
+                            array_to_string(lt.subject_kinds, ', ')
+                USING ERRCODE = 'check_violation',
+                      DETAIL = format('Subject %s is of kind %s.', NEW.subject_id,
+                                      (SELECT s.kind FROM credit_gz.subject s WHERE s.subject_id = NEW.subject_id)),
+                      HINT = 'Choose a list type that applies to this kind of subject.';
         END IF;
         -- the entry keeps the term generation in force on its listing day
         NEW.list_term_id := credit_gz.list_term_for(NEW.list_type_code, NEW.effective_from);

@@ -493,9 +493,9 @@ BEGIN
     IF NEW.status = 'accepted' THEN
         NEW.accepted_at := now_ts;
         -- Received through a platform: the department's decision deadline runs from receipt (accept_due, extended
-        -- where the case was extended); otherwise the decision rule runs from acceptance.
+        -- where the case was extended); otherwise the decision rule of the handling department runs from acceptance.
         NEW.decide_due := CASE WHEN OLD.source_platform IS NOT NULL THEN OLD.accept_due
-                               ELSE credit_gz.deadline('repair', 'decision', OLD.channel, day) END;
+                               ELSE credit_gz.deadline('repair', 'decision', OLD.channel, day, OLD.department_code) END;
         NEW.decided_at := NULL;
     ELSE
         NEW.accepted_at := OLD.accepted_at;

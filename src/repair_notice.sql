@@ -104,6 +104,7 @@ BEGIN
                                 AND i.kind OPERATOR(pg_catalog.=) 'penalty'
      CROSS JOIN LATERAL (SELECT credit_gz.repair_notice_text_for(r.decision_date) AS id) t
      WHERE t.id IS NOT NULL
+       AND r.publish_until IS DISTINCT FROM r.publish_from  -- not published (SAMR Order 107: warnings): nothing to repair
      ORDER BY r.subject_id, r.record_id
     ON CONFLICT (subject_id, record_id) DO UPDATE
        SET notice_text_id = EXCLUDED.notice_text_id, repairable_from = EXCLUDED.repairable_from,
@@ -114,8 +115,8 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION credit_gz.repair_notice_issue() IS
-    '两书同达: issues the repair notice of every administrative penalty record the statement wrote whose decision date '
-    'has a notice wording in force (credit_gz.repair_notice_text_for); idempotent — a re-sent record keeps its notice '
+    '两书同达: issues the repair notice of every published administrative penalty record the statement wrote whose '
+    'decision date has a notice wording in force (credit_gz.repair_notice_text_for); idempotent — a re-sent record keeps its notice '
     'and issue day, a changed repairable_from follows; a restore keeps the notices as dumped. Trigger on '
     'credit_gz.record only.';
 REVOKE ALL ON FUNCTION credit_gz.repair_notice_issue() FROM PUBLIC;

@@ -943,19 +943,21 @@ BEGIN
     IF TG_OP = 'DELETE' THEN
         RETURN OLD;
     END IF;
-    -- One local rule per (procedure, step, channel) on any day; serialise writers so two concurrent inserts cannot
+    -- One local rule per (procedure, step, channel, department) on any day; serialise writers so two concurrent inserts cannot
     -- both pass.
     LOCK TABLE credit_gz.deadline_rule IN SHARE ROW EXCLUSIVE MODE;
     SELECT r.deadline_rule_id INTO other
     FROM credit_gz.deadline_rule r
     WHERE r.procedure = NEW.procedure AND r.step = NEW.step AND r.channel = NEW.channel
+      AND r.department_code IS NOT DISTINCT FROM NEW.department_code
       AND r.deadline_rule_id <> NEW.deadline_rule_id AND r.deadline_rule_id >= 1000
       AND pg_catalog.daterange(r.effective_from, r.effective_until) && pg_catalog.daterange(NEW.effective_from, NEW.effective_until)
     LIMIT 1;
     IF other IS NOT NULL THEN
         RAISE EXCEPTION 'deadline rule % overlaps rule % for % %, channel %', NEW.deadline_rule_id, other, NEW.procedure, NEW.step, NEW.channel
             USING ERRCODE = '23P01',
-                  DETAIL = 'Only one local rule may be in force for a step of a procedure on any day.',
+                  DETAIL = 'Only one local rule may be in force for a step of a procedure on any day'
+                           || coalesce(' for department ' || NEW.department_code, '') || '.',
                   HINT = 'Set effective_until on the older local rule first.';
     END IF;
     RETURN NEW;
@@ -2246,9 +2248,9 @@ BEGIN
     IF NEW.status = 'accepted' THEN
         NEW.accepted_at := now_ts;
         -- Received through a platform: the department's decision deadline runs from receipt (accept_due, extended
-        -- where the case was extended); otherwise the decision rule runs from acceptance.
+        -- where the case was extended); otherwise the decision rule of the handling department runs from acceptance.
         NEW.decide_due := CASE WHEN OLD.source_platform IS NOT NULL THEN OLD.accept_due
-                               ELSE credit_gz.deadline('repair', 'decision', OLD.channel, day) END;
+                               ELSE credit_gz.deadline('repair', 'decision', OLD.channel, day, OLD.department_code) END;
         NEW.decided_at := NULL;
     ELSE
         NEW.accepted_at := OLD.accepted_at;
@@ -3580,6 +3582,15 @@ BEGIN
                                     ELSE credit_gz.msg('Subject %s is not an organisation.', credit_gz.subject_code(NEW.subject_id)) END,
                       HINT = credit_gz.msg('Choose a list type that applies to this kind of subject.');
         END IF;
+        IF lt.subject_kinds IS NOT NULL AND NOT EXISTS (
+               SELECT 1 FROM credit_gz.subject s WHERE s.subject_id = NEW.subject_id AND s.kind = ANY (lt.subject_kinds)) THEN
+            RAISE EXCEPTION 'list type "%" applies only to subjects of kind %', NEW.list_type_code,
+                            array_to_string(lt.subject_kinds, ', ')
+                USING ERRCODE = 'check_violation',
+                      DETAIL = format('Subject %s is of kind %s.', NEW.subject_id,
+                                      (SELECT s.kind FROM credit_gz.subject s WHERE s.subject_id = NEW.subject_id)),
+                      HINT = 'Choose a list type that applies to this kind of subject.';
+        END IF;
         -- the entry keeps the term generation in force on its listing day
         NEW.list_term_id := credit_gz.list_term_for(NEW.list_type_code, NEW.effective_from);
         SELECT * INTO term FROM credit_gz.entry_term(NEW.list_type_code, NEW.list_term_id);
@@ -4652,6 +4663,7 @@ BEGIN
                                 AND i.kind OPERATOR(pg_catalog.=) 'penalty'
      CROSS JOIN LATERAL (SELECT credit_gz.repair_notice_text_for(r.decision_date) AS id) t
      WHERE t.id IS NOT NULL
+       AND r.publish_until IS DISTINCT FROM r.publish_from  -- not published (SAMR Order 107: warnings): nothing to repair
      ORDER BY r.subject_id, r.record_id
     ON CONFLICT (subject_id, record_id) DO UPDATE
        SET notice_text_id = EXCLUDED.notice_text_id, repairable_from = EXCLUDED.repairable_from,
@@ -4662,8 +4674,8 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION credit_gz.repair_notice_issue() IS
-    '两书同达: issues the repair notice of every administrative penalty record the statement wrote whose decision date '
-    'has a notice wording in force (credit_gz.repair_notice_text_for); idempotent — a re-sent record keeps its notice '
+    '两书同达: issues the repair notice of every published administrative penalty record the statement wrote whose '
+    'decision date has a notice wording in force (credit_gz.repair_notice_text_for); idempotent — a re-sent record keeps its notice '
     'and issue day, a changed repairable_from follows; a restore keeps the notices as dumped. Trigger on '
     'credit_gz.record only.';
 REVOKE ALL ON FUNCTION credit_gz.repair_notice_issue() FROM PUBLIC;
@@ -7524,3 +7536,758 @@ BEGIN
 END $$;
 COMMENT ON FUNCTION credit_gz.repair_raise_ineligible(text, text[], date) IS
     'Raises CG611 (not eligible for repair) with every reason and, when only dates stand in the way, the first eligible day.';
+
+-- ---------------------------------------------------------------------------------------------------------------------
+-- SAMR Order 107 (《市场监督管理信用修复管理办法》, 2025-12-25): publicity rules gain the deciding department (or its
+-- system), the penalty category and the item as precedence keys; market regulation's periods, warnings not published,
+-- spot-check results repairable; its 7-working-day repair decision as a deadline rule of the department.
+-- ---------------------------------------------------------------------------------------------------------------------
+ALTER TABLE credit_gz.department
+    ADD COLUMN system_code text CHECK (system_code ~ '^[a-z][a-z0-9_]*$' AND system_code <> code);
+COMMENT ON COLUMN credit_gz.department.system_code IS
+    '所属系统 / the department whose system this one belongs to (e.g. a district market-regulation bureau: '
+    'market_regulation), for the publicity rules a system issues (市场监管部门: 国家市场监督管理总局令第107号); NULL: '
+    'its own. A code of credit_gz.department (checked by department_system_check)';
+
+-- department_system_check: system_code names a department, and a department that is another's system cannot go or
+-- be renamed. A trigger rather than a self-referencing foreign key, as for credit_gz.domain's parent_code.
+CREATE FUNCTION credit_gz.department_system_check()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    IF TG_RELID OPERATOR(pg_catalog.<>) 'credit_gz.department'::pg_catalog.regclass THEN
+        RAISE EXCEPTION 'credit_gz.department_system_check() fires only on credit_gz.department' USING ERRCODE = '39P01';
+    END IF;
+    IF TG_OP = 'INSERT' AND credit_gz.restoring() THEN RETURN NEW; END IF;  -- a restore keeps its rows as dumped
+    IF TG_OP = 'DELETE' OR (TG_OP = 'UPDATE' AND NEW.code <> OLD.code) THEN
+        IF EXISTS (SELECT FROM credit_gz.department d WHERE d.system_code = OLD.code) THEN
+            RAISE EXCEPTION USING ERRCODE = 'foreign_key_violation', CONSTRAINT = 'department_system_code_fkey',
+                MESSAGE = pg_catalog.format('department %s is still the system of other departments', OLD.code),
+                DETAIL = 'Departments name it as system_code.',
+                HINT = 'Change their system_code first.';
+        END IF;
+    END IF;
+    IF TG_OP <> 'DELETE' AND NEW.system_code IS NOT NULL
+       AND NOT EXISTS (SELECT FROM credit_gz.department d WHERE d.code = NEW.system_code) THEN
+        RAISE EXCEPTION USING ERRCODE = 'foreign_key_violation', CONSTRAINT = 'department_system_code_fkey',
+            MESSAGE = pg_catalog.format('department %s: system %s is not a department', NEW.code, NEW.system_code),
+            DETAIL = 'system_code names the department whose system this one belongs to.',
+            HINT = 'Give the code of a department of credit_gz.department, or NULL.';
+    END IF;
+    RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+END
+$$;
+COMMENT ON FUNCTION credit_gz.department_system_check() IS
+    'AFTER ROW constraint trigger on credit_gz.department: system_code names a department; no deleting or renaming a '
+    'department that is another''s system (23503).';
+CREATE CONSTRAINT TRIGGER department_system_code_fkey AFTER INSERT OR UPDATE OR DELETE ON credit_gz.department
+    FOR EACH ROW EXECUTE FUNCTION credit_gz.department_system_check();
+COMMENT ON TRIGGER department_system_code_fkey ON credit_gz.department IS
+    'system_code names a department; a system cannot be deleted or renamed while departments name it.';
+CREATE TRIGGER department_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON credit_gz.department
+    FOR EACH STATEMENT EXECUTE FUNCTION credit_gz.catalogue_changed();
+COMMENT ON TRIGGER department_changed ON credit_gz.department IS 'resets the record triggers catalogue cache in every backend (department systems).';
+
+INSERT INTO credit_gz.info_item
+    (code, name_zh, name_en, kind, polarity, applies_to, barred_for_natural_person, double_publicity, legal_basis, shipped)
+VALUES
+    ('spot_check_result', '抽查检查结果信息', 'Result of a spot check (random inspection) found not in conformity', 'negative', 'negative', 'legal_entity', false, NULL,
+     '《企业信息公示暂行条例》第十四条; 国家市场监督管理总局令第107号 (抽查检查结果信息可修复)', true);
+
+ALTER TABLE credit_gz.publicity_rule
+    DROP CONSTRAINT publicity_rule_max_months_check,
+    ADD CONSTRAINT publicity_rule_max_months_check CHECK (max_months >= 0),
+    ADD COLUMN department_code  text    REFERENCES credit_gz.department (code) ON UPDATE CASCADE,
+    ADD COLUMN penalty_category text    REFERENCES credit_gz.penalty_category (code) ON UPDATE CASCADE,
+    ADD COLUMN item_code        text    REFERENCES credit_gz.info_item (code) ON UPDATE CASCADE,
+    ADD CONSTRAINT publicity_rule_unpublished_check CHECK (max_months > 0 OR NOT repairable);
+DROP INDEX credit_gz.publicity_rule_key_idx;
+CREATE UNIQUE INDEX publicity_rule_key_idx ON credit_gz.publicity_rule
+    (effective_from, severity, domain_code, department_code, penalty_category, item_code) NULLS NOT DISTINCT;
+COMMENT ON TABLE credit_gz.publicity_rule IS
+    '失信信息公示期规则 / publicity periods of negative information, one row per rule generation, severity and domain '
+    '(NULL domain: all domains; NULL severity: negative information that is not graded, e.g. list entries). Periods run '
+    'from the decision date: at min_months the subject may apply for repair, at max_months publication stops. '
+    'Rules are data: add a generation with its effective date when the law changes; records keep the rule in force '
+    'on their decision date. A rule may be limited to the deciding department (or its system), a penalty category and '
+    'an item; precedence: department, then its system, then item, category and domain (find_rule in src/archive.c).';
+COMMENT ON COLUMN credit_gz.publicity_rule.max_months IS '最长公示期(月) / maximum publicity in months, after which publication stops (0: not published)';
+COMMENT ON COLUMN credit_gz.publicity_rule.department_code IS
+    '认定部门(系统) / the deciding department, or the system of departments, the rule is for (record.department_code or '
+    'its department.system_code); NULL: every department. A rule for the department beats one for its system, which '
+    'beats one for every department (国家市场监督管理总局令第107号: records decided by market regulation)';
+COMMENT ON COLUMN credit_gz.publicity_rule.penalty_category IS
+    '处罚类别 / the penalty category the rule is for (credit_gz.record_penalty_category of the record); NULL: every category';
+COMMENT ON COLUMN credit_gz.publicity_rule.item_code IS '信息项 / the catalogue item the rule is for; NULL: every item';
+COMMENT ON INDEX credit_gz.publicity_rule_key_idx IS 'one rule per effective date, severity, domain, department, penalty category and item (NULLs equal)';
+
+-- 国家市场监督管理总局令第107号《市场监督管理信用修复管理办法》(2025-12-25): records decided by market regulation
+-- (department market_regulation or a department of its system). Warnings (处罚类别 警告) are not published; other minor
+-- information stops after 3 months; general 3 months – 1 year, repair from month 3; serious 1–3 years, repair from
+-- year 1; spot-check results (抽查检查结果) repairable.
+INSERT INTO credit_gz.publicity_rule
+    (publicity_rule_id, generation, source, effective_from, effective_until, severity, domain_code, min_months, max_months,
+     repairable, publication_optional, shipped, department_code, penalty_category, item_code)
+VALUES
+    (501, 'samr_107_2025', '国家市场监督管理总局令第107号《市场监督管理信用修复管理办法》 (轻微: 3个月期满停止公示; '
+          'repair once the obligation is met as under 国办发〔2025〕22号, not confirmed by the order''s text)',
+          '2025-12-25', NULL, 'minor', NULL, 0, 3, true, false, true, 'market_regulation', NULL, NULL),
+    (502, 'samr_107_2025', '国家市场监督管理总局令第107号《市场监督管理信用修复管理办法》', '2025-12-25', NULL, 'general', NULL,
+          3, 12, true, false, true, 'market_regulation', NULL, NULL),
+    (503, 'samr_107_2025', '国家市场监督管理总局令第107号《市场监督管理信用修复管理办法》', '2025-12-25', NULL, 'serious', NULL,
+          12, 36, true, false, true, 'market_regulation', NULL, NULL),
+    (504, 'samr_107_2025', '国家市场监督管理总局令第107号《市场监督管理信用修复管理办法》 (警告不予公示)', '2025-12-25', NULL,
+          'minor', NULL, NULL, 0, false, false, true, 'market_regulation', 'warning', NULL),
+    (505, 'samr_107_2025', '国家市场监督管理总局令第107号《市场监督管理信用修复管理办法》 (警告不予公示)', '2025-12-25', NULL,
+          'general', NULL, NULL, 0, false, false, true, 'market_regulation', 'warning', NULL),
+    (506, 'samr_107_2025', '国家市场监督管理总局令第107号《市场监督管理信用修复管理办法》 (警告不予公示)', '2025-12-25', NULL,
+          'serious', NULL, NULL, 0, false, false, true, 'market_regulation', 'warning', NULL),
+    (507, 'samr_107_2025', '国家市场监督管理总局令第107号《市场监督管理信用修复管理办法》 (抽查检查结果可修复; periods not '
+          'confirmed by the order''s text: repair once corrected, at most the 5 years of 《广州市公共信用信息管理规定》)',
+          '2025-12-25', NULL, NULL, NULL, 0, 60, true, false, true, 'market_regulation', NULL, 'spot_check_result');
+
+CREATE FUNCTION credit_gz.publicity_rule_id_for(decision_date date, severity text, domain_code text,
+                                                department_code text, penalty_category text, item_code text)
+RETURNS integer
+AS 'MODULE_PATHNAME', 'credit_gz_publicity_rule_id_for'
+LANGUAGE C STABLE PARALLEL RESTRICTED
+SET search_path = pg_catalog, pg_temp;
+COMMENT ON FUNCTION credit_gz.publicity_rule_id_for(date, text, text, text, text, text) IS
+    '适用公示规则编号 / the publicity_rule_id of the rule the record trigger applies to a record with this decision date, '
+    'severity, domain, deciding department, penalty category (credit_gz.record_penalty_category) and item; NULL when '
+    'none applies. The three-argument form asks for a record of no particular department, category or item.';
+
+ALTER TABLE credit_gz.deadline_rule
+    ADD COLUMN department_code  text REFERENCES credit_gz.department (code) ON UPDATE CASCADE;
+COMMENT ON COLUMN credit_gz.deadline_rule.department_code IS
+    '认定部门(系统) / the handling department, or the system of departments (department.system_code), the rule is for; '
+    'NULL: every department. A rule for the department beats one for its system, which beats one for every department '
+    '(国家市场监督管理总局令第107号: market regulation decides repairs within 7 working days)';
+COMMENT ON FUNCTION credit_gz.deadline_rule_check() IS
+    'Trigger: shipped deadline rules (1–999) are fixed; at most one local rule in force per procedure, step, channel and '
+    'department on any day (23P01).';
+ALTER TABLE credit_gz.deadline_rule DISABLE TRIGGER USER;
+INSERT INTO credit_gz.deadline_rule
+    (deadline_rule_id, procedure, step, channel, working_days, effective_from, source, note, department_code) VALUES
+    (11, 'repair', 'decision', 'standard', 7, '2025-12-25', '国家市场监督管理总局令第107号《市场监督管理信用修复管理办法》',
+        'market regulation decides a repair application within 7 working days (15 under the earlier SAMR rules)',
+        'market_regulation');
+ALTER TABLE credit_gz.deadline_rule ENABLE TRIGGER USER;
+
+CREATE FUNCTION credit_gz.deadline_working_days(procedure text, step text, channel text, on_day date,
+                                                department_code text)
+RETURNS integer
+LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    n integer;
+    sys text;
+BEGIN
+    IF $1 IS NULL OR $2 IS NULL OR $3 IS NULL OR $4 IS NULL THEN
+        RETURN NULL;
+    END IF;
+    SELECT d.system_code INTO sys FROM credit_gz.department d WHERE d.code = $5;
+    -- The green channel uses its own rule where one is in force, the standard rule otherwise; then a rule for the
+    -- department beats one for its system, which beats one for every department; a local rule (deadline_rule_id >=
+    -- 1000) takes precedence over the shipped one of the same channel and department.
+    SELECT r.working_days INTO n
+    FROM credit_gz.deadline_rule r
+    WHERE r.procedure = $1 AND r.step = $2 AND r.channel IN ($3, 'standard')
+      AND (r.department_code IS NULL OR r.department_code = $5 OR r.department_code = sys)
+      AND credit_gz.in_force(r.effective_from, r.effective_until, $4)
+    ORDER BY (r.channel = $3) DESC, (r.department_code = $5) DESC NULLS LAST, (r.department_code = sys) DESC NULLS LAST,
+             (r.deadline_rule_id >= 1000) DESC
+    LIMIT 1;
+    IF n IS NULL THEN
+        RAISE EXCEPTION 'no deadline rule in force for % % on %', $1, $2, pg_catalog.to_char($4, 'YYYY-MM-DD')
+            USING ERRCODE = 'CG601',
+                  DETAIL = 'Deadlines come from credit_gz.deadline_rule; none covers that day.',
+                  HINT = 'Insert a rule (deadline_rule_id >= 1000) with the deadline and the dates it is in force.';
+    END IF;
+    RETURN n;
+END $$;
+COMMENT ON FUNCTION credit_gz.deadline_working_days(text, text, text, date, text) IS
+    '时限工作日数 / the working days a step of a procedure allows a department (NULL: no particular one), under the rule '
+    'in force on the day (green channel falls back to the standard rule, a rule for the department or its system beats '
+    'one for every department, a local rule beats a shipped one); error CG601 when no rule is in force.';
+
+CREATE OR REPLACE FUNCTION credit_gz.deadline_working_days(procedure text, step text, channel text, on_day date)
+RETURNS integer
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+RETURN credit_gz.deadline_working_days(procedure, step, channel, on_day, NULL::text);
+COMMENT ON FUNCTION credit_gz.deadline_working_days(text, text, text, date) IS
+    '时限工作日数 / the working days a step of a procedure allows under the rule for every department in force on the '
+    'day (the five-argument form for a department''s own rule); error CG601 when no rule is in force.';
+
+CREATE FUNCTION credit_gz.deadline(procedure text, step text, channel text, from_day date, department_code text) RETURNS date
+LANGUAGE sql STABLE PARALLEL SAFE
+RETURN credit_gz.add_working_days(from_day, credit_gz.deadline_working_days(procedure, step, channel, from_day, department_code));
+COMMENT ON FUNCTION credit_gz.deadline(text, text, text, date, text) IS
+    '办理期限 / the last day for a step a department handles: from_day plus the working days of the rule in force on '
+    'from_day for the department (or its system, or every department).';
+
+-- ---------------------------------------------------------------------------------------------------------------------
+-- 终止公示 and 停止共享和使用 (NDRC Order 36 art. 3): end-state days on a record (src/end_state.sql), the disclosure level
+-- follows both (record_level, disclosed_record, the departments' read policy), measures tied to a record lifted when
+-- the end-state rule says.
+-- ---------------------------------------------------------------------------------------------------------------------
+ALTER TABLE credit_gz.record
+    ADD COLUMN publicity_ended_on date,
+    ADD COLUMN sharing_ended_on date,
+    ADD CONSTRAINT record_end_states CHECK (sharing_ended_on IS NULL
+                                        OR (publicity_ended_on IS NOT NULL AND sharing_ended_on >= publicity_ended_on));
+COMMENT ON COLUMN credit_gz.record.publicity_ended_on IS
+    '终止公示日 / first day the record is no longer public (repair or end of its publicity period; filled by the '
+    'database, credit_gz.end_state_rule); NULL: not ended';
+COMMENT ON COLUMN credit_gz.record.sharing_ended_on IS
+    '停止共享和使用日 / first day the record is no longer shared with departments, local governments and third-party '
+    'credit service agencies (国家发展改革委令第36号 第三条; filled by the database); NULL: sharing does not end';
+
+ALTER TABLE credit_gz.disclosure_rule
+    DROP CONSTRAINT disclosure_rule_level_check,
+    ADD CONSTRAINT disclosure_rule_level_check CHECK (level IN ('public', 'authorised', 'government', 'archived', 'shared'));
+COMMENT ON COLUMN credit_gz.disclosure_rule.level IS
+    '披露等级 / disclosure level: public, authorised, government, archived, shared (终止公示 but not yet 停止共享和使用)';
+INSERT INTO credit_gz.disclosure_rule (audience, level, effective_from, basis, shipped) VALUES
+    ('government',            'shared',     '2026-04-01', '国家发展改革委令第36号 第三条: 终止公示后、停止共享和使用前仍共享', true),
+    ('credit_agency',         'shared',     '2026-04-01', '国家发展改革委令第36号 第三条: 终止公示后、停止共享和使用前仍向第三方信用服务机构共享', true),
+    ('self',                  'shared',     '2026-04-01', '信用主体可免费查询自身信用信息', true);
+
+-- record_level: the level a record is disclosed at on a date. Revoked records are disclosed to no one (NULL); from
+-- its 停止共享和使用 day a record is withdrawn (no audience; the determining department keeps its own); from its 终止公示
+-- day it is shared (not public, still shared) when its sharing is to stop, else archived; expired and repaired ones,
+-- and any past their publicity window, are archived; a public record whose publication has not begun is shared with
+-- government only until it does. No window (positive, neutral and unwindowed negative items): the level as recorded.
+CREATE FUNCTION credit_gz.record_level(disclosure text, status text, publish_from date, publish_until date, as_of date,
+                                       publicity_ended_on date, sharing_ended_on date)
+RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+    SELECT CASE
+             WHEN $2 = 'revoked' THEN NULL
+             WHEN $7 <= $5 THEN 'withdrawn'
+             WHEN $6 <= $5 AND $7 IS NOT NULL THEN 'shared'
+             WHEN $1 = 'archived' OR $2 IN ('expired', 'repaired') OR $4 <= $5 OR $6 <= $5 THEN 'archived'
+             WHEN $1 = 'public' AND $3 > $5 THEN 'government'
+             ELSE $1
+           END
+$$;
+COMMENT ON FUNCTION credit_gz.record_level(text, text, date, date, date, date, date) IS
+    'The disclosure level of a record on a date, from its level, status, publicity window and end states (终止公示, '
+    '停止共享和使用): NULL revoked (disclosed to no one), withdrawn from 停止共享和使用 (no audience), shared from 终止公示 '
+    'until then, archived otherwise once publicity is over.';
+CREATE OR REPLACE FUNCTION credit_gz.record_level(disclosure text, status text, publish_from date, publish_until date, as_of date)
+RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN credit_gz.record_level(disclosure, status, publish_from, publish_until, as_of, NULL::date, NULL::date);
+COMMENT ON FUNCTION credit_gz.record_level(text, text, date, date, date) IS
+    'The disclosure level of a record on a date, from its level, status and publicity window, for a record without '
+    'end states (the seven-argument form); NULL: revoked, disclosed to no one.';
+
+
+ALTER POLICY record_department_read ON credit_gz.record
+    USING (department_code = ANY (credit_gz.my_departments())
+           OR (credit_gz.my_departments() <> '{}'
+               AND status <> 'revoked' AND disclosure IN ('public', 'government', 'archived')
+               AND (sharing_ended_on IS NULL OR sharing_ended_on > credit_gz.policy_date())));
+COMMENT ON POLICY record_department_read ON credit_gz.record IS
+    '政务共享: a department reads its own records at every level, and other departments'' public, government-shared '
+    'and archived records until their 停止共享和使用 day (authorised-query records stay with their department).';
+
+-- =====================================================================================================================
+-- 终止公示 and 停止共享和使用 (国家发展改革委令第36号《信用修复管理办法》第三条): two end states of negative information with
+-- dates of their own. 终止公示: no credit information system publishes the record any more; 停止共享和使用: the sharing
+-- platform no longer shares it with departments, local governments and third-party credit service agencies, and the
+-- joint-punishment measures tied to it are lifted. When each follows a repair or the end of the publicity period is
+-- data (end_state_rule); the record's disclosure level follows both (credit_gz.record_level).
+-- =====================================================================================================================
+
+CREATE TABLE credit_gz.end_state_rule (
+    end_state_rule_id  integer PRIMARY KEY,
+    event              text    NOT NULL CHECK (event IN ('repaired', 'expired')),
+    effective_from     date    NOT NULL,
+    effective_until    date,
+    stops_sharing      boolean NOT NULL,
+    sharing_after_days integer CHECK (sharing_after_days >= 0),
+    lifts_measures_at  text    CHECK (lifts_measures_at IN ('publicity_end', 'sharing_end')),
+    source             text    NOT NULL CHECK (btrim(source) <> ''),
+    note               text,
+    shipped            boolean NOT NULL DEFAULT false,
+    CHECK (effective_until IS NULL OR effective_until > effective_from),
+    CHECK (stops_sharing = (sharing_after_days IS NOT NULL)),
+    CHECK (lifts_measures_at IS DISTINCT FROM 'sharing_end' OR stops_sharing),
+    UNIQUE (event, effective_from, shipped)
+);
+COMMENT ON TABLE credit_gz.end_state_rule IS
+    '终止公示与停止共享规则 / what follows the end of a record''s publicity, by the event that ends it (repair, end of '
+    'the publicity period) and the day it happens [effective_from, effective_until): whether and how many days after '
+    '终止公示 sharing stops (停止共享和使用), and when the joint-punishment measures tied to the record are lifted. No '
+    'rule in force: publicity ends, the record is archived (shared with authorities only), nothing is lifted. A local '
+    'row (shipped = false) in force on the same day takes precedence over the shipped one.';
+COMMENT ON COLUMN credit_gz.end_state_rule.end_state_rule_id IS '规则编号 / rule id';
+COMMENT ON COLUMN credit_gz.end_state_rule.event IS '事件 / repaired (信用修复完成) or expired (公示期满)';
+COMMENT ON COLUMN credit_gz.end_state_rule.effective_from IS '施行日期 / first day of an event the rule governs';
+COMMENT ON COLUMN credit_gz.end_state_rule.effective_until IS '失效日期 / first day of an event the rule no longer governs (NULL: open)';
+COMMENT ON COLUMN credit_gz.end_state_rule.stops_sharing IS '停止共享和使用 / whether sharing with departments and third parties stops';
+COMMENT ON COLUMN credit_gz.end_state_rule.sharing_after_days IS '停止共享滞后天数 / days from 终止公示 to 停止共享和使用 (0: the same day)';
+COMMENT ON COLUMN credit_gz.end_state_rule.lifts_measures_at IS
+    '解除惩戒时点 / when the joint-punishment measures tied to the record (list entries it led to) are lifted: at '
+    'publicity_end (终止公示) or sharing_end (停止共享和使用); NULL: not lifted by the record''s end (the list''s own term)';
+COMMENT ON COLUMN credit_gz.end_state_rule.source IS '依据 / legal source';
+COMMENT ON COLUMN credit_gz.end_state_rule.note IS '说明 / remarks';
+COMMENT ON COLUMN credit_gz.end_state_rule.shipped IS '随扩展发布 / shipped with the extension (pg_dump keeps only local rows)';
+INSERT INTO credit_gz.end_state_rule (end_state_rule_id, event, effective_from, effective_until, stops_sharing,
+                                      sharing_after_days, lifts_measures_at, source, note, shipped) VALUES
+    (1, 'repaired', '2026-04-01', NULL, true, 0, 'sharing_end', '国家发展改革委令第36号《信用修复管理办法》第三条',
+     'a completed repair ends publicity and sharing, and lifts the measures, together (同步); no lag is set by the order', true),
+    (2, 'expired', '2024-04-01', NULL, false, NULL, NULL, '《广州市公共信用信息管理规定》(2024年修订) 第十四条',
+     'at the end of its publicity period negative information is no longer public and is kept in the archive for '
+     'the authorities'' duties', true);
+SELECT pg_catalog.pg_extension_config_dump('credit_gz.end_state_rule', 'WHERE NOT shipped');
+GRANT SELECT ON credit_gz.end_state_rule TO PUBLIC;
+
+CREATE FUNCTION credit_gz.end_state_rule_for(event text, on_day date) RETURNS credit_gz.end_state_rule
+LANGUAGE sql STABLE STRICT PARALLEL SAFE SET search_path = pg_catalog, pg_temp
+RETURN (SELECT r FROM credit_gz.end_state_rule r
+        WHERE r.event = end_state_rule_for.event
+          AND credit_gz.in_force(r.effective_from, r.effective_until, end_state_rule_for.on_day)
+        ORDER BY r.shipped, r.effective_from DESC, r.end_state_rule_id
+        LIMIT 1);
+COMMENT ON FUNCTION credit_gz.end_state_rule_for(text, date) IS
+    '适用终止规则 / the end-state rule in force on the day of an event (repaired, expired), a local row before a shipped '
+    'one; NULL when none.';
+
+-- record_end_state: BEFORE UPDATE OF status (and BEFORE INSERT of an expired record) on credit_gz.record. A record that
+-- becomes repaired or expired gets its 终止公示 day (repair: the day of the change; end of the period: its
+-- publish_until, whenever the expiry job runs) and, where the rule stops sharing, its 停止共享和使用 day.
+CREATE FUNCTION credit_gz.record_end_state() RETURNS trigger
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    ended date;
+    rule credit_gz.end_state_rule;
+BEGIN
+    IF TG_RELID <> 'credit_gz.record'::regclass OR TG_OP NOT IN ('INSERT', 'UPDATE') OR TG_WHEN <> 'BEFORE'
+       OR TG_LEVEL <> 'ROW' THEN
+        RAISE EXCEPTION 'credit_gz.record_end_state() fires only BEFORE INSERT OR UPDATE FOR EACH ROW on credit_gz.record'
+            USING ERRCODE = '39P01';
+    END IF;
+    IF TG_OP = 'INSERT' AND credit_gz.restoring() THEN RETURN NEW; END IF;  -- a restore keeps its rows as dumped
+    IF NEW.status NOT IN ('repaired', 'expired') OR NEW.publicity_ended_on IS NOT NULL
+       OR (TG_OP = 'UPDATE' AND (NEW.status = OLD.status OR OLD.publicity_ended_on IS NOT NULL)) THEN
+        RETURN NEW;
+    END IF;
+    ended := CASE WHEN NEW.status = 'expired' THEN LEAST(coalesce(NEW.publish_until, credit_gz.policy_date()),
+                                                         credit_gz.policy_date())
+                  ELSE credit_gz.policy_date() END;
+    rule := credit_gz.end_state_rule_for(NEW.status, ended);
+    NEW.publicity_ended_on := ended;
+    NEW.sharing_ended_on := CASE WHEN rule.stops_sharing THEN ended + rule.sharing_after_days END;
+    RETURN NEW;
+END $$;
+COMMENT ON FUNCTION credit_gz.record_end_state() IS
+    'Trigger: a record that becomes repaired or expired gets its 终止公示 day (the repair''s day; the end of its '
+    'publicity period) and, where credit_gz.end_state_rule stops sharing, its 停止共享和使用 day. Trigger on '
+    'credit_gz.record only.';
+CREATE TRIGGER record_end_state BEFORE UPDATE OF status ON credit_gz.record
+    FOR EACH ROW WHEN (NEW.status IN ('repaired', 'expired') AND OLD.status IS DISTINCT FROM NEW.status)
+    EXECUTE FUNCTION credit_gz.record_end_state();
+COMMENT ON TRIGGER record_end_state ON credit_gz.record IS
+    '终止公示、停止共享和使用 / the end-state days of a repaired or expired record';
+CREATE TRIGGER record_end_state_insert BEFORE INSERT ON credit_gz.record
+    FOR EACH ROW WHEN (NEW.status = 'expired') EXECUTE FUNCTION credit_gz.record_end_state();
+COMMENT ON TRIGGER record_end_state_insert ON credit_gz.record IS
+    '终止公示 / the end-state days of a record loaded after its publicity period (stored as expired)';
+
+-- record_measures_lift_day: the day the joint-punishment measures tied to a record are lifted under the rule of its
+-- end (NULL: not by the record's end).
+CREATE FUNCTION credit_gz.record_measures_lift_day(status text, publicity_ended_on date, sharing_ended_on date)
+RETURNS date
+LANGUAGE sql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp
+RETURN (SELECT CASE r.lifts_measures_at WHEN 'publicity_end' THEN publicity_ended_on
+                                         WHEN 'sharing_end' THEN sharing_ended_on END
+          FROM credit_gz.end_state_rule_for(status, publicity_ended_on) r);
+COMMENT ON FUNCTION credit_gz.record_measures_lift_day(text, date, date) IS
+    '解除惩戒日 / the day the measures tied to a repaired or expired record are lifted, under the end-state rule in '
+    'force on its 终止公示 day; NULL when the rule lifts nothing.';
+
+-- lift_record_measures: lift the active list entries a record led to (list_entry.record_id), as of a day. An entry
+-- whose list allows no early removal then (its term, list_entry_check) stays until its own term ends.
+CREATE FUNCTION credit_gz.lift_record_measures(subject_id bigint, record_id bigint, on_day date)
+RETURNS integer
+LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    e record;
+    n integer := 0;
+BEGIN
+    FOR e IN SELECT l.subject_id, l.entry_id FROM credit_gz.list_entry l
+              WHERE l.subject_id OPERATOR(pg_catalog.=) lift_record_measures.subject_id
+                AND l.record_id OPERATOR(pg_catalog.=) lift_record_measures.record_id
+                AND l.status OPERATOR(pg_catalog.=) 'active' AND l.derived_from_entry_id IS NULL
+              ORDER BY l.entry_id
+              FOR NO KEY UPDATE
+    LOOP
+        BEGIN
+            UPDATE credit_gz.list_entry l
+               SET status = 'lifted', status_changed_on = on_day,
+                   rectified_on = coalesce(l.rectified_on, on_day),
+                   status_reason = pg_catalog.format('停止共享和使用: credit record %s', lift_record_measures.record_id)
+             WHERE l.subject_id OPERATOR(pg_catalog.=) e.subject_id AND l.entry_id OPERATOR(pg_catalog.=) e.entry_id;
+            n := n OPERATOR(pg_catalog.+) 1;
+        EXCEPTION WHEN check_violation THEN
+            NULL;  -- the list's own term does not allow removal yet: the entry ends under it
+        END;
+    END LOOP;
+    RETURN n;
+END $$;
+COMMENT ON FUNCTION credit_gz.lift_record_measures(bigint, bigint, date) IS
+    '解除关联惩戒 / lifts, as of a day, the active list entries (joint-punishment measures) the record led to; an entry '
+    'whose list allows no early removal on that day stays under its own term. Returns how many were lifted.';
+REVOKE ALL ON FUNCTION credit_gz.lift_record_measures(bigint, bigint, date) FROM PUBLIC;
+
+-- record_measures_lift: AFTER UPDATE OF status on credit_gz.record: measures due today are lifted at once; later
+-- ones by the job lift_ended_measures(as_of). SECURITY DEFINER: the entries may be another department's.
+CREATE FUNCTION credit_gz.record_measures_lift() RETURNS trigger
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    lift date;
+BEGIN
+    IF TG_RELID OPERATOR(pg_catalog.<>) 'credit_gz.record'::pg_catalog.regclass OR TG_OP OPERATOR(pg_catalog.<>) 'UPDATE'
+       OR TG_WHEN OPERATOR(pg_catalog.<>) 'AFTER' OR TG_LEVEL OPERATOR(pg_catalog.<>) 'ROW' THEN
+        RAISE EXCEPTION 'credit_gz.record_measures_lift() fires only AFTER UPDATE FOR EACH ROW on credit_gz.record'
+            USING ERRCODE = '39P01';
+    END IF;
+    lift := credit_gz.record_measures_lift_day(NEW.status, NEW.publicity_ended_on, NEW.sharing_ended_on);
+    IF lift OPERATOR(pg_catalog.<=) credit_gz.policy_date() THEN
+        PERFORM credit_gz.lift_record_measures(NEW.subject_id, NEW.record_id, lift);
+    END IF;
+    RETURN NULL;
+END $$;
+COMMENT ON FUNCTION credit_gz.record_measures_lift() IS
+    'Trigger: when a record''s end states are set, lifts the measures tied to it that its end-state rule lifts by '
+    'today (credit_gz.lift_record_measures); trigger on credit_gz.record only.';
+REVOKE ALL ON FUNCTION credit_gz.record_measures_lift() FROM PUBLIC;
+CREATE TRIGGER record_measures_lift AFTER UPDATE OF status ON credit_gz.record
+    FOR EACH ROW WHEN (NEW.publicity_ended_on IS NOT NULL AND OLD.publicity_ended_on IS NULL)
+    EXECUTE FUNCTION credit_gz.record_measures_lift();
+COMMENT ON TRIGGER record_measures_lift ON credit_gz.record IS
+    '解除关联惩戒 / lifts the measures tied to a record when its end-state rule says (due today)';
+
+-- lift_ended_measures: the job step for measures lifted after the day the record ended (a rule with a lag), as of a day.
+CREATE FUNCTION credit_gz.lift_ended_measures(as_of date DEFAULT credit_gz.policy_date())
+RETURNS integer
+LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    r record;
+    n integer := 0;
+BEGIN
+    FOR r IN SELECT rec.subject_id, rec.record_id,
+                    credit_gz.record_measures_lift_day(rec.status, rec.publicity_ended_on, rec.sharing_ended_on) AS lift
+               FROM credit_gz.record rec
+              WHERE rec.publicity_ended_on IS NOT NULL
+                AND EXISTS (SELECT FROM credit_gz.list_entry l
+                             WHERE l.subject_id = rec.subject_id AND l.record_id = rec.record_id
+                               AND l.status = 'active' AND l.derived_from_entry_id IS NULL)
+              ORDER BY rec.subject_id, rec.record_id
+    LOOP
+        IF r.lift <= as_of THEN
+            n := n + credit_gz.lift_record_measures(r.subject_id, r.record_id, r.lift);
+        END IF;
+    END LOOP;
+    RETURN n;
+END $$;
+COMMENT ON FUNCTION credit_gz.lift_ended_measures(date) IS
+    '到期解除关联惩戒 / job step: lifts the measures tied to ended records whose lift day (credit_gz.end_state_rule) has '
+    'come by as_of; subjects in subject_id order. Returns how many entries were lifted.';
+REVOKE ALL ON FUNCTION credit_gz.lift_ended_measures(date) FROM PUBLIC;
+
+-- ---------------------------------------------------------------------------------------------------------------------
+-- 破产重整信息屏蔽 (国办发〔2025〕22号): negative records of an enterprise under court-approved restructuring shielded from
+-- publicity for the period (src/restructuring.sql), visible with the court decision to government and the subject
+-- (disclosed_record.shielded_by); run_restructuring_shields(as_of) restores or ends them afterwards.
+-- ---------------------------------------------------------------------------------------------------------------------
+-- =====================================================================================================================
+-- 破产重整信息屏蔽 (国办发〔2025〕22号: temporary shielding during bankruptcy restructuring): the negative information of an
+-- enterprise whose restructuring a court approved is shielded from publicity for the restructuring period, on the
+-- court decision as basis, and afterwards restored (restructuring terminated, or no outcome recorded) or ended
+-- (restructuring plan carried out). Shielded records are disclosed to government and the subject itself only,
+-- marked with the court decision (credit_gz.disclosed_record.shielded_by); the job step run_restructuring_shields(as_of)
+-- closes shields whose period is over.
+-- =====================================================================================================================
+
+CREATE TABLE credit_gz.restructuring_shield (
+    shield_id         bigint  GENERATED BY DEFAULT AS IDENTITY,
+    subject_id        bigint  NOT NULL REFERENCES credit_gz.subject (subject_id),
+    department_code   text    NOT NULL REFERENCES credit_gz.department (code) ON UPDATE CASCADE,
+    court_decision_no text    NOT NULL CHECK (btrim(court_decision_no) <> ''),
+    approved_on       date    NOT NULL,
+    shield_from       date    NOT NULL,
+    shield_until      date,
+    plan_outcome      text    CHECK (plan_outcome IN ('completed', 'terminated')),
+    outcome           text    CHECK (outcome IN ('restored', 'ended')),
+    closed_on         date,
+    created_at        timestamptz NOT NULL DEFAULT pg_catalog.now(),
+    PRIMARY KEY (subject_id, shield_id),
+    UNIQUE (subject_id, court_decision_no),
+    CHECK (shield_from >= approved_on),
+    CHECK (shield_until IS NULL OR shield_until > shield_from),
+    CHECK ((outcome IS NULL) = (closed_on IS NULL))
+);
+COMMENT ON TABLE credit_gz.restructuring_shield IS
+    '破产重整信息屏蔽 / shielding of an enterprise''s negative information from publicity while a court-approved '
+    'restructuring runs (国办发〔2025〕22号), [shield_from, shield_until), on the court decision as basis. Written by the '
+    'court (its department, row-level security); the subject''s negative records are then disclosed to government and '
+    'the subject itself only (credit_gz.disclosed_record.shielded_by).';
+COMMENT ON COLUMN credit_gz.restructuring_shield.shield_id IS '屏蔽编号 / shield id';
+COMMENT ON COLUMN credit_gz.restructuring_shield.subject_id IS '重整企业 / the enterprise under restructuring';
+COMMENT ON COLUMN credit_gz.restructuring_shield.department_code IS '裁定法院 / the court that approved the restructuring (a judicial department)';
+COMMENT ON COLUMN credit_gz.restructuring_shield.court_decision_no IS '法院裁定书文号 / number of the court decision approving the restructuring (the basis)';
+COMMENT ON COLUMN credit_gz.restructuring_shield.approved_on IS '裁定日期 / day the court approved the restructuring';
+COMMENT ON COLUMN credit_gz.restructuring_shield.shield_from IS '屏蔽起始日 / first day shielded';
+COMMENT ON COLUMN credit_gz.restructuring_shield.shield_until IS '屏蔽截止日 / first day no longer shielded: end of the restructuring period (NULL: until the court ends it)';
+COMMENT ON COLUMN credit_gz.restructuring_shield.plan_outcome IS
+    '重整结果 / completed (重整计划执行完毕: the shielded information ends) or terminated (终止重整: it is restored); NULL: not known';
+COMMENT ON COLUMN credit_gz.restructuring_shield.outcome IS '屏蔽结果 / restored (恢复公示) or ended (终止公示), set when the shield is closed';
+COMMENT ON COLUMN credit_gz.restructuring_shield.closed_on IS '屏蔽结束日 / the first day no longer shielded, set when the shield is closed';
+COMMENT ON COLUMN credit_gz.restructuring_shield.created_at IS '登记时间 / when it was recorded';
+SELECT pg_catalog.pg_extension_config_dump('credit_gz.restructuring_shield', '');
+SELECT pg_catalog.pg_extension_config_dump(pg_catalog.pg_get_serial_sequence('credit_gz.restructuring_shield', 'shield_id'), '');
+
+-- restructuring_shield_check: an enterprise (an organisation with a unified code), approved by a court, with a
+-- period that can be changed only until the shield is closed.
+CREATE FUNCTION credit_gz.restructuring_shield_check() RETURNS trigger
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    code text;
+BEGIN
+    IF TG_RELID <> 'credit_gz.restructuring_shield'::regclass THEN
+        RAISE EXCEPTION 'credit_gz.restructuring_shield_check() fires only on credit_gz.restructuring_shield'
+            USING ERRCODE = '39P01';
+    END IF;
+    IF TG_OP = 'INSERT' AND credit_gz.restoring() THEN RETURN NEW; END IF;  -- a restore keeps its rows as dumped
+    IF TG_OP = 'UPDATE' AND OLD.closed_on IS NOT NULL
+       AND (NEW.shield_from, NEW.shield_until, NEW.plan_outcome, NEW.subject_id, NEW.court_decision_no)
+           IS DISTINCT FROM (OLD.shield_from, OLD.shield_until, OLD.plan_outcome, OLD.subject_id, OLD.court_decision_no) THEN
+        RAISE EXCEPTION 'the restructuring shield of court decision % was closed on %', OLD.court_decision_no,
+                        pg_catalog.to_char(OLD.closed_on, 'YYYY-MM-DD')
+            USING ERRCODE = '23514', HINT = 'Record a new court decision as a new shield.';
+    END IF;
+    SELECT s.uscc::text INTO code FROM credit_gz.subject s WHERE s.subject_id = NEW.subject_id;
+    IF code IS NULL THEN
+        RAISE EXCEPTION 'subject % is not an enterprise: court decision % cannot shield it', NEW.subject_id, NEW.court_decision_no
+            USING ERRCODE = '23514', DETAIL = 'Bankruptcy restructuring concerns enterprises, named by their unified code.',
+                  HINT = 'Give the subject_id of the enterprise under restructuring.';
+    END IF;
+    IF NOT EXISTS (SELECT FROM credit_gz.department d WHERE d.code = NEW.department_code AND d.kind = 'judicial') THEN
+        RAISE EXCEPTION 'department % is not a court: the restructuring of % cannot be shielded on its decision %',
+                        NEW.department_code, code, NEW.court_decision_no
+            USING ERRCODE = '23514', DETAIL = 'A court approves a restructuring (破产重整裁定).',
+                  HINT = 'Record the shield under the court''s department (kind judicial).';
+    END IF;
+    IF NEW.approved_on > credit_gz.policy_date() THEN
+        RAISE EXCEPTION 'court decision % of % cannot be approved on %, after today', NEW.court_decision_no, code,
+                        pg_catalog.to_char(NEW.approved_on, 'YYYY-MM-DD')
+            USING ERRCODE = '22023', HINT = 'Give the day of the court decision.';
+    END IF;
+    RETURN NEW;
+END $$;
+COMMENT ON FUNCTION credit_gz.restructuring_shield_check() IS
+    'Trigger on credit_gz.restructuring_shield: the subject is an enterprise, the department a court, the decision not '
+    'in the future (22023); a closed shield keeps its period and outcome (23514).';
+CREATE TRIGGER restructuring_shield_check BEFORE INSERT OR UPDATE ON credit_gz.restructuring_shield
+    FOR EACH ROW EXECUTE FUNCTION credit_gz.restructuring_shield_check();
+COMMENT ON TRIGGER restructuring_shield_check ON credit_gz.restructuring_shield IS
+    '屏蔽校验 / an enterprise, a court, a decision already made; closed shields stay as closed';
+
+ALTER TABLE credit_gz.restructuring_shield ENABLE ROW LEVEL SECURITY;
+CREATE POLICY restructuring_shield_department ON credit_gz.restructuring_shield FOR ALL
+    USING (department_code = ANY (credit_gz.my_departments()))
+    WITH CHECK (department_code = ANY (credit_gz.my_departments()));
+COMMENT ON POLICY restructuring_shield_department ON credit_gz.restructuring_shield IS
+    '谁认定谁负责: the court records, reads and updates its own shields; others see shielding in the disclosed views.';
+
+-- restructuring_shield_in_force: the predicate of a shield in force on a day, the one definition the views and the
+-- job use.
+CREATE FUNCTION credit_gz.restructuring_shield_in_force(shield_from date, shield_until date, closed_on date, on_day date)
+RETURNS boolean
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN credit_gz.in_force(shield_from, LEAST(shield_until, closed_on), on_day);
+COMMENT ON FUNCTION credit_gz.restructuring_shield_in_force(date, date, date, date) IS
+    '屏蔽是否有效 / whether a restructuring shield is in force on a day: from shield_from until the first of '
+    'shield_until and closed_on.';
+
+-- run_restructuring_shields: the job step closing shields whose period is over by as_of. A completed plan ends the
+-- shielded information (the negative records decided before the shield in publicity become expired, their publicity
+-- ended on the shield's last day); otherwise publicity is restored. Subjects in subject_id order.
+CREATE FUNCTION credit_gz.run_restructuring_shields(as_of date DEFAULT credit_gz.policy_date())
+RETURNS jsonb
+LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    sh record;
+    restored integer := 0;
+    ended integer := 0;
+    records_ended integer := 0;
+    n integer;
+BEGIN
+    FOR sh IN SELECT s.subject_id, s.shield_id, s.shield_from, s.shield_until, s.plan_outcome
+                FROM credit_gz.restructuring_shield s
+               WHERE s.closed_on IS NULL AND s.shield_until <= as_of
+               ORDER BY s.subject_id, s.shield_id
+                 FOR UPDATE
+    LOOP
+        IF sh.plan_outcome = 'completed' THEN
+            UPDATE credit_gz.record r
+               SET status = 'expired', publicity_ended_on = sh.shield_until
+             WHERE r.subject_id = sh.subject_id AND r.status = 'in_publicity' AND r.decision_date < sh.shield_from
+               AND EXISTS (SELECT FROM credit_gz.info_item i WHERE i.code = r.item_code AND i.polarity = 'negative');
+            GET DIAGNOSTICS n = ROW_COUNT;
+            records_ended := records_ended + n;
+            ended := ended + 1;
+        ELSE
+            restored := restored + 1;
+        END IF;
+        UPDATE credit_gz.restructuring_shield s
+           SET outcome = CASE WHEN sh.plan_outcome = 'completed' THEN 'ended' ELSE 'restored' END,
+               closed_on = sh.shield_until
+         WHERE s.subject_id = sh.subject_id AND s.shield_id = sh.shield_id;
+    END LOOP;
+    RETURN pg_catalog.jsonb_build_object('as_of', as_of, 'shields_restored', restored, 'shields_ended', ended,
+                                         'records_ended', records_ended);
+END $$;
+COMMENT ON FUNCTION credit_gz.run_restructuring_shields(date) IS
+    '重整屏蔽到期处理 / job step: closes the restructuring shields whose period ended by as_of — restored (publicity '
+    'resumes) unless the plan was completed, then ended (the negative records decided before the shield become '
+    'expired, 终止公示 on the shield''s last day). Returns the counts.';
+REVOKE ALL ON FUNCTION credit_gz.run_restructuring_shields(date) FROM PUBLIC;
+
+INSERT INTO credit_gz.role_privilege (kind, object_name, privileges, shipped) VALUES
+    ('department', 'restructuring_shield', 'SELECT, INSERT, UPDATE', true);
+
+-- disclosed_record, replaced again here: it reads the end-state columns and the restructuring shields added by the
+-- two blocks above (the earlier replacement could not)
+CREATE OR REPLACE VIEW credit_gz.disclosed_record WITH (security_barrier = true) AS
+SELECT a.audience, r.record_id, r.subject_id, r.item_code, i.name_zh AS item_name, i.kind AS item_kind,
+       i.polarity, r.domain_code, r.department_code, r.document_no, r.decision_date, r.severity, l.level, r.status,
+       r.status = 'under_objection' AS under_objection, r.publish_from, r.repairable_from, r.publish_until,
+       sh.decision_no AS shielded_by
+  FROM credit_gz.record r
+  JOIN credit_gz.info_item i ON i.code = r.item_code
+ CROSS JOIN LATERAL (SELECT credit_gz.record_level(r.disclosure, r.status, r.publish_from, r.publish_until,
+                                                   credit_gz.policy_date(), r.publicity_ended_on, r.sharing_ended_on) AS level) l0
+ -- 破产重整信息屏蔽: a negative record the public or institutions would see is shared with government (and the subject)
+ -- only while a restructuring shield of the subject is in force, marked with the court decision
+ CROSS JOIN LATERAL (SELECT (SELECT s.court_decision_no FROM credit_gz.restructuring_shield s
+                              WHERE i.polarity = 'negative' AND l0.level IN ('public', 'authorised')
+                                AND s.subject_id = r.subject_id
+                                AND credit_gz.restructuring_shield_in_force(s.shield_from, s.shield_until, s.closed_on,
+                                                                            credit_gz.policy_date())
+                              ORDER BY s.shield_id LIMIT 1) AS decision_no) sh
+ CROSS JOIN LATERAL (SELECT CASE WHEN sh.decision_no IS NOT NULL THEN 'government' ELSE l0.level END AS level) l
+ CROSS JOIN pg_catalog.unnest((SELECT credit_gz.my_audiences())) AS a(audience)
+  JOIN credit_gz.audience au ON au.code = a.audience
+ WHERE l.level IS NOT NULL
+   AND (EXISTS (SELECT 1 FROM credit_gz.disclosure_rule d
+                 WHERE d.audience = a.audience AND d.level = l.level
+                   AND credit_gz.in_force(d.effective_from, d.effective_until, credit_gz.policy_date()))
+        OR (a.audience = 'government' AND r.department_code = ANY ((SELECT credit_gz.my_departments())::text[])))
+   AND credit_gz.audience_sees_subject(a.audience, au.needs_authorization, r.subject_id);
+COMMENT ON VIEW credit_gz.disclosed_record IS
+    '可见信用记录 / credit records as each audience the current role may read as sees them, by credit_gz.disclosure_rule '
+    'and the record''s level on today''s date (credit_gz.record_level; government only while a bankruptcy '
+    'restructuring shield of the subject is in force, shielded_by); financial institutions only under a live '
+    'authorisation; a department''s own records at every level.';
+COMMENT ON COLUMN credit_gz.disclosed_record.shielded_by IS
+    '破产重整屏蔽依据 / the court decision under which the record is shielded from publicity during a bankruptcy '
+    'restructuring (credit_gz.restructuring_shield), NULL when not shielded';
+
+-- ---------------------------------------------------------------------------------------------------------------------
+-- 政务失信 and the 事业单位 list (《关于健全社会信用体系的意见》, 2025-03): list types limited to kinds of subject and fed
+-- by records of an item (list_type.subject_kinds, from_item_code; list_entry_check, redefined above), 政务失信 records
+-- restricting fiscal funds and awards (measures as data), 事业单位异常名录 (src/government_dishonesty.sql).
+-- ---------------------------------------------------------------------------------------------------------------------
+ALTER TABLE credit_gz.list_type
+    ADD COLUMN subject_kinds text[] CHECK (cardinality(subject_kinds) > 0),
+    ADD COLUMN from_item_code text REFERENCES credit_gz.info_item (code) ON UPDATE CASCADE;
+COMMENT ON COLUMN credit_gz.list_type.subject_kinds IS
+    '适用主体类别 / the kinds of subject (credit_gz.subject.kind) that may be listed, e.g. government_agency for 政务失信, '
+    'public_institution for 事业单位异常名录; NULL: every kind applies_to allows';
+COMMENT ON COLUMN credit_gz.list_type.from_item_code IS
+    '由信用记录列入 / a record of this catalogue item lists its subject at once (the record as basis, e.g. 政务失信 '
+    'records); NULL: listed by a determination only';
+
+-- =====================================================================================================================
+-- 政务失信 and the 事业单位 list (中共中央办公厅、国务院办公厅《关于健全社会信用体系的意见》, 2025-03): records of the
+-- dishonesty of government bodies (政务失信: e.g. not performing a judgment or a contract, not honouring a policy
+-- commitment) list the body at once, and the list restricts its access to fiscal funds and awards — measures as data
+-- (credit_gz.measure), pre-checked like every other; public institutions (事业单位) have an abnormal list like the
+-- enterprises' 经营异常名录.
+-- =====================================================================================================================
+
+INSERT INTO credit_gz.info_item
+    (code, name_zh, name_en, kind, polarity, applies_to, barred_for_natural_person, double_publicity, legal_basis, shipped)
+VALUES
+    ('government_dishonesty', '政务失信信息', 'Dishonesty of a government body (政务失信)', 'negative', 'negative',
+     'legal_entity', false, NULL, '中共中央办公厅、国务院办公厅《关于健全社会信用体系的意见》(2025年3月) (政务诚信)', true);
+
+INSERT INTO credit_gz.list_type (code, name_zh, name_en, parent_code, polarity, severity, applies_to, derived_only,
+        default_term_months, early_removal_after_months, early_removal_conditions,
+        escalate_to_code, escalate_after_months, escalation_notice_days, legal_basis, effective_from, shipped,
+        subject_kinds, from_item_code) VALUES
+ ('government_dishonesty', '政务失信记录', 'Government bodies with a record of dishonesty (政务失信)', NULL, 'punishment',
+  'general', 'legal_entity', false, NULL, 0, '已纠正失信行为（履行判决、合同或政策承诺）', NULL, NULL, NULL,
+  '中共中央办公厅、国务院办公厅《关于健全社会信用体系的意见》(2025年3月): 政务失信记录 限制财政资金、评优评先', '2025-03-21', true,
+  ARRAY['government_agency', 'public_institution'], 'government_dishonesty'),
+ ('public_institution_abnormal', '事业单位异常名录', 'Abnormal list of public institutions (事业单位)', NULL, 'attention',
+  'general', 'legal_entity', false, NULL, 0, '已纠正（报送年度报告、公示信息或恢复联系）', NULL, NULL, NULL,
+  '中共中央办公厅、国务院办公厅《关于健全社会信用体系的意见》(2025年3月): 建立事业单位异常名录 (like 《企业经营异常名录管理暂行办法》)',
+  '2025-03-21', true, ARRAY['public_institution'], NULL);
+
+INSERT INTO credit_gz.list_disclosure (list_type_code, disclosure, shipped) VALUES
+    ('government_dishonesty', 'public', true),
+    ('public_institution_abnormal', 'public', true);
+
+INSERT INTO credit_gz.measure (code, name_zh, list_type_code, domain_code, action, category, kind, effect,
+                               legal_basis, effective_from, shipped) VALUES
+ ('gd_fiscal_funds_bar', '限制申请财政资金、政府补贴和资金项目', 'government_dishonesty', NULL, 'subsidy', 'rights_reducing',
+  'punishment', 'deny', '中共中央办公厅、国务院办公厅《关于健全社会信用体系的意见》(2025年3月): 政务失信 限制财政资金', '2025-03-21', true),
+ ('gd_honour_bar', '限制参加评先评优、表彰奖励', 'government_dishonesty', NULL, 'honour', 'rights_reducing', 'punishment',
+  'deny', '中共中央办公厅、国务院办公厅《关于健全社会信用体系的意见》(2025年3月): 政务失信 限制评优评先', '2025-03-21', true),
+ ('pia_inspection_up', '事业单位异常提高抽查比例', 'public_institution_abnormal', NULL, 'inspection_frequency',
+  'management', 'punishment', 'condition', '《关于健全社会信用体系的意见》(2025年3月): 事业单位异常名录 (as 《企业经营异常名录管理暂行办法》第十八条)',
+  '2025-03-21', true),
+ ('pia_honour_bar', '不予授予荣誉称号', 'public_institution_abnormal', NULL, 'honour', 'management', 'punishment',
+  'condition', '《关于健全社会信用体系的意见》(2025年3月): 事业单位异常名录 (as 《企业经营异常名录管理暂行办法》第十八条)',
+  '2025-03-21', true);
+
+-- list_from_record: AFTER INSERT statement trigger on credit_gz.record: a record of an item some list type is fed by
+-- (list_type.from_item_code) lists its subject there, in the record's department's name (the department the record
+-- was written for under row-level security), from the decision date, the record as basis — where the list is in
+-- force on that day. SECURITY DEFINER: a role that records needs no rights on the lists.
+CREATE FUNCTION credit_gz.list_from_record() RETURNS trigger
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    IF TG_RELID OPERATOR(pg_catalog.<>) 'credit_gz.record'::pg_catalog.regclass OR TG_WHEN OPERATOR(pg_catalog.<>) 'AFTER'
+       OR TG_LEVEL OPERATOR(pg_catalog.<>) 'STATEMENT' OR TG_OP OPERATOR(pg_catalog.<>) 'INSERT' THEN
+        RAISE EXCEPTION 'credit_gz.list_from_record() fires only AFTER INSERT FOR EACH STATEMENT on credit_gz.record'
+            USING ERRCODE = '39P01';
+    END IF;
+    IF credit_gz.restoring() THEN RETURN NULL; END IF;  -- a restore keeps the entries as dumped
+    INSERT INTO credit_gz.list_entry (subject_id, list_type_code, department_code, basis_document, effective_from, record_id)
+    SELECT r.subject_id, lt.code, r.department_code, r.document_no, r.decision_date, r.record_id
+      FROM list_from_record_new r
+      JOIN credit_gz.list_type lt ON lt.from_item_code OPERATOR(pg_catalog.=) r.item_code
+     WHERE r.status OPERATOR(pg_catalog.=) 'in_publicity'
+       AND credit_gz.in_force(lt.effective_from, lt.effective_until, r.decision_date)
+     ORDER BY r.subject_id, r.record_id;
+    RETURN NULL;
+END $$;
+COMMENT ON FUNCTION credit_gz.list_from_record() IS
+    'Trigger: records of an item a list type is fed by (list_type.from_item_code, e.g. 政务失信) list their subject there '
+    'in the department''s name from the decision date, the record as basis (list_entry.record_id), where the list is '
+    'in force then. Trigger on credit_gz.record only.';
+REVOKE ALL ON FUNCTION credit_gz.list_from_record() FROM PUBLIC;
+CREATE TRIGGER list_from_record AFTER INSERT ON credit_gz.record REFERENCING NEW TABLE AS list_from_record_new
+    FOR EACH STATEMENT EXECUTE FUNCTION credit_gz.list_from_record();
+COMMENT ON TRIGGER list_from_record ON credit_gz.record IS
+    '政务失信: records of a list-feeding item list their subject (one statement)';

@@ -22,7 +22,7 @@ CREATE FUNCTION pg_temp.sid(n text) RETURNS bigint LANGUAGE sql AS $$
 CREATE FUNCTION pg_temp.pen(doc text, d date, sev text, dom text DEFAULT NULL, subj text DEFAULT 'T天河公司')
 RETURNS credit_gz.record LANGUAGE sql AS $$
   INSERT INTO credit_gz.record (subject_id, item_code, department_code, document_no, decision_date, severity, domain_code)
-  VALUES (pg_temp.sid(subj), 'administrative_penalty', 'market_regulation', doc, d, sev, dom) RETURNING * $$;
+  VALUES (pg_temp.sid(subj), 'administrative_penalty', 'environment', doc, d, sev, dom) RETURNING * $$;
 
 -- ---------------------------------------------------------------------------------------------------- catalogues
 SELECT has_table('credit_gz', t, 'table credit_gz.' || t)
@@ -55,7 +55,7 @@ SELECT throws_ok($$INSERT INTO credit_gz.domain (code, parent_code, seq, sector,
                    VALUES ('x_sub', 'no_such_parent', 1, 'social', 'x', 'x')$$, '23503', NULL, 'a sub-domain needs an existing parent');
 SELECT throws_ok($$DELETE FROM credit_gz.domain WHERE code = 'logistics'$$, '23503', NULL, 'a parent with sub-domains cannot go');
 SELECT is((SELECT array_agg(DISTINCT generation ORDER BY generation) FROM credit_gz.publicity_rule),
-          ARRAY['gz_2024', 'ndrc_36_2026', 'ndrc_527_2019', 'ndrc_58_2023'], 'four rule generations shipped as data');
+          ARRAY['gz_2024', 'ndrc_36_2026', 'ndrc_527_2019', 'ndrc_58_2023', 'samr_107_2025'], 'five rule generations shipped as data');
 
 -- ---------------------------------------------------------------------------------------------------- subjects
 INSERT INTO credit_gz.subject (uscc, name) VALUES
@@ -210,7 +210,8 @@ SELECT is((SELECT status FROM credit_gz.record WHERE document_no = 'T-R-17'), 'i
 SELECT is((credit_gz.publicity_rule_for('2024-02-01', 'general', 't_mine_safety')).publicity_rule_id, 213,
           'publicity_rule_for agrees with the trigger');
 SELECT is_empty($$SELECT document_no, publicity_rule_id FROM credit_gz.record
-                  WHERE publicity_rule_id IS DISTINCT FROM credit_gz.publicity_rule_id_for(decision_date, severity, domain_code)$$,
+                  WHERE publicity_rule_id IS DISTINCT FROM credit_gz.publicity_rule_id_for(decision_date, severity, domain_code,
+                            department_code, credit_gz.record_penalty_category(penalty_category, details), item_code)$$,
                 'publicity_rule_id_for names the rule the trigger chose, for every record');
 -- a new rule generation is data: records keep the rule of their decision date
 INSERT INTO credit_gz.publicity_rule (publicity_rule_id, generation, source, effective_from, severity, min_months, max_months, repairable)

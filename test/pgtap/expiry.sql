@@ -12,7 +12,7 @@ CREATE FUNCTION pg_temp.org_code(body text) RETURNS text LANGUAGE sql IMMUTABLE 
 CREATE FUNCTION pg_temp.at(d date) RETURNS timestamptz LANGUAGE sql IMMUTABLE AS $$
     SELECT (d::text || ' 00:10:00+08')::timestamptz $$;
 CREATE FUNCTION pg_temp.status(doc text) RETURNS text LANGUAGE sql STABLE AS $$
-    SELECT status || '/' || disclosure FROM credit_gz.record WHERE department_code = 'market_regulation' AND document_no = doc $$;
+    SELECT status || '/' || disclosure FROM credit_gz.record WHERE department_code = 'environment' AND document_no = doc $$;
 
 INSERT INTO credit_gz.subject (uscc, name)
 SELECT credit_gz.uscc_make('91440106' || pg_temp.org_code('MA' || lpad(n::text, 6, '0'))), '到期测试' || n
@@ -31,41 +31,41 @@ INSERT INTO gen (doc, decided, severity, domain, item, publicity_rule_id, until)
     ('EXP-36-G',   '2026-04-11', 'general',          NULL,          'administrative_penalty', 302, '2027-04-11'),
     ('EXP-36-S',   '2026-04-12', 'serious',          NULL,          'administrative_penalty', 303, '2029-04-12'),
     ('EXP-GZ',     '2024-05-01', NULL,               NULL,          'major_tax_violation',    401, '2029-05-01');
-SELECT credit_gz.load_record('market_regulation', doc, (SELECT min(id) FROM subj), item, decided, domain, severity)
+SELECT credit_gz.load_record('environment', doc, (SELECT min(id) FROM subj), item, decided, domain, severity)
 FROM gen ORDER BY doc;
 UPDATE credit_gz.record r SET status = 'in_publicity'
-FROM gen WHERE r.department_code = 'market_regulation' AND r.document_no = gen.doc;
+FROM gen WHERE r.department_code = 'environment' AND r.document_no = gen.doc;
 
 SELECT results_eq($$SELECT r.publicity_rule_id, r.publish_until FROM credit_gz.record r JOIN gen ON r.document_no = gen.doc
-                    WHERE r.department_code = 'market_regulation' ORDER BY gen.doc$$,
+                    WHERE r.department_code = 'environment' ORDER BY gen.doc$$,
                   $$SELECT publicity_rule_id, until FROM gen ORDER BY doc$$,
                   'each record keeps the rule of its decision date and its maximum period');
 
 -- Minimum periods (repair eligibility) under each generation: day before no, day of yes, day after yes.
 INSERT INTO credit_gz.commitment (subject_id, kind, matter, department_code)
-SELECT min(id), 'credit_repair', '信用修复承诺', 'market_regulation' FROM subj;
+SELECT min(id), 'credit_repair', '信用修复承诺', 'environment' FROM subj;
 SELECT ok(NOT (SELECT eligible FROM credit_gz.record_repair_eligibility(r.record_id, r.repairable_from - 1, r.decision_date))
           AND (SELECT eligible FROM credit_gz.record_repair_eligibility(r.record_id, r.repairable_from, r.decision_date))
           AND (SELECT eligible FROM credit_gz.record_repair_eligibility(r.record_id, r.repairable_from + 1, r.decision_date)),
           format('%s: repairable from %s (day before no, of yes, after yes)', r.document_no, r.repairable_from))
 FROM credit_gz.record r
-WHERE r.department_code = 'market_regulation' AND r.document_no IN ('EXP-527-G', 'EXP-527-S', 'EXP-58-G', 'EXP-58-WS', 'EXP-36-G', 'EXP-36-S')
+WHERE r.department_code = 'environment' AND r.document_no IN ('EXP-527-G', 'EXP-527-S', 'EXP-58-G', 'EXP-58-WS', 'EXP-36-G', 'EXP-36-S')
 ORDER BY r.document_no;
 SELECT results_eq($$SELECT document_no, repairable_from FROM credit_gz.record
-                    WHERE department_code = 'market_regulation' AND document_no IN ('EXP-527-G', 'EXP-527-S', 'EXP-58-G', 'EXP-58-WS', 'EXP-36-G', 'EXP-36-S')
+                    WHERE department_code = 'environment' AND document_no IN ('EXP-527-G', 'EXP-527-S', 'EXP-58-G', 'EXP-58-WS', 'EXP-36-G', 'EXP-36-S')
                     ORDER BY document_no$$,
                   $$VALUES ('EXP-36-G', DATE '2026-07-11'), ('EXP-36-S', DATE '2027-04-12'), ('EXP-527-G', DATE '2022-06-15'),
                            ('EXP-527-S', DATE '2022-09-16'), ('EXP-58-G', DATE '2023-09-10'), ('EXP-58-WS', DATE '2024-06-11')$$,
                   'minimum periods: 527 general 3 / serious 6 months, Order 58 3 months (work safety 1 year), Order 36 general 3 months / serious 1 year');
 SELECT ok((SELECT eligible FROM credit_gz.record_repair_eligibility(r.record_id, r.decision_date, r.decision_date)),
           'Order 36 minor: repairable on the decision day once the obligation is performed')
-FROM credit_gz.record r WHERE r.department_code = 'market_regulation' AND r.document_no = 'EXP-36-M';
+FROM credit_gz.record r WHERE r.department_code = 'environment' AND r.document_no = 'EXP-36-M';
 SELECT ok(NOT (SELECT eligible FROM credit_gz.record_repair_eligibility(r.record_id, '2024-01-01', r.decision_date)),
           '527 specific serious: never repairable')
-FROM credit_gz.record r WHERE r.department_code = 'market_regulation' AND r.document_no = 'EXP-527-SS';
+FROM credit_gz.record r WHERE r.department_code = 'environment' AND r.document_no = 'EXP-527-SS';
 SELECT ok(NOT (SELECT eligible FROM credit_gz.record_repair_eligibility(r.record_id, '2028-01-01', r.decision_date)),
           'Guangzhou 2024 ungraded negative information: not repairable')
-FROM credit_gz.record r WHERE r.department_code = 'market_regulation' AND r.document_no = 'EXP-GZ';
+FROM credit_gz.record r WHERE r.department_code = 'environment' AND r.document_no = 'EXP-GZ';
 
 -- A list entry with a term, an abnormal-operations entry, an entry with a rectification deadline.
 INSERT INTO credit_gz.list_entry (subject_id, list_type_code, department_code, basis_document, effective_from, effective_until)
@@ -154,19 +154,19 @@ SELECT is((credit_gz.run_expiry(pg_temp.at('2029-05-01')) ->> 'records_expired')
 SELECT is(pg_temp.status('EXP-GZ'), 'expired/archived', 'Guangzhou 2024 expired and archived');
 
 -- Deadlines counted from today: repair applications and objections flagged when overdue.
-SELECT credit_gz.load_record('market_regulation', 'EXP-NOW-1', (SELECT min(id) FROM subj), 'administrative_penalty',
+SELECT credit_gz.load_record('environment', 'EXP-NOW-1', (SELECT min(id) FROM subj), 'administrative_penalty',
                              credit_gz.policy_date() - 200, NULL, 'general');
-SELECT credit_gz.load_record('market_regulation', 'EXP-NOW-2', (SELECT min(id) FROM subj), 'administrative_penalty',
+SELECT credit_gz.load_record('environment', 'EXP-NOW-2', (SELECT min(id) FROM subj), 'administrative_penalty',
                              credit_gz.policy_date() - 201, NULL, 'general');
 -- Order 36 minor, published until about a week from now: its objection outlasts it
-SELECT credit_gz.load_record('market_regulation', 'EXP-NOW-3', (SELECT min(id) FROM subj), 'administrative_penalty',
+SELECT credit_gz.load_record('environment', 'EXP-NOW-3', (SELECT min(id) FROM subj), 'administrative_penalty',
                              (credit_gz.policy_date() + 7 - interval '3 months')::date, NULL, 'minor');
 CREATE TEMP TABLE app AS SELECT * FROM credit_gz.repair_submit(
-    (SELECT record_id FROM credit_gz.record WHERE department_code = 'market_regulation' AND document_no = 'EXP-NOW-1'), credit_gz.policy_date() - 1);
+    (SELECT record_id FROM credit_gz.record WHERE department_code = 'environment' AND document_no = 'EXP-NOW-1'), credit_gz.policy_date() - 1);
 CREATE TEMP TABLE obj AS SELECT * FROM credit_gz.objection_submit(
-    (SELECT record_id FROM credit_gz.record WHERE department_code = 'market_regulation' AND document_no = 'EXP-NOW-2'), '认定有误');
+    (SELECT record_id FROM credit_gz.record WHERE department_code = 'environment' AND document_no = 'EXP-NOW-2'), '认定有误');
 CREATE TEMP TABLE obj3 AS SELECT * FROM credit_gz.objection_submit(
-    (SELECT record_id FROM credit_gz.record WHERE department_code = 'market_regulation' AND document_no = 'EXP-NOW-3'), '认定有误');
+    (SELECT record_id FROM credit_gz.record WHERE department_code = 'environment' AND document_no = 'EXP-NOW-3'), '认定有误');
 CREATE FUNCTION pg_temp.app_flags() RETURNS text LANGUAGE sql STABLE AS $$
     SELECT (accept_overdue_at IS NOT NULL)::text || '/' || (decide_overdue_at IS NOT NULL)::text
     FROM credit_gz.repair_application WHERE application_id = (SELECT application_id FROM app) $$;

@@ -25,7 +25,7 @@ SELECT is((SELECT count(*)::int
              JOIN pg_catalog.pg_class c ON m.classid = 'pg_catalog.pg_class'::regclass AND c.oid = m.objid
              JOIN pg_catalog.pg_constraint k ON k.conrelid = c.oid AND k.contype = 'p'
             WHERE c.relkind IN ('r', 'p') AND c.relname ~ '_rule$' AND pg_catalog.cardinality(k.conkey) = 1),
-          4, 'four rule tables have a one-column key (publicity, propagation, deadline, scoring)');
+          5, 'five rule tables have a one-column key (publicity, propagation, deadline, scoring, end state)');
 
 SELECT is(ARRAY(SELECT c.relname || '.' || a.attname
                   FROM cg_member m

@@ -18,7 +18,7 @@ WITH s AS (INSERT INTO credit_gz.subject (uscc, name) VALUES
            RETURNING subject_id, name)
 INSERT INTO fx SELECT CASE name WHEN '修复测试甲公司' THEN 'a' WHEN '修复测试乙公司' THEN 'b' ELSE 'c' END, subject_id FROM s;
 
--- Records under Order 36 (decided after 2026-04-01): general, 3 months to 1 year.
+-- Records decided after 2026-04-01: general, 3 months to 1 year (Order 36; market regulation's Order 107 alike).
 INSERT INTO fx SELECT 'rec_ok', credit_gz.load_record('market_regulation', 'RPR-T-001', (SELECT id FROM fx WHERE name = 'a'),
     'administrative_penalty', credit_gz.policy_date() - 200, NULL, 'general');
 INSERT INTO fx SELECT 'rec_young', credit_gz.load_record('market_regulation', 'RPR-T-002', (SELECT id FROM fx WHERE name = 'a'),
@@ -101,8 +101,8 @@ SELECT throws_ok(format('SELECT credit_gz.repair_approve(%s)', (SELECT id FROM f
 SELECT throws_ok(format('UPDATE credit_gz.repair_application SET channel = ''green'' WHERE application_id = %s', (SELECT id FROM fx WHERE name = 'app1')),
                  '23514', NULL, 'the channel cannot be changed');
 SELECT is((credit_gz.repair_accept((SELECT id FROM fx WHERE name = 'app1'))).decide_due,
-          credit_gz.deadline('repair', 'decision', 'standard', credit_gz.policy_date()),
-          'accepted: decision deadline 10 working days');
+          credit_gz.add_working_days(credit_gz.policy_date(), 7),
+          'accepted: decision deadline of market regulation, 7 working days (SAMR Order 107)');
 SELECT is((SELECT status FROM credit_gz.repair_application WHERE application_id = (SELECT id FROM fx WHERE name = 'app1')), 'accepted', 'status accepted');
 SELECT throws_ok(format('SELECT credit_gz.repair_reject(%s, NULL)', (SELECT id FROM fx WHERE name = 'app1')),
                  '23514', NULL, 'rejection needs a reason');
