@@ -31,7 +31,7 @@ VALUES ('f-mr', 1, '甲餐饮有限公司', '法人及非法人组织', pg_temp.
         'market_regulation'),
        ('f-mr', 2, '吴二', '自然人', NULL, NULL, NULL, NULL, '居民身份证',
         credit_gz.resident_id_make('44010619820202002')::text, '穗市监罚〔2026〕902号', '食品安全', '无证经营',
-        '《食品安全法》第一百二十二条', '警告', '警告', NULL, NULL, NULL, '2026-03-05', NULL, NULL,
+        '《食品安全法》第一百二十二条', '罚款', '罚款二千元', '0.2', NULL, NULL, '2026-03-05', NULL, NULL,
         '广州市市场监督管理局', NULL, '广州市市场监督管理局', NULL, NULL, 'market_regulation'),
        ('f-h', 1, '乙诊所有限公司', '法人及非法人组织', pg_temp.mk_uscc(93002), NULL, NULL, NULL, NULL, NULL,
         '穗卫罚〔2026〕903号', '食品安全', '餐具消毒不合格', '《传染病防治法》', '罚款', '罚款五千元', '0.5', NULL, NULL,
