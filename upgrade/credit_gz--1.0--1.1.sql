@@ -4,6 +4,22 @@
 \echo Use "ALTER EXTENSION credit_gz UPDATE TO '1.1'" to load this file. \quit
 
 -- ---------------------------------------------------------------------------------------------------------------
+-- Messages in the language of lc_messages (credit_gz.msg), first: functions below format their messages with it
+-- ---------------------------------------------------------------------------------------------------------------
+CREATE FUNCTION credit_gz.msg(msgid text) RETURNS text
+    LANGUAGE c STABLE PARALLEL SAFE
+    AS 'MODULE_PATHNAME', 'credit_gz_msg';
+COMMENT ON FUNCTION credit_gz.msg(text) IS
+    '消息译文 / the message in the language of lc_messages: the translation of msgid in the extension''s catalogue '
+    '(zh_CN when lc_messages is Chinese), the msgid itself otherwise.';
+CREATE FUNCTION credit_gz.msg(msgid text, VARIADIC args "any") RETURNS text
+    LANGUAGE c STABLE PARALLEL SAFE
+    AS 'MODULE_PATHNAME', 'credit_gz_msg';
+COMMENT ON FUNCTION credit_gz.msg(text, "any") IS
+    '消息译文 / the message in the language of lc_messages, formatted as format() does (%s, %1$s, %%): the '
+    'translation of msgid in the extension''s catalogue, the msgid itself when it has none.';
+
+-- ---------------------------------------------------------------------------------------------------------------
 -- Trust boundary: SECURITY DEFINER trigger functions check the table they fire on and are not executable by PUBLIC;
 -- audit_trigger serves credit_gz's tables and the site tables a DBA registers (audited_table, audit_table()); every
 -- view granted to other roles is a security barrier; monitor_double_publicity() is not open to PUBLIC.
@@ -7099,18 +7115,6 @@ COMMENT ON FUNCTION credit_gz.resident_id_explain(text) IS
     'NULL when the text is a valid citizen identity number, else the reason (position and rule, and the expected '
     'check character when only it is wrong), for import error reports, in the language of lc_messages (hence '
     'STABLE). Never raises.';
-CREATE FUNCTION credit_gz.msg(msgid text) RETURNS text
-    LANGUAGE c STABLE PARALLEL SAFE
-    AS 'MODULE_PATHNAME', 'credit_gz_msg';
-COMMENT ON FUNCTION credit_gz.msg(text) IS
-    '消息译文 / the message in the language of lc_messages: the translation of msgid in the extension''s catalogue '
-    '(zh_CN when lc_messages is Chinese), the msgid itself otherwise.';
-CREATE FUNCTION credit_gz.msg(msgid text, VARIADIC args "any") RETURNS text
-    LANGUAGE c STABLE PARALLEL SAFE
-    AS 'MODULE_PATHNAME', 'credit_gz_msg';
-COMMENT ON FUNCTION credit_gz.msg(text, "any") IS
-    '消息译文 / the message in the language of lc_messages, formatted as format() does (%s, %1$s, %%): the '
-    'translation of msgid in the extension''s catalogue, the msgid itself when it has none.';
 
 CREATE FUNCTION credit_gz.subject_code(subject_id bigint) RETURNS text
 LANGUAGE plpgsql STABLE PARALLEL SAFE
