@@ -11,6 +11,7 @@
  * it a load reports nothing and the view is empty.
  */
 #include "postgres.h"
+#include "textdomain.h"
 
 #include "access/htup_details.h"
 #include "access/xact.h"

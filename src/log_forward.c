@@ -11,6 +11,7 @@
  * A batch the primary committed but whose answer was lost is sent again: at least once, not exactly once.
  */
 #include "postgres.h"
+#include "textdomain.h"
 
 #include "libpq-fe.h"
 

@@ -12,6 +12,7 @@
  * entries would have gone with its transaction anyway.
  */
 #include "postgres.h"
+#include "textdomain.h"
 
 #include "access/xact.h"
 #include "catalog/pg_type.h"

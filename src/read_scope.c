@@ -8,6 +8,7 @@
  * aborted subtransaction opened closes with it (in sync mode its log entry is rolled back too).
  */
 #include "postgres.h"
+#include "textdomain.h"
 
 #include "access/xact.h"
 #include "fmgr.h"
