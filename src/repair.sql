@@ -594,6 +594,7 @@ CREATE FUNCTION credit_gz.repair_submit(record_id bigint, obligations_performed_
 RETURNS credit_gz.repair_application
 LANGUAGE sql VOLATILE SET search_path = pg_catalog, pg_temp
 BEGIN ATOMIC
+    SELECT credit_gz.require_primary('a repair application');
     INSERT INTO credit_gz.repair_application (record_id, obligations_performed_on, statement)
     VALUES (repair_submit.record_id, repair_submit.obligations_performed_on, repair_submit.statement)
     RETURNING *;
@@ -606,6 +607,7 @@ CREATE FUNCTION credit_gz.repair_submit_entry(entry_id bigint, obligations_perfo
 RETURNS credit_gz.repair_application
 LANGUAGE sql VOLATILE SET search_path = pg_catalog, pg_temp
 BEGIN ATOMIC
+    SELECT credit_gz.require_primary('a repair application');
     INSERT INTO credit_gz.repair_application (entry_id, obligations_performed_on, statement)
     VALUES (repair_submit_entry.entry_id, repair_submit_entry.obligations_performed_on, repair_submit_entry.statement)
     RETURNING *;

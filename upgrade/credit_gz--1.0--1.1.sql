@@ -3255,23 +3255,7 @@ CREATE TRIGGER repair_application_apply AFTER UPDATE OF status, extended_on ON c
 COMMENT ON TRIGGER repair_application_apply ON credit_gz.repair_application IS
     '修复决定生效 / approval repairs and archives the record or entry; decisions and platform progress go to sync_outbox';
 
-CREATE OR REPLACE FUNCTION credit_gz.repair_submit(record_id bigint, obligations_performed_on date, statement text DEFAULT NULL)
-RETURNS credit_gz.repair_application
-LANGUAGE sql VOLATILE SET search_path = pg_catalog, pg_temp
-BEGIN ATOMIC
-    INSERT INTO credit_gz.repair_application (record_id, obligations_performed_on, statement)
-    VALUES (repair_submit.record_id, repair_submit.obligations_performed_on, repair_submit.statement)
-    RETURNING *;
-END;
 
-CREATE OR REPLACE FUNCTION credit_gz.repair_submit_entry(entry_id bigint, obligations_performed_on date, statement text DEFAULT NULL)
-RETURNS credit_gz.repair_application
-LANGUAGE sql VOLATILE SET search_path = pg_catalog, pg_temp
-BEGIN ATOMIC
-    INSERT INTO credit_gz.repair_application (entry_id, obligations_performed_on, statement)
-    VALUES (repair_submit_entry.entry_id, repair_submit_entry.obligations_performed_on, repair_submit_entry.statement)
-    RETURNING *;
-END;
 
 CREATE FUNCTION credit_gz.sync_outbox_enqueue_to(subject_id bigint, target text, topic text, payload jsonb)
 RETURNS integer
@@ -6127,6 +6111,25 @@ $$;
 COMMENT ON FUNCTION credit_gz.require_primary(text) IS
     'Raises 25006 naming what (e.g. ''a repair application'') on a hot standby, telling to use the primary; nothing '
     'on a primary. Called first by the functions that must write before they answer.';
+-- repair applications are written before they answer: on a standby they refuse with require_primary's message
+CREATE OR REPLACE FUNCTION credit_gz.repair_submit(record_id bigint, obligations_performed_on date, statement text DEFAULT NULL)
+RETURNS credit_gz.repair_application
+LANGUAGE sql VOLATILE SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+    SELECT credit_gz.require_primary('a repair application');
+    INSERT INTO credit_gz.repair_application (record_id, obligations_performed_on, statement)
+    VALUES (repair_submit.record_id, repair_submit.obligations_performed_on, repair_submit.statement)
+    RETURNING *;
+END;
+CREATE OR REPLACE FUNCTION credit_gz.repair_submit_entry(entry_id bigint, obligations_performed_on date, statement text DEFAULT NULL)
+RETURNS credit_gz.repair_application
+LANGUAGE sql VOLATILE SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+    SELECT credit_gz.require_primary('a repair application');
+    INSERT INTO credit_gz.repair_application (entry_id, obligations_performed_on, statement)
+    VALUES (repair_submit_entry.entry_id, repair_submit_entry.obligations_performed_on, repair_submit_entry.statement)
+    RETURNING *;
+END;
 
 CREATE OR REPLACE FUNCTION credit_gz.objection_submit(record_id bigint, claim text) RETURNS credit_gz.objection
 LANGUAGE sql VOLATILE SET search_path = pg_catalog, pg_temp

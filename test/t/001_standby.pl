@@ -122,6 +122,10 @@ like($err, qr/naming the server that answered it/, 'nor write an entry that name
 ($rc, $out, $err) = $standby->psql('postgres', "SELECT credit_gz.objection_submit(1, 'standby claim')");
 like($err, qr/an objection cannot be made on a hot standby/, 'an objection on the standby is refused');
 like($err, qr/HINT:  Connect to the primary/, 'with a hint to use the primary');
+($rc, $out, $err) = $standby->psql('postgres', "SELECT credit_gz.repair_submit(1, '2026-01-01')");
+like($err, qr/a repair application cannot be made on a hot standby/, 'a repair application on the standby is refused alike');
+($rc, $out, $err) = $standby->psql('postgres', "SELECT credit_gz.repair_submit_entry(1, '2026-01-01')");
+like($err, qr/a repair application cannot be made on a hot standby/, 'and so is a repair of a list entry');
 
 # ---- no forwarding configured: the read is refused ----------------------------------------------------------
 $standby->append_conf('postgresql.conf', "credit_gz.query_log_primary_conninfo = ''\n");
