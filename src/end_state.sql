@@ -61,14 +61,31 @@ COMMENT ON FUNCTION credit_gz.end_state_rule_for(text, date) IS
     '适用终止规则 / the end-state rule in force on the day of an event (repaired, expired), a local row before a shipped '
     'one; NULL when none.';
 
+-- end_state_days: the one computation of a record's end-state days, for the trigger below and for records that
+-- ended before the days were kept (the 1.0 → 1.1 update fills them from the day each record ended).
+CREATE FUNCTION credit_gz.end_state_days(status text, publish_until date, ended_on date,
+                                         OUT publicity_ended_on date, OUT sharing_ended_on date)
+LANGUAGE sql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+    SELECT d.day, CASE WHEN r.stops_sharing THEN d.day + r.sharing_after_days END
+      FROM (SELECT CASE WHEN end_state_days.status = 'expired'
+                        THEN LEAST(coalesce(end_state_days.publish_until, end_state_days.ended_on), end_state_days.ended_on)
+                        ELSE end_state_days.ended_on END AS day) d
+      LEFT JOIN LATERAL credit_gz.end_state_rule_for(end_state_days.status, d.day) r ON true
+     WHERE end_state_days.status IN ('repaired', 'expired');
+END;
+COMMENT ON FUNCTION credit_gz.end_state_days(text, date, date) IS
+    '终止公示日与停止共享日 / the end-state days of a record that became repaired or expired on ended_on: 终止公示 on '
+    'that day (an expired record: the end of its publicity period, publish_until, if earlier) and 停止共享和使用 as '
+    'the end-state rule in force then says (NULL: sharing does not end). NULL for any other status.';
+
 -- record_end_state: BEFORE UPDATE OF status (and BEFORE INSERT of an expired record) on credit_gz.record. A record that
 -- becomes repaired or expired gets its 终止公示 day (repair: the day of the change; end of the period: its
 -- publish_until, whenever the expiry job runs) and, where the rule stops sharing, its 停止共享和使用 day.
 CREATE FUNCTION credit_gz.record_end_state() RETURNS trigger
 LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
-    ended date;
-    rule credit_gz.end_state_rule;
+    days record;
 BEGIN
     IF TG_RELID <> 'credit_gz.record'::regclass OR TG_OP NOT IN ('INSERT', 'UPDATE') OR TG_WHEN <> 'BEFORE'
        OR TG_LEVEL <> 'ROW' THEN
@@ -80,12 +97,9 @@ BEGIN
        OR (TG_OP = 'UPDATE' AND (NEW.status = OLD.status OR OLD.publicity_ended_on IS NOT NULL)) THEN
         RETURN NEW;
     END IF;
-    ended := CASE WHEN NEW.status = 'expired' THEN LEAST(coalesce(NEW.publish_until, credit_gz.policy_date()),
-                                                         credit_gz.policy_date())
-                  ELSE credit_gz.policy_date() END;
-    rule := credit_gz.end_state_rule_for(NEW.status, ended);
-    NEW.publicity_ended_on := ended;
-    NEW.sharing_ended_on := CASE WHEN rule.stops_sharing THEN ended + rule.sharing_after_days END;
+    days := credit_gz.end_state_days(NEW.status, NEW.publish_until, credit_gz.policy_date());
+    NEW.publicity_ended_on := days.publicity_ended_on;
+    NEW.sharing_ended_on := days.sharing_ended_on;
     RETURN NEW;
 END $$;
 COMMENT ON FUNCTION credit_gz.record_end_state() IS
@@ -134,7 +148,9 @@ BEGIN
             UPDATE credit_gz.list_entry l
                SET status = 'lifted', status_changed_on = on_day,
                    rectified_on = coalesce(l.rectified_on, on_day),
-                   status_reason = pg_catalog.format('停止共享和使用: credit record %s', lift_record_measures.record_id)
+                   status_reason = (SELECT pg_catalog.format('停止共享和使用: %s', r.document_no) FROM credit_gz.record r
+                                     WHERE r.subject_id OPERATOR(pg_catalog.=) lift_record_measures.subject_id
+                                       AND r.record_id OPERATOR(pg_catalog.=) lift_record_measures.record_id)
              WHERE l.subject_id OPERATOR(pg_catalog.=) e.subject_id AND l.entry_id OPERATOR(pg_catalog.=) e.entry_id;
             n := n OPERATOR(pg_catalog.+) 1;
         EXCEPTION WHEN check_violation THEN
@@ -176,30 +192,47 @@ CREATE TRIGGER record_measures_lift AFTER UPDATE OF status ON credit_gz.record
 COMMENT ON TRIGGER record_measures_lift ON credit_gz.record IS
     '解除关联惩戒 / lifts the measures tied to a record when its end-state rule says (due today)';
 
--- lift_ended_measures: the job step for measures lifted after the day the record ended (a rule with a lag), as of a day.
+-- The measures a record's end can still lift: active entries it led to, a small part of the lists (lift_ended_measures
+-- and lift_record_measures find them through it, whatever the size of the archive).
+CREATE INDEX list_entry_record_active_idx ON credit_gz.list_entry (subject_id, record_id)
+    WHERE status = 'active' AND record_id IS NOT NULL AND derived_from_entry_id IS NULL;
+COMMENT ON INDEX credit_gz.list_entry_record_active_idx IS
+    '待解除的关联惩戒 / active entries a credit record led to (measures lifted when the record ends)';
+
+-- lift_ended_measures: the job step (run_expiry) for measures lifted after the day the record ended (a rule with a
+-- lag), as of a day. Each record's entries in a subtransaction of their own: under the job's short lock_timeout a
+-- subject another transaction holds is left for the next run (left_busy) instead of waiting in a lock cycle.
 CREATE FUNCTION credit_gz.lift_ended_measures(as_of date DEFAULT credit_gz.policy_date())
-RETURNS integer
+RETURNS jsonb
 LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
     r record;
-    n integer := 0;
+    lifted integer := 0;
+    busy integer := 0;
 BEGIN
+    IF as_of IS NULL OR NOT pg_catalog.isfinite(as_of) THEN
+        RAISE EXCEPTION USING ERRCODE = '22023', MESSAGE = credit_gz.msg('lift_ended_measures needs a finite day'),
+              DETAIL = credit_gz.msg('as_of is %s.', coalesce(as_of::text, 'NULL'));
+    END IF;
     FOR r IN SELECT rec.subject_id, rec.record_id,
                     credit_gz.record_measures_lift_day(rec.status, rec.publicity_ended_on, rec.sharing_ended_on) AS lift
-               FROM credit_gz.record rec
+               FROM (SELECT DISTINCT l.subject_id, l.record_id FROM credit_gz.list_entry l
+                      WHERE l.status = 'active' AND l.record_id IS NOT NULL AND l.derived_from_entry_id IS NULL) t
+               JOIN credit_gz.record rec ON rec.subject_id = t.subject_id AND rec.record_id = t.record_id
               WHERE rec.publicity_ended_on IS NOT NULL
-                AND EXISTS (SELECT FROM credit_gz.list_entry l
-                             WHERE l.subject_id = rec.subject_id AND l.record_id = rec.record_id
-                               AND l.status = 'active' AND l.derived_from_entry_id IS NULL)
               ORDER BY rec.subject_id, rec.record_id
     LOOP
-        IF r.lift <= as_of THEN
-            n := n + credit_gz.lift_record_measures(r.subject_id, r.record_id, r.lift);
-        END IF;
+        CONTINUE WHEN r.lift IS NULL OR r.lift > as_of;
+        BEGIN
+            lifted := lifted + credit_gz.lift_record_measures(r.subject_id, r.record_id, r.lift);
+        EXCEPTION WHEN lock_not_available THEN
+            busy := busy + 1;
+        END;
     END LOOP;
-    RETURN n;
+    RETURN pg_catalog.jsonb_build_object('as_of', as_of, 'measures_lifted', lifted, 'left_busy', busy);
 END $$;
 COMMENT ON FUNCTION credit_gz.lift_ended_measures(date) IS
-    '到期解除关联惩戒 / job step: lifts the measures tied to ended records whose lift day (credit_gz.end_state_rule) has '
-    'come by as_of; subjects in subject_id order. Returns how many entries were lifted.';
+    '到期解除关联惩戒 / job step of run_expiry: lifts the measures tied to ended records whose lift day '
+    '(credit_gz.end_state_rule) has come by as_of; subjects in subject_id order, a busy one left for the next run. '
+    'Returns {"measures_lifted": …, "left_busy": …}.';
 REVOKE ALL ON FUNCTION credit_gz.lift_ended_measures(date) FROM PUBLIC;

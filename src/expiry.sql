@@ -1,6 +1,6 @@
 -- expiry: the one daily job (到期处理) that moves every date-driven state: records past their publicity window,
 -- list entries past their term or due to escalate, overdue repair applications and objections, overdue
--- rectification (谁认定、谁约谈).
+-- rectification (谁认定、谁约谈), restructuring shields past their period, measures an end-state rule lifts late.
 
 -- ====================================================================
 -- The expiry job (到期处理): credit_gz.run_expiry, scheduled daily with pg_cron
@@ -25,6 +25,8 @@ DECLARE
     n_objection bigint := 0;
     n_tasks bigint := 0;
     n_busy bigint := 0;
+    shields jsonb;
+    lifted jsonb;
     k bigint;
     root bigint;
     lt record;
@@ -45,11 +47,11 @@ DECLARE
     failed_detail text;
 BEGIN
     IF as_of IS NULL OR NOT pg_catalog.isfinite(as_of) OR batch_size IS NULL OR batch_size < 1 OR max_rows < 1 THEN
-        RAISE EXCEPTION 'run_expiry needs a finite time and a positive batch size'
-            USING ERRCODE = '22023',
-                  DETAIL = pg_catalog.format('as_of is %s, batch_size %s, max_rows %s.', coalesce(as_of::text, 'NULL'),
-                                             coalesce(batch_size::text, 'NULL'), coalesce(max_rows::text, 'NULL')),
-                  HINT = 'Call credit_gz.run_expiry() or run_expiry(now(), 10000).';
+        RAISE EXCEPTION USING ERRCODE = '22023',
+            MESSAGE = credit_gz.msg('run_expiry needs a finite time and a positive batch size'),
+            DETAIL = credit_gz.msg('as_of is %s, batch_size %s, max_rows %s.', coalesce(as_of::text, 'NULL'),
+                                   coalesce(batch_size::text, 'NULL'), coalesce(max_rows::text, 'NULL')),
+            HINT = credit_gz.msg('Call credit_gz.run_expiry() or run_expiry(now(), 10000).');
     END IF;
     -- One run at a time; a concurrent call returns at once and changes nothing.
     IF NOT pg_catalog.pg_try_advisory_xact_lock(credit_gz.job_lock_key('run_expiry')) THEN
@@ -218,6 +220,15 @@ BEGIN
     --    dishonesty case whose rectification deadline passed; one task per deadline (the lists' unique indexes).
     n_tasks := n_tasks + credit_gz.create_overdue_interview_tasks(10, d);
 
+    -- 6. Restructuring shields whose period is over (国办发〔2025〕22号): restored, or ended with the shielded records;
+    -- 7. measures tied to ended records whose end-state rule lifts them after the record ended (a lag). Both take
+    --    subjects the run may not hold yet, so under the same short lock_timeout a busy one waits for the next run.
+    PERFORM pg_catalog.set_config('lock_timeout', busy_wait, true);
+    shields := credit_gz.run_restructuring_shields(d);
+    lifted := credit_gz.lift_ended_measures(d);
+    PERFORM pg_catalog.set_config('lock_timeout', prior_lock_timeout, true);
+    n_busy := n_busy + (shields ->> 'left_busy')::bigint + (lifted ->> 'left_busy')::bigint;
+
     summary := pg_catalog.jsonb_build_object(
         'as_of', d,
         'more_due', room <= 0,
@@ -228,7 +239,11 @@ BEGIN
         'left_busy', n_busy,
         'repair_applications_overdue', n_repair,
         'objections_overdue', n_objection,
-        'interview_tasks_created', n_tasks);
+        'interview_tasks_created', n_tasks,
+        'shields_restored', (shields ->> 'shields_restored')::bigint,
+        'shields_ended', (shields ->> 'shields_ended')::bigint,
+        'shielded_records_ended', (shields ->> 'records_ended')::bigint,
+        'measures_lifted', (lifted ->> 'measures_lifted')::bigint);
     EXCEPTION WHEN OTHERS THEN
         -- the work above is rolled back with this block's subtransaction; the failure is logged in the caller's
         -- transaction, so it stays when that commits (pg_cron's does)
@@ -238,8 +253,8 @@ BEGIN
     IF failed_state IS NOT NULL THEN
         PERFORM credit_gz.job_run_record('run_expiry', d, started, NULL, failed_state,
                                          concat_ws(E'\n', failed_message, failed_detail));
-        RAISE WARNING 'run_expiry failed (SQLSTATE %): %', failed_state, failed_message
-            USING DETAIL = coalesce(failed_detail, ''), HINT = 'The failure is logged in credit_gz.job_run.';
+        RAISE WARNING USING MESSAGE = credit_gz.msg('run_expiry failed (SQLSTATE %s): %s', failed_state, failed_message),
+            DETAIL = coalesce(failed_detail, ''), HINT = credit_gz.msg('The failure is logged in credit_gz.job_run.');
         RETURN pg_catalog.jsonb_build_object('as_of', d, 'failed', failed_message, 'sqlstate', failed_state);
     END IF;
     PERFORM credit_gz.job_run_record('run_expiry', d, started, summary);
@@ -248,8 +263,9 @@ END $$;
 COMMENT ON FUNCTION credit_gz.run_expiry(timestamptz, integer, integer) IS
     '到期处理 / the daily job: records past publish_until → expired and archived; list entries past their term → expired; '
     'entries unresolved for their type''s escalation period (经营异常名录 3 years) → escalated; overdue repair '
-    'applications and objections flagged; interview tasks for overdue rectification (谁认定、谁约谈). Scores follow '
-    'through the triggers. Its day is policy_date(as_of), passed to everything it calls, so the same as_of does the '
+    'applications and objections flagged; interview tasks for overdue rectification (谁认定、谁约谈); restructuring '
+    'shields past their period restored or ended; measures lifted that an end-state rule lifts after the record ended. '
+    'Scores follow through the triggers. Its day is policy_date(as_of), passed to everything it calls, so the same as_of does the '
     'same work whatever the server''s date. Idempotent; advisory lock job_lock_key(''run_expiry'') — a concurrent '
     'call returns {"skipped": …}; batches of batch_size with FOR UPDATE SKIP LOCKED; cost proportional to '
     'the due rows. '
@@ -268,11 +284,11 @@ BEGIN
     -- rows_per_transaction rows keeps a large day (1% of the archive) in transactions of bounded size.
     -- (No SET search_path here: a procedure with SET cannot COMMIT; every name below is schema-qualified.)
     IF as_of IS NULL OR NOT pg_catalog.isfinite(as_of) OR rows_per_transaction IS NULL OR rows_per_transaction < 1 THEN
-        RAISE EXCEPTION 'run_expiry_in_batches needs a finite time and a positive number of rows per transaction'
-            USING ERRCODE = '22023',
-                  DETAIL = pg_catalog.format('as_of is %s, rows_per_transaction %s.', coalesce(as_of::text, 'NULL'),
-                                             coalesce(rows_per_transaction::text, 'NULL')),
-                  HINT = 'CALL credit_gz.run_expiry_in_batches() or run_expiry_in_batches(now(), 2000).';
+        RAISE EXCEPTION USING ERRCODE = '22023',
+            MESSAGE = credit_gz.msg('run_expiry_in_batches needs a finite time and a positive number of rows per transaction'),
+            DETAIL = credit_gz.msg('as_of is %s, rows_per_transaction %s.', coalesce(as_of::text, 'NULL'),
+                                   coalesce(rows_per_transaction::text, 'NULL')),
+            HINT = credit_gz.msg('CALL credit_gz.run_expiry_in_batches() or run_expiry_in_batches(now(), 2000).');
     END IF;
     result := '{}'::jsonb;
     LOOP

@@ -60,26 +60,31 @@ BEGIN
     IF TG_OP = 'UPDATE' AND OLD.closed_on IS NOT NULL
        AND (NEW.shield_from, NEW.shield_until, NEW.plan_outcome, NEW.subject_id, NEW.court_decision_no)
            IS DISTINCT FROM (OLD.shield_from, OLD.shield_until, OLD.plan_outcome, OLD.subject_id, OLD.court_decision_no) THEN
-        RAISE EXCEPTION 'the restructuring shield of court decision % was closed on %', OLD.court_decision_no,
-                        pg_catalog.to_char(OLD.closed_on, 'YYYY-MM-DD')
-            USING ERRCODE = '23514', HINT = 'Record a new court decision as a new shield.';
+        RAISE EXCEPTION USING ERRCODE = '23514',
+            MESSAGE = credit_gz.msg('the restructuring shield of court decision %s was closed on %s', OLD.court_decision_no,
+                                    pg_catalog.to_char(OLD.closed_on, 'YYYY-MM-DD')),
+            HINT = credit_gz.msg('Record a new court decision as a new shield.');
     END IF;
     SELECT s.uscc::text INTO code FROM credit_gz.subject s WHERE s.subject_id = NEW.subject_id;
     IF code IS NULL THEN
-        RAISE EXCEPTION 'subject % is not an enterprise: court decision % cannot shield it', NEW.subject_id, NEW.court_decision_no
-            USING ERRCODE = '23514', DETAIL = 'Bankruptcy restructuring concerns enterprises, named by their unified code.',
-                  HINT = 'Give the subject_id of the enterprise under restructuring.';
+        RAISE EXCEPTION USING ERRCODE = '23514',
+            MESSAGE = credit_gz.msg('subject %s is not an enterprise: court decision %s cannot shield it',
+                                    credit_gz.subject_code(NEW.subject_id), NEW.court_decision_no),
+            DETAIL = credit_gz.msg('Bankruptcy restructuring concerns enterprises, named by their unified code.'),
+            HINT = credit_gz.msg('Give the subject_id of the enterprise under restructuring.');
     END IF;
     IF NOT EXISTS (SELECT FROM credit_gz.department d WHERE d.code = NEW.department_code AND d.kind = 'judicial') THEN
-        RAISE EXCEPTION 'department % is not a court: the restructuring of % cannot be shielded on its decision %',
-                        NEW.department_code, code, NEW.court_decision_no
-            USING ERRCODE = '23514', DETAIL = 'A court approves a restructuring (破产重整裁定).',
-                  HINT = 'Record the shield under the court''s department (kind judicial).';
+        RAISE EXCEPTION USING ERRCODE = '23514',
+            MESSAGE = credit_gz.msg('department %s is not a court: the restructuring of %s cannot be shielded on its decision %s',
+                                    NEW.department_code, code, NEW.court_decision_no),
+            DETAIL = credit_gz.msg('A court approves a restructuring (破产重整裁定).'),
+            HINT = credit_gz.msg('Record the shield under the court''s department (kind judicial).');
     END IF;
     IF NEW.approved_on > credit_gz.policy_date() THEN
-        RAISE EXCEPTION 'court decision % of % cannot be approved on %, after today', NEW.court_decision_no, code,
-                        pg_catalog.to_char(NEW.approved_on, 'YYYY-MM-DD')
-            USING ERRCODE = '22023', HINT = 'Give the day of the court decision.';
+        RAISE EXCEPTION USING ERRCODE = '22023',
+            MESSAGE = credit_gz.msg('court decision %s of %s cannot be approved on %s, after today', NEW.court_decision_no,
+                                    code, pg_catalog.to_char(NEW.approved_on, 'YYYY-MM-DD')),
+            HINT = credit_gz.msg('Give the day of the court decision.');
     END IF;
     RETURN NEW;
 END $$;
@@ -108,9 +113,11 @@ COMMENT ON FUNCTION credit_gz.restructuring_shield_in_force(date, date, date, da
     '屏蔽是否有效 / whether a restructuring shield is in force on a day: from shield_from until the first of '
     'shield_until and closed_on.';
 
--- run_restructuring_shields: the job step closing shields whose period is over by as_of. A completed plan ends the
--- shielded information (the negative records decided before the shield in publicity become expired, their publicity
--- ended on the shield's last day); otherwise publicity is restored. Subjects in subject_id order.
+-- run_restructuring_shields: the job step (run_expiry) closing shields whose period is over by as_of. A completed
+-- plan ends the shielded information (the negative records decided before the shield in publicity become expired,
+-- their publicity ended on the shield's last day, sharing as the end-state rule says); otherwise publicity is
+-- restored. Subjects in subject_id order; each shield in a subtransaction of its own, so that under the job's short
+-- lock_timeout a busy subject is left for the next run (left_busy) instead of waiting in a lock cycle.
 CREATE FUNCTION credit_gz.run_restructuring_shields(as_of date DEFAULT credit_gz.policy_date())
 RETURNS jsonb
 LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
@@ -119,35 +126,50 @@ DECLARE
     restored integer := 0;
     ended integer := 0;
     records_ended integer := 0;
+    busy integer := 0;
     n integer;
 BEGIN
+    IF as_of IS NULL OR NOT pg_catalog.isfinite(as_of) THEN
+        RAISE EXCEPTION USING ERRCODE = '22023', MESSAGE = credit_gz.msg('run_restructuring_shields needs a finite day'),
+              DETAIL = credit_gz.msg('as_of is %s.', coalesce(as_of::text, 'NULL'));
+    END IF;
     FOR sh IN SELECT s.subject_id, s.shield_id, s.shield_from, s.shield_until, s.plan_outcome
                 FROM credit_gz.restructuring_shield s
                WHERE s.closed_on IS NULL AND s.shield_until <= as_of
                ORDER BY s.subject_id, s.shield_id
-                 FOR UPDATE
     LOOP
-        IF sh.plan_outcome = 'completed' THEN
-            UPDATE credit_gz.record r
-               SET status = 'expired', publicity_ended_on = sh.shield_until
-             WHERE r.subject_id = sh.subject_id AND r.status = 'in_publicity' AND r.decision_date < sh.shield_from
-               AND EXISTS (SELECT FROM credit_gz.info_item i WHERE i.code = r.item_code AND i.polarity = 'negative');
-            GET DIAGNOSTICS n = ROW_COUNT;
-            records_ended := records_ended + n;
-            ended := ended + 1;
-        ELSE
-            restored := restored + 1;
-        END IF;
-        UPDATE credit_gz.restructuring_shield s
-           SET outcome = CASE WHEN sh.plan_outcome = 'completed' THEN 'ended' ELSE 'restored' END,
-               closed_on = sh.shield_until
-         WHERE s.subject_id = sh.subject_id AND s.shield_id = sh.shield_id;
+        BEGIN
+            -- a shield another run closed meanwhile is met no more
+            PERFORM FROM credit_gz.restructuring_shield s
+              WHERE s.subject_id = sh.subject_id AND s.shield_id = sh.shield_id AND s.closed_on IS NULL
+                FOR UPDATE;
+            CONTINUE WHEN NOT FOUND;
+            IF sh.plan_outcome = 'completed' THEN
+                UPDATE credit_gz.record r
+                   SET status = 'expired', (publicity_ended_on, sharing_ended_on) =
+                       (SELECT d.publicity_ended_on, d.sharing_ended_on
+                          FROM credit_gz.end_state_days('expired', NULL, sh.shield_until) d)
+                 WHERE r.subject_id = sh.subject_id AND r.status = 'in_publicity' AND r.decision_date < sh.shield_from
+                   AND EXISTS (SELECT FROM credit_gz.info_item i WHERE i.code = r.item_code AND i.polarity = 'negative');
+                GET DIAGNOSTICS n = ROW_COUNT;
+                records_ended := records_ended + n;
+                ended := ended + 1;
+            ELSE
+                restored := restored + 1;
+            END IF;
+            UPDATE credit_gz.restructuring_shield s
+               SET outcome = CASE WHEN sh.plan_outcome = 'completed' THEN 'ended' ELSE 'restored' END,
+                   closed_on = sh.shield_until
+             WHERE s.subject_id = sh.subject_id AND s.shield_id = sh.shield_id;
+        EXCEPTION WHEN lock_not_available THEN
+            busy := busy + 1;
+        END;
     END LOOP;
     RETURN pg_catalog.jsonb_build_object('as_of', as_of, 'shields_restored', restored, 'shields_ended', ended,
-                                         'records_ended', records_ended);
+                                         'records_ended', records_ended, 'left_busy', busy);
 END $$;
 COMMENT ON FUNCTION credit_gz.run_restructuring_shields(date) IS
-    '重整屏蔽到期处理 / job step: closes the restructuring shields whose period ended by as_of — restored (publicity '
-    'resumes) unless the plan was completed, then ended (the negative records decided before the shield become '
-    'expired, 终止公示 on the shield''s last day). Returns the counts.';
+    '重整屏蔽到期处理 / job step of run_expiry: closes the restructuring shields whose period ended by as_of — restored '
+    '(publicity resumes) unless the plan was completed, then ended (the negative records decided before the shield '
+    'become expired, 终止公示 on the shield''s last day); a busy subject is left for the next run. Returns the counts.';
 REVOKE ALL ON FUNCTION credit_gz.run_restructuring_shields(date) FROM PUBLIC;

@@ -346,20 +346,6 @@ SELECT a.audience, x.subject_id, x.kind, x.id, x.record_id, x.entry_id, x.depart
  CROSS JOIN pg_catalog.unnest((SELECT credit_gz.my_audiences())) AS a(audience)
   JOIN credit_gz.audience au ON au.code = a.audience AND au.sees_repairs
  WHERE credit_gz.audience_sees_subject(a.audience, au.needs_authorization, x.subject_id);
-CREATE OR REPLACE VIEW credit_gz.disclosed_grade WITH (security_barrier = true) AS
-SELECT a.audience, ss.subject_id, ss.model_code, m.name_zh AS model_name, m.kind AS model_kind, m.domain_code,
-       ss.score, ss.grade::text AS grade, credit_gz.credit_grade_label(ss.grade) AS grade_label, ss.updated_at,
-       (SELECT coalesce(pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
-                    'changed_at', h.changed_at, 'old_grade', h.old_grade::text, 'new_grade', h.new_grade::text,
-                    'cause', h.cause) ORDER BY h.changed_at DESC), '[]')
-          FROM (SELECT * FROM credit_gz.grade_history gh
-                 WHERE gh.subject_id = ss.subject_id AND gh.model_code = ss.model_code
-                 ORDER BY gh.changed_at DESC, gh.history_id DESC LIMIT 5) h) AS history
-  FROM credit_gz.subject_score ss
-  JOIN credit_gz.scoring_model m ON m.code = ss.model_code AND m.is_active
- CROSS JOIN pg_catalog.unnest((SELECT credit_gz.my_audiences())) AS a(audience)
-  JOIN credit_gz.audience au ON au.code = a.audience AND au.sees_grades
- WHERE credit_gz.audience_sees_subject(a.audience, au.needs_authorization, ss.subject_id);
 COMMENT ON VIEW credit_gz.disclosed_subject IS
     '可见主体 / subjects as each audience the current role may read as sees them: identity numbers of natural persons '
     'masked unless the audience may see them (identity_code); financial institutions only under a live '
@@ -1874,6 +1860,8 @@ DECLARE
     n_objection bigint := 0;
     n_tasks bigint := 0;
     n_busy bigint := 0;
+    shields jsonb;
+    lifted jsonb;
     k bigint;
     root bigint;
     lt record;
@@ -1894,11 +1882,11 @@ DECLARE
     failed_detail text;
 BEGIN
     IF as_of IS NULL OR NOT pg_catalog.isfinite(as_of) OR batch_size IS NULL OR batch_size < 1 OR max_rows < 1 THEN
-        RAISE EXCEPTION 'run_expiry needs a finite time and a positive batch size'
-            USING ERRCODE = '22023',
-                  DETAIL = pg_catalog.format('as_of is %s, batch_size %s, max_rows %s.', coalesce(as_of::text, 'NULL'),
-                                             coalesce(batch_size::text, 'NULL'), coalesce(max_rows::text, 'NULL')),
-                  HINT = 'Call credit_gz.run_expiry() or run_expiry(now(), 10000).';
+        RAISE EXCEPTION USING ERRCODE = '22023',
+            MESSAGE = credit_gz.msg('run_expiry needs a finite time and a positive batch size'),
+            DETAIL = credit_gz.msg('as_of is %s, batch_size %s, max_rows %s.', coalesce(as_of::text, 'NULL'),
+                                   coalesce(batch_size::text, 'NULL'), coalesce(max_rows::text, 'NULL')),
+            HINT = credit_gz.msg('Call credit_gz.run_expiry() or run_expiry(now(), 10000).');
     END IF;
     -- One run at a time; a concurrent call returns at once and changes nothing.
     IF NOT pg_catalog.pg_try_advisory_xact_lock(credit_gz.job_lock_key('run_expiry')) THEN
@@ -2067,6 +2055,15 @@ BEGIN
     --    dishonesty case whose rectification deadline passed; one task per deadline (the lists' unique indexes).
     n_tasks := n_tasks + credit_gz.create_overdue_interview_tasks(10, d);
 
+    -- 6. Restructuring shields whose period is over (国办发〔2025〕22号): restored, or ended with the shielded records;
+    -- 7. measures tied to ended records whose end-state rule lifts them after the record ended (a lag). Both take
+    --    subjects the run may not hold yet, so under the same short lock_timeout a busy one waits for the next run.
+    PERFORM pg_catalog.set_config('lock_timeout', busy_wait, true);
+    shields := credit_gz.run_restructuring_shields(d);
+    lifted := credit_gz.lift_ended_measures(d);
+    PERFORM pg_catalog.set_config('lock_timeout', prior_lock_timeout, true);
+    n_busy := n_busy + (shields ->> 'left_busy')::bigint + (lifted ->> 'left_busy')::bigint;
+
     summary := pg_catalog.jsonb_build_object(
         'as_of', d,
         'more_due', room <= 0,
@@ -2077,7 +2074,11 @@ BEGIN
         'left_busy', n_busy,
         'repair_applications_overdue', n_repair,
         'objections_overdue', n_objection,
-        'interview_tasks_created', n_tasks);
+        'interview_tasks_created', n_tasks,
+        'shields_restored', (shields ->> 'shields_restored')::bigint,
+        'shields_ended', (shields ->> 'shields_ended')::bigint,
+        'shielded_records_ended', (shields ->> 'records_ended')::bigint,
+        'measures_lifted', (lifted ->> 'measures_lifted')::bigint);
     EXCEPTION WHEN OTHERS THEN
         -- the work above is rolled back with this block's subtransaction; the failure is logged in the caller's
         -- transaction, so it stays when that commits (pg_cron's does)
@@ -2087,13 +2088,24 @@ BEGIN
     IF failed_state IS NOT NULL THEN
         PERFORM credit_gz.job_run_record('run_expiry', d, started, NULL, failed_state,
                                          concat_ws(E'\n', failed_message, failed_detail));
-        RAISE WARNING 'run_expiry failed (SQLSTATE %): %', failed_state, failed_message
-            USING DETAIL = coalesce(failed_detail, ''), HINT = 'The failure is logged in credit_gz.job_run.';
+        RAISE WARNING USING MESSAGE = credit_gz.msg('run_expiry failed (SQLSTATE %s): %s', failed_state, failed_message),
+            DETAIL = coalesce(failed_detail, ''), HINT = credit_gz.msg('The failure is logged in credit_gz.job_run.');
         RETURN pg_catalog.jsonb_build_object('as_of', d, 'failed', failed_message, 'sqlstate', failed_state);
     END IF;
     PERFORM credit_gz.job_run_record('run_expiry', d, started, summary);
     RETURN summary;
 END $$;
+COMMENT ON FUNCTION credit_gz.run_expiry(timestamptz, integer, integer) IS
+    '到期处理 / the daily job: records past publish_until → expired and archived; list entries past their term → expired; '
+    'entries unresolved for their type''s escalation period (经营异常名录 3 years) → escalated; overdue repair '
+    'applications and objections flagged; interview tasks for overdue rectification (谁认定、谁约谈); restructuring '
+    'shields past their period restored or ended; measures lifted that an end-state rule lifts after the record ended. '
+    'Scores follow through the triggers. Its day is policy_date(as_of), passed to everything it calls, so the same as_of does the '
+    'same work whatever the server''s date. Idempotent; advisory lock job_lock_key(''run_expiry'') — a concurrent '
+    'call returns {"skipped": …}; batches of batch_size with FOR UPDATE SKIP LOCKED; cost proportional to '
+    'the due rows. '
+    'max_rows caps the records and entries changed (more_due tells whether the cap was reached). Returns the counts '
+    'as jsonb.';
 CREATE OR REPLACE PROCEDURE credit_gz.run_expiry_in_batches(as_of timestamptz DEFAULT pg_catalog.now(),
                                                   rows_per_transaction integer DEFAULT 2000, INOUT result jsonb DEFAULT NULL)
 LANGUAGE plpgsql AS $$
@@ -2106,11 +2118,11 @@ BEGIN
     -- rows_per_transaction rows keeps a large day (1% of the archive) in transactions of bounded size.
     -- (No SET search_path here: a procedure with SET cannot COMMIT; every name below is schema-qualified.)
     IF as_of IS NULL OR NOT pg_catalog.isfinite(as_of) OR rows_per_transaction IS NULL OR rows_per_transaction < 1 THEN
-        RAISE EXCEPTION 'run_expiry_in_batches needs a finite time and a positive number of rows per transaction'
-            USING ERRCODE = '22023',
-                  DETAIL = pg_catalog.format('as_of is %s, rows_per_transaction %s.', coalesce(as_of::text, 'NULL'),
-                                             coalesce(rows_per_transaction::text, 'NULL')),
-                  HINT = 'CALL credit_gz.run_expiry_in_batches() or run_expiry_in_batches(now(), 2000).';
+        RAISE EXCEPTION USING ERRCODE = '22023',
+            MESSAGE = credit_gz.msg('run_expiry_in_batches needs a finite time and a positive number of rows per transaction'),
+            DETAIL = credit_gz.msg('as_of is %s, rows_per_transaction %s.', coalesce(as_of::text, 'NULL'),
+                                   coalesce(rows_per_transaction::text, 'NULL')),
+            HINT = credit_gz.msg('CALL credit_gz.run_expiry_in_batches() or run_expiry_in_batches(now(), 2000).');
     END IF;
     result := '{}'::jsonb;
     LOOP
@@ -7664,14 +7676,46 @@ COMMENT ON FUNCTION credit_gz.end_state_rule_for(text, date) IS
     '适用终止规则 / the end-state rule in force on the day of an event (repaired, expired), a local row before a shipped '
     'one; NULL when none.';
 
+-- end_state_days: the one computation of a record's end-state days, for the trigger below and for records that
+-- ended before the days were kept (the 1.0 → 1.1 update fills them from the day each record ended).
+CREATE FUNCTION credit_gz.end_state_days(status text, publish_until date, ended_on date,
+                                         OUT publicity_ended_on date, OUT sharing_ended_on date)
+LANGUAGE sql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+    SELECT d.day, CASE WHEN r.stops_sharing THEN d.day + r.sharing_after_days END
+      FROM (SELECT CASE WHEN end_state_days.status = 'expired'
+                        THEN LEAST(coalesce(end_state_days.publish_until, end_state_days.ended_on), end_state_days.ended_on)
+                        ELSE end_state_days.ended_on END AS day) d
+      LEFT JOIN LATERAL credit_gz.end_state_rule_for(end_state_days.status, d.day) r ON true
+     WHERE end_state_days.status IN ('repaired', 'expired');
+END;
+COMMENT ON FUNCTION credit_gz.end_state_days(text, date, date) IS
+    '终止公示日与停止共享日 / the end-state days of a record that became repaired or expired on ended_on: 终止公示 on '
+    'that day (an expired record: the end of its publicity period, publish_until, if earlier) and 停止共享和使用 as '
+    'the end-state rule in force then says (NULL: sharing does not end). NULL for any other status.';
+
+-- Records repaired or expired under 1.0 get the end-state days of the day they ended: a repair's decision (its
+-- approved application), else the day the record last changed. Without the record's triggers: the update fills
+-- derived columns and changes no decision, so it is neither audited nor rescored.
+ALTER TABLE credit_gz.record DISABLE TRIGGER USER;
+UPDATE credit_gz.record r
+   SET (publicity_ended_on, sharing_ended_on) =
+       (SELECT d.publicity_ended_on, d.sharing_ended_on
+          FROM credit_gz.end_state_days(r.status, r.publish_until,
+                   coalesce((SELECT credit_gz.policy_date(max(a.decided_at)) FROM credit_gz.repair_application a
+                              WHERE a.subject_id = r.subject_id AND a.record_id = r.record_id
+                                AND a.status = 'approved' AND r.status = 'repaired'),
+                            credit_gz.policy_date(r.updated_at))) d)
+ WHERE r.status IN ('repaired', 'expired') AND r.publicity_ended_on IS NULL;
+ALTER TABLE credit_gz.record ENABLE TRIGGER USER;
+
 -- record_end_state: BEFORE UPDATE OF status (and BEFORE INSERT of an expired record) on credit_gz.record. A record that
 -- becomes repaired or expired gets its 终止公示 day (repair: the day of the change; end of the period: its
 -- publish_until, whenever the expiry job runs) and, where the rule stops sharing, its 停止共享和使用 day.
-CREATE FUNCTION credit_gz.record_end_state() RETURNS trigger
+CREATE OR REPLACE FUNCTION credit_gz.record_end_state() RETURNS trigger
 LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
-    ended date;
-    rule credit_gz.end_state_rule;
+    days record;
 BEGIN
     IF TG_RELID <> 'credit_gz.record'::regclass OR TG_OP NOT IN ('INSERT', 'UPDATE') OR TG_WHEN <> 'BEFORE'
        OR TG_LEVEL <> 'ROW' THEN
@@ -7683,12 +7727,9 @@ BEGIN
        OR (TG_OP = 'UPDATE' AND (NEW.status = OLD.status OR OLD.publicity_ended_on IS NOT NULL)) THEN
         RETURN NEW;
     END IF;
-    ended := CASE WHEN NEW.status = 'expired' THEN LEAST(coalesce(NEW.publish_until, credit_gz.policy_date()),
-                                                         credit_gz.policy_date())
-                  ELSE credit_gz.policy_date() END;
-    rule := credit_gz.end_state_rule_for(NEW.status, ended);
-    NEW.publicity_ended_on := ended;
-    NEW.sharing_ended_on := CASE WHEN rule.stops_sharing THEN ended + rule.sharing_after_days END;
+    days := credit_gz.end_state_days(NEW.status, NEW.publish_until, credit_gz.policy_date());
+    NEW.publicity_ended_on := days.publicity_ended_on;
+    NEW.sharing_ended_on := days.sharing_ended_on;
     RETURN NEW;
 END $$;
 COMMENT ON FUNCTION credit_gz.record_end_state() IS
@@ -7719,7 +7760,7 @@ COMMENT ON FUNCTION credit_gz.record_measures_lift_day(text, date, date) IS
 
 -- lift_record_measures: lift the active list entries a record led to (list_entry.record_id), as of a day. An entry
 -- whose list allows no early removal then (its term, list_entry_check) stays until its own term ends.
-CREATE FUNCTION credit_gz.lift_record_measures(subject_id bigint, record_id bigint, on_day date)
+CREATE OR REPLACE FUNCTION credit_gz.lift_record_measures(subject_id bigint, record_id bigint, on_day date)
 RETURNS integer
 LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
@@ -7737,7 +7778,9 @@ BEGIN
             UPDATE credit_gz.list_entry l
                SET status = 'lifted', status_changed_on = on_day,
                    rectified_on = coalesce(l.rectified_on, on_day),
-                   status_reason = pg_catalog.format('停止共享和使用: credit record %s', lift_record_measures.record_id)
+                   status_reason = (SELECT pg_catalog.format('停止共享和使用: %s', r.document_no) FROM credit_gz.record r
+                                     WHERE r.subject_id OPERATOR(pg_catalog.=) lift_record_measures.subject_id
+                                       AND r.record_id OPERATOR(pg_catalog.=) lift_record_measures.record_id)
              WHERE l.subject_id OPERATOR(pg_catalog.=) e.subject_id AND l.entry_id OPERATOR(pg_catalog.=) e.entry_id;
             n := n OPERATOR(pg_catalog.+) 1;
         EXCEPTION WHEN check_violation THEN
@@ -7779,32 +7822,47 @@ CREATE TRIGGER record_measures_lift AFTER UPDATE OF status ON credit_gz.record
 COMMENT ON TRIGGER record_measures_lift ON credit_gz.record IS
     '解除关联惩戒 / lifts the measures tied to a record when its end-state rule says (due today)';
 
+-- The measures a record's end can still lift: active entries it led to, a small part of the lists (lift_ended_measures
+-- and lift_record_measures find them through it, whatever the size of the archive).
+CREATE INDEX list_entry_record_active_idx ON credit_gz.list_entry (subject_id, record_id)
+    WHERE status = 'active' AND record_id IS NOT NULL AND derived_from_entry_id IS NULL;
+COMMENT ON INDEX credit_gz.list_entry_record_active_idx IS
+    '待解除的关联惩戒 / active entries a credit record led to (measures lifted when the record ends)';
+
 -- lift_ended_measures: the job step for measures lifted after the day the record ended (a rule with a lag), as of a day.
-CREATE FUNCTION credit_gz.lift_ended_measures(as_of date DEFAULT credit_gz.policy_date())
-RETURNS integer
+CREATE OR REPLACE FUNCTION credit_gz.lift_ended_measures(as_of date DEFAULT credit_gz.policy_date())
+RETURNS jsonb
 LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
     r record;
-    n integer := 0;
+    lifted integer := 0;
+    busy integer := 0;
 BEGIN
+    IF as_of IS NULL OR NOT pg_catalog.isfinite(as_of) THEN
+        RAISE EXCEPTION USING ERRCODE = '22023', MESSAGE = credit_gz.msg('lift_ended_measures needs a finite day'),
+              DETAIL = credit_gz.msg('as_of is %s.', coalesce(as_of::text, 'NULL'));
+    END IF;
     FOR r IN SELECT rec.subject_id, rec.record_id,
                     credit_gz.record_measures_lift_day(rec.status, rec.publicity_ended_on, rec.sharing_ended_on) AS lift
-               FROM credit_gz.record rec
+               FROM (SELECT DISTINCT l.subject_id, l.record_id FROM credit_gz.list_entry l
+                      WHERE l.status = 'active' AND l.record_id IS NOT NULL AND l.derived_from_entry_id IS NULL) t
+               JOIN credit_gz.record rec ON rec.subject_id = t.subject_id AND rec.record_id = t.record_id
               WHERE rec.publicity_ended_on IS NOT NULL
-                AND EXISTS (SELECT FROM credit_gz.list_entry l
-                             WHERE l.subject_id = rec.subject_id AND l.record_id = rec.record_id
-                               AND l.status = 'active' AND l.derived_from_entry_id IS NULL)
               ORDER BY rec.subject_id, rec.record_id
     LOOP
-        IF r.lift <= as_of THEN
-            n := n + credit_gz.lift_record_measures(r.subject_id, r.record_id, r.lift);
-        END IF;
+        CONTINUE WHEN r.lift IS NULL OR r.lift > as_of;
+        BEGIN
+            lifted := lifted + credit_gz.lift_record_measures(r.subject_id, r.record_id, r.lift);
+        EXCEPTION WHEN lock_not_available THEN
+            busy := busy + 1;
+        END;
     END LOOP;
-    RETURN n;
+    RETURN pg_catalog.jsonb_build_object('as_of', as_of, 'measures_lifted', lifted, 'left_busy', busy);
 END $$;
 COMMENT ON FUNCTION credit_gz.lift_ended_measures(date) IS
-    '到期解除关联惩戒 / job step: lifts the measures tied to ended records whose lift day (credit_gz.end_state_rule) has '
-    'come by as_of; subjects in subject_id order. Returns how many entries were lifted.';
+    '到期解除关联惩戒 / job step of run_expiry: lifts the measures tied to ended records whose lift day '
+    '(credit_gz.end_state_rule) has come by as_of; subjects in subject_id order, a busy one left for the next run. '
+    'Returns {"measures_lifted": …, "left_busy": …}.';
 REVOKE ALL ON FUNCTION credit_gz.lift_ended_measures(date) FROM PUBLIC;
 
 -- ---------------------------------------------------------------------------------------------------------------------
@@ -7861,7 +7919,7 @@ SELECT pg_catalog.pg_extension_config_dump(pg_catalog.pg_get_serial_sequence('cr
 
 -- restructuring_shield_check: an enterprise (an organisation with a unified code), approved by a court, with a
 -- period that can be changed only until the shield is closed.
-CREATE FUNCTION credit_gz.restructuring_shield_check() RETURNS trigger
+CREATE OR REPLACE FUNCTION credit_gz.restructuring_shield_check() RETURNS trigger
 LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
     code text;
@@ -7874,26 +7932,31 @@ BEGIN
     IF TG_OP = 'UPDATE' AND OLD.closed_on IS NOT NULL
        AND (NEW.shield_from, NEW.shield_until, NEW.plan_outcome, NEW.subject_id, NEW.court_decision_no)
            IS DISTINCT FROM (OLD.shield_from, OLD.shield_until, OLD.plan_outcome, OLD.subject_id, OLD.court_decision_no) THEN
-        RAISE EXCEPTION 'the restructuring shield of court decision % was closed on %', OLD.court_decision_no,
-                        pg_catalog.to_char(OLD.closed_on, 'YYYY-MM-DD')
-            USING ERRCODE = '23514', HINT = 'Record a new court decision as a new shield.';
+        RAISE EXCEPTION USING ERRCODE = '23514',
+            MESSAGE = credit_gz.msg('the restructuring shield of court decision %s was closed on %s', OLD.court_decision_no,
+                                    pg_catalog.to_char(OLD.closed_on, 'YYYY-MM-DD')),
+            HINT = credit_gz.msg('Record a new court decision as a new shield.');
     END IF;
     SELECT s.uscc::text INTO code FROM credit_gz.subject s WHERE s.subject_id = NEW.subject_id;
     IF code IS NULL THEN
-        RAISE EXCEPTION 'subject % is not an enterprise: court decision % cannot shield it', NEW.subject_id, NEW.court_decision_no
-            USING ERRCODE = '23514', DETAIL = 'Bankruptcy restructuring concerns enterprises, named by their unified code.',
-                  HINT = 'Give the subject_id of the enterprise under restructuring.';
+        RAISE EXCEPTION USING ERRCODE = '23514',
+            MESSAGE = credit_gz.msg('subject %s is not an enterprise: court decision %s cannot shield it',
+                                    credit_gz.subject_code(NEW.subject_id), NEW.court_decision_no),
+            DETAIL = credit_gz.msg('Bankruptcy restructuring concerns enterprises, named by their unified code.'),
+            HINT = credit_gz.msg('Give the subject_id of the enterprise under restructuring.');
     END IF;
     IF NOT EXISTS (SELECT FROM credit_gz.department d WHERE d.code = NEW.department_code AND d.kind = 'judicial') THEN
-        RAISE EXCEPTION 'department % is not a court: the restructuring of % cannot be shielded on its decision %',
-                        NEW.department_code, code, NEW.court_decision_no
-            USING ERRCODE = '23514', DETAIL = 'A court approves a restructuring (破产重整裁定).',
-                  HINT = 'Record the shield under the court''s department (kind judicial).';
+        RAISE EXCEPTION USING ERRCODE = '23514',
+            MESSAGE = credit_gz.msg('department %s is not a court: the restructuring of %s cannot be shielded on its decision %s',
+                                    NEW.department_code, code, NEW.court_decision_no),
+            DETAIL = credit_gz.msg('A court approves a restructuring (破产重整裁定).'),
+            HINT = credit_gz.msg('Record the shield under the court''s department (kind judicial).');
     END IF;
     IF NEW.approved_on > credit_gz.policy_date() THEN
-        RAISE EXCEPTION 'court decision % of % cannot be approved on %, after today', NEW.court_decision_no, code,
-                        pg_catalog.to_char(NEW.approved_on, 'YYYY-MM-DD')
-            USING ERRCODE = '22023', HINT = 'Give the day of the court decision.';
+        RAISE EXCEPTION USING ERRCODE = '22023',
+            MESSAGE = credit_gz.msg('court decision %s of %s cannot be approved on %s, after today', NEW.court_decision_no,
+                                    code, pg_catalog.to_char(NEW.approved_on, 'YYYY-MM-DD')),
+            HINT = credit_gz.msg('Give the day of the court decision.');
     END IF;
     RETURN NEW;
 END $$;
@@ -7925,7 +7988,7 @@ COMMENT ON FUNCTION credit_gz.restructuring_shield_in_force(date, date, date, da
 -- run_restructuring_shields: the job step closing shields whose period is over by as_of. A completed plan ends the
 -- shielded information (the negative records decided before the shield in publicity become expired, their publicity
 -- ended on the shield's last day); otherwise publicity is restored. Subjects in subject_id order.
-CREATE FUNCTION credit_gz.run_restructuring_shields(as_of date DEFAULT credit_gz.policy_date())
+CREATE OR REPLACE FUNCTION credit_gz.run_restructuring_shields(as_of date DEFAULT credit_gz.policy_date())
 RETURNS jsonb
 LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
@@ -7933,37 +7996,52 @@ DECLARE
     restored integer := 0;
     ended integer := 0;
     records_ended integer := 0;
+    busy integer := 0;
     n integer;
 BEGIN
+    IF as_of IS NULL OR NOT pg_catalog.isfinite(as_of) THEN
+        RAISE EXCEPTION USING ERRCODE = '22023', MESSAGE = credit_gz.msg('run_restructuring_shields needs a finite day'),
+              DETAIL = credit_gz.msg('as_of is %s.', coalesce(as_of::text, 'NULL'));
+    END IF;
     FOR sh IN SELECT s.subject_id, s.shield_id, s.shield_from, s.shield_until, s.plan_outcome
                 FROM credit_gz.restructuring_shield s
                WHERE s.closed_on IS NULL AND s.shield_until <= as_of
                ORDER BY s.subject_id, s.shield_id
-                 FOR UPDATE
     LOOP
-        IF sh.plan_outcome = 'completed' THEN
-            UPDATE credit_gz.record r
-               SET status = 'expired', publicity_ended_on = sh.shield_until
-             WHERE r.subject_id = sh.subject_id AND r.status = 'in_publicity' AND r.decision_date < sh.shield_from
-               AND EXISTS (SELECT FROM credit_gz.info_item i WHERE i.code = r.item_code AND i.polarity = 'negative');
-            GET DIAGNOSTICS n = ROW_COUNT;
-            records_ended := records_ended + n;
-            ended := ended + 1;
-        ELSE
-            restored := restored + 1;
-        END IF;
-        UPDATE credit_gz.restructuring_shield s
-           SET outcome = CASE WHEN sh.plan_outcome = 'completed' THEN 'ended' ELSE 'restored' END,
-               closed_on = sh.shield_until
-         WHERE s.subject_id = sh.subject_id AND s.shield_id = sh.shield_id;
+        BEGIN
+            -- a shield another run closed meanwhile is met no more
+            PERFORM FROM credit_gz.restructuring_shield s
+              WHERE s.subject_id = sh.subject_id AND s.shield_id = sh.shield_id AND s.closed_on IS NULL
+                FOR UPDATE;
+            CONTINUE WHEN NOT FOUND;
+            IF sh.plan_outcome = 'completed' THEN
+                UPDATE credit_gz.record r
+                   SET status = 'expired', (publicity_ended_on, sharing_ended_on) =
+                       (SELECT d.publicity_ended_on, d.sharing_ended_on
+                          FROM credit_gz.end_state_days('expired', NULL, sh.shield_until) d)
+                 WHERE r.subject_id = sh.subject_id AND r.status = 'in_publicity' AND r.decision_date < sh.shield_from
+                   AND EXISTS (SELECT FROM credit_gz.info_item i WHERE i.code = r.item_code AND i.polarity = 'negative');
+                GET DIAGNOSTICS n = ROW_COUNT;
+                records_ended := records_ended + n;
+                ended := ended + 1;
+            ELSE
+                restored := restored + 1;
+            END IF;
+            UPDATE credit_gz.restructuring_shield s
+               SET outcome = CASE WHEN sh.plan_outcome = 'completed' THEN 'ended' ELSE 'restored' END,
+                   closed_on = sh.shield_until
+             WHERE s.subject_id = sh.subject_id AND s.shield_id = sh.shield_id;
+        EXCEPTION WHEN lock_not_available THEN
+            busy := busy + 1;
+        END;
     END LOOP;
     RETURN pg_catalog.jsonb_build_object('as_of', as_of, 'shields_restored', restored, 'shields_ended', ended,
-                                         'records_ended', records_ended);
+                                         'records_ended', records_ended, 'left_busy', busy);
 END $$;
 COMMENT ON FUNCTION credit_gz.run_restructuring_shields(date) IS
-    '重整屏蔽到期处理 / job step: closes the restructuring shields whose period ended by as_of — restored (publicity '
-    'resumes) unless the plan was completed, then ended (the negative records decided before the shield become '
-    'expired, 终止公示 on the shield''s last day). Returns the counts.';
+    '重整屏蔽到期处理 / job step of run_expiry: closes the restructuring shields whose period ended by as_of — restored '
+    '(publicity resumes) unless the plan was completed, then ended (the negative records decided before the shield '
+    'become expired, 终止公示 on the shield''s last day); a busy subject is left for the next run. Returns the counts.';
 REVOKE ALL ON FUNCTION credit_gz.run_restructuring_shields(date) FROM PUBLIC;
 
 INSERT INTO credit_gz.role_privilege (kind, object_name, privileges, shipped) VALUES

@@ -1,7 +1,7 @@
 -- 终止公示 and 停止共享和使用 (国家发展改革委令第36号 第三条): separate end states with their own dates; the disclosure
 -- level follows both; the joint-punishment measures tied to a record are lifted when the end-state rule says.
 BEGIN;
-SELECT plan(26);
+SELECT plan(30);
 
 CREATE FUNCTION pg_temp.org_code(body text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
     SELECT body || CASE c WHEN 10 THEN 'X' WHEN 11 THEN '0' ELSE c::text END
@@ -74,7 +74,7 @@ SELECT is((SELECT credit_gz.record_level(disclosure, status, publish_from, publi
 SELECT results_eq($$SELECT status, status_changed_on, status_reason FROM credit_gz.list_entry
                     WHERE entry_id = (SELECT id FROM fx WHERE name = 'entry_ao')$$,
                   $$SELECT 'lifted'::text, credit_gz.policy_date(),
-                           '停止共享和使用: credit record ' || (SELECT id FROM fx WHERE name = 'rec1')$$,
+                           '停止共享和使用: END-T-001'$$,
                   'the abnormal-operations entry tied to the record is lifted the same day');
 SELECT is((SELECT status FROM credit_gz.list_entry WHERE entry_id = (SELECT id FROM fx WHERE name = 'entry_ss')), 'active',
           'the serious-list entry stays: its list allows removal only a year after listing');
@@ -125,14 +125,29 @@ SELECT is((SELECT count(*)::int FROM credit_gz.record WHERE document_no = 'END-T
 RESET ROLE;
 SELECT is((SELECT status FROM credit_gz.list_entry WHERE entry_id = (SELECT id FROM fx WHERE name = 'entry_ao2')), 'active',
           'the measure stays until sharing stops');
-SELECT is(credit_gz.lift_ended_measures(credit_gz.policy_date() + 29), 0, 'the job the day before sharing stops: nothing lifted');
-SELECT is(credit_gz.lift_ended_measures(credit_gz.policy_date() + 30), 1, 'the job on the day sharing stops lifts the measure');
+SELECT is(credit_gz.lift_ended_measures(credit_gz.policy_date() + 29),
+          jsonb_build_object('as_of', credit_gz.policy_date() + 29, 'measures_lifted', 0, 'left_busy', 0),
+          'the job step the day before sharing stops: nothing lifted');
+SELECT is((credit_gz.run_expiry((credit_gz.policy_date() + 30 + time '12:00')
+                                AT TIME ZONE current_setting('credit_gz.policy_time_zone')) ->> 'measures_lifted')::int, 1,
+          'the expiry job on the day sharing stops lifts the measure');
 SELECT results_eq($$SELECT status, status_changed_on FROM credit_gz.list_entry WHERE entry_id = (SELECT id FROM fx WHERE name = 'entry_ao2')$$,
                   $$VALUES ('lifted'::text, credit_gz.policy_date() + 30)$$, 'lifted as of the day sharing stopped');
 SELECT throws_ok($$INSERT INTO credit_gz.end_state_rule (end_state_rule_id, event, effective_from, stops_sharing,
                    sharing_after_days, lifts_measures_at, source)
                    VALUES (1002, 'expired', '2026-04-01', false, NULL, 'sharing_end', 'x')$$,
                  '23514', NULL, 'measures cannot be lifted at a sharing end that never comes');
+
+-- end_state_days, the one computation the trigger and the update from 1.0 share: the day before and the day the
+-- repair rules take effect, an expired record ending on its publish_until, any other status.
+SELECT is((SELECT ROW(d.publicity_ended_on, d.sharing_ended_on)::text FROM credit_gz.end_state_days('repaired', NULL, '2026-03-31') d),
+          '(2026-03-31,)', 'a repair the day before Order 36: publicity ends, no rule stops sharing');
+SELECT is((SELECT ROW(d.publicity_ended_on, d.sharing_ended_on)::text FROM credit_gz.end_state_days('expired', '2025-05-10', '2025-06-01') d),
+          '(2025-05-10,)', 'an expired record ends on its publish_until, not the day the job ran');
+SELECT is((SELECT d.publicity_ended_on FROM credit_gz.end_state_days('in_publicity', '2025-05-10', '2025-06-01') d), NULL::date,
+          'a record in publicity has no end-state day');
+SELECT is((SELECT d.sharing_ended_on FROM credit_gz.end_state_days('repaired', NULL, '2026-04-01') d),
+          '2026-05-01'::date, 'a repair on the day the rules take effect: the local rule in force (30 days) before the shipped one');
 
 SELECT * FROM finish();
 ROLLBACK;

@@ -84,7 +84,8 @@ SELECT is((credit_gz.run_expiry(pg_temp.at('2023-03-15')) ->> 'records_expired')
 SELECT is(pg_temp.status('EXP-527-G'), 'expired/archived', '527 general: expired and archived on its end day');
 SELECT is(credit_gz.run_expiry(pg_temp.at('2023-03-15')) - 'as_of',
           '{"more_due": false, "records_expired": 0, "entries_expired": 0, "derived_entries_recomputed": 0, "entries_escalated": 0, "left_busy": 0,
-            "repair_applications_overdue": 0, "objections_overdue": 0, "interview_tasks_created": 0}'::jsonb,
+            "repair_applications_overdue": 0, "objections_overdue": 0, "interview_tasks_created": 0,
+            "shields_restored": 0, "shields_ended": 0, "shielded_records_ended": 0, "measures_lifted": 0}'::jsonb,
           'a second run with the same as_of changes nothing');
 SELECT is((credit_gz.run_expiry('2023-03-16 00:00:00+08') ->> 'records_expired')::int, 0, 'the day after: nothing more');
 SELECT is(pg_temp.status('EXP-527-G'), 'expired/archived', '527 general: stays expired the day after');

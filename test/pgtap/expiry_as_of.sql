@@ -60,7 +60,8 @@ CREATE TEMP TABLE run2 AS SELECT credit_gz.run_expiry(now() + interval '30 days'
 SELECT is((SELECT r - 'as_of' FROM run2),
           '{"more_due": false, "records_expired": 0, "entries_expired": 0, "derived_entries_recomputed": 0,
             "entries_escalated": 0, "left_busy": 0, "repair_applications_overdue": 0, "objections_overdue": 0,
-            "interview_tasks_created": 0}'::jsonb,
+            "interview_tasks_created": 0, "shields_restored": 0, "shields_ended": 0, "shielded_records_ended": 0,
+            "measures_lifted": 0}'::jsonb,
           'a second run with the same as_of does nothing');
 SELECT set_eq($$SELECT g.subject_id, g.changes FROM credit_gz.list_guard g, ids WHERE g.subject_id IN (ids.org, ids.person)$$,
               $$SELECT subject_id, changes FROM guard1$$,

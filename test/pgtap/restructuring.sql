@@ -101,16 +101,18 @@ SELECT id, 'court', '(2026)粤01破20号', credit_gz.policy_date() - 60, credit_
 SELECT is(credit_gz.run_restructuring_shields(credit_gz.policy_date() - 6) ->> 'shields_ended', '0',
           'the day before the period ends: nothing closed');
 SELECT is(credit_gz.run_restructuring_shields(credit_gz.policy_date() - 5),
-          jsonb_build_object('as_of', credit_gz.policy_date() - 5, 'shields_restored', 0, 'shields_ended', 1, 'records_ended', 1),
+          jsonb_build_object('as_of', credit_gz.policy_date() - 5, 'shields_restored', 0, 'shields_ended', 1, 'records_ended', 1,
+                             'left_busy', 0),
           'the day the period ends: the completed plan ends the shielded information');
 SELECT results_eq($$SELECT status, publicity_ended_on FROM credit_gz.record WHERE document_no = 'RST-T-002'$$,
                   $$VALUES ('expired'::text, credit_gz.policy_date() - 5)$$,
                   'the shielded record is expired, its publicity ended on the shield''s last day');
 SELECT results_eq($$SELECT outcome, closed_on FROM credit_gz.restructuring_shield WHERE court_decision_no = '(2026)粤01破20号'$$,
                   $$VALUES ('ended'::text, credit_gz.policy_date() - 5)$$, 'the shield is closed as ended');
-SELECT is(credit_gz.run_restructuring_shields(credit_gz.policy_date()),
-          jsonb_build_object('as_of', credit_gz.policy_date(), 'shields_restored', 1, 'shields_ended', 0, 'records_ended', 0),
-          'the first shield, its period over without a completed plan, is restored');
+SELECT is((SELECT jsonb_build_object('restored', r -> 'shields_restored', 'ended', r -> 'shields_ended')
+             FROM credit_gz.run_expiry() r),
+          jsonb_build_object('restored', 1, 'ended', 0),
+          'the expiry job restores the first shield, its period over without a completed plan');
 SELECT is((SELECT status FROM credit_gz.record WHERE document_no = 'RST-T-001'), 'in_publicity',
           'a restored record stays in publicity');
 SELECT throws_ok($$UPDATE credit_gz.restructuring_shield SET shield_until = shield_until + 30

@@ -6,7 +6,8 @@
 #    UPGRADE_SCALE, default 0.02 of the demo), then ALTER EXTENSION credit_gz UPDATE, has the objects of a fresh
 #    install of the current version (test/upgrade/catalogue.sql: every class of object, column order aside), every
 #    row it had (row counts of every extension table; test/upgrade/V/row_changes, if any, names a table whose count
-#    an upgrade changes, by how much and why), and verify_scores() returns nothing;
+#    an upgrade changes, by how much and why), records ended at V carry their end-state days, and verify_scores()
+#    returns nothing;
 #  - a database created at V and updated with no data of its own holds exactly the rows a fresh install ships
 #    (test/upgrade/data.sql), and the same objects.
 # The test runs whether or not the current version differs from V (then the upgrade script changes nothing).
@@ -140,7 +141,15 @@ for v in $releases; do
     else
         notok "$v: every row is still there"; sort "$tmp/rows.diff"
     fi
-    # (c) the maintained scores equal a fresh computation
+    # (c) records that ended under V have their end-state days (终止公示, 停止共享和使用), as the trigger gives them now
+    ended=$(q "$filled" -c "SELECT count(*) FILTER (WHERE publicity_ended_on IS NULL) || ' ' || count(*)
+                            FROM credit_gz.record WHERE status IN ('repaired', 'expired')")
+    case "$ended" in
+        "0 0") notok "$v: the generator leaves repaired or expired records, whose end-state days the update fills" ;;
+        "0 "*) ok "$v: every repaired or expired record has its 终止公示 day after the update (${ended#0 } records)" ;;
+        *) notok "$v: every repaired or expired record has its 终止公示 day after the update (missing, of all: $ended)" ;;
+    esac
+    # (d) the maintained scores equal a fresh computation
     q "$filled" -c "SELECT * FROM credit_gz.verify_scores() LIMIT 20" > "$tmp/verify.out" 2>&1 || true
     if [ ! -s "$tmp/verify.out" ]; then ok "$v: verify_scores() is empty after the update"
     else notok "$v: verify_scores() is empty after the update"; sed 's/^/# /' "$tmp/verify.out"; fi
