@@ -83,10 +83,10 @@ BEGIN
     IF TG_OP = 'INSERT' AND credit_gz.restoring() THEN RETURN NEW; END IF;  -- a restore keeps its rows as dumped
     -- Shipped rules (1–999) are re-created by CREATE EXTENSION on restore, so changes to them would be lost.
     IF (TG_OP <> 'INSERT' AND OLD.deadline_rule_id < 1000) OR (TG_OP <> 'DELETE' AND NEW.deadline_rule_id < 1000) THEN
-        RAISE EXCEPTION 'deadline rules below 1000 ship with the extension and cannot be added, changed or deleted'
-            USING ERRCODE = '23514',
-                  DETAIL = 'Shipped rules are re-created on restore; only local rules (deadline_rule_id >= 1000) are kept by pg_dump.',
-                  HINT = 'Insert a local rule with deadline_rule_id >= 1000: on the days it is in force it takes precedence.';
+        RAISE EXCEPTION USING ERRCODE = '23514',
+            MESSAGE = credit_gz.msg('deadline rules below 1000 ship with the extension and cannot be added, changed or deleted'),
+            DETAIL = credit_gz.msg('Shipped rules are re-created on restore; only local rules (deadline_rule_id >= 1000) are kept by pg_dump.'),
+            HINT = credit_gz.msg('Insert a local rule with deadline_rule_id >= 1000: on the days it is in force it takes precedence.');
     END IF;
     IF TG_OP = 'DELETE' THEN
         RETURN OLD;
@@ -102,11 +102,14 @@ BEGIN
       AND pg_catalog.daterange(r.effective_from, r.effective_until) && pg_catalog.daterange(NEW.effective_from, NEW.effective_until)
     LIMIT 1;
     IF other IS NOT NULL THEN
-        RAISE EXCEPTION 'deadline rule % overlaps rule % for % %, channel %', NEW.deadline_rule_id, other, NEW.procedure, NEW.step, NEW.channel
-            USING ERRCODE = '23P01',
-                  DETAIL = 'Only one local rule may be in force for a step of a procedure on any day'
-                           || coalesce(' for department ' || NEW.department_code, '') || '.',
-                  HINT = 'Set effective_until on the older local rule first.';
+        RAISE EXCEPTION USING ERRCODE = '23P01',
+            MESSAGE = credit_gz.msg('deadline rule %s overlaps rule %s for %s %s, channel %s', NEW.deadline_rule_id, other,
+                                    NEW.procedure, NEW.step, NEW.channel),
+            DETAIL = CASE WHEN NEW.department_code IS NULL
+                          THEN credit_gz.msg('Only one local rule may be in force for a step of a procedure on any day.')
+                          ELSE credit_gz.msg('Only one local rule may be in force for a step of a procedure on any day for department %s.',
+                                             NEW.department_code) END,
+            HINT = credit_gz.msg('Set effective_until on the older local rule first.');
     END IF;
     RETURN NEW;
 END $$;
@@ -142,10 +145,10 @@ BEGIN
              (r.deadline_rule_id >= 1000) DESC
     LIMIT 1;
     IF n IS NULL THEN
-        RAISE EXCEPTION 'no deadline rule in force for % % on %', $1, $2, pg_catalog.to_char($4, 'YYYY-MM-DD')
-            USING ERRCODE = 'CG601',
-                  DETAIL = 'Deadlines come from credit_gz.deadline_rule; none covers that day.',
-                  HINT = 'Insert a rule (deadline_rule_id >= 1000) with the deadline and the dates it is in force.';
+        RAISE EXCEPTION USING ERRCODE = 'CG601',
+            MESSAGE = credit_gz.msg('no deadline rule in force for %s %s on %s', $1, $2, pg_catalog.to_char($4, 'YYYY-MM-DD')),
+            DETAIL = credit_gz.msg('Deadlines come from credit_gz.deadline_rule; none covers that day.'),
+            HINT = credit_gz.msg('Insert a rule (deadline_rule_id >= 1000) with the deadline and the dates it is in force.');
     END IF;
     RETURN n;
 END $$;

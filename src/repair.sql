@@ -72,8 +72,9 @@ DECLARE
 BEGIN
     SELECT * INTO r FROM credit_gz.record rec WHERE rec.record_id = record_repair_eligibility.record_id;
     IF NOT FOUND THEN
-        RAISE EXCEPTION 'credit record % does not exist', record_repair_eligibility.record_id
-            USING ERRCODE = '23503', HINT = 'Give the record_id of a record in credit_gz.record.';
+        RAISE EXCEPTION USING ERRCODE = '23503',
+            MESSAGE = credit_gz.msg('credit record %s does not exist', record_repair_eligibility.record_id),
+            HINT = credit_gz.msg('Give the record_id of a record in credit_gz.record.');
     END IF;
     SELECT * INTO rule FROM credit_gz.publicity_rule WHERE publicity_rule_id = r.publicity_rule_id;
 
@@ -143,8 +144,9 @@ DECLARE
 BEGIN
     SELECT * INTO e FROM credit_gz.list_entry le WHERE le.entry_id = entry_repair_eligibility.entry_id;
     IF NOT FOUND THEN
-        RAISE EXCEPTION 'list entry % does not exist', entry_repair_eligibility.entry_id
-            USING ERRCODE = '23503', HINT = 'Give the entry_id of an entry in credit_gz.list_entry.';
+        RAISE EXCEPTION USING ERRCODE = '23503',
+            MESSAGE = credit_gz.msg('list entry %s does not exist', entry_repair_eligibility.entry_id),
+            HINT = credit_gz.msg('Give the entry_id of an entry in credit_gz.list_entry.');
     END IF;
     SELECT * INTO lt FROM credit_gz.list_type WHERE code = e.list_type_code;
     SELECT * INTO term FROM credit_gz.entry_term(e.list_type_code, e.list_term_id);
@@ -356,8 +358,9 @@ DECLARE
 BEGIN
     IF TG_OP = 'INSERT' AND credit_gz.restoring() THEN RETURN NEW; END IF;  -- a restore keeps its rows as dumped
     IF NEW.status <> 'submitted' THEN
-        RAISE EXCEPTION 'a repair application starts as submitted, not %', NEW.status
-            USING ERRCODE = '23514', HINT = 'Insert with the default status and use repair_accept/repair_approve.';
+        RAISE EXCEPTION USING ERRCODE = '23514',
+            MESSAGE = credit_gz.msg('a repair application starts as submitted, not %s', NEW.status),
+            HINT = credit_gz.msg('Insert with the default status and use repair_accept/repair_approve.');
     END IF;
     NEW.submitted_at := pg_catalog.now();    -- deadlines run from the real submission day
     NEW.accepted_at := NULL; NEW.decided_at := NULL; NEW.decide_due := NULL;
@@ -391,14 +394,17 @@ BEGIN
         -- 国办发〔2025〕22号: received through 信用中国 (one window): the determining department decides within the
         -- department_decision rule, the platform answers the applicant within the platform_reply rule, both from receipt.
         IF NULLIF(pg_catalog.btrim(NEW.source_application_no), '') IS NULL THEN
-            RAISE EXCEPTION 'a repair application received through % needs the platform''s application number', NEW.source_platform
-                USING ERRCODE = '22023', HINT = 'Give source_application_no as the platform numbered it.';
+            RAISE EXCEPTION USING ERRCODE = '22023',
+                MESSAGE = credit_gz.msg('a repair application received through %s needs the platform''s application number',
+                                        NEW.source_platform),
+                HINT = credit_gz.msg('Give source_application_no as the platform numbered it.');
         END IF;
         IF NEW.received_on > day THEN
-            RAISE EXCEPTION 'repair application % of % cannot be received on %, after the policy date %',
-                            NEW.source_application_no, NEW.source_platform,
-                            pg_catalog.to_char(NEW.received_on, 'YYYY-MM-DD'), pg_catalog.to_char(day, 'YYYY-MM-DD')
-                USING ERRCODE = '22023', HINT = 'Give the day the platform received the application.';
+            RAISE EXCEPTION USING ERRCODE = '22023',
+                MESSAGE = credit_gz.msg('repair application %s of %s cannot be received on %s, after the policy date %s',
+                                        NEW.source_application_no, NEW.source_platform,
+                                        pg_catalog.to_char(NEW.received_on, 'YYYY-MM-DD'), pg_catalog.to_char(day, 'YYYY-MM-DD')),
+                HINT = credit_gz.msg('Give the day the platform received the application.');
         END IF;
         NEW.accept_due := credit_gz.deadline('repair', 'department_decision', NEW.channel, NEW.received_on);
         NEW.reply_due := credit_gz.deadline('repair', 'platform_reply', NEW.channel, NEW.received_on);
@@ -432,32 +438,37 @@ BEGIN
         OLD.source_platform, OLD.source_application_no, OLD.received_on, OLD.query_code)
        OR ((NEW.accept_due, NEW.reply_due) IS DISTINCT FROM (OLD.accept_due, OLD.reply_due)
            AND (NEW.extended_on, NEW.extension_reason) IS NOT DISTINCT FROM (OLD.extended_on, OLD.extension_reason)) THEN
-        RAISE EXCEPTION 'the subject, target, department, channel, origin and deadlines of repair application % cannot change',
-                        OLD.application_id
-            USING ERRCODE = '23514', HINT = 'Submit a new application instead; extend deadlines with repair_extend.';
+        RAISE EXCEPTION USING ERRCODE = '23514',
+            MESSAGE = credit_gz.msg('the subject, target, department, channel, origin and deadlines of the repair application for %s cannot change',
+                                    credit_gz.repair_target(OLD.subject_id, OLD.record_id, OLD.entry_id)),
+            HINT = credit_gz.msg('Submit a new application instead; extend deadlines with repair_extend.');
     END IF;
     IF (NEW.extended_on, NEW.extension_reason) IS DISTINCT FROM (OLD.extended_on, OLD.extension_reason) THEN
         -- 复杂情形延期 (国办发〔2025〕22号): once, before the running deadline has passed, with a reason; every running
         -- deadline moves by the extension rule in force on the day.
         IF NEW.status <> OLD.status OR OLD.status NOT IN ('submitted', 'accepted') THEN
-            RAISE EXCEPTION 'only an open repair application can be extended, and not in the same step as a decision'
-                USING ERRCODE = 'CG613', DETAIL = format('Application %s is %s.', OLD.application_id, OLD.status),
-                      HINT = 'Extend with repair_extend while the application is submitted or accepted.';
+            RAISE EXCEPTION USING ERRCODE = 'CG613',
+                MESSAGE = credit_gz.msg('only an open repair application can be extended, and not in the same step as a decision'),
+                DETAIL = credit_gz.msg('The repair application for %s is %s.', credit_gz.repair_target(OLD.subject_id, OLD.record_id, OLD.entry_id), OLD.status),
+                HINT = credit_gz.msg('Extend with repair_extend while the application is submitted or accepted.');
         END IF;
         IF OLD.extended_on IS NOT NULL THEN
-            RAISE EXCEPTION 'repair application % was already extended on %', OLD.application_id,
-                            pg_catalog.to_char(OLD.extended_on, 'YYYY-MM-DD')
-                USING ERRCODE = 'CG613', HINT = 'A case is extended once.';
+            RAISE EXCEPTION USING ERRCODE = 'CG613',
+                MESSAGE = credit_gz.msg('the repair application for %s was already extended on %s', credit_gz.repair_target(OLD.subject_id, OLD.record_id, OLD.entry_id),
+                                        pg_catalog.to_char(OLD.extended_on, 'YYYY-MM-DD')),
+                HINT = credit_gz.msg('A case is extended once.');
         END IF;
         IF NULLIF(pg_catalog.btrim(NEW.extension_reason), '') IS NULL THEN
-            RAISE EXCEPTION 'extending repair application % needs a reason', OLD.application_id
-                USING ERRCODE = '23514', HINT = 'Say why the case is complex in extension_reason.';
+            RAISE EXCEPTION USING ERRCODE = '23514',
+                MESSAGE = credit_gz.msg('extending the repair application for %s needs a reason', credit_gz.repair_target(OLD.subject_id, OLD.record_id, OLD.entry_id)),
+                HINT = credit_gz.msg('Say why the case is complex in extension_reason.');
         END IF;
         running_due := CASE WHEN OLD.status = 'submitted' THEN OLD.accept_due ELSE OLD.decide_due END;
         IF day > running_due THEN
-            RAISE EXCEPTION 'the deadline of repair application % passed on %: it can no longer be extended', OLD.application_id,
-                            pg_catalog.to_char(running_due, 'YYYY-MM-DD')
-                USING ERRCODE = 'CG613', HINT = 'Decide the application; the decision is reported as late.';
+            RAISE EXCEPTION USING ERRCODE = 'CG613',
+                MESSAGE = credit_gz.msg('the deadline of the repair application for %s passed on %s: it can no longer be extended',
+                                        credit_gz.repair_target(OLD.subject_id, OLD.record_id, OLD.entry_id), pg_catalog.to_char(running_due, 'YYYY-MM-DD')),
+                HINT = credit_gz.msg('Decide the application; the decision is reported as late.');
         END IF;
         ext_days := credit_gz.deadline_working_days('repair', 'extension', OLD.channel, day);
         NEW.extended_on := day;
@@ -473,21 +484,27 @@ BEGIN
         -- Same state: only the expiry job's overdue flags and the statement may change.
         IF (NEW.accepted_at, NEW.decided_at, NEW.decide_due, NEW.decision_reason, NEW.decided_by)
            IS DISTINCT FROM (OLD.accepted_at, OLD.decided_at, OLD.decide_due, OLD.decision_reason, OLD.decided_by) THEN
-            RAISE EXCEPTION 'decisions on repair application % are recorded by changing its status', OLD.application_id
-                USING ERRCODE = '23514', HINT = 'Use repair_accept, repair_refuse, repair_approve or repair_reject.';
+            RAISE EXCEPTION USING ERRCODE = '23514',
+                MESSAGE = credit_gz.msg('decisions on the repair application for %s are recorded by changing its status', credit_gz.repair_target(OLD.subject_id, OLD.record_id, OLD.entry_id)),
+                HINT = credit_gz.msg('Use repair_accept, repair_refuse, repair_approve or repair_reject.');
         END IF;
         RETURN NEW;
     END IF;
     IF NOT ((OLD.status = 'submitted' AND NEW.status IN ('accepted', 'refused'))
             OR (OLD.status = 'accepted' AND NEW.status IN ('approved', 'rejected'))) THEN
-        RAISE EXCEPTION 'repair application % cannot go from % to %', OLD.application_id, OLD.status, NEW.status
-            USING ERRCODE = 'CG612',
-                  DETAIL = 'An application is submitted, then accepted or refused, then (if accepted) approved or rejected.',
-                  HINT = 'Submit a new application to start again.';
+        RAISE EXCEPTION USING ERRCODE = 'CG612',
+            MESSAGE = credit_gz.msg('the repair application for %s cannot go from %s to %s', credit_gz.repair_target(OLD.subject_id, OLD.record_id, OLD.entry_id), OLD.status, NEW.status),
+            DETAIL = credit_gz.msg('An application is submitted, then accepted or refused, then (if accepted) approved or rejected.'),
+            HINT = credit_gz.msg('Submit a new application to start again.');
     END IF;
     IF NEW.status IN ('refused', 'rejected') AND NULLIF(pg_catalog.btrim(NEW.decision_reason), '') IS NULL THEN
-        RAISE EXCEPTION 'a % repair application needs a reason', NEW.status
-            USING ERRCODE = '23514', HINT = 'Give the reason in decision_reason.';
+        RAISE EXCEPTION USING ERRCODE = '23514',
+            MESSAGE = CASE WHEN NEW.status = 'refused'
+                           THEN credit_gz.msg('refusing the repair application for %s needs a reason',
+                                              credit_gz.repair_target(OLD.subject_id, OLD.record_id, OLD.entry_id))
+                           ELSE credit_gz.msg('rejecting the repair application for %s needs a reason',
+                                              credit_gz.repair_target(OLD.subject_id, OLD.record_id, OLD.entry_id)) END,
+            HINT = credit_gz.msg('Give the reason in decision_reason.');
     END IF;
     NEW.decided_by := current_user;
     IF NEW.status = 'accepted' THEN
@@ -625,8 +642,9 @@ BEGIN
     WHERE r.application_id = repair_decide.application_id
     RETURNING * INTO a;
     IF NOT FOUND THEN
-        RAISE EXCEPTION 'repair application % does not exist', application_id
-            USING ERRCODE = 'P0002', HINT = 'Look the application up in credit_gz.repair_application.';
+        RAISE EXCEPTION USING ERRCODE = 'P0002',
+            MESSAGE = credit_gz.msg('repair application %s does not exist', application_id),
+            HINT = credit_gz.msg('Look the application up in credit_gz.repair_application.');
     END IF;
     RETURN a;
 END $$;
@@ -683,8 +701,9 @@ BEGIN
     WHERE r.application_id = repair_extend.application_id
     RETURNING * INTO a;
     IF NOT FOUND THEN
-        RAISE EXCEPTION 'repair application % does not exist', application_id
-            USING ERRCODE = 'P0002', HINT = 'Look the application up in credit_gz.repair_application.';
+        RAISE EXCEPTION USING ERRCODE = 'P0002',
+            MESSAGE = credit_gz.msg('repair application %s does not exist', application_id),
+            HINT = credit_gz.msg('Look the application up in credit_gz.repair_application.');
     END IF;
     RETURN a;
 END $$;

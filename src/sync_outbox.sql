@@ -114,8 +114,9 @@ RETURNS SETOF credit_gz.sync_outbox
 LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
     IF consumer IS NULL OR batch_size IS NULL OR batch_size < 1 OR lease IS NULL OR lease <= interval '0' THEN
-        RAISE EXCEPTION 'invalid outbox claim: consumer, a positive batch size and a positive lease are required'
-            USING ERRCODE = '22023', HINT = 'Call sync_outbox_claim(''consumer-name'', 100, ''5 minutes'').';
+        RAISE EXCEPTION USING ERRCODE = '22023',
+            MESSAGE = credit_gz.msg('invalid outbox claim: consumer, a positive batch size and a positive lease are required'),
+            HINT = credit_gz.msg('Call sync_outbox_claim(''consumer-name'', 100, ''5 minutes'').');
     END IF;
     -- SKIP LOCKED: concurrent consumers take disjoint batches; the lease hides the batch until it is acknowledged,
     -- retried, or the lease runs out (consumer died) and the rows become claimable again.
@@ -148,10 +149,10 @@ BEGIN
     WHERE o.outbox_id = ANY (outbox_ids) AND o.acknowledged_at IS NULL AND o.claimed_by IS DISTINCT FROM consumer
     LIMIT 1;
     IF stale IS NOT NULL THEN
-        RAISE EXCEPTION 'outbox row % is not claimed by consumer "%"', stale, consumer
-            USING ERRCODE = 'CG602',
-                  DETAIL = 'Its lease ran out and another consumer claimed it, or it was never claimed.',
-                  HINT = 'Claim rows with sync_outbox_claim and acknowledge them before the lease ends.';
+        RAISE EXCEPTION USING ERRCODE = 'CG602',
+            MESSAGE = credit_gz.msg('outbox row %s is not claimed by consumer "%s"', stale, consumer),
+            DETAIL = credit_gz.msg('Its lease ran out and another consumer claimed it, or it was never claimed.'),
+            HINT = credit_gz.msg('Claim rows with sync_outbox_claim and acknowledge them before the lease ends.');
     END IF;
     UPDATE credit_gz.sync_outbox o SET acknowledged_at = pg_catalog.clock_timestamp(), last_error = NULL
     WHERE o.outbox_id = ANY (outbox_ids) AND o.acknowledged_at IS NULL;
@@ -173,10 +174,10 @@ DECLARE
 BEGIN
     SELECT * INTO r FROM credit_gz.sync_outbox o WHERE o.outbox_id = sync_outbox_retry.outbox_id FOR UPDATE;
     IF NOT FOUND OR r.acknowledged_at IS NOT NULL OR r.claimed_by IS DISTINCT FROM consumer THEN
-        RAISE EXCEPTION 'outbox row % is not claimed by consumer "%"', sync_outbox_retry.outbox_id, consumer
-            USING ERRCODE = 'CG602',
-                  DETAIL = 'Only a pending row held by the consumer can be scheduled for retry.',
-                  HINT = 'Claim rows with sync_outbox_claim first.';
+        RAISE EXCEPTION USING ERRCODE = 'CG602',
+            MESSAGE = credit_gz.msg('outbox row %s is not claimed by consumer "%s"', sync_outbox_retry.outbox_id, consumer),
+            DETAIL = credit_gz.msg('Only a pending row held by the consumer can be scheduled for retry.'),
+            HINT = credit_gz.msg('Claim rows with sync_outbox_claim first.');
     END IF;
     -- Exponential backoff: base, 2 base, 4 base … capped; the row is never dropped.
     next_at := pg_catalog.clock_timestamp()

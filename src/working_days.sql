@@ -114,24 +114,24 @@ BEGIN
     -- Shipped rows are re-created by CREATE EXTENSION on restore, so a change to them would silently be undone.
     IF TG_OP = 'TRUNCATE' THEN
         IF EXISTS (SELECT FROM credit_gz.calendar WHERE shipped) THEN
-            RAISE EXCEPTION 'credit_gz.calendar holds the shipped official arrangement and cannot be truncated'
-                USING ERRCODE = '23514',
-                      DETAIL = 'Rows shipped with the extension are re-created on restore, so removing them would be undone.',
-                      HINT = 'Delete the local rows instead: DELETE FROM credit_gz.calendar WHERE NOT shipped.';
+            RAISE EXCEPTION USING ERRCODE = '23514',
+                MESSAGE = credit_gz.msg('credit_gz.calendar holds the shipped official arrangement and cannot be truncated'),
+                DETAIL = credit_gz.msg('Rows shipped with the extension are re-created on restore, so removing them would be undone.'),
+                HINT = credit_gz.msg('Delete the local rows instead: DELETE FROM credit_gz.calendar WHERE NOT shipped.');
         END IF;
         RETURN NULL;
     END IF;
     IF OLD.shipped THEN
-        RAISE EXCEPTION 'calendar day % is part of the shipped official arrangement', pg_catalog.to_char(OLD.day, 'YYYY-MM-DD')
-            USING ERRCODE = '23514',
-                  DETAIL = 'Rows shipped with the extension are re-created on restore, so changes to them would be lost.',
-                  HINT = 'Official corrections come with an extension update; load other years as new rows.';
+        RAISE EXCEPTION USING ERRCODE = '23514',
+            MESSAGE = credit_gz.msg('calendar day %s is part of the shipped official arrangement', pg_catalog.to_char(OLD.day, 'YYYY-MM-DD')),
+            DETAIL = credit_gz.msg('Rows shipped with the extension are re-created on restore, so changes to them would be lost.'),
+            HINT = credit_gz.msg('Official corrections come with an extension update; load other years as new rows.');
     END IF;
     IF TG_OP = 'UPDATE' AND NEW.shipped THEN
-        RAISE EXCEPTION 'calendar rows cannot be marked as shipped'
-            USING ERRCODE = '23514',
-                  DETAIL = 'Only the extension''s install and update scripts ship calendar rows.',
-                  HINT = 'Leave shipped false for rows you load.';
+        RAISE EXCEPTION USING ERRCODE = '23514',
+            MESSAGE = credit_gz.msg('calendar rows cannot be marked as shipped'),
+            DETAIL = credit_gz.msg('Only the extension''s install and update scripts ship calendar rows.'),
+            HINT = credit_gz.msg('Leave shipped false for rows you load.');
     END IF;
     RETURN CASE TG_OP WHEN 'DELETE' THEN OLD ELSE NEW END;
 END $$;

@@ -937,10 +937,10 @@ BEGIN
     IF TG_OP = 'INSERT' AND credit_gz.restoring() THEN RETURN NEW; END IF;  -- a restore keeps its rows as dumped
     -- Shipped rules (1–999) are re-created by CREATE EXTENSION on restore, so changes to them would be lost.
     IF (TG_OP <> 'INSERT' AND OLD.deadline_rule_id < 1000) OR (TG_OP <> 'DELETE' AND NEW.deadline_rule_id < 1000) THEN
-        RAISE EXCEPTION 'deadline rules below 1000 ship with the extension and cannot be added, changed or deleted'
-            USING ERRCODE = '23514',
-                  DETAIL = 'Shipped rules are re-created on restore; only local rules (deadline_rule_id >= 1000) are kept by pg_dump.',
-                  HINT = 'Insert a local rule with deadline_rule_id >= 1000: on the days it is in force it takes precedence.';
+        RAISE EXCEPTION USING ERRCODE = '23514',
+            MESSAGE = credit_gz.msg('deadline rules below 1000 ship with the extension and cannot be added, changed or deleted'),
+            DETAIL = credit_gz.msg('Shipped rules are re-created on restore; only local rules (deadline_rule_id >= 1000) are kept by pg_dump.'),
+            HINT = credit_gz.msg('Insert a local rule with deadline_rule_id >= 1000: on the days it is in force it takes precedence.');
     END IF;
     IF TG_OP = 'DELETE' THEN
         RETURN OLD;
@@ -956,11 +956,14 @@ BEGIN
       AND pg_catalog.daterange(r.effective_from, r.effective_until) && pg_catalog.daterange(NEW.effective_from, NEW.effective_until)
     LIMIT 1;
     IF other IS NOT NULL THEN
-        RAISE EXCEPTION 'deadline rule % overlaps rule % for % %, channel %', NEW.deadline_rule_id, other, NEW.procedure, NEW.step, NEW.channel
-            USING ERRCODE = '23P01',
-                  DETAIL = 'Only one local rule may be in force for a step of a procedure on any day'
-                           || coalesce(' for department ' || NEW.department_code, '') || '.',
-                  HINT = 'Set effective_until on the older local rule first.';
+        RAISE EXCEPTION USING ERRCODE = '23P01',
+            MESSAGE = credit_gz.msg('deadline rule %s overlaps rule %s for %s %s, channel %s', NEW.deadline_rule_id, other,
+                                    NEW.procedure, NEW.step, NEW.channel),
+            DETAIL = CASE WHEN NEW.department_code IS NULL
+                          THEN credit_gz.msg('Only one local rule may be in force for a step of a procedure on any day.')
+                          ELSE credit_gz.msg('Only one local rule may be in force for a step of a procedure on any day for department %s.',
+                                             NEW.department_code) END,
+            HINT = credit_gz.msg('Set effective_until on the older local rule first.');
     END IF;
     RETURN NEW;
 END $$;
@@ -2159,8 +2162,9 @@ DECLARE
 BEGIN
     IF TG_OP = 'INSERT' AND credit_gz.restoring() THEN RETURN NEW; END IF;  -- a restore keeps its rows as dumped
     IF NEW.status <> 'submitted' THEN
-        RAISE EXCEPTION 'a repair application starts as submitted, not %', NEW.status
-            USING ERRCODE = '23514', HINT = 'Insert with the default status and use repair_accept/repair_approve.';
+        RAISE EXCEPTION USING ERRCODE = '23514',
+            MESSAGE = credit_gz.msg('a repair application starts as submitted, not %s', NEW.status),
+            HINT = credit_gz.msg('Insert with the default status and use repair_accept/repair_approve.');
     END IF;
     NEW.submitted_at := pg_catalog.now();    -- deadlines run from the real submission day
     NEW.accepted_at := NULL; NEW.decided_at := NULL; NEW.decide_due := NULL;
@@ -2194,14 +2198,17 @@ BEGIN
         -- 国办发〔2025〕22号: received through 信用中国 (one window): the determining department decides within the
         -- department_decision rule, the platform answers the applicant within the platform_reply rule, both from receipt.
         IF NULLIF(pg_catalog.btrim(NEW.source_application_no), '') IS NULL THEN
-            RAISE EXCEPTION 'a repair application received through % needs the platform''s application number', NEW.source_platform
-                USING ERRCODE = '22023', HINT = 'Give source_application_no as the platform numbered it.';
+            RAISE EXCEPTION USING ERRCODE = '22023',
+                MESSAGE = credit_gz.msg('a repair application received through %s needs the platform''s application number',
+                                        NEW.source_platform),
+                HINT = credit_gz.msg('Give source_application_no as the platform numbered it.');
         END IF;
         IF NEW.received_on > day THEN
-            RAISE EXCEPTION 'repair application % of % cannot be received on %, after the policy date %',
-                            NEW.source_application_no, NEW.source_platform,
-                            pg_catalog.to_char(NEW.received_on, 'YYYY-MM-DD'), pg_catalog.to_char(day, 'YYYY-MM-DD')
-                USING ERRCODE = '22023', HINT = 'Give the day the platform received the application.';
+            RAISE EXCEPTION USING ERRCODE = '22023',
+                MESSAGE = credit_gz.msg('repair application %s of %s cannot be received on %s, after the policy date %s',
+                                        NEW.source_application_no, NEW.source_platform,
+                                        pg_catalog.to_char(NEW.received_on, 'YYYY-MM-DD'), pg_catalog.to_char(day, 'YYYY-MM-DD')),
+                HINT = credit_gz.msg('Give the day the platform received the application.');
         END IF;
         NEW.accept_due := credit_gz.deadline('repair', 'department_decision', NEW.channel, NEW.received_on);
         NEW.reply_due := credit_gz.deadline('repair', 'platform_reply', NEW.channel, NEW.received_on);
@@ -2224,32 +2231,37 @@ BEGIN
         OLD.source_platform, OLD.source_application_no, OLD.received_on, OLD.query_code)
        OR ((NEW.accept_due, NEW.reply_due) IS DISTINCT FROM (OLD.accept_due, OLD.reply_due)
            AND (NEW.extended_on, NEW.extension_reason) IS NOT DISTINCT FROM (OLD.extended_on, OLD.extension_reason)) THEN
-        RAISE EXCEPTION 'the subject, target, department, channel, origin and deadlines of repair application % cannot change',
-                        OLD.application_id
-            USING ERRCODE = '23514', HINT = 'Submit a new application instead; extend deadlines with repair_extend.';
+        RAISE EXCEPTION USING ERRCODE = '23514',
+            MESSAGE = credit_gz.msg('the subject, target, department, channel, origin and deadlines of the repair application for %s cannot change',
+                                    credit_gz.repair_target(OLD.subject_id, OLD.record_id, OLD.entry_id)),
+            HINT = credit_gz.msg('Submit a new application instead; extend deadlines with repair_extend.');
     END IF;
     IF (NEW.extended_on, NEW.extension_reason) IS DISTINCT FROM (OLD.extended_on, OLD.extension_reason) THEN
         -- 复杂情形延期 (国办发〔2025〕22号): once, before the running deadline has passed, with a reason; every running
         -- deadline moves by the extension rule in force on the day.
         IF NEW.status <> OLD.status OR OLD.status NOT IN ('submitted', 'accepted') THEN
-            RAISE EXCEPTION 'only an open repair application can be extended, and not in the same step as a decision'
-                USING ERRCODE = 'CG613', DETAIL = format('Application %s is %s.', OLD.application_id, OLD.status),
-                      HINT = 'Extend with repair_extend while the application is submitted or accepted.';
+            RAISE EXCEPTION USING ERRCODE = 'CG613',
+                MESSAGE = credit_gz.msg('only an open repair application can be extended, and not in the same step as a decision'),
+                DETAIL = credit_gz.msg('The repair application for %s is %s.', credit_gz.repair_target(OLD.subject_id, OLD.record_id, OLD.entry_id), OLD.status),
+                HINT = credit_gz.msg('Extend with repair_extend while the application is submitted or accepted.');
         END IF;
         IF OLD.extended_on IS NOT NULL THEN
-            RAISE EXCEPTION 'repair application % was already extended on %', OLD.application_id,
-                            pg_catalog.to_char(OLD.extended_on, 'YYYY-MM-DD')
-                USING ERRCODE = 'CG613', HINT = 'A case is extended once.';
+            RAISE EXCEPTION USING ERRCODE = 'CG613',
+                MESSAGE = credit_gz.msg('the repair application for %s was already extended on %s', credit_gz.repair_target(OLD.subject_id, OLD.record_id, OLD.entry_id),
+                                        pg_catalog.to_char(OLD.extended_on, 'YYYY-MM-DD')),
+                HINT = credit_gz.msg('A case is extended once.');
         END IF;
         IF NULLIF(pg_catalog.btrim(NEW.extension_reason), '') IS NULL THEN
-            RAISE EXCEPTION 'extending repair application % needs a reason', OLD.application_id
-                USING ERRCODE = '23514', HINT = 'Say why the case is complex in extension_reason.';
+            RAISE EXCEPTION USING ERRCODE = '23514',
+                MESSAGE = credit_gz.msg('extending the repair application for %s needs a reason', credit_gz.repair_target(OLD.subject_id, OLD.record_id, OLD.entry_id)),
+                HINT = credit_gz.msg('Say why the case is complex in extension_reason.');
         END IF;
         running_due := CASE WHEN OLD.status = 'submitted' THEN OLD.accept_due ELSE OLD.decide_due END;
         IF day > running_due THEN
-            RAISE EXCEPTION 'the deadline of repair application % passed on %: it can no longer be extended', OLD.application_id,
-                            pg_catalog.to_char(running_due, 'YYYY-MM-DD')
-                USING ERRCODE = 'CG613', HINT = 'Decide the application; the decision is reported as late.';
+            RAISE EXCEPTION USING ERRCODE = 'CG613',
+                MESSAGE = credit_gz.msg('the deadline of the repair application for %s passed on %s: it can no longer be extended',
+                                        credit_gz.repair_target(OLD.subject_id, OLD.record_id, OLD.entry_id), pg_catalog.to_char(running_due, 'YYYY-MM-DD')),
+                HINT = credit_gz.msg('Decide the application; the decision is reported as late.');
         END IF;
         ext_days := credit_gz.deadline_working_days('repair', 'extension', OLD.channel, day);
         NEW.extended_on := day;
@@ -2265,21 +2277,27 @@ BEGIN
         -- Same state: only the expiry job's overdue flags and the statement may change.
         IF (NEW.accepted_at, NEW.decided_at, NEW.decide_due, NEW.decision_reason, NEW.decided_by)
            IS DISTINCT FROM (OLD.accepted_at, OLD.decided_at, OLD.decide_due, OLD.decision_reason, OLD.decided_by) THEN
-            RAISE EXCEPTION 'decisions on repair application % are recorded by changing its status', OLD.application_id
-                USING ERRCODE = '23514', HINT = 'Use repair_accept, repair_refuse, repair_approve or repair_reject.';
+            RAISE EXCEPTION USING ERRCODE = '23514',
+                MESSAGE = credit_gz.msg('decisions on the repair application for %s are recorded by changing its status', credit_gz.repair_target(OLD.subject_id, OLD.record_id, OLD.entry_id)),
+                HINT = credit_gz.msg('Use repair_accept, repair_refuse, repair_approve or repair_reject.');
         END IF;
         RETURN NEW;
     END IF;
     IF NOT ((OLD.status = 'submitted' AND NEW.status IN ('accepted', 'refused'))
             OR (OLD.status = 'accepted' AND NEW.status IN ('approved', 'rejected'))) THEN
-        RAISE EXCEPTION 'repair application % cannot go from % to %', OLD.application_id, OLD.status, NEW.status
-            USING ERRCODE = 'CG612',
-                  DETAIL = 'An application is submitted, then accepted or refused, then (if accepted) approved or rejected.',
-                  HINT = 'Submit a new application to start again.';
+        RAISE EXCEPTION USING ERRCODE = 'CG612',
+            MESSAGE = credit_gz.msg('the repair application for %s cannot go from %s to %s', credit_gz.repair_target(OLD.subject_id, OLD.record_id, OLD.entry_id), OLD.status, NEW.status),
+            DETAIL = credit_gz.msg('An application is submitted, then accepted or refused, then (if accepted) approved or rejected.'),
+            HINT = credit_gz.msg('Submit a new application to start again.');
     END IF;
     IF NEW.status IN ('refused', 'rejected') AND NULLIF(pg_catalog.btrim(NEW.decision_reason), '') IS NULL THEN
-        RAISE EXCEPTION 'a % repair application needs a reason', NEW.status
-            USING ERRCODE = '23514', HINT = 'Give the reason in decision_reason.';
+        RAISE EXCEPTION USING ERRCODE = '23514',
+            MESSAGE = CASE WHEN NEW.status = 'refused'
+                           THEN credit_gz.msg('refusing the repair application for %s needs a reason',
+                                              credit_gz.repair_target(OLD.subject_id, OLD.record_id, OLD.entry_id))
+                           ELSE credit_gz.msg('rejecting the repair application for %s needs a reason',
+                                              credit_gz.repair_target(OLD.subject_id, OLD.record_id, OLD.entry_id)) END,
+            HINT = credit_gz.msg('Give the reason in decision_reason.');
     END IF;
     NEW.decided_by := current_user;
     IF NEW.status = 'accepted' THEN
@@ -3304,7 +3322,7 @@ COMMENT ON FUNCTION credit_gz.repair_receive(text, text, date, text, bigint, big
     'a record or a list entry (one of the two); the department''s decision deadline and the platform''s reply deadline '
     'run from the day received (deadline rules department_decision, platform_reply).';
 
-CREATE FUNCTION credit_gz.repair_extend(application_id bigint, reason text) RETURNS credit_gz.repair_application
+CREATE OR REPLACE FUNCTION credit_gz.repair_extend(application_id bigint, reason text) RETURNS credit_gz.repair_application
 LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
     a credit_gz.repair_application;
@@ -3313,8 +3331,9 @@ BEGIN
     WHERE r.application_id = repair_extend.application_id
     RETURNING * INTO a;
     IF NOT FOUND THEN
-        RAISE EXCEPTION 'repair application % does not exist', application_id
-            USING ERRCODE = 'P0002', HINT = 'Look the application up in credit_gz.repair_application.';
+        RAISE EXCEPTION USING ERRCODE = 'P0002',
+            MESSAGE = credit_gz.msg('repair application %s does not exist', application_id),
+            HINT = credit_gz.msg('Look the application up in credit_gz.repair_application.');
     END IF;
     RETURN a;
 END $$;
@@ -3431,8 +3450,9 @@ DECLARE
 BEGIN
     SELECT * INTO e FROM credit_gz.list_entry le WHERE le.entry_id = entry_repair_eligibility.entry_id;
     IF NOT FOUND THEN
-        RAISE EXCEPTION 'list entry % does not exist', entry_repair_eligibility.entry_id
-            USING ERRCODE = '23503', HINT = 'Give the entry_id of an entry in credit_gz.list_entry.';
+        RAISE EXCEPTION USING ERRCODE = '23503',
+            MESSAGE = credit_gz.msg('list entry %s does not exist', entry_repair_eligibility.entry_id),
+            HINT = credit_gz.msg('Give the entry_id of an entry in credit_gz.list_entry.');
     END IF;
     SELECT * INTO lt FROM credit_gz.list_type WHERE code = e.list_type_code;
     SELECT * INTO term FROM credit_gz.entry_term(e.list_type_code, e.list_term_id);
@@ -7517,10 +7537,10 @@ BEGIN
              (r.deadline_rule_id >= 1000) DESC
     LIMIT 1;
     IF n IS NULL THEN
-        RAISE EXCEPTION 'no deadline rule in force for % % on %', $1, $2, pg_catalog.to_char($4, 'YYYY-MM-DD')
-            USING ERRCODE = 'CG601',
-                  DETAIL = 'Deadlines come from credit_gz.deadline_rule; none covers that day.',
-                  HINT = 'Insert a rule (deadline_rule_id >= 1000) with the deadline and the dates it is in force.';
+        RAISE EXCEPTION USING ERRCODE = 'CG601',
+            MESSAGE = credit_gz.msg('no deadline rule in force for %s %s on %s', $1, $2, pg_catalog.to_char($4, 'YYYY-MM-DD')),
+            DETAIL = credit_gz.msg('Deadlines come from credit_gz.deadline_rule; none covers that day.'),
+            HINT = credit_gz.msg('Insert a rule (deadline_rule_id >= 1000) with the deadline and the dates it is in force.');
     END IF;
     RETURN n;
 END $$;
@@ -8174,3 +8194,186 @@ CREATE TRIGGER list_from_record AFTER INSERT ON credit_gz.record REFERENCING NEW
     FOR EACH STATEMENT EXECUTE FUNCTION credit_gz.list_from_record();
 COMMENT ON TRIGGER list_from_record ON credit_gz.record IS
     '政务失信: records of a list-feeding item list their subject (one statement)';
+
+CREATE OR REPLACE FUNCTION credit_gz.record_repair_eligibility(record_id bigint, on_day date,
+                                                     obligations_performed_on date DEFAULT NULL)
+RETURNS TABLE (eligible boolean, reasons text[], eligible_from date)
+LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    r credit_gz.record;
+    rule credit_gz.publicity_rule;
+    why text[] := '{}';
+    since date;
+    bar date;
+BEGIN
+    SELECT * INTO r FROM credit_gz.record rec WHERE rec.record_id = record_repair_eligibility.record_id;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION USING ERRCODE = '23503',
+            MESSAGE = credit_gz.msg('credit record %s does not exist', record_repair_eligibility.record_id),
+            HINT = credit_gz.msg('Give the record_id of a record in credit_gz.record.');
+    END IF;
+    SELECT * INTO rule FROM credit_gz.publicity_rule WHERE publicity_rule_id = r.publicity_rule_id;
+
+    IF r.status <> 'in_publicity' THEN
+        why := why || format('the record is not in publicity (status %s)', r.status);
+    END IF;
+    IF rule.publicity_rule_id IS NULL THEN
+        why := why || 'the record has no publicity rule (it is not negative information)'::text;
+    END IF;
+    IF r.severity = 'specific_serious' THEN
+        why := why || 'specific serious (特定严重失信) records stay published for the full period and cannot be repaired'::text;
+    END IF;
+    IF rule.publicity_rule_id IS NOT NULL AND NOT rule.repairable AND r.severity IS DISTINCT FROM 'specific_serious' THEN
+        why := why || format('publicity rule %s (%s) does not allow repair', rule.publicity_rule_id, rule.generation);
+    END IF;
+    IF obligations_performed_on IS NULL OR obligations_performed_on > on_day THEN
+        why := why || 'the obligations set by the decision have not been performed (履行法定义务、纠正失信行为)'::text;
+    END IF;
+    IF NOT credit_gz.repair_commitment_on_file(r.subject_id, r.record_id) THEN
+        why := why || 'no repair commitment (信用修复承诺) is on file'::text;
+    END IF;
+
+    -- Minimum publicity period: repairable_from is filled by the archive from the record's rule version; under
+    -- Order 36 a minor record is repairable as soon as the obligation is performed (no minimum period).
+    since := GREATEST(r.repairable_from, obligations_performed_on);
+    bar := credit_gz.repair_bar_until(r.subject_id, r.record_id, GREATEST(on_day, since));
+    IF bar IS NOT NULL THEN
+        since := bar;
+    END IF;
+    IF r.repairable_from IS NOT NULL AND r.repairable_from > on_day THEN
+        why := why || format('the minimum publicity period ends on %s',
+                             pg_catalog.to_char(credit_gz.inclusive_end(r.repairable_from), 'YYYY-MM-DD'));
+    END IF;
+    IF bar IS NOT NULL THEN
+        why := why || CASE WHEN bar = 'infinity' THEN 'repair is barred without end date'
+                           ELSE format('repair is barred until %s', pg_catalog.to_char(credit_gz.inclusive_end(bar), 'YYYY-MM-DD')) END;
+    END IF;
+
+    eligible := cardinality(why) = 0;
+    reasons := why;
+    eligible_from := CASE
+        WHEN eligible THEN on_day
+        WHEN since IS NOT NULL AND since <> 'infinity' AND since > on_day
+             AND cardinality(why) = (CASE WHEN r.repairable_from > on_day THEN 1 ELSE 0 END)
+                                     + (CASE WHEN bar IS NOT NULL THEN 1 ELSE 0 END)
+        THEN since END;
+    RETURN NEXT;
+END $$;
+
+CREATE OR REPLACE FUNCTION credit_gz.repair_decide(application_id bigint, new_status text, reason text)
+RETURNS credit_gz.repair_application
+LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    a credit_gz.repair_application;
+BEGIN
+    UPDATE credit_gz.repair_application r SET status = new_status, decision_reason = COALESCE(reason, r.decision_reason)
+    WHERE r.application_id = repair_decide.application_id
+    RETURNING * INTO a;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION USING ERRCODE = 'P0002',
+            MESSAGE = credit_gz.msg('repair application %s does not exist', application_id),
+            HINT = credit_gz.msg('Look the application up in credit_gz.repair_application.');
+    END IF;
+    RETURN a;
+END $$;
+
+CREATE OR REPLACE FUNCTION credit_gz.sync_outbox_claim(consumer text, batch_size integer DEFAULT 100,
+                                            lease interval DEFAULT '5 minutes', only_target text DEFAULT NULL)
+RETURNS SETOF credit_gz.sync_outbox
+LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    IF consumer IS NULL OR batch_size IS NULL OR batch_size < 1 OR lease IS NULL OR lease <= interval '0' THEN
+        RAISE EXCEPTION USING ERRCODE = '22023',
+            MESSAGE = credit_gz.msg('invalid outbox claim: consumer, a positive batch size and a positive lease are required'),
+            HINT = credit_gz.msg('Call sync_outbox_claim(''consumer-name'', 100, ''5 minutes'').');
+    END IF;
+    -- SKIP LOCKED: concurrent consumers take disjoint batches; the lease hides the batch until it is acknowledged,
+    -- retried, or the lease runs out (consumer died) and the rows become claimable again.
+    RETURN QUERY
+    UPDATE credit_gz.sync_outbox o
+    SET claimed_by = consumer, claimed_at = pg_catalog.clock_timestamp(),
+        available_at = pg_catalog.clock_timestamp() + lease, attempts = o.attempts + 1
+    WHERE (o.subject_id, o.outbox_id) IN (
+        SELECT p.subject_id, p.outbox_id FROM credit_gz.sync_outbox p
+        WHERE p.acknowledged_at IS NULL AND p.available_at <= pg_catalog.clock_timestamp()
+          AND (only_target IS NULL OR p.target = only_target)
+        ORDER BY p.available_at, p.outbox_id
+        LIMIT batch_size
+        FOR UPDATE SKIP LOCKED)
+    RETURNING o.*;
+END $$;
+
+CREATE OR REPLACE FUNCTION credit_gz.sync_outbox_ack(consumer text, outbox_ids bigint[]) RETURNS integer
+LANGUAGE plpgsql VOLATILE STRICT SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    n integer;
+    stale bigint;
+BEGIN
+    -- Only the consumer holding the latest claim may acknowledge: after a lease ran out another consumer may
+    -- hold the row, and its delivery is the one that counts.
+    SELECT o.outbox_id INTO stale FROM credit_gz.sync_outbox o
+    WHERE o.outbox_id = ANY (outbox_ids) AND o.acknowledged_at IS NULL AND o.claimed_by IS DISTINCT FROM consumer
+    LIMIT 1;
+    IF stale IS NOT NULL THEN
+        RAISE EXCEPTION USING ERRCODE = 'CG602',
+            MESSAGE = credit_gz.msg('outbox row %s is not claimed by consumer "%s"', stale, consumer),
+            DETAIL = credit_gz.msg('Its lease ran out and another consumer claimed it, or it was never claimed.'),
+            HINT = credit_gz.msg('Claim rows with sync_outbox_claim and acknowledge them before the lease ends.');
+    END IF;
+    UPDATE credit_gz.sync_outbox o SET acknowledged_at = pg_catalog.clock_timestamp(), last_error = NULL
+    WHERE o.outbox_id = ANY (outbox_ids) AND o.acknowledged_at IS NULL;
+    GET DIAGNOSTICS n = ROW_COUNT;
+    RETURN n;
+END $$;
+
+CREATE OR REPLACE FUNCTION credit_gz.sync_outbox_retry(consumer text, outbox_id bigint, error text,
+                                            base_delay interval DEFAULT '30 seconds',
+                                            max_delay interval DEFAULT '6 hours')
+RETURNS timestamptz
+LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    r credit_gz.sync_outbox;
+    next_at timestamptz;
+BEGIN
+    SELECT * INTO r FROM credit_gz.sync_outbox o WHERE o.outbox_id = sync_outbox_retry.outbox_id FOR UPDATE;
+    IF NOT FOUND OR r.acknowledged_at IS NOT NULL OR r.claimed_by IS DISTINCT FROM consumer THEN
+        RAISE EXCEPTION USING ERRCODE = 'CG602',
+            MESSAGE = credit_gz.msg('outbox row %s is not claimed by consumer "%s"', sync_outbox_retry.outbox_id, consumer),
+            DETAIL = credit_gz.msg('Only a pending row held by the consumer can be scheduled for retry.'),
+            HINT = credit_gz.msg('Claim rows with sync_outbox_claim first.');
+    END IF;
+    -- Exponential backoff: base, 2 base, 4 base … capped; the row is never dropped.
+    next_at := pg_catalog.clock_timestamp()
+               + LEAST(max_delay, base_delay * pg_catalog.power(2, LEAST(GREATEST(r.attempts - 1, 0), 30)));
+    UPDATE credit_gz.sync_outbox o SET available_at = next_at, last_error = error
+    WHERE o.subject_id = r.subject_id AND o.outbox_id = r.outbox_id;
+    RETURN next_at;
+END $$;
+
+CREATE OR REPLACE FUNCTION credit_gz.calendar_guard_shipped() RETURNS trigger
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    -- Shipped rows are re-created by CREATE EXTENSION on restore, so a change to them would silently be undone.
+    IF TG_OP = 'TRUNCATE' THEN
+        IF EXISTS (SELECT FROM credit_gz.calendar WHERE shipped) THEN
+            RAISE EXCEPTION USING ERRCODE = '23514',
+                MESSAGE = credit_gz.msg('credit_gz.calendar holds the shipped official arrangement and cannot be truncated'),
+                DETAIL = credit_gz.msg('Rows shipped with the extension are re-created on restore, so removing them would be undone.'),
+                HINT = credit_gz.msg('Delete the local rows instead: DELETE FROM credit_gz.calendar WHERE NOT shipped.');
+        END IF;
+        RETURN NULL;
+    END IF;
+    IF OLD.shipped THEN
+        RAISE EXCEPTION USING ERRCODE = '23514',
+            MESSAGE = credit_gz.msg('calendar day %s is part of the shipped official arrangement', pg_catalog.to_char(OLD.day, 'YYYY-MM-DD')),
+            DETAIL = credit_gz.msg('Rows shipped with the extension are re-created on restore, so changes to them would be lost.'),
+            HINT = credit_gz.msg('Official corrections come with an extension update; load other years as new rows.');
+    END IF;
+    IF TG_OP = 'UPDATE' AND NEW.shipped THEN
+        RAISE EXCEPTION USING ERRCODE = '23514',
+            MESSAGE = credit_gz.msg('calendar rows cannot be marked as shipped'),
+            DETAIL = credit_gz.msg('Only the extension''s install and update scripts ship calendar rows.'),
+            HINT = credit_gz.msg('Leave shipped false for rows you load.');
+    END IF;
+    RETURN CASE TG_OP WHEN 'DELETE' THEN OLD ELSE NEW END;
+END $$;

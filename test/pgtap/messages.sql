@@ -3,7 +3,7 @@
 -- subject by its code and the record by its document number, and carry the constraint (or trigger) name.
 -- installcheck requires: preload
 BEGIN;
-SELECT plan(14);
+SELECT plan(16);
 
 -- the error a statement raises: SQLSTATE, constraint name and message
 CREATE FUNCTION pg_temp.err(stmt text, OUT state text, OUT con text, OUT msg text) LANGUAGE plpgsql AS $$
@@ -54,7 +54,11 @@ SELECT is((SELECT message FROM credit_gz.intake_penalties('market_regulation', '
           format('第 1 行（文书“穗市监罚〔2026〕61号”，主体 %s）：行政相对人名称为空', (SELECT c FROM code)),
           'zh_CN: the receipt gives its reason in Chinese');
 
+SELECT throws_ok('SELECT credit_gz.repair_accept(-1)', 'P0002', '信用修复申请 -1 不存在',
+                 'zh_CN: a repair step on an application that does not exist');
 SET LOCAL lc_messages = 'C';
+SELECT throws_ok('SELECT credit_gz.repair_accept(-1)', 'P0002', 'repair application -1 does not exist',
+                 'C: the same error in English');
 SELECT is((SELECT ARRAY[e.state, e.con, e.msg] FROM pg_temp.err($$UPDATE credit_gz.list_entry SET status = 'lifted',
                     status_changed_on = '2026-06-30' WHERE subject_id = -961$$) e),
           ARRAY['23514', 'list_entry_check',
