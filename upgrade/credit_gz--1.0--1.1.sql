@@ -7786,7 +7786,12 @@ LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
     e record;
     n integer := 0;
+    reason text;
 BEGIN
+    -- the entries name the record by its document number (read once, whatever the number of entries)
+    SELECT pg_catalog.format('停止共享和使用: %s', r.document_no) INTO reason FROM credit_gz.record r
+     WHERE r.subject_id OPERATOR(pg_catalog.=) lift_record_measures.subject_id
+       AND r.record_id OPERATOR(pg_catalog.=) lift_record_measures.record_id;
     FOR e IN SELECT l.subject_id, l.entry_id FROM credit_gz.list_entry l
               WHERE l.subject_id OPERATOR(pg_catalog.=) lift_record_measures.subject_id
                 AND l.record_id OPERATOR(pg_catalog.=) lift_record_measures.record_id
@@ -7798,9 +7803,7 @@ BEGIN
             UPDATE credit_gz.list_entry l
                SET status = 'lifted', status_changed_on = on_day,
                    rectified_on = coalesce(l.rectified_on, on_day),
-                   status_reason = (SELECT pg_catalog.format('停止共享和使用: %s', r.document_no) FROM credit_gz.record r
-                                     WHERE r.subject_id OPERATOR(pg_catalog.=) lift_record_measures.subject_id
-                                       AND r.record_id OPERATOR(pg_catalog.=) lift_record_measures.record_id)
+                   status_reason = reason
              WHERE l.subject_id OPERATOR(pg_catalog.=) e.subject_id AND l.entry_id OPERATOR(pg_catalog.=) e.entry_id;
             n := n OPERATOR(pg_catalog.+) 1;
         EXCEPTION WHEN check_violation THEN
