@@ -109,17 +109,17 @@ BEGIN
     IF TG_OP = 'DELETE' OR (TG_OP = 'UPDATE' AND NEW.code <> OLD.code) THEN
         IF EXISTS (SELECT FROM credit_gz.department d WHERE d.system_code = OLD.code) THEN
             RAISE EXCEPTION USING ERRCODE = 'foreign_key_violation', CONSTRAINT = 'department_system_code_fkey',
-                MESSAGE = pg_catalog.format('department %s is still the system of other departments', OLD.code),
-                DETAIL = 'Departments name it as system_code.',
-                HINT = 'Change their system_code first.';
+                MESSAGE = credit_gz.msg('department %s is still the system of other departments', OLD.code),
+                DETAIL = credit_gz.msg('Departments name it as system_code.'),
+                HINT = credit_gz.msg('Change their system_code first.');
         END IF;
     END IF;
     IF TG_OP <> 'DELETE' AND NEW.system_code IS NOT NULL
        AND NOT EXISTS (SELECT FROM credit_gz.department d WHERE d.code = NEW.system_code) THEN
         RAISE EXCEPTION USING ERRCODE = 'foreign_key_violation', CONSTRAINT = 'department_system_code_fkey',
-            MESSAGE = pg_catalog.format('department %s: system %s is not a department', NEW.code, NEW.system_code),
-            DETAIL = 'system_code names the department whose system this one belongs to.',
-            HINT = 'Give the code of a department of credit_gz.department, or NULL.';
+            MESSAGE = credit_gz.msg('department %s: system %s is not a department', NEW.code, NEW.system_code),
+            DETAIL = credit_gz.msg('system_code names the department whose system this one belongs to.'),
+            HINT = credit_gz.msg('Give the code of a department of credit_gz.department, or NULL.');
     END IF;
     RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
 END
@@ -168,17 +168,17 @@ BEGIN
     IF TG_OP = 'DELETE' OR (TG_OP = 'UPDATE' AND NEW.code <> OLD.code) THEN
         IF EXISTS (SELECT FROM credit_gz.domain d WHERE d.parent_code = OLD.code) THEN
             RAISE EXCEPTION USING ERRCODE = 'foreign_key_violation', CONSTRAINT = 'domain_parent_code_fkey',
-                MESSAGE = pg_catalog.format('domain %s still has sub-domains', OLD.code),
-                DETAIL = 'Sub-domains name it as parent_code.',
-                HINT = 'Move or delete the sub-domains first.';
+                MESSAGE = credit_gz.msg('domain %s still has sub-domains', OLD.code),
+                DETAIL = credit_gz.msg('Sub-domains name it as parent_code.'),
+                HINT = credit_gz.msg('Move or delete the sub-domains first.');
         END IF;
     END IF;
     IF TG_OP <> 'DELETE' AND NEW.parent_code IS NOT NULL
        AND NOT EXISTS (SELECT FROM credit_gz.domain d WHERE d.code = NEW.parent_code AND d.parent_code IS NULL) THEN
         RAISE EXCEPTION USING ERRCODE = 'foreign_key_violation', CONSTRAINT = 'domain_parent_code_fkey',
-            MESSAGE = pg_catalog.format('domain %s: parent %s is not a top-level domain', NEW.code, NEW.parent_code),
-            DETAIL = 'Domains have two levels: the annex''s domains and their sub-domains.',
-            HINT = 'Give the code of a top-level domain, or NULL.';
+            MESSAGE = credit_gz.msg('domain %s: parent %s is not a top-level domain', NEW.code, NEW.parent_code),
+            DETAIL = credit_gz.msg('Domains have two levels: the annex''s domains and their sub-domains.'),
+            HINT = credit_gz.msg('Give the code of a top-level domain, or NULL.');
     END IF;
     RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
 END
@@ -557,8 +557,8 @@ BEGIN
     SELECT t.validation INTO v FROM credit_gz.identity_document_type t WHERE t.code = document_type;
     IF NOT FOUND THEN
         RAISE EXCEPTION USING ERRCODE = 'invalid_parameter_value',
-            MESSAGE = pg_catalog.format('unknown identity document type "%s"', document_type),
-            HINT = 'The types are the codes of credit_gz.identity_document_type.';
+            MESSAGE = credit_gz.msg('unknown identity document type "%s"', document_type),
+            HINT = credit_gz.msg('The types are the codes of credit_gz.identity_document_type.');
     END IF;
     IF v = 'gb11643' THEN
         RETURN document_no::credit_gz.resident_id::text;
@@ -630,11 +630,9 @@ BEGIN
        AND (TG_OP = 'INSERT' OR OLD.uscc IS NULL OR NOT NEW.uscc OPERATOR(credit_gz.=) OLD.uscc)
        AND NOT credit_gz.may_store_unverified_code() THEN
         RAISE EXCEPTION USING ERRCODE = 'invalid_text_representation',
-            MESSAGE = pg_catalog.format('unified code %s has wrong check characters', NEW.uscc::text),
-            DETAIL = pg_catalog.format('Subject %s: role %s may not store an unverified code (a DBA decides which '
-                                       'roles may, credit_gz.grant_unverified_codes).', NEW.name, CURRENT_USER),
-            HINT = pg_catalog.format('Correct the code at its source: credit_gz.uscc_correct gives %s as the likely '
-                                     'intended code.', credit_gz.uscc_correct(NEW.uscc)::text);
+            MESSAGE = credit_gz.msg('unified code %s has wrong check characters', NEW.uscc::text),
+            DETAIL = credit_gz.msg('Subject %s: role %s may not store an unverified code (a DBA decides which roles may, credit_gz.grant_unverified_codes).', NEW.name, CURRENT_USER),
+            HINT = credit_gz.msg('Correct the code at its source: credit_gz.uscc_correct gives %s as the likely intended code.', credit_gz.uscc_correct(NEW.uscc)::text);
     END IF;
     IF NEW.uscc IS NOT NULL THEN
         IF NEW.kind IS NULL THEN
@@ -656,9 +654,9 @@ BEGIN
         -- the same form and check (国家移民管理局, 2023) and is an identity document of its own
         IF pg_catalog.left(region, 1) = '9' THEN
             RAISE EXCEPTION USING ERRCODE = 'invalid_parameter_value',
-                MESSAGE = pg_catalog.format('%s is a permanent residence number, not a citizen identity number',
+                MESSAGE = credit_gz.msg('%s is a permanent residence number, not a citizen identity number',
                                             NEW.resident_id::text),
-                HINT = 'Give it as identity_document_type ''permanent_residence'' and identity_document_no.';
+                HINT = credit_gz.msg('Give it as identity_document_type ''permanent_residence'' and identity_document_no.');
         END IF;
         NEW.kind := coalesce(NEW.kind, 'natural_person');
         NEW.district := credit_gz.region_district(region);
@@ -667,9 +665,9 @@ BEGIN
         IF EXISTS (SELECT FROM credit_gz.identity_document_type t
                     WHERE t.code = NEW.identity_document_type AND t.validation = 'gb11643') THEN
             RAISE EXCEPTION USING ERRCODE = 'invalid_parameter_value',
-                MESSAGE = pg_catalog.format('identity document type "%s" is carried by column resident_id',
+                MESSAGE = credit_gz.msg('identity document type "%s" is carried by column resident_id',
                                             NEW.identity_document_type),
-                HINT = 'Give the number as resident_id and leave identity_document_type and identity_document_no NULL.';
+                HINT = credit_gz.msg('Give the number as resident_id and leave identity_document_type and identity_document_no NULL.');
         END IF;
         -- (a type without a number, or a number without a type, is left to subject_identity_document)
         NEW.identity_document_no := coalesce(credit_gz.identity_document_no(NEW.identity_document_type,
@@ -682,9 +680,11 @@ BEGIN
     IF TG_OP = 'UPDATE' THEN
         IF (OLD.uscc IS NULL) <> (NEW.uscc IS NULL) THEN
             RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = 'subject_person_kind',
-                MESSAGE = pg_catalog.format('subject %s cannot change between organisation and natural person', OLD.subject_id),
-                DETAIL = 'A subject''s identity kind is fixed: records were checked against it.',
-                HINT = 'Create a new subject for the other identity.';
+                MESSAGE = credit_gz.msg('subject %s cannot change between organisation and natural person',
+                                        credit_gz.identity_code(OLD.uscc, OLD.resident_id, OLD.identity_document_type,
+                                                                OLD.identity_document_no)),
+                DETAIL = credit_gz.msg('A subject''s identity kind is fixed: records were checked against it.'),
+                HINT = credit_gz.msg('Create a new subject for the other identity.');
         END IF;
         NEW.updated_at := pg_catalog.now();
     END IF;
@@ -785,9 +785,9 @@ BEGIN
     IF ref IS NOT NULL AND NOT EXISTS (SELECT FROM credit_gz.subject s WHERE s.subject_id = ref) THEN
         RAISE EXCEPTION USING ERRCODE = 'foreign_key_violation', CONSTRAINT = TG_NAME, SCHEMA = TG_TABLE_SCHEMA,
             TABLE = TG_TABLE_NAME, COLUMN = TG_ARGV[0],
-            MESSAGE = pg_catalog.format('insert or update on table "%s" violates foreign key constraint "%s"',
+            MESSAGE = credit_gz.msg('insert or update on table "%s" violates foreign key constraint "%s"',
                                         TG_TABLE_NAME, TG_NAME),
-            DETAIL = pg_catalog.format('Key (%s)=(%s) is not present in table "subject".', TG_ARGV[0], ref);
+            DETAIL = credit_gz.msg('Key (%s)=(%s) is not present in table "subject".', TG_ARGV[0], ref);
     END IF;
     RETURN NULL;
 END
@@ -821,9 +821,9 @@ BEGIN
     IF referenced THEN
         RAISE EXCEPTION USING ERRCODE = 'foreign_key_violation', CONSTRAINT = TG_NAME, SCHEMA = TG_TABLE_SCHEMA,
             TABLE = TG_ARGV[0],
-            MESSAGE = pg_catalog.format('update or delete on table "%s" violates foreign key constraint "%s" on table "%s"',
+            MESSAGE = credit_gz.msg('update or delete on table "%s" violates foreign key constraint "%s" on table "%s"',
                                         TG_TABLE_NAME, TG_NAME, TG_ARGV[0]),
-            DETAIL = pg_catalog.format('Subject %s (subject_id %s) is still referenced from table "%s" (%s).',
+            DETAIL = credit_gz.msg('Subject %s (subject_id %s) is still referenced from table "%s" (%s).',
                                        credit_gz.identity_code(OLD.uscc, OLD.resident_id, OLD.identity_document_type,
                                                                OLD.identity_document_no),
                                        OLD.subject_id, TG_ARGV[0], TG_ARGV[1]);
@@ -1056,15 +1056,17 @@ BEGIN
     IF TG_OP = 'INSERT' AND credit_gz.restoring() THEN RETURN NEW; END IF;  -- a restore keeps its rows as dumped
     IF credit_gz.subject_is_person(NEW.subject_id) IS FALSE THEN
         RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = 'occupation_subject_id_fkey',
-            MESSAGE = pg_catalog.format('occupational archive for subject %s: the holder must be a natural person', NEW.subject_id),
-            DETAIL = 'Occupational archives (职业档案) are kept for natural persons of key groups.',
-            HINT = 'Record the organisation as employer_subject_id and the person as subject_id.';
+            MESSAGE = credit_gz.msg('occupational archive for subject %s: the holder must be a natural person',
+                                    credit_gz.subject_code(NEW.subject_id)),
+            DETAIL = credit_gz.msg('Occupational archives (职业档案) are kept for natural persons of key groups.'),
+            HINT = credit_gz.msg('Record the organisation as employer_subject_id and the person as subject_id.');
     END IF;
     IF NEW.employer_subject_id IS NOT NULL AND credit_gz.subject_is_person(NEW.employer_subject_id) IS TRUE THEN
         RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = 'occupation_employer',
-            MESSAGE = pg_catalog.format('occupational archive for subject %s: the employer must be an organisation', NEW.subject_id),
-            DETAIL = pg_catalog.format('Subject %s is a natural person.', NEW.employer_subject_id),
-            HINT = 'Give the subject_id of the firm, hospital, school or agency.';
+            MESSAGE = credit_gz.msg('occupational archive for subject %s: the employer must be an organisation',
+                                    credit_gz.subject_code(NEW.subject_id)),
+            DETAIL = credit_gz.msg('Subject %s is a natural person.', credit_gz.subject_code(NEW.employer_subject_id)),
+            HINT = credit_gz.msg('Give the subject_id of the firm, hospital, school or agency.');
     END IF;
     RETURN NEW;
 END
@@ -1129,22 +1131,24 @@ BEGIN
     IF TG_OP = 'INSERT' AND credit_gz.restoring() THEN RETURN NEW; END IF;  -- a restore keeps its rows as dumped
     IF org_person IS TRUE THEN
         RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = 'relation_subject_id_fkey',
-            MESSAGE = pg_catalog.format('relation %s: subject %s is a natural person, relations belong to organisations',
-                                        NEW.kind, NEW.subject_id),
-            DETAIL = 'subject_id is the organisation; related_subject_id is its legal representative, branch, shareholder, ….',
-            HINT = 'Swap subject_id and related_subject_id.';
+            MESSAGE = credit_gz.msg('relation %s: subject %s is a natural person, relations belong to organisations',
+                                        NEW.kind, credit_gz.subject_code(NEW.subject_id)),
+            DETAIL = credit_gz.msg('subject_id is the organisation; related_subject_id is its legal representative, branch, shareholder, ….'),
+            HINT = credit_gz.msg('Swap subject_id and related_subject_id.');
     END IF;
     IF NEW.kind IN ('legal_representative', 'principal_person') AND rel_person IS FALSE THEN
         RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = 'relation_related_subject_id_fkey',
-            MESSAGE = pg_catalog.format('relation %s: related subject %s must be a natural person', NEW.kind, NEW.related_subject_id),
-            DETAIL = 'Legal representatives and principal persons are natural persons.',
-            HINT = 'Give the subject_id of the person.';
+            MESSAGE = credit_gz.msg('relation %s: related subject %s must be a natural person', NEW.kind,
+                                    credit_gz.subject_code(NEW.related_subject_id)),
+            DETAIL = credit_gz.msg('Legal representatives and principal persons are natural persons.'),
+            HINT = credit_gz.msg('Give the subject_id of the person.');
     END IF;
     IF NEW.kind = 'branch' AND rel_person IS TRUE THEN
         RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = 'relation_related_subject_id_fkey',
-            MESSAGE = pg_catalog.format('relation branch: related subject %s must be an organisation', NEW.related_subject_id),
-            DETAIL = 'A branch (分支机构) has its own unified social credit code.',
-            HINT = 'Give the subject_id of the branch.';
+            MESSAGE = credit_gz.msg('relation branch: related subject %s must be an organisation',
+                                    credit_gz.subject_code(NEW.related_subject_id)),
+            DETAIL = credit_gz.msg('A branch (分支机构) has its own unified social credit code.'),
+            HINT = credit_gz.msg('Give the subject_id of the branch.');
     END IF;
     RETURN NEW;
 END
@@ -1171,10 +1175,10 @@ BEGIN
               AND r.relation_id <> NEW.relation_id
               AND daterange(r.valid_from, r.valid_until) && daterange(NEW.valid_from, NEW.valid_until)) THEN
         RAISE EXCEPTION USING ERRCODE = 'exclusion_violation', CONSTRAINT = TG_NAME,
-            MESSAGE = pg_catalog.format('subject %s already has a legal representative overlapping %s',
-                                        NEW.subject_id, daterange(NEW.valid_from, NEW.valid_until)),
-            DETAIL = 'An organisation has one legal representative at a time.',
-            HINT = 'Close the current one first: UPDATE credit_gz.relation SET valid_until = … (the first day it no longer holds).';
+            MESSAGE = credit_gz.msg('subject %s already has a legal representative overlapping %s',
+                                        credit_gz.subject_code(NEW.subject_id), daterange(NEW.valid_from, NEW.valid_until)),
+            DETAIL = credit_gz.msg('An organisation has one legal representative at a time.'),
+            HINT = credit_gz.msg('Close the current one first: UPDATE credit_gz.relation SET valid_until = … (the first day it no longer holds).');
     END IF;
     RETURN NULL;
 END
@@ -1719,7 +1723,7 @@ DECLARE
     failed_detail text;
 BEGIN
     IF batch_size IS NULL OR batch_size < 1 THEN
-        RAISE EXCEPTION 'batch_size must be positive' USING ERRCODE = '22023';
+        RAISE EXCEPTION USING MESSAGE = credit_gz.msg('batch_size must be positive'), ERRCODE = '22023';
     END IF;
     cutoff := at_time - credit_gz.audit_log_retention_at(run_day);
     IF NOT pg_catalog.pg_try_advisory_xact_lock(credit_gz.job_lock_key('purge_audit_log')) THEN
@@ -1755,8 +1759,8 @@ BEGIN
     IF failed_state IS NOT NULL THEN
         PERFORM credit_gz.job_run_record('purge_audit_log', run_day, started, NULL, failed_state,
                                          concat_ws(E'\n', failed_message, failed_detail));
-        RAISE WARNING 'purge_audit_log failed (SQLSTATE %): %', failed_state, failed_message
-            USING DETAIL = coalesce(failed_detail, ''), HINT = 'The failure is logged in credit_gz.job_run.';
+        RAISE WARNING USING MESSAGE = credit_gz.msg('purge_audit_log failed (SQLSTATE %s): %s', failed_state, failed_message), DETAIL = coalesce(failed_detail, ''),
+              HINT = credit_gz.msg('The failure is logged in credit_gz.job_run.');
         RETURN NULL;
     END IF;
     PERFORM credit_gz.job_run_record('purge_audit_log', run_day, started,
@@ -1888,7 +1892,7 @@ DECLARE
     args text;
 BEGIN
     IF tab IS NULL THEN
-        RAISE EXCEPTION 'the table to audit must not be null' USING ERRCODE = '22004';
+        RAISE EXCEPTION USING MESSAGE = credit_gz.msg('the table to audit must not be null'), ERRCODE = '22004';
     END IF;
     SELECT n.nspname, c.relname INTO nsp, rel
       FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = tab;

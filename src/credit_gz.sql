@@ -28,7 +28,7 @@ COMMENT ON FUNCTION credit_gz.job_locks() IS
     'that takes it). Executable by PUBLIC: it names constants, and taking an advisory lock needs no privilege anyway.';
 
 CREATE FUNCTION credit_gz.job_lock_key(job text) RETURNS bigint
-    LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS
+    LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS
 $$
 DECLARE
     k bigint;
@@ -36,8 +36,8 @@ BEGIN
     SELECT l.lock_key INTO k FROM credit_gz.job_locks() l WHERE l.job = job_lock_key.job;
     IF k IS NULL THEN
         -- an unknown name must not yield NULL: pg_advisory_xact_lock(NULL) returns without taking any lock
-        RAISE EXCEPTION 'no advisory lock key for job "%"', job
-            USING ERRCODE = '22023', HINT = 'credit_gz.job_locks() lists the jobs.';
+        RAISE EXCEPTION USING MESSAGE = credit_gz.msg('no advisory lock key for job "%s"', job),
+              ERRCODE = '22023', HINT = credit_gz.msg('credit_gz.job_locks() lists the jobs.');
     END IF;
     RETURN k;
 END

@@ -263,7 +263,7 @@ DECLARE
     obj text;
 BEGIN
     IF role IS NULL OR kind IS NULL THEN
-        RAISE EXCEPTION 'role and kind must not be null' USING ERRCODE = '22004';
+        RAISE EXCEPTION USING MESSAGE = credit_gz.msg('role and kind must not be null'), ERRCODE = '22004';
     END IF;
     INSERT INTO credit_gz.role_grant (role_name, kind, department_code, institution_id, licence_no)
     SELECT r.rolname, kind, department_code, institution_id, licence_no
@@ -893,18 +893,15 @@ DECLARE
 BEGIN
     SELECT * INTO a FROM credit_gz.audience WHERE code = $1;
     IF NOT FOUND THEN
-        RAISE EXCEPTION 'unknown audience "%"', $1
-            USING ERRCODE = '22023',
-                  DETAIL = 'Audiences are listed in credit_gz.audience.',
-                  HINT = 'Use public, credit_agency, financial_institution, self or government.';
+        RAISE EXCEPTION USING MESSAGE = credit_gz.msg('unknown audience "%s"', $1), ERRCODE = '22023',
+                  DETAIL = credit_gz.msg('Audiences are listed in credit_gz.audience.'),
+                  HINT = credit_gz.msg('Use public, credit_agency, financial_institution, self or government.');
     END IF;
     IF NOT $1 = ANY (credit_gz.my_audiences()) THEN
-        RAISE EXCEPTION 'permission denied for audience "%"', $1
-            USING ERRCODE = '42501',
-                  DETAIL = pg_catalog.format('Role %s may read as: %s.', CURRENT_USER,
+        RAISE EXCEPTION USING MESSAGE = credit_gz.msg('permission denied for audience "%s"', $1), ERRCODE = '42501',
+                  DETAIL = credit_gz.msg('Role %s may read as: %s.', CURRENT_USER,
                                              coalesce(nullif(pg_catalog.array_to_string(credit_gz.my_audiences(), ', '), ''), 'nothing')),
-                  HINT = 'A DBA maps roles with credit_gz.grant_department, grant_public_reader, grant_analyst, '
-                         'grant_credit_agency, grant_financial_institution or grant_self_service.';
+                  HINT = credit_gz.msg('A DBA maps roles with credit_gz.grant_department, grant_public_reader, grant_analyst, grant_credit_agency, grant_financial_institution or grant_self_service.');
     END IF;
     RETURN a;
 END
@@ -932,12 +929,10 @@ BEGIN
            AS o (section, ord)
      WHERE o.section = view_name AND o.ord = order_by;
     IF ord IS NULL THEN
-        RAISE EXCEPTION 'unknown report section "%" or order "%"', view_name, order_by
-            USING ERRCODE = '22023',
-                  DETAIL = 'A report section is one of subject, record, commitment, list_entry, grade, repair and '
-                           'repair_notice, each in its own order.',
-                  HINT = 'Call it as credit_gz.credit_report does, e.g. report_section(''record'', id, audience, '
-                         '''v.decision_date DESC, v.record_id'').';
+        RAISE EXCEPTION USING MESSAGE = credit_gz.msg('unknown report section "%s" or order "%s"', view_name, order_by),
+              ERRCODE = '22023',
+                  DETAIL = credit_gz.msg('A report section is one of subject, record, commitment, list_entry, grade, repair and repair_notice, each in its own order.'),
+                  HINT = credit_gz.msg('Call it as credit_gz.credit_report does, e.g. report_section(''record'', id, audience, ''v.decision_date DESC, v.record_id'').');
     END IF;
     IF audience = 'public' THEN
         EXECUTE pg_catalog.format(
@@ -1066,10 +1061,10 @@ DECLARE
 BEGIN
     PERFORM credit_gz.check_audience('financial_institution');
     IF NOT (institution_id = ANY (credit_gz.my_institutions()) OR credit_gz.is_credit_admin()) THEN
-        RAISE EXCEPTION 'role % does not act for financial institution %', CURRENT_USER, institution_id
-            USING ERRCODE = '42501',
-                  DETAIL = 'Labels are given to the institution the subject authorised, through a role granted for it.',
-                  HINT = 'A DBA maps the role with credit_gz.grant_financial_institution(role, institution_id).';
+        RAISE EXCEPTION USING MESSAGE = credit_gz.msg('role %s does not act for financial institution %s', CURRENT_USER, institution_id),
+              ERRCODE = '42501',
+                  DETAIL = credit_gz.msg('Labels are given to the institution the subject authorised, through a role granted for it.'),
+                  HINT = credit_gz.msg('A DBA maps the role with credit_gz.grant_financial_institution(role, institution_id).');
     END IF;
     SELECT a.valid_until, a.purpose INTO auth
       FROM credit_gz.authorization a
@@ -1078,10 +1073,11 @@ BEGIN
        AND (a.revoked_at IS NULL OR a.revoked_at > pg_catalog.now())
      ORDER BY a.valid_until DESC LIMIT 1;
     IF NOT FOUND THEN
-        RAISE EXCEPTION 'no live authorisation of institution % by subject %', institution_id, subject_id
-            USING ERRCODE = 'CG702',
-                  DETAIL = 'Labelled credit information is given only while the subject''s authorisation is in force (三(六)).',
-                  HINT = 'Record the subject''s signed authorisation in credit_gz.authorization.';
+        RAISE EXCEPTION USING MESSAGE = credit_gz.msg('no live authorisation of institution %s by subject %s', institution_id,
+                                                      credit_gz.subject_code(subject_id)),
+              ERRCODE = 'CG702',
+                  DETAIL = credit_gz.msg('Labelled credit information is given only while the subject''s authorisation is in force (三(六)).'),
+                  HINT = credit_gz.msg('Record the subject''s signed authorisation in credit_gz.authorization.');
     END IF;
     PERFORM credit_gz.log_read(subject_id, 'labels', coalesce(auth.purpose, '信易贷'), 'financial_institution');
     subj := credit_gz.report_section('subject', subject_id, 'financial_institution', 'v.subject_id') -> 0;

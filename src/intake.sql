@@ -359,6 +359,7 @@ INSERT INTO credit_gz.role_privilege (kind, object_name, privileges, shipped) VA
     ('department', 'penalty_intake_file', 'INSERT', true),
     ('department', 'intake_reject', 'SELECT, INSERT, UPDATE, DELETE', true),
     ('department', 'intake_penalties(text, text, boolean)', 'EXECUTE', true),
+    ('department', 'intake_subject(text, text, text, text, text, text, text, text, text, text)', 'EXECUTE', true),
     -- the categories of 行政处罚法 art. 9 the intake maps 处罚类别 to (a catalogue)
     ('department', 'penalty_category', 'SELECT', true),
     ('department', 'intake_code_crosswalk', 'SELECT', true);
@@ -586,7 +587,8 @@ BEGIN
         SELECT k.subject_kind INTO subject_kind FROM credit_gz.intake_subject_kind k
          WHERE k.name_zh = btrim(subject_category);
         IF NOT FOUND THEN
-            RAISE EXCEPTION USING MESSAGE = credit_gz.msg('行政相对人类别 "%s" maps to no subject kind', subject_category), ERRCODE = 'CG801';
+            RAISE EXCEPTION USING MESSAGE = credit_gz.msg('行政相对人类别 "%s" maps to no subject kind', subject_category),
+                  ERRCODE = 'CG801';
         END IF;
         col := 'subject_name';
         IF coalesce(btrim(subject_name), '') = '' THEN
@@ -596,8 +598,8 @@ BEGIN
             col := 'id_type';
             dtype := credit_gz.intake_document_type(id_type);
             IF dtype IS NULL THEN
-                RAISE EXCEPTION '证件类型 "%" is no identity document type the intake knows', id_type
-                      USING ERRCODE = '22023';
+                RAISE EXCEPTION USING MESSAGE = credit_gz.msg('证件类型 "%s" is no identity document type the intake knows', id_type),
+                      ERRCODE = '22023';
             END IF;
             col := 'id_no';
             canon := credit_gz.identity_document_no(dtype, btrim(id_no));
@@ -618,7 +620,8 @@ BEGIN
                     code := older.uscc;
                 END IF;
                 IF code IS NULL THEN
-                    RAISE EXCEPTION USING MESSAGE = credit_gz.msg('no unified code and no known older code'), ERRCODE = '23502';
+                    RAISE EXCEPTION USING MESSAGE = credit_gz.msg('no unified code and no known older code'),
+                          ERRCODE = '23502';
                 END IF;
             END IF;
             who := code::text;
@@ -641,6 +644,7 @@ COMMENT ON FUNCTION credit_gz.intake_subject(text, text, text, text, text, text,
     'organisation by 统一社会信用代码 or through credit_gz.intake_code_crosswalk; found through subject_id_of, else '
     'created. who: the code the line''s messages name (a person''s number masked). A line it refuses gets '
     'error_column, error_state and error_message, and nothing is written.';
+REVOKE ALL ON FUNCTION credit_gz.intake_subject(text, text, text, text, text, text, text, text, text, text) FROM PUBLIC;
 
 -- intake_legal_rep: the 法定代表人 of an organisation from a line: a person found by (or created with) the document,
 -- related to the organisation from the decision date in the department's word. The same representative again changes
@@ -667,8 +671,8 @@ BEGIN
         col := 'legal_rep_id_type';
         dtype := credit_gz.intake_document_type(legal_rep_id_type);
         IF dtype IS NULL THEN
-            RAISE EXCEPTION '法定代表人证件类型 "%" is no identity document type the intake knows', legal_rep_id_type
-                  USING ERRCODE = '22023';
+            RAISE EXCEPTION USING MESSAGE = credit_gz.msg('法定代表人证件类型 "%s" is no identity document type the intake knows', legal_rep_id_type),
+                  ERRCODE = '22023';
         END IF;
         col := 'legal_rep_name';
         IF coalesce(btrim(legal_rep_name), '') = '' THEN
@@ -693,7 +697,8 @@ BEGIN
                  WHERE r.subject_id = sid AND r.relation_id = rel.relation_id;
             END IF;
             IF NOT FOUND THEN
-                RAISE EXCEPTION USING MESSAGE = credit_gz.msg('the legal representative of subject %s was recorded by department "%s", only it or the keeper of the register changes it', who, rel.source_department_code), ERRCODE = '42501';
+                RAISE EXCEPTION USING MESSAGE = credit_gz.msg('the legal representative of subject %s was recorded by department "%s", only it or the keeper of the register changes it', who, rel.source_department_code),
+                      ERRCODE = '42501';
             END IF;
             IF rel.valid_from <> dd THEN
                 INSERT INTO credit_gz.relation (subject_id, related_subject_id, kind, valid_from, valid_until,
@@ -775,7 +780,8 @@ BEGIN
         RAISE EXCEPTION USING MESSAGE = credit_gz.msg('department "%s" does not exist', dep), ERRCODE = '22023';
     END IF;
     IF credit_gz.my_departments() <> '{}' AND dep <> ALL (credit_gz.my_departments()) THEN
-        RAISE EXCEPTION USING MESSAGE = credit_gz.msg('role "%s" does not act for department "%s"', current_user, dep), ERRCODE = '42501',
+        RAISE EXCEPTION USING MESSAGE = credit_gz.msg('role "%s" does not act for department "%s"', current_user, dep),
+              ERRCODE = '42501',
               HINT = credit_gz.msg('A department loads only its own files.');
     END IF;
     IF batch IS NULL OR NOT EXISTS (SELECT FROM credit_gz.penalty_intake p
@@ -932,19 +938,22 @@ BEGIN
                 col := 'violation_type';
                 SELECT * INTO item FROM credit_gz.intake_item(s.violation_type, dep, dd);
                 IF NOT FOUND THEN
-                    RAISE EXCEPTION USING MESSAGE = credit_gz.msg('违法行为类型 "%s" maps to no catalogue item on %s', s.violation_type, dd), ERRCODE = 'CG801';
+                    RAISE EXCEPTION USING MESSAGE = credit_gz.msg('违法行为类型 "%s" maps to no catalogue item on %s', s.violation_type, dd),
+                          ERRCODE = 'CG801';
                 END IF;
                 col := 'penalty_category';
                 cat := credit_gz.record_penalty_category(NULL, pg_catalog.jsonb_build_object('penalty_type', s.penalty_category));
                 IF cat IS NULL THEN
-                    RAISE EXCEPTION USING MESSAGE = credit_gz.msg('处罚类别 "%s" is not a category of 行政处罚法 art. 9', s.penalty_category), ERRCODE = '22023';
+                    RAISE EXCEPTION USING MESSAGE = credit_gz.msg('处罚类别 "%s" is not a category of 行政处罚法 art. 9', s.penalty_category),
+                          ERRCODE = '22023';
                 END IF;
                 col := 'fine_amount';
                 fine := coalesce(credit_gz.intake_number(s.fine_amount), nullif(btrim(s.fine_amount), '')::numeric);
                 col := 'penalty_category';
                 sev := credit_gz.intake_severity(cat, dep, fine, dd);
                 IF sev IS NULL THEN
-                    RAISE EXCEPTION USING MESSAGE = credit_gz.msg('处罚类别 "%s" suggests no 失信程度 on %s', s.penalty_category, dd), ERRCODE = 'CG801';
+                    RAISE EXCEPTION USING MESSAGE = credit_gz.msg('处罚类别 "%s" suggests no 失信程度 on %s', s.penalty_category, dd),
+                          ERRCODE = 'CG801';
                 END IF;
                 col := 'publicity_deadline';
                 deadline := coalesce(credit_gz.intake_date(s.publicity_deadline), nullif(btrim(s.publicity_deadline), '')::date);

@@ -211,13 +211,15 @@ BEGIN
         RAISE EXCEPTION USING MESSAGE = credit_gz.msg('department "%s" does not exist', dep), ERRCODE = '22023';
     END IF;
     IF credit_gz.my_departments() <> '{}' AND dep <> ALL (credit_gz.my_departments()) THEN
-        RAISE EXCEPTION USING MESSAGE = credit_gz.msg('role "%s" does not act for department "%s"', current_user, dep), ERRCODE = '42501',
+        RAISE EXCEPTION USING MESSAGE = credit_gz.msg('role "%s" does not act for department "%s"', current_user, dep),
+              ERRCODE = '42501',
               HINT = credit_gz.msg('A department loads only its own files.');
     END IF;
     IF batch IS NULL OR NOT EXISTS (SELECT FROM credit_gz.licence_intake p
                                      WHERE p.department_code = dep AND p.batch = intake_licences.batch) THEN
-        RAISE EXCEPTION 'batch "%" has no staged licence lines', batch USING ERRCODE = '22023',
-              HINT = 'COPY the file into credit_gz.licence_intake_file with this batch name first.';
+        RAISE EXCEPTION USING MESSAGE = credit_gz.msg('batch "%s" has no staged licence lines', batch),
+              ERRCODE = '22023',
+              HINT = credit_gz.msg('COPY the file into credit_gz.licence_intake_file with this batch name first.');
     END IF;
     BEGIN
         FOR s IN SELECT * FROM credit_gz.licence_intake p
@@ -239,7 +241,7 @@ BEGIN
                 sid := subj.subject_id;
                 col := 'document_no';
                 IF coalesce(btrim(s.document_no), '') = '' THEN
-                    RAISE EXCEPTION '行政许可决定文书号 is empty' USING ERRCODE = '23502';
+                    RAISE EXCEPTION USING MESSAGE = credit_gz.msg('行政许可决定文书号 is empty'), ERRCODE = '23502';
                 END IF;
                 col := 'decision_date';
                 dd := coalesce(credit_gz.intake_date(s.decision_date), btrim(s.decision_date)::date);
@@ -250,7 +252,8 @@ BEGIN
                 v_to := coalesce(credit_gz.intake_date(s.valid_to),
                                  nullif(nullif(nullif(btrim(s.valid_to), ''), '长期'), '长期有效')::date);
                 IF v_to < v_from THEN
-                    RAISE EXCEPTION '有效期至 % is before 有效期自 %', v_to, v_from USING ERRCODE = '23514';
+                    RAISE EXCEPTION USING MESSAGE = credit_gz.msg('有效期至 %s is before 有效期自 %s', v_to, v_from),
+                          ERRCODE = '23514';
                 END IF;
                 col := 'deciding_body_uscc';
                 body_d := credit_gz.uscc(nullif(btrim(s.deciding_body_uscc), ''));
@@ -261,8 +264,8 @@ BEGIN
                 SELECT pg_catalog.min(i.code) INTO item FROM credit_gz.info_item i
                  WHERE i.double_publicity = 'licence' HAVING pg_catalog.count(*) = 1;
                 IF item IS NULL THEN
-                    RAISE EXCEPTION 'the catalogue has no single 行政许可 item (info_item.double_publicity = ''licence'')'
-                          USING ERRCODE = 'CG801';
+                    RAISE EXCEPTION USING MESSAGE = credit_gz.msg('the catalogue has no single 行政许可 item (info_item.double_publicity = ''licence'')'),
+                          ERRCODE = 'CG801';
                 END IF;
                 det := credit_gz.intake_licence_details(s);
                 SELECT d.* INTO doc FROM credit_gz.record_document d

@@ -211,68 +211,6 @@ REVOKE ALL ON credit_gz.load_progress FROM PUBLIC;
 GRANT SELECT ON credit_gz.load_progress TO pg_read_all_stats;
 
 -- ---------------------------------------------------------------------------------------------------------------------
--- intake_subject: the subject a line of an intake file names, found by its code or created (one definition of how a
--- file's 统一社会信用代码 or 身份证号码 becomes a subject). Raises 22P02 for a malformed code and 23502 for a missing
--- one, with the column of the file (COLUMN) for the receipt.
--- ---------------------------------------------------------------------------------------------------------------------
-CREATE FUNCTION credit_gz.intake_subject(subject_name text, uscc text, id_type text, id_no text,
-                                         OUT subject_id bigint, OUT code text)
-LANGUAGE plpgsql VOLATILE
-SET search_path = pg_catalog, pg_temp
-AS $$
-DECLARE
-    u   credit_gz.uscc;
-    pid credit_gz.resident_id;
-    col text;
-BEGIN
-    IF coalesce(btrim(subject_name), '') = '' THEN
-        RAISE EXCEPTION 'the subject''s name is empty' USING ERRCODE = '23502', COLUMN = 'subject_name';
-    END IF;
-    IF coalesce(btrim(intake_subject.uscc), '') <> '' THEN
-        col := 'uscc';
-        u := credit_gz.uscc(btrim(intake_subject.uscc));
-        code := u::text;
-        SELECT x.subject_id INTO subject_id FROM credit_gz.subject x WHERE x.uscc OPERATOR(credit_gz.=) u;
-        IF NOT FOUND THEN
-            INSERT INTO credit_gz.subject AS x (uscc, name) VALUES (u, btrim(subject_name))
-            RETURNING x.subject_id INTO subject_id;
-        END IF;
-    ELSIF coalesce(btrim(id_no), '') <> '' THEN
-        col := 'id_type';
-        IF coalesce(btrim(id_type), '') <> '' AND NOT EXISTS (
-               SELECT FROM credit_gz.identity_document_type t
-                WHERE t.validation = 'gb11643' AND btrim(id_type) IN (t.code, t.name_zh)) THEN
-            RAISE EXCEPTION '证件类型 "%" is not supported, the intake takes a 居民身份证 number', id_type
-                  USING ERRCODE = '22023', COLUMN = col;
-        END IF;
-        col := 'id_no';
-        pid := btrim(id_no)::credit_gz.resident_id;
-        code := credit_gz.resident_id_mask(pid);
-        SELECT x.subject_id INTO subject_id FROM credit_gz.subject x WHERE x.resident_id OPERATOR(credit_gz.=) pid;
-        IF NOT FOUND THEN
-            INSERT INTO credit_gz.subject AS x (resident_id, name, kind) VALUES (pid, btrim(subject_name), 'natural_person')
-            RETURNING x.subject_id INTO subject_id;
-        END IF;
-    ELSE
-        RAISE EXCEPTION 'neither a unified code nor an identity number is given' USING ERRCODE = '23502', COLUMN = 'uscc';
-    END IF;
-EXCEPTION WHEN invalid_text_representation OR invalid_parameter_value THEN
-    -- a malformed code: the same error, with the column it is in
-    DECLARE
-        st text; msg text; det text; hnt text;
-    BEGIN
-        GET STACKED DIAGNOSTICS st = RETURNED_SQLSTATE, msg = MESSAGE_TEXT, det = PG_EXCEPTION_DETAIL, hnt = PG_EXCEPTION_HINT;
-        RAISE EXCEPTION USING ERRCODE = st, MESSAGE = msg, DETAIL = det, HINT = hnt, COLUMN = coalesce(col, '');
-    END;
-END
-$$;
-COMMENT ON FUNCTION credit_gz.intake_subject(text, text, text, text) IS
-    '归集主体 / the subject a line of an intake file names, found by its 统一社会信用代码 or 身份证号码 (居民身份证) or '
-    'created with the name the file gives; code: the unified code, or the identity number masked, for messages. '
-    'Errors carry the file''s column (COLUMN): 22P02 malformed code, 22023 unsupported document type, 23502 missing.';
-REVOKE ALL ON FUNCTION credit_gz.intake_subject(text, text, text, text) FROM PUBLIC;
-
--- ---------------------------------------------------------------------------------------------------------------------
 -- intake_lists: the receipt of a staged list batch. Each line in its own subtransaction, like intake_penalties: the
 -- subject it creates, its entry and what propagates from it go in together or not at all.
 --   listing line (no 移出日期): lists the subject (outcome listed), or finds the entry the same department made on
@@ -300,6 +238,7 @@ DECLARE
     don  date;
     det  jsonb;
     old  credit_gz.list_entry;
+    subj record;
     eid  bigint;
     st   text;
     msg  text;
@@ -312,14 +251,15 @@ BEGIN
         RAISE EXCEPTION USING MESSAGE = credit_gz.msg('department "%s" does not exist', dep), ERRCODE = '22023';
     END IF;
     IF credit_gz.my_departments() <> '{}' AND dep <> ALL (credit_gz.my_departments()) THEN
-        RAISE EXCEPTION USING MESSAGE = credit_gz.msg('role "%s" does not act for department "%s"', current_user, dep), ERRCODE = '42501',
+        RAISE EXCEPTION USING MESSAGE = credit_gz.msg('role "%s" does not act for department "%s"', current_user, dep),
+              ERRCODE = '42501',
               HINT = credit_gz.msg('A department loads only its own files.');
     END IF;
     SELECT pg_catalog.count(*) INTO total FROM credit_gz.list_intake p
      WHERE p.department_code = dep AND p.batch = intake_lists.batch;
     IF batch IS NULL OR total = 0 THEN
-        RAISE EXCEPTION 'batch "%" has no staged list lines', batch USING ERRCODE = '22023',
-              HINT = 'COPY the file into credit_gz.list_intake_file with this batch name first.';
+        RAISE EXCEPTION USING MESSAGE = credit_gz.msg('batch "%s" has no staged list lines', batch), ERRCODE = '22023',
+              HINT = credit_gz.msg('COPY the file into credit_gz.list_intake_file with this batch name first.');
     END IF;
     PERFORM credit_gz.load_progress_start('list', dep, batch, total);
     FOR s IN SELECT * FROM credit_gz.list_intake p
@@ -329,7 +269,7 @@ BEGIN
         BEGIN
             col := 'listed_on';
             IF coalesce(btrim(s.listed_on), '') = '' THEN
-                RAISE EXCEPTION '列入日期 is empty' USING ERRCODE = '23502';
+                RAISE EXCEPTION USING MESSAGE = credit_gz.msg('列入日期 is empty'), ERRCODE = '23502';
             END IF;
             lon := btrim(s.listed_on)::date;
             col := 'list_name';
@@ -337,30 +277,45 @@ BEGIN
              WHERE f.list_name = btrim(s.list_name) AND credit_gz.in_force(f.effective_from, f.effective_until, lon)
              ORDER BY f.shipped, f.effective_from DESC LIMIT 1;
             IF NOT FOUND THEN
-                RAISE EXCEPTION '名单名称 "%" names no list on %', s.list_name, lon USING ERRCODE = 'CG801';
+                RAISE EXCEPTION USING MESSAGE = credit_gz.msg('名单名称 "%s" names no list on %s', s.list_name, lon),
+                      ERRCODE = 'CG801';
             END IF;
+            -- the subject as penalty lines find it (one definition): a list names an organisation by its
+            -- unified code and a person by its identity document, so the code given decides the category
             col := 'uscc';
-            SELECT x.subject_id, x.code INTO sid, who
-              FROM credit_gz.intake_subject(s.subject_name, s.uscc, s.id_type, s.id_no) x;
+            SELECT * INTO subj FROM credit_gz.intake_subject(s.subject_name,
+                       (SELECT k.name_zh FROM credit_gz.intake_subject_kind k
+                         WHERE k.subject_kind = CASE WHEN coalesce(btrim(s.uscc), '') = '' AND coalesce(btrim(s.id_no), '') <> ''
+                                                     THEN 'natural_person' ELSE 'enterprise' END
+                         ORDER BY k.shipped DESC, k.name_zh LIMIT 1),
+                       s.uscc, NULL, NULL, NULL, NULL, NULL, s.id_type, s.id_no);
+            who := subj.who;
+            IF subj.error_state IS NOT NULL THEN
+                col := subj.error_column;
+                RAISE EXCEPTION USING ERRCODE = subj.error_state, MESSAGE = subj.error_message, COLUMN = subj.error_column;
+            END IF;
+            sid := subj.subject_id;
             col := 'case_no';
             IF coalesce(btrim(s.case_no), '') = '' THEN
-                RAISE EXCEPTION '案号或决定书文号 is empty' USING ERRCODE = '23502';
+                RAISE EXCEPTION USING MESSAGE = credit_gz.msg('案号或决定书文号 is empty'), ERRCODE = '23502';
             END IF;
             col := 'decided_on';
             don := nullif(btrim(s.decided_on), '')::date;
             col := 'last_listed_on';
             luntil := nullif(btrim(s.last_listed_on), '')::date;
             IF luntil < lon THEN
-                RAISE EXCEPTION '列入期限 % is before the listing date %', luntil, lon USING ERRCODE = '23514';
+                RAISE EXCEPTION USING MESSAGE = credit_gz.msg('列入期限 %s is before the listing date %s', luntil, lon),
+                      ERRCODE = '23514';
             END IF;
             col := 'removed_on';
             ron := nullif(btrim(s.removed_on), '')::date;
             IF ron < lon THEN
-                RAISE EXCEPTION '移出日期 % is before the listing date %', ron, lon USING ERRCODE = '23514';
+                RAISE EXCEPTION USING MESSAGE = credit_gz.msg('移出日期 %s is before the listing date %s', ron, lon),
+                      ERRCODE = '23514';
             END IF;
             col := 'removal_reason';
             IF ron IS NOT NULL AND coalesce(btrim(s.removal_reason), '') = '' THEN
-                RAISE EXCEPTION '移出事由 is empty while 移出日期 is given' USING ERRCODE = '23502';
+                RAISE EXCEPTION USING MESSAGE = credit_gz.msg('移出事由 is empty while 移出日期 is given'), ERRCODE = '23502';
             END IF;
             col := NULL;
             det := pg_catalog.jsonb_strip_nulls(pg_catalog.jsonb_build_object(
@@ -374,8 +329,9 @@ BEGIN
              ORDER BY e.entry_id DESC LIMIT 1;
             IF FOUND AND old.subject_id <> sid THEN
                 col := 'case_no';
-                RAISE EXCEPTION '案号 "%" is already listed for another subject (list entry %)', btrim(s.case_no), old.entry_id
-                      USING ERRCODE = '23505';
+                RAISE EXCEPTION USING MESSAGE = credit_gz.msg('案号 "%s" is already listed for another subject, %s',
+                                                              btrim(s.case_no), credit_gz.subject_code(old.subject_id)),
+                      ERRCODE = '23505';
             END IF;
             IF old.entry_id IS NULL THEN
                 INSERT INTO credit_gz.list_entry AS e (subject_id, list_type_code, department_code, basis_document,
@@ -406,8 +362,9 @@ BEGIN
                     outcome := 'removed';
                 ELSIF old.status_changed_on IS DISTINCT FROM ron THEN
                     col := 'removed_on';
-                    RAISE EXCEPTION 'list entry % of 案号 "%" was already % on %', old.entry_id, btrim(s.case_no),
-                          old.status, old.status_changed_on USING ERRCODE = '23514';
+                    RAISE EXCEPTION USING MESSAGE = credit_gz.msg('list entry %s of subject %s was already %s on %s',
+                                                                  btrim(s.case_no), who, old.status, old.status_changed_on),
+                          ERRCODE = '23514';
                 END IF;
             END IF;
             entry_id := old.entry_id;
@@ -427,7 +384,7 @@ BEGIN
                                         WHERE a.attrelid = 'credit_gz.list_intake'::regclass AND a.attnum > 0) THEN
                     column_name := col;   -- a constraint's column of another table: the line's column instead
                 END IF;
-                message := pg_catalog.format('line %s (案号 "%s", subject %s): %s',
+                message := credit_gz.msg('line %s (案号 "%s", subject %s): %s',
                                              s.line_no, coalesce(btrim(s.case_no), ''), who, msg);
                 rejected := rejected + 1;
                 IF NOT validate_only THEN
@@ -458,7 +415,6 @@ INSERT INTO credit_gz.role_privilege (kind, object_name, privileges, shipped) VA
     ('department', 'list_intake', 'SELECT, INSERT, UPDATE, DELETE', true),
     ('department', 'list_intake_file', 'INSERT', true),
     ('department', 'intake_lists(text, text, boolean)', 'EXECUTE', true),
-    ('department', 'intake_subject(text, text, text, text)', 'EXECUTE', true),
     ('department', 'load_progress_start(text, text, text, bigint)', 'EXECUTE', true),
     ('department', 'load_progress_step(bigint, bigint)', 'EXECUTE', true),
     ('department', 'load_progress_rows()', 'EXECUTE', true),
@@ -575,8 +531,8 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
     IF granularity IS NULL OR granularity NOT IN ('month', 'quarter', 'year') THEN
-        RAISE EXCEPTION 'quality period "%" is not supported', granularity
-            USING ERRCODE = '22023', HINT = 'Use month, quarter or year.';
+        RAISE EXCEPTION USING MESSAGE = credit_gz.msg('quality period "%s" is not supported', granularity),
+            ERRCODE = '22023', HINT = credit_gz.msg('Use month, quarter or year.');
     END IF;
     RETURN QUERY
     WITH s AS (

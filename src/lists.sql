@@ -390,12 +390,11 @@ BEGIN
         END IF;
         IF lt.subject_kinds IS NOT NULL AND NOT EXISTS (
                SELECT 1 FROM credit_gz.subject s WHERE s.subject_id = NEW.subject_id AND s.kind = ANY (lt.subject_kinds)) THEN
-            RAISE EXCEPTION 'list type "%" applies only to subjects of kind %', NEW.list_type_code,
-                            array_to_string(lt.subject_kinds, ', ')
-                USING ERRCODE = 'check_violation',
-                      DETAIL = format('Subject %s is of kind %s.', NEW.subject_id,
+            RAISE EXCEPTION USING MESSAGE = credit_gz.msg('list type "%s" applies only to subjects of kind %s', NEW.list_type_code,
+                            array_to_string(lt.subject_kinds, ', ')), ERRCODE = 'check_violation',
+                      DETAIL = credit_gz.msg('Subject %s is of kind %s.', credit_gz.subject_code(NEW.subject_id),
                                       (SELECT s.kind FROM credit_gz.subject s WHERE s.subject_id = NEW.subject_id)),
-                      HINT = 'Choose a list type that applies to this kind of subject.';
+                      HINT = credit_gz.msg('Choose a list type that applies to this kind of subject.');
         END IF;
         -- the entry keeps the term generation in force on its listing day
         NEW.list_term_id := credit_gz.list_term_for(NEW.list_type_code, NEW.effective_from);

@@ -755,8 +755,8 @@ DECLARE
     failed_state text; failed_message text;
 BEGIN
     IF as_of IS NULL OR NOT pg_catalog.isfinite(as_of) OR as_of > credit_gz.policy_date() THEN
-        RAISE EXCEPTION 'take_snapshots needs a finite day not after today, got %', coalesce(as_of::text, 'NULL')
-              USING ERRCODE = '22023', HINT = 'Call credit_gz.take_snapshots() for today or give a past day to back-fill.';
+        RAISE EXCEPTION USING MESSAGE = credit_gz.msg('take_snapshots needs a finite day not after today, got %s', coalesce(as_of::text, 'NULL')),
+              ERRCODE = '22023', HINT = credit_gz.msg('Call credit_gz.take_snapshots() for today or give a past day to back-fill.');
     END IF;
     IF NOT pg_catalog.pg_try_advisory_xact_lock(credit_gz.job_lock_key('take_snapshots')) THEN
         summary := pg_catalog.jsonb_build_object('as_of', as_of, 'skipped', 'another take_snapshots is in progress');
@@ -783,8 +783,8 @@ BEGIN
     EXCEPTION WHEN OTHERS THEN
         GET STACKED DIAGNOSTICS failed_state = RETURNED_SQLSTATE, failed_message = MESSAGE_TEXT;
         PERFORM credit_gz.job_run_record('take_snapshots', as_of, started, NULL, failed_state, failed_message);
-        RAISE WARNING 'take_snapshots failed (SQLSTATE %): %', failed_state, failed_message
-              USING HINT = 'The failure is logged in credit_gz.job_run.';
+        RAISE WARNING USING MESSAGE = credit_gz.msg('take_snapshots failed (SQLSTATE %s): %s', failed_state, failed_message),
+              HINT = credit_gz.msg('The failure is logged in credit_gz.job_run.');
         RETURN pg_catalog.jsonb_build_object('as_of', as_of, 'sqlstate', failed_state, 'error', failed_message);
     END;
     summary := pg_catalog.jsonb_build_object('as_of', as_of, 'grade_rows', n_grade, 'list_rows', n_list,
@@ -855,15 +855,16 @@ DECLARE
     n_records bigint; n_ly bigint; n_prev bigint; target numeric; growth numeric;
 BEGIN
     IF period IS NULL OR NOT pg_catalog.isfinite(period) THEN
-        RAISE EXCEPTION 'monitoring_bulletin needs a finite day in the period' USING ERRCODE = '22023';
+        RAISE EXCEPTION USING MESSAGE = credit_gz.msg('monitoring_bulletin needs a finite day in the period'),
+              ERRCODE = '22023';
     END IF;
     IF scope IS NULL OR scope NOT IN ('month', 'quarter') THEN
-        RAISE EXCEPTION 'monitoring_bulletin scope must be month or quarter, got %', coalesce(scope, 'NULL')
-              USING ERRCODE = '22023';
+        RAISE EXCEPTION USING MESSAGE = credit_gz.msg('monitoring_bulletin scope must be month or quarter, got %s', coalesce(scope, 'NULL')),
+              ERRCODE = '22023';
     END IF;
     IF format IS NULL OR format NOT IN ('html', 'text') THEN
-        RAISE EXCEPTION 'monitoring_bulletin format must be html or text, got %', coalesce(format, 'NULL')
-              USING ERRCODE = '22023';
+        RAISE EXCEPTION USING MESSAGE = credit_gz.msg('monitoring_bulletin format must be html or text, got %s', coalesce(format, 'NULL')),
+              ERRCODE = '22023';
     END IF;
     html := format = 'html';
     p_start := pg_catalog.date_trunc(scope, period::timestamp)::date;

@@ -263,7 +263,7 @@ COMMENT ON TRIGGER objection_apply ON credit_gz.objection IS
 CREATE FUNCTION credit_gz.objection_submit(record_id bigint, claim text) RETURNS credit_gz.objection
 LANGUAGE sql VOLATILE SET search_path = pg_catalog, pg_temp
 BEGIN ATOMIC
-    SELECT credit_gz.require_primary('an objection');
+    SELECT credit_gz.require_primary(credit_gz.msg('an objection'));
     INSERT INTO credit_gz.objection (record_id, claim) VALUES (objection_submit.record_id, objection_submit.claim)
     RETURNING *;
 END;
@@ -283,8 +283,8 @@ BEGIN
     WHERE x.objection_id = objection_step.objection_id
     RETURNING * INTO o;
     IF NOT FOUND THEN
-        RAISE EXCEPTION 'objection % does not exist', objection_id
-            USING ERRCODE = 'P0002', HINT = 'Look the objection up in credit_gz.objection.';
+        RAISE EXCEPTION USING MESSAGE = credit_gz.msg('objection %s does not exist', objection_id),
+              ERRCODE = 'P0002', HINT = credit_gz.msg('Look the objection up in credit_gz.objection.');
     END IF;
     RETURN o;
 END $$;

@@ -110,10 +110,12 @@ DECLARE
     id  bigint;
 BEGIN
     IF as_of IS NULL THEN
-        RAISE EXCEPTION 'an export needs the day whose disclosure it follows' USING ERRCODE = '22023';
+        RAISE EXCEPTION USING MESSAGE = credit_gz.msg('an export needs the day whose disclosure it follows'),
+              ERRCODE = '22023';
     END IF;
     IF from_date > to_date THEN
-        RAISE EXCEPTION 'export period % to % is empty', from_date, to_date USING ERRCODE = '22023';
+        RAISE EXCEPTION USING MESSAGE = credit_gz.msg('export period %s to %s is empty', from_date, to_date),
+              ERRCODE = '22023';
     END IF;
     id := pg_catalog.nextval('credit_gz.export_run_run_id_seq'::regclass);
     INSERT INTO credit_gz.export_run AS r (run_id, format, decided_from, decided_until, as_of, batch)

@@ -60,11 +60,11 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
     IF source IS NULL OR code_column IS NULL THEN
-        RAISE EXCEPTION 'code quality needs a table and its code column'
-            USING ERRCODE = '22023',
-                  DETAIL = pg_catalog.format('source is %s, code_column is %s.',
+        RAISE EXCEPTION USING MESSAGE = credit_gz.msg('code quality needs a table and its code column'),
+              ERRCODE = '22023',
+                  DETAIL = credit_gz.msg('source is %s, code_column is %s.',
                                              coalesce(source::text, 'NULL'), coalesce(code_column::text, 'NULL')),
-                  HINT = 'Call code_quality_issues(''staging.enterprises'', ''code'', ''name'').';
+                  HINT = credit_gz.msg('Call code_quality_issues(''staging.enterprises'', ''code'', ''name'').');
     END IF;
     RETURN QUERY EXECUTE pg_catalog.format($q$
         WITH src AS (
@@ -242,9 +242,9 @@ AS $$
 BEGIN
     IF granularity IS NULL OR granularity NOT IN ('month', 'quarter', 'year') THEN
         RAISE EXCEPTION USING ERRCODE = 'invalid_parameter_value',
-            MESSAGE = pg_catalog.format('collection period "%s" is not supported', granularity),
-            DETAIL = 'Growth is measured against the same period of the previous year.',
-            HINT = 'Use month, quarter or year.';
+            MESSAGE = credit_gz.msg('collection period "%s" is not supported', granularity),
+            DETAIL = credit_gz.msg('Growth is measured against the same period of the previous year.'),
+            HINT = credit_gz.msg('Use month, quarter or year.');
     END IF;
     RETURN QUERY
     WITH c AS (

@@ -185,10 +185,9 @@ BEGIN
             RETURN OLD;
         END IF;
     END IF;
-    RAISE EXCEPTION 'credit_gz.% is append-only', TG_TABLE_NAME
-        USING ERRCODE = 'CG701',
-              DETAIL = pg_catalog.format('%s of query-log entries is refused for every role.', TG_OP),
-              HINT = 'Entries past the retention period are removed by credit_gz.purge_query_log().';
+    RAISE EXCEPTION USING MESSAGE = credit_gz.msg('credit_gz.%s is append-only', TG_TABLE_NAME), ERRCODE = 'CG701',
+              DETAIL = credit_gz.msg('%s of query-log entries is refused for every role.', TG_OP),
+              HINT = credit_gz.msg('Entries past the retention period are removed by credit_gz.purge_query_log().');
 END
 $$;
 COMMENT ON FUNCTION credit_gz.query_log_guard() IS
@@ -254,7 +253,7 @@ DECLARE
     failed_detail text;
 BEGIN
     IF batch_size IS NULL OR batch_size < 1 THEN
-        RAISE EXCEPTION 'batch_size must be positive' USING ERRCODE = '22023';
+        RAISE EXCEPTION USING MESSAGE = credit_gz.msg('batch_size must be positive'), ERRCODE = '22023';
     END IF;
     -- as_of can only move the cutoff into the past: the trigger re-checks against now() in any case.
     cutoff := least(coalesce(as_of, pg_catalog.now()), pg_catalog.now());
@@ -294,8 +293,8 @@ BEGIN
     IF failed_state IS NOT NULL THEN
         PERFORM credit_gz.job_run_record('purge_query_log', run_day, started, NULL,
                                          failed_state, concat_ws(E'\n', failed_message, failed_detail));
-        RAISE WARNING 'purge_query_log failed (SQLSTATE %): %', failed_state, failed_message
-            USING DETAIL = coalesce(failed_detail, ''), HINT = 'The failure is logged in credit_gz.job_run.';
+        RAISE WARNING USING MESSAGE = credit_gz.msg('purge_query_log failed (SQLSTATE %s): %s', failed_state, failed_message), DETAIL = coalesce(failed_detail, ''),
+              HINT = credit_gz.msg('The failure is logged in credit_gz.job_run.');
         RETURN NULL;
     END IF;
     PERFORM credit_gz.job_run_record('purge_query_log', run_day, started,
@@ -364,9 +363,9 @@ DECLARE
     logged integer := 0;
 BEGIN
     IF purpose IS NULL OR pg_catalog.btrim(purpose) = '' THEN
-        RAISE EXCEPTION 'a read of several subjects must state its purpose'
-            USING ERRCODE = '22023',
-                  HINT = 'Pass the purpose the query log keeps, e.g. ''双随机抽查 / inspection plan''.';
+        RAISE EXCEPTION USING MESSAGE = credit_gz.msg('a read of several subjects must state its purpose'),
+              ERRCODE = '22023',
+                  HINT = credit_gz.msg('Pass the purpose the query log keeps, e.g. ''双随机抽查 / inspection plan''.');
     END IF;
     FOR id IN SELECT DISTINCT u.s FROM pg_catalog.unnest(subject_ids) AS u(s) WHERE u.s IS NOT NULL ORDER BY 1 LOOP
         PERFORM credit_gz.log_read(id, 'other', purpose, audience, department_code);

@@ -79,22 +79,22 @@ BEGIN
     SELECT * INTO rule FROM credit_gz.publicity_rule WHERE publicity_rule_id = r.publicity_rule_id;
 
     IF r.status <> 'in_publicity' THEN
-        why := why || format('the record is not in publicity (status %s)', r.status);
+        why := why || credit_gz.msg('the record is not in publicity (status %s)', r.status);
     END IF;
     IF rule.publicity_rule_id IS NULL THEN
-        why := why || 'the record has no publicity rule (it is not negative information)'::text;
+        why := why || credit_gz.msg('the record has no publicity rule (it is not negative information)');
     END IF;
     IF r.severity = 'specific_serious' THEN
-        why := why || 'specific serious (特定严重失信) records stay published for the full period and cannot be repaired'::text;
+        why := why || credit_gz.msg('specific serious (特定严重失信) records stay published for the full period and cannot be repaired');
     END IF;
     IF rule.publicity_rule_id IS NOT NULL AND NOT rule.repairable AND r.severity IS DISTINCT FROM 'specific_serious' THEN
-        why := why || format('publicity rule %s (%s) does not allow repair', rule.publicity_rule_id, rule.generation);
+        why := why || credit_gz.msg('publicity rule %s (%s) does not allow repair', rule.publicity_rule_id, rule.generation);
     END IF;
     IF obligations_performed_on IS NULL OR obligations_performed_on > on_day THEN
-        why := why || 'the obligations set by the decision have not been performed (履行法定义务、纠正失信行为)'::text;
+        why := why || credit_gz.msg('the obligations set by the decision have not been performed (履行法定义务、纠正失信行为)');
     END IF;
     IF NOT credit_gz.repair_commitment_on_file(r.subject_id, r.record_id) THEN
-        why := why || 'no repair commitment (信用修复承诺) is on file'::text;
+        why := why || credit_gz.msg('no repair commitment (信用修复承诺) is on file');
     END IF;
 
     -- Minimum publicity period: repairable_from is filled by the archive from the record's rule version; under
@@ -105,12 +105,12 @@ BEGIN
         since := bar;
     END IF;
     IF r.repairable_from IS NOT NULL AND r.repairable_from > on_day THEN
-        why := why || format('the minimum publicity period ends on %s',
+        why := why || credit_gz.msg('the minimum publicity period ends on %s',
                              pg_catalog.to_char(credit_gz.inclusive_end(r.repairable_from), 'YYYY-MM-DD'));
     END IF;
     IF bar IS NOT NULL THEN
-        why := why || CASE WHEN bar = 'infinity' THEN 'repair is barred without end date'
-                           ELSE format('repair is barred until %s', pg_catalog.to_char(credit_gz.inclusive_end(bar), 'YYYY-MM-DD')) END;
+        why := why || CASE WHEN bar = 'infinity' THEN credit_gz.msg('repair is barred without end date')
+                           ELSE credit_gz.msg('repair is barred until %s', pg_catalog.to_char(credit_gz.inclusive_end(bar), 'YYYY-MM-DD')) END;
     END IF;
 
     eligible := cardinality(why) = 0;
@@ -152,22 +152,24 @@ BEGIN
     SELECT * INTO term FROM credit_gz.entry_term(e.list_type_code, e.list_term_id);
 
     IF e.status <> 'active' THEN
-        why := why || format('the list entry is not active (status %s)', e.status);
+        why := why || credit_gz.msg('the list entry is not active (status %s)', e.status);
     END IF;
     IF e.derived_from_entry_id IS NOT NULL THEN
-        why := why || format('the entry was derived from entry %s and is lifted with it', e.derived_from_entry_id);
+        why := why || credit_gz.msg('the entry was derived from list entry %s and is lifted with it',
+                                         (SELECT p.basis_document FROM credit_gz.list_entry p
+                                           WHERE p.entry_id = e.derived_from_entry_id));
     END IF;
     IF lt.polarity = 'reward' THEN
-        why := why || 'entries on a reward list (红名单) are not repaired'::text;
+        why := why || credit_gz.msg('entries on a reward list (红名单) are not repaired');
     END IF;
     IF term.early_removal_after_months IS NULL THEN
-        why := why || format('list %s allows no early removal', lt.code);
+        why := why || credit_gz.msg('list %s allows no early removal', lt.code);
     END IF;
     IF obligations_performed_on IS NULL OR obligations_performed_on > on_day THEN
-        why := why || 'the obligations set by the decision have not been performed (履行法定义务、纠正失信行为)'::text;
+        why := why || credit_gz.msg('the obligations set by the decision have not been performed (履行法定义务、纠正失信行为)');
     END IF;
     IF NOT credit_gz.repair_commitment_on_file(e.subject_id, e.record_id) THEN
-        why := why || 'no repair commitment (信用修复承诺) is on file'::text;
+        why := why || credit_gz.msg('no repair commitment (信用修复承诺) is on file');
     END IF;
 
     -- Early removal after the minimum term of the entry's term generation (e.g. SAMR Order No. 44: one year from
@@ -181,11 +183,11 @@ BEGIN
         since := bar;
     END IF;
     IF term.early_removal_after_months IS NOT NULL AND min_day > on_day THEN
-        why := why || format('early removal is possible from %s', pg_catalog.to_char(min_day, 'YYYY-MM-DD'));
+        why := why || credit_gz.msg('early removal is possible from %s', pg_catalog.to_char(min_day, 'YYYY-MM-DD'));
     END IF;
     IF bar IS NOT NULL THEN
-        why := why || CASE WHEN bar = 'infinity' THEN 'repair is barred without end date'
-                           ELSE format('repair is barred until %s', pg_catalog.to_char(credit_gz.inclusive_end(bar), 'YYYY-MM-DD')) END;
+        why := why || CASE WHEN bar = 'infinity' THEN credit_gz.msg('repair is barred without end date')
+                           ELSE credit_gz.msg('repair is barred until %s', pg_catalog.to_char(credit_gz.inclusive_end(bar), 'YYYY-MM-DD')) END;
     END IF;
 
     eligible := cardinality(why) = 0;
@@ -611,7 +613,7 @@ CREATE FUNCTION credit_gz.repair_submit(record_id bigint, obligations_performed_
 RETURNS credit_gz.repair_application
 LANGUAGE sql VOLATILE SET search_path = pg_catalog, pg_temp
 BEGIN ATOMIC
-    SELECT credit_gz.require_primary('a repair application');
+    SELECT credit_gz.require_primary(credit_gz.msg('a repair application'));
     INSERT INTO credit_gz.repair_application (record_id, obligations_performed_on, statement)
     VALUES (repair_submit.record_id, repair_submit.obligations_performed_on, repair_submit.statement)
     RETURNING *;
@@ -624,7 +626,7 @@ CREATE FUNCTION credit_gz.repair_submit_entry(entry_id bigint, obligations_perfo
 RETURNS credit_gz.repair_application
 LANGUAGE sql VOLATILE SET search_path = pg_catalog, pg_temp
 BEGIN ATOMIC
-    SELECT credit_gz.require_primary('a repair application');
+    SELECT credit_gz.require_primary(credit_gz.msg('a repair application'));
     INSERT INTO credit_gz.repair_application (entry_id, obligations_performed_on, statement)
     VALUES (repair_submit_entry.entry_id, repair_submit_entry.obligations_performed_on, repair_submit_entry.statement)
     RETURNING *;

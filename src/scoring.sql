@@ -691,8 +691,8 @@ BEGIN
     IF recompute_scores.model_code IS NOT NULL
        AND NOT EXISTS (SELECT 1 FROM credit_gz.scoring_model WHERE code = recompute_scores.model_code)
     THEN
-        RAISE EXCEPTION 'scoring model "%" does not exist', recompute_scores.model_code
-            USING ERRCODE = '23503', HINT = 'See credit_gz.scoring_model for the model codes.';
+        RAISE EXCEPTION USING MESSAGE = credit_gz.msg('scoring model "%s" does not exist', recompute_scores.model_code),
+              ERRCODE = '23503', HINT = credit_gz.msg('See credit_gz.scoring_model for the model codes.');
     END IF;
     BEGIN
     -- One recomputation at a time. The table lock makes the triggers of concurrent
@@ -769,8 +769,8 @@ BEGIN
     IF failed_state IS NOT NULL THEN
         PERFORM credit_gz.job_run_record('recompute_scores', as_of, started, NULL, failed_state,
                                          concat_ws(E'\n', failed_message, failed_detail));
-        RAISE WARNING 'recompute_scores failed (SQLSTATE %): %', failed_state, failed_message
-            USING DETAIL = coalesce(failed_detail, ''), HINT = 'The failure is logged in credit_gz.job_run.';
+        RAISE WARNING USING MESSAGE = credit_gz.msg('recompute_scores failed (SQLSTATE %s): %s', failed_state, failed_message), DETAIL = coalesce(failed_detail, ''),
+              HINT = credit_gz.msg('The failure is logged in credit_gz.job_run.');
         RETURN NULL;
     END IF;
     PERFORM credit_gz.job_run_record('recompute_scores', as_of, started,

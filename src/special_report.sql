@@ -143,10 +143,9 @@ BEGIN
     IF TG_RELID OPERATOR(pg_catalog.<>) 'credit_gz.issued_credit_report'::regclass THEN
         RAISE EXCEPTION 'credit_gz.issued_credit_report_guard() fired on %', TG_RELID::regclass USING ERRCODE = '39P01';
     END IF;
-    RAISE EXCEPTION 'issued special credit reports are never changed'
-        USING ERRCODE = 'CG703',
-              DETAIL = pg_catalog.format('%s on credit_gz.issued_credit_report refused: a report''s content is fixed at issue.', TG_OP),
-              HINT = 'Issue a new report with credit_gz.special_credit_report.';
+    RAISE EXCEPTION USING MESSAGE = credit_gz.msg('issued special credit reports are never changed'), ERRCODE = 'CG703',
+              DETAIL = credit_gz.msg('%s on credit_gz.issued_credit_report refused: a report''s content is fixed at issue.', TG_OP),
+              HINT = credit_gz.msg('Issue a new report with credit_gz.special_credit_report.');
 END
 $$;
 COMMENT ON FUNCTION credit_gz.issued_credit_report_guard() IS
@@ -286,9 +285,9 @@ DECLARE
 BEGIN
     content := credit_gz.special_report_content(subject_id, period_from, period_until, domains, today);
     IF content IS NULL THEN
-        RAISE EXCEPTION 'no subject % in the credit archive', subject_id
-            USING ERRCODE = '22023',
-                  HINT = 'A special credit report is issued on a subject of credit_gz.subject.';
+        RAISE EXCEPTION USING MESSAGE = credit_gz.msg('no subject %s in the credit archive', subject_id),
+              ERRCODE = '22023',
+                  HINT = credit_gz.msg('A special credit report is issued on a subject of credit_gz.subject.');
     END IF;
     no := 'GZZX' || pg_catalog.to_char(today, 'YYYYMMDD')
           || pg_catalog.lpad(pg_catalog.nextval('credit_gz.issued_credit_report_seq')::text, 8, '0');

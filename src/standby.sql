@@ -35,18 +35,18 @@ DECLARE
     total bigint := 0;
 BEGIN
     IF batch IS NULL OR pg_catalog.jsonb_typeof(batch) OPERATOR(pg_catalog.<>) 'array' THEN
-        RAISE EXCEPTION 'a forwarded batch must be a jsonb array of entries'
-            USING ERRCODE = '22023',
-                  HINT = 'The query-log worker of a hot standby sends it (credit_gz.query_log_primary_conninfo).';
+        RAISE EXCEPTION USING MESSAGE = credit_gz.msg('a forwarded batch must be a jsonb array of entries'),
+              ERRCODE = '22023',
+                  HINT = credit_gz.msg('The query-log worker of a hot standby sends it (credit_gz.query_log_primary_conninfo).');
     END IF;
     IF EXISTS (SELECT 1 FROM pg_catalog.jsonb_array_elements(batch) AS e (v)
                 WHERE pg_catalog.jsonb_typeof(e.v) IS DISTINCT FROM 'object'
                    OR NOT coalesce((e.v OPERATOR(pg_catalog.->>) 'kind')
                                    OPERATOR(pg_catalog.=) ANY (ARRAY['read', 'unknown_code_read', 'feedback']), false)
                    OR coalesce(e.v OPERATOR(pg_catalog.->>) 'answered_by', '') OPERATOR(pg_catalog.=) '') THEN
-        RAISE EXCEPTION 'every forwarded entry must be an object of a known kind naming the server that answered it'
-            USING ERRCODE = '22023',
-                  DETAIL = 'kind is read, unknown_code_read or feedback; answered_by names the standby.';
+        RAISE EXCEPTION USING MESSAGE = credit_gz.msg('every forwarded entry must be an object of a known kind naming the server that answered it'),
+              ERRCODE = '22023',
+                  DETAIL = credit_gz.msg('kind is read, unknown_code_read or feedback; answered_by names the standby.');
     END IF;
     INSERT INTO credit_gz.query_log (at, role_name, session_role, department_code, subject_id, via, audience,
                                      purpose, domain_code, verdict, answered_by)
@@ -102,10 +102,9 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
     IF pg_catalog.pg_is_in_recovery() THEN
-        RAISE EXCEPTION '% cannot be made on a hot standby', what
-            USING ERRCODE = '25006',
-                  DETAIL = 'This server is a read-only standby: what must be written first is written on the primary.',
-                  HINT = 'Connect to the primary to do it; pre-checks and credit reports can be made on the standby.';
+        RAISE EXCEPTION USING MESSAGE = credit_gz.msg('%s cannot be made on a hot standby', what), ERRCODE = '25006',
+                  DETAIL = credit_gz.msg('This server is a read-only standby: what must be written first is written on the primary.'),
+                  HINT = credit_gz.msg('Connect to the primary to do it; pre-checks and credit reports can be made on the standby.');
     END IF;
 END
 $$;

@@ -256,11 +256,12 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
     IF NOT EXISTS (SELECT FROM pg_catalog.pg_roles r WHERE r.rolname OPERATOR(pg_catalog.=) grant_unverified_codes.role_name) THEN
-        RAISE EXCEPTION 'role "%" does not exist', grant_unverified_codes.role_name USING ERRCODE = '42704';
+        RAISE EXCEPTION USING MESSAGE = credit_gz.msg('role "%s" does not exist', grant_unverified_codes.role_name),
+              ERRCODE = '42704';
     END IF;
     IF basis IS NULL OR basis OPERATOR(pg_catalog.=) '' THEN
-        RAISE EXCEPTION 'a grant of unverified codes needs its basis'
-            USING ERRCODE = '22023', HINT = 'Say why the role may keep codes as issued, e.g. ''登记机关原始赋码''.';
+        RAISE EXCEPTION USING MESSAGE = credit_gz.msg('a grant of unverified codes needs its basis'),
+              ERRCODE = '22023', HINT = credit_gz.msg('Say why the role may keep codes as issued, e.g. ''登记机关原始赋码''.');
     END IF;
     INSERT INTO credit_gz.unverified_code_grant AS g (role_name, basis)
     VALUES (grant_unverified_codes.role_name, grant_unverified_codes.basis)

@@ -48,9 +48,9 @@ BEGIN
     IF referenced THEN
         RAISE EXCEPTION USING ERRCODE = 'foreign_key_violation', CONSTRAINT = TG_NAME, SCHEMA = TG_TABLE_SCHEMA,
             TABLE = TG_ARGV[0],
-            MESSAGE = pg_catalog.format('update or delete on table "%s" violates foreign key constraint "%s" on table "%s"',
+            MESSAGE = credit_gz.msg('update or delete on table "%s" violates foreign key constraint "%s" on table "%s"',
                                         TG_TABLE_NAME, TG_NAME, TG_ARGV[0]),
-            DETAIL = pg_catalog.format('Subject %s (subject_id %s) is still referenced from table "%s" (%s).',
+            DETAIL = credit_gz.msg('Subject %s (subject_id %s) is still referenced from table "%s" (%s).',
                                        credit_gz.identity_code(OLD.uscc, OLD.resident_id, OLD.identity_document_type,
                                                                OLD.identity_document_no),
                                        OLD.subject_id, TG_ARGV[0], TG_ARGV[1]);
@@ -88,7 +88,7 @@ REVOKE ALL ON FUNCTION credit_gz.audit_trigger() FROM PUBLIC;
 -- audit_table: registers a site table and attaches audit_trigger() to it (AFTER INSERT OR UPDATE OR DELETE FOR EACH
 -- ROW, trigger credit_gz_audit). SECURITY INVOKER: the caller needs the rights a DBA has — INSERT on audited_table,
 -- EXECUTE on audit_trigger(), and TRIGGER on the table.
-CREATE FUNCTION credit_gz.audit_table(tab regclass, VARIADIC key_columns text[] DEFAULT '{}')
+CREATE OR REPLACE FUNCTION credit_gz.audit_table(tab regclass, VARIADIC key_columns text[] DEFAULT '{}')
 RETURNS void
 LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, pg_temp
@@ -99,7 +99,7 @@ DECLARE
     args text;
 BEGIN
     IF tab IS NULL THEN
-        RAISE EXCEPTION 'the table to audit must not be null' USING ERRCODE = '22004';
+        RAISE EXCEPTION USING MESSAGE = credit_gz.msg('the table to audit must not be null'), ERRCODE = '22004';
     END IF;
     SELECT n.nspname, c.relname INTO nsp, rel
       FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = tab;
@@ -360,18 +360,15 @@ DECLARE
 BEGIN
     SELECT * INTO a FROM credit_gz.audience WHERE code = $1;
     IF NOT FOUND THEN
-        RAISE EXCEPTION 'unknown audience "%"', $1
-            USING ERRCODE = '22023',
-                  DETAIL = 'Audiences are listed in credit_gz.audience.',
-                  HINT = 'Use public, credit_agency, financial_institution, self or government.';
+        RAISE EXCEPTION USING MESSAGE = credit_gz.msg('unknown audience "%s"', $1), ERRCODE = '22023',
+                  DETAIL = credit_gz.msg('Audiences are listed in credit_gz.audience.'),
+                  HINT = credit_gz.msg('Use public, credit_agency, financial_institution, self or government.');
     END IF;
     IF NOT $1 = ANY (credit_gz.my_audiences()) THEN
-        RAISE EXCEPTION 'permission denied for audience "%"', $1
-            USING ERRCODE = '42501',
-                  DETAIL = pg_catalog.format('Role %s may read as: %s.', CURRENT_USER,
+        RAISE EXCEPTION USING MESSAGE = credit_gz.msg('permission denied for audience "%s"', $1), ERRCODE = '42501',
+                  DETAIL = credit_gz.msg('Role %s may read as: %s.', CURRENT_USER,
                                              coalesce(nullif(pg_catalog.array_to_string(credit_gz.my_audiences(), ', '), ''), 'nothing')),
-                  HINT = 'A DBA maps roles with credit_gz.grant_department, grant_public_reader, grant_analyst, '
-                         'grant_credit_agency, grant_financial_institution or grant_self_service.';
+                  HINT = credit_gz.msg('A DBA maps roles with credit_gz.grant_department, grant_public_reader, grant_analyst, grant_credit_agency, grant_financial_institution or grant_self_service.');
     END IF;
     RETURN a;
 END
@@ -661,17 +658,17 @@ BEGIN
     IF TG_OP = 'DELETE' OR (TG_OP = 'UPDATE' AND NEW.code <> OLD.code) THEN
         IF EXISTS (SELECT FROM credit_gz.domain d WHERE d.parent_code = OLD.code) THEN
             RAISE EXCEPTION USING ERRCODE = 'foreign_key_violation', CONSTRAINT = 'domain_parent_code_fkey',
-                MESSAGE = pg_catalog.format('domain %s still has sub-domains', OLD.code),
-                DETAIL = 'Sub-domains name it as parent_code.',
-                HINT = 'Move or delete the sub-domains first.';
+                MESSAGE = credit_gz.msg('domain %s still has sub-domains', OLD.code),
+                DETAIL = credit_gz.msg('Sub-domains name it as parent_code.'),
+                HINT = credit_gz.msg('Move or delete the sub-domains first.');
         END IF;
     END IF;
     IF TG_OP <> 'DELETE' AND NEW.parent_code IS NOT NULL
        AND NOT EXISTS (SELECT FROM credit_gz.domain d WHERE d.code = NEW.parent_code AND d.parent_code IS NULL) THEN
         RAISE EXCEPTION USING ERRCODE = 'foreign_key_violation', CONSTRAINT = 'domain_parent_code_fkey',
-            MESSAGE = pg_catalog.format('domain %s: parent %s is not a top-level domain', NEW.code, NEW.parent_code),
-            DETAIL = 'Domains have two levels: the annex''s domains and their sub-domains.',
-            HINT = 'Give the code of a top-level domain, or NULL.';
+            MESSAGE = credit_gz.msg('domain %s: parent %s is not a top-level domain', NEW.code, NEW.parent_code),
+            DETAIL = credit_gz.msg('Domains have two levels: the annex''s domains and their sub-domains.'),
+            HINT = credit_gz.msg('Give the code of a top-level domain, or NULL.');
     END IF;
     RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
 END
@@ -691,11 +688,9 @@ BEGIN
        AND (TG_OP = 'INSERT' OR OLD.uscc IS NULL OR NOT NEW.uscc OPERATOR(credit_gz.=) OLD.uscc)
        AND NOT credit_gz.may_store_unverified_code() THEN
         RAISE EXCEPTION USING ERRCODE = 'invalid_text_representation',
-            MESSAGE = pg_catalog.format('unified code %s has wrong check characters', NEW.uscc::text),
-            DETAIL = pg_catalog.format('Subject %s: role %s may not store an unverified code (a DBA decides which '
-                                       'roles may, credit_gz.grant_unverified_codes).', NEW.name, CURRENT_USER),
-            HINT = pg_catalog.format('Correct the code at its source: credit_gz.uscc_correct gives %s as the likely '
-                                     'intended code.', credit_gz.uscc_correct(NEW.uscc)::text);
+            MESSAGE = credit_gz.msg('unified code %s has wrong check characters', NEW.uscc::text),
+            DETAIL = credit_gz.msg('Subject %s: role %s may not store an unverified code (a DBA decides which roles may, credit_gz.grant_unverified_codes).', NEW.name, CURRENT_USER),
+            HINT = credit_gz.msg('Correct the code at its source: credit_gz.uscc_correct gives %s as the likely intended code.', credit_gz.uscc_correct(NEW.uscc)::text);
     END IF;
     IF NEW.uscc IS NOT NULL THEN
         IF NEW.kind IS NULL THEN
@@ -717,9 +712,9 @@ BEGIN
         -- the same form and check (国家移民管理局, 2023) and is an identity document of its own
         IF pg_catalog.left(region, 1) = '9' THEN
             RAISE EXCEPTION USING ERRCODE = 'invalid_parameter_value',
-                MESSAGE = pg_catalog.format('%s is a permanent residence number, not a citizen identity number',
+                MESSAGE = credit_gz.msg('%s is a permanent residence number, not a citizen identity number',
                                             NEW.resident_id::text),
-                HINT = 'Give it as identity_document_type ''permanent_residence'' and identity_document_no.';
+                HINT = credit_gz.msg('Give it as identity_document_type ''permanent_residence'' and identity_document_no.');
         END IF;
         NEW.kind := coalesce(NEW.kind, 'natural_person');
         NEW.district := credit_gz.region_district(region);
@@ -728,9 +723,9 @@ BEGIN
         IF EXISTS (SELECT FROM credit_gz.identity_document_type t
                     WHERE t.code = NEW.identity_document_type AND t.validation = 'gb11643') THEN
             RAISE EXCEPTION USING ERRCODE = 'invalid_parameter_value',
-                MESSAGE = pg_catalog.format('identity document type "%s" is carried by column resident_id',
+                MESSAGE = credit_gz.msg('identity document type "%s" is carried by column resident_id',
                                             NEW.identity_document_type),
-                HINT = 'Give the number as resident_id and leave identity_document_type and identity_document_no NULL.';
+                HINT = credit_gz.msg('Give the number as resident_id and leave identity_document_type and identity_document_no NULL.');
         END IF;
         -- (a type without a number, or a number without a type, is left to subject_identity_document)
         NEW.identity_document_no := coalesce(credit_gz.identity_document_no(NEW.identity_document_type,
@@ -743,9 +738,11 @@ BEGIN
     IF TG_OP = 'UPDATE' THEN
         IF (OLD.uscc IS NULL) <> (NEW.uscc IS NULL) THEN
             RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = 'subject_person_kind',
-                MESSAGE = pg_catalog.format('subject %s cannot change between organisation and natural person', OLD.subject_id),
-                DETAIL = 'A subject''s identity kind is fixed: records were checked against it.',
-                HINT = 'Create a new subject for the other identity.';
+                MESSAGE = credit_gz.msg('subject %s cannot change between organisation and natural person',
+                                        credit_gz.identity_code(OLD.uscc, OLD.resident_id, OLD.identity_document_type,
+                                                                OLD.identity_document_no)),
+                DETAIL = credit_gz.msg('A subject''s identity kind is fixed: records were checked against it.'),
+                HINT = credit_gz.msg('Create a new subject for the other identity.');
         END IF;
         NEW.updated_at := pg_catalog.now();
     END IF;
@@ -770,9 +767,9 @@ BEGIN
     IF ref IS NOT NULL AND NOT EXISTS (SELECT FROM credit_gz.subject s WHERE s.subject_id = ref) THEN
         RAISE EXCEPTION USING ERRCODE = 'foreign_key_violation', CONSTRAINT = TG_NAME, SCHEMA = TG_TABLE_SCHEMA,
             TABLE = TG_TABLE_NAME, COLUMN = TG_ARGV[0],
-            MESSAGE = pg_catalog.format('insert or update on table "%s" violates foreign key constraint "%s"',
+            MESSAGE = credit_gz.msg('insert or update on table "%s" violates foreign key constraint "%s"',
                                         TG_TABLE_NAME, TG_NAME),
-            DETAIL = pg_catalog.format('Key (%s)=(%s) is not present in table "subject".', TG_ARGV[0], ref);
+            DETAIL = credit_gz.msg('Key (%s)=(%s) is not present in table "subject".', TG_ARGV[0], ref);
     END IF;
     RETURN NULL;
 END
@@ -834,15 +831,17 @@ BEGIN
     IF TG_OP = 'INSERT' AND credit_gz.restoring() THEN RETURN NEW; END IF;  -- a restore keeps its rows as dumped
     IF credit_gz.subject_is_person(NEW.subject_id) IS FALSE THEN
         RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = 'occupation_subject_id_fkey',
-            MESSAGE = pg_catalog.format('occupational archive for subject %s: the holder must be a natural person', NEW.subject_id),
-            DETAIL = 'Occupational archives (职业档案) are kept for natural persons of key groups.',
-            HINT = 'Record the organisation as employer_subject_id and the person as subject_id.';
+            MESSAGE = credit_gz.msg('occupational archive for subject %s: the holder must be a natural person',
+                                    credit_gz.subject_code(NEW.subject_id)),
+            DETAIL = credit_gz.msg('Occupational archives (职业档案) are kept for natural persons of key groups.'),
+            HINT = credit_gz.msg('Record the organisation as employer_subject_id and the person as subject_id.');
     END IF;
     IF NEW.employer_subject_id IS NOT NULL AND credit_gz.subject_is_person(NEW.employer_subject_id) IS TRUE THEN
         RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = 'occupation_employer',
-            MESSAGE = pg_catalog.format('occupational archive for subject %s: the employer must be an organisation', NEW.subject_id),
-            DETAIL = pg_catalog.format('Subject %s is a natural person.', NEW.employer_subject_id),
-            HINT = 'Give the subject_id of the firm, hospital, school or agency.';
+            MESSAGE = credit_gz.msg('occupational archive for subject %s: the employer must be an organisation',
+                                    credit_gz.subject_code(NEW.subject_id)),
+            DETAIL = credit_gz.msg('Subject %s is a natural person.', credit_gz.subject_code(NEW.employer_subject_id)),
+            HINT = credit_gz.msg('Give the subject_id of the firm, hospital, school or agency.');
     END IF;
     RETURN NEW;
 END
@@ -859,22 +858,24 @@ BEGIN
     IF TG_OP = 'INSERT' AND credit_gz.restoring() THEN RETURN NEW; END IF;  -- a restore keeps its rows as dumped
     IF org_person IS TRUE THEN
         RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = 'relation_subject_id_fkey',
-            MESSAGE = pg_catalog.format('relation %s: subject %s is a natural person, relations belong to organisations',
-                                        NEW.kind, NEW.subject_id),
-            DETAIL = 'subject_id is the organisation; related_subject_id is its legal representative, branch, shareholder, ….',
-            HINT = 'Swap subject_id and related_subject_id.';
+            MESSAGE = credit_gz.msg('relation %s: subject %s is a natural person, relations belong to organisations',
+                                        NEW.kind, credit_gz.subject_code(NEW.subject_id)),
+            DETAIL = credit_gz.msg('subject_id is the organisation; related_subject_id is its legal representative, branch, shareholder, ….'),
+            HINT = credit_gz.msg('Swap subject_id and related_subject_id.');
     END IF;
     IF NEW.kind IN ('legal_representative', 'principal_person') AND rel_person IS FALSE THEN
         RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = 'relation_related_subject_id_fkey',
-            MESSAGE = pg_catalog.format('relation %s: related subject %s must be a natural person', NEW.kind, NEW.related_subject_id),
-            DETAIL = 'Legal representatives and principal persons are natural persons.',
-            HINT = 'Give the subject_id of the person.';
+            MESSAGE = credit_gz.msg('relation %s: related subject %s must be a natural person', NEW.kind,
+                                    credit_gz.subject_code(NEW.related_subject_id)),
+            DETAIL = credit_gz.msg('Legal representatives and principal persons are natural persons.'),
+            HINT = credit_gz.msg('Give the subject_id of the person.');
     END IF;
     IF NEW.kind = 'branch' AND rel_person IS TRUE THEN
         RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = 'relation_related_subject_id_fkey',
-            MESSAGE = pg_catalog.format('relation branch: related subject %s must be an organisation', NEW.related_subject_id),
-            DETAIL = 'A branch (分支机构) has its own unified social credit code.',
-            HINT = 'Give the subject_id of the branch.';
+            MESSAGE = credit_gz.msg('relation branch: related subject %s must be an organisation',
+                                    credit_gz.subject_code(NEW.related_subject_id)),
+            DETAIL = credit_gz.msg('A branch (分支机构) has its own unified social credit code.'),
+            HINT = credit_gz.msg('Give the subject_id of the branch.');
     END IF;
     RETURN NEW;
 END
@@ -892,10 +893,10 @@ BEGIN
               AND r.relation_id <> NEW.relation_id
               AND daterange(r.valid_from, r.valid_until) && daterange(NEW.valid_from, NEW.valid_until)) THEN
         RAISE EXCEPTION USING ERRCODE = 'exclusion_violation', CONSTRAINT = TG_NAME,
-            MESSAGE = pg_catalog.format('subject %s already has a legal representative overlapping %s',
-                                        NEW.subject_id, daterange(NEW.valid_from, NEW.valid_until)),
-            DETAIL = 'An organisation has one legal representative at a time.',
-            HINT = 'Close the current one first: UPDATE credit_gz.relation SET valid_until = … (the first day it no longer holds).';
+            MESSAGE = credit_gz.msg('subject %s already has a legal representative overlapping %s',
+                                        credit_gz.subject_code(NEW.subject_id), daterange(NEW.valid_from, NEW.valid_until)),
+            DETAIL = credit_gz.msg('An organisation has one legal representative at a time.'),
+            HINT = credit_gz.msg('Close the current one first: UPDATE credit_gz.relation SET valid_until = … (the first day it no longer holds).');
     END IF;
     RETURN NULL;
 END
@@ -1027,12 +1028,11 @@ BEGIN
         END IF;
         IF lt.subject_kinds IS NOT NULL AND NOT EXISTS (
                SELECT 1 FROM credit_gz.subject s WHERE s.subject_id = NEW.subject_id AND s.kind = ANY (lt.subject_kinds)) THEN
-            RAISE EXCEPTION 'list type "%" applies only to subjects of kind %', NEW.list_type_code,
-                            array_to_string(lt.subject_kinds, ', ')
-                USING ERRCODE = 'check_violation',
-                      DETAIL = format('Subject %s is of kind %s.', NEW.subject_id,
+            RAISE EXCEPTION USING MESSAGE = credit_gz.msg('list type "%s" applies only to subjects of kind %s', NEW.list_type_code,
+                            array_to_string(lt.subject_kinds, ', ')), ERRCODE = 'check_violation',
+                      DETAIL = credit_gz.msg('Subject %s is of kind %s.', credit_gz.subject_code(NEW.subject_id),
                                       (SELECT s.kind FROM credit_gz.subject s WHERE s.subject_id = NEW.subject_id)),
-                      HINT = 'Choose a list type that applies to this kind of subject.';
+                      HINT = credit_gz.msg('Choose a list type that applies to this kind of subject.');
         END IF;
         -- the entry keeps the term generation in force on its listing day
         NEW.list_term_id := credit_gz.list_term_for(NEW.list_type_code, NEW.effective_from);
@@ -1414,7 +1414,7 @@ COMMENT ON FUNCTION credit_gz.audit_log_retention_at(date) IS
 
 -- purge_audit_log: the one way entries leave the audit logs. SECURITY DEFINER (applications have no right on them)
 -- and not executable by PUBLIC. as_of only moves the cutoff into the past, so no call removes a recent entry.
-CREATE FUNCTION credit_gz.purge_audit_log(as_of timestamptz DEFAULT pg_catalog.now(), batch_size integer DEFAULT 10000)
+CREATE OR REPLACE FUNCTION credit_gz.purge_audit_log(as_of timestamptz DEFAULT pg_catalog.now(), batch_size integer DEFAULT 10000)
 RETURNS bigint
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
@@ -1429,7 +1429,7 @@ DECLARE
     failed_detail text;
 BEGIN
     IF batch_size IS NULL OR batch_size < 1 THEN
-        RAISE EXCEPTION 'batch_size must be positive' USING ERRCODE = '22023';
+        RAISE EXCEPTION USING MESSAGE = credit_gz.msg('batch_size must be positive'), ERRCODE = '22023';
     END IF;
     cutoff := at_time - credit_gz.audit_log_retention_at(run_day);
     IF NOT pg_catalog.pg_try_advisory_xact_lock(credit_gz.job_lock_key('purge_audit_log')) THEN
@@ -1465,8 +1465,8 @@ BEGIN
     IF failed_state IS NOT NULL THEN
         PERFORM credit_gz.job_run_record('purge_audit_log', run_day, started, NULL, failed_state,
                                          concat_ws(E'\n', failed_message, failed_detail));
-        RAISE WARNING 'purge_audit_log failed (SQLSTATE %): %', failed_state, failed_message
-            USING DETAIL = coalesce(failed_detail, ''), HINT = 'The failure is logged in credit_gz.job_run.';
+        RAISE WARNING USING MESSAGE = credit_gz.msg('purge_audit_log failed (SQLSTATE %s): %s', failed_state, failed_message), DETAIL = coalesce(failed_detail, ''),
+              HINT = credit_gz.msg('The failure is logged in credit_gz.job_run.');
         RETURN NULL;
     END IF;
     PERFORM credit_gz.job_run_record('purge_audit_log', run_day, started,
@@ -1500,7 +1500,7 @@ DECLARE
     failed_detail text;
 BEGIN
     IF batch_size IS NULL OR batch_size < 1 THEN
-        RAISE EXCEPTION 'batch_size must be positive' USING ERRCODE = '22023';
+        RAISE EXCEPTION USING MESSAGE = credit_gz.msg('batch_size must be positive'), ERRCODE = '22023';
     END IF;
     -- as_of can only move the cutoff into the past: the trigger re-checks against now() in any case.
     cutoff := least(coalesce(as_of, pg_catalog.now()), pg_catalog.now());
@@ -1540,8 +1540,8 @@ BEGIN
     IF failed_state IS NOT NULL THEN
         PERFORM credit_gz.job_run_record('purge_query_log', run_day, started, NULL,
                                          failed_state, concat_ws(E'\n', failed_message, failed_detail));
-        RAISE WARNING 'purge_query_log failed (SQLSTATE %): %', failed_state, failed_message
-            USING DETAIL = coalesce(failed_detail, ''), HINT = 'The failure is logged in credit_gz.job_run.';
+        RAISE WARNING USING MESSAGE = credit_gz.msg('purge_query_log failed (SQLSTATE %s): %s', failed_state, failed_message), DETAIL = coalesce(failed_detail, ''),
+              HINT = credit_gz.msg('The failure is logged in credit_gz.job_run.');
         RETURN NULL;
     END IF;
     PERFORM credit_gz.job_run_record('purge_query_log', run_day, started,
@@ -1733,8 +1733,8 @@ BEGIN
     IF recompute_scores.model_code IS NOT NULL
        AND NOT EXISTS (SELECT 1 FROM credit_gz.scoring_model WHERE code = recompute_scores.model_code)
     THEN
-        RAISE EXCEPTION 'scoring model "%" does not exist', recompute_scores.model_code
-            USING ERRCODE = '23503', HINT = 'See credit_gz.scoring_model for the model codes.';
+        RAISE EXCEPTION USING MESSAGE = credit_gz.msg('scoring model "%s" does not exist', recompute_scores.model_code),
+              ERRCODE = '23503', HINT = credit_gz.msg('See credit_gz.scoring_model for the model codes.');
     END IF;
     BEGIN
     -- One recomputation at a time. The table lock makes the triggers of concurrent
@@ -1811,8 +1811,8 @@ BEGIN
     IF failed_state IS NOT NULL THEN
         PERFORM credit_gz.job_run_record('recompute_scores', as_of, started, NULL, failed_state,
                                          concat_ws(E'\n', failed_message, failed_detail));
-        RAISE WARNING 'recompute_scores failed (SQLSTATE %): %', failed_state, failed_message
-            USING DETAIL = coalesce(failed_detail, ''), HINT = 'The failure is logged in credit_gz.job_run.';
+        RAISE WARNING USING MESSAGE = credit_gz.msg('recompute_scores failed (SQLSTATE %s): %s', failed_state, failed_message), DETAIL = coalesce(failed_detail, ''),
+              HINT = credit_gz.msg('The failure is logged in credit_gz.job_run.');
         RETURN NULL;
     END IF;
     PERFORM credit_gz.job_run_record('recompute_scores', as_of, started,
@@ -2340,11 +2340,11 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
     IF source IS NULL OR code_column IS NULL THEN
-        RAISE EXCEPTION 'code quality needs a table and its code column'
-            USING ERRCODE = '22023',
-                  DETAIL = pg_catalog.format('source is %s, code_column is %s.',
+        RAISE EXCEPTION USING MESSAGE = credit_gz.msg('code quality needs a table and its code column'),
+              ERRCODE = '22023',
+                  DETAIL = credit_gz.msg('source is %s, code_column is %s.',
                                              coalesce(source::text, 'NULL'), coalesce(code_column::text, 'NULL')),
-                  HINT = 'Call code_quality_issues(''staging.enterprises'', ''code'', ''name'').';
+                  HINT = credit_gz.msg('Call code_quality_issues(''staging.enterprises'', ''code'', ''name'').');
     END IF;
     RETURN QUERY EXECUTE pg_catalog.format($q$
         WITH src AS (
@@ -2819,7 +2819,7 @@ SELECT pg_catalog.pg_extension_config_dump('credit_gz.intake_reject', '');
 -- record go in together or not at all, and its error is the receipt's. validate_only loads the batch the same way
 -- and rolls it all back (CG809, never raised to the caller), so the receipt is the one a load would give.
 -- ---------------------------------------------------------------------------------------------------------------------
-CREATE FUNCTION credit_gz.intake_penalties(department_code text, batch text, validate_only boolean DEFAULT false)
+CREATE OR REPLACE FUNCTION credit_gz.intake_penalties(department_code text, batch text, validate_only boolean DEFAULT false)
 RETURNS TABLE (line_no integer, outcome text, record_id bigint, column_name text, error_state text, message text)
 LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, pg_temp
@@ -2862,7 +2862,8 @@ BEGIN
         RAISE EXCEPTION USING MESSAGE = credit_gz.msg('department "%s" does not exist', dep), ERRCODE = '22023';
     END IF;
     IF credit_gz.my_departments() <> '{}' AND dep <> ALL (credit_gz.my_departments()) THEN
-        RAISE EXCEPTION USING MESSAGE = credit_gz.msg('role "%s" does not act for department "%s"', current_user, dep), ERRCODE = '42501',
+        RAISE EXCEPTION USING MESSAGE = credit_gz.msg('role "%s" does not act for department "%s"', current_user, dep),
+              ERRCODE = '42501',
               HINT = credit_gz.msg('A department loads only its own files.');
     END IF;
     IF batch IS NULL OR NOT EXISTS (SELECT FROM credit_gz.penalty_intake p
@@ -3019,19 +3020,22 @@ BEGIN
                 col := 'violation_type';
                 SELECT * INTO item FROM credit_gz.intake_item(s.violation_type, dep, dd);
                 IF NOT FOUND THEN
-                    RAISE EXCEPTION USING MESSAGE = credit_gz.msg('违法行为类型 "%s" maps to no catalogue item on %s', s.violation_type, dd), ERRCODE = 'CG801';
+                    RAISE EXCEPTION USING MESSAGE = credit_gz.msg('违法行为类型 "%s" maps to no catalogue item on %s', s.violation_type, dd),
+                          ERRCODE = 'CG801';
                 END IF;
                 col := 'penalty_category';
                 cat := credit_gz.record_penalty_category(NULL, pg_catalog.jsonb_build_object('penalty_type', s.penalty_category));
                 IF cat IS NULL THEN
-                    RAISE EXCEPTION USING MESSAGE = credit_gz.msg('处罚类别 "%s" is not a category of 行政处罚法 art. 9', s.penalty_category), ERRCODE = '22023';
+                    RAISE EXCEPTION USING MESSAGE = credit_gz.msg('处罚类别 "%s" is not a category of 行政处罚法 art. 9', s.penalty_category),
+                          ERRCODE = '22023';
                 END IF;
                 col := 'fine_amount';
                 fine := coalesce(credit_gz.intake_number(s.fine_amount), nullif(btrim(s.fine_amount), '')::numeric);
                 col := 'penalty_category';
                 sev := credit_gz.intake_severity(cat, dep, fine, dd);
                 IF sev IS NULL THEN
-                    RAISE EXCEPTION USING MESSAGE = credit_gz.msg('处罚类别 "%s" suggests no 失信程度 on %s', s.penalty_category, dd), ERRCODE = 'CG801';
+                    RAISE EXCEPTION USING MESSAGE = credit_gz.msg('处罚类别 "%s" suggests no 失信程度 on %s', s.penalty_category, dd),
+                          ERRCODE = 'CG801';
                 END IF;
                 col := 'publicity_deadline';
                 deadline := coalesce(credit_gz.intake_date(s.publicity_deadline), nullif(btrim(s.publicity_deadline), '')::date);
@@ -3458,22 +3462,24 @@ BEGIN
     SELECT * INTO term FROM credit_gz.entry_term(e.list_type_code, e.list_term_id);
 
     IF e.status <> 'active' THEN
-        why := why || format('the list entry is not active (status %s)', e.status);
+        why := why || credit_gz.msg('the list entry is not active (status %s)', e.status);
     END IF;
     IF e.derived_from_entry_id IS NOT NULL THEN
-        why := why || format('the entry was derived from entry %s and is lifted with it', e.derived_from_entry_id);
+        why := why || credit_gz.msg('the entry was derived from list entry %s and is lifted with it',
+                                         (SELECT p.basis_document FROM credit_gz.list_entry p
+                                           WHERE p.entry_id = e.derived_from_entry_id));
     END IF;
     IF lt.polarity = 'reward' THEN
-        why := why || 'entries on a reward list (红名单) are not repaired'::text;
+        why := why || credit_gz.msg('entries on a reward list (红名单) are not repaired');
     END IF;
     IF term.early_removal_after_months IS NULL THEN
-        why := why || format('list %s allows no early removal', lt.code);
+        why := why || credit_gz.msg('list %s allows no early removal', lt.code);
     END IF;
     IF obligations_performed_on IS NULL OR obligations_performed_on > on_day THEN
-        why := why || 'the obligations set by the decision have not been performed (履行法定义务、纠正失信行为)'::text;
+        why := why || credit_gz.msg('the obligations set by the decision have not been performed (履行法定义务、纠正失信行为)');
     END IF;
     IF NOT credit_gz.repair_commitment_on_file(e.subject_id, e.record_id) THEN
-        why := why || 'no repair commitment (信用修复承诺) is on file'::text;
+        why := why || credit_gz.msg('no repair commitment (信用修复承诺) is on file');
     END IF;
 
     -- Early removal after the minimum term of the entry's term generation (e.g. SAMR Order No. 44: one year from
@@ -3487,11 +3493,11 @@ BEGIN
         since := bar;
     END IF;
     IF term.early_removal_after_months IS NOT NULL AND min_day > on_day THEN
-        why := why || format('early removal is possible from %s', pg_catalog.to_char(min_day, 'YYYY-MM-DD'));
+        why := why || credit_gz.msg('early removal is possible from %s', pg_catalog.to_char(min_day, 'YYYY-MM-DD'));
     END IF;
     IF bar IS NOT NULL THEN
-        why := why || CASE WHEN bar = 'infinity' THEN 'repair is barred without end date'
-                           ELSE format('repair is barred until %s', pg_catalog.to_char(credit_gz.inclusive_end(bar), 'YYYY-MM-DD')) END;
+        why := why || CASE WHEN bar = 'infinity' THEN credit_gz.msg('repair is barred without end date')
+                           ELSE credit_gz.msg('repair is barred until %s', pg_catalog.to_char(credit_gz.inclusive_end(bar), 'YYYY-MM-DD')) END;
     END IF;
 
     eligible := cardinality(why) = 0;
@@ -3613,12 +3619,10 @@ BEGIN
            AS o (section, ord)
      WHERE o.section = view_name AND o.ord = order_by;
     IF ord IS NULL THEN
-        RAISE EXCEPTION 'unknown report section "%" or order "%"', view_name, order_by
-            USING ERRCODE = '22023',
-                  DETAIL = 'A report section is one of subject, record, commitment, list_entry, grade, repair and '
-                           'repair_notice, each in its own order.',
-                  HINT = 'Call it as credit_gz.credit_report does, e.g. report_section(''record'', id, audience, '
-                         '''v.decision_date DESC, v.record_id'').';
+        RAISE EXCEPTION USING MESSAGE = credit_gz.msg('unknown report section "%s" or order "%s"', view_name, order_by),
+              ERRCODE = '22023',
+                  DETAIL = credit_gz.msg('A report section is one of subject, record, commitment, list_entry, grade, repair and repair_notice, each in its own order.'),
+                  HINT = credit_gz.msg('Call it as credit_gz.credit_report does, e.g. report_section(''record'', id, audience, ''v.decision_date DESC, v.record_id'').');
     END IF;
     IF audience = 'public' THEN
         EXECUTE pg_catalog.format(
@@ -3928,7 +3932,7 @@ REVOKE ALL ON FUNCTION credit_gz.monitor_lists_on(date) FROM PUBLIC;
 
 -- take_snapshots: the daily job. Replaces the snapshot of as_of (so a day is re-taken or back-filled for any as_of
 -- up to today), removes snapshots past the retention in force, and logs its run in credit_gz.job_run.
-CREATE FUNCTION credit_gz.take_snapshots(as_of date DEFAULT credit_gz.policy_date())
+CREATE OR REPLACE FUNCTION credit_gz.take_snapshots(as_of date DEFAULT credit_gz.policy_date())
 RETURNS jsonb
 LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, pg_temp
@@ -3940,8 +3944,8 @@ DECLARE
     failed_state text; failed_message text;
 BEGIN
     IF as_of IS NULL OR NOT pg_catalog.isfinite(as_of) OR as_of > credit_gz.policy_date() THEN
-        RAISE EXCEPTION 'take_snapshots needs a finite day not after today, got %', coalesce(as_of::text, 'NULL')
-              USING ERRCODE = '22023', HINT = 'Call credit_gz.take_snapshots() for today or give a past day to back-fill.';
+        RAISE EXCEPTION USING MESSAGE = credit_gz.msg('take_snapshots needs a finite day not after today, got %s', coalesce(as_of::text, 'NULL')),
+              ERRCODE = '22023', HINT = credit_gz.msg('Call credit_gz.take_snapshots() for today or give a past day to back-fill.');
     END IF;
     IF NOT pg_catalog.pg_try_advisory_xact_lock(credit_gz.job_lock_key('take_snapshots')) THEN
         summary := pg_catalog.jsonb_build_object('as_of', as_of, 'skipped', 'another take_snapshots is in progress');
@@ -3968,8 +3972,8 @@ BEGIN
     EXCEPTION WHEN OTHERS THEN
         GET STACKED DIAGNOSTICS failed_state = RETURNED_SQLSTATE, failed_message = MESSAGE_TEXT;
         PERFORM credit_gz.job_run_record('take_snapshots', as_of, started, NULL, failed_state, failed_message);
-        RAISE WARNING 'take_snapshots failed (SQLSTATE %): %', failed_state, failed_message
-              USING HINT = 'The failure is logged in credit_gz.job_run.';
+        RAISE WARNING USING MESSAGE = credit_gz.msg('take_snapshots failed (SQLSTATE %s): %s', failed_state, failed_message),
+              HINT = credit_gz.msg('The failure is logged in credit_gz.job_run.');
         RETURN pg_catalog.jsonb_build_object('as_of', as_of, 'sqlstate', failed_state, 'error', failed_message);
     END;
     summary := pg_catalog.jsonb_build_object('as_of', as_of, 'grade_rows', n_grade, 'list_rows', n_list,
@@ -4023,7 +4027,7 @@ $$;
 COMMENT ON FUNCTION credit_gz.monitor_html(text) IS
     'HTML 转义 / text escaped for HTML content and attributes (& < > " '') for monitoring_bulletin.';
 
-CREATE FUNCTION credit_gz.monitoring_bulletin(period date, scope text DEFAULT 'month', format text DEFAULT 'html')
+CREATE OR REPLACE FUNCTION credit_gz.monitoring_bulletin(period date, scope text DEFAULT 'month', format text DEFAULT 'html')
 RETURNS text
 LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pg_temp
@@ -4040,15 +4044,16 @@ DECLARE
     n_records bigint; n_ly bigint; n_prev bigint; target numeric; growth numeric;
 BEGIN
     IF period IS NULL OR NOT pg_catalog.isfinite(period) THEN
-        RAISE EXCEPTION 'monitoring_bulletin needs a finite day in the period' USING ERRCODE = '22023';
+        RAISE EXCEPTION USING MESSAGE = credit_gz.msg('monitoring_bulletin needs a finite day in the period'),
+              ERRCODE = '22023';
     END IF;
     IF scope IS NULL OR scope NOT IN ('month', 'quarter') THEN
-        RAISE EXCEPTION 'monitoring_bulletin scope must be month or quarter, got %', coalesce(scope, 'NULL')
-              USING ERRCODE = '22023';
+        RAISE EXCEPTION USING MESSAGE = credit_gz.msg('monitoring_bulletin scope must be month or quarter, got %s', coalesce(scope, 'NULL')),
+              ERRCODE = '22023';
     END IF;
     IF format IS NULL OR format NOT IN ('html', 'text') THEN
-        RAISE EXCEPTION 'monitoring_bulletin format must be html or text, got %', coalesce(format, 'NULL')
-              USING ERRCODE = '22023';
+        RAISE EXCEPTION USING MESSAGE = credit_gz.msg('monitoring_bulletin format must be html or text, got %s', coalesce(format, 'NULL')),
+              ERRCODE = '22023';
     END IF;
     html := format = 'html';
     p_start := pg_catalog.date_trunc(scope, period::timestamp)::date;
@@ -4339,6 +4344,7 @@ INSERT INTO credit_gz.role_privilege (kind, object_name, privileges, shipped) VA
     ('department', 'penalty_intake_file', 'INSERT', true),
     ('department', 'intake_reject', 'SELECT, INSERT, UPDATE, DELETE', true),
     ('department', 'intake_penalties(text, text, boolean)', 'EXECUTE', true),
+    ('department', 'intake_subject(text, text, text, text, text, text, text, text, text, text)', 'EXECUTE', true),
     -- the categories of 行政处罚法 art. 9 the intake maps 处罚类别 to (a catalogue)
     ('department', 'penalty_category', 'SELECT', true);
 
@@ -4719,18 +4725,19 @@ COMMENT ON FUNCTION credit_gz.may_store_unverified_code() IS
     'credit_gz.subject: a superuser, or a role granted by credit_gz.grant_unverified_codes (through memberships).';
 
 -- grant_unverified_codes / revoke_unverified_codes: the DBA's decision, as data.
-CREATE FUNCTION credit_gz.grant_unverified_codes(role_name name, basis text)
+CREATE OR REPLACE FUNCTION credit_gz.grant_unverified_codes(role_name name, basis text)
 RETURNS void
 LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
     IF NOT EXISTS (SELECT FROM pg_catalog.pg_roles r WHERE r.rolname OPERATOR(pg_catalog.=) grant_unverified_codes.role_name) THEN
-        RAISE EXCEPTION 'role "%" does not exist', grant_unverified_codes.role_name USING ERRCODE = '42704';
+        RAISE EXCEPTION USING MESSAGE = credit_gz.msg('role "%s" does not exist', grant_unverified_codes.role_name),
+              ERRCODE = '42704';
     END IF;
     IF basis IS NULL OR basis OPERATOR(pg_catalog.=) '' THEN
-        RAISE EXCEPTION 'a grant of unverified codes needs its basis'
-            USING ERRCODE = '22023', HINT = 'Say why the role may keep codes as issued, e.g. ''登记机关原始赋码''.';
+        RAISE EXCEPTION USING MESSAGE = credit_gz.msg('a grant of unverified codes needs its basis'),
+              ERRCODE = '22023', HINT = credit_gz.msg('Say why the role may keep codes as issued, e.g. ''登记机关原始赋码''.');
     END IF;
     INSERT INTO credit_gz.unverified_code_grant AS g (role_name, basis)
     VALUES (grant_unverified_codes.role_name, grant_unverified_codes.basis)
@@ -4985,7 +4992,7 @@ COMMENT ON FUNCTION credit_gz.intake_person(text, text, text) IS
 -- intake_subject: the 行政相对人 of a line: kind from 行政相对人类别, a person by its identity document, an
 -- organisation by its unified code (else through the crosswalk); created when the archive has none. who: the code
 -- messages name.
-CREATE FUNCTION credit_gz.intake_subject(
+CREATE OR REPLACE FUNCTION credit_gz.intake_subject(
     subject_name text, subject_category text, uscc text, business_reg_no text, organisation_code text,
     tax_reg_no text, institution_cert_no text, social_org_cert_no text, id_type text, id_no text,
     OUT subject_id bigint, OUT subject_kind text, OUT who text,
@@ -5006,7 +5013,8 @@ BEGIN
         SELECT k.subject_kind INTO subject_kind FROM credit_gz.intake_subject_kind k
          WHERE k.name_zh = btrim(subject_category);
         IF NOT FOUND THEN
-            RAISE EXCEPTION USING MESSAGE = credit_gz.msg('行政相对人类别 "%s" maps to no subject kind', subject_category), ERRCODE = 'CG801';
+            RAISE EXCEPTION USING MESSAGE = credit_gz.msg('行政相对人类别 "%s" maps to no subject kind', subject_category),
+                  ERRCODE = 'CG801';
         END IF;
         col := 'subject_name';
         IF coalesce(btrim(subject_name), '') = '' THEN
@@ -5016,8 +5024,8 @@ BEGIN
             col := 'id_type';
             dtype := credit_gz.intake_document_type(id_type);
             IF dtype IS NULL THEN
-                RAISE EXCEPTION '证件类型 "%" is no identity document type the intake knows', id_type
-                      USING ERRCODE = '22023';
+                RAISE EXCEPTION USING MESSAGE = credit_gz.msg('证件类型 "%s" is no identity document type the intake knows', id_type),
+                      ERRCODE = '22023';
             END IF;
             col := 'id_no';
             canon := credit_gz.identity_document_no(dtype, btrim(id_no));
@@ -5038,7 +5046,8 @@ BEGIN
                     code := older.uscc;
                 END IF;
                 IF code IS NULL THEN
-                    RAISE EXCEPTION USING MESSAGE = credit_gz.msg('no unified code and no known older code'), ERRCODE = '23502';
+                    RAISE EXCEPTION USING MESSAGE = credit_gz.msg('no unified code and no known older code'),
+                          ERRCODE = '23502';
                 END IF;
             END IF;
             who := code::text;
@@ -5061,12 +5070,13 @@ COMMENT ON FUNCTION credit_gz.intake_subject(text, text, text, text, text, text,
     'organisation by 统一社会信用代码 or through credit_gz.intake_code_crosswalk; found through subject_id_of, else '
     'created. who: the code the line''s messages name (a person''s number masked). A line it refuses gets '
     'error_column, error_state and error_message, and nothing is written.';
+REVOKE ALL ON FUNCTION credit_gz.intake_subject(text, text, text, text, text, text, text, text, text, text) FROM PUBLIC;
 
 -- intake_legal_rep: the 法定代表人 of an organisation from a line: a person found by (or created with) the document,
 -- related to the organisation from the decision date in the department's word. The same representative again changes
 -- nothing (checked here, before the one-at-a-time trigger would refuse the insert); another one ends or replaces the
 -- current one. changed: a relation was written.
-CREATE FUNCTION credit_gz.intake_legal_rep(
+CREATE OR REPLACE FUNCTION credit_gz.intake_legal_rep(
     department_code text, subject_id bigint, who text, decision_date date,
     legal_rep_name text, legal_rep_id_type text, legal_rep_id_no text,
     OUT changed boolean, OUT error_column text, OUT error_state text, OUT error_message text)
@@ -5087,8 +5097,8 @@ BEGIN
         col := 'legal_rep_id_type';
         dtype := credit_gz.intake_document_type(legal_rep_id_type);
         IF dtype IS NULL THEN
-            RAISE EXCEPTION '法定代表人证件类型 "%" is no identity document type the intake knows', legal_rep_id_type
-                  USING ERRCODE = '22023';
+            RAISE EXCEPTION USING MESSAGE = credit_gz.msg('法定代表人证件类型 "%s" is no identity document type the intake knows', legal_rep_id_type),
+                  ERRCODE = '22023';
         END IF;
         col := 'legal_rep_name';
         IF coalesce(btrim(legal_rep_name), '') = '' THEN
@@ -5113,7 +5123,8 @@ BEGIN
                  WHERE r.subject_id = sid AND r.relation_id = rel.relation_id;
             END IF;
             IF NOT FOUND THEN
-                RAISE EXCEPTION USING MESSAGE = credit_gz.msg('the legal representative of subject %s was recorded by department "%s", only it or the keeper of the register changes it', who, rel.source_department_code), ERRCODE = '42501';
+                RAISE EXCEPTION USING MESSAGE = credit_gz.msg('the legal representative of subject %s was recorded by department "%s", only it or the keeper of the register changes it', who, rel.source_department_code),
+                      ERRCODE = '42501';
             END IF;
             IF rel.valid_from <> dd THEN
                 INSERT INTO credit_gz.relation (subject_id, related_subject_id, kind, valid_from, valid_until,
@@ -5344,7 +5355,7 @@ COMMENT ON FUNCTION credit_gz.intake_licence_details(credit_gz.licence_intake) I
 -- catalogue's 行政许可 item (info_item.double_publicity = 'licence'). validate_only loads the batch the same way and
 -- rolls it all back (CG809, never raised to the caller), so the receipt is the one a load would give.
 -- ---------------------------------------------------------------------------------------------------------------------
-CREATE FUNCTION credit_gz.intake_licences(department_code text, batch text, validate_only boolean DEFAULT false)
+CREATE OR REPLACE FUNCTION credit_gz.intake_licences(department_code text, batch text, validate_only boolean DEFAULT false)
 RETURNS TABLE (line_no integer, outcome text, record_id bigint, column_name text, error_state text, message text)
 LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, pg_temp
@@ -5374,13 +5385,15 @@ BEGIN
         RAISE EXCEPTION USING MESSAGE = credit_gz.msg('department "%s" does not exist', dep), ERRCODE = '22023';
     END IF;
     IF credit_gz.my_departments() <> '{}' AND dep <> ALL (credit_gz.my_departments()) THEN
-        RAISE EXCEPTION USING MESSAGE = credit_gz.msg('role "%s" does not act for department "%s"', current_user, dep), ERRCODE = '42501',
+        RAISE EXCEPTION USING MESSAGE = credit_gz.msg('role "%s" does not act for department "%s"', current_user, dep),
+              ERRCODE = '42501',
               HINT = credit_gz.msg('A department loads only its own files.');
     END IF;
     IF batch IS NULL OR NOT EXISTS (SELECT FROM credit_gz.licence_intake p
                                      WHERE p.department_code = dep AND p.batch = intake_licences.batch) THEN
-        RAISE EXCEPTION 'batch "%" has no staged licence lines', batch USING ERRCODE = '22023',
-              HINT = 'COPY the file into credit_gz.licence_intake_file with this batch name first.';
+        RAISE EXCEPTION USING MESSAGE = credit_gz.msg('batch "%s" has no staged licence lines', batch),
+              ERRCODE = '22023',
+              HINT = credit_gz.msg('COPY the file into credit_gz.licence_intake_file with this batch name first.');
     END IF;
     BEGIN
         FOR s IN SELECT * FROM credit_gz.licence_intake p
@@ -5402,7 +5415,7 @@ BEGIN
                 sid := subj.subject_id;
                 col := 'document_no';
                 IF coalesce(btrim(s.document_no), '') = '' THEN
-                    RAISE EXCEPTION '行政许可决定文书号 is empty' USING ERRCODE = '23502';
+                    RAISE EXCEPTION USING MESSAGE = credit_gz.msg('行政许可决定文书号 is empty'), ERRCODE = '23502';
                 END IF;
                 col := 'decision_date';
                 dd := coalesce(credit_gz.intake_date(s.decision_date), btrim(s.decision_date)::date);
@@ -5413,7 +5426,8 @@ BEGIN
                 v_to := coalesce(credit_gz.intake_date(s.valid_to),
                                  nullif(nullif(nullif(btrim(s.valid_to), ''), '长期'), '长期有效')::date);
                 IF v_to < v_from THEN
-                    RAISE EXCEPTION '有效期至 % is before 有效期自 %', v_to, v_from USING ERRCODE = '23514';
+                    RAISE EXCEPTION USING MESSAGE = credit_gz.msg('有效期至 %s is before 有效期自 %s', v_to, v_from),
+                          ERRCODE = '23514';
                 END IF;
                 col := 'deciding_body_uscc';
                 body_d := credit_gz.uscc(nullif(btrim(s.deciding_body_uscc), ''));
@@ -5424,8 +5438,8 @@ BEGIN
                 SELECT pg_catalog.min(i.code) INTO item FROM credit_gz.info_item i
                  WHERE i.double_publicity = 'licence' HAVING pg_catalog.count(*) = 1;
                 IF item IS NULL THEN
-                    RAISE EXCEPTION 'the catalogue has no single 行政许可 item (info_item.double_publicity = ''licence'')'
-                          USING ERRCODE = 'CG801';
+                    RAISE EXCEPTION USING MESSAGE = credit_gz.msg('the catalogue has no single 行政许可 item (info_item.double_publicity = ''licence'')'),
+                          ERRCODE = 'CG801';
                 END IF;
                 det := credit_gz.intake_licence_details(s);
                 SELECT d.* INTO doc FROM credit_gz.record_document d
@@ -5499,7 +5513,7 @@ REVOKE ALL ON FUNCTION credit_gz.intake_licences(text, text, boolean) FROM PUBLI
 -- log_reads: one logged read per subject of a list, for a role that reads several subjects through the views (a
 -- department going over the subjects of an inspection plan, say): the views then show them until the transaction
 -- ends. Subjects in subject_id order, each once; NULLs skipped. In the caller's rights, like log_read.
-CREATE FUNCTION credit_gz.log_reads(subject_ids bigint[], purpose text, audience text DEFAULT NULL,
+CREATE OR REPLACE FUNCTION credit_gz.log_reads(subject_ids bigint[], purpose text, audience text DEFAULT NULL,
                                     department_code text DEFAULT NULL)
 RETURNS integer
 LANGUAGE plpgsql VOLATILE
@@ -5510,9 +5524,9 @@ DECLARE
     logged integer := 0;
 BEGIN
     IF purpose IS NULL OR pg_catalog.btrim(purpose) = '' THEN
-        RAISE EXCEPTION 'a read of several subjects must state its purpose'
-            USING ERRCODE = '22023',
-                  HINT = 'Pass the purpose the query log keeps, e.g. ''双随机抽查 / inspection plan''.';
+        RAISE EXCEPTION USING MESSAGE = credit_gz.msg('a read of several subjects must state its purpose'),
+              ERRCODE = '22023',
+                  HINT = credit_gz.msg('Pass the purpose the query log keeps, e.g. ''双随机抽查 / inspection plan''.');
     END IF;
     FOR id IN SELECT DISTINCT u.s FROM pg_catalog.unnest(subject_ids) AS u(s) WHERE u.s IS NOT NULL ORDER BY 1 LOOP
         PERFORM credit_gz.log_read(id, 'other', purpose, audience, department_code);
@@ -5688,7 +5702,7 @@ COMMENT ON FUNCTION credit_gz.report_content_hash(jsonb) IS
 
 -- issued_credit_report_guard: an issued report is fixed (its number, code and content are what a third party was
 -- given): UPDATE and DELETE are refused; TRUNCATE too.
-CREATE FUNCTION credit_gz.issued_credit_report_guard()
+CREATE OR REPLACE FUNCTION credit_gz.issued_credit_report_guard()
 RETURNS trigger
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
@@ -5697,10 +5711,9 @@ BEGIN
     IF TG_RELID OPERATOR(pg_catalog.<>) 'credit_gz.issued_credit_report'::regclass THEN
         RAISE EXCEPTION 'credit_gz.issued_credit_report_guard() fired on %', TG_RELID::regclass USING ERRCODE = '39P01';
     END IF;
-    RAISE EXCEPTION 'issued special credit reports are never changed'
-        USING ERRCODE = 'CG703',
-              DETAIL = pg_catalog.format('%s on credit_gz.issued_credit_report refused: a report''s content is fixed at issue.', TG_OP),
-              HINT = 'Issue a new report with credit_gz.special_credit_report.';
+    RAISE EXCEPTION USING MESSAGE = credit_gz.msg('issued special credit reports are never changed'), ERRCODE = 'CG703',
+              DETAIL = credit_gz.msg('%s on credit_gz.issued_credit_report refused: a report''s content is fixed at issue.', TG_OP),
+              HINT = credit_gz.msg('Issue a new report with credit_gz.special_credit_report.');
 END
 $$;
 COMMENT ON FUNCTION credit_gz.issued_credit_report_guard() IS
@@ -5826,7 +5839,7 @@ REVOKE ALL ON FUNCTION credit_gz.special_report_content(bigint, date, date, text
 
 -- special_report_issue: number the report, fix its content with number and verification code on the cover, and
 -- store it with its hash. Run by credit_gz.special_credit_report as the table's owner, after it logged the read.
-CREATE FUNCTION credit_gz.special_report_issue(subject_id bigint, period_from date, period_until date,
+CREATE OR REPLACE FUNCTION credit_gz.special_report_issue(subject_id bigint, period_from date, period_until date,
                                                domains text[], issued_to text, issued_by name)
 RETURNS jsonb
 LANGUAGE plpgsql VOLATILE
@@ -5840,9 +5853,9 @@ DECLARE
 BEGIN
     content := credit_gz.special_report_content(subject_id, period_from, period_until, domains, today);
     IF content IS NULL THEN
-        RAISE EXCEPTION 'no subject % in the credit archive', subject_id
-            USING ERRCODE = '22023',
-                  HINT = 'A special credit report is issued on a subject of credit_gz.subject.';
+        RAISE EXCEPTION USING MESSAGE = credit_gz.msg('no subject %s in the credit archive', subject_id),
+              ERRCODE = '22023',
+                  HINT = credit_gz.msg('A special credit report is issued on a subject of credit_gz.subject.');
     END IF;
     no := 'GZZX' || pg_catalog.to_char(today, 'YYYYMMDD')
           || pg_catalog.lpad(pg_catalog.nextval('credit_gz.issued_credit_report_seq')::text, 8, '0');
@@ -6055,7 +6068,7 @@ COMMENT ON COLUMN credit_gz.measure_feedback.answered_by IS
 -- superuser, so the stamp trigger keeps the stamps the standby took at read time, and the feedback rows, which no
 -- role inserts, are written): EXECUTE goes to the forwarding role alone, which needs nothing else. Every entry
 -- names the standby that answered it, so a forwarded entry never passes for one the primary answered.
-CREATE FUNCTION credit_gz.accept_forwarded_reads(batch jsonb)
+CREATE OR REPLACE FUNCTION credit_gz.accept_forwarded_reads(batch jsonb)
 RETURNS bigint
 LANGUAGE plpgsql VOLATILE
 SECURITY DEFINER
@@ -6066,18 +6079,18 @@ DECLARE
     total bigint := 0;
 BEGIN
     IF batch IS NULL OR pg_catalog.jsonb_typeof(batch) OPERATOR(pg_catalog.<>) 'array' THEN
-        RAISE EXCEPTION 'a forwarded batch must be a jsonb array of entries'
-            USING ERRCODE = '22023',
-                  HINT = 'The query-log worker of a hot standby sends it (credit_gz.query_log_primary_conninfo).';
+        RAISE EXCEPTION USING MESSAGE = credit_gz.msg('a forwarded batch must be a jsonb array of entries'),
+              ERRCODE = '22023',
+                  HINT = credit_gz.msg('The query-log worker of a hot standby sends it (credit_gz.query_log_primary_conninfo).');
     END IF;
     IF EXISTS (SELECT 1 FROM pg_catalog.jsonb_array_elements(batch) AS e (v)
                 WHERE pg_catalog.jsonb_typeof(e.v) IS DISTINCT FROM 'object'
                    OR NOT coalesce((e.v OPERATOR(pg_catalog.->>) 'kind')
                                    OPERATOR(pg_catalog.=) ANY (ARRAY['read', 'unknown_code_read', 'feedback']), false)
                    OR coalesce(e.v OPERATOR(pg_catalog.->>) 'answered_by', '') OPERATOR(pg_catalog.=) '') THEN
-        RAISE EXCEPTION 'every forwarded entry must be an object of a known kind naming the server that answered it'
-            USING ERRCODE = '22023',
-                  DETAIL = 'kind is read, unknown_code_read or feedback; answered_by names the standby.';
+        RAISE EXCEPTION USING MESSAGE = credit_gz.msg('every forwarded entry must be an object of a known kind naming the server that answered it'),
+              ERRCODE = '22023',
+                  DETAIL = credit_gz.msg('kind is read, unknown_code_read or feedback; answered_by names the standby.');
     END IF;
     INSERT INTO credit_gz.query_log (at, role_name, session_role, department_code, subject_id, via, audience,
                                      purpose, domain_code, verdict, answered_by)
@@ -6126,17 +6139,16 @@ REVOKE ALL ON FUNCTION credit_gz.accept_forwarded_reads(jsonb) FROM PUBLIC;
 
 -- require_primary: a path that writes before it answers refuses on a hot standby with a message that says where
 -- to go, instead of PostgreSQL's "cannot execute INSERT in a read-only transaction" from deep inside.
-CREATE FUNCTION credit_gz.require_primary(what text)
+CREATE OR REPLACE FUNCTION credit_gz.require_primary(what text)
 RETURNS void
 LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
     IF pg_catalog.pg_is_in_recovery() THEN
-        RAISE EXCEPTION '% cannot be made on a hot standby', what
-            USING ERRCODE = '25006',
-                  DETAIL = 'This server is a read-only standby: what must be written first is written on the primary.',
-                  HINT = 'Connect to the primary to do it; pre-checks and credit reports can be made on the standby.';
+        RAISE EXCEPTION USING MESSAGE = credit_gz.msg('%s cannot be made on a hot standby', what), ERRCODE = '25006',
+                  DETAIL = credit_gz.msg('This server is a read-only standby: what must be written first is written on the primary.'),
+                  HINT = credit_gz.msg('Connect to the primary to do it; pre-checks and credit reports can be made on the standby.');
     END IF;
 END
 $$;
@@ -6148,7 +6160,7 @@ CREATE OR REPLACE FUNCTION credit_gz.repair_submit(record_id bigint, obligations
 RETURNS credit_gz.repair_application
 LANGUAGE sql VOLATILE SET search_path = pg_catalog, pg_temp
 BEGIN ATOMIC
-    SELECT credit_gz.require_primary('a repair application');
+    SELECT credit_gz.require_primary(credit_gz.msg('a repair application'));
     INSERT INTO credit_gz.repair_application (record_id, obligations_performed_on, statement)
     VALUES (repair_submit.record_id, repair_submit.obligations_performed_on, repair_submit.statement)
     RETURNING *;
@@ -6157,7 +6169,7 @@ CREATE OR REPLACE FUNCTION credit_gz.repair_submit_entry(entry_id bigint, obliga
 RETURNS credit_gz.repair_application
 LANGUAGE sql VOLATILE SET search_path = pg_catalog, pg_temp
 BEGIN ATOMIC
-    SELECT credit_gz.require_primary('a repair application');
+    SELECT credit_gz.require_primary(credit_gz.msg('a repair application'));
     INSERT INTO credit_gz.repair_application (entry_id, obligations_performed_on, statement)
     VALUES (repair_submit_entry.entry_id, repair_submit_entry.obligations_performed_on, repair_submit_entry.statement)
     RETURNING *;
@@ -6166,7 +6178,7 @@ END;
 CREATE OR REPLACE FUNCTION credit_gz.objection_submit(record_id bigint, claim text) RETURNS credit_gz.objection
 LANGUAGE sql VOLATILE SET search_path = pg_catalog, pg_temp
 BEGIN ATOMIC
-    SELECT credit_gz.require_primary('an objection');
+    SELECT credit_gz.require_primary(credit_gz.msg('an objection'));
     INSERT INTO credit_gz.objection (record_id, claim) VALUES (objection_submit.record_id, objection_submit.claim)
     RETURNING *;
 END;
@@ -6396,68 +6408,6 @@ REVOKE ALL ON credit_gz.load_progress FROM PUBLIC;
 GRANT SELECT ON credit_gz.load_progress TO pg_read_all_stats;
 
 -- ---------------------------------------------------------------------------------------------------------------------
--- intake_subject: the subject a line of an intake file names, found by its code or created (one definition of how a
--- file's 统一社会信用代码 or 身份证号码 becomes a subject). Raises 22P02 for a malformed code and 23502 for a missing
--- one, with the column of the file (COLUMN) for the receipt.
--- ---------------------------------------------------------------------------------------------------------------------
-CREATE FUNCTION credit_gz.intake_subject(subject_name text, uscc text, id_type text, id_no text,
-                                         OUT subject_id bigint, OUT code text)
-LANGUAGE plpgsql VOLATILE
-SET search_path = pg_catalog, pg_temp
-AS $$
-DECLARE
-    u   credit_gz.uscc;
-    pid credit_gz.resident_id;
-    col text;
-BEGIN
-    IF coalesce(btrim(subject_name), '') = '' THEN
-        RAISE EXCEPTION 'the subject''s name is empty' USING ERRCODE = '23502', COLUMN = 'subject_name';
-    END IF;
-    IF coalesce(btrim(intake_subject.uscc), '') <> '' THEN
-        col := 'uscc';
-        u := credit_gz.uscc(btrim(intake_subject.uscc));
-        code := u::text;
-        SELECT x.subject_id INTO subject_id FROM credit_gz.subject x WHERE x.uscc OPERATOR(credit_gz.=) u;
-        IF NOT FOUND THEN
-            INSERT INTO credit_gz.subject AS x (uscc, name) VALUES (u, btrim(subject_name))
-            RETURNING x.subject_id INTO subject_id;
-        END IF;
-    ELSIF coalesce(btrim(id_no), '') <> '' THEN
-        col := 'id_type';
-        IF coalesce(btrim(id_type), '') <> '' AND NOT EXISTS (
-               SELECT FROM credit_gz.identity_document_type t
-                WHERE t.validation = 'gb11643' AND btrim(id_type) IN (t.code, t.name_zh)) THEN
-            RAISE EXCEPTION '证件类型 "%" is not supported, the intake takes a 居民身份证 number', id_type
-                  USING ERRCODE = '22023', COLUMN = col;
-        END IF;
-        col := 'id_no';
-        pid := btrim(id_no)::credit_gz.resident_id;
-        code := credit_gz.resident_id_mask(pid);
-        SELECT x.subject_id INTO subject_id FROM credit_gz.subject x WHERE x.resident_id OPERATOR(credit_gz.=) pid;
-        IF NOT FOUND THEN
-            INSERT INTO credit_gz.subject AS x (resident_id, name, kind) VALUES (pid, btrim(subject_name), 'natural_person')
-            RETURNING x.subject_id INTO subject_id;
-        END IF;
-    ELSE
-        RAISE EXCEPTION 'neither a unified code nor an identity number is given' USING ERRCODE = '23502', COLUMN = 'uscc';
-    END IF;
-EXCEPTION WHEN invalid_text_representation OR invalid_parameter_value THEN
-    -- a malformed code: the same error, with the column it is in
-    DECLARE
-        st text; msg text; det text; hnt text;
-    BEGIN
-        GET STACKED DIAGNOSTICS st = RETURNED_SQLSTATE, msg = MESSAGE_TEXT, det = PG_EXCEPTION_DETAIL, hnt = PG_EXCEPTION_HINT;
-        RAISE EXCEPTION USING ERRCODE = st, MESSAGE = msg, DETAIL = det, HINT = hnt, COLUMN = coalesce(col, '');
-    END;
-END
-$$;
-COMMENT ON FUNCTION credit_gz.intake_subject(text, text, text, text) IS
-    '归集主体 / the subject a line of an intake file names, found by its 统一社会信用代码 or 身份证号码 (居民身份证) or '
-    'created with the name the file gives; code: the unified code, or the identity number masked, for messages. '
-    'Errors carry the file''s column (COLUMN): 22P02 malformed code, 22023 unsupported document type, 23502 missing.';
-REVOKE ALL ON FUNCTION credit_gz.intake_subject(text, text, text, text) FROM PUBLIC;
-
--- ---------------------------------------------------------------------------------------------------------------------
 -- intake_lists: the receipt of a staged list batch. Each line in its own subtransaction, like intake_penalties: the
 -- subject it creates, its entry and what propagates from it go in together or not at all.
 --   listing line (no 移出日期): lists the subject (outcome listed), or finds the entry the same department made on
@@ -6467,7 +6417,7 @@ REVOKE ALL ON FUNCTION credit_gz.intake_subject(text, text, text, text) FROM PUB
 --     the listing never reached the archive), and the propagation trigger lifts what was derived from it; the list
 --     type's early-removal rule applies (a line it refuses is rejected with the trigger's error).
 -- ---------------------------------------------------------------------------------------------------------------------
-CREATE FUNCTION credit_gz.intake_lists(department_code text, batch text, validate_only boolean DEFAULT false)
+CREATE OR REPLACE FUNCTION credit_gz.intake_lists(department_code text, batch text, validate_only boolean DEFAULT false)
 RETURNS TABLE (line_no integer, outcome text, entry_id bigint, column_name text, error_state text, message text)
 LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, pg_temp
@@ -6485,6 +6435,7 @@ DECLARE
     don  date;
     det  jsonb;
     old  credit_gz.list_entry;
+    subj record;
     eid  bigint;
     st   text;
     msg  text;
@@ -6497,14 +6448,15 @@ BEGIN
         RAISE EXCEPTION USING MESSAGE = credit_gz.msg('department "%s" does not exist', dep), ERRCODE = '22023';
     END IF;
     IF credit_gz.my_departments() <> '{}' AND dep <> ALL (credit_gz.my_departments()) THEN
-        RAISE EXCEPTION USING MESSAGE = credit_gz.msg('role "%s" does not act for department "%s"', current_user, dep), ERRCODE = '42501',
+        RAISE EXCEPTION USING MESSAGE = credit_gz.msg('role "%s" does not act for department "%s"', current_user, dep),
+              ERRCODE = '42501',
               HINT = credit_gz.msg('A department loads only its own files.');
     END IF;
     SELECT pg_catalog.count(*) INTO total FROM credit_gz.list_intake p
      WHERE p.department_code = dep AND p.batch = intake_lists.batch;
     IF batch IS NULL OR total = 0 THEN
-        RAISE EXCEPTION 'batch "%" has no staged list lines', batch USING ERRCODE = '22023',
-              HINT = 'COPY the file into credit_gz.list_intake_file with this batch name first.';
+        RAISE EXCEPTION USING MESSAGE = credit_gz.msg('batch "%s" has no staged list lines', batch), ERRCODE = '22023',
+              HINT = credit_gz.msg('COPY the file into credit_gz.list_intake_file with this batch name first.');
     END IF;
     PERFORM credit_gz.load_progress_start('list', dep, batch, total);
     FOR s IN SELECT * FROM credit_gz.list_intake p
@@ -6514,7 +6466,7 @@ BEGIN
         BEGIN
             col := 'listed_on';
             IF coalesce(btrim(s.listed_on), '') = '' THEN
-                RAISE EXCEPTION '列入日期 is empty' USING ERRCODE = '23502';
+                RAISE EXCEPTION USING MESSAGE = credit_gz.msg('列入日期 is empty'), ERRCODE = '23502';
             END IF;
             lon := btrim(s.listed_on)::date;
             col := 'list_name';
@@ -6522,30 +6474,45 @@ BEGIN
              WHERE f.list_name = btrim(s.list_name) AND credit_gz.in_force(f.effective_from, f.effective_until, lon)
              ORDER BY f.shipped, f.effective_from DESC LIMIT 1;
             IF NOT FOUND THEN
-                RAISE EXCEPTION '名单名称 "%" names no list on %', s.list_name, lon USING ERRCODE = 'CG801';
+                RAISE EXCEPTION USING MESSAGE = credit_gz.msg('名单名称 "%s" names no list on %s', s.list_name, lon),
+                      ERRCODE = 'CG801';
             END IF;
+            -- the subject as penalty lines find it (one definition): a list names an organisation by its
+            -- unified code and a person by its identity document, so the code given decides the category
             col := 'uscc';
-            SELECT x.subject_id, x.code INTO sid, who
-              FROM credit_gz.intake_subject(s.subject_name, s.uscc, s.id_type, s.id_no) x;
+            SELECT * INTO subj FROM credit_gz.intake_subject(s.subject_name,
+                       (SELECT k.name_zh FROM credit_gz.intake_subject_kind k
+                         WHERE k.subject_kind = CASE WHEN coalesce(btrim(s.uscc), '') = '' AND coalesce(btrim(s.id_no), '') <> ''
+                                                     THEN 'natural_person' ELSE 'enterprise' END
+                         ORDER BY k.shipped DESC, k.name_zh LIMIT 1),
+                       s.uscc, NULL, NULL, NULL, NULL, NULL, s.id_type, s.id_no);
+            who := subj.who;
+            IF subj.error_state IS NOT NULL THEN
+                col := subj.error_column;
+                RAISE EXCEPTION USING ERRCODE = subj.error_state, MESSAGE = subj.error_message, COLUMN = subj.error_column;
+            END IF;
+            sid := subj.subject_id;
             col := 'case_no';
             IF coalesce(btrim(s.case_no), '') = '' THEN
-                RAISE EXCEPTION '案号或决定书文号 is empty' USING ERRCODE = '23502';
+                RAISE EXCEPTION USING MESSAGE = credit_gz.msg('案号或决定书文号 is empty'), ERRCODE = '23502';
             END IF;
             col := 'decided_on';
             don := nullif(btrim(s.decided_on), '')::date;
             col := 'last_listed_on';
             luntil := nullif(btrim(s.last_listed_on), '')::date;
             IF luntil < lon THEN
-                RAISE EXCEPTION '列入期限 % is before the listing date %', luntil, lon USING ERRCODE = '23514';
+                RAISE EXCEPTION USING MESSAGE = credit_gz.msg('列入期限 %s is before the listing date %s', luntil, lon),
+                      ERRCODE = '23514';
             END IF;
             col := 'removed_on';
             ron := nullif(btrim(s.removed_on), '')::date;
             IF ron < lon THEN
-                RAISE EXCEPTION '移出日期 % is before the listing date %', ron, lon USING ERRCODE = '23514';
+                RAISE EXCEPTION USING MESSAGE = credit_gz.msg('移出日期 %s is before the listing date %s', ron, lon),
+                      ERRCODE = '23514';
             END IF;
             col := 'removal_reason';
             IF ron IS NOT NULL AND coalesce(btrim(s.removal_reason), '') = '' THEN
-                RAISE EXCEPTION '移出事由 is empty while 移出日期 is given' USING ERRCODE = '23502';
+                RAISE EXCEPTION USING MESSAGE = credit_gz.msg('移出事由 is empty while 移出日期 is given'), ERRCODE = '23502';
             END IF;
             col := NULL;
             det := pg_catalog.jsonb_strip_nulls(pg_catalog.jsonb_build_object(
@@ -6559,8 +6526,9 @@ BEGIN
              ORDER BY e.entry_id DESC LIMIT 1;
             IF FOUND AND old.subject_id <> sid THEN
                 col := 'case_no';
-                RAISE EXCEPTION '案号 "%" is already listed for another subject (list entry %)', btrim(s.case_no), old.entry_id
-                      USING ERRCODE = '23505';
+                RAISE EXCEPTION USING MESSAGE = credit_gz.msg('案号 "%s" is already listed for another subject, %s',
+                                                              btrim(s.case_no), credit_gz.subject_code(old.subject_id)),
+                      ERRCODE = '23505';
             END IF;
             IF old.entry_id IS NULL THEN
                 INSERT INTO credit_gz.list_entry AS e (subject_id, list_type_code, department_code, basis_document,
@@ -6591,8 +6559,9 @@ BEGIN
                     outcome := 'removed';
                 ELSIF old.status_changed_on IS DISTINCT FROM ron THEN
                     col := 'removed_on';
-                    RAISE EXCEPTION 'list entry % of 案号 "%" was already % on %', old.entry_id, btrim(s.case_no),
-                          old.status, old.status_changed_on USING ERRCODE = '23514';
+                    RAISE EXCEPTION USING MESSAGE = credit_gz.msg('list entry %s of subject %s was already %s on %s',
+                                                                  btrim(s.case_no), who, old.status, old.status_changed_on),
+                          ERRCODE = '23514';
                 END IF;
             END IF;
             entry_id := old.entry_id;
@@ -6612,7 +6581,7 @@ BEGIN
                                         WHERE a.attrelid = 'credit_gz.list_intake'::regclass AND a.attnum > 0) THEN
                     column_name := col;   -- a constraint's column of another table: the line's column instead
                 END IF;
-                message := pg_catalog.format('line %s (案号 "%s", subject %s): %s',
+                message := credit_gz.msg('line %s (案号 "%s", subject %s): %s',
                                              s.line_no, coalesce(btrim(s.case_no), ''), who, msg);
                 rejected := rejected + 1;
                 IF NOT validate_only THEN
@@ -6643,7 +6612,6 @@ INSERT INTO credit_gz.role_privilege (kind, object_name, privileges, shipped) VA
     ('department', 'list_intake', 'SELECT, INSERT, UPDATE, DELETE', true),
     ('department', 'list_intake_file', 'INSERT', true),
     ('department', 'intake_lists(text, text, boolean)', 'EXECUTE', true),
-    ('department', 'intake_subject(text, text, text, text)', 'EXECUTE', true),
     ('department', 'load_progress_start(text, text, text, bigint)', 'EXECUTE', true),
     ('department', 'load_progress_step(bigint, bigint)', 'EXECUTE', true),
     ('department', 'load_progress_rows()', 'EXECUTE', true),
@@ -6750,7 +6718,7 @@ COMMENT ON COLUMN credit_gz.sent_code.reject_column IS '退回字段 / column of
 REVOKE ALL ON credit_gz.sent_code FROM PUBLIC;
 
 -- sent_code_quality: the figures per department and period (month, quarter or year of the line's date).
-CREATE FUNCTION credit_gz.sent_code_quality(from_date date DEFAULT NULL, to_date date DEFAULT NULL,
+CREATE OR REPLACE FUNCTION credit_gz.sent_code_quality(from_date date DEFAULT NULL, to_date date DEFAULT NULL,
                                             granularity text DEFAULT 'month')
 RETURNS TABLE (department_code text, period_start date, lines bigint, rejected_lines bigint, codes bigint,
                erroneous bigint, erroneous_ids bigint, duplicate bigint, missing_fields bigint, error_rate numeric,
@@ -6760,8 +6728,8 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
     IF granularity IS NULL OR granularity NOT IN ('month', 'quarter', 'year') THEN
-        RAISE EXCEPTION 'quality period "%" is not supported', granularity
-            USING ERRCODE = '22023', HINT = 'Use month, quarter or year.';
+        RAISE EXCEPTION USING MESSAGE = credit_gz.msg('quality period "%s" is not supported', granularity),
+            ERRCODE = '22023', HINT = credit_gz.msg('Use month, quarter or year.');
     END IF;
     RETURN QUERY
     WITH s AS (
@@ -6917,7 +6885,7 @@ COMMENT ON FUNCTION credit_gz.export_subject_block(bigint, date) IS
 REVOKE ALL ON FUNCTION credit_gz.export_subject_block(bigint, date) FROM PUBLIC;
 
 -- export_begin / export_end: the run's row in export_run, and the query-log entry of every subject it read.
-CREATE FUNCTION credit_gz.export_begin(format text, from_date date, to_date date, as_of date)
+CREATE OR REPLACE FUNCTION credit_gz.export_begin(format text, from_date date, to_date date, as_of date)
 RETURNS credit_gz.export_run
 LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, pg_temp
@@ -6927,10 +6895,12 @@ DECLARE
     id  bigint;
 BEGIN
     IF as_of IS NULL THEN
-        RAISE EXCEPTION 'an export needs the day whose disclosure it follows' USING ERRCODE = '22023';
+        RAISE EXCEPTION USING MESSAGE = credit_gz.msg('an export needs the day whose disclosure it follows'),
+              ERRCODE = '22023';
     END IF;
     IF from_date > to_date THEN
-        RAISE EXCEPTION 'export period % to % is empty', from_date, to_date USING ERRCODE = '22023';
+        RAISE EXCEPTION USING MESSAGE = credit_gz.msg('export period %s to %s is empty', from_date, to_date),
+              ERRCODE = '22023';
     END IF;
     id := pg_catalog.nextval('credit_gz.export_run_run_id_seq'::regclass);
     INSERT INTO credit_gz.export_run AS r (run_id, format, decided_from, decided_until, as_of, batch)
@@ -7388,7 +7358,7 @@ COMMENT ON COLUMN credit_gz.department.system_code IS
 
 -- department_system_check: system_code names a department, and a department that is another's system cannot go or
 -- be renamed. A trigger rather than a self-referencing foreign key, as for credit_gz.domain's parent_code.
-CREATE FUNCTION credit_gz.department_system_check()
+CREATE OR REPLACE FUNCTION credit_gz.department_system_check()
 RETURNS trigger
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
@@ -7401,17 +7371,17 @@ BEGIN
     IF TG_OP = 'DELETE' OR (TG_OP = 'UPDATE' AND NEW.code <> OLD.code) THEN
         IF EXISTS (SELECT FROM credit_gz.department d WHERE d.system_code = OLD.code) THEN
             RAISE EXCEPTION USING ERRCODE = 'foreign_key_violation', CONSTRAINT = 'department_system_code_fkey',
-                MESSAGE = pg_catalog.format('department %s is still the system of other departments', OLD.code),
-                DETAIL = 'Departments name it as system_code.',
-                HINT = 'Change their system_code first.';
+                MESSAGE = credit_gz.msg('department %s is still the system of other departments', OLD.code),
+                DETAIL = credit_gz.msg('Departments name it as system_code.'),
+                HINT = credit_gz.msg('Change their system_code first.');
         END IF;
     END IF;
     IF TG_OP <> 'DELETE' AND NEW.system_code IS NOT NULL
        AND NOT EXISTS (SELECT FROM credit_gz.department d WHERE d.code = NEW.system_code) THEN
         RAISE EXCEPTION USING ERRCODE = 'foreign_key_violation', CONSTRAINT = 'department_system_code_fkey',
-            MESSAGE = pg_catalog.format('department %s: system %s is not a department', NEW.code, NEW.system_code),
-            DETAIL = 'system_code names the department whose system this one belongs to.',
-            HINT = 'Give the code of a department of credit_gz.department, or NULL.';
+            MESSAGE = credit_gz.msg('department %s: system %s is not a department', NEW.code, NEW.system_code),
+            DETAIL = credit_gz.msg('system_code names the department whose system this one belongs to.'),
+            HINT = credit_gz.msg('Give the code of a department of credit_gz.department, or NULL.');
     END IF;
     RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
 END
@@ -8218,22 +8188,22 @@ BEGIN
     SELECT * INTO rule FROM credit_gz.publicity_rule WHERE publicity_rule_id = r.publicity_rule_id;
 
     IF r.status <> 'in_publicity' THEN
-        why := why || format('the record is not in publicity (status %s)', r.status);
+        why := why || credit_gz.msg('the record is not in publicity (status %s)', r.status);
     END IF;
     IF rule.publicity_rule_id IS NULL THEN
-        why := why || 'the record has no publicity rule (it is not negative information)'::text;
+        why := why || credit_gz.msg('the record has no publicity rule (it is not negative information)');
     END IF;
     IF r.severity = 'specific_serious' THEN
-        why := why || 'specific serious (特定严重失信) records stay published for the full period and cannot be repaired'::text;
+        why := why || credit_gz.msg('specific serious (特定严重失信) records stay published for the full period and cannot be repaired');
     END IF;
     IF rule.publicity_rule_id IS NOT NULL AND NOT rule.repairable AND r.severity IS DISTINCT FROM 'specific_serious' THEN
-        why := why || format('publicity rule %s (%s) does not allow repair', rule.publicity_rule_id, rule.generation);
+        why := why || credit_gz.msg('publicity rule %s (%s) does not allow repair', rule.publicity_rule_id, rule.generation);
     END IF;
     IF obligations_performed_on IS NULL OR obligations_performed_on > on_day THEN
-        why := why || 'the obligations set by the decision have not been performed (履行法定义务、纠正失信行为)'::text;
+        why := why || credit_gz.msg('the obligations set by the decision have not been performed (履行法定义务、纠正失信行为)');
     END IF;
     IF NOT credit_gz.repair_commitment_on_file(r.subject_id, r.record_id) THEN
-        why := why || 'no repair commitment (信用修复承诺) is on file'::text;
+        why := why || credit_gz.msg('no repair commitment (信用修复承诺) is on file');
     END IF;
 
     -- Minimum publicity period: repairable_from is filled by the archive from the record's rule version; under
@@ -8244,12 +8214,12 @@ BEGIN
         since := bar;
     END IF;
     IF r.repairable_from IS NOT NULL AND r.repairable_from > on_day THEN
-        why := why || format('the minimum publicity period ends on %s',
+        why := why || credit_gz.msg('the minimum publicity period ends on %s',
                              pg_catalog.to_char(credit_gz.inclusive_end(r.repairable_from), 'YYYY-MM-DD'));
     END IF;
     IF bar IS NOT NULL THEN
-        why := why || CASE WHEN bar = 'infinity' THEN 'repair is barred without end date'
-                           ELSE format('repair is barred until %s', pg_catalog.to_char(credit_gz.inclusive_end(bar), 'YYYY-MM-DD')) END;
+        why := why || CASE WHEN bar = 'infinity' THEN credit_gz.msg('repair is barred without end date')
+                           ELSE credit_gz.msg('repair is barred until %s', pg_catalog.to_char(credit_gz.inclusive_end(bar), 'YYYY-MM-DD')) END;
     END IF;
 
     eligible := cardinality(why) = 0;
@@ -8380,3 +8350,231 @@ BEGIN
     END IF;
     RETURN CASE TG_OP WHEN 'DELETE' THEN OLD ELSE NEW END;
 END $$;
+
+CREATE OR REPLACE FUNCTION credit_gz.identity_document_no(document_type text, document_no text)
+RETURNS text
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    v text;
+BEGIN
+    SELECT t.validation INTO v FROM credit_gz.identity_document_type t WHERE t.code = document_type;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION USING ERRCODE = 'invalid_parameter_value',
+            MESSAGE = credit_gz.msg('unknown identity document type "%s"', document_type),
+            HINT = credit_gz.msg('The types are the codes of credit_gz.identity_document_type.');
+    END IF;
+    IF v = 'gb11643' THEN
+        RETURN document_no::credit_gz.resident_id::text;
+    END IF;
+    RETURN credit_gz.identity_document_canonical(v, document_type, document_no);
+END
+$$;
+
+CREATE OR REPLACE FUNCTION credit_gz.job_lock_key(job text) RETURNS bigint
+    LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS
+$$
+DECLARE
+    k bigint;
+BEGIN
+    SELECT l.lock_key INTO k FROM credit_gz.job_locks() l WHERE l.job = job_lock_key.job;
+    IF k IS NULL THEN
+        -- an unknown name must not yield NULL: pg_advisory_xact_lock(NULL) returns without taking any lock
+        RAISE EXCEPTION USING MESSAGE = credit_gz.msg('no advisory lock key for job "%s"', job),
+              ERRCODE = '22023', HINT = credit_gz.msg('credit_gz.job_locks() lists the jobs.');
+    END IF;
+    RETURN k;
+END
+$$;
+
+CREATE OR REPLACE FUNCTION credit_gz.credit_labels(subject_id bigint, institution_id bigint)
+RETURNS jsonb
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    subj   jsonb;
+    auth   record;
+    labels jsonb;
+BEGIN
+    PERFORM credit_gz.check_audience('financial_institution');
+    IF NOT (institution_id = ANY (credit_gz.my_institutions()) OR credit_gz.is_credit_admin()) THEN
+        RAISE EXCEPTION USING MESSAGE = credit_gz.msg('role %s does not act for financial institution %s', CURRENT_USER, institution_id),
+              ERRCODE = '42501',
+                  DETAIL = credit_gz.msg('Labels are given to the institution the subject authorised, through a role granted for it.'),
+                  HINT = credit_gz.msg('A DBA maps the role with credit_gz.grant_financial_institution(role, institution_id).');
+    END IF;
+    SELECT a.valid_until, a.purpose INTO auth
+      FROM credit_gz.authorization a
+     WHERE a.subject_id = credit_labels.subject_id AND a.institution_id = credit_labels.institution_id
+       AND credit_gz.in_force(a.valid_from, a.valid_until, pg_catalog.now())
+       AND (a.revoked_at IS NULL OR a.revoked_at > pg_catalog.now())
+     ORDER BY a.valid_until DESC LIMIT 1;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION USING MESSAGE = credit_gz.msg('no live authorisation of institution %s by subject %s', institution_id,
+                                                      credit_gz.subject_code(subject_id)),
+              ERRCODE = 'CG702',
+                  DETAIL = credit_gz.msg('Labelled credit information is given only while the subject''s authorisation is in force (三(六)).'),
+                  HINT = credit_gz.msg('Record the subject''s signed authorisation in credit_gz.authorization.');
+    END IF;
+    PERFORM credit_gz.log_read(subject_id, 'labels', coalesce(auth.purpose, '信易贷'), 'financial_institution');
+    subj := credit_gz.report_section('subject', subject_id, 'financial_institution', 'v.subject_id') -> 0;
+    SELECT pg_catalog.jsonb_build_object(
+               'negative_in_publicity', pg_catalog.count(*) FILTER (WHERE d.polarity = 'negative'
+                                                           AND credit_gz.record_counts(d.status)),
+               'serious_negative', pg_catalog.bool_or(d.polarity = 'negative' AND d.severity IN ('serious', 'specific_serious')
+                                                   AND credit_gz.record_counts(d.status)) IS TRUE,
+               'under_objection', pg_catalog.count(*) FILTER (WHERE d.under_objection),
+               'positive_records', pg_catalog.count(*) FILTER (WHERE d.polarity = 'positive'
+                                                      AND credit_gz.record_counts(d.status)),
+               'negative_domains', coalesce(pg_catalog.jsonb_agg(DISTINCT d.domain_code)
+                                     FILTER (WHERE d.polarity = 'negative' AND credit_gz.record_counts(d.status)
+                                             AND d.domain_code IS NOT NULL), '[]'),
+               'last_negative_decision', pg_catalog.max(d.decision_date) FILTER (WHERE d.polarity = 'negative'))
+      INTO labels
+      FROM credit_gz.disclosed_record d
+     WHERE d.subject_id = credit_labels.subject_id AND d.audience = 'financial_institution';
+    RETURN pg_catalog.jsonb_build_object(
+        'subject_id', subject_id,
+        'name', subj ->> 'name',
+        'identity_code', subj ->> 'identity_code',
+        'district', subj ->> 'district',
+        'years_registered_band',
+            CASE WHEN (subj ->> 'registered_on') IS NULL THEN NULL
+                 ELSE (SELECT CASE WHEN y < 1 THEN '<1' WHEN y < 3 THEN '1-3' WHEN y < 5 THEN '3-5'
+                                   WHEN y < 10 THEN '5-10' ELSE '>=10' END
+                         FROM (SELECT pg_catalog.date_part('year', pg_catalog.age((subj ->> 'registered_on')::date)) AS y) t)
+            END,
+        'unfulfilled_commitments',
+            (SELECT pg_catalog.count(*) FROM credit_gz.disclosed_commitment c
+              WHERE c.subject_id = credit_labels.subject_id AND c.audience = 'financial_institution'
+                AND c.status = 'not_fulfilled'),
+        'punishment_lists', (SELECT coalesce(pg_catalog.jsonb_agg(DISTINCT e.list_type_code), '[]')
+                               FROM credit_gz.disclosed_list_entry e
+                              WHERE e.subject_id = credit_labels.subject_id AND e.audience = 'financial_institution'
+                                AND e.status = 'active' AND e.polarity = 'punishment'),
+        'red_lists', (SELECT coalesce(pg_catalog.jsonb_agg(DISTINCT e.list_type_code), '[]')
+                        FROM credit_gz.disclosed_list_entry e
+                       WHERE e.subject_id = credit_labels.subject_id AND e.audience = 'financial_institution'
+                         AND e.status = 'active' AND e.polarity = 'reward'),
+        'grades', (SELECT coalesce(pg_catalog.jsonb_object_agg(g.model_code, g.grade), '{}')
+                     FROM credit_gz.disclosed_grade g
+                    WHERE g.subject_id = credit_labels.subject_id AND g.audience = 'financial_institution'),
+        'authorised_until', auth.valid_until) || labels;
+END
+$$;
+
+CREATE OR REPLACE FUNCTION credit_gz.grant_role(role regrole, kind text, department_code text DEFAULT NULL,
+                                     institution_id bigint DEFAULT NULL, licence_no text DEFAULT NULL)
+RETURNS void
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    p   record;
+    obj text;
+BEGIN
+    IF role IS NULL OR kind IS NULL THEN
+        RAISE EXCEPTION USING MESSAGE = credit_gz.msg('role and kind must not be null'), ERRCODE = '22004';
+    END IF;
+    INSERT INTO credit_gz.role_grant (role_name, kind, department_code, institution_id, licence_no)
+    SELECT r.rolname, kind, department_code, institution_id, licence_no
+      FROM pg_catalog.pg_roles r WHERE r.oid = role
+    ON CONFLICT DO NOTHING;
+    EXECUTE pg_catalog.format('GRANT USAGE ON SCHEMA credit_gz TO %s', role);
+    FOR p IN SELECT rp.object_name, rp.privileges FROM credit_gz.role_privilege rp WHERE rp.kind = grant_role.kind LOOP
+        IF p.object_name ~ '[(]' THEN
+            IF pg_catalog.to_regprocedure('credit_gz.' || p.object_name) IS NOT NULL THEN
+                EXECUTE pg_catalog.format('GRANT EXECUTE ON FUNCTION %s TO %s',
+                                          pg_catalog.to_regprocedure('credit_gz.' || p.object_name), role);
+            END IF;
+            CONTINUE;
+        END IF;
+        FOR obj IN
+            SELECT c.relname::text FROM pg_catalog.pg_class c
+             WHERE c.relnamespace = 'credit_gz'::regnamespace AND c.relkind IN ('r', 'v', 'm', 'p')
+               AND CASE WHEN p.object_name LIKE '%*'
+                        THEN c.relkind IN ('v', 'm') AND c.relname LIKE pg_catalog.rtrim(p.object_name, '*') || '%'
+                        ELSE c.relname = p.object_name END
+        LOOP
+            EXECUTE pg_catalog.format('GRANT %s ON credit_gz.%I TO %s', p.privileges, obj, role);
+        END LOOP;
+    END LOOP;
+END
+$$;
+
+CREATE OR REPLACE FUNCTION credit_gz.objection_step(objection_id bigint, new_status text, outcome text, reason text,
+                                         corrections jsonb)
+RETURNS credit_gz.objection
+LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    o credit_gz.objection;
+BEGIN
+    UPDATE credit_gz.objection x
+    SET status = new_status, outcome = objection_step.outcome,
+        outcome_reason = COALESCE(reason, x.outcome_reason), corrections = objection_step.corrections
+    WHERE x.objection_id = objection_step.objection_id
+    RETURNING * INTO o;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION USING MESSAGE = credit_gz.msg('objection %s does not exist', objection_id),
+              ERRCODE = 'P0002', HINT = credit_gz.msg('Look the objection up in credit_gz.objection.');
+    END IF;
+    RETURN o;
+END $$;
+
+CREATE OR REPLACE FUNCTION credit_gz.collection_stats(granularity text DEFAULT 'month')
+RETURNS TABLE (department_code text, department_name text, period_start date, records bigint,
+               same_period_last_year bigint, growth numeric, target_growth numeric, meets_target boolean)
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    IF granularity IS NULL OR granularity NOT IN ('month', 'quarter', 'year') THEN
+        RAISE EXCEPTION USING ERRCODE = 'invalid_parameter_value',
+            MESSAGE = credit_gz.msg('collection period "%s" is not supported', granularity),
+            DETAIL = credit_gz.msg('Growth is measured against the same period of the previous year.'),
+            HINT = credit_gz.msg('Use month, quarter or year.');
+    END IF;
+    RETURN QUERY
+    WITH c AS (
+        SELECT v.dep, v.p, count(*) AS n, GROUPING(v.dep) AS total_row
+          FROM (SELECT r.department_code AS dep,
+                       date_trunc(granularity, credit_gz.policy_date(r.created_at)::timestamp)::date AS p
+                  FROM credit_gz.record r) v
+         GROUP BY GROUPING SETS ((v.dep, v.p), (v.p))
+    )
+    SELECT c.dep, d.name_zh, c.p, c.n, ly.n,
+           CASE WHEN ly.n > 0 THEN round(c.n::numeric / ly.n - 1, 4) END,
+           credit_gz.policy_target_value('collection_growth', c.p),
+           CASE WHEN ly.n > 0 THEN c.n >= ly.n * (1 + credit_gz.policy_target_value('collection_growth', c.p)) END
+      FROM c
+      LEFT JOIN c ly ON ly.total_row = c.total_row AND ly.dep IS NOT DISTINCT FROM c.dep
+                    AND ly.p = (c.p - interval '1 year')::date
+      LEFT JOIN credit_gz.department d ON d.code = c.dep
+     ORDER BY c.p, c.dep NULLS FIRST;
+END
+$$;
+
+CREATE OR REPLACE FUNCTION credit_gz.query_log_guard()
+RETURNS trigger
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    IF TG_TABLE_SCHEMA <> 'credit_gz' OR TG_TABLE_NAME NOT IN ('query_log', 'unknown_code_read_log')
+       OR TG_WHEN <> 'BEFORE' THEN
+        RAISE EXCEPTION 'credit_gz.query_log_guard() must be a BEFORE trigger on a query log of credit_gz'
+            USING ERRCODE = 'trigger_protocol_violated';
+    END IF;
+    IF TG_OP = 'DELETE' THEN
+        IF credit_gz.query_log_purge_allowed()
+           AND OLD.at < pg_catalog.now() - credit_gz.query_log_retention_at(credit_gz.policy_date()) THEN
+            RETURN OLD;
+        END IF;
+    END IF;
+    RAISE EXCEPTION USING MESSAGE = credit_gz.msg('credit_gz.%s is append-only', TG_TABLE_NAME), ERRCODE = 'CG701',
+              DETAIL = credit_gz.msg('%s of query-log entries is refused for every role.', TG_OP),
+              HINT = credit_gz.msg('Entries past the retention period are removed by credit_gz.purge_query_log().');
+END
+$$;

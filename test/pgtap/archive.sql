@@ -388,7 +388,8 @@ SELECT throws_ok($$INSERT INTO credit_gz.record (subject_id, item_code, departme
                  '23514', NULL, 'after a subtransaction rollback the re-used id is looked up again');
 SELECT throws_ok(format($$UPDATE credit_gz.subject SET resident_id = %L, uscc = NULL WHERE name = 'T天河公司'$$,
                         pg_temp.mk_rid('440106', '19700101', 79)),
-                 '23514', format('subject %s cannot change between organisation and natural person', pg_temp.sid('T天河公司')),
+                 '23514', format('subject %s cannot change between organisation and natural person',
+                        (SELECT uscc::text FROM credit_gz.subject WHERE name = 'T天河公司')),
                  'a subject cannot switch between person and organisation');
 
 -- ---------------------------------------------------------------------------------------------------- privileges

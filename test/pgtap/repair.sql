@@ -220,7 +220,7 @@ WITH e AS (
 INSERT INTO fx SELECT 'entry_young', entry_id FROM e;
 SELECT results_eq(format('SELECT list_type_code, status FROM credit_gz.list_entry WHERE derived_from_entry_id = %s', (SELECT id FROM fx WHERE name = 'entry_samr')),
                   $$VALUES ('samr_serious_responsible', 'active')$$, 'listing 丙 derives an entry for its legal representative');
-SELECT ok((SELECT NOT eligible AND reasons[1] LIKE 'the entry was derived from entry%'
+SELECT ok((SELECT NOT eligible AND reasons[1] LIKE 'the entry was derived from list entry%'
            FROM credit_gz.entry_repair_eligibility((SELECT entry_id FROM credit_gz.list_entry WHERE derived_from_entry_id = (SELECT id FROM fx WHERE name = 'entry_samr')),
                                                    credit_gz.policy_date(), credit_gz.policy_date())),
           'a derived entry is not repaired on its own');
