@@ -9,9 +9,9 @@ AVAIL_LANGUAGES  = zh_CN
 GETTEXT_FILES    = $(sort $(wildcard src/*.c)) $(sort $(wildcard src/core/*.c)) po/sql-msgids.c
 GETTEXT_TRIGGERS = $(BACKEND_COMMON_GETTEXT_TRIGGERS) \
     GUC_check_errmsg GUC_check_errdetail GUC_check_errhint \
-    core_text core_ntext:1,2 msg credit_gz_sql_text
+    core_text core_ntext:1,2 msg credit_gz_sql_text credit_gz_text
 GETTEXT_FLAGS    = $(BACKEND_COMMON_GETTEXT_FLAGS) \
     GUC_check_errmsg:1:c-format GUC_check_errdetail:1:c-format GUC_check_errhint:1:c-format \
-    core_text:1:c-format core_ntext:1:c-format core_ntext:2:c-format msg:1:no-c-format credit_gz_sql_text:1:no-c-format
+    core_text:1:c-format core_ntext:1:c-format core_ntext:2:c-format msg:1:no-c-format credit_gz_sql_text:1:no-c-format credit_gz_text:1:c-format
 # the sources carry Chinese policy terms
 XGETTEXT        += --from-code=UTF-8

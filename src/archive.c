@@ -890,8 +890,10 @@ window_rule(Relation rel, DateADT decision_date, const RuleKey *key, const char 
 		ereport(ERROR,
 				(errcode(ERRCODE_FOREIGN_KEY_VIOLATION),
 				 errmsg("no publicity rule for severity \"%s\" on decision date %s", severity, date_str(decision_date)),
-				 errdetail("credit_gz.publicity_rule has no rule in force on that date for this severity%s%s.",
-						   domain_code ? " in domain " : "", domain_code ? domain_code : ""),
+				 domain_code ?
+				 errdetail("credit_gz.publicity_rule has no rule in force on that date for this severity in domain %s.",
+						   domain_code) :
+				 errdetail("credit_gz.publicity_rule has no rule in force on that date for this severity."),
 				 errhint("Classify the decision by the severities credit_gz.publicity_rule knows on its date, or add a rule there."),
 				 errtableconstraint(rel, "record_publicity_rule")));
 	return rule;

@@ -635,9 +635,21 @@ reading_department(text *department)
 	return NULL;
 }
 
-/* The error a malformed code is answered with: raised by a single pre-check, an item's answer in precheck_many. */
-#define CODE_FORM_MESSAGE "invalid subject code \"%s\""
-#define CODE_FORM_DETAIL "The code is malformed: %s."
+/*
+ * code_form_message, code_form_detail — the error a malformed code is answered with, in the language of
+ * lc_messages: raised by a single pre-check, written into an item's answer by precheck_many.
+ */
+static char *
+code_form_message(const char *code)
+{
+	return psprintf(credit_gz_text("invalid subject code \"%s\""), code);
+}
+
+static char *
+code_form_detail(const char *defect)
+{
+	return psprintf(credit_gz_text("The code is malformed: %s."), defect);
+}
 
 /*
  * code_form_defect — why a code that matched no subject is not well formed (credit_gz.code_defect), NULL when it
@@ -688,8 +700,8 @@ check_code_form(const char *code, const char *where, bool read_only)
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 			 where ? errmsg("invalid subject code \"%s\" in %s", code, where)
-			 : errmsg(CODE_FORM_MESSAGE, code),
-			 errdetail(CODE_FORM_DETAIL, defect),
+			 : errmsg_internal("%s", code_form_message(code)),
+			 errdetail_internal("%s", code_form_detail(defect)),
 			 errhint("Correct the code at its source: a unified social credit code or resident identity number with "
 					 "its check character, a subject id, or an identity document as type:number.")));
 }
@@ -1345,8 +1357,8 @@ code_error_answer(const char *code, const char *domain, const char *action, cons
 	jb_string(&st, WJB_KEY, "error");
 	(void) pushJsonbValue(&st, WJB_BEGIN_OBJECT, NULL);
 	jb_pair_string(&st, "sqlstate", unpack_sql_state(ERRCODE_INVALID_TEXT_REPRESENTATION));
-	jb_pair_string(&st, "message", psprintf(CODE_FORM_MESSAGE, code));
-	jb_pair_string(&st, "detail", psprintf(CODE_FORM_DETAIL, defect));
+	jb_pair_string(&st, "message", code_form_message(code));
+	jb_pair_string(&st, "detail", code_form_detail(defect));
 	(void) pushJsonbValue(&st, WJB_END_OBJECT, NULL);
 	return JsonbValueToJsonb(pushJsonbValue(&st, WJB_END_OBJECT, NULL));
 }

@@ -39,7 +39,7 @@ credit_gz_job_run_report(PG_FUNCTION_ARGS)
 		!TRIGGER_FIRED_BY_INSERT(td->tg_event))
 		ereport(ERROR,
 				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
-				 errmsg("credit_gz.job_run_report() must be an AFTER INSERT row trigger")));
+				 errmsg_internal("credit_gz.job_run_report() must be an AFTER INSERT row trigger")));
 	credit_gz_check_trigger_table(td, "job_run_report", "job_run");
 	if (credit_gz_restore_in_progress())
 		return PointerGetDatum(NULL);
@@ -50,7 +50,7 @@ credit_gz_job_run_report(PG_FUNCTION_ARGS)
 	{
 		char	   *result = column_text(td, "result");
 
-		ereport(NOTICE, (errmsg("%s %s", job, result ? result : "null")));
+		ereport(NOTICE, (errmsg_internal("%s %s", job, result ? result : "null")));
 	}
 	else
 	{

@@ -431,8 +431,8 @@ apply_row(BulkState *st, const PendingRow *p)
 		if (t->n == PG_INT32_MAX)
 			ereport(ERROR,
 					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-					 errmsg("subject " INT64_FORMAT " has too many counting rows under one scoring model",
-							p->subject_id),
+					 errmsg("subject %lld has too many counting rows under one scoring model",
+							(long long) p->subject_id),
 					 errdetail("Score totals count at most %d rows per subject and model.", PG_INT32_MAX)));
 		t->raw += pts;
 		t->n++;

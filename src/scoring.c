@@ -961,7 +961,7 @@ scoring_record_trigger(FunctionCallInfo fcinfo)
 	if (!CALLED_AS_TRIGGER(fcinfo))
 		ereport(ERROR,
 				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
-				 errmsg("scoring_record_trigger: not called by trigger manager")));
+				 errmsg_internal("scoring_record_trigger: not called by trigger manager")));
 	credit_gz_check_trigger_table(td, "scoring_record_trigger", "record");
 	/* a restore's rows already hold what this trigger derives (credit_gz_restore_in_progress) */
 	if (TRIGGER_FIRED_BY_INSERT(td->tg_event) && credit_gz_restore_in_progress())
@@ -976,7 +976,7 @@ scoring_record_trigger(FunctionCallInfo fcinfo)
 			strcmp(td->tg_trigger->tgnewtable, NEW_TABLE_NAME) != 0)
 			ereport(ERROR,
 					(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
-					 errmsg("scoring_record_trigger as a statement trigger needs REFERENCING NEW TABLE AS %s",
+					 errmsg_internal("scoring_record_trigger as a statement trigger needs REFERENCING NEW TABLE AS %s",
 							NEW_TABLE_NAME)));
 		rows = tuplestore_tuple_count(td->tg_newtable);
 		if (rows == 0)
@@ -997,7 +997,7 @@ scoring_record_trigger(FunctionCallInfo fcinfo)
 	if (!TRIGGER_FIRED_AFTER(td->tg_event) || !TRIGGER_FIRED_FOR_ROW(td->tg_event))
 		ereport(ERROR,
 				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
-				 errmsg("scoring_record_trigger must be fired AFTER ... FOR EACH ROW, or AFTER INSERT ... FOR EACH STATEMENT")));
+				 errmsg_internal("scoring_record_trigger must be fired AFTER ... FOR EACH ROW, or AFTER INSERT ... FOR EACH STATEMENT")));
 
 	has_old = TRIGGER_FIRED_BY_UPDATE(td->tg_event) || TRIGGER_FIRED_BY_DELETE(td->tg_event);
 	has_new = TRIGGER_FIRED_BY_UPDATE(td->tg_event) || TRIGGER_FIRED_BY_INSERT(td->tg_event);
@@ -1116,12 +1116,12 @@ scoring_list_entry_trigger(FunctionCallInfo fcinfo)
 	if (!CALLED_AS_TRIGGER(fcinfo))
 		ereport(ERROR,
 				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
-				 errmsg("scoring_list_entry_trigger: not called by trigger manager")));
+				 errmsg_internal("scoring_list_entry_trigger: not called by trigger manager")));
 	credit_gz_check_trigger_table(td, "scoring_list_entry_trigger", "list_entry");
 	if (!TRIGGER_FIRED_AFTER(td->tg_event) || !TRIGGER_FIRED_FOR_ROW(td->tg_event))
 		ereport(ERROR,
 				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
-				 errmsg("scoring_list_entry_trigger must be fired AFTER ... FOR EACH ROW")));
+				 errmsg_internal("scoring_list_entry_trigger must be fired AFTER ... FOR EACH ROW")));
 	/* a restore's rows already hold what this trigger derives (credit_gz_restore_in_progress) */
 	if (TRIGGER_FIRED_BY_INSERT(td->tg_event) && credit_gz_restore_in_progress())
 		return PointerGetDatum(NULL);

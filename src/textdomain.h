@@ -16,4 +16,10 @@
  */
 #define credit_gz_sql_text(msgid) dgettext(TEXTDOMAIN, msgid)
 
+/*
+ * credit_gz_text — a printf format the C module writes into a result rather than raising it (an item's answer of
+ * precheck_many), translated as errmsg's are; an xgettext keyword (nls.mk).
+ */
+#define credit_gz_text(msgid) dgettext(TEXTDOMAIN, msgid)
+
 #endif							/* CREDIT_GZ_TEXTDOMAIN_H */

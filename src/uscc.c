@@ -30,8 +30,6 @@ typedef struct Uscc
 #define PG_GETARG_USCC_P(n) DatumGetUsccP(PG_GETARG_DATUM(n))
 #define PG_RETURN_USCC_P(x) PG_RETURN_POINTER(x)
 
-/* "…" appended to the errhint of a check-character error: correct the code, rather than keep it unverified */
-#define WEAK_HINT " Correct the code at its source (credit_gz.uscc_correct gives the likely intended code)."
 
 PG_FUNCTION_INFO_V1(credit_gz_uscc_in);
 PG_FUNCTION_INFO_V1(credit_gz_uscc_out);
@@ -114,7 +112,9 @@ parse_or_raise(const char *str, int len)
 				 errmsg("invalid input syntax for type %s: \"%s\"", "uscc", pnstrdup(str, len)),
 				 errdetail("%s", uscc_error_detail(&err, detail, sizeof(detail))),
 				 rule == USCC_BAD_CHECK ?
-				 errhint("%s" WEAK_HINT, uscc_error_hint(&err, hint, sizeof(hint))) : 0));
+				 /* a check-character error: correct the code, rather than keep it unverified */
+				 errhint("%s Correct the code at its source (credit_gz.uscc_correct gives the likely intended code).",
+						 uscc_error_hint(&err, hint, sizeof(hint))) : 0));
 	}
 	return result;
 }

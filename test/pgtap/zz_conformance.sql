@@ -6,7 +6,7 @@
 -- Every check lists the offending objects by name, so a failure says what to fix. Exceptions are listed
 -- explicitly below with the reason; a stale exception (object gone or now conforming) fails too.
 BEGIN;
-SELECT plan(56);
+SELECT plan(58);
 
 -- The extension's members: pg_depend rows of deptype 'e' on its pg_extension row.
 CREATE TEMP VIEW cg_member AS
@@ -723,6 +723,32 @@ SELECT is(ARRAY(SELECT p.oid::regprocedure::text || ' formats ' || a.name || ' w
                                   AND st.stmt ~ ('[,(]\s*' || a.name || '\s*[,)]'))
                  ORDER BY 1),
           '{}'::text[], 'no function builds SQL from a text argument with %s (report_section checks a fixed list)');
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- Messages in the language of lc_messages (doc/messages.md)
+-- ---------------------------------------------------------------------------------------------------------------
+-- A PL/pgSQL RAISE a user reads takes its texts from the catalogue: no literal format string (RAISE EXCEPTION
+-- '…'), no MESSAGE, DETAIL or HINT written as a literal or a format() call — credit_gz.msg('…', args) instead.
+-- Left in English, as the server leaves its internal errors: a trigger attached the wrong way (39P01) and the
+-- rollback a validate-only load raises to itself and catches (CG809). Statement by statement: a RAISE up to its
+-- semicolon, literals skipped whole.
+CREATE TEMP VIEW cg_raise AS
+SELECT p.oid::regprocedure::text AS fn, pg_catalog.regexp_replace(r.stmt[1], '\s+', ' ', 'g') AS stmt
+  FROM cg_proc p
+ CROSS JOIN LATERAL pg_catalog.regexp_matches(p.body,
+           '(\mRAISE\s+(?:EXCEPTION|WARNING|NOTICE|INFO)?\s*(?:''[^'']*''|USING)(?:''[^'']*''|[^;''])*;)', 'gi') AS r(stmt)
+ WHERE p.lanname = 'plpgsql'
+   AND r.stmt[1] !~* 'ERRCODE\s*=\s*''(39P01|trigger_protocol_violated|CG809)''';
+
+SELECT is(ARRAY(SELECT fn || ': ' || pg_catalog.left(stmt, 100) FROM cg_raise
+                 WHERE stmt ~* '^RAISE\s+(EXCEPTION|WARNING|NOTICE|INFO)?\s*'''
+                    OR stmt ~* '\m(MESSAGE|DETAIL|HINT)\s*=\s*(''|(pg_catalog\.)?format\s*\()'
+                 ORDER BY 1),
+          '{}'::text[], 'every RAISE a user reads takes its message, detail and hint from credit_gz.msg');
+
+-- … and the check sees what it must see: RAISE statements with credit_gz.msg are many.
+SELECT ok((SELECT pg_catalog.count(*) FROM cg_raise WHERE stmt ~ 'credit_gz\.msg\(') >= 100,
+          'the RAISE check reads the routines'' RAISE statements');
 
 SELECT * FROM finish();
 ROLLBACK;
