@@ -749,7 +749,7 @@ SELECT a.audience, r.record_id, r.subject_id, r.item_code, i.name_zh AS item_nam
  -- 破产重整信息屏蔽: a negative record the public or institutions would see is shared with government (and the subject)
  -- only while a restructuring shield of the subject is in force, marked with the court decision
  CROSS JOIN LATERAL (SELECT (SELECT s.court_decision_no FROM credit_gz.restructuring_shield s
-                              WHERE i.polarity = 'negative' AND l0.level IN ('public', 'authorised')
+                              WHERE credit_gz.shield_hides(i.polarity, l0.level)
                                 AND s.subject_id = r.subject_id
                                 AND credit_gz.restructuring_shield_in_force(s.shield_from, s.shield_until, s.closed_on,
                                                                             credit_gz.policy_date())

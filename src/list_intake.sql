@@ -426,7 +426,7 @@ INSERT INTO credit_gz.role_privilege (kind, object_name, privileges, shipped) VA
 -- ---------------------------------------------------------------------------------------------------------------------
 
 CREATE TABLE credit_gz.intake_required_field (
-    kind            text    NOT NULL CHECK (kind IN ('penalty', 'list')),
+    kind            text    NOT NULL CHECK (kind IN ('penalty', 'licence', 'list')),
     field           text    NOT NULL CHECK (field ~ '^[a-z][a-z0-9_]*$'),
     name_zh         text    NOT NULL,
     effective_from  date    NOT NULL,
@@ -437,10 +437,11 @@ CREATE TABLE credit_gz.intake_required_field (
     CHECK (effective_until IS NULL OR effective_until > effective_from)
 );
 COMMENT ON TABLE credit_gz.intake_required_field IS
-    '归集必填项 / the fields of a staged penalty line (credit_gz.penalty_intake) or list line (credit_gz.list_intake) '
-    'that must not be empty, in force on the date the line is about (decision or listing date); for penalties also '
-    'the required 双公示 fields (credit_gz.double_publicity_field). Read by credit_gz.sent_code.';
-COMMENT ON COLUMN credit_gz.intake_required_field.kind IS '文件类别 / penalty (行政处罚) or list (名单)';
+    '归集必填项 / the fields of a staged penalty line (credit_gz.penalty_intake), licence line '
+    '(credit_gz.licence_intake) or list line (credit_gz.list_intake) that must not be empty, in force on the date the '
+    'line is about (decision or listing date); for penalties and licences also the required 双公示 fields '
+    '(credit_gz.double_publicity_field). Read by credit_gz.sent_code.';
+COMMENT ON COLUMN credit_gz.intake_required_field.kind IS '文件类别 / penalty (行政处罚), licence (行政许可) or list (名单)';
 COMMENT ON COLUMN credit_gz.intake_required_field.field IS '字段 / column of the staging table';
 COMMENT ON COLUMN credit_gz.intake_required_field.name_zh IS '数据项名称 / field name in the format';
 COMMENT ON COLUMN credit_gz.intake_required_field.effective_from IS '起始日期 / first line date the rule governs';
@@ -454,6 +455,11 @@ INSERT INTO credit_gz.intake_required_field (kind, field, name_zh, effective_fro
     ('penalty', 'penalty_category', '处罚类别', '2019-01-01', '全国行政处罚信息数据标准: 必填项', true),
     ('penalty', 'decision_date', '处罚决定日期', '2019-01-01', '全国行政处罚信息数据标准: 必填项', true),
     ('penalty', 'deciding_body', '处罚机关', '2019-01-01', '全国行政处罚信息数据标准: 必填项', true),
+    ('licence', 'subject_name', '行政相对人名称', '2019-01-01', '全国行政许可信息数据标准: 必填项', true),
+    ('licence', 'subject_category', '行政相对人类别', '2019-01-01', '全国行政许可信息数据标准: 必填项', true),
+    ('licence', 'document_no', '行政许可决定文书号', '2019-01-01', '全国行政许可信息数据标准: 必填项', true),
+    ('licence', 'decision_date', '许可决定日期', '2019-01-01', '全国行政许可信息数据标准: 必填项', true),
+    ('licence', 'deciding_body', '许可机关', '2019-01-01', '全国行政许可信息数据标准: 必填项', true),
     ('list', 'list_name', '名单名称', '2017-05-01', '法释〔2017〕7号 第六条; 市场监管总局令第44号 第十二条', true),
     ('list', 'subject_name', '名称或姓名', '2017-05-01', '法释〔2017〕7号 第六条; 市场监管总局令第44号 第十二条', true),
     ('list', 'case_no', '案号、决定书文号', '2017-05-01', '法释〔2017〕7号 第六条; 市场监管总局令第44号 第十二条', true),
@@ -462,22 +468,37 @@ INSERT INTO credit_gz.intake_required_field (kind, field, name_zh, effective_fro
 SELECT pg_catalog.pg_extension_config_dump('credit_gz.intake_required_field', 'WHERE NOT shipped');
 GRANT SELECT ON credit_gz.intake_required_field TO PUBLIC;
 
--- sent_code: every staged line of both intakes with the code it sent and what is wrong with it. Invoker's rights
+-- The list intake finds the entry a department made on a case number for a list (one determination, one entry) once
+-- per line: without an index each line would read every entry.
+CREATE INDEX list_entry_basis_idx ON credit_gz.list_entry (basis_document, list_type_code, department_code)
+    WHERE derived_from_entry_id IS NULL;
+COMMENT ON INDEX credit_gz.list_entry_basis_idx IS
+    '按认定文书查找 / the entries a department determined, by case or decision number and list: the list intake''s '
+    'lookup of the entry a line sends again, updates or removes.';
+
+-- sent_code: every staged line of the three intakes (penalties, licences, lists) with the code it sent and what is wrong with it. Invoker's rights
 -- (security_invoker): a department sees its own lines only, as in the staging tables.
 CREATE VIEW credit_gz.sent_code WITH (security_barrier = true, security_invoker = true) AS
-WITH line AS (
-    SELECT 'penalty'::text AS kind, p.department_code, p.batch, p.line_no,
-           credit_gz.intake_date(p.decision_date) AS line_day, btrim(p.subject_name) AS subject_name,
-           nullif(btrim(p.uscc), '') AS uscc, nullif(btrim(p.id_type), '') AS id_type, nullif(btrim(p.id_no), '') AS id_no,
-           num_nonnulls(nullif(btrim(p.uscc), ''), nullif(btrim(p.id_no), ''), nullif(btrim(p.business_reg_no), ''),
-                        nullif(btrim(p.organisation_code), '')) > 0 AS has_code,
-           pg_catalog.to_jsonb(p) AS fields
+WITH staged AS (
+    SELECT 'penalty'::text AS kind, p.department_code, p.batch, p.line_no, p.decision_date AS day_text, p.subject_name,
+           p.uscc, p.id_type, p.id_no, p.business_reg_no, p.organisation_code, pg_catalog.to_jsonb(p) AS fields
       FROM credit_gz.penalty_intake p
     UNION ALL
-    SELECT 'list', l.department_code, l.batch, l.line_no, credit_gz.intake_date(l.listed_on), btrim(l.subject_name),
-           nullif(btrim(l.uscc), ''), nullif(btrim(l.id_type), ''), nullif(btrim(l.id_no), ''),
-           num_nonnulls(nullif(btrim(l.uscc), ''), nullif(btrim(l.id_no), '')) > 0, pg_catalog.to_jsonb(l)
+    SELECT 'licence', c.department_code, c.batch, c.line_no, c.decision_date, c.subject_name,
+           c.uscc, c.id_type, c.id_no, c.business_reg_no, c.organisation_code, pg_catalog.to_jsonb(c)
+      FROM credit_gz.licence_intake c
+    UNION ALL
+    SELECT 'list', l.department_code, l.batch, l.line_no, l.listed_on, l.subject_name,
+           l.uscc, l.id_type, l.id_no, NULL, NULL, pg_catalog.to_jsonb(l)
       FROM credit_gz.list_intake l
+), line AS (
+    SELECT s.kind, s.department_code, s.batch, s.line_no, credit_gz.intake_date(s.day_text) AS line_day,
+           btrim(s.subject_name) AS subject_name, nullif(btrim(s.uscc), '') AS uscc,
+           nullif(btrim(s.id_type), '') AS id_type, nullif(btrim(s.id_no), '') AS id_no,
+           num_nonnulls(nullif(btrim(s.uscc), ''), nullif(btrim(s.id_no), ''), nullif(btrim(s.business_reg_no), ''),
+                        nullif(btrim(s.organisation_code), '')) > 0 AS has_code,
+           s.fields
+      FROM staged s
 )
 SELECT x.kind, x.department_code, x.batch, x.line_no, x.line_day, x.subject_name, x.uscc,
        credit_gz.uscc_explain(x.uscc) AS uscc_error,
@@ -494,22 +515,23 @@ SELECT x.kind, x.department_code, x.batch, x.line_no, x.line_day, x.subject_name
               AND credit_gz.in_force(f.effective_from, f.effective_until, coalesce(x.line_day, credit_gz.policy_date()))
            UNION
            SELECT d.field FROM credit_gz.double_publicity_field d
-            WHERE x.kind = 'penalty' AND d.kind = 'penalty' AND d.required AND coalesce(btrim(x.fields ->> d.field), '') = ''
+            WHERE d.kind = x.kind AND d.required AND coalesce(btrim(x.fields ->> d.field), '') = ''
            ORDER BY 1) AS missing,
        j.sqlstate AS reject_sqlstate, j.column_name AS reject_column
   FROM line x
   LEFT JOIN credit_gz.intake_reject j
          ON j.department_code = x.department_code AND j.format = x.kind AND j.batch = x.batch AND j.line_no = x.line_no;
 COMMENT ON VIEW credit_gz.sent_code IS
-    '归集代码 / every line a department sent (staged penalty and list lines, rejected ones included) with its unified '
+    '归集代码 / every line a department sent (staged penalty, licence and list lines, rejected ones included) with its unified '
     'code and why it is wrong (uscc_explain), the identity number of a natural person and why it is wrong '
     '(resident_id_explain, 居民身份证 only), the required fields it lacks (intake_required_field, and for penalties '
-    'the required 双公示 fields; uscc: no code at all) and the last intake''s reject. A department sees its own lines.';
-COMMENT ON COLUMN credit_gz.sent_code.kind IS '文件类别 / penalty or list';
+    'and licences the required 双公示 fields; uscc: no code at all) and the last intake''s reject. A department sees '
+    'its own lines.';
+COMMENT ON COLUMN credit_gz.sent_code.kind IS '文件类别 / penalty, licence or list';
 COMMENT ON COLUMN credit_gz.sent_code.department_code IS '归集部门 / department that sent the line';
 COMMENT ON COLUMN credit_gz.sent_code.batch IS '批次 / batch';
 COMMENT ON COLUMN credit_gz.sent_code.line_no IS '行号 / line of the file';
-COMMENT ON COLUMN credit_gz.sent_code.line_day IS '业务日期 / decision date (penalty) or listing date (list); NULL when unreadable';
+COMMENT ON COLUMN credit_gz.sent_code.line_day IS '业务日期 / decision date (penalty, licence) or listing date (list); NULL when unreadable';
 COMMENT ON COLUMN credit_gz.sent_code.subject_name IS '名称 / subject name as sent';
 COMMENT ON COLUMN credit_gz.sent_code.uscc IS '统一社会信用代码 / unified code as sent';
 COMMENT ON COLUMN credit_gz.sent_code.uscc_error IS '代码错误 / why the code is wrong (NULL: valid or none)';

@@ -222,8 +222,8 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION credit_gz.monitor_sent_codes() IS
-    '报送重错码 (aggregates only) for credit_gz.monitor_data_quality: per department, the codes it sent in penalty '
-    'and list files (rejected lines included) and how many were erroneous or duplicate (sent_code_quality, summed '
+    '报送重错码 (aggregates only) for credit_gz.monitor_data_quality: per department, the codes it sent in penalty, '
+    'licence and list files (rejected lines included) and how many were erroneous or duplicate (sent_code_quality, summed '
     'over the years of the lines), run with the owner''s rights.';
 REVOKE ALL ON FUNCTION credit_gz.monitor_sent_codes() FROM PUBLIC;
 INSERT INTO credit_gz.role_privilege (kind, object_name, privileges, shipped) VALUES
@@ -231,7 +231,7 @@ INSERT INTO credit_gz.role_privilege (kind, object_name, privileges, shipped) VA
     ('department', 'monitor_sent_codes()', 'EXECUTE', true);
 
 CREATE VIEW credit_gz.monitor_data_quality WITH (security_barrier = true) AS
--- 重错码率 over every code departments sent (staged penalty and list lines, rejected ones included: a code refused at
+-- 重错码率 over every code departments sent (staged penalty, licence and list lines, rejected ones included: a code refused at
 -- the door is the error the figure is about), city-wide and per department; unified codes and identity numbers.
 SELECT 'city'::text AS dimension, '全市'::text AS key, '全市'::text AS label, 'code_error_rate'::text AS metric,
        '统一社会信用代码重错码率 / duplicate or erroneous unified codes'::text AS metric_name,
@@ -264,7 +264,7 @@ SELECT 'city', '全市', '全市', 'double_publicity_pass_rate',
   FROM credit_gz.monitor_double_publicity() d;
 COMMENT ON VIEW credit_gz.monitor_data_quality IS
     '归集质量 / data quality (十五): the rate of duplicate or erroneous codes among every code departments sent in '
-    'penalty and list files, rejected lines included (city-wide: code_error_rate; per department: '
+    'penalty, licence and list files, rejected lines included (city-wide: code_error_rate; per department: '
     'department_code_error_rate; credit_gz.sent_code_quality), against the 0.005% target (policy_target '
     'code_error_rate), and the 双公示 field-check pass rate per department and city-wide. The archive''s own '
     'unverified codes: code_quality(''credit_gz.subject'', ''uscc'', ''name'').';

@@ -39,21 +39,34 @@ COMMENT ON SEQUENCE credit_gz.export_run_run_id_seq IS '上报编号 / export ru
 REVOKE ALL ON credit_gz.export_run FROM PUBLIC;
 
 -- platform_shares: may a record be reported upward on a day? Only what the public may read then (双公示 is
--- publicity): its level on the day (credit_gz.record_level) is one credit_gz.disclosure_rule gives the public, and
--- its status counts. The one test both exports use.
-CREATE FUNCTION credit_gz.platform_shares(disclosure text, status text, publish_from date, publish_until date, as_of date)
+-- publicity), as credit_gz.disclosed_record decides it: its level on the day (credit_gz.record_level, end states
+-- included) is one credit_gz.disclosure_rule gives the public, no restructuring shield of the subject hides it
+-- (shield_hides), and its status counts. The one test both exports use.
+CREATE FUNCTION credit_gz.platform_shares(subject_id bigint, polarity text, disclosure text, status text,
+                                          publish_from date, publish_until date, publicity_ended_on date,
+                                          sharing_ended_on date, as_of date)
 RETURNS boolean
 LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
-    SELECT credit_gz.record_counts($2) AND EXISTS (
+    SELECT credit_gz.record_counts(platform_shares.status) AND EXISTS (
         SELECT FROM credit_gz.disclosure_rule d
-         WHERE d.audience = 'public' AND d.level = credit_gz.record_level($1, $2, $3, $4, $5)
-           AND credit_gz.in_force(d.effective_from, d.effective_until, $5))
+         WHERE d.audience = 'public'
+           AND d.level = credit_gz.record_level(platform_shares.disclosure, platform_shares.status,
+                                                platform_shares.publish_from, platform_shares.publish_until,
+                                                platform_shares.as_of, platform_shares.publicity_ended_on,
+                                                platform_shares.sharing_ended_on)
+           AND credit_gz.in_force(d.effective_from, d.effective_until, platform_shares.as_of)
+           AND NOT (credit_gz.shield_hides(platform_shares.polarity, d.level) AND EXISTS (
+                   SELECT FROM credit_gz.restructuring_shield s
+                    WHERE s.subject_id = platform_shares.subject_id
+                      AND credit_gz.restructuring_shield_in_force(s.shield_from, s.shield_until, s.closed_on,
+                                                                  platform_shares.as_of))))
 $$;
-COMMENT ON FUNCTION credit_gz.platform_shares(text, text, date, date, date) IS
-    '可上报 / whether a record may be reported to the national platform on a day: the public may read it then '
-    '(record_level and disclosure_rule for the public audience) and its status counts (record_counts).';
+COMMENT ON FUNCTION credit_gz.platform_shares(bigint, text, text, text, date, date, date, date, date) IS
+    '可上报 / whether a record may be reported to the national platform on a day: the public may read it then, as '
+    'credit_gz.disclosed_record decides (record_level with end states, disclosure_rule for the public audience, no '
+    'restructuring shield hiding it) and its status counts (record_counts).';
 
 -- export_subject_block: the subject columns of a national-format line for a record — name, 行政相对人类别 (the
 -- intake's mapping read backwards), unified code, the legal representative valid on the decision date, and a natural
@@ -168,7 +181,8 @@ BEGIN
       FROM credit_gz.record r
       JOIN credit_gz.info_item i ON i.code = r.item_code AND i.double_publicity = 'penalty'
      WHERE (from_date IS NULL OR r.decision_date >= from_date) AND (to_date IS NULL OR r.decision_date <= to_date)
-       AND credit_gz.platform_shares(r.disclosure, r.status, r.publish_from, r.publish_until, as_of);
+       AND credit_gz.platform_shares(r.subject_id, i.polarity, r.disclosure, r.status, r.publish_from,
+                                     r.publish_until, r.publicity_ended_on, r.sharing_ended_on, as_of);
     PERFORM credit_gz.export_end(run.run_id, n, ids);
     -- by column name: a column the staging table gains stays empty instead of shifting the others
     RETURN QUERY
@@ -194,7 +208,8 @@ BEGIN
       LEFT JOIN credit_gz.penalty_category c ON c.code = r.penalty_category
      CROSS JOIN LATERAL credit_gz.export_subject_block(r.subject_id, r.decision_date) b
      WHERE (from_date IS NULL OR r.decision_date >= from_date) AND (to_date IS NULL OR r.decision_date <= to_date)
-       AND credit_gz.platform_shares(r.disclosure, r.status, r.publish_from, r.publish_until, as_of)
+       AND credit_gz.platform_shares(r.subject_id, i.polarity, r.disclosure, r.status, r.publish_from,
+                                     r.publish_until, r.publicity_ended_on, r.sharing_ended_on, as_of)
      ORDER BY r.department_code, r.decision_date, r.document_no;
 END
 $$;
@@ -227,7 +242,8 @@ BEGIN
       FROM credit_gz.record r
       JOIN credit_gz.info_item i ON i.code = r.item_code AND i.double_publicity = 'licence'
      WHERE (from_date IS NULL OR r.decision_date >= from_date) AND (to_date IS NULL OR r.decision_date <= to_date)
-       AND credit_gz.platform_shares(r.disclosure, r.status, r.publish_from, r.publish_until, as_of);
+       AND credit_gz.platform_shares(r.subject_id, i.polarity, r.disclosure, r.status, r.publish_from,
+                                     r.publish_until, r.publicity_ended_on, r.sharing_ended_on, as_of);
     PERFORM credit_gz.export_end(run.run_id, n, ids);
     RETURN QUERY
     SELECT run.batch, (pg_catalog.row_number() OVER (ORDER BY r.department_code, r.decision_date, r.document_no))::integer,
@@ -241,7 +257,8 @@ BEGIN
       JOIN credit_gz.info_item i ON i.code = r.item_code AND i.double_publicity = 'licence'
      CROSS JOIN LATERAL credit_gz.export_subject_block(r.subject_id, r.decision_date) b
      WHERE (from_date IS NULL OR r.decision_date >= from_date) AND (to_date IS NULL OR r.decision_date <= to_date)
-       AND credit_gz.platform_shares(r.disclosure, r.status, r.publish_from, r.publish_until, as_of)
+       AND credit_gz.platform_shares(r.subject_id, i.polarity, r.disclosure, r.status, r.publish_from,
+                                     r.publish_until, r.publicity_ended_on, r.sharing_ended_on, as_of)
      ORDER BY 2;
 END
 $$;

@@ -113,6 +113,17 @@ COMMENT ON FUNCTION credit_gz.restructuring_shield_in_force(date, date, date, da
     '屏蔽是否有效 / whether a restructuring shield is in force on a day: from shield_from until the first of '
     'shield_until and closed_on.';
 
+-- shield_hides: which records a restructuring shield in force hides from publicity (破产重整信息屏蔽): a negative
+-- record at a level the public or institutions read; it is shared with government (and the subject) only. The one
+-- rule the disclosed views and the report upward apply.
+CREATE FUNCTION credit_gz.shield_hides(polarity text, level text)
+RETURNS boolean
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN polarity = 'negative' AND level IN ('public', 'authorised');
+COMMENT ON FUNCTION credit_gz.shield_hides(text, text) IS
+    '屏蔽范围 / whether a restructuring shield in force hides a record of this polarity at this disclosure level '
+    '(negative, public or authorised): it is then shared with government and the subject only.';
+
 -- run_restructuring_shields: the job step (run_expiry) closing shields whose period is over by as_of. A completed
 -- plan ends the shielded information (the negative records decided before the shield in publicity become expired,
 -- their publicity ended on the shield's last day, sharing as the end-state rule says); otherwise publicity is

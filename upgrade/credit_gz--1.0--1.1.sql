@@ -6623,7 +6623,7 @@ INSERT INTO credit_gz.role_privilege (kind, object_name, privileges, shipped) VA
 -- ---------------------------------------------------------------------------------------------------------------------
 
 CREATE TABLE credit_gz.intake_required_field (
-    kind            text    NOT NULL CHECK (kind IN ('penalty', 'list')),
+    kind            text    NOT NULL CHECK (kind IN ('penalty', 'licence', 'list')),
     field           text    NOT NULL CHECK (field ~ '^[a-z][a-z0-9_]*$'),
     name_zh         text    NOT NULL,
     effective_from  date    NOT NULL,
@@ -6634,10 +6634,11 @@ CREATE TABLE credit_gz.intake_required_field (
     CHECK (effective_until IS NULL OR effective_until > effective_from)
 );
 COMMENT ON TABLE credit_gz.intake_required_field IS
-    '归集必填项 / the fields of a staged penalty line (credit_gz.penalty_intake) or list line (credit_gz.list_intake) '
-    'that must not be empty, in force on the date the line is about (decision or listing date); for penalties also '
-    'the required 双公示 fields (credit_gz.double_publicity_field). Read by credit_gz.sent_code.';
-COMMENT ON COLUMN credit_gz.intake_required_field.kind IS '文件类别 / penalty (行政处罚) or list (名单)';
+    '归集必填项 / the fields of a staged penalty line (credit_gz.penalty_intake), licence line '
+    '(credit_gz.licence_intake) or list line (credit_gz.list_intake) that must not be empty, in force on the date the '
+    'line is about (decision or listing date); for penalties and licences also the required 双公示 fields '
+    '(credit_gz.double_publicity_field). Read by credit_gz.sent_code.';
+COMMENT ON COLUMN credit_gz.intake_required_field.kind IS '文件类别 / penalty (行政处罚), licence (行政许可) or list (名单)';
 COMMENT ON COLUMN credit_gz.intake_required_field.field IS '字段 / column of the staging table';
 COMMENT ON COLUMN credit_gz.intake_required_field.name_zh IS '数据项名称 / field name in the format';
 COMMENT ON COLUMN credit_gz.intake_required_field.effective_from IS '起始日期 / first line date the rule governs';
@@ -6651,6 +6652,11 @@ INSERT INTO credit_gz.intake_required_field (kind, field, name_zh, effective_fro
     ('penalty', 'penalty_category', '处罚类别', '2019-01-01', '全国行政处罚信息数据标准: 必填项', true),
     ('penalty', 'decision_date', '处罚决定日期', '2019-01-01', '全国行政处罚信息数据标准: 必填项', true),
     ('penalty', 'deciding_body', '处罚机关', '2019-01-01', '全国行政处罚信息数据标准: 必填项', true),
+    ('licence', 'subject_name', '行政相对人名称', '2019-01-01', '全国行政许可信息数据标准: 必填项', true),
+    ('licence', 'subject_category', '行政相对人类别', '2019-01-01', '全国行政许可信息数据标准: 必填项', true),
+    ('licence', 'document_no', '行政许可决定文书号', '2019-01-01', '全国行政许可信息数据标准: 必填项', true),
+    ('licence', 'decision_date', '许可决定日期', '2019-01-01', '全国行政许可信息数据标准: 必填项', true),
+    ('licence', 'deciding_body', '许可机关', '2019-01-01', '全国行政许可信息数据标准: 必填项', true),
     ('list', 'list_name', '名单名称', '2017-05-01', '法释〔2017〕7号 第六条; 市场监管总局令第44号 第十二条', true),
     ('list', 'subject_name', '名称或姓名', '2017-05-01', '法释〔2017〕7号 第六条; 市场监管总局令第44号 第十二条', true),
     ('list', 'case_no', '案号、决定书文号', '2017-05-01', '法释〔2017〕7号 第六条; 市场监管总局令第44号 第十二条', true),
@@ -6659,22 +6665,37 @@ INSERT INTO credit_gz.intake_required_field (kind, field, name_zh, effective_fro
 SELECT pg_catalog.pg_extension_config_dump('credit_gz.intake_required_field', 'WHERE NOT shipped');
 GRANT SELECT ON credit_gz.intake_required_field TO PUBLIC;
 
--- sent_code: every staged line of both intakes with the code it sent and what is wrong with it. Invoker's rights
+-- The list intake finds the entry a department made on a case number for a list (one determination, one entry) once
+-- per line: without an index each line would read every entry.
+CREATE INDEX list_entry_basis_idx ON credit_gz.list_entry (basis_document, list_type_code, department_code)
+    WHERE derived_from_entry_id IS NULL;
+COMMENT ON INDEX credit_gz.list_entry_basis_idx IS
+    '按认定文书查找 / the entries a department determined, by case or decision number and list: the list intake''s '
+    'lookup of the entry a line sends again, updates or removes.';
+
+-- sent_code: every staged line of the three intakes (penalties, licences, lists) with the code it sent and what is wrong with it. Invoker's rights
 -- (security_invoker): a department sees its own lines only, as in the staging tables.
 CREATE VIEW credit_gz.sent_code WITH (security_barrier = true, security_invoker = true) AS
-WITH line AS (
-    SELECT 'penalty'::text AS kind, p.department_code, p.batch, p.line_no,
-           credit_gz.intake_date(p.decision_date) AS line_day, btrim(p.subject_name) AS subject_name,
-           nullif(btrim(p.uscc), '') AS uscc, nullif(btrim(p.id_type), '') AS id_type, nullif(btrim(p.id_no), '') AS id_no,
-           num_nonnulls(nullif(btrim(p.uscc), ''), nullif(btrim(p.id_no), ''), nullif(btrim(p.business_reg_no), ''),
-                        nullif(btrim(p.organisation_code), '')) > 0 AS has_code,
-           pg_catalog.to_jsonb(p) AS fields
+WITH staged AS (
+    SELECT 'penalty'::text AS kind, p.department_code, p.batch, p.line_no, p.decision_date AS day_text, p.subject_name,
+           p.uscc, p.id_type, p.id_no, p.business_reg_no, p.organisation_code, pg_catalog.to_jsonb(p) AS fields
       FROM credit_gz.penalty_intake p
     UNION ALL
-    SELECT 'list', l.department_code, l.batch, l.line_no, credit_gz.intake_date(l.listed_on), btrim(l.subject_name),
-           nullif(btrim(l.uscc), ''), nullif(btrim(l.id_type), ''), nullif(btrim(l.id_no), ''),
-           num_nonnulls(nullif(btrim(l.uscc), ''), nullif(btrim(l.id_no), '')) > 0, pg_catalog.to_jsonb(l)
+    SELECT 'licence', c.department_code, c.batch, c.line_no, c.decision_date, c.subject_name,
+           c.uscc, c.id_type, c.id_no, c.business_reg_no, c.organisation_code, pg_catalog.to_jsonb(c)
+      FROM credit_gz.licence_intake c
+    UNION ALL
+    SELECT 'list', l.department_code, l.batch, l.line_no, l.listed_on, l.subject_name,
+           l.uscc, l.id_type, l.id_no, NULL, NULL, pg_catalog.to_jsonb(l)
       FROM credit_gz.list_intake l
+), line AS (
+    SELECT s.kind, s.department_code, s.batch, s.line_no, credit_gz.intake_date(s.day_text) AS line_day,
+           btrim(s.subject_name) AS subject_name, nullif(btrim(s.uscc), '') AS uscc,
+           nullif(btrim(s.id_type), '') AS id_type, nullif(btrim(s.id_no), '') AS id_no,
+           num_nonnulls(nullif(btrim(s.uscc), ''), nullif(btrim(s.id_no), ''), nullif(btrim(s.business_reg_no), ''),
+                        nullif(btrim(s.organisation_code), '')) > 0 AS has_code,
+           s.fields
+      FROM staged s
 )
 SELECT x.kind, x.department_code, x.batch, x.line_no, x.line_day, x.subject_name, x.uscc,
        credit_gz.uscc_explain(x.uscc) AS uscc_error,
@@ -6691,22 +6712,23 @@ SELECT x.kind, x.department_code, x.batch, x.line_no, x.line_day, x.subject_name
               AND credit_gz.in_force(f.effective_from, f.effective_until, coalesce(x.line_day, credit_gz.policy_date()))
            UNION
            SELECT d.field FROM credit_gz.double_publicity_field d
-            WHERE x.kind = 'penalty' AND d.kind = 'penalty' AND d.required AND coalesce(btrim(x.fields ->> d.field), '') = ''
+            WHERE d.kind = x.kind AND d.required AND coalesce(btrim(x.fields ->> d.field), '') = ''
            ORDER BY 1) AS missing,
        j.sqlstate AS reject_sqlstate, j.column_name AS reject_column
   FROM line x
   LEFT JOIN credit_gz.intake_reject j
          ON j.department_code = x.department_code AND j.format = x.kind AND j.batch = x.batch AND j.line_no = x.line_no;
 COMMENT ON VIEW credit_gz.sent_code IS
-    '归集代码 / every line a department sent (staged penalty and list lines, rejected ones included) with its unified '
+    '归集代码 / every line a department sent (staged penalty, licence and list lines, rejected ones included) with its unified '
     'code and why it is wrong (uscc_explain), the identity number of a natural person and why it is wrong '
     '(resident_id_explain, 居民身份证 only), the required fields it lacks (intake_required_field, and for penalties '
-    'the required 双公示 fields; uscc: no code at all) and the last intake''s reject. A department sees its own lines.';
-COMMENT ON COLUMN credit_gz.sent_code.kind IS '文件类别 / penalty or list';
+    'and licences the required 双公示 fields; uscc: no code at all) and the last intake''s reject. A department sees '
+    'its own lines.';
+COMMENT ON COLUMN credit_gz.sent_code.kind IS '文件类别 / penalty, licence or list';
 COMMENT ON COLUMN credit_gz.sent_code.department_code IS '归集部门 / department that sent the line';
 COMMENT ON COLUMN credit_gz.sent_code.batch IS '批次 / batch';
 COMMENT ON COLUMN credit_gz.sent_code.line_no IS '行号 / line of the file';
-COMMENT ON COLUMN credit_gz.sent_code.line_day IS '业务日期 / decision date (penalty) or listing date (list); NULL when unreadable';
+COMMENT ON COLUMN credit_gz.sent_code.line_day IS '业务日期 / decision date (penalty, licence) or listing date (list); NULL when unreadable';
 COMMENT ON COLUMN credit_gz.sent_code.subject_name IS '名称 / subject name as sent';
 COMMENT ON COLUMN credit_gz.sent_code.uscc IS '统一社会信用代码 / unified code as sent';
 COMMENT ON COLUMN credit_gz.sent_code.uscc_error IS '代码错误 / why the code is wrong (NULL: valid or none)';
@@ -6823,22 +6845,6 @@ SELECT pg_catalog.pg_extension_config_dump('credit_gz.export_run_run_id_seq', ''
 COMMENT ON SEQUENCE credit_gz.export_run_run_id_seq IS '上报编号 / export run ids';
 REVOKE ALL ON credit_gz.export_run FROM PUBLIC;
 
--- platform_shares: may a record be reported upward on a day? Only what the public may read then (双公示 is
--- publicity): its level on the day (credit_gz.record_level) is one credit_gz.disclosure_rule gives the public, and
--- its status counts. The one test both exports use.
-CREATE FUNCTION credit_gz.platform_shares(disclosure text, status text, publish_from date, publish_until date, as_of date)
-RETURNS boolean
-LANGUAGE sql STABLE PARALLEL SAFE
-SET search_path = pg_catalog, pg_temp
-AS $$
-    SELECT credit_gz.record_counts($2) AND EXISTS (
-        SELECT FROM credit_gz.disclosure_rule d
-         WHERE d.audience = 'public' AND d.level = credit_gz.record_level($1, $2, $3, $4, $5)
-           AND credit_gz.in_force(d.effective_from, d.effective_until, $5))
-$$;
-COMMENT ON FUNCTION credit_gz.platform_shares(text, text, date, date, date) IS
-    '可上报 / whether a record may be reported to the national platform on a day: the public may read it then '
-    '(record_level and disclosure_rule for the public audience) and its status counts (record_counts).';
 
 -- export_subject_block: the subject columns of a national-format line for a record — name, 行政相对人类别 (the
 -- intake's mapping read backwards), unified code, the legal representative valid on the decision date, and a natural
@@ -6953,7 +6959,8 @@ BEGIN
       FROM credit_gz.record r
       JOIN credit_gz.info_item i ON i.code = r.item_code AND i.double_publicity = 'penalty'
      WHERE (from_date IS NULL OR r.decision_date >= from_date) AND (to_date IS NULL OR r.decision_date <= to_date)
-       AND credit_gz.platform_shares(r.disclosure, r.status, r.publish_from, r.publish_until, as_of);
+       AND credit_gz.platform_shares(r.subject_id, i.polarity, r.disclosure, r.status, r.publish_from,
+                                     r.publish_until, r.publicity_ended_on, r.sharing_ended_on, as_of);
     PERFORM credit_gz.export_end(run.run_id, n, ids);
     -- by column name: a column the staging table gains stays empty instead of shifting the others
     RETURN QUERY
@@ -6979,7 +6986,8 @@ BEGIN
       LEFT JOIN credit_gz.penalty_category c ON c.code = r.penalty_category
      CROSS JOIN LATERAL credit_gz.export_subject_block(r.subject_id, r.decision_date) b
      WHERE (from_date IS NULL OR r.decision_date >= from_date) AND (to_date IS NULL OR r.decision_date <= to_date)
-       AND credit_gz.platform_shares(r.disclosure, r.status, r.publish_from, r.publish_until, as_of)
+       AND credit_gz.platform_shares(r.subject_id, i.polarity, r.disclosure, r.status, r.publish_from,
+                                     r.publish_until, r.publicity_ended_on, r.sharing_ended_on, as_of)
      ORDER BY r.department_code, r.decision_date, r.document_no;
 END
 $$;
@@ -7012,7 +7020,8 @@ BEGIN
       FROM credit_gz.record r
       JOIN credit_gz.info_item i ON i.code = r.item_code AND i.double_publicity = 'licence'
      WHERE (from_date IS NULL OR r.decision_date >= from_date) AND (to_date IS NULL OR r.decision_date <= to_date)
-       AND credit_gz.platform_shares(r.disclosure, r.status, r.publish_from, r.publish_until, as_of);
+       AND credit_gz.platform_shares(r.subject_id, i.polarity, r.disclosure, r.status, r.publish_from,
+                                     r.publish_until, r.publicity_ended_on, r.sharing_ended_on, as_of);
     PERFORM credit_gz.export_end(run.run_id, n, ids);
     RETURN QUERY
     SELECT run.batch, (pg_catalog.row_number() OVER (ORDER BY r.department_code, r.decision_date, r.document_no))::integer,
@@ -7026,7 +7035,8 @@ BEGIN
       JOIN credit_gz.info_item i ON i.code = r.item_code AND i.double_publicity = 'licence'
      CROSS JOIN LATERAL credit_gz.export_subject_block(r.subject_id, r.decision_date) b
      WHERE (from_date IS NULL OR r.decision_date >= from_date) AND (to_date IS NULL OR r.decision_date <= to_date)
-       AND credit_gz.platform_shares(r.disclosure, r.status, r.publish_from, r.publish_until, as_of)
+       AND credit_gz.platform_shares(r.subject_id, i.polarity, r.disclosure, r.status, r.publish_from,
+                                     r.publish_until, r.publicity_ended_on, r.sharing_ended_on, as_of)
      ORDER BY 2;
 END
 $$;
@@ -7058,8 +7068,8 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION credit_gz.monitor_sent_codes() IS
-    '报送重错码 (aggregates only) for credit_gz.monitor_data_quality: per department, the codes it sent in penalty '
-    'and list files (rejected lines included) and how many were erroneous or duplicate (sent_code_quality, summed '
+    '报送重错码 (aggregates only) for credit_gz.monitor_data_quality: per department, the codes it sent in penalty, '
+    'licence and list files (rejected lines included) and how many were erroneous or duplicate (sent_code_quality, summed '
     'over the years of the lines), run with the owner''s rights.';
 REVOKE ALL ON FUNCTION credit_gz.monitor_sent_codes() FROM PUBLIC;
 INSERT INTO credit_gz.role_privilege (kind, object_name, privileges, shipped) VALUES
@@ -7067,7 +7077,7 @@ INSERT INTO credit_gz.role_privilege (kind, object_name, privileges, shipped) VA
     ('department', 'monitor_sent_codes()', 'EXECUTE', true);
 
 CREATE OR REPLACE VIEW credit_gz.monitor_data_quality WITH (security_barrier = true) AS
--- 重错码率 over every code departments sent (staged penalty and list lines, rejected ones included: a code refused at
+-- 重错码率 over every code departments sent (staged penalty, licence and list lines, rejected ones included: a code refused at
 -- the door is the error the figure is about), city-wide and per department; unified codes and identity numbers.
 SELECT 'city'::text AS dimension, '全市'::text AS key, '全市'::text AS label, 'code_error_rate'::text AS metric,
        '统一社会信用代码重错码率 / duplicate or erroneous unified codes'::text AS metric_name,
@@ -7100,7 +7110,7 @@ SELECT 'city', '全市', '全市', 'double_publicity_pass_rate',
   FROM credit_gz.monitor_double_publicity() d;
 COMMENT ON VIEW credit_gz.monitor_data_quality IS
     '归集质量 / data quality (十五): the rate of duplicate or erroneous codes among every code departments sent in '
-    'penalty and list files, rejected lines included (city-wide: code_error_rate; per department: '
+    'penalty, licence and list files, rejected lines included (city-wide: code_error_rate; per department: '
     'department_code_error_rate; credit_gz.sent_code_quality), against the 0.005% target (policy_target '
     'code_error_rate), and the 双公示 field-check pass rate per department and city-wide. The archive''s own '
     'unverified codes: code_quality(''credit_gz.subject'', ''uscc'', ''name'').';
@@ -7978,6 +7988,17 @@ COMMENT ON FUNCTION credit_gz.restructuring_shield_in_force(date, date, date, da
     '屏蔽是否有效 / whether a restructuring shield is in force on a day: from shield_from until the first of '
     'shield_until and closed_on.';
 
+-- shield_hides: which records a restructuring shield in force hides from publicity (破产重整信息屏蔽): a negative
+-- record at a level the public or institutions read; it is shared with government (and the subject) only. The one
+-- rule the disclosed views and the report upward apply.
+CREATE FUNCTION credit_gz.shield_hides(polarity text, level text)
+RETURNS boolean
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN polarity = 'negative' AND level IN ('public', 'authorised');
+COMMENT ON FUNCTION credit_gz.shield_hides(text, text) IS
+    '屏蔽范围 / whether a restructuring shield in force hides a record of this polarity at this disclosure level '
+    '(negative, public or authorised): it is then shared with government and the subject only.';
+
 -- run_restructuring_shields: the job step closing shields whose period is over by as_of. A completed plan ends the
 -- shielded information (the negative records decided before the shield in publicity become expired, their publicity
 -- ended on the shield's last day); otherwise publicity is restored. Subjects in subject_id order.
@@ -8040,6 +8061,37 @@ REVOKE ALL ON FUNCTION credit_gz.run_restructuring_shields(date) FROM PUBLIC;
 INSERT INTO credit_gz.role_privilege (kind, object_name, privileges, shipped) VALUES
     ('department', 'restructuring_shield', 'SELECT, INSERT, UPDATE', true);
 
+-- (after the restructuring shields, which it reads; the exports above call it when they run)
+-- platform_shares: may a record be reported upward on a day? Only what the public may read then (双公示 is
+-- publicity), as credit_gz.disclosed_record decides it: its level on the day (credit_gz.record_level, end states
+-- included) is one credit_gz.disclosure_rule gives the public, no restructuring shield of the subject hides it
+-- (shield_hides), and its status counts. The one test both exports use.
+CREATE FUNCTION credit_gz.platform_shares(subject_id bigint, polarity text, disclosure text, status text,
+                                          publish_from date, publish_until date, publicity_ended_on date,
+                                          sharing_ended_on date, as_of date)
+RETURNS boolean
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+    SELECT credit_gz.record_counts(platform_shares.status) AND EXISTS (
+        SELECT FROM credit_gz.disclosure_rule d
+         WHERE d.audience = 'public'
+           AND d.level = credit_gz.record_level(platform_shares.disclosure, platform_shares.status,
+                                                platform_shares.publish_from, platform_shares.publish_until,
+                                                platform_shares.as_of, platform_shares.publicity_ended_on,
+                                                platform_shares.sharing_ended_on)
+           AND credit_gz.in_force(d.effective_from, d.effective_until, platform_shares.as_of)
+           AND NOT (credit_gz.shield_hides(platform_shares.polarity, d.level) AND EXISTS (
+                   SELECT FROM credit_gz.restructuring_shield s
+                    WHERE s.subject_id = platform_shares.subject_id
+                      AND credit_gz.restructuring_shield_in_force(s.shield_from, s.shield_until, s.closed_on,
+                                                                  platform_shares.as_of))))
+$$;
+COMMENT ON FUNCTION credit_gz.platform_shares(bigint, text, text, text, date, date, date, date, date) IS
+    '可上报 / whether a record may be reported to the national platform on a day: the public may read it then, as '
+    'credit_gz.disclosed_record decides (record_level with end states, disclosure_rule for the public audience, no '
+    'restructuring shield hiding it) and its status counts (record_counts).';
+
 -- disclosed_record, replaced again here: it reads the end-state columns and the restructuring shields added by the
 -- two blocks above (the earlier replacement could not)
 CREATE OR REPLACE VIEW credit_gz.disclosed_record WITH (security_barrier = true) AS
@@ -8054,7 +8106,7 @@ SELECT a.audience, r.record_id, r.subject_id, r.item_code, i.name_zh AS item_nam
  -- 破产重整信息屏蔽: a negative record the public or institutions would see is shared with government (and the subject)
  -- only while a restructuring shield of the subject is in force, marked with the court decision
  CROSS JOIN LATERAL (SELECT (SELECT s.court_decision_no FROM credit_gz.restructuring_shield s
-                              WHERE i.polarity = 'negative' AND l0.level IN ('public', 'authorised')
+                              WHERE credit_gz.shield_hides(i.polarity, l0.level)
                                 AND s.subject_id = r.subject_id
                                 AND credit_gz.restructuring_shield_in_force(s.shield_from, s.shield_until, s.closed_on,
                                                                             credit_gz.policy_date())
